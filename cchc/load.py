@@ -1,0 +1,188 @@
+"""Reading a plan file: bytes -> safe YAML -> pydantic ``Plan`` + problems.
+
+``load_plan`` never raises for bad content: every problem comes back as a
+``Problem`` with file, line and column. Only I/O failures (no such file, a
+directory, unreadable) raise ``PlanFileError``, which the CLI maps to exit 2.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+from cchc import safeyaml
+from cchc.problems import Problem, error
+
+DEFAULT_PLAN = Path("plans") / "2021.yaml"
+
+
+class PlanFileError(Exception):
+    """The plan file cannot be read at all (missing, a directory, no permission)."""
+
+
+@dataclass
+class LoadedPlan:
+    """What loading a file gave: the plan (None when invalid) and its problems."""
+
+    name: str
+    text: str | None
+    plan: object | None  # cchc.model.Plan; typed loosely so this module imports fast
+    problems: list[Problem] = field(default_factory=list)
+
+    def locate(self, problems: list[Problem]) -> list[Problem]:
+        """Give each problem that has a data path its line and column in this file."""
+        pending = [p for p in problems if p.line == 0]
+        if not pending or self.text is None:
+            return problems
+        positions = safeyaml.locate(self.text, {p.path for p in pending})
+        return [p.at(*positions[p.path]) if p.line == 0 else p for p in problems]
+
+
+def default_plan_path() -> Path:
+    """``plans/2021.yaml`` in the current directory if there, else the copy shipped in the package."""
+    if DEFAULT_PLAN.is_file():
+        return DEFAULT_PLAN
+    with resources.as_file(resources.files("cchc") / "data" / "2021.yaml") as bundled:
+        return Path(bundled)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or PlanFileError with a plain-language reason."""
+    if path.is_dir():
+        raise PlanFileError(f"{path}: is a directory, not a plan file")
+    try:
+        size = path.stat().st_size
+        if size > safeyaml.MAX_BYTES:
+            raise PlanFileError(f"{path}: file is {size:,} bytes; the limit is {safeyaml.MAX_BYTES:,}")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PlanFileError(f"{path}: no such file") from None
+    except PermissionError:
+        raise PlanFileError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise PlanFileError(f"{path}: {exc.strerror or exc}") from None
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    # Building a large tree of dicts and lists triggers the cyclic collector
+    # again and again, which makes loading superlinear; nothing here makes cycles.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def load_plan(path: Path | str, name: str | None = None) -> LoadedPlan:
+    """Read and validate the plan at *path*; problems are reported against *name* (default: the path)."""
+    path = Path(path)
+    return load_bytes(read_bytes(path), name or os.fspath(path))
+
+
+def load_bytes(data: bytes, name: str) -> LoadedPlan:
+    """Validate a plan given as bytes: UTF-8, safe YAML, then the schema."""
+    text, problem = safeyaml.decode(data)
+    if problem is not None:
+        return LoadedPlan(name, None, None, [_from_yaml(name, problem)])
+    with _gc_paused():
+        data_tree, yaml_problems = safeyaml.parse(text)
+        problems = [_from_yaml(name, p) for p in yaml_problems]
+        if data_tree is None and not problems:
+            problems.append(error("empty", "the file holds no plan", file=name, line=1, column=1))
+        if problems:
+            return LoadedPlan(name, text, None, sorted(problems))
+        plan, schema_problems = _validate(data_tree, name)
+    loaded = LoadedPlan(name, text, plan, [])
+    loaded.problems = sorted(loaded.locate(schema_problems))
+    return loaded
+
+
+def _from_yaml(name: str, problem: safeyaml.YamlProblem) -> Problem:
+    return error(problem.code, problem.message, file=name, line=problem.line, column=problem.column)
+
+
+def _validate(data, name: str):
+    from pydantic import ValidationError
+
+    from cchc.model import Plan
+
+    if not isinstance(data, dict):
+        return None, [error("schema", "a plan file is a mapping with decision, plan, agencies and sections", file=name, path=())]
+    try:
+        return Plan.model_validate(data), []
+    except ValidationError as exc:
+        return None, schema_problems(exc, data, name)
+
+
+def schema_problems(exc, data, name: str) -> list[Problem]:
+    """Turn pydantic's errors into problems located by data path, one per place."""
+    by_path: dict[tuple, list[dict]] = {}
+    for err in exc.errors(include_url=False):
+        path, rest = _data_path(data, err["loc"])
+        if err["type"] == "extra_forbidden":
+            path = path + (safeyaml.KEY,)
+        by_path.setdefault(path, []).append(err)
+    problems = []
+    for path, errs in by_path.items():
+        problems.append(error("schema", _message(path, errs), path=path, file=name))
+    return problems
+
+
+def _data_path(data, loc) -> tuple[tuple, tuple]:
+    """Split pydantic's loc into the part that walks the data and the rest (union member names)."""
+    path: list = []
+    node = data
+    for i, step in enumerate(loc):
+        if isinstance(node, dict) and isinstance(step, str):
+            path.append(step)
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            path.append(step)
+            node = node[step]
+        else:
+            return tuple(path), tuple(loc[i:])
+    return tuple(path), ()
+
+
+def _field(path: tuple) -> str:
+    names = [str(p) for p in path if isinstance(p, str) and p != safeyaml.KEY]
+    return names[-1] if names else "plan"
+
+
+def _message(path: tuple, errs: list[dict]) -> str:
+    first = errs[0]
+    kind = first["type"]
+    if kind == "missing":
+        return f"missing required field '{first['loc'][-1]}'"
+    if kind == "extra_forbidden":
+        return f"unknown field '{first['loc'][-1]}'"
+    if _field(path) == "budget" or len(errs) > 1 and any(e["type"] in ("int_type", "decimal_type") for e in errs):
+        return f"{_field(path)} must be an amount in million VND (e.g. 10 or 2.5) or a note such as 'Theo dự án', got {_show(first.get('input'))}"
+    if kind == "string_type":
+        return f"{_field(path)} must be text, got {_show(first.get('input'))}"
+    if kind in ("list_type",):
+        return f"{_field(path)} must be a list, got {_show(first.get('input'))}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"{_field(path)} must be a mapping of fields, got {_show(first.get('input'))}"
+    if kind == "string_pattern_mismatch" and _field(path) == "id":
+        return f"id {first.get('input')!r} must be letters and digits, with '.', '-' or '_' between them"
+    if kind == "string_too_short":
+        return f"{_field(path)} must not be empty"
+    return f"{_field(path)}: {first['msg']}"
+
+
+def _show(value) -> str:
+    if value is None:
+        return "nothing (null)"
+    text = repr(value)
+    if len(text) > 40:
+        text = text[:37] + "..."
+    return f"{text} ({type(value).__name__})"

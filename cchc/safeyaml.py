@@ -1,0 +1,318 @@
+"""Safe, bounded YAML: bytes -> plain Python data, or problems with line and column.
+
+PyYAML's loaders trust too much for a file that CI must judge: they keep the
+last of two duplicate keys, expand aliases without bound, recurse (libyaml's C
+composer overflows the C stack on deep nesting) and apply YAML 1.1 rules that
+turn ``no`` into False and ``010`` into 8. So this module drives libyaml's
+event parser itself and builds the data with an explicit stack:
+
+- no aliases, no merge keys, no tags other than ``!!str``;
+- duplicate keys are errors that name both lines;
+- nesting deeper than ``MAX_DEPTH`` and files larger than ``MAX_BYTES`` are errors;
+- plain scalars follow YAML 1.2 (null, true/false, decimal integers, exact
+  decimals as ``Decimal``); a plain scalar that YAML 1.1 would read differently
+  (``no``, ``010``, ``1:30``, ``0x1F``, ``1e3``) is an error, not a guess;
+- input is UTF-8 (a BOM and CRLF line ends are fine); text comes out in NFC.
+
+Positions are not kept while loading (they would double the memory of a large
+plan); ``locate`` finds them in a second pass, only when a problem needs them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Iterable
+
+import yaml
+from yaml import events as ev
+
+MAX_BYTES = 256 * 1024 * 1024
+MAX_DEPTH = 64
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAGS = {"tag:yaml.org,2002:str", "!"}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
+# Plain scalars that YAML 1.1 (PyYAML's default) and YAML 1.2 read differently,
+# or that are numbers in a form a plan has no use for.
+_AMBIGUOUS_NUMBER = re.compile(
+    r"""[-+]?(?:
+          0[0-9_]+                              # 010: octal 8 in YAML 1.1
+        | [0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?   # 1:30: sexagesimal 90 in YAML 1.1
+        | [0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?    # 1_000
+        | 0[xob][0-9a-fA-F_]+                   # 0x1F, 0o17, 0b101
+        | (?:[0-9][0-9_]*)?\.?[0-9_]*[eE][-+]?[0-9]+   # 1e3
+        | \.[0-9_]+ | [0-9][0-9_]*\.            # .5, 5.
+        | \.(?:inf|Inf|INF|nan|NaN|NAN)
+    )\Z""",
+    re.VERBOSE,
+)
+_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """A problem found while reading YAML, at a 1-based line and column."""
+
+    line: int
+    column: int
+    code: str
+    message: str
+
+
+class _Fatal(Exception):
+    def __init__(self, problem: YamlProblem):
+        self.problem = problem
+
+
+def _at(mark, code: str, message: str) -> YamlProblem:
+    return YamlProblem(mark.line + 1, mark.column + 1, code, message)
+
+
+def decode(data: bytes) -> tuple[str | None, YamlProblem | None]:
+    """UTF-8 bytes (BOM allowed) -> text, or a problem naming the line of the first bad byte."""
+    if len(data) > MAX_BYTES:
+        return None, YamlProblem(1, 1, "too-large", f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        byte = data[exc.start]
+        return None, YamlProblem(
+            line,
+            column,
+            "encoding",
+            f"file is not UTF-8 (byte 0x{byte:02X}); save it as UTF-8 (a file in Windows-1258 or TCVN3 must be converted)",
+        )
+
+
+def _scalar(event, problems: list[YamlProblem], normalize: bool) -> Any:
+    value = event.value
+    if normalize:
+        value = unicodedata.normalize("NFC", value)
+    tag = event.tag
+    if tag is not None and tag not in _STR_TAGS:
+        problems.append(_at(event.start_mark, "yaml-tag", f"tags are not allowed here: {tag}"))
+        return value
+    if not event.implicit[0] or tag is not None:
+        return value  # quoted, block or !!str: always text
+    if value in _NULLS:
+        return None
+    first = value[0]
+    if first in "0123456789+-.":
+        if _INT.match(value):
+            return int(value)
+        if _DECIMAL.match(value):
+            return Decimal(value)
+        if _AMBIGUOUS_NUMBER.match(value):
+            problems.append(
+                _at(
+                    event.start_mark,
+                    "yaml-ambiguous",
+                    f"plain value {value!r} means different things in YAML 1.1 and 1.2; "
+                    f"quote it if it is text, or write the number in plain decimal",
+                )
+            )
+        return value
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if value.lower() in _YAML11_BOOLS:
+        problems.append(
+            _at(
+                event.start_mark,
+                "yaml-ambiguous",
+                f"plain value {value!r} is a boolean in YAML 1.1 and text in YAML 1.2; quote it",
+            )
+        )
+    return value
+
+
+def _syntax_problem(exc: yaml.YAMLError) -> YamlProblem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = getattr(exc, "problem", None) or str(exc)
+    if "'\\t'" in problem or "\t" in problem:
+        return YamlProblem(line, column, "yaml-tab", "tab character in indentation; indent with spaces")
+    context = getattr(exc, "context", None)
+    text = f"{context}: {problem}" if context else problem
+    return YamlProblem(line, column, "yaml-syntax", text)
+
+
+def parse(text: str) -> tuple[Any, list[YamlProblem]]:
+    """Parse one YAML document into plain data (dict, list, str, int, Decimal, bool, None).
+
+    Returns the data (None when parsing stopped) and every problem found.
+    """
+    problems: list[YamlProblem] = []
+    normalize = not unicodedata.is_normalized("NFC", text)
+    loader = _Loader(text)
+    try:
+        root = _build(loader.get_event, problems, normalize)
+    except _Fatal as fatal:
+        problems.append(fatal.problem)
+        root = None
+    except yaml.YAMLError as exc:
+        problems.append(_syntax_problem(exc))
+        root = None
+    except RecursionError:  # pragma: no cover - the explicit stack should prevent it
+        problems.append(YamlProblem(1, 1, "yaml-depth", "document is nested too deeply"))
+        root = None
+    finally:
+        loader.dispose()
+    return root, problems
+
+
+def _build(get_event, problems: list[YamlProblem], normalize: bool) -> Any:
+    ScalarEvent, MappingStartEvent, SequenceStartEvent = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
+    CollectionEndEvent = ev.CollectionEndEvent
+    # A frame is [container, pending key or _NO_KEY, {key: line} for mappings or None].
+    stack: list[list] = []
+    root: Any = None
+    documents = 0
+    no_key = _NO_KEY
+    while True:
+        event = get_event()
+        kind = type(event)
+        if kind is ScalarEvent:
+            value = _scalar(event, problems, normalize)
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None:
+                raise _Fatal(_at(event.start_mark, "yaml-anchor", "anchors and aliases are not allowed"))
+            if event.tag is not None and event.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                problems.append(_at(event.start_mark, "yaml-tag", f"tags are not allowed here: {event.tag}"))
+            if len(stack) >= MAX_DEPTH:
+                raise _Fatal(_at(event.start_mark, "yaml-depth", f"nested deeper than {MAX_DEPTH} levels"))
+            if kind is MappingStartEvent:
+                stack.append([{}, no_key, {}])
+            else:
+                stack.append([[], no_key, None])
+            continue
+        elif issubclass(kind, CollectionEndEvent):
+            value = stack.pop()[0]
+        elif kind is ev.AliasEvent:
+            raise _Fatal(_at(event.start_mark, "yaml-alias", "aliases are not allowed (*alias)"))
+        elif kind is ev.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Fatal(_at(event.start_mark, "yaml-documents", "a plan file holds one YAML document"))
+            continue
+        elif kind is ev.StreamEndEvent:
+            return root
+        else:
+            continue
+        if kind is ScalarEvent and event.anchor is not None:
+            raise _Fatal(_at(event.start_mark, "yaml-anchor", "anchors and aliases are not allowed"))
+        if not stack:
+            root = value
+            continue
+        frame = stack[-1]
+        container = frame[0]
+        if frame[2] is None:
+            container.append(value)
+        elif frame[1] is no_key:
+            if kind is not ScalarEvent:
+                raise _Fatal(_at(event.start_mark, "yaml-key", "keys must be plain text, not lists or mappings"))
+            if value == "<<" and event.implicit[0]:
+                raise _Fatal(_at(event.start_mark, "yaml-merge", "merge keys (<<) are not allowed"))
+            seen = frame[2]
+            if value in seen:
+                problems.append(
+                    _at(
+                        event.start_mark,
+                        "duplicate-key",
+                        f"duplicate key {value!r} (first on line {seen[value]}); YAML keeps only one of them",
+                    )
+                )
+            else:
+                seen[value] = event.start_mark.line + 1
+            frame[1] = value
+        else:
+            key = frame[1]
+            if key not in container:
+                container[key] = value
+            frame[1] = no_key
+
+
+_NO_KEY = object()
+
+#: Appended to a path, asks ``locate`` for the position of the key instead of its value.
+KEY = "\x00key"
+
+
+def locate(text: str, paths: Iterable[tuple]) -> dict[tuple, tuple[int, int]]:
+    """1-based (line, column) of each path's value (or key, for paths ending in KEY).
+
+    A path that is not in the document gets the position of its nearest ancestor.
+    """
+    wanted = set(paths)
+    if not wanted:
+        return {}
+    targets = {p[:-1] if p and p[-1] == KEY else p for p in wanted}
+    prefixes = {p[:i] for p in targets for i in range(len(p) + 1)}
+    found_value: dict[tuple, tuple[int, int]] = {}
+    found_key: dict[tuple, tuple[int, int]] = {}
+    loader = _Loader(text)
+    # A frame is [path, is_mapping, next index or pending key, key position].
+    stack: list[list] = []
+    try:
+        while True:
+            try:
+                event = loader.get_event()
+            except yaml.YAMLError:
+                break
+            kind = type(event)
+            if kind is ev.StreamEndEvent:
+                break
+            if isinstance(event, ev.CollectionEndEvent):
+                stack.pop()
+                continue
+            if not isinstance(event, (ev.ScalarEvent, ev.CollectionStartEvent, ev.AliasEvent)):
+                continue
+            position = (event.start_mark.line + 1, event.start_mark.column + 1)
+            if stack:
+                frame = stack[-1]
+                if frame[1] and frame[2] is _NO_KEY:
+                    # This node is a key.
+                    frame[2] = event.value if kind is ev.ScalarEvent else None
+                    frame[3] = position
+                    if isinstance(event, ev.CollectionStartEvent):
+                        stack.append([None, False, 0, None])
+                    continue
+                if frame[1]:
+                    step = frame[2]
+                    frame[2] = _NO_KEY
+                else:
+                    step = frame[2]
+                    frame[2] += 1
+                path = None if frame[0] is None else frame[0] + (step,)
+                if path is not None and frame[1] and path in prefixes:
+                    found_key[path] = frame[3]
+            else:
+                path = ()
+            if path is not None and path in prefixes:
+                found_value[path] = position
+            if isinstance(event, ev.CollectionStartEvent):
+                descend = path if path is not None and path in prefixes else None
+                stack.append([descend, isinstance(event, ev.MappingStartEvent), _NO_KEY if isinstance(event, ev.MappingStartEvent) else 0, None])
+    finally:
+        loader.dispose()
+    result = {}
+    for path in wanted:
+        if path and path[-1] == KEY and path[:-1] in found_key:
+            result[path] = found_key[path[:-1]]
+            continue
+        probe = path[:-1] if path and path[-1] == KEY else path
+        while probe not in found_value and probe:
+            probe = probe[:-1]
+        result[path] = found_value.get(probe, (1, 1))
+    return result
+
