@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 import os
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
@@ -36,9 +36,12 @@ class LoadedPlan:
 
     def locate(self, problems: list[Problem]) -> list[Problem]:
         """Give each problem that has a data path its line and column in this file."""
+        problems = [p if p.file else replace(p, file=self.name) for p in problems]
         pending = [p for p in problems if p.line == 0]
-        if not pending or self.text is None:
+        if not pending:
             return problems
+        if self.text is None:
+            return [p.at(1, 1) if p.line == 0 else p for p in problems]
         positions = safeyaml.locate(self.text, {p.path for p in pending})
         return [p.at(*positions[p.path]) if p.line == 0 else p for p in problems]
 
