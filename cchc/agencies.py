@@ -30,6 +30,7 @@ class AgencyRegistry:
         self.agencies = list(agencies)
         self._exact: dict[str, object] = {}
         self._folded: dict[str, list] = {}
+        self._resolved: dict[str, object] = {}  # memo: a large plan names the same agencies again and again
         for agency in self.agencies:
             for spelling in (agency.name, *agency.short):
                 self._exact.setdefault(_exact_key(spelling), agency)
@@ -39,7 +40,11 @@ class AgencyRegistry:
 
     def resolve(self, reference: str):
         """The agency an item's reference names (its full name or a short form, any case), or None."""
-        return self._exact.get(_exact_key(reference))
+        try:
+            return self._resolved[reference]
+        except KeyError:
+            agency = self._resolved[reference] = self._exact.get(_exact_key(reference))
+            return agency
 
     def spellings(self):
         """Every (spelling, agency) pair, full names first."""

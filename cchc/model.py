@@ -10,8 +10,14 @@ rejected; amounts are exact (int or Decimal, never float).
 from __future__ import annotations
 
 import datetime
+import os
 from decimal import Decimal
 from typing import Annotated, Literal
+
+# pydantic looks for plugins through every installed package's entry points the
+# first time a model is built; cchc uses none, and the scan costs start-up time on
+# every command. An explicit PYDANTIC_DISABLE_PLUGINS in the environment still wins.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
 

@@ -50,9 +50,12 @@ _AMBIGUOUS_NUMBER = re.compile(
     )\Z""",
     re.VERBOSE,
 )
-_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
+_YAML11_BOOLS = {w for word in ("yes", "no", "on", "off", "y", "n") for w in (word, word.title(), word.upper())}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+# A plain scalar is text unless it is one of these words or starts like a number.
+_SPECIAL_WORDS = frozenset(_NULLS | _BOOLS.keys() | _YAML11_BOOLS)
+_NUMBER_START = frozenset("0123456789+-.")
 
 
 @dataclass(frozen=True)
@@ -95,42 +98,32 @@ def decode(data: bytes) -> tuple[str | None, YamlProblem | None]:
         )
 
 
-def _scalar(event, problems: list[YamlProblem], normalize: bool) -> Any:
-    value = event.value
-    if normalize:
-        value = unicodedata.normalize("NFC", value)
-    tag = event.tag
-    if tag is not None and tag not in _STR_TAGS:
-        problems.append(_at(event.start_mark, "yaml-tag", f"tags are not allowed here: {tag}"))
-        return value
-    if not event.implicit[0] or tag is not None:
-        return value  # quoted, block or !!str: always text
+def _plain(value: str, event, problems: list[YamlProblem]) -> Any:
+    """Resolve a plain scalar that may not be text (null, bool, number, or a YAML 1.1 trap)."""
     if value in _NULLS:
         return None
-    first = value[0]
-    if first in "0123456789+-.":
-        if _INT.match(value):
-            return int(value)
-        if _DECIMAL.match(value):
-            return Decimal(value)
-        if _AMBIGUOUS_NUMBER.match(value):
-            problems.append(
-                _at(
-                    event.start_mark,
-                    "yaml-ambiguous",
-                    f"plain value {value!r} means different things in YAML 1.1 and 1.2; "
-                    f"quote it if it is text, or write the number in plain decimal",
-                )
-            )
-        return value
     if value in _BOOLS:
         return _BOOLS[value]
-    if value.lower() in _YAML11_BOOLS:
+    if value in _YAML11_BOOLS:
         problems.append(
             _at(
                 event.start_mark,
                 "yaml-ambiguous",
                 f"plain value {value!r} is a boolean in YAML 1.1 and text in YAML 1.2; quote it",
+            )
+        )
+        return value
+    if _INT.match(value):
+        return int(value)
+    if _DECIMAL.match(value):
+        return Decimal(value)
+    if _AMBIGUOUS_NUMBER.match(value):
+        problems.append(
+            _at(
+                event.start_mark,
+                "yaml-ambiguous",
+                f"plain value {value!r} means different things in YAML 1.1 and 1.2; "
+                f"quote it if it is text, or write the number in plain decimal",
             )
         )
     return value
@@ -172,18 +165,33 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
 
 
 def _build(get_event, problems: list[YamlProblem], normalize: bool) -> Any:
+    # The hot loop of loading: one pass over libyaml's events with the current
+    # container in local variables and the enclosing ones on an explicit stack.
     ScalarEvent, MappingStartEvent, SequenceStartEvent = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
-    CollectionEndEvent = ev.CollectionEndEvent
-    # A frame is [container, pending key or _NO_KEY, {key: line} for mappings or None].
-    stack: list[list] = []
+    MappingEndEvent, SequenceEndEvent = ev.MappingEndEvent, ev.SequenceEndEvent
+    special, number_start, str_tags, nfc = _SPECIAL_WORDS, _NUMBER_START, _STR_TAGS, unicodedata.normalize
+    no_key = _NO_KEY
+    stack: list[tuple] = []
+    container: Any = None  # the open dict or list; None at the top level
+    is_list = False
+    key: Any = no_key
+    seen: dict | None = None  # key -> line, for duplicate keys in the open mapping
     root: Any = None
     documents = 0
-    no_key = _NO_KEY
     while True:
         event = get_event()
         kind = type(event)
         if kind is ScalarEvent:
-            value = _scalar(event, problems, normalize)
+            value = event.value
+            if normalize:
+                value = nfc("NFC", value)
+            if event.implicit[0]:
+                if value in special or value[:1] in number_start:
+                    value = _plain(value, event, problems)
+            elif event.tag is not None and event.tag not in str_tags:
+                problems.append(_at(event.start_mark, "yaml-tag", f"tags are not allowed here: {event.tag}"))
+            if event.anchor is not None:
+                raise _Fatal(_at(event.start_mark, "yaml-anchor", "anchors and aliases are not allowed"))
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None:
                 raise _Fatal(_at(event.start_mark, "yaml-anchor", "anchors and aliases are not allowed"))
@@ -191,13 +199,17 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool) -> Any:
                 problems.append(_at(event.start_mark, "yaml-tag", f"tags are not allowed here: {event.tag}"))
             if len(stack) >= MAX_DEPTH:
                 raise _Fatal(_at(event.start_mark, "yaml-depth", f"nested deeper than {MAX_DEPTH} levels"))
+            if not is_list and container is not None and key is no_key:
+                raise _Fatal(_at(event.start_mark, "yaml-key", "keys must be plain text, not lists or mappings"))
+            stack.append((container, is_list, key, seen))
             if kind is MappingStartEvent:
-                stack.append([{}, no_key, {}])
+                container, is_list, key, seen = {}, False, no_key, {}
             else:
-                stack.append([[], no_key, None])
+                container, is_list, key, seen = [], True, no_key, None
             continue
-        elif issubclass(kind, CollectionEndEvent):
-            value = stack.pop()[0]
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            value = container
+            container, is_list, key, seen = stack.pop()
         elif kind is ev.AliasEvent:
             raise _Fatal(_at(event.start_mark, "yaml-alias", "aliases are not allowed (*alias)"))
         elif kind is ev.DocumentStartEvent:
@@ -209,21 +221,13 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool) -> Any:
             return root
         else:
             continue
-        if kind is ScalarEvent and event.anchor is not None:
-            raise _Fatal(_at(event.start_mark, "yaml-anchor", "anchors and aliases are not allowed"))
-        if not stack:
+        if container is None:
             root = value
-            continue
-        frame = stack[-1]
-        container = frame[0]
-        if frame[2] is None:
+        elif is_list:
             container.append(value)
-        elif frame[1] is no_key:
-            if kind is not ScalarEvent:
-                raise _Fatal(_at(event.start_mark, "yaml-key", "keys must be plain text, not lists or mappings"))
+        elif key is no_key:
             if value == "<<" and event.implicit[0]:
                 raise _Fatal(_at(event.start_mark, "yaml-merge", "merge keys (<<) are not allowed"))
-            seen = frame[2]
             if value in seen:
                 problems.append(
                     _at(
@@ -234,12 +238,11 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool) -> Any:
                 )
             else:
                 seen[value] = event.start_mark.line + 1
-            frame[1] = value
+            key = value
         else:
-            key = frame[1]
             if key not in container:
                 container[key] = value
-            frame[1] = no_key
+            key = no_key
 
 
 _NO_KEY = object()
