@@ -8,7 +8,6 @@ do not matter, and a fragment that belongs to exactly one agency finds it.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 
 from cchc.text import fold, nfc
@@ -56,6 +55,8 @@ class AgencyRegistry:
 
     def suggest(self, text: str, limit: int = 3) -> list[str]:
         """Registered spellings closest to *text*, best first (compared folded)."""
+        import difflib
+
         folded = fold(text)
         names = {fold(s): s for s, _ in self.spellings()}
         exact = [names[folded]] if folded in names else []

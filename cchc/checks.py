@@ -7,13 +7,17 @@ lists them in the order they run; it is never changed at run time.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from cchc.agencies import AgencyRegistry
 from cchc.deadlines import DeadlineError, parse_deadline
-from cchc.money import MILLION, amount_in_words, format_million, words_to_amount
+from cchc.money import MILLION, amount_in_words, format_million, format_vnd, words_to_amount
 from cchc.problems import Problem, error, warning
 from cchc.text import fold
+
+
+_NUMBER = re.compile(r"[-+]?[0-9][0-9.,]*\Z")
 
 
 def _item_paths(plan):
@@ -106,6 +110,11 @@ def check_amounts(plan) -> list[Problem]:
         amount = item.amount
         if amount is not None and amount < 0:
             problems.append(error("negative-amount", f"budget {amount} million VND is negative", path + ("budget",)))
+        note = item.budget_note
+        if note is not None and _NUMBER.match(note.strip()):
+            problems.append(
+                error("quoted-amount", f"budget {note!r} is a number written as text; write it without quotes", path + ("budget",))
+            )
     if plan.plan.total_million_vnd < 0:
         problems.append(error("negative-amount", "the declared total is negative", ("plan", "total_million_vnd")))
     return problems
@@ -147,7 +156,7 @@ def check_total_in_words(plan) -> list[Problem]:
         return [
             error(
                 "total-in-words",
-                f"the total in words reads {in_words:,} đ but the declared total is {format_million(header.total_million_vnd)}"
+                f"the total in words reads {format_vnd(in_words)} but the declared total is {format_million(header.total_million_vnd)}"
                 f" ({amount_in_words(declared_vnd) if declared_vnd == int(declared_vnd) and declared_vnd >= 0 else declared_vnd})",
                 path,
             )

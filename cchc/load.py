@@ -50,8 +50,19 @@ def default_plan_path() -> Path:
     """``plans/2021.yaml`` in the current directory if there, else the copy shipped in the package."""
     if DEFAULT_PLAN.is_file():
         return DEFAULT_PLAN
-    with resources.as_file(resources.files("cchc") / "data" / "2021.yaml") as bundled:
-        return Path(bundled)
+    return bundled_plan_path()
+
+
+def bundled_plan_path() -> Path:
+    """The 2021 plan shipped inside the package (the wheel copies plans/2021.yaml there).
+
+    In a source checkout or an editable install the package has no copy; the
+    repository's own plans/2021.yaml, next to the package, is the same file.
+    """
+    bundled = resources.files("cchc") / "data" / "2021.yaml"
+    if bundled.is_file():
+        return Path(str(bundled))
+    return Path(__file__).resolve().parent.parent / "plans" / "2021.yaml"
 
 
 def read_bytes(path: Path) -> bytes:

@@ -45,9 +45,9 @@ class Row:
     note_number: int | None
 
     @property
-    def opens_span(self) -> bool:
-        """True when a cell of this row spans the rows below it."""
-        return self.section_rowspan > 1 or self.task_rowspan > 1
+    def opens_section(self) -> bool:
+        """True on the first row of a section of several rows (its section cell spans them)."""
+        return self.section_rowspan > 1
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,7 @@ def _environment(template_dir: Path | None):
 
     def html_lines(text: str):
         # Escape each line, then join with <br>: a multi-line cell prints as several lines.
-        return markupsafe.Markup("<br>").join(_NEWLINE.split(text))
+        return markupsafe.Markup("<br>").join(_NEWLINE.split(str(text).rstrip("\r\n")))
 
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(d) for d in template_directories(template_dir)]),
@@ -141,8 +141,11 @@ def _environment(template_dir: Path | None):
 
 
 def escape_markdown(text) -> str:
-    """*text* as literal GFM inline text on one line: markup characters get a backslash, newlines become <br>."""
-    text = _MD_SPECIAL.sub(r"\\\1", str(text))
+    """*text* as literal GFM inline text on one line: markup characters get a backslash, newlines become <br>.
+
+    Trailing newlines (a YAML ``|`` block ends with one) are dropped rather than shown as a blank line.
+    """
+    text = _MD_SPECIAL.sub(r"\\\1", str(text).rstrip("\r\n"))
     text = _MD_ENTITY.sub(r"\\&", text)
     return _NEWLINE.sub("<br>", text)
 

@@ -8,8 +8,6 @@ output is not a terminal; rich draws them (imported only then) when it is.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from decimal import Decimal
 from typing import Callable, Sequence
@@ -93,6 +91,9 @@ def to_json(value) -> str:
 
 def to_csv(headers: Sequence[str], rows: Sequence[Sequence]) -> str:
     """RFC 4180 CSV with a header row; lists are joined with "; "."""
+    import csv
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(headers)

@@ -129,15 +129,27 @@ def _plain(value: str, event, problems: list[YamlProblem]) -> Any:
     return value
 
 
-def _syntax_problem(exc: yaml.YAMLError) -> YamlProblem:
+def _syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc)
-    if "'\\t'" in problem or "\t" in problem:
-        return YamlProblem(line, column, "yaml-tab", "tab character in indentation; indent with spaces")
+    if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+        return YamlProblem(line, column, "yaml-tab", "tab character where YAML expects indentation or a value; indent with spaces")
+    if "nesting depth" in problem:  # newer libyaml bounds nesting itself
+        return YamlProblem(line, column, "yaml-depth", f"nested deeper than libyaml allows ({problem})")
     context = getattr(exc, "context", None)
-    text = f"{context}: {problem}" if context else problem
-    return YamlProblem(line, column, "yaml-syntax", text)
+    message = f"{context}: {problem}" if context else problem
+    return YamlProblem(line, column, "yaml-syntax", message)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    """The character at a 0-based line and column of *text* ("" past the end)."""
+    start = 0
+    for _ in range(line):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    return text[start + column : start + column + 1]
 
 
 def parse(text: str) -> tuple[Any, list[YamlProblem]]:
@@ -154,7 +166,7 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
         problems.append(fatal.problem)
         root = None
     except yaml.YAMLError as exc:
-        problems.append(_syntax_problem(exc))
+        problems.append(_syntax_problem(exc, text))
         root = None
     except RecursionError:  # pragma: no cover - the explicit stack should prevent it
         problems.append(YamlProblem(1, 1, "yaml-depth", "document is nested too deeply"))

@@ -12,7 +12,7 @@ def plan_schema() -> dict:
     from cchc.model import Plan
 
     schema = Plan.model_json_schema(mode="validation")
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "CCHC plan", **schema}
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema, "title": "CCHC plan"}
     return schema
 
 

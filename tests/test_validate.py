@@ -1,0 +1,333 @@
+"""`cchc validate`: example files, hostile input, formats and exit codes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, PLAN
+
+INVALID = sorted((DATA / "invalid").glob("*.yaml"))
+VALID = sorted((DATA / "valid").glob("*.yaml"))
+
+
+def expectations(path: Path) -> list[tuple[int, int, str]]:
+    """The `# expect: LINE:COL CODE` lines at the top of an invalid example."""
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"# expect: (\d+):(\d+) (\S+)", line)
+        if not match:
+            break
+        found.append((int(match[1]), int(match[2]), match[3]))
+    assert found, f"{path.name} states no expectation"
+    return found
+
+
+def diagnostics(result) -> list[dict]:
+    return json.loads(result.stdout)["diagnostics"]
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
+def test_valid_examples_pass_without_problems(run, path):
+    result = run("validate", path, "--format", "json")
+    assert result.exit_code == 0, result
+    document = json.loads(result.stdout)
+    assert document == {"valid": True, "files": [str(path)], "diagnostics": []}
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_invalid_example_reports_its_error_at_line_and_column(run, path):
+    before = path.read_bytes()
+    result = run("validate", path, "--format", "json")
+    assert result.exit_code == 1, result
+    errors = {(d["line"], d["column"], d["code"]) for d in diagnostics(result) if d["severity"] == "error"}
+    assert errors == set(expectations(path)), result
+    assert path.read_bytes() == before
+
+
+def test_text_format_is_file_line_col_severity_code_message(run):
+    path = DATA / "invalid" / "duplicate-key.yaml"
+    result = run("validate", path)
+    assert result.exit_code == 1
+    first = result.stdout.splitlines()[0]
+    assert first == (
+        f"{path}:43:13: error [duplicate-key] duplicate key 'budget' (first on line 42); YAML keeps only one of them"
+    )
+    assert result.stdout.splitlines()[-1] == "1 file checked: 1 error, 0 warnings (invalid)"
+
+
+def test_the_2021_plan_is_valid_and_warns_about_the_gap(run):
+    result = run("validate", PLAN, "--format", "json")
+    assert result.exit_code == 0, result
+    found = diagnostics(result)
+    assert all(d["severity"] == "warning" for d in found)
+    gap = [d for d in found if d["code"] == "total-mismatch"]
+    assert len(gap) == 1
+    # The declared figure, the itemized one and the difference are all named.
+    assert "200 triệu đồng" in gap[0]["message"]
+    assert "190 triệu đồng" in gap[0]["message"]
+    assert "-10 triệu đồng" in gap[0]["message"]
+
+
+def test_blank_cells_of_the_2021_plan_are_reported_as_warnings(run):
+    found = diagnostics(run("validate", PLAN, "--format", "json"))
+    no_lead = {d["message"].split()[1] for d in found if d["code"] == "no-lead"}
+    assert no_lead == {"III-2", "IV-4", "V-2", "VII-5", "VII-8"}
+    blank = {d["message"].split()[1] for d in found if d["code"] == "blank-deadline"}
+    assert blank == {"IV-4", "V-2", "VII-5"}
+
+
+def test_strict_turns_warnings_into_failure(run):
+    assert run("validate", PLAN, "--strict").exit_code == 1
+    assert run("validate", DATA / "valid" / "minimal.yaml", "--strict").exit_code == 0
+
+
+def test_every_problem_is_collected_in_one_run(run, tmp_path):
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("partners: [Sở Tư pháp]", "partners: [Sở Tư Phap]")
+    text = text.replace("deadline: Quý II, IV/2021", "deadline: Tháng 13/2021")
+    text = text.replace("id: I-2", "id: I-1")
+    path = tmp_path / "many.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", path, "--format", "json")
+    codes = [d["code"] for d in diagnostics(result)]
+    assert sorted(codes) == ["deadline", "duplicate-id", "unknown-agency"]
+    lines = [d["line"] for d in diagnostics(result)]
+    assert lines == sorted(lines)
+
+
+def test_several_files_in_one_run(run):
+    result = run("validate", PLAN, DATA / "invalid" / "bad-id.yaml", "--format", "json")
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert document["files"] == [str(PLAN), str(DATA / "invalid" / "bad-id.yaml")]
+    assert document["valid"] is False
+
+
+def test_unknown_agency_suggests_the_close_name(run):
+    result = run("validate", DATA / "invalid" / "unknown-agency.yaml")
+    assert "did you mean 'Sở Tư pháp'?" in result.stdout
+
+
+# ---------------------------------------------------------------- formats
+
+
+def test_github_format_prints_workflow_annotations(run):
+    path = DATA / "invalid" / "unknown-field.yaml"
+    result = run("validate", path, "--format", "github")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == f"::error file={path},line=43,col=13,title=cchc schema::unknown field 'owner'"
+
+
+def test_github_actions_environment_changes_only_the_default(run):
+    path = DATA / "invalid" / "unknown-field.yaml"
+    auto = run("validate", path, env={"GITHUB_ACTIONS": "true"})
+    assert auto.stdout.startswith("::error file=")
+    explicit = run("validate", path, "--format", "json", env={"GITHUB_ACTIONS": "true"})
+    assert json.loads(explicit.stdout)["valid"] is False
+
+
+def test_json_contract_shape(run):
+    document = json.loads(run("validate", PLAN, "--format", "json").stdout)
+    assert set(document) == {"valid", "files", "diagnostics"}
+    for d in document["diagnostics"]:
+        assert set(d) == {"file", "line", "column", "severity", "code", "message"}
+        assert d["line"] >= 1 and d["column"] >= 1
+        assert d["severity"] in ("error", "warning")
+
+
+# ---------------------------------------------------------------- I/O and usage
+
+
+def test_missing_file_is_exit_2(run, tmp_path):
+    result = run("validate", tmp_path / "nope.yaml")
+    assert result.exit_code == 2
+    assert "no such file" in result.stderr
+
+
+def test_directory_is_exit_2(run, tmp_path):
+    result = run("validate", tmp_path)
+    assert result.exit_code == 2
+    assert "is a directory" in result.stderr
+
+
+def test_unreadable_file_is_exit_2(run, tmp_path):
+    import os
+
+    path = tmp_path / "secret.yaml"
+    path.write_text("a: 1\n")
+    path.chmod(0)
+    if os.access(path, os.R_OK):  # root reads anything
+        pytest.skip("running as a user who can read a mode-000 file")
+    assert run("validate", path).exit_code == 2
+
+
+def test_bad_format_is_a_usage_error(run):
+    assert run("validate", PLAN, "--format", "xml").exit_code == 2
+
+
+def test_default_is_plans_2021_in_the_current_directory(run, monkeypatch):
+    monkeypatch.chdir(PLAN.parent.parent)
+    result = run("validate", "--format", "json")
+    assert json.loads(result.stdout)["files"] == ["plans/2021.yaml"]
+
+
+def test_default_elsewhere_is_the_bundled_plan(run, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    result = run("validate", "--format", "json")
+    assert result.exit_code == 0, result
+    (name,) = json.loads(result.stdout)["files"]
+    assert name.endswith("2021.yaml") and Path(name).read_bytes() == PLAN.read_bytes()
+
+
+# ---------------------------------------------------------------- hostile input
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def check_hostile(run, path: Path, code: str, line: int | None = None) -> dict:
+    """The file fails with a located *code*, no traceback, and is left as it was."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    result = run("validate", path, "--format", "json")
+    assert result.exit_code == 1, result
+    assert "Traceback" not in result.stdout + result.stderr
+    found = [d for d in diagnostics(result) if d["code"] == code]
+    assert found, result
+    if line is not None:
+        assert found[0]["line"] == line, result
+    assert found[0]["line"] >= 1 and found[0]["column"] >= 1
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
+    return found[0]
+
+
+def test_bom_and_crlf_are_accepted(run, tmp_path):
+    data = b"\xef\xbb\xbf" + (DATA / "valid" / "minimal.yaml").read_bytes().replace(b"\n", b"\r\n")
+    path = write(tmp_path, "bom-crlf.yaml", data)
+    result = run("validate", path, "--format", "json")
+    assert result.exit_code == 0, result
+    assert diagnostics(result) == []
+
+
+def test_crlf_positions_are_the_same_as_lf(run, tmp_path):
+    lf = DATA / "invalid" / "unknown-agency.yaml"
+    crlf = write(tmp_path, "crlf.yaml", lf.read_bytes().replace(b"\n", b"\r\n"))
+    a = [(d["line"], d["column"], d["code"]) for d in diagnostics(run("validate", lf, "--format", "json"))]
+    b = [(d["line"], d["column"], d["code"]) for d in diagnostics(run("validate", crlf, "--format", "json"))]
+    assert a == b
+
+
+def test_nfd_file_works_the_same_as_nfc(run, tmp_path):
+    text = PLAN.read_text(encoding="utf-8")
+    nfd = unicodedata.normalize("NFD", text)
+    assert nfd != text
+    path = write(tmp_path, "nfd.yaml", nfd.encode("utf-8"))
+    nfc_result = run("list", "--agency", "Sở Tư pháp", "--format", "json", "--plan", PLAN)
+    nfd_result = run("list", "--agency", "Sở Tư pháp", "--format", "json", "--plan", path)
+    assert nfd_result.exit_code == 0, nfd_result
+    assert json.loads(nfd_result.stdout) == json.loads(nfc_result.stdout)
+    codes = sorted(d["code"] for d in diagnostics(run("validate", path, "--format", "json")))
+    assert codes == sorted(d["code"] for d in diagnostics(run("validate", PLAN, "--format", "json")))
+
+
+def test_windows_1258_file_names_the_line(run, tmp_path):
+    text = "decision:\n  number: 1/QĐ-UBND\n  place: Thái Bình\n"
+    # Windows-1258 writes Vietnamese tones as combining marks.
+    path = write(tmp_path, "cp1258.yaml", unicodedata.normalize("NFD", text).encode("cp1258"))
+    problem = check_hostile(run, path, "encoding", line=2)
+    assert "UTF-8" in problem["message"]
+
+
+def test_python_tags_are_refused(run, tmp_path):
+    path = write(tmp_path, "tag.yaml", b"decision: !!python/object/apply:os.system ['echo pwned']\n")
+    check_hostile(run, path, "yaml-tag", line=1)
+
+
+def test_duplicate_keys_name_both_lines(run, tmp_path):
+    path = write(tmp_path, "dup.yaml", b"plan:\n  year: 2021\n  title: A\n  year: 2022\n")
+    problem = check_hostile(run, path, "duplicate-key", line=4)
+    assert "line 2" in problem["message"]
+
+
+def test_billion_laughs_is_refused_before_expanding(run, tmp_path):
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i, name in enumerate("bcdefghi"):
+        prev = "abcdefghi"[i]
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    path = write(tmp_path, "laughs.yaml", ("\n".join(lines) + "\n").encode())
+    assert path.stat().st_size < 4096
+    check_hostile(run, path, "yaml-anchor", line=1)
+
+
+def test_deep_nesting_is_an_error_not_a_crash(run, tmp_path):
+    path = write(tmp_path, "deep.yaml", b"[" * 100_000 + b"]" * 100_000 + b"\n")
+    problem = check_hostile(run, path, "yaml-depth", line=1)
+    assert "nested deeper" in problem["message"]
+
+
+def test_deep_mappings_too(run, tmp_path):
+    text = "".join("  " * i + f"k{i}:\n" for i in range(200)) + "  " * 200 + "x\n"
+    check_hostile(run, write(tmp_path, "deep-map.yaml", text.encode()), "yaml-depth")
+
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [("no", "'no'"), ("yes", "'yes'"), ("off", "'off'"), ("010", "'010'"), ("1:30", "'1:30'"), ("0x1F", "'0x1F'"), ("1e3", "'1e3'")],
+)
+def test_yaml_1_1_traps_are_errors(run, tmp_path, value, shown):
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace("budget: 10", f"budget: {value}")
+    problem = check_hostile(run, write(tmp_path, "trap.yaml", text.encode()), "yaml-ambiguous", line=42)
+    assert shown in problem["message"]
+
+
+def test_quoted_trap_values_are_plain_text(tmp_path):
+    from cchc.safeyaml import parse
+
+    data, problems = parse("a: 'no'\nb: \"010\"\nc: '1:30'\nd: 2021-06-30\ne: 2.50\n")
+    assert problems == []
+    assert data["a"] == "no" and data["b"] == "010" and data["c"] == "1:30"
+    assert data["d"] == "2021-06-30"  # not a date object: YAML 1.2 has no timestamps
+    from decimal import Decimal
+
+    assert data["e"] == Decimal("2.50") and isinstance(data["e"], Decimal)
+
+
+def test_tab_indentation_names_line_and_column(run, tmp_path):
+    path = write(tmp_path, "tabs.yaml", b"plan:\n  year: 2021\n\ttitle: A\n")
+    problem = check_hostile(run, path, "yaml-tab", line=3)
+    assert problem["column"] == 1
+
+
+def test_size_bound(run, tmp_path, monkeypatch):
+    from cchc import safeyaml
+
+    monkeypatch.setattr(safeyaml, "MAX_BYTES", 1000)
+    path = write(tmp_path, "big.yaml", b"# " + b"x" * 2000 + b"\n")
+    result = run("validate", path)
+    assert result.exit_code == 2
+    assert "limit" in result.stderr
+
+
+def test_syntax_error_is_located(run, tmp_path):
+    path = write(tmp_path, "broken.yaml", b"plan:\n  title: [unclosed\n  year: 2021\n")
+    check_hostile(run, path, "yaml-syntax")
+
+
+def test_empty_file(run, tmp_path):
+    check_hostile(run, write(tmp_path, "empty.yaml", b""), "empty", line=1)
+
+
+def test_not_a_mapping(run, tmp_path):
+    check_hostile(run, write(tmp_path, "list.yaml", b"- a\n- b\n"), "schema", line=1)
+
+
+def test_several_documents(run, tmp_path):
+    check_hostile(run, write(tmp_path, "docs.yaml", b"a: 1\n---\nb: 2\n"), "yaml-documents", line=2)
