@@ -1,0 +1,283 @@
+"""`cchc due`, `list`, `show`, `agencies`, `sections` on the 2021 plan."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+
+import pytest
+
+from conftest import PLAN
+from source_table import read_rows
+
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def source_months(deadline: str) -> list[tuple[int, int]]:
+    """Months a careful reader sees in a deadline cell of the 2021 source (periods end on their last month)."""
+    if m := re.fullmatch(r"Tháng (\d+)/(\d{4})", deadline):
+        return [(int(m[2]), int(m[1]))]
+    if m := re.fullmatch(r"Quý ([IV, ]+)/(\d{4})", deadline):
+        return [(int(m[2]), 3 * ROMAN[q.strip()]) for q in m[1].split(",")]
+    if m := re.fullmatch(r"(?:Trong năm|Năm) (\d{4})", deadline):
+        return [(int(m[1]), 12)]
+    return []
+
+
+def items(result) -> list[dict]:
+    assert result.exit_code == 0, result
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("year, month", [(2020, 12)] + [(2021, m) for m in range(1, 13)])
+def test_due_each_month_matches_a_reading_of_the_source(run, source_text, year, month):
+    expected = [
+        row.product
+        for row in read_rows(source_text)
+        if (year, month) in source_months(row.deadline)
+    ]
+    got = items(run("due", "--month", f"{year}-{month:02d}", "--format", "json", "--plan", PLAN))
+    assert [i["product"].split("\n")[0] for i in got] == [p.split("\n")[0] for p in expected]
+
+
+def test_due_june_2021(run):
+    got = items(run("due", "--month", "06/2021", "--format", "json", "--plan", PLAN))
+    assert [i["id"] for i in got] == ["I-7", "I-8", "VII-4", "VII-8"]
+    assert all("2021-06-30" in i["deadline"]["due"] for i in got)
+
+
+def test_due_range_lists_an_item_once_sorted_by_date(run):
+    got = items(run("due", "--from", "2021-04", "--to", "2021-12", "--format", "json", "--plan", PLAN))
+    ids = [i["id"] for i in got]
+    assert len(ids) == len(set(ids))
+    firsts = [min(d for d in i["deadline"]["due"] if "2021-04-01" <= d <= "2021-12-31") for i in got]
+    assert firsts == sorted(firsts)
+    assert ids[:2] == ["IV-1", "VII-9"]  # Tháng 4/2021, in plan order
+    assert "VII-4" in ids and ids.index("VII-4") < ids.index("I-9")
+
+
+def test_due_without_period_starts_at_today(run):
+    got = items(run("due", "--today", "2021-11-15", "--format", "json", "--plan", PLAN))
+    assert got and all(max(i["deadline"]["due"]) >= "2021-11-01" for i in got)
+    assert {i["id"] for i in got} >= {"VII-1", "VII-2", "VII-4"}
+    assert not any(i["id"] == "I-1" for i in got)  # Tháng 12/2020 is past
+
+
+def test_include_ongoing_appends_undated_items(run):
+    got = items(run("due", "--month", "2021-06", "--include-ongoing", "--format", "json", "--plan", PLAN))
+    dated = [i for i in got if i["deadline"]["due"]]
+    undated = [i for i in got if not i["deadline"]["due"]]
+    assert got == dated + undated
+    assert [i["id"] for i in dated] == ["I-7", "I-8", "VII-4", "VII-8"]
+    kinds = {i["deadline"]["kind"] for i in undated}
+    assert kinds == {"recurring", "after_event", "as_planned", "as_regulated", "unspecified"}
+    blank = next(i for i in undated if i["id"] == "IV-4")
+    assert blank["deadline"] == {"text": "", "kind": "unspecified", "due": []}
+
+
+def test_empty_result_is_not_an_error(run):
+    result = run("due", "--month", "2030-01", "--plan", PLAN)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "No items due in 01/2030" in result.stderr
+    assert items(run("due", "--month", "2030-01", "--format", "json", "--plan", PLAN)) == []
+
+
+@pytest.mark.parametrize("month", ["2021-13", "13/2021", "2021-00", "June", "2021/06"])
+def test_impossible_month_is_a_usage_error(run, month):
+    result = run("due", "--month", month, "--plan", PLAN)
+    assert result.exit_code == 2
+    assert "--month" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_month_and_range_together_is_a_usage_error(run):
+    assert run("due", "--month", "2021-06", "--from", "2021-01", "--plan", PLAN).exit_code == 2
+
+
+# ---------------------------------------------------------------- agencies
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Sở Tư pháp", "so tu phap", "SỞ TƯ PHÁP", unicodedata.normalize("NFD", "Sở Tư pháp"), "  sở  tư pháp ", "STP"],
+)
+def test_agency_lookup_ignores_case_diacritics_and_form(run, name):
+    got = items(run("list", "--agency", name, "--format", "json", "--plan", PLAN))
+    assert [i["id"] for i in got] == ["I-3", "I-4"]
+
+
+def test_fragment_of_one_agency_finds_it(run):
+    got = items(run("list", "--agency", "dai phat thanh", "--format", "json", "--plan", PLAN))
+    assert [i["id"] for i in got] == ["VII-3"]
+    assert "Đài Phát thanh và Truyền hình" in got[0]["lead"]
+
+
+def test_short_form_finds_the_agency(run):
+    got = items(run("list", "--agency", "Sở TT&TT", "--role", "lead", "--format", "json", "--plan", PLAN))
+    assert [i["id"] for i in got] == ["II-4", "VI-1", "VI-2", "VI-3", "VI-4", "VI-5", "VII-3"]
+
+
+def test_dd_folds_to_d(run):
+    got = items(run("list", "--agency", "DAI PHAT THANH VA TRUYEN HINH", "--format", "json", "--plan", PLAN))
+    assert [i["id"] for i in got] == ["VII-3"]
+
+
+def test_ambiguous_agency_lists_candidates(run):
+    result = run("list", "--agency", "Sở", "--plan", PLAN)
+    assert result.exit_code == 1
+    assert "several" in result.stderr
+    assert "Sở Tư pháp" in result.stderr and "Sở Nội vụ" in result.stderr
+
+
+def test_unknown_agency_suggests_closest(run):
+    result = run("list", "--agency", "Sở Tư phap xyz", "--plan", PLAN)
+    assert result.exit_code == 1
+    assert "no agency matches" in result.stderr
+    assert "Sở Tư pháp" in result.stderr
+
+
+def test_roles(run):
+    lead = items(run("list", "--agency", "Sở Nội vụ", "--role", "lead", "--format", "json", "--plan", PLAN))
+    partner = items(run("list", "--agency", "Các cơ quan, đơn vị có liên quan", "--role", "partner", "--format", "json", "--plan", PLAN))
+    assert len(lead) == 14 and all("Sở Nội vụ" in i["lead"] for i in lead)
+    assert len(partner) == 16 and all("Các cơ quan, đơn vị có liên quan" in i["partners"] for i in partner)
+    none = items(run("list", "--agency", "Các cơ quan, đơn vị có liên quan", "--role", "lead", "--format", "json", "--plan", PLAN))
+    assert none == []
+
+
+def test_filters_combine(run):
+    got = items(run("list", "--agency", "snv", "--section", "7", "--search", "quyet dinh", "--format", "json", "--plan", PLAN))
+    assert [i["id"] for i in got] == ["VII-7"]
+
+
+def test_section_by_numeral_or_number(run):
+    by_numeral = items(run("list", "--section", "iv", "--format", "json", "--plan", PLAN))
+    by_number = items(run("list", "--section", "4", "--format", "json", "--plan", PLAN))
+    assert by_numeral == by_number
+    assert [i["id"] for i in by_numeral] == ["IV-1", "IV-2", "IV-3", "IV-4"]
+    assert run("list", "--section", "VIII", "--plan", PLAN).exit_code == 1
+
+
+def test_search_ignores_diacritics_and_covers_task_text(run):
+    got = items(run("list", "--search", "TINH GIAN BIEN CHE", "--format", "json", "--plan", PLAN))
+    assert [i["id"] for i in got] == ["III-3"]
+    by_task = items(run("list", "--search", "một cửa liên thông", "--format", "json", "--plan", PLAN))
+    assert [i["id"] for i in by_task] == ["III-4"]
+
+
+# ---------------------------------------------------------------- JSON / CSV / table
+
+
+def test_item_json_contract(run):
+    got = items(run("show", "VII-4", "--format", "json", "--plan", PLAN))
+    assert got["id"] == "VII-4"
+    assert got["section"] == "VII"
+    assert got["section_title"] == "CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"
+    assert got["task"] == "2. Kiểm tra công tác cải cách hành chính"
+    assert got["lead"] == ["Sở Nội vụ"]
+    assert got["partners"] == ["Các sở, ban, ngành có liên quan"]
+    assert got["deadline"] == {"text": "Quý II, IV/2021", "kind": "quarter", "due": ["2021-06-30", "2021-12-31"]}
+    assert got["budget"] == {"million_vnd": 30, "note": None}
+
+
+def test_json_uses_full_names_and_notes(run):
+    got = items(run("show", "II-5", "--format", "json", "--plan", PLAN))
+    assert got["lead"] == ["Văn phòng Ủy ban nhân dân tỉnh", "Ủy ban nhân dân huyện, thành phố"]
+    note = items(run("show", "i-7", "--format", "json", "--plan", PLAN))
+    assert note["budget"] == {"million_vnd": None, "note": "Theo dự án"}
+    untasked = items(run("show", "VI-1", "--format", "json", "--plan", PLAN))
+    assert untasked["task"] is None
+
+
+def test_list_json_has_every_item_with_the_contract_keys(run):
+    got = items(run("list", "--format", "json", "--plan", PLAN))
+    assert len(got) == 41
+    keys = {"id", "section", "section_title", "task", "product", "lead", "partners", "deadline", "budget"}
+    assert all(keys <= set(i) for i in got)
+    assert all(set(i["deadline"]) == {"text", "kind", "due"} and set(i["budget"]) == {"million_vnd", "note"} for i in got)
+
+
+def test_csv_output(run):
+    result = run("list", "--section", "VII", "--format", "csv", "--plan", PLAN)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["id"] for r in rows][:3] == ["VII-1", "VII-2", "VII-3"]
+    vii3 = rows[2]
+    assert vii3["lead"] == "Sở Thông tin và Truyền thông; Đài Phát thanh và Truyền hình; Báo Thái Bình"
+    assert vii3["million_vnd"] == "20"
+    vii4 = rows[3]
+    assert vii4["due"] == "2021-06-30; 2021-12-31"
+    assert "\n" in vii4["product"]
+
+
+def test_plain_table_aligns_by_display_width(run):
+    result = run("list", "--agency", "Sở Tư pháp", "--plan", PLAN)
+    from cchc.text import display_width
+
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    header, rule = lines[0], lines[1]
+    starts = [m.start() for m in re.finditer(r"-+", rule)]
+    # Every column heading starts where its rule starts (widths counted in display columns).
+    for name in ("Sản phẩm", "Chủ trì", "Thời hạn"):
+        assert display_width(header[: header.index(name)]) in starts
+    first = next(line for line in lines if line.startswith("I-3"))
+    assert display_width(first[: first.index("Sở Tư pháp")]) == display_width(header[: header.index("Chủ trì")])
+
+
+def test_nfd_table_aligns_like_nfc(run):
+    from cchc.text import display_width
+
+    assert display_width(unicodedata.normalize("NFD", "Sở Tư pháp")) == display_width("Sở Tư pháp") == 10
+
+
+def test_show_unknown_id_suggests(run):
+    result = run("show", "VII-44", "--plan", PLAN)
+    assert result.exit_code == 1
+    assert "no item 'VII-44'" in result.stderr and "VII-4" in result.stderr
+
+
+def test_show_table_has_every_field(run):
+    result = run("show", "III-4", "--plan", PLAN)
+    assert result.exit_code == 0
+    for label in ("Mã", "Mục", "Nhiệm vụ", "Sản phẩm", "Chủ trì", "Phối hợp", "Thời hạn", "Kinh phí", "Ghi chú"):
+        assert re.search(rf"^{label}\s", result.stdout, re.M), label
+
+
+def test_agencies_counts_and_vietnamese_order(run):
+    got = items(run("agencies", "--format", "json", "--plan", PLAN))
+    names = [a["agency"] for a in got]
+    from cchc.text import sort_key
+
+    assert names == sorted(names, key=sort_key)
+    # Vietnamese order: Đ after D, Ủ among the U's after T.
+    assert names.index("Đài Phát thanh và Truyền hình") > names.index("Các sở, ban, ngành có liên quan")
+    assert names[-1] == "Văn phòng Ủy ban nhân dân tỉnh"
+    snv = next(a for a in got if a["agency"] == "Sở Nội vụ")
+    assert (snv["lead"], snv["partner"], snv["lead_million_vnd"]) == (14, 0, 80)
+    assert sum(a["lead_million_vnd"] for a in got) == 190
+
+
+def test_sections(run, source_text):
+    got = items(run("sections", "--format", "json", "--plan", PLAN))
+    rows = read_rows(source_text)
+    expected_counts = {}
+    for row in rows:
+        if not row.product[:1].islower():
+            expected_counts[row.section] = expected_counts.get(row.section, 0) + 1
+    assert {s["section"]: s["items"] for s in got} == expected_counts
+    assert [s["million_vnd"] for s in got] == [40, 20, 0, 0, 0, 30, 100]
+
+
+def test_plan_from_environment(run, tmp_path):
+    result = run("list", "--format", "json", env={"CCHC_PLAN": str(tmp_path / "missing.yaml")})
+    assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+def test_invalid_plan_stops_queries_with_exit_1(run):
+    from conftest import DATA
+
+    result = run("due", "--month", "2021-06", "--plan", DATA / "invalid" / "bad-deadline.yaml")
+    assert result.exit_code == 1
+    assert "impossible quarter" in result.stderr and "cchc validate" in result.stderr

@@ -1,0 +1,422 @@
+"""Tests for cchc.render: golden files, escaping, filters and template loading.
+
+The golden files in tests/golden/ are the exact expected output for plans/2021.yaml.
+After an intended change to render.py or a template, regenerate them with
+
+    CCHC_UPDATE_GOLDEN=1 PYTHONPATH=. pytest -q tests/test_render.py
+
+(the golden tests then rewrite their file and pass), and review the diff of
+tests/golden/ before committing it.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jinja2
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cchc.agencies import AgencyRegistry
+from cchc.load import load_plan
+from cchc.model import Agency
+from cchc.render import FORMATS, escape_markdown, render_plan, template_directories
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "golden"
+HOSTILE = ROOT / "tests" / "data" / "render" / "hostile.yaml"
+COLUMNS = 7
+
+
+def _load(path: Path):
+    loaded = load_plan(path)
+    assert loaded.plan is not None, loaded.problems
+    return loaded.plan
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return _load(ROOT / "plans" / "2021.yaml")
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    return _load(HOSTILE)
+
+
+def _agency(plan, name):
+    return AgencyRegistry(plan.agencies).resolve(name)
+
+
+def unescape_markdown(text: str) -> str:
+    """Undo escape_markdown: <br> back to a newline, then drop each escaping backslash."""
+    return re.sub(r"\\(.)", r"\1", text.replace("<br>", "\n"))
+
+
+def table_rows(markdown: str) -> list[str]:
+    return [line for line in markdown.splitlines() if line.startswith("|")]
+
+
+def cells(row: str) -> list[str]:
+    """The cells of a GFM table row: GFM splits on every '|' not preceded by a backslash."""
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]]
+
+
+# --- golden files -------------------------------------------------------------------
+
+GOLDEN_CASES = {
+    "plan-2021.html": dict(fmt="html"),
+    "plan-2021.md": dict(fmt="md"),
+    "plan-2021-II.md": dict(fmt="md", section="II"),
+    "plan-2021-so-tu-phap.html": dict(fmt="html", agency="Sở Tư pháp"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
+def test_golden(plan, name):
+    case = dict(GOLDEN_CASES[name])
+    if "agency" in case:
+        case["agency"] = _agency(plan, case["agency"])
+    output = render_plan(plan, case.pop("fmt"), **case)
+    path = GOLDEN / name
+    if os.environ.get("CCHC_UPDATE_GOLDEN") == "1":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(output.encode("utf-8"))
+        return
+    assert path.exists(), f"{path} is missing; run with CCHC_UPDATE_GOLDEN=1 to create it"
+    expected = path.read_bytes().decode("utf-8")
+    assert output == expected, f"{name} differs from the golden file; see the module docstring"
+
+
+# --- content ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("plan_name", ["plan", "hostile"])
+def test_every_product_line_appears_in_both_formats(plan_name, request):
+    the_plan = request.getfixturevalue(plan_name)
+    page = html.unescape(render_plan(the_plan, "html"))
+    markdown = unescape_markdown(render_plan(the_plan, "md"))
+    for _, _, item in the_plan.items():
+        for line in item.product.splitlines():
+            assert line in page, (item.id, line)
+            assert line in markdown, (item.id, line)
+
+
+def test_html_document_shape(plan):
+    page = render_plan(plan, "html")
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="vi">' in page and '<meta charset="utf-8">' in page
+    assert f"<title>{plan.plan.title}</title>" in page
+    for css in (
+        "@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }",
+        "@page plan { size: A4 landscape; margin: 15mm; }",
+        "page: plan;",
+        "break-before: page;",
+        "thead { display: table-header-group; }",
+        "tr { break-inside: avoid; page-break-inside: avoid; }",
+        "@media print { .screen-only { display: none !important; } }",
+        '"Times New Roman", Times, serif',
+    ):
+        assert css in page
+    assert "Số: 3669/QĐ-UBND" in page
+    assert "Thái Bình, ngày 31 tháng 12 năm 2020" in page
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page and "Độc lập - Tự do - Hạnh phúc" in page
+    assert "<b>Điều 1.</b> Phê duyệt" in page
+    assert "Tổng kinh phí: 200.000.000đ (Bằng chữ: Hai trăm triệu đồng chẵn)" in page
+
+
+@pytest.mark.parametrize("plan_name", ["plan", "hostile"])
+def test_html_is_self_contained(plan_name, request):
+    page = render_plan(request.getfixturevalue(plan_name), "html").lower()
+    for forbidden in ("http://", "https://", "<script", "@import", "url(", "<link", "<img", "<a "):
+        assert forbidden not in page
+
+
+class _Grid(HTMLParser):
+    """Collects the plan table's rows as lists of (rowspan, colspan, text)."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows: list[list[list]] = []
+        self.in_table = False
+        self.cell: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "table" and attrs.get("class") == "plan-table":
+            self.in_table = True
+        elif self.in_table and tag == "tr":
+            self.rows.append([])
+        elif self.in_table and tag in ("td", "th"):
+            self.cell = [int(attrs.get("rowspan", 1)), int(attrs.get("colspan", 1)), ""]
+            self.rows[-1].append(self.cell)
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self.in_table = False
+        elif tag in ("td", "th"):
+            self.cell = None
+
+    def handle_data(self, data):
+        if self.cell is not None:
+            self.cell[2] += data
+
+
+@pytest.mark.parametrize("plan_name", ["plan", "hostile"])
+def test_html_rowspans_fill_every_row(plan_name, request):
+    the_plan = request.getfixturevalue(plan_name)
+    grid = _Grid()
+    grid.feed(render_plan(the_plan, "html"))
+    covered: list[int] = []  # rows still covered by a rowspan, per column
+    for row in grid.rows:
+        width = sum(1 for c in covered if c > 0) + sum(colspan for _, colspan, _ in row)
+        assert width == COLUMNS, row
+        covered = [c - 1 for c in covered if c > 1]
+        covered += [rowspan - 1 for rowspan, _, _ in row if rowspan > 1]
+    assert not covered
+    # Section I spans its nine items; task 4 its five.
+    if plan_name == "plan":
+        first = grid.rows[1]
+        assert first[0][:2] == [9, 1] and first[0][2] == "I. CẢI CÁCH THỂ CHẾ"
+        assert any(cell[0] == 5 and cell[2].startswith("4. Triển khai") for row in grid.rows for cell in row)
+
+
+def test_html_amounts_and_agencies(plan):
+    page = render_plan(plan, "html")
+    assert '<td class="num">10</td>' in page
+    assert "<td>Theo dự án</td>" in page
+    assert "<td>Sở, ban, ngành; UBND huyện, thành phố; UBND xã, phường, thị trấn</td>" in page
+    # A product of two lines prints as two lines.
+    assert "ở 3 cấp tỉnh, huyện, xã<br>Tổ chức kiểm tra" in page
+    assert '<tr class="total"><td class="label" colspan="6">Tổng cộng</td><td class="num">200</td></tr>' in page
+
+
+def test_html_gaps_are_screen_only(plan):
+    page = render_plan(plan, "html")
+    gap = "Tổng các khoản ghi số: 190 triệu đồng; chênh lệch -10 triệu đồng so với tổng công bố"
+    assert re.search(r'<tr class="screen-only gap"><td colspan="7">' + re.escape(gap), page)
+    notes = re.findall(r'<span class="screen-only note" title="([^"]*)">\[(\d+)\]</span>', page)
+    assert [int(n) for _, n in notes] == list(range(1, len(notes) + 1))
+    assert len(notes) == sum(1 for *_, item in plan.items() if item.note)
+    assert '<div class="screen-only notes">' in page
+
+
+def test_markdown_structure(plan):
+    markdown = render_plan(plan, "md")
+    assert markdown.startswith("# KẾ HOẠCH CÔNG TÁC CẢI CÁCH HÀNH CHÍNH TỈNH THÁI BÌNH NĂM 2021\n")
+    for line in ("- Quyết định số: 3669/QĐ-UBND", "- Ngày: 31/12/2020", "- Nơi ban hành: Thái Bình"):
+        assert line + "\n" in markdown
+    assert markdown.count("\n## ") == len(plan.sections) + 2  # + totals + editor's notes
+    assert markdown.count("| Nhiệm vụ | Mã | Sản phẩm |") == len(plan.sections)
+    assert "Cộng mục I: 40 triệu đồng" in markdown
+    assert "- Tổng cộng (công bố): 200 triệu đồng" in markdown
+    assert "- Tổng các khoản ghi số: 190 triệu đồng" in markdown
+    assert "- Chênh lệch: -10 triệu đồng so với tổng công bố" in markdown
+    assert "Tổng kinh phí: 200.000.000 đ (Bằng chữ: Hai trăm triệu đồng chẵn)" in markdown
+    # The task is written on the first row of its group only.
+    rows = {cells(r)[1]: cells(r) for r in table_rows(markdown)}
+    assert rows["I-5"][0].startswith("4. Triển khai") and rows["I-6"][0] == ""
+    assert rows["VI-1"][0] == ""  # rows under no task
+
+
+# --- hostile text -------------------------------------------------------------------
+
+
+def test_hostile_html_is_escaped(hostile):
+    page = render_plan(hostile, "html")
+    assert "<script" not in page.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "R&amp;D" in page and "R&D" not in page
+    assert "<b>thử</b>" not in page and "<i>THỬ</i>" not in page
+    text = html.unescape(page)
+    for _, _, item in hostile.items():
+        for line in item.product.splitlines():
+            assert line in text
+    assert "Dòng một có a | b và **bold**<br>Dòng hai có R&amp;D" in page
+    # The editor's note sits in an attribute: quotes must not end it.
+    assert 'title="Ghi chú &lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;trích dẫn&#34; &#39;đơn&#39;."' in page
+
+
+def test_hostile_markdown_tables_keep_their_cells(hostile):
+    markdown = render_plan(hostile, "md")
+    assert "<script>" not in markdown and "</script>" not in markdown
+    rows = table_rows(markdown)
+    assert len(rows) == 2 * 2 + 4  # header and rule per section, plus four items
+    for row in rows:
+        assert len(cells(row)) == COLUMNS, row
+    products = {cells(r)[1]: unescape_markdown(cells(r)[2]) for r in rows}
+    assert products["H-1"] == "<script>alert(1)</script> sản phẩm"
+    assert products["H-2"] == next(i for *_, i in hostile.items() if i.id == "H-2").product.rstrip("\n")
+    assert products["H\\_3"] == "Không nhiệm vụ: a\\b \\| c _x_ ~~gạch~~ &copy; &#38; 1. danh sách"
+
+
+def test_hostile_markdown_renders_as_gfm(hostile):
+    markdown_it = pytest.importorskip("markdown_it")
+    source = render_plan(hostile, "md")
+    parser = markdown_it.MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    tokens = parser.parse(source)
+    rows = [t for t in tokens if t.type == "tr_open"]
+    assert len(rows) == 2 + 4
+    cells_per_row, count = [], 0
+    for token in tokens:
+        if token.type in ("th_open", "td_open"):
+            count += 1
+        elif token.type == "tr_close":
+            cells_per_row.append(count)
+            count = 0
+    assert cells_per_row == [COLUMNS] * len(rows)
+    rendered = parser.render(source)
+    for tag in ("<script", "<strong>", "<a ", "<code>", "<del>", "<b>", "<i>"):
+        assert tag not in rendered
+    assert rendered.count("<em>") == 1  # the subtitle, set in italics by the template
+    # A GFM reader shows each product exactly as the plan writes it.
+    shown = dict(re.findall(r"<tr>\n<td>.*?</td>\n<td>(.*?)</td>\n<td>(.*?)</td>", rendered))
+    for _, _, item in hostile.items():
+        assert html.unescape(shown[item.id].replace("<br>", "\n")) == item.product.rstrip("\n")
+
+
+@given(st.text())
+def test_escape_markdown_is_one_literal_line(text):
+    escaped = escape_markdown(text)
+    assert "\n" not in escaped and "\r" not in escaped
+    assert not re.search(r"(?<!\\)[|*_`<>\[\]#]", escaped.replace("<br>", ""))
+    expected = re.sub(r"\r\n|\r", "\n", text.rstrip("\r\n"))
+    assert unescape_markdown(escaped) == expected
+
+
+def test_escape_markdown_examples():
+    assert escape_markdown("a | b") == r"a \| b"
+    assert escape_markdown("**bold**") == r"\*\*bold\*\*"
+    assert escape_markdown("one\r\ntwo\rthree\nfour\n") == "one<br>two<br>three<br>four"
+    assert escape_markdown("R&D &amp; &#38;") == r"R&D \&amp; &\#38;"
+
+
+# --- templates ----------------------------------------------------------------------
+
+
+def test_template_directories(tmp_path):
+    (packaged,) = template_directories(None)
+    assert (packaged / "plan.html.j2").is_file() and (packaged / "plan.md.j2").is_file()
+    assert template_directories(tmp_path) == [tmp_path, packaged]
+
+
+def test_template_dir_overrides_by_file_name(plan, tmp_path):
+    (tmp_path / "plan.md.j2").write_text("Tỉnh: {{ view.plan.plan.title|md }} | {{ view.totals.declared }}\n", "utf-8")
+    assert render_plan(plan, "md", template_dir=tmp_path) == f"Tỉnh: {plan.plan.title} | 200\n"
+    # Formats the directory does not override come from cchc's templates.
+    assert render_plan(plan, "html", template_dir=tmp_path) == render_plan(plan, "html")
+
+
+def test_undefined_variable_raises(plan, tmp_path):
+    (tmp_path / "plan.md.j2").write_text("{{ view.no_such_field }}\n", "utf-8")
+    with pytest.raises(jinja2.UndefinedError):
+        render_plan(plan, "md", template_dir=tmp_path)
+    (tmp_path / "plan.html.j2").write_text("<p>{{ nothing }}</p>\n", "utf-8")
+    with pytest.raises(jinja2.UndefinedError):
+        render_plan(plan, "html", template_dir=tmp_path)
+
+
+def test_markdown_is_not_html_escaped(plan, tmp_path):
+    (tmp_path / "plan.md.j2").write_text("{{ '<R&D>' }}", "utf-8")
+    assert render_plan(plan, "md", template_dir=tmp_path) == "<R&D>"
+
+
+def test_unknown_format(plan):
+    assert FORMATS == ("html", "md")
+    with pytest.raises(ValueError, match="unknown format"):
+        render_plan(plan, "pdf")
+
+
+def test_importing_render_does_not_import_jinja():
+    code = "import sys, cchc.render; assert 'jinja2' not in sys.modules, 'jinja2 imported'"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+# --- filters ------------------------------------------------------------------------
+
+
+def _ids(markdown: str) -> list[str]:
+    return [unescape_markdown(cells(r)[1]) for r in table_rows(markdown) if cells(r)[1] not in ("Mã", "---")]
+
+
+def test_section_extract(plan):
+    markdown = render_plan(plan, "md", section="II")
+    assert "**Trích: Mục II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH**" in markdown
+    assert _ids(markdown) == ["II-1", "II-2", "II-3", "II-4", "II-5"]
+    assert "## I. " not in markdown and "## III. " not in markdown
+    assert "- Cộng phần trích: 20 triệu đồng" in markdown
+    assert "Kinh phí phần trích: 20.000.000 đ (Bằng chữ: Hai mươi triệu đồng chẵn)" in markdown
+    assert "Chênh lệch" not in markdown
+
+    page = render_plan(plan, "html", section="II")
+    text = html.unescape(page)
+    assert "Trích: Mục II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH" in text
+    for section, _, item in plan.items():
+        assert (item.product in text) == (section.numeral == "II"), item.id
+    assert "QUYẾT ĐỊNH:" not in page  # an extract leaves the decision out
+    assert '<td class="num">20</td></tr>' in page
+
+
+@pytest.mark.parametrize("name", ["Sở Tư pháp", "Văn phòng UBND tỉnh", "Các sở, ban, ngành", "Báo Thái Bình"])
+def test_agency_extract(plan, name):
+    registry = AgencyRegistry(plan.agencies)
+    agency = registry.resolve(name)
+    expected = [
+        item.id
+        for _, _, item in plan.items()
+        if agency in [registry.resolve(n) for n in (*item.lead, *item.partners)]
+    ]
+    assert expected
+    markdown = render_plan(plan, "md", agency=agency)
+    assert f"**Trích: các nhiệm vụ của {agency.name} (chủ trì hoặc phối hợp)**" in markdown
+    assert _ids(markdown) == expected
+    text = html.unescape(render_plan(plan, "html", agency=agency))
+    assert f"Trích: các nhiệm vụ của {agency.name} (chủ trì hoặc phối hợp)" in text
+    for _, _, item in plan.items():
+        assert (item.product in text) == (item.id in expected), item.id
+
+
+def test_agency_extract_leads_and_partners(plan):
+    markdown = render_plan(plan, "md", agency=_agency(plan, "Sở Tư pháp"))
+    assert _ids(markdown) == ["I-3", "I-4"]
+    # "Sở, ban, ngành" and "Các sở, ban, ngành" are one agency: partner of II-3, lead of I-2.
+    markdown = render_plan(plan, "md", agency=_agency(plan, "Sở, ban, ngành"))
+    assert {"I-1", "I-2", "II-3", "III-2"} <= set(_ids(markdown))
+
+
+def test_both_filters_and_empty_extract(plan):
+    markdown = render_plan(plan, "md", section="I", agency=_agency(plan, "Sở Tư pháp"))
+    assert "**Trích: Mục I. CẢI CÁCH THỂ CHẾ; các nhiệm vụ của Sở Tư pháp (chủ trì hoặc phối hợp)**" in markdown
+    assert _ids(markdown) == ["I-3", "I-4"]
+    assert "- Cộng phần trích: 30 triệu đồng" in markdown
+
+    nobody = Agency(name="Sở Y tế")
+    for fmt in FORMATS:
+        output = render_plan(plan, fmt, agency=nobody)
+        assert "Không có nhiệm vụ nào." in output
+    assert _ids(render_plan(plan, "md", section="II", agency=_agency(plan, "Sở Tư pháp"))) == []
+
+
+def test_extract_drops_empty_tasks_and_fixes_rowspans(plan):
+    grid = _Grid()
+    grid.feed(render_plan(plan, "html", agency=_agency(plan, "Sở Tư pháp")))
+    first = grid.rows[1]
+    assert [cell[:2] for cell in first[:2]] == [[2, 1], [1, 1]]
+    assert first[1][2].startswith("2. Xây dựng Kế hoạch rà soát")
+    assert "Cộng phần trích" in grid.rows[3][0][2]
+
+
+def test_decimal_amounts(hostile):
+    markdown = render_plan(hostile, "md")
+    assert "| 2,5 |" in markdown
+    assert "- Tổng các khoản ghi số: 27,5 triệu đồng" in markdown
+    assert "- Chênh lệch: -2,5 triệu đồng so với tổng công bố" in markdown
+    page = render_plan(hostile, "html", section="I")
+    assert "Kinh phí phần trích: 12.500.000đ (Bằng chữ: Mười hai triệu năm trăm nghìn đồng)" in page
