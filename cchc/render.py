@@ -8,7 +8,7 @@ is imported inside functions so cchc's other commands stay fast to start.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -16,7 +16,7 @@ from pathlib import Path
 from cchc.agencies import AgencyRegistry
 from cchc.money import amount_in_words, format_number, million_to_vnd
 
-__all__ = ["FORMATS", "render_plan", "template_directories", "escape_markdown"]
+__all__ = ["FORMATS", "render_plan", "build_view", "template_directories", "escape_markdown"]
 
 FORMATS = ("html", "md")
 
@@ -94,7 +94,7 @@ class View:
     title_lines: list[str]
     sections: list[SectionView]
     totals: Totals
-    notes: list[Note] = field(default_factory=list)
+    notes: list[Note]
 
 
 def template_directories(template_dir: Path | None = None) -> list[Path]:
@@ -168,17 +168,24 @@ def build_view(plan, *, section: str | None = None, agency=None) -> View:
         if not groups:
             continue  # a filter that empties a section drops it
         rows: list[Row] = []
-        amounts = []
         section_size = sum(len(items) for _, items in groups)
         for task, items in groups:
             for position, item in enumerate(items):
                 if item.note:
                     notes.append(Note(len(notes) + 1, item.id, item.note))
-                if item.amount is not None:
-                    amounts.append(item.amount)
-                rows.append(_row(item, task, position, len(items), section_size if not rows else 0, notes))
+                rows.append(
+                    _row(
+                        item,
+                        task,
+                        section_rowspan=0 if rows else section_size,
+                        task_rowspan=0 if position else len(items),
+                        note_number=len(notes) if item.note else None,
+                    )
+                )
+        amounts = [item.amount for _, items in groups for item in items if item.amount is not None]
         all_amounts += amounts
-        sections.append(SectionView(sec.numeral, sec.title, f"{sec.numeral}. {sec.title}", rows, _figure(amounts)))
+        heading = f"{sec.numeral}. {sec.title}"
+        sections.append(SectionView(sec.numeral, sec.title, heading, rows, format_number(sum(amounts, 0))))
 
     header = plan.plan
     extract = _extract_heading(plan, section, agency)
@@ -212,12 +219,12 @@ def build_view(plan, *, section: str | None = None, agency=None) -> View:
     )
 
 
-def _row(item, task, position: int, task_size: int, section_rowspan: int, notes: list[Note]) -> Row:
+def _row(item, task, *, section_rowspan: int, task_rowspan: int, note_number: int | None) -> Row:
     return Row(
         item_id=item.id,
         section_rowspan=section_rowspan,
         task=task.label,
-        task_rowspan=task_size if position == 0 else 0,
+        task_rowspan=task_rowspan,
         product=item.product,
         lead="; ".join(item.lead),
         partners="; ".join(item.partners),
@@ -225,7 +232,7 @@ def _row(item, task, position: int, task_size: int, section_rowspan: int, notes:
         budget=format_number(item.amount) if item.amount is not None else (item.budget_note or ""),
         is_amount=item.amount is not None,
         note=item.note or None,
-        note_number=notes[-1].number if item.note else None,
+        note_number=note_number,
     )
 
 
@@ -237,10 +244,6 @@ def _extract_heading(plan, section: str | None, agency) -> str | None:
     if agency is not None:
         parts.append(f"các nhiệm vụ của {agency.name} (chủ trì hoặc phối hợp)")
     return "Trích: " + "; ".join(parts) if parts else None
-
-
-def _figure(amounts) -> str:
-    return format_number(sum(amounts, 0))
 
 
 def _in_words(million: int | Decimal) -> str | None:

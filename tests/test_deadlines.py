@@ -152,7 +152,7 @@ def test_examples(text: str, kind: str, due: tuple[date, ...]) -> None:
 def test_real_plan_wordings(text: str, kind: str, due: tuple[date, ...]) -> None:
     result = parse_deadline(text)
     assert (result.kind, result.due) == (kind, due)
-    assert result.text is text
+    assert result.text == text
 
 
 def test_every_kind_is_reachable_and_listed_in_order() -> None:

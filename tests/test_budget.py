@@ -1,0 +1,99 @@
+"""`cchc budget`: figures computed from the source table, not from cchc's own output."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import DATA, PLAN
+from source_table import amount, declared_total, read_rows
+
+
+@pytest.fixture
+def report(run):
+    result = run("budget", "--format", "json", "--plan", PLAN)
+    assert result.exit_code == 0, result
+    return json.loads(result.stdout)
+
+
+def test_totals_against_the_source(report, source_text):
+    rows = read_rows(source_text)
+    itemized = sum(amount(r.budget) or 0 for r in rows)
+    declared = declared_total(source_text)
+    assert report["declared_million_vnd"] == declared == 200
+    assert report["itemized_million_vnd"] == itemized == 190
+    assert report["difference_million_vnd"] == itemized - declared == -10
+    assert report["declared_in_words"] == "Hai trăm triệu đồng chẵn"
+
+
+def test_sections_against_the_source(report, source_text):
+    expected: dict[str, int] = {}
+    for row in read_rows(source_text):
+        expected[row.section] = expected.get(row.section, 0) + (amount(row.budget) or 0)
+    assert {s["section"]: s["million_vnd"] for s in report["sections"]} == expected
+    assert report["sections"][0] == {"section": "I", "title": "CẢI CÁCH THỂ CHẾ", "million_vnd": 40}
+
+
+def test_lead_totals_add_up_to_the_itemized_total(report):
+    assert sum(a["million_vnd"] for a in report["leads"]) == report["itemized_million_vnd"]
+    assert {a["agency"]: a["million_vnd"] for a in report["leads"]} == {
+        "Sở Nội vụ": 80,
+        "Sở Thông tin và Truyền thông": 50,  # VII-3's 20 counts under its first lead only
+        "Sở Tư pháp": 30,
+        "Văn phòng Ủy ban nhân dân tỉnh": 30,
+    }
+
+
+def test_every_item_without_an_amount_is_listed(report, source_text):
+    rows = [r for r in read_rows(source_text) if not r.product[:1].islower()]
+    expected = [(r.budget or None) for r in rows if amount(r.budget) is None]
+    assert [u["note"] for u in report["unpriced"]] == expected
+    assert len(report["unpriced"]) == 27
+    notes = {u["id"]: u["note"] for u in report["unpriced"]}
+    assert notes["I-7"] == "Theo dự án" and notes["VI-4"] == "Theo đề án" and notes["VI-6"] == "Theo Kế hoạch"
+    assert notes["I-2"] is None
+    assert all(set(u) == {"id", "product", "note"} for u in report["unpriced"])
+
+
+def test_json_contract_keys(report):
+    required = {
+        "declared_million_vnd", "itemized_million_vnd", "difference_million_vnd",
+        "declared_in_words", "sections", "leads", "unpriced",
+    }
+    assert required <= set(report)
+
+
+def test_table_states_the_gap_plainly(run):
+    result = run("budget", "--plan", PLAN)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "200.000.000 đ" in out and "190.000.000 đ" in out
+    assert "Hai trăm triệu đồng chẵn" in out
+    assert "-10 triệu đồng" in out and "less than the declared total" in out
+    assert "Theo dự án" in out
+
+
+def test_decimal_amounts_stay_exact(run):
+    result = run("budget", "--format", "json", "--plan", DATA / "valid" / "minimal.yaml")
+    report = json.loads(result.stdout)
+    assert report["itemized_million_vnd"] == 12.5
+    assert report["difference_million_vnd"] == 0
+    assert report["declared_in_words"] == "Mười hai triệu năm trăm nghìn đồng"
+    assert "12,5" in run("budget", "--plan", DATA / "valid" / "minimal.yaml").stdout
+
+
+def test_exact_sum_of_many_decimals(tmp_path):
+    from decimal import Decimal
+
+    from cchc.budget import budget_report
+    from cchc.load import load_plan
+
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("budget: 10\n", "budget: 0.1\n").replace("budget: 2.5\n", "budget: 0.2\n")
+    text = text.replace("total_million_vnd: 12.5", "total_million_vnd: 0.3")
+    text = text.replace("Mười hai triệu năm trăm nghìn đồng", "Ba trăm nghìn đồng chẵn")
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    report = budget_report(load_plan(path).plan)
+    assert report.itemized == Decimal("0.3") and report.difference == 0  # 0.1 + 0.2 == 0.3, exactly

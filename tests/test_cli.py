@@ -1,0 +1,136 @@
+"""The command line as a whole: help, version, docs, schema, render's file handling."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cchc import __version__
+from cchc.cli import app
+from conftest import PLAN, ROOT
+
+COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands)
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.exit_code == 0 and result.stdout == f"cchc {__version__}\n"
+
+
+def test_python_dash_m(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "cchc", "--version"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout.strip() == f"cchc {__version__}"
+
+
+def test_commands():
+    assert COMMANDS == ["agencies", "budget", "due", "list", "render", "schema", "sections", "show", "validate"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_and_is_in_the_readme(run, command):
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert f"Usage: cchc {command}" in result.stdout or f"Usage: root {command}" in result.stdout
+    description = result.stdout.split("\n\n")[1].strip()
+    assert len(description) > 20, result.stdout
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.search(rf"cchc {command}\b", readme), f"README does not show `cchc {command}`"
+
+
+def test_no_command_shows_help(run):
+    result = run()
+    assert "Usage" in result.stdout + result.stderr
+    for command in COMMANDS:
+        assert command in result.stdout + result.stderr
+
+
+def test_readme_starts_with_the_two_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", readme, re.S)
+    assert "cchc validate" in blocks[0] and "pip install" in blocks[0]
+    assert "pytest" in blocks[1] and "pip install" in blocks[1]
+
+
+def test_ci_runs_the_readmes_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    test_block = re.findall(r"```(?:sh|bash|console)?\n(.*?)```", readme, re.S)[1]
+    command = next(line for line in test_block.splitlines() if "pytest" in line).strip()
+    assert command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- schema
+
+
+def test_schema_is_json_schema_and_matches_the_committed_copy(run):
+    result = run("schema")
+    schema = json.loads(result.stdout)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["additionalProperties"] is False
+    committed = (ROOT / "plans" / "plan.schema.json").read_text(encoding="utf-8")
+    assert result.stdout == committed, "regenerate with: cchc schema > plans/plan.schema.json"
+
+
+def test_plan_starts_with_the_modeline():
+    first = PLAN.read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=plan.schema.json"
+    assert (PLAN.parent / "plan.schema.json").is_file()
+
+
+def test_check_jsonschema_accepts_the_plan_and_rejects_a_bad_one(tmp_path):
+    exe = Path(sys.executable).parent / "check-jsonschema"
+    if not exe.exists():
+        pytest.skip("check-jsonschema is not installed")
+    schema = ROOT / "plans" / "plan.schema.json"
+    good = subprocess.run([str(exe), "--schemafile", str(schema), str(PLAN)], capture_output=True, text=True)
+    assert good.returncode == 0, good.stdout + good.stderr
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(PLAN.read_text(encoding="utf-8").replace("  year: 2021\n", "  year: 2021\n  owner: x\n"), encoding="utf-8")
+    rejected = subprocess.run([str(exe), "--schemafile", str(schema), str(bad)], capture_output=True, text=True)
+    assert rejected.returncode == 1
+
+
+def test_pre_commit_hook_is_declared():
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "id: cchc-validate" in text and "entry: cchc validate" in text
+
+
+# ---------------------------------------------------------------- render's files
+
+
+def test_render_refuses_to_overwrite_the_plan(run, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(PLAN.read_bytes())
+    result = run("render", "--format", "md", "--plan", plan, "-o", plan)
+    assert result.exit_code == 2
+    assert "refusing to overwrite" in result.stderr
+    assert plan.read_bytes() == PLAN.read_bytes()
+
+
+def test_render_writes_atomically_and_leaves_no_temporary(run, tmp_path):
+    out = tmp_path / "ke-hoach.md"
+    out.write_text("old")
+    result = run("render", "--format", "md", "--plan", PLAN, "-o", out)
+    assert result.exit_code == 0, result
+    assert out.read_text(encoding="utf-8").startswith("#")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ke-hoach.md"]
+
+
+def test_render_to_a_missing_directory_is_exit_2(run, tmp_path):
+    result = run("render", "--format", "md", "--plan", PLAN, "-o", tmp_path / "no" / "x.md")
+    assert result.exit_code == 2 and "cannot write" in result.stderr
+
+
+def test_render_unknown_agency_is_exit_1(run):
+    assert run("render", "--format", "md", "--plan", PLAN, "--agency", "zzz").exit_code == 1
+
+
+def test_render_bad_template_is_a_clear_error(run, tmp_path):
+    (tmp_path / "plan.md.j2").write_text("{{ no_such_variable }}\n")
+    result = run("render", "--format", "md", "--plan", PLAN, "--template-dir", tmp_path)
+    assert result.exit_code == 1
+    assert "template error" in result.stderr and "no_such_variable" in result.stderr
