@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cchc.agencies import AgencyRegistry
-from cchc.money import MILLION, amount_in_words
+from cchc.money import million_in_words
 from cchc.text import sort_key
 
 NO_LEAD = "(chưa có cơ quan chủ trì)"
@@ -92,16 +92,10 @@ def budget_report(plan) -> BudgetReport:
     return BudgetReport(
         declared=declared,
         itemized=itemized,
-        declared_in_words=_in_words(declared),
+        declared_in_words=million_in_words(declared) or "",
         sections=sections,
         tasks=tasks,
         leads=leads,
         unpriced=unpriced,
     )
 
-
-def _in_words(million: Amount) -> str:
-    vnd = million * MILLION
-    if vnd < 0 or vnd != int(vnd):
-        return ""
-    return amount_in_words(int(vnd))

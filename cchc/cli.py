@@ -346,17 +346,19 @@ def due(
     if month is not None:
         y, m = parse_month(month, "--month")
         start, end = month_start(y, m), month_end(y, m)
-        label = f"{m:02d}/{y}"
+        label, wording = f"{m:02d}/{y}", f"in {m:02d}/{y}"
     elif from_ is not None or to is not None:
         start = month_start(*parse_month(from_, "--from")) if from_ else None
         end = month_end(*parse_month(to, "--to")) if to else None
         if start and end and start > end:
             raise typer.BadParameter(f"--from {from_} is after --to {to}", param_hint="--from")
         label = f"{from_ or '…'} – {to or '…'}"
+        wording = f"between {from_ or 'the start'} and {to or 'the end'}"
     else:
         now = parse_day(today, "--today") if today else datetime.date.today()
         start, end = month_start(now.year, now.month), None
-        label = f"{now.month:02d}/{now.year} trở đi"
+        label = f"từ {now.month:02d}/{now.year}"
+        wording = f"from {now.month:02d}/{now.year} on"
     loaded_plan = _load(plan)
     registry = _registry(loaded_plan)
     all_rows = rows(loaded_plan)
@@ -364,7 +366,7 @@ def due(
     groups = [(f"Đến hạn {label}", dated)]
     if include_ongoing:
         groups.append(("Không có hạn cụ thể (thường xuyên, theo kế hoạch, …)", undated(all_rows)))
-    _item_output(dated, registry, format, f"No items due in {label}.", groups)
+    _item_output(dated, registry, format, f"No items due {wording}.", groups)
 
 
 @app.command("list")

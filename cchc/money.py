@@ -37,6 +37,14 @@ def _to_decimal(value: int | Decimal) -> Decimal:
     return number
 
 
+def million_in_words(million: int | Decimal) -> str | None:
+    """An amount in million VND read out in words, or None when it cannot be (negative, a fraction of a đồng)."""
+    try:
+        return amount_in_words(million_to_vnd(million))
+    except ValueError:
+        return None
+
+
 def million_to_vnd(million: int | Decimal) -> Decimal:
     """Amount in million VND -> amount in đồng (exact, whatever the precision)."""
     sign, digits, exponent = _to_decimal(million).as_tuple()

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
 from cchc.agencies import AgencyRegistry
-from cchc.money import amount_in_words, format_number, million_to_vnd
+from cchc.money import format_number, million_in_words, million_to_vnd
+from cchc.query import has_role
 
 __all__ = ["FORMATS", "render_plan", "build_view", "template_directories", "escape_markdown"]
 
@@ -155,7 +155,7 @@ def build_view(plan, *, section: str | None = None, agency=None) -> View:
     registry = AgencyRegistry(plan.agencies)
 
     def involved(item) -> bool:
-        return any(registry.resolve(name) == agency for name in (*item.lead, *item.partners))
+        return has_role(item, agency, "any", registry)
 
     notes: list[Note] = []
     sections: list[SectionView] = []
@@ -194,7 +194,7 @@ def build_view(plan, *, section: str | None = None, agency=None) -> View:
     if extract is None:
         shown, words, label = declared, header.total_in_words, "Tổng cộng"
     else:
-        shown, words, label = itemized, _in_words(itemized), "Cộng phần trích"
+        shown, words, label = itemized, million_in_words(itemized), "Cộng phần trích"
     gap = itemized - declared
     totals = Totals(
         label=label,
@@ -244,13 +244,6 @@ def _extract_heading(plan, section: str | None, agency) -> str | None:
     if agency is not None:
         parts.append(f"các nhiệm vụ của {agency.name} (chủ trì hoặc phối hợp)")
     return "Trích: " + "; ".join(parts) if parts else None
-
-
-def _in_words(million: int | Decimal) -> str | None:
-    try:
-        return amount_in_words(million_to_vnd(million))
-    except ValueError:  # a fraction of a đồng cannot be read out
-        return None
 
 
 def _long_date(date) -> str:
