@@ -435,7 +435,7 @@ def show(
 
 
 @app.command()
-def agencies(plan: PlanOption = None, format: SummaryFormatOption = SummaryFormat.table) -> None:
+def agencies(plan: PlanOption = None, format: ItemFormatOption = ItemFormat.table) -> None:
     """Every agency with the items it leads and supports, and the budget it leads.
 
     An item's amount counts under its first-named lead agency only.
@@ -445,8 +445,12 @@ def agencies(plan: PlanOption = None, format: SummaryFormatOption = SummaryForma
 
     loaded_plan = _load(plan)
     summary = agency_summary(loaded_plan)
-    if format is SummaryFormat.json:
+    if format is ItemFormat.json:
         _out(reporters.to_json([s.as_dict() for s in summary]))
+        return
+    if format is ItemFormat.csv:
+        records = [s.as_dict() for s in summary]
+        _out(reporters.to_csv(list(records[0]) if records else [], [list(r.values()) for r in records]))
         return
     columns = [
         reporters.Column("Cơ quan", 44),
@@ -460,7 +464,7 @@ def agencies(plan: PlanOption = None, format: SummaryFormatOption = SummaryForma
 
 
 @app.command()
-def sections(plan: PlanOption = None, format: SummaryFormatOption = SummaryFormat.table) -> None:
+def sections(plan: PlanOption = None, format: ItemFormatOption = ItemFormat.table) -> None:
     """Each section with its number of items and its budget."""
     from cchc import reporters
     from cchc.budget import budget_report
@@ -472,8 +476,11 @@ def sections(plan: PlanOption = None, format: SummaryFormatOption = SummaryForma
         {"section": s.numeral, "title": s.title, "items": counts[s.numeral], "million_vnd": s.million_vnd}
         for s in report.sections
     ]
-    if format is SummaryFormat.json:
+    if format is ItemFormat.json:
         _out(reporters.to_json(records))
+        return
+    if format is ItemFormat.csv:
+        _out(reporters.to_csv(["section", "title", "items", "million_vnd"], [list(r.values()) for r in records]))
         return
     columns = [
         reporters.Column("Mục"),

@@ -281,3 +281,11 @@ def test_invalid_plan_stops_queries_with_exit_1(run):
     result = run("due", "--month", "2021-06", "--plan", DATA / "invalid" / "bad-deadline.yaml")
     assert result.exit_code == 1
     assert "impossible quarter" in result.stderr and "cchc validate" in result.stderr
+
+
+def test_agencies_and_sections_as_csv(run):
+    agencies = list(csv.DictReader(io.StringIO(run("agencies", "--format", "csv", "--plan", PLAN).stdout)))
+    snv = next(a for a in agencies if a["agency"] == "Sở Nội vụ")
+    assert (snv["lead"], snv["lead_million_vnd"], snv["short"]) == ("14", "80", "SNV")
+    sections = list(csv.DictReader(io.StringIO(run("sections", "--format", "csv", "--plan", PLAN).stdout)))
+    assert [(s["section"], s["items"], s["million_vnd"]) for s in sections][-1] == ("VII", "10", "100")
