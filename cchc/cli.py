@@ -219,6 +219,10 @@ def validate(
         typer.Option("--format", "-f", help="Output format [default: text; github when GITHUB_ACTIONS=true].", show_default=False),
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Treat warnings as errors (exit 1).")] = False,
+    plan_options: Annotated[
+        Optional[List[Path]],
+        typer.Option("--plan", "-p", help="Plan file, as for the other commands (may be repeated).", show_default=False),
+    ] = None,
 ) -> None:
     """Check plan files: YAML safety, the schema, agencies, deadlines and totals.
 
@@ -232,6 +236,7 @@ def validate(
 
     if format is None:
         format = ValidateFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else ValidateFormat.text
+    plans = [*(plans or []), *(plan_options or [])]
     if not plans:
         env = os.environ.get("CCHC_PLAN")
         plans = [Path(env) if env else _plan_path(None)]

@@ -171,6 +171,12 @@ def test_bad_format_is_a_usage_error(run):
     assert run("validate", PLAN, "--format", "xml").exit_code == 2
 
 
+def test_plan_option_and_environment_name_the_file_too(run):
+    by_option = json.loads(run("validate", "--plan", PLAN, "--format", "json").stdout)
+    by_env = json.loads(run("validate", "--format", "json", env={"CCHC_PLAN": str(PLAN)}).stdout)
+    assert by_option["files"] == by_env["files"] == [str(PLAN)]
+
+
 def test_default_is_plans_2021_in_the_current_directory(run, monkeypatch):
     monkeypatch.chdir(PLAN.parent.parent)
     result = run("validate", "--format", "json")
