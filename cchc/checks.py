@@ -17,7 +17,7 @@ from cchc.problems import Problem, error, warning
 from cchc.text import fold
 
 
-_NUMBER = re.compile(r"[-+]?[0-9][0-9.,]*\Z")
+_NUMBER = re.compile(r"[-+]?[0-9.,]+\Z")
 
 
 def _item_paths(plan):
@@ -111,9 +111,24 @@ def check_amounts(plan) -> list[Problem]:
         if amount is not None and amount < 0:
             problems.append(error("negative-amount", f"budget {amount} million VND is negative", path + ("budget",)))
         note = item.budget_note
-        if note is not None and _NUMBER.match(note.strip()):
+        if note is None:
+            continue
+        if note.strip()[:1].isdigit() or _NUMBER.match(note.strip()):
             problems.append(
-                error("quoted-amount", f"budget {note!r} is a number written as text; write it without quotes", path + ("budget",))
+                error(
+                    "text-amount",
+                    f"budget {note!r} looks like an amount written as text; write the number of million VND "
+                    f"as a plain number, with a dot for decimals (10 or 10.5)",
+                    path + ("budget",),
+                )
+            )
+        elif not fold(note).startswith("theo "):
+            problems.append(
+                warning(
+                    "budget-note",
+                    f"budget note {note!r} is not an amount nor a note such as 'Theo dự án', 'Theo kế hoạch', 'Theo đề án'",
+                    path + ("budget",),
+                )
             )
     if plan.plan.total_million_vnd < 0:
         problems.append(error("negative-amount", "the declared total is negative", ("plan", "total_million_vnd")))

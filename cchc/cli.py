@@ -88,7 +88,15 @@ SummaryFormatOption = Annotated[
 
 
 def _out(text: str) -> None:
-    sys.stdout.write(text)
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`cchc list | head`): stop quietly, as other tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_PROBLEMS) from None
+    except OSError as exc:
+        raise _fail(f"cannot write the output: {exc.strerror or exc}", EXIT_USAGE) from None
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -228,7 +236,7 @@ def validate(
 
     Every problem is printed as file:line:col: severity [CODE] message.
     Exit 0 when there are no errors, 1 when there are (or warnings with --strict),
-    2 when a file cannot be read.
+    2 when a file cannot be read (reported as a problem at 1:1).
     """
     from cchc.checks import run_checks
     from cchc.load import PlanFileError, load_plan
@@ -247,7 +255,8 @@ def validate(
         try:
             loaded = load_plan(path)
         except PlanFileError as exc:
-            sys.stderr.write(f"cchc: {exc}\n")
+            files.append(str(path))
+            problems.append(exc.problem())
             unreadable = True
             continue
         files.append(loaded.name)
@@ -357,8 +366,10 @@ def due(
         end = month_end(*parse_month(to, "--to")) if to else None
         if start and end and start > end:
             raise typer.BadParameter(f"--from {from_} is after --to {to}", param_hint="--from")
-        label = f"{from_ or '…'} – {to or '…'}"
-        wording = f"between {from_ or 'the start'} and {to or 'the end'}"
+        first = f"{start.month:02d}/{start.year}" if start else None
+        last = f"{end.month:02d}/{end.year}" if end else None
+        label = f"{first} – {last}" if first and last else (f"từ {first}" if first else f"đến {last}")
+        wording = f"between {first} and {last}" if first and last else (f"from {first} on" if first else f"up to {last}")
     else:
         now = parse_day(today, "--today") if today else datetime.date.today()
         start, end = month_start(now.year, now.month), None

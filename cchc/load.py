@@ -22,7 +22,17 @@ DEFAULT_PLAN = Path("plans") / "2021.yaml"
 
 
 class PlanFileError(Exception):
-    """The plan file cannot be read at all (missing, a directory, no permission)."""
+    """The plan file cannot be read at all (missing, a directory, no permission, too large)."""
+
+    def __init__(self, path: Path, code: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.code = code
+        self.reason = reason
+
+    def problem(self) -> Problem:
+        """The failure as a problem at the top of the file, for validate's reports."""
+        return error(self.code, self.reason, file=str(self.path), line=1, column=1)
 
 
 @dataclass
@@ -68,18 +78,18 @@ def bundled_plan_path() -> Path:
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, or PlanFileError with a plain-language reason."""
     if path.is_dir():
-        raise PlanFileError(f"{path}: is a directory, not a plan file")
+        raise PlanFileError(path, "not-a-file", "is a directory, not a plan file")
     try:
         size = path.stat().st_size
         if size > safeyaml.MAX_BYTES:
-            raise PlanFileError(f"{path}: file is {size:,} bytes; the limit is {safeyaml.MAX_BYTES:,}")
+            raise PlanFileError(path, "too-large", f"file is {size:,} bytes; the limit is {safeyaml.MAX_BYTES:,}")
         return path.read_bytes()
     except FileNotFoundError:
-        raise PlanFileError(f"{path}: no such file") from None
+        raise PlanFileError(path, "not-found", "no such file") from None
     except PermissionError:
-        raise PlanFileError(f"{path}: permission denied") from None
+        raise PlanFileError(path, "unreadable", "permission denied") from None
     except OSError as exc:
-        raise PlanFileError(f"{path}: {exc.strerror or exc}") from None
+        raise PlanFileError(path, "unreadable", exc.strerror or str(exc)) from None
 
 
 @contextmanager
@@ -109,13 +119,16 @@ def load_bytes(data: bytes, name: str) -> LoadedPlan:
     with _gc_paused():
         data_tree, yaml_problems = safeyaml.parse(text)
         problems = [_from_yaml(name, p) for p in yaml_problems]
-        if data_tree is None and not problems:
-            problems.append(error("empty", "the file holds no plan", file=name, line=1, column=1))
-        if problems:
+        if data_tree is None:
+            # Parsing stopped (or the file is empty): there is nothing to validate further.
+            if not problems:
+                problems.append(error("empty", "the file holds no plan", file=name, line=1, column=1))
             return LoadedPlan(name, text, None, sorted(problems))
+        # Problems such as a duplicate key or `budget: no` leave usable data: go on, so
+        # that one run reports the schema's problems too.
         plan, schema_problems = _validate(data_tree, name)
     loaded = LoadedPlan(name, text, plan, [])
-    loaded.problems = sorted(loaded.locate(schema_problems))
+    loaded.problems = sorted(problems + loaded.locate(schema_problems))
     return loaded
 
 

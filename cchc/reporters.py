@@ -105,6 +105,8 @@ def to_csv(headers: Sequence[str], rows: Sequence[Sequence]) -> str:
 def _csv_cell(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, Decimal):
         return str(_json_default(value))
     return str(value)

@@ -134,3 +134,45 @@ def test_render_bad_template_is_a_clear_error(run, tmp_path):
     result = run("render", "--format", "md", "--plan", PLAN, "--template-dir", tmp_path)
     assert result.exit_code == 1
     assert "template error" in result.stderr and "no_such_variable" in result.stderr
+
+
+def test_render_refuses_a_device_or_pipe(run, tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = run("render", "--format", "md", "--plan", PLAN, "-o", fifo)
+    assert result.exit_code == 2 and "not a regular file" in result.stderr
+    assert fifo.is_fifo()
+
+
+def test_render_through_a_symlink_writes_its_target(run, tmp_path):
+    target = tmp_path / "real.md"
+    target.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    assert run("render", "--format", "md", "--plan", PLAN, "-o", link).exit_code == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("#")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_full_disk_on_stdout_is_a_message_not_a_traceback(tmp_path):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "cchc", "list", "--format", "json", "--plan", str(PLAN)],
+            stdout=full, stderr=subprocess.PIPE, text=True,
+        )
+    assert result.returncode == 2
+    assert "cannot write the output" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_closed_pipe_is_quiet(tmp_path):
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cchc", "render", "--format", "md", "--plan", str(PLAN)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    process.stdout.read(10)
+    process.stdout.close()
+    stderr = process.stderr.read().decode()
+    process.wait()
+    assert "Traceback" not in stderr

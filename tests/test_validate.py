@@ -144,16 +144,24 @@ def test_json_contract_shape(run):
 # ---------------------------------------------------------------- I/O and usage
 
 
-def test_missing_file_is_exit_2(run, tmp_path):
-    result = run("validate", tmp_path / "nope.yaml")
+def test_missing_file_is_exit_2_and_reported_as_invalid(run, tmp_path):
+    missing = tmp_path / "nope.yaml"
+    result = run("validate", missing)
     assert result.exit_code == 2
-    assert "no such file" in result.stderr
+    assert result.stdout.splitlines() == [
+        f"{missing}:1:1: error [not-found] no such file",
+        "1 file checked: 1 error, 0 warnings (invalid)",
+    ]
+    document = json.loads(run("validate", PLAN, missing, "--format", "json").stdout)
+    assert document["valid"] is False
+    assert document["files"] == [str(PLAN), str(missing)]
+    assert [d["code"] for d in document["diagnostics"] if d["severity"] == "error"] == ["not-found"]
 
 
 def test_directory_is_exit_2(run, tmp_path):
     result = run("validate", tmp_path)
     assert result.exit_code == 2
-    assert "is a directory" in result.stderr
+    assert "[not-a-file] is a directory" in result.stdout
 
 
 def test_unreadable_file_is_exit_2(run, tmp_path):
@@ -319,7 +327,7 @@ def test_size_bound(run, tmp_path, monkeypatch):
     path = write(tmp_path, "big.yaml", b"# " + b"x" * 2000 + b"\n")
     result = run("validate", path)
     assert result.exit_code == 2
-    assert "limit" in result.stderr
+    assert "[too-large]" in result.stdout and "limit" in result.stdout
 
 
 def test_syntax_error_is_located(run, tmp_path):
@@ -337,3 +345,20 @@ def test_not_a_mapping(run, tmp_path):
 
 def test_several_documents(run, tmp_path):
     check_hostile(run, write(tmp_path, "docs.yaml", b"a: 1\n---\nb: 2\n"), "yaml-documents", line=2)
+
+
+def test_one_run_reports_yaml_and_meaning_problems_together(run, tmp_path):
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("budget: 10", "budget: no").replace("Quý II, IV/2021", "Quý V/2021")
+    text = text.replace("partners: [Sở Tư pháp]", "partners: [Sở Tư Phap]")
+    path = write(tmp_path, "mixed.yaml", text.encode())
+    codes = sorted(d["code"] for d in diagnostics(run("validate", path, "--format", "json")))
+    assert codes == ["budget-note", "deadline", "total-mismatch", "unknown-agency", "yaml-ambiguous"]
+
+
+@pytest.mark.parametrize("value", ['"10"', "10,5", "10 triệu", '"2.5"'])
+def test_amounts_written_as_text_are_errors(run, tmp_path, value):
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace("budget: 10", f"budget: {value}")
+    found = diagnostics(run("validate", write(tmp_path, "amount.yaml", text.encode()), "--format", "json"))
+    assert [d["code"] for d in found if d["severity"] == "error"] == ["text-amount"]
+    assert "10.5" in next(d["message"] for d in found if d["code"] == "text-amount")
