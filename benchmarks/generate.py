@@ -266,8 +266,8 @@ def generate_plan(n_items: int, seed: int = 0) -> str:
             body += [f'      - number: "{task}"', f"        title: {_q(r.choice(TASK_TITLES))}", "        items:"]
             for _ in range(min(r.randint(1, 8), in_section - k)):
                 k += 1
-                picked = r.sample(registry, r.randint(1, 3) + r.randint(0, 3))
-                n_lead = r.randint(1, min(3, len(picked)))
+                n_lead = r.randint(1, 3)
+                picked = r.sample(registry, n_lead + r.randint(0, 3))  # distinct agencies: no repeated-agency warning
                 deadline = DEADLINES[made % len(DEADLINES) if made < len(DEADLINES) else r.randrange(len(DEADLINES))](r)
                 body += [f"          - id: {numeral}-{k}", f"            product: {_q(_product(r))}"]
                 for role, agencies in (("lead", picked[:n_lead]), ("partners", picked[n_lead:])):

@@ -1,0 +1,89 @@
+"""Smoke tests of the benchmark: the synthetic plans are valid, and run.py reports."""
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cchc.deadlines import KINDS, KIND_UNSPECIFIED, parse_deadline
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT / "benchmarks"
+sys.path.insert(0, str(BENCH))
+from generate import generate_plan  # noqa: E402
+
+
+def cchc_command() -> list[str]:
+    script = Path(sys.executable).parent / "cchc"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "cchc"]
+
+
+@pytest.fixture(scope="module")
+def plan_300(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("plans") / "plan-300.yaml"
+    path.write_text(generate_plan(300), encoding="utf-8")
+    return path
+
+
+def items_of(text: str) -> list[dict]:
+    data = yaml.safe_load(text)
+    return [item for s in data["sections"] for t in s["tasks"] for item in t["items"]]
+
+
+def test_generated_plan_validates_without_warnings(plan_300):
+    done = subprocess.run([*cchc_command(), "validate", str(plan_300)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "0 errors, 0 warnings" in done.stdout
+
+
+def test_generated_plan_passes_check_jsonschema(plan_300, tmp_path):
+    schema = tmp_path / "plan.schema.json"
+    schema.write_text(subprocess.run([*cchc_command(), "schema"], check=True, capture_output=True, text=True).stdout)
+    tool = Path(sys.executable).parent / "check-jsonschema"
+    command = [str(tool)] if tool.exists() else [shutil.which("check-jsonschema") or "check-jsonschema"]
+    done = subprocess.run([*command, "--schemafile", str(schema), str(plan_300)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_generated_plan_shape():
+    text = generate_plan(300)
+    assert text == generate_plan(300) and text != generate_plan(300, seed=1)
+    items = items_of(text)
+    assert len(items) == 300 and len({i["id"] for i in items}) == 300
+    kinds = {parse_deadline(i["deadline"]).kind for i in items}
+    assert kinds == set(KINDS) - {KIND_UNSPECIFIED}
+    assert all(60 <= len(i["product"]) <= 250 for i in items)
+    assert all(1 <= len(i["lead"]) <= 3 and len(i.get("partners", [])) <= 3 for i in items)
+
+
+def test_run_quick_prints_both_tables(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "run.py"), "--quick", "--sizes", "1000", "--out-dir", str(tmp_path)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("Machine: ") and "Python " in lines[0]
+
+    rows = {}
+    for line in lines:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        if len(cells) == 6 and re.fullmatch(r"[0-9.]+", cells[2]):
+            rows[(cells[0], cells[1])] = float(cells[2])
+    plans = ["plans/2021.yaml", next(p for _, p in rows if p.startswith("1,000 items"))]
+    expected = [("python -c pass", "—"), ("typer app --help", "—"), ("typer app", "—"),
+                ("check-jsonschema", "plans/2021.yaml"), ("cchc --help", "—")]
+    expected += [(c, p) for p in plans
+                 for c in ("cchc validate", "cchc due --month 2021-06", "cchc budget", "cchc render --format html")]
+    for key in expected:
+        assert key in rows, f"no row {key} in:\n{done.stdout}"
+        assert rows[key] > 0
+
+    results = dict(re.findall(r"^\| (.+?) \| .* \| (PASS|FAIL|SKIP) \|$", done.stdout, re.M))
+    assert results["cchc --help / typer app --help"] in ("PASS", "FAIL")
+    assert results["cchc validate / check-jsonschema (2021 plan)"] in ("PASS", "FAIL")
+    assert results["validate 100k wall time"] == "SKIP"  # --quick measures the smallest size only
