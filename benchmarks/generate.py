@@ -155,6 +155,12 @@ DEADLINES = [
 ]
 
 
+# How many items of plans/2021.yaml have 1, 2, 3 lead agencies (the 5 with none are blank
+# cells, left out here), and 0-3 partners.
+LEAD_WEIGHTS = (31, 4, 1)
+PARTNER_WEIGHTS = (8, 26, 4, 3)
+
+
 def roman(number: int) -> str:
     """1 -> "I", 399 -> "CCCXCIX"."""
     if not 1 <= number <= 3999:
@@ -266,8 +272,10 @@ def generate_plan(n_items: int, seed: int = 0) -> str:
             body += [f'      - number: "{task}"', f"        title: {_q(r.choice(TASK_TITLES))}", "        items:"]
             for _ in range(min(r.randint(1, 8), in_section - k)):
                 k += 1
-                n_lead = r.randint(1, 3)
-                picked = r.sample(registry, n_lead + r.randint(0, 3))  # distinct agencies: no repeated-agency warning
+                # As many agencies per item as the 2021 plan names: mostly one lead and one partner.
+                n_lead = r.choices((1, 2, 3), LEAD_WEIGHTS)[0]
+                n_partners = r.choices((0, 1, 2, 3), PARTNER_WEIGHTS)[0]
+                picked = r.sample(registry, n_lead + n_partners)  # distinct agencies: no repeated-agency warning
                 deadline = DEADLINES[made % len(DEADLINES) if made < len(DEADLINES) else r.randrange(len(DEADLINES))](r)
                 body += [f"          - id: {numeral}-{k}", f"            product: {_q(_product(r))}"]
                 for role, agencies in (("lead", picked[:n_lead]), ("partners", picked[n_lead:])):

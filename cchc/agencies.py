@@ -28,14 +28,23 @@ class AgencyRegistry:
     def __init__(self, agencies):
         self.agencies = list(agencies)
         self._exact: dict[str, object] = {}
-        self._folded: dict[str, list] = {}
+        self._folded_index: dict[str, list] | None = None  # built on the first look-up by a person
         self._resolved: dict[str, object] = {}  # memo: a large plan names the same agencies again and again
         for agency in self.agencies:
             for spelling in (agency.name, *agency.short):
                 self._exact.setdefault(_exact_key(spelling), agency)
-                bucket = self._folded.setdefault(fold(spelling), [])
-                if agency not in bucket:
-                    bucket.append(agency)
+
+    @property
+    def _folded(self) -> dict[str, list]:
+        if self._folded_index is None:
+            index: dict[str, list] = {}
+            for agency in self.agencies:
+                for spelling in (agency.name, *agency.short):
+                    bucket = index.setdefault(fold(spelling), [])
+                    if not any(a is agency for a in bucket):
+                        bucket.append(agency)
+            self._folded_index = index
+        return self._folded_index
 
     def resolve(self, reference: str):
         """The agency an item's reference names (its full name or a short form, any case), or None."""

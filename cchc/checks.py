@@ -60,23 +60,26 @@ def check_agency_registry(plan) -> list[Problem]:
 def check_agency_references(plan) -> list[Problem]:
     """Every lead and partner names a registered agency; a near miss gets a suggestion."""
     registry = AgencyRegistry(plan.agencies)
+    resolve = registry.resolve
     problems = []
     unknown: dict[str, str] = {}
     for path, item in _item_paths(plan):
         for role in ("lead", "partners"):
             names = getattr(item, role)
+            seen: set[int] = set()
             for k, name in enumerate(names):
-                if registry.resolve(name) is None:
+                agency = resolve(name)
+                if agency is None:
                     if name not in unknown:
                         close = registry.suggest(name)
                         unknown[name] = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
                     problems.append(
                         error("unknown-agency", f"agency {name!r} is not in the registry{unknown[name]}", path + (role, k))
                     )
-            resolved = [registry.resolve(n) for n in names]
-            for k, agency in enumerate(resolved):
-                if agency is not None and agency in resolved[:k]:
-                    problems.append(warning("repeated-agency", f"{names[k]!r} names {agency.name!r} again", path + (role, k)))
+                elif id(agency) in seen:  # identity: comparing pydantic models field by field is slow
+                    problems.append(warning("repeated-agency", f"{name!r} names {agency.name!r} again", path + (role, k)))
+                else:
+                    seen.add(id(agency))
     return problems
 
 

@@ -101,6 +101,9 @@ def _gc_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        # What was loaded lives until the command ends: keep later collections
+        # from walking it again and again.
+        gc.freeze()
         if enabled:
             gc.enable()
 

@@ -31,6 +31,8 @@ from yaml import events as ev
 
 MAX_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 64
+# Files this large try cchc.fastyaml first (see there); it returns None when in doubt.
+_FAST_MIN_CHARS = 1024 * 1024
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAGS = {"tag:yaml.org,2002:str", "!"}
@@ -159,6 +161,12 @@ def parse(text: str) -> tuple[Any, list[YamlProblem]]:
     """
     problems: list[YamlProblem] = []
     normalize = not unicodedata.is_normalized("NFC", text)
+    if not normalize and len(text) >= _FAST_MIN_CHARS:
+        from cchc import fastyaml
+
+        data = fastyaml.parse_plain(text)
+        if data is not None:
+            return data, problems
     loader = _Loader(text)
     try:
         root = _build(loader.get_event, problems, normalize)

@@ -69,32 +69,37 @@ def sort_key(text: str) -> tuple:
     return (tuple(primary), tuple(secondary), text)
 
 
+@lru_cache(maxsize=None)
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
 def display_width(text: str) -> int:
     """Columns *text* takes in a terminal: combining marks take none, wide characters two."""
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_width, text))
 
 
 def wrap(text: str, width: int) -> list[str]:
     """Break *text* into lines of at most *width* display columns, at spaces where possible."""
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        line = ""
+        line, used = "", 0
         for word in paragraph.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if display_width(candidate) <= width or not line:
-                line = candidate
+            size = display_width(word)
+            if not line or used + 1 + size <= width:
+                line, used = (f"{line} {word}", used + 1 + size) if line else (word, size)
             else:
                 lines.append(line)
-                line = word
-            while display_width(line) > width:
+                line, used = word, size
+            while used > width:  # a word longer than the line: cut it
                 cut = _cut_at_width(line, width)
                 lines.append(line[:cut])
                 line = line[cut:]
+                used = display_width(line)
         lines.append(line)
     return lines
 
@@ -102,7 +107,7 @@ def wrap(text: str, width: int) -> list[str]:
 def _cut_at_width(text: str, width: int) -> int:
     used = 0
     for index, ch in enumerate(text):
-        used += display_width(ch)
+        used += _char_width(ch)
         if used > width:
             return max(index, 1)
     return len(text)
