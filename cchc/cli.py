@@ -124,16 +124,13 @@ def _load(plan: Optional[Path]):
     except PlanFileError as exc:
         raise _fail(str(exc), EXIT_USAGE)
     errors = [p for p in loaded.problems if p.severity == "error"]
+    if loaded.plan is not None and not errors:
+        from cchc.checks import check_deadlines
+
+        # A query needs every deadline to parse; the other checks are validate's business.
+        errors = loaded.locate([p for p in check_deadlines(loaded.plan) if p.severity == "error"])
     if loaded.plan is None or errors:
         for problem in errors:
-            sys.stderr.write(f"{problem}\n")
-        raise _fail(f"{path}: the plan has errors; run `cchc validate {path}` for the full report", EXIT_PROBLEMS)
-    from cchc.checks import check_deadlines
-
-    # A query needs every deadline to parse; the other checks are validate's business.
-    deadline_errors = [p for p in check_deadlines(loaded.plan) if p.severity == "error"]
-    if deadline_errors:
-        for problem in loaded.locate(deadline_errors):
             sys.stderr.write(f"{problem}\n")
         raise _fail(f"{path}: the plan has errors; run `cchc validate {path}` for the full report", EXIT_PROBLEMS)
     return loaded.plan
@@ -282,55 +279,19 @@ def schema() -> None:
 
 def _item_output(rows, registry, format: ItemFormat, empty_message: str, groups=None) -> None:
     """Print item rows in *format*; *groups* is [(title, rows)] for a grouped table."""
-    from cchc.query import item_record
     from cchc import reporters
+    from cchc.query import item_record
 
-    groups = groups if groups is not None else [(None, rows)]
-    all_rows = [row for _, group in groups for row in group]
+    groups = [(title, [item_record(row, registry) for row in group]) for title, group in (groups or [(None, rows)])]
+    records = [record for _, group in groups for record in group]
     if format is ItemFormat.json:
-        _out(reporters.to_json([item_record(row, registry) for row in all_rows]))
+        _out(reporters.to_json(records))
     elif format is ItemFormat.csv:
-        headers = ["id", "section", "task", "product", "lead", "partners", "deadline", "kind", "due", "million_vnd", "budget_note"]
-        records = [item_record(row, registry) for row in all_rows]
-        _out(
-            reporters.to_csv(
-                headers,
-                [
-                    [r["id"], r["section"], r["task"], r["product"], r["lead"], r["partners"], r["deadline"]["text"],
-                     r["deadline"]["kind"], r["deadline"]["due"], r["budget"]["million_vnd"], r["budget"]["note"]]
-                    for r in records
-                ],
-            )
-        )
+        _out(reporters.items_csv(records))
+    elif not records:
+        sys.stderr.write(f"{empty_message}\n")
     else:
-        if not all_rows:
-            sys.stderr.write(f"{empty_message}\n")
-            return
-        terminal = _terminal()
-        columns = [
-            reporters.Column("Mã"),
-            reporters.Column("Sản phẩm", 48),
-            reporters.Column("Chủ trì", 28),
-            reporters.Column("Thời hạn", 16),
-            reporters.Column("Hạn", 10),
-            reporters.Column("Kinh phí", 12, right=True),
-        ]
-        chunks = []
-        for title, group in groups:
-            if not group:
-                continue
-            table_rows = []
-            for row in group:
-                record = item_record(row, registry)
-                budget = reporters.money(record["budget"]["million_vnd"]) or (record["budget"]["note"] or "")
-                table_rows.append(
-                    [row.item.id, row.item.product, "; ".join(record["lead"]), row.item.deadline,
-                     "\n".join(record["deadline"]["due"]), budget]
-                )
-            chunks.append(reporters.table(columns, table_rows, terminal, title))
-        _out("\n".join(chunks))
-        count = len(all_rows)
-        sys.stderr.write(f"{count} item{'s' if count != 1 else ''}\n") if terminal else None
+        _out(reporters.items_table(groups, _terminal()))
 
 
 @app.command()

@@ -175,6 +175,45 @@ def money(value) -> str:
     return "" if value is None else format_number(value)
 
 
+# ---------------------------------------------------------------- items
+
+ITEM_CSV_HEADERS = ["id", "section", "task", "product", "lead", "partners", "deadline", "kind", "due", "million_vnd", "budget_note"]
+
+
+def items_csv(records: list[dict]) -> str:
+    """Item records (the JSON contract's shape) as CSV, one row per item."""
+    return to_csv(
+        ITEM_CSV_HEADERS,
+        [
+            [r["id"], r["section"], r["task"], r["product"], r["lead"], r["partners"], r["deadline"]["text"],
+             r["deadline"]["kind"], r["deadline"]["due"], r["budget"]["million_vnd"], r["budget"]["note"]]
+            for r in records
+        ],
+    )
+
+
+def items_table(groups: list[tuple[str | None, list[dict]]], terminal: bool) -> str:
+    """Item records as one table per titled group (empty groups left out)."""
+    columns = [
+        Column("Mã"),
+        Column("Sản phẩm", 48),
+        Column("Chủ trì", 28),
+        Column("Thời hạn", 16),
+        Column("Hạn", 10),
+        Column("Kinh phí", 12, right=True),
+    ]
+    chunks = []
+    for title, records in groups:
+        if records:
+            rows = [
+                [r["id"], r["product"], "; ".join(r["lead"]), r["deadline"]["text"], "\n".join(r["deadline"]["due"]),
+                 money(r["budget"]["million_vnd"]) or (r["budget"]["note"] or "")]
+                for r in records
+            ]
+            chunks.append(table(columns, rows, terminal, title))
+    return "\n".join(chunks)
+
+
 # ---------------------------------------------------------------- budget
 
 
