@@ -78,9 +78,8 @@ class _Doubt(Exception):
     """The fast path cannot vouch for this file."""
 
 
-def parse_plain(text: str) -> Any | None:
-    """The data of *text* (one YAML document), or None when only the exact path may read it."""
-    data = text.encode("utf-8")
+def parse_plain(data: bytes) -> Any | None:
+    """The data of one YAML document in UTF-8 *data*, or None when only the exact path may read it."""
     if _unsupported(data):
         return None
     try:
@@ -94,6 +93,7 @@ def parse_plain(text: str) -> Any | None:
         if not tree.is_map(root):
             return None
         document = ryml.emit_json_malloc(tree, root)
+        del tree  # free rapidyaml's copy before the JSON is read
         return json.loads(document, object_pairs_hook=_mapping, parse_float=_decimal, parse_constant=_refuse)
     except Exception:  # noqa: BLE001 - any failure means: read it the exact way
         return None

@@ -40,7 +40,7 @@ class LoadedPlan:
     """What loading a file gave: the plan (None when invalid) and its problems."""
 
     name: str
-    text: str | None
+    source: bytes | None  # the file's bytes (UTF-8, no BOM), kept to locate problems
     plan: object | None  # cchc.model.Plan; typed loosely so this module imports fast
     problems: list[Problem] = field(default_factory=list)
 
@@ -50,9 +50,9 @@ class LoadedPlan:
         pending = [p for p in problems if p.line == 0]
         if not pending:
             return problems
-        if self.text is None:
+        if self.source is None:
             return [p.at(1, 1) if p.line == 0 else p for p in problems]
-        positions = safeyaml.locate(self.text, {p.path for p in pending})
+        positions = safeyaml.locate(self.source, {p.path for p in pending})
         return [p.at(*positions[p.path]) if p.line == 0 else p for p in problems]
 
 
@@ -116,21 +116,23 @@ def load_plan(path: Path | str, name: str | None = None) -> LoadedPlan:
 
 def load_bytes(data: bytes, name: str) -> LoadedPlan:
     """Validate a plan given as bytes: UTF-8, safe YAML, then the schema."""
-    text, problem = safeyaml.decode(data)
+    source, is_nfc, problem = safeyaml.decode(data)
+    del data  # large plans: do not keep a second copy
     if problem is not None:
         return LoadedPlan(name, None, None, [_from_yaml(name, problem)])
     with _gc_paused():
-        data_tree, yaml_problems = safeyaml.parse(text)
+        data_tree, yaml_problems = safeyaml.parse(source, is_nfc)
         problems = [_from_yaml(name, p) for p in yaml_problems]
         if data_tree is None:
             # Parsing stopped (or the file is empty): there is nothing to validate further.
             if not problems:
                 problems.append(error("empty", "the file holds no plan", file=name, line=1, column=1))
-            return LoadedPlan(name, text, None, sorted(problems))
+            return LoadedPlan(name, source, None, sorted(problems))
         # Problems such as a duplicate key or `budget: no` leave usable data: go on, so
         # that one run reports the schema's problems too.
         plan, schema_problems = _validate(data_tree, name)
-    loaded = LoadedPlan(name, text, plan, [])
+        del data_tree  # the models hold what is needed; free the raw tree before gc.freeze
+    loaded = LoadedPlan(name, source, plan, [])
     loaded.problems = sorted(problems + loaded.locate(schema_problems))
     return loaded
 

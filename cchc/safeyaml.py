@@ -79,25 +79,31 @@ def _at(mark, code: str, message: str) -> YamlProblem:
     return YamlProblem(mark.line + 1, mark.column + 1, code, message)
 
 
-def decode(data: bytes) -> tuple[str | None, YamlProblem | None]:
-    """UTF-8 bytes (BOM allowed) -> text, or a problem naming the line of the first bad byte."""
+def decode(data: bytes) -> tuple[bytes | None, bool, YamlProblem | None]:
+    """Check that *data* is UTF-8 (a BOM is allowed and dropped).
+
+    Returns the bytes without the BOM, whether the text is in NFC already, and a
+    problem naming the line of the first bad byte when it is not UTF-8. The bytes,
+    not a str, travel on: a str of Vietnamese text takes twice the memory.
+    """
     if len(data) > MAX_BYTES:
-        return None, YamlProblem(1, 1, "too-large", f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
+        return None, True, YamlProblem(1, 1, "too-large", f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
-        return data.decode("utf-8"), None
+        is_nfc = unicodedata.is_normalized("NFC", data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         line_start = data.rfind(b"\n", 0, exc.start) + 1
         column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         byte = data[exc.start]
-        return None, YamlProblem(
+        return None, True, YamlProblem(
             line,
             column,
             "encoding",
             f"file is not UTF-8 (byte 0x{byte:02X}); save it as UTF-8 (a file in Windows-1258 or TCVN3 must be converted)",
         )
+    return data, is_nfc, None
 
 
 def _plain(value: str, event, problems: list[YamlProblem]) -> Any:
@@ -131,11 +137,11 @@ def _plain(value: str, event, problems: list[YamlProblem]) -> Any:
     return value
 
 
-def _syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
+def _syntax_problem(exc: yaml.YAMLError, source: str | bytes) -> YamlProblem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc)
-    if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+    if mark is not None and _char_at(source, mark.line, mark.column) == "\t":
         return YamlProblem(line, column, "yaml-tab", "tab character where YAML expects indentation or a value; indent with spaces")
     if "nesting depth" in problem:  # newer libyaml bounds nesting itself
         return YamlProblem(line, column, "yaml-depth", f"nested deeper than libyaml allows ({problem})")
@@ -144,37 +150,40 @@ def _syntax_problem(exc: yaml.YAMLError, text: str) -> YamlProblem:
     return YamlProblem(line, column, "yaml-syntax", message)
 
 
-def _char_at(text: str, line: int, column: int) -> str:
-    """The character at a 0-based line and column of *text* ("" past the end)."""
-    start = 0
-    for _ in range(line):
-        start = text.find("\n", start) + 1
-        if start == 0:
-            return ""
-    return text[start + column : start + column + 1]
+def _char_at(source: str | bytes, line: int, column: int) -> str:
+    """The character at a 0-based line and column of *source* ("" past the end)."""
+    lines = source.splitlines()
+    if line >= len(lines):
+        return ""
+    text = lines[line] if isinstance(lines[line], str) else lines[line].decode("utf-8", "replace")
+    return text[column : column + 1]
 
 
-def parse(text: str) -> tuple[Any, list[YamlProblem]]:
-    """Parse one YAML document into plain data (dict, list, str, int, Decimal, bool, None).
+def parse(source: str | bytes, is_nfc: bool | None = None) -> tuple[Any, list[YamlProblem]]:
+    """Parse one YAML document (text, or UTF-8 bytes) into plain data.
 
-    Returns the data (None when parsing stopped) and every problem found.
+    The data is dicts, lists, str, int, Decimal, bool and None. Returns it (None
+    when parsing stopped) and every problem found. *is_nfc* says whether the
+    text is already in NFC, when the caller knows.
     """
     problems: list[YamlProblem] = []
-    normalize = not unicodedata.is_normalized("NFC", text)
-    if not normalize and len(text) >= _FAST_MIN_CHARS:
+    if is_nfc is None:
+        is_nfc = unicodedata.is_normalized("NFC", source if isinstance(source, str) else source.decode("utf-8"))
+    normalize = not is_nfc
+    if is_nfc and len(source) >= _FAST_MIN_CHARS:
         from cchc import fastyaml
 
-        data = fastyaml.parse_plain(text)
+        data = fastyaml.parse_plain(source.encode("utf-8") if isinstance(source, str) else source)
         if data is not None:
             return data, problems
-    loader = _Loader(text)
+    loader = _Loader(source)
     try:
         root = _build(loader.get_event, problems, normalize)
     except _Fatal as fatal:
         problems.append(fatal.problem)
         root = None
     except yaml.YAMLError as exc:
-        problems.append(_syntax_problem(exc, text))
+        problems.append(_syntax_problem(exc, source))
         root = None
     except RecursionError:  # pragma: no cover - the explicit stack should prevent it
         problems.append(YamlProblem(1, 1, "yaml-depth", "document is nested too deeply"))
@@ -271,7 +280,7 @@ _NO_KEY = object()
 KEY = "\x00key"
 
 
-def locate(text: str, paths: Iterable[tuple]) -> dict[tuple, tuple[int, int]]:
+def locate(source: str | bytes, paths: Iterable[tuple]) -> dict[tuple, tuple[int, int]]:
     """1-based (line, column) of each path's value (or key, for paths ending in KEY).
 
     A path that is not in the document gets the position of its nearest ancestor.
@@ -283,7 +292,7 @@ def locate(text: str, paths: Iterable[tuple]) -> dict[tuple, tuple[int, int]]:
     prefixes = {p[:i] for p in targets for i in range(len(p) + 1)}
     found_value: dict[tuple, tuple[int, int]] = {}
     found_key: dict[tuple, tuple[int, int]] = {}
-    loader = _Loader(text)
+    loader = _Loader(source)
     # A frame is [path, is_mapping, next index or pending key, key position].
     stack: list[list] = []
     try:

@@ -28,7 +28,7 @@ def exact(text: str):
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_same_data_as_the_exact_path_or_none(path):
     text = path.read_text(encoding="utf-8")
-    fast = fastyaml.parse_plain(text)
+    fast = fastyaml.parse_plain(text.encode())
     data, problems = exact(text)
     if fast is not None:
         assert problems == [] and fast == data
@@ -40,7 +40,7 @@ def test_the_2021_plan_and_generated_plans_take_the_fast_path():
     # Its header comment quotes `cchc validate`: a backtick the screen declines, as it may.
     uncommented = "".join(line for line in plan.splitlines(keepends=True) if not line.lstrip().startswith("#"))
     for text in (uncommented, generate_plan(500, seed=3)):
-        fast = fastyaml.parse_plain(text)
+        fast = fastyaml.parse_plain(text.encode())
         assert fast is not None
         assert fast == exact(text)[0]
 
@@ -48,11 +48,11 @@ def test_the_2021_plan_and_generated_plans_take_the_fast_path():
 def test_large_files_use_it_through_safeyaml(monkeypatch):
     calls = []
     real = fastyaml.parse_plain
-    monkeypatch.setattr(fastyaml, "parse_plain", lambda text: calls.append(len(text)) or real(text))
+    monkeypatch.setattr(fastyaml, "parse_plain", lambda data: calls.append(len(data)) or real(data))
     text = generate_plan(3000)
     assert len(text) >= safeyaml._FAST_MIN_CHARS
     data, problems = safeyaml.parse(text)
-    assert calls == [len(text)] and problems == [] and data["sections"]
+    assert calls == [len(text.encode())] and problems == [] and data["sections"]
 
 
 @pytest.mark.parametrize(
@@ -72,7 +72,7 @@ def test_large_files_use_it_through_safeyaml(monkeypatch):
     ],
 )
 def test_declines_what_it_cannot_vouch_for(text, capfd):
-    assert fastyaml.parse_plain(text) is None
+    assert fastyaml.parse_plain(text.encode()) is None
     assert capfd.readouterr().err == ""  # rapidyaml's own error printing is silenced
 
 
@@ -139,7 +139,7 @@ _maps = st.recursive(
 @given(_maps)
 def test_random_documents_read_the_same(tree):
     text = _document(tree) + "\n"
-    fast = fastyaml.parse_plain(text)
+    fast = fastyaml.parse_plain(text.encode())
     if fast is None:
         return
     data, problems = exact(text)
