@@ -76,13 +76,14 @@ def bundled_plan_path() -> Path:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or PlanFileError with a plain-language reason."""
+    """The file's bytes, or PlanFileError with a plain-language reason.
+
+    A file over the size bound is not read: its bytes would be refused anyway.
+    Its size is checked by ``load_plan`` as a problem of the plan, not of I/O.
+    """
     if path.is_dir():
         raise PlanFileError(path, "not-a-file", "is a directory, not a plan file")
     try:
-        size = path.stat().st_size
-        if size > safeyaml.MAX_BYTES:
-            raise PlanFileError(path, "too-large", f"file is {size:,} bytes; the limit is {safeyaml.MAX_BYTES:,}")
         return path.read_bytes()
     except FileNotFoundError:
         raise PlanFileError(path, "not-found", "no such file") from None
@@ -111,7 +112,15 @@ def _gc_paused() -> Iterator[None]:
 def load_plan(path: Path | str, name: str | None = None) -> LoadedPlan:
     """Read and validate the plan at *path*; problems are reported against *name* (default: the path)."""
     path = Path(path)
-    return load_bytes(read_bytes(path), name or os.fspath(path))
+    name = name or os.fspath(path)
+    try:
+        size = path.stat().st_size if path.is_file() else 0
+    except OSError:
+        size = 0  # read_bytes says what is wrong
+    if size > safeyaml.MAX_BYTES:
+        message = f"file is {size:,} bytes; the limit is {safeyaml.MAX_BYTES:,}"
+        return LoadedPlan(name, None, None, [error("too-large", message, file=name, line=1, column=1)])
+    return load_bytes(read_bytes(path), name)
 
 
 def load_bytes(data: bytes, name: str) -> LoadedPlan:

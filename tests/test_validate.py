@@ -325,9 +325,8 @@ def test_size_bound(run, tmp_path, monkeypatch):
 
     monkeypatch.setattr(safeyaml, "MAX_BYTES", 1000)
     path = write(tmp_path, "big.yaml", b"# " + b"x" * 2000 + b"\n")
-    result = run("validate", path)
-    assert result.exit_code == 2
-    assert "[too-large]" in result.stdout and "limit" in result.stdout
+    problem = check_hostile(run, path, "too-large", line=1)
+    assert "limit is 1,000" in problem["message"]
 
 
 def test_syntax_error_is_located(run, tmp_path):
