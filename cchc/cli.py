@@ -49,7 +49,7 @@ class ItemFormat(str, Enum):
     csv = "csv"
 
 
-class SummaryFormat(str, Enum):
+class BudgetFormat(str, Enum):
     table = "table"
     json = "json"
 
@@ -79,8 +79,8 @@ PlanOption = Annotated[
 ItemFormatOption = Annotated[
     ItemFormat, typer.Option("--format", "-f", help="Output format; table is plain text when not a terminal.")
 ]
-SummaryFormatOption = Annotated[
-    SummaryFormat, typer.Option("--format", "-f", help="Output format; table is plain text when not a terminal.")
+BudgetFormatOption = Annotated[
+    BudgetFormat, typer.Option("--format", "-f", help="Output format; table is plain text when not a terminal.")
 ]
 
 
@@ -471,7 +471,7 @@ def sections(plan: PlanOption = None, format: ItemFormatOption = ItemFormat.tabl
 
 
 @app.command()
-def budget(plan: PlanOption = None, format: SummaryFormatOption = SummaryFormat.table) -> None:
+def budget(plan: PlanOption = None, format: BudgetFormatOption = BudgetFormat.table) -> None:
     """Total the budget against the declared figure: by section, task and lead agency.
 
     Lists every item whose budget is a note ("Theo dự án") or blank. Amounts
@@ -481,7 +481,7 @@ def budget(plan: PlanOption = None, format: SummaryFormatOption = SummaryFormat.
     from cchc.reporters import budget_json, budget_text
 
     report = budget_report(_load(plan))
-    if format is SummaryFormat.json:
+    if format is BudgetFormat.json:
         _out(budget_json(report))
     else:
         _out(budget_text(report, _terminal()))

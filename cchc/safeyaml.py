@@ -327,11 +327,11 @@ def locate(source: str | bytes, paths: Iterable[tuple]) -> dict[tuple, tuple[int
                     frame[2] += 1
                 path = None if frame[0] is None else frame[0] + (step,)
                 if path is not None and frame[1] and path in prefixes:
-                    found_key[path] = frame[3]
+                    found_key.setdefault(path, frame[3])  # the first of duplicate keys, as parse keeps
             else:
                 path = ()
             if path is not None and path in prefixes:
-                found_value[path] = position
+                found_value.setdefault(path, position)
             if isinstance(event, ev.CollectionStartEvent):
                 descend = path if path is not None and path in prefixes else None
                 stack.append([descend, isinstance(event, ev.MappingStartEvent), _NO_KEY if isinstance(event, ev.MappingStartEvent) else 0, None])
