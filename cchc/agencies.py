@@ -32,7 +32,7 @@ class AgencyRegistry:
         self._resolved: dict[str, object] = {}  # memo: a large plan names the same agencies again and again
         for agency in self.agencies:
             for spelling in (agency.name, *agency.short):
-                self._exact.setdefault(_exact_key(spelling), agency)
+                self._exact.setdefault(spelling_key(spelling), agency)
 
     @property
     def _folded(self) -> dict[str, list]:
@@ -51,7 +51,7 @@ class AgencyRegistry:
         try:
             return self._resolved[reference]
         except KeyError:
-            agency = self._resolved[reference] = self._exact.get(_exact_key(reference))
+            agency = self._resolved[reference] = self._exact.get(spelling_key(reference))
             return agency
 
     def spellings(self):
@@ -95,5 +95,6 @@ class AgencyRegistry:
         return AgencyMatch(suggestions=self.suggest(query))
 
 
-def _exact_key(spelling: str) -> str:
+def spelling_key(spelling: str) -> str:
+    """What makes two spellings of an agency the same for items: NFC, case and spacing aside."""
     return " ".join(nfc(spelling).casefold().split())

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from cchc.agencies import AgencyRegistry
+from cchc.agencies import AgencyRegistry, spelling_key
 from cchc.deadlines import DeadlineError, parse_deadline
-from cchc.money import MILLION, amount_in_words, format_million, format_vnd, words_to_amount
+from cchc.money import format_million, format_vnd, million_in_words, million_to_vnd, words_to_amount
 from cchc.problems import Problem, error, warning
 from cchc.text import fold
 
@@ -47,7 +47,7 @@ def check_agency_registry(plan) -> list[Problem]:
     for a, agency in enumerate(plan.agencies):
         spellings = [(("name",), agency.name)] + [(("short", k), s) for k, s in enumerate(agency.short)]
         for where, spelling in spellings:
-            key = " ".join(spelling.casefold().split())
+            key = spelling_key(spelling)
             path = ("agencies", a) + where
             if key in owner and owner[key] != agency.name:
                 problems.append(error("duplicate-agency", f"{spelling!r} already names {owner[key]!r}", path))
@@ -169,16 +169,12 @@ def check_total_in_words(plan) -> list[Problem]:
         in_words = words_to_amount(header.total_in_words)
     except ValueError as exc:
         return [error("total-in-words", f"cannot read the total in words {header.total_in_words!r}: {exc}", path)]
-    declared_vnd = header.total_million_vnd * MILLION
-    if in_words != declared_vnd:
-        return [
-            error(
-                "total-in-words",
-                f"the total in words reads {format_vnd(in_words)} but the declared total is {format_million(header.total_million_vnd)}"
-                f" ({amount_in_words(declared_vnd) if declared_vnd == int(declared_vnd) and declared_vnd >= 0 else declared_vnd})",
-                path,
-            )
-        ]
+    declared = header.total_million_vnd
+    if in_words != million_to_vnd(declared):
+        expected = million_in_words(declared)
+        hint = f"; in words the declared total is {expected!r}" if expected else ""
+        message = f"the total in words reads {format_vnd(in_words)} but the declared total is {format_million(declared)}{hint}"
+        return [error("total-in-words", message, path)]
     return []
 
 
