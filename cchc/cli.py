@@ -296,11 +296,11 @@ def _item_output(rows, registry, format: ItemFormat, empty_message: str, groups=
 
 @app.command()
 def due(
-    month: Annotated[Optional[str], typer.Option("--month", "-m", help="A month: 2021-06 or 06/2021.", show_default=False)] = None,
-    from_: Annotated[Optional[str], typer.Option("--from", help="First month of a range (2021-04).", show_default=False)] = None,
-    to: Annotated[Optional[str], typer.Option("--to", help="Last month of a range (2021-06).", show_default=False)] = None,
+    month: Annotated[Optional[str], typer.Option("--month", "-m", metavar="YYYY-MM", help="A month: 2021-06 or 06/2021.", show_default=False)] = None,
+    from_: Annotated[Optional[str], typer.Option("--from", metavar="YYYY-MM", help="First month of a range (2021-04).", show_default=False)] = None,
+    to: Annotated[Optional[str], typer.Option("--to", metavar="YYYY-MM", help="Last month of a range (2021-06).", show_default=False)] = None,
     today: Annotated[
-        Optional[str], typer.Option("--today", help="Take this date as today (YYYY-MM-DD), for reproducible runs.", show_default=False)
+        Optional[str], typer.Option("--today", metavar="DATE", help="Take this date as today (YYYY-MM-DD), for reproducible runs.", show_default=False)
     ] = None,
     include_ongoing: Annotated[
         bool, typer.Option("--include-ongoing", help="Also list items with no due date (recurring, as planned, …).")
@@ -348,10 +348,10 @@ def due(
 
 @app.command("list")
 def list_items(
-    agency: Annotated[Optional[str], typer.Option("--agency", "-a", help="An agency's name or short form; case and diacritics do not matter.", show_default=False)] = None,
+    agency: Annotated[Optional[str], typer.Option("--agency", "-a", metavar="NAME", help="An agency's name or short form; case and diacritics do not matter.", show_default=False)] = None,
     role: Annotated[Role, typer.Option("--role", "-r", help="With --agency: items it leads, supports, or either.")] = Role.any,
-    section: Annotated[Optional[str], typer.Option("--section", "-s", help="A section: I, II, … or 1, 2, ….", show_default=False)] = None,
-    search: Annotated[Optional[str], typer.Option("--search", "-q", help="Text to find in the product or task (diacritics optional).", show_default=False)] = None,
+    section: Annotated[Optional[str], typer.Option("--section", "-s", metavar="SECTION", help="A section: I, II, … or 1, 2, ….", show_default=False)] = None,
+    search: Annotated[Optional[str], typer.Option("--search", "-q", metavar="TEXT", help="Text to find in the product or task (diacritics optional).", show_default=False)] = None,
     plan: PlanOption = None,
     format: ItemFormatOption = ItemFormat.table,
 ) -> None:
@@ -492,8 +492,8 @@ def render(
     format: Annotated[RenderFormat, typer.Option("--format", "-f", help="html (for the browser and the printer) or md (for the repository).")] = RenderFormat.html,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.", show_default=False)] = None,
     plan: PlanOption = None,
-    section: Annotated[Optional[str], typer.Option("--section", "-s", help="Render only this section (I, II, … or 1, 2, …).", show_default=False)] = None,
-    agency: Annotated[Optional[str], typer.Option("--agency", "-a", help="Render only the items this agency leads or supports.", show_default=False)] = None,
+    section: Annotated[Optional[str], typer.Option("--section", "-s", metavar="SECTION", help="Render only this section (I, II, … or 1, 2, …).", show_default=False)] = None,
+    agency: Annotated[Optional[str], typer.Option("--agency", "-a", metavar="NAME", help="Render only the items this agency leads or supports.", show_default=False)] = None,
     template_dir: Annotated[
         Optional[Path],
         typer.Option("--template-dir", help="Directory of templates that override the built-in ones by file name.", show_default=False, file_okay=False),
