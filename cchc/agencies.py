@@ -54,6 +54,10 @@ class AgencyRegistry:
             agency = self._resolved[reference] = self._exact.get(spelling_key(reference))
             return agency
 
+    def first_lead(self, item):
+        """The agency an item names first as lead, which its amount counts under; None if none resolves."""
+        return self.resolve(item.lead[0]) if item.lead else None
+
     def spellings(self):
         """Every (spelling, agency) pair, full names first."""
         for agency in self.agencies:

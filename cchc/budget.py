@@ -80,7 +80,7 @@ def budget_report(plan) -> BudgetReport:
                     unpriced.append(Unpriced(item.id, item.product, item.budget_note))
                     continue
                 task_sum += amount
-                first = registry.resolve(item.lead[0]) if item.lead else None
+                first = registry.first_lead(item)
                 lead = first.name if first is not None else NO_LEAD
                 by_lead[lead] = by_lead.get(lead, 0) + amount
             tasks.append(TaskTotal(section.numeral, task.label, task_sum))

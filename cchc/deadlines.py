@@ -118,7 +118,8 @@ def _year(digits: str, text: str) -> int:
     return year
 
 
-def _month_end(year: int, month: int) -> datetime.date:
+def month_end(year: int, month: int) -> datetime.date:
+    """The last day of a month: the day a period ending in that month is due."""
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -154,17 +155,17 @@ def parse_deadline(text: str) -> Deadline:
     if m := _MONTH_RE.fullmatch(key):
         year = _year(m[2], text)
         months = [_month(tok, text) for tok in _SPLIT_SEP.split(m[1])]
-        return _deadline(text, KIND_MONTH, [_month_end(year, mo) for mo in months])
+        return _deadline(text, KIND_MONTH, [month_end(year, mo) for mo in months])
     if m := _QUARTER_RE.fullmatch(key):
         year = _year(m[2], text)
         quarters = [_quarter(tok, text) for tok in _SPLIT_SEP.split(m[1])]
-        return _deadline(text, KIND_QUARTER, [_month_end(year, 3 * q) for q in quarters])
+        return _deadline(text, KIND_QUARTER, [month_end(year, 3 * q) for q in quarters])
     if m := _HALF_RE.fullmatch(key):
         return _deadline(
-            text, KIND_HALF_YEAR, [_month_end(_year(m[2], text), 6 if m[1] == "dau" else 12)]
+            text, KIND_HALF_YEAR, [month_end(_year(m[2], text), 6 if m[1] == "dau" else 12)]
         )
     if m := _YEAR_RE.fullmatch(key):
-        return _deadline(text, KIND_YEAR, [_month_end(_year(m[1], text), 12)])
+        return _deadline(text, KIND_YEAR, [month_end(_year(m[1], text), 12)])
     if m := _DATE_RE.fullmatch(key):
         year, month, day = _year(m[3], text), _month(m[2], text), int(m[1])
         if not 1 <= day <= calendar.monthrange(year, month)[1]:

@@ -118,8 +118,7 @@ def load_plan(path: Path | str, name: str | None = None) -> LoadedPlan:
     except OSError:
         size = 0  # read_bytes says what is wrong
     if size > safeyaml.MAX_BYTES:
-        message = f"file is {size:,} bytes; the limit is {safeyaml.MAX_BYTES:,}"
-        return LoadedPlan(name, None, None, [error("too-large", message, file=name, line=1, column=1)])
+        return LoadedPlan(name, None, None, [_from_yaml(name, safeyaml.too_large(size))])
     return load_bytes(read_bytes(path), name)
 
 

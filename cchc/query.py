@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cchc.agencies import AgencyRegistry
-from cchc.deadlines import Deadline, parse_deadline
+from cchc.deadlines import Deadline, month_end, parse_deadline
 from cchc.text import fold, sort_key
 
 ROLES = ("lead", "partner", "any")
@@ -83,13 +83,6 @@ def has_role(item, agency, role: str, registry: AgencyRegistry) -> bool:
 def month_start(year: int, month: int) -> datetime.date:
     """The first day of a month."""
     return datetime.date(year, month, 1)
-
-
-def month_end(year: int, month: int) -> datetime.date:
-    """The last day of a month."""
-    if month == 12:
-        return datetime.date(year, 12, 31)
-    return datetime.date(year, month + 1, 1) - datetime.timedelta(days=1)
 
 
 def due_between(all_rows: list[Row], start: datetime.date | None, end: datetime.date | None) -> list[Row]:
@@ -177,7 +170,7 @@ def agency_summary(plan) -> list[AgencySummary]:
             lead[key] += 1
         for key in partners:
             partner[key] += 1
-        first = registry.resolve(item.lead[0]) if item.lead else None
+        first = registry.first_lead(item)
         if first is not None and item.amount is not None:
             money[id(first)] += item.amount
     summary = [

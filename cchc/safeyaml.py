@@ -79,6 +79,11 @@ def _at(mark, code: str, message: str) -> YamlProblem:
     return YamlProblem(mark.line + 1, mark.column + 1, code, message)
 
 
+def too_large(size: int) -> YamlProblem:
+    """The problem of a file of *size* bytes, over ``MAX_BYTES``."""
+    return YamlProblem(1, 1, "too-large", f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")
+
+
 def decode(data: bytes) -> tuple[bytes | None, bool, YamlProblem | None]:
     """Check that *data* is UTF-8 (a BOM is allowed and dropped).
 
@@ -87,7 +92,7 @@ def decode(data: bytes) -> tuple[bytes | None, bool, YamlProblem | None]:
     not a str, travel on: a str of Vietnamese text takes twice the memory.
     """
     if len(data) > MAX_BYTES:
-        return None, True, YamlProblem(1, 1, "too-large", f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}")
+        return None, True, too_large(len(data))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
