@@ -1,16 +1,28 @@
-"""The agency registry: resolving the names items use, and finding agencies for people.
+"""The agency registry: resolving the names items use, groups, and finding agencies for people.
 
 Items name agencies as the source spells them; each spelling must be the full
-name or a short form of exactly one registry entry (case aside). People typing
-at a prompt get more latitude: case, diacritics (đ included) and Unicode form
-do not matter, and a fragment that belongs to exactly one agency finds it.
+name or a short form of exactly one registry entry (case aside). A group
+("Các sở, ban, ngành") holds the agencies its ``members`` name, or that its
+``members_rule`` selects. People typing at a prompt get more latitude: case,
+diacritics (đ included) and Unicode form do not matter, the initials people
+type ("STTTT", "SKHCN", "VPUBND", "Sở TT-TT") are matched, and a fragment
+that belongs to exactly one agency finds it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from cchc.text import fold, nfc
+
+#: Words initials leave out ("Sở Thông tin và Truyền thông" is STTTT).
+_SKIPPED = {"va", "cac", "cua"}
+#: Place words a typed abbreviation often drops ("VPUBND" for "VP UBND tỉnh").
+_PLACE_WORDS = {"tinh", "huyen", "xa", "thanh pho", "thi xa"}
+#: Names a "so-ban-nganh" rule selects begin with one of these (folded) words.
+_SO_BAN_NGANH = ("so ", "ban ", "van phong ", "thanh tra ")
+_WORD = re.compile(r"[0-9a-z]+")
 
 
 @dataclass(frozen=True)
@@ -23,28 +35,20 @@ class AgencyMatch:
 
 
 class AgencyRegistry:
-    """Index of a plan's agencies by exact spelling and by folded spelling."""
+    """Index of a plan's agencies by exact spelling, by folded spelling and by initials; group membership."""
 
     def __init__(self, agencies):
         self.agencies = list(agencies)
         self._exact: dict[str, object] = {}
         self._folded_index: dict[str, list] | None = None  # built on the first look-up by a person
+        self._trigrams: dict[str, list[int]] | None = None  # built on the first suggestion
         self._resolved: dict[str, object] = {}  # memo: a large plan names the same agencies again and again
+        self._groups_of: dict[int, list] | None = None
         for agency in self.agencies:
             for spelling in (agency.name, *agency.short):
                 self._exact.setdefault(spelling_key(spelling), agency)
 
-    @property
-    def _folded(self) -> dict[str, list]:
-        if self._folded_index is None:
-            index: dict[str, list] = {}
-            for agency in self.agencies:
-                for spelling in (agency.name, *agency.short):
-                    bucket = index.setdefault(fold(spelling), [])
-                    if not any(a is agency for a in bucket):
-                        bucket.append(agency)
-            self._folded_index = index
-        return self._folded_index
+    # ------------------------------------------------------------ items' names
 
     def resolve(self, reference: str):
         """The agency an item's reference names (its full name or a short form, any case), or None."""
@@ -66,23 +70,119 @@ class AgencyRegistry:
             for short in agency.short:
                 yield short, agency
 
+    # ------------------------------------------------------------ groups
+
+    def direct_members(self, group) -> list:
+        """The agencies and groups *group* names as members, or its rule selects (resolved; unknown names left out)."""
+        found = [a for a in map(self.resolve, group.members) if a is not None]
+        if group.members_rule == "so-ban-nganh":
+            found += [a for a in self.agencies if not a.group and fold(a.name).startswith(_SO_BAN_NGANH)]
+        unique: dict[int, object] = {}
+        for agency in found:
+            if agency is not group:
+                unique.setdefault(id(agency), agency)
+        return list(unique.values())
+
+    def groups_of(self, agency) -> list:
+        """Every group that holds *agency*, directly or through other groups, in registry order."""
+        if self._groups_of is None:
+            parents: dict[int, list] = {}
+            for group in self.agencies:
+                if group.group:
+                    for member in self.direct_members(group):
+                        parents.setdefault(id(member), []).append(group)
+            closure: dict[int, list] = {}
+            for candidate in self.agencies:
+                seen: dict[int, object] = {}
+                pending = list(parents.get(id(candidate), []))
+                while pending:
+                    group = pending.pop()
+                    if id(group) in seen or group is candidate:
+                        continue
+                    seen[id(group)] = group
+                    pending.extend(parents.get(id(group), []))
+                order = {id(a): i for i, a in enumerate(self.agencies)}
+                closure[id(candidate)] = sorted(seen.values(), key=lambda g: order[id(g)])
+            self._groups_of = closure
+        return self._groups_of.get(id(agency), [])
+
+    def cycle_through(self, group) -> list[str] | None:
+        """The names along a cycle of membership from *group* back to itself, or None."""
+        if not group.group:
+            return None
+        stack = [(group, [group.name])]
+        seen: set[int] = set()
+        while stack:
+            current, trail = stack.pop()
+            for member in self.direct_members(current) if current.group else []:
+                if member is group:
+                    return trail + [group.name]
+                if id(member) not in seen:
+                    seen.add(id(member))
+                    stack.append((member, trail + [member.name]))
+        return None
+
+    # ------------------------------------------------------------ people's look-ups
+
+    @property
+    def _folded(self) -> dict[str, list]:
+        if self._folded_index is None:
+            index: dict[str, list] = {}
+            for agency in self.agencies:
+                keys = set()
+                for spelling in (agency.name, *agency.short):
+                    keys.add(fold(spelling))
+                    keys.update(typed_keys(spelling))
+                for key in keys:
+                    bucket = index.setdefault(key, [])
+                    if not any(a is agency for a in bucket):
+                        bucket.append(agency)
+            self._folded_index = index
+        return self._folded_index
+
     def suggest(self, text: str, limit: int = 3) -> list[str]:
-        """Registered spellings closest to *text*, best first (compared folded)."""
+        """Registered spellings closest to *text*, best first (compared folded).
+
+        A trigram index picks a few candidates first, so the cost does not grow
+        with the registry times the number of names asked about.
+        """
         import difflib
 
-        folded = fold(text)
-        names = {fold(s): s for s, _ in self.spellings()}
-        exact = [names[folded]] if folded in names else []
-        close = difflib.get_close_matches(folded, list(names), n=limit, cutoff=0.6)
-        result = exact + [names[c] for c in close if names[c] not in exact]
-        return result[:limit]
+        folded = fold(text)[:120]
+        spellings = [s for s, _ in self.spellings()]
+        keys = [fold(s) for s in spellings]
+        if folded in keys:
+            return [spellings[keys.index(folded)]]
+        if self._trigrams is None:
+            index: dict[str, list[int]] = {}
+            for i, key in enumerate(keys):
+                for gram in {key[j : j + 3] for j in range(max(len(key) - 2, 1))}:
+                    index.setdefault(gram, []).append(i)
+            self._trigrams = index
+        counts: dict[int, int] = {}
+        for gram in {folded[j : j + 3] for j in range(max(len(folded) - 2, 1))}:
+            for i in self._trigrams.get(gram, ()):
+                counts[i] = counts.get(i, 0) + 1
+        best = sorted(counts, key=lambda i: -counts[i])[:20]
+        close = difflib.get_close_matches(folded, [keys[i] for i in best], n=limit, cutoff=0.6)
+        result: list[str] = []
+        for key in close:
+            name = spellings[keys.index(key)]
+            if name not in result:
+                result.append(name)
+        return result
 
     def find(self, query: str) -> AgencyMatch:
-        """Look an agency up as a person types it: equal (folded) to a name, else part of exactly one."""
+        """Look an agency up as a person types it: equal (folded, or by initials) to a name, else part of exactly one."""
         folded = fold(query)
         if not folded:
             return AgencyMatch(suggestions=[])
         equal = self._folded.get(folded, [])
+        if not equal:
+            for key in typed_keys(query):
+                equal = self._folded.get(key, [])
+                if equal:
+                    break
         if len(equal) == 1:
             return AgencyMatch(agency=equal[0])
         if len(equal) > 1:
@@ -102,3 +202,32 @@ class AgencyRegistry:
 def spelling_key(spelling: str) -> str:
     """What makes two spellings of an agency the same for items: NFC, case and spacing aside."""
     return " ".join(nfc(spelling).casefold().split())
+
+
+def typed_keys(spelling: str) -> set[str]:
+    """Keys a person may type for *spelling*: its letters run together and its initials.
+
+    "Sở Thông tin và Truyền thông" -> "stttt"; "Sở TT&TT" -> "sotttt", "stttt";
+    "VP UBND tỉnh" -> "vpubndtinh", "vpubndt", "vpubnd". Keys carry a leading
+    "=" so they never collide with a folded name.
+    """
+    words = _WORD.findall(fold(spelling).replace("&", " "))
+    if not words:
+        return set()
+    original = [w for w in re.split(r"[\s&,;()/.-]+", nfc(spelling)) if w]
+    keys = {"=" + "".join(words)}
+    initials = []
+    for word in original:
+        bare = fold(word)
+        letters = "".join(_WORD.findall(bare))
+        if not letters or bare in _SKIPPED:
+            continue
+        # An all-capitals word is already initials ("UBND", "TTTT", "KHCN").
+        initials.append(letters if len(word) > 1 and word.isupper() else letters[0])
+    if initials:
+        keys.add("=" + "".join(initials))
+        if original and fold(original[-1]) in _PLACE_WORDS and len(initials) > 2:
+            keys.add("=" + "".join(initials[:-1]))
+    if words[-1] in _PLACE_WORDS and len(words) > 1:
+        keys.add("=" + "".join(words[:-1]))
+    return keys

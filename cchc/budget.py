@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cchc.agencies import AgencyRegistry
-from cchc.money import million_in_words
+from cchc.money import exact_sum, million_in_words
+from cchc.query import leads
 from cchc.text import sort_key
 
 NO_LEAD = "(chưa có cơ quan chủ trì)"
@@ -49,18 +50,19 @@ class Unpriced:
 class BudgetReport:
     """Everything `cchc budget` shows."""
 
-    declared: Amount
+    declared: Amount | None  # None: the plan declares no figure
     itemized: Amount
-    declared_in_words: str
+    declared_in_words: str | None
+    declared_note: str | None
     sections: list[SectionTotal]
     tasks: list[TaskTotal]
     leads: list[AgencyTotal]
     unpriced: list[Unpriced]
 
     @property
-    def difference(self) -> Amount:
-        """Itemized minus declared."""
-        return self.itemized - self.declared
+    def difference(self) -> Amount | None:
+        """Itemized minus declared (None when the plan declares no figure)."""
+        return None if self.declared is None else self.itemized - self.declared
 
 
 def budget_report(plan) -> BudgetReport:
@@ -68,34 +70,34 @@ def budget_report(plan) -> BudgetReport:
     registry = AgencyRegistry(plan.agencies)
     sections: list[SectionTotal] = []
     tasks: list[TaskTotal] = []
-    by_lead: dict[str, Amount] = {}
+    by_lead: dict[str, list] = {}
     unpriced: list[Unpriced] = []
     for section in plan.sections:
-        section_sum: Amount = 0
+        task_sums = []
         for task in section.tasks:
-            task_sum: Amount = 0
+            amounts = []
             for item in task.items:
                 amount = item.amount
                 if amount is None:
                     unpriced.append(Unpriced(item.id, item.product, item.budget_note))
                     continue
-                task_sum += amount
-                first = registry.first_lead(item)
-                lead = first.name if first is not None else NO_LEAD
-                by_lead[lead] = by_lead.get(lead, 0) + amount
-            tasks.append(TaskTotal(section.numeral, task.label, task_sum))
-            section_sum += task_sum
-        sections.append(SectionTotal(section.numeral, section.title, section_sum))
-    itemized = sum((s.million_vnd for s in sections), 0)
+                amounts.append(amount)
+                first = registry.resolve(lead_names[0]) if (lead_names := leads(item, plan)) else None
+                by_lead.setdefault(first.name if first is not None else NO_LEAD, []).append(amount)
+            task_sums.append(exact_sum(amounts))
+            tasks.append(TaskTotal(section.numeral, task.label, task_sums[-1]))
+        sections.append(SectionTotal(section.numeral, section.title or "", exact_sum(task_sums)))
+    itemized = exact_sum(s.million_vnd for s in sections)
     declared = plan.plan.total_million_vnd
-    leads = sorted((AgencyTotal(a, m) for a, m in by_lead.items()), key=lambda t: (-t.million_vnd, sort_key(t.agency)))
+    totals = [AgencyTotal(a, exact_sum(m)) for a, m in by_lead.items()]
     return BudgetReport(
         declared=declared,
         itemized=itemized,
-        declared_in_words=million_in_words(declared) or "",
+        declared_in_words=None if declared is None else (million_in_words(declared) or None),
+        declared_note=plan.plan.total_note,
         sections=sections,
         tasks=tasks,
-        leads=leads,
+        leads=sorted(totals, key=lambda t: (-t.million_vnd, sort_key(t.agency))),
         unpriced=unpriced,
     )
 

@@ -1,23 +1,30 @@
 """Semantic checks of a valid-by-schema plan.
 
-Each check is ``check_x(plan) -> list[Problem]``; problems carry the data path
-of what they are about, and the loader gives them line and column. ``CHECKS``
-lists them in the order they run; it is never changed at run time.
+Plan-wide checks are ``check_x(plan) -> list[Problem]``, listed in
+``PLAN_CHECKS``. Checks of one item are ``check_item_x(context, path, item)``,
+listed in ``ITEM_CHECKS`` and run together in a single walk over the items,
+so a large plan is walked once. Problems carry the data path of what they are
+about; the loader gives them line and column. Neither list is changed at run
+time.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cchc.agencies import AgencyRegistry, spelling_key
 from cchc.deadlines import DeadlineError, parse_deadline
-from cchc.money import format_million, format_vnd, million_in_words, million_to_vnd, words_to_amount
+from cchc.money import MAX_MILLION, MAX_DECIMALS, exact_sum, format_number, million_in_words, million_to_vnd, words_to_amount
 from cchc.problems import Problem, error, warning
 from cchc.text import fold
 
-
-_NUMBER = re.compile(r"[-+]?[0-9.,]+\Z")
+_NUMBER = re.compile(r"[-+]?[0-9][0-9.,]*\Z")
+#: Suggestions ("did you mean") are looked for this many distinct unknown names at most.
+MAX_SUGGESTED = 100
+#: An item this many times the declared total is probably written in đồng.
+DONG_FACTOR = 10
 
 
 def _item_paths(plan):
@@ -27,21 +34,37 @@ def _item_paths(plan):
                 yield ("sections", s, "tasks", t, "items", i), item
 
 
-def check_unique_ids(plan) -> list[Problem]:
-    """Every item id appears once (compared without case)."""
-    seen: dict[str, str] = {}
+# ---------------------------------------------------------------- plan-wide
+
+
+def check_section_labels(plan) -> list[Problem]:
+    """Section labels are unique (compared folded)."""
+    seen = set()
     problems = []
-    for path, item in _item_paths(plan):
-        key = item.id.casefold()
+    for s, section in enumerate(plan.sections):
+        key = fold(section.numeral).rstrip(".")
         if key in seen:
-            problems.append(error("duplicate-id", f"item id {item.id!r} is used twice (first at {seen[key]})", path + ("id",)))
-        else:
-            seen[key] = item.id
+            problems.append(error("duplicate-section", ("sections", s, "numeral"), label=section.numeral))
+        seen.add(key)
+    return problems
+
+
+def check_empty_parts(plan) -> list[Problem]:
+    """A plan, section or task with nothing in it yet is worth a warning, not an error."""
+    if not plan.sections:
+        return [warning("no-sections", ("plan",))]
+    problems = []
+    for s, section in enumerate(plan.sections):
+        if not section.tasks:
+            problems.append(warning("empty-section", ("sections", s, "numeral"), label=section.heading))
+        for t, task in enumerate(section.tasks):
+            if not task.items:
+                problems.append(warning("empty-task", ("sections", s, "tasks", t), label=task.label, section=section.numeral))
     return problems
 
 
 def check_agency_registry(plan) -> list[Problem]:
-    """No spelling (name or short form, case aside) belongs to two agencies."""
+    """No spelling (name or short form, case aside) belongs to two agencies; groups' members exist, with no cycle."""
     owner: dict[str, str] = {}
     problems = []
     for a, agency in enumerate(plan.agencies):
@@ -50,153 +73,219 @@ def check_agency_registry(plan) -> list[Problem]:
             key = spelling_key(spelling)
             path = ("agencies", a) + where
             if key in owner and owner[key] != agency.name:
-                problems.append(error("duplicate-agency", f"{spelling!r} already names {owner[key]!r}", path))
+                problems.append(error("duplicate-agency", path, spelling=spelling, owner=owner[key]))
             elif key in owner:
-                problems.append(warning("duplicate-agency", f"{spelling!r} is listed twice for {agency.name!r}", path))
+                problems.append(warning("duplicate-agency", path, key="duplicate-agency.same", spelling=spelling, owner=agency.name))
             owner.setdefault(key, agency.name)
-    return problems
-
-
-def check_agency_references(plan) -> list[Problem]:
-    """Every lead and partner names a registered agency; a near miss gets a suggestion."""
     registry = AgencyRegistry(plan.agencies)
-    resolve = registry.resolve
-    problems = []
-    unknown: dict[str, str] = {}
-    for path, item in _item_paths(plan):
-        for role in ("lead", "partners"):
-            names = getattr(item, role)
-            seen: set[int] = set()
-            for k, name in enumerate(names):
-                agency = resolve(name)
-                if agency is None:
-                    if name not in unknown:
-                        close = registry.suggest(name)
-                        unknown[name] = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
-                    problems.append(
-                        error("unknown-agency", f"agency {name!r} is not in the registry{unknown[name]}", path + (role, k))
-                    )
-                elif id(agency) in seen:  # identity: comparing pydantic models field by field is slow
-                    problems.append(warning("repeated-agency", f"{name!r} names {agency.name!r} again", path + (role, k)))
-                else:
-                    seen.add(id(agency))
+    for a, agency in enumerate(plan.agencies):
+        if (agency.members or agency.members_rule) and not agency.group:
+            problems.append(error("members-not-group", ("agencies", a, "name"), name=agency.name))
+        for k, member in enumerate(agency.members):
+            if registry.resolve(member) is None:
+                problems.append(error("unknown-member", ("agencies", a, "members", k), group=agency.name, name=member))
+    for a, agency in enumerate(plan.agencies):
+        cycle = registry.cycle_through(agency)
+        if cycle:
+            problems.append(error("member-cycle", ("agencies", a, "name"), group=agency.name, trail=" → ".join(cycle)))
     return problems
 
 
-def check_lead(plan) -> list[Problem]:
-    """An item with no lead agency is worth a warning: nobody is responsible for it."""
-    return [
-        warning("no-lead", f"item {item.id} has no lead agency (Cơ quan chủ trì)", path + ("product",))
-        for path, item in _item_paths(plan)
-        if not item.lead
-    ]
+def check_default_lead(plan) -> list[Problem]:
+    """The default lead, when given, is in the registry."""
+    name = plan.plan.default_lead
+    if name is None or AgencyRegistry(plan.agencies).resolve(name) is not None:
+        return []
+    return [error("unknown-default-lead", ("plan", "default_lead"), name=name)]
 
 
-def check_deadlines(plan) -> list[Problem]:
-    """Every deadline wording parses; a blank one is a warning."""
-    problems = []
-    for path, item in _item_paths(plan):
-        if not item.deadline.strip():
-            problems.append(warning("blank-deadline", f"item {item.id} has no deadline (Thời gian hoàn thành)", path + ("product",)))
-            continue
-        try:
-            parse_deadline(item.deadline)
-        except DeadlineError as exc:
-            problems.append(error("deadline", str(exc), path + ("deadline",)))
-    return problems
-
-
-def check_amounts(plan) -> list[Problem]:
-    """Amounts are not negative, and a note is not a number written as text."""
-    problems = []
-    for path, item in _item_paths(plan):
-        amount = item.amount
-        if amount is not None and amount < 0:
-            problems.append(error("negative-amount", f"budget {amount} million VND is negative", path + ("budget",)))
-        note = item.budget_note
-        if note is None:
-            continue
-        if note.strip()[:1].isdigit() or _NUMBER.match(note.strip()):
-            problems.append(
-                error(
-                    "text-amount",
-                    f"budget {note!r} looks like an amount written as text; write the number of million VND "
-                    f"as a plain number, with a dot for decimals (10 or 10.5)",
-                    path + ("budget",),
-                )
-            )
-        elif not fold(note).startswith("theo "):
-            problems.append(
-                warning(
-                    "budget-note",
-                    f"budget note {note!r} is not an amount nor a note such as 'Theo dự án', 'Theo kế hoạch', 'Theo đề án'",
-                    path + ("budget",),
-                )
-            )
-    if plan.plan.total_million_vnd < 0:
-        problems.append(error("negative-amount", "the declared total is negative", ("plan", "total_million_vnd")))
-    return problems
-
-
-def itemized_total(plan) -> int | Decimal:
-    """The sum of the items' amounts, in million VND (exact)."""
-    return sum((item.amount for _, _, item in plan.items() if item.amount is not None), 0)
+def check_plan_in_article(plan) -> list[Problem]:
+    """A plan written inside a decision's article names an article the decision has."""
+    decision = plan.decision
+    if decision is None or decision.plan_in_article is None:
+        return []
+    if any(article.number == decision.plan_in_article for article in decision.articles):
+        return []
+    return [error("plan-in-article", ("decision", "plan_in_article"), number=decision.plan_in_article)]
 
 
 def check_total(plan) -> list[Problem]:
-    """The items add up to the declared total; a gap is a warning naming both figures."""
+    """The items add up to the declared total (when there is one); a gap is a warning naming both figures."""
     declared = plan.plan.total_million_vnd
-    itemized = itemized_total(plan)
-    if itemized == declared:
+    if declared is None:
         return []
-    difference = itemized - declared
-    sign = "+" if difference > 0 else "-"
-    return [
-        warning(
-            "total-mismatch",
-            f"itemized total {format_million(itemized)} differs from the declared total "
-            f"{format_million(declared)}: difference {sign}{format_million(abs(difference))}",
-            ("plan", "total_million_vnd"),
+    problems = []
+    if declared < 0:
+        problems.append(error("negative-amount", ("plan", "total_million_vnd"), key="negative-amount.total"))
+    if not _sane(declared):
+        return problems
+    itemized = itemized_total(plan)
+    if itemized != declared:
+        problems.append(
+            warning("total-mismatch", ("plan", "total_million_vnd"), itemized=itemized, declared=declared, difference=itemized - declared)
         )
-    ]
+    return problems
 
 
 def check_total_in_words(plan) -> list[Problem]:
     """The declared total and the amount written in words agree."""
     header = plan.plan
+    if header.total_in_words is None:
+        return []
     path = ("plan", "total_in_words")
+    declared = header.total_million_vnd
+    if declared is None:
+        return [error("total-in-words", path, key="total-in-words.alone")]
     try:
         in_words = words_to_amount(header.total_in_words)
     except ValueError as exc:
-        return [error("total-in-words", f"cannot read the total in words {header.total_in_words!r}: {exc}", path)]
-    declared = header.total_million_vnd
-    if in_words != million_to_vnd(declared):
-        expected = million_in_words(declared)
-        hint = f"; in words the declared total is {expected!r}" if expected else ""
-        message = f"the total in words reads {format_vnd(in_words)} but the declared total is {format_million(declared)}{hint}"
-        return [error("total-in-words", message, path)]
+        return [error("total-in-words", path, words=header.total_in_words, reason=str(exc))]
+    if not _sane(declared) or in_words == million_to_vnd(declared):
+        return []
+    return [
+        error(
+            "total-in-words",
+            path,
+            key="total-in-words.mismatch",
+            in_words=format_number(in_words),
+            declared=declared,
+            expected=million_in_words(declared) or "",
+        )
+    ]
+
+
+def itemized_total(plan) -> int | Decimal:
+    """The sum of the items' amounts, in million VND (exact, whatever the digits)."""
+    return exact_sum(item.amount for _, _, item in plan.items() if item.amount is not None)
+
+
+def _sane(amount) -> bool:
+    if abs(amount) > MAX_MILLION:
+        return False
+    return not isinstance(amount, Decimal) or -amount.as_tuple().exponent <= MAX_DECIMALS
+
+
+# ---------------------------------------------------------------- per item
+
+
+@dataclass
+class ItemContext:
+    """What the item checks share during one walk: the registry, the plan's year and memos."""
+
+    plan: object
+    registry: AgencyRegistry
+    seen_ids: dict[str, str] = field(default_factory=dict)
+    suggestions: dict[str, str | None] = field(default_factory=dict)
+
+
+def check_item_id(context: ItemContext, path, item) -> list[Problem]:
+    """Every item id appears once (compared without case)."""
+    key = item.id.casefold()
+    first = context.seen_ids.get(key)
+    if first is not None:
+        return [error("duplicate-id", path + ("id",), id=item.id, first=first)]
+    context.seen_ids[key] = item.id
     return []
 
 
-def check_section_numerals(plan) -> list[Problem]:
-    """Section numerals are unique."""
-    seen = set()
+def check_item_agencies(context: ItemContext, path, item) -> list[Problem]:
+    """Every lead and partner names a registered agency, once; a near miss gets a suggestion."""
     problems = []
-    for s, section in enumerate(plan.sections):
-        if fold(section.numeral) in seen:
-            problems.append(error("duplicate-section", f"section {section.numeral} appears twice", ("sections", s, "numeral")))
-        seen.add(fold(section.numeral))
+    resolve = context.registry.resolve
+    for role in ("lead", "partners"):
+        seen: set[int] = set()
+        for k, name in enumerate(getattr(item, role)):
+            agency = resolve(name)
+            if agency is None:
+                problems.append(_unknown_agency(context, name, path + (role, k)))
+            elif id(agency) in seen:  # identity: comparing pydantic models field by field is slow
+                problems.append(warning("repeated-agency", path + (role, k), name=name, agency=agency.name))
+            else:
+                seen.add(id(agency))
     return problems
 
 
-CHECKS = (
-    check_unique_ids,
-    check_section_numerals,
+def _unknown_agency(context: ItemContext, name: str, path) -> Problem:
+    memo = context.suggestions
+    if name not in memo:
+        # "Did you mean" compares with the registry: bounded, so a file of thousands
+        # of unknown names cannot make validate slow.
+        close = context.registry.suggest(name) if len(memo) < MAX_SUGGESTED else []
+        memo[name] = " / ".join(f'"{c}"' for c in close) or None
+    if memo[name]:
+        return error("unknown-agency", path, key="unknown-agency.suggest", name=name, suggestions=memo[name])
+    return error("unknown-agency", path, name=name)
+
+
+def check_item_lead(context: ItemContext, path, item) -> list[Problem]:
+    """An item with no lead agency, and no default lead for the plan, is worth a warning."""
+    if item.lead or context.plan.plan.default_lead:
+        return []
+    return [warning("no-lead", path + ("product",), id=item.id)]
+
+
+def check_item_deadline(context: ItemContext, path, item) -> list[Problem]:
+    """The deadline wording parses; a blank one, or a date far from the plan's year, is a warning."""
+    if not item.deadline.strip():
+        return [warning("blank-deadline", path + ("product",), id=item.id)]
+    year = context.plan.plan.year
+    try:
+        deadline = parse_deadline(item.deadline, year)
+    except DeadlineError as exc:
+        return [error("deadline", path + ("deadline",), key=exc.key, **exc.params)]
+    outside = [d for d in deadline.due if abs(d.year - year) > 1]
+    if outside:
+        return [warning("deadline-year", path + ("deadline",), text=item.deadline, id=item.id, due=outside[0], year=year)]
+    return []
+
+
+def check_item_amount(context: ItemContext, path, item) -> list[Problem]:
+    """An amount is sane, not negative, in million đồng; a note is not a number written as text."""
+    amount = item.amount
+    where = path + ("budget",)
+    if amount is not None:
+        if abs(amount) > MAX_MILLION:
+            return [error("amount-range", where, amount=str(amount))]
+        if isinstance(amount, Decimal) and -amount.as_tuple().exponent > MAX_DECIMALS:
+            return [error("amount-precision", where, amount=str(amount))]
+        if amount < 0:
+            return [error("negative-amount", where, amount=amount)]
+        total = context.plan.plan.total_million_vnd
+        if total is not None and 0 < total <= MAX_MILLION and amount > total * DONG_FACTOR:
+            return [warning("amount-in-dong", where, amount=amount, id=item.id, total=total)]
+        return []
+    note = item.budget_note
+    if note is None:
+        return []
+    stripped = note.strip()
+    if stripped[:1].isdigit() or _NUMBER.match(stripped):
+        return [error("text-amount", where, note=note)]
+    if not fold(note).startswith("theo "):
+        return [warning("budget-note", where, note=note)]
+    return []
+
+
+def check_items(plan) -> list[Problem]:
+    """Every item check, in one walk over the items."""
+    context = ItemContext(plan, AgencyRegistry(plan.agencies))
+    problems: list[Problem] = []
+    for path, item in _item_paths(plan):
+        for check in ITEM_CHECKS:
+            found = check(context, path, item)
+            if found:
+                problems.extend(found)
+    return problems
+
+
+ITEM_CHECKS = (check_item_id, check_item_agencies, check_item_lead, check_item_deadline, check_item_amount)
+
+PLAN_CHECKS = (
+    check_section_labels,
+    check_empty_parts,
     check_agency_registry,
-    check_agency_references,
-    check_lead,
-    check_deadlines,
-    check_amounts,
+    check_default_lead,
+    check_plan_in_article,
+    check_items,
     check_total,
     check_total_in_words,
 )
@@ -205,6 +294,6 @@ CHECKS = (
 def run_checks(plan) -> list[Problem]:
     """Every check's problems, in check order (the caller locates and sorts them)."""
     problems: list[Problem] = []
-    for check in CHECKS:
+    for check in PLAN_CHECKS:
         problems.extend(check(plan))
     return problems

@@ -1,15 +1,84 @@
 """The Vietnamese deadline grammar: "Thời gian hoàn thành" wordings turned into due dates.
 
 ``parse_deadline("Quý II, IV/2021")`` gives kind "quarter" due (2021-06-30, 2021-12-31).
-A period is due on its last day, inclusive. Matching ignores case, diacritics,
-Unicode form and extra spaces; anything the grammar does not know is a DeadlineError.
+A period is due on its last day, inclusive; a range of periods ("Tháng 6-7/2021")
+on the last day of its end only. ``year`` is the plan's year: a wording that
+names no year takes it, and a recurring wording is due on its dates within it.
+
+Matching ignores case, diacritics (đ too), Unicode form, extra spaces and the
+spaces around "/", ",", "-" (an en or em dash counts as "-"). "Hàng" and "Hằng"
+are one word, and so are "Quí" and "Quý". Only the ASCII digits 0-9 are digits.
+A wording that needs the plan's year (Y below) when there is none is the error
+``deadline.no-year``.
+
+Wording                                        kind          due (Y: the plan's year)
+---------------------------------------------  ------------  ---------------------------------
+(blank)                                        unspecified   none
+Tháng 6/2021, Trong tháng 6/2021,              month         2021-06-30
+  Tháng 6 năm 2021
+Tháng 3, 9/2021, Tháng 3 và 9/2021             month         2021-03-31 and 2021-09-30
+Tháng 6-7/2021 (a range)                       month         2021-07-31 (its end only)
+Tháng 6, Trong tháng 6                         month         Y-06-30
+Quý II/2021, Quí II/2021, Quý 2/2021,          quarter       2021-06-30
+  Trong quý 2/2021, Quý II năm 2021
+Quý II, IV/2021, Quý II và Quý IV/2021         quarter       2021-06-30 and 2021-12-31
+Quý I-II/2023 (a range)                        quarter       2023-06-30 (its end only)
+Quý III                                        quarter       Y-09-30
+6 tháng đầu năm 2021, Sáu tháng đầu năm 2021   half_year     2021-06-30
+6 tháng cuối năm 2021                          half_year     2021-12-31
+6 tháng đầu năm / 6 tháng cuối năm             half_year     Y-06-30 / Y-12-31
+Năm 2021, Trong năm 2021, Cả năm 2021          year          2021-12-31
+Năm 2022-2025 (a range)                        year          2025-12-31 (its end only)
+Giai đoạn 2021-2025, Giai đoạn 2021 - 2030     year          the last year's 12-31
+Trong năm, Cả năm                              year          Y-12-31
+Ngày 15/12/2021, Trước ngày 15/12/2021,        date          2021-12-15
+  Trước 15/12/2021, Chậm nhất ngày 15/12/2021,
+  Chậm nhất là ngày 15/12/2021, 15/12/2021,
+  Trước ngày 15 tháng 12 năm 2021, 2021-12-15
+Trước ngày 30/6, Ngày 30/6                     date          Y-06-30
+Hằng năm, Hàng năm                             recurring     Y-12-31
+Hằng quý, Hàng quý                             recurring     Y-03-31, Y-06-30, Y-09-30, Y-12-31
+Hằng tháng, Hàng tháng                         recurring     the last day of each month of Y
+Trước ngày 20/11 hằng năm                      recurring     Y-11-20
+Trước ngày 15 của tháng,                       recurring     the 15th of each month of Y
+  Trước ngày 15 hằng tháng,
+  Trước ngày 15 của mỗi tháng
+Trước ngày 05 tháng cuối cùng của mỗi quý,     recurring     the 5th (10th) of March, June,
+  Trước ngày 10 của tháng cuối quý                           September and December of Y
+Chậm nhất là ngày 20 của tháng cuối kỳ         recurring     the 20th of March, June, September
+  báo cáo (reporting periods are quarters)                   and December of Y
+Thường xuyên, Định kỳ, Liên tục                recurring     none (ongoing)
+Sau khi … (anything after), Khi có …           after_event   none
+Theo kế hoạch                                  as_planned    none
+Theo quy định (Theo quí định)                  as_regulated  none
+
+Before a date, "Trước", "Chậm nhất" or "Chậm nhất là", and "ngày", may be
+written or left out; a day of each month or quarter needs "ngày" ("Ngày 15
+hằng tháng"). A day beyond a month's end ("Ngày 31 hằng tháng") falls on the
+month's last day. In a list, "và" may stand for the comma and the word may be
+repeated ("Tháng 3 và tháng 9/2021"); any item of a list may be a range.
+
+Impossible values are errors that quote the wording: a month outside 1-12, a
+quarter outside I-IV, a day its month does not have, a year outside
+1900-2199, a range that runs backwards ("Tháng 7-6/2021"). Any other wording
+is ``deadline.unknown``, whose ``example`` is the model wording (from
+``EXAMPLES``) closest to it, for the user to copy. Each error is a
+``DeadlineError`` carrying a catalogue key and its arguments
+(``cchc/messages/deadlines.py``); nothing here prints.
+
+Every pattern is matched whole (``fullmatch``) on a folded wording, and no
+pattern has quantifiers that can match the same characters in more than one
+way, so matching is linear in the length of the text; wordings longer than
+``MAX_LENGTH`` are refused before any pattern runs.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime
+import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +88,12 @@ __all__ = [
     "DeadlineError",
     "Deadline",
     "parse_deadline",
+    "month_end",
+    "closest_example",
+    "EXAMPLES",
+    "MIN_YEAR",
+    "MAX_YEAR",
+    "MAX_LENGTH",
     "KINDS",
     "KIND_DATE",
     "KIND_MONTH",
@@ -42,6 +117,7 @@ KIND_AFTER_EVENT = "after_event"
 KIND_AS_PLANNED = "as_planned"
 KIND_AS_REGULATED = "as_regulated"
 KIND_UNSPECIFIED = "unspecified"
+#: Every kind, in the order of the JSON contract.
 KINDS: tuple[str, ...] = (
     KIND_DATE,
     KIND_MONTH,
@@ -56,66 +132,74 @@ KINDS: tuple[str, ...] = (
 )
 
 MIN_YEAR, MAX_YEAR = 1900, 2199
+#: Wordings longer than this are refused as unknown before any pattern runs.
+MAX_LENGTH = 500
+#: How much of an unknown wording is compared with the model wordings.
+_COMPARED_LENGTH = 200
 
-# Wordings without a date, keyed by their folded form.
-_FIXED = {
-    "thuong xuyen": KIND_RECURRING,
-    "hang nam": KIND_RECURRING,  # both "Hàng năm" and "Hằng năm"
-    "hang quy": KIND_RECURRING,
-    "hang thang": KIND_RECURRING,
-    "dinh ky": KIND_RECURRING,
-    "lien tuc": KIND_RECURRING,
-    "theo ke hoach": KIND_AS_PLANNED,
-    "theo quy dinh": KIND_AS_REGULATED,
-}
-
-# Patterns run on the folded text with no spaces around "/" and ",", so
-# "Tháng 3 , 9 / 2021" is seen as "thang 3,9/2021". [0-9] rather than \d keeps
-# other scripts' digits out.
-_SEP = r"(?:,(?:va )?| va )"
-_YEAR = r"(?:/| nam )([0-9]{4})"
-_MONTH_RE = re.compile(rf"thang ([0-9]{{1,2}}(?:{_SEP}[0-9]{{1,2}})*){_YEAR}")
-_QUARTER_ITEM = r"(?:[ivxlcdm]+|[0-9]{1,2})"
-_QUARTER_RE = re.compile(rf"quy ({_QUARTER_ITEM}(?:{_SEP}{_QUARTER_ITEM})*){_YEAR}")
-_HALF_RE = re.compile(r"(?:6|sau) thang (dau|cuoi) nam ([0-9]{4})")
-_YEAR_RE = re.compile(r"(?:(?:trong|ca) )?nam ([0-9]{4})")
-_DATE_RE = re.compile(
-    r"(?:truoc )?(?:ngay )?([0-9]{1,2})(?:/| thang )([0-9]{1,2})(?:/| nam )([0-9]{4})"
-)
-_AFTER_RE = re.compile(r"sau khi\b")
-_SPACED_PUNCT = re.compile(r" ?([/,]) ?")
-_SPLIT_SEP = re.compile(_SEP)
-
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_HINT = (
-    "expected e.g. 'Tháng 6/2021', 'Quý II/2021', '6 tháng đầu năm 2021', "
-    "'Năm 2021', 'Trước ngày 15/12/2021', 'Thường xuyên', 'Sau khi ...', 'Theo kế hoạch'"
+#: Model wordings, one per form of the grammar: an unknown wording is told the closest.
+EXAMPLES: tuple[str, ...] = (
+    "Tháng 6/2021",
+    "Tháng 3, 9/2021",
+    "Tháng 6-7/2021",
+    "Tháng 6",
+    "Quý II/2021",
+    "Quý II, IV/2021",
+    "Quý I-II/2021",
+    "Quý II",
+    "6 tháng đầu năm 2021",
+    "6 tháng cuối năm 2021",
+    "6 tháng đầu năm",
+    "Năm 2021",
+    "Trong năm 2021",
+    "Năm 2021-2025",
+    "Giai đoạn 2021-2025",
+    "Trong năm",
+    "Ngày 15/12/2021",
+    "Trước ngày 15/12/2021",
+    "Chậm nhất là ngày 15/12/2021",
+    "Trước ngày 30/6",
+    "Hằng năm",
+    "Hằng quý",
+    "Hằng tháng",
+    "Trước ngày 20/11 hằng năm",
+    "Trước ngày 15 hằng tháng",
+    "Trước ngày 10 của tháng cuối quý",
+    "Chậm nhất là ngày 20 của tháng cuối kỳ báo cáo",
+    "Thường xuyên",
+    "Định kỳ",
+    "Sau khi có văn bản hướng dẫn",
+    "Khi có văn bản hướng dẫn",
+    "Theo kế hoạch",
+    "Theo quy định",
 )
 
 
 class DeadlineError(ValueError):
-    """The wording is not a deadline the grammar knows, or names an impossible date."""
+    """A wording the grammar does not know, or one naming an impossible date.
+
+    ``key`` is the message's catalogue key and ``params`` its arguments (the
+    wording is always ``params["text"]``); ``str()`` is the English message.
+    """
+
+    def __init__(self, key: str, params: dict):
+        super().__init__(key, params)
+        self.key = key
+        self.params = params
+
+    def __str__(self) -> str:
+        from cchc.messages import render
+
+        return render(self.key, self.params, "en")
 
 
 @dataclass(frozen=True, slots=True)
 class Deadline:
-    """A parsed deadline: the original wording, its kind and its sorted due dates."""
+    """A parsed deadline: the wording as written, its kind and its due dates (sorted, unique)."""
 
     text: str
     kind: str
     due: tuple[datetime.date, ...]
-
-
-def _quote(text: str) -> str:
-    # repr keeps the message on one line even if the wording holds a newline.
-    return repr(text)
-
-
-def _year(digits: str, text: str) -> int:
-    year = int(digits)
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DeadlineError(f"impossible year {year} in {_quote(text)}")
-    return year
 
 
 def month_end(year: int, month: int) -> datetime.date:
@@ -123,55 +207,250 @@ def month_end(year: int, month: int) -> datetime.date:
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def _month(digits: str, text: str) -> int:
-    month = int(digits)
+# -- the patterns ---------------------------------------------------------------
+# They run on the folded wording with no spaces around "/", ",", "-", so
+# "Tháng 3 , 9 / 2021" is seen as "thang 3,9/2021". Lists are items joined by a
+# separator that holds no digit or numeral, so each item ends in one place only.
+
+_YEAR = r"(?P<year>[0-9]{4})"
+_YEAR_TAIL = rf"(?:(?:/| nam ){_YEAR})?"
+_LEAD = r"(?:(?:truoc|cham nhat(?: la)?) )?"
+_DAY_MONTH = r"(?P<day>[0-9]{1,2})(?:/| thang )(?P<month>[0-9]{1,2})"
+_MONTH_ITEM = r"[0-9]{1,2}(?:-[0-9]{1,2})?"
+_QUARTER_NUMBER = r"(?:[ivxlcdm]+|[0-9]{1,2})"
+_QUARTER_ITEM = rf"{_QUARTER_NUMBER}(?:-{_QUARTER_NUMBER})?"
+_MONTH_LIST = rf"{_MONTH_ITEM}(?:(?:,(?:va )?| va )(?:thang )?{_MONTH_ITEM})*"
+_QUARTER_LIST = rf"{_QUARTER_ITEM}(?:(?:,(?:va )?| va )(?:quy )?{_QUARTER_ITEM})*"
+#: Splits a matched list into its items ("3,va thang 9" -> "3", "9").
+_LIST_SEP = re.compile(r",(?:va )?(?:thang |quy )?| va (?:thang |quy )?")
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_QUARTER_ENDS = (3, 6, 9, 12)
+_ALL_MONTHS = tuple(range(1, 13))
+
+# Wordings without a date, by their folded form.
+_FIXED = {
+    "thuong xuyen": KIND_RECURRING,
+    "dinh ky": KIND_RECURRING,
+    "lien tuc": KIND_RECURRING,
+    "theo ke hoach": KIND_AS_PLANNED,
+    "theo quy dinh": KIND_AS_REGULATED,
+}
+# "Sau khi …", "Khi có …": whatever follows names the event.
+_AFTER_EVENT = re.compile(r"(?:sau khi|khi co)\b")
+
+_SPACED_PUNCT = re.compile(r" ?([/,-]) ?")
+_QUI = re.compile(r"\bqui\b")
+#: Hyphens, en and em dashes and the minus sign all write a range.
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
+
+
+def _error(key: str, text: str, **params: object) -> DeadlineError:
+    return DeadlineError(key, {"text": text, **params})
+
+
+def _year(digits: str | None, plan_year: int | None, text: str) -> int:
+    """The year written (*digits*) or else the plan's; within MIN_YEAR..MAX_YEAR."""
+    if digits is None:
+        if plan_year is None:
+            raise _error("deadline.no-year", text)
+        year = plan_year
+    else:
+        year = int(digits)
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise _error("deadline.bad-year", text, year=year, low=MIN_YEAR, high=MAX_YEAR)
+    return year
+
+
+def _month(token: str, text: str) -> int:
+    month = int(token)
     if not 1 <= month <= 12:
-        raise DeadlineError(f"impossible month {month} in {_quote(text)}")
+        raise _error("deadline.bad-month", text, month=month)
     return month
 
 
 def _quarter(token: str, text: str) -> int:
-    quarter = int(token) if token.isdigit() else _ROMAN.get(token, 0)
+    quarter = int(token) if token[0] in "0123456789" else _ROMAN.get(token, 0)
     if not 1 <= quarter <= 4:
-        raise DeadlineError(f"impossible quarter {token.upper()} in {_quote(text)}")
+        raise _error("deadline.bad-quarter", text, quarter=token.upper())
     return quarter
 
 
-def _deadline(text: str, kind: str, dates: list[datetime.date] | None = None) -> Deadline:
-    return Deadline(text, kind, tuple(sorted(set(dates or ()))))
+def _day(token: str, text: str) -> int:
+    """A day of the month, 1-31 (whether the month has it is checked with the month)."""
+    day = int(token)
+    if not 1 <= day <= 31:
+        raise _error("deadline.bad-day", text, day=day)
+    return day
+
+
+def _date(year: int, month: int, day: int, text: str) -> datetime.date:
+    if day > calendar.monthrange(year, month)[1]:
+        raise _error("deadline.bad-date", text, day=day, month=month, year=year)
+    return datetime.date(year, month, day)
+
+
+def _ends(items: str, convert: Callable[[str, str], int], text: str) -> list[int]:
+    """The last period of each item of a list ("3,6-7" -> [3, 7]); a backward range is an error."""
+    ends = []
+    for item in _LIST_SEP.split(items):
+        first, _, last = item.partition("-")
+        start, end = convert(first, text), convert(last or first, text)
+        if end < start:
+            raise _error("deadline.reversed-range", text, first=first.upper(), last=last.upper())
+        ends.append(end)
+    return ends
+
+
+# -- what each pattern means: (match, wording, plan year) -> (kind, due dates) ---
+
+_Due = tuple[str, list[datetime.date]]
+
+
+def _every(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    year = _year(None, plan_year, text)
+    months = {"nam": (12,), "quy": _QUARTER_ENDS, "thang": _ALL_MONTHS}[m["every"]]
+    return KIND_RECURRING, [month_end(year, month) for month in months]
+
+
+def _yearly_day(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    day, month = _day(m["day"], text), _month(m["month"], text)
+    return KIND_RECURRING, [_date(_year(None, plan_year, text), month, day, text)]
+
+
+def _day_in_months(m: re.Match, text: str, plan_year: int | None, months: tuple[int, ...]) -> _Due:
+    day = _day(m["day"], text)
+    year = _year(None, plan_year, text)
+    # "Ngày 31 hằng tháng" means the month's last day in a shorter month.
+    return KIND_RECURRING, [datetime.date(year, month, min(day, month_end(year, month).day)) for month in months]
+
+
+def _monthly_day(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    return _day_in_months(m, text, plan_year, _ALL_MONTHS)
+
+
+def _quarterly_day(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    return _day_in_months(m, text, plan_year, _QUARTER_ENDS)
+
+
+def _day_month_year(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    day, month = _day(m["day"], text), _month(m["month"], text)
+    return KIND_DATE, [_date(_year(m["year"], plan_year, text), month, day, text)]
+
+
+def _months(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    ends = _ends(m["list"], _month, text)
+    year = _year(m["year"], plan_year, text)
+    return KIND_MONTH, [month_end(year, month) for month in ends]
+
+
+def _quarters(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    ends = _ends(m["list"], _quarter, text)
+    year = _year(m["year"], plan_year, text)
+    return KIND_QUARTER, [month_end(year, 3 * quarter) for quarter in ends]
+
+
+def _half_year(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    year = _year(m["year"], plan_year, text)
+    return KIND_HALF_YEAR, [month_end(year, 6 if m["half"] == "dau" else 12)]
+
+
+def _years(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    first = _year(m["year"], plan_year, text)
+    last = _year(m["last"], plan_year, text) if m["last"] else first
+    if last < first:
+        raise _error("deadline.reversed-range", text, first=str(first), last=str(last))
+    return KIND_YEAR, [month_end(last, 12)]
+
+
+def _plan_year(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    return KIND_YEAR, [month_end(_year(None, plan_year, text), 12)]
+
+
+_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match, str, int | None], _Due]], ...] = tuple(
+    (re.compile(pattern), meaning)
+    for pattern, meaning in (
+        (r"hang (?P<every>nam|quy|thang)", _every),
+        (rf"{_LEAD}(?:ngay )?{_DAY_MONTH} hang nam", _yearly_day),
+        (rf"{_LEAD}ngay (?P<day>[0-9]{{1,2}}) (?:cua (?:moi )?thang|hang thang)", _monthly_day),
+        (
+            rf"{_LEAD}ngay (?P<day>[0-9]{{1,2}}) (?:cua )?thang cuoi"
+            r" (?:(?:cung )?(?:cua )?(?:moi |hang )?quy|ky bao cao)",
+            _quarterly_day,
+        ),
+        (rf"{_LEAD}(?:ngay )?{_DAY_MONTH}{_YEAR_TAIL}", _day_month_year),
+        (rf"{_LEAD}(?:ngay )?{_YEAR}-(?P<month>[0-9]{{1,2}})-(?P<day>[0-9]{{1,2}})", _day_month_year),
+        (rf"(?:trong )?thang (?P<list>{_MONTH_LIST}){_YEAR_TAIL}", _months),
+        (rf"(?:trong )?quy (?P<list>{_QUARTER_LIST}){_YEAR_TAIL}", _quarters),
+        (rf"(?:trong )?(?:6|sau) thang (?P<half>dau|cuoi) nam(?: {_YEAR})?", _half_year),
+        (rf"(?:(?:trong|ca) )?nam {_YEAR}(?:-(?P<last>[0-9]{{4}}))?", _years),
+        (r"(?:trong|ca) nam", _plan_year),
+        (rf"(?:trong )?giai doan {_YEAR}-(?P<last>[0-9]{{4}})", _years),
+    )
+)
+
+
+def _key(text: str) -> str:
+    """The folded wording the patterns read: no case, marks or extra spaces; "quí" is "quý"."""
+    key = fold(text).translate(_DASHES)
+    return _QUI.sub("quy", _SPACED_PUNCT.sub(r"\1", key))
 
 
 @lru_cache(maxsize=4096)
-def parse_deadline(text: str) -> Deadline:
-    """Parse a "Thời gian hoàn thành" wording; raise DeadlineError if unknown or impossible."""
-    key = _SPACED_PUNCT.sub(r"\1", fold(text))
-    if not key:
-        return _deadline(text, KIND_UNSPECIFIED)
+def parse_deadline(text: str, year: int | None = None) -> Deadline:
+    """Read a "Thời gian hoàn thành" wording, in the plan's *year* when it names none.
+
+    Returns its Deadline; raises DeadlineError when the wording is unknown,
+    impossible, or needs a year and *year* is None.
+    """
+    if not text.strip():
+        return Deadline(text, KIND_UNSPECIFIED, ())
+    if len(text) > MAX_LENGTH:
+        raise _error("deadline.unknown", text, example=closest_example(text[:_COMPARED_LENGTH]))
+    key = _key(text)
     if key in _FIXED:
-        return _deadline(text, _FIXED[key])
-    if _AFTER_RE.match(key):
-        return _deadline(text, KIND_AFTER_EVENT)
+        return Deadline(text, _FIXED[key], ())
+    if _AFTER_EVENT.match(key):
+        return Deadline(text, KIND_AFTER_EVENT, ())
+    for pattern, meaning in _RULES:
+        if m := pattern.fullmatch(key):
+            kind, due = meaning(m, text, year)
+            return Deadline(text, kind, tuple(sorted(set(due))))
+    raise _error("deadline.unknown", text, example=closest_example(text))
 
-    if m := _MONTH_RE.fullmatch(key):
-        year = _year(m[2], text)
-        months = [_month(tok, text) for tok in _SPLIT_SEP.split(m[1])]
-        return _deadline(text, KIND_MONTH, [month_end(year, mo) for mo in months])
-    if m := _QUARTER_RE.fullmatch(key):
-        year = _year(m[2], text)
-        quarters = [_quarter(tok, text) for tok in _SPLIT_SEP.split(m[1])]
-        return _deadline(text, KIND_QUARTER, [month_end(year, 3 * q) for q in quarters])
-    if m := _HALF_RE.fullmatch(key):
-        return _deadline(
-            text, KIND_HALF_YEAR, [month_end(_year(m[2], text), 6 if m[1] == "dau" else 12)]
-        )
-    if m := _YEAR_RE.fullmatch(key):
-        return _deadline(text, KIND_YEAR, [month_end(_year(m[1], text), 12)])
-    if m := _DATE_RE.fullmatch(key):
-        year, month, day = _year(m[3], text), _month(m[2], text), int(m[1])
-        if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise DeadlineError(
-                f"impossible day {day} of {month:02d}/{year} in {_quote(text)}"
-            )
-        return _deadline(text, KIND_DATE, [datetime.date(year, month, day)])
 
-    raise DeadlineError(f"unknown deadline wording {_quote(text)} ({_HINT})")
+_NUMBER = re.compile(r"[0-9]+|\b(?:i|ii|iii|iv|v|vi)\b")
+_TOKEN = re.compile(r"[a-z0]+|[^ a-z0]")
+
+
+def _shape(text: str) -> tuple[str, tuple[str, ...]]:
+    """The folded text, and its words with every number as "0" (a number says little of the form meant)."""
+    key = _key(text[:_COMPARED_LENGTH])
+    return key, tuple(_TOKEN.findall(_NUMBER.sub("0", key)))
+
+
+@lru_cache(maxsize=1)
+def _example_shapes() -> tuple[tuple[str, tuple[str, ...], str], ...]:
+    return tuple((*_shape(example), example) for example in EXAMPLES)
+
+
+@lru_cache(maxsize=1024)
+def closest_example(text: str) -> str:
+    """The model wording in EXAMPLES most like *text* (its first 200 characters), for a user to copy.
+
+    Most like: the most words in common, in order, any number matching any
+    number; then the most characters in common.
+    """
+    shape, words = _shape(text)
+    by_words = difflib.SequenceMatcher(autojunk=False)
+    by_words.set_seq2(words)
+    by_chars = difflib.SequenceMatcher(autojunk=False)
+    by_chars.set_seq2(shape)
+    best, best_score = EXAMPLES[0], (-1.0, -1.0)
+    for example_shape, example_words, example in _example_shapes():
+        by_words.set_seq1(example_words)
+        by_chars.set_seq1(example_shape)
+        score = (by_words.ratio(), by_chars.ratio())
+        if score > best_score:
+            best, best_score = example, score
+    return best

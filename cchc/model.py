@@ -1,10 +1,20 @@
 """The plan as data: pydantic models of a CCHC plan file.
 
-CCHC is *cải cách hành chính* (administrative reform). A plan file holds the
-approving decision (*quyết định*), a registry of agencies (*cơ quan*), and the
-plan's table: sections (Roman numerals) -> tasks (*nhiệm vụ*) -> items (one
-deliverable, *sản phẩm*, each). Types are strict and unknown fields are
-rejected; amounts are exact (int or Decimal, never float).
+CCHC is *cải cách hành chính* (administrative reform). A plan file holds one
+document of one of three kinds:
+
+- a decision (*quyết định*) approving a plan attached to it (``decision:``
+  and ``plan:``; the 2021 plan);
+- a plan issued on its own, "Kế hoạch số …/KH-…" (``plan:`` with its own
+  header: issuing bodies, number, place, date, signer, recipients);
+- a decision whose Điều 1 holds the plan itself (``decision.plan_in_article``).
+
+Then the registry of agencies (*cơ quan*), prose blocks before and after the
+table (*mục đích, yêu cầu*; *tổ chức thực hiện*), and the table: sections ->
+tasks (*nhiệm vụ*) -> items (one deliverable, *sản phẩm*, each). Labels are
+free text as the source numbers them ("I", "1", "1.1", "a)"). Fields a source
+lacks may be absent. Types are strict and unknown fields are rejected; amounts
+are exact (int or Decimal, never float, never text).
 """
 
 from __future__ import annotations
@@ -12,66 +22,108 @@ from __future__ import annotations
 import datetime
 import os
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Optional
 
 # pydantic looks for plugins through every installed package's entry points the
 # first time a model is built; cchc uses none, and the scan costs start-up time on
 # every command. An explicit PYDANTIC_DISABLE_PLUGINS in the environment still wins.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, WithJsonSchema
 
 Text = Annotated[str, StringConstraints(min_length=1)]
-#: Million VND, exact: an integer or a Decimal such as 2.5 (never a float).
-Amount = int | Decimal
+#: A label as the source numbers it: "I", "1", "1.1", "a)", "(1)".
+Label = Annotated[str, StringConstraints(min_length=1, max_length=32)]
+#: Million VND, exact: an integer or a decimal such as 2.5 (never a float, never text).
+Amount = Annotated[int | Decimal, WithJsonSchema({"type": "number"})]
 #: An ISO date written in YAML as 2021-06-30 (a string to the loader).
-Date = Annotated[datetime.date, Strict(False)]
+Date = Annotated[datetime.date, Strict(False), WithJsonSchema({"type": "string", "format": "date"})]
+Year = Annotated[int, Field(ge=1900, le=2199)]
 ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64)]
-Status = Literal["planned", "in_progress", "done", "cancelled"]
+
+KIND_DECISION = "quyet-dinh"
+KIND_PLAN = "ke-hoach"
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class Signer(_Model):
-    """Who signed: "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / the name."""
+def heading(label: str | None, title: str | None) -> str:
+    """"I. CẢI CÁCH THỂ CHẾ", "a) Title", the bare title or the bare label.
 
-    authority: Text = Field(description='Signing authority, e.g. "KT. CHỦ TỊCH".')
-    position: Text = Field(description='The signer\'s position, e.g. "PHÓ CHỦ TỊCH".')
-    name: Text
+    A label that ends in punctuation ("1.", "a)", "(1)") is followed by the
+    title directly; a bare one ("I", "1.1") gets a dot, as documents write it.
+    """
+    if label and title:
+        joiner = " " if label[-1] in ".):-" else ". "
+        return f"{label}{joiner}{title}"
+    return title or label or ""
+
+
+class Signer(_Model):
+    """Who signs: "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / the name; a head signing in their own name has no authority line."""
+
+    authority: Optional[Text] = Field(default=None, description='Signing on behalf, e.g. "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"; absent when the head signs in their own name.')
+    position: Text = Field(description='The signer\'s position, e.g. "PHÓ CHỦ TỊCH", "GIÁM ĐỐC".')
+    name: Optional[Text] = None
 
 
 class Article(_Model):
     """An article (Điều) of the decision, as paragraphs."""
 
     number: int
-    paragraphs: list[Text]
+    paragraphs: list[Text] = []
+
+
+class Block(_Model):
+    """A block of prose as the source writes it: a heading with its label, paragraphs, and numbered points or sub-blocks."""
+
+    label: Optional[Label] = Field(default=None, description='Numbering as written: "I", "1.", "a)", "(1)", "-".')
+    title: Optional[Text] = Field(default=None, description="The heading, e.g. MỤC ĐÍCH, YÊU CẦU.")
+    paragraphs: list[Text] = []
+    blocks: list["Block"] = Field(default=[], description="Numbered points or sub-headings under this one, in order.")
+
+    @property
+    def heading(self) -> str:
+        return heading(self.label, self.title)
 
 
 class Decision(_Model):
-    """The decision (Quyết định) that approves the plan."""
+    """The decision (Quyết định) that approves the plan, or whose Điều 1 holds it."""
 
-    number: Text = Field(description='Number and symbol, e.g. "3669/QĐ-UBND".')
-    date: Date
-    place: Text
-    issuer: Text = Field(description="The issuing body, printed top left.")
-    authority: Text = Field(description='Who decides, e.g. "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH".')
+    number: Optional[Text] = Field(default=None, description='Number and symbol, e.g. "3669/QĐ-UBND".')
+    date: Optional[Date] = None
+    place: Optional[Text] = None
+    superior: Optional[Text] = Field(default=None, description="The body above the issuer, printed above it (e.g. UBND TỈNH THÁI BÌNH).")
+    issuer: Optional[Text] = Field(default=None, description="The issuing body, printed top left.")
+    authority: Optional[Text] = Field(default=None, description='Who decides, e.g. "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH".')
     title: Text = Field(description="The summary line(s) under QUYẾT ĐỊNH.")
-    legal_bases: list[Text] = Field(description="The 'Căn cứ …' paragraphs.")
-    articles: list[Article]
-    signer: Signer
-    recipients: list[Text] = Field(description="Nơi nhận.")
+    legal_bases: list[Text] = Field(default=[], description="The 'Căn cứ …' paragraphs.")
+    articles: list[Article] = []
+    plan_in_article: Optional[int] = Field(default=None, description="The article (usually 1) whose text the plan's prose and table continue, when the plan is written inside the decision rather than attached.")
+    signer: Optional[Signer] = None
+    recipients: list[Text] = Field(default=[], description="Nơi nhận.")
 
 
 class PlanHeader(_Model):
-    """The plan's own title block and its declared grand total."""
+    """The plan's own header: title, year, declared total; for a plan issued on its own, its issuing block too."""
 
     title: Text
     subtitle: str = ""
-    year: int
-    total_million_vnd: Amount = Field(description="The declared grand total (Tổng cộng), million VND.")
-    total_in_words: Text = Field(description='The total in words as the source writes it ("Hai trăm triệu đồng chẵn").')
+    year: Year = Field(description="The plan's year: wordings without a year, and recurring ones, fall in it.")
+    total_million_vnd: Optional[Amount] = Field(default=None, description="The declared grand total (Tổng cộng), million VND; absent when the plan declares no figure.")
+    total_in_words: Optional[Text] = Field(default=None, description='The total in words as the source writes it ("Hai trăm triệu đồng chẵn").')
+    total_note: Optional[Text] = Field(default=None, description='The total as a note, e.g. "Theo nguồn kinh phí thường xuyên".')
+    default_lead: Optional[Text] = Field(default=None, description="The agency that leads every item whose lead cell is blank (the issuing body, or e.g. Văn phòng Sở).")
+    # The issuing block of a plan issued on its own (absent under a decision).
+    superior: Optional[Text] = Field(default=None, description="The body above the issuer (UBND TỈNH THÁI BÌNH over SỞ TƯ PHÁP).")
+    issuer: Optional[Text] = None
+    number: Optional[Text] = Field(default=None, description='"257/KH-UBND"; absent when the copy has none.')
+    place: Optional[Text] = None
+    date: Optional[Date] = None
+    signer: Optional[Signer] = None
+    recipients: list[Text] = []
 
 
 class Agency(_Model):
@@ -80,26 +132,28 @@ class Agency(_Model):
     name: Text = Field(description="Full name as the source writes it.")
     short: list[Text] = Field(default=[], description="Other spellings and short forms items may use.")
     group: bool = Field(default=False, description="True for a group such as 'Các sở, ban, ngành'.")
-    note: str | None = None
+    members: list[Text] = Field(default=[], description="For a group: the agencies (or groups) it holds, by name.")
+    members_rule: Optional[Literal["so-ban-nganh"]] = Field(
+        default=None,
+        description="For a group: 'so-ban-nganh' adds every agency of the registry whose name starts with Sở, Ban, Văn phòng or Thanh tra.",
+    )
+    note: Optional[str] = None
 
 
 class Item(_Model):
     """One row of the plan's table: a deliverable with its agencies, deadline and budget."""
 
     id: ItemId = Field(description="Stable identifier, unique in the plan (e.g. I-3).")
+    stt: Optional[Label] = Field(default=None, description="The STT column as written, when the plan has one.")
     product: Text = Field(description="Sản phẩm: the deliverable, word for word.")
     lead: list[Text] = Field(default=[], description="Cơ quan chủ trì: names from the agency registry.")
     partners: list[Text] = Field(default=[], description="Cơ quan phối hợp: names from the agency registry.")
     deadline: str = Field(default="", description="Thời gian hoàn thành, exactly as worded; empty when blank.")
-    budget: Amount | Text | None = Field(
-        default=None, description='Million VND, or a note such as "Theo dự án"; absent when blank.'
-    )
-    note: str | None = Field(default=None, description="Editor's note: blank or merged cells, suspected typos.")
-    status: Status | None = None
-    completed_on: Date | None = None
+    budget: Amount | Text | None = Field(default=None, description='Million VND, or a note such as "Theo dự án"; absent when blank.')
+    note: Optional[str] = Field(default=None, description="Editor's note: blank or merged cells, suspected typos.")
 
     @property
-    def amount(self) -> Amount | None:
+    def amount(self) -> int | Decimal | None:
         """The budget in million VND, or None when it is a note or blank."""
         return None if isinstance(self.budget, str) else self.budget
 
@@ -112,33 +166,42 @@ class Item(_Model):
 class Task(_Model):
     """A task (Nhiệm vụ); number and title are absent for rows under no numbered task."""
 
-    number: str | None = None
-    title: str | None = None
-    items: list[Item] = Field(min_length=1)
+    number: Optional[Label] = None
+    title: Optional[str] = None
+    items: list[Item] = []
 
     @property
     def label(self) -> str:
         """"1. Title", the bare title, or "" for rows under no task."""
-        if self.number and self.title:
-            return f"{self.number}. {self.title}"
-        return self.title or self.number or ""
+        return heading(self.number, self.title)
 
 
 class Section(_Model):
-    """A section (Nội dung) such as "I. CẢI CÁCH THỂ CHẾ"."""
+    """A section (Nội dung) such as "I. CẢI CÁCH THỂ CHẾ"; its label is free text ("I", "1", "1.1")."""
 
-    numeral: Annotated[str, StringConstraints(pattern=r"^[IVXLC]+$")]
-    title: Text
-    tasks: list[Task] = Field(min_length=1)
+    numeral: Label = Field(description='The section\'s label as written: "I", "1", "1.1".')
+    title: Optional[Text] = None
+    tasks: list[Task] = []
+
+    @property
+    def heading(self) -> str:
+        return heading(self.numeral, self.title)
 
 
 class Plan(_Model):
     """A whole plan file."""
 
-    decision: Decision
+    decision: Optional[Decision] = Field(default=None, description="The approving decision; absent for a plan issued on its own.")
     plan: PlanHeader
-    agencies: list[Agency] = Field(min_length=1)
-    sections: list[Section] = Field(min_length=1)
+    agencies: list[Agency] = []
+    prose_before: list[Block] = Field(default=[], description="Prose before the task table (I. MỤC ĐÍCH, YÊU CẦU …).")
+    sections: list[Section] = []
+    prose_after: list[Block] = Field(default=[], description="Prose after the task table (III. TỔ CHỨC THỰC HIỆN …).")
+
+    @property
+    def kind(self) -> str:
+        """"quyet-dinh" when a decision issues the plan, "ke-hoach" for a plan issued on its own."""
+        return KIND_DECISION if self.decision is not None else KIND_PLAN
 
     def items(self):
         """Every item with its section and task, in the plan's order."""

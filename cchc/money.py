@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
+from decimal import MAX_PREC, Decimal, Inexact, localcontext
 
 __all__ = [
     "MILLION",
@@ -23,6 +23,10 @@ __all__ = [
 
 MILLION = 1_000_000
 _LIMIT = 10**15
+#: The largest amount a plan may hold, in million VND (a sane bound; beyond it is an error).
+MAX_MILLION = 10**15
+#: Decimals of an amount in million VND: six make one đồng.
+MAX_DECIMALS = 6
 
 _DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 
@@ -35,6 +39,17 @@ def _to_decimal(value: int | Decimal) -> Decimal:
     if not number.is_finite():
         raise ValueError(f"not a finite amount: {value}")
     return number
+
+
+def exact_sum(amounts) -> int | Decimal:
+    """The exact sum of int and Decimal amounts, whatever their digits (no rounding at 28 digits)."""
+    total: int | Decimal = 0
+    with localcontext() as context:
+        context.prec = MAX_PREC
+        context.traps[Inexact] = True
+        for amount in amounts:
+            total += amount
+    return total
 
 
 def million_in_words(million: int | Decimal) -> str | None:
@@ -199,6 +214,8 @@ def _parse(tokens: list[str], scales: tuple[tuple[str, int], ...]) -> int:
 
 def words_to_amount(words: str) -> int:
     """Amount in đồng from words, formal or colloquial; ValueError if the text is not an amount."""
+    if len(words) > 500:
+        raise ValueError("too long to be an amount in words")
     text = unicodedata.normalize("NFC", words).lower()
     tokens = [_SYNONYMS.get(token, token) for token in re.findall(r"\w+", text)]
     if tokens and tokens[-1] == "chẵn":

@@ -2,13 +2,16 @@
 
 A ``Problem`` is a value, never an exception: the loader and the checks collect
 every one they find and the CLI decides how to show them and which exit code
-follows. ``str(problem)`` is ``file:line:col: severity [CODE] message``.
+follows. It carries a code and the arguments of its message, not the message:
+the text is made in the chosen language when it is shown
+(``problem.message("vi")``). ``str(problem)`` is
+``file:line:col: severity [CODE] message`` in Vietnamese, the default.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -25,37 +28,52 @@ class Problem:
     column: int
     severity: Severity
     code: str
-    message: str
+    #: The message's arguments, as (name, value) pairs (a tuple keeps the problem hashable).
+    args: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
     #: Where in the data the problem lies; the loader turns it into line and column.
     path: Path = field(default=(), compare=False, repr=False)
+    #: The catalogue key of the message when it is not the code itself ("schema.missing").
+    key: str | None = field(default=None, compare=False)
+
+    def message(self, lang: str = "vi") -> str:
+        """The message in *lang*, made from the catalogue."""
+        from cchc.messages import render
+
+        return render(self.key or self.code, dict(self.args), lang)
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.severity} [{self.code}] {self.message}"
+        return self.text("vi")
+
+    def text(self, lang: str = "vi") -> str:
+        """``file:line:col: severity [CODE] message`` with the severity and message in *lang*."""
+        from cchc.messages import render
+
+        return f"{self.file}:{self.line}:{self.column}: {render('severity.' + self.severity, None, lang)} [{self.code}] {self.message(lang)}"
 
     def at(self, line: int, column: int) -> Problem:
         """The same problem, placed at *line*:*column*."""
         return replace(self, line=line, column=column)
 
-    def as_dict(self) -> dict:
-        """The problem as the JSON reporter's contract shapes it."""
+    def as_dict(self, lang: str = "vi") -> dict:
+        """The problem as the JSON reporter's contract shapes it (only ``message`` follows the language)."""
         return {
             "file": self.file,
             "line": self.line,
             "column": self.column,
             "severity": self.severity,
             "code": self.code,
-            "message": self.message,
+            "message": self.message(lang),
         }
 
 
-def error(code: str, message: str, path: Path = (), file: str = "", line: int = 0, column: int = 0) -> Problem:
-    """An error-severity problem (makes the plan invalid)."""
-    return Problem(file, line, column, "error", code, message, path)
+def error(code: str, path: Path = (), *, key: str | None = None, file: str = "", line: int = 0, column: int = 0, **args: Any) -> Problem:
+    """An error-severity problem (makes the plan invalid); *args* fill its message."""
+    return Problem(file, line, column, "error", code, tuple(args.items()), path, key)
 
 
-def warning(code: str, message: str, path: Path = (), file: str = "", line: int = 0, column: int = 0) -> Problem:
+def warning(code: str, path: Path = (), *, key: str | None = None, file: str = "", line: int = 0, column: int = 0, **args: Any) -> Problem:
     """A warning: worth a look, does not make the plan invalid (unless --strict)."""
-    return Problem(file, line, column, "warning", code, message, path)
+    return Problem(file, line, column, "warning", code, tuple(args.items()), path, key)
 
 
 def has_errors(problems: list[Problem]) -> bool:

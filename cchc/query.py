@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cchc.agencies import AgencyRegistry
-from cchc.deadlines import Deadline, month_end, parse_deadline
+from cchc.deadlines import Deadline, parse_deadline
+from cchc.money import exact_sum
 from cchc.text import fold, sort_key
 
 ROLES = ("lead", "partner", "any")
@@ -26,54 +27,86 @@ class Row:
     task: object  # cchc.model.Task
     item: object  # cchc.model.Item
     deadline: Deadline
+    #: For an agency query: the group through which the agency is involved (None: named itself).
+    via: object | None = None
 
 
 def rows(plan) -> list[Row]:
-    """Every item of a valid plan, in the plan's order."""
+    """Every item of a valid plan, in the plan's order (deadlines read in the plan's year)."""
+    year = plan.plan.year
     return [
-        Row(order, section, task, item, parse_deadline(item.deadline))
+        Row(order, section, task, item, parse_deadline(item.deadline, year))
         for order, (section, task, item) in enumerate(plan.items())
     ]
 
 
-def section_numeral(plan, wanted: str) -> str | None:
-    """The plan's numeral for *wanted*: "ii", "II" or "2" all give "II"; None if there is none."""
-    text = wanted.strip()
-    if text.isdigit():
+def section_label(plan, wanted: str) -> str | None:
+    """The plan's label for *wanted*: "ii", "II", "II." or "2" all give "II"; None if there is none.
+
+    A label the plan uses wins ("1" in a plan numbered 1, 2, 3); otherwise a
+    number counts sections in order.
+    """
+    text = fold(wanted).rstrip(".")
+    for section in plan.sections:
+        if fold(section.numeral).rstrip(".") == text:
+            return section.numeral
+    if text.isascii() and text.isdigit():
         index = int(text) - 1
         return plan.sections[index].numeral if 0 <= index < len(plan.sections) else None
-    for section in plan.sections:
-        if section.numeral.casefold() == text.casefold():
-            return section.numeral
     return None
+
+
+def leads(item, plan) -> list[str]:
+    """The item's lead names; the plan's default lead when the item's own cell is blank."""
+    if item.lead:
+        return item.lead
+    default = plan.plan.default_lead
+    return [default] if default else []
 
 
 def select(
     all_rows: list[Row],
     registry: AgencyRegistry,
     *,
+    plan=None,
     agency=None,
     role: str = "any",
+    direct: bool = False,
     section: str | None = None,
     search: str | None = None,
+    statuses: set[str] | None = None,
+    status_of=None,
 ) -> list[Row]:
-    """Rows that pass every given filter (AND): agency in a role, section numeral, text search."""
+    """Rows that pass every given filter (AND): agency in a role (directly or through a group), section, text, status.
+
+    Rows selected through a group carry it in ``via``.
+    """
     needle = fold(search) if search else None
+    groups = [] if agency is None or direct else registry.groups_of(agency)
     result = []
     for row in all_rows:
         if section is not None and row.section.numeral != section:
             continue
-        if agency is not None and not has_role(row.item, agency, role, registry):
-            continue
         if needle is not None and needle not in fold(row.item.product) and needle not in fold(row.task.label):
             continue
+        if statuses is not None and status_of(row.item.id) not in statuses:
+            continue
+        if agency is not None:
+            lead_names = leads(row.item, plan) if plan is not None else row.item.lead
+            if has_role(row.item, agency, role, registry, lead_names):
+                result.append(row)
+                continue
+            via = next((g for g in groups if has_role(row.item, g, role, registry, lead_names)), None)
+            if via is None:
+                continue
+            row = Row(row.order, row.section, row.task, row.item, row.deadline, via)
         result.append(row)
     return result
 
 
-def has_role(item, agency, role: str, registry: AgencyRegistry) -> bool:
+def has_role(item, agency, role: str, registry: AgencyRegistry, lead_names=None) -> bool:
     """True when *agency* leads (role "lead"), supports ("partner") or either ("any") *item*."""
-    lead = any(registry.resolve(name) is agency for name in item.lead)
+    lead = any(registry.resolve(name) is agency for name in (item.lead if lead_names is None else lead_names))
     if role == "lead":
         return lead
     partner = any(registry.resolve(name) is agency for name in item.partners)
@@ -101,21 +134,23 @@ def due_between(all_rows: list[Row], start: datetime.date | None, end: datetime.
 
 
 def undated(all_rows: list[Row]) -> list[Row]:
-    """Rows whose deadline has no date (recurring, after an event, as planned, blank)."""
+    """Rows whose deadline has no date (ongoing, after an event, as planned, blank)."""
     return [row for row in all_rows if not row.deadline.due]
 
 
-def item_record(row: Row, registry: AgencyRegistry) -> dict:
+def item_record(row: Row, registry: AgencyRegistry, plan=None, status: str | None = None) -> dict:
     """An item as the JSON contract shapes it (full agency names, ISO dates, exact amounts)."""
     item = row.item
+    lead_names = leads(item, plan) if plan is not None else item.lead
     return {
         "id": item.id,
         "section": row.section.numeral,
         "section_title": row.section.title,
         "task": row.task.label or None,
         "product": item.product,
-        "lead": [_full_name(n, registry) for n in item.lead],
-        "partners": [_full_name(n, registry) for n in item.partners],
+        "lead": [full_name(n, registry) for n in lead_names],
+        "lead_is_default": not item.lead and bool(lead_names),
+        "partners": [full_name(n, registry) for n in item.partners],
         "deadline": {
             "text": item.deadline,
             "kind": row.deadline.kind,
@@ -123,18 +158,21 @@ def item_record(row: Row, registry: AgencyRegistry) -> dict:
         },
         "budget": {"million_vnd": item.amount, "note": item.budget_note},
         "note": item.note,
-        "status": item.status,
+        "status": status,
+        "stt": item.stt,
+        "via": row.via.name if row.via is not None else None,
     }
 
 
-def _full_name(name: str, registry: AgencyRegistry) -> str:
+def full_name(name: str, registry: AgencyRegistry) -> str:
+    """The registry's full name for a spelling an item uses (the spelling itself when unknown)."""
     agency = registry.resolve(name)
     return agency.name if agency is not None else name
 
 
 @dataclass(frozen=True)
 class AgencySummary:
-    """How much of the plan an agency carries."""
+    """How much of the plan an agency carries: items it is named in, and items of its groups."""
 
     name: str
     short: tuple[str, ...]
@@ -142,6 +180,8 @@ class AgencySummary:
     lead: int
     partner: int
     lead_million_vnd: int | Decimal
+    lead_via_group: int = 0
+    partner_via_group: int = 0
 
     def as_dict(self) -> dict:
         return {
@@ -151,30 +191,43 @@ class AgencySummary:
             "lead": self.lead,
             "partner": self.partner,
             "lead_million_vnd": self.lead_million_vnd,
+            "lead_via_group": self.lead_via_group,
+            "partner_via_group": self.partner_via_group,
         }
 
 
 def agency_summary(plan) -> list[AgencySummary]:
     """Every registered agency in Vietnamese alphabetical order, with item counts and led budget.
 
-    The budget counts each item's amount under its first-named lead only, as `cchc budget` does.
+    ``lead``/``partner`` count the items that name the agency; ``*_via_group``
+    the further items that name only a group holding it. The budget counts
+    each item's amount under its first-named lead only, as `cchc budget` does.
     """
     registry = AgencyRegistry(plan.agencies)
-    lead = {id(a): 0 for a in plan.agencies}
-    partner = dict(lead)
-    money: dict[int, int | Decimal] = dict(lead)
+    counts = {id(a): [0, 0, 0, 0] for a in plan.agencies}
+    money: dict[int, list] = {id(a): [] for a in plan.agencies}
+    members: dict[int, list] = {}
+    for agency in plan.agencies:
+        for group in registry.groups_of(agency):
+            members.setdefault(id(group), []).append(agency)
     for _, _, item in plan.items():
-        leads = {id(a) for a in map(registry.resolve, item.lead) if a is not None}
-        partners = {id(a) for a in map(registry.resolve, item.partners) if a is not None}
-        for key in leads:
-            lead[key] += 1
-        for key in partners:
-            partner[key] += 1
-        first = registry.first_lead(item)
+        lead_names = leads(item, plan)
+        named = [
+            {id(a) for a in map(registry.resolve, names) if a is not None}
+            for names in (lead_names, item.partners)
+        ]
+        involved = named[0] | named[1]
+        for role, agencies in enumerate(named):
+            for key in agencies:
+                counts[key][role] += 1
+            via = {id(m) for key in agencies for m in members.get(key, ())} - involved
+            for key in via:
+                counts[key][role + 2] += 1
+        first = registry.first_lead(item) if item.lead else (registry.resolve(lead_names[0]) if lead_names else None)
         if first is not None and item.amount is not None:
-            money[id(first)] += item.amount
+            money[id(first)].append(item.amount)
     summary = [
-        AgencySummary(a.name, tuple(a.short), a.group, lead[id(a)], partner[id(a)], money[id(a)])
+        AgencySummary(a.name, tuple(a.short), a.group, *counts[id(a)][:2], exact_sum(money[id(a)]), *counts[id(a)][2:])
         for a in plan.agencies
     ]
     return sorted(summary, key=lambda s: sort_key(s.name))

@@ -6,10 +6,11 @@ names the way a Vietnamese dictionary does (a < ă < â < b … d < đ …, then
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["nfc", "fold", "sort_key", "display_width", "wrap"]
+__all__ = ["nfc", "fold", "sort_key", "display_width", "wrap", "escape_controls", "quote", "INVISIBLE"]
 
 # Combining marks that carry the tone (dấu thanh), in dictionary order:
 # ngang (none), huyền, hỏi, ngã, sắc, nặng.
@@ -111,3 +112,36 @@ def _cut_at_width(text: str, width: int) -> int:
         if used > width:
             return max(index, 1)
     return len(text)
+
+
+# Characters that must never reach a terminal, a log or a message as they are:
+# C0 controls but tab and newline, DEL, C1 controls (NEL included), the line
+# and paragraph separators, bidi controls and invisible zero-width characters.
+# One character class: the scan is linear whatever the text.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+_UNSAFE_IN_QUOTES = re.compile(_UNSAFE.pattern[:-1] + "\n\t]")
+#: Bidi controls and zero-width characters: invisible, they can make text read differently.
+INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    if code == 0x0A:
+        return "\\n"
+    if code == 0x09:
+        return "\\t"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def escape_controls(text: str) -> str:
+    """*text* safe for a terminal: control, bidi and zero-width characters shown as \\x.. / \\u.... (tab and newline kept)."""
+    return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
+
+
+def quote(text: str, limit: int = 120) -> str:
+    """*text* quoted for a one-line message: "…", with newlines, tabs and unsafe characters escaped, cut at *limit*."""
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return '"' + _UNSAFE_IN_QUOTES.sub(_escape, text) + '"'

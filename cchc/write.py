@@ -1,4 +1,4 @@
-"""Writing output files safely: atomically, and never over the plan being read."""
+"""Writing files safely: atomically, with the mode a plain ``open()`` would give, and never over the plan being read."""
 
 from __future__ import annotations
 
@@ -8,41 +8,61 @@ from pathlib import Path
 
 
 class UnsafeOutput(Exception):
-    """The output path would overwrite the plan file, or is not a file path."""
+    """The output path would overwrite something it must not, or cannot be a file: a catalogue key and its arguments."""
+
+    def __init__(self, key: str, **args):
+        super().__init__(key)
+        self.key = key
+        self.params = args
 
 
-def check_output(output: Path, plan: Path) -> None:
-    """Raise UnsafeOutput when writing *output* would destroy *plan* or cannot be a file."""
+def check_output(output: Path, protected: list[Path], force: bool = True) -> None:
+    """Raise UnsafeOutput when writing *output* would destroy one of *protected* (the inputs) or cannot be a file.
+
+    With *force* False an existing file is refused too.
+    """
     if output.is_dir():
-        raise UnsafeOutput(f"{output}: is a directory; give a file name")
+        raise UnsafeOutput("write.directory", path=str(output))
     if output.exists() and not output.resolve().is_file():
         # A device or a pipe would be replaced by a plain file by the atomic rename.
-        raise UnsafeOutput(f"{output}: is not a regular file; write to a file, or leave out -o for standard output")
-    try:
-        same = output.exists() and plan.exists() and os.path.samefile(output, plan)
-    except OSError:
-        same = False
-    if same or output.resolve() == plan.resolve():
-        raise UnsafeOutput(f"{output}: refusing to overwrite the plan file being rendered")
+        raise UnsafeOutput("write.not-regular", path=str(output))
+    for path in protected:
+        try:
+            same = output.exists() and path.exists() and os.path.samefile(output, path)
+        except OSError:
+            same = False
+        if same or output.resolve() == path.resolve():
+            raise UnsafeOutput("write.input", path=str(output))
+    if not force and (output.exists() or output.is_symlink()):
+        raise UnsafeOutput("write.exists", path=str(output))
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write *text* (UTF-8) to *path* through a temporary file and a rename.
+def _creation_mode() -> int:
+    # The mode open() would give a new file: 0o666 less the umask. Reading the
+    # umask means setting it; it is put back at once.
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
-    A symlink is followed: its target gets the new content, the link stays.
+
+def write_atomically(path: Path, content: str | bytes) -> None:
+    """Write *content* (text as UTF-8, or bytes) to *path* through a temporary file and a rename.
+
+    A symlink is followed: its target gets the new content, the link stays. An
+    existing file keeps its mode; a new one gets the mode the umask allows.
+    Whatever interrupts the write (an error, or a signal the caller turns
+    into an exception) removes the temporary file and leaves *path* as it was.
     """
     path = Path(os.path.realpath(path))
-    directory = path.parent
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    mode = path.stat().st_mode & 0o7777 if path.exists() else _creation_mode()
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(temporary, 0o644)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         try:
@@ -50,3 +70,12 @@ def write_atomically(path: Path, text: str) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def append_atomically(path: Path, addition: str) -> None:
+    """Add *addition* at the end of the text file *path* (created when missing), atomically: the old file stays whole until the new one replaces it."""
+    path = Path(os.path.realpath(path))
+    old = path.read_bytes() if path.exists() else b""
+    if old and not old.endswith(b"\n"):
+        old += b"\n"
+    write_atomically(path, old + addition.encode("utf-8"))

@@ -28,25 +28,28 @@ def test_python_dash_m(tmp_path):
 
 
 def test_commands():
-    assert COMMANDS == ["agencies", "budget", "due", "list", "render", "schema", "sections", "show", "validate"]
+    assert set(COMMANDS) >= {"agencies", "budget", "due", "init", "list", "render", "schema", "sections", "show", "validate"}
 
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_and_is_in_the_readme(run, command):
-    result = run(command, "--help")
-    assert result.exit_code == 0
-    assert f"Usage: cchc {command}" in result.stdout or f"Usage: root {command}" in result.stdout
-    description = result.stdout.split("\n\n")[1].strip()
-    assert len(description) > 20, result.stdout
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert re.search(rf"cchc {command}\b", readme), f"README does not show `cchc {command}`"
+    for lang, usage in (("vi", "Cách dùng"), ("en", "Usage")):
+        result = run(command, "--help", "--lang", lang)
+        assert result.exit_code == 0
+        assert f"{usage}: cchc {command}" in result.stdout, result
+        description = result.stdout.split("\n\n")[1].strip()
+        assert len(description) > 20, result.stdout
+    for name in ("README.md", "README.vi.md"):
+        readme = (ROOT / name).read_text(encoding="utf-8")
+        assert re.search(rf"cchc {command}\b", readme), f"{name} does not show `cchc {command}`"
 
 
 def test_no_command_shows_help(run):
     result = run()
-    assert "Usage" in result.stdout + result.stderr
+    assert result.exit_code == 0
+    assert "Cách dùng" in result.stdout
     for command in COMMANDS:
-        assert command in result.stdout + result.stderr
+        assert command in result.stdout
 
 
 def test_readme_starts_with_the_two_commands():
@@ -107,7 +110,7 @@ def test_render_refuses_to_overwrite_the_plan(run, tmp_path):
     plan.write_bytes(PLAN.read_bytes())
     result = run("render", "--format", "md", "--plan", plan, "-o", plan)
     assert result.exit_code == 2
-    assert "refusing to overwrite" in result.stderr
+    assert "không ghi đè lên tệp đang được đọc" in result.stderr
     assert plan.read_bytes() == PLAN.read_bytes()
 
 
@@ -122,7 +125,7 @@ def test_render_writes_atomically_and_leaves_no_temporary(run, tmp_path):
 
 def test_render_to_a_missing_directory_is_exit_2(run, tmp_path):
     result = run("render", "--format", "md", "--plan", PLAN, "-o", tmp_path / "no" / "x.md")
-    assert result.exit_code == 2 and "cannot write" in result.stderr
+    assert result.exit_code == 2 and "không ghi được" in result.stderr
 
 
 def test_render_unknown_agency_is_exit_1(run):
@@ -133,7 +136,8 @@ def test_render_bad_template_is_a_clear_error(run, tmp_path):
     (tmp_path / "plan.md.j2").write_text("{{ no_such_variable }}\n")
     result = run("render", "--format", "md", "--plan", PLAN, "--template-dir", tmp_path)
     assert result.exit_code == 1
-    assert "template error" in result.stderr and "no_such_variable" in result.stderr
+    assert "lỗi mẫu in" in result.stderr and "no_such_variable" in result.stderr
+    assert "plan.md.j2:1" in result.stderr
 
 
 def test_render_refuses_a_device_or_pipe(run, tmp_path):
@@ -142,7 +146,7 @@ def test_render_refuses_a_device_or_pipe(run, tmp_path):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
     result = run("render", "--format", "md", "--plan", PLAN, "-o", fifo)
-    assert result.exit_code == 2 and "not a regular file" in result.stderr
+    assert result.exit_code == 2 and "không phải tệp thông thường" in result.stderr
     assert fifo.is_fifo()
 
 
@@ -163,7 +167,7 @@ def test_a_full_disk_on_stdout_is_a_message_not_a_traceback(tmp_path):
             stdout=full, stderr=subprocess.PIPE, text=True,
         )
     assert result.returncode == 2
-    assert "cannot write the output" in result.stderr and "Traceback" not in result.stderr
+    assert "không ghi được kết quả" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_closed_pipe_is_quiet(tmp_path):

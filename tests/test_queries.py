@@ -24,6 +24,8 @@ def source_months(deadline: str) -> list[tuple[int, int]]:
         return [(int(m[2]), 3 * ROMAN[q.strip()]) for q in m[1].split(",")]
     if m := re.fullmatch(r"(?:Trong năm|Năm) (\d{4})", deadline):
         return [(int(m[1]), 12)]
+    if deadline == "Hàng năm":  # once a year, at the end of the plan's year
+        return [(2021, 12)]
     return []
 
 
@@ -82,7 +84,8 @@ def test_empty_result_is_not_an_error(run):
     result = run("due", "--month", "2030-01", "--plan", PLAN)
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert "No items due in 01/2030" in result.stderr
+    assert "Không có nhiệm vụ nào đến hạn tháng 01/2030" in result.stderr
+    assert "No items due in 01/2030" in run("due", "--month", "2030-01", "--plan", PLAN, "--lang", "en").stderr
     assert items(run("due", "--month", "2030-01", "--format", "json", "--plan", PLAN)) == []
 
 
@@ -105,51 +108,51 @@ def test_month_and_range_together_is_a_usage_error(run):
     ["Sở Tư pháp", "so tu phap", "SỞ TƯ PHÁP", unicodedata.normalize("NFD", "Sở Tư pháp"), "  sở  tư pháp ", "STP"],
 )
 def test_agency_lookup_ignores_case_diacritics_and_form(run, name):
-    got = items(run("list", "--agency", name, "--format", "json", "--plan", PLAN))
+    got = items(run("list", "--agency", name, "--direct", "--format", "json", "--plan", PLAN))
     assert [i["id"] for i in got] == ["I-3", "I-4"]
 
 
 def test_fragment_of_one_agency_finds_it(run):
-    got = items(run("list", "--agency", "dai phat thanh", "--format", "json", "--plan", PLAN))
+    got = items(run("list", "--agency", "dai phat thanh", "--direct", "--format", "json", "--plan", PLAN))
     assert [i["id"] for i in got] == ["VII-3"]
     assert "Đài Phát thanh và Truyền hình" in got[0]["lead"]
 
 
 def test_short_form_finds_the_agency(run):
-    got = items(run("list", "--agency", "Sở TT&TT", "--role", "lead", "--format", "json", "--plan", PLAN))
+    got = items(run("list", "--agency", "Sở TT&TT", "--role", "lead", "--direct", "--format", "json", "--plan", PLAN))
     assert [i["id"] for i in got] == ["II-4", "VI-1", "VI-2", "VI-3", "VI-4", "VI-5", "VII-3"]
 
 
 def test_dd_folds_to_d(run):
-    got = items(run("list", "--agency", "DAI PHAT THANH VA TRUYEN HINH", "--format", "json", "--plan", PLAN))
+    got = items(run("list", "--agency", "DAI PHAT THANH VA TRUYEN HINH", "--direct", "--format", "json", "--plan", PLAN))
     assert [i["id"] for i in got] == ["VII-3"]
 
 
 def test_ambiguous_agency_lists_candidates(run):
     result = run("list", "--agency", "Sở", "--plan", PLAN)
     assert result.exit_code == 1
-    assert "several" in result.stderr
+    assert "khớp với nhiều cơ quan" in result.stderr
     assert "Sở Tư pháp" in result.stderr and "Sở Nội vụ" in result.stderr
 
 
 def test_unknown_agency_suggests_closest(run):
     result = run("list", "--agency", "Sở Tư phap xyz", "--plan", PLAN)
     assert result.exit_code == 1
-    assert "no agency matches" in result.stderr
+    assert "không có cơ quan nào khớp" in result.stderr
     assert "Sở Tư pháp" in result.stderr
 
 
 def test_roles(run):
-    lead = items(run("list", "--agency", "Sở Nội vụ", "--role", "lead", "--format", "json", "--plan", PLAN))
-    partner = items(run("list", "--agency", "Các cơ quan, đơn vị có liên quan", "--role", "partner", "--format", "json", "--plan", PLAN))
+    lead = items(run("list", "--agency", "Sở Nội vụ", "--role", "lead", "--direct", "--format", "json", "--plan", PLAN))
+    partner = items(run("list", "--agency", "Các cơ quan, đơn vị có liên quan", "--role", "partner", "--direct", "--format", "json", "--plan", PLAN))
     assert len(lead) == 14 and all("Sở Nội vụ" in i["lead"] for i in lead)
     assert len(partner) == 16 and all("Các cơ quan, đơn vị có liên quan" in i["partners"] for i in partner)
-    none = items(run("list", "--agency", "Các cơ quan, đơn vị có liên quan", "--role", "lead", "--format", "json", "--plan", PLAN))
+    none = items(run("list", "--agency", "Các cơ quan, đơn vị có liên quan", "--role", "lead", "--direct", "--format", "json", "--plan", PLAN))
     assert none == []
 
 
 def test_filters_combine(run):
-    got = items(run("list", "--agency", "snv", "--section", "7", "--search", "quyet dinh", "--format", "json", "--plan", PLAN))
+    got = items(run("list", "--agency", "snv", "--section", "7", "--search", "quyet dinh", "--direct", "--format", "json", "--plan", PLAN))
     assert [i["id"] for i in got] == ["VII-7"]
 
 
@@ -235,7 +238,7 @@ def test_nfd_table_aligns_like_nfc(run):
 def test_show_unknown_id_suggests(run):
     result = run("show", "VII-44", "--plan", PLAN)
     assert result.exit_code == 1
-    assert "no item 'VII-44'" in result.stderr and "VII-4" in result.stderr
+    assert 'không có nhiệm vụ mã "VII-44"' in result.stderr and "VII-4" in result.stderr
 
 
 def test_show_table_has_every_field(run):
@@ -272,7 +275,7 @@ def test_sections(run, source_text):
 
 def test_plan_from_environment(run, tmp_path):
     result = run("list", "--format", "json", env={"CCHC_PLAN": str(tmp_path / "missing.yaml")})
-    assert result.exit_code == 2 and "no such file" in result.stderr
+    assert result.exit_code == 2 and "[not-found] không có tệp này" in result.stderr
 
 
 def test_invalid_plan_stops_queries_with_exit_1(run):
@@ -280,7 +283,7 @@ def test_invalid_plan_stops_queries_with_exit_1(run):
 
     result = run("due", "--month", "2021-06", "--plan", DATA / "invalid" / "bad-deadline.yaml")
     assert result.exit_code == 1
-    assert "impossible quarter" in result.stderr and "cchc validate" in result.stderr
+    assert "Quý V/2021" in result.stderr and "cchc validate" in result.stderr
 
 
 def test_agencies_and_sections_as_csv(run):

@@ -1,4 +1,4 @@
-"""Tests for cchc.render: golden files, escaping, filters and template loading.
+"""Tests for cchc.outputs.html: golden files, escaping, filters and template loading.
 
 The golden files in tests/golden/ are the exact expected output for plans/2021.yaml.
 After an intended change to render.py or a template, regenerate them with
@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from cchc.agencies import AgencyRegistry
 from cchc.load import load_plan
 from cchc.model import Agency
-from cchc.render import FORMATS, escape_markdown, render_plan, template_directories
+from cchc.outputs.html import FORMATS, TemplateFailure, escape_markdown, render_plan, template_directories
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
@@ -213,7 +213,7 @@ def test_markdown_structure(plan):
     assert markdown.startswith("# KẾ HOẠCH CÔNG TÁC CẢI CÁCH HÀNH CHÍNH TỈNH THÁI BÌNH NĂM 2021\n")
     for line in ("- Quyết định số: 3669/QĐ-UBND", "- Ngày: 31/12/2020", "- Nơi ban hành: Thái Bình"):
         assert line + "\n" in markdown
-    assert markdown.count("\n## ") == len(plan.sections) + 2  # + totals + editor's notes
+    assert markdown.count("\n## ") == len(plan.sections) + 3  # + the decision, totals, editor's notes
     assert markdown.count("| Nhiệm vụ | Mã | Sản phẩm |") == len(plan.sections)
     assert "Cộng mục I: 40 triệu đồng" in markdown
     assert "- Tổng cộng (công bố): 200 triệu đồng" in markdown
@@ -273,9 +273,11 @@ def test_hostile_markdown_renders_as_gfm(hostile):
             count = 0
     assert cells_per_row == [COLUMNS] * len(rows)
     rendered = parser.render(source)
-    for tag in ("<script", "<strong>", "<a ", "<code>", "<del>", "<b>", "<i>"):
+    # The only bold is the template's own: "Điều N." of the articles and "Nơi nhận:".
+    assert re.findall(r"<strong>(.*?)</strong>", rendered) == ["Điều 1.", "Nơi nhận:"]
+    for tag in ("<script", "<a ", "<code>", "<del>", "<b>", "<i>"):
         assert tag not in rendered
-    assert rendered.count("<em>") == 1  # the subtitle, set in italics by the template
+    assert rendered.count("<em>") == 2  # the subtitle and the legal basis, set in italics by the template
     # A GFM reader shows each product exactly as the plan writes it.
     shown = dict(re.findall(r"<tr>\n<td>.*?</td>\n<td>(.*?)</td>\n<td>(.*?)</td>", rendered))
     for _, _, item in hostile.items():
@@ -314,13 +316,26 @@ def test_template_dir_overrides_by_file_name(plan, tmp_path):
     assert render_plan(plan, "html", template_dir=tmp_path) == render_plan(plan, "html")
 
 
-def test_undefined_variable_raises(plan, tmp_path):
-    (tmp_path / "plan.md.j2").write_text("{{ view.no_such_field }}\n", "utf-8")
-    with pytest.raises(jinja2.UndefinedError):
+def test_undefined_variable_is_a_located_template_failure(plan, tmp_path):
+    (tmp_path / "plan.md.j2").write_text("line one\n{{ view.no_such_field }}\n", "utf-8")
+    with pytest.raises(TemplateFailure) as failure:
         render_plan(plan, "md", template_dir=tmp_path)
+    assert failure.value.template.endswith("plan.md.j2") and failure.value.line == 2
+    assert "no_such_field" in failure.value.reason
     (tmp_path / "plan.html.j2").write_text("<p>{{ nothing }}</p>\n", "utf-8")
-    with pytest.raises(jinja2.UndefinedError):
+    with pytest.raises(TemplateFailure):
         render_plan(plan, "html", template_dir=tmp_path)
+    (tmp_path / "plan.html.j2").write_text("<p>{% if %}</p>\n", "utf-8")
+    with pytest.raises(TemplateFailure) as syntax:
+        render_plan(plan, "html", template_dir=tmp_path)
+    assert syntax.value.line == 1
+
+
+def test_template_dir_is_sandboxed(plan, tmp_path):
+    (tmp_path / "plan.md.j2").write_text("{{ view.__class__.__init__.__globals__['os'].system('echo pwned') }}\n", "utf-8")
+    with pytest.raises(TemplateFailure) as failure:
+        render_plan(plan, "md", template_dir=tmp_path)
+    assert "SecurityError" in failure.value.reason or "unsafe" in failure.value.reason
 
 
 def test_markdown_is_not_html_escaped(plan, tmp_path):
@@ -335,7 +350,7 @@ def test_unknown_format(plan):
 
 
 def test_importing_render_does_not_import_jinja():
-    code = "import sys, cchc.render; assert 'jinja2' not in sys.modules, 'jinja2 imported'"
+    code = "import sys, cchc.outputs.html; assert 'jinja2' not in sys.modules, 'jinja2 imported'"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 

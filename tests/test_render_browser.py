@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from cchc.load import load_plan
-from cchc.render import render_plan
+from cchc.outputs.html import render_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = {

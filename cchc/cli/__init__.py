@@ -1,0 +1,254 @@
+"""The ``cchc`` command: options -> core call -> reporter -> exit code.
+
+Exit codes: 0 success (warnings allowed); 1 the plan has errors, or a look-up
+found nothing for a name, id or section (or warnings under ``--strict``); 2
+usage or I/O problems (bad option, missing or unreadable file, an output that
+would overwrite something); 3 an internal error (a bug; no traceback is shown).
+
+Only this package prints and exits, and only it imports typer. The language
+is chosen before anything runs: ``--lang`` anywhere on the command line, else
+``CCHC_LANG``, else Vietnamese. Help texts, the framework's own words (Usage,
+Options, "No such option" …) and every message then come from that
+language's catalogue: cchc formats usage errors itself and translates the
+help page, so it does not depend on how a typer release words or translates
+them. Heavy libraries are imported inside the commands that need them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from functools import lru_cache
+
+import typer
+
+from cchc.cli.app import app
+from cchc.cli.common import CURRENT, EXIT_INTERNAL, EXIT_PROBLEMS, EXIT_USAGE, Settings
+from cchc.messages import DEFAULT_LANG, LANGS, catalogue, language, t
+
+def _register() -> None:
+    # Each module adds its commands to ``app`` when imported, in this order (the help's order).
+    from cchc.cli import validate  # noqa: F401
+    from cchc.cli import query  # noqa: F401
+    from cchc.cli import budget  # noqa: F401
+    from cchc.cli import render  # noqa: F401
+    from cchc.cli import init  # noqa: F401
+
+
+_register()
+
+
+# ---------------------------------------------------------------- language
+
+
+class LanguageError(Exception):
+    """``--lang`` was given a language cchc does not speak."""
+
+
+def split_lang(args: list[str], environ=os.environ) -> tuple[str, list[str]]:
+    """The language asked for (``--lang X`` anywhere before ``--``, else ``CCHC_LANG``) and the other arguments."""
+    chosen = None
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg == "--lang" or arg.startswith("--lang="):
+            if arg == "--lang":
+                if i + 1 >= len(args):
+                    raise LanguageError("")
+                value, i = args[i + 1], i + 2
+            else:
+                value, i = arg.split("=", 1)[1], i + 1
+            if value.strip().lower() not in LANGS:
+                raise LanguageError(value)
+            chosen = value.strip().lower()
+            continue
+        rest.append(arg)
+        i += 1
+    return chosen or language(environ.get("CCHC_LANG")), rest
+
+
+# The framework's words on a help page, and cchc's own (vi) for them.
+_HELP_WORDS = (
+    (re.compile(r"^Usage:", re.M), "help.usage"),
+    (re.compile(r"^(\s*)Options:", re.M), "help.options"),
+    (re.compile(r"^(\s*)Arguments:", re.M), "help.arguments"),
+    (re.compile(r"^(\s*)Commands:", re.M), "help.commands"),
+    (re.compile(r"\[OPTIONS\]"), "help.options-metavar"),
+    (re.compile(r"COMMAND \[ARGS\]\.\.\."), "help.command-metavar"),
+    (re.compile(r"\[default: "), "help.default"),
+    (re.compile(r"\brequired\]"), "help.required"),
+    (re.compile(r"Show this message and exit\."), "help.help"),
+)
+
+
+def translate_help(text: str, lang: str) -> str:
+    """A help or usage text with the framework's English words in *lang*."""
+    if lang == "en":
+        return text
+    for pattern, key in _HELP_WORDS:
+        word = t(key, lang)
+        text = pattern.sub(lambda m, word=word: (m.group(1) if m.groups() else "") + word, text)
+    return text
+
+
+@lru_cache(maxsize=None)
+def command(lang: str = DEFAULT_LANG):
+    """The command tree with every help text in *lang*."""
+    root = typer.main.get_command(app)
+    entries = catalogue()
+    index = LANGS.index(lang)
+
+    def localize(cmd, name: str) -> None:
+        entry = entries.get(f"help:{name}")
+        if entry is not None:
+            cmd.help = entry[index]
+            cmd.short_help = entry[index].split("\n", 1)[0]
+        for param in cmd.params:
+            found = entries.get(f"help:{name} {param.opts[0] if param.opts else param.name}")
+            if found is not None:
+                param.help = found[index]
+        get_help, get_usage = cmd.get_help, cmd.get_usage
+        cmd.get_help = lambda ctx: translate_help(get_help(ctx), lang)
+        cmd.get_usage = lambda ctx: translate_help(get_usage(ctx), lang)
+        for sub_name, sub in getattr(cmd, "commands", {}).items():
+            localize(sub, f"{name} {sub_name}")
+
+    localize(root, "cchc")
+    return root
+
+
+# ---------------------------------------------------------------- running
+
+
+def usage_error_text(exc, lang: str) -> str:
+    """A usage error as cchc shows it: the usage line, where to find help, and the error in *lang*."""
+    ctx = getattr(exc, "ctx", None)
+    lines = []
+    if ctx is not None:
+        lines.append(ctx.get_usage())
+        help_option = (ctx.help_option_names or ["--help"])[0]
+        lines.append(t("help.try", lang, command=ctx.command_path, option=help_option))
+        lines.append("")
+    lines.append(t("help.error", lang, message=_usage_message(exc, lang)))
+    return "\n".join(lines) + "\n"
+
+
+_CHOICE = re.compile(r"^(?:Value error, )?'?(?P<value>.*?)'? is not one of (?P<choices>.*?)\.?$", re.S)
+_EXTRA = re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$", re.S)
+_NO_COMMAND = re.compile(r"^No such command '(?P<name>.*)'\.?$", re.S)
+
+
+def _usage_message(exc, lang: str) -> str:
+    """The message of a usage error in *lang* (cchc's own messages come localized already)."""
+    from cchc.text import escape_controls
+
+    kind = type(exc).__name__
+    message = escape_controls(exc.format_message() if lang == "en" else getattr(exc, "message", "") or "")
+    if lang == "en":
+        return message
+    hint = getattr(exc, "param_hint", None)
+    param = getattr(exc, "param", None)
+    if hint is None and param is not None:
+        if type(param).__name__.endswith("Argument"):
+            hint = getattr(param, "metavar", None) or (param.name or "").upper()
+        else:
+            hint = " / ".join(f"'{o}'" for o in getattr(param, "opts", [])) or param.name
+    if isinstance(hint, (list, tuple)):
+        hint = " / ".join(hint)
+    if kind == "NoSuchOption":
+        found = t("usage.no-such-option", lang, name=escape_controls(exc.option_name))
+        if getattr(exc, "possibilities", None):
+            found += " " + t("usage.possible", lang, names=", ".join(sorted(exc.possibilities)))
+        return found
+    if kind == "MissingParameter":
+        param_type = getattr(exc, "param_type", None) or getattr(param, "param_type_name", "")
+        return t("usage.missing-" + ("argument" if param_type == "argument" else "option"), lang, name=hint or "")
+    if kind == "BadParameter":
+        choice = _CHOICE.match(message)
+        if choice:
+            message = t("usage.choice", lang, value=choice["value"], choices=choice["choices"])
+        return t("usage.invalid-for", lang, hint=hint, message=message) if hint else t("usage.invalid", lang, message=message)
+    if kind == "BadOptionUsage" and "requires an argument" in message:
+        return t("usage.needs-value", lang, name=escape_controls(getattr(exc, "option_name", "")))
+    extra = _EXTRA.match(message)
+    if extra:
+        return t("usage.extra", lang, args=extra["args"])
+    no_command = _NO_COMMAND.match(message)
+    if no_command:
+        return t("usage.no-command", lang, name=no_command["name"])
+    if message.startswith("Missing command"):
+        return t("usage.missing-command", lang)
+    return message
+
+
+class Entry:
+    """The whole ``cchc`` command as an object with ``main(args)``, for the console script and for test runners."""
+
+    name = "cchc"
+
+    def __init__(self, environ=None):
+        self.environ = os.environ if environ is None else environ
+
+    def main(self, args=None, prog_name: str | None = None, **_ignored) -> None:
+        run(list(sys.argv[1:] if args is None else args), self.environ)
+
+
+def run(args: list[str], environ=os.environ) -> None:
+    """Run cchc with *args*; always ends with SystemExit carrying the exit code."""
+    try:
+        lang, rest = split_lang(args, environ)
+    except LanguageError as exc:
+        sys.stderr.write(t("cli.bad-lang", DEFAULT_LANG, value=str(exc)) + "\n")
+        raise SystemExit(EXIT_USAGE) from None
+    settings = Settings(lang)
+    token = CURRENT.set(settings)
+    try:
+        raise SystemExit(_invoke(command(lang), rest, settings, environ))
+    finally:
+        CURRENT.reset(token)
+
+
+def _invoke(root, args: list[str], settings: Settings, environ) -> int:
+    lang = settings.lang
+    try:
+        # Without standalone mode, click hands back the code of an Exit instead of raising it.
+        code = root.main(args, prog_name="cchc", standalone_mode=False, obj=settings)
+        return code if isinstance(code, int) else 0
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        return 130
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_PROBLEMS
+    except Exception as exc:  # noqa: BLE001 - typer's exception classes differ between releases
+        kind = {c.__name__ for c in type(exc).__mro__}
+        if "Exit" in kind:  # typer.Exit, click's Exit
+            return getattr(exc, "exit_code", 0)
+        if "NoArgsIsHelpError" in kind:
+            sys.stdout.write(exc.ctx.get_help() + "\n")
+            return 0
+        if "UsageError" in kind:
+            sys.stderr.write(usage_error_text(exc, lang))
+            return EXIT_USAGE
+        if "Abort" in kind:
+            sys.stderr.write(t("help.aborted", lang) + "\n")
+            return EXIT_PROBLEMS
+        if "ClickException" in kind:
+            sys.stderr.write(t("help.error", lang, message=exc.format_message()) + "\n")
+            return getattr(exc, "exit_code", EXIT_PROBLEMS)
+        if environ.get("CCHC_DEBUG"):
+            raise
+        sys.stderr.write(t("cli.internal", lang, kind=type(exc).__name__) + "\n")
+        return EXIT_INTERNAL
+
+
+def main() -> None:
+    """Entry point of the ``cchc`` console script."""
+    from cchc.cli.common import safe_streams
+
+    safe_streams()
+    run(sys.argv[1:], os.environ)

@@ -1,0 +1,251 @@
+"""What every command shares: the run's settings, printing, failing, loading a plan for a query, look-ups."""
+
+from __future__ import annotations
+
+import gc
+import os
+import sys
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+
+from cchc.messages import DEFAULT_LANG, t
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+#: How many of a plan's errors a query shows before pointing to `cchc validate`.
+SHOWN_ERRORS = 5
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What holds for the whole run: the language people read."""
+
+    lang: str = DEFAULT_LANG
+
+
+#: The settings of the command being run; set by ``cchc.cli.run`` for the run's duration only.
+CURRENT: ContextVar[Settings] = ContextVar("cchc_settings", default=Settings())
+
+
+def lang() -> str:
+    """The run's language."""
+    return CURRENT.get().lang
+
+
+def msg(key: str, **args) -> str:
+    """The message *key* in the run's language."""
+    return t(key, lang(), **args)
+
+
+PlanOption = Annotated[
+    Optional[Path],
+    typer.Option("--plan", "-p", envvar="CCHC_PLAN", metavar="PLAN", show_default=False, show_envvar=False),
+]
+
+
+def safe_streams() -> None:
+    """Make stdout and stderr unable to raise on text they cannot encode (e.g. PYTHONIOENCODING=ascii): escape instead."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None:
+            continue
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding not in ("utf8", "utf16", "utf32") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - a stream that cannot be reconfigured
+                pass
+
+
+def out(text: str) -> None:
+    """Write *text* to standard output; a closed or full output is a message and an exit code, not a traceback."""
+    stream = sys.stdout
+    if stream is None:
+        raise fail(msg("cli.no-stdout"), EXIT_USAGE)
+    try:
+        stream.write(text)
+        stream.flush()
+    except BrokenPipeError:
+        # The reader went away (`cchc list | head`): stop quietly, as other tools do.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        except (OSError, ValueError):
+            pass
+        raise typer.Exit(EXIT_PROBLEMS) from None
+    except (OSError, ValueError) as exc:
+        raise fail(msg("cli.cannot-write-output", reason=getattr(exc, "strerror", None) or str(exc)), EXIT_USAGE) from None
+
+
+def out_bytes(data: bytes) -> None:
+    """Write *data* (a PDF, a Word file) to standard output, with the same care as ``out``."""
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        raise fail(msg("cli.no-stdout"), EXIT_USAGE)
+    try:
+        stream.write(data)
+        stream.flush()
+    except BrokenPipeError:
+        raise typer.Exit(EXIT_PROBLEMS) from None
+    except (OSError, ValueError) as exc:
+        raise fail(msg("cli.cannot-write-output", reason=getattr(exc, "strerror", None) or str(exc)), EXIT_USAGE) from None
+
+
+def note(text: str) -> None:
+    """A line for a person on standard error (empty results, what was written)."""
+    if sys.stderr is not None:
+        try:
+            sys.stderr.write(text + "\n")
+        except (OSError, ValueError):
+            pass
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    """Print ``cchc: message`` on standard error and return the Exit to raise."""
+    note(f"cchc: {message}")
+    return typer.Exit(code)
+
+
+def usage(message: str, option: str) -> typer.BadParameter:
+    """A bad value for *option*: shown with the usage line, exit 2."""
+    return typer.BadParameter(message, param_hint=f"'{option}'")
+
+
+def terminal() -> bool:
+    try:
+        return sys.stdout is not None and sys.stdout.isatty()
+    except ValueError:
+        return False
+
+
+def plan_path(plan: Optional[Path]) -> Path:
+    from cchc.load import default_plan_path
+
+    return plan if plan is not None else default_plan_path()
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic collector while a plan loads, then freeze what was loaded.
+
+    Building a large tree of dicts and lists triggers the collector again and
+    again, which makes loading superlinear; nothing there makes cycles. What
+    was loaded lives until the command ends, so later collections skip it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def load_checked(path: Path):
+    """Load *path* and run every check: (LoadedPlan, problems); PlanFileError when it cannot be read."""
+    from cchc.checks import run_checks
+    from cchc.load import load_plan
+
+    with gc_paused():
+        loaded = load_plan(path)
+        problems = list(loaded.problems)
+        if loaded.plan is not None:
+            problems += loaded.locate(run_checks(loaded.plan))
+    return loaded, sorted(problems)
+
+
+def load_for_query(plan: Optional[Path]):
+    """The plan for a query: any error ends the command with exit 1 (the first few on stderr); I/O problems with 2."""
+    from cchc.load import PlanFileError
+
+    path = plan_path(plan)
+    try:
+        loaded, problems = load_checked(path)
+    except PlanFileError as exc:
+        raise fail(exc.problem().text(lang()), EXIT_USAGE) from None
+    errors = [p for p in problems if p.severity == "error"]
+    if loaded.plan is None or errors:
+        for problem in errors[:SHOWN_ERRORS]:
+            note(problem.text(lang()))
+        if len(errors) > SHOWN_ERRORS:
+            note(msg("cli.more-errors", count=len(errors) - SHOWN_ERRORS))
+        raise fail(msg("cli.plan-has-errors", path=str(path)), EXIT_PROBLEMS)
+    return loaded.plan
+
+
+def registry(plan):
+    from cchc.agencies import AgencyRegistry
+
+    return AgencyRegistry(plan.agencies)
+
+
+def find_agency(reg, name: str):
+    """The agency a person typed, or exit 1 listing the candidates or the closest names."""
+    match = reg.find(name)
+    if match.agency is not None:
+        return match.agency
+    from cchc.text import escape_controls
+
+    if match.candidates:
+        names = "\n".join(f"  {escape_controls(a.name)}" for a in match.candidates)
+        raise fail(msg("cli.agency-ambiguous", name=name) + "\n" + names, EXIT_PROBLEMS)
+    text = msg("cli.agency-none", name=name)
+    if match.suggestions:
+        text += "\n" + msg("cli.closest-names") + "\n" + "\n".join(f"  {escape_controls(s)}" for s in match.suggestions)
+    raise fail(text + "\n" + msg("cli.list-agencies"), EXIT_PROBLEMS)
+
+
+def find_section(plan, wanted: str) -> str:
+    """The plan's label of the section a person typed, or exit 1 naming the sections there are."""
+    from cchc.query import section_label
+
+    label = section_label(plan, wanted)
+    if label is None:
+        known = ", ".join(s.numeral for s in plan.sections)
+        raise fail(msg("cli.no-section", wanted=wanted, known=known, count=len(plan.sections)), EXIT_PROBLEMS)
+    return label
+
+
+@contextmanager
+def signals_end_cleanly() -> Iterator[None]:
+    """While a file is written, SIGTERM and SIGHUP end the command through an exception, so the write cleans up after itself."""
+    import signal
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    caught = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]
+    try:
+        previous = {s: signal.signal(s, stop) for s in caught}
+    except ValueError:  # not the main thread (a test runner's worker): nothing to install
+        previous = {}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+def write_output(output: Path, content: str | bytes) -> None:
+    """Write *content* to *output* atomically; an I/O failure is exit 2 with a message."""
+    from cchc.write import write_atomically
+
+    try:
+        with signals_end_cleanly():
+            write_atomically(output, content)
+    except OSError as exc:
+        raise fail(msg("cli.cannot-write", path=str(output), reason=exc.strerror or str(exc)), EXIT_USAGE) from None
+    note(msg("cli.wrote", path=str(output)))
+
+
+def check_output_path(output: Path, protected: list[Path], force: bool = True) -> None:
+    """Refuse (exit 2) an output that would overwrite an input, a directory, a device, or (without *force*) any file."""
+    from cchc.write import UnsafeOutput, check_output
+
+    try:
+        check_output(output, protected, force)
+    except UnsafeOutput as exc:
+        raise fail(msg(exc.key, **exc.params), EXIT_USAGE) from None

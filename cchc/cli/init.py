@@ -1,0 +1,37 @@
+"""``cchc init``: a commented starter plan of the chosen kind."""
+
+from __future__ import annotations
+
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cchc.cli.app import app
+from cchc.cli.common import check_output_path, out, write_output
+
+
+class Kind(str, Enum):
+    quyet_dinh = "quyet-dinh"
+    ke_hoach = "ke-hoach"
+
+
+def starter_text(kind: str) -> str:
+    """The starter plan of *kind* ("quyet-dinh" or "ke-hoach"), shipped in the package."""
+    return (resources.files("cchc") / "data" / "starters" / f"{kind}.yaml").read_text(encoding="utf-8")
+
+
+@app.command()
+def init(
+    kind: Annotated[Kind, typer.Option("--kind", "-k")] = Kind.ke_hoach,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False)] = None,
+) -> None:
+    """Write a commented starter plan that validates; never over an existing file."""
+    text = starter_text(kind.value)
+    if output is None:
+        out(text)
+        return
+    check_output_path(output, [], force=False)
+    write_output(output, text)

@@ -1,0 +1,223 @@
+"""The questions: ``due``, ``list``, ``show``, ``agencies``, ``sections``."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Optional
+
+import typer
+
+from cchc.cli.app import app
+from cchc.cli.common import (
+    EXIT_PROBLEMS,
+    PlanOption,
+    fail,
+    find_agency,
+    find_section,
+    lang,
+    load_for_query,
+    msg,
+    note,
+    out,
+    registry,
+    terminal,
+    usage,
+)
+from cchc.cli.params import ItemFormat, Role, parse_day, parse_month
+
+ItemFormatOption = Annotated[ItemFormat, typer.Option("--format", "-f")]
+BomOption = Annotated[bool, typer.Option("--bom")]
+
+
+def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=None, bom: bool = False, status_of=None) -> None:
+    """Print item rows in *format*; *groups* is [(title, rows)] for a grouped table."""
+    from cchc.outputs import reporters, tables
+    from cchc.query import item_record
+
+    def record(row):
+        return item_record(row, reg, plan, status_of(row.item.id) if status_of else None)
+
+    groups = [(title, [record(row) for row in group]) for title, group in (groups or [(None, rows)])]
+    records = [r for _, group in groups for r in group]
+    if format is ItemFormat.json:
+        out(reporters.to_json(records))
+    elif format is ItemFormat.csv:
+        out(reporters.items_csv(records, bom))
+    elif not records:
+        note(empty_message)
+    else:
+        out(tables.items_table(groups, terminal(), lang()))
+
+
+@app.command()
+def due(
+    month: Annotated[Optional[str], typer.Option("--month", "-m", metavar="YYYY-MM", show_default=False)] = None,
+    from_: Annotated[Optional[str], typer.Option("--from", metavar="YYYY-MM", show_default=False)] = None,
+    to: Annotated[Optional[str], typer.Option("--to", metavar="YYYY-MM", show_default=False)] = None,
+    today: Annotated[Optional[str], typer.Option("--today", metavar="DATE", show_default=False)] = None,
+    include_ongoing: Annotated[bool, typer.Option("--include-ongoing")] = False,
+    plan: PlanOption = None,
+    format: ItemFormatOption = ItemFormat.table,
+    bom: BomOption = False,
+) -> None:
+    """List the items due in a month or a range of months."""
+    from cchc.deadlines import month_end
+    from cchc.query import due_between, month_start, rows, undated
+
+    if month is not None and (from_ is not None or to is not None):
+        raise usage(msg("cli.month-or-range"), "--month")
+    now = parse_day(today, "--today") if today else datetime.date.today()
+    if month is not None:
+        y, m = parse_month(month, "--month")
+        start, end = month_start(y, m), month_end(y, m)
+        period = msg("period.month", month=f"{m:02d}/{y}")
+    elif from_ is not None or to is not None:
+        start = month_start(*parse_month(from_, "--from")) if from_ else None
+        end = month_end(*parse_month(to, "--to")) if to else None
+        if start and end and start > end:
+            raise usage(msg("cli.from-after-to", first=from_, last=to), "--from")
+        first = f"{start.month:02d}/{start.year}" if start else None
+        last = f"{end.month:02d}/{end.year}" if end else None
+        period = msg("period.between", first=first, last=last) if first and last else (
+            msg("period.from", first=first) if first else msg("period.until", last=last)
+        )
+    else:
+        start, end = month_start(now.year, now.month), None
+        period = msg("period.from", first=f"{now.month:02d}/{now.year}")
+    loaded_plan = load_for_query(plan)
+    reg = registry(loaded_plan)
+    all_rows = rows(loaded_plan)
+    dated = due_between(all_rows, start, end)
+    groups = [(msg("items.due-title", period=period), dated)]
+    if include_ongoing:
+        groups.append((msg("items.undated-title"), undated(all_rows)))
+    item_output(dated, reg, loaded_plan, format, msg("cli.nothing-due", period=period), groups, bom)
+
+
+@app.command("list")
+def list_items(
+    agency: Annotated[Optional[str], typer.Option("--agency", "-a", metavar="NAME", show_default=False)] = None,
+    role: Annotated[Role, typer.Option("--role", "-r")] = Role.any,
+    direct: Annotated[bool, typer.Option("--direct")] = False,
+    section: Annotated[Optional[str], typer.Option("--section", "-s", metavar="SECTION", show_default=False)] = None,
+    search: Annotated[Optional[str], typer.Option("--search", "-q", metavar="TEXT", show_default=False)] = None,
+    plan: PlanOption = None,
+    format: ItemFormatOption = ItemFormat.table,
+    bom: BomOption = False,
+) -> None:
+    """List items, filtered by agency and role, section and text (filters combine)."""
+    from cchc.query import rows, select
+
+    if role is not Role.any and agency is None:
+        raise usage(msg("cli.role-needs-agency"), "--role")
+    if direct and agency is None:
+        raise usage(msg("cli.direct-needs-agency"), "--direct")
+    loaded_plan = load_for_query(plan)
+    reg = registry(loaded_plan)
+    found_agency = find_agency(reg, agency) if agency is not None else None
+    label = find_section(loaded_plan, section) if section is not None else None
+    selected = select(
+        rows(loaded_plan), reg, plan=loaded_plan, agency=found_agency, role=role.value, direct=direct, section=label, search=search
+    )
+    item_output(selected, reg, loaded_plan, format, msg("cli.nothing-matches"), bom=bom)
+
+
+@app.command()
+def show(
+    item_id: Annotated[str, typer.Argument(metavar="ID")],
+    plan: PlanOption = None,
+    format: ItemFormatOption = ItemFormat.table,
+    bom: BomOption = False,
+) -> None:
+    """Print one item in full."""
+    from cchc.outputs import reporters, tables
+    from cchc.query import item_record, rows
+
+    loaded_plan = load_for_query(plan)
+    reg = registry(loaded_plan)
+    row = find_row(rows(loaded_plan), item_id)
+    record = item_record(row, reg, loaded_plan)
+    if format is ItemFormat.json:
+        out(reporters.to_json(record))
+    elif format is ItemFormat.csv:
+        out(reporters.items_csv([record], bom))
+    else:
+        out(tables.item_detail(record, lang()))
+
+
+def find_row(all_rows, item_id: str):
+    """The row of *item_id* (case aside), or exit 1 with the closest ids."""
+    import difflib
+
+    by_id = {row.item.id.casefold(): row for row in all_rows}
+    wanted = item_id.strip().casefold()
+    row = by_id.get(wanted)
+    if row is not None:
+        return row
+    close = difflib.get_close_matches(wanted[:64], list(by_id), n=3, cutoff=0.5)
+    if close:
+        raise fail(msg("cli.no-item-suggest", id=item_id, suggestions=", ".join(by_id[c].item.id for c in close)), EXIT_PROBLEMS)
+    raise fail(msg("cli.no-item", id=item_id), EXIT_PROBLEMS)
+
+
+@app.command()
+def agencies(plan: PlanOption = None, format: ItemFormatOption = ItemFormat.table, bom: BomOption = False) -> None:
+    """Every agency with the items it leads and supports, and the budget it leads."""
+    from cchc.outputs import reporters, tables
+    from cchc.query import agency_summary
+
+    summary = agency_summary(load_for_query(plan))
+    records = [s.as_dict() for s in summary]
+    if format is ItemFormat.json:
+        out(reporters.to_json(records))
+        return
+    if format is ItemFormat.csv:
+        headers = ["agency", "short", "group", "lead", "partner", "lead_million_vnd", "lead_via_group", "partner_via_group"]
+        out(reporters.to_csv(headers, [[r[h] for h in headers] for r in records], bom))
+        return
+    language = lang()
+    columns = [
+        tables.Column(msg("col.agency"), 44),
+        tables.Column(msg("col.short"), 24),
+        tables.Column(msg("col.lead-count"), right=True),
+        tables.Column(msg("col.partner-count"), right=True),
+        tables.Column(msg("col.via-group"), right=True),
+        tables.Column(msg("col.lead-budget"), right=True),
+    ]
+    table_rows = [
+        [s.name, ", ".join(s.short), s.lead, s.partner, f"{s.lead_via_group}/{s.partner_via_group}", tables.money(s.lead_million_vnd, language)]
+        for s in summary
+    ]
+    out(tables.table(columns, table_rows, terminal()))
+
+
+@app.command()
+def sections(plan: PlanOption = None, format: ItemFormatOption = ItemFormat.table, bom: BomOption = False) -> None:
+    """Each section with its number of items and its budget."""
+    from cchc.budget import budget_report
+    from cchc.money import exact_sum
+    from cchc.outputs import reporters, tables
+
+    loaded_plan = load_for_query(plan)
+    report = budget_report(loaded_plan)
+    counts = [sum(len(t.items) for t in s.tasks) for s in loaded_plan.sections]
+    records = [
+        {"section": s.numeral, "title": s.title, "items": count, "million_vnd": s.million_vnd}
+        for s, count in zip(report.sections, counts)
+    ]
+    if format is ItemFormat.json:
+        out(reporters.to_json(records))
+        return
+    if format is ItemFormat.csv:
+        out(reporters.to_csv(["section", "title", "items", "million_vnd"], [list(r.values()) for r in records], bom))
+        return
+    language = lang()
+    columns = [
+        tables.Column(msg("col.section")),
+        tables.Column(msg("col.content"), 56),
+        tables.Column(msg("col.items"), right=True),
+        tables.Column(msg("col.budget"), right=True),
+    ]
+    table_rows = [[r["section"], r["title"], r["items"], tables.money(r["million_vnd"], language)] for r in records]
+    table_rows.append(["", msg("col.total"), sum(counts), tables.money(exact_sum(r["million_vnd"] for r in records), language)])
+    out(tables.table(columns, table_rows, terminal()))

@@ -1,0 +1,110 @@
+"""``cchc render``: the plan as a document (HTML, Markdown; PDF and Word where their libraries are installed)."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cchc.cli.app import app
+from cchc.cli.common import (
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    PlanOption,
+    check_output_path,
+    fail,
+    find_agency,
+    find_section,
+    load_for_query,
+    msg,
+    out,
+    out_bytes,
+    plan_path,
+    registry,
+    terminal,
+    usage,
+    write_output,
+)
+
+
+class RenderFormat(str, Enum):
+    html = "html"
+    md = "md"
+    pdf = "pdf"
+    docx = "docx"
+
+
+#: The format an output file's extension names.
+EXTENSIONS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".pdf": "pdf", ".docx": "docx"}
+
+
+def format_for(format: Optional[RenderFormat], output: Optional[Path]) -> RenderFormat:
+    """The format asked for, else the one -o's extension names, else html; a clash is a usage error."""
+    implied = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
+    if format is None:
+        if implied is None:
+            return RenderFormat.html
+        if implied not in RenderFormat.__members__:
+            raise usage(msg("cli.format-unavailable", format=implied), "--output")
+        return RenderFormat(implied)
+    if implied is not None and implied != format.value:
+        raise usage(msg("cli.format-clash", format=format.value, path=str(output), implied=implied), "--format")
+    return format
+
+
+@app.command()
+def render(
+    format: Annotated[Optional[RenderFormat], typer.Option("--format", "-f", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False)] = None,
+    plan: PlanOption = None,
+    section: Annotated[Optional[str], typer.Option("--section", "-s", metavar="SECTION", show_default=False)] = None,
+    agency: Annotated[Optional[str], typer.Option("--agency", "-a", metavar="NAME", show_default=False)] = None,
+    template_dir: Annotated[Optional[Path], typer.Option("--template-dir", metavar="DIR", show_default=False, file_okay=False)] = None,
+) -> None:
+    """Print the plan as a document: HTML (A4, like the official document) or Markdown."""
+    fmt = format_for(format, output)
+    source = plan_path(plan)
+    if output is not None:
+        check_output_path(output, [source])
+    if template_dir is not None and not template_dir.is_dir():
+        raise fail(msg("cli.no-template-dir", path=str(template_dir)), EXIT_USAGE)
+    loaded_plan = load_for_query(source)
+    reg = registry(loaded_plan)
+    found_agency = find_agency(reg, agency) if agency is not None else None
+    label = find_section(loaded_plan, section) if section is not None else None
+
+    binary = fmt in (RenderFormat.pdf, RenderFormat.docx)
+    if binary and output is None and terminal():
+        raise usage(msg("cli.binary-to-terminal", format=fmt.value), "--output")
+
+    from cchc.outputs.html import TemplateFailure
+
+    try:
+        content = _render(loaded_plan, fmt, label, found_agency, template_dir)
+    except TemplateFailure as exc:
+        where = f"{exc.template}:{exc.line}" if exc.line else exc.template
+        raise fail(msg("cli.template-error", where=where, reason=exc.reason), EXIT_PROBLEMS) from None
+    if output is not None:
+        write_output(output, content)
+    elif binary:
+        out_bytes(content)
+    else:
+        out(content)
+
+
+def _render(plan, fmt: RenderFormat, section, agency, template_dir):
+    """The document's text (html, md) or bytes (pdf, docx)."""
+    if fmt is RenderFormat.pdf:
+        from cchc.outputs.pdf import render_pdf
+
+        return render_pdf(plan, section=section, agency=agency, template_dir=template_dir)
+    if fmt is RenderFormat.docx:
+        from cchc.outputs.docx import render_docx
+        from cchc.outputs.view import build_view
+
+        return render_docx(build_view(plan, section=section, agency=agency))
+    from cchc.outputs.html import render_plan
+
+    return render_plan(plan, fmt.value, section=section, agency=agency, template_dir=template_dir)

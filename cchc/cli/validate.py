@@ -1,0 +1,59 @@
+"""``cchc validate`` and ``cchc schema``."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, List, Optional
+
+import typer
+
+from cchc.cli.app import app
+from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, lang, load_checked, out, plan_path
+from cchc.cli.params import ValidateFormat
+
+
+@app.command()
+def validate(
+    plans: Annotated[Optional[List[Path]], typer.Argument(metavar="[PLAN]...", show_default=False)] = None,
+    format: Annotated[Optional[ValidateFormat], typer.Option("--format", "-f", show_default=False)] = None,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
+    plan_options: Annotated[Optional[List[Path]], typer.Option("--plan", "-p", metavar="PLAN", show_default=False)] = None,
+) -> None:
+    """Check plan files: YAML safety, the schema, agencies, deadlines and totals."""
+    from cchc.load import PlanFileError
+    from cchc.outputs.reporters import VALIDATION_REPORTERS
+
+    if format is None:
+        format = ValidateFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else ValidateFormat.text
+    plans = [*(plans or []), *(plan_options or [])]
+    if not plans:
+        env = os.environ.get("CCHC_PLAN")
+        plans = [Path(env) if env else plan_path(None)]
+    files: list[str] = []
+    problems = []
+    unreadable = False
+    for path in plans:
+        try:
+            loaded, found = load_checked(path)
+        except PlanFileError as exc:
+            files.append(str(path))
+            problems.append(exc.problem())
+            unreadable = True
+            continue
+        files.append(loaded.name)
+        problems.extend(found)
+    problems.sort()
+    out(VALIDATION_REPORTERS[format.value](files, problems, lang()))
+    if unreadable:
+        raise typer.Exit(EXIT_USAGE)
+    if any(p.severity == "error" for p in problems) or (strict and problems):
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a plan file (for editors and other validators)."""
+    from cchc.schema import plan_schema_json
+
+    out(plan_schema_json())

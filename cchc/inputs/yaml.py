@@ -1,0 +1,499 @@
+"""The one exact YAML reader: bytes -> plain Python data, or problems with line and column.
+
+PyYAML's loaders trust too much for a file that CI must judge: they keep the
+last of two duplicate keys, expand aliases without bound, recurse (libyaml's C
+composer overflows the C stack on deep nesting) and apply YAML 1.1 rules that
+turn ``no`` into False, ``010`` into 8 and NEL, LS and PS into line breaks. So
+this module drives libyaml's event parser itself, with an explicit stack, and
+the same code reads a file of any size:
+
+- lines end at LF, CR or CRLF only (YAML 1.2). Control characters written as
+  they are (C0 but tab, LF and CR; DEL; C1, NEL included; LS, PS, U+FFFE,
+  U+FFFF) are errors where an editor shows them, then read as a space, so the
+  rest of the file is still checked and nothing moves (``"\\u2028"`` is fine);
+- bidi controls and zero-width characters inside keys and values are warnings;
+- no aliases, no merge keys, no tags other than ``!!str``; duplicate keys are
+  errors; so are nesting deeper than ``MAX_DEPTH`` and files over ``MAX_BYTES``;
+- plain scalars follow YAML 1.2 (null, true/false, decimal integers, exact
+  decimals as ``Decimal``, never a float); one that YAML 1.1 reads differently
+  (``no``, ``010``, ``1:30``, ``0x1F``, ``1e3``) is an error, not a guess, and
+  so is a number longer than ``MAX_NUMBER_CHARS``;
+- input is UTF-8 (a BOM and CRLF line ends are fine); text comes out in NFC.
+
+Every check is linear in the size of the file. Problems carry a code, a message
+key and its arguments (``cchc.messages.yaml``), never a finished message.
+Positions are not kept while loading (they would double the memory of a large
+plan); ``locate`` finds them in a second pass, only when a problem needs them.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Iterable
+
+import yaml
+from yaml import events as ev
+
+MAX_BYTES = 256 * 1024 * 1024
+MAX_DEPTH = 64
+#: A plain number longer than this (sign not counted) is an error, not a value.
+MAX_NUMBER_CHARS = 40
+#: Character problems listed one by one, per code; the rest are counted in one more problem.
+MAX_REPORTED = 100
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR_TAGS = {"tag:yaml.org,2002:str", "!"}
+_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+# No pattern here has two adjacent quantifiers that can match the same character: each match is linear.
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
+# Plain scalars that YAML 1.1 (PyYAML's default) or 1.2 read as numbers, in neither form above.
+_AMBIGUOUS_NUMBER = re.compile(
+    r"""[-+]?(?:
+          [0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?  # 010, 1_000, 5., 1e3, 1.5e3
+        | [0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?     # 1:30: sexagesimal 90 in YAML 1.1
+        | \.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?              # .5
+        | 0[xob][0-9a-fA-F_]+                             # 0x1F, 0o17, 0b101
+        | \.(?:inf|Inf|INF|nan|NaN|NAN)
+    )\Z""",
+    re.VERBOSE,
+)
+_YAML11_BOOLS = {w for word in ("yes", "no", "on", "off", "y", "n") for w in (word, word.title(), word.upper())}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+# A plain scalar is text unless it is one of these words or starts like a number.
+_SPECIAL_WORDS = frozenset(_NULLS | _BOOLS.keys() | _YAML11_BOOLS)
+_NUMBER_START = frozenset("0123456789+-.")
+
+# Characters as UTF-8 bytes (the file is searched as bytes: no second copy as str).
+# Control characters: what libyaml refuses, and NEL, LS, PS, which YAML 1.1 reads as line breaks.
+_C0 = bytes(b for b in range(0x20) if b not in b"\t\n\r") + b"\x7f"
+_C0_TO_SPACE = bytes.maketrans(_C0, b" " * len(_C0))
+_CONTROL_SCANS = tuple(map(re.compile, (b"[" + re.escape(_C0) + b"]", rb"\xc2[\x80-\x9f]", rb"\xe2\x80[\xa8\xa9]", rb"\xef\xbf[\xbe\xbf]")))
+_INVISIBLE_CHARS = [chr(c).encode() for c in (0x61C, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF)]
+# Quick scans with one leading byte each (memchr-fast): the YAML 1.1 line breaks libyaml would
+# take, and the invisible characters. libyaml refuses the other control characters (ReaderError).
+_YAML11_BREAKS = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\xa8\xa9]"))
+#: cchc.text.INVISIBLE as UTF-8 (a test keeps the two equal).
+_INVISIBLE_SCANS = (re.compile(rb"\xe2(?:\x80[\x8b-\x8f\xaa-\xae]|\x81[\xa0-\xa4\xa6-\xa9])"), re.compile(rb"\xd8\x9c"), re.compile(rb"\xef\xbb\xbf"))
+_CONTINUATION = bytes(range(0x80, 0xC0))
+_BREAK = re.compile(rb"\r\n?|\n")
+# unicodedata does not name control characters: the abbreviations editors show for them.
+_C0_NAMES = "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US".split()
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    """A problem at a 1-based line and column (in characters); *key* (the code when None) and *args* make its message."""
+
+    line: int
+    column: int
+    code: str
+    args: dict = field(default_factory=dict, hash=False)
+    key: str | None = None
+    severity: str = "error"
+
+    def __post_init__(self) -> None:
+        if self.key is None:
+            object.__setattr__(self, "key", self.code)
+
+    def message(self, lang: str = "vi") -> str:
+        """The message in *lang*, made from the catalogue."""
+        from cchc.messages import render
+
+        return render(self.key, self.args, lang)
+
+
+class _Fatal(Exception):
+    def __init__(self, problem: YamlProblem):
+        self.problem = problem
+
+
+def _at(mark, code: str, args: dict | None = None, key: str | None = None) -> YamlProblem:
+    return YamlProblem(mark.line + 1, mark.column + 1, code, args or {}, key)
+
+
+def too_large(size: int | None = None) -> YamlProblem:
+    """The problem of a file over ``MAX_BYTES``; *size* in bytes when known (more than the limit + 1)."""
+    if size is None or size <= MAX_BYTES + 1:  # all ``read_bounded`` tells: more than the limit
+        return YamlProblem(1, 1, "too-large", {"limit": MAX_BYTES}, "too-large.over")
+    return YamlProblem(1, 1, "too-large", {"size": size, "limit": MAX_BYTES})
+
+
+def decode(data: bytes) -> tuple[bytes | None, bool, YamlProblem | None]:
+    """Check that *data* is UTF-8: the bytes without a BOM, whether the text is in NFC, and the problem at the first bad byte.
+
+    The bytes, not a str, travel on: a str of Vietnamese text takes twice the memory.
+    """
+    if len(data) > MAX_BYTES:
+        return None, True, too_large(len(data))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.isascii():
+        return data, True, None
+    try:
+        is_nfc = unicodedata.is_normalized("NFC", data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line, column = _Cursor(data).advance(exc.start)
+        return None, True, YamlProblem(line, column, "encoding", {"byte": f"0x{data[exc.start]:02X}"})
+    return data, is_nfc, None
+
+
+class _Cursor:
+    """Line, column and character index (as libyaml counts: lines end at LF, CR or CRLF) of increasing byte offsets."""
+
+    def __init__(self, data: bytes):
+        self.data, self.offset, self.line, self.column, self.index = data, 0, 1, 1, 0
+
+    def advance(self, offset: int) -> tuple[int, int]:
+        data, start = self.data, self.offset
+        breaks = data.count(b"\n", start, offset) + data.count(b"\r", start, offset) - data.count(b"\r\n", start, offset)
+        if breaks:
+            line_start = max(data.rfind(b"\n", start, offset), data.rfind(b"\r", start, offset)) + 1
+            self.index += _chars(data, start, line_start)
+            self.line, self.column, start = self.line + breaks, 1, line_start
+        count = _chars(data, start, offset)
+        self.index += count
+        self.column += count
+        self.offset = offset
+        return self.line, self.column
+
+
+def _chars(data: bytes, start: int, end: int) -> int:
+    return len(data[start:end].translate(None, _CONTINUATION))
+
+
+def _describe(char: str) -> dict:
+    code = ord(char)
+    name = _C0_NAMES[code] if code < 0x20 else {0x7F: "DEL", 0x85: "NEXT LINE"}.get(code, "C1 CONTROL" if code < 0xA0 else "NONCHARACTER")
+    return {"char": f"U+{code:04X}", "name": unicodedata.name(char, "") or name}
+
+
+def _yaml12(data: bytes, problems: list[YamlProblem] | None = None) -> bytes:
+    """*data* with each control character replaced by a space (positions in characters stay), reported in *problems*."""
+    has_c0 = len(data.translate(None, _C0)) < len(data)
+    scans = [scan for scan in _CONTROL_SCANS[1:] if scan.search(data)]
+    more = None
+    if problems is not None:
+        cursor = _Cursor(data)
+        found = heapq.merge(*(scan.finditer(data) for scan in ([_CONTROL_SCANS[0]] if has_c0 else []) + scans), key=re.Match.start)
+        for count, match in enumerate(found, 1):
+            line, column = cursor.advance(match.start())
+            if count > MAX_REPORTED:
+                more = (line, column)
+                break
+            char = match.group().decode("utf-8")
+            key = "control-character.line-break" if char in "\x85\u2028\u2029" else "control-character"
+            problems.append(YamlProblem(line, column, "control-character", _describe(char), key))
+    count = len(data) - len(data.translate(None, _C0)) if more is not None and has_c0 else 0
+    data = data.translate(_C0_TO_SPACE) if has_c0 else data
+    for scan in scans:
+        data, replaced = scan.subn(b" ", data)
+        count += replaced
+    if more is not None:
+        problems.append(YamlProblem(*more, "control-character", {"count": count - MAX_REPORTED}, "control-character.more"))
+    return data
+
+
+def _invisible_watch(data: bytes, problems: list[YamlProblem]):
+    """A function that reports the invisible characters inside the scalar event it is given and returns the character
+    index of the next one (None when no more), and the index of the first; those in comments are passed over."""
+    matches = heapq.merge(*(scan.finditer(data) for scan in _INVISIBLE_SCANS), key=re.Match.start)
+    cursor = _Cursor(data)
+    match = next(matches, None)
+    position = cursor.advance(match.start()) if match is not None else (0, 0)
+    reported = 0
+
+    def watch(event) -> int | None:
+        nonlocal match, position, reported
+        start, end = event.start_mark.index, event.end_mark.index
+        while match is not None and cursor.index < end:
+            if cursor.index >= start:
+                reported += 1
+                if reported > MAX_REPORTED:
+                    more = sum(data.count(char, match.start()) for char in _INVISIBLE_CHARS)
+                    problems.append(YamlProblem(*position, "invisible-character", {"count": more}, "invisible-character.more", "warning"))
+                    return None
+                problems.append(YamlProblem(*position, "invisible-character", _describe(match.group().decode("utf-8")), severity="warning"))
+            match = next(matches, None)
+            if match is not None:
+                position = cursor.advance(match.start())
+        return cursor.index if match is not None else None
+
+    return watch, (cursor.index if match is not None else None)
+
+
+def _number(value: str, event, problems: list[YamlProblem]) -> Any:
+    """Resolve a plain scalar that may not be text (null, bool, number, or a YAML 1.1 trap)."""
+    if value in _NULLS:
+        return None
+    if value in _BOOLS:
+        return _BOOLS[value]
+    if value in _YAML11_BOOLS:
+        problems.append(_at(event.start_mark, "yaml-ambiguous", {"value": value}, "yaml-ambiguous.bool"))
+        return value
+    exact = _INT.match(value) or _DECIMAL.match(value)
+    if exact and len(value) - (value[0] in "+-") > MAX_NUMBER_CHARS:
+        problems.append(_at(event.start_mark, "yaml-number", {"value": value, "length": len(value), "limit": MAX_NUMBER_CHARS}))
+    elif exact:
+        return Decimal(value) if "." in value else int(value)
+    elif _AMBIGUOUS_NUMBER.match(value):
+        problems.append(_at(event.start_mark, "yaml-ambiguous", {"value": value}))
+    return value
+
+
+def _syntax_problem(exc: yaml.YAMLError, data: bytes) -> YamlProblem:
+    """A libyaml error as a problem; the mistakes a clerk makes most get their own message."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is None:
+        return YamlProblem(1, 1, "yaml-syntax", {"detail": str(exc)})
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None) or ""
+    context_mark = getattr(exc, "context_mark", None)
+    char = _char_at(data, mark.line, mark.column)
+    if char == "\t":
+        return _at(mark, "yaml-tab")
+    if "nesting depth" in problem:  # newer libyaml bounds nesting itself
+        return _at(mark, "yaml-depth", {"limit": MAX_DEPTH})
+    if problem.startswith("mapping values are not allowed"):
+        return _at(mark, "yaml-syntax", {"line": mark.line + 1}, "yaml-syntax.colon")
+    if context == "while scanning a quoted scalar" and context_mark is not None and "end of stream" in problem:
+        quote = _char_at(data, context_mark.line, context_mark.column)
+        return _at(context_mark, "yaml-syntax", {"quote": quote}, "yaml-syntax.quote")
+    if problem == "found character that cannot start any token" and char:
+        return _at(mark, "yaml-syntax", {"char": char}, "yaml-syntax.character")
+    if problem.startswith("did not find expected") and context.startswith("while parsing a block") and context_mark is not None:
+        return _at(mark, "yaml-syntax", {"detail": problem, "start": context_mark.line + 1}, "yaml-syntax.indent")
+    return _at(mark, "yaml-syntax", {"detail": f"{context}: {problem}" if context else problem})
+
+
+def _char_at(data: bytes, line: int, column: int) -> str:
+    """The character at a 0-based line and column of *data*, lines ending at LF, CR or CRLF ("" past the end)."""
+    start = 0
+    if line:
+        end = next(itertools.islice(_BREAK.finditer(data), line - 1, None), None)
+        if end is None:
+            return ""
+        start = end.end()
+    text = data[start : start + 4 * (column + 1)].decode("utf-8", "replace")
+    return re.split("[\r\n]", text, maxsplit=1)[0][column : column + 1]
+
+
+def _as_bytes(source: str | bytes) -> bytes:
+    data = source.encode("utf-8") if isinstance(source, str) else source
+    return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+
+
+def parse(source: str | bytes, is_nfc: bool | None = None) -> tuple[Any, list[YamlProblem]]:
+    """Parse one YAML document (text, or UTF-8 bytes without a BOM, as ``decode`` gives) into plain data.
+
+    The data is dicts, lists, str, int, Decimal, bool and None. Returns it (None
+    when parsing stopped or the file holds nothing, always with an error then)
+    and every problem found, in the order of the file. *is_nfc* says whether
+    the text is already in NFC, when the caller knows.
+    """
+    data = _as_bytes(source)
+    if is_nfc is None:
+        is_nfc = data.isascii() or unicodedata.is_normalized("NFC", data.decode("utf-8", "replace"))
+    problems: list[YamlProblem] = []
+    if any(scan.search(data) for scan in _YAML11_BREAKS):
+        data = _yaml12(data, problems)
+    try:
+        root = _read(data, problems, not is_nfc)
+    except yaml.reader.ReaderError:
+        # A character libyaml refuses: report each one, then read the file again without them.
+        problems = []
+        data = _yaml12(data, problems)
+        try:
+            root = _read(data, problems, not is_nfc)
+        except yaml.reader.ReaderError:  # not UTF-8: only when the caller skipped ``decode``
+            return None, [decode(data)[2] or YamlProblem(1, 1, "encoding", {"byte": "?"})]
+    if root is None and not any(p.severity == "error" for p in problems):
+        problems.append(YamlProblem(1, 1, "empty"))
+    problems.sort(key=lambda p: (p.line, p.column))
+    return root, problems
+
+
+def _read(data: bytes, problems: list[YamlProblem], normalize: bool) -> Any:
+    """The document in *data* (None when reading stopped), adding problems; lets ReaderError through."""
+    loader = _Loader(data)
+    watch = _invisible_watch(data, problems) if any(scan.search(data) for scan in _INVISIBLE_SCANS) else (None, None)
+    try:
+        return _build(loader.get_event, problems, normalize, *watch)
+    except _Fatal as fatal:
+        problems.append(fatal.problem)
+    except yaml.YAMLError as exc:
+        if isinstance(exc, yaml.reader.ReaderError):
+            raise
+        problems.append(_syntax_problem(exc, data))
+    finally:
+        loader.dispose()
+    return None
+
+
+def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, upcoming: int | None = None) -> Any:
+    # The hot loop of loading: one pass over libyaml's events, the open container in local variables and the
+    # enclosing ones on an explicit stack. Most scalars are text that needs nothing but the read of their value.
+    ScalarEvent, MappingStartEvent, SequenceStartEvent = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
+    MappingEndEvent, SequenceEndEvent = ev.MappingEndEvent, ev.SequenceEndEvent
+    special, number_start, str_tags, nfc = _SPECIAL_WORDS, _NUMBER_START, _STR_TAGS, unicodedata.normalize
+    no_key = _NO_KEY
+    stack: list[tuple] = []
+    container: Any = None  # the open dict or list; None at the top level
+    is_list = False
+    key: Any = no_key
+    seen: dict | None = None  # key -> line, for duplicate keys in the open mapping
+    root: Any = None
+    documents = 0
+    for event in iter(get_event, None):
+        kind = type(event)
+        if kind is ScalarEvent:
+            value = event.value
+            if watch is not None and event.end_mark.index > upcoming:
+                upcoming = watch(event)  # an invisible character may lie in this scalar
+                if upcoming is None:
+                    watch = None
+            if normalize:
+                value = nfc("NFC", value)
+            if event.implicit[0]:
+                if value in special or value[:1] in number_start:
+                    value = _number(value, event, problems)
+            elif event.tag is not None and event.tag not in str_tags:
+                problems.append(_at(event.start_mark, "yaml-tag", {"tag": event.tag}))
+            if event.anchor is not None:
+                raise _Fatal(_at(event.start_mark, "yaml-anchor"))
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None:
+                raise _Fatal(_at(event.start_mark, "yaml-anchor"))
+            if event.tag is not None and event.tag not in _COLLECTION_TAGS:
+                problems.append(_at(event.start_mark, "yaml-tag", {"tag": event.tag}))
+            if len(stack) >= MAX_DEPTH:
+                raise _Fatal(_at(event.start_mark, "yaml-depth", {"limit": MAX_DEPTH}))
+            if not is_list and container is not None and key is no_key:
+                raise _Fatal(_at(event.start_mark, "yaml-key"))
+            stack.append((container, is_list, key, seen))
+            if kind is MappingStartEvent:
+                container, is_list, key, seen = {}, False, no_key, {}
+            else:
+                container, is_list, key, seen = [], True, no_key, None
+            continue
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            value = container
+            container, is_list, key, seen = stack.pop()
+        elif kind is ev.AliasEvent:
+            raise _Fatal(_at(event.start_mark, "yaml-alias"))
+        elif kind is ev.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise _Fatal(_at(event.start_mark, "yaml-documents"))
+            continue
+        else:
+            continue
+        if container is None:
+            root = value
+        elif is_list:
+            container.append(value)
+        elif key is no_key:
+            if value == "<<" and event.implicit[0]:
+                raise _Fatal(_at(event.start_mark, "yaml-merge"))
+            if value in seen:
+                problems.append(_at(event.start_mark, "duplicate-key", {"key": value, "first": seen[value]}))
+            else:
+                seen[value] = event.start_mark.line + 1
+            key = value
+        else:
+            if key not in container:
+                container[key] = value
+            key = no_key
+    return root
+
+
+_NO_KEY = object()
+
+#: Appended to a path, asks ``locate`` for the position of the key instead of its value.
+KEY = "\x00key"
+
+
+def locate(source: str | bytes, paths: Iterable[tuple]) -> dict[tuple, tuple[int, int]]:
+    """1-based (line, column) of each path's value (or key, for paths ending in KEY), as ``parse`` counts them.
+
+    A path that is not in the document gets the position of its nearest ancestor.
+    """
+    wanted = set(paths)
+    if not wanted:
+        return {}
+    targets = {p[:-1] if p and p[-1] == KEY else p for p in wanted}
+    prefixes = {p[:i] for p in targets for i in range(len(p) + 1)}
+    data = _as_bytes(source)
+    if any(scan.search(data) for scan in _YAML11_BREAKS):
+        data = _yaml12(data)
+    try:
+        found_value, found_key = _find(data, prefixes)
+    except yaml.reader.ReaderError:  # see parse
+        found_value, found_key = _find(_yaml12(data), prefixes)
+    result = {}
+    for path in wanted:
+        if path and path[-1] == KEY and path[:-1] in found_key:
+            result[path] = found_key[path[:-1]]
+            continue
+        probe = path[:-1] if path and path[-1] == KEY else path
+        while probe not in found_value and probe:
+            probe = probe[:-1]
+        result[path] = found_value.get(probe, (1, 1))
+    return result
+
+
+def _find(data: bytes, prefixes: set[tuple]) -> tuple[dict, dict]:
+    """Positions of the values and of the keys at *prefixes* (the first of duplicate keys, as ``parse`` keeps)."""
+    values: dict[tuple, tuple[int, int]] = {}
+    keys: dict[tuple, tuple[int, int]] = {}
+    starts = (ev.MappingStartEvent, ev.SequenceStartEvent)
+    # A frame is [path (None when nothing wanted lies below), is_mapping, next index or pending key, key position].
+    stack: list[list] = []
+    loader = _Loader(data)
+    try:
+        for event in iter(loader.get_event, None):
+            kind = type(event)
+            if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+                stack.pop()
+                continue
+            if kind is not ev.ScalarEvent and kind not in starts and kind is not ev.AliasEvent:
+                continue
+            position = (event.start_mark.line + 1, event.start_mark.column + 1)
+            path: tuple | None = ()
+            if stack:
+                frame = stack[-1]
+                parent, is_mapping, step = frame[0], frame[1], frame[2]
+                if is_mapping and step is _NO_KEY:  # this node is a key: the key as parse reads it
+                    frame[2], frame[3] = _key(event) if kind is ev.ScalarEvent else None, position
+                    if kind in starts:
+                        stack.append([None, False, 0, None])
+                    continue
+                frame[2] = _NO_KEY if is_mapping else step + 1
+                path = None if parent is None else parent + (step,)
+                if is_mapping and path in prefixes:
+                    keys.setdefault(path, frame[3])
+            if path in prefixes:
+                values.setdefault(path, position)
+            if kind in starts:
+                is_mapping = kind is ev.MappingStartEvent
+                stack.append([path if path in prefixes else None, is_mapping, _NO_KEY if is_mapping else 0, None])
+    except yaml.reader.ReaderError:
+        raise
+    except yaml.YAMLError:
+        pass  # the positions found before a syntax error still serve
+    finally:
+        loader.dispose()
+    return values, keys
+
+
+def _key(event) -> Any:
+    value = unicodedata.normalize("NFC", event.value)
+    if event.implicit[0] and (value in _SPECIAL_WORDS or value[:1] in _NUMBER_START):
+        return _number(value, event, [])
+    return value

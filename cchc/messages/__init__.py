@@ -1,0 +1,138 @@
+"""Every text a person reads, in Vietnamese and in English, from one catalogue.
+
+The catalogue is a plain mapping in the package, not gettext: each entry is
+written once with both languages side by side, ``key: (vi, en)``, so a message
+cannot exist in one language only (a test checks every key), there is no
+compile step and nothing to install, and typer's help texts, click's own
+words and the core's problems all come from the same place.
+
+A message is made when it is shown: a ``Problem`` or an error carries a key
+and its arguments, and ``render(key, args, lang)`` fills the template of the
+chosen language. Templates use ``str.format`` fields with cchc's conversions:
+
+- ``{name!q}`` quotes plan text with control and invisible characters escaped;
+- ``{amount!m}`` an amount in million VND ("2,5 triệu đồng" / "2.5 million VND");
+  ``{amount!M}`` the same with its sign ("+10 triệu đồng", "-10 triệu đồng");
+- ``{day!d}`` a date (30/06/2021 / 2021-06-30);
+- ``{n!n}`` a number with the language's digit grouping.
+
+Vietnamese is the default whatever the machine's locale; ``--lang en`` or
+``CCHC_LANG=en`` gives English. The module is pure: the CLI chooses the
+language and passes it in.
+"""
+
+from __future__ import annotations
+
+import datetime
+import string
+from decimal import Decimal
+from functools import lru_cache
+from typing import Any, Mapping
+
+LANGS = ("vi", "en")
+DEFAULT_LANG = "vi"
+_INDEX = {"vi": 0, "en": 1}
+
+#: The modules whose MESSAGES make up the catalogue, one per concern.
+_PARTS = ("problems", "yaml", "deadlines", "cli", "help", "click", "outputs", "docx", "progress")
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, tuple[str, str]]:
+    """Every message key with its (Vietnamese, English) template."""
+    import importlib
+
+    merged: dict[str, tuple[str, str]] = {}
+    for part in _PARTS:
+        try:
+            module = importlib.import_module(f"cchc.messages.{part}")
+        except ModuleNotFoundError as exc:  # a part not written yet
+            if exc.name != f"cchc.messages.{part}":
+                raise
+            continue
+        for key, entry in module.MESSAGES.items():
+            if key in merged:
+                raise ValueError(f"message key {key!r} is defined twice")
+            merged[key] = entry
+    return merged
+
+
+def language(value: str | None) -> str:
+    """The language code for *value* ("vi", "en", "EN", "en_US.UTF-8" …); the default when unknown or None."""
+    if not value:
+        return DEFAULT_LANG
+    code = value.strip().lower().replace("-", "_").split("_")[0].split(".")[0]
+    return code if code in _INDEX else DEFAULT_LANG
+
+
+def render(key: str, args: Mapping[str, Any] | None = None, lang: str = DEFAULT_LANG) -> str:
+    """The message *key* in *lang*, its fields filled from *args*.
+
+    An unknown key is shown as the key itself with its arguments: a missing
+    entry must never hide a problem (a test keeps the catalogue complete).
+    """
+    entry = catalogue().get(key)
+    if entry is None:
+        shown = ", ".join(f"{k}={v!r}" for k, v in (args or {}).items())
+        return f"{key}({shown})" if shown else key
+    template = entry[_INDEX.get(lang, 0)]
+    if not args and "{" not in template:
+        return template
+    return _Formatter(lang).vformat(template, (), dict(args or {}))
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **args: Any) -> str:
+    """Shorthand for ``render(key, args, lang)``."""
+    return render(key, args, lang)
+
+
+class _Formatter(string.Formatter):
+    def __init__(self, lang: str):
+        super().__init__()
+        self.lang = lang
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion == "q":
+            from cchc.text import quote
+
+            return quote(str(value))
+        if conversion == "m":
+            return money_text(value, self.lang)
+        if conversion == "M":
+            return ("+" if value > 0 else "") + money_text(value, self.lang)
+        if conversion == "d":
+            return date_text(value, self.lang)
+        if conversion == "n":
+            return number_text(value, self.lang)
+        return super().convert_field(value, conversion)
+
+
+def number_text(value: int | Decimal, lang: str = DEFAULT_LANG) -> str:
+    """A figure as the language writes it: 1.500,5 (vi) or 1,500.5 (en)."""
+    from cchc.money import format_number
+
+    text = format_number(value)
+    if lang == "en":
+        text = text.translate(str.maketrans({".": ",", ",": "."}))
+    return text
+
+
+def money_text(million: int | Decimal, lang: str = DEFAULT_LANG) -> str:
+    """An amount in million VND with its unit: "2,5 triệu đồng" / "2.5 million VND"."""
+    figure = number_text(million, lang)
+    return f"{figure} triệu đồng" if lang == "vi" else f"{figure} million VND"
+
+
+def date_text(day: datetime.date | str, lang: str = DEFAULT_LANG) -> str:
+    """A date for a person: 30/06/2021 (vi) or 2021-06-30 (en)."""
+    if isinstance(day, str):
+        day = datetime.date.fromisoformat(day)
+    if lang == "vi":
+        return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+    return day.isoformat()
+
+
+def long_date(day: datetime.date) -> str:
+    """A date in prose, as Nghị định 30/2020 writes it: "ngày 05 tháng 01 năm 2021" (day below 10 and months 1, 2 padded)."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"

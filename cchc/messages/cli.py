@@ -1,0 +1,66 @@
+"""Messages of the command line: errors, notes, periods."""
+
+MESSAGES = {
+    "cli.bad-lang": ("cchc: ngôn ngữ {value!q} không có; dùng --lang vi hoặc --lang en", "cchc: no language {value!q}; use --lang vi or --lang en"),
+    "cli.internal": (
+        "cchc: lỗi nội bộ ({kind}); đây là lỗi của chương trình, xin báo cho người phát triển",
+        "cchc: internal error ({kind}); this is a bug in cchc, please report it",
+    ),
+    "cli.no-stdout": ("đầu ra chuẩn (stdout) đã bị đóng", "standard output is closed"),
+    "cli.cannot-write-output": ("không ghi được kết quả: {reason}", "cannot write the output: {reason}"),
+    "cli.more-errors": ("… và {count} lỗi nữa", "… and {count} more error(s)"),
+    "cli.plan-has-errors": (
+        "{path}: kế hoạch có lỗi; chạy `cchc validate {path}` để xem đầy đủ",
+        "{path}: the plan has errors; run `cchc validate {path}` for the full report",
+    ),
+    "cli.agency-ambiguous": ("{name!q} khớp với nhiều cơ quan; hãy ghi cụ thể hơn:", "{name!q} matches several agencies; be more specific:"),
+    "cli.agency-none": ("không có cơ quan nào khớp với {name!q}", "no agency matches {name!q}"),
+    "cli.closest-names": ("Các tên gần nhất:", "Closest names:"),
+    "cli.list-agencies": ("(`cchc agencies` liệt kê mọi cơ quan)", "(`cchc agencies` lists them all)"),
+    "cli.no-section": (
+        "không có mục {wanted!q}; kế hoạch có các mục {known} (hoặc số thứ tự 1–{count})",
+        "no section {wanted!q}; the plan has sections {known} (or 1–{count})",
+    ),
+    "cli.bad-year": ("{value!q}: năm {year} nằm ngoài khoảng {low}–{high}", "{value!q}: year {year} is outside {low}–{high}"),
+    "cli.bad-month-number": ("{value!q}: không có tháng {month} (tháng từ 1 đến 12)", "{value!q}: there is no month {month} (months are 1-12)"),
+    "cli.bad-month": (
+        "{value!q} không phải là tháng; viết YYYY-MM (2021-06) hoặc MM/YYYY (06/2021)",
+        "{value!q} is not a month; write YYYY-MM (2021-06) or MM/YYYY (06/2021)",
+    ),
+    "cli.bad-date": (
+        "{value!q} không phải là ngày; viết YYYY-MM-DD (2021-06-15) hoặc DD/MM/YYYY (15/06/2021)",
+        "{value!q} is not a date; write YYYY-MM-DD (2021-06-15) or DD/MM/YYYY (15/06/2021)",
+    ),
+    "cli.month-or-range": ("dùng --month hoặc --from/--to, không dùng cả hai", "give either --month or --from/--to, not both"),
+    "cli.from-after-to": ("--from {first} sau --to {last}", "--from {first} is after --to {last}"),
+    "period.month": ("tháng {month}", "in {month}"),
+    "period.between": ("từ {first} đến {last}", "between {first} and {last}"),
+    "period.from": ("từ {first} trở đi", "from {first} on"),
+    "period.until": ("đến hết {last}", "up to {last}"),
+    "cli.nothing-due": ("Không có nhiệm vụ nào đến hạn {period}.", "No items due {period}."),
+    "cli.role-needs-agency": ("--role cần đi kèm --agency", "--role needs --agency"),
+    "cli.direct-needs-agency": ("--direct cần đi kèm --agency", "--direct needs --agency"),
+    "cli.nothing-matches": ("Không có nhiệm vụ nào phù hợp.", "No items match."),
+    "cli.no-item": ("không có nhiệm vụ mã {id!q}", "no item {id!q}"),
+    "cli.no-item-suggest": ("không có nhiệm vụ mã {id!q}; có phải là {suggestions}?", "no item {id!q}; did you mean {suggestions}?"),
+    "cli.cannot-write": ("{path}: không ghi được: {reason}", "{path}: cannot write: {reason}"),
+    "cli.wrote": ("đã ghi {path}", "wrote {path}"),
+    "write.directory": ("{path}: là một thư mục; hãy ghi tên tệp", "{path}: is a directory; give a file name"),
+    "write.not-regular": (
+        "{path}: không phải tệp thông thường; hãy ghi ra một tệp, hoặc bỏ -o để in ra màn hình",
+        "{path}: is not a regular file; write to a file, or leave out -o for standard output",
+    ),
+    "write.input": ("{path}: không ghi đè lên tệp đang được đọc", "{path}: refusing to overwrite a file being read"),
+    "write.exists": ("{path}: tệp đã có; dùng --force để ghi đè", "{path}: the file exists; use --force to overwrite it"),
+    "cli.format-unavailable": ("định dạng {format} chưa có trong bản cài đặt này", "the {format} format is not available in this installation"),
+    "cli.format-clash": (
+        "--format {format} không khớp với tệp {path} (đuôi tệp là {implied})",
+        "--format {format} does not match {path} (its extension means {implied})",
+    ),
+    "cli.no-template-dir": ("{path}: không có thư mục mẫu này", "{path}: no such template directory"),
+    "cli.template-error": ("lỗi mẫu in {where}: {reason}", "template error at {where}: {reason}"),
+    "cli.binary-to-terminal": (
+        "tệp {format} không in ra màn hình được; dùng -o TỆP (hoặc chuyển hướng vào một tệp)",
+        "a {format} file cannot be shown on a terminal; use -o FILE (or redirect to a file)",
+    ),
+}

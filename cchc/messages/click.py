@@ -1,0 +1,31 @@
+"""The command-line framework's own words (Usage, Options, "No such option" …) in cchc's languages.
+
+cchc shows usage errors itself and translates the framework's help page with
+these, so they do not depend on how a typer or click release words them.
+"""
+
+MESSAGES = {
+    "help.usage": ("Cách dùng:", "Usage:"),
+    "help.options": ("Tùy chọn:", "Options:"),
+    "help.arguments": ("Tham số:", "Arguments:"),
+    "help.commands": ("Các lệnh:", "Commands:"),
+    "help.options-metavar": ("[TÙY CHỌN]", "[OPTIONS]"),
+    "help.command-metavar": ("LỆNH [THAM SỐ]...", "COMMAND [ARGS]..."),
+    "help.default": ("[mặc định: ", "[default: "),
+    "help.required": ("bắt buộc]", "required]"),
+    "help.help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
+    "help.try": ("Xem hướng dẫn: '{command} {option}'.", "Try '{command} {option}' for help."),
+    "help.error": ("Lỗi: {message}", "Error: {message}"),
+    "help.aborted": ("Đã dừng.", "Aborted."),
+    "usage.no-such-option": ("không có tùy chọn {name}", "no such option: {name}"),
+    "usage.possible": ("(các tùy chọn gần giống: {names})", "(possible options: {names})"),
+    "usage.missing-argument": ("thiếu tham số {name}", "missing argument {name}"),
+    "usage.missing-option": ("thiếu tùy chọn {name}", "missing option {name}"),
+    "usage.invalid-for": ("giá trị không hợp lệ cho {hint}: {message}", "invalid value for {hint}: {message}"),
+    "usage.invalid": ("giá trị không hợp lệ: {message}", "invalid value: {message}"),
+    "usage.choice": ("{value!q} không phải một trong các giá trị {choices}", "{value!q} is not one of {choices}"),
+    "usage.needs-value": ("tùy chọn {name} cần một giá trị", "option {name} requires a value"),
+    "usage.extra": ("thừa tham số không mong đợi ({args})", "unexpected extra argument(s) ({args})"),
+    "usage.no-command": ("không có lệnh {name!q}", "no such command {name!q}"),
+    "usage.missing-command": ("thiếu tên lệnh", "missing command"),
+}

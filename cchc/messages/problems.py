@@ -1,0 +1,114 @@
+"""Messages of the plan's problems: reading the file, the schema and the checks of meaning."""
+
+MESSAGES = {
+    "severity.error": ("lỗi", "error"),
+    "severity.warning": ("cảnh báo", "warning"),
+    # Reading the file.
+    "not-found": ("không có tệp này", "no such file"),
+    "not-a-file": ("là một thư mục, không phải tệp kế hoạch", "is a directory, not a plan file"),
+    "unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
+    "unreadable.permission": ("không có quyền đọc tệp", "permission denied"),
+    "empty": ("tệp không có nội dung kế hoạch", "the file holds no plan"),
+    # The schema.
+    "schema.missing": ("thiếu trường bắt buộc {field!q}", "missing required field {field!q}"),
+    "schema.unknown-field": ("trường không có trong mẫu kế hoạch: {field!q}", "unknown field {field!q}"),
+    "schema.amount": (
+        "{field} phải là số tiền tính bằng triệu đồng (ví dụ 10 hoặc 2.5) hoặc một ghi chú như \"Theo dự án\", nhưng đang là {value}",
+        "{field} must be an amount in million VND (e.g. 10 or 2.5) or a note such as \"Theo dự án\", got {value}",
+    ),
+    "schema.number": (
+        "{field} phải là số tiền tính bằng triệu đồng, viết như số (ví dụ 200 hoặc 2.5), nhưng đang là {value}",
+        "{field} must be an amount in million VND written as a number (e.g. 200 or 2.5), got {value}",
+    ),
+    "schema.text": ("{field} phải là văn bản, nhưng đang là {value}", "{field} must be text, got {value}"),
+    "schema.list": ("{field} phải là một danh sách, nhưng đang là {value}", "{field} must be a list, got {value}"),
+    "schema.mapping": ("{field} phải là một nhóm trường (khóa: giá trị), nhưng đang là {value}", "{field} must be a mapping of fields, got {value}"),
+    "schema.id": (
+        "mã {value!q} chỉ gồm chữ cái không dấu và chữ số, có thể nối bằng '.', '-' hoặc '_' (ví dụ I-3)",
+        "id {value!q} must be letters and digits, with '.', '-' or '_' between them (e.g. I-3)",
+    ),
+    "schema.empty": ("{field} không được để trống", "{field} must not be empty"),
+    "schema.too-long": ("{field} quá dài (tối đa {limit} ký tự)", "{field} is too long (at most {limit} characters)"),
+    "schema.date": (
+        "{field} phải là ngày viết theo dạng năm-tháng-ngày, ví dụ 2021-12-15 (không viết 15/12/2021), nhưng đang là {value}",
+        "{field} must be a date written year-month-day, e.g. 2021-12-15 (not 15/12/2021), got {value}",
+    ),
+    "schema.integer": ("{field} phải là số nguyên, nhưng đang là {value}", "{field} must be a whole number, got {value}"),
+    "schema.bool": ("{field} phải là true hoặc false, nhưng đang là {value}", "{field} must be true or false, got {value}"),
+    "schema.range": ("{field} nằm ngoài khoảng cho phép: {value}", "{field} is out of range: {value}"),
+    "schema.choice": ("{field} phải là một trong: {choices}; đang là {value}", "{field} must be one of: {choices}; got {value}"),
+    "schema.plan": (
+        "tệp kế hoạch phải là một nhóm trường gồm plan, agencies, sections (và decision nếu là quyết định)",
+        "a plan file is a mapping with plan, agencies and sections (and decision for a decision)",
+    ),
+    "schema.other": ("{field}: giá trị không hợp lệ ({detail})", "{field}: invalid value ({detail})"),
+    "status-in-plan": (
+        "tiến độ không ghi trong kế hoạch đã ban hành: bỏ trường {field!q} và ghi vào sổ theo dõi bằng lệnh "
+        "`cchc progress {id} --status {status} --on NGÀY`",
+        "progress is not kept in the approved plan: remove {field!q} and record it in the log with "
+        "`cchc progress {id} --status {status} --on DATE`",
+    ),
+    # Meaning.
+    "duplicate-id": ("mã {id!q} bị dùng hai lần (lần đầu ở {first!q})", "item id {id!q} is used twice (first at {first!q})"),
+    "duplicate-section": ("mục {label!q} xuất hiện hai lần", "section {label!q} appears twice"),
+    "duplicate-agency": ("{spelling!q} đã là tên của {owner!q}", "{spelling!q} already names {owner!q}"),
+    "duplicate-agency.same": ("{spelling!q} được ghi hai lần cho {owner!q}", "{spelling!q} is listed twice for {owner!q}"),
+    "unknown-agency": ("cơ quan {name!q} không có trong danh mục cơ quan", "agency {name!q} is not in the registry"),
+    "unknown-agency.suggest": (
+        "cơ quan {name!q} không có trong danh mục cơ quan; có phải là {suggestions}?",
+        "agency {name!q} is not in the registry; did you mean {suggestions}?",
+    ),
+    "unknown-member": ("nhóm {group!q} có thành viên {name!q} không có trong danh mục cơ quan", "group {group!q} has a member {name!q} that is not in the registry"),
+    "member-cycle": ("nhóm {group!q} chứa chính nó (qua {trail})", "group {group!q} contains itself (through {trail})"),
+    "members-not-group": ("{name!q} có danh sách thành viên nhưng không đánh dấu là nhóm (group: true)", "{name!q} has members but is not marked as a group (group: true)"),
+    "repeated-agency": ("{name!q} lặp lại cơ quan {agency!q}", "{name!q} names {agency!q} again"),
+    "no-lead": ("nhiệm vụ {id} chưa có cơ quan chủ trì", "item {id} has no lead agency (Cơ quan chủ trì)"),
+    "blank-deadline": ("nhiệm vụ {id} chưa có thời gian hoàn thành", "item {id} has no deadline (Thời gian hoàn thành)"),
+    "deadline-year": (
+        "thời hạn {text!q} của nhiệm vụ {id} rơi vào ngày {due!d}, ngoài năm {year} của kế hoạch",
+        "deadline {text!q} of item {id} falls on {due!d}, outside the plan's year {year}",
+    ),
+    "negative-amount": ("kinh phí {amount!m} là số âm", "budget {amount!m} is negative"),
+    "negative-amount.total": ("tổng kinh phí công bố là số âm", "the declared total is negative"),
+    "amount-range": (
+        "kinh phí {amount} vượt giới hạn hợp lý (tối đa 10^15 triệu đồng)",
+        "budget {amount} is beyond a sane bound (at most 10^15 million VND)",
+    ),
+    "amount-precision": (
+        "kinh phí {amount} có phần lẻ nhỏ hơn một đồng (tối đa 6 chữ số sau dấu thập phân khi tính bằng triệu đồng)",
+        "budget {amount} has a fraction smaller than one đồng (at most 6 decimals in million VND)",
+    ),
+    "amount-in-dong": (
+        "kinh phí {amount!m} của nhiệm vụ {id} lớn hơn tổng kinh phí công bố ({total!m}) nhiều lần: có thể đang ghi bằng đồng thay vì triệu đồng",
+        "budget {amount!m} of item {id} is many times the declared total ({total!m}): it is probably in đồng rather than million đồng",
+    ),
+    "text-amount": (
+        "kinh phí {note!q} giống một số tiền viết dạng chữ; hãy ghi số triệu đồng bằng số, dùng dấu chấm cho phần thập phân (10 hoặc 10.5)",
+        "budget {note!q} looks like an amount written as text; write the number of million VND as a plain number, with a dot for decimals (10 or 10.5)",
+    ),
+    "budget-note": (
+        "ghi chú kinh phí {note!q} không phải số tiền, cũng không phải ghi chú dạng \"Theo dự án\", \"Theo kế hoạch\", \"Theo đề án\"",
+        "budget note {note!q} is not an amount nor a note such as \"Theo dự án\", \"Theo kế hoạch\", \"Theo đề án\"",
+    ),
+    "total-mismatch": (
+        "tổng các khoản ghi số {itemized!m} khác tổng kinh phí công bố {declared!m}: chênh lệch {difference!M}",
+        "itemized total {itemized!m} differs from the declared total {declared!m}: difference {difference!M}",
+    ),
+    "total-in-words": ("không đọc được số tiền bằng chữ {words!q}", "cannot read the total in words {words!q}: {reason}"),
+    "total-in-words.mismatch": (
+        "số tiền bằng chữ là {in_words} đ nhưng tổng kinh phí công bố là {declared!m}; bằng chữ đúng là {expected!q}",
+        "the total in words reads {in_words} đ but the declared total is {declared!m}; in words the declared total is {expected!q}",
+    ),
+    "total-in-words.alone": (
+        "có số tiền bằng chữ nhưng không có tổng kinh phí bằng số (total_million_vnd)",
+        "the total is written in words but not as a figure (total_million_vnd)",
+    ),
+    "empty-section": ("mục {label!q} chưa có nhiệm vụ nào", "section {label!q} has no tasks yet"),
+    "empty-task": ("nhiệm vụ {label!q} của mục {section!q} chưa có sản phẩm nào", "task {label!q} of section {section!q} has no items yet"),
+    "no-sections": ("kế hoạch chưa có bảng nhiệm vụ", "the plan has no task table yet"),
+    "unknown-default-lead": (
+        "cơ quan chủ trì mặc định {name!q} không có trong danh mục cơ quan",
+        "the default lead {name!q} is not in the registry",
+    ),
+    "plan-in-article": ("quyết định không có Điều {number} để ghi nội dung kế hoạch", "the decision has no article {number} to hold the plan"),
+}

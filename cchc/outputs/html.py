@@ -1,0 +1,114 @@
+"""Printing a plan as HTML (laid out like the document on paper) or GitHub Markdown, through Jinja templates.
+
+The templates only lay out the view (``cchc.outputs.view``). The built-in
+templates ship inside the package; a province's own (``--template-dir``)
+override them by file name and run in Jinja's sandbox, so a template cannot
+reach Python. Jinja is imported inside functions so cchc's other commands
+stay fast to start.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+from cchc.outputs.view import build_view
+
+__all__ = ["FORMATS", "render_plan", "template_directories", "escape_markdown", "TemplateFailure"]
+
+FORMATS = ("html", "md")
+
+# Characters Markdown (GFM) could read as markup, '|' included so a cell never splits.
+_MD_SPECIAL = re.compile(r"([\\|*_`\[\]<>#~])")
+# '&' only matters where it would start an entity reference ("&amp;", "&#38;").
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+class TemplateFailure(Exception):
+    """A template could not be read or run: which one, at which line, and why."""
+
+    def __init__(self, template: str, line: int | None, reason: str):
+        super().__init__(template, line, reason)
+        self.template = template
+        self.line = line
+        self.reason = reason
+
+
+def template_directories(template_dir: Path | None = None) -> list[Path]:
+    """Directories searched for templates, first match wins: *template_dir*, then cchc's own."""
+    directories = [Path(template_dir)] if template_dir is not None else []
+    directories.append(Path(str(resources.files("cchc") / "templates")))
+    return directories
+
+
+def render_plan(plan, fmt: str, *, section: str | None = None, agency=None, template_dir: Path | None = None, view=None) -> str:
+    """The plan (or the extract the filters select) as a complete HTML or Markdown document.
+
+    Raises ValueError for an unknown format and TemplateFailure for a broken template.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    import jinja2
+
+    name = f"plan.{fmt}.j2"
+    view = view if view is not None else build_view(plan, section=section, agency=agency)
+    try:
+        template = _environment(template_dir).get_template(name)
+        return template.render(view=view)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateFailure(exc.filename or exc.name or name, exc.lineno, exc.message or str(exc)) from None
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateFailure(exc.name or name, None, "not found") from None
+    except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
+        where, line = _template_frame(exc, name)
+        raise TemplateFailure(where, line, f"{type(exc).__name__}: {exc}") from None
+
+
+def _template_frame(exc: BaseException, default: str) -> tuple[str, int | None]:
+    """The template file and line an error was raised in (Jinja puts template frames in the traceback)."""
+    import traceback
+
+    found = (default, None)
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        filename = frame.f_code.co_filename
+        if filename.endswith(".j2") or filename.endswith(".html") or filename.endswith(".md"):
+            found = (filename, line)
+    return found
+
+
+def _environment(template_dir: Path | None):
+    import jinja2
+    import jinja2.sandbox
+    import markupsafe
+
+    def html_lines(text: str):
+        # Escape each line, then join with <br>: a multi-line cell prints as several lines.
+        text = str(text)
+        if "\n" not in text and "\r" not in text:
+            return markupsafe.escape(text)
+        return markupsafe.Markup("<br>").join(_NEWLINE.split(text.rstrip("\r\n")))
+
+    environment_class = jinja2.Environment if template_dir is None else jinja2.sandbox.ImmutableSandboxedEnvironment
+    env = environment_class(
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(d) for d in template_directories(template_dir)]),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = escape_markdown
+    env.filters["br"] = html_lines
+    return env
+
+
+def escape_markdown(text) -> str:
+    """*text* as literal GFM inline text on one line: markup characters get a backslash, newlines become <br>.
+
+    Trailing newlines (a YAML ``|`` block ends with one) are dropped rather than shown as a blank line.
+    """
+    text = _MD_SPECIAL.sub(r"\\\1", str(text).rstrip("\r\n"))
+    text = _MD_ENTITY.sub(r"\\&", text)
+    return _NEWLINE.sub("<br>", text)

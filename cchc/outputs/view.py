@@ -1,0 +1,272 @@
+"""The view of a plan for printing: everything a document shows, computed once, in no format.
+
+HTML, Markdown, PDF and Word are all laid out from this one view, so they
+cannot drift apart: the header block of the document's kind (a decision, or
+a plan issued on its own), the prose before and after the table, the table's
+rows with their merged cells, the totals and the signature block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cchc.agencies import AgencyRegistry
+from cchc.messages import long_date
+from cchc.money import exact_sum, format_number, million_in_words, million_to_vnd
+from cchc.query import has_role, leads
+
+
+@dataclass(frozen=True)
+class Row:
+    """One item as a table row; a rowspan of 0 means the cell above covers this row."""
+
+    item_id: str
+    stt: str
+    section_rowspan: int
+    task: str
+    task_rowspan: int
+    product: str
+    lead: str
+    partners: str
+    deadline: str
+    budget: str  # the amount as a Vietnamese figure, the budget note, or ""
+    is_amount: bool
+    note: str | None
+    note_number: int | None
+
+    @property
+    def opens_section(self) -> bool:
+        """True on the first row of a section of several rows (its section cell spans them)."""
+        return self.section_rowspan > 1
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """A section as printed: its heading, its rows and the sum of its amounts."""
+
+    numeral: str
+    title: str
+    heading: str
+    rows: list[Row]
+    subtotal: str
+
+
+@dataclass(frozen=True)
+class Note:
+    """An editor's note, numbered in the order the items appear."""
+
+    number: int
+    item_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A piece of prose, flattened: a heading (label and title) or a paragraph, at a depth (0 = top)."""
+
+    depth: int
+    heading: str | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class Totals:
+    """The figures under the table. ``shown`` is None when there is no figure to print (no made-up 0 đồng)."""
+
+    label: str  # "Tổng cộng", or "Cộng phần trích" for an extract
+    shown: str | None  # the figure of the total row (declared total, or the sum)
+    vnd: str | None  # the same in đồng, "200.000.000"
+    in_words: str | None
+    declared: str | None
+    itemized: str
+    difference: str | None  # None when the items add up, or nothing is declared
+    note: str | None  # the declared total as a note ("Theo nguồn kinh phí thường xuyên")
+
+
+@dataclass(frozen=True)
+class Header:
+    """The document's top block after Nghị định 30/2020: issuing bodies, number, place and date."""
+
+    superior: str | None
+    issuer: str | None
+    number: str | None
+    place: str | None
+    date_line: str | None  # "Thái Bình, ngày 31 tháng 12 năm 2020"
+    date_dmy: str | None
+    symbol_kind: str  # "QĐ" or "KH", for a number left blank
+
+
+@dataclass(frozen=True)
+class View:
+    """All a template needs; ``plan`` is the model itself, for its texts."""
+
+    plan: object
+    kind: str  # "quyet-dinh" or "ke-hoach"
+    inline_article: int | None  # the decision's article that holds the plan, when it is written inside it
+    extract: str | None
+    header: Header
+    title_lines: list[str]
+    prose_before: list[Paragraph]
+    sections: list[SectionView]
+    prose_after: list[Paragraph]
+    has_money: bool
+    has_stt: bool
+    totals: Totals
+    notes: list[Note]
+    signer: object | None  # cchc.model.Signer of the document
+    recipients: list[str]
+
+    # Kept for templates written for cchc 0.1 (--template-dir).
+    @property
+    def date_line(self) -> str:
+        return self.header.date_line or ""
+
+    @property
+    def date_dmy(self) -> str:
+        return self.header.date_dmy or ""
+
+
+def flatten(blocks, depth: int = 0) -> list[Paragraph]:
+    """Prose blocks in reading order: each heading, then its paragraphs, then its sub-blocks."""
+    result: list[Paragraph] = []
+    for block in blocks:
+        if block.label or block.title:
+            result.append(Paragraph(depth, block.heading, None))
+        result.extend(Paragraph(depth, None, text) for text in block.paragraphs)
+        result.extend(flatten(block.blocks, depth + 1))
+    return result
+
+
+def build_view(plan, *, section: str | None = None, agency=None) -> View:
+    """The view of *plan*, keeping only the items in *section* and involving *agency* when given."""
+    registry = AgencyRegistry(plan.agencies)
+
+    def involved(item) -> bool:
+        # An extract prints the items that name the agency (as lead, the plan's default lead, or partner).
+        return has_role(item, agency, "any", registry, leads(item, plan))
+
+    notes: list[Note] = []
+    sections: list[SectionView] = []
+    all_amounts = []
+    for sec in plan.sections:
+        if section is not None and sec.numeral != section:
+            continue
+        kept = [(task, [i for i in task.items if agency is None or involved(i)]) for task in sec.tasks]
+        kept = [(task, items) for task, items in kept if items]
+        if not kept:
+            continue  # a filter that empties a section drops it, as does a section with no items yet
+        rows: list[Row] = []
+        section_size = sum(len(items) for _, items in kept)
+        for task, items in kept:
+            for position, item in enumerate(items):
+                if item.note:
+                    notes.append(Note(len(notes) + 1, item.id, item.note))
+                rows.append(
+                    _row(
+                        plan,
+                        item,
+                        task,
+                        section_rowspan=0 if rows else section_size,
+                        task_rowspan=0 if position else len(items),
+                        note_number=len(notes) if item.note else None,
+                    )
+                )
+        amounts = [item.amount for _, items in kept for item in items if item.amount is not None]
+        all_amounts += amounts
+        sections.append(SectionView(sec.numeral, sec.title or "", sec.heading, rows, format_number(exact_sum(amounts))))
+
+    header = plan.plan
+    extract = _extract_heading(plan, section, agency)
+    declared = header.total_million_vnd
+    itemized = exact_sum(all_amounts)
+    has_money = declared is not None or bool(all_amounts) or any(
+        item.budget is not None for _, _, item in plan.items()
+    )
+    if extract is None and declared is not None:
+        shown, words, label = declared, header.total_in_words, "Tổng cộng"
+    elif extract is None:
+        shown, words, label = (itemized if all_amounts else None), None, "Tổng cộng"
+    else:
+        shown, words, label = (itemized if all_amounts else None), (million_in_words(itemized) if all_amounts else None), "Cộng phần trích"
+    gap = None if declared is None else itemized - declared
+    totals = Totals(
+        label=label,
+        shown=None if shown is None else format_number(shown),
+        vnd=None if shown is None else format_number(million_to_vnd(shown)),
+        in_words=words,
+        declared=None if declared is None else format_number(declared),
+        itemized=format_number(itemized),
+        # Only the whole plan is compared with the declared total; an extract is a part of it.
+        difference=None if extract is not None or not gap else ("+" if gap > 0 else "") + format_number(gap),
+        note=header.total_note,
+    )
+    decision = plan.decision
+    document = decision if decision is not None else header
+    return View(
+        plan=plan,
+        kind=plan.kind,
+        inline_article=decision.plan_in_article if decision is not None else None,
+        extract=extract,
+        header=_header(document, "QĐ" if decision is not None else "KH"),
+        title_lines=_title_lines(header.title),
+        prose_before=flatten(plan.prose_before),
+        sections=sections,
+        prose_after=flatten(plan.prose_after),
+        has_money=has_money,
+        has_stt=any(item.stt for _, _, item in plan.items()),
+        totals=totals,
+        notes=notes,
+        signer=document.signer,
+        recipients=list(document.recipients),
+    )
+
+
+def _header(document, symbol_kind: str) -> Header:
+    date = document.date
+    place = document.place
+    if date is not None:
+        date_line = f"{place}, {long_date(date)}" if place else long_date(date)[0].upper() + long_date(date)[1:]
+        dmy = f"{date.day:02d}/{date.month:02d}/{date.year}"
+    else:
+        date_line = f"{place}, ngày      tháng      năm" if place else None
+        dmy = None
+    return Header(document.superior, document.issuer, document.number, place, date_line, dmy, symbol_kind)
+
+
+def _row(plan, item, task, *, section_rowspan: int, task_rowspan: int, note_number: int | None) -> Row:
+    lead_names = leads(item, plan)
+    return Row(
+        item_id=item.id,
+        stt=item.stt or "",
+        section_rowspan=section_rowspan,
+        task=task.label,
+        task_rowspan=task_rowspan,
+        product=item.product,
+        lead="; ".join(lead_names),
+        partners="; ".join(item.partners),
+        deadline=item.deadline,
+        budget=format_number(item.amount) if item.amount is not None else (item.budget_note or ""),
+        is_amount=item.amount is not None,
+        note=item.note or None,
+        note_number=note_number,
+    )
+
+
+def _extract_heading(plan, section: str | None, agency) -> str | None:
+    parts = []
+    if section is not None:
+        titles = {s.numeral: s.heading for s in plan.sections}
+        parts.append(f"Mục {titles.get(section, section)}")
+    if agency is not None:
+        parts.append(f"các nhiệm vụ của {agency.name} (chủ trì hoặc phối hợp)")
+    return "Trích: " + "; ".join(parts) if parts else None
+
+
+def _title_lines(title: str) -> list[str]:
+    """["KẾ HOẠCH", rest of the title]: the document type stands on its own line, as on paper."""
+    kind = "KẾ HOẠCH"
+    if title.upper().startswith(kind + " "):
+        return [kind, title[len(kind) :].strip()]
+    if title.upper() == kind:
+        return [kind]
+    return [kind, title]

@@ -1,0 +1,129 @@
+"""The schema's verdict on a plan's data: pydantic's errors as located problems with catalogue keys."""
+
+from __future__ import annotations
+
+from cchc.inputs.yaml import KEY
+from cchc.problems import Problem, error
+
+#: Fields the plan once carried and that now live in the progress log.
+_MOVED_TO_LOG = {"status", "completed_on"}
+
+
+def validate_tree(data, name: str):
+    """The ``Plan`` built from *data* (None when invalid) and the schema's problems (located by data path)."""
+    from pydantic import ValidationError
+
+    from cchc.model import Plan
+
+    if not isinstance(data, dict):
+        return None, [error("schema", (), key="schema.plan", file=name)]
+    try:
+        return Plan.model_validate(data), []
+    except ValidationError as exc:
+        return None, schema_problems(exc, data, name)
+
+
+def schema_problems(exc, data, name: str) -> list[Problem]:
+    """Turn pydantic's errors into problems located by data path, one per place."""
+    by_path: dict[tuple, list[dict]] = {}
+    for err in exc.errors(include_url=False):
+        path, _ = _data_path(data, err["loc"])
+        if err["type"] == "extra_forbidden":
+            path = path + (KEY,)
+        by_path.setdefault(path, []).append(err)
+    return [_problem(path, errs, data, name) for path, errs in by_path.items()]
+
+
+def _data_path(data, loc) -> tuple[tuple, tuple]:
+    """Split pydantic's loc into the part that walks the data and the rest (union member names)."""
+    path: list = []
+    node = data
+    for i, step in enumerate(loc):
+        if isinstance(node, dict) and isinstance(step, str):
+            path.append(step)
+            node = node.get(step)
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            path.append(step)
+            node = node[step]
+        else:
+            return tuple(path), tuple(loc[i:])
+    return tuple(path), ()
+
+
+def _field(path: tuple) -> str:
+    names = [str(p) for p in path if isinstance(p, str) and p != KEY]
+    return names[-1] if names else "plan"
+
+
+_AMOUNT_FIELDS = {"budget"}
+_NUMBER_FIELDS = {"total_million_vnd"}
+_KINDS = {
+    "string_type": "schema.text",
+    "list_type": "schema.list",
+    "model_type": "schema.mapping",
+    "model_attributes_type": "schema.mapping",
+    "dict_type": "schema.mapping",
+    "int_type": "schema.integer",
+    "int_parsing": "schema.integer",
+    "bool_type": "schema.bool",
+    "greater_than_equal": "schema.range",
+    "less_than_equal": "schema.range",
+}
+
+
+def _problem(path: tuple, errs: list[dict], data, name: str) -> Problem:
+    first = errs[0]
+    kind = first["type"]
+    field = _field(path)
+    value = _show(first.get("input"))
+    if kind == "missing":
+        return error("schema", path, key="schema.missing", file=name, field=str(first["loc"][-1]))
+    if kind == "extra_forbidden":
+        extra = str(first["loc"][-1])
+        base = path[:-2] if path[-2:] == (extra, KEY) else path[:-1]
+        if extra in _MOVED_TO_LOG and len(base) >= 2 and base[-2] == "items":
+            item = _node(data, base)
+            item_id = item.get("id") if isinstance(item, dict) else None
+            status = item.get("status") if isinstance(item, dict) and isinstance(item.get("status"), str) else "done"
+            status = {"planned": "not_started"}.get(status, status)
+            return error("status-in-plan", path, file=name, field=extra, id=str(item_id or "ID"), status=status)
+        return error("schema", path, key="schema.unknown-field", file=name, field=extra)
+    if field in _AMOUNT_FIELDS:
+        return error("schema", path, key="schema.amount", file=name, field=field, value=value)
+    if field in _NUMBER_FIELDS:
+        return error("schema", path, key="schema.number", file=name, field=field, value=value)
+    if field == "id" and kind == "string_pattern_mismatch":
+        return error("schema", path, key="schema.id", file=name, value=str(first.get("input")))
+    if kind == "string_too_short":
+        return error("schema", path, key="schema.empty", file=name, field=field)
+    if kind == "string_too_long":
+        return error("schema", path, key="schema.too-long", file=name, field=field, limit=first.get("ctx", {}).get("max_length", ""))
+    if kind.startswith("date_") or kind.startswith("datetime_"):
+        return error("schema", path, key="schema.date", file=name, field=field, value=value)
+    if kind == "literal_error":
+        return error("schema", path, key="schema.choice", file=name, field=field, value=value, choices=first.get("ctx", {}).get("expected", ""))
+    if kind in _KINDS:
+        return error("schema", path, key=_KINDS[kind], file=name, field=field, value=value)
+    return error("schema", path, key="schema.other", file=name, field=field, detail=first["msg"])
+
+
+def _node(data, path):
+    for step in path:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _show(value) -> str:
+    from cchc.text import quote
+
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return quote(value, 40)
+    if isinstance(value, (dict, list)):
+        return {dict: "{…}", list: "[…]"}[type(value)]
+    text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"

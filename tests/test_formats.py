@@ -1,0 +1,287 @@
+"""Every real plan fits: document kinds, prose, plans without figures, free numbering, default leads, groups, initials."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, PLAN
+
+DEPARTMENT = DATA / "valid" / "ke-hoach-so-tu-phap.yaml"
+DISTRICT = DATA / "valid" / "ke-hoach-huyen.yaml"
+MINIMAL = DATA / "valid" / "minimal.yaml"
+
+
+def records(result) -> list[dict]:
+    assert result.exit_code == 0, result
+    return json.loads(result.stdout)
+
+
+def codes(result) -> list[str]:
+    return [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
+
+
+def write(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---------------------------------------------------------------- kinds
+
+
+def test_a_plan_issued_on_its_own_prints_as_a_ke_hoach(run):
+    html = run("render", "--plan", DEPARTMENT, "-f", "html").stdout
+    assert "QUYẾT ĐỊNH" not in html
+    assert "Số: 12/KH-STP" in html and "UBND TỈNH THÁI BÌNH" in html and "SỞ TƯ PHÁP" in html
+    assert "Thái Bình, ngày 15 tháng 01 năm 2026" in html
+    assert "GIÁM ĐỐC" in html and "KT." not in html  # the head signs in their own name
+    assert "MỤC ĐÍCH, YÊU CẦU" in html and "TỔ CHỨC THỰC HIỆN" in html
+    assert html.index("MỤC ĐÍCH, YÊU CẦU") < html.index("Niêm yết công khai") < html.index("TỔ CHỨC THỰC HIỆN")
+    md = run("render", "--plan", DEPARTMENT, "-f", "md").stdout
+    assert "Kế hoạch số: 12/KH-STP" in md and "Quyết định số" not in md
+    assert "### I. MỤC ĐÍCH, YÊU CẦU" in md and "(1) Bám sát" not in md  # a point's label is its own heading
+    assert "Bám sát chương trình" in md
+
+
+def test_fields_a_source_lacks_may_be_absent(run, tmp_path):
+    text = DEPARTMENT.read_text(encoding="utf-8")
+    for field in ("  number: 12/KH-STP\n", "  date: 2026-01-15\n", "  place: Thái Bình\n"):
+        text = text.replace(field, "")
+    text = text.replace("  signer:\n    position: GIÁM ĐỐC\n    name: Nguyễn Văn A\n", "")
+    path = write(tmp_path, text)
+    assert run("validate", path, "-f", "json").exit_code == 0
+    html = run("render", "--plan", path).stdout
+    assert "Số:       /KH" in html
+
+
+def test_a_plan_inside_a_decisions_first_article(run, tmp_path):
+    text = PLAN.read_text(encoding="utf-8").replace("    - number: 1\n      paragraphs:", "    - number: 1\n      paragraphs:", 1)
+    text = text.replace("  signer:\n    authority: KT. CHỦ TỊCH", "  plan_in_article: 1\n  signer:\n    authority: KT. CHỦ TỊCH", 1)
+    text = text.replace("\nsections:\n", "\nprose_before:\n  - label: I\n    title: MỤC ĐÍCH, YÊU CẦU\n    paragraphs:\n      - Nội dung mục đích.\nsections:\n", 1)
+    path = write(tmp_path, text)
+    assert run("validate", path).exit_code == 0
+    html = run("render", "--plan", path).stdout
+    article1 = html.index("Điều 1.")
+    assert article1 < html.index("MỤC ĐÍCH, YÊU CẦU") < html.index("CẢI CÁCH THỂ CHẾ") < html.index("Điều 2.")
+    bad = write(tmp_path, text.replace("plan_in_article: 1", "plan_in_article: 9"), "bad.yaml")
+    assert "plan-in-article" in codes(run("validate", bad, "-f", "json"))
+
+
+# ---------------------------------------------------------------- money
+
+
+def test_a_plan_without_figures_declares_none(run):
+    budget = records(run("budget", "--plan", DEPARTMENT, "-f", "json"))
+    assert budget["declared_million_vnd"] is None and budget["difference_million_vnd"] is None
+    assert budget["declared_note"] == "Theo nguồn kinh phí thường xuyên"
+    assert budget["itemized_million_vnd"] == 0
+    text = run("budget", "--plan", DEPARTMENT).stdout
+    assert "không công bố tổng kinh phí" in text
+    for fmt in ("html", "md"):
+        page = run("render", "--plan", DEPARTMENT, "-f", fmt).stdout
+        assert "Không đồng" not in page and "0 đ" not in page and "0đ" not in page, fmt
+        assert "Kinh phí dự kiến" not in page and "Kinh phí (triệu đồng)" not in page
+
+
+def test_the_schema_refuses_a_total_written_as_text(run, tmp_path):
+    text = MINIMAL.read_text(encoding="utf-8").replace("total_million_vnd: 12.5", 'total_million_vnd: "12.5"')
+    assert "total_million_vnd: \"12.5\"" in text
+    assert "schema" in codes(run("validate", write(tmp_path, text), "-f", "json"))
+    from cchc.schema import plan_schema
+
+    total = plan_schema()["$defs"]["PlanHeader"]["properties"]["total_million_vnd"]
+    assert "string" not in json.dumps(total)
+
+
+def test_an_amount_probably_in_dong_is_a_warning(run, tmp_path):
+    text = MINIMAL.read_text(encoding="utf-8").replace("budget: 10", "budget: 10000000")
+    assert "amount-in-dong" in codes(run("validate", write(tmp_path, text), "-f", "json"))
+
+
+# ---------------------------------------------------------------- numbering
+
+
+def test_sections_numbered_1_2_3(run):
+    found = records(run("list", "--plan", DISTRICT, "--section", "2", "-f", "json"))
+    assert [r["id"] for r in found] == ["2.1"]
+    assert [r["section"] for r in records(run("sections", "--plan", DISTRICT, "-f", "json"))] == ["1", "2", "3"]
+    assert run("list", "--plan", DISTRICT, "--section", "9").exit_code == 1
+
+
+def test_empty_sections_and_tasks_are_warnings(run, tmp_path):
+    text = DEPARTMENT.read_text(encoding="utf-8") + (
+        "  # (appended)\n"
+    )
+    text = text.replace("\nprose_after:", "  - numeral: \"3\"\n    title: Chưa nhập\n  - numeral: \"4\"\n    tasks:\n      - number: \"4.1\"\n        title: Chưa nhập\nprose_after:", 1)
+    result = run("validate", write(tmp_path, text), "-f", "json")
+    assert result.exit_code == 0, result
+    assert sorted(codes(result)) == ["empty-section", "empty-task"]
+
+
+def test_stt_column(run):
+    found = records(run("list", "--plan", DEPARTMENT, "-f", "json"))
+    assert [r["stt"] for r in found] == ["1", "2", "3", "4"]
+    assert "<th>STT</th>" in run("render", "--plan", DEPARTMENT).stdout
+
+
+# ---------------------------------------------------------------- agencies
+
+
+def test_default_lead_is_used_and_shown_as_such(run):
+    found = {r["id"]: r for r in records(run("list", "--plan", DEPARTMENT, "-a", "Văn phòng Sở", "--role", "lead", "-f", "json"))}
+    assert set(found) == {"1-2", "2-2"}
+    assert found["1-2"]["lead"] == ["Văn phòng Sở"] and found["1-2"]["lead_is_default"] is True
+    assert found["2-2"]["lead_is_default"] is False
+    assert "(mặc định)" in run("list", "--plan", DEPARTMENT, "-a", "VP Sở", "--role", "lead").stdout
+    assert "no-lead" not in codes(run("validate", DEPARTMENT, "-f", "json"))
+
+
+def test_an_agency_sees_the_items_of_its_groups(run):
+    via = records(run("list", "-a", "Sở TTTT", "--role", "partner", "-f", "json"))
+    groups = {r["id"]: r["via"] for r in via}
+    named = [r for r in via if r["via"] == "Các sở, ban, ngành"]
+    assert len(named) == 7, groups
+    assert all(r["via"] for r in via)  # Sở TTTT is never a partner by name in 2021
+    direct = records(run("list", "-a", "Sở TTTT", "--role", "partner", "--direct", "-f", "json"))
+    assert direct == []
+    lead = records(run("list", "-a", "Sở TTTT", "--role", "lead", "-f", "json"))
+    assert len([r for r in lead if r["via"] is None]) == 7
+    assert [r["id"] for r in lead if r["via"]] == ["I-2"]  # "Các sở, ban, ngành" lead I-2
+    table = run("list", "-a", "Sở TTTT", "--role", "partner").stdout
+    assert "(qua nhóm: Các sở, ban, ngành)" in table
+
+
+def test_agencies_counts_both(run):
+    summary = {a["agency"]: a for a in records(run("agencies", "-f", "json"))}
+    tttt = summary["Sở Thông tin và Truyền thông"]
+    assert tttt["lead"] == 7 and tttt["partner"] == 0
+    assert tttt["partner_via_group"] >= 7
+
+
+def test_groups_members_must_exist_and_not_loop(run, tmp_path):
+    text = PLAN.read_text(encoding="utf-8").replace("      - Báo Thái Bình\n  - name: Các sở, ban, ngành có liên quan", "      - Báo Thai Binh\n  - name: Các sở, ban, ngành có liên quan", 1)
+    assert "unknown-member" in codes(run("validate", write(tmp_path, text), "-f", "json"))
+    loop = PLAN.read_text(encoding="utf-8").replace("      - Sở Nội vụ\n      - Sở Tư pháp\n", "      - Sở Nội vụ\n      - Các sở, ban, ngành có liên quan\n", 1)
+    assert "member-cycle" in codes(run("validate", write(tmp_path, loop, "loop.yaml"), "-f", "json"))
+
+
+def test_members_rule(run, tmp_path):
+    from cchc.agencies import AgencyRegistry
+    from cchc.load import load_plan
+
+    text = PLAN.read_text(encoding="utf-8").replace(
+        "    group: true\n    members:\n      - Sở Nội vụ\n      - Sở Tư pháp\n      - Sở Tài chính\n      - Sở Khoa học và Công nghệ\n"
+        "      - Sở Thông tin và Truyền thông\n      - Văn phòng Ủy ban nhân dân tỉnh\n      - Đài Phát thanh và Truyền hình\n      - Báo Thái Bình\n",
+        "    group: true\n    members_rule: so-ban-nganh\n",
+        1,
+    )
+    plan = load_plan(write(tmp_path, text)).plan
+    registry = AgencyRegistry(plan.agencies)
+    group = registry.resolve("Các sở, ban, ngành")
+    names = {a.name for a in registry.direct_members(group)}
+    assert names == {"Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Khoa học và Công nghệ", "Sở Thông tin và Truyền thông", "Văn phòng Ủy ban nhân dân tỉnh"}
+
+
+@pytest.mark.parametrize(
+    "typed, full",
+    [
+        ("STTTT", "Sở Thông tin và Truyền thông"),
+        ("Sở TT-TT", "Sở Thông tin và Truyền thông"),
+        ("sở tttt", "Sở Thông tin và Truyền thông"),
+        ("SKHCN", "Sở Khoa học và Công nghệ"),
+        ("VPUBND", "Văn phòng Ủy ban nhân dân tỉnh"),
+        ("vp ubnd tinh", "Văn phòng Ủy ban nhân dân tỉnh"),
+        ("STP", "Sở Tư pháp"),
+        ("dai phat thanh", "Đài Phát thanh và Truyền hình"),
+    ],
+)
+def test_initials_people_type(run, typed, full):
+    found = records(run("list", "-a", typed, "--direct", "-f", "json"))
+    assert found and all(full in r["lead"] + r["partners"] for r in found), (typed, found)
+
+
+# ---------------------------------------------------------------- deadlines
+
+
+def test_recurring_deadlines_come_due(run):
+    december = [r["id"] for r in records(run("due", "--month", "2021-12", "-f", "json"))]
+    assert "II-5" in december  # "Hàng năm": now due at the year's end
+    ongoing = records(run("due", "--month", "2021-12", "--include-ongoing", "-f", "json"))
+    undated = [r["id"] for r in ongoing if not r["deadline"]["due"]]
+    assert "II-5" not in undated and "II-3" in undated  # "Thường xuyên" stays ongoing
+    quarterly = records(run("due", "--from", "2026-01", "--to", "2026-12", "--plan", DEPARTMENT, "-f", "json"))
+    one = next(r for r in quarterly if r["id"] == "1-1")
+    assert one["deadline"]["due"] == ["2026-03-31", "2026-06-30", "2026-09-30", "2026-12-31"]
+    # 05/06, 20/06, then the two due on 30/06 in the plan's order.
+    assert [r["id"] for r in records(run("due", "--month", "2026-06", "--plan", DISTRICT, "-f", "json"))] == ["1.1", "3.1", "1.2", "2.1"]
+
+
+def test_a_blank_deadline_is_never_ongoing(run):
+    ongoing = records(run("due", "--month", "2021-06", "--include-ongoing", "-f", "json"))
+    blank = [r for r in ongoing if r["id"] == "IV-4"]
+    assert blank and blank[0]["deadline"] == {"text": "", "kind": "unspecified", "due": []}
+    table = run("due", "--month", "2021-06", "--include-ongoing").stdout
+    assert "để trống" in table
+
+
+def test_a_date_far_from_the_plans_year_is_a_warning(run, tmp_path):
+    text = PLAN.read_text(encoding="utf-8").replace("deadline: Tháng 4/2021", "deadline: Tháng 6/2012", 1)
+    result = run("validate", write(tmp_path, text), "-f", "json")
+    assert result.exit_code == 0 and "deadline-year" in codes(result)
+
+
+def test_an_unknown_wording_quotes_it_and_suggests_a_form(run, tmp_path):
+    text = PLAN.read_text(encoding="utf-8").replace("deadline: Tháng 4/2021", "deadline: Qúy hai năm 2021 xong", 1)
+    result = run("validate", write(tmp_path, text), "-f", "json")
+    problem = next(d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "deadline")
+    assert "Qúy hai năm 2021 xong" in problem["message"]
+    assert run("budget", "--plan", tmp_path / "plan.yaml").exit_code == 1  # an error stops the queries
+
+
+# ---------------------------------------------------------------- YAML people write
+
+
+def test_an_unquoted_colon_says_to_quote(run, tmp_path):
+    text = MINIMAL.read_text(encoding="utf-8").replace("product: ", "product: Triển khai nội dung sau: tuyên truyền ", 1)
+    result = run("validate", write(tmp_path, text), "-f", "json")
+    problem = json.loads(result.stdout)["diagnostics"][0]
+    assert problem["code"] == "yaml-syntax" and "ngoặc kép" in problem["message"]
+
+
+def test_a_date_written_day_first_is_told_the_form(run, tmp_path):
+    text = DEPARTMENT.read_text(encoding="utf-8").replace("date: 2026-01-15", "date: 15/01/2026")
+    problem = json.loads(run("validate", write(tmp_path, text), "-f", "json").stdout)["diagnostics"][0]
+    assert "2021-12-15" in problem["message"] and problem["line"] == 9
+
+
+def test_status_in_the_plan_says_how_to_move_it(run, tmp_path):
+    text = MINIMAL.read_text(encoding="utf-8").replace("budget: 10\n", "budget: 10\n            status: done\n", 1)
+    result = run("validate", write(tmp_path, text), "-f", "json")
+    problem = next(d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "status-in-plan")
+    assert "cchc progress" in problem["message"] and "--status done" in problem["message"]
+
+
+# ---------------------------------------------------------------- init and render's small things
+
+
+@pytest.mark.parametrize("kind", ["quyet-dinh", "ke-hoach"])
+def test_init_writes_a_starter_that_validates(run, tmp_path, kind):
+    path = tmp_path / f"{kind}.yaml"
+    assert run("init", "--kind", kind, "-o", path).exit_code == 0
+    result = run("validate", path, "-f", "json")
+    assert result.exit_code == 0, result
+    assert [d for d in json.loads(result.stdout)["diagnostics"] if d["severity"] == "error"] == []
+    before = path.read_bytes()
+    again = run("init", "--kind", kind, "-o", path)
+    assert again.exit_code == 2 and path.read_bytes() == before
+
+
+def test_render_takes_its_format_from_the_extension(run, tmp_path):
+    out = tmp_path / "plan.md"
+    assert run("render", "-o", out).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("# KẾ HOẠCH")
+    clash = run("render", "--format", "html", "-o", tmp_path / "x.md")
+    assert clash.exit_code == 2 and not (tmp_path / "x.md").exists()

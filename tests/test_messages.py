@@ -1,0 +1,156 @@
+"""cchc speaks Vietnamese by default and English on request: the catalogue, help, errors and outputs."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+
+import pytest
+
+from cchc.cli import command
+from cchc.messages import LANGS, catalogue, date_text, money_text, render
+from conftest import DATA, PLAN
+
+# Words that must never show in Vietnamese output: English words of messages and the framework.
+ENGLISH = re.compile(
+    r"\b(?:Usage|Options|Arguments|Commands|Error|Invalid|Missing|No such|Show this|required|default|"
+    r"error|warning|file|files|checked|valid|invalid|items?|due|agency|section|budget|declared|itemized|"
+    r"difference|total|not|the|and|with|Try|help|wrote|cannot|unknown|missing|month|date)\b"
+)
+# Words of cchc's Vietnamese messages that must never show in English output (plan data aside).
+VIETNAMESE = re.compile(r"\b(?:lỗi|cảnh báo|Đã kiểm tra|tệp|Cách dùng|Tùy chọn|không có|Chênh lệch|Đến hạn|Tổng kinh phí công bố|hạn chót|chủ trì|phối hợp)\b", re.I)
+
+
+def test_every_message_has_both_languages():
+    for key, entry in catalogue().items():
+        assert isinstance(entry, tuple) and len(entry) == len(LANGS), key
+        vi, en = entry
+        assert vi.strip() and en.strip(), key
+        # Both templates ask for the same arguments.
+        fields = [
+            {name for _, name, _, _ in string.Formatter().parse(text) if name}
+            for text in entry
+        ] if not key.startswith("help:") else [set(), set()]
+        assert fields[0] <= fields[1] | {"reason"} and fields[1] <= fields[0] | {"reason"}, key
+
+
+def _walk(cmd, name="cchc"):
+    yield name, cmd
+    for sub_name, sub in getattr(cmd, "commands", {}).items():
+        yield from _walk(sub, f"{name} {sub_name}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_command_and_option_has_help_in_both_languages(lang):
+    entries = catalogue()
+    for name, cmd in _walk(command(lang)):
+        assert f"help:{name}" in entries, name
+        for param in cmd.params:
+            key = f"help:{name} {param.opts[0] if param.opts else param.name}"
+            assert key in entries, key
+
+
+def test_language_does_not_depend_on_the_locale(run):
+    for env in ({"LANG": "C", "LC_ALL": "C"}, {"LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8"}, {}):
+        result = run("validate", PLAN, env=env)
+        assert "cảnh báo" in result.stdout and "warning" not in result.stdout, result
+
+
+def test_lang_option_and_environment(run):
+    assert "warning [total-mismatch]" in run("--lang", "en", "validate", PLAN).stdout
+    assert "warning [total-mismatch]" in run("validate", PLAN, "--lang", "en").stdout
+    assert "warning [total-mismatch]" in run("validate", PLAN, env={"CCHC_LANG": "en"}).stdout
+    assert "cảnh báo [total-mismatch]" in run("validate", PLAN, "--lang=vi", env={"CCHC_LANG": "en"}).stdout
+    bad = run("--lang", "fr", "validate", PLAN)
+    assert bad.exit_code == 2 and "--lang" in bad.stderr
+
+
+BROAD = [
+    ("--help",),
+    ("validate", "--help"),
+    ("due", "--help"),
+    ("list", "--help"),
+    ("render", "--help"),
+    ("validate", PLAN),
+    ("validate", DATA / "invalid" / "unknown-agency.yaml"),
+    ("validate", DATA / "invalid" / "unknown-field.yaml"),
+    ("validate", DATA / "invalid" / "bad-deadline.yaml"),
+    ("budget",),
+    ("due", "--month", "2021-06"),
+    ("due", "--month", "2021-07"),
+    ("due", "--month", "2021-13"),
+    ("due", "--month", "bogus"),
+    ("list", "--nope"),
+    ("list", "--format", "xml"),
+    ("list", "--agency", "không có ai"),
+    ("list", "--agency", "sở"),
+    ("list", "--role", "lead"),
+    ("show",),
+    ("show", "VII-44"),
+    ("show", "VII-4"),
+    ("sections",),
+    ("agencies",),
+    ("bogus",),
+    ("validate", "/nonexistent/plan.yaml"),
+]
+
+
+def _visible(result) -> str:
+    # Plan data (names, products, notes) is Vietnamese in both languages: look at cchc's own words.
+    return result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("args", BROAD, ids=lambda a: " ".join(map(str, a)))
+def test_vietnamese_output_has_no_english_words(run, args):
+    result = run(*args)
+    text = _visible(result)
+    assert "Traceback" not in text
+    # Paths, option names, codes in brackets and commands in backticks are not words a clerk reads.
+    cleaned = re.sub(r"(/\S+|\[[a-z0-9-]+\]|--?[a-z-]+|`[^`]*`|cchc \w+|\b[A-Z_]{2,}\b|'[^']*'|\b[a-z]+\|[a-z|]+\b)", " ", text)
+    cleaned = re.sub(r"(?m)^  [a-z]+  ", " ", cleaned)  # command names in the list of commands
+    found = ENGLISH.findall(cleaned)
+    assert not found, (found, text)
+
+
+@pytest.mark.parametrize("args", BROAD, ids=lambda a: " ".join(map(str, a)))
+def test_english_output_has_no_vietnamese_message_words(run, args):
+    result = run("--lang", "en", *args)
+    text = _visible(result)
+    assert "Traceback" not in text
+    # Only cchc's words: drop the plan's own text (the 2021 plan's products, titles and agencies).
+    plan_text = PLAN.read_text(encoding="utf-8")
+    text = re.sub(r'"[^"]*"', " ", text)  # what the user typed, quoted back
+    words = [w for w in VIETNAMESE.findall(text) if w.lower() not in plan_text.lower()]
+    assert not words, (words, text)
+
+
+def test_machine_output_does_not_change_with_the_language(run):
+    for args in (("budget", "-f", "json"), ("list", "-f", "json"), ("agencies", "-f", "json"), ("due", "-m", "2021-06", "-f", "csv")):
+        assert run(*args).stdout == run("--lang", "en", *args).stdout, args
+    vi = json.loads(run("validate", PLAN, "-f", "json").stdout)
+    en = json.loads(run("validate", PLAN, "-f", "json", "--lang", "en").stdout)
+    strip = lambda doc: [{k: v for k, v in d.items() if k != "message"} for d in doc["diagnostics"]]  # noqa: E731
+    assert strip(vi) == strip(en) and vi["valid"] == en["valid"]
+    assert [d["message"] for d in vi["diagnostics"]] != [d["message"] for d in en["diagnostics"]]
+
+
+def test_github_annotations_stay_valid_in_both_languages(run):
+    path = DATA / "invalid" / "unknown-field.yaml"
+    for lang in LANGS:
+        line = run("validate", path, "-f", "github", "--lang", lang).stdout.splitlines()[0]
+        assert re.fullmatch(r"::error file=[^,]+,line=\d+,col=\d+,title=cchc schema::.+", line), line
+
+
+def test_human_dates_and_amounts_the_vietnamese_way(run):
+    table = run("due", "--month", "2021-06").stdout
+    assert "30/06/2021" in table and "2021-06-30" not in table
+    assert date_text("2021-06-30", "vi") == "30/06/2021"
+    assert money_text(__import__("decimal").Decimal("2.5"), "vi") == "2,5 triệu đồng"
+    assert money_text(1500, "en") == "1,500 million VND"
+    budget = run("budget").stdout
+    assert "200.000.000 đ" in budget and "Bằng chữ: Hai trăm triệu đồng chẵn" in budget
+
+
+def test_unknown_key_never_hides_a_problem():
+    assert render("no.such.key", {"id": "I-3"}) == "no.such.key(id='I-3')"
