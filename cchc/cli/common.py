@@ -113,11 +113,23 @@ def usage(message: str, option: str) -> typer.BadParameter:
     return typer.BadParameter(message, param_hint=f"'{option}'")
 
 
-def terminal() -> bool:
+#: Narrower than this, a drawn table would squeeze its columns to nothing: plain text is printed instead.
+MIN_TABLE_COLUMNS = 60
+
+
+def interactive() -> bool:
+    """True when standard output is a terminal."""
     try:
         return sys.stdout is not None and sys.stdout.isatty()
     except ValueError:
         return False
+
+
+def terminal() -> bool:
+    """True when output goes to a terminal wide enough for a drawn table."""
+    import shutil
+
+    return interactive() and shutil.get_terminal_size().columns >= MIN_TABLE_COLUMNS
 
 
 def plan_path(plan: Optional[Path]) -> Path:

@@ -22,8 +22,8 @@ from cchc.cli.common import (
     out,
     out_bytes,
     plan_path,
+    interactive,
     registry,
-    terminal,
     usage,
     write_output,
 )
@@ -76,7 +76,7 @@ def render(
     label = find_section(loaded_plan, section) if section is not None else None
 
     binary = fmt in (RenderFormat.pdf, RenderFormat.docx)
-    if binary and output is None and terminal():
+    if binary and output is None and interactive():
         raise usage(msg("cli.binary-to-terminal", format=fmt.value), "--output")
 
     from cchc.outputs.html import TemplateFailure

@@ -117,7 +117,7 @@ def to_csv(headers: Sequence[str], rows: Sequence[Sequence], bom: bool = False) 
     import io
 
     output = io.StringIO()
-    writer = csv.writer(output, lineterminator="\n")
+    writer = csv.writer(output, lineterminator="\r\n")  # RFC 4180; a CR or LF inside a cell gets it quoted
     writer.writerow(headers)
     for row in rows:
         writer.writerow([_csv_cell(cell) for cell in row])

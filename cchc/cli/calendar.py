@@ -1,0 +1,66 @@
+"""``cchc calendar``: the plan's due dates as an iCalendar (.ics) file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cchc.cli import app
+from cchc.cli.common import (
+    PlanOption,
+    check_output_path,
+    find_agency,
+    lang,
+    load_for_query,
+    msg,
+    note,
+    out_bytes,
+    plan_path,
+    registry,
+    write_output,
+)
+from cchc.cli.progress import ProgressOption, TodayOption, load_log_for, today_from
+
+
+@app.command()
+def calendar(
+    agency: Annotated[Optional[str], typer.Option("--agency", "-a", metavar="NAME", show_default=False)] = None,
+    pending: Annotated[bool, typer.Option("--pending")] = False,
+    today: TodayOption = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False)] = None,
+    plan: PlanOption = None,
+    progress_path: ProgressOption = None,
+) -> None:
+    """Write the plan's due dates as an iCalendar file, one all-day event per due date."""
+    from cchc.progress import PENDING, log_path
+    from cchc.query import rows, select
+
+    now = today_from(today)
+    source = plan_path(plan)
+    if output is not None:
+        check_output_path(output, [source, log_path(source, progress_path)])
+    loaded = load_for_query(source)
+    reg = registry(loaded)
+    found = find_agency(reg, agency) if agency is not None else None
+    log = load_log_for(source, loaded, progress_path) if pending else None
+    selected = select(
+        rows(loaded),
+        reg,
+        plan=loaded,
+        agency=found,
+        statuses=PENDING if log is not None else None,
+        status_of=log.status_of(now) if log is not None else None,
+    )
+    dated = [row for row in selected if row.deadline.due]
+    if not dated:
+        note(msg("calendar.nothing"))
+        return
+    from cchc.outputs.ics import calendar_ics
+
+    content = calendar_ics(loaded, dated, lang())
+    if output is not None:
+        write_output(output, content)
+    else:
+        out_bytes(content)

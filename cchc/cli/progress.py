@@ -1,0 +1,188 @@
+"""``cchc progress``: record an item's progress in the log beside the plan, or show its history.
+
+Also what the other commands share for the log: the ``--progress`` option and
+``load_log_for`` (find the log of a plan, refuse one with errors).
+"""
+
+from __future__ import annotations
+
+import datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cchc.cli import app
+from cchc.cli.common import (
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    SHOWN_ERRORS,
+    PlanOption,
+    check_output_path,
+    fail,
+    lang,
+    load_for_query,
+    msg,
+    note,
+    out,
+    plan_path,
+    signals_end_cleanly,
+    terminal,
+    usage,
+)
+from cchc.cli.params import parse_day
+
+ProgressOption = Annotated[Optional[Path], typer.Option("--progress", metavar="PATH", show_default=False)]
+TodayOption = Annotated[Optional[str], typer.Option("--today", metavar="DATE", show_default=False)]
+
+
+class Status(str, Enum):
+    not_started = "not_started"
+    in_progress = "in_progress"
+    done = "done"
+    cancelled = "cancelled"
+
+
+class HistoryFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def today_from(value: Optional[str]) -> datetime.date:
+    """``--today`` when given (exit 2 when it is not a date), else the machine's date."""
+    return parse_day(value, "--today") if value else datetime.date.today()
+
+
+def show_problems(problems) -> None:
+    """The first few errors on standard error, and how many more there are."""
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in errors[:SHOWN_ERRORS]:
+        note(problem.text(lang()))
+    if len(errors) > SHOWN_ERRORS:
+        note(msg("cli.more-errors", count=len(errors) - SHOWN_ERRORS))
+
+
+def load_log_for(plan_file: Path, plan, progress: Optional[Path] = None):
+    """The log of the plan at *plan_file* (or *progress*), or None when there is none beside the plan.
+
+    A log that cannot be read is exit 2; one with errors is exit 1, the first few shown.
+    """
+    from cchc.progress import find_log, unreadable
+
+    log, problems = find_log(plan_file, plan, progress)
+    if unreadable(problems):
+        raise fail(problems[0].text(lang()), EXIT_USAGE)
+    if log is None and not problems:
+        return None
+    if log is None or any(p.severity == "error" for p in problems):
+        show_problems(problems)
+        raise fail(msg("progress.log-has-errors", path=log.name if log is not None else str(problems[0].file)), EXIT_PROBLEMS)
+    return log
+
+
+def _text_option(value: Optional[str], option: str) -> Optional[str]:
+    from cchc.progress import clean_text
+
+    if not value:
+        return None
+    try:
+        return clean_text(value)
+    except ValueError:
+        raise usage(msg("progress.bad-text", option=option), option) from None
+
+
+@app.command()
+def progress(
+    item_id: Annotated[str, typer.Argument(metavar="ID")],
+    status: Annotated[Optional[Status], typer.Option("--status", "-s", show_default=False)] = None,
+    on: Annotated[Optional[str], typer.Option("--on", metavar="DATE", show_default=False)] = None,
+    evidence: Annotated[Optional[str], typer.Option("--evidence", "-e", metavar="TEXT", show_default=False)] = None,
+    note_text: Annotated[Optional[str], typer.Option("--note", "-n", metavar="TEXT", show_default=False)] = None,
+    plan: PlanOption = None,
+    progress_path: ProgressOption = None,
+    today: TodayOption = None,
+    format: Annotated[HistoryFormat, typer.Option("--format", "-f")] = HistoryFormat.table,
+) -> None:
+    """Record or show an item's progress, in the log kept beside the plan."""
+    from cchc.cli.query import find_row
+    from cchc.query import rows
+
+    now = today_from(today)
+    if status is None:
+        if on is not None or evidence is not None or note_text is not None:
+            raise usage(msg("progress.needs-status"), "--status")
+        source = plan_path(plan)
+        loaded = load_for_query(source)
+        row = find_row(rows(loaded), item_id)
+        log = load_log_for(source, loaded, progress_path)
+        _show_history(row, log, now, format)
+        return
+
+    day = parse_day(on, "--on") if on is not None else now
+    evidence_text = _text_option(evidence, "--evidence")
+    note_value = _text_option(note_text, "--note")
+    if day > now:
+        raise usage(msg("progress.future-day", day=day, today=now), "--on")
+    source = plan_path(plan)
+    from cchc.load import is_bundled
+
+    if progress_path is None and is_bundled(source):
+        raise fail(msg("progress.bundled", path=str(source)), EXIT_USAGE)
+    loaded = load_for_query(source)
+    row = find_row(rows(loaded), item_id)
+    from cchc.progress import Entry, LogNotAppendable, append_entry, log_path, plan_date, unreadable
+
+    since = plan_date(loaded)
+    if since is not None and day < since:
+        raise usage(msg("progress.early-day", day=day, since=since), "--on")
+    target = log_path(source, progress_path)
+    check_output_path(target, [source])
+    entry = Entry(row.item.id, status.value, day, evidence_text, note_value)
+    try:
+        with signals_end_cleanly():
+            append_entry(target, entry, header=msg("progress.header"))
+    except LogNotAppendable as exc:
+        show_problems(exc.problems)
+        code = EXIT_USAGE if unreadable(exc.problems) else EXIT_PROBLEMS
+        if unreadable(exc.problems):
+            raise fail(exc.problems[0].text(lang()), code) from None
+        raise fail(msg(exc.key, **exc.params), code) from None
+    except OSError as exc:
+        raise fail(msg("cli.cannot-write", path=str(target), reason=exc.strerror or str(exc)), EXIT_USAGE) from None
+    note(msg("progress.recorded", id=entry.id, status=msg("status." + entry.status), day=day, path=str(target)))
+
+
+def _show_history(row, log, now: datetime.date, format: HistoryFormat) -> None:
+    from cchc.messages import date_text
+
+    item = row.item
+    history = log.history(item.id) if log is not None else []
+    if format is HistoryFormat.json:
+        from cchc.outputs.reporters import to_json
+
+        out(to_json({
+            "id": item.id,
+            "product": item.product,
+            "status": log.status_as_of(item.id, now) if log is not None else None,
+            "as_of": now.isoformat(),
+            "history": [e.as_dict() for e in history],
+        }))
+        return
+    if not history:
+        note(msg("progress.no-history", id=item.id))
+        return
+    from cchc.outputs.tables import Column, table
+
+    language = lang()
+    columns = [
+        Column(msg("progress.col.date")),
+        Column(msg("col.status"), 16),
+        Column(msg("progress.col.evidence"), 40),
+        Column(msg("col.note"), 40),
+    ]
+    table_rows = [
+        [date_text(e.date, language) if e.date else msg("progress.undated"), msg("status." + e.status), e.evidence or "", e.note or ""]
+        for e in history
+    ]
+    out(table(columns, table_rows, terminal(), msg("progress.history-title", id=item.id, product=item.product)))

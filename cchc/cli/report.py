@@ -1,0 +1,104 @@
+"""``cchc report``: the plan's progress for a reporting period, as a table, JSON, Markdown or HTML."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cchc.cli import app
+from cchc.cli.common import (
+    EXIT_USAGE,
+    PlanOption,
+    check_output_path,
+    fail,
+    lang,
+    load_for_query,
+    msg,
+    out,
+    plan_path,
+    terminal,
+    usage,
+    write_output,
+)
+from cchc.cli.params import parse_day
+from cchc.cli.progress import ProgressOption, load_log_for, show_problems, today_from
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+#: The format an output file's extension names.
+EXTENSIONS = {".txt": "table", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
+
+
+def format_for(format: Optional[ReportFormat], output: Optional[Path]) -> ReportFormat:
+    """The format asked for, else the one -o's extension names, else table; a clash is a usage error."""
+    implied = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
+    if format is None:
+        if implied is None:
+            return ReportFormat.table
+        if implied not in ReportFormat.__members__:
+            raise usage(msg("cli.format-unavailable", format=implied), "--output")
+        return ReportFormat(implied)
+    if implied is not None and implied != format.value:
+        raise usage(msg("cli.format-clash", format=format.value, path=str(output), implied=implied), "--format")
+    return format
+
+
+@app.command()
+def report(
+    period: Annotated[Optional[str], typer.Option("--period", metavar="PERIOD", show_default=False)] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", show_default=False)] = None,
+    format: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False)] = None,
+    plan: PlanOption = None,
+    progress_path: ProgressOption = None,
+    bands: Annotated[Optional[Path], typer.Option("--bands", metavar="FILE", show_default=False)] = None,
+) -> None:
+    """Report on the plan for a period: classes, completion rate and score, by section and lead agency."""
+    from cchc.progress import log_path
+    from cchc.report import PeriodError, build_report, load_bands, parse_period
+
+    if period is not None and as_of is not None:
+        raise usage(msg("report.period-and-as-of"), "--period")
+    chosen = None
+    if period is not None:
+        try:
+            chosen = parse_period(period)
+        except PeriodError as exc:
+            raise usage(msg(exc.key, **exc.params), "--period") from None
+        day = chosen.end
+    else:
+        day = parse_day(as_of, "--as-of") if as_of is not None else today_from(None)
+    fmt = format_for(format, output)
+    source = plan_path(plan)
+    if output is not None:
+        protected = [source, log_path(source, progress_path)] + ([bands] if bands is not None else [])
+        check_output_path(output, protected)
+    score_bands = None
+    if bands is not None:
+        score_bands, problems = load_bands(bands)
+        if score_bands is None:
+            show_problems(problems)
+            raise fail(msg("report.bands-invalid", path=str(bands)), EXIT_USAGE)
+    loaded = load_for_query(source)
+    log = load_log_for(source, loaded, progress_path)
+    result = build_report(loaded, log, day, chosen, score_bands)
+
+    from cchc.outputs.report import FORMATS
+
+    if fmt is ReportFormat.table:
+        text = FORMATS["table"](result, lang(), terminal() and output is None)
+    else:
+        text = FORMATS[fmt.value](result, lang())
+    if output is not None:
+        write_output(output, text)
+    else:
+        out(text)

@@ -1,0 +1,50 @@
+"""The documentation's examples and promises hold: docs/format.md, the README's commands, CI."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from conftest import ROOT
+
+FORMAT = ROOT / "docs" / "format.md"
+EXAMPLES = re.findall(r"```yaml\n(# example: .*?)```", FORMAT.read_text(encoding="utf-8"), re.S)
+
+
+def test_the_format_reference_has_an_example_of_each_kind():
+    names = [example.splitlines()[0] for example in EXAMPLES]
+    assert len(names) == 3, names
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.splitlines()[0][11:])
+def test_format_examples_validate(run, tmp_path, example):
+    path = tmp_path / "example.yaml"
+    path.write_text(example, encoding="utf-8")
+    result = run("validate", path, "--format", "json")
+    assert result.exit_code == 0, result
+    assert [d for d in json.loads(result.stdout)["diagnostics"] if d["severity"] == "error"] == []
+    assert run("render", "--plan", path, "-f", "md").exit_code == 0
+
+
+def test_the_format_reference_lists_every_field_of_the_schema():
+    from cchc.model import Agency, Block, Decision, Item, PlanHeader, Section, Signer, Task
+
+    text = FORMAT.read_text(encoding="utf-8")
+    for model in (Decision, PlanHeader, Agency, Block, Section, Task, Item, Signer):
+        for name in model.model_fields:
+            assert f"`{name}`" in text, f"docs/format.md does not describe {model.__name__}.{name}"
+
+
+def test_the_deadline_table_matches_the_grammar():
+    from cchc.deadlines import parse_deadline
+
+    rows = re.findall(r"^\| ([^|]+) \| `([a-z_]+)` \|", FORMAT.read_text(encoding="utf-8"), re.M)
+    assert len(rows) > 20
+    for wordings, kind in rows:
+        for wording in wordings.strip().split("; "):
+            wording = wording.replace("…", "văn bản hướng dẫn").replace("(là) ", "")
+            if wording.startswith("(blank)"):
+                wording = ""
+            assert parse_deadline(wording, 2026).kind == kind, wording

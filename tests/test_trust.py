@@ -1,0 +1,274 @@
+"""A gate that cannot be fooled: output safe where it lands, queries that refuse broken plans, odd arguments and files.
+
+Each test replays a finding of the trust issue; the YAML reader's own findings
+(line breaks, control characters, bounded reads, numbers) are in
+tests/test_yaml_reader.py and tests/test_yaml_properties.py.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, PLAN, ROOT
+
+MINIMAL = DATA / "valid" / "minimal.yaml"
+
+
+def write(tmp_path: Path, text: str, name: str = "plan.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def with_product(tmp_path: Path, product: str) -> Path:
+    text = MINIMAL.read_text(encoding="utf-8").replace("product: Kế hoạch thử nghiệm", f"product: {json.dumps(product)}", 1)
+    return write(tmp_path, text)
+
+
+def cchc(*args, env=None, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "cchc", *map(str, args)],
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+        **kwargs,
+    )
+
+
+# ---------------------------------------------------------------- output that obeys the plan
+
+
+@pytest.mark.parametrize("text", ["[/]", "[dự thảo]", "[link=https://example.com]bấm[/link]", "[bold red]x"])
+def test_plan_text_is_never_rich_markup(text):
+    from cchc.outputs.tables import Column, table
+
+    drawn = table([Column("Sản phẩm", 40)], [[text]], terminal=True)
+    assert text in drawn
+    assert "\x1b]8;" not in drawn  # no hyperlink escape
+
+
+def test_a_query_on_a_terminal_shows_markup_as_text(tmp_path):
+    path = with_product(tmp_path, "Báo cáo [dự thảo] [/] [link=https://x.invalid]y[/link]")
+    script = (
+        "import sys, os; sys.stdout.isatty = lambda: True; os.environ['COLUMNS'] = '200';"
+        "from cchc.cli import main; sys.argv = ['cchc', 'list', '--plan', sys.argv[1]]; main()"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stderr
+    assert "[dự thảo]" in result.stdout and "[/]" in result.stdout and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("raw, shown", [("\x1b[31mđỏ", "\\x1b[31mđỏ"), ("a\u202eb", "a\\u202eb"), ("x\x07y", "x\\x07y"), ("n\x85m", "n\\x85m")])
+def test_control_characters_from_the_plan_are_escaped_in_tables(run, tmp_path, raw, shown):
+    path = with_product(tmp_path, raw)
+    result = run("list", "--plan", path)
+    assert result.exit_code == 0, result
+    assert raw not in result.stdout and shown in result.stdout
+    detail = run("show", "I-1", "--plan", path).stdout
+    assert raw not in detail and shown in detail
+
+
+def test_json_keeps_plan_text_exact(run, tmp_path):
+    raw = "\x1b[31mđỏ\u202e"
+    found = json.loads(run("list", "--plan", with_product(tmp_path, raw), "-f", "json").stdout)
+    assert found[0]["product"] == raw
+
+
+def test_a_crafted_field_name_cannot_hide_validates_error(run, tmp_path):
+    text = MINIMAL.read_text(encoding="utf-8").replace("  year: 2021\n", '  year: 2021\n  "\\e[2K\\rOK\\e[8m": 1\n', 1)
+    result = run("validate", write(tmp_path, text))
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stdout and "\r" not in result.stdout
+    assert "\\x1b[2K\\x0dOK" in result.stdout
+    assert "1 lỗi" in result.stdout
+
+
+@pytest.mark.parametrize("product", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"])
+def test_csv_neutralises_formulas(run, tmp_path, product):
+    result = run("list", "--plan", with_product(tmp_path, product), "-f", "csv")
+    row = next(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["product"] == "'" + product
+
+
+def test_csv_keeps_plain_numbers_and_can_start_with_a_bom(run):
+    rows = list(csv.DictReader(io.StringIO(run("list", "-f", "csv", "--section", "VII").stdout)))
+    assert rows[0]["million_vnd"] == "20" or any(r["million_vnd"] == "20" for r in rows)
+    raw = run("list", "-f", "csv", "--bom").stdout_bytes
+    assert raw.startswith(b"\xef\xbb\xbf") and not run("list", "-f", "csv").stdout_bytes.startswith(b"\xef\xbb\xbf")
+
+
+# ---------------------------------------------------------------- exact numbers
+
+
+def test_amounts_in_json_are_exact_never_float_or_infinity(run, tmp_path):
+    text = MINIMAL.read_text(encoding="utf-8").replace("budget: 2.5", "budget: 2.5000000000000000001").replace(
+        "total_million_vnd: 12.5", "total_million_vnd: 12.5000000000000000001"
+    ).replace("Mười hai triệu năm trăm nghìn đồng", "Mười hai triệu năm trăm nghìn đồng")
+    path = write(tmp_path, text)
+    budget = run("budget", "--plan", path, "-f", "json")
+    assert budget.exit_code == 1  # a fraction of a đồng is an error, and a query refuses the plan
+    assert "amount-precision" in run("validate", path, "-f", "json").stdout
+    fine = MINIMAL.read_text(encoding="utf-8").replace("budget: 2.5", "budget: 2.000001").replace("total_million_vnd: 12.5", "total_million_vnd: 12.000001")
+    fine = fine.replace("total_in_words: Mười hai triệu năm trăm nghìn đồng", "total_in_words: Mười hai triệu không trăm linh một đồng")
+    report = run("budget", "--plan", write(tmp_path, fine, "fine.yaml"), "-f", "json")
+    assert report.exit_code == 0, report
+    assert '"itemized_million_vnd": 12.000001' in report.stdout
+    assert json.loads(report.stdout, parse_float=Decimal)["itemized_million_vnd"] == Decimal("12.000001")
+
+
+def test_to_json_writes_decimals_with_their_exact_digits():
+    from cchc.outputs.reporters import to_json
+
+    value = Decimal("10.0000000000000000001")
+    text = to_json({"a": value, "b": Decimal("2.5"), "c": Decimal("7")})
+    assert json.loads(text, parse_float=Decimal) == {"a": value, "b": Decimal("2.5"), "c": 7}
+    assert "Infinity" not in text and "e" not in text.replace("\n", "")
+    with pytest.raises(ValueError):
+        to_json({"a": Decimal("Infinity")})
+
+
+def test_huge_amounts_are_located_errors(run, tmp_path):
+    big = "9" * 400 + ".5"
+    path = write(tmp_path, MINIMAL.read_text(encoding="utf-8").replace("budget: 10", f"budget: {big}"))
+    result = run("validate", path, "-f", "json")
+    assert result.exit_code == 1 and "Traceback" not in result.stdout + result.stderr
+    assert {d["code"] for d in json.loads(result.stdout)["diagnostics"]} & {"yaml-number", "amount-range"}
+    digits = write(tmp_path, MINIMAL.read_text(encoding="utf-8").replace("budget: 10", "budget: " + "1" * 5000), "digits.yaml")
+    assert run("validate", digits).exit_code == 1
+
+
+def test_totals_are_exact_beyond_28_digits():
+    from cchc.money import exact_sum
+
+    # 31 significant digits: Python's default decimal context (28) would round this sum.
+    assert exact_sum([Decimal("1" * 25 + ".000001"), Decimal("0.000001")]) == Decimal("1" * 25 + ".000002")
+    assert exact_sum([10**14, Decimal("0.000001")]) == Decimal("100000000000000.000001")
+
+
+# ---------------------------------------------------------------- queries refuse broken plans
+
+
+@pytest.mark.parametrize(
+    "change, args",
+    [
+        (("lead: [snv]", "lead: [snvv]"), ("list", "-a", "Sở Nội vụ")),
+        (("lead: [snv]", "lead: [snvv]"), ("budget",)),
+        (("id: I-2", "id: I-1"), ("show", "I-1")),
+        (("id: I-2", "id: I-1"), ("agencies",)),
+        (("id: I-2", "id: I-1"), ("sections",)),
+        (("id: I-2", "id: I-1"), ("due", "--month", "2021-06")),
+        (("id: I-2", "id: I-1"), ("render", "-f", "md")),
+    ],
+)
+def test_any_error_stops_every_query(run, tmp_path, change, args):
+    path = write(tmp_path, MINIMAL.read_text(encoding="utf-8").replace(*change))
+    result = run(*args, "--plan", path)
+    assert result.exit_code == 1, result
+    assert result.stdout == ""
+    assert "cchc validate" in result.stderr
+    assert run(*args, "--plan", MINIMAL).exit_code == 0  # warnings do not stop a query
+
+
+def test_a_query_shows_only_the_first_errors(run, tmp_path):
+    text = MINIMAL.read_text(encoding="utf-8")
+    items = "".join(f"          - id: X-{i}\n            product: p\n            lead: [Không có {i}]\n" for i in range(12))
+    text = text.replace("          - id: I-2\n", items + "          - id: I-2\n", 1)
+    result = run("list", "--plan", write(tmp_path, text))
+    assert result.exit_code == 1
+    assert result.stderr.count("[unknown-agency]") == 5 and "… và 7 lỗi nữa" in result.stderr
+
+
+# ---------------------------------------------------------------- odd arguments and environments
+
+
+@pytest.mark.parametrize("args", [("due", "--month", "0000-01"), ("due", "--month", "٢٠٢١-٠٦"), ("due", "--today", "0000-01-01"), ("due", "--from", "2021-05", "--to", "2021-04")])
+def test_odd_values_are_usage_errors(run, args):
+    result = run(*args)
+    assert result.exit_code == 2 and "Traceback" not in result.stderr, result
+
+
+def test_a_section_in_other_digits_is_not_found(run):
+    result = run("list", "--section", "²")
+    assert result.exit_code == 1 and "không có mục" in result.stderr
+
+
+def test_a_closed_stdout_is_a_message(tmp_path):
+    result = subprocess.run(
+        f'"{sys.executable}" -m cchc list >&-', shell=True, capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr and "stdout" in result.stderr
+
+
+def test_an_output_encoding_without_vietnamese_escapes(tmp_path):
+    result = cchc("validate", PLAN, env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+    assert b"\\u1ea3nh b\\xe1o" in result.stdout or b"c\\u1ea3nh" in result.stdout
+
+
+def test_a_narrow_terminal(tmp_path):
+    script = (
+        "import sys, os; sys.stdout.isatty = lambda: True; os.environ['COLUMNS'] = '20';"
+        "from cchc.cli import main; sys.argv = ['cchc', 'due', '--month', '2021-06']; main()"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0 and "Traceback" not in result.stderr and "I-7" in result.stdout
+
+
+# ---------------------------------------------------------------- files
+
+
+def test_outputs_respect_the_umask(tmp_path):
+    out = tmp_path / "ke-hoach.md"
+    result = subprocess.run(
+        f'umask 077 && "{sys.executable}" -m cchc render -o "{out}"', shell=True, capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_mode & 0o777 == 0o600
+
+
+def test_sigterm_during_a_write_leaves_no_temporary(tmp_path, monkeypatch):
+    from cchc.cli.common import signals_end_cleanly
+    from cchc.write import write_atomically
+
+    target = tmp_path / "out.md"
+    target.write_text("old")
+
+    def interrupted(fd):
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(0.1)
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    with pytest.raises(SystemExit) as stopped:
+        with signals_end_cleanly():
+            write_atomically(target, "new")
+    assert stopped.value.code == 128 + signal.SIGTERM
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"] and target.read_text() == "old"
+
+
+# ---------------------------------------------------------------- bounded work
+
+
+def test_did_you_mean_stays_fast_with_thousands_of_names(run, tmp_path):
+    agencies = "".join(f"  - name: Cơ quan số {i} của tỉnh\n" for i in range(2000))
+    text = MINIMAL.read_text(encoding="utf-8").replace("agencies:\n", "agencies:\n" + agencies, 1)
+    items = "".join(f"          - id: X-{i}\n            product: p\n            lead: [Co quan so {i} cua tinh x]\n" for i in range(2000))
+    text = text.replace("          - id: I-2\n", items + "          - id: I-2\n", 1)
+    path = write(tmp_path, text)
+    started = time.perf_counter()
+    result = run("validate", path, "-f", "json")
+    elapsed = time.perf_counter() - started
+    assert result.exit_code == 1
+    assert sum(1 for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "unknown-agency") == 2000
+    assert elapsed < 30  # it took minutes before suggestions were bounded
