@@ -97,9 +97,23 @@ def test_check_jsonschema_accepts_the_plan_and_rejects_a_bad_one(tmp_path):
     assert rejected.returncode == 1
 
 
-def test_pre_commit_hook_is_declared():
-    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
-    assert "id: cchc-validate" in text and "entry: cchc validate" in text
+def test_pre_commit_hook_checks_plans_wherever_they_live(run, tmp_path):
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "cchc-validate" and hook["entry"] == "cchc validate --plans-only"
+    assert "files" not in hook and hook["types"] == ["yaml"]
+    # What pre-commit passes: every YAML file; only the plans are checked.
+    workflow = tmp_path / "ci.yml"
+    workflow.write_text("on: push\njobs: {}\n")
+    log = tmp_path / "2021.progress.yaml"
+    log.write_text("- item: I-1\n")
+    elsewhere = tmp_path / "ke-hoach" / "so-tu-phap.yaml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(PLAN.read_bytes())
+    result = run("validate", "--plans-only", workflow, log, elsewhere, "-f", "json")
+    assert result.exit_code == 0, result
+    assert json.loads(result.stdout)["files"] == [str(elsewhere)]
 
 
 # ---------------------------------------------------------------- render's files

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Annotated, List, Optional
 
@@ -19,6 +20,7 @@ def validate(
     format: Annotated[Optional[ValidateFormat], typer.Option("--format", "-f", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict")] = False,
     plan_options: Annotated[Optional[List[Path]], typer.Option("--plan", "-p", metavar="PLAN", show_default=False)] = None,
+    plans_only: Annotated[bool, typer.Option("--plans-only")] = False,
 ) -> None:
     """Check plan files: YAML safety, the schema, agencies, deadlines and totals."""
     from cchc.load import PlanFileError
@@ -33,6 +35,8 @@ def validate(
     files: list[str] = []
     problems = []
     unreadable = False
+    if plans_only:
+        plans = [path for path in plans if looks_like_plan(path)]
     for path in plans:
         try:
             loaded, found = load_checked(path)
@@ -49,6 +53,26 @@ def validate(
         raise typer.Exit(EXIT_USAGE)
     if any(p.severity == "error" for p in problems) or (strict and problems):
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+#: Top-level keys only a plan file has (or its modeline), looked for at the start of a file.
+_PLAN_MARKS = re.compile(rb"^(?:decision|plan|sections|agencies|prose_before):|\$schema=\S*plan\.schema\.json", re.M)
+
+
+def looks_like_plan(path: Path) -> bool:
+    """For --plans-only (the pre-commit hook sees every YAML file): whether *path* is a plan file to check.
+
+    A progress log (*.progress.yaml) is checked with its plan; a file that cannot
+    be read is kept, so that validate reports it.
+    """
+    if path.name.endswith((".progress.yaml", ".progress.yml")):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return True
+    return _PLAN_MARKS.search(head) is not None
 
 
 @app.command()
