@@ -425,12 +425,14 @@ def test_the_default_limit_is_read_at_the_call(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
-def test_endless_devices_stop_after_the_limit(device):
+def test_endless_devices_stop_after_the_limit(device, monkeypatch):
     if not os.path.exists(device):
         pytest.skip(f"no {device}")
     data = read_bounded(device, limit=MIB)
     assert len(data) == MIB + 1
-    assert decode(data)[2].code == "too-large" if MIB >= reader.MAX_BYTES else True
+    monkeypatch.setattr(reader, "MAX_BYTES", MIB)
+    _, _, problem = decode(data)
+    assert (problem.line, problem.column, problem.code, problem.key) == (1, 1, "too-large", "too-large.over")
 
 
 def test_a_symlink_to_dev_zero(tmp_path, monkeypatch):
@@ -504,12 +506,15 @@ def test_unreadable_files(tmp_path):
     with pytest.raises(UnreadableFile) as directory:
         read_bounded(tmp_path)
     assert (directory.value.code, directory.value.key) == ("not-a-file", "not-a-file")
-    with pytest.raises(UnreadableFile) as not_a_dir:
+    with pytest.raises(UnreadableFile) as through_a_file:
         (tmp_path / "file").write_bytes(b"")
         read_bounded(tmp_path / "file" / "plan.yaml")
-    assert (not_a_dir.value.code, not_a_dir.value.key) == ("unreadable", "unreadable")
-    assert not_a_dir.value.args["reason"]
-    for error in (missing.value, directory.value, not_a_dir.value):
+    assert (through_a_file.value.code, through_a_file.value.key) == ("not-found", "not-found")
+    with pytest.raises(UnreadableFile) as loop:
+        (tmp_path / "loop").symlink_to(tmp_path / "loop")
+        read_bounded(tmp_path / "loop")
+    assert (loop.value.code, loop.value.key) == ("unreadable", "unreadable") and loop.value.args["reason"]
+    for error in (missing.value, directory.value, through_a_file.value, loop.value):
         assert error.key in catalogue() and "{" not in render(error.key, error.args, "vi")
 
 
@@ -521,3 +526,23 @@ def test_permission_denied(tmp_path):
     with pytest.raises(UnreadableFile) as denied:
         read_bounded(path)
     assert (denied.value.code, denied.value.key) == ("unreadable", "unreadable.permission")
+
+
+def test_permission_denied_and_other_errors_as_the_system_reports_them(tmp_path, monkeypatch):
+    path = tmp_path / "plan.yaml"
+    path.write_bytes(b"a: 1\n")
+
+    def refuse(error):
+        def open_(*args, **kwargs):
+            raise error
+
+        return open_
+
+    monkeypatch.setattr(os, "open", refuse(PermissionError(13, "Permission denied")))
+    with pytest.raises(UnreadableFile) as denied:
+        read_bounded(path)
+    assert (denied.value.code, denied.value.key, denied.value.args) == ("unreadable", "unreadable.permission", {})
+    monkeypatch.setattr(os, "open", refuse(OSError(5, "Input/output error")))
+    with pytest.raises(UnreadableFile) as failed:
+        read_bounded(path)
+    assert (failed.value.code, failed.value.key, failed.value.args) == ("unreadable", "unreadable", {"reason": "Input/output error"})

@@ -31,6 +31,9 @@ class UnreadableFile(Exception):
         """The message's arguments (in place of Exception's tuple, so that every problem reads the same)."""
         return self._message_args
 
+    def __reduce__(self):
+        return type(self), (self.path, self.code, self.key, self._message_args)
+
 
 def read_bounded(path: str | os.PathLike, limit: int | None = None) -> bytes:
     """The first ``limit + 1`` bytes of the file at *path* at most (all of them when it is smaller).
@@ -46,7 +49,7 @@ def read_bounded(path: str | os.PathLike, limit: int | None = None) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(name, flags | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         raise UnreadableFile(name, "not-found", "not-found") from None
     except IsADirectoryError:
         raise UnreadableFile(name, "not-a-file", "not-a-file") from None

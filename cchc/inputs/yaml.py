@@ -201,8 +201,8 @@ def _yaml12(data: bytes, problems: list[YamlProblem] | None = None) -> bytes:
 
 
 def _invisible_watch(data: bytes, problems: list[YamlProblem]):
-    """A function that reports the invisible characters inside the scalar event it is given and returns the character
-    index of the next one (None when no more), and the index of the first; those in comments are passed over."""
+    """(watch, first): ``watch(event)`` reports the invisible characters inside that scalar event and returns the
+    character index of the next one (None after the last); *first* is the first's. Those in comments are passed over."""
     matches = heapq.merge(*(scan.finditer(data) for scan in _INVISIBLE_SCANS), key=re.Match.start)
     cursor = _Cursor(data)
     match = next(matches, None)
@@ -344,11 +344,11 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, 
     special, number_start, str_tags, nfc = _SPECIAL_WORDS, _NUMBER_START, _STR_TAGS, unicodedata.normalize
     no_key = _NO_KEY
     stack: list[tuple] = []
-    container: Any = None  # the open dict or list; None at the top level
-    is_list = False
+    top: list = []  # holds the document's root: no special case for the top level
+    container: Any = top  # the open list or dict
+    is_list = True
     key: Any = no_key
-    seen: dict | None = None  # key -> line, for duplicate keys in the open mapping
-    root: Any = None
+    seen: dict | None = None  # key -> its mark, for duplicate keys in the open mapping
     documents = 0
     for event in iter(get_event, None):
         kind = type(event)
@@ -374,7 +374,7 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, 
                 problems.append(_at(event.start_mark, "yaml-tag", {"tag": event.tag}))
             if len(stack) >= MAX_DEPTH:
                 raise _Fatal(_at(event.start_mark, "yaml-depth", {"limit": MAX_DEPTH}))
-            if not is_list and container is not None and key is no_key:
+            if key is no_key and not is_list:
                 raise _Fatal(_at(event.start_mark, "yaml-key"))
             stack.append((container, is_list, key, seen))
             if kind is MappingStartEvent:
@@ -394,23 +394,21 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, 
             continue
         else:
             continue
-        if container is None:
-            root = value
-        elif is_list:
+        if is_list:
             container.append(value)
         elif key is no_key:
             if value == "<<" and event.implicit[0]:
                 raise _Fatal(_at(event.start_mark, "yaml-merge"))
             if value in seen:
-                problems.append(_at(event.start_mark, "duplicate-key", {"key": value, "first": seen[value]}))
+                problems.append(_at(event.start_mark, "duplicate-key", {"key": value, "first": seen[value].line + 1}))
             else:
-                seen[value] = event.start_mark.line + 1
+                seen[value] = event.start_mark
             key = value
         else:
             if key not in container:
                 container[key] = value
             key = no_key
-    return root
+    return top[0] if top else None
 
 
 _NO_KEY = object()

@@ -33,7 +33,7 @@ MESSAGES = {
     ),
     "invisible-character": (
         "nội dung có ký tự vô hình {char} {name}: không nhìn thấy được nhưng có thể làm văn bản hiển thị "
-        "hoặc so khớp khác đi; hãy xóa nếu không chủ ý",
+        "hoặc so khớp khác đi; hãy xóa ký tự này nếu không cố ý đưa vào",
         "invisible character {char} {name} in the text: it cannot be seen but can make the text display "
         "or compare differently; delete it unless it is meant to be there",
     ),
@@ -68,7 +68,7 @@ MESSAGES = {
         "and the dashes (-) of one list, must line up (the YAML reader says: {detail})",
     ),
     "yaml-tab": (
-        "Ký tự tab ở chỗ YAML cần thụt lề hoặc giá trị; hãy thụt lề bằng dấu cách",
+        "ký tự tab ở chỗ YAML cần thụt lề hoặc giá trị; hãy thụt lề bằng dấu cách",
         "tab character where YAML expects indentation or a value; indent with spaces",
     ),
     "yaml-depth": ("dữ liệu lồng nhau quá {limit} cấp", "nested deeper than {limit} levels"),
@@ -93,7 +93,7 @@ MESSAGES = {
         "keys must be plain text, not lists or mappings",
     ),
     "yaml-documents": (
-        "một tệp kế hoạch chỉ chứa một tài liệu YAML; tài liệu thứ hai bắt đầu ở đây",
+        "một tệp kế hoạch chỉ được chứa một tài liệu YAML; tài liệu thứ hai bắt đầu ở đây",
         "a plan file holds one YAML document; a second one starts here",
     ),
     "yaml-ambiguous": (

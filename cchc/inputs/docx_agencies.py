@@ -1,0 +1,243 @@
+"""Agency cells -> agency names, and the plan's agency registry built from the names found.
+
+A cell names one agency per line (a paragraph or a line break) and per
+semicolon. A comma separates names only where every part is a whole name
+known elsewhere: seen on its own in another cell, or in the registry given
+with ``--agencies``. "Các sở, ban, ngành" stays one name; "Sở Tư pháp, Sở Nội
+vụ" is two when both are known. A name written "Sở Thông tin và Truyền thông
+(Sở TT&TT)", in a cell or in the prose, defines a short form. Names are kept
+as written; a name the given registry knows (case and spacing aside) is
+written as the registry spells it, and its entry is copied.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cchc.agencies import spelling_key, typed_keys
+from cchc.text import fold
+
+_DEFINED = re.compile(r"(?P<full>.+?)\s*\((?P<short>[^()\n]{1,40})\)", re.S)
+_ABBREVIATION = re.compile(r"[A-ZĐ]{2,}|&")
+_GROUP_START = ("các ", "ubnd các ", "ủy ban nhân dân các ", "uỷ ban nhân dân các ")
+#: A cell split at more commas than this is not tried (the split looks at every way to group the parts).
+MAX_PARTS = 30
+#: Parentheses in the prose looked at for short forms.
+MAX_DEFINITIONS_SCANNED = 5000
+
+
+def pieces(text: str) -> list[str]:
+    """A cell's names before commas are looked at: one per line and per semicolon, bullets and end punctuation off."""
+    out = []
+    for line in text.split("\n"):
+        for part in line.split(";"):
+            part = part.strip()
+            if part[:1] in "-+•–" and part[1:2] in (" ", "\t"):
+                part = part[1:]
+            part = part.strip().rstrip(".,").strip()
+            if part:
+                out.append(part)
+    return out
+
+
+def is_group(name: str) -> bool:
+    """"Các sở, ban, ngành", "Các đơn vị có liên quan", "UBND các huyện": a name for several agencies."""
+    key = " ".join(name.casefold().split())
+    return key.startswith(_GROUP_START) or key.endswith("có liên quan")
+
+
+def _abbreviated(name: str) -> bool:
+    return bool(_ABBREVIATION.search(name))
+
+
+def _initials(name: str) -> str | None:
+    """The initials key of *name* among ``typed_keys`` (not its letters run together, not a shortened form)."""
+    keys = typed_keys(name)
+    run = "=" + re.sub(r"[^0-9a-z]", "", fold(name).replace("&", " "))
+    others = keys - {run}
+    return max(others, key=len) if others else run
+
+
+class AgencyBook:
+    """The names a document uses, learnt from all its cells first, then split and gathered into a registry."""
+
+    def __init__(self, registry=None):
+        self.registry = list(registry or [])
+        self._registry_spelling: dict[str, tuple[object, str]] = {}
+        for agency in self.registry:
+            for spelling in (agency.name, *agency.short):
+                self._registry_spelling.setdefault(spelling_key(spelling), (agency, spelling))
+        self._known: set[str] = set(self._registry_spelling)
+        self._short_of: dict[str, str] = {}  # spelling key of a short form -> the full name
+        self._split: dict[str, list[str]] = {}
+        self._full_names: list[str] = []
+
+    # ------------------------------------------------------------ learning
+
+    def learn(self, cells: list[str]) -> None:
+        """Learn every name the agency cells show, then how each cell with commas splits."""
+        pending: list[str] = []
+        for text in cells:
+            for piece in pieces(text):
+                piece = self._definition(piece)
+                if "," in piece:
+                    pending.append(piece)
+                else:
+                    self._learn_name(piece)
+        # Fewer commas first: a name with commas that is not split is known to the longer ones.
+        for piece in sorted(set(pending), key=lambda p: (p.count(","), p)):
+            names = self._split_commas(piece)
+            self._split[piece] = names
+            if len(names) == 1:
+                self._learn_name(piece)
+
+    def learn_prose(self, paragraphs: list[str]) -> None:
+        """Short forms the prose defines after a name the cells use: "… Sở Thông tin và Truyền thông (Sở TT&TT) …"."""
+        full = sorted({n for n in self._full_names if len(n) >= 6}, key=len, reverse=True)
+        scanned = 0
+        for text in paragraphs:
+            if "(" not in text:
+                continue
+            for match in re.finditer(r"\(([^()\n]{1,40})\)", text):
+                scanned += 1
+                if scanned > MAX_DEFINITIONS_SCANNED:
+                    return
+                short = match.group(1).strip()
+                if not _abbreviated(short) or spelling_key(short) in self._short_of:
+                    continue
+                before = text[: match.start()].rstrip().casefold()
+                name = next((n for n in full if before.endswith(n.casefold())), None)
+                if name is not None and spelling_key(short) != spelling_key(name):
+                    self._short_of[spelling_key(short)] = name
+
+    def _learn_name(self, name: str) -> None:
+        key = spelling_key(name)
+        if key not in self._known:
+            self._known.add(key)
+            self._full_names.append(name)
+
+    def _definition(self, piece: str) -> str:
+        """The name in "Full name (SHORT)", learning the short form; the piece itself otherwise."""
+        match = _DEFINED.fullmatch(piece)
+        if match is None or not _abbreviated(match.group("short")):
+            return piece
+        full, short = match.group("full").strip(), match.group("short").strip()
+        self._short_of.setdefault(spelling_key(short), full)
+        return full
+
+    def _split_commas(self, piece: str) -> list[str]:
+        """*piece* as the fewest (two or more) known names its commas separate, or whole."""
+        parts = [p.strip() for p in piece.split(",")]
+        if len(parts) > MAX_PARTS or spelling_key(piece) in self._registry_spelling:
+            return [piece]
+        n = len(parts)
+        best: list[list[str] | None] = [None] * n + [[]]
+        for i in range(n - 1, -1, -1):
+            for j in range(i + 1, n + 1):
+                if i == 0 and j == n:
+                    continue  # the whole piece is not a split
+                segment = ", ".join(parts[i:j])
+                rest = best[j]
+                if rest is not None and segment and spelling_key(segment) in self._known:
+                    if best[i] is None or len(rest) + 1 < len(best[i]):
+                        best[i] = [segment] + rest
+        return best[0] if best[0] else [piece]
+
+    # ------------------------------------------------------------ names
+
+    def names(self, text: str) -> list[str]:
+        """The agencies a cell names, each as the document (or the given registry) spells it."""
+        out: list[str] = []
+        for piece in pieces(text):
+            piece = self._definition(piece)
+            for name in self._split.get(piece, [piece]) if "," in piece else [piece]:
+                found = self._registry_spelling.get(spelling_key(name))
+                out.append(found[1] if found is not None else name)
+        return out
+
+    def registry_entries(self, used: list[str]) -> tuple[list[dict], list[tuple[int, str, dict]]]:
+        """The plan's ``agencies:`` for the names *used*, and comments (entry index, key, args) where it guessed."""
+        from_registry: dict[int, object] = {}
+        more_short: dict[int, list[str]] = {}
+        new: dict[str, dict] = {}
+        order: list[str] = []
+
+        def add_registry(agency, depth: int = 0) -> None:
+            if id(agency) in from_registry or depth > 20:
+                return
+            from_registry[id(agency)] = agency
+            for member in agency.members:
+                found = self._registry_spelling.get(spelling_key(member))
+                if found is not None:
+                    add_registry(found[0], depth + 1)
+
+        def add_new(name: str) -> dict:
+            key = spelling_key(name)
+            if key not in new:
+                new[key] = {"name": name, "short": [], "group": True if is_group(name) else None}
+                order.append(key)
+            return new[key]
+
+        for name in used:
+            found = self._registry_spelling.get(spelling_key(name))
+            if found is not None:
+                add_registry(found[0])
+                continue
+            full = self._short_of.get(spelling_key(name))
+            if full is not None and spelling_key(full) != spelling_key(name):
+                found = self._registry_spelling.get(spelling_key(full))
+                if found is None:
+                    entry = add_new(full)
+                    if name not in entry["short"]:
+                        entry["short"].append(name)
+                else:
+                    add_registry(found[0])
+                    extra = more_short.setdefault(id(found[0]), [])
+                    if name not in extra:
+                        extra.append(name)
+                continue
+            add_new(name)
+        guesses = self._guess_short_forms(new, order)
+        registry = [_entry(a, more_short.get(id(a), [])) for a in self.registry if id(a) in from_registry]
+        plain = [k for k in order if k in new and not new[k]["group"]]
+        groups = [k for k in order if k in new and new[k]["group"]]
+        entries = registry + [_clean(new[k]) for k in plain + groups]
+        position = {k: len(registry) + i for i, k in enumerate(plain + groups)}
+        comments = [(position[k], "docx.guess.short-form", {"short": short}) for k, short in guesses if k in position]
+        return entries, comments
+
+    def _guess_short_forms(self, new: dict[str, dict], order: list[str]) -> list[tuple[str, str]]:
+        """Abbreviated names ("Sở TT&TT", "VP UBND tỉnh") made the short form of the one longer name with their initials.
+
+        A name written out in full is preferred to another abbreviation; two candidates are no guess.
+        """
+        by_initials: dict[str, list[str]] = {}
+        for key in order:
+            by_initials.setdefault(_initials(new[key]["name"]), []).append(key)
+        guesses = []
+        for key in list(order):
+            entry = new.get(key)
+            if entry is None or not _abbreviated(entry["name"]) or entry["short"]:
+                continue
+            longer = [k for k in by_initials[_initials(entry["name"])] if k in new and k != key and len(k) > len(key)]
+            written_out = [k for k in longer if not _abbreviated(new[k]["name"])]
+            candidates = written_out or longer
+            if len(candidates) == 1:
+                target = new[candidates[0]]
+                target["short"].append(entry["name"])
+                target["group"] = target["group"] or entry["group"]
+                del new[key]
+                guesses.append((candidates[0], entry["name"]))
+        return guesses
+
+
+def _entry(agency, more_short: list[str]) -> dict:
+    """A registry agency as plan data (only the fields it sets), with the short forms the document adds."""
+    data = agency.model_dump(exclude_defaults=True)
+    if more_short:
+        data["short"] = list(data.get("short", [])) + [s for s in more_short if s not in data.get("short", [])]
+    return {k: data[k] for k in ("name", "short", "group", "members", "members_rule", "note") if k in data}
+
+
+def _clean(entry: dict) -> dict:
+    return {k: v for k, v in entry.items() if v}

@@ -1,0 +1,442 @@
+"""The body of a Word document as the import reads it: paragraphs with their text and look, tables as grids.
+
+A paragraph's text is what Word shows: runs, tabs and line breaks, inserted
+text, hyperlinks and content controls, its automatic number (from the
+numbering part) in front; deleted text and field codes are left out. A table
+becomes a grid of rows by grid columns, built from the cell XML itself
+(``w:gridBefore``, ``w:gridSpan``, ``w:vMerge``, the old ``w:hMerge``): every
+grid position knows the cell that covers it, so a cell merged over three rows
+or two columns gives its text to each. Places are counted as a person finds
+them: the Nth paragraph of the body, table T row R column C (grid columns),
+from 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cchc.inputs.docx_package import W, DocxRefused
+from cchc.text import nfc
+
+#: Rows of one table, grid columns of one table (Word allows 63), and their product.
+MAX_ROWS = 10_000
+MAX_COLUMNS = 64
+MAX_CELLS = 200_000
+#: Tables inside table cells, inside table cells …
+MAX_NESTING = 5
+
+
+def _w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+P, TBL, TR, TC, R, T = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("r"), _w("t")
+_VAL = _w("val")
+# Elements whose children hold the text of a paragraph (or the rows, cells, paragraphs of a table).
+_INLINE_CONTAINERS = {_w(n) for n in ("hyperlink", "ins", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple", "moveTo", "dir", "bdo")}
+_BLOCK_CONTAINERS = {_w(n) for n in ("sdt", "sdtContent", "customXml")}
+_BREAKS = {_w("br"), _w("cr")}
+_FALSE = {"0", "false", "off"}
+
+
+@dataclass(frozen=True, order=True)
+class Place:
+    """Where something is in the document: body paragraph N, or table T row R column C (all from 1)."""
+
+    paragraph: int = 0
+    table: int = 0
+    row: int = 0
+    column: int = 0
+
+    def args(self) -> dict:
+        """The place as message arguments."""
+        if self.table:
+            return {"table": self.table, "row": self.row, "column": self.column}
+        return {"paragraph": self.paragraph}
+
+
+@dataclass
+class Para:
+    """A paragraph: its text (NFC, lines right-trimmed, line breaks as "\\n"), where it is, and its look."""
+
+    text: str
+    place: Place
+    bold: bool = False
+    centered: bool = False
+
+
+@dataclass
+class Cell:
+    """One ``w:tc``: its text (paragraphs joined by line breaks), its first grid column, span and vertical merge."""
+
+    text: str
+    place: Place
+    row: int
+    column: int
+    span: int
+    vmerge: str | None  # None, "restart" or "continue"
+    paragraphs: list[Para] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A grid position: the cell covering it (a merge's first cell) and whether that cell starts in this row."""
+
+    cell: Cell
+    own: bool
+
+
+@dataclass
+class Grid:
+    """A table: ``slots[row][column]`` (None where no cell is), its cells by row, and the rows marked as headings."""
+
+    index: int
+    width: int
+    slots: list[list[Slot | None]]
+    cells: list[list[Cell]]
+    heading_rows: set[int]
+
+    def text(self, row: int, column: int) -> str:
+        slot = self.slots[row][column]
+        return slot.cell.text if slot is not None else ""
+
+    def paragraphs(self) -> list[Para]:
+        """Every paragraph of the table, row by row, cell by cell."""
+        return [p for row in self.cells for cell in row for p in cell.paragraphs]
+
+
+class Styles:
+    """What paragraph and character styles say about bold, centring and numbering (``basedOn`` followed)."""
+
+    def __init__(self, root):
+        self._styles: dict[str, object] = {}
+        self._memo: dict[tuple[str, str], object] = {}
+        if root is not None:
+            for style in root.iterchildren(_w("style")):
+                style_id = style.get(_w("styleId"))
+                if style_id:
+                    self._styles.setdefault(style_id, style)
+
+    def _get(self, style_id: str | None, what: str, depth: int = 0):
+        if not style_id or depth > 10:
+            return None
+        key = (style_id, what)
+        if key in self._memo:
+            return self._memo[key]
+        style = self._styles.get(style_id)
+        found = None
+        if style is not None:
+            found = _property(style, what)
+            if found is None:
+                based = style.find(_w("basedOn"))
+                found = self._get(based.get(_VAL) if based is not None else None, what, depth + 1)
+        self._memo[key] = found
+        return found
+
+    def bold(self, style_id: str | None) -> bool | None:
+        return self._get(style_id, "bold")
+
+    def centered(self, style_id: str | None) -> bool | None:
+        return self._get(style_id, "centered")
+
+    def numbering(self, style_id: str | None) -> tuple[str, int] | None:
+        return self._get(style_id, "numbering")
+
+
+def _property(element, what: str):
+    """bold / centered / numbering as set directly on a style, paragraph properties or run properties."""
+    if what == "bold":
+        b = element.find(f"{_w('rPr')}/{_w('b')}")
+        return None if b is None else b.get(_VAL, "1").lower() not in _FALSE
+    if what == "centered":
+        jc = element.find(f"{_w('pPr')}/{_w('jc')}")
+        return None if jc is None else jc.get(_VAL) == "center"
+    num = element.find(f"{_w('pPr')}/{_w('numPr')}")
+    if num is None:
+        return None
+    num_id = num.find(_w("numId"))
+    level = num.find(_w("ilvl"))
+    if num_id is None:
+        return None
+    return num_id.get(_VAL, "0"), _int(level.get(_VAL) if level is not None else "0", 0, 8)
+
+
+def _int(text: str | None, low: int, high: int, default: int = 0) -> int:
+    try:
+        return min(max(int(text or ""), low), high)
+    except ValueError:
+        return default
+
+
+class Numbering:
+    """Word's automatic numbering: the label ("I.", "1.", "a)", "-") each numbered paragraph shows, counted in order."""
+
+    def __init__(self, root):
+        self._abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self._nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self._counters: dict[str, list[int]] = {}
+        if root is None:
+            return
+        for abstract in root.iterchildren(_w("abstractNum")):
+            levels = {}
+            for lvl in abstract.iterchildren(_w("lvl")):
+                level = _int(lvl.get(_w("ilvl")), 0, 8)
+                fmt = lvl.find(_w("numFmt"))
+                text = lvl.find(_w("lvlText"))
+                start = lvl.find(_w("start"))
+                levels[level] = (
+                    fmt.get(_VAL, "decimal") if fmt is not None else "decimal",
+                    text.get(_VAL, "") if text is not None else "",
+                    _int(start.get(_VAL) if start is not None else "1", 0, 10_000, 1),
+                )
+            self._abstract[abstract.get(_w("abstractNumId"), "")] = levels
+        for num in root.iterchildren(_w("num")):
+            abstract_id = num.find(_w("abstractNumId"))
+            overrides = {}
+            for override in num.iterchildren(_w("lvlOverride")):
+                start = override.find(_w("startOverride"))
+                if start is not None:
+                    overrides[_int(override.get(_w("ilvl")), 0, 8)] = _int(start.get(_VAL), 0, 10_000, 1)
+            self._nums[num.get(_w("numId"), "")] = (abstract_id.get(_VAL, "") if abstract_id is not None else "", overrides)
+
+    def label(self, num_id: str, level: int) -> str | None:
+        """The next label of list *num_id* at *level*, or None when the paragraph shows none."""
+        if num_id == "0" or num_id not in self._nums:
+            return None
+        abstract_id, overrides = self._nums[num_id]
+        levels = self._abstract.get(abstract_id, {})
+        if level not in levels:
+            return None
+        counters = self._counters.setdefault(num_id, [None] * 9)  # type: ignore[list-item]
+        start = overrides.get(level, levels[level][2])
+        counters[level] = start if counters[level] is None else counters[level] + 1
+        for deeper in range(level + 1, 9):
+            counters[deeper] = None
+        fmt, text, _ = levels[level]
+        if fmt == "bullet":
+            return "•" if not text or any(0xE000 <= ord(c) <= 0xF8FF for c in text) else text.strip() or "•"
+        if fmt == "none":
+            return None
+
+        def number(match_level: int) -> str:
+            lvl_fmt, _, lvl_start = levels.get(match_level, ("decimal", "", 1))
+            value = counters[match_level] if counters[match_level] is not None else overrides.get(match_level, lvl_start)
+            return _format_number(value, lvl_fmt)
+
+        label = text
+        for n in range(9, 0, -1):
+            label = label.replace(f"%{n}", number(n - 1)) if f"%{n}" in label else label
+        return label.strip() or None
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = _roman(value)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in ("upperLetter", "lowerLetter") and value > 0:
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    if not 0 < value < 4000:
+        return str(value)
+    out = []
+    for number, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)
+
+
+class Body:
+    """Reads a document body into paragraphs and grids, in order."""
+
+    def __init__(self, styles: Styles, numbering: Numbering):
+        self.styles = styles
+        self.numbering = numbering
+        self.tables = 0
+
+    def read(self, document) -> list[Para | Grid]:
+        """The body's paragraphs (empty ones too, for their numbers) and tables, in reading order."""
+        body = document.find(_w("body"))
+        out: list[Para | Grid] = []
+        if body is None:
+            return out
+        paragraphs = 0
+        for element in _children(body, (P, TBL)):
+            if element.tag == P:
+                paragraphs += 1
+                out.append(self.paragraph(element, Place(paragraph=paragraphs)))
+            else:
+                self.tables += 1
+                out.append(self.table(element, self.tables, 1))
+        return out
+
+    def paragraph(self, p, place: Place) -> Para:
+        """A paragraph's text as Word shows it, with its automatic number in front."""
+        ppr = p.find(_w("pPr"))
+        style = ppr.find(_w("pStyle")) if ppr is not None else None
+        style_id = style.get(_VAL) if style is not None else None
+        style_bold = bool(self.styles.bold(style_id))
+        parts: list[str] = []
+        bold = True
+        seen_text = False
+        stack = [iter(p)]
+        while stack:
+            for element in stack[-1]:
+                tag = element.tag
+                if tag == R:
+                    run_text = _run_text(element)
+                    if run_text.strip():
+                        seen_text = True
+                        bold = bold and self._run_bold(element, style_bold)
+                    parts.append(run_text)
+                elif tag in _INLINE_CONTAINERS:
+                    stack.append(iter(element))
+                    break
+            else:
+                stack.pop()
+        text = _clean("".join(parts))
+        numbered = _property(p, "numbering") or self.styles.numbering(style_id)
+        if numbered is not None:
+            # An empty numbered paragraph still takes its number, as Word counts it.
+            label = self.numbering.label(*numbered)
+            if label and text:
+                text = f"{label} {text}"
+        centered = _property(p, "centered")
+        if centered is None:
+            centered = bool(self.styles.centered(style_id))
+        return Para(text, place, bold=bold and seen_text, centered=centered)
+
+    def _run_bold(self, run, style_bold: bool) -> bool:
+        direct = _property(run, "bold")
+        if direct is not None:
+            return direct
+        rpr = run.find(_w("rPr"))
+        rstyle = rpr.find(_w("rStyle")) if rpr is not None else None
+        by_style = self.styles.bold(rstyle.get(_VAL)) if rstyle is not None else None
+        return by_style if by_style is not None else style_bold
+
+    def table(self, tbl, index: int, depth: int) -> Grid:
+        """A ``w:tbl`` as a grid; DocxRefused when it is too large or nested too deep."""
+        if depth > MAX_NESTING:
+            raise DocxRefused("docx.too-deep", part="word/document.xml")
+        rows = list(_children(tbl, (TR,)))
+        grid_cols = tbl.find(_w("tblGrid"))
+        width = len(grid_cols.findall(_w("gridCol"))) if grid_cols is not None else 0
+        if len(rows) > MAX_ROWS or width > MAX_COLUMNS:
+            raise DocxRefused("docx.table-too-large", table=index, rows=len(rows), columns=width, limit_rows=MAX_ROWS, limit_columns=MAX_COLUMNS)
+        cells: list[list[Cell]] = []
+        heading_rows: set[int] = set()
+        count = 0
+        for r, tr in enumerate(rows):
+            trpr = tr.find(_w("trPr"))
+            column = 0
+            if trpr is not None:
+                before = trpr.find(_w("gridBefore"))
+                column = _int(before.get(_VAL) if before is not None else "0", 0, MAX_COLUMNS)
+                header = trpr.find(_w("tblHeader"))
+                if header is not None and header.get(_VAL, "1").lower() not in _FALSE:
+                    heading_rows.add(r)
+            row_cells: list[Cell] = []
+            for tc in _children(tr, (TC,)):
+                count += 1
+                if count > MAX_CELLS:
+                    raise DocxRefused("docx.table-too-large", table=index, rows=len(rows), columns=width, limit_rows=MAX_ROWS, limit_columns=MAX_COLUMNS)
+                cell = self.cell(tc, index, r, column, depth)
+                if cell is None:  # an old-style horizontal merge: widen the cell before
+                    if row_cells:
+                        row_cells[-1].span += 1
+                    column += 1
+                    continue
+                row_cells.append(cell)
+                column += cell.span
+                if column > MAX_COLUMNS:
+                    raise DocxRefused("docx.table-too-large", table=index, rows=len(rows), columns=column, limit_rows=MAX_ROWS, limit_columns=MAX_COLUMNS)
+            width = max(width, column)
+            cells.append(row_cells)
+        if len(rows) * max(width, 1) > MAX_CELLS:
+            raise DocxRefused("docx.table-too-large", table=index, rows=len(rows), columns=width, limit_rows=MAX_ROWS, limit_columns=MAX_COLUMNS)
+        return Grid(index, width, _slots(cells, width), cells, heading_rows)
+
+    def cell(self, tc, table: int, row: int, column: int, depth: int) -> Cell | None:
+        tcpr = tc.find(_w("tcPr"))
+        span, vmerge = 1, None
+        if tcpr is not None:
+            grid_span = tcpr.find(_w("gridSpan"))
+            span = _int(grid_span.get(_VAL) if grid_span is not None else "1", 1, MAX_COLUMNS, 1)
+            merge = tcpr.find(_w("vMerge"))
+            if merge is not None:
+                vmerge = "restart" if merge.get(_VAL) == "restart" else "continue"
+            hmerge = tcpr.find(_w("hMerge"))
+            if hmerge is not None and hmerge.get(_VAL) != "restart":
+                return None
+        place = Place(table=table, row=row + 1, column=column + 1)
+        paragraphs: list[Para] = []
+        for element in _children(tc, (P, TBL)):
+            if element.tag == P:
+                paragraphs.append(self.paragraph(element, place))
+            else:
+                paragraphs.extend(self.table(element, table, depth + 1).paragraphs())
+        lines = [p.text for p in paragraphs]
+        while lines and not lines[-1]:
+            lines.pop()
+        while lines and not lines[0]:
+            lines.pop(0)
+        return Cell("\n".join(lines), place, row, column, span, vmerge, [p for p in paragraphs if p.text])
+
+
+def _slots(cells: list[list[Cell]], width: int) -> list[list[Slot | None]]:
+    """Each row's grid positions with the cell that covers them; a vertical continuation points at its first cell."""
+    slots: list[list[Slot | None]] = []
+    for r, row in enumerate(cells):
+        line: list[Slot | None] = [None] * width
+        for cell in row:
+            owner, own = cell, True
+            if cell.vmerge == "continue" and r > 0:
+                above = slots[r - 1][cell.column] if cell.column < width else None
+                if above is not None and above.cell.column == cell.column:
+                    owner, own = above.cell, False
+            for c in range(cell.column, min(cell.column + cell.span, width)):
+                line[c] = Slot(owner, own)
+        slots.append(line)
+    return slots
+
+
+def _children(element, tags: tuple[str, ...]):
+    """The children of *element* with one of *tags*, looking through content controls and custom XML."""
+    stack = [iter(element)]
+    while stack:
+        for child in stack[-1]:
+            if child.tag in tags:
+                yield child
+            elif child.tag in _BLOCK_CONTAINERS:
+                stack.append(iter(child))
+                break
+        else:
+            stack.pop()
+
+
+def _run_text(run) -> str:
+    parts = []
+    for child in run:
+        tag = child.tag
+        if tag == T:
+            parts.append(child.text or "")
+        elif tag == _w("tab") or tag == _w("ptab"):
+            parts.append("\t")
+        elif tag in _BREAKS:
+            parts.append("\n")
+        elif tag == _w("noBreakHyphen"):
+            parts.append("-")
+    return "".join(parts)
+
+
+def _clean(text: str) -> str:
+    """NFC, each line right-trimmed, the whole stripped (line breaks inside kept)."""
+    text = nfc(text.replace("\r", ""))
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()

@@ -1,0 +1,154 @@
+"""Opening a Word file as hostile input: a bounded zip, then XML parsed without DTDs, entities or network.
+
+A .docx is a zip of XML parts. Before any XML is parsed the zip is checked
+whole: the file's size, the number of entries, their declared sizes and their
+compression ratio (a zip bomb declares little and inflates to gigabytes).
+Only the parts the import needs are inflated (the body, and the styles and
+numbering that say how it is numbered and laid out), each read no further than
+its bound. Each is parsed by one lxml parser that loads no DTD, expands no
+entity and never touches the network; a part that declares a DTD at all is
+refused (Word never writes one), and so is XML nested deeper than libxml2's
+bound. Every refusal is a ``DocxRefused`` carrying a message key and its
+arguments; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+
+#: The largest .docx read, in bytes.
+MAX_BYTES = 50 * 1024 * 1024
+#: Entries in the zip: a long document with many images has a few hundred.
+MAX_ENTRIES = 5000
+#: The sum of the entries' declared sizes, inflated.
+MAX_TOTAL = 512 * 1024 * 1024
+#: The largest part parsed (word/document.xml of a 200-row plan is about 1 MB).
+MAX_PART = 32 * 1024 * 1024
+#: Inflated size over compressed size, for an entry over RATIO_FLOOR bytes inflated.
+MAX_RATIO = 200
+RATIO_FLOOR = 1024 * 1024
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_MAIN = "word/document.xml"
+_PARTS = {"styles": "word/styles.xml", "numbering": "word/numbering.xml"}
+
+
+class DocxRefused(Exception):
+    """The file is not a Word document cchc will read: *key* and *args* make the message (cchc.messages.docx)."""
+
+    def __init__(self, key: str, **args):
+        super().__init__(key)
+        self.key = key
+        self.params = args
+
+
+@dataclass
+class Package:
+    """The parsed parts of a .docx: the body's root element, and the styles and numbering (None when absent)."""
+
+    document: object
+    styles: object | None = None
+    numbering: object | None = None
+    names: list[str] = field(default_factory=list)
+
+
+def open_package(data: bytes) -> Package:
+    """Check *data* as a .docx and parse the parts the import reads; DocxRefused when it is not one, or is hostile."""
+    if len(data) > MAX_BYTES:
+        raise DocxRefused("docx.too-large", limit=MAX_BYTES)
+    if data.startswith(_OLE_MAGIC):
+        raise DocxRefused("docx.ole")
+    if not data.startswith(_ZIP_MAGIC):
+        raise DocxRefused("docx.not-zip")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, RuntimeError):
+        raise DocxRefused("docx.not-zip") from None
+    _check_entries(infos)
+    names = {info.filename: info for info in infos}
+    if _MAIN not in names:
+        raise DocxRefused("docx.no-document")
+    document = _parse(archive, names[_MAIN])
+    if document.tag != f"{{{W}}}document":
+        raise DocxRefused("docx.xml", part=_MAIN, detail=f"root element {document.tag}")
+    parts = {key: _parse(archive, names[name]) if name in names else None for key, name in _PARTS.items()}
+    return Package(document, parts["styles"], parts["numbering"], sorted(names))
+
+
+def _check_entries(infos: list[zipfile.ZipInfo]) -> None:
+    if len(infos) > MAX_ENTRIES:
+        raise DocxRefused("docx.zip-entries", count=len(infos), limit=MAX_ENTRIES)
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        if info.filename in seen:  # two entries of one name: readers disagree on which one counts
+            raise DocxRefused("docx.zip-duplicate", name=info.filename)
+        seen.add(info.filename)
+        total += info.file_size
+        if total > MAX_TOTAL:
+            raise DocxRefused("docx.zip-size", limit=MAX_TOTAL)
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise DocxRefused("docx.zip-ratio", name=info.filename, ratio=info.file_size // max(info.compress_size, 1), limit=MAX_RATIO)
+
+
+def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
+    """The inflated part, read no further than MAX_PART (whatever its header declares)."""
+    if info.file_size > MAX_PART:
+        raise DocxRefused("docx.part-too-large", part=info.filename, limit=MAX_PART)
+    try:
+        with archive.open(info) as stream:
+            data = stream.read(MAX_PART + 1)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError, NotImplementedError, zlib.error):
+        # A bad CRC, a truncated or encrypted entry, an unknown compression method.
+        raise DocxRefused("docx.zip-corrupt", part=info.filename) from None
+    if len(data) > MAX_PART:
+        raise DocxRefused("docx.part-too-large", part=info.filename, limit=MAX_PART)
+    return data
+
+
+def _parser():
+    from lxml import etree
+
+    # No DTD is loaded or validated, no entity expanded, nothing fetched; comments and
+    # processing instructions are dropped. huge_tree stays off: libxml2 then refuses
+    # nesting deeper than 256 and single text nodes over 10 MB.
+    return etree.XMLParser(
+        resolve_entities=False,
+        load_dtd=False,
+        dtd_validation=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+    )
+
+
+def _parse(archive: zipfile.ZipFile, info: zipfile.ZipInfo):
+    from lxml import etree
+
+    data = _read(archive, info)
+    # Refuse a DTD before parsing: Word never writes one, and an internal subset is
+    # where entity bombs and external entities live.
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise DocxRefused("docx.dtd", part=info.filename)
+    # Word writes UTF-8; in UTF-16 or UTF-32 the scan above would see nothing.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00", b"<\x00")):
+        raise DocxRefused("docx.xml", part=info.filename, detail="not UTF-8")
+    try:
+        root = etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        message = str(exc)
+        if "depth" in message.lower() or "nested" in message.lower():
+            raise DocxRefused("docx.too-deep", part=info.filename) from None
+        raise DocxRefused("docx.xml", part=info.filename, detail=message[:200]) from None
+    tree = root.getroottree()
+    if tree.docinfo.internalDTD is not None or tree.docinfo.doctype:
+        raise DocxRefused("docx.dtd", part=info.filename)
+    return root

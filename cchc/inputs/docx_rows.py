@@ -1,0 +1,257 @@
+"""The rows of task tables, read in order into sections, tasks and items (plan data as dicts).
+
+One ``TableReader`` reads every task table of a document, so that a table
+continued after a page or in an appendix goes on where the last one stopped.
+It keeps, besides the data: comments to write above the places where it
+guessed, warnings for what it could not place, and the agency cells to split
+once every name in the document is known (``docx_agencies``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from cchc.inputs.docx_body import Cell, Grid, Place, Slot
+from cchc.inputs.docx_table import (
+    Columns,
+    _own_cells,
+    figure,
+    in_million,
+    is_heading_repeat,
+    looks_like_section,
+    section_heading,
+    task_heading,
+)
+from cchc.text import fold
+
+_WORDS = re.compile(r"\(?\s*bằng\s+chữ\s*:?\s*(?P<words>.*?)\s*\)?\s*[.;]?\s*\Z", re.I | re.S)
+_TOTAL_WORDS = ("tổng cộng", "tổng số", "tổng kinh phí", "tổng:")
+_ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
+#: A label longer than this does not fit the model's Label.
+MAX_LABEL = 32
+
+
+class TableReader:
+    """Sections, tasks and items read from task tables, with comments, warnings and agency cells."""
+
+    def __init__(self):
+        self.sections: list[dict] = []
+        #: (the dict a comment is about, its field or None, message key, arguments)
+        self.comments: list[tuple[dict, str | None, str, dict]] = []
+        #: (message key, place, arguments)
+        self.warnings: list[tuple[str, Place, dict]] = []
+        #: (item, "lead" or "partners", the cell's text)
+        self.agency_cells: list[tuple[dict, str, str]] = []
+        self.items: list[dict] = []
+        self.total: object = None
+        self.total_words: str | None = None
+        self._section: dict | None = None
+        self._task: dict | None = None
+
+    # ------------------------------------------------------------ a table
+
+    def read(self, grid: Grid, columns: Columns) -> None:
+        """Read *grid*'s rows below its headings (all of them for a table continuing the last one)."""
+        first_heading = columns.heading_rows[0] if columns.heading_rows else 0
+        for r in range(first_heading):
+            for cell in _own_cells(grid, r):
+                self.warn("docx.unplaced-cell", cell.place, text=cell.text)
+        if columns.heading_rows:
+            heading_row = columns.heading_rows[0]
+            for c in columns.unknown:
+                slot = grid.slots[heading_row][c]
+                place = slot.cell.place if slot is not None else Place(table=grid.index, row=heading_row + 1, column=c + 1)
+                self.warn("docx.unknown-column", place, heading=grid.text(heading_row, c) or grid.text(columns.heading_rows[-1], c))
+        for r in range(columns.first_data_row, len(grid.slots)):
+            if r in grid.heading_rows or is_heading_repeat(grid, r, columns):
+                continue
+            self.row(grid, r, columns)
+
+    def row(self, grid: Grid, r: int, columns: Columns) -> None:
+        slots = grid.slots[r]
+        for cell in grid.cells[r]:
+            slot = slots[cell.column] if cell.column < grid.width else None
+            if cell.vmerge == "continue" and cell.text and slot is not None and not slot.own:
+                self.warn("docx.hidden-cell", cell.place, text=cell.text)
+        own = sorted(_own_cells(grid, r), key=lambda c: c.column)
+        if not own:
+            return  # an empty row, or merged cells running on with nothing new
+        roles = columns.roles
+
+        def slot_of(role: str) -> Slot | None:
+            return slots[roles[role]] if role in roles else None
+
+        def value(role: str) -> str:
+            slot = slot_of(role)
+            return slot.cell.text if slot is not None else ""
+
+        data_columns = {roles[r] for r in ("lead", "partners", "deadline", "budget") if r in roles}
+        has_data = any(c.column in data_columns for c in own)
+        first = own[0].text
+        if _is_total(first) and not any(value(role) for role in ("lead", "partners", "deadline")):
+            self.total_row(own, value("budget") if "budget" in roles else "", columns, r)
+            return
+        if first.casefold().startswith("cộng") and len(first) <= 40 and not has_data:
+            return  # a section's subtotal: worked out from the items, not data
+        if len(own) == 1 and _WORDS.match(first) and not has_data:
+            self.total_words = _WORDS.match(first).group("words") or None
+            return
+        heading = None if has_data else self._section_row(grid, own, columns)
+        if heading is not None:
+            self.open_section(*heading)
+            return
+        self.item_row(grid, r, columns, own, slot_of, value)
+
+    def _section_row(self, grid: Grid, own: list[Cell], columns: Columns) -> tuple[str | None, str | None, Place] | None:
+        """(label, title, place) when the row is a section's heading across the table, else None."""
+        roles = columns.roles
+        text_columns = {roles[r] for r in ("stt", "section", "task", "product") if r in roles}
+        if len(own) == 1 and own[0].span >= 2 and own[0].column in text_columns | {0}:
+            return (*section_heading(own[0].text), own[0].place)
+        if len(own) == 2 and "stt" in roles and own[0].column == roles["stt"] and _ROMAN_OR_LETTER.fullmatch(own[0].text):
+            return own[0].text.rstrip("."), own[1].text, own[0].place
+        if len(own) == 1 and "section" not in roles and own[0].column != roles.get("task") and looks_like_section(own[0].text):
+            return (*section_heading(own[0].text), own[0].place)
+        return None
+
+    # ------------------------------------------------------------ sections and tasks
+
+    def open_section(self, label: str | None, title: str | None, place: Place) -> None:
+        """Start a section, unless it is the current one's heading again (a table typed across pages)."""
+        current = self._section
+        if current is not None and (current["numeral"], current["title"]) == (label, title):
+            return
+        self._section = {"numeral": label, "title": title, "tasks": []}
+        self.sections.append(self._section)
+        self._task = None
+        if label is None:
+            self.comments.append((self._section, "numeral", "docx.guess.section-label", {}))
+
+    def open_task(self, text: str) -> None:
+        number, title = task_heading(text) if text else (None, None)
+        self._task = {"number": number, "title": title, "items": []}
+        self._section["tasks"].append(self._task)
+
+    def item_row(self, grid: Grid, r: int, columns: Columns, own: list[Cell], slot_of, value) -> None:
+        place = own[0].place
+        guesses: list[tuple[str | None, str, dict]] = []
+        section_slot = slot_of("section")
+        if section_slot is not None and section_slot.own:
+            if section_slot.cell.text:
+                self.open_section(*section_heading(section_slot.cell.text), section_slot.cell.place)
+            elif self._section is not None and section_slot.cell.vmerge != "restart":
+                guesses.append((None, "docx.guess.section-above", {}))
+        if self._section is None:
+            self.open_section(None, None, place)
+        task_slot = slot_of("task")
+        opened_task = False
+        if task_slot is not None and (task_slot.own or self._task is None):
+            text = task_slot.cell.text
+            if text or task_slot.cell.vmerge == "restart" or self._task is None:
+                self.open_task(text)
+                opened_task = bool(text)
+            else:
+                guesses.append((None, "docx.guess.task-above", {}))
+        elif self._task is None:
+            self.open_task("")
+        product = value("product")
+        if not product:
+            if not opened_task:
+                self.warn("docx.no-product", place, text=" | ".join(c.text for c in own))
+            return
+        item: dict = {"id": None, "stt": None, "product": product, "lead": None, "partners": None, "deadline": None, "budget": None, "note": None}
+        stt = value("stt")
+        if len(stt) > MAX_LABEL:
+            self.warn("docx.unplaced-cell", slot_of("stt").cell.place, text=stt)
+        elif stt:
+            item["stt"] = stt
+        for role in ("lead", "partners"):
+            if value(role):
+                self.agency_cells.append((item, role, value(role)))
+        item["deadline"] = value("deadline") or None
+        budget = value("budget")
+        if budget:
+            amount = figure(budget)
+            if amount is None:
+                item["budget"] = budget
+            else:
+                item["budget"] = in_million(amount, columns.factor)
+                slot = slot_of("budget")
+                if not slot.own:
+                    guesses.append(("budget", "docx.comment.budget-merged", {}))
+                if columns.unit_assumed:
+                    guesses.append(("budget", "docx.guess.unit", {}))
+                elif columns.factor != 1:
+                    guesses.append(("budget", "docx.comment.unit", {"written": budget}))
+        item["note"] = value("note") or None
+        heading_of = {c: role for role, c in columns.roles.items()}
+        for role in ("product", "lead", "partners", "deadline", "budget", "note"):
+            slot = slot_of(role)
+            if slot is not None and slot.cell.column != columns.roles[role] and slot.cell.text:
+                other = heading_of.get(slot.cell.column, "")
+                if other != role:
+                    guesses.append((role, "docx.comment.across", {"other": other}))
+        self._task["items"].append(item)
+        self.items.append(item)
+        for field_name, key, args in guesses:
+            self.comments.append((item, field_name, key, args))
+
+    # ------------------------------------------------------------ totals
+
+    def total_row(self, own: list[Cell], budget: str, columns: Columns, r: int) -> None:
+        amount = figure(budget) if budget else None
+        if amount is not None:
+            self.total = in_million(amount, columns.factor)
+        elif budget:
+            self.total = budget
+        for cell in own:
+            start = re.search(r"(?i)\(?\s*bằng\s+chữ", cell.text)
+            match = _WORDS.match(cell.text[start.start():]) if start else None
+            if match:
+                self.total_words = match.group("words") or None
+
+    def words_paragraph(self, text: str) -> bool:
+        """Take "Bằng chữ: …" after the table as the total in words; True when it was that."""
+        match = _WORDS.match(text)
+        if match is None:
+            return False
+        self.total_words = match.group("words") or None
+        return True
+
+    def warn(self, key: str, place: Place, **args) -> None:
+        self.warnings.append((key, place, args))
+
+
+def _is_total(text: str) -> bool:
+    key = text.casefold().strip()
+    return len(key) <= 40 and (key.startswith(_TOTAL_WORDS) or key in ("tổng", "cộng tổng"))
+
+
+def numbered_ids(sections: list[dict]) -> None:
+    """Give each item its id, "I-1", "I-2" … counted per section label (on across sections of one label)."""
+    used: dict[str, int] = {}
+    for position, section in enumerate(sections, 1):
+        base = re.sub(r"[^A-Za-z0-9._-]", "", _ascii(section["numeral"] or "")).strip("._-") or str(position)
+        for task in section["tasks"]:
+            for item in task["items"]:
+                used[base] = used.get(base, 0) + 1
+                item["id"] = f"{base[:40]}-{used[base]}"
+
+
+def _ascii(text: str) -> str:
+    """*text* without diacritics, case kept ("Đ" -> "D")."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def item_paths(sections: list[dict]):
+    """(dict, data path) for each section, task and item."""
+    for s, section in enumerate(sections):
+        yield section, ("sections", s)
+        for t, task in enumerate(section["tasks"]):
+            yield task, ("sections", s, "tasks", t)
+            for i, item in enumerate(task["items"]):
+                yield item, ("sections", s, "tasks", t, "items", i)
+

@@ -1,0 +1,244 @@
+"""The plan's task table(s) in a Word document -> sections, tasks and items (plan data).
+
+Columns are found by their headings, folded (no case, no diacritics), in any
+order and with any extra words: STT, Nội dung, Nhiệm vụ, Sản phẩm, Cơ quan
+(đơn vị) chủ trì, phối hợp, Thời gian (hoàn thành), Kinh phí (triệu đồng),
+Ghi chú. Sections come either as a first column merged down over their rows,
+or as a row spanning the table ("I. CẢI CÁCH THỂ CHẾ"); tasks as a column
+merged down. A grid position covered by a merged cell reads that cell's text
+(see ``docx_body``). Heading rows repeated on later pages, the row numbering
+the columns "(1) (2) (3)", section subtotals ("Cộng") are not data; the
+"Tổng cộng" row is the declared total and "Bằng chữ: …" its words.
+
+Where the reader has to guess (a blank section or task cell taken to continue
+the one above), it records a comment for the YAML; what it cannot place at
+all becomes a warning with its place. Text is kept word for word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, localcontext
+
+from cchc.inputs.docx_body import Grid, Place
+from cchc.text import fold
+
+TEXT_ROLES = ("section", "task", "product")
+DATA_ROLES = ("lead", "partners", "deadline", "budget")
+#: Headings are at most this long; longer text is data.
+_HEADING_CHARS = 80
+_ROLE_RULES = (
+    ("stt", re.compile(r"(?:so )?(?:stt|tt|so thu tu|thu tu)\.?")),
+    ("lead", re.compile(r".*\bchu tri\b.*")),
+    ("partners", re.compile(r".*\bphoi hop\b.*")),
+    ("deadline", re.compile(r".*\b(?:thoi gian|thoi han|tien do|thoi diem)\b.*")),
+    ("budget", re.compile(r".*\b(?:kinh phi|du toan)\b.*")),
+    ("note", re.compile(r".*\bghi chu\b.*")),
+    ("product", re.compile(r".*\b(?:san pham|ket qua)\b.*")),
+    ("task", re.compile(r".*\b(?:nhiem vu|cong viec|hoat dong|giai phap)\b.*")),
+    ("section", re.compile(r".*\b(?:noi dung|linh vuc)\b.*")),
+    ("lead", re.compile(r".*\bthuc hien\b.*")),
+)
+_NUMBER_ROW = re.compile(r"\(?[0-9]{1,2}\)?|\([a-z]\)")
+_ROMAN = r"[IVXLC]{1,7}"
+_SECTION = re.compile(rf"(?P<label>{_ROMAN}|[0-9]{{1,3}}(?:\.[0-9]{{1,3}})*|[A-Z])(?:\s*[.):]|\s+[-–])\s*(?P<title>\S.*)?", re.S)
+_TASK = re.compile(r"(?:(?P<dotted>[0-9]{1,3}(?:\.[0-9]{1,3})+)\.?|(?P<number>[0-9]{1,3})[.)]|(?P<letter>[a-zđ]\)))(?:\s+(?P<title>\S.*))?", re.S)
+_FIGURE = re.compile(r"[0-9][0-9.,]*")
+_VI_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+_EN_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+#: The longest figure read as an amount (as the YAML reader's bound on numbers).
+_MAX_FIGURE = 40
+
+
+def role_of(heading: str) -> str | None:
+    """The column a heading names ("Cơ quan, đơn vị chủ trì thực hiện" -> "lead"), or None."""
+    key = fold(heading)
+    if not key or len(key) > _HEADING_CHARS:
+        return None
+    for role, pattern in _ROLE_RULES:
+        if pattern.fullmatch(key):
+            return role
+    return None
+
+
+def unit_factor(heading: str) -> tuple[int | Decimal, bool]:
+    """Million VND per unit of a budget column (by its heading), and whether the unit was only assumed."""
+    key = fold(heading)
+    if "trieu" in key:
+        return 1, False
+    if "ty dong" in key:
+        return 1000, False
+    if "nghin dong" in key or "ngan dong" in key or "1.000 dong" in key:
+        return Decimal("0.001"), False
+    if re.search(r"\b(?:dong|vnd)\b", key):
+        return Decimal("0.000001"), False
+    return 1, True
+
+
+def figure(text: str) -> int | Decimal | None:
+    """A figure as Vietnamese documents write it ("10", "2,5", "1.500", "1.500,5"; "2.5" too), or None if the text is not one."""
+    text = text.strip()
+    if not _FIGURE.fullmatch(text) or len(text) > _MAX_FIGURE:
+        return None
+    comma, dot = text.rfind(","), text.rfind(".")
+    if comma >= 0 and dot >= 0:
+        decimal_sep, group_sep = (",", ".") if comma > dot else (".", ",")
+        whole, _, fraction = text.rpartition(decimal_sep)
+        grouped = _VI_THOUSANDS if group_sep == "." else _EN_THOUSANDS
+        if not grouped.fullmatch(whole) or not fraction.isdigit():
+            return None
+        return _exact(whole.replace(group_sep, ""), fraction)
+    if comma >= 0:
+        if text.count(",") == 1 and not text.endswith(","):
+            whole, _, fraction = text.partition(",")
+            return _exact(whole, fraction)
+        return _exact(text.replace(",", ""), "") if _EN_THOUSANDS.fullmatch(text) else None
+    if dot >= 0:
+        if _VI_THOUSANDS.fullmatch(text):
+            return int(text.replace(".", ""))
+        if text.count(".") == 1 and not text.endswith("."):
+            whole, _, fraction = text.partition(".")
+            return _exact(whole, fraction)
+        return None
+    return int(text)
+
+
+def _exact(whole: str, fraction: str) -> int | Decimal:
+    return Decimal(f"{whole}.{fraction}") if fraction else int(whole)
+
+
+def in_million(amount: int | Decimal, factor: int | Decimal) -> int | Decimal:
+    """*amount* times *factor*, exactly; an int when the result is whole."""
+    if factor == 1:
+        return amount
+    with localcontext() as context:
+        context.prec = 2 * _MAX_FIGURE + 10
+        result = Decimal(amount) * factor
+    return int(result) if result == result.to_integral_value() else result.normalize()
+
+
+def section_heading(text: str) -> tuple[str | None, str | None]:
+    """"I. CẢI CÁCH THỂ CHẾ" -> ("I", "CẢI CÁCH THỂ CHẾ"); a heading without a label -> (None, text)."""
+    match = _SECTION.fullmatch(text)
+    if match is None:
+        return None, text or None
+    return match.group("label"), match.group("title") or None
+
+
+def task_heading(text: str) -> tuple[str | None, str | None]:
+    """"1. Title" -> ("1", "Title"), "1.1. Title" -> ("1.1", "Title"), "a) Title" -> ("a)", "Title"); else (None, text)."""
+    match = _TASK.fullmatch(text)
+    if match is None:
+        return None, text or None
+    number = match.group("dotted") or match.group("number") or match.group("letter")
+    return number, match.group("title") or None
+
+
+def looks_like_section(text: str) -> bool:
+    """A heading such as "I. CẢI CÁCH THỂ CHẾ", "II - …" or an all-capitals line."""
+    label, title = section_heading(text)
+    if label is not None and re.fullmatch(_ROMAN, label):
+        return True
+    return is_caps(text)
+
+
+def is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@dataclass
+class Columns:
+    """The roles of a task table's grid columns, the rows that are headings, and the budget's unit."""
+
+    roles: dict[str, int]
+    heading_rows: list[int]
+    unknown: list[int] = field(default_factory=list)
+    factor: int | Decimal = 1
+    unit_assumed: bool = False
+    heading_keys: tuple[str, ...] = ()
+
+    @property
+    def first_data_row(self) -> int:
+        return self.heading_rows[-1] + 1 if self.heading_rows else 0
+
+
+def find_columns(grid: Grid) -> Columns | None:
+    """The columns of a task table, found by the headings in its first rows; None when it is not one."""
+    rows = len(grid.slots)
+    for r in range(min(rows, 6)):
+        roles = [role_of(grid.text(r, c)) for c in range(grid.width)]
+        found = set(roles) - {None}
+        if not (found & set(TEXT_ROLES) and found & set(DATA_ROLES)):
+            continue
+        heading_rows = [r]
+        # Sub-headings under a heading that spans several columns ("Cơ quan thực hiện" / "Chủ trì", "Phối hợp").
+        while heading_rows[-1] + 1 < rows and _all_headings(grid, heading_rows[-1] + 1):
+            heading_rows.append(heading_rows[-1] + 1)
+            for c in range(grid.width):
+                deeper = role_of(grid.text(heading_rows[-1], c))
+                if deeper is not None:
+                    roles[c] = deeper
+        return _assign(grid, roles, heading_rows)
+    return None
+
+
+def _all_headings(grid: Grid, r: int) -> bool:
+    texts = [s.cell.text for s in grid.slots[r] if s is not None and s.own and s.cell.text]
+    return bool(texts) and all(role_of(t) is not None for t in texts)
+
+
+def _assign(grid: Grid, roles: list[str | None], heading_rows: list[int]) -> Columns:
+    assigned: dict[str, int] = {}
+    unknown = []
+    for c, role in enumerate(roles):
+        slot = grid.slots[heading_rows[-1]][c]
+        if slot is not None and slot.cell.column != c and role is not None and assigned.get(role) == slot.cell.column:
+            continue  # the same heading cell, spanning on
+        if role is None or role in assigned:
+            if grid.text(heading_rows[-1], c) or grid.text(heading_rows[0], c):
+                unknown.append(c)
+            continue
+        assigned[role] = c
+    if "product" not in assigned:
+        # No Sản phẩm column: the deliverable is the rightmost text column.
+        rightmost = max((assigned[r], r) for r in ("task", "section") if r in assigned)[1] if ("task" in assigned or "section" in assigned) else None
+        if rightmost is not None:
+            assigned["product"] = assigned.pop(rightmost)
+    if "section" in assigned and "task" not in assigned and _has_spanning_rows(grid, heading_rows[-1] + 1):
+        # Sections come as rows across the table: the Nội dung column holds the tasks.
+        assigned["task"] = assigned.pop("section")
+    factor, assumed = unit_factor(grid.text(heading_rows[0], assigned["budget"])) if "budget" in assigned else (1, False)
+    if "budget" in assigned and assumed and len(heading_rows) > 1:
+        factor, assumed = unit_factor(" ".join(grid.text(r, assigned["budget"]) for r in heading_rows))
+    keys = tuple(fold(grid.text(heading_rows[0], c)) for c in range(grid.width))
+    return Columns(assigned, heading_rows, unknown, factor, assumed, keys)
+
+
+def _has_spanning_rows(grid: Grid, start: int) -> bool:
+    for r in range(start, min(len(grid.slots), start + 200)):
+        own = _own_cells(grid, r)
+        if len(own) == 1 and own[0].span >= 2:
+            return True
+    return False
+
+
+def _own_cells(grid: Grid, r: int) -> list:
+    """The distinct cells that start in row *r* and hold text."""
+    seen: dict[int, object] = {}
+    for slot in grid.slots[r]:
+        if slot is not None and slot.own and slot.cell.text:
+            seen.setdefault(id(slot.cell), slot.cell)
+    return list(seen.values())
+
+
+def is_heading_repeat(grid: Grid, r: int, columns: Columns) -> bool:
+    """A heading row repeated further down (a table typed across pages), or the row numbering the columns."""
+    own = _own_cells(grid, r)
+    if not own:
+        return False
+    if len(own) >= 2 and all(_NUMBER_ROW.fullmatch(fold(c.text)) for c in own):
+        return True
+    keys = tuple(fold(grid.text(r, c)) for c in range(grid.width))
+    return keys == columns.heading_keys and any(keys)
