@@ -7,13 +7,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from cchc.cli import app
+from cchc.cli.app import app
 from cchc.cli.common import (
     PlanOption,
+    ProgressOption,
     check_output_path,
     find_agency,
     lang,
     load_for_query,
+    load_log_for_query,
     msg,
     note,
     out_bytes,
@@ -21,7 +23,7 @@ from cchc.cli.common import (
     registry,
     write_output,
 )
-from cchc.cli.progress import ProgressOption, TodayOption, load_log_for, today_from
+from cchc.cli.progress import TodayOption, today_from
 
 
 @app.command()
@@ -44,7 +46,7 @@ def calendar(
     loaded = load_for_query(source)
     reg = registry(loaded)
     found = find_agency(reg, agency) if agency is not None else None
-    log = load_log_for(source, loaded, progress_path) if pending else None
+    log = load_log_for_query(source, loaded, progress_path) if pending else None
     selected = select(
         rows(loaded),
         reg,

@@ -188,6 +188,27 @@ def load_for_query(plan: Optional[Path]):
     return loaded.plan
 
 
+ProgressOption = Annotated[Optional[Path], typer.Option("--progress", metavar="LOG", show_default=False)]
+
+
+def load_log_for_query(path: Optional[Path], plan, progress: Optional[Path]):
+    """The plan's progress log (None when there is none); its errors end the command like a plan's (exit 1; 2 when unreadable)."""
+    from cchc.progress import find_log, unreadable
+
+    log, problems = find_log(plan_path(path), plan, progress)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        for problem in errors[:SHOWN_ERRORS]:
+            note(problem.text(lang()))
+        if len(errors) > SHOWN_ERRORS:
+            note(msg("cli.more-errors", count=len(errors) - SHOWN_ERRORS))
+        name = errors[0].file or str(progress)
+        if unreadable(errors):
+            raise fail(msg("cli.log-unreadable", path=name), EXIT_USAGE)
+        raise fail(msg("cli.log-has-errors", path=name), EXIT_PROBLEMS)
+    return log
+
+
 def registry(plan):
     from cchc.agencies import AgencyRegistry
 

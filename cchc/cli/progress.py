@@ -1,28 +1,25 @@
-"""``cchc progress``: record an item's progress in the log beside the plan, or show its history.
-
-Also what the other commands share for the log: the ``--progress`` option and
-``load_log_for`` (find the log of a plan, refuse one with errors).
-"""
+"""``cchc progress``: record an item's progress in the log beside the plan, or show its history."""
 
 from __future__ import annotations
 
 import datetime
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from cchc.cli import app
+from cchc.cli.app import app
 from cchc.cli.common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
     SHOWN_ERRORS,
     PlanOption,
+    ProgressOption,
     check_output_path,
     fail,
     lang,
     load_for_query,
+    load_log_for_query,
     msg,
     note,
     out,
@@ -33,7 +30,6 @@ from cchc.cli.common import (
 )
 from cchc.cli.params import parse_day
 
-ProgressOption = Annotated[Optional[Path], typer.Option("--progress", metavar="PATH", show_default=False)]
 TodayOption = Annotated[Optional[str], typer.Option("--today", metavar="DATE", show_default=False)]
 
 
@@ -61,24 +57,6 @@ def show_problems(problems) -> None:
         note(problem.text(lang()))
     if len(errors) > SHOWN_ERRORS:
         note(msg("cli.more-errors", count=len(errors) - SHOWN_ERRORS))
-
-
-def load_log_for(plan_file: Path, plan, progress: Optional[Path] = None):
-    """The log of the plan at *plan_file* (or *progress*), or None when there is none beside the plan.
-
-    A log that cannot be read is exit 2; one with errors is exit 1, the first few shown.
-    """
-    from cchc.progress import find_log, unreadable
-
-    log, problems = find_log(plan_file, plan, progress)
-    if unreadable(problems):
-        raise fail(problems[0].text(lang()), EXIT_USAGE)
-    if log is None and not problems:
-        return None
-    if log is None or any(p.severity == "error" for p in problems):
-        show_problems(problems)
-        raise fail(msg("progress.log-has-errors", path=log.name if log is not None else str(problems[0].file)), EXIT_PROBLEMS)
-    return log
 
 
 def _text_option(value: Optional[str], option: str) -> Optional[str]:
@@ -115,7 +93,7 @@ def progress(
         source = plan_path(plan)
         loaded = load_for_query(source)
         row = find_row(rows(loaded), item_id)
-        log = load_log_for(source, loaded, progress_path)
+        log = load_log_for_query(source, loaded, progress_path)
         _show_history(row, log, now, format)
         return
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -11,11 +12,13 @@ from cchc.cli.app import app
 from cchc.cli.common import (
     EXIT_PROBLEMS,
     PlanOption,
+    ProgressOption,
     fail,
     find_agency,
     find_section,
     lang,
     load_for_query,
+    load_log_for_query,
     msg,
     note,
     out,
@@ -27,6 +30,25 @@ from cchc.cli.params import ItemFormat, Role, parse_day, parse_month
 
 ItemFormatOption = Annotated[ItemFormat, typer.Option("--format", "-f")]
 BomOption = Annotated[bool, typer.Option("--bom")]
+TodayOption = Annotated[Optional[str], typer.Option("--today", metavar="DATE", show_default=False)]
+PendingOption = Annotated[bool, typer.Option("--pending")]
+
+
+class Status(str, Enum):
+    not_started = "not_started"
+    in_progress = "in_progress"
+    done = "done"
+    cancelled = "cancelled"
+
+
+def progress_of(plan_option, plan, progress, today):
+    """``item id -> status as of today`` from the plan's log (None everywhere when there is no log)."""
+    log = load_log_for_query(plan_option, plan, progress)
+    return log, (log.status_of(today) if log is not None else (lambda item_id: None))
+
+
+def _today(today: Optional[str]) -> datetime.date:
+    return parse_day(today, "--today") if today else datetime.date.today()
 
 
 def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=None, bom: bool = False, status_of=None) -> None:
@@ -54,9 +76,11 @@ def due(
     month: Annotated[Optional[str], typer.Option("--month", "-m", metavar="YYYY-MM", show_default=False)] = None,
     from_: Annotated[Optional[str], typer.Option("--from", metavar="YYYY-MM", show_default=False)] = None,
     to: Annotated[Optional[str], typer.Option("--to", metavar="YYYY-MM", show_default=False)] = None,
-    today: Annotated[Optional[str], typer.Option("--today", metavar="DATE", show_default=False)] = None,
+    today: TodayOption = None,
     include_ongoing: Annotated[bool, typer.Option("--include-ongoing")] = False,
+    pending: PendingOption = False,
     plan: PlanOption = None,
+    progress: ProgressOption = None,
     format: ItemFormatOption = ItemFormat.table,
     bom: BomOption = False,
 ) -> None:
@@ -66,7 +90,7 @@ def due(
 
     if month is not None and (from_ is not None or to is not None):
         raise usage(msg("cli.month-or-range"), "--month")
-    now = parse_day(today, "--today") if today else datetime.date.today()
+    now = _today(today)
     if month is not None:
         y, m = parse_month(month, "--month")
         start, end = month_start(y, m), month_end(y, m)
@@ -85,13 +109,18 @@ def due(
         start, end = month_start(now.year, now.month), None
         period = msg("period.from", first=f"{now.month:02d}/{now.year}")
     loaded_plan = load_for_query(plan)
+    _, status_of = progress_of(plan, loaded_plan, progress, now)
     reg = registry(loaded_plan)
     all_rows = rows(loaded_plan)
+    if pending:
+        from cchc.progress import PENDING
+
+        all_rows = [row for row in all_rows if status_of(row.item.id) in PENDING]
     dated = due_between(all_rows, start, end)
     groups = [(msg("items.due-title", period=period), dated)]
     if include_ongoing:
         groups.append((msg("items.undated-title"), undated(all_rows)))
-    item_output(dated, reg, loaded_plan, format, msg("cli.nothing-due", period=period), groups, bom)
+    item_output(dated, reg, loaded_plan, format, msg("cli.nothing-due", period=period), groups, bom, status_of)
 
 
 @app.command("list")
@@ -101,7 +130,11 @@ def list_items(
     direct: Annotated[bool, typer.Option("--direct")] = False,
     section: Annotated[Optional[str], typer.Option("--section", "-s", metavar="SECTION", show_default=False)] = None,
     search: Annotated[Optional[str], typer.Option("--search", "-q", metavar="TEXT", show_default=False)] = None,
+    status: Annotated[Optional[list[Status]], typer.Option("--status", show_default=False)] = None,
+    pending: PendingOption = False,
+    today: TodayOption = None,
     plan: PlanOption = None,
+    progress: ProgressOption = None,
     format: ItemFormatOption = ItemFormat.table,
     bom: BomOption = False,
 ) -> None:
@@ -112,37 +145,49 @@ def list_items(
         raise usage(msg("cli.role-needs-agency"), "--role")
     if direct and agency is None:
         raise usage(msg("cli.direct-needs-agency"), "--direct")
+    now = _today(today)
     loaded_plan = load_for_query(plan)
+    _, status_of = progress_of(plan, loaded_plan, progress, now)
     reg = registry(loaded_plan)
     found_agency = find_agency(reg, agency) if agency is not None else None
     label = find_section(loaded_plan, section) if section is not None else None
+    wanted = {s.value for s in status} if status else None
+    if pending:
+        from cchc.progress import PENDING
+
+        wanted = set(PENDING) if wanted is None else wanted & PENDING
     selected = select(
-        rows(loaded_plan), reg, plan=loaded_plan, agency=found_agency, role=role.value, direct=direct, section=label, search=search
+        rows(loaded_plan), reg, plan=loaded_plan, agency=found_agency, role=role.value, direct=direct,
+        section=label, search=search, statuses=wanted, status_of=status_of,
     )
-    item_output(selected, reg, loaded_plan, format, msg("cli.nothing-matches"), bom=bom)
+    item_output(selected, reg, loaded_plan, format, msg("cli.nothing-matches"), bom=bom, status_of=status_of)
 
 
 @app.command()
 def show(
     item_id: Annotated[str, typer.Argument(metavar="ID")],
+    today: TodayOption = None,
     plan: PlanOption = None,
+    progress: ProgressOption = None,
     format: ItemFormatOption = ItemFormat.table,
     bom: BomOption = False,
 ) -> None:
-    """Print one item in full."""
+    """Print one item in full, with its progress."""
     from cchc.outputs import reporters, tables
     from cchc.query import item_record, rows
 
     loaded_plan = load_for_query(plan)
+    log, status_of = progress_of(plan, loaded_plan, progress, _today(today))
     reg = registry(loaded_plan)
     row = find_row(rows(loaded_plan), item_id)
-    record = item_record(row, reg, loaded_plan)
+    record = item_record(row, reg, loaded_plan, status_of(row.item.id))
+    history = [e.as_dict() for e in log.history(row.item.id)] if log is not None else []
     if format is ItemFormat.json:
-        out(reporters.to_json(record))
+        out(reporters.to_json({**record, "history": history}))
     elif format is ItemFormat.csv:
         out(reporters.items_csv([record], bom))
     else:
-        out(tables.item_detail(record, lang()))
+        out(tables.item_detail(record, lang(), history))
 
 
 def find_row(all_rows, item_id: str):

@@ -8,14 +8,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from cchc.cli import app
+from cchc.cli.app import app
 from cchc.cli.common import (
     EXIT_USAGE,
     PlanOption,
+    ProgressOption,
     check_output_path,
     fail,
     lang,
     load_for_query,
+    load_log_for_query,
     msg,
     out,
     plan_path,
@@ -24,7 +26,7 @@ from cchc.cli.common import (
     write_output,
 )
 from cchc.cli.params import parse_day
-from cchc.cli.progress import ProgressOption, load_log_for, show_problems, today_from
+from cchc.cli.progress import show_problems, today_from
 
 
 class ReportFormat(str, Enum):
@@ -89,7 +91,7 @@ def report(
             show_problems(problems)
             raise fail(msg("report.bands-invalid", path=str(bands)), EXIT_USAGE)
     loaded = load_for_query(source)
-    log = load_log_for(source, loaded, progress_path)
+    log = load_log_for_query(source, loaded, progress_path)
     result = build_report(loaded, log, day, chosen, score_bands)
 
     from cchc.outputs.report import FORMATS

@@ -21,13 +21,19 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict")] = False,
     plan_options: Annotated[Optional[List[Path]], typer.Option("--plan", "-p", metavar="PLAN", show_default=False)] = None,
     plans_only: Annotated[bool, typer.Option("--plans-only")] = False,
+    today: Annotated[Optional[str], typer.Option("--today", metavar="DATE", show_default=False)] = None,
 ) -> None:
     """Check plan files: YAML safety, the schema, agencies, deadlines and totals."""
+    import datetime
+
+    from cchc.cli.params import parse_day
     from cchc.load import PlanFileError
     from cchc.outputs.reporters import VALIDATION_REPORTERS
+    from cchc.progress import check_log_beside, log_path
 
     if format is None:
         format = ValidateFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else ValidateFormat.text
+    as_of = parse_day(today, "--today") if today else datetime.date.today()
     plans = [*(plans or []), *(plan_options or [])]
     if not plans:
         env = os.environ.get("CCHC_PLAN")
@@ -47,6 +53,10 @@ def validate(
             continue
         files.append(loaded.name)
         problems.extend(found)
+        if loaded.plan is not None and log_path(path).exists():
+            # The progress log beside the plan is part of what the plan's repository holds.
+            files.append(str(log_path(path)))
+            problems.extend(check_log_beside(path, loaded.plan, as_of))
     problems.sort()
     out(VALIDATION_REPORTERS[format.value](files, problems, lang()))
     if unreadable:

@@ -63,4 +63,9 @@ MESSAGES = {
         "tệp {format} không in ra màn hình được; dùng -o TỆP (hoặc chuyển hướng vào một tệp)",
         "a {format} file cannot be shown on a terminal; use -o FILE (or redirect to a file)",
     ),
+    "cli.log-has-errors": (
+        "{path}: sổ theo dõi tiến độ có lỗi; chạy `cchc validate` để xem đầy đủ",
+        "{path}: the progress log has errors; run `cchc validate` for the full report",
+    ),
+    "cli.log-unreadable": ("{path}: không đọc được sổ theo dõi tiến độ", "{path}: cannot read the progress log"),
 }

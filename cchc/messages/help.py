@@ -21,6 +21,11 @@ _AGENCY = (
     "Tên cơ quan, tên viết tắt hoặc chữ cái đầu (STTTT, VPUBND); không phân biệt hoa thường, có dấu hay không.",
     "An agency's name, short form or initials (STTTT, VPUBND); case and diacritics do not matter.",
 )
+_PROGRESS = (
+    "Sổ theo dõi tiến độ [mặc định: tệp <kế hoạch>.progress.yaml bên cạnh kế hoạch, nếu có].",
+    "Progress log [default: <plan>.progress.yaml beside the plan, when there is one].",
+)
+_PENDING = ("Bỏ các nhiệm vụ đã hoàn thành hoặc hủy bỏ (theo sổ theo dõi tiến độ).", "Leave out the items done or cancelled (by the progress log).")
 _TODAY = ("Coi ngày này là hôm nay (YYYY-MM-DD), để kết quả lặp lại được.", "Take this date as today (YYYY-MM-DD), for reproducible runs.")
 
 MESSAGES = {
@@ -83,6 +88,8 @@ MESSAGES = {
         "Liệt kê thêm các nhiệm vụ không có hạn chót (thường xuyên, theo kế hoạch, sau sự kiện …).",
         "Also list the items with no due date (ongoing, as planned, after an event …).",
     ),
+    "help:cchc due --pending": _PENDING,
+    "help:cchc due --progress": _PROGRESS,
     "help:cchc due --plan": _PLAN,
     "help:cchc due --format": _FORMAT_ITEMS,
     "help:cchc due --bom": _BOM,
@@ -108,6 +115,16 @@ MESSAGES = {
         "Chữ cần tìm trong sản phẩm hoặc nhiệm vụ (gõ có dấu hay không đều được).",
         "Text to find in the product or task (diacritics optional).",
     ),
+    "help:cchc list --status": (
+        "Chỉ các nhiệm vụ có tình trạng này vào ngày --today (dùng được nhiều lần).",
+        "Only the items with this status as of --today (may be repeated).",
+    ),
+    "help:cchc list --pending": _PENDING,
+    "help:cchc list --today": (
+        "Tính tình trạng vào ngày này (YYYY-MM-DD) [mặc định: hôm nay].",
+        "Take statuses as of this date (YYYY-MM-DD) [default: today].",
+    ),
+    "help:cchc list --progress": _PROGRESS,
     "help:cchc list --plan": _PLAN,
     "help:cchc list --format": _FORMAT_ITEMS,
     "help:cchc list --bom": _BOM,
@@ -115,6 +132,11 @@ MESSAGES = {
     # show
     "help:cchc show": ("In đầy đủ một nhiệm vụ.", "Print one item in full."),
     "help:cchc show item_id": ("Mã nhiệm vụ, ví dụ I-3 (không phân biệt hoa thường).", "Item id, e.g. I-3 (case does not matter)."),
+    "help:cchc show --today": (
+        "Tính tình trạng vào ngày này (YYYY-MM-DD) [mặc định: hôm nay].",
+        "Take the status as of this date (YYYY-MM-DD) [default: today].",
+    ),
+    "help:cchc show --progress": _PROGRESS,
     "help:cchc show --plan": _PLAN,
     "help:cchc show --format": _FORMAT_ITEMS,
     "help:cchc show --bom": _BOM,

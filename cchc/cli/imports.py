@@ -1,0 +1,104 @@
+"""``cchc import``: a plan read from a Word document (.docx) into a YAML plan file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from cchc.cli.app import app
+from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, check_output_path, fail, lang, msg, note, out, write_output
+
+
+@app.command("import")
+def import_docx(
+    document: Annotated[Path, typer.Argument(metavar="PLAN.docx", show_default=False)],
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    agencies: Annotated[Optional[Path], typer.Option("--agencies", metavar="FILE", show_default=False)] = None,
+) -> None:
+    """Read a CCHC plan from a Word file (.docx) into a YAML plan file."""
+    from cchc.inputs.docx import DocxRefused, read_docx
+    from cchc.inputs.docx_package import MAX_BYTES
+    from cchc.inputs.files import UnreadableFile, read_bounded
+
+    try:
+        data = read_bounded(document, MAX_BYTES)
+    except UnreadableFile as exc:
+        raise fail(f"{document}: {msg(exc.key, **exc.args)}", EXIT_USAGE) from None
+    if output is not None:
+        check_output_path(output, [document] + ([agencies] if agencies is not None else []), force)
+    registry = _registry(agencies) if agencies is not None else None
+    try:
+        imported = read_docx(data, str(document), registry)
+    except DocxRefused as exc:
+        raise fail(f"{document}: {msg(exc.key, **exc.params)}", EXIT_USAGE) from None
+    del data
+    for problem in imported.problems:
+        note(_warning_text(problem))
+    comments = {path: [msg(key, **args) for key, args in entries] for path, entries in imported.comments.items()}
+
+    from cchc.inputs.writer import dump_plan
+
+    text = dump_plan(imported.data, comments, [msg("docx.header", name=document.name)])
+    errors = _errors(text, str(output) if output is not None else "-")
+    if output is not None:
+        write_output(output, text)
+    else:
+        out(text)
+    if errors:
+        note(msg("docx.result-errors", count=len(errors)))
+        for problem in errors:
+            note(problem.text(lang()))
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _warning_text(problem) -> str:
+    """``file: place: warning [code] message`` (a place in the Word file: paragraph, or table row column)."""
+    args = dict(problem.args)
+    if "table" in args:
+        place = msg("docx.place.cell", table=args["table"], row=args["row"], column=args["column"])
+    elif args.get("paragraph"):
+        place = msg("docx.place.paragraph", paragraph=args["paragraph"])
+    else:
+        place = msg("docx.place.document")
+    return f"{problem.file}: {place}: {msg('severity.warning')} [{problem.code}] {problem.message(lang())}"
+
+
+def _errors(text: str, name: str) -> list:
+    """The errors `cchc validate` would find in the YAML written."""
+    from cchc.checks import run_checks
+    from cchc.load import load_bytes
+
+    loaded = load_bytes(text.encode("utf-8"), name)
+    problems = list(loaded.problems)
+    if loaded.plan is not None:
+        problems += loaded.locate(run_checks(loaded.plan))
+    return sorted(p for p in problems if p.severity == "error")
+
+
+def _registry(path: Path) -> list:
+    """The agencies of *path*: a plan file, or a YAML file holding an ``agencies:`` list in the plan's format."""
+    from cchc.inputs import yaml as safeyaml
+    from cchc.load import LoadedPlan, PlanFileError, from_yaml, read_bytes
+    from cchc.schema_problems import validate_tree
+
+    name = str(path)
+    try:
+        data = read_bytes(path)
+    except PlanFileError as exc:
+        raise fail(msg("docx.agencies-unreadable", path=name, reason=exc.problem().message(lang())), EXIT_USAGE) from None
+    source, is_nfc, problem = safeyaml.decode(data)
+    tree, problems = (None, [problem]) if problem is not None else safeyaml.parse(source, is_nfc)
+    errors = [from_yaml(name, p) for p in problems if p.severity == "error"]
+    if not errors and (not isinstance(tree, dict) or not isinstance(tree.get("agencies"), list)):
+        raise fail(msg("docx.agencies-unreadable", path=name, reason=msg("docx.agencies-none")), EXIT_USAGE)
+    if not errors:
+        # Only the registry is checked: the rest of a plan file does not matter here.
+        plan, found = validate_tree({"plan": {"title": "-", "year": 2000}, "agencies": tree["agencies"]}, name)
+        errors = LoadedPlan(name, source, None).locate(found)
+        if plan is not None:
+            return list(plan.agencies)
+    first = sorted(errors)[0]
+    raise fail(msg("docx.agencies-unreadable", path=name, reason=first.text(lang())), EXIT_USAGE)

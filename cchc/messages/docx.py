@@ -1,0 +1,116 @@
+"""Messages of `cchc import` (a plan read from a Word document): refusals, warnings, the comments it writes, help."""
+
+_HELP = ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit.")
+
+MESSAGES = {
+    # help
+    "help:cchc import": (
+        "Đọc kế hoạch CCHC từ tệp Word (.docx) thành tệp kế hoạch YAML.\n\n"
+        "Đọc phần đầu văn bản (cơ quan, số, ngày; quyết định với căn cứ, các điều, nơi nhận), các phần "
+        "văn bản trước và sau bảng, và bảng nhiệm vụ (tìm cột theo tiêu đề; ô gộp được tính cho mọi dòng "
+        "mà nó phủ). Giữ nguyên từng chữ; chỗ phải đoán được ghi chú \"# đoán:\" trong tệp, chỗ không xếp "
+        "được thì cảnh báo. Mã thoát 0 khi kết quả hợp lệ, 1 khi đã ghi nhưng kết quả có lỗi, 2 khi không "
+        "đọc được tệp Word hoặc tệp ra đã có.",
+        "Read a CCHC plan from a Word file (.docx) into a YAML plan file.\n\n"
+        "Reads the document's header (bodies, number, date; for a decision its legal bases, articles and "
+        "recipients), the prose before and after the table, and the task table (columns found by their "
+        "headings; a merged cell counts for every row it covers). Text is kept word for word; where it had "
+        "to guess the file says so in a \"# đoán:\" comment, and what it could not place is a warning. "
+        "Exit 0 when the result validates, 1 when it was written but has errors, 2 when the Word file "
+        "cannot be read or the output exists.",
+    ),
+    "help:cchc import document": ("Tệp Word (.docx) cần đọc.", "The Word file (.docx) to read."),
+    "help:cchc import --output": (
+        "Ghi tệp kế hoạch YAML ra đây thay vì in ra màn hình; không ghi đè tệp đã có (trừ khi có --force), "
+        "không bao giờ ghi đè tệp Word.",
+        "Write the YAML plan here instead of standard output; never over an existing file (unless --force), "
+        "never over the Word file.",
+    ),
+    "help:cchc import --force": ("Cho phép ghi đè tệp ra đã có.", "Allow overwriting an existing output file."),
+    "help:cchc import --agencies": (
+        "Danh mục cơ quan có sẵn (tệp kế hoạch, hoặc tệp YAML có danh sách agencies:): tên nào có trong đó "
+        "được ghi đúng như danh mục.",
+        "An existing agency registry (a plan file, or a YAML file with an agencies: list): names found there "
+        "are written as the registry spells them.",
+    ),
+    "help:cchc import --help": _HELP,
+    # refusals (exit 2)
+    "docx.too-large": ("tệp lớn quá {limit!n} byte; không đọc", "the file is over {limit!n} bytes; not read"),
+    "docx.ole": (
+        "đây là tệp Word cũ (.doc), không phải .docx; hãy chuyển sang .docx trước, ví dụ: "
+        "soffice --headless --convert-to docx TỆP.doc (hoặc mở bằng Word rồi Lưu thành .docx)",
+        "this is an old Word file (.doc), not a .docx; convert it first, e.g. "
+        "soffice --headless --convert-to docx FILE.doc (or open it in Word and save as .docx)",
+    ),
+    "docx.not-zip": ("không phải tệp Word .docx (tệp .docx là một tệp nén zip)", "not a Word .docx file (a .docx is a zip archive)"),
+    "docx.no-document": (
+        "tệp nén không có word/document.xml: không phải tệp Word .docx",
+        "the archive has no word/document.xml: not a Word .docx file",
+    ),
+    "docx.zip-entries": ("tệp nén có {count!n} mục, quá giới hạn {limit!n}; không đọc", "the archive has {count!n} entries, over the limit of {limit!n}; not read"),
+    "docx.zip-duplicate": ("tệp nén có hai mục cùng tên {name!q}; không đọc", "the archive has two entries named {name!q}; not read"),
+    "docx.zip-size": (
+        "nội dung giải nén lớn quá {limit!n} byte (có thể là bom nén); không đọc",
+        "the archive inflates to more than {limit!n} bytes (a zip bomb?); not read",
+    ),
+    "docx.zip-ratio": (
+        "mục {name!q} nén với tỉ lệ {ratio!n}:1, quá giới hạn {limit!n}:1 (có thể là bom nén); không đọc",
+        "entry {name!q} is compressed {ratio!n}:1, over the limit of {limit!n}:1 (a zip bomb?); not read",
+    ),
+    "docx.zip-corrupt": ("tệp nén hỏng, không giải nén được {part!q}", "the archive is damaged: {part!q} cannot be inflated"),
+    "docx.part-too-large": ("{part!q} lớn quá {limit!n} byte khi giải nén; không đọc", "{part!q} inflates to more than {limit!n} bytes; not read"),
+    "docx.xml": ("XML hỏng trong {part!q}: {detail}", "corrupt XML in {part!q}: {detail}"),
+    "docx.dtd": (
+        "{part!q} có khai báo DTD hoặc thực thể (Word không bao giờ ghi như vậy; có thể là tệp độc hại); không đọc",
+        "{part!q} declares a DTD or entities (Word never writes them; the file may be hostile); not read",
+    ),
+    "docx.too-deep": ("{part!q} lồng nhau quá sâu (bảng trong bảng, hoặc XML); không đọc", "{part!q} is nested too deep (tables in tables, or XML); not read"),
+    "docx.table-too-large": (
+        "bảng {table} có {rows!n} dòng, {columns!n} cột: quá giới hạn {limit_rows!n} dòng, {limit_columns!n} cột; không đọc",
+        "table {table} has {rows!n} rows and {columns!n} columns, over the limit of {limit_rows!n} rows, {limit_columns!n} columns; not read",
+    ),
+    "docx.agencies-unreadable": (
+        "{path}: không dùng được làm danh mục cơ quan: {reason}",
+        "{path}: cannot be used as an agency registry: {reason}",
+    ),
+    "docx.agencies-none": ("không có danh sách agencies:", "there is no agencies: list"),
+    "docx.result-errors": (
+        "kế hoạch đọc được có {count} lỗi; sửa trong tệp YAML rồi chạy `cchc validate`:",
+        "the plan read has {count} error(s); fix them in the YAML file and run `cchc validate`:",
+    ),
+    # places
+    "docx.place.paragraph": ("đoạn {paragraph}", "paragraph {paragraph}"),
+    "docx.place.cell": ("bảng {table}, dòng {row}, cột {column}", "table {table} row {row} column {column}"),
+    "docx.place.document": ("văn bản", "document"),
+    # warnings
+    "docx.unplaced": ("không xếp được vào kế hoạch, bỏ qua: {text!q}", "could not be placed in the plan; left out: {text!q}"),
+    "docx.unplaced-cell": ("ô không thuộc cột nào của kế hoạch, bỏ qua: {text!q}", "cell not in any column of the plan; left out: {text!q}"),
+    "docx.hidden-cell": (
+        "ô được gộp với ô trên nhưng vẫn có chữ (Word không hiện), bỏ qua: {text!q}",
+        "cell merged with the one above still holds text (Word does not show it); left out: {text!q}",
+    ),
+    "docx.unknown-column": ("cột {heading!q} không phải cột của kế hoạch; không đọc cột này", "column {heading!q} is not one of the plan's; the column is not read"),
+    "docx.no-product": ("dòng không có sản phẩm, bỏ qua: {text!q}", "row without a product; left out: {text!q}"),
+    "docx.other-table": ("bảng không phải bảng nhiệm vụ ({count} đoạn), bỏ qua", "a table that is not a task table ({count} paragraph(s)); left out"),
+    "docx.bad-date": ("ngày không có thật: {text!q}; không ghi ngày", "no such date: {text!q}; no date written"),
+    "docx.no-table": ("không tìm thấy bảng nhiệm vụ (cần các cột như Sản phẩm, Cơ quan chủ trì, Thời gian)", "no task table found (it needs columns such as Sản phẩm, Cơ quan chủ trì, Thời gian)"),
+    # comments written into the YAML
+    "docx.header": (
+        "Đọc từ {name} bằng `cchc import`; giữ nguyên từng chữ của văn bản. Hãy đối chiếu với văn bản gốc,\n"
+        "nhất là những chỗ có chú thích \"đoán:\", rồi chạy `cchc validate`.",
+        "Read from {name} by `cchc import`, word for word. Check it against the source document,\n"
+        "above all where a comment says \"đoán:\" (a guess), then run `cchc validate`.",
+    ),
+    "docx.guess.section-above": ("đoán: ô mục trống được gộp với dòng trên", "đoán: the blank section cell is taken to continue the row above"),
+    "docx.guess.task-above": ("đoán: ô nhiệm vụ trống được gộp với dòng trên", "đoán: the blank task cell is taken to continue the row above"),
+    "docx.guess.section-label": ("đoán: mục không có số thứ tự trong văn bản; số ở đây theo thứ tự", "đoán: the section has no label in the document; numbered here in order"),
+    "docx.guess.year": ("đoán: tiêu đề không ghi năm; năm lấy theo ngày ban hành", "đoán: the title names no year; the year is the date's"),
+    "docx.guess.unit": ("đoán: tiêu đề cột kinh phí không ghi đơn vị; coi là triệu đồng", "đoán: the budget heading names no unit; taken as million VND"),
+    "docx.guess.short-form": ("đoán: {short!q} là cách viết tắt của cơ quan này", "đoán: {short!q} is taken as a short form of this agency"),
+    "docx.comment.budget-merged": (
+        "ô kinh phí được gộp qua nhiều dòng; mỗi dòng ghi cùng số tiền",
+        "the budget cell is merged over several rows; each row gets the same amount",
+    ),
+    "docx.comment.unit": ("văn bản ghi {written!q}, đổi ra triệu đồng", "the document writes {written!q}, converted to million VND"),
+    "docx.comment.across": ("ô này được gộp ngang từ cột {other}", "this cell is merged across from the {other} column"),
+}

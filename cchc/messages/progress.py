@@ -1,0 +1,281 @@
+"""Messages of the progress log, the periodic report and the calendar: problems, outputs, command-line words, help.
+
+Vietnamese is written as the users' own reports write it: hoàn thành đúng hạn,
+hoàn thành quá hạn, quá hạn, đang thực hiện, chưa thực hiện, không có hạn chót,
+hủy bỏ, tỷ lệ hoàn thành, kỳ báo cáo.
+"""
+
+_HELP = ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit.")
+_PLAN = (
+    "Tệp kế hoạch [mặc định: plans/2021.yaml nếu có, nếu không là kế hoạch 2021 kèm theo chương trình; biến môi trường CCHC_PLAN].",
+    "Plan file [default: plans/2021.yaml if present, else the bundled 2021 plan; environment variable CCHC_PLAN].",
+)
+_PROGRESS = (
+    "Sổ theo dõi tiến độ [mặc định: tệp <kế hoạch>.progress.yaml cạnh tệp kế hoạch, ví dụ plans/2021.progress.yaml].",
+    "Progress log [default: <plan>.progress.yaml beside the plan, e.g. plans/2021.progress.yaml].",
+)
+_TODAY = ("Coi ngày này là hôm nay (YYYY-MM-DD hoặc DD/MM/YYYY), để kết quả lặp lại được.", "Take this date as today (YYYY-MM-DD or DD/MM/YYYY), for reproducible runs.")
+
+MESSAGES = {
+    # ------------------------------------------------------------ problems of the log
+    "progress-schema": ("mục ghi tiến độ không hợp lệ", "invalid progress entry"),
+    "progress-schema.list": (
+        "sổ theo dõi tiến độ phải là một danh sách các mục ghi, mỗi mục bắt đầu bằng \"- id: …\"",
+        "a progress log is a list of entries, each starting with \"- id: …\"",
+    ),
+    "progress-schema.entry": (
+        "mỗi mục ghi tiến độ phải là một nhóm trường (id, status, …) bắt đầu bằng \"- id: …\"",
+        "each progress entry is a mapping of id, status, date, evidence and note, starting with \"- id: …\"",
+    ),
+    "progress-schema.field": ("trường {field!q} không có trong mục ghi tiến độ; các trường là: {fields}", "unknown field {field!q} in a progress entry; the fields are: {fields}"),
+    "progress-schema.missing": ("mục ghi tiến độ thiếu trường {field}", "the progress entry has no {field}"),
+    "progress-schema.id": (
+        "mã nhiệm vụ {value!q} không hợp lệ; ghi mã như trong kế hoạch, trong ngoặc kép, ví dụ id: \"I-3\"",
+        "item id {value!q} is not valid; write the plan's id in double quotes, e.g. id: \"I-3\"",
+    ),
+    "progress-schema.text": ("{field} phải là chữ (ghi trong ngoặc kép), nhưng đang là {value!q}", "{field} must be text (in double quotes), got {value!q}"),
+    "progress-status": (
+        "tình trạng {value!q} không hợp lệ; dùng một trong: {choices}",
+        "status {value!q} is not valid; use one of: {choices}",
+    ),
+    "progress-date": (
+        "ngày {value!q} không hợp lệ; viết theo dạng năm-tháng-ngày, ví dụ 2021-06-10",
+        "date {value!q} is not valid; write it year-month-day, e.g. 2021-06-10",
+    ),
+    "progress-date.done": ("mục ghi hoàn thành của nhiệm vụ {id!q} phải ghi ngày hoàn thành", "the done entry of item {id!q} needs the date it was done"),
+    "progress-date.missing": (
+        "mục ghi của nhiệm vụ {id!q} không có ngày; mục ghi này được tính từ đầu kỳ, trước mọi mục ghi có ngày",
+        "the entry of item {id!q} has no date; it counts from the start, before every dated entry",
+    ),
+    "progress-early": (
+        "ngày {date!d} của nhiệm vụ {id!q} trước ngày ban hành kế hoạch {since!d}",
+        "date {date!d} of item {id!q} is before the plan's date {since!d}",
+    ),
+    "progress-future": (
+        "ngày {date!d} của nhiệm vụ {id!q} sau ngày hôm nay {today!d}: chỉ ghi tiến độ khi việc đã xảy ra",
+        "date {date!d} of item {id!q} is after today, {today!d}: record progress once it happens",
+    ),
+    "progress-unknown-id": ("kế hoạch không có nhiệm vụ mã {id!q}", "the plan has no item {id!q}"),
+    "progress-unknown-id.suggest": (
+        "kế hoạch không có nhiệm vụ mã {id!q}; có phải là {suggestions}?",
+        "the plan has no item {id!q}; did you mean {suggestions}?",
+    ),
+    "progress.has-errors": (
+        "{path}: sổ theo dõi tiến độ có lỗi nên chưa ghi thêm được; hãy sửa các lỗi trên (`cchc validate` kiểm tra sổ cạnh kế hoạch)",
+        "{path}: the progress log has errors, so nothing was added; fix the errors above (`cchc validate` checks the log beside the plan)",
+    ),
+    "progress.not-appendable": (
+        "{path}: không ghi thêm được vào cuối sổ theo dõi mà vẫn giữ nguyên các mục đã có (sổ phải là một danh sách dạng \"- id: …\"); chưa ghi gì",
+        "{path}: an entry cannot be added at the end of this log without changing what it holds (the log must be a block list, \"- id: …\"); nothing was written",
+    ),
+    # ------------------------------------------------------------ the progress command
+    "progress.header": (
+        "Sổ theo dõi tiến độ thực hiện kế hoạch CCHC (ghi bằng lệnh cchc progress).\n"
+        "Kế hoạch đã ban hành giữ nguyên; tiến độ ghi ở đây, mỗi mục một dòng \"- id:\", thêm vào cuối sổ:\n"
+        "  id: mã nhiệm vụ; status: not_started | in_progress | done | cancelled;\n"
+        "  date: ngày (YYYY-MM-DD); evidence: văn bản chứng minh; note: ghi chú.\n"
+        "Tình trạng của nhiệm vụ tại một ngày là mục ghi mới nhất đến ngày đó.",
+        "Progress log of a CCHC plan (written by cchc progress).\n"
+        "The approved plan stays as issued; progress goes here, one \"- id:\" entry each, added at the end:\n"
+        "  id: the item's id; status: not_started | in_progress | done | cancelled;\n"
+        "  date: YYYY-MM-DD; evidence: the document that shows it; note: what was done or why it is late.\n"
+        "An item's status as of a date is its latest entry on or before that date.",
+    ),
+    "progress.bundled": (
+        "{path} là kế hoạch kèm theo chương trình, không có chỗ cho sổ theo dõi tiến độ. Hãy chép kế hoạch ra một tệp "
+        "của mình (`cp {path} ke-hoach.yaml`, hoặc `cchc init -o ke-hoach.yaml` để soạn kế hoạch mới) rồi dùng "
+        "--plan ke-hoach.yaml; hoặc ghi rõ nơi lưu sổ bằng --progress TỆP",
+        "{path} is the plan bundled with cchc and has no place for a progress log. Copy it to a file of your own "
+        "(`cp {path} plan.yaml`, or `cchc init -o plan.yaml` to write a new plan), then use --plan plan.yaml; "
+        "or say where the log goes with --progress FILE",
+    ),
+    "progress.needs-status": ("--on, --evidence và --note chỉ dùng cùng --status", "--on, --evidence and --note go with --status"),
+    "progress.future-day": ("ngày {day!d} sau ngày hôm nay {today!d}: chỉ ghi tiến độ khi việc đã xảy ra", "{day!d} is after today, {today!d}: record progress once it happens"),
+    "progress.early-day": ("ngày {day!d} trước ngày ban hành kế hoạch {since!d}", "{day!d} is before the plan's date, {since!d}"),
+    "progress.bad-text": ("{option}: nội dung có byte không phải UTF-8", "{option}: the text holds bytes that are not UTF-8"),
+    "progress.recorded": ("đã ghi: {id} {status} ngày {day!d} vào {path}", "recorded: {id} {status} on {day!d} in {path}"),
+    "progress.no-history": ("Chưa có mục ghi tiến độ nào cho nhiệm vụ {id}.", "No progress recorded for item {id} yet."),
+    "progress.history-title": ("Tiến độ nhiệm vụ {id}: {product}", "Progress of item {id}: {product}"),
+    "progress.col.date": ("Ngày", "Date"),
+    "progress.col.evidence": ("Văn bản chứng minh", "Evidence"),
+    "progress.undated": ("(không ghi ngày)", "(no date)"),
+    # ------------------------------------------------------------ periods and the report command
+    "period.unknown": (
+        "{value!q} không phải là kỳ báo cáo; viết Q1/2021 (quý I), 6T/2021 (6 tháng), Q3/2021 (quý III) hoặc 2021 (năm)",
+        "{value!q} is not a reporting period; write Q1/2021 (first quarter), 6T/2021 (half year), Q3/2021 (third quarter) or 2021 (year)",
+    ),
+    "period.not-a-period": (
+        "{value!q}: quý II và quý IV không phải kỳ báo cáo riêng (số liệu nằm trong báo cáo 6 tháng và báo cáo năm); dùng 6T/{year} hoặc {year}",
+        "{value!q}: quarters II and IV are not reporting periods (their data are in the half-year and the year's report); use 6T/{year} or {year}",
+    ),
+    "period.bad-year": ("{value!q}: năm {year} nằm ngoài khoảng {low}–{high}", "{value!q}: year {year} is outside {low}–{high}"),
+    "report.period-and-as-of": ("dùng --period hoặc --as-of, không dùng cả hai", "give either --period or --as-of, not both"),
+    "report.bands-invalid": ("{path}: tệp thang điểm có lỗi", "{path}: the score bands file has errors"),
+    "bands-schema.shape": (
+        "tệp thang điểm phải có trường bands là một danh sách các mức, ví dụ: bands: [{{above: 90, points: 2}}, {{at_least: 70, points: 1}}, {{points: 0}}]",
+        "a score bands file needs bands, a list of levels, e.g. bands: [{{above: 90, points: 2}}, {{at_least: 70, points: 1}}, {{points: 0}}]",
+    ),
+    "bands-schema.field": ("trường {field!q} không dùng trong tệp thang điểm; các trường là: {fields}", "unknown field {field!q} in the score bands; the fields are: {fields}"),
+    "bands-schema.name": ("name phải là chữ", "name must be text"),
+    "bands-schema.band": ("mỗi mức phải gồm above hoặc at_least và points", "each level is a mapping of above or at_least, and points"),
+    "bands-schema.points": ("points phải là một số không âm", "points must be a number, not negative"),
+    "bands-schema.both": ("một mức chỉ dùng above hoặc at_least, không dùng cả hai", "a level has above or at_least, not both"),
+    "bands-schema.catch-all": ("chỉ mức cuối cùng được bỏ trống ngưỡng (mức cho các trường hợp còn lại)", "only the last level may have no threshold (it takes the rest)"),
+    "bands-schema.threshold": ("ngưỡng phải là một số phần trăm từ 0 đến 100", "a threshold is a percentage from 0 to 100"),
+    "bands-schema.last": ("mức cuối cùng không ghi ngưỡng: đó là mức cho các trường hợp còn lại", "the last level has no threshold: it takes the rest"),
+    "bands-schema.order": ("các mức phải xếp từ ngưỡng cao xuống ngưỡng thấp", "levels run from the highest threshold down"),
+    # ------------------------------------------------------------ the report
+    "report.title": ("Kết quả thực hiện kế hoạch cải cách hành chính", "Progress of the administrative reform plan"),
+    "report.period.Q1": ("Kỳ báo cáo quý I năm {year}", "Reporting period: first quarter of {year}"),
+    "report.period.6T": ("Kỳ báo cáo 6 tháng đầu năm {year}", "Reporting period: first half of {year}"),
+    "report.period.Q3": ("Kỳ báo cáo quý III năm {year}", "Reporting period: third quarter of {year}"),
+    "report.period.year": ("Kỳ báo cáo năm {year}", "Reporting period: the year {year}"),
+    "report.period-as-of": ("Báo cáo đến ngày {day!d}", "Report as of {day!d}"),
+    "report.window": ("số liệu từ {first!d} đến {last!d}", "data from {first!d} to {last!d}"),
+    "report.as-of": ("tình trạng tính đến ngày {day!d}", "status as of {day!d}"),
+    "report.report-due": ("Hạn gửi báo cáo: {day!d}", "Report due by {day!d}"),
+    "report.rate": ("Tỷ lệ hoàn thành", "Completion rate"),
+    "report.rate-basis": (
+        "{done} trên {total} nhiệm vụ có hạn chót đã hoàn thành hoặc đã quá hạn",
+        "{done} of the {total} dated items that are done or overdue",
+    ),
+    "report.no-rate": ("chưa có nhiệm vụ có hạn chót nào hoàn thành hoặc quá hạn", "no dated item is done or overdue yet"),
+    "report.percent": ("{value}%", "{value}%"),
+    "report.score": ("Điểm: {points}/{max} ({criteria}: {rule})", "Score: {points}/{max} ({criteria}: {rule})"),
+    "report.band-above": ("trên {value}%", "above {value}%"),
+    "report.band-at-least": ("từ {value}% trở lên", "{value}% or more"),
+    "report.band-rest": ("mọi tỷ lệ", "any rate"),
+    "report.band-below": ("dưới {value}%", "below {value}%"),
+    "report.band-at-most": ("từ {value}% trở xuống", "{value}% or less"),
+    "report.done-in-period": (
+        "Trong kỳ: {count} nhiệm vụ hoàn thành, {entries} mục ghi tiến độ",
+        "In the period: {count} item(s) completed, {entries} progress entries",
+    ),
+    "report.no-entry": ("chưa ghi tiến độ", "nothing recorded"),
+    "report.class.done_on_time": ("Hoàn thành đúng hạn", "Done on time"),
+    "report.class.done_late": ("Hoàn thành quá hạn", "Done late"),
+    "report.class.overdue": ("Quá hạn (chưa hoàn thành)", "Overdue (not done)"),
+    "report.class.in_progress": ("Đang thực hiện", "In progress"),
+    "report.class.not_started": ("Chưa thực hiện (chưa đến hạn)", "Not started (not yet due)"),
+    "report.class.undated": ("Không có hạn chót", "No due date"),
+    "report.class.cancelled": ("Hủy bỏ", "Cancelled"),
+    "report.short.done_on_time": ("Đúng hạn", "On time"),
+    "report.short.done_late": ("HT quá hạn", "Late"),
+    "report.short.overdue": ("Quá hạn", "Overdue"),
+    "report.short.in_progress": ("Đang TH", "In progress"),
+    "report.short.not_started": ("Chưa TH", "Not started"),
+    "report.short.undated": ("Không hạn", "Undated"),
+    "report.short.cancelled": ("Hủy bỏ", "Cancelled"),
+    "report.summary": ("Tổng hợp", "Summary"),
+    "report.class": ("Phân loại", "Class"),
+    "report.count": ("Số nhiệm vụ", "Items"),
+    "report.items": ("Tổng số nhiệm vụ", "All items"),
+    "report.by-section": ("Theo mục", "By section"),
+    "report.by-lead": ("Theo cơ quan chủ trì (cơ quan chủ trì đầu tiên)", "By lead agency (the first-named lead)"),
+    "report.overdue": ("Nhiệm vụ quá hạn", "Overdue items"),
+    "report.none-overdue": ("Không có nhiệm vụ quá hạn.", "No overdue items."),
+    "report.section": ("Mục", "Section"),
+    "report.content": ("Nội dung", "Content"),
+    "report.agency": ("Cơ quan chủ trì", "Lead agency"),
+    "report.rate-short": ("Tỷ lệ HT", "Rate"),
+    "report.done-in-period-short": ("HT trong kỳ", "Done in period"),
+    "report.id": ("Mã", "ID"),
+    "report.product": ("Sản phẩm", "Product"),
+    "report.lead": ("Chủ trì", "Lead"),
+    "report.due": ("Hạn chót", "Due"),
+    "report.status": ("Tình trạng", "Status"),
+    "report.note": ("Ghi chú gần nhất", "Last note"),
+    "report.charts": ("Biểu đồ tỷ lệ hoàn thành", "Completion rate charts"),
+    "report.chart-sections": ("Tỷ lệ hoàn thành theo mục", "Completion rate by section"),
+    "report.chart-agencies": ("Tỷ lệ hoàn thành theo cơ quan chủ trì", "Completion rate by lead agency"),
+    "report.no-rate-note": (
+        "Tỷ lệ hoàn thành = số nhiệm vụ có hạn chót đã hoàn thành / (số đã hoàn thành + số quá hạn); "
+        "đường gạch đỏ là các ngưỡng chấm điểm; \"—\": chưa có nhiệm vụ đến hạn.",
+        "Completion rate = dated items done / (done + overdue); the red dashed lines are the score thresholds; "
+        "\"—\": nothing due yet.",
+    ),
+    # ------------------------------------------------------------ the calendar
+    "calendar.lead": ("Chủ trì: {names}", "Lead: {names}"),
+    "calendar.partners": ("Phối hợp: {names}", "Partners: {names}"),
+    "calendar.deadline": ("Thời hạn: {text}", "Deadline: {text}"),
+    "calendar.occurrence": ("Hạn {day!d}, một trong {count} hạn chót của nhiệm vụ", "Due {day!d}, one of the item's {count} due dates"),
+    "calendar.section": ("Mục: {section}", "Section: {section}"),
+    "calendar.nothing": ("Không có nhiệm vụ nào có hạn chót để đưa vào lịch.", "No dated items to put in a calendar."),
+    # ------------------------------------------------------------ help
+    "help:cchc progress": (
+        "Ghi hoặc xem tiến độ một nhiệm vụ trong sổ theo dõi đặt cạnh kế hoạch.\n\n"
+        "Có --status: thêm một mục ghi vào cuối sổ (tạo sổ nếu chưa có; các mục và chú thích đã có giữ nguyên). "
+        "Không có --status: in lịch sử tiến độ của nhiệm vụ. Kế hoạch đã ban hành không bao giờ bị sửa.",
+        "Record or show an item's progress, in the log kept beside the plan.\n\n"
+        "With --status: add an entry at the end of the log (created when missing; its entries and comments are kept). "
+        "Without: print the item's history. The approved plan is never changed.",
+    ),
+    "help:cchc progress item_id": ("Mã nhiệm vụ, ví dụ I-3 (không phân biệt hoa thường).", "Item id, e.g. I-3 (case does not matter)."),
+    "help:cchc progress --status": (
+        "Tình trạng mới: not_started (chưa thực hiện), in_progress (đang thực hiện), done (hoàn thành) hoặc cancelled (hủy bỏ).",
+        "The new status: not_started, in_progress, done or cancelled.",
+    ),
+    "help:cchc progress --on": (
+        "Ngày của tình trạng (YYYY-MM-DD hoặc DD/MM/YYYY) [mặc định: hôm nay].",
+        "The status's date (YYYY-MM-DD or DD/MM/YYYY) [default: today].",
+    ),
+    "help:cchc progress --evidence": (
+        "Văn bản chứng minh, ví dụ \"Báo cáo số 45/BC-SNV ngày 10/6/2021\".",
+        "The document that shows it, e.g. \"Báo cáo số 45/BC-SNV ngày 10/6/2021\".",
+    ),
+    "help:cchc progress --note": ("Ghi chú: đã làm gì, hoặc vì sao chậm.", "A note: what was done, or why it is late."),
+    "help:cchc progress --plan": _PLAN,
+    "help:cchc progress --progress": _PROGRESS,
+    "help:cchc progress --today": _TODAY,
+    "help:cchc progress --format": ("Định dạng lịch sử: table hoặc json.", "History output format: table or json."),
+    "help:cchc progress --help": _HELP,
+    "help:cchc report": (
+        "Báo cáo kết quả thực hiện kế hoạch theo kỳ: số nhiệm vụ hoàn thành đúng hạn, quá hạn, đang thực hiện …, "
+        "tỷ lệ hoàn thành và điểm, theo mục và theo cơ quan chủ trì, danh sách nhiệm vụ quá hạn.\n\n"
+        "Kỳ báo cáo theo quy định của Bộ Nội vụ: số liệu từ 15/12 năm trước đến 14/3 (quý I), 14/6 (6 tháng), "
+        "14/9 (quý III), 14/12 (năm).",
+        "Report on the plan for a period: items done on time, late, overdue, in progress …, the completion "
+        "rate and its score, by section and by lead agency, and the overdue items.\n\n"
+        "Periods follow Bộ Nội vụ's rules: data from 15/12 of the year before to 14/3 (Q1), 14/6 (half year), "
+        "14/9 (Q3) and 14/12 (year).",
+    ),
+    "help:cchc report --period": (
+        "Kỳ báo cáo: Q1/2021, 6T/2021, Q3/2021 hoặc 2021 (viết \"quý I/2021\", \"6 tháng 2021\", \"năm 2021\" cũng được).",
+        "Reporting period: Q1/2021, 6T/2021, Q3/2021 or 2021 (\"quý I/2021\", \"6 tháng 2021\", \"năm 2021\" work too).",
+    ),
+    "help:cchc report --as-of": (
+        "Báo cáo tình trạng tính đến ngày này thay cho một kỳ [mặc định: hôm nay].",
+        "Report the status as of this date instead of a period [default: today].",
+    ),
+    "help:cchc report --format": (
+        "table, json, md hoặc html (phụ lục báo cáo, có biểu đồ); mặc định theo đuôi tệp -o, nếu không là table.",
+        "table, json, md or html (the report's appendix, with charts); by default from -o's extension, else table.",
+    ),
+    "help:cchc report --output": (
+        "Ghi ra tệp này (ghi trọn vẹn một lần) thay vì in ra màn hình.",
+        "Write to this file (atomically) instead of standard output.",
+    ),
+    "help:cchc report --plan": _PLAN,
+    "help:cchc report --progress": _PROGRESS,
+    "help:cchc report --bands": (
+        "Tệp YAML thang điểm tỷ lệ hoàn thành của tỉnh [mặc định: tiêu chí của Cà Mau: trên 90% 2 điểm, 70–90% 1 điểm, dưới 70% 0 điểm].",
+        "YAML file of the province's score bands [default: Cà Mau's: above 90% 2 points, 70–90% 1, under 70% 0].",
+    ),
+    "help:cchc report --help": _HELP,
+    "help:cchc calendar": (
+        "Xuất các hạn chót của kế hoạch thành tệp lịch iCalendar (.ics), mỗi hạn chót một sự kiện cả ngày, nhắc trước một tuần.\n\n"
+        "Nhập lại tệp của kế hoạch đã sửa sẽ cập nhật các sự kiện thay vì tạo bản trùng.",
+        "Write the plan's due dates as an iCalendar (.ics) file: one all-day event per due date, with a reminder a week before.\n\n"
+        "Importing the file of an updated plan again updates the events instead of duplicating them.",
+    ),
+    "help:cchc calendar --agency": (
+        "Chỉ các nhiệm vụ cơ quan này chủ trì hoặc phối hợp (kể cả qua nhóm), như list --agency.",
+        "Only the items this agency leads or supports (through its groups too), as list --agency.",
+    ),
+    "help:cchc calendar --pending": ("Bỏ các nhiệm vụ đã hoàn thành hoặc hủy bỏ (tính đến hôm nay).", "Leave out the items done or cancelled (as of today)."),
+    "help:cchc calendar --today": _TODAY,
+    "help:cchc calendar --output": ("Ghi ra tệp này (ví dụ ke-hoach.ics) thay vì in ra màn hình.", "Write to this file (e.g. plan.ics) instead of standard output."),
+    "help:cchc calendar --plan": _PLAN,
+    "help:cchc calendar --progress": _PROGRESS,
+    "help:cchc calendar --help": _HELP,
+}

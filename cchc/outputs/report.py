@@ -1,0 +1,310 @@
+"""The periodic report as JSON, a table, Markdown or HTML (the appendix of the periodic CCHC report).
+
+``report_record`` is the JSON contract: keys, codes and ISO dates never change
+with the language; rates are floats rounded to 4 decimals (the exact fraction
+is in ``completion``). ``report_view`` is the one view, in a language, that the
+table, Markdown and HTML are laid out from, so they cannot drift apart; the
+HTML adds bar charts as inline SVG (no script; they print). ``FORMATS`` maps a
+format's name to its function ``(report, lang) -> str``.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from importlib import resources
+from pathlib import Path
+from collections.abc import Callable
+
+from cchc.messages import date_text, number_text, t
+from cchc.report import CLASSES, Figures, Report
+
+__all__ = ["FORMATS", "report_record", "report_view", "report_json", "report_table", "report_md", "report_html", "rate_float"]
+
+#: Decimals of a rate in JSON.
+RATE_DECIMALS = 4
+#: Longest label a chart shows before cutting it with "…" (SVG text does not wrap).
+CHART_LABEL_CHARS = 90
+
+
+# ---------------------------------------------------------------- JSON
+
+
+def rate_float(rate: Fraction | None) -> float | None:
+    """A rate as a float rounded to 4 decimals (half up, from the exact fraction); None stays None."""
+    if rate is None:
+        return None
+    exact = Decimal(rate.numerator) / Decimal(rate.denominator)
+    return float(exact.quantize(Decimal(1).scaleb(-RATE_DECIMALS), rounding=ROUND_HALF_UP))
+
+
+def _counts(figures: Figures) -> dict:
+    record = {"items": figures.items}
+    record.update(figures.counts)
+    record["done_in_period"] = figures.done_in_period
+    record["entries_in_period"] = figures.entries_in_period
+    return record
+
+
+def _full_names(names, registry) -> list[str]:
+    from cchc.query import full_name
+
+    return [full_name(n, registry) for n in names]
+
+
+def report_record(report: Report) -> dict:
+    """The report as the JSON contract shapes it."""
+    period = report.period
+    band = report.band
+    totals = report.totals
+    return {
+        "as_of": report.as_of.isoformat(),
+        "period": None if period is None else {
+            "name": period.name,
+            "from": period.start.isoformat(),
+            "to": period.end.isoformat(),
+            "report_due": period.report_due.isoformat(),
+        },
+        "window": {"from": report.window[0].isoformat(), "to": report.window[1].isoformat()},
+        "plan": {"title": report.plan_title, "number": report.plan_number},
+        "totals": _counts(totals),
+        "completion_rate": rate_float(totals.rate),
+        "completion": {"done": totals.rate_done, "of": totals.rate_total},
+        "score": None if band is None else {
+            "points": band.points,
+            "max_points": report.bands.max_points,
+            "band": band.as_dict(),
+            "criteria": report.bands.name,
+            "source": report.bands.source,
+        },
+        "by_section": [
+            {"section": g.key, "title": g.title, **_counts(g.figures), "completion_rate": rate_float(g.figures.rate)}
+            for g in report.by_section
+        ],
+        "by_lead": [{"agency": g.key, **_counts(g.figures), "completion_rate": rate_float(g.figures.rate)} for g in report.by_lead],
+        "overdue": [
+            {
+                "id": p.row.item.id,
+                "product": p.row.item.product,
+                "section": p.row.section.numeral,
+                "lead": _full_names(p.row.item.lead or report.default_leads, report.registry),
+                "deadline": p.row.item.deadline,
+                "due": [d.isoformat() for d in p.row.deadline.due],
+                "status": p.status,
+                "note": p.note,
+            }
+            for p in report.overdue
+        ],
+    }
+
+
+def report_json(report: Report, lang: str = "vi") -> str:
+    """The JSON contract as text (the language changes nothing)."""
+    from cchc.outputs.reporters import to_json
+
+    return to_json(report_record(report))
+
+
+# ---------------------------------------------------------------- the view
+
+
+def percent_text(rate: Fraction | None, lang: str) -> str:
+    """"72,7 %" (vi) / "72.7%" (en); "—" when there is no rate."""
+    if rate is None:
+        return "—"
+    value = (Decimal(rate.numerator * 100) / Decimal(rate.denominator)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return t("report.percent", lang, value=number_text(value, lang))
+
+
+def period_text(report: Report, lang: str) -> str:
+    """The period as a person names it ("6 tháng năm 2021"), or "as of" a date when there is none."""
+    period = report.period
+    if period is None:
+        return t("report.period-as-of", lang, day=report.as_of)
+    return t(f"report.period.{period.kind}", lang, year=period.year)
+
+
+def band_text(report: Report, lang: str) -> str:
+    """"1/2 điểm (Cà Mau: từ 70 % trở lên)"; "" when there is no rate."""
+    band = report.band
+    if band is None:
+        return ""
+    if band.above is not None:
+        rule = t("report.band-above", lang, value=number_text(band.above, lang))
+    elif band.at_least is not None:
+        rule = t("report.band-at-least", lang, value=number_text(band.at_least, lang))
+    else:
+        rule = _below_text(report.bands, lang)
+    return t(
+        "report.score",
+        lang,
+        points=number_text(band.points, lang),
+        max=number_text(report.bands.max_points, lang),
+        criteria=report.bands.name or "—",
+        rule=rule,
+    )
+
+
+def _below_text(bands, lang: str) -> str:
+    """The catch-all band in words: below the lowest threshold ("dưới 70%")."""
+    lowest = next((b for b in reversed(bands.bands) if b.above is not None or b.at_least is not None), None)
+    if lowest is None:
+        return t("report.band-rest", lang)
+    if lowest.at_least is not None:
+        return t("report.band-below", lang, value=number_text(lowest.at_least, lang))
+    return t("report.band-at-most", lang, value=number_text(lowest.above, lang))
+
+
+def _group_row(label: str, title: str | None, figures: Figures, lang: str) -> dict:
+    return {
+        "label": label,
+        "title": title or "",
+        "counts": [figures.counts[c] for c in CLASSES],
+        "total": figures.items,
+        "done_in_period": figures.done_in_period,
+        "rate": percent_text(figures.rate, lang),
+        "rate_value": figures.rate,
+    }
+
+
+def report_view(report: Report, lang: str = "vi") -> dict:
+    """Everything the table, Markdown and HTML show, as text in *lang*."""
+    record = report_record(report)
+    no_lead = t("budget.no-lead", lang)
+    totals = report.totals
+    sections = [_group_row(g.key or "", g.title, g.figures, lang) for g in report.by_section]
+    agencies = [_group_row(g.key or no_lead, None, g.figures, lang) for g in report.by_lead]
+    overdue = [
+        {
+            "id": r["id"],
+            "product": r["product"],
+            "lead": "; ".join(r["lead"]),
+            "due": ", ".join(date_text(d, lang) for d in r["due"]) or r["deadline"],
+            "status": t("status." + r["status"], lang) if r["status"] else t("report.no-entry", lang),
+            "note": r["note"] or "",
+        }
+        for r in record["overdue"]
+    ]
+    thresholds = [b.above if b.above is not None else b.at_least for b in report.bands.bands]
+    thresholds = [Fraction(x) / 100 for x in thresholds if x is not None]
+    return {
+        "lang": lang,
+        "title": t("report.title", lang),
+        "plan_title": report.plan_title,
+        "plan_number": report.plan_number or "",
+        "period": period_text(report, lang),
+        "window": t("report.window", lang, first=report.window[0], last=report.window[1]),
+        "as_of": t("report.as-of", lang, day=report.as_of),
+        "report_due": t("report.report-due", lang, day=report.period.report_due) if report.period else "",
+        "rate_label": t("report.rate", lang),
+        "rate": percent_text(totals.rate, lang),
+        "rate_basis": t("report.rate-basis", lang, done=totals.rate_done, total=totals.rate_total) if totals.rate_total else t("report.no-rate", lang),
+        "score": band_text(report, lang),
+        "classes": [{"key": c, "label": t(f"report.class.{c}", lang), "count": totals.counts[c]} for c in CLASSES],
+        "item_count": totals.items,
+        "done_in_period": t("report.done-in-period", lang, count=totals.done_in_period, entries=totals.entries_in_period),
+        "class_heads": [t(f"report.short.{c}", lang) for c in CLASSES],
+        "sections": sections,
+        "agencies": agencies,
+        "overdue": overdue,
+        "charts": [
+            chart(t("report.chart-sections", lang), [(f"{r['label']}. {r['title']}".strip(". "), r["rate_value"], r["rate"]) for r in sections], thresholds),
+            chart(t("report.chart-agencies", lang), [(r["label"], r["rate_value"], r["rate"]) for r in agencies], thresholds),
+        ],
+        "h": {key: t(f"report.{key}", lang) for key in ("summary", "class", "count", "by-section", "by-lead", "overdue", "none-overdue", "section", "content", "agency", "items", "rate-short", "done-in-period-short", "id", "product", "lead", "due", "status", "note", "no-rate-note", "charts")},
+    }
+
+
+def chart(title: str, rows: list[tuple[str, Fraction | None, str]], thresholds: list[Fraction]) -> dict:
+    """A horizontal bar chart's geometry in SVG user units: a label line above each bar, the rate after it."""
+    width, bar_width, row_height = 640, 520, 30
+    bars = []
+    for index, (label, rate, text) in enumerate(rows):
+        top = index * row_height
+        if len(label) > CHART_LABEL_CHARS:
+            label = label[: CHART_LABEL_CHARS - 1] + "…"
+        length = round(float(rate) * bar_width, 1) if rate is not None else 0
+        bars.append({"label": label, "text": text, "label_y": top + 11, "bar_y": top + 15, "width": length, "text_x": bar_width + 8, "text_y": top + 24})
+    height = max(len(rows), 1) * row_height + 4
+    lines = [{"x": round(float(x) * bar_width, 1)} for x in thresholds]
+    return {"title": title, "width": width, "bar_width": bar_width, "height": height, "bars": bars, "thresholds": lines}
+
+
+# ---------------------------------------------------------------- table, Markdown, HTML
+
+
+def report_table(report: Report, lang: str = "vi", terminal: bool = False) -> str:
+    """The report for a terminal or a plain text file."""
+    from cchc.outputs.tables import Column, table
+
+    v = report_view(report, lang)
+    lines = [v["title"], v["plan_title"], f"{v['period']} ({v['window']}); {v['as_of']}"]
+    if v["report_due"]:
+        lines.append(v["report_due"])
+    lines.append(f"{v['rate_label']}: {v['rate']} ({v['rate_basis']})")
+    if v["score"]:
+        lines.append(v["score"])
+    lines.append(v["done_in_period"])
+    lines.append("")
+    h = v["h"]
+    chunks = ["\n".join(lines)]
+    chunks.append(table([Column(h["class"], 40), Column(h["count"], right=True)], [[c["label"], c["count"]] for c in v["classes"]] + [[h["items"], v["item_count"]]], terminal, h["summary"]))
+    counts = [Column(head, right=True) for head in v["class_heads"]]
+    chunks.append(table(
+        [Column(h["section"]), Column(h["content"], 32), *counts, Column(h["rate-short"], right=True)],
+        [[r["label"], r["title"], *r["counts"], r["rate"]] for r in v["sections"]],
+        terminal,
+        h["by-section"],
+    ))
+    chunks.append(table(
+        [Column(h["agency"], 32), *counts, Column(h["rate-short"], right=True)],
+        [[r["label"], *r["counts"], r["rate"]] for r in v["agencies"]],
+        terminal,
+        h["by-lead"],
+    ))
+    if v["overdue"]:
+        chunks.append(table(
+            [Column(h["id"]), Column(h["product"], 40), Column(h["lead"], 24), Column(h["due"], 10), Column(h["status"], 14), Column(h["note"], 30)],
+            [[r["id"], r["product"], r["lead"], r["due"], r["status"], r["note"]] for r in v["overdue"]],
+            terminal,
+            h["overdue"],
+        ))
+    else:
+        chunks.append(h["none-overdue"] + "\n")
+    return "\n".join(chunks)
+
+
+def report_md(report: Report, lang: str = "vi") -> str:
+    """The report as GitHub Markdown."""
+    return _render_template("report.md.j2", report_view(report, lang))
+
+
+def report_html(report: Report, lang: str = "vi") -> str:
+    """The report as a self-contained, printable HTML page with inline SVG charts."""
+    return _render_template("report.html.j2", report_view(report, lang))
+
+
+def _render_template(name: str, view: dict) -> str:
+    import jinja2
+
+    from cchc.outputs.html import escape_markdown
+
+    directory = Path(str(resources.files("cchc") / "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(directory),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = escape_markdown
+    return env.get_template(name).render(v=view)
+
+
+FORMATS: dict[str, Callable[..., str]] = {
+    "table": report_table,
+    "json": report_json,
+    "md": report_md,
+    "html": report_html,
+}

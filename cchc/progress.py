@@ -1,0 +1,450 @@
+"""The progress log: what was done on the plan, when, and what shows it.
+
+The approved plan is a signed document and never changes; progress lives
+beside it in a log, ``<plan>.progress.yaml`` (``plans/2021.progress.yaml`` for
+``plans/2021.yaml``), or wherever ``--progress`` says. The log is a YAML list
+of entries, oldest first by convention::
+
+    - id: "I-3"
+      status: "done"            # not_started | in_progress | done | cancelled
+      date: "2021-06-10"        # YYYY-MM-DD
+      evidence: "Báo cáo số 45/BC-SNV ngày 10/6/2021"
+      note: "Đã trình UBND tỉnh"
+
+An item's status as of a date is its latest entry dated on or before that
+date; of two entries of the same date the later in the file wins, so a past
+period can be reported again exactly, whatever was logged since. An entry
+with no date (allowed, with a warning, for every status but ``done``) counts
+from the start, before every dated entry.
+
+The log is read like a plan: bounded in size (``cchc.inputs.files``), through
+the one safe YAML reader, every problem a value at its line and column with
+a ``progress-*`` code. ``append_entry`` adds an entry as text at the end of
+the file (comments, order and everything else kept), each value a
+double-quoted YAML scalar with every control character escaped, and checks
+before writing that the reader reads the whole file back as before plus
+exactly the new entry (text in NFC, the form every cchc file is read in).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from collections.abc import Callable, Iterable
+
+from cchc.problems import Problem, error, warning
+
+__all__ = [
+    "STATUSES",
+    "PENDING",
+    "Entry",
+    "Log",
+    "log_path",
+    "find_log",
+    "load_log",
+    "check_future",
+    "check_log_beside",
+    "plan_date",
+    "unreadable",
+    "entry_text",
+    "append_entry",
+    "LogNotAppendable",
+    "yaml_string",
+]
+
+#: The statuses an entry may give, in the order a person reads them.
+STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "cancelled")
+#: The statuses (None: the log says nothing) of an item still to do; ``--pending`` keeps these.
+PENDING = frozenset({None, "not_started", "in_progress"})
+#: The fields an entry may have.
+FIELDS: tuple[str, ...] = ("id", "status", "date", "evidence", "note")
+#: Codes of a log that cannot be read at all (the CLI exits 2 for them, as for a plan).
+UNREADABLE_CODES = frozenset({"not-found", "not-a-file", "unreadable"})
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_ITEM_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
+_BEGINNING = datetime.date.min
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the log: an item's status from a date on, and what shows it."""
+
+    id: str
+    status: str
+    date: datetime.date | None
+    evidence: str | None = None
+    note: str | None = None
+    #: The entry's position in the file's list (0-based): of two entries of one date, the later wins.
+    index: int = field(default=0, compare=False)
+
+    @property
+    def key(self) -> tuple[datetime.date, int]:
+        """Chronological order: by date (undated first), then by place in the file."""
+        return (self.date or _BEGINNING, self.index)
+
+    def as_dict(self) -> dict:
+        """The entry as the JSON contract shapes it (ISO date)."""
+        return {
+            "id": self.id,
+            "status": self.status,
+            "date": self.date.isoformat() if self.date else None,
+            "evidence": self.evidence,
+            "note": self.note,
+        }
+
+
+class Log:
+    """The entries of a log, indexed by item for questions as of a date."""
+
+    def __init__(self, entries: Iterable[Entry] = (), name: str = "", source: bytes | None = None):
+        self.name = name
+        self.source = source
+        self.entries: list[Entry] = list(entries)
+        by_id: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            by_id.setdefault(entry.id, []).append(entry)
+        self._by_id = {key: sorted(found, key=lambda e: e.key) for key, found in by_id.items()}
+        self._keys = {key: [e.key for e in found] for key, found in self._by_id.items()}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def history(self, item_id: str) -> list[Entry]:
+        """The item's entries in chronological order (undated first; same date: file order)."""
+        return list(self._by_id.get(item_id, ()))
+
+    def entry_as_of(self, item_id: str, day: datetime.date) -> Entry | None:
+        """The entry that gives the item's status as of *day*: its latest entry dated on or before it."""
+        keys = self._keys.get(item_id)
+        if not keys:
+            return None
+        at = bisect.bisect_right(keys, (day, float("inf")))
+        return self._by_id[item_id][at - 1] if at else None
+
+    def status_as_of(self, item_id: str, day: datetime.date) -> str | None:
+        """The item's status as of *day*, or None when the log says nothing of it by then."""
+        entry = self.entry_as_of(item_id, day)
+        return entry.status if entry is not None else None
+
+    def status_of(self, day: datetime.date) -> Callable[[str], str | None]:
+        """``item_id -> status as of day``, for ``cchc.query.select(status_of=…)``."""
+        return lambda item_id: self.status_as_of(item_id, day)
+
+    def last_note(self, item_id: str, day: datetime.date) -> str | None:
+        """The note of the latest entry, on or before *day*, that has one."""
+        for entry in reversed(self.history(item_id)):
+            if entry.key <= (day, float("inf")) and entry.note:
+                return entry.note
+        return None
+
+    def between(self, start: datetime.date, end: datetime.date) -> list[Entry]:
+        """Entries dated in [start, end], in file order."""
+        return [e for e in self.entries if e.date is not None and start <= e.date <= end]
+
+    def locate(self, problems: list[Problem]) -> list[Problem]:
+        """Each problem in this log's file, at the line and column of its data path."""
+        return _locate(self.name, self.source, problems)
+
+
+# ---------------------------------------------------------------- finding and reading
+
+
+def log_path(plan_path: Path | str, progress: Path | str | None = None) -> Path:
+    """Where the log of the plan at *plan_path* is: *progress* if given, else ``<plan>.progress.yaml`` beside it."""
+    if progress is not None:
+        return Path(progress)
+    plan_path = Path(plan_path)
+    return plan_path.with_name((plan_path.stem if plan_path.suffix else plan_path.name) + ".progress.yaml")
+
+
+def plan_date(plan) -> datetime.date | None:
+    """The plan's date: the approving decision's, else the plan header's; None when neither is known."""
+    decision = getattr(plan, "decision", None)
+    if decision is not None and decision.date is not None:
+        return decision.date
+    return plan.plan.date
+
+
+def unreadable(problems: list[Problem]) -> bool:
+    """True when the log could not be read at all (missing, a directory, no permission): exit 2 for the CLI."""
+    return any(p.code in UNREADABLE_CODES for p in problems)
+
+
+def find_log(plan_path: Path | str, plan, progress: Path | str | None = None) -> tuple[Log | None, list[Problem]]:
+    """The log of a plan for a query: *progress* when given (it must exist), else the log beside the plan.
+
+    (None, []) when there is no log beside the plan: the log says nothing yet.
+    """
+    path = log_path(plan_path, progress)
+    if progress is None and not os.path.lexists(path):
+        return None, []
+    return load_log(path, plan)
+
+
+def check_log_beside(plan_path: Path | str, plan, today: datetime.date) -> list[Problem]:
+    """Every problem of the log beside the plan (none there: no problem), future entries included; for ``validate``."""
+    path = log_path(plan_path)
+    if not os.path.lexists(path):
+        return []
+    log, problems = load_log(path, plan)
+    if log is not None:
+        problems = sorted(problems + check_future(log, today))
+    return problems
+
+
+def check_future(log: Log, today: datetime.date) -> list[Problem]:
+    """An error at each entry dated after *today*: progress is recorded once it happens."""
+    found = [
+        error("progress-future", (e.index, "date"), date=e.date, today=today, id=e.id)
+        for e in log.entries
+        if e.date is not None and e.date > today
+    ]
+    return log.locate(found)
+
+
+def load_log(path: Path | str, plan, name: str | None = None) -> tuple[Log | None, list[Problem]]:
+    """Read and check the log at *path* against *plan*: (the log, or None when it cannot be read as a list; problems).
+
+    Entries whose id, status or date cannot be read are left out of the log
+    (and reported); problems are sorted and located in the file.
+    """
+    from cchc.inputs import yaml as safeyaml
+    from cchc.inputs.files import UnreadableFile, read_bounded
+    from cchc.load import from_yaml
+
+    name = name or os.fspath(path)
+    try:
+        data = read_bounded(path, safeyaml.MAX_BYTES)
+    except UnreadableFile as exc:
+        return None, [error(exc.code, key=exc.key, file=name, line=1, column=1, **exc.args)]
+    source, is_nfc, problem = safeyaml.decode(data)
+    if problem is not None:
+        return None, [from_yaml(name, problem)]
+    root, yaml_problems = safeyaml.parse(source, is_nfc)
+    problems = [from_yaml(name, p) for p in yaml_problems]
+    if root is None:
+        if all(p.code == "empty" for p in problems):
+            return Log([], name, source), []  # comments only: a log with nothing yet
+        return None, problems
+    if not isinstance(root, list):
+        found = [error("progress-schema", (), key="progress-schema.list")]
+        return None, sorted(problems + _locate(name, source, found))
+    entries, found = _read_entries(root, plan)
+    return Log(entries, name, source), sorted(problems + _locate(name, source, found))
+
+
+def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
+    from cchc.inputs.yaml import KEY
+
+    ids = {item.id for _, _, item in plan.items()} if plan is not None else None
+    since = plan_date(plan) if plan is not None else None
+    entries: list[Entry] = []
+    problems: list[Problem] = []
+    for index, raw in enumerate(root):
+        if not isinstance(raw, dict):
+            problems.append(error("progress-schema", (index,), key="progress-schema.entry"))
+            continue
+        for key in raw:
+            if key not in FIELDS:
+                problems.append(error("progress-schema", (index, key, KEY), key="progress-schema.field", field=str(key), fields=", ".join(FIELDS)))
+        ok = True
+        item_id = raw.get("id")
+        if item_id is None:
+            problems.append(error("progress-schema", (index,), key="progress-schema.missing", field="id"))
+            ok = False
+        elif not isinstance(item_id, str) or not _ITEM_ID.match(item_id):
+            problems.append(error("progress-schema", (index, "id"), key="progress-schema.id", value=str(item_id)))
+            ok = False
+        elif ids is not None and item_id not in ids:
+            problems.append(_unknown_id(item_id, ids, (index, "id")))
+        status = raw.get("status")
+        if status is None:
+            problems.append(error("progress-schema", (index,), key="progress-schema.missing", field="status"))
+            ok = False
+        elif status not in STATUSES:
+            problems.append(error("progress-status", (index, "status"), value=str(status), choices=", ".join(STATUSES)))
+            ok = False
+        day = None
+        value = raw.get("date")
+        if value is None:
+            if status == "done":
+                problems.append(error("progress-date", (index,), key="progress-date.done", id=str(item_id)))
+                ok = False
+            elif status in STATUSES:
+                problems.append(warning("progress-date", (index,), key="progress-date.missing", id=str(item_id)))
+        else:
+            day = _iso_date(value)
+            if day is None:
+                problems.append(error("progress-date", (index, "date"), value=str(value)))
+                ok = False
+            elif since is not None and day < since:
+                problems.append(error("progress-early", (index, "date"), date=day, since=since, id=str(item_id)))
+        texts = {}
+        for text_field in ("evidence", "note"):
+            text = raw.get(text_field)
+            if text is not None and not isinstance(text, str):
+                problems.append(error("progress-schema", (index, text_field), key="progress-schema.text", field=text_field, value=str(text)))
+                text = None
+            texts[text_field] = text or None
+        if ok:
+            entries.append(Entry(item_id, status, day, texts["evidence"], texts["note"], index))
+    return entries, problems
+
+
+def _iso_date(value) -> datetime.date | None:
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _unknown_id(item_id: str, ids: set[str], path) -> Problem:
+    import difflib
+
+    by_fold = {i.casefold(): i for i in ids}
+    if item_id.casefold() in by_fold:
+        suggestions = [by_fold[item_id.casefold()]]
+    else:
+        suggestions = [by_fold[c] for c in difflib.get_close_matches(item_id.casefold(), list(by_fold), n=3, cutoff=0.6)]
+    if suggestions:
+        return error("progress-unknown-id", path, key="progress-unknown-id.suggest", id=item_id, suggestions=", ".join(suggestions))
+    return error("progress-unknown-id", path, id=item_id)
+
+
+def _locate(name: str, source: bytes | None, problems: list[Problem]) -> list[Problem]:
+    problems = [p if p.file else replace(p, file=name) for p in problems]
+    pending = {p.path for p in problems if p.line == 0}
+    if not pending:
+        return problems
+    if source is None:
+        return [p.at(1, 1) if p.line == 0 else p for p in problems]
+    from cchc.inputs import yaml as safeyaml
+
+    positions = safeyaml.locate(source, pending)
+    return [p.at(*positions[p.path]) if p.line == 0 else p for p in problems]
+
+
+# ---------------------------------------------------------------- appending
+
+
+class LogNotAppendable(Exception):
+    """The log cannot take an entry safely (it has errors, or would read back differently): a message key and its arguments."""
+
+    def __init__(self, key: str, problems: list[Problem] | None = None, **params):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+        self.problems = list(problems or [])
+
+
+#: Characters written as escapes in a double-quoted scalar: control characters (C0, DEL, C1),
+#: the line and paragraph separators, non-characters, bidi controls and zero-width characters.
+_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff\"\\\\]")
+_SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\", "\x00": "\\0"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def clean_text(text: str) -> str:
+    """*text* as a log keeps it: NFC; ValueError when it holds a lone surrogate (bytes that were not UTF-8)."""
+    if _SURROGATE.search(text):
+        raise ValueError("not text")
+    return unicodedata.normalize("NFC", text)
+
+
+def yaml_string(text: str) -> str:
+    """*text* as a double-quoted YAML scalar on one line, which the safe reader reads back as exactly *text*."""
+    return '"' + _ESCAPED.sub(_escape, clean_text(text)) + '"'
+
+
+def entry_text(entry: Entry, newline: str = "\n") -> str:
+    """The entry as a block-sequence item of the log, every value a quoted string."""
+    fields = [("id", entry.id), ("status", entry.status)]
+    if entry.date is not None:
+        fields.append(("date", entry.date.isoformat()))
+    fields += [(name, value) for name, value in (("evidence", entry.evidence), ("note", entry.note)) if value]
+    lines = [f"{'- ' if i == 0 else '  '}{name}: {yaml_string(value)}" for i, (name, value) in enumerate(fields)]
+    return newline.join(lines) + newline
+
+
+def _expected(entry: Entry) -> dict:
+    record = {"id": clean_text(entry.id), "status": entry.status}
+    if entry.date is not None:
+        record["date"] = entry.date.isoformat()
+    for name in ("evidence", "note"):
+        value = getattr(entry, name)
+        if value:
+            record[name] = clean_text(value)
+    return record
+
+
+def append_entry(path: Path | str, entry: Entry, header: str = "") -> bytes:
+    """Add *entry* at the end of the log at *path*, atomically; a new log starts with *header* as comment lines.
+
+    The file's bytes are kept as they are and the entry's text follows them.
+    Raises LogNotAppendable when the log has YAML or structure errors, or
+    when the result would not read back as the old entries plus exactly
+    *entry*; OSError when the file cannot be read or written. Returns the
+    bytes written.
+    """
+    from cchc.inputs import yaml as safeyaml
+    from cchc.inputs.files import UnreadableFile, read_bounded
+    from cchc.write import write_atomically
+
+    path = Path(path)
+    old = b""
+    if os.path.lexists(path):
+        try:
+            old = read_bounded(path, safeyaml.MAX_BYTES)
+        except UnreadableFile as exc:
+            raise LogNotAppendable(exc.key, [error(exc.code, key=exc.key, file=str(path), line=1, column=1, **exc.args)], **exc.args) from None
+    before = _read_for_append(old, str(path))
+    newline = "\r\n" if b"\r\n" in old[:65536] else "\n"
+    if not old:
+        lines = [line.rstrip() for line in header.splitlines()]
+        old = "".join(("# " + line).rstrip() + newline for line in lines).encode("utf-8")
+    elif not old.endswith((b"\n", b"\r")):
+        old += newline.encode()
+    new = old + entry_text(entry, newline).encode("utf-8")
+    after, problems = safeyaml.parse(new)
+    if any(p.severity == "error" for p in problems) or after != before + [_expected(entry)]:
+        raise LogNotAppendable("progress.not-appendable", path=str(path))
+    write_atomically(path, new)
+    return new
+
+
+def _read_for_append(data: bytes, name: str) -> list:
+    """The log's data as the reader gives it; LogNotAppendable when it has errors or is not a list."""
+    from cchc.inputs import yaml as safeyaml
+    from cchc.load import from_yaml
+
+    if not data:
+        return []
+    source, is_nfc, problem = safeyaml.decode(data)
+    if problem is not None:
+        raise LogNotAppendable("progress.has-errors", [from_yaml(name, problem)], path=name)
+    root, found = safeyaml.parse(source, is_nfc)
+    errors = [from_yaml(name, p) for p in found if p.severity == "error" and p.code != "empty"]
+    if errors:
+        raise LogNotAppendable("progress.has-errors", errors, path=name)
+    if root is None:
+        return []
+    if not isinstance(root, list):
+        problems = _locate(name, source, [error("progress-schema", (), key="progress-schema.list")])
+        raise LogNotAppendable("progress.has-errors", problems, path=name)
+    return root

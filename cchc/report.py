@@ -1,0 +1,348 @@
+"""The periodic report: how much of the plan is done as of a date, in classes and figures.
+
+Reporting periods (*kỳ báo cáo*) follow Bộ Nội vụ's rules: data run from 15/12
+of the previous year to 14/3 (quý I, ``Q1/2021``), 14/6 (6 tháng, ``6T/2021``),
+14/9 (quý III, ``Q3/2021``) and 14/12 (năm, ``2021``), and the report is due
+by the 20th of the period's last month. A report is made *as of* a date A:
+the period's last day, or any date (``--as-of``; the window is then the
+reporting year so far, from the 15/12 before A).
+
+Every item falls in exactly one class as of A, tried in this order:
+
+``cancelled``
+    its status as of A is ``cancelled``.
+``done_on_time`` / ``done_late``
+    its status as of A is ``done``, and the date of that ``done`` entry is on
+    or before / after its *reference due date*. An item with no due date that
+    is done is on time.
+``overdue``
+    not done, and a due date lies before A (a due date is a whole day: an item
+    due on A is not yet overdue on A).
+``in_progress``
+    marked ``in_progress``, not overdue (dated or not).
+``not_started``
+    dated, no due date before A, nothing done (no entry, or ``not_started``).
+``undated``
+    no due date (ongoing, after an event, as planned, blank), and nothing
+    done or under way.
+
+**Items with several due dates** ("Quý II, IV/2021", recurring "Hằng quý",
+"Trước ngày 15 hằng tháng"): the log holds one status per item, not one per
+occurrence, so "done" means done for every occurrence. Only due dates on or
+before A count: such an item is overdue as soon as its *first* due date has
+passed without it being done (a "Hằng quý" item not done by 31/3 is overdue
+in the 6-month report of 14/6), and stays overdue until done. Its reference
+due date, for on time or late, is that same first due date: done on or before
+it is on time, after it late. So a "Hằng quý" item done on 10/5 is late in
+every report, and a "Quý II, IV/2021" item done on 5/7 is late (its Q2
+occurrence was missed) as of 14/9 and as of 31/12 alike.
+
+Why the first due date and not the last one passed by A: with the latter an
+item listed overdue in one report could show as done on time in the next (a
+"Hằng quý" item overdue on 14/6 and done on 25/6 would be on time as of 14/9,
+measured against 30/6), and a missed deadline would clear itself at the next
+occurrence. With the first due date, an item that was ever reported overdue
+is late once done, and successive reports never contradict each other.
+``reference_due`` is the one place that says this.
+
+**Completion rate** (*tỷ lệ hoàn thành*) = (done on time + done late) /
+(done on time + done late + overdue), over dated items only (an undated item
+done is counted as done on time but not in the rate); None when nothing is
+due or done yet. It is kept as an exact fraction; outputs round it.
+
+**Score bands.** The PAR index scores the rate; the bands and their one
+place of change are in ``cchc.bands`` (``DEFAULT_BANDS``: Cà Mau's criteria,
+above 90 % → 2 points, 70–90 % → 1, under 70 % → 0; ``--bands FILE`` for a
+province's own).
+
+Figures are given for the whole plan, by section, and by first-named lead
+agency (the plan's default lead when an item names none; items with no lead
+under ``None``). ``done_in_period`` counts the items with a ``done`` entry
+dated in the period's window, ``entries_in_period`` every entry dated there.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from cchc.bands import DEFAULT_BANDS, Band, Bands, load_bands
+
+__all__ = [
+    "CLASSES",
+    "Period",
+    "PeriodError",
+    "parse_period",
+    "period",
+    "window_for",
+    "classify",
+    "Placed",
+    "Figures",
+    "Group",
+    "Report",
+    "build_report",
+    "Band",
+    "Bands",
+    "DEFAULT_BANDS",
+    "load_bands",
+    "reference_due",
+]
+
+#: The classes, in the order of the JSON contract.
+CLASSES: tuple[str, ...] = ("done_on_time", "done_late", "overdue", "in_progress", "not_started", "undated", "cancelled")
+
+#: Reporting periods: (name, the window's last month and day).
+_KINDS = {"Q1": (3, 14), "6T": (6, 14), "Q3": (9, 14), "year": (12, 14)}
+#: Day of the report's deadline in the period's last month.
+REPORT_DAY = 20
+#: The window starts on this day of December of the year before.
+WINDOW_START_DAY = 15
+
+
+# ---------------------------------------------------------------- periods
+
+
+class PeriodError(ValueError):
+    """A period a person typed that is not one of the four: a catalogue key and its arguments."""
+
+    def __init__(self, key: str, params: dict):
+        super().__init__(key, params)
+        self.key = key
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period: normalised name ("Q1/2021", "6T/2021", "Q3/2021", "2021"), its window and the report's deadline."""
+
+    name: str
+    kind: str  # "Q1", "6T", "Q3", "year"
+    year: int
+    start: datetime.date
+    end: datetime.date
+    report_due: datetime.date
+
+
+def period(kind: str, year: int) -> Period:
+    """The period *kind* ("Q1", "6T", "Q3", "year") of *year*."""
+    month, day = _KINDS[kind]
+    name = str(year) if kind == "year" else f"{kind}/{year}"
+    start = datetime.date(year - 1, 12, WINDOW_START_DAY)
+    return Period(name, kind, year, start, datetime.date(year, month, day), datetime.date(year, month, REPORT_DAY))
+
+
+def window_for(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The reporting year so far as of *day*: from the 15/12 on or before it, to *day*."""
+    start = datetime.date(day.year, 12, WINDOW_START_DAY)
+    if start > day:
+        start = datetime.date(day.year - 1, 12, WINDOW_START_DAY)
+    return start, day
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_YEAR = r"(?P<year>[0-9]{4})"
+_SEP = r"(?:/| nam | |-)"
+_PERIOD_FORMS = (
+    (re.compile(rf"q(?P<q>[1-4]){_SEP}?{_YEAR}"), "quarter"),
+    (re.compile(rf"(?:bao cao )?quy (?P<q>iv|iii|ii|i|[1-4]){_SEP}{_YEAR}"), "quarter"),
+    (re.compile(rf"6t{_SEP}?{_YEAR}"), "6T"),
+    (re.compile(rf"(?:6|sau) thang(?: dau nam)?{_SEP}{_YEAR}"), "6T"),
+    (re.compile(rf"(?:ca )?nam {_YEAR}"), "year"),
+    (re.compile(_YEAR), "year"),
+)
+
+
+def parse_period(text: str) -> Period:
+    """"Q1/2021", "quý I/2021", "Quý 1/2021", "6T/2021", "6 tháng 2021", "năm 2021", "2021" … -> Period.
+
+    Case, diacritics and spaces do not matter. Quarters II and IV are not
+    reporting periods (their data are in the 6-month and the year's report):
+    PeriodError says so; any other text is PeriodError too.
+    """
+    from cchc.deadlines import MAX_YEAR, MIN_YEAR
+    from cchc.text import fold
+
+    key = re.sub(r"\s*([/-])\s*", r"\1", fold(text[:64]))
+    for pattern, kind in _PERIOD_FORMS:
+        m = pattern.fullmatch(key)
+        if m is None:
+            continue
+        year = int(m["year"])
+        if not MIN_YEAR < year <= MAX_YEAR:
+            raise PeriodError("period.bad-year", {"value": text, "year": year, "low": MIN_YEAR + 1, "high": MAX_YEAR})
+        if kind == "quarter":
+            quarter = _ROMAN[m["q"]]
+            if quarter in (2, 4):
+                raise PeriodError("period.not-a-period", {"value": text, "year": year})
+            kind = f"Q{quarter}"
+        return period(kind, year)
+    raise PeriodError("period.unknown", {"value": text})
+
+
+# ---------------------------------------------------------------- classes
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An item's place in the report as of A: its class and what decided it."""
+
+    row: Any  # cchc.query.Row
+    cls: str
+    status: str | None  # as of A
+    done_on: datetime.date | None  # the date of the entry that made it done
+    reference_due: datetime.date | None  # the due date a done item is measured against
+    note: str | None  # the last note on or before A
+    dated: bool
+
+
+def reference_due(due: tuple[datetime.date, ...]) -> datetime.date | None:
+    """The due date a done item is measured against: its first (see the module docstring); None when undated."""
+    return due[0] if due else None
+
+
+def classify(row, log, as_of: datetime.date) -> Placed:
+    """The item of *row* as of *as_of*, by the rules of the module docstring (*log* may be None: nothing logged)."""
+    item_id = row.item.id
+    due = row.deadline.due
+    entry = log.entry_as_of(item_id, as_of) if log is not None else None
+    status = entry.status if entry is not None else None
+    note = log.last_note(item_id, as_of) if log is not None else None
+    reference = reference_due(due)
+    done_on = None
+    if status == "cancelled":
+        cls = "cancelled"
+    elif status == "done":
+        done_on = entry.date
+        late = reference is not None and done_on is not None and done_on > reference
+        cls = "done_late" if late else "done_on_time"
+    elif due and due[0] < as_of:
+        cls = "overdue"
+    elif status == "in_progress":
+        cls = "in_progress"
+    elif due:
+        cls = "not_started"
+    else:
+        cls = "undated"
+    return Placed(row, cls, status, done_on, reference, note, bool(due))
+
+
+# ---------------------------------------------------------------- figures
+
+
+@dataclass
+class Figures:
+    """Counts by class, the rate's numerator and denominator, and the period's activity, for a set of items."""
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CLASSES, 0))
+    done_in_period: int = 0
+    entries_in_period: int = 0
+    rate_done: int = 0  # dated items done (on time or late)
+    rate_total: int = 0  # dated items done or overdue
+
+    @property
+    def items(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def rate(self) -> Fraction | None:
+        """The completion rate as an exact fraction; None when no dated item is done or overdue."""
+        return Fraction(self.rate_done, self.rate_total) if self.rate_total else None
+
+    def add(self, placed: Placed, done_in_period: bool, entries: int) -> None:
+        self.counts[placed.cls] += 1
+        self.done_in_period += done_in_period
+        self.entries_in_period += entries
+        if placed.dated and placed.cls in ("done_on_time", "done_late", "overdue"):
+            self.rate_total += 1
+            self.rate_done += placed.cls != "overdue"
+
+
+@dataclass
+class Group:
+    """Figures for a section (key: its label) or a lead agency (key: its full name, None for no lead)."""
+
+    key: str | None
+    title: str | None
+    figures: Figures = field(default_factory=Figures)
+
+
+@dataclass
+class Report:
+    """Everything a report shows, in no format."""
+
+    as_of: datetime.date
+    period: Period | None
+    window: tuple[datetime.date, datetime.date]
+    plan_title: str
+    plan_number: str | None
+    totals: Figures
+    by_section: list[Group]
+    by_lead: list[Group]
+    placed: list[Placed]
+    overdue: list[Placed]
+    bands: Bands
+    registry: Any = None  # cchc.agencies.AgencyRegistry, for full agency names
+    #: The plan's default lead as a list (empty when it has none), for items whose lead is blank.
+    default_leads: list[str] = field(default_factory=list)
+
+    @property
+    def band(self) -> Band | None:
+        """The score band the plan's rate falls in; None when there is no rate."""
+        return self.bands.band_for(self.totals.rate)
+
+
+def plan_number(plan) -> str | None:
+    """The plan's number: the approving decision's, else the plan's own."""
+    if plan.decision is not None and plan.decision.number:
+        return plan.decision.number
+    return plan.plan.number
+
+
+def build_report(plan, log, as_of: datetime.date, period: Period | None = None, bands: Bands | None = None) -> Report:
+    """The report of *plan* as of *as_of* (a period's last day, or any date) from *log* (None: nothing logged)."""
+    from cchc.agencies import AgencyRegistry
+    from cchc.query import leads, rows
+    from cchc.text import sort_key
+
+    registry = AgencyRegistry(plan.agencies)
+    window = (period.start, period.end) if period is not None else window_for(as_of)
+    in_window: dict[str, list] = {}
+    if log is not None:
+        for entry in log.between(*window):
+            in_window.setdefault(entry.id, []).append(entry)
+    totals = Figures()
+    sections: dict[str, Group] = {}
+    by_lead: dict[str | None, Group] = {}
+    placed_all: list[Placed] = []
+    for row in rows(plan):
+        placed = classify(row, log, as_of)
+        placed_all.append(placed)
+        entries = in_window.get(row.item.id, ())
+        done_here = any(e.status == "done" for e in entries)
+        section = sections.setdefault(row.section.numeral, Group(row.section.numeral, row.section.title))
+        names = leads(row.item, plan)
+        first = registry.resolve(names[0]) if names else None
+        lead_key = first.name if first is not None else (names[0] if names else None)
+        lead = by_lead.setdefault(lead_key, Group(lead_key, None))
+        for figures in (totals, section.figures, lead.figures):
+            figures.add(placed, done_here, len(entries))
+    overdue = [p for p in placed_all if p.cls == "overdue"]
+    leads_sorted = sorted(by_lead.values(), key=lambda g: (g.key is None, sort_key(g.key or "")))
+    return Report(
+        as_of=as_of,
+        period=period,
+        window=window,
+        plan_title=plan.plan.title,
+        plan_number=plan_number(plan),
+        totals=totals,
+        by_section=list(sections.values()),
+        by_lead=leads_sorted,
+        placed=placed_all,
+        overdue=overdue,
+        bands=bands or DEFAULT_BANDS,
+        registry=registry,
+        default_leads=[plan.plan.default_lead] if plan.plan.default_lead else [],
+    )

@@ -1,0 +1,246 @@
+"""`cchc calendar`: every due date as an all-day event with a reminder, stable UIDs, the same bytes on every run."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import shutil
+
+import pytest
+
+from cchc.load import load_plan
+from cchc.outputs.ics import event_uid
+from cchc.query import rows
+from conftest import DATA
+
+PROGRESS = DATA / "progress"
+PLAN = PROGRESS / "ke-hoach.yaml"
+LOG = PROGRESS / "ke-hoach.progress.yaml"
+PLAN_KEY = "12/KH-UBND"
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(PLAN).plan
+
+
+@pytest.fixture
+def workdir(tmp_path):
+    shutil.copy(PLAN, tmp_path / "ke-hoach.yaml")
+    return tmp_path
+
+
+def calendar_bytes(run, *args) -> bytes:
+    result = run("calendar", *args)
+    assert result.exit_code == 0, result
+    return result.stdout_bytes
+
+
+def expected_events(plan, keep=lambda row: True):
+    """(date, id) of every due date of every dated item, in the calendar's order."""
+    found = [(day, row.order, row.item.id) for row in rows(plan) if keep(row) for day in row.deadline.due]
+    return [(day, item_id) for day, _, item_id in sorted(found)]
+
+
+# ---------------------------------------------------------------- parsed back by icalendar
+
+
+def test_every_due_date_is_an_all_day_event_with_a_reminder(run, workdir, plan):
+    import icalendar
+
+    data = calendar_bytes(run, "--plan", workdir / "ke-hoach.yaml")
+    cal = icalendar.Calendar.from_ical(data)
+    assert str(cal["VERSION"]) == "2.0" and str(cal["PRODID"])
+    events = list(cal.walk("VEVENT"))
+    assert [(e.decoded("DTSTART"), str(e["SUMMARY"]).split(":")[0]) for e in events] == expected_events(plan, lambda r: True)
+    assert len(events) == 18  # B-2 and B-3 "Hằng quý" give four each, B-1 "Quý II, IV/2021" two
+    by_id = {row.item.id: row for row in rows(plan)}
+    for event in events:
+        item_id, product = str(event["SUMMARY"]).split(": ", 1)
+        row = by_id[item_id]
+        day = event.decoded("DTSTART")
+        assert product == row.item.product
+        assert type(day) is datetime.date and event.decoded("DTEND") == day + datetime.timedelta(days=1)
+        assert str(event["UID"]) == event_uid(PLAN_KEY, item_id, day)
+        assert event.decoded("DTSTAMP") == datetime.datetime(2021, 1, 5, tzinfo=datetime.timezone.utc)
+        description = str(event["DESCRIPTION"])
+        assert f"Thời hạn: {row.item.deadline}" in description
+        lead = row.item.lead[0] if row.item.lead else "Sở Nội vụ"  # the plan's default lead
+        assert f"Chủ trì: {lead}" in description
+        for partner in row.item.partners:
+            assert partner in description
+        alarms = list(event.walk("VALARM"))
+        assert len(alarms) == 1
+        assert str(alarms[0]["ACTION"]) == "DISPLAY" and alarms[0].decoded("TRIGGER") == datetime.timedelta(days=-7)
+        assert str(alarms[0]["DESCRIPTION"]) == str(event["SUMMARY"])
+    assert len({str(e["UID"]) for e in events}) == len(events)
+
+
+def test_recurring_items_have_an_event_per_due_date(run, workdir):
+    import icalendar
+
+    cal = icalendar.Calendar.from_ical(calendar_bytes(run, "--plan", workdir / "ke-hoach.yaml"))
+    b2 = [e for e in cal.walk("VEVENT") if str(e["SUMMARY"]).startswith("B-2:")]
+    assert [e.decoded("DTSTART") for e in b2] == [datetime.date(2021, 3, 31), datetime.date(2021, 6, 30), datetime.date(2021, 9, 30), datetime.date(2021, 12, 31)]
+    assert "Hạn 30/06/2021, một trong 4 hạn chót" in str(b2[1]["DESCRIPTION"])
+
+
+def test_description_follows_the_language(run, workdir):
+    import icalendar
+
+    cal = icalendar.Calendar.from_ical(calendar_bytes(run, "--lang", "en", "--plan", workdir / "ke-hoach.yaml"))
+    first = next(iter(cal.walk("VEVENT")))
+    assert str(first["DESCRIPTION"]).startswith("Lead: Sở Tư pháp\nPartners: Sở Nội vụ\nDeadline: Tháng 2/2021")
+
+
+# ---------------------------------------------------------------- the text itself
+
+
+def test_text_lines_crlf_folded_at_75_octets(run, workdir):
+    data = calendar_bytes(run, "--plan", workdir / "ke-hoach.yaml")
+    assert data.endswith(b"\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+    lines = data.split(b"\r\n")[:-1]
+    assert all(len(line) <= 75 for line in lines)
+    assert any(line.startswith(b" ") for line in lines)  # Vietnamese summaries are long enough to fold
+    for line in lines:
+        line.decode("utf-8")  # folding never splits a character
+    unfolded = data.replace(b"\r\n ", b"").decode("utf-8").split("\r\n")[:-1]
+    assert unfolded[0] == "BEGIN:VCALENDAR" and unfolded[-1] == "END:VCALENDAR"
+    assert sum(1 for line in unfolded if re.fullmatch(r"DTSTART;VALUE=DATE:2021\d{4}", line)) == 18
+    assert sum(1 for line in unfolded if re.fullmatch(r"DTEND;VALUE=DATE:20\d{6}", line)) == 18
+    assert unfolded.count("TRIGGER:-P7D") == unfolded.count("ACTION:DISPLAY") == 18
+    assert set(line for line in unfolded if line.startswith("DTSTAMP")) == {"DTSTAMP:20210105T000000Z"}
+
+
+def _parse_ics(data: bytes) -> list[dict]:
+    """An independent reading of RFC 5545 content lines: unfold, split NAME;PARAMS:VALUE, unescape TEXT."""
+    text = re.sub(r"\r\n[ \t]", "", data.decode("utf-8"))
+    events, current, depth = [], None, []
+    for line in text.split("\r\n")[:-1]:
+        head, _, value = line.partition(":")
+        name, *params = head.split(";")
+        if name == "BEGIN":
+            depth.append(value)
+            if value == "VEVENT":
+                current = {"alarm": {}}
+            continue
+        if name == "END":
+            assert depth.pop() == value
+            if value == "VEVENT":
+                events.append(current)
+            continue
+        if current is None:
+            continue
+        unescaped = re.sub(r"\\([\\;,nN])", lambda m: "\n" if m[1] in "nN" else m[1], value)
+        target = current["alarm"] if depth[-1] == "VALARM" else current
+        target[name] = (unescaped, tuple(params))
+    assert depth == []
+    return events
+
+
+def test_an_independent_reading_agrees(run, workdir, plan):
+    events = _parse_ics(calendar_bytes(run, "--plan", workdir / "ke-hoach.yaml"))
+    assert [(datetime.datetime.strptime(e["DTSTART"][0], "%Y%m%d").date(), e["SUMMARY"][0].split(":")[0]) for e in events] == expected_events(plan)
+    for event in events:
+        assert event["DTSTART"][1] == ("VALUE=DATE",) and event["DTEND"][1] == ("VALUE=DATE",)
+        assert event["alarm"] == {"ACTION": ("DISPLAY", ()), "TRIGGER": ("-P7D", ()), "DESCRIPTION": event["SUMMARY"]}
+        assert re.fullmatch(r"[0-9a-f]{32}@cchc", event["UID"][0])
+    b1 = next(e for e in events if e["SUMMARY"][0].startswith("B-1:"))
+    assert "Phối hợp: Các sở, ban, ngành" in b1["DESCRIPTION"][0]
+
+
+def test_vobject_reads_it_too(run, workdir):
+    vobject = pytest.importorskip("vobject")
+    cal = vobject.readOne(calendar_bytes(run, "--plan", workdir / "ke-hoach.yaml").decode("utf-8"))
+    assert len(cal.vevent_list) == 18
+    assert all(len(e.valarm_list) == 1 for e in cal.vevent_list)
+
+
+# ---------------------------------------------------------------- stable
+
+
+def test_the_same_plan_gives_the_same_bytes(run, workdir, monkeypatch, tmp_path):
+    first = calendar_bytes(run, "--plan", workdir / "ke-hoach.yaml")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
+    assert calendar_bytes(run, "--plan", workdir / "ke-hoach.yaml") == first
+    # An output file holds the same bytes.
+    assert run("calendar", "--plan", workdir / "ke-hoach.yaml", "-o", tmp_path / "plan.ics").exit_code == 0
+    assert (tmp_path / "plan.ics").read_bytes() == first
+
+
+def test_uids_follow_the_plan_number_item_and_date_only(run, workdir):
+    import icalendar
+
+    def uids(path):
+        return {str(e["SUMMARY"]).split(":")[0] + "@" + str(e.decoded("DTSTART")): str(e["UID"]) for e in icalendar.Calendar.from_ical(calendar_bytes(run, "--plan", path)).walk("VEVENT")}
+
+    before = uids(workdir / "ke-hoach.yaml")
+    text = (workdir / "ke-hoach.yaml").read_text(encoding="utf-8")
+    (workdir / "changed.yaml").write_text(text.replace("Kế hoạch kiểm tra tài chính", "Kế hoạch kiểm tra tài chính (sửa đổi)"), encoding="utf-8")
+    assert uids(workdir / "changed.yaml") == before  # re-importing updates these events
+    (workdir / "other.yaml").write_text(text.replace("12/KH-UBND", "13/KH-UBND"), encoding="utf-8")
+    assert set(uids(workdir / "other.yaml").values()).isdisjoint(before.values())
+    assert event_uid(PLAN_KEY, "A-1", datetime.date(2021, 3, 31)) != event_uid(PLAN_KEY, "A-1", datetime.date(2021, 6, 30))
+
+
+# ---------------------------------------------------------------- filters
+
+
+def test_pending_leaves_out_done_and_cancelled_items(run, workdir, plan):
+    import icalendar
+
+    shutil.copy(LOG, workdir / "ke-hoach.progress.yaml")
+    data = calendar_bytes(run, "--plan", workdir / "ke-hoach.yaml", "--pending", "--today", "2021-06-14")
+    ids = {str(e["SUMMARY"]).split(":")[0] for e in icalendar.Calendar.from_ical(data).walk("VEVENT")}
+    assert ids == {"A-3", "B-1", "B-3", "C-1", "C-3", "C-4"}  # A-1, A-2, B-2, C-2 done, B-4 cancelled; C-4 reopened
+    # Without --pending the log is not read: every dated item.
+    everything = calendar_bytes(run, "--plan", workdir / "ke-hoach.yaml", "--today", "2021-06-14")
+    assert everything == calendar_bytes(run, "--plan", workdir / "ke-hoach.yaml")
+
+
+def test_agency_uses_the_same_rule_as_list(run, workdir):
+    import icalendar
+
+    for agency in ("STP", "so noi vu", "Sở Tài chính", "Các sở, ban, ngành"):
+        listed = json.loads(run("list", "--agency", agency, "--plan", workdir / "ke-hoach.yaml", "-f", "json").stdout)
+        dated = {r["id"] for r in listed if r["deadline"]["due"]}
+        data = calendar_bytes(run, "--plan", workdir / "ke-hoach.yaml", "--agency", agency)
+        assert {str(e["SUMMARY"]).split(":")[0] for e in icalendar.Calendar.from_ical(data).walk("VEVENT")} == dated, agency
+    # Sở Tư pháp sees B-1 through its group "Các sở, ban, ngành".
+    assert b"SUMMARY:B-1:" in calendar_bytes(run, "--plan", workdir / "ke-hoach.yaml", "--agency", "STP")
+
+
+def test_unknown_agency_is_exit_1(run, workdir):
+    result = run("calendar", "--plan", workdir / "ke-hoach.yaml", "--agency", "Sở Xây dựng")
+    assert result.exit_code == 1 and result.stdout == "", result
+
+
+def test_nothing_dated_is_an_empty_result_not_an_error(run, workdir):
+    shutil.copy(LOG, workdir / "ke-hoach.progress.yaml")
+    (workdir / "ke-hoach.progress.yaml").open("a", encoding="utf-8").write(
+        "".join(f'- id: "{i}"\n  status: "done"\n  date: "2021-12-01"\n' for i in ("A-3", "B-1", "B-3", "C-1", "C-3", "C-4"))
+    )
+    result = run("calendar", "--plan", workdir / "ke-hoach.yaml", "--pending", "--today", "2021-12-31")
+    assert result.exit_code == 0 and result.stdout == "" and result.stderr.strip(), result
+
+
+def test_control_characters_in_plan_text_are_neutralised(run, workdir):
+    import icalendar
+
+    text = (workdir / "ke-hoach.yaml").read_text(encoding="utf-8")
+    text = text.replace("product: Kế hoạch kiểm tra tài chính", 'product: "Kế hoạch\\x1b[31m kiểm tra\\u2028tài chính\\r\\nmới"')
+    (workdir / "hostile.yaml").write_text(text, encoding="utf-8")
+    data = calendar_bytes(run, "--plan", workdir / "hostile.yaml")
+    bare = data.replace(b"\r\n", b"")
+    assert b"\x1b" not in data and "\u2028".encode() not in data and b"\r" not in bare and b"\n" not in bare
+    c4 = next(e for e in icalendar.Calendar.from_ical(data).walk("VEVENT") if str(e["SUMMARY"]).startswith("C-4"))
+    assert str(c4["SUMMARY"]) == "C-4: Kế hoạch\\x1b[31m kiểm tra\\u2028tài chính\nmới"
+
+
+def test_calendar_never_overwrites_the_plan(run, workdir):
+    plan_file = workdir / "ke-hoach.yaml"
+    before = plan_file.read_bytes()
+    result = run("calendar", "--plan", plan_file, "-o", plan_file)
+    assert result.exit_code == 2 and plan_file.read_bytes() == before, result

@@ -1,0 +1,493 @@
+"""The progress log: reading it with locations, its checks, status as of a date, and `cchc progress` appending to it."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import os
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc.inputs import yaml as safeyaml
+from cchc.load import load_plan
+from cchc.progress import (
+    Entry,
+    Log,
+    LogNotAppendable,
+    append_entry,
+    check_future,
+    check_log_beside,
+    find_log,
+    load_log,
+    log_path,
+    unreadable,
+    yaml_string,
+)
+from conftest import DATA
+
+PROGRESS = DATA / "progress"
+PLAN = PROGRESS / "ke-hoach.yaml"
+LOG = PROGRESS / "ke-hoach.progress.yaml"
+INVALID = sorted((PROGRESS / "invalid").glob("*.progress.yaml"))
+TODAY = datetime.date(2021, 12, 31)
+D = datetime.date
+
+
+@pytest.fixture(scope="module")
+def plan():
+    loaded = load_plan(PLAN)
+    assert loaded.plan is not None and not loaded.errors, loaded.problems
+    return loaded.plan
+
+
+@pytest.fixture
+def workdir(tmp_path):
+    """A copy of the test plan, without a log, in a directory of its own."""
+    shutil.copy(PLAN, tmp_path / "ke-hoach.yaml")
+    return tmp_path
+
+
+def read_back(path: Path, plan) -> Log:
+    log, problems = load_log(path, plan)
+    assert log is not None and not problems, problems
+    return log
+
+
+# ---------------------------------------------------------------- where the log is
+
+
+def test_the_log_lives_beside_the_plan():
+    assert log_path(Path("plans/2021.yaml")) == Path("plans/2021.progress.yaml")
+    assert log_path(Path("a/ke-hoach.v2.yml")) == Path("a/ke-hoach.v2.progress.yaml")
+    assert log_path(Path("plan")) == Path("plan.progress.yaml")
+    assert log_path(Path("plans/2021.yaml"), Path("elsewhere/log.yaml")) == Path("elsewhere/log.yaml")
+
+
+def test_no_log_beside_the_plan_says_nothing(workdir, plan):
+    assert find_log(workdir / "ke-hoach.yaml", plan) == (None, [])
+    assert check_log_beside(workdir / "ke-hoach.yaml", plan, TODAY) == []
+
+
+def test_a_log_named_explicitly_must_exist(workdir, plan):
+    log, problems = find_log(workdir / "ke-hoach.yaml", plan, workdir / "missing.yaml")
+    assert log is None and [p.code for p in problems] == ["not-found"] and unreadable(problems)
+
+
+# ---------------------------------------------------------------- status as of a date
+
+
+def test_the_test_log_reads_without_problems(plan):
+    log = read_back(LOG, plan)
+    assert len(log) == 15
+    assert log.entries[0] == Entry("A-1", "done", D(2021, 3, 10), "Kế hoạch số 20/KH-STP ngày 10/3/2021", None)
+
+
+def test_status_as_of_is_the_latest_entry_on_or_before_the_date(plan):
+    log = read_back(LOG, plan)
+    assert log.status_as_of("A-2", D(2021, 1, 31)) is None
+    assert log.status_as_of("A-2", D(2021, 2, 1)) == "in_progress"
+    assert log.status_as_of("A-2", D(2021, 4, 19)) == "in_progress"
+    assert log.status_as_of("A-2", D(2021, 4, 20)) == "done"
+    assert log.status_as_of("A-4", TODAY) is None
+    assert log.status_as_of("no-such-item", TODAY) is None
+
+
+def test_the_date_decides_not_the_place_in_the_file(plan):
+    # A-1's in_progress entry of 15/2 comes after its done entry of 10/3 in the file.
+    log = read_back(LOG, plan)
+    assert [(e.status, e.date) for e in log.history("A-1")] == [("in_progress", D(2021, 2, 15)), ("done", D(2021, 3, 10))]
+    assert log.status_as_of("A-1", D(2021, 3, 1)) == "in_progress"
+    assert log.status_as_of("A-1", D(2021, 3, 10)) == "done"
+
+
+def test_of_two_entries_of_one_date_the_later_in_the_file_wins(plan):
+    log = read_back(LOG, plan)
+    assert log.status_as_of("C-4", D(2021, 4, 30)) == "in_progress"
+    assert log.entry_as_of("C-4", D(2021, 5, 1)).note == "Đang trình ký"
+
+
+def test_an_undated_entry_counts_from_the_start():
+    log = Log([Entry("X", "in_progress", None, index=0), Entry("X", "done", D(2021, 5, 1), index=1)])
+    assert log.status_as_of("X", D(1990, 1, 1)) == "in_progress"
+    assert log.status_as_of("X", D(2021, 5, 1)) == "done"
+
+
+def test_status_of_serves_query_select(plan):
+    from cchc.agencies import AgencyRegistry
+    from cchc.progress import PENDING
+    from cchc.query import rows, select
+
+    log = read_back(LOG, plan)
+    reg = AgencyRegistry(plan.agencies)
+    done = select(rows(plan), reg, statuses={"done"}, status_of=log.status_of(D(2021, 6, 14)))
+    assert [r.item.id for r in done] == ["A-1", "A-2", "B-2", "C-2"]
+    pending = select(rows(plan), reg, statuses=PENDING, status_of=log.status_of(D(2021, 6, 14)))
+    assert {r.item.id for r in pending} == {"A-3", "A-4", "B-1", "B-3", "B-5", "C-1", "C-3", "C-4"}
+
+
+def test_last_note_is_the_latest_note_on_or_before_the_date(plan):
+    log = read_back(LOG, plan)
+    assert log.last_note("A-2", D(2021, 3, 14)) == "Chờ góp ý của các sở"
+    assert log.last_note("A-2", D(2021, 6, 14)) == "Đã ban hành"
+    assert log.last_note("A-3", D(2021, 12, 14)) is None
+
+
+# ---------------------------------------------------------------- checks at line:col
+
+
+def expectations(path: Path) -> set[tuple[int, int, str]]:
+    found = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"# expect: (\d+):(\d+) (\S+)", line)
+        if m:
+            found.add((int(m[1]), int(m[2]), m[3]))
+    assert found, f"{path.name} states no expectation"
+    return found
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_invalid_log_reports_each_error_at_line_and_column(path, plan):
+    log, problems = load_log(path, plan)
+    if log is not None:
+        problems += check_future(log, TODAY)
+    errors = {(p.line, p.column, p.code) for p in problems if p.severity == "error"}
+    assert errors == expectations(path), [p.text("en") for p in problems]
+    assert all(p.file == str(path) for p in problems)
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
+def test_validate_helper_checks_the_log_beside_the_plan(path, plan, tmp_path):
+    shutil.copy(PLAN, tmp_path / "ke-hoach.yaml")
+    shutil.copy(path, tmp_path / "ke-hoach.progress.yaml")
+    problems = check_log_beside(tmp_path / "ke-hoach.yaml", plan, TODAY)
+    assert {(p.line, p.column, p.code) for p in problems if p.severity == "error"} == expectations(path)
+    assert all(p.file == str(tmp_path / "ke-hoach.progress.yaml") for p in problems)
+
+
+def test_future_entries_depend_on_today(plan):
+    log = read_back(LOG, plan)
+    assert check_future(log, TODAY) == []
+    found = check_future(log, D(2021, 7, 31))
+    assert [(p.code, dict(p.args)["id"]) for p in found] == [("progress-future", "B-5"), ("progress-future", "A-3")]
+    assert found[0].line == LOG.read_text(encoding="utf-8").splitlines().index('  date: "2021-08-01"') + 1
+
+
+def test_an_undated_entry_is_a_warning(plan, tmp_path):
+    path = tmp_path / "log.yaml"
+    path.write_text('- id: "A-1"\n  status: "in_progress"\n', encoding="utf-8")
+    log, problems = load_log(path, plan)
+    assert [(p.severity, p.code, p.line, p.column) for p in problems] == [("warning", "progress-date", 1, 3)]
+    assert log.status_as_of("A-1", D(2021, 1, 1)) == "in_progress"
+
+
+def test_a_log_with_only_comments_is_an_empty_log(plan, tmp_path):
+    path = tmp_path / "log.yaml"
+    path.write_text("# nothing yet\n", encoding="utf-8")
+    log, problems = load_log(path, plan)
+    assert problems == [] and len(log) == 0
+
+
+def test_a_huge_log_is_refused_before_it_is_read(plan, tmp_path, monkeypatch):
+    monkeypatch.setattr(safeyaml, "MAX_BYTES", 1000)
+    path = tmp_path / "log.yaml"
+    path.write_bytes(LOG.read_bytes() * 3)
+    log, problems = load_log(path, plan)
+    assert log is None and [(p.code, p.line, p.column) for p in problems] == [("too-large", 1, 1)]
+
+
+def test_a_log_that_is_not_utf8_is_refused_at_its_byte(plan, tmp_path):
+    path = tmp_path / "log.yaml"
+    # "Đã xong" as Windows-1258 writes it: Đ is the byte D0, ã is a followed by the combining tilde DE.
+    path.write_bytes(b'- id: "A-1"\n  status: "done"\n  date: "2021-03-10"\n  note: "\xd0a\xde xong"\n')
+    log, problems = load_log(path, plan)
+    assert log is None and [(p.code, p.line) for p in problems] == [("encoding", 4)]
+
+
+def test_a_directory_is_not_a_log(plan, tmp_path):
+    log, problems = load_log(tmp_path, plan)
+    assert log is None and [p.code for p in problems] == ["not-a-file"] and unreadable(problems)
+
+
+# ---------------------------------------------------------------- the quoted scalar
+
+
+HOSTILE = [
+    'Báo cáo số 45/BC-SNV ngày 10/6/2021',
+    'quotes " and \\ backslashes \\" \\\\',
+    "line one\nline two\r\nline three\rend",
+    "tab\there, NUL \x00, ESC \x1b[31m, DEL \x7f, NEL \x85, C1 \x9b",
+    "line separator \u2028 paragraph separator \u2029",
+    "bidi \u202e override \u2066 isolate, zero width \u200b\ufeff",
+    "noncharacters \ufffe \uffff",
+    "- id: \"I-1\"\n  status: done\n# injected",
+    "key: value # not a comment",
+    "{flow: [mapping]}, &anchor *alias !!python/object:os.system",
+    "null", "~", "no", "yes", "010", "1e3", "0x1F", "2021-06-10", "1:30", "", "   leading and trailing   ",
+    "emoji 🙂 and 𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+    "...", "---", "%YAML 1.1",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_a_quoted_scalar_reads_back_exactly(text):
+    data, problems = safeyaml.parse(f"- {yaml_string(text)}\n")
+    assert problems == [] and data == [text]
+    assert "\n" not in yaml_string(text) and "\r" not in yaml_string(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+def test_any_text_reads_back_as_its_nfc(text):
+    data, problems = safeyaml.parse(f"- note: {yaml_string(text)}\n")
+    assert [p for p in problems if p.severity == "error"] == []
+    assert data == [{"note": unicodedata.normalize("NFC", text)}]
+
+
+def test_decomposed_text_is_kept_in_nfc():
+    decomposed = unicodedata.normalize("NFD", "Sở Tư pháp")
+    assert yaml_string(decomposed) == '"Sở Tư pháp"'
+
+
+def test_bytes_that_were_not_utf8_are_refused():
+    with pytest.raises(ValueError):
+        yaml_string("bad \udcff byte")
+
+
+# ---------------------------------------------------------------- appending (core)
+
+
+def test_append_keeps_every_byte_and_adds_the_entry(plan, tmp_path):
+    path = tmp_path / "log.yaml"
+    shutil.copy(LOG, path)
+    before = path.read_bytes()
+    entry = Entry("A-4", "in_progress", D(2021, 12, 1), HOSTILE[1], HOSTILE[7])
+    append_entry(path, entry, header="unused")
+    after = path.read_bytes()
+    assert after.startswith(before) and b"unused" not in after
+    log = read_back(path, plan)
+    assert len(log) == 16 and log.entries[-1] == Entry("A-4", "in_progress", D(2021, 12, 1), HOSTILE[1], HOSTILE[7])
+
+
+def test_append_ends_an_unterminated_last_line_first(plan, tmp_path):
+    path = tmp_path / "log.yaml"
+    path.write_bytes(b'- id: "A-1"\n  status: "done"\n  date: "2021-03-10"  # no newline at the end')
+    append_entry(path, Entry("A-2", "done", D(2021, 4, 20)))
+    assert [e.id for e in read_back(path, plan).entries] == ["A-1", "A-2"]
+
+
+def test_append_keeps_crlf_line_ends(plan, tmp_path):
+    path = tmp_path / "log.yaml"
+    path.write_bytes(b'# Windows\r\n- id: "A-1"\r\n  status: "done"\r\n  date: "2021-03-10"\r\n')
+    append_entry(path, Entry("A-2", "done", D(2021, 4, 20), None, "a\nb"))
+    data = path.read_bytes()
+    assert data.count(b"\r\n") == data.count(b"\n") == 8
+    assert read_back(path, plan).entries[-1].note == "a\nb"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '- id: "A-1"\n  status: "done"\n  status: "done"\n  date: "2021-03-10"\n',  # a duplicate key
+        '[{"id": "A-1", "status": "done", "date": "2021-03-10"}]\n',  # a flow list: text after it would not parse
+        'A-1: done\n',  # not a list
+        '- id: "A-1"\n  status: "done\n',  # an unclosed quote
+        '- id: "A-1"\n...\n',  # the document ends: what follows would be another document
+    ],
+)
+def test_append_refuses_a_log_it_cannot_extend_exactly(plan, tmp_path, content):
+    path = tmp_path / "log.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LogNotAppendable):
+        append_entry(path, Entry("A-2", "done", D(2021, 4, 20)))
+    assert path.read_text(encoding="utf-8") == content
+
+
+def test_an_interrupted_write_leaves_the_old_log(plan, tmp_path, monkeypatch):
+    path = tmp_path / "log.yaml"
+    shutil.copy(LOG, path)
+    before = path.read_bytes()
+
+    def fail(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        append_entry(path, Entry("A-2", "done", D(2021, 4, 20)))
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.yaml"]
+
+
+# ---------------------------------------------------------------- `cchc progress`
+
+
+def test_progress_creates_the_log_with_a_header(run, workdir, plan):
+    plan_file = workdir / "ke-hoach.yaml"
+    result = run("progress", "a-2", "--status", "done", "--on", "20/04/2021", "--evidence", "Quyết định số 15/QĐ-UBND", "--plan", plan_file)
+    assert result.exit_code == 0, result
+    text = (workdir / "ke-hoach.progress.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Sổ theo dõi tiến độ")
+    assert text.endswith('- id: "A-2"\n  status: "done"\n  date: "2021-04-20"\n  evidence: "Quyết định số 15/QĐ-UBND"\n')
+    assert "A-2" in result.stderr and "20/04/2021" in result.stderr
+    assert read_back(workdir / "ke-hoach.progress.yaml", plan).entries == [Entry("A-2", "done", D(2021, 4, 20), "Quyết định số 15/QĐ-UBND")]
+
+
+def test_progress_header_follows_the_language(run, workdir):
+    assert run("--lang", "en", "progress", "A-1", "--status", "done", "--on", "2021-03-10", "--plan", workdir / "ke-hoach.yaml").exit_code == 0
+    assert (workdir / "ke-hoach.progress.yaml").read_text(encoding="utf-8").startswith("# Progress log of a CCHC plan")
+
+
+def test_progress_keeps_comments_and_order(run, workdir, plan):
+    log_file = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log_file)
+    before = log_file.read_bytes()
+    result = run("progress", "A-3", "--status", "in_progress", "--on", "2021-06-01", "--note", HOSTILE[3], "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 0, result
+    assert log_file.read_bytes().startswith(before)
+    entries = read_back(log_file, plan).entries
+    assert [e.id for e in entries][:15] == [e.id for e in read_back(LOG, plan).entries]
+    assert entries[-1] == Entry("A-3", "in_progress", D(2021, 6, 1), None, HOSTILE[3])
+
+
+def test_progress_to_an_explicit_log(run, workdir, plan):
+    log_file = workdir / "sub" / "log.yaml"
+    log_file.parent.mkdir()
+    assert run("progress", "B-4", "--status", "cancelled", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml", "--progress", log_file).exit_code == 0
+    assert read_back(log_file, plan).entries == [Entry("B-4", "cancelled", D(2021, 6, 1))]
+    assert not (workdir / "ke-hoach.progress.yaml").exists()
+
+
+def test_progress_on_defaults_to_today(run, workdir, plan):
+    assert run("progress", "A-1", "--status", "in_progress", "--plan", workdir / "ke-hoach.yaml").exit_code == 0
+    assert read_back(workdir / "ke-hoach.progress.yaml", plan).entries[0].date == datetime.date.today()
+
+
+@pytest.mark.parametrize(
+    "args, code, text",
+    [
+        (("A-9", "--status", "done", "--on", "2021-03-10"), 1, "A-9"),
+        (("a1", "--status", "done", "--on", "2021-03-10"), 1, "A-1"),  # did you mean
+        (("A-1", "--status", "finished", "--on", "2021-03-10"), 2, "--status"),
+        (("A-1", "--status", "done", "--on", "2021-02-30"), 2, "--on"),
+        (("A-1", "--status", "done", "--on", "10.03.2021"), 2, "--on"),
+        (("A-1", "--status", "done", "--on", "2999-01-01"), 2, "--on"),  # in the future
+        (("A-1", "--status", "done", "--on", "2020-12-31"), 2, "--on"),  # before the plan's date
+        (("A-1", "--on", "2021-03-10"), 2, "--status"),  # a date without a status
+        (("A-1", "--status", "done", "--today", "yesterday"), 2, "--today"),
+    ],
+)
+def test_progress_bad_input_writes_nothing(run, workdir, args, code, text):
+    result = run("progress", *args, "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == code and text in result.stderr, result
+    assert not (workdir / "ke-hoach.progress.yaml").exists()
+
+
+def test_unknown_id_suggests_the_closest(run, workdir):
+    result = run("--lang", "en", "progress", "a1", "--status", "done", "--on", "2021-03-10", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 1 and "did you mean A-1" in result.stderr, result
+
+
+def test_the_bundled_plan_has_no_place_for_a_log(run, workdir, monkeypatch):
+    import cchc.load
+
+    monkeypatch.setattr(cchc.load, "is_bundled", lambda path: True)
+    result = run("progress", "A-1", "--status", "done", "--on", "2021-03-10", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2 and "cp " in result.stderr and "--plan" in result.stderr, result
+    assert not (workdir / "ke-hoach.progress.yaml").exists()
+    # Saying where the log goes is enough.
+    result = run("progress", "A-1", "--status", "done", "--on", "2021-03-10", "--plan", workdir / "ke-hoach.yaml", "--progress", workdir / "log.yaml")
+    assert result.exit_code == 0, result
+
+
+def test_progress_never_writes_into_the_plan(run, workdir):
+    plan_file = workdir / "ke-hoach.yaml"
+    before = plan_file.read_bytes()
+    result = run("progress", "A-1", "--status", "done", "--on", "2021-03-10", "--plan", plan_file, "--progress", plan_file)
+    assert result.exit_code == 2 and plan_file.read_bytes() == before, result
+
+
+def test_progress_refuses_a_broken_log_and_shows_where(run, workdir):
+    log_file = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(PROGRESS / "invalid" / "duplicate-key.progress.yaml", log_file)
+    before = log_file.read_bytes()
+    result = run("progress", "A-2", "--status", "done", "--on", "2021-04-20", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 1 and f"{log_file}:5:3" in result.stderr and "duplicate-key" in result.stderr, result
+    assert log_file.read_bytes() == before
+
+
+def test_progress_interrupted_write_is_exit_2_and_keeps_the_log(run, workdir, monkeypatch):
+    log_file = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log_file)
+    before = log_file.read_bytes()
+
+    def fail(*args, **kwargs):
+        raise OSError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", fail)
+    result = run("progress", "A-2", "--status", "done", "--on", "2021-04-20", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2 and "Permission denied" in result.stderr, result
+    assert log_file.read_bytes() == before
+    assert sorted(p.name for p in workdir.iterdir()) == ["ke-hoach.progress.yaml", "ke-hoach.yaml"]
+
+
+# ---------------------------------------------------------------- history
+
+
+def test_history_as_a_table(run, workdir):
+    shutil.copy(LOG, workdir / "ke-hoach.progress.yaml")
+    result = run("progress", "A-2", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 0, result
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Tiến độ nhiệm vụ A-2: Quyết định ban hành quy chế phối hợp"
+    body = [line for line in lines if line[:2].isdigit()]
+    assert body[0].startswith("01/02/2021  đang thực hiện") and body[0].endswith("Chờ góp ý của các sở")
+    assert body[1].startswith("20/04/2021  hoàn thành") and "Quyết định số 15/QĐ-UBND" in body[1]
+    english = run("--lang", "en", "progress", "A-2", "--plan", workdir / "ke-hoach.yaml").stdout
+    assert "2021-02-01  in progress" in english and "Progress of item A-2" in english
+
+
+def test_history_as_json(run, workdir):
+    shutil.copy(LOG, workdir / "ke-hoach.progress.yaml")
+    result = run("progress", "C-4", "--plan", workdir / "ke-hoach.yaml", "--format", "json", "--today", "2021-06-14")
+    assert json.loads(result.stdout) == {
+        "id": "C-4",
+        "product": "Kế hoạch kiểm tra tài chính",
+        "status": "in_progress",
+        "as_of": "2021-06-14",
+        "history": [
+            {"id": "C-4", "status": "done", "date": "2021-04-30", "evidence": None, "note": None},
+            {"id": "C-4", "status": "in_progress", "date": "2021-04-30", "evidence": None, "note": "Đang trình ký"},
+        ],
+    }
+    assert run("--lang", "en", "progress", "C-4", "--plan", workdir / "ke-hoach.yaml", "--format", "json", "--today", "2021-06-14").stdout == result.stdout
+
+
+def test_history_without_a_log(run, workdir):
+    result = run("progress", "A-1", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 0 and result.stdout == "" and "A-1" in result.stderr, result
+    assert json.loads(run("progress", "A-1", "--plan", workdir / "ke-hoach.yaml", "-f", "json").stdout)["history"] == []
+
+
+def test_history_of_a_hostile_log_is_exit_1_with_its_problems(run, workdir):
+    for name in ("tag.progress.yaml", "alias.progress.yaml", "schema.progress.yaml"):
+        shutil.copy(PROGRESS / "invalid" / name, workdir / "ke-hoach.progress.yaml")
+        result = run("progress", "A-1", "--plan", workdir / "ke-hoach.yaml")
+        line, column, code = sorted(expectations(PROGRESS / "invalid" / name))[0]
+        assert result.exit_code == 1 and f":{line}:{column}:" in result.stderr and code in result.stderr, result
+
+
+def test_history_of_a_huge_log_is_exit_1(run, workdir, monkeypatch):
+    monkeypatch.setattr(safeyaml, "MAX_BYTES", 1000)
+    (workdir / "ke-hoach.progress.yaml").write_bytes(LOG.read_bytes() * 3)
+    result = run("progress", "A-1", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 1 and "too-large" in result.stderr, result
+
+
+def test_an_unreadable_explicit_log_is_exit_2(run, workdir):
+    result = run("progress", "A-1", "--plan", workdir / "ke-hoach.yaml", "--progress", workdir / "missing.yaml")
+    assert result.exit_code == 2 and "missing.yaml" in result.stderr, result

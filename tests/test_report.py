@@ -1,0 +1,424 @@
+"""`cchc report`: periods, the classes of every item as of a date, rates, score bands, and the four formats."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+import shutil
+from fractions import Fraction
+
+import pytest
+
+from cchc.bands import DEFAULT_BANDS, Band, Bands, load_bands
+from cchc.load import load_plan
+from cchc.outputs.report import rate_float, report_html, report_md, report_record
+from cchc.progress import Entry, Log, load_log
+from cchc.query import rows
+from cchc.report import CLASSES, PeriodError, build_report, classify, parse_period, window_for
+from conftest import DATA
+
+PROGRESS = DATA / "progress"
+PLAN = PROGRESS / "ke-hoach.yaml"
+LOG = PROGRESS / "ke-hoach.progress.yaml"
+D = datetime.date
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan(PLAN).plan
+
+
+@pytest.fixture(scope="module")
+def log(plan):
+    found, problems = load_log(LOG, plan)
+    assert not problems
+    return found
+
+
+@pytest.fixture
+def workdir(tmp_path):
+    shutil.copy(PLAN, tmp_path / "ke-hoach.yaml")
+    shutil.copy(LOG, tmp_path / "ke-hoach.progress.yaml")
+    return tmp_path
+
+
+# ---------------------------------------------------------------- periods
+
+
+@pytest.mark.parametrize(
+    "text, name, start, end, due",
+    [
+        ("Q1/2021", "Q1/2021", D(2020, 12, 15), D(2021, 3, 14), D(2021, 3, 20)),
+        ("quý I/2021", "Q1/2021", D(2020, 12, 15), D(2021, 3, 14), D(2021, 3, 20)),
+        ("Quý 1/2021", "Q1/2021", D(2020, 12, 15), D(2021, 3, 14), D(2021, 3, 20)),
+        ("QUY I NAM 2021", "Q1/2021", D(2020, 12, 15), D(2021, 3, 14), D(2021, 3, 20)),
+        ("q1 2021", "Q1/2021", D(2020, 12, 15), D(2021, 3, 14), D(2021, 3, 20)),
+        ("6T/2021", "6T/2021", D(2020, 12, 15), D(2021, 6, 14), D(2021, 6, 20)),
+        ("6t/2021", "6T/2021", D(2020, 12, 15), D(2021, 6, 14), D(2021, 6, 20)),
+        ("6 tháng 2021", "6T/2021", D(2020, 12, 15), D(2021, 6, 14), D(2021, 6, 20)),
+        ("6 tháng đầu năm 2021", "6T/2021", D(2020, 12, 15), D(2021, 6, 14), D(2021, 6, 20)),
+        ("Sáu tháng năm 2021", "6T/2021", D(2020, 12, 15), D(2021, 6, 14), D(2021, 6, 20)),
+        ("Q3/2021", "Q3/2021", D(2020, 12, 15), D(2021, 9, 14), D(2021, 9, 20)),
+        ("quý III / 2021", "Q3/2021", D(2020, 12, 15), D(2021, 9, 14), D(2021, 9, 20)),
+        ("2021", "2021", D(2020, 12, 15), D(2021, 12, 14), D(2021, 12, 20)),
+        ("năm 2021", "2021", D(2020, 12, 15), D(2021, 12, 14), D(2021, 12, 20)),
+        ("Năm 2021", "2021", D(2020, 12, 15), D(2021, 12, 14), D(2021, 12, 20)),
+        ("NAM 2021", "2021", D(2020, 12, 15), D(2021, 12, 14), D(2021, 12, 20)),
+    ],
+)
+def test_periods(text, name, start, end, due):
+    period = parse_period(text)
+    assert (period.name, period.start, period.end, period.report_due) == (name, start, end, due)
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [("Q2/2021", "period.not-a-period"), ("quý IV/2021", "period.not-a-period"), ("Q5/2021", "period.unknown"),
+     ("tháng 6/2021", "period.unknown"), ("", "period.unknown"), ("6T/21", "period.unknown"), ("1900", "period.bad-year"),
+     ("２０２１", "period.unknown")],
+)
+def test_bad_periods(text, key):
+    with pytest.raises(PeriodError) as caught:
+        parse_period(text)
+    assert caught.value.key == key
+
+
+def test_the_window_of_an_as_of_date_is_the_reporting_year_so_far():
+    assert window_for(D(2021, 6, 1)) == (D(2020, 12, 15), D(2021, 6, 1))
+    assert window_for(D(2021, 12, 14)) == (D(2020, 12, 15), D(2021, 12, 14))
+    assert window_for(D(2021, 12, 15)) == (D(2021, 12, 15), D(2021, 12, 15))
+
+
+# ---------------------------------------------------------------- classes
+
+
+#: Every item's class in each period, worked out by hand from the log (see the log's comments).
+EXPECTED = {
+    "Q1/2021": {
+        "A-1": "done_on_time", "A-2": "overdue", "A-3": "not_started", "A-4": "undated", "B-1": "not_started",
+        "B-2": "in_progress", "B-3": "not_started", "B-4": "not_started", "B-5": "in_progress", "C-1": "not_started",
+        "C-2": "not_started", "C-3": "not_started", "C-4": "not_started",
+    },
+    "6T/2021": {
+        "A-1": "done_on_time", "A-2": "done_late", "A-3": "overdue", "A-4": "undated", "B-1": "not_started",
+        "B-2": "done_late", "B-3": "overdue", "B-4": "cancelled", "B-5": "in_progress", "C-1": "not_started",
+        "C-2": "done_on_time", "C-3": "not_started", "C-4": "overdue",
+    },
+    "Q3/2021": {
+        "A-1": "done_on_time", "A-2": "done_late", "A-3": "overdue", "A-4": "undated", "B-1": "done_late",
+        "B-2": "done_late", "B-3": "overdue", "B-4": "cancelled", "B-5": "done_on_time", "C-1": "overdue",
+        "C-2": "done_on_time", "C-3": "overdue", "C-4": "overdue",
+    },
+}
+EXPECTED["2021"] = EXPECTED["Q3/2021"]
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_every_item_falls_in_one_class(plan, log, name):
+    period = parse_period(name)
+    placed = {p.row.item.id: p.cls for p in build_report(plan, log, period.end, period).placed}
+    assert placed == EXPECTED[name]
+
+
+def test_every_class_occurs_in_the_test_log(plan, log):
+    seen = {cls for classes in EXPECTED.values() for cls in classes.values()}
+    assert seen == set(CLASSES)
+
+
+def test_an_item_due_on_the_as_of_date_is_not_yet_overdue(plan):
+    row = next(r for r in rows(plan) if r.item.id == "C-3")  # due 14/6
+    assert classify(row, None, D(2021, 6, 14)).cls == "not_started"
+    assert classify(row, None, D(2021, 6, 15)).cls == "overdue"
+
+
+def test_done_on_the_due_date_is_on_time(plan):
+    row = next(r for r in rows(plan) if r.item.id == "C-3")
+    assert classify(row, Log([Entry("C-3", "done", D(2021, 6, 14))]), D(2021, 12, 14)).cls == "done_on_time"
+    assert classify(row, Log([Entry("C-3", "done", D(2021, 6, 15))]), D(2021, 12, 14)).cls == "done_late"
+
+
+def _row(plan, item_id):
+    return next(r for r in rows(plan) if r.item.id == item_id)
+
+
+@pytest.mark.parametrize(
+    "item_id, entries, as_of, cls",
+    [
+        # "Hằng quý" (31/3, 30/6, 30/9, 31/12): overdue once 31/3 has passed undone, and it stays so.
+        ("B-3", [], D(2021, 3, 31), "not_started"),
+        ("B-3", [], D(2021, 4, 1), "overdue"),
+        ("B-3", [("in_progress", D(2021, 3, 1))], D(2021, 6, 14), "overdue"),
+        ("B-3", [("in_progress", D(2021, 3, 1))], D(2021, 3, 14), "in_progress"),
+        # Done by the first due date: on time in every report.
+        ("B-3", [("done", D(2021, 3, 20))], D(2021, 6, 14), "done_on_time"),
+        ("B-3", [("done", D(2021, 3, 20))], D(2021, 12, 31), "done_on_time"),
+        # Done after it: late in every report, even once a later occurrence has passed.
+        ("B-3", [("done", D(2021, 6, 25))], D(2021, 9, 14), "done_late"),
+        ("B-3", [("done", D(2021, 6, 25))], D(2021, 12, 31), "done_late"),
+        # Done before any due date: on time.
+        ("B-3", [("done", D(2021, 2, 1))], D(2021, 2, 1), "done_on_time"),
+        # "Quý II, IV/2021" (30/6, 31/12).
+        ("B-1", [("done", D(2021, 7, 5))], D(2021, 9, 14), "done_late"),
+        ("B-1", [("done", D(2021, 7, 5))], D(2021, 12, 31), "done_late"),
+        ("B-1", [], D(2021, 7, 1), "overdue"),
+        # A status can change back: reopened after done.
+        ("C-1", [("done", D(2021, 6, 1)), ("in_progress", D(2021, 6, 10))], D(2021, 6, 14), "in_progress"),
+        ("C-1", [("done", D(2021, 6, 1)), ("in_progress", D(2021, 6, 10))], D(2021, 6, 5), "done_on_time"),
+        ("C-1", [("done", D(2021, 6, 1)), ("in_progress", D(2021, 6, 10))], D(2021, 6, 16), "overdue"),
+        ("C-1", [("cancelled", D(2021, 6, 1))], D(2021, 12, 31), "cancelled"),
+        # No due date.
+        ("A-4", [], D(2021, 12, 31), "undated"),
+        ("A-4", [("not_started", D(2021, 2, 1))], D(2021, 12, 31), "undated"),
+        ("A-4", [("in_progress", D(2021, 2, 1))], D(2021, 12, 31), "in_progress"),
+        ("A-4", [("done", D(2021, 2, 1))], D(2021, 12, 31), "done_on_time"),
+        # An entry dated after the as-of date does not count.
+        ("C-1", [("done", D(2021, 6, 1))], D(2021, 5, 31), "not_started"),
+    ],
+)
+def test_classes_of_items_with_one_several_and_no_due_dates(plan, item_id, entries, as_of, cls):
+    log = Log([Entry(item_id, status, day, index=i) for i, (status, day) in enumerate(entries)])
+    assert classify(_row(plan, item_id), log, as_of).cls == cls
+
+
+# ---------------------------------------------------------------- figures
+
+
+@pytest.mark.parametrize(
+    "name, totals, rate, done, of",
+    [
+        ("Q1/2021", {"done_on_time": 1, "done_late": 0, "overdue": 1, "in_progress": 2, "not_started": 8, "undated": 1, "cancelled": 0, "done_in_period": 1, "entries_in_period": 6}, Fraction(1, 2), 1, 2),
+        ("6T/2021", {"done_on_time": 2, "done_late": 2, "overdue": 3, "in_progress": 1, "not_started": 3, "undated": 1, "cancelled": 1, "done_in_period": 5, "entries_in_period": 12}, Fraction(4, 7), 4, 7),
+        # B-5 (no due date) is done on time but not in the rate: 5 of 10.
+        ("Q3/2021", {"done_on_time": 3, "done_late": 3, "overdue": 5, "in_progress": 0, "not_started": 0, "undated": 1, "cancelled": 1, "done_in_period": 7, "entries_in_period": 14}, Fraction(1, 2), 5, 10),
+        # A-3 was done on 20/12, after the year's window closed on 14/12.
+        ("2021", {"done_on_time": 3, "done_late": 3, "overdue": 5, "in_progress": 0, "not_started": 0, "undated": 1, "cancelled": 1, "done_in_period": 7, "entries_in_period": 14}, Fraction(1, 2), 5, 10),
+    ],
+)
+def test_totals_and_rate(plan, log, name, totals, rate, done, of):
+    period = parse_period(name)
+    report = build_report(plan, log, period.end, period)
+    assert report_record(report)["totals"] == {"items": 13, **totals}
+    assert (report.totals.rate, report.totals.rate_done, report.totals.rate_total) == (rate, done, of)
+
+
+def test_by_section_and_by_lead(plan, log):
+    record = report_record(build_report(plan, log, D(2021, 6, 14), parse_period("6T/2021")))
+    assert [(s["section"], s["title"], s["items"], s["completion_rate"]) for s in record["by_section"]] == [
+        ("I", "CẢI CÁCH THỂ CHẾ", 4, 0.6667),
+        ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", 5, 0.5),
+        ("III", "CẢI CÁCH TÀI CHÍNH CÔNG", 4, 0.5),
+    ]
+    # A-3 names no lead: it counts under the plan's default lead, Sở Nội vụ. Vietnamese alphabetical order.
+    assert [(a["agency"], a["items"], a["overdue"], a["completion_rate"]) for a in record["by_lead"]] == [
+        ("Các sở, ban, ngành", 1, 0, None),
+        ("Sở Nội vụ", 6, 2, 0.3333),
+        ("Sở Tài chính", 4, 1, 0.5),
+        ("Sở Tư pháp", 2, 0, 1.0),
+    ]
+    for group in record["by_section"] + record["by_lead"]:
+        assert group["items"] == sum(group[c] for c in CLASSES)
+
+
+def test_items_with_no_lead_go_under_null(plan, log):
+    no_default = plan.model_copy(update={"plan": plan.plan.model_copy(update={"default_lead": None})})
+    record = report_record(build_report(no_default, log, D(2021, 6, 14), parse_period("6T/2021")))
+    assert record["by_lead"][-1]["agency"] is None and record["by_lead"][-1]["items"] == 1
+    assert next(o for o in record["overdue"] if o["id"] == "A-3")["lead"] == []
+
+
+def test_no_log_no_rate_until_something_is_due(plan):
+    report = build_report(plan, None, D(2021, 1, 31))
+    assert report.totals.rate is None and report.band is None
+    assert report_record(report)["completion_rate"] is None and report_record(report)["score"] is None
+    assert report_record(build_report(plan, None, D(2021, 3, 1)))["completion_rate"] == 0.0
+
+
+def test_as_of_a_date_after_a_period(plan, log):
+    record = report_record(build_report(plan, log, D(2021, 12, 31)))
+    assert record["period"] is None and record["window"] == {"from": "2021-12-15", "to": "2021-12-31"}
+    assert record["totals"]["done_late"] == 4 and record["totals"]["done_in_period"] == 1
+    assert record["completion_rate"] == 0.6
+
+
+def test_rate_rounding():
+    assert rate_float(Fraction(4, 7)) == 0.5714
+    assert rate_float(Fraction(2, 3)) == 0.6667
+    assert rate_float(Fraction(1, 8)) == 0.125
+    assert rate_float(Fraction(1, 20000)) == 0.0001  # half up from the exact fraction
+    assert rate_float(None) is None
+
+
+# ---------------------------------------------------------------- score bands
+
+
+@pytest.mark.parametrize("percent, points", [(100, 2), (Fraction(9001, 100), 2), (90, 1), (80, 1), (70, 1), (Fraction(6999, 100), 0), (0, 0)])
+def test_default_bands_are_ca_mau_s(percent, points):
+    assert DEFAULT_BANDS.band_for(Fraction(percent) / 100).points == points
+
+
+def test_bands_from_a_file(tmp_path):
+    path = tmp_path / "bands.yaml"
+    path.write_text("name: Tỉnh A\nbands:\n  - at_least: 95\n    points: 3\n  - above: 80\n    points: 1.5\n  - points: 0\n", encoding="utf-8")
+    bands, problems = load_bands(path)
+    assert problems == [] and bands.name == "Tỉnh A" and bands.max_points == 3
+    assert [bands.band_for(Fraction(p, 100)).points for p in (95, 94, 81, 80)] == [3, 1.5, 1.5, 0]
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("bands: []\n", (1, 8)),
+        ("bands:\n  - above: 90\n    points: 2\n  - at_least: 95\n    points: 1\n  - points: 0\n", (4, 5)),  # not descending
+        ("bands:\n  - above: 90\n    points: 2\n", (2, 5)),  # the last band has a threshold
+        ("bands:\n  - points: 2\n  - above: 50\n    points: 1\n", (2, 5)),  # a catch-all before the end
+        ("bands:\n  - above: 120\n    points: 2\n  - points: 0\n", (2, 12)),
+        ("bands:\n  - above: 90\n    points: -1\n  - points: 0\n", (3, 13)),
+        ("bands:\n  - above: 90\n    at_least: 80\n    points: 1\n  - points: 0\n", (2, 5)),
+        ("bands:\n  - above: 90\n    pionts: 1\n  - points: 0\n", (2, 5)),
+        ("name: x\nbands:\n  - points: 0\nextra: 1\n", (4, 1)),
+    ],
+)
+def test_bad_bands_are_located(tmp_path, text, where):
+    path = tmp_path / "bands.yaml"
+    path.write_text(text, encoding="utf-8")
+    bands, problems = load_bands(path)
+    assert bands is None and (problems[0].line, problems[0].column) == where and problems[0].code == "bands-schema", problems
+
+
+def test_report_with_a_province_s_bands(run, workdir):
+    bands = workdir / "bands.yaml"
+    bands.write_text("name: Tỉnh A\nbands:\n  - at_least: 50\n    points: 2\n  - points: 0\n", encoding="utf-8")
+    record = json.loads(run("report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml", "--bands", bands, "-f", "json").stdout)
+    assert record["score"] == {"points": 2, "max_points": 2, "band": {"points": 2, "above": None, "at_least": 50}, "criteria": "Tỉnh A", "source": str(bands)}
+    default = json.loads(run("report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "json").stdout)
+    assert default["score"]["points"] == 0 and default["score"]["criteria"] == "Cà Mau" and default["score"]["source"] is None
+    bands.write_text("bands: !!python/object:os.system []\n", encoding="utf-8")
+    result = run("report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml", "--bands", bands)
+    assert result.exit_code == 2 and f"{bands}:1:8" in result.stderr, result
+
+
+def test_bands_dataclass_rejects_nothing_silently():
+    bands = Bands("x", (Band(1, above=50), Band(0)))
+    assert bands.band_for(Fraction(1, 2)).points == 0 and bands.band_for(Fraction(51, 100)).points == 1
+
+
+# ---------------------------------------------------------------- the JSON contract (CLI)
+
+
+def test_json_contract(run, workdir):
+    result = run("report", "--period", "6 tháng 2021", "--plan", workdir / "ke-hoach.yaml", "--format", "json")
+    assert result.exit_code == 0, result
+    record = json.loads(result.stdout)
+    assert record["as_of"] == "2021-06-14"
+    assert record["period"] == {"name": "6T/2021", "from": "2020-12-15", "to": "2021-06-14", "report_due": "2021-06-20"}
+    count_keys = {"items", *CLASSES, "done_in_period"}
+    assert count_keys <= set(record["totals"])
+    assert record["completion_rate"] == 0.5714 and isinstance(record["completion_rate"], float)
+    for group in record["by_section"]:
+        assert {"section", "title", "completion_rate"} | count_keys <= set(group)
+    for group in record["by_lead"]:
+        assert {"agency", "completion_rate"} | count_keys <= set(group)
+    assert record["overdue"] == [
+        {"id": "A-3", "product": "Báo cáo đánh giá thi hành pháp luật", "section": "I", "lead": ["Sở Nội vụ"], "deadline": "Tháng 5/2021", "due": ["2021-05-31"], "status": None, "note": None},
+        {"id": "B-3", "product": "Báo cáo kết quả giải quyết thủ tục hành chính", "section": "II", "lead": ["Sở Nội vụ"], "deadline": "Hằng quý", "due": ["2021-03-31", "2021-06-30", "2021-09-30", "2021-12-31"], "status": None, "note": None},
+        {"id": "C-4", "product": "Kế hoạch kiểm tra tài chính", "section": "III", "lead": ["Sở Tài chính"], "deadline": "Tháng 4/2021", "due": ["2021-04-30"], "status": "in_progress", "note": "Đang trình ký"},
+    ]
+    # Machine output does not change with the language.
+    assert run("--lang", "en", "report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "json").stdout == result.stdout
+
+
+def test_as_of_option(run, workdir):
+    record = json.loads(run("report", "--as-of", "31/12/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "json").stdout)
+    assert record["as_of"] == "2021-12-31" and record["period"] is None
+
+
+def test_a_past_period_reports_the_same_whatever_was_logged_since(run, workdir):
+    first = run("report", "--period", "Q1/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "json").stdout
+    assert run("progress", "A-2", "--status", "cancelled", "--on", "2021-11-01", "--plan", workdir / "ke-hoach.yaml").exit_code == 0
+    assert run("report", "--period", "Q1/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "json").stdout == first
+    later = json.loads(run("report", "--period", "2021", "--plan", workdir / "ke-hoach.yaml", "-f", "json").stdout)
+    assert later["totals"]["cancelled"] == 2
+
+
+@pytest.mark.parametrize(
+    "args, text",
+    [
+        (("--period", "Q2/2021"), "6T/2021"),
+        (("--period", "quarter one"), "Q1/2021"),
+        (("--period", "Q1/2021", "--as-of", "2021-03-14"), "--as-of"),
+        (("--as-of", "14.03.2021"), "--as-of"),
+        (("--format", "pdf"), "--format"),
+        (("-o", "report.pdf"), "pdf"),
+        (("-f", "md", "-o", "report.html"), "--format"),
+    ],
+)
+def test_bad_report_options_are_exit_2(run, workdir, args, text):
+    result = run("report", *args, "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2 and text in result.stderr, result
+
+
+def test_report_refuses_a_log_with_errors(run, workdir):
+    shutil.copy(PROGRESS / "invalid" / "bad-status.progress.yaml", workdir / "ke-hoach.progress.yaml")
+    result = run("report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 1 and ":3:11:" in result.stderr and "progress-status" in result.stderr, result
+
+
+# ---------------------------------------------------------------- people's formats
+
+
+def test_table_in_both_languages(run, workdir):
+    vi = run("report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml")
+    assert vi.exit_code == 0, vi
+    for words in ("Kỳ báo cáo 6 tháng đầu năm 2021", "Tỷ lệ hoàn thành: 57,1%", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
+                  "Quá hạn", "Đang thực hiện", "Chưa thực hiện", "Không có hạn chót", "Hủy bỏ", "Điểm: 0/2 (Cà Mau: dưới 70%)",
+                  "Đang trình ký", "Sở Nội vụ"):
+        assert words in vi.stdout, words
+    assert re.search(r"^Hoàn thành đúng hạn\s+2$", vi.stdout, re.M)
+    en = run("--lang", "en", "report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml")
+    for words in ("first half of 2021", "Completion rate: 57.1%", "Done on time", "Done late", "Overdue", "Score: 0/2 (Cà Mau: below 70%)"):
+        assert words in en.stdout, words
+    assert "Hoàn thành đúng hạn" not in en.stdout
+
+
+def test_markdown(plan, log):
+    text = report_md(build_report(plan, log, D(2021, 6, 14), parse_period("6T/2021")), "vi")
+    assert text.startswith("# Kết quả thực hiện kế hoạch cải cách hành chính\n")
+    assert "| I | CẢI CÁCH THỂ CHẾ | 1 | 1 | 1 | 0 | 0 | 1 | 0 | 66,7% |" in text
+    assert "| C-4 | Kế hoạch kiểm tra tài chính | Sở Tài chính | 30/04/2021 | đang thực hiện | Đang trình ký |" in text
+    assert "| **Tổng số nhiệm vụ** | **13** |" in text
+
+
+def test_html_is_self_contained_with_a_bar_per_section_and_agency(plan, log):
+    html = report_html(build_report(plan, log, D(2021, 6, 14), parse_period("6T/2021")), "vi")
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html.lower()
+    assert not re.search(r"(?:src|href)\s*=", html) and "@import" not in html and "url(" not in html
+    svgs = re.findall(r"<svg.*?</svg>", html, re.S)
+    assert len(svgs) == 2
+    assert svgs[0].count('class="track"') == 3 and svgs[1].count('class="track"') == 4
+    # Bars are as long as the rate: I is at 66.7 % of 520 units, Sở Tư pháp at 100 %.
+    assert 'class="bar" x="0" y="15" width="346.7"' in svgs[0]
+    assert 'width="520.0"' in svgs[1]
+    # The thresholds of the score (70 % and 90 %) are drawn on each chart.
+    assert svgs[0].count('class="threshold"') == 2 and 'x1="364.0"' in svgs[0] and 'x1="468.0"' in svgs[0]
+    assert "Sở Nội vụ" in svgs[1] and "—" in svgs[1]  # Các sở, ban, ngành has no rate
+
+
+def test_html_escapes_plan_text(plan, log):
+    hostile = plan.model_copy(update={"plan": plan.plan.model_copy(update={"title": "<script>alert(1)</script> & co"})})
+    html = report_html(build_report(hostile, log, D(2021, 6, 14)), "en")
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
+
+
+def test_output_file_takes_its_format_from_the_extension(run, workdir):
+    for name, start in (("r.html", "<!DOCTYPE html>"), ("r.md", "# Kết quả"), ("r.json", "{"), ("r.txt", "Kết quả")):
+        result = run("report", "--period", "Q3/2021", "--plan", workdir / "ke-hoach.yaml", "-o", workdir / name)
+        assert result.exit_code == 0 and result.stdout == "", result
+        assert (workdir / name).read_text(encoding="utf-8").startswith(start), name
+
+
+def test_report_never_overwrites_its_inputs(run, workdir):
+    log_file = workdir / "ke-hoach.progress.yaml"
+    before = log_file.read_bytes()
+    result = run("report", "--plan", workdir / "ke-hoach.yaml", "-f", "json", "-o", log_file)
+    assert result.exit_code == 2 and log_file.read_bytes() == before, result
