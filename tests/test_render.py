@@ -32,7 +32,8 @@ from cchc.outputs.html import FORMATS, TemplateFailure, escape_markdown, render_
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 HOSTILE = ROOT / "tests" / "data" / "render" / "hostile.yaml"
-COLUMNS = 7
+COLUMNS = 7  # Markdown: Nhiệm vụ, Mã, Sản phẩm, Chủ trì, Phối hợp, Thời gian, Kinh phí
+HTML_COLUMNS = 5  # HTML: Nhiệm vụ/sản phẩm, Chủ trì, Phối hợp, Thời gian, Kinh phí
 
 
 def _load(path: Path):
@@ -116,13 +117,15 @@ def test_html_document_shape(plan):
     assert f"<title>{plan.plan.title}</title>" in page
     for css in (
         "@page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }",
-        "@page plan { size: A4 landscape; margin: 15mm; }",
+        "@page plan { size: A4 landscape; margin: 20mm 15mm 20mm 30mm; }",
+        "@top-center { content: counter(page);",
+        "@page :first { @top-center { content: none; } }",
         "page: plan;",
         "break-before: page;",
         "thead { display: table-header-group; }",
         "tr { break-inside: avoid; page-break-inside: avoid; }",
         "@media print { .screen-only { display: none !important; } }",
-        '"Times New Roman", Times, serif',
+        '"Times New Roman", "Liberation Serif", Tinos, "TeX Gyre Termes", serif',
     ):
         assert css in page
     assert "Số: 3669/QĐ-UBND" in page
@@ -140,27 +143,30 @@ def test_html_is_self_contained(plan_name, request):
 
 
 class _Grid(HTMLParser):
-    """Collects the plan table's rows as lists of (rowspan, colspan, text)."""
+    """The plan table's rows, nested section and task tables included, as (class, [(rowspan, colspan, text)]).
+
+    A row that only holds a nested table (class "nest") is left out: its table's rows are listed in order.
+    """
 
     def __init__(self):
         super().__init__()
-        self.rows: list[list[list]] = []
-        self.in_table = False
+        self.rows: list[tuple[str, list[list]]] = []
+        self.depth = 0  # tables open inside the plan table, itself included
         self.cell: list | None = None
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "table" and attrs.get("class") == "plan-table":
-            self.in_table = True
-        elif self.in_table and tag == "tr":
-            self.rows.append([])
-        elif self.in_table and tag in ("td", "th"):
+        if tag == "table" and (self.depth or attrs.get("class") == "plan-table"):
+            self.depth += 1
+        elif self.depth and tag == "tr":
+            self.rows.append((attrs.get("class") or "", []))
+        elif self.depth and tag in ("td", "th"):
             self.cell = [int(attrs.get("rowspan", 1)), int(attrs.get("colspan", 1)), ""]
-            self.rows[-1].append(self.cell)
+            self.rows[-1][1].append(self.cell)
 
     def handle_endtag(self, tag):
-        if tag == "table":
-            self.in_table = False
+        if tag == "table" and self.depth:
+            self.depth -= 1
         elif tag in ("td", "th"):
             self.cell = None
 
@@ -168,24 +174,31 @@ class _Grid(HTMLParser):
         if self.cell is not None:
             self.cell[2] += data
 
+    @property
+    def table(self) -> list[tuple[str, list[list]]]:
+        return [(kind, cells) for kind, cells in self.rows if kind != "nest"]
+
 
 @pytest.mark.parametrize("plan_name", ["plan", "hostile"])
-def test_html_rowspans_fill_every_row(plan_name, request):
+def test_html_rows_span_every_column(plan_name, request):
+    """No rowspans: sections and tasks are heading rows across the table, so a page can break anywhere between rows."""
     the_plan = request.getfixturevalue(plan_name)
     grid = _Grid()
     grid.feed(render_plan(the_plan, "html"))
-    covered: list[int] = []  # rows still covered by a rowspan, per column
-    for row in grid.rows:
-        width = sum(1 for c in covered if c > 0) + sum(colspan for _, colspan, _ in row)
-        assert width == COLUMNS, row
-        covered = [c - 1 for c in covered if c > 1]
-        covered += [rowspan - 1 for rowspan, _, _ in row if rowspan > 1]
-    assert not covered
-    # Section I spans its nine items; task 4 its five.
+    for kind, row in grid.table:
+        if kind in ("words", "screen-only gap"):
+            continue
+        assert all(rowspan == 1 for rowspan, _, _ in row), row
+        assert sum(colspan for _, colspan, _ in row) == HTML_COLUMNS, row
+    kinds = [kind for kind, _ in grid.table]
+    headings = [row[0][2] for kind, row in grid.table if kind == "section-heading"]
+    assert headings == [section.heading for section in the_plan.sections]
+    assert kinds.count("item") == sum(1 for _ in the_plan.items())
     if plan_name == "plan":
-        first = grid.rows[1]
-        assert first[0][:2] == [9, 1] and first[0][2] == "I. CẢI CÁCH THỂ CHẾ"
-        assert any(cell[0] == 5 and cell[2].startswith("4. Triển khai") for row in grid.rows for cell in row)
+        # Section I opens the table; task 4's heading is followed by its five items.
+        assert grid.table[1] == ("section-heading", [[1, 5, "I. CẢI CÁCH THỂ CHẾ"]])
+        start = next(n for n, (_, row) in enumerate(grid.table) if row[0][2].startswith("4. Triển khai"))
+        assert kinds[start + 1 : start + 7] == ["item"] * 5 + ["section-heading"]
 
 
 def test_html_amounts_and_agencies(plan):
@@ -195,13 +208,13 @@ def test_html_amounts_and_agencies(plan):
     assert "<td>Sở, ban, ngành; UBND huyện, thành phố; UBND xã, phường, thị trấn</td>" in page
     # A product of two lines prints as two lines.
     assert "ở 3 cấp tỉnh, huyện, xã<br>Tổ chức kiểm tra" in page
-    assert '<tr class="total"><td class="label" colspan="6">Tổng cộng</td><td class="num">200</td></tr>' in page
+    assert '<tr class="total"><td class="label" colspan="4">Tổng cộng</td><td class="num">200</td></tr>' in page
 
 
 def test_html_gaps_are_screen_only(plan):
     page = render_plan(plan, "html")
     gap = "Tổng các khoản ghi số: 190 triệu đồng; chênh lệch -10 triệu đồng so với tổng công bố"
-    assert re.search(r'<tr class="screen-only gap"><td colspan="7">' + re.escape(gap), page)
+    assert re.search(r'<tr class="screen-only gap"><td colspan="5">' + re.escape(gap), page)
     notes = re.findall(r'<span class="screen-only note" title="([^"]*)">\[(\d+)\]</span>', page)
     assert [int(n) for _, n in notes] == list(range(1, len(notes) + 1))
     assert len(notes) == sum(1 for *_, item in plan.items() if item.note)
@@ -419,13 +432,14 @@ def test_both_filters_and_empty_extract(plan):
     assert _ids(render_plan(plan, "md", section="II", agency=_agency(plan, "Sở Tư pháp"))) == []
 
 
-def test_extract_drops_empty_tasks_and_fixes_rowspans(plan):
+def test_extract_drops_empty_tasks_and_sections(plan):
     grid = _Grid()
     grid.feed(render_plan(plan, "html", agency=_agency(plan, "Sở Tư pháp")))
-    first = grid.rows[1]
-    assert [cell[:2] for cell in first[:2]] == [[2, 1], [1, 1]]
-    assert first[1][2].startswith("2. Xây dựng Kế hoạch rà soát")
-    assert "Cộng phần trích" in grid.rows[3][0][2]
+    texts = [(kind, row[0][2]) for kind, row in grid.table]
+    assert texts[1] == ("section-heading", "I. CẢI CÁCH THỂ CHẾ")
+    assert texts[2][0] == "task-heading" and texts[2][1].startswith("2. Xây dựng Kế hoạch rà soát")
+    assert [kind for kind, _ in texts].count("section-heading") == 1
+    assert texts[6] == ("total", "Cộng phần trích")
 
 
 def test_decimal_amounts(hostile):

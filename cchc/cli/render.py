@@ -86,6 +86,7 @@ def render(
     except TemplateFailure as exc:
         where = f"{exc.template}:{exc.line}" if exc.line else exc.template
         raise fail(msg("cli.template-error", where=where, reason=exc.reason), EXIT_PROBLEMS) from None
+
     if output is not None:
         write_output(output, content)
     elif binary:
@@ -97,9 +98,12 @@ def render(
 def _render(plan, fmt: RenderFormat, section, agency, template_dir):
     """The document's text (html, md) or bytes (pdf, docx)."""
     if fmt is RenderFormat.pdf:
-        from cchc.outputs.pdf import render_pdf
+        from cchc.outputs.pdf import PdfUnavailable, render_pdf
 
-        return render_pdf(plan, section=section, agency=agency, template_dir=template_dir)
+        try:
+            return render_pdf(plan, section=section, agency=agency, template_dir=template_dir)
+        except PdfUnavailable as exc:
+            raise fail(msg("cli.pdf-unavailable", reason=exc.reason), EXIT_USAGE) from None
     if fmt is RenderFormat.docx:
         from cchc.outputs.docx import render_docx
         from cchc.outputs.view import build_view

@@ -68,4 +68,8 @@ MESSAGES = {
         "{path}: the progress log has errors; run `cchc validate` for the full report",
     ),
     "cli.log-unreadable": ("{path}: không đọc được sổ theo dõi tiến độ", "{path}: cannot read the progress log"),
+    "cli.pdf-unavailable": (
+        "không tạo được PDF: {reason}; cài WeasyPrint và thư viện Pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
+        "cannot make a PDF: {reason}; install WeasyPrint and the Pango libraries (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
+    ),
 }
