@@ -15,11 +15,13 @@ from cchc.cli.common import (
     ProgressOption,
     check_output_path,
     fail,
+    interactive,
     lang,
     load_for_query,
     load_log_for_query,
     msg,
     out,
+    out_bytes,
     plan_path,
     terminal,
     usage,
@@ -34,6 +36,7 @@ class ReportFormat(str, Enum):
     json = "json"
     md = "md"
     html = "html"
+    docx = "docx"
 
 
 #: The format an output file's extension names.
@@ -96,11 +99,19 @@ def report(
 
     from cchc.outputs.report import FORMATS
 
-    if fmt is ReportFormat.table:
-        text = FORMATS["table"](result, lang(), terminal() and output is None)
+    if fmt is ReportFormat.docx:
+        from cchc.outputs.report_docx import report_docx
+
+        if output is None and interactive():
+            raise usage(msg("cli.binary-to-terminal", format="docx"), "--output")
+        content = report_docx(result, lang())
+    elif fmt is ReportFormat.table:
+        content = FORMATS["table"](result, lang(), terminal() and output is None)
     else:
-        text = FORMATS[fmt.value](result, lang())
+        content = FORMATS[fmt.value](result, lang())
     if output is not None:
-        write_output(output, text)
+        write_output(output, content)
+    elif isinstance(content, bytes):
+        out_bytes(content)
     else:
-        out(text)
+        out(content)

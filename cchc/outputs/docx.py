@@ -37,15 +37,15 @@ def render_docx(view) -> bytes:
     import docx
 
     doc = docx.Document()
-    _house_style(doc)
+    house_style(doc)
     composer = _Composer(doc, view)
     composer.compose()
     composer.end_with_paragraph()
-    _page_numbers(doc)
+    page_numbers(doc)
     _properties(doc, view.plan)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return _fixed_zip(buffer.getvalue())
+    return fixed_zip(buffer.getvalue())
 
 
 class _Composer:
@@ -268,7 +268,7 @@ class _Composer:
 # --- document-wide settings -------------------------------------------------------------
 
 
-def _house_style(doc) -> None:
+def house_style(doc) -> None:
     """Times New Roman 14 pt for every run, Vietnamese, single line spacing, nothing after a paragraph by default."""
     from cchc.outputs.docx_parts import BODY_PT, FONT
 
@@ -291,7 +291,7 @@ def _house_style(doc) -> None:
     normal.font.size = _pt(BODY_PT)
 
 
-def _page_numbers(doc) -> None:
+def page_numbers(doc) -> None:
     """The page number centred in the top margin of every page but the first, counted through the file."""
     from cchc.outputs.docx_parts import CENTER, fill, page_field
 
@@ -330,7 +330,7 @@ def _properties(doc, plan) -> None:
             package.rels.pop(rId)
 
 
-def _fixed_zip(data: bytes) -> bytes:
+def fixed_zip(data: bytes) -> bytes:
     """The package again with fixed member times (python-docx stamps the clock's) so that output is reproducible."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:

@@ -189,7 +189,7 @@ def new_table(doc, widths: list[int]):
     return table
 
 
-def _row_flags(row, *, heading: bool = False) -> None:
+def row_flags(row, *, heading: bool = False) -> None:
     """Rows are never split across pages; the heading row repeats at the top of every page."""
     trPr = row._tr.get_or_add_trPr()
     trPr.insert_element_before(OxmlElement("w:cantSplit"), "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden")
@@ -199,7 +199,7 @@ def _row_flags(row, *, heading: bool = False) -> None:
 
 def _data_row(table):
     row = table.add_row()
-    _row_flags(row)
+    row_flags(row)
     return row.cells
 
 
@@ -230,7 +230,7 @@ def task_table(doc, view, width: int):
     cell_margins(table, 70, 20)
 
     row = table.add_row()
-    _row_flags(row, heading=True)
+    row_flags(row, heading=True)
     for cell, head in zip(row.cells, heads):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         cell_text(cell, [head], bold=True, align=CENTER)

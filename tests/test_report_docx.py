@@ -1,0 +1,59 @@
+"""`cchc report --format docx`: the report's appendix as a Word document, read back and converted by LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import DATA
+
+PLAN = DATA / "progress" / "ke-hoach.yaml"
+LOG = DATA / "progress" / "ke-hoach.progress.yaml"
+
+
+@pytest.fixture
+def report_file(run, tmp_path):
+    out = tmp_path / "bao-cao.docx"
+    result = run("report", "--period", "6T/2026", "--plan", PLAN, "--progress", LOG, "-o", out)
+    assert result.exit_code == 0, result
+    return out
+
+
+def test_the_report_reads_back_with_its_tables(run, report_file, tmp_path):
+    import docx
+    from docx.enum.section import WD_ORIENT
+
+    document = docx.Document(report_file)
+    assert all(s.orientation == WD_ORIENT.LANDSCAPE for s in document.sections)
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH" in text and "Tỷ lệ hoàn thành" in text
+    summary = document.tables[0]
+    counts = {row.cells[0].text: row.cells[1].text for row in summary.rows[1:]}
+    json_report = __import__("json").loads(run("report", "--period", "6T/2026", "--plan", PLAN, "--progress", LOG, "-f", "json").stdout)
+    assert counts["Quá hạn (chưa hoàn thành)"] == str(json_report["totals"]["overdue"])
+    for table in document.tables:
+        assert table.rows[0]._tr.trPr.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") is not None
+    again = tmp_path / "again.docx"
+    run("report", "--period", "6T/2026", "--plan", PLAN, "--progress", LOG, "-o", again)
+    assert again.read_bytes() == report_file.read_bytes()
+    english = tmp_path / "en.docx"
+    run("report", "--period", "6T/2026", "--plan", PLAN, "--progress", LOG, "-o", english, "--lang", "en")
+    assert "Completion rate" in "\n".join(p.text for p in docx.Document(english).paragraphs)
+
+
+def test_libreoffice_opens_the_report(report_file, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None or shutil.which("pdftotext") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("LibreOffice and poppler-utils are needed in CI")
+        pytest.skip("LibreOffice or poppler-utils not installed")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(report_file)],
+        check=True, capture_output=True, timeout=180,
+    )
+    pdf = tmp_path / "bao-cao.pdf"
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Tỷ lệ hoàn thành" in text and "Theo mục" in text
