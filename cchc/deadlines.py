@@ -47,10 +47,26 @@ Trước ngày 05 tháng cuối cùng của mỗi quý,     recurring     the 5t
   Trước ngày 10 của tháng cuối quý                           September and December of Y
 Chậm nhất là ngày 20 của tháng cuối kỳ         recurring     the 20th of March, June, September
   báo cáo (reporting periods are quarters)                   and December of Y
-Thường xuyên, Định kỳ, Liên tục                recurring     none (ongoing)
-Sau khi … (anything after), Khi có …           after_event   none
-Theo kế hoạch                                  as_planned    none
+Tháng 12 hằng năm                              recurring     Y-12-31
+Định kỳ hằng quý (tháng, năm)                  recurring     as Hằng quý (tháng, năm)
+Định kỳ 6 tháng (, năm)                        recurring     Y-06-30 and Y-12-31
+Từ tháng 3 đến tháng 6/2021,                   month         2021-06-30 (its end only)
+  Tháng 5 - tháng 6/2021
+Quý I - Quý II/2021, Từ quý I đến quý III/2021 quarter       the last quarter's end
+Cuối năm 2021, 2021, Năm 2021 và các năm       year          2021-12-31
+  tiếp theo
+Thường xuyên, Định kỳ, Liên tục, Hằng tuần,    recurring     none (ongoing)
+  Đang triển khai
+Sau khi … (anything after), Khi có …,          after_event   none
+  Theo yêu cầu, Theo chỉ đạo
+Theo kế hoạch, Theo tiến độ, Theo lộ trình     as_planned    none
 Theo quy định (Theo quí định)                  as_regulated  none
+
+Several wordings joined by ",", ";", "và" or "hoặc" that no single form reads
+whole ("Tháng 6/2021 và tháng 12/2021", "Trước ngày 25/6 và 25/12", "Hàng
+quý, hàng năm", "Quý I/2021 và thường xuyên") are read part by part: the item
+is due on every date of every part; the kind is the parts' kind when they
+share one, else recurring when a part recurs, else the first dated part's.
 
 Before a date, "Trước", "Chậm nhất" or "Chậm nhất là", and "ngày", may be
 written or left out; a day of each month or quarter needs "ngày" ("Ngày 15
@@ -216,9 +232,9 @@ _YEAR = r"(?P<year>[0-9]{4})"
 _YEAR_TAIL = rf"(?:(?:/| nam ){_YEAR})?"
 _LEAD = r"(?:(?:truoc|cham nhat(?: la)?) )?"
 _DAY_MONTH = r"(?P<day>[0-9]{1,2})(?:/| thang )(?P<month>[0-9]{1,2})"
-_MONTH_ITEM = r"[0-9]{1,2}(?:-[0-9]{1,2})?"
+_MONTH_ITEM = r"[0-9]{1,2}(?:-(?:thang )?[0-9]{1,2})?"
 _QUARTER_NUMBER = r"(?:[ivxlcdm]+|[0-9]{1,2})"
-_QUARTER_ITEM = rf"{_QUARTER_NUMBER}(?:-{_QUARTER_NUMBER})?"
+_QUARTER_ITEM = rf"{_QUARTER_NUMBER}(?:-(?:quy )?{_QUARTER_NUMBER})?"
 _MONTH_LIST = rf"{_MONTH_ITEM}(?:(?:,(?:va )?| va )(?:thang )?{_MONTH_ITEM})*"
 _QUARTER_LIST = rf"{_QUARTER_ITEM}(?:(?:,(?:va )?| va )(?:quy )?{_QUARTER_ITEM})*"
 #: Splits a matched list into its items ("3,va thang 9" -> "3", "9").
@@ -233,8 +249,14 @@ _FIXED = {
     "thuong xuyen": KIND_RECURRING,
     "dinh ky": KIND_RECURRING,
     "lien tuc": KIND_RECURRING,
+    "hang tuan": KIND_RECURRING,  # weekly: ongoing at a plan's scale
+    "dang trien khai": KIND_RECURRING,
     "theo ke hoach": KIND_AS_PLANNED,
+    "theo tien do": KIND_AS_PLANNED,
+    "theo lo trinh": KIND_AS_PLANNED,
     "theo quy dinh": KIND_AS_REGULATED,
+    "theo yeu cau": KIND_AFTER_EVENT,
+    "theo chi dao": KIND_AFTER_EVENT,
 }
 # "Sau khi …", "Khi có …": whatever follows names the event.
 _AFTER_EVENT = re.compile(r"(?:sau khi|khi co)\b")
@@ -295,6 +317,7 @@ def _ends(items: str, convert: Callable[[str, str], int], text: str) -> list[int
     ends = []
     for item in _LIST_SEP.split(items):
         first, _, last = item.partition("-")
+        last = last.removeprefix("thang ").removeprefix("quy ")
         start, end = convert(first, text), convert(last or first, text)
         if end < start:
             raise _error("deadline.reversed-range", text, first=first.upper(), last=last.upper())
@@ -363,6 +386,29 @@ def _years(m: re.Match, text: str, plan_year: int | None) -> _Due:
     return KIND_YEAR, [month_end(last, 12)]
 
 
+def _month_every_year(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    return KIND_RECURRING, [month_end(_year(None, plan_year, text), _month(m["month"], text))]
+
+
+def _half_yearly(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    year = _year(None, plan_year, text)
+    return KIND_RECURRING, [month_end(year, 6), month_end(year, 12)]
+
+
+def _month_span(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    first, last = _month(m["first"], text), _month(m["last"], text)
+    if last < first:
+        raise _error("deadline.reversed-range", text, first=m["first"], last=m["last"])
+    return KIND_MONTH, [month_end(_year(m["year"], plan_year, text), last)]
+
+
+def _quarter_span(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    first, last = _quarter(m["first"], text), _quarter(m["last"], text)
+    if last < first:
+        raise _error("deadline.reversed-range", text, first=m["first"].upper(), last=m["last"].upper())
+    return KIND_QUARTER, [month_end(_year(m["year"], plan_year, text), 3 * last)]
+
+
 def _plan_year(m: re.Match, text: str, plan_year: int | None) -> _Due:
     return KIND_YEAR, [month_end(_year(None, plan_year, text), 12)]
 
@@ -370,7 +416,11 @@ def _plan_year(m: re.Match, text: str, plan_year: int | None) -> _Due:
 _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match, str, int | None], _Due]], ...] = tuple(
     (re.compile(pattern), meaning)
     for pattern, meaning in (
-        (r"hang (?P<every>nam|quy|thang)", _every),
+        (r"(?:dinh ky )?hang (?P<every>nam|quy|thang)", _every),
+        (r"thang (?P<month>[0-9]{1,2}) hang nam", _month_every_year),
+        (r"dinh ky (?:6|sau) thang(?:,(?:ca )?nam)?", _half_yearly),
+        (rf"(?:tu )?thang (?P<first>[0-9]{{1,2}}) den (?:het )?thang (?P<last>[0-9]{{1,2}}){_YEAR_TAIL}", _month_span),
+        (rf"(?:tu )?quy (?P<first>{_QUARTER_NUMBER}) den (?:het )?quy (?P<last>{_QUARTER_NUMBER}){_YEAR_TAIL}", _quarter_span),
         (rf"{_LEAD}(?:ngay )?{_DAY_MONTH} hang nam", _yearly_day),
         (rf"{_LEAD}ngay (?P<day>[0-9]{{1,2}}) (?:cua (?:moi )?thang|hang thang)", _monthly_day),
         (
@@ -383,7 +433,8 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match, str, int | None], _Due]
         (rf"(?:trong )?thang (?P<list>{_MONTH_LIST}){_YEAR_TAIL}", _months),
         (rf"(?:trong )?quy (?P<list>{_QUARTER_LIST}){_YEAR_TAIL}", _quarters),
         (rf"(?:trong )?(?:6|sau) thang (?P<half>dau|cuoi) nam(?: {_YEAR})?", _half_year),
-        (rf"(?:(?:trong|ca) )?nam {_YEAR}(?:-(?P<last>[0-9]{{4}}))?", _years),
+        (rf"(?:(?:trong|ca|cuoi) )?nam {_YEAR}(?:-(?P<last>[0-9]{{4}}))?(?: va cac nam tiep theo)?", _years),
+        (rf"{_YEAR}(?:-(?P<last>[0-9]{{4}}))?", _years),
         (r"(?:trong|ca) nam", _plan_year),
         (rf"(?:trong )?giai doan {_YEAR}-(?P<last>[0-9]{{4}})", _years),
     )
@@ -408,15 +459,55 @@ def parse_deadline(text: str, year: int | None = None) -> Deadline:
     if len(text) > MAX_LENGTH:
         raise _error("deadline.unknown", text, example=closest_example(text[:_COMPARED_LENGTH]))
     key = _key(text)
+    found = _match(key, text, year)
+    if found is None:
+        found = _combined(key, text, year)
+    if found is None:
+        raise _error("deadline.unknown", text, example=closest_example(text))
+    kind, due = found
+    return Deadline(text, kind, tuple(sorted(set(due))))
+
+
+def _match(key: str, text: str, year: int | None) -> _Due | None:
+    """The kind and due dates of a folded wording one rule reads whole; None when none does."""
     if key in _FIXED:
-        return Deadline(text, _FIXED[key], ())
+        return _FIXED[key], []
     if _AFTER_EVENT.match(key):
-        return Deadline(text, KIND_AFTER_EVENT, ())
+        return KIND_AFTER_EVENT, []
     for pattern, meaning in _RULES:
         if m := pattern.fullmatch(key):
-            kind, due = meaning(m, text, year)
-            return Deadline(text, kind, tuple(sorted(set(due))))
-    raise _error("deadline.unknown", text, example=closest_example(text))
+            return meaning(m, text, year)
+    return None
+
+
+#: Where a wording that no rule reads whole may hold several ("Tháng 6/2025 và tháng 12/2025").
+_PARTS = re.compile(r";|,(?:va )?| va | hoac ")
+MAX_PARTS = 12
+
+
+def _combined(key: str, text: str, year: int | None) -> _Due | None:
+    """Several wordings joined by ",", ";", "và" or "hoặc", each one a rule reads: every due date of each.
+
+    The kind is the parts' kind when they share one; else recurring when any part
+    recurs; else the first dated part's. None when a part is unknown.
+    """
+    parts = [part.strip() for part in _PARTS.split(key)]
+    if len(parts) < 2 or len(parts) > MAX_PARTS or not all(parts):
+        return None
+    found = []
+    for part in parts:
+        match = _match(part, text, year)
+        if match is None:
+            return None
+        found.append(match)
+    kinds = [kind for kind, _ in found]
+    if len(set(kinds)) == 1:
+        kind = kinds[0]
+    elif KIND_RECURRING in kinds:
+        kind = KIND_RECURRING
+    else:
+        kind = next((kind for kind, due in found if due), kinds[0])
+    return kind, [day for _, due in found for day in due]
 
 
 _NUMBER = re.compile(r"[0-9]+|\b(?:i|ii|iii|iv|v|vi)\b")
