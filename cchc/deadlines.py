@@ -8,65 +8,19 @@ names no year takes it, and a recurring wording is due on its dates within it.
 Matching ignores case, diacritics (đ too), Unicode form, extra spaces and the
 spaces around "/", ",", "-" (an en or em dash counts as "-"). "Hàng" and "Hằng"
 are one word, and so are "Quí" and "Quý". Only the ASCII digits 0-9 are digits.
-A wording that needs the plan's year (Y below) when there is none is the error
-``deadline.no-year``.
+A wording that needs the plan's year Y when there is none is ``deadline.no-year``.
 
-Wording                                        kind          due (Y: the plan's year)
----------------------------------------------  ------------  ---------------------------------
-(blank)                                        unspecified   none
-Tháng 6/2021, Trong tháng 6/2021,              month         2021-06-30
-  Tháng 6 năm 2021
-Tháng 3, 9/2021, Tháng 3 và 9/2021             month         2021-03-31 and 2021-09-30
-Tháng 6-7/2021 (a range)                       month         2021-07-31 (its end only)
-Tháng 6, Trong tháng 6                         month         Y-06-30
-Quý II/2021, Quí II/2021, Quý 2/2021,          quarter       2021-06-30
-  Trong quý 2/2021, Quý II năm 2021
-Quý II, IV/2021, Quý II và Quý IV/2021         quarter       2021-06-30 and 2021-12-31
-Quý I-II/2023 (a range)                        quarter       2023-06-30 (its end only)
-Quý III                                        quarter       Y-09-30
-6 tháng đầu năm 2021, Sáu tháng đầu năm 2021   half_year     2021-06-30
-6 tháng cuối năm 2021                          half_year     2021-12-31
-6 tháng đầu năm / 6 tháng cuối năm             half_year     Y-06-30 / Y-12-31
-Năm 2021, Trong năm 2021, Cả năm 2021          year          2021-12-31
-Năm 2022-2025 (a range)                        year          2025-12-31 (its end only)
-Giai đoạn 2021-2025, Giai đoạn 2021 - 2030     year          the last year's 12-31
-Trong năm, Cả năm                              year          Y-12-31
-Ngày 15/12/2021, Trước ngày 15/12/2021,        date          2021-12-15
-  Trước 15/12/2021, Chậm nhất ngày 15/12/2021,
-  Chậm nhất là ngày 15/12/2021, 15/12/2021,
-  Trước ngày 15 tháng 12 năm 2021, 2021-12-15
-Trước ngày 30/6, Ngày 30/6                     date          Y-06-30
-Hằng năm, Hàng năm                             recurring     Y-12-31
-Hằng quý, Hàng quý                             recurring     Y-03-31, Y-06-30, Y-09-30, Y-12-31
-Hằng tháng, Hàng tháng                         recurring     the last day of each month of Y
-Trước ngày 20/11 hằng năm                      recurring     Y-11-20
-Trước ngày 15 của tháng,                       recurring     the 15th of each month of Y
-  Trước ngày 15 hằng tháng,
-  Trước ngày 15 của mỗi tháng
-Trước ngày 05 tháng cuối cùng của mỗi quý,     recurring     the 5th (10th) of March, June,
-  Trước ngày 10 của tháng cuối quý                           September and December of Y
-Chậm nhất là ngày 20 của tháng cuối kỳ         recurring     the 20th of March, June, September
-  báo cáo (reporting periods are quarters)                   and December of Y
-Tháng 12 hằng năm                              recurring     Y-12-31
-Định kỳ hằng quý (tháng, năm)                  recurring     as Hằng quý (tháng, năm)
-Định kỳ 6 tháng (, năm)                        recurring     Y-06-30 and Y-12-31
-Từ tháng 3 đến tháng 6/2021,                   month         2021-06-30 (its end only)
-  Tháng 5 - tháng 6/2021
-Quý I - Quý II/2021, Từ quý I đến quý III/2021 quarter       the last quarter's end
-Cuối năm 2021, 2021, Năm 2021 và các năm       year          2021-12-31
-  tiếp theo
-Thường xuyên, Định kỳ, Liên tục, Hằng tuần,    recurring     none (ongoing)
-  Đang triển khai
-Sau khi … (anything after), Khi có …,          after_event   none
-  Theo yêu cầu, Theo chỉ đạo
-Theo kế hoạch, Theo tiến độ, Theo lộ trình     as_planned    none
-Theo quy định (Theo quí định)                  as_regulated  none
-
-Several wordings joined by ",", ";", "và" or "hoặc" that no single form reads
-whole ("Tháng 6/2021 và tháng 12/2021", "Trước ngày 25/6 và 25/12", "Hàng
-quý, hàng năm", "Quý I/2021 và thường xuyên") are read part by part: the item
-is due on every date of every part; the kind is the parts' kind when they
-share one, else recurring when a part recurs, else the first dated part's.
+The wordings, their kinds and due dates are tabled in docs/format.md
+("Deadlines"), which a test keeps true to this grammar. In short: months,
+quarters, half years, years and dates, with or without a year ("Tháng 6",
+"Trước ngày 30/6" take the plan's year Y), lists and ranges of them;
+recurring wordings due within Y ("Hằng quý": the end of each quarter,
+"Trước ngày 10 của tháng cuối quý": the 10th of March, June, September and
+December); ongoing ones with no date ("Thường xuyên"); events ("Sau khi …",
+"Khi có …"); "Theo kế hoạch", "Theo quy định"; and several wordings joined by
+",", ";", "và" or "hoặc", read part by part (every date of every part; the
+parts' kind when they share one, else recurring when a part recurs, else the
+first dated part's).
 
 Before a date, "Trước", "Chậm nhất" or "Chậm nhất là", and "ngày", may be
 written or left out; a day of each month or quarter needs "ngày" ("Ngày 15
@@ -486,11 +440,7 @@ MAX_PARTS = 12
 
 
 def _combined(key: str, text: str, year: int | None) -> _Due | None:
-    """Several wordings joined by ",", ";", "và" or "hoặc", each one a rule reads: every due date of each.
-
-    The kind is the parts' kind when they share one; else recurring when any part
-    recurs; else the first dated part's. None when a part is unknown.
-    """
+    """Several wordings joined by ",", ";", "và" or "hoặc" (see the module's docstring); None when a part is unknown."""
     parts = [part.strip() for part in _PARTS.split(key)]
     if len(parts) < 2 or len(parts) > MAX_PARTS or not all(parts):
         return None
