@@ -34,6 +34,7 @@ def _register() -> None:
     from cchc.cli import budget  # noqa: F401
     from cchc.cli import render  # noqa: F401
     from cchc.cli import init  # noqa: F401
+    from cchc.cli import imports  # noqa: F401
     from cchc.cli import progress  # noqa: F401
     from cchc.cli import report  # noqa: F401
     from cchc.cli import calendar  # noqa: F401

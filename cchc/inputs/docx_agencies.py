@@ -17,7 +17,8 @@ import re
 from cchc.agencies import spelling_key, typed_keys
 from cchc.text import fold
 
-_DEFINED = re.compile(r"(?P<full>.+?)\s*\((?P<short>[^()\n]{1,40})\)", re.S)
+#: The longest short form read from "Full name (SHORT)".
+_SHORT_CHARS = 40
 _ABBREVIATION = re.compile(r"[A-ZĐ]{2,}|&")
 _GROUP_START = ("các ", "ubnd các ", "ủy ban nhân dân các ", "uỷ ban nhân dân các ")
 #: A cell split at more commas than this is not tried (the split looks at every way to group the parts).
@@ -94,6 +95,7 @@ class AgencyBook:
     def learn_prose(self, paragraphs: list[str]) -> None:
         """Short forms the prose defines after a name the cells use: "… Sở Thông tin và Truyền thông (Sở TT&TT) …"."""
         full = sorted({n for n in self._full_names if len(n) >= 6}, key=len, reverse=True)
+        longest = len(full[0]) + 2 if full else 0
         scanned = 0
         for text in paragraphs:
             if "(" not in text:
@@ -105,7 +107,7 @@ class AgencyBook:
                 short = match.group(1).strip()
                 if not _abbreviated(short) or spelling_key(short) in self._short_of:
                     continue
-                before = text[: match.start()].rstrip().casefold()
+                before = text[max(0, match.start() - longest - 50) : match.start()].rstrip().casefold()
                 name = next((n for n in full if before.endswith(n.casefold())), None)
                 if name is not None and spelling_key(short) != spelling_key(name):
                     self._short_of[spelling_key(short)] = name
@@ -118,10 +120,12 @@ class AgencyBook:
 
     def _definition(self, piece: str) -> str:
         """The name in "Full name (SHORT)", learning the short form; the piece itself otherwise."""
-        match = _DEFINED.fullmatch(piece)
-        if match is None or not _abbreviated(match.group("short")):
+        start = piece.rfind("(")
+        if not piece.endswith(")") or start <= 0:
             return piece
-        full, short = match.group("full").strip(), match.group("short").strip()
+        full, short = piece[:start].strip(), piece[start + 1 : -1].strip()
+        if not full or not short or len(short) > _SHORT_CHARS or ")" in short or not _abbreviated(short):
+            return piece
         self._short_of.setdefault(spelling_key(short), full)
         return full
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 #: The largest .docx read, in bytes.
 MAX_BYTES = 50 * 1024 * 1024
@@ -54,7 +54,6 @@ class Package:
     document: object
     styles: object | None = None
     numbering: object | None = None
-    names: list[str] = field(default_factory=list)
 
 
 def open_package(data: bytes) -> Package:
@@ -78,7 +77,7 @@ def open_package(data: bytes) -> Package:
     if document.tag != f"{{{W}}}document":
         raise DocxRefused("docx.xml", part=_MAIN, detail=f"root element {document.tag}")
     parts = {key: _parse(archive, names[name]) if name in names else None for key, name in _PARTS.items()}
-    return Package(document, parts["styles"], parts["numbering"], sorted(names))
+    return Package(document, parts["styles"], parts["numbering"])
 
 
 def _check_entries(infos: list[zipfile.ZipInfo]) -> None:

@@ -10,11 +10,12 @@ once every name in the document is known (``docx_agencies``).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_table import (
     Columns,
-    _own_cells,
+    own_cells,
     figure,
     in_million,
     is_heading_repeat,
@@ -22,9 +23,12 @@ from cchc.inputs.docx_table import (
     section_heading,
     task_heading,
 )
-from cchc.text import fold
 
-_WORDS = re.compile(r"\(?\s*bằng\s+chữ\s*:?\s*(?P<words>.*?)\s*\)?\s*[.;]?\s*\Z", re.I | re.S)
+# No pattern here can match the same characters in two ways: each runs in linear time.
+_WORDS = re.compile(r"(?i)\(?bằng\s+chữ\s*:?")
+_WORDS_IN = re.compile(r"(?i)bằng\s+chữ")
+_SUM_IN_DONG = re.compile(r"(?i)tổng\s+kinh\s+phí\s*:\s*(?P<amount>[0-9][0-9.,]*)\s*(?:đồng|đ|vnđ|vnd)\.?(?P<rest>.*)", re.S)
+_NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
 _TOTAL_WORDS = ("tổng cộng", "tổng số", "tổng kinh phí", "tổng:")
 _ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
 #: A label longer than this does not fit the model's Label.
@@ -34,12 +38,12 @@ MAX_LABEL = 32
 class TableReader:
     """Sections, tasks and items read from task tables, with comments, warnings and agency cells."""
 
-    def __init__(self):
+    def __init__(self, warnings: list | None = None):
         self.sections: list[dict] = []
         #: (the dict a comment is about, its field or None, message key, arguments)
         self.comments: list[tuple[dict, str | None, str, dict]] = []
-        #: (message key, place, arguments)
-        self.warnings: list[tuple[str, Place, dict]] = []
+        #: (message key, place, arguments), added to the caller's list when it gives one
+        self.warnings: list[tuple[str, Place, dict]] = [] if warnings is None else warnings
         #: (item, "lead" or "partners", the cell's text)
         self.agency_cells: list[tuple[dict, str, str]] = []
         self.items: list[dict] = []
@@ -47,6 +51,7 @@ class TableReader:
         self.total_words: str | None = None
         self._section: dict | None = None
         self._task: dict | None = None
+        self._unit_said: set[int] = set()
 
     # ------------------------------------------------------------ a table
 
@@ -54,7 +59,7 @@ class TableReader:
         """Read *grid*'s rows below its headings (all of them for a table continuing the last one)."""
         first_heading = columns.heading_rows[0] if columns.heading_rows else 0
         for r in range(first_heading):
-            for cell in _own_cells(grid, r):
+            for cell in own_cells(grid, r):
                 self.warn("docx.unplaced-cell", cell.place, text=cell.text)
         if columns.heading_rows:
             heading_row = columns.heading_rows[0]
@@ -73,7 +78,7 @@ class TableReader:
             slot = slots[cell.column] if cell.column < grid.width else None
             if cell.vmerge == "continue" and cell.text and slot is not None and not slot.own:
                 self.warn("docx.hidden-cell", cell.place, text=cell.text)
-        own = sorted(_own_cells(grid, r), key=lambda c: c.column)
+        own = sorted(own_cells(grid, r), key=lambda c: c.column)
         if not own:
             return  # an empty row, or merged cells running on with nothing new
         roles = columns.roles
@@ -85,38 +90,25 @@ class TableReader:
             slot = slot_of(role)
             return slot.cell.text if slot is not None else ""
 
-        data_columns = {roles[r] for r in ("lead", "partners", "deadline", "budget") if r in roles}
+        data_columns = {roles[role] for role in ("lead", "partners", "deadline", "budget") if role in roles}
         has_data = any(c.column in data_columns for c in own)
         first = own[0].text
-        if _is_total(first) and not any(value(role) for role in ("lead", "partners", "deadline")):
-            self.total_row(own, value("budget") if "budget" in roles else "", columns, r)
+        if _is_total(first) and all(c.column == roles.get("budget") or _WORDS_IN.search(c.text) for c in own[1:]):
+            self.total_row(own, value("budget") if "budget" in roles else "", columns)
             return
         if first.casefold().startswith("cộng") and len(first) <= 40 and not has_data:
             return  # a section's subtotal: worked out from the items, not data
-        if len(own) == 1 and _WORDS.match(first) and not has_data:
-            self.total_words = _WORDS.match(first).group("words") or None
+        if len(own) == 1 and not has_data and self._words(first):
             return
-        heading = None if has_data else self._section_row(grid, own, columns)
+        heading = None if has_data else _section_row(own, columns)
         if heading is not None:
             self.open_section(*heading)
             return
-        self.item_row(grid, r, columns, own, slot_of, value)
-
-    def _section_row(self, grid: Grid, own: list[Cell], columns: Columns) -> tuple[str | None, str | None, Place] | None:
-        """(label, title, place) when the row is a section's heading across the table, else None."""
-        roles = columns.roles
-        text_columns = {roles[r] for r in ("stt", "section", "task", "product") if r in roles}
-        if len(own) == 1 and own[0].span >= 2 and own[0].column in text_columns | {0}:
-            return (*section_heading(own[0].text), own[0].place)
-        if len(own) == 2 and "stt" in roles and own[0].column == roles["stt"] and _ROMAN_OR_LETTER.fullmatch(own[0].text):
-            return own[0].text.rstrip("."), own[1].text, own[0].place
-        if len(own) == 1 and "section" not in roles and own[0].column != roles.get("task") and looks_like_section(own[0].text):
-            return (*section_heading(own[0].text), own[0].place)
-        return None
+        self.item_row(columns, own, slot_of, value)
 
     # ------------------------------------------------------------ sections and tasks
 
-    def open_section(self, label: str | None, title: str | None, place: Place) -> None:
+    def open_section(self, label: str | None, title: str | None) -> None:
         """Start a section, unless it is the current one's heading again (a table typed across pages)."""
         current = self._section
         if current is not None and (current["numeral"], current["title"]) == (label, title):
@@ -132,17 +124,17 @@ class TableReader:
         self._task = {"number": number, "title": title, "items": []}
         self._section["tasks"].append(self._task)
 
-    def item_row(self, grid: Grid, r: int, columns: Columns, own: list[Cell], slot_of, value) -> None:
+    def item_row(self, columns: Columns, own: list[Cell], slot_of, value) -> None:
         place = own[0].place
         guesses: list[tuple[str | None, str, dict]] = []
         section_slot = slot_of("section")
         if section_slot is not None and section_slot.own:
             if section_slot.cell.text:
-                self.open_section(*section_heading(section_slot.cell.text), section_slot.cell.place)
+                self.open_section(*section_heading(section_slot.cell.text))
             elif self._section is not None and section_slot.cell.vmerge != "restart":
                 guesses.append((None, "docx.guess.section-above", {}))
         if self._section is None:
-            self.open_section(None, None, place)
+            self.open_section(None, None)
         task_slot = slot_of("task")
         opened_task = False
         if task_slot is not None and (task_slot.own or self._task is None):
@@ -179,18 +171,18 @@ class TableReader:
                 slot = slot_of("budget")
                 if not slot.own:
                     guesses.append(("budget", "docx.comment.budget-merged", {}))
-                if columns.unit_assumed:
+                if columns.unit_assumed and id(columns) not in self._unit_said:
+                    self._unit_said.add(id(columns))  # once per table, on its first amount
                     guesses.append(("budget", "docx.guess.unit", {}))
                 elif columns.factor != 1:
                     guesses.append(("budget", "docx.comment.unit", {"written": budget}))
         item["note"] = value("note") or None
-        heading_of = {c: role for role, c in columns.roles.items()}
         for role in ("product", "lead", "partners", "deadline", "budget", "note"):
             slot = slot_of(role)
             if slot is not None and slot.cell.column != columns.roles[role] and slot.cell.text:
-                other = heading_of.get(slot.cell.column, "")
-                if other != role:
-                    guesses.append((role, "docx.comment.across", {"other": other}))
+                # A cell merged across from another column gives this one its text too.
+                other = columns.headings[slot.cell.column] if slot.cell.column < len(columns.headings) else ""
+                guesses.append((role, "docx.comment.across", {"other": other}))
         self._task["items"].append(item)
         self.items.append(item)
         for field_name, key, args in guesses:
@@ -198,28 +190,66 @@ class TableReader:
 
     # ------------------------------------------------------------ totals
 
-    def total_row(self, own: list[Cell], budget: str, columns: Columns, r: int) -> None:
+    def total_row(self, own: list[Cell], budget: str, columns: Columns) -> None:
         amount = figure(budget) if budget else None
         if amount is not None:
             self.total = in_million(amount, columns.factor)
         elif budget:
             self.total = budget
         for cell in own:
-            start = re.search(r"(?i)\(?\s*bằng\s+chữ", cell.text)
-            match = _WORDS.match(cell.text[start.start():]) if start else None
-            if match:
-                self.total_words = match.group("words") or None
+            start = _WORDS_IN.search(cell.text)
+            if start:
+                self._words(cell.text[start.start() - (cell.text[start.start() - 1 : start.start()] == "(") :])
 
-    def words_paragraph(self, text: str) -> bool:
-        """Take "Bằng chữ: …" after the table as the total in words; True when it was that."""
+    def after_table(self, text: str) -> bool:
+        """Take the lines under a table: "Tổng kinh phí: 200.000.000đ (Bằng chữ: …)", "Kinh phí: <note>", "Bằng chữ: …".
+
+        True when *text* was one of them (a total in đồng counts only when the table declared none).
+        """
+        match = _SUM_IN_DONG.fullmatch(text)
+        if match:
+            amount = figure(match.group("amount"))
+            if self.total is None and amount is not None:
+                self.total = in_million(amount, Decimal("0.000001"))
+            rest = match.group("rest").strip()
+            return not rest or self._words(rest)
+        match = _NOTE.fullmatch(text)
+        if match and self.total is None:
+            self.total = match.group("note").strip()
+            return True
+        return self._words(text)
+
+    def _words(self, text: str) -> bool:
+        """Take "Bằng chữ: …" or "(Bằng chữ: …)." as the total in words; True when *text* was that."""
+        text = text.strip()
         match = _WORDS.match(text)
         if match is None:
             return False
-        self.total_words = match.group("words") or None
+        words = text[match.end():].strip().rstrip(".;").rstrip()
+        if text.startswith("(") and words.endswith(")"):
+            words = words[:-1].rstrip()
+        self.total_words = words or None
         return True
 
     def warn(self, key: str, place: Place, **args) -> None:
         self.warnings.append((key, place, args))
+
+
+def _section_row(own: list[Cell], columns: Columns) -> tuple[str | None, str | None] | None:
+    """(label, title) when a row with no agency, deadline or budget is a section's heading, else None.
+
+    The heading spans the table, or stands in the STT column as a numeral ("II") beside
+    its title, or is the one text of the row and reads as one ("I. …", capitals).
+    """
+    roles = columns.roles
+    text_columns = {roles[role] for role in ("stt", "section", "task", "product") if role in roles}
+    if len(own) == 1 and own[0].span >= 2 and own[0].column in text_columns | {0}:
+        return section_heading(own[0].text)
+    if len(own) == 2 and "stt" in roles and own[0].column == roles["stt"] and _ROMAN_OR_LETTER.fullmatch(own[0].text):
+        return own[0].text.rstrip("."), own[1].text
+    if len(own) == 1 and "section" not in roles and own[0].column != roles.get("task") and looks_like_section(own[0].text):
+        return section_heading(own[0].text)
+    return None
 
 
 def _is_total(text: str) -> bool:

@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
-from cchc.inputs.docx_body import Grid, Place
+from cchc.inputs.docx_body import Grid
 from cchc.text import fold
 
 TEXT_ROLES = ("section", "task", "product")
@@ -158,6 +158,8 @@ class Columns:
     factor: int | Decimal = 1
     unit_assumed: bool = False
     heading_keys: tuple[str, ...] = ()
+    #: The heading of each grid column, as written (lines joined).
+    headings: tuple[str, ...] = ()
 
     @property
     def first_data_row(self) -> int:
@@ -206,25 +208,36 @@ def _assign(grid: Grid, roles: list[str | None], heading_rows: list[int]) -> Col
         rightmost = max((assigned[r], r) for r in ("task", "section") if r in assigned)[1] if ("task" in assigned or "section" in assigned) else None
         if rightmost is not None:
             assigned["product"] = assigned.pop(rightmost)
-    if "section" in assigned and "task" not in assigned and _has_spanning_rows(grid, heading_rows[-1] + 1):
-        # Sections come as rows across the table: the Nội dung column holds the tasks.
+    if "section" in assigned and "task" not in assigned and not _section_column(grid, assigned["section"], assigned.get("product"), heading_rows[-1] + 1):
+        # The Nội dung column has a text of its own on (nearly) every row: it holds the tasks.
         assigned["task"] = assigned.pop("section")
     factor, assumed = unit_factor(grid.text(heading_rows[0], assigned["budget"])) if "budget" in assigned else (1, False)
     if "budget" in assigned and assumed and len(heading_rows) > 1:
         factor, assumed = unit_factor(" ".join(grid.text(r, assigned["budget"]) for r in heading_rows))
     keys = tuple(fold(grid.text(heading_rows[0], c)) for c in range(grid.width))
-    return Columns(assigned, heading_rows, unknown, factor, assumed, keys)
+    headings = tuple(" ".join(grid.text(heading_rows[-1], c).split()) or " ".join(grid.text(heading_rows[0], c).split()) for c in range(grid.width))
+    return Columns(assigned, heading_rows, unknown, factor, assumed, keys, headings)
 
 
-def _has_spanning_rows(grid: Grid, start: int) -> bool:
-    for r in range(start, min(len(grid.slots), start + 200)):
-        own = _own_cells(grid, r)
-        if len(own) == 1 and own[0].span >= 2:
+def _section_column(grid: Grid, column: int, product: int | None, start: int) -> bool:
+    """Whether *column* holds sections: cells merged down over rows, or text on few of the rows that have a product.
+
+    A table with sections as rows across it ("I. CẢI CÁCH THỂ CHẾ") has its tasks there instead.
+    """
+    own = items = 0
+    for r in range(start, len(grid.slots)):
+        row_cells = own_cells(grid, r)
+        if len(row_cells) == 1 and row_cells[0].span >= 2:
+            return False
+        slot = grid.slots[r][column]
+        if slot is not None and not slot.own:
             return True
-    return False
+        own += slot is not None and bool(slot.cell.text)
+        items += product is not None and bool(grid.text(r, product))
+    return own * 2 <= items
 
 
-def _own_cells(grid: Grid, r: int) -> list:
+def own_cells(grid: Grid, r: int) -> list:
     """The distinct cells that start in row *r* and hold text."""
     seen: dict[int, object] = {}
     for slot in grid.slots[r]:
@@ -235,7 +248,7 @@ def _own_cells(grid: Grid, r: int) -> list:
 
 def is_heading_repeat(grid: Grid, r: int, columns: Columns) -> bool:
     """A heading row repeated further down (a table typed across pages), or the row numbering the columns."""
-    own = _own_cells(grid, r)
+    own = own_cells(grid, r)
     if not own:
         return False
     if len(own) >= 2 and all(_NUMBER_ROW.fullmatch(fold(c.text)) for c in own):

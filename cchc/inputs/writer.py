@@ -30,6 +30,8 @@ Comments = Mapping[tuple, Sequence[str]]
 _SPECIAL = {"null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"}
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 _NUMBER_START = set("0123456789+-.")
+#: Characters of what YAML 1.1 or 1.2 may read as a number, a time or a date.
+_NUMBER_LIKE = set("0123456789_.:+-eExXoObBaAcCdDfF")
 _ESCAPES = {
     "\0": "\\0", "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f",
     "\r": "\\r", "\x1b": "\\e", '"': '\\"', "\\": "\\\\", "\x85": "\\N", "\u2028": "\\L", "\u2029": "\\P",
@@ -75,7 +77,10 @@ def is_plain(text: str) -> bool:
     """True when *text* written without quotes reads back as exactly this text."""
     if not text or text != text.strip(" ") or text.strip() != text:
         return False
-    if text[0] in _INDICATORS or text[0] in _NUMBER_START or text.lower() in _SPECIAL:
+    if text[0] in _INDICATORS or text[0] == "." or text.lower() in _SPECIAL:
+        return False
+    # "3669/QĐ-UBND" is text whatever YAML version reads it; "010", "1:30", "0x1F", "1e3", "2021-06-30" are quoted.
+    if text[0] in _NUMBER_START and all(ch in _NUMBER_LIKE for ch in text):
         return False
     if ": " in text or " #" in text or text.endswith(":") or "\t" in text:
         return False

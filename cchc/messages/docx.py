@@ -104,6 +104,10 @@ MESSAGES = {
     "docx.guess.section-above": ("đoán: ô mục trống được gộp với dòng trên", "đoán: the blank section cell is taken to continue the row above"),
     "docx.guess.task-above": ("đoán: ô nhiệm vụ trống được gộp với dòng trên", "đoán: the blank task cell is taken to continue the row above"),
     "docx.guess.section-label": ("đoán: mục không có số thứ tự trong văn bản; số ở đây theo thứ tự", "đoán: the section has no label in the document; numbered here in order"),
+    "docx.guess.title": (
+        "đoán: kế hoạch viết trong một điều của quyết định, không có tên riêng; tên lấy theo trích yếu của quyết định",
+        "đoán: the plan is written inside an article of the decision, with no title of its own; its title is the decision's",
+    ),
     "docx.guess.year": ("đoán: tiêu đề không ghi năm; năm lấy theo ngày ban hành", "đoán: the title names no year; the year is the date's"),
     "docx.guess.unit": ("đoán: tiêu đề cột kinh phí không ghi đơn vị; coi là triệu đồng", "đoán: the budget heading names no unit; taken as million VND"),
     "docx.guess.short-form": ("đoán: {short!q} là cách viết tắt của cơ quan này", "đoán: {short!q} is taken as a short form of this agency"),
@@ -112,5 +116,5 @@ MESSAGES = {
         "the budget cell is merged over several rows; each row gets the same amount",
     ),
     "docx.comment.unit": ("văn bản ghi {written!q}, đổi ra triệu đồng", "the document writes {written!q}, converted to million VND"),
-    "docx.comment.across": ("ô này được gộp ngang từ cột {other}", "this cell is merged across from the {other} column"),
+    "docx.comment.across": ("ô này được gộp ngang từ cột {other!q}", "this cell is merged across from the {other!q} column"),
 }

@@ -1,0 +1,387 @@
+"""A plan read from a Word document (.docx) as an office writes it, into cchc's plan data.
+
+``read_docx(data, name)`` reads, in order: the issuing block (often a
+borderless two-column table: the bodies and "Số: …" on the left, the
+national motto and "Thái Bình, ngày … tháng … năm …" on the right); for a
+decision (QUYẾT ĐỊNH) its title, the authority, the legal bases ("Căn cứ …"),
+the articles ("Điều 1. …"), then its signature block and "Nơi nhận:"; the
+plan (KẾ HOẠCH) with its title and subtitle; the prose before the task table,
+the task table(s), the prose after; a plan issued on its own then has its
+signature; an appendix (PHỤ LỤC) may hold the table after the signature.
+
+It returns ``Imported``: the data (dicts in the model's field order, for
+``cchc.inputs.writer``), the comments to write where it guessed, and warnings
+(``Problem``s whose arguments carry the place: body paragraph N, or table T
+row R column C) for what it could not place. Text is kept word for word, in
+NFC; nothing is corrected. A file that is not a readable .docx, or is hostile,
+raises ``DocxRefused`` (``cchc.inputs.docx_package``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from cchc.inputs import docx_prose as prose
+from cchc.inputs.docx_agencies import AgencyBook
+from cchc.inputs.docx_body import Body, Numbering, Para, Place, Styles
+from cchc.inputs.docx_package import DocxRefused, open_package
+from cchc.inputs.docx_rows import TableReader, item_paths, numbered_ids
+from cchc.inputs.docx_table import Columns, find_columns, is_caps
+from cchc.problems import Problem
+
+__all__ = ["Imported", "DocxRefused", "read_docx"]
+
+#: Paragraph kinds that end a decision's articles or a plan's prose: its signature block.
+_CLOSING = ("recipients", "signer")
+_YEAR = re.compile(r"(?i)năm\s+(?P<year>[0-9]{4})")
+
+
+@dataclass
+class Imported:
+    """What a Word document gave: plan data, comments by data path (message key, arguments), warnings."""
+
+    data: dict
+    comments: dict[tuple, list[tuple[str, dict]]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_docx(data: bytes, name: str, registry=None) -> Imported:
+    """Read the .docx in *data* (reported as *name*); *registry* (agencies) resolves the names it knows.
+
+    Raises DocxRefused when *data* is not a .docx cchc reads.
+    """
+    package = open_package(data)
+    body = Body(Styles(package.styles), Numbering(package.numbering)).read(package.document)
+    return _Document(name, registry).read(body)
+
+
+class _Document:
+    def __init__(self, name: str, registry):
+        self.name = name
+        #: (message key, place, arguments), in the order they were found
+        self.warnings: list[tuple[str, Place, dict]] = []
+        self.tables = TableReader(self.warnings)
+        self.book = AgencyBook(registry)
+        self.comments: list[tuple[object, str | None, str, dict]] = []
+        self.decision: dict | None = None
+        self.plan: dict = {}
+        self.before: list[Para] = []
+        self.after: list[Para] = []
+        self.all_text: list[str] = []
+        #: True from the plan's title (or its table) on: a signature block then is the plan's, not the decision's.
+        self.in_plan = False
+
+    # ------------------------------------------------------------ the walk
+
+    def read(self, body: list) -> Imported:
+        events = self._events(body)
+        mode = "head"
+        head: list[Para] = []
+        closing: list[Para] = []
+        title: list[str] = []
+        subtitle: list[str] = []
+        seen_table = False
+        totals_zone = False  # right under a task table, where its total is written out
+        i = 0
+        while i < len(events):
+            event = events[i]
+            i += 1
+            if isinstance(event, tuple):  # a task table
+                grid, columns = event
+                if mode in ("head", "decision-title", "authority", "bases"):
+                    self._header_of(self.plan if self.decision is None else self.decision, head)
+                    head = []
+                if mode == "articles" and self.decision is not None and self.decision["articles"]:
+                    self._plan_in_article()
+                if mode == "closing":
+                    self._closing(closing)
+                    closing = []
+                    mode = "appendix"
+                self.tables.read(grid, columns)
+                seen_table = self.in_plan = totals_zone = True
+                mode = "appendix" if mode == "appendix" else "prose"
+                continue
+            para = event
+            if totals_zone and self.tables.after_table(para.text):
+                continue
+            totals_zone = False
+            what = prose.kind(para)
+            if what == "separator":
+                continue
+            if mode == "head":
+                if what == "decision":
+                    self.decision = _new_decision()
+                    self._header_of(self.decision, head)
+                    head, mode = [], "decision-title"
+                elif what == "plan":
+                    self._header_of(self.plan, head)
+                    head, mode, title = [], "title", [para.text]
+                    self.in_plan = True
+                else:
+                    head.append(para)
+            elif mode == "decision-title":
+                if what == "decides":
+                    mode = "articles"
+                elif prose.is_basis(para.text):
+                    mode, i = "bases", i - 1
+                elif is_caps(para.text):
+                    self.decision["authority"] = _line(para.text)
+                    mode = "authority"
+                else:
+                    self.decision["title"] = _join(self.decision["title"], _line(para.text))
+            elif mode in ("authority", "bases"):
+                if what == "decides":
+                    mode = "articles"
+                elif what == "article":
+                    mode, i = "articles", i - 1
+                elif mode == "authority" and is_caps(para.text):
+                    self.decision["authority"] = _join(self.decision["authority"], _line(para.text))
+                else:
+                    mode = "bases"
+                    self.decision["legal_bases"].append(para.text)
+            elif mode == "articles":
+                if what == "article":
+                    number, text = prose.article(para.text)
+                    self.decision["articles"].append({"number": number, "paragraphs": [text] if text else []})
+                elif what in _CLOSING:
+                    mode, closing = "closing", [para]
+                elif what == "plan":
+                    mode, title = "title", [para.text]
+                    self.in_plan = True
+                elif what == "appendix":
+                    mode = "appendix"
+                    self.warn("docx.unplaced", para)
+                elif self.decision["articles"]:
+                    self.decision["articles"][-1]["paragraphs"].append(para.text)
+                else:
+                    self.warn("docx.unplaced", para)
+            elif mode == "closing":
+                if what == "plan" and self.decision is not None and not self.in_plan:
+                    self._closing(closing)
+                    closing, mode, title = [], "title", [para.text]
+                    self.in_plan = True
+                elif what == "appendix":
+                    self._closing(closing)
+                    closing, mode = [], "appendix"
+                    self.warn("docx.unplaced", para)
+                else:
+                    closing.append(para)
+            elif mode == "title":
+                if para.text.startswith("(") and not subtitle:
+                    subtitle.append(para.text)
+                    mode = "subtitle"
+                elif not subtitle and (para.centered or len(title) == 1 and (para.bold or is_caps(para.text))) and what is None and prose.label_of(para.text) is None and not prose.is_basis(para.text):
+                    title.append(para.text)
+                else:
+                    mode, i = "prose", i - 1
+            elif mode == "subtitle":
+                if para.centered and not subtitle[-1].endswith(")"):
+                    subtitle.append(para.text)
+                else:
+                    mode, i = "prose", i - 1
+            elif mode == "prose":
+                if what == "article" and self.decision is not None and self.decision.get("plan_in_article"):
+                    mode, i = "articles", i - 1
+                elif what in _CLOSING:
+                    mode, closing = "closing", [para]
+                elif what == "appendix":
+                    mode = "appendix"
+                    self.warn("docx.unplaced", para)
+                else:
+                    (self.after if seen_table else self.before).append(para)
+            elif mode == "appendix":
+                self.warn("docx.unplaced", para)
+        if mode == "head":
+            self._header_of(self.plan, head)
+        if closing:
+            self._closing(closing)
+        if title:
+            self.plan["title"] = " ".join(_line(text) for text in title)
+        elif self.decision is not None and self.decision.get("plan_in_article") and self.decision["title"]:
+            # A plan written inside an article has no title of its own on paper.
+            self.plan["title"] = self.decision["title"]
+            self.comments.append((self.plan, "title", "docx.guess.title", {}))
+        if subtitle:
+            self.plan["subtitle"] = " ".join(_line(text) for text in subtitle)
+        return self._finish()
+
+    def _events(self, body: list) -> list:
+        """Paragraphs with text, task tables as (grid, columns), other tables as their paragraphs or a warning."""
+        events: list = []
+        last_columns: Columns | None = None
+        last_width = -1
+        for element in body:
+            if isinstance(element, Para):
+                if element.text:
+                    events.append(element)
+                    self.all_text.append(element.text)
+                continue
+            columns = find_columns(element)
+            if columns is None and last_columns is not None and element.width == last_width and events and isinstance(events[-1], tuple):
+                # A table continued after a break, without its headings: same columns.
+                columns = dataclasses.replace(last_columns, heading_rows=[], unknown=[])
+            if columns is not None:
+                events.append((element, columns))
+                last_columns, last_width = columns, element.width
+                continue
+            paragraphs = element.paragraphs()
+            self.all_text.extend(p.text for p in paragraphs)
+            if _layout_table(paragraphs, events):
+                events.extend(paragraphs)
+            elif paragraphs:
+                self.warnings.append(("docx.other-table", Place(table=element.index, row=1, column=1), {"count": len(paragraphs)}))
+        return events
+
+    # ------------------------------------------------------------ parts
+
+    def _header_of(self, target: dict, paras: list[Para]) -> None:
+        found, unused = prose.header(paras)
+        bad = found.pop("bad_date", None)
+        if bad is not None:
+            self.warnings.append(("docx.bad-date", paras[0].place if paras else Place(), {"text": bad}))
+        for key, value in found.items():
+            target.setdefault(key, value)
+        for para in unused:
+            self.warn("docx.unplaced", para)
+
+    def _closing(self, paras: list[Para]) -> None:
+        signer, recipients, unused = prose.closing(paras)
+        decision = self.decision
+        target = decision if decision is not None and (not self.in_plan or decision.get("plan_in_article")) else self.plan
+        if target is self.plan and decision is not None:
+            # A plan under a decision has no signature block of its own in the model.
+            for para in paras:
+                self.warn("docx.unplaced", para)
+            return
+        if signer is not None:
+            target["signer"] = signer
+        if recipients:
+            target["recipients"] = recipients
+        for para in unused:
+            self.warn("docx.unplaced", para)
+
+    def _plan_in_article(self) -> None:
+        """The table came inside an article: the plan is written in it; its numbered paragraphs are the plan's prose."""
+        article = self.decision["articles"][-1]
+        self.decision["plan_in_article"] = article["number"]
+        paragraphs = article["paragraphs"]
+        first = next((k for k, text in enumerate(paragraphs) if prose.label_of(text) is not None), len(paragraphs))
+        self.before.extend(Para(text, Place()) for text in paragraphs[first:])
+        del paragraphs[first:]
+
+    def warn(self, key: str, para: Para, **args) -> None:
+        self.warnings.append((key, para.place, {"text": para.text, **args}))
+
+    # ------------------------------------------------------------ the plan data
+
+    def _finish(self) -> Imported:
+        tables = self.tables
+        numbered_ids(tables.sections)
+        for position, section in enumerate(tables.sections, 1):
+            if section["numeral"] is None:
+                section["numeral"] = str(position)
+        year, year_guessed = self._year()
+        self.book.learn([text for _, _, text in tables.agency_cells])
+        self.book.learn_prose(self.all_text)
+        used: list[str] = []
+        for item, role, text in tables.agency_cells:
+            item[role] = self.book.names(text) or None
+            used.extend(item[role] or [])
+        agencies, agency_comments = self.book.registry_entries(used)
+        for item in tables.items:
+            if item["deadline"]:
+                self._deadline_comment(item, year)
+        plan = self.plan
+        if tables.total is not None:
+            key = "total_million_vnd" if not isinstance(tables.total, str) else "total_note"
+            plan[key] = tables.total
+        if tables.total_words:
+            plan["total_in_words"] = tables.total_words
+        data: dict = {}
+        if self.decision is not None:
+            data["decision"] = _ordered(self.decision, _DECISION_FIELDS)
+        plan["year"] = year
+        data["plan"] = _ordered(plan, _PLAN_FIELDS)
+        data["agencies"] = agencies or None
+        data["prose_before"] = prose.blocks(self.before) or None
+        data["sections"] = tables.sections
+        data["prose_after"] = prose.blocks(self.after) or None
+        if not tables.sections:
+            self.warnings.append(("docx.no-table", Place(), {}))
+        comments = self._comment_paths(agency_comments, year_guessed)
+        problems = [
+            Problem(self.name, 0, 0, "warning", key, tuple({**place.args(), **args}.items()))
+            for key, place, args in self.warnings
+        ]
+        return Imported(data, comments, problems)
+
+    def _year(self) -> tuple[int | None, bool]:
+        """The plan's year: from its title ("… năm 2021"), the decision's, else the date (a guess)."""
+        for text in (self.plan.get("title"), (self.decision or {}).get("title")):
+            years = [int(m.group("year")) for m in _YEAR.finditer(text or "") if 1900 <= int(m.group("year")) <= 2199]
+            if years:
+                return years[-1], False
+        for holder in (self.plan, self.decision or {}):
+            if holder.get("date") is not None:
+                return holder["date"].year, True
+        return None, False
+
+    def _deadline_comment(self, item: dict, year: int | None) -> None:
+        from cchc.deadlines import DeadlineError, parse_deadline
+
+        try:
+            parse_deadline(item["deadline"], year)
+        except DeadlineError as exc:
+            self.comments.append((item, "deadline", exc.key, dict(exc.params)))
+
+    def _comment_paths(self, agency_comments, year_guessed: bool) -> dict[tuple, list[tuple[str, dict]]]:
+        paths = {id(obj): path for obj, path in item_paths(self.tables.sections)}
+        paths[id(self.plan)] = ("plan",)
+        out: dict[tuple, list[tuple[str, dict]]] = {}
+        for obj, field_name, key, args in self.tables.comments + self.comments:
+            path = paths.get(id(obj))
+            if path is not None:
+                out.setdefault(path + ((field_name,) if field_name else ()), []).append((key, args))
+        for index, key, args in agency_comments:
+            out.setdefault(("agencies", index), []).append((key, args))
+        if year_guessed:
+            out.setdefault(("plan", "year"), []).append(("docx.guess.year", {}))
+        return out
+
+
+_DECISION_FIELDS = ("number", "date", "place", "superior", "issuer", "authority", "title", "legal_bases", "articles", "plan_in_article", "signer", "recipients")
+_PLAN_FIELDS = ("title", "subtitle", "year", "total_million_vnd", "total_in_words", "total_note", "default_lead", "superior", "issuer", "number", "place", "date", "signer", "recipients")
+
+
+def _new_decision() -> dict:
+    return {"title": None, "authority": None, "legal_bases": [], "articles": []}
+
+
+def _ordered(values: dict, fields: tuple[str, ...]) -> dict:
+    out = {}
+    for key in fields:
+        value = values.get(key)
+        if value in (None, [], ""):
+            continue
+        if key == "signer":
+            value = {k: v for k, v in value.items() if v}
+        out[key] = value
+    return out
+
+
+def _join(first: str | None, more: str) -> str:
+    return f"{first} {more}" if first else more
+
+
+def _line(text: str) -> str:
+    """A title's text on one line: a line break inside a title is layout, not words."""
+    return " ".join(part.strip() for part in text.split("\n") if part.strip())
+
+
+def _layout_table(paragraphs: list[Para], events: list) -> bool:
+    """A table used for layout (the issuing block, a signature), read as paragraphs: before any text, or holding a landmark."""
+    if not any(isinstance(e, Para) for e in events):
+        return True
+    return any(prose.kind(p) in ("motto", "recipients", "signer", "decision", "plan") for p in paragraphs)

@@ -1,0 +1,256 @@
+"""The words of a Word document around its task table: header lines, signature block, and prose as numbered blocks.
+
+Everything here works on paragraph texts (``docx_body.Para``) and returns plan
+data (dicts in the model's field order) or None; what a function cannot use
+it hands back, for the caller to report with its place.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from cchc.inputs.docx_body import Para
+from cchc.inputs.docx_table import is_caps
+from cchc.text import fold
+
+_MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "doc lap-tu do-hanh phuc", "doc lap – tu do – hanh phuc")
+_SEPARATOR = re.compile(r"[-_–—=*.·•\s]+")
+_NUMBER = re.compile(r"(?i)số\s*(?::\s*|(?=[0-9]))(?P<number>.*)", re.S)
+# From "ngày" on; the place is what stands before it. Blanks (spaces, dots) stand for a date not filled in.
+_DATE = re.compile(r"ngày(?:\s*(?P<day>[0-9]{1,2}))?[\s.…]*(?:/|tháng)(?:\s*(?P<month>[0-9]{1,2}))?[\s.…]*(?:/|năm)(?:\s*(?P<year>[0-9]{4}))?\.?", re.I)
+_DATE_START = re.compile(r"(?i)ngày")
+_PLACE_WORDS = re.compile(r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
+_BODIES = {"ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "UBND", "HĐND"}
+_AUTHORITY = re.compile(r"(?:KT|TM|TL|TUQ|Q)\.\s*\S")
+_ARTICLE = re.compile(r"(?i)điều\s+(?P<number>[0-9]{1,3})\s*[.:]\s*(?P<text>.*)", re.S)
+_BASIS_START = ("can cu", "thuc hien", "theo de nghi", "xet de nghi", "xet")
+_LABELS = (
+    ("roman", re.compile(r"(?P<label>[IVXLC]{1,7})(?:\.|\s*[-–])(?=\s|\Z)")),
+    ("dotted", re.compile(r"(?P<label>[0-9]{1,3}(?:\.[0-9]{1,3})+\.?)(?=\s|\Z)")),
+    ("decimal", re.compile(r"(?P<label>[0-9]{1,3}\.)(?=\s|\Z)")),
+    ("decimal)", re.compile(r"(?P<label>[0-9]{1,3}\))(?=\s|\Z)")),
+    ("letter", re.compile(r"(?P<label>[a-zđ]\))(?=\s|\Z)")),
+    ("paren", re.compile(r"(?P<label>\([0-9]{1,3}\))(?=\s|\Z)")),
+    ("bullet", re.compile(r"(?P<label>[-+•–*])(?=\s|\Z)")),
+)
+#: The longest text taken as a heading's title rather than a paragraph (when nothing else tells).
+_TITLE_CHARS = 100
+
+
+def kind(para: Para) -> str | None:
+    """What a paragraph is to the document's structure, when it is one of its landmarks."""
+    text = para.text
+    key = fold(text)
+    if not key or _SEPARATOR.fullmatch(text):
+        return "separator"
+    if key in _MOTTO or key.replace(" ", "") in {m.replace(" ", "") for m in _MOTTO}:
+        return "motto"
+    if re.fullmatch(r"quyet dinh\s*:", key):
+        return "decides"
+    if key == "quyet dinh":
+        return "decision"
+    if text.startswith("KẾ HOẠCH") and (len(text) == 8 or text[8].isspace()):
+        return "plan"
+    if key.startswith("noi nhan"):
+        return "recipients"
+    if _AUTHORITY.match(text) and is_caps(text) and len(text) <= 80:
+        return "signer"
+    if key.startswith("phu luc") and (is_caps(text[:7]) or len(key) <= 15):
+        return "appendix"
+    if _ARTICLE.match(text):
+        return "article"
+    return None
+
+
+def article(text: str) -> tuple[int, str]:
+    """(number, text) of an article's first paragraph, "Điều 2. Quyết định này …" (a paragraph ``kind`` calls "article")."""
+    match = _ARTICLE.match(text)
+    return int(match.group("number")), match.group("text").strip()
+
+
+def is_basis(text: str) -> bool:
+    """A legal basis: "Căn cứ …", "Thực hiện …", "Theo đề nghị …", "Xét …"."""
+    return fold(text).startswith(_BASIS_START)
+
+
+# ---------------------------------------------------------------- header
+
+
+def header(paras: list[Para]) -> tuple[dict, list[Para]]:
+    """The issuing block: superior, issuer, number, place, date; and the paragraphs it could not use."""
+    found: dict = {}
+    bodies: list[str] = []
+    unused: list[Para] = []
+    for para in paras:
+        for line in para.text.split("\n"):
+            line = line.strip()
+            shown = Para(line, para.place, para.bold, para.centered)
+            if kind(shown) in ("separator", "motto"):
+                continue
+            number = _NUMBER.fullmatch(line)
+            if number:
+                text = number.group("number").strip()
+                if any(ch.isdigit() for ch in text):
+                    found["number"] = text
+                continue
+            date = date_line(line)
+            if date is not None:
+                found.update(date)
+                continue
+            if is_caps(line):
+                if bodies and _PLACE_WORDS.match(line) and bodies[-1] in _BODIES:
+                    bodies[-1] += " " + line
+                else:
+                    bodies.append(line)
+                continue
+            unused.append(shown)
+    if len(bodies) == 1:
+        found["issuer"] = bodies[0]
+    elif bodies:
+        found["superior"], found["issuer"] = bodies[0], " ".join(bodies[1:])
+    return found, unused
+
+
+def date_line(line: str) -> dict | None:
+    """place and date of "Thái Bình, ngày 31 tháng 12 năm 2020" (a date left blank gives the place only), or None."""
+    start = _DATE_START.search(line)
+    match = _DATE.fullmatch(line, start.start()) if start else None
+    if match is None:
+        return None
+    out: dict = {}
+    place = line[: start.start()].strip().rstrip(",").strip()
+    if place:
+        out["place"] = place
+    day, month, year = match.group("day"), match.group("month"), match.group("year")
+    if day and month and year:
+        try:
+            out["date"] = datetime.date(int(year), int(month), int(day))
+        except ValueError:
+            out["bad_date"] = line
+    return out
+
+
+# ---------------------------------------------------------------- signature
+
+
+def closing(paras: list[Para]) -> tuple[dict | None, list[str], list[Para]]:
+    """(signer, recipients, unused paragraphs) of a signature block with its "Nơi nhận:" list, in either order."""
+    recipients: list[str] = []
+    signer_lines: list[tuple[str, Para]] = []
+    listing = False
+    for para in paras:
+        for line in para.text.split("\n"):
+            line = line.strip()
+            shown = Para(line, para.place, para.bold, para.centered)
+            if not line or _placeholder(line):
+                continue
+            if kind(shown) == "recipients":
+                listing = True
+                rest = line.split(":", 1)[1].strip() if ":" in line else ""
+                if rest:
+                    recipients.append(_unbullet(rest))
+                continue
+            bulleted = line[:1] in "-+•–" and line[1:2] in (" ", "\t")
+            if listing and (bulleted or not (is_caps(line) or _AUTHORITY.match(line))):
+                recipients.append(_unbullet(line))
+                continue
+            listing = False
+            signer_lines.append((line, shown))
+    signer, unused = _signer(signer_lines)
+    return signer, recipients, unused
+
+
+def _unbullet(line: str) -> str:
+    if line[:1] in "-+•–" and line[1:2] in (" ", "\t"):
+        return line[2:].strip()
+    return line.lstrip("-+•–").strip()
+
+
+def _placeholder(line: str) -> bool:
+    key = fold(line).strip("()[] .")
+    return key in ("da ky", "ky", "da ky va dong dau", "ky ten, dong dau", "ky, ghi ro ho ten", "ky ten", "ky va dong dau") or key.startswith(("ky, ", "ky ten"))
+
+
+def _signer(lines: list[tuple[str, Para]]) -> tuple[dict | None, list[Para]]:
+    authority = [line for line, _ in lines if _AUTHORITY.match(line)]
+    caps = [line for line, _ in lines if is_caps(line) and line not in authority]
+    names = [line for line, _ in lines if not is_caps(line)]
+    if not caps:
+        return None, [para for _, para in lines]
+    signer = {"authority": "\n".join(authority) or None, "position": caps[0], "name": names[-1] if names else None}
+    unused = [para for line, para in lines if line in caps[1:] or line in names[:-1]]
+    return signer, unused
+
+
+# ---------------------------------------------------------------- prose
+
+
+def label_of(text: str) -> tuple[str, str, str] | None:
+    """(kind, label as written, the rest) of a numbered paragraph: "I. MỤC ĐÍCH" -> ("roman", "I", "MỤC ĐÍCH")."""
+    for name, pattern in _LABELS:
+        match = pattern.match(text)
+        if match:
+            label = match.group("label")
+            rest = text[match.end():].strip()
+            if name == "roman":
+                label = label.rstrip(".-– ")
+            elif name == "dotted":
+                name = f"dotted{label.rstrip('.').count('.')}"
+            elif name == "bullet":
+                name = f"bullet{label}"
+            return name, label, rest
+    return None
+
+
+def blocks(paras: list[Para]) -> list[dict]:
+    """Prose as the model's blocks: each numbered paragraph opens a block under the last of another kind of number."""
+    root: list[dict] = []
+    stack: list[tuple[str, dict]] = []
+    for para in paras:
+        found = label_of(para.text)
+        if found is None:
+            _paragraph(root, stack, para.text)
+            continue
+        name, label, rest = found
+        kinds = [k for k, _ in stack]
+        if name in kinds:
+            del stack[kinds.index(name):]
+        block: dict = {"label": label, "title": None, "paragraphs": [], "blocks": []}
+        if rest:
+            if _is_title(name, rest, para):
+                block["title"] = rest
+            else:
+                block["paragraphs"].append(rest)
+        (stack[-1][1]["blocks"] if stack else root).append(block)
+        stack.append((name, block))
+    return [_tidy(b) for b in root]
+
+
+def _is_title(name: str, rest: str, para: Para) -> bool:
+    if name.startswith("bullet"):
+        return False
+    if para.bold or is_caps(rest) or name == "roman":
+        return True
+    return len(rest) <= _TITLE_CHARS and not rest.endswith((".", ";", ","))
+
+
+def _paragraph(root: list[dict], stack: list[tuple[str, dict]], text: str) -> None:
+    if stack and not stack[-1][1]["blocks"]:
+        stack[-1][1]["paragraphs"].append(text)
+        return
+    # After a block's points (or before any heading): an unnumbered block of its own, in order.
+    siblings = stack[-1][1]["blocks"] if stack else root
+    last = siblings[-1] if siblings else None
+    if last is not None and last["label"] is None and last["title"] is None and not last["blocks"]:
+        last["paragraphs"].append(text)
+    else:
+        siblings.append({"label": None, "title": None, "paragraphs": [text], "blocks": []})
+
+
+def _tidy(block: dict) -> dict:
+    out = {k: v for k, v in block.items() if k != "blocks" and v}
+    children = [_tidy(b) for b in block["blocks"]]
+    if children:
+        out["blocks"] = children
+    return out

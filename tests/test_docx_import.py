@@ -1,0 +1,622 @@
+"""`cchc import`: a plan read from a Word document, as offices write them, and hostile files refused."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+import zipfile
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cchc.cli.imports  # noqa: F401  (registers the command until cchc.cli lists the module)
+import docx_fixtures as F
+from cchc.inputs import docx_package
+from cchc.inputs.docx import DocxRefused, read_docx
+from cchc.inputs.docx_agencies import AgencyBook, pieces
+from cchc.inputs.docx_table import figure, role_of
+from cchc.inputs.writer import dump_plan, is_plain
+from cchc.load import load_bytes
+
+
+@pytest.fixture(autouse=True)
+def _command_tree():
+    # The command tree is built once per language; make sure it has `import`.
+    from cchc.cli import command
+
+    command.cache_clear()
+    yield
+    command.cache_clear()
+
+
+def imported(data: bytes, registry=None):
+    """(plan, Imported, YAML text) of a Word document read and written back."""
+    result = read_docx(data, "test.docx", registry)
+    text = dump_plan(result.data)
+    loaded = load_bytes(text.encode("utf-8"), "test.yaml")
+    assert loaded.plan is not None, loaded.problems
+    return loaded.plan, result, text
+
+
+def codes(result) -> list[tuple[str, dict]]:
+    return [(p.code, dict(p.args)) for p in result.problems]
+
+
+# ---------------------------------------------------------------- layouts
+
+
+def test_a_decision_with_merges_in_every_column():
+    plan, result, _ = imported(F.decision_docx())
+    assert F.rows(plan) == F.EXPECTED_DECISION
+    assert result.problems == []
+    decision = plan.decision
+    assert (decision.number, decision.date, decision.place) == ("3669/QĐ-UBND", datetime.date(2020, 12, 31), "Thái Bình")
+    assert (decision.superior, decision.issuer) == (None, "ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH")
+    assert decision.title == "Về việc phê duyệt Kế hoạch công tác cải cách hành chính tỉnh Thái Bình năm 2021."
+    assert decision.authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH"
+    assert decision.legal_bases == [
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;",
+        "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 2994/TTr-SNV ngày 24/12/2020.",
+    ]
+    assert [(a.number, a.paragraphs) for a in decision.articles] == [
+        (1, ["Phê duyệt kèm theo Quyết định này Kế hoạch công tác cải cách hành chính tỉnh Thái Bình năm 2021."]),
+        (2, ["Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.", "Chánh Văn phòng Ủy ban nhân dân tỉnh chịu trách nhiệm thi hành Quyết định này./."]),
+    ]
+    assert decision.signer.model_dump() == {"authority": "KT. CHỦ TỊCH", "position": "PHÓ CHỦ TỊCH", "name": "Lại Văn Hoàn"}
+    assert decision.recipients == ["Như Điều 2;", "Bộ Nội vụ;", "Lưu: VT, NC."]
+    header = plan.plan
+    assert header.title == "KẾ HOẠCH CÔNG TÁC CẢI CÁCH HÀNH CHÍNH TỈNH THÁI BÌNH NĂM 2021"
+    assert header.subtitle.startswith("(Ban hành kèm theo Quyết định số 3669/QĐ-UBND")
+    assert (header.year, header.total_million_vnd, header.total_in_words) == (2021, 2033, "Hai tỷ không trăm ba mươi ba triệu đồng")
+
+
+def test_prose_before_and_after_keeps_its_numbering():
+    plan, _, _ = imported(F.decision_docx())
+    first = plan.prose_before[0]
+    assert (first.label, first.title, first.paragraphs) == ("I", "MỤC ĐÍCH, YÊU CẦU", [])
+    purpose, demands = first.blocks
+    assert (purpose.label, purpose.title) == ("1.", "Mục đích")
+    assert [(b.label, b.paragraphs) for b in purpose.blocks] == [
+        ("-", ["Đẩy mạnh cải cách hành chính; Sở Thông tin và Truyền thông (Sở TT&TT) làm đầu mối về chuyển đổi số."]),
+        ("-", ["Nâng cao chỉ số hài lòng."]),
+    ]
+    assert (demands.label, demands.title, [(b.label, b.paragraphs) for b in demands.blocks]) == ("2.", "Yêu cầu", [("a)", ["Bám sát chương trình của tỉnh."])])
+    assert [(b.label, b.title) for b in plan.prose_before] == [("I", "MỤC ĐÍCH, YÊU CẦU"), ("II", "NHIỆM VỤ TRỌNG TÂM")]
+    after = plan.prose_after[0]
+    assert (after.label, after.title, after.paragraphs) == ("III", "TỔ CHỨC THỰC HIỆN", ["Các sở, ban, ngành triển khai thực hiện Kế hoạch này."])
+    assert [(b.label, b.paragraphs) for b in after.blocks] == [("1.", ["Sở Nội vụ theo dõi, tổng hợp."])]
+
+
+def test_merged_and_guessed_cells_are_commented():
+    _, _, text = imported(F.decision_docx())
+    result = read_docx(F.decision_docx(), "test.docx")
+    comments = result.comments
+    assert comments[("sections", 0, "tasks", 1, "items", 1)] == [("docx.guess.task-above", {})]
+    assert comments[("sections", 1, "tasks", 0, "items", 0, "partners")] == [("docx.comment.across", {"other": "Cơ quan chủ trì"})]
+    assert comments[("sections", 1, "tasks", 0, "items", 1, "budget")] == [("docx.comment.budget-merged", {})]
+    assert len(comments) == 3
+    from cchc.messages import render
+
+    written = dump_plan(result.data, {p: [render(k, a) for k, a in v] for p, v in comments.items()})
+    assert "          # đoán: ô nhiệm vụ trống được gộp với dòng trên\n          - id: I-4\n" in written
+
+
+def test_agencies_split_where_every_part_is_a_known_name_and_short_forms_join_their_agency():
+    plan, _, _ = imported(F.decision_docx())
+    registry = {a.name: a for a in plan.agencies}
+    assert list(registry) == [
+        "Sở Nội vụ",
+        "Sở Tư pháp",
+        "Sở Tài chính",
+        "Văn phòng UBND tỉnh",
+        "Sở Thông tin và Truyền thông",
+        "Các sở, ban, ngành",
+        "Các cơ quan, đơn vị có liên quan",
+        "UBND các huyện, thành phố",
+    ]
+    assert registry["Sở Thông tin và Truyền thông"].short == ["Sở TT&TT"]
+    assert [name for name, a in registry.items() if a.group] == ["Các sở, ban, ngành", "Các cơ quan, đơn vị có liên quan", "UBND các huyện, thành phố"]
+
+
+def test_a_plan_with_sections_as_rows_an_stt_column_columns_in_another_order_and_no_money():
+    plan, result, _ = imported(F.plan_docx())
+    assert F.rows(plan) == F.EXPECTED_PLAN
+    assert result.problems == []
+    header = plan.plan
+    assert plan.decision is None
+    assert (header.superior, header.issuer, header.number, header.place, header.date) == (
+        "UBND TỈNH THÁI BÌNH", "SỞ TƯ PHÁP", "12/KH-STP", "Thái Bình", datetime.date(2026, 1, 15))
+    assert (header.title, header.year, header.total_million_vnd) == ("KẾ HOẠCH Cải cách hành chính năm 2026 của Sở Tư pháp", 2026, None)
+    assert header.signer.model_dump() == {"authority": None, "position": "GIÁM ĐỐC", "name": "Nguyễn Văn A"}
+    assert header.recipients == ["Sở Nội vụ;", "Lưu: VT, VP."]
+    assert plan.prose_before[0].paragraphs == ["Căn cứ Kế hoạch cải cách hành chính năm 2026 của UBND tỉnh, Sở Tư pháp ban hành Kế hoạch như sau:"]
+    demands = plan.prose_before[1].blocks[1]
+    assert [(b.label, b.title, b.paragraphs) for b in demands.blocks] == [
+        ("(1)", None, ["Bám sát chương trình cải cách hành chính của tỉnh."]),
+        ("(2)", None, ["Gắn trách nhiệm người đứng đầu với kết quả thực hiện: đúng hạn, đúng nội dung."]),
+    ]
+    assert plan.prose_after[0].paragraphs == ["Các phòng, đơn vị thuộc Sở triển khai thực hiện Kế hoạch này."]
+
+
+def test_a_table_in_an_appendix_after_the_signature_continued_in_a_second_table():
+    plan, result, _ = imported(F.appendix_docx())
+    assert F.rows(plan) == F.EXPECTED_APPENDIX
+    assert (plan.plan.total_million_vnd, plan.plan.total_in_words) == (130, "Một trăm ba mươi triệu đồng")
+    assert plan.plan.signer.model_dump() == {"authority": "TM. ỦY BAN NHÂN DÂN", "position": "CHỦ TỊCH", "name": "Trần Văn B"}
+    assert [b.paragraphs for b in plan.prose_before] == [["Nâng cao hiệu quả cải cách hành chính."], ["Chi tiết tại Phụ lục kèm theo."]]
+    assert codes(result) == [
+        ("docx.unplaced", {"paragraph": 6, "text": "PHỤ LỤC"}),
+        ("docx.unplaced", {"paragraph": 7, "text": "DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2026"}),
+        ("docx.unknown-column", {"table": 3, "row": 1, "column": 8, "heading": "Chỉ tiêu"}),
+    ]
+    assert result.comments[("sections", 0, "numeral")] == [("docx.guess.section-label", {})]
+    assert result.comments[("sections", 0, "tasks", 1, "items", 1)] == [("docx.guess.task-above", {})]
+
+
+@pytest.mark.parametrize(
+    "heading, role",
+    [
+        ("Cơ quan, đơn vị chủ trì thực hiện", "lead"),
+        ("Cơ quan chủ trì tham mưu hoặc thực hiện", "lead"),
+        ("CƠ QUAN PHỐI HỢP", "partners"),
+        ("Thời gian hoàn thành (dự kiến)", "deadline"),
+        ("Thời gian\nhoàn thành", "deadline"),
+        ("Kinh phí (dự kiến) (triệu đồng)", "budget"),
+        ("Sản phẩm", "product"),
+        ("Kết quả/sản phẩm", "product"),
+        ("Nội dung công việc", "task"),
+        ("Nhiệm vụ", "task"),
+        ("Nội dung", "section"),
+        ("STT", "stt"),
+        ("TT", "stt"),
+        ("Ghi chú", "note"),
+        ("Chỉ tiêu", None),
+    ],
+)
+def test_headings_are_matched_folded_with_extra_words(heading, role):
+    assert role_of(heading) == role
+
+
+def test_sections_as_numbered_rows_and_a_content_column_of_tasks():
+    data = F.small_docx([
+        ["I", "CẢI CÁCH THỂ CHẾ", "", "", ""],
+        ["1", "Xây dựng văn bản", "Báo cáo", "Sở Tư pháp", "Quý I/2026"],
+        ["2", "Rà soát văn bản", "Kế hoạch", "Sở Tư pháp", "Quý II/2026"],
+        ["II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "", "", ""],
+        ["3", "Niêm yết", "Danh mục", "Văn phòng Sở", "Thường xuyên"],
+    ], headings=("STT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Thời gian"))
+    plan, result, _ = imported(data)
+    assert F.rows(plan) == [
+        ("I", "CẢI CÁCH THỂ CHẾ", None, "Xây dựng văn bản", "1", "Báo cáo", ("Sở Tư pháp",), (), "Quý I/2026", None),
+        ("I", "CẢI CÁCH THỂ CHẾ", None, "Rà soát văn bản", "2", "Kế hoạch", ("Sở Tư pháp",), (), "Quý II/2026", None),
+        ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", None, "Niêm yết", "3", "Danh mục", ("Văn phòng Sở",), (), "Thường xuyên", None),
+    ]
+    assert result.problems == [] and result.comments == {}
+
+
+def test_words_automatic_numbering_gives_the_labels():
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", center=True)
+    doc.add_paragraph("Mục đích", style="List Number")
+    doc.add_paragraph("Đẩy mạnh cải cách.", style="List Bullet")
+    doc.add_paragraph("Yêu cầu", style="List Number")
+    plan, _, _ = imported(F.to_bytes(doc))
+    assert [(b.label, b.title, [(c.label, c.paragraphs) for c in b.blocks]) for b in plan.prose_before] == [
+        ("1.", "Mục đích", [("•", ["Đẩy mạnh cải cách."])]),
+        ("2.", "Yêu cầu", []),
+    ]
+
+
+def test_without_a_product_column_the_rightmost_text_column_is_the_product():
+    plan, _, _ = imported(F.small_docx([["Tuyên truyền", "Sở Nội vụ", "Quý I/2026"]], headings=("Nhiệm vụ", "Cơ quan chủ trì", "Thời gian")))
+    assert F.rows(plan) == [("1", None, None, None, None, "Tuyên truyền", ("Sở Nội vụ",), (), "Quý I/2026", None)]
+
+
+def test_a_product_partners_and_stt_merged_give_their_text_to_every_row_they_cover():
+    data = F.small_docx(
+        [
+            ["1", "A", "Báo cáo quý", "Sở Nội vụ", "Sở Tư pháp\nSở Tài chính", "Quý I/2026"],
+            [None, None, None, "Sở Tài chính", None, "Quý II/2026"],
+            ["2", "B", "Kế hoạch", "Sở Tư pháp", "Sở Nội vụ", "Quý III/2026"],
+        ],
+        headings=("STT", "Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
+        merges=[((1, 0), (2, 0)), ((1, 1), (2, 1)), ((1, 2), (2, 2)), ((1, 4), (2, 4))],
+    )
+    plan, result, _ = imported(data)
+    assert F.rows(plan) == [
+        ("1", None, None, "A", "1", "Báo cáo quý", ("Sở Nội vụ",), ("Sở Tư pháp", "Sở Tài chính"), "Quý I/2026", None),
+        ("1", None, None, "A", "1", "Báo cáo quý", ("Sở Tài chính",), ("Sở Tư pháp", "Sở Tài chính"), "Quý II/2026", None),
+        ("1", None, None, "B", "2", "Kế hoạch", ("Sở Tư pháp",), ("Sở Nội vụ",), "Quý III/2026", None),
+    ]
+    assert result.problems == []
+
+
+def test_text_is_kept_word_for_word_in_nfc():
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", "Báo cáo  kết quả (bản nháp) ")
+    plan, _, _ = imported(F.small_docx([["A", decomposed, "Sở Nội vụ", "Quý I/2026"]]))
+    product = next(plan.items())[2].product
+    assert product == "Báo cáo  kết quả (bản nháp)" and unicodedata.is_normalized("NFC", product)
+
+
+def test_a_document_without_a_task_table_says_so():
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", center=True)
+    F.para(doc, "I. MỤC ĐÍCH")
+    table = doc.add_table(rows=1, cols=2)
+    F.fill(table.cell(0, 0), "Chỉ tiêu")
+    F.fill(table.cell(0, 1), "100%")
+    plan, result, _ = imported(F.to_bytes(doc))
+    assert plan.sections == [] and plan.prose_before[0].title == "MỤC ĐÍCH"
+    assert codes(result) == [("docx.other-table", {"table": 1, "row": 1, "column": 1, "count": 2}), ("docx.no-table", {"paragraph": 0})]
+
+
+@pytest.mark.parametrize(
+    "cell, amount",
+    [("10", 10), ("2,5", Decimal("2.5")), ("1.500", 1500), ("1.500,5", Decimal("1500.5")), ("2.5", Decimal("2.5")), ("1,500.25", Decimal("1500.25")), ("0", 0),
+     ("Theo dự án", None), ("10 triệu", None), ("1.50.0", None), ("", None)],
+)
+def test_figures_are_read_exactly(cell, amount):
+    got = figure(cell)
+    assert got == amount and type(got) is type(amount)
+
+
+def test_budgets_amounts_notes_and_blanks():
+    plan, _, text = imported(F.small_docx(
+        [["A", "Một", "Sở Nội vụ", "Quý I/2026", "10"], ["A", "Hai", "Sở Nội vụ", "Quý I/2026", "2,5"], ["A", "Ba", "Sở Nội vụ", "Quý I/2026", "Theo dự án"], ["A", "Bốn", "Sở Nội vụ", "Quý I/2026", ""]],
+        headings=("Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian", "Kinh phí (triệu đồng)"),
+    ))
+    assert [i.budget for _, _, i in plan.items()] == [10, Decimal("2.5"), "Theo dự án", None]
+    assert "budget: 2.5\n" in text and "budget: 10\n" in text
+
+
+def test_a_budget_in_dong_is_converted_exactly_and_says_so():
+    data = F.small_docx([["A", "Một", "Sở Nội vụ", "Quý I/2026", "2.500.000"]], headings=("Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian", "Kinh phí (đồng)"))
+    plan, result, _ = imported(data)
+    assert [i.budget for _, _, i in plan.items()] == [Decimal("2.5")]
+    assert result.comments[("sections", 0, "tasks", 0, "items", 0, "budget")] == [("docx.comment.unit", {"written": "2.500.000"})]
+
+
+def test_a_budget_column_without_a_unit_is_taken_as_million_said_once():
+    data = F.small_docx([["A", "Một", "Sở Nội vụ", "Quý I/2026", "10"], ["A", "Hai", "Sở Nội vụ", "Quý I/2026", "5"]],
+                        headings=("Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian", "Kinh phí"))
+    plan, result, _ = imported(data)
+    assert [i.budget for _, _, i in plan.items()] == [10, 5]
+    assert result.comments == {("sections", 0, "tasks", 0, "items", 0, "budget"): [("docx.guess.unit", {})], ("sections", 0, "numeral"): [("docx.guess.section-label", {})]}
+
+
+def test_an_unknown_deadline_is_kept_word_for_word_with_a_comment():
+    _, result, text = imported(F.small_docx([["A", "Một", "Sở Nội vụ", "Sau Tết Nguyên đán"]]))
+    assert "deadline: Sau Tết Nguyên đán\n" in text
+    assert result.comments[("sections", 0, "tasks", 0, "items", 0, "deadline")][0][0] == "deadline.unknown"
+
+
+def test_the_year_comes_from_the_date_when_the_title_names_none():
+    doc = F.document()
+    F.letterhead(doc, ["SỞ NỘI VỤ"], "Số: 1/KH-SNV", "Thái Bình, ngày 02 tháng 01 năm 2026")
+    F.para(doc, "KẾ HOẠCH", center=True)
+    F.para(doc, "Cải cách hành chính", center=True)
+    F.task_table(doc, [["Sản phẩm", "Cơ quan chủ trì"], ["Báo cáo", "Sở Nội vụ"]])
+    plan, result, _ = imported(F.to_bytes(doc))
+    assert plan.plan.year == 2026
+    assert result.comments[("plan", "year")] == [("docx.guess.year", {})]
+
+
+def test_cells_split_into_names_by_line_semicolon_and_known_commas():
+    assert pieces("- Sở Nội vụ;\nSở Tư pháp.\n\n") == ["Sở Nội vụ", "Sở Tư pháp"]
+    book = AgencyBook()
+    book.learn(["Sở Nội vụ", "Sở Tư pháp", "Sở Tư pháp, Sở Nội vụ", "Các sở, ban, ngành", "Các sở, ban, ngành, Sở Nội vụ", "Sở Tài chính, Sở Xây dựng"])
+    assert book.names("Sở Tư pháp, Sở Nội vụ") == ["Sở Tư pháp", "Sở Nội vụ"]
+    assert book.names("Các sở, ban, ngành") == ["Các sở, ban, ngành"]
+    assert book.names("Các sở, ban, ngành, Sở Nội vụ") == ["Các sở, ban, ngành", "Sở Nội vụ"]
+    assert book.names("Sở Tài chính, Sở Xây dựng") == ["Sở Tài chính, Sở Xây dựng"]  # neither is known alone
+
+
+def test_agencies_from_a_registry_keep_its_spelling_and_entries(tmp_path):
+    from cchc.load import load_plan
+
+    registry = load_plan(F_PLAN).plan.agencies
+    data = F.small_docx([
+        ["A", "Một", "sở nội vụ", "Quý I/2021"],
+        ["A", "Hai", "Sở Tư pháp, Sở Nội vụ", "Quý I/2021"],
+        ["A", "Ba", "UBND cấp xã", "Quý I/2021"],
+        ["A", "Bốn", "Ban Dân tộc", "Quý I/2021"],
+    ])
+    plan, _, _ = imported(data, registry)
+    assert [i.lead for _, _, i in plan.items()] == [["Sở Nội vụ"], ["Sở Tư pháp", "Sở Nội vụ"], ["UBND cấp xã"], ["Ban Dân tộc"]]
+    by_name = {a.name: a for a in plan.agencies}
+    assert by_name["Sở Nội vụ"].short == ["SNV"]
+    assert by_name["Ủy ban nhân dân xã, phường, thị trấn"].short == ["UBND xã, phường, thị trấn", "UBND cấp xã"]
+    assert "Ban Dân tộc" in by_name
+
+
+F_PLAN = os.path.join(os.path.dirname(__file__), "..", "plans", "2021.yaml")
+
+
+# ---------------------------------------------------------------- the command
+
+
+def test_import_writes_a_plan_that_validates(run, tmp_path):
+    source = tmp_path / "ke-hoach.docx"
+    source.write_bytes(F.plan_docx())
+    out = tmp_path / "ke-hoach.yaml"
+    result = run("import", source, "-o", out)
+    assert result.exit_code == 0, result
+    assert out.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=plan.schema.json\n#\n# Đọc từ ke-hoach.docx")
+    assert run("validate", out).exit_code == 0
+
+
+def test_import_without_output_prints_the_yaml(run, tmp_path):
+    source = tmp_path / "ke-hoach.docx"
+    source.write_bytes(F.plan_docx())
+    result = run("import", source)
+    assert result.exit_code == 0, result
+    assert "  issuer: SỞ TƯ PHÁP\n" in result.stdout
+    assert result.stderr == ""
+
+
+def test_import_warns_of_what_it_could_not_place_with_its_place(run, tmp_path):
+    source = tmp_path / "phu-luc.docx"
+    source.write_bytes(F.appendix_docx())
+    result = run("import", source)
+    assert result.exit_code == 0, result
+    assert f"{source}: bảng 3, dòng 1, cột 8: cảnh báo [docx.unknown-column] cột \"Chỉ tiêu\" không phải cột của kế hoạch" in result.stderr
+    assert f"{source}: đoạn 6: cảnh báo [docx.unplaced] không xếp được vào kế hoạch, bỏ qua: \"PHỤ LỤC\"" in result.stderr
+    english = run("import", source, "--lang", "en")
+    assert f"{source}: table 3 row 1 column 8: warning [docx.unknown-column] column \"Chỉ tiêu\" is not one of the plan's" in english.stderr
+    assert "# đoán: the section has no label in the document" in english.stdout
+
+
+def test_import_of_a_plan_with_errors_writes_it_and_exits_1(run, tmp_path):
+    source = tmp_path / "loi.docx"
+    source.write_bytes(F.small_docx([["A", "Một", "Sở Nội vụ", "Sau Tết Nguyên đán"]]))
+    out = tmp_path / "loi.yaml"
+    result = run("import", source, "-o", out)
+    assert result.exit_code == 1, result
+    assert out.exists()
+    assert "kế hoạch đọc được có 1 lỗi" in result.stderr
+    assert f"{out}:" in result.stderr and "[deadline]" in result.stderr
+
+
+def test_import_never_overwrites_without_force_nor_its_input(run, tmp_path):
+    source = tmp_path / "ke-hoach.docx"
+    source.write_bytes(F.plan_docx())
+    out = tmp_path / "ke-hoach.yaml"
+    out.write_text("keep\n", encoding="utf-8")
+    result = run("import", source, "-o", out)
+    assert result.exit_code == 2 and "--force" in result.stderr
+    assert out.read_text(encoding="utf-8") == "keep\n"
+    assert run("import", source, "-o", out, "--force").exit_code == 0
+    assert out.read_text(encoding="utf-8") != "keep\n"
+    before = source.read_bytes()
+    result = run("import", source, "-o", source, "--force")
+    assert result.exit_code == 2 and "không ghi đè lên tệp đang được đọc" in result.stderr
+    assert source.read_bytes() == before
+
+
+def test_import_with_an_agency_registry(run, tmp_path):
+    source = tmp_path / "a.docx"
+    source.write_bytes(F.small_docx([["A", "Một", "snv", "Quý I/2021"]], title="KẾ HOẠCH năm 2021"))
+    registry = tmp_path / "co-quan.yaml"
+    registry.write_text("agencies:\n  - name: Sở Nội vụ\n    short: [SNV]\n", encoding="utf-8")
+    result = run("import", source, "--agencies", registry)
+    assert result.exit_code == 0, result
+    assert "lead:\n              - SNV\n" in result.stdout
+    assert "agencies:\n  - name: Sở Nội vụ\n    short:\n      - SNV\n" in result.stdout
+    registry.write_text("agencies:\n  - short: [SNV]\n", encoding="utf-8")
+    bad = run("import", source, "--agencies", registry)
+    assert bad.exit_code == 2 and "danh mục cơ quan" in bad.stderr and "name" in bad.stderr
+    registry.write_text("plan: {}\n", encoding="utf-8")
+    assert run("import", source, "--agencies", registry).exit_code == 2
+    with_plan = run("import", source, "--agencies", F_PLAN)
+    assert with_plan.exit_code == 0 and "lead:\n              - SNV\n" in with_plan.stdout, with_plan
+
+
+# ---------------------------------------------------------------- refusals
+
+
+def refused(run, tmp_path, data: bytes, name="x.docx"):
+    source = tmp_path / name
+    source.write_bytes(data)
+    result = run("import", source, "-o", tmp_path / "out.yaml")
+    assert result.exit_code == 2, result
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out.yaml").exists()
+    return result.stderr
+
+
+def test_a_missing_file_is_exit_2(run, tmp_path):
+    result = run("import", tmp_path / "khong-co.docx")
+    assert result.exit_code == 2 and "không có tệp này" in result.stderr
+
+
+def test_an_old_doc_file_says_how_to_convert_it(run, tmp_path):
+    stderr = refused(run, tmp_path, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "cu.doc")
+    assert "soffice --headless --convert-to docx" in stderr
+
+
+@pytest.mark.parametrize(
+    "data, key",
+    [
+        (b"hello, not a zip", "docx.not-zip"),
+        (b"PK\x03\x04 truncated", "docx.not-zip"),
+        (F.package(None, {"word/other.xml": b"<x/>"}), "docx.no-document"),
+        (F.package("<w:document><unclosed>"), "docx.xml"),
+        (F.package(F.body_xml("<w:p>").encode()), "docx.xml"),
+        (F.package("<other/>"), "docx.xml"),
+        (F.package(F.BILLION_LAUGHS), "docx.dtd"),
+        (F.package(F.external_entity("/etc/passwd")), "docx.dtd"),
+        (F.package(F.body_xml("").encode("utf-16")), "docx.xml"),
+        (F.package(F.nested_tables(8)), "docx.too-deep"),
+        (F.package(F.deep_xml(300)), "docx.too-deep"),
+        (F.package(F.wide_table(10_001, 1)), "docx.table-too-large"),
+        (F.package(F.wide_table(1, 65)), "docx.table-too-large"),
+        (F.package(F.wide_table(4000, 60), compression=zipfile.ZIP_STORED), "docx.table-too-large"),
+    ],
+)
+def test_unreadable_or_hostile_files_are_refused(data, key):
+    with pytest.raises(DocxRefused) as caught:
+        read_docx(data, "x.docx")
+    assert caught.value.key == key
+
+
+def test_a_billion_laughs_is_refused_fast_and_no_entity_is_read(run, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE", encoding="utf-8")
+    stderr = refused(run, tmp_path, F.package(F.BILLION_LAUGHS))
+    assert "DTD" in stderr
+    stderr = refused(run, tmp_path, F.package(F.external_entity(str(secret))))
+    assert "TOP-SECRET-VALUE" not in stderr
+
+
+def test_the_xml_parser_itself_expands_no_entity_and_reads_no_file(tmp_path):
+    # Even a DTD the scan before parsing missed would not be expanded, loaded or fetched.
+    from lxml import etree
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE", encoding="utf-8")
+    root = etree.fromstring(F.external_entity(str(secret)).encode(), docx_package._parser())
+    assert "TOP-SECRET-VALUE" not in etree.tostring(root, encoding="unicode")
+    try:
+        root = etree.fromstring(F.BILLION_LAUGHS.encode(), docx_package._parser())
+    except etree.XMLSyntaxError as exc:  # libxml2 2.11+ also bounds amplification itself
+        assert "amplification" in str(exc)
+    else:
+        assert len(etree.tostring(root)) < 10_000
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(run, tmp_path):
+    bomb = F.package(F.body_xml(""), {"word/media/image1.png": bytes(20 * 1024 * 1024)})
+    assert len(bomb) < 100_000
+    stderr = refused(run, tmp_path, bomb)
+    assert "bom nén" in stderr
+
+
+def test_too_many_entries_and_too_much_inflated_are_refused(monkeypatch):
+    many = F.package(F.body_xml(""), {f"word/media/{n}.bin": b"x" for n in range(5001)})
+    with pytest.raises(DocxRefused) as caught:
+        read_docx(many, "x")
+    assert caught.value.key == "docx.zip-entries"
+    monkeypatch.setattr(docx_package, "MAX_TOTAL", 10_000)
+    big = F.package(F.body_xml(""), {"word/media/a.bin": os.urandom(20_000)}, compression=zipfile.ZIP_STORED)
+    with pytest.raises(DocxRefused) as caught:
+        read_docx(big, "x")
+    assert caught.value.key == "docx.zip-size"
+
+
+def test_a_part_is_read_no_further_than_its_header_says():
+    data = bytearray(F.package(F.body_xml("<w:p><w:r><w:t>" + "x" * 5000 + "</w:t></w:r></w:p>")))
+    # The central directory now says document.xml inflates to 100 bytes: reading stops there and fails its check.
+    name = b"word/document.xml"
+    entry = data.find(b"PK\x01\x02" + bytes(24) [:0], data.rfind(name) - 46)
+    assert data[entry : entry + 4] == b"PK\x01\x02" and data[entry + 46 : entry + 46 + len(name)] == name
+    data[entry + 24 : entry + 28] = (100).to_bytes(4, "little")
+    with pytest.raises(DocxRefused) as caught:
+        read_docx(bytes(data), "x")
+    assert caught.value.key == "docx.zip-corrupt"
+
+
+def test_long_runs_of_spaces_everywhere_are_read_in_linear_time(monkeypatch):
+    # Every pattern the reader runs is linear: this document would take hours otherwise.
+    monkeypatch.setattr(docx_package, "MAX_RATIO", 10**9)
+    sp = " " * 50_000
+    doc = F.document()
+    F.letterhead(doc, ["SỞ" + sp + "X"], "Số:" + sp + "1/KH", "Thái Bình" + sp + "ngày" + sp + "x")
+    F.para(doc, "KẾ HOẠCH" + sp + "năm 2026", center=True)
+    F.para(doc, "I." + sp + "MỤC")
+    F.para(doc, "(" + sp + ")" + sp)
+    F.task_table(doc, [
+        ["Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian", "Kinh phí"],
+        ["1." + sp + "x", "Báo cáo" + sp + "(A" + sp, "Sở A" + sp + "(SA)", "Quý" + sp + "I", "1" + sp],
+        ["Tổng cộng" + sp, None, None, None, "Bằng chữ" + sp + "x" + sp + ")"],
+    ])
+    F.para(doc, "Bằng chữ:" + sp + "một" + sp + ")" + sp + ".")
+    F.para(doc, "Tổng kinh phí:" + sp + "1" + sp + "đ" + sp)
+    result = read_docx(F.to_bytes(doc), "x.docx")
+    item = result.data["sections"][0]["tasks"][0]["items"][0]
+    assert item["product"] == "Báo cáo" + sp + "(A"
+    assert result.data["plan"]["title"] == "KẾ HOẠCH" + sp + "năm 2026"
+
+
+def test_a_file_over_the_size_bound_is_refused_unread(run, tmp_path):
+    source = tmp_path / "lon.docx"
+    with open(source, "wb") as handle:
+        handle.truncate(docx_package.MAX_BYTES + 10)
+    result = run("import", source)
+    assert result.exit_code == 2 and "lớn quá" in result.stderr
+
+
+# ---------------------------------------------------------------- the writer
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40)
+_TRICKY = st.sampled_from(["no", "yes", "010", "1:30", "0x1F", "1e3", ".inf", "~", "null", "- x", "# x", "a: b", "a #b", " lead", "trail ", "x:", "'q'", '"q"', "|", ">", "@", "%", "`", "*a", "&a", "!t", "?", "[a]", "{a}", "3669/QĐ-UBND", "2021-06-30", "a\nb", "a\n\nb", "\nx", "x\n", "a\r\nb", "\u2028", "\x85", "\t", "\u200b", "\ufeff", "\x00", "\x7f"])
+_STRINGS = st.one_of(_TEXT, _TRICKY, st.lists(st.one_of(_TEXT, _TRICKY), min_size=1, max_size=3).map("".join))
+
+
+def _nfc(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFC", text)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(product=_STRINGS, name=_STRINGS, title=_STRINGS, note=_STRINGS, paragraph=_STRINGS)
+def test_the_writer_reads_back_through_the_loader_to_the_same_plan(product, name, title, note, paragraph):
+    data = {
+        "plan": {"title": title, "year": 2021},
+        "agencies": [{"name": name, "short": [note]}],
+        "prose_before": [{"label": "I", "title": title, "paragraphs": [paragraph, product]}],
+        "sections": [{"numeral": "I", "title": title, "tasks": [{"number": "1", "title": note, "items": [
+            {"id": "I-1", "product": product, "lead": [name], "deadline": paragraph, "budget": note, "note": note},
+        ]}]}],
+    }
+    text = dump_plan(data, {("sections", 0, "tasks", 0, "items", 0): [note]})
+    loaded = load_bytes(text.encode("utf-8"), "x.yaml")
+    assert [p for p in loaded.problems if p.severity == "error"] == [], text
+    plan = loaded.plan
+    item = plan.sections[0].tasks[0].items[0]
+    assert (plan.plan.title, plan.agencies[0].name, plan.agencies[0].short, item.product, item.lead, item.deadline, item.budget, item.note) == (
+        _nfc(title), _nfc(name), [_nfc(note)], _nfc(product), [_nfc(name)], _nfc(paragraph), _nfc(note), _nfc(note))
+    assert plan.prose_before[0].paragraphs == [_nfc(paragraph), _nfc(product)]
+    # No anchor, alias or tag anywhere: every value starting with &, * or ! is quoted.
+    assert not [line for line in text.splitlines() if re.match(r"\s*(?:- )?(?:[a-z_]+: )?[&*!]", line)], text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-10**30, 10**30), _STRINGS, st.dates(),
+              st.decimals(min_value=-10**20, max_value=10**20, allow_nan=False, allow_infinity=False, places=3)),
+    lambda children: st.one_of(st.lists(children, max_size=3), st.dictionaries(st.from_regex(r"[a-z_]{1,8}", fullmatch=True), children, max_size=3)),
+    max_leaves=12,
+))
+def test_the_writer_serialises_any_data_in_house_style(value):
+    from cchc.inputs import yaml as safeyaml
+
+    text = dump_plan({"value": value, "end": True})
+    data, problems = safeyaml.parse(text.encode("utf-8"))
+    assert [p for p in problems if p.severity == "error"] == [], text
+
+    def expected(v):
+        if isinstance(v, str):
+            return _nfc(v)
+        if isinstance(v, datetime.date):
+            return v.isoformat()
+        if isinstance(v, list):
+            return [expected(x) for x in v]
+        if isinstance(v, dict):
+            return {k: expected(x) for k, x in v.items() if x is not None}
+        return v
+
+    assert data == expected({"value": value, "end": True}), text  # a key whose value is None is left out
+
+
+def test_house_style_quoting():
+    assert is_plain("Sở Nội vụ") and is_plain("3669/QĐ-UBND") and is_plain("Quý II/2021")
+    assert not any(is_plain(t) for t in ["no", "010", "1:30", "Lưu: VT", "x #y", "- a", "", " a", "a\nb", "2021-06-30", "\u200bx"])
+    text = dump_plan({"plan": {"title": "a\nb", "recipients": ["Lưu: VT."]}})
+    assert text == '# yaml-language-server: $schema=plan.schema.json\n\nplan:\n  title: |-\n    a\n    b\n  recipients:\n    - "Lưu: VT."\n'

@@ -1,0 +1,87 @@
+"""Word out and back in: `cchc import` of what `cchc render --format docx` writes gives the plan back.
+
+The items must come back exactly: sections, tasks, products, agencies (as the
+document shows them: the plan's default lead stands in a blank lead cell),
+deadlines, budgets, STT. So must the header, the decision and the prose,
+which the Word file prints in full.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from cchc.inputs.docx import read_docx
+from cchc.inputs.writer import dump_plan
+from cchc.load import load_bytes, load_plan
+from cchc.query import leads
+
+ROOT = Path(__file__).resolve().parent.parent
+PLANS = [ROOT / "plans" / "2021.yaml", *sorted((ROOT / "tests" / "data" / "valid").glob("ke-hoach-*.yaml")), ROOT / "tests" / "data" / "valid" / "minimal.yaml"]
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("cchc.outputs.docx") is None,
+    reason="cchc.outputs.docx (render_docx, the Word export) is not in this checkout yet",
+)
+
+
+def items(plan) -> list[tuple]:
+    return [
+        (s.numeral, s.title, t.number, t.title, i.stt, i.product, tuple(leads(i, plan)), tuple(i.partners), i.deadline, i.budget)
+        for s, t, i in plan.items()
+    ]
+
+
+def round_trip(path: Path):
+    from cchc.outputs.docx import render_docx
+    from cchc.outputs.view import build_view
+
+    plan = load_plan(path).plan
+    result = read_docx(render_docx(build_view(plan)), path.with_suffix(".docx").name)
+    loaded = load_bytes(dump_plan(result.data).encode("utf-8"), "back.yaml")
+    assert loaded.plan is not None, loaded.problems
+    return plan, loaded.plan, result
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.name)
+def test_the_items_come_back_exactly(path):
+    plan, back, result = round_trip(path)
+    assert items(back) == items(plan)
+    assert result.problems == []
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.name)
+def test_the_header_decision_and_prose_come_back(path):
+    plan, back, _ = round_trip(path)
+    fields = ("title", "subtitle", "year", "total_million_vnd", "total_in_words", "total_note", "superior", "issuer", "number", "place", "date", "signer", "recipients")
+    assert {f: getattr(back.plan, f) for f in fields} == {f: getattr(plan.plan, f) for f in fields}
+    assert back.decision == plan.decision
+    assert (back.prose_before, back.prose_after) == (plan.prose_before, plan.prose_after)
+
+
+def test_a_plan_written_inside_an_article_comes_back_in_it(tmp_path):
+    text = (ROOT / "tests" / "data" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("  signer:\n    authority: KT. CHỦ TỊCH", "  plan_in_article: 1\n  signer:\n    authority: KT. CHỦ TỊCH", 1)
+    text = text.replace("        - Phê duyệt Kế hoạch thử nghiệm.\n", "        - Phê duyệt Kế hoạch thử nghiệm như sau.\n    - number: 2\n      paragraphs:\n        - Quyết định có hiệu lực.\n")
+    text += "prose_before:\n  - label: I\n    title: MỤC ĐÍCH\n    paragraphs:\n      - Thử nghiệm.\n"
+    text += "prose_after:\n  - label: II\n    title: TỔ CHỨC THỰC HIỆN\n    paragraphs:\n      - Các sở thực hiện.\n"
+    path = tmp_path / "trong-dieu.yaml"
+    path.write_text(text, encoding="utf-8")
+    plan, back, result = round_trip(path)
+    assert plan.decision.plan_in_article == 1
+    assert back.decision == plan.decision
+    assert items(back) == items(plan)
+    assert (back.prose_before, back.prose_after) == (plan.prose_before, plan.prose_after)
+    assert back.plan.title == plan.decision.title  # on paper the plan has no title of its own
+    assert result.comments[("plan", "title")] == [("docx.guess.title", {})]
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.name)
+def test_every_agency_named_is_in_the_registry_read_back(path):
+    from cchc.agencies import AgencyRegistry
+
+    _, back, _ = round_trip(path)
+    registry = AgencyRegistry(back.agencies)
+    assert [name for _, _, item in back.items() for name in item.lead + item.partners if registry.resolve(name) is None] == []
