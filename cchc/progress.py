@@ -243,6 +243,7 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
     from cchc.inputs.yaml import KEY
 
     ids = {item.id for _, _, item in plan.items()} if plan is not None else None
+    unknown = _UnknownIds(ids) if ids is not None else None
     since = plan_date(plan) if plan is not None else None
     entries: list[Entry] = []
     problems: list[Problem] = []
@@ -262,7 +263,7 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
             problems.append(error("progress-schema", (index, "id"), key="progress-schema.id", value=str(item_id)))
             ok = False
         elif ids is not None and item_id not in ids:
-            problems.append(_unknown_id(item_id, ids, (index, "id")))
+            problems.append(unknown.problem(item_id, (index, "id")))
         status = raw.get("status")
         if status is None:
             problems.append(error("progress-schema", (index,), key="progress-schema.missing", field="status"))
@@ -306,17 +307,32 @@ def _iso_date(value) -> datetime.date | None:
         return None
 
 
-def _unknown_id(item_id: str, ids: set[str], path) -> Problem:
-    import difflib
+class _UnknownIds:
+    """Problems for ids the plan does not have, with "did you mean" for the first few distinct ones only:
+    comparing every unknown id with every id of a large plan would make a hostile log cost minutes."""
 
-    by_fold = {i.casefold(): i for i in ids}
-    if item_id.casefold() in by_fold:
-        suggestions = [by_fold[item_id.casefold()]]
-    else:
-        suggestions = [by_fold[c] for c in difflib.get_close_matches(item_id.casefold(), list(by_fold), n=3, cutoff=0.6)]
-    if suggestions:
-        return error("progress-unknown-id", path, key="progress-unknown-id.suggest", id=item_id, suggestions=", ".join(suggestions))
-    return error("progress-unknown-id", path, id=item_id)
+    #: Distinct unknown ids that get suggestions.
+    SUGGESTED = 20
+
+    def __init__(self, ids: set[str]):
+        self.by_fold = {i.casefold(): i for i in ids}
+        self.memo: dict[str, str] = {}
+
+    def problem(self, item_id: str, path) -> Problem:
+        import difflib
+
+        folded = item_id.casefold()[:64]
+        if folded not in self.memo:
+            if folded in self.by_fold:
+                close = [self.by_fold[folded]]
+            elif len(self.memo) < self.SUGGESTED:
+                close = [self.by_fold[c] for c in difflib.get_close_matches(folded, list(self.by_fold), n=3, cutoff=0.6)]
+            else:
+                close = []
+            self.memo[folded] = ", ".join(close)
+        if self.memo[folded]:
+            return error("progress-unknown-id", path, key="progress-unknown-id.suggest", id=item_id, suggestions=self.memo[folded])
+        return error("progress-unknown-id", path, id=item_id)
 
 
 def _locate(name: str, source: bytes | None, problems: list[Problem]) -> list[Problem]:
@@ -402,11 +418,18 @@ def append_entry(path: Path | str, entry: Entry, header: str = "") -> bytes:
     *entry*; OSError when the file cannot be read or written. Returns the
     bytes written.
     """
+    from cchc.write import directory_locked
+
+    path = Path(path)
+    with directory_locked(path):  # two appends at once take turns: neither loses the other's entry
+        return _append(path, entry, header)
+
+
+def _append(path: Path, entry: Entry, header: str) -> bytes:
     from cchc.inputs import yaml as safeyaml
     from cchc.inputs.files import UnreadableFile, read_bounded
     from cchc.write import write_atomically
 
-    path = Path(path)
     old = b""
     if os.path.lexists(path):
         try:

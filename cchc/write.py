@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 
 class UnsafeOutput(Exception):
@@ -16,11 +18,24 @@ class UnsafeOutput(Exception):
         self.params = args
 
 
-def check_output(output: Path, protected: list[Path], force: bool = True) -> None:
-    """Raise UnsafeOutput when writing *output* would destroy one of *protected* (the inputs) or cannot be a file.
+#: Paths under these name devices and processes, not files: "-o /dev/stdout" would replace what the shell redirects to.
+_SPECIAL_DIRECTORIES = ("/dev/", "/proc/", "/sys/")
 
-    With *force* False an existing file is refused too.
+
+def check_output(output: Path, protected: list[Path], force: bool = True, protected_dirs: list[Path] = ()) -> None:
+    """Raise UnsafeOutput when writing *output* would destroy one of *protected* (the inputs), a file in
+    *protected_dirs* (templates being read), or cannot be a file. With *force* False an existing file is refused too.
     """
+    try:
+        _check_output(output, protected, force, protected_dirs)
+    except (OSError, RuntimeError) as exc:  # a name too long, a symlink loop
+        raise UnsafeOutput("write.bad-path", path=str(output), reason=getattr(exc, "strerror", None) or str(exc)) from None
+
+
+def _check_output(output: Path, protected: list[Path], force: bool, protected_dirs) -> None:
+    absolute = os.path.abspath(output)
+    if absolute.startswith(_SPECIAL_DIRECTORIES) or os.path.realpath(output).startswith(_SPECIAL_DIRECTORIES):
+        raise UnsafeOutput("write.not-regular", path=str(output))
     if output.is_dir():
         raise UnsafeOutput("write.directory", path=str(output))
     if output.exists() and not output.resolve().is_file():
@@ -32,6 +47,9 @@ def check_output(output: Path, protected: list[Path], force: bool = True) -> Non
         except OSError:
             same = False
         if same or output.resolve() == path.resolve():
+            raise UnsafeOutput("write.input", path=str(output))
+    for directory in protected_dirs:
+        if Path(os.path.realpath(output)).is_relative_to(os.path.realpath(directory)):
             raise UnsafeOutput("write.input", path=str(output))
     if not force and (output.exists() or output.is_symlink()):
         raise UnsafeOutput("write.exists", path=str(output))
@@ -55,7 +73,7 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     """
     path = Path(os.path.realpath(path))
     data = content.encode("utf-8") if isinstance(content, str) else content
-    mode = path.stat().st_mode & 0o7777 if path.exists() else _creation_mode()
+    mode = path.stat().st_mode & 0o777 if path.exists() else _creation_mode()
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -70,6 +88,25 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+@contextmanager
+def directory_locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the directory of *path* while a read-change-rename runs, so that two writers
+    of the same file take turns instead of losing one's change. (The file itself is replaced by the rename,
+    so its own inode cannot carry the lock.) Where locks are not available, nothing is held.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    fd = os.open(os.path.dirname(os.path.realpath(path)) or ".", os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def append_atomically(path: Path, addition: str) -> None:

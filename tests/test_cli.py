@@ -114,6 +114,22 @@ def test_pre_commit_hook_checks_plans_wherever_they_live(run, tmp_path):
     result = run("validate", "--plans-only", workflow, log, elsewhere, "-f", "json")
     assert result.exit_code == 0, result
     assert json.loads(result.stdout)["files"] == [str(elsewhere)]
+    # Padding, quoted keys or a broken file cannot hide a plan from the hook.
+    padded = tmp_path / "padded.yaml"
+    padded.write_text("# x\n" * 30000 + PLAN.read_text(encoding="utf-8").replace("id: I-2", "id: I-1"), encoding="utf-8")
+    quoted = tmp_path / "quoted.yaml"
+    quoted.write_text(PLAN.read_text(encoding="utf-8").replace("\nplan:", '\n"plan":').replace("id: I-2", "id: I-1"), encoding="utf-8")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("plan: [unclosed\n")
+    result = run("validate", "--plans-only", padded, quoted, broken, "-f", "json")
+    assert result.exit_code == 1 and json.loads(result.stdout)["files"] == [str(padded), str(quoted), str(broken)]
+    # A commit that changes only a progress log checks its plan with the log.
+    beside = tmp_path / "p.yaml"
+    beside.write_bytes(PLAN.read_bytes())
+    bad_log = tmp_path / "p.progress.yaml"
+    bad_log.write_text('- id: "I-1"\n  status: "bogus"\n  date: "2021-05-01"\n')
+    result = run("validate", "--plans-only", bad_log, "-f", "json")
+    assert result.exit_code == 1 and [d["code"] for d in json.loads(result.stdout)["diagnostics"] if d["severity"] == "error"] == ["progress-status"]
 
 
 # ---------------------------------------------------------------- render's files

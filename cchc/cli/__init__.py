@@ -26,6 +26,7 @@ import typer
 from cchc.cli.app import app
 from cchc.cli.common import CURRENT, EXIT_INTERNAL, EXIT_PROBLEMS, EXIT_USAGE, Settings
 from cchc.messages import DEFAULT_LANG, LANGS, catalogue, language, t
+from cchc.text import escape_controls
 
 def _register() -> None:
     # Each module adds its commands to ``app`` when imported, in this order (the help's order).
@@ -144,7 +145,7 @@ def usage_error_text(exc, lang: str) -> str:
 
 _CHOICE = re.compile(r"^(?:Value error, )?'?(?P<value>.*?)'? is not one of (?P<choices>.*?)\.?$", re.S)
 _EXTRA = re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$", re.S)
-_NO_COMMAND = re.compile(r"^No such command '(?P<name>.*)'\.?$", re.S)
+_NO_COMMAND = re.compile(r"^No such command '(?P<name>.*?)'\.?(?: Did you mean '(?P<close>[^']*)'\?)?$", re.S)
 
 
 def _usage_message(exc, lang: str) -> str:
@@ -181,10 +182,12 @@ def _usage_message(exc, lang: str) -> str:
         return t("usage.needs-value", lang, name=escape_controls(getattr(exc, "option_name", "")))
     extra = _EXTRA.match(message)
     if extra:
-        return t("usage.extra", lang, args=extra["args"])
+        args = extra["args"] if len(extra["args"]) <= 120 else extra["args"][:119] + "…"
+        return t("usage.extra", lang, args=args)
     no_command = _NO_COMMAND.match(message)
     if no_command:
-        return t("usage.no-command", lang, name=no_command["name"])
+        found = t("usage.no-command", lang, name=no_command["name"])
+        return found + ("; " + t("usage.did-you-mean", lang, name=no_command["close"]) if no_command["close"] else "")
     if message.startswith("Missing command"):
         return t("usage.missing-command", lang)
     return message
@@ -236,7 +239,7 @@ def _invoke(root, args: list[str], settings: Settings, environ) -> int:
             sys.stdout.write(exc.ctx.get_help() + "\n")
             return 0
         if "UsageError" in kind:
-            sys.stderr.write(usage_error_text(exc, lang))
+            sys.stderr.write(escape_controls(usage_error_text(exc, lang)))
             return EXIT_USAGE
         if "Abort" in kind:
             sys.stderr.write(t("help.aborted", lang) + "\n")
@@ -246,6 +249,10 @@ def _invoke(root, args: list[str], settings: Settings, environ) -> int:
             return getattr(exc, "exit_code", EXIT_PROBLEMS)
         if environ.get("CCHC_DEBUG"):
             raise
+        if isinstance(exc, OSError):
+            # A file cchc was asked to use cannot be: an I/O problem, not a bug.
+            sys.stderr.write(escape_controls(t("cli.os-error", lang, path=str(exc.filename or ""), reason=exc.strerror or str(exc))) + "\n")
+            return EXIT_USAGE
         sys.stderr.write(t("cli.internal", lang, kind=type(exc).__name__) + "\n")
         return EXIT_INTERNAL
 

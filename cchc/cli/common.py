@@ -94,10 +94,16 @@ def out_bytes(data: bytes) -> None:
 
 
 def note(text: str) -> None:
-    """A line for a person on standard error (empty results, what was written)."""
+    """A line for a person on standard error (empty results, what was written).
+
+    Control characters (from a file name, a plan's text) are shown escaped:
+    standard error is always read by a person, often on a terminal.
+    """
+    from cchc.text import escape_controls
+
     if sys.stderr is not None:
         try:
-            sys.stderr.write(text + "\n")
+            sys.stderr.write(escape_controls(text) + "\n")
         except (OSError, ValueError):
             pass
 
@@ -250,7 +256,9 @@ def signals_end_cleanly() -> Iterator[None]:
     def stop(signum, frame):
         raise SystemExit(128 + signum)
 
-    caught = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]
+    # Every signal whose default action ends the process without a core dump.
+    names = ("SIGTERM", "SIGHUP", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF")
+    caught = [getattr(signal, name) for name in names if hasattr(signal, name)]
     try:
         previous = {s: signal.signal(s, stop) for s in caught}
     except ValueError:  # not the main thread (a test runner's worker): nothing to install
@@ -274,11 +282,11 @@ def write_output(output: Path, content: str | bytes) -> None:
     note(msg("cli.wrote", path=str(output)))
 
 
-def check_output_path(output: Path, protected: list[Path], force: bool = True) -> None:
+def check_output_path(output: Path, protected: list[Path], force: bool = True, protected_dirs: list[Path] = ()) -> None:
     """Refuse (exit 2) an output that would overwrite an input, a directory, a device, or (without *force*) any file."""
     from cchc.write import UnsafeOutput, check_output
 
     try:
-        check_output(output, protected, force)
+        check_output(output, protected, force, protected_dirs)
     except UnsafeOutput as exc:
         raise fail(msg(exc.key, **exc.params), EXIT_USAGE) from None

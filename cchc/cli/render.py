@@ -67,7 +67,7 @@ def render(
     fmt = format_for(format, output)
     source = plan_path(plan)
     if output is not None:
-        check_output_path(output, [source])
+        check_output_path(output, [source], protected_dirs=[template_dir] if template_dir is not None else [])
     if template_dir is not None and not template_dir.is_dir():
         raise fail(msg("cli.no-template-dir", path=str(template_dir)), EXIT_USAGE)
     loaded_plan = load_for_query(source)

@@ -42,7 +42,7 @@ def validate(
     problems = []
     unreadable = False
     if plans_only:
-        plans = [path for path in plans if looks_like_plan(path)]
+        plans = plans_among(plans)
     for path in plans:
         try:
             loaded, found = load_checked(path)
@@ -65,24 +65,51 @@ def validate(
         raise typer.Exit(EXIT_PROBLEMS)
 
 
-#: Top-level keys only a plan file has (or its modeline), looked for at the start of a file.
-_PLAN_MARKS = re.compile(rb"^(?:decision|plan|sections|agencies|prose_before):|\$schema=\S*plan\.schema\.json", re.M)
+_PLAN_KEYS = frozenset({"decision", "plan", "sections", "agencies", "prose_before", "prose_after"})
+# A file the reader cannot parse is a plan when it shows a plan's top-level key in any spelling
+# YAML allows ("plan:", "'plan':", "? plan") or the plan schema's modeline.
+_PLAN_MARKS = re.compile(
+    rb"^(?:\?\s*)?[\"']?(?:decision|plan|sections|agencies|prose_before|prose_after)[\"']?\s*(?::|$)|\$schema=\S*plan\.schema\.json",
+    re.M,
+)
 
 
-def looks_like_plan(path: Path) -> bool:
-    """For --plans-only (the pre-commit hook sees every YAML file): whether *path* is a plan file to check.
+def plans_among(paths: list[Path]) -> list[Path]:
+    """For --plans-only (pre-commit passes every YAML file): the plan files to check.
 
-    A progress log (*.progress.yaml) is checked with its plan; a file that cannot
-    be read is kept, so that validate reports it.
+    A progress log (``X.progress.yaml``) stands for its plan ``X.yaml``, which is
+    checked with its log. A file is a plan when the reader finds a mapping with
+    a plan's top-level key, or, when it cannot read the file, when the text
+    shows one; a file that cannot be read at all is kept, so that validate
+    reports it. The whole file is read (bounded), so padding cannot hide a plan.
     """
-    if path.name.endswith((".progress.yaml", ".progress.yml")):
-        return False
+    chosen: dict[str, Path] = {}
+    for path in paths:
+        name = path.name
+        for suffix in (".progress.yaml", ".progress.yml"):
+            if name.endswith(suffix):
+                plan = next((path.with_name(name[: -len(suffix)] + ext) for ext in (".yaml", ".yml") if path.with_name(name[: -len(suffix)] + ext).exists()), None)
+                path = plan
+                break
+        if path is not None and _is_plan(path):
+            chosen.setdefault(os.path.realpath(path), path)
+    return list(chosen.values())
+
+
+def _is_plan(path: Path) -> bool:
+    from cchc.inputs import yaml as reader
+    from cchc.inputs.files import UnreadableFile, read_bounded
+
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(65536)
-    except OSError:
+        data = read_bounded(path)
+    except UnreadableFile:
         return True
-    return _PLAN_MARKS.search(head) is not None
+    source, is_nfc, problem = reader.decode(data)
+    if problem is None:
+        root, _ = reader.parse(source, is_nfc)
+        if isinstance(root, dict):
+            return any(isinstance(key, str) and key in _PLAN_KEYS for key in root)
+    return _PLAN_MARKS.search(data) is not None
 
 
 @app.command()

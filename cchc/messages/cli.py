@@ -51,6 +51,7 @@ MESSAGES = {
         "{path}: is not a regular file; write to a file, or leave out -o for standard output",
     ),
     "write.input": ("{path}: không ghi đè lên tệp đang được đọc", "{path}: refusing to overwrite a file being read"),
+    "write.bad-path": ("{path}: không dùng được đường dẫn này: {reason}", "{path}: cannot use this path: {reason}"),
     "write.exists": ("{path}: tệp đã có; dùng --force để ghi đè", "{path}: the file exists; use --force to overwrite it"),
     "cli.format-unavailable": ("định dạng {format} chưa có trong bản cài đặt này", "the {format} format is not available in this installation"),
     "cli.format-clash": (
@@ -72,4 +73,5 @@ MESSAGES = {
         "không tạo được PDF: {reason}; cài WeasyPrint và thư viện Pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
         "cannot make a PDF: {reason}; install WeasyPrint and the Pango libraries (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
     ),
+    "cli.os-error": ("{path}: không dùng được tệp: {reason}", "{path}: cannot use the file: {reason}"),
 }

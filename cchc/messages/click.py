@@ -27,5 +27,6 @@ MESSAGES = {
     "usage.needs-value": ("tùy chọn {name} cần một giá trị", "option {name} requires a value"),
     "usage.extra": ("thừa tham số không mong đợi ({args})", "unexpected extra argument(s) ({args})"),
     "usage.no-command": ("không có lệnh {name!q}", "no such command {name!q}"),
+    "usage.did-you-mean": ("có phải là {name!q}?", "did you mean {name!q}?"),
     "usage.missing-command": ("thiếu tên lệnh", "missing command"),
 }

@@ -61,8 +61,8 @@ MESSAGES = {
     "help:cchc validate --strict": ("Coi cảnh báo như lỗi (mã thoát 1).", "Treat warnings as errors (exit 1)."),
     "help:cchc validate --plan": ("Tệp kế hoạch, như ở các lệnh khác (dùng được nhiều lần).", "Plan file, as for the other commands (may be repeated)."),
     "help:cchc validate --plans-only": (
-        "Bỏ qua các tệp YAML không phải kế hoạch (dùng cho pre-commit, khi mọi tệp YAML được đưa vào).",
-        "Skip YAML files that are not plans (for pre-commit, which passes every YAML file).",
+        "Bỏ qua các tệp YAML không phải kế hoạch; sổ theo dõi tiến độ được kiểm tra cùng kế hoạch của nó (dùng cho pre-commit).",
+        "Skip YAML files that are not plans; a progress log is checked with its plan (for pre-commit, which passes every YAML file).",
     ),
     "help:cchc validate --today": ("Coi ngày này là hôm nay khi kiểm tra sổ theo dõi tiến độ (YYYY-MM-DD).", "Take this date as today when checking the progress log (YYYY-MM-DD)."),
     "help:cchc validate --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
