@@ -272,3 +272,18 @@ def test_did_you_mean_stays_fast_with_thousands_of_names(run, tmp_path):
     assert result.exit_code == 1
     assert sum(1 for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "unknown-agency") == 2000
     assert elapsed < 30  # it took minutes before suggestions were bounded
+
+
+def test_a_non_specific_tag_makes_text_not_a_number():
+    from cchc.inputs.yaml import parse
+
+    data, problems = parse(b"budget: ! 5\nplain: 5\n")
+    assert data == {"budget": "5", "plain": 5} and problems == []
+
+
+def test_the_report_table_escapes_control_characters(run, tmp_path):
+    bands = tmp_path / "bands.yaml"
+    bands.write_text('name: "X\\e]0;PWNED\\a"\nbands:\n  - above: 90\n    points: 2\n  - points: 0\n', encoding="utf-8")
+    result = run("report", "--period", "6T/2021", "--bands", bands)
+    assert result.exit_code == 0, result
+    assert "\x1b" not in result.stdout and "\\x1b]0;PWNED\\x07" in result.stdout

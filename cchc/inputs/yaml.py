@@ -361,7 +361,8 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, 
             if normalize:
                 value = nfc("NFC", value)
             if event.implicit[0]:
-                if value in special or value[:1] in number_start:
+                # "! 5": the non-specific tag makes a plain scalar text (YAML 1.2), so no number is read.
+                if (value in special or value[:1] in number_start) and event.tag is None:
                     value = _number(value, event, problems)
             elif event.tag is not None and event.tag not in str_tags:
                 problems.append(_at(event.start_mark, "yaml-tag", {"tag": event.tag}))

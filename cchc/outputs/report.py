@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 from cchc.messages import date_text, number_text, t
 from cchc.report import CLASSES, Figures, Report
+from cchc.text import escape_controls
 
 __all__ = ["FORMATS", "report_record", "report_view", "report_json", "report_table", "report_md", "report_html", "rate_float"]
 
@@ -247,7 +248,7 @@ def report_table(report: Report, lang: str = "vi", terminal: bool = False) -> st
     lines.append(v["done_in_period"])
     lines.append("")
     h = v["h"]
-    chunks = ["\n".join(lines)]
+    chunks = [escape_controls("\n".join(lines))]  # the plan's title, the bands' name: data, never terminal codes
     chunks.append(table([Column(h["class"], 40), Column(h["count"], right=True)], [[c["label"], c["count"]] for c in v["classes"]] + [[h["items"], v["item_count"]]], terminal, h["summary"]))
     counts = [Column(head, right=True) for head in v["class_heads"]]
     chunks.append(table(
