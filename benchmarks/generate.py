@@ -8,6 +8,7 @@ items whose deadlines use every wording of cchc's deadline grammar.
 Deterministic for a seed.
 
     python benchmarks/generate.py 10000 -o benchmarks/out/plan-10000.yaml
+    python benchmarks/generate.py 200 --count 60 --one-province -o benchmarks/out/province/   # 60 plans, seeds 0-59
 """
 
 from __future__ import annotations
@@ -129,6 +130,7 @@ TAILS = [
     "đạt tỷ lệ hài lòng “5 tại chỗ” từ 80% trở lên",
 ]
 BUDGET_NOTES = ["Theo dự án", "Theo kế hoạch", "Theo đề án"]
+PROVINCE = "Thái Bình"  # the 2021 plan's
 QUARTERS = ["I", "II", "III", "IV"]
 
 # One generator per wording of cchc/deadlines.py; the first items of a plan use each in turn.
@@ -173,9 +175,15 @@ def roman(number: int) -> str:
     return result
 
 
-def agency_registry() -> list[tuple[str, list[str], bool]]:
-    """(name, short forms, is a group) of every agency: 63 x 20 departments, then the groups."""
+def agency_registry(one_province: bool = False) -> list[tuple[str, list[str], bool]]:
+    """(name, short forms, is a group) of every agency: 63 x 20 departments, then the groups.
+
+    With *one_province*, Thái Bình's 20 departments and the groups only: what a
+    plan of one of its departments names.
+    """
     places = [(p, f"tỉnh {p}") for p in PROVINCES] + [(c, f"thành phố {c}") for c in CITIES]
+    if one_province:
+        places = [(p, u) for p, u in places if p == PROVINCE]
     agencies = [(name.format(u=u, p=p), [short.format(u=u, p=p)], False) for p, u in places for name, short in DEPARTMENTS]
     return agencies + [(name, short, True) for name, short in GROUPS]
 
@@ -252,12 +260,12 @@ def _decision(lines: list[str], total, words: str) -> None:
     ]
 
 
-def generate_plan(n_items: int, seed: int = 0) -> str:
-    """The YAML text of a valid plan of *n_items* items."""
+def generate_plan(n_items: int, seed: int = 0, one_province: bool = False) -> str:
+    """The YAML text of a valid plan of *n_items* items (naming one province's agencies only, with *one_province*)."""
     if n_items < 1:
         raise ValueError("a plan needs at least one item")
     r = random.Random(seed)
-    registry = agency_registry()
+    registry = agency_registry(one_province)
     n_sections = min(399, max(-(-n_items // ITEMS_PER_SECTION), min(7, n_items)))
     body = ["sections:"]
     total = 0
@@ -292,7 +300,7 @@ def generate_plan(n_items: int, seed: int = 0) -> str:
                 if r.random() < 0.01:
                     body.append(f"            note: {_q('Ô kinh phí gộp với dòng trên trong bản gốc; giữ nguyên văn.')}")
                 made += 1
-    lines = [f"# Synthetic CCHC plan: {n_items} items, seed {seed} (benchmarks/generate.py).", ""]
+    lines = [f"# Synthetic CCHC plan: {n_items} items, seed {seed}{', one province' if one_province else ''} (benchmarks/generate.py).", ""]
     if total == int(total):
         total = int(total)  # 29629, not 29629.0
     _decision(lines, total, amount_in_words(total * MILLION))
@@ -309,12 +317,23 @@ def generate_plan(n_items: int, seed: int = 0) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write a valid synthetic CCHC plan of N items.")
+    parser = argparse.ArgumentParser(description="Write a valid synthetic CCHC plan of N items (or --count such plans).")
     parser.add_argument("n_items", type=int, metavar="N")
-    parser.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+    parser.add_argument("-o", "--output", type=Path, help="file to write (default: standard output); with --count, a directory")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--count", type=int, help="write this many plans, seeds SEED, SEED+1, …, as plan-001.yaml … in the --output directory")
+    parser.add_argument("--one-province", action="store_true",
+                        help=f"the registry holds {PROVINCE}'s 20 departments and the groups only (30 agencies), as a department's plan")
     args = parser.parse_args(argv)
-    text = generate_plan(args.n_items, args.seed)
+    if args.count is not None:
+        if args.output is None:
+            parser.error("--count needs --output DIRECTORY")
+        args.output.mkdir(parents=True, exist_ok=True)
+        for k in range(args.count):
+            text = generate_plan(args.n_items, args.seed + k, args.one_province)
+            (args.output / f"plan-{k + 1:03d}.yaml").write_text(text, encoding="utf-8")
+        return 0
+    text = generate_plan(args.n_items, args.seed, args.one_province)
     if args.output is None:
         sys.stdout.write(text)
     else:

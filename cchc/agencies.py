@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cchc.text import fold, nfc
 
@@ -58,6 +59,11 @@ class AgencyRegistry:
             agency = self._resolved[reference] = self._exact.get(spelling_key(reference))
             return agency
 
+    def full_name(self, reference: str) -> str:
+        """The full name of the agency *reference* names (the reference itself when it names none)."""
+        agency = self.resolve(reference)
+        return agency.name if agency is not None else reference
+
     def first_lead(self, item):
         """The agency an item names first as lead, which its amount counts under; None if none resolves."""
         return self.resolve(item.lead[0]) if item.lead else None
@@ -92,6 +98,7 @@ class AgencyRegistry:
                     for member in self.direct_members(group):
                         parents.setdefault(id(member), []).append(group)
             closure: dict[int, list] = {}
+            order = {id(a): i for i, a in enumerate(self.agencies)}
             for candidate in self.agencies:
                 seen: dict[int, object] = {}
                 pending = list(parents.get(id(candidate), []))
@@ -101,7 +108,6 @@ class AgencyRegistry:
                         continue
                     seen[id(group)] = group
                     pending.extend(parents.get(id(group), []))
-                order = {id(a): i for i, a in enumerate(self.agencies)}
                 closure[id(candidate)] = sorted(seen.values(), key=lambda g: order[id(g)])
             self._groups_of = closure
         return self._groups_of.get(id(agency), [])
@@ -199,6 +205,7 @@ class AgencyRegistry:
         return AgencyMatch(suggestions=self.suggest(query))
 
 
+@lru_cache(maxsize=8192)
 def spelling_key(spelling: str) -> str:
     """What makes two spellings of an agency the same for items: NFC, case and spacing aside."""
     return " ".join(nfc(spelling).casefold().split())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from cchc.agencies import AgencyRegistry
 from cchc.deadlines import Deadline, parse_deadline
@@ -142,21 +143,23 @@ def item_record(row: Row, registry: AgencyRegistry, plan=None, status: str | Non
     """An item as the JSON contract shapes it (full agency names, ISO dates, exact amounts)."""
     item = row.item
     lead_names = leads(item, plan) if plan is not None else item.lead
+    budget = item.budget
+    note = isinstance(budget, str)
     return {
         "id": item.id,
         "section": row.section.numeral,
         "section_title": row.section.title,
         "task": row.task.label or None,
         "product": item.product,
-        "lead": [full_name(n, registry) for n in lead_names],
+        "lead": [registry.full_name(n) for n in lead_names],
         "lead_is_default": not item.lead and bool(lead_names),
-        "partners": [full_name(n, registry) for n in item.partners],
+        "partners": [registry.full_name(n) for n in item.partners],
         "deadline": {
             "text": item.deadline,
             "kind": row.deadline.kind,
-            "due": [d.isoformat() for d in row.deadline.due],
+            "due": list(iso_dates(row.deadline.due)),
         },
-        "budget": {"million_vnd": item.amount, "note": item.budget_note},
+        "budget": {"million_vnd": None if note else budget, "note": budget if note else None},
         "note": item.note,
         "status": status,
         "stt": item.stt,
@@ -164,10 +167,15 @@ def item_record(row: Row, registry: AgencyRegistry, plan=None, status: str | Non
     }
 
 
+@lru_cache(maxsize=4096)
+def iso_dates(dates: tuple[datetime.date, ...]) -> tuple[str, ...]:
+    """Dates as ISO text ("2021-06-30"); a plan repeats a few hundred deadlines at most, so each is made once."""
+    return tuple(d.isoformat() for d in dates)
+
+
 def full_name(name: str, registry: AgencyRegistry) -> str:
     """The registry's full name for a spelling an item uses (the spelling itself when unknown)."""
-    agency = registry.resolve(name)
-    return agency.name if agency is not None else name
+    return registry.full_name(name)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["nfc", "fold", "sort_key", "display_width", "wrap", "escape_controls", "quote", "INVISIBLE"]
+__all__ = ["nfc", "fold", "sort_key", "display_width", "wrap", "layout", "layout_column", "escape_controls", "escape_all", "quote", "INVISIBLE"]
 
 # Combining marks that carry the tone (dấu thanh), in dictionary order:
 # ngang (none), huyền, hỏi, ngã, sắc, nặng.
@@ -77,32 +77,159 @@ def _char_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+# ASCII, Latin (Vietnamese's precomposed letters are in Latin Extended
+# Additional), Greek, Cyrillic and general punctuation (“ ” – …): blocks where
+# nearly every character is one column wide. Only the characters _char_width
+# itself measures as one column go into the class, so it is exact for whatever
+# Unicode version Python carries.
+_NARROW_CANDIDATES = ((0x00, 0x2FF), (0x370, 0x52F), (0x1E00, 0x1FFF), (0x2010, 0x205F), (0x20A0, 0x20CF))
+
+
+@lru_cache(maxsize=1)
+def _not_narrow() -> re.Pattern:
+    """A pattern that finds a character that may not be one column wide (built on first use: ~1 ms)."""
+    ranges: list[list[int]] = []
+    for lo, hi in _NARROW_CANDIDATES:
+        for code in range(lo, hi + 1):
+            if _char_width(chr(code)) != 1:
+                continue
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    body = "".join(re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in ranges)
+    return re.compile(f"[^{body}]")
+
+
+def _narrow(text: str) -> bool:
+    # Every character one column wide: the display width is the length.
+    return text.isascii() or _not_narrow().search(text) is None
+
+
 def display_width(text: str) -> int:
     """Columns *text* takes in a terminal: combining marks take none, wide characters two."""
-    if text.isascii():
+    if _narrow(text):
         return len(text)
     return sum(map(_char_width, text))
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Break *text* into lines of at most *width* display columns, at spaces where possible."""
+    """Break *text* into lines of at most *width* display columns, at spaces where possible.
+
+    Words are kept whole unless one is wider than a line, which is cut; the
+    spaces where a line breaks, and at the start of a paragraph, are dropped.
+    """
+    return layout(text, width)[0]
+
+
+def layout(text: str, width: int | None) -> tuple[list[str], bool]:
+    """A table cell's lines: *text* wrapped as ``wrap`` does (only split at its line breaks when *width* is None).
+
+    Also says whether every character is one column wide, so that each line's
+    display width is its length.
+    """
+    paragraphs = text.splitlines() or [""]
+    if width is None:
+        return paragraphs, all(map(_narrow, paragraphs))
     lines: list[str] = []
-    for paragraph in text.splitlines() or [""]:
-        line, used = "", 0
-        for word in paragraph.split(" "):
-            size = display_width(word)
-            if not line or used + 1 + size <= width:
-                line, used = (f"{line} {word}", used + 1 + size) if line else (word, size)
-            else:
-                lines.append(line)
-                line, used = word, size
-            while used > width:  # a word longer than the line: cut it
-                cut = _cut_at_width(line, width)
-                lines.append(line[:cut])
-                line = line[cut:]
-                used = display_width(line)
-        lines.append(line)
-    return lines
+    narrow = True
+    for paragraph in paragraphs:
+        if width < 1 or not _narrow(paragraph):
+            narrow = False
+            _wrap_measured(paragraph, width, lines)
+        elif len(paragraph) <= width and paragraph[:1] != " ":
+            lines.append(paragraph)  # most cells: one line that fits
+        else:
+            _wrap_narrow(paragraph, width, lines)
+    return lines, narrow
+
+
+#: Characters str.splitlines() breaks a line at.
+_LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+@lru_cache(maxsize=64)
+def _lines_pattern(width: int) -> re.Pattern:
+    # Matches the lines _wrap_narrow makes of a paragraph with no line break, no space
+    # at its start and no two spaces together, when each word fits on a line: the
+    # longest run of at most *width* characters up to a space or the end, then the
+    # next after that space. A word wider than the line, or a space at the end that
+    # the loop would keep, leaves characters unmatched: the caller counts them.
+    return re.compile(f"(.{{1,{width}}})(?: |$)")
+
+
+def layout_column(texts: list[str], width: int | None) -> tuple[list[list[str]], bool]:
+    """``layout`` of each of *texts* (a table's column), with one scan of them all where one tells enough.
+
+    Gives the lines of each text, and whether every character of them all is one column wide.
+    """
+    if not _narrow("".join(texts)):
+        return [layout(text, width)[0] for text in texts], False
+    breaks = _LINE_BREAK.search("".join(texts)) is not None
+    if width is None:
+        return ([text.splitlines() or [""] for text in texts] if breaks else [[text] for text in texts]), True
+    if width < 1:
+        return [layout(text, width)[0] for text in texts], True
+    findall = _lines_pattern(width).findall
+
+    def lines_of(paragraph: str) -> list[str]:
+        if "  " in paragraph or paragraph[:1] == " ":
+            return layout(paragraph, width)[0]
+        if len(paragraph) <= width:
+            return [paragraph]
+        lines = findall(paragraph)
+        return lines if sum(map(len, lines)) + len(lines) - 1 == len(paragraph) else layout(paragraph, width)[0]
+
+    if not breaks:
+        return [lines_of(text) for text in texts], True
+    has_break = _LINE_BREAK.search
+    return [
+        [line for paragraph in text.splitlines() or [""] for line in lines_of(paragraph)] if has_break(text) else lines_of(text)
+        for text in texts
+    ], True
+
+
+def _wrap_measured(paragraph: str, width: int, lines: list[str]) -> None:
+    # One paragraph, word by word, measuring each word's display width.
+    line, used = "", 0
+    for word in paragraph.split(" "):
+        size = display_width(word)
+        if not line or used + 1 + size <= width:
+            line, used = (f"{line} {word}", used + 1 + size) if line else (word, size)
+        else:
+            lines.append(line)
+            line, used = word, size
+        while used > width:  # a word longer than the line: cut it
+            cut = _cut_at_width(line, width)
+            lines.append(line[:cut])
+            line = line[cut:]
+            used = display_width(line)
+    lines.append(line)
+
+
+def _wrap_narrow(paragraph: str, width: int, lines: list[str]) -> None:
+    # _wrap_measured for a paragraph whose every character is one column wide: the same
+    # lines, found a line at a time (the last space that fits) instead of a word at a time.
+    end = len(paragraph)
+    start = 0
+    while start < end and paragraph[start] == " ":  # spaces opening a paragraph or a line are dropped
+        start += 1
+    while end - start > width:
+        space = paragraph.find(" ", start, start + width + 1)
+        if space < 0:  # the first word is wider than the line: cut it, then go on after the cut
+            word_end = paragraph.find(" ", start)
+            word_end = end if word_end < 0 else word_end
+            while word_end - start > width:
+                lines.append(paragraph[start : start + width])
+                start += width
+            if end - start <= width:
+                break
+        space = paragraph.rfind(" ", start, start + width + 1)
+        lines.append(paragraph[start:space])
+        start = space + 1
+        while start < end and paragraph[start] == " ":
+            start += 1
+    lines.append(paragraph[start:end])
 
 
 def _cut_at_width(text: str, width: int) -> int:
@@ -138,6 +265,13 @@ def _escape(match: re.Match) -> str:
 def escape_controls(text: str) -> str:
     """*text* safe for a terminal: control, bidi and zero-width characters shown as \\x.. / \\u.... (tab and newline kept)."""
     return _UNSAFE.sub(_escape, text) if _UNSAFE.search(text) else text
+
+
+def escape_all(texts: list[str]) -> list[str]:
+    """``escape_controls`` of each text; one scan of them all when, as usual, none needs it."""
+    if _UNSAFE.search("".join(texts)) is None:
+        return texts
+    return [escape_controls(text) for text in texts]
 
 
 def quote(text: str, limit: int = 120) -> str:

@@ -60,10 +60,20 @@ def test_generated_plan_shape():
     assert all(1 <= len(i["lead"]) <= 3 and len(i.get("partners", [])) <= 3 for i in items)
 
 
+def test_generate_count_writes_a_set_of_plans(tmp_path):
+    done = subprocess.run([sys.executable, str(BENCH / "generate.py"), "20", "--count", "3", "--seed", "5", "-o", str(tmp_path)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == ["plan-001.yaml", "plan-002.yaml", "plan-003.yaml"]
+    texts = [(tmp_path / name).read_text(encoding="utf-8") for name in written]
+    assert texts == [generate_plan(20, 5), generate_plan(20, 6), generate_plan(20, 7)]
+
+
 def test_run_quick_prints_both_tables(tmp_path):
     done = subprocess.run(
         [sys.executable, str(BENCH / "run.py"), "--quick", "--sizes", "1000", "--out-dir", str(tmp_path)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True, text=True, timeout=600,
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
@@ -72,18 +82,27 @@ def test_run_quick_prints_both_tables(tmp_path):
     rows = {}
     for line in lines:
         cells = [c.strip() for c in line.strip("|").split("|")]
-        if len(cells) == 6 and re.fullmatch(r"[0-9.]+", cells[2]):
-            rows[(cells[0], cells[1])] = float(cells[2])
-    plans = ["plans/2021.yaml", next(p for _, p in rows if p.startswith("1,000 items"))]
-    expected = [("python -c pass", "—"), ("typer app --help", "—"), ("typer app", "—"),
-                ("check-jsonschema", "plans/2021.yaml"), ("cchc --help", "—")]
-    expected += [(c, p) for p in plans
-                 for c in ("cchc validate", "cchc due --month 2021-06", "cchc budget", "cchc render --format html")]
+        if len(cells) == 7 and re.fullmatch(r"[0-9.]+", cells[3]):
+            rows[(cells[0], cells[1])] = float(cells[3])
+    plan = next(p for _, p in rows if p.startswith("1,000 items ("))
+    expected = [("python -c pass", "—"), ("typer app --help", "—"), ("typer app", "—"), ("cchc --help", "—"),
+                ("check-jsonschema", "plans/2021.yaml"), ("cchc validate", "plans/2021.yaml"),
+                ("cchc due --month 2021-06", "plans/2021.yaml"), ("cchc validate", plan), ("cchc list --format json", plan),
+                ("cchc validate", "6 plans of 200 items"), ("cchc render --format docx", "plans/2021.yaml")]
+    expected += [(c, plan) for c in ("cchc budget", "cchc render --format html", "cchc render --format md", "cchc list",
+                                     "cchc due --month 2021-06", "cchc agencies")]
     for key in expected:
-        assert key in rows, f"no row {key} in:\n{done.stdout}"
+        assert key in rows, f"no row {key} (or the command failed) in:\n{done.stdout}"
         assert rows[key] > 0
+    assert ("python: json.load", "1,000 items as JSON (0.5 MiB)") in rows
 
     results = dict(re.findall(r"^\| (.+?) \| .* \| (PASS|FAIL|SKIP) \|$", done.stdout, re.M))
-    assert results["cchc --help / typer app --help"] in ("PASS", "FAIL")
-    assert results["cchc validate / check-jsonschema (2021 plan)"] in ("PASS", "FAIL")
-    assert results["validate 100k wall time"] == "SKIP"  # --quick measures the smallest size only
+    for name in ("cchc --help / typer app --help", "cchc validate / check-jsonschema (2021 plan)",
+                 "validate 100k / json.load of the same plan as JSON", "list 100k / validate 100k",
+                 "validate 100k: peak RSS / file size", "render --format docx (2021 plan)",
+                 "validate 6 plans of 200 items / validate one of 1,200"):
+        assert name in results, f"no target {name!r} in:\n{done.stdout}"
+    # A quick run judges nothing; a target fails only when a command it measures failed.
+    assert results["list 100k / validate 100k"] == "SKIP"
+    assert results["cchc validate / check-jsonschema (2021 plan)"] == "SKIP"
+    assert "(exit" not in done.stdout.split("## Measurements")[1].split("render --format pdf")[0]

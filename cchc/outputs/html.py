@@ -24,6 +24,8 @@ _MD_SPECIAL = re.compile(r"([\\|*_`\[\]<>#~])")
 # '&' only matters where it would start an entity reference ("&amp;", "&#38;").
 _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+# Text none of the three substitutions of escape_markdown changes.
+_MD_PLAIN = re.compile(r"[^\\|*_`\[\]<>#~&\r\n]*")
 
 
 class TemplateFailure(Exception):
@@ -90,6 +92,16 @@ def _environment(template_dir: Path | None):
             return markupsafe.escape(text)
         return markupsafe.Markup("<br>").join(_NEWLINE.split(text.rstrip("\r\n")))
 
+    @jinja2.pass_eval_context
+    def html_lines_printed(context, text: str):
+        # cchc's own templates print |br at once ({{ x|br }}): where the output escapes, a line
+        # without a break is handed over as it is and escaped once there, not twice. (A
+        # province's template may write x|br|safe, which must stay escaped: it gets html_lines.)
+        text = str(text)
+        if context.autoescape and "\n" not in text and "\r" not in text:
+            return text
+        return html_lines(text)
+
     environment_class = jinja2.Environment if template_dir is None else jinja2.sandbox.ImmutableSandboxedEnvironment
     env = environment_class(
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(d) for d in template_directories(template_dir)]),
@@ -100,7 +112,7 @@ def _environment(template_dir: Path | None):
         keep_trailing_newline=True,
     )
     env.filters["md"] = escape_markdown
-    env.filters["br"] = html_lines
+    env.filters["br"] = html_lines if template_dir is not None else html_lines_printed
     return env
 
 
@@ -109,6 +121,9 @@ def escape_markdown(text) -> str:
 
     Trailing newlines (a YAML ``|`` block ends with one) are dropped rather than shown as a blank line.
     """
-    text = _MD_SPECIAL.sub(r"\\\1", str(text).rstrip("\r\n"))
+    text = str(text)
+    if _MD_PLAIN.fullmatch(text):  # most cells: nothing to escape, no line break
+        return text
+    text = _MD_SPECIAL.sub(r"\\\1", text.rstrip("\r\n"))
     text = _MD_ENTITY.sub(r"\\&", text)
     return _NEWLINE.sub("<br>", text)

@@ -9,8 +9,10 @@ are in ``cchc.outputs.tables``.
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from decimal import Decimal
+from json.encoder import encode_basestring
 from typing import Callable, Sequence
 
 from cchc.messages import t
@@ -72,32 +74,113 @@ VALIDATION_REPORTERS: dict[str, Callable[[list[str], list[Problem], str], str]] 
 def to_json(value) -> str:
     """JSON with Vietnamese text as is and amounts as exact JSON numbers.
 
+    A list (the items of a query, the agencies, the sections) is written one
+    element a line, each as ``json.dumps`` writes it on one line ("key": value,
+    …); anything else (one item, the budget, a report) is indented by two
+    spaces. A query's 100,000 items are then written by the json module's C
+    encoder, several times faster than its indenting Python encoder, and the
+    output still reads, greps and diffs an item a line.
+
     An int is written as is; a Decimal as a JSON number with exactly its
     decimal digits ("2.5", "10.0000000000000000001"), never through a lossy
-    float, never Infinity or NaN. Most amounts are ints or decimals a float
-    holds exactly (2.5); the rest are put in place after encoding.
+    float, never Infinity or NaN (``amount_json``).
     """
-    exact: dict[str, str] = {}
+    exact: list[str] = []
     nonce = secrets.token_hex(8)
 
     def default(obj):
         if isinstance(obj, Decimal):
-            if not obj.is_finite():
-                raise ValueError(f"not a finite amount: {obj}")
-            if obj == obj.to_integral_value():
-                return int(obj)
-            as_float = float(obj)
-            if Decimal(repr(as_float)) == obj:
-                return as_float
-            token = f"\x00{nonce}:{len(exact)}"
-            exact[json.dumps(token)] = format(obj, "f")
-            return token
+            exact.append(amount_json(obj))
+            return f"\x00{nonce}:{len(exact) - 1}"
         raise TypeError(f"not JSON serialisable: {type(obj).__name__}")
 
-    text = json.dumps(value, ensure_ascii=False, indent=2, default=default, allow_nan=False)
-    for token, digits in exact.items():
-        text = text.replace(token, digits)
+    if isinstance(value, list) and value:
+        encode = json.JSONEncoder(ensure_ascii=False, default=default, allow_nan=False).encode
+        text = "[\n" + ",\n".join(["  " + encode(element) for element in value]) + "\n]"
+    else:
+        text = json.dumps(value, ensure_ascii=False, indent=2, default=default, allow_nan=False)
+    if exact:  # each Decimal was written as a string token: put its digits in its place
+        token = re.compile(re.escape(json.dumps(f"\x00{nonce}:")[:-1]) + '([0-9]+)"')
+        text = token.sub(lambda m: exact[int(m.group(1))], text)
     return text + "\n"
+
+
+def amount_json(amount: int | Decimal) -> str:
+    """An exact amount as ``to_json`` writes it: 30, 2.5, 10.0000000000000000001 (ValueError for Infinity, NaN)."""
+    if not isinstance(amount, Decimal):
+        return int.__repr__(amount)
+    if not amount.is_finite():
+        raise ValueError(f"not a finite amount: {amount}")
+    if amount == amount.to_integral_value():
+        return int.__repr__(int(amount))
+    as_float = float(amount)
+    if Decimal(repr(as_float)) == amount:
+        return float.__repr__(as_float)
+    return format(amount, "f")
+
+
+def items_json(rows, registry, plan=None, status_of=None) -> str:
+    """``to_json`` of the rows' item records (``cchc.query.item_record``): the same text, twice as fast.
+
+    No record is built. A query's items share a few sections, tasks, agency
+    names, deadlines and amounts: each of those is encoded once; only ids and
+    products are encoded for each item. *status_of* gives an item's status
+    from its id, when asked.
+    """
+    from cchc.query import leads
+
+    if not rows:
+        return "[]\n"
+    text = _json_text
+    places: dict[tuple[int, int], str] = {}
+    names: dict[tuple, str] = {}
+    deadlines: dict[int, str] = {}
+    budgets: dict = {}
+    lines = []
+    for row in rows:
+        item, section, task, deadline = row.item, row.section, row.task, row.deadline
+        place = places.get((id(section), id(task)))
+        if place is None:
+            place = places[id(section), id(task)] = (
+                f'"section": {text(section.numeral)}, "section_title": {text(section.title)}, "task": {text(task.label or None)}'
+            )
+        lead_names = leads(item, plan) if plan is not None else item.lead
+        lead = names.get(tuple(lead_names))
+        if lead is None:
+            lead = names[tuple(lead_names)] = _json_names(lead_names, registry)
+        partners = names.get(tuple(item.partners))
+        if partners is None:
+            partners = names[tuple(item.partners)] = _json_names(item.partners, registry)
+        when = deadlines.get(id(deadline))
+        if when is None:
+            due = ", ".join(text(d.isoformat()) for d in deadline.due)
+            when = deadlines[id(deadline)] = f'{{"text": {text(item.deadline)}, "kind": {text(deadline.kind)}, "due": [{due}]}}'
+        budget = item.budget
+        key = ("decimal", str(budget)) if isinstance(budget, Decimal) else budget  # Decimal("2.50") == 2.5; their texts differ
+        money = budgets.get(key)
+        if money is None:
+            money = budgets[key] = (
+                f'{{"million_vnd": null, "note": {text(budget)}}}' if budget is None or isinstance(budget, str)
+                else f'{{"million_vnd": {amount_json(budget)}, "note": null}}'
+            )
+        default = "true" if lead_names and not item.lead else "false"
+        status = text(status_of(item.id)) if status_of is not None else "null"
+        via = "null" if row.via is None else text(row.via.name)
+        lines.append(
+            f'  {{"id": {text(item.id)}, {place}, "product": {text(item.product)}, "lead": {lead}, "lead_is_default": {default}, '
+            f'"partners": {partners}, "deadline": {when}, "budget": {money}, "note": {text(item.note)}, "status": {status}, '
+            f'"stt": {text(item.stt)}, "via": {via}}}'
+        )
+    return "[\n" + ",\n".join(lines) + "\n]\n"
+
+
+def _json_text(value: str | None) -> str:
+    """A str as json.dumps(ensure_ascii=False) writes it; None as null."""
+    return "null" if value is None else encode_basestring(value)
+
+
+def _json_names(names, registry) -> str:
+    return "[" + ", ".join(encode_basestring(registry.full_name(name)) for name in names) + "]"
 
 
 # ---------------------------------------------------------------- CSV

@@ -7,10 +7,11 @@ characters from the plan are shown escaped (\\x1b, \\u202e) in every cell.
 
 from __future__ import annotations
 
+from itertools import chain, zip_longest
 from typing import Sequence
 
 from cchc.messages import date_text, money_text, number_text, t
-from cchc.text import display_width, escape_controls, wrap
+from cchc.text import display_width, escape_all, escape_controls, layout_column
 
 
 class Column:
@@ -28,27 +29,59 @@ def _cell(value) -> str:
 
 def plain_table(columns: Sequence[Column], rows: Sequence[Sequence]) -> str:
     """Columns aligned by display width, long cells wrapped; no colour, no box drawing."""
-    cells = [
-        [wrap(_cell(value), col.width) if col.width else _cell(value).splitlines() or [""] for col, value in zip(columns, row)]
-        for row in rows
-    ]
-    widths = []
-    for i, col in enumerate(columns):
-        widest = max([display_width(line) for row in cells for line in row[i]] + [display_width(col.heading)])
+    return _plain_columns(columns, list(zip(*rows)) if rows else [() for _ in columns])
+
+
+def _plain_columns(columns: Sequence[Column], by_column: Sequence[Sequence]) -> str:
+    # plain_table, given the cells column by column. Most columns hold no character to
+    # escape and none wider than one column, which one search over the whole column
+    # tells, and most cells are one line.
+    wide: dict[str, int] = {}  # the display width of each line that is not as wide as it is long
+    widths: list[int] = []
+    cells: list[list[list[str]]] = []  # per column, per row: the cell's lines
+    multi_line: set[int] = set()  # rows with a cell of several lines
+    for col, values in zip(columns, by_column):
+        texts = escape_all([value if type(value) is str else str(value) for value in values])
+        lines, narrow = layout_column(texts, col.width)
+        widest = display_width(col.heading)
+        if narrow:
+            widest = max(widest, max(map(len, chain.from_iterable(lines)), default=0))
+        else:
+            for line in chain.from_iterable(lines):
+                size = display_width(line)
+                if size != len(line):
+                    wide[line] = size
+                widest = max(widest, size)
+        multi_line.update(row for row, cell in enumerate(lines) if len(cell) > 1)
         widths.append(widest)
+        cells.append(lines)
+    for col in columns:
+        if display_width(col.heading) != len(col.heading):
+            wide[col.heading] = display_width(col.heading)
+    rights = [col.right for col in columns]
+    out = [_joined([c.heading for c in columns], widths, rights, wide)]
+    out.append("  ".join("-" * w for w in widths))
+    if wide or not all(widths):
+        fill = None
+    else:  # every line as wide as it is long: one format string pads a whole line
+        fill = "  ".join(f"{{:{'>' if right else '<'}{w}}}" for w, right in zip(widths, rights)).format
+    firsts = [[cell[0] for cell in column] for column in cells]
+    for row, parts in enumerate(zip(*firsts)):
+        if row in multi_line:
+            for line in zip_longest(*[column[row] for column in cells], fillvalue=""):
+                out.append(fill(*line).rstrip() if fill else _joined(line, widths, rights, wide))
+        else:
+            out.append(fill(*parts).rstrip() if fill else _joined(parts, widths, rights, wide))
+    return "\n".join(out) + "\n"
 
-    def pad(text: str, width: int, right: bool) -> str:
-        space = " " * (width - display_width(text))
-        return space + text if right else text + space
 
-    lines = ["  ".join(pad(c.heading, w, c.right) for c, w in zip(columns, widths)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    for row in cells:
-        height = max(len(c) for c in row)
-        for k in range(height):
-            parts = [pad(cell[k] if k < len(cell) else "", w, col.right) for cell, w, col in zip(row, widths, columns)]
-            lines.append("  ".join(parts).rstrip())
-    return "\n".join(lines) + "\n"
+def _joined(parts: Sequence[str], widths: list[int], rights: list[bool], wide: dict[str, int]) -> str:
+    """One line of a table: each part padded to its column's display width."""
+    padded = []
+    for text, width, right in zip(parts, widths, rights):
+        width += len(text) - wide.get(text, len(text))
+        padded.append(text.rjust(width) if right else text.ljust(width))
+    return "  ".join(padded).rstrip()
 
 
 def rich_table(columns: Sequence[Column], rows: Sequence[Sequence], title: str | None = None) -> str:
@@ -97,31 +130,58 @@ def items_table(groups: list[tuple[str | None, list[dict]]], terminal: bool, lan
     with_status = any(r.get("status") for _, records in groups for r in records)
     if with_status:
         columns.append(Column(t("col.status", lang), 14))
+    dates: dict[tuple, str] = {}  # the due column of each list of dates (a plan repeats a few hundred)
+    amounts: dict = {}  # the budget column of each amount
     chunks = []
     for title, records in groups:
         if not records:
             continue
-        rows = []
-        for r in records:
-            lead = "; ".join(r["lead"])
-            if r.get("lead_is_default"):
-                lead = t("items.default-lead", lang, name=lead)
-            product = r["product"]
-            if r.get("via"):
-                product = f"{product}\n" + t("items.via", lang, group=r["via"])
-            row = [
-                r["id"],
-                product,
-                lead,
-                r["deadline"]["text"],
-                "\n".join(date_text(d, lang) for d in r["deadline"]["due"]),
-                money(r["budget"]["million_vnd"], lang) or (r["budget"]["note"] or ""),
-            ]
-            if with_status:
-                row.append(t("status." + r["status"], lang) if r.get("status") else "")
-            rows.append(row)
-        chunks.append(table(columns, rows, terminal, title))
+        cells = [
+            [r["id"] for r in records],
+            [_product_cell(r, lang) for r in records],
+            [_lead_cell(r, lang) for r in records],
+            [r["deadline"]["text"] for r in records],
+            [_dates_cell(r["deadline"]["due"], lang, dates) for r in records],
+            [_budget_cell(r["budget"], lang, amounts) for r in records],
+        ]
+        if with_status:
+            cells.append([t("status." + r["status"], lang) if r.get("status") else "" for r in records])
+        if terminal:
+            chunks.append(rich_table(columns, list(zip(*cells)), title))
+        else:
+            body = _plain_columns(columns, cells)
+            chunks.append(f"{_cell(title)}\n\n{body}" if title else body)
     return "\n".join(chunks)
+
+
+def _product_cell(record: dict, lang: str) -> str:
+    if record.get("via"):
+        return f"{record['product']}\n" + t("items.via", lang, group=record["via"])
+    return record["product"]
+
+
+def _lead_cell(record: dict, lang: str) -> str:
+    lead = "; ".join(record["lead"])
+    return t("items.default-lead", lang, name=lead) if record.get("lead_is_default") else lead
+
+
+def _dates_cell(due: list[str], lang: str, memo: dict) -> str:
+    key = tuple(due)
+    text = memo.get(key)
+    if text is None:
+        text = memo[key] = "\n".join(date_text(d, lang) for d in due)
+    return text
+
+
+def _budget_cell(budget: dict, lang: str, memo: dict) -> str:
+    amount = budget["million_vnd"]
+    if amount is None:
+        return budget["note"] or ""
+    key = amount if type(amount) is int else str(amount)  # Decimal("2.50") prints otherwise than 2.5
+    text = memo.get(key)
+    if text is None:
+        text = memo[key] = money(amount, lang) or (budget["note"] or "")
+    return text
 
 
 def item_detail(record: dict, lang: str, history: Sequence[dict] = ()) -> str:
