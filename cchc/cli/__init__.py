@@ -221,6 +221,20 @@ def run(args: list[str], environ=os.environ) -> None:
 
 
 def _invoke(root, args: list[str], settings: Settings, environ) -> int:
+    import gc
+
+    # A command builds a large tree of objects and lets it go when it ends: the cyclic
+    # collector would walk it again and again for nothing (10-20 % of a large query).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _invoke_collected(root, args, settings, environ)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _invoke_collected(root, args: list[str], settings: Settings, environ) -> int:
     lang = settings.lang
     try:
         # Without standalone mode, click hands back the code of an Exit instead of raising it.

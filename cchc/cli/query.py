@@ -56,14 +56,18 @@ def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=
     from cchc.outputs import reporters, tables
     from cchc.query import item_record
 
+    groups = groups or [(None, rows)]
+    if format is ItemFormat.json:
+        # The same text as to_json of the records, written without building them.
+        out(reporters.items_json([row for _, group in groups for row in group], reg, plan, status_of))
+        return
+
     def record(row):
         return item_record(row, reg, plan, status_of(row.item.id) if status_of else None)
 
-    groups = [(title, [record(row) for row in group]) for title, group in (groups or [(None, rows)])]
+    groups = [(title, [record(row) for row in group]) for title, group in groups]
     records = [r for _, group in groups for r in group]
-    if format is ItemFormat.json:
-        out(reporters.to_json(records))
-    elif format is ItemFormat.csv:
+    if format is ItemFormat.csv:
         out(reporters.items_csv(records, bom))
     elif not records:
         note(empty_message)
