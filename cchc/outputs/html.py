@@ -2,8 +2,8 @@
 
 The templates only lay out the view (``cchc.outputs.view``). The built-in
 templates ship inside the package; a province's own (``--template-dir``)
-override them by file name and run in Jinja's sandbox, so a template cannot
-reach Python. Jinja is imported inside functions so cchc's other commands
+override them by file name and run in a strict sandbox (``cchc.outputs.sandbox``),
+so a template cannot reach Python or run without bound. Jinja is imported inside functions so cchc's other commands
 stay fast to start.
 """
 
@@ -57,8 +57,17 @@ def render_plan(plan, fmt: str, *, section: str | None = None, agency=None, temp
     name = f"plan.{fmt}.j2"
     view = view if view is not None else build_view(plan, section=section, agency=agency)
     try:
-        template = _environment(template_dir).get_template(name)
-        return template.render(view=view)
+        if template_dir is None:
+            return _environment(None).get_template(name).render(view=view)
+        from cchc.outputs import sandbox
+
+        try:
+            with sandbox.watchdog():
+                return _environment(template_dir).get_template(name).render(view=view)
+        except sandbox.Stopped as exc:
+            raise TemplateFailure(str(Path(template_dir) / name), None, str(exc)) from None
+    except TemplateFailure:
+        raise
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateFailure(exc.filename or exc.name or name, exc.lineno, exc.message or str(exc)) from None
     except jinja2.TemplateNotFound as exc:
@@ -82,7 +91,6 @@ def _template_frame(exc: BaseException, default: str) -> tuple[str, int | None]:
 
 def _environment(template_dir: Path | None):
     import jinja2
-    import jinja2.sandbox
     import markupsafe
 
     def html_lines(text: str):
@@ -102,17 +110,25 @@ def _environment(template_dir: Path | None):
             return text
         return html_lines(text)
 
-    environment_class = jinja2.Environment if template_dir is None else jinja2.sandbox.ImmutableSandboxedEnvironment
-    env = environment_class(
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(d) for d in template_directories(template_dir)]),
+    options = dict(
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    (packaged,) = template_directories(None)
+    if template_dir is None:
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(packaged), **options)
+        env.filters["md"] = escape_markdown
+        env.filters["br"] = html_lines_printed
+        return env
+    from cchc.outputs import sandbox
+
+    env = sandbox.strict_environment(Path(template_dir), packaged, **options)
     env.filters["md"] = escape_markdown
-    env.filters["br"] = html_lines if template_dir is not None else html_lines_printed
+    env.filters["br"] = html_lines
+    sandbox.bound_filters(env)
     return env
 
 

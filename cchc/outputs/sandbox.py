@@ -1,0 +1,224 @@
+"""A strict Jinja sandbox for a province's own templates (``render --template-dir``).
+
+A template from outside the package is hostile until checked. Jinja's sandbox
+already refuses ``_private`` attributes and mutating list and dict methods;
+this one also:
+
+- calls nothing that belongs to an object of cchc, pydantic or any module but
+  Python's value types (str, numbers, dates, lists, dicts), Markup and Jinja's
+  own helpers (loops, macros, namespaces) — a plan's model has methods that
+  read files (``parse_file``) or unpickle (``parse_raw``);
+- reads templates only from inside the directory, as regular UTF-8 files of at
+  most 1 MiB (a link to ``/etc`` or ``/dev/zero`` is refused);
+- bounds the work: whole numbers given to filters and functions, repeated
+  strings and lists, format widths and powers are capped, and a watchdog stops
+  a template that runs longer than two minutes or grows the process by more
+  than its memory budget.
+
+Imported only when ``--template-dir`` is used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import re
+import signal
+import stat
+import threading
+import time
+import types
+from pathlib import Path
+
+import jinja2
+import jinja2.runtime
+import jinja2.sandbox
+from jinja2.loaders import split_template_path
+
+__all__ = ["strict_environment", "watchdog", "Stopped", "TIME_LIMIT_S"]
+
+# Modules whose objects' methods a template may call.
+SAFE_MODULES = frozenset({"builtins", "decimal", "datetime", "markupsafe", "jinja2.runtime", "jinja2.utils", "jinja2.sandbox"})
+MAX_NUMBER_ARGUMENT = 100_000  # the same bound Jinja's sandbox puts on range()
+MAX_SEQUENCE = 10_000_000  # characters or elements made by one '*'
+MAX_POWER_BITS = 4_096
+MAX_TEMPLATE_BYTES = 1 << 20
+TIME_LIMIT_S = 120.0
+MEMORY_BUDGET = 2 << 30
+# A width or precision of seven digits or more in a format string ('%09999999d', '{:>9999999}'),
+# or a width taken from the arguments ('%*d').
+_WIDE_FORMAT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|[0-9]{7,}|[0-9]*\.(?:\*|[0-9]{7,}))|\{[^{}]*:[^{}]*(?:[0-9]{7,}|\{)")
+
+
+class Stopped(Exception):
+    """The watchdog stopped a template: it ran too long or used too much memory."""
+
+
+def _home_module(obj) -> str | None:
+    """The module that defines what calling *obj* (or one of its methods) runs."""
+    obj = getattr(obj, "__wrapped__", obj)  # Jinja's wrapper of str.format is judged as str.format
+    owner = getattr(obj, "__self__", None)
+    if owner is not None and not isinstance(owner, types.ModuleType):
+        obj = owner  # a bound method is judged by the object it belongs to
+    elif isinstance(obj, (types.FunctionType, types.BuiltinFunctionType)):
+        return getattr(obj, "__module__", None)
+    cls = obj if isinstance(obj, type) else type(obj)
+    return getattr(cls, "__module__", None)
+
+
+def _check_numbers(args, kwargs) -> None:
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_NUMBER_ARGUMENT:
+            raise jinja2.sandbox.SecurityError(f"the number {value} is larger than a template may use ({MAX_NUMBER_ARGUMENT})")
+
+
+def _check_format(text) -> None:
+    if isinstance(text, str) and _WIDE_FORMAT.search(text):
+        raise jinja2.sandbox.SecurityError("a format width of seven digits or more, or one taken from the arguments")
+
+
+def _bounded_filter(name, function):
+    # The filtered value itself is not checked (an amount may be large), only the filter's
+    # arguments -- and the format string that the 'format' filter is given as its value.
+    skip = 2 if getattr(function, "jinja_pass_arg", None) is not None else 1
+
+    @functools.wraps(function)  # keeps Jinja's pass_context / pass_eval_context marks
+    def bounded(*args, **kwargs):
+        if name == "format":  # its arguments are values to print, its format string is checked
+            _check_format(args[skip - 1] if len(args) >= skip else None)
+        else:
+            _check_numbers(args[skip:], kwargs)
+        return function(*args, **kwargs)
+
+    return bounded
+
+
+class _StrictSandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
+    intercepted_binops = frozenset({"*", "**", "%"})
+
+    def is_safe_attribute(self, obj, attr, value) -> bool:
+        if not super().is_safe_attribute(obj, attr, value):
+            return False
+        return not callable(value) or _home_module(obj) in SAFE_MODULES
+
+    def is_safe_callable(self, obj) -> bool:
+        return super().is_safe_callable(obj) and _home_module(obj) in SAFE_MODULES
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's own signature
+        # A template's own macros make nothing by themselves; str.format's arguments are values
+        # to print (its format string is checked when it is looked up).
+        if not isinstance(__obj, jinja2.runtime.Macro) and not isinstance(getattr(__obj, "__wrapped__", None), types.BuiltinMethodType):
+            _check_numbers(args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def wrap_str_format(self, value):
+        wrapped = super().wrap_str_format(value)
+        if wrapped is not None:
+            _check_format(value.__self__)
+        return wrapped
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "*":
+            for sequence, count in ((left, right), (right, left)):
+                if isinstance(sequence, (str, list, tuple)) and isinstance(count, int) and len(sequence) * count > MAX_SEQUENCE:
+                    raise jinja2.sandbox.SecurityError(f"a repetition longer than {MAX_SEQUENCE:,} elements")
+        elif operator == "**":
+            if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right * max(abs(left).bit_length(), 1) > MAX_POWER_BITS:
+                raise jinja2.sandbox.SecurityError("a power too large for a template")
+        elif operator == "%":
+            _check_format(left)
+        return super().call_binop(context, operator, left, right)
+
+
+class _DirectoryLoader(jinja2.BaseLoader):
+    """Templates from one directory: regular UTF-8 files inside it, none larger than 1 MiB."""
+
+    def __init__(self, directory: Path):
+        self.root = Path(directory).resolve()
+
+    def get_source(self, environment, template):
+        path = self.root.joinpath(*split_template_path(template))  # refuses '..'
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise jinja2.TemplateNotFound(template) from None
+        if not real.is_relative_to(self.root):
+            raise jinja2.sandbox.SecurityError(f"{template} points outside the template directory")
+        try:
+            # O_NONBLOCK: opening a FIFO does not wait for a writer; it is then refused as not regular.
+            descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+            with os.fdopen(descriptor, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                    raise jinja2.sandbox.SecurityError(f"{template} is not a regular file")
+                data = handle.read(MAX_TEMPLATE_BYTES + 1)
+        except OSError as exc:
+            raise jinja2.sandbox.SecurityError(f"{template} cannot be read: {exc.strerror or exc}") from None
+        if len(data) > MAX_TEMPLATE_BYTES:
+            raise jinja2.sandbox.SecurityError(f"{template} is larger than 1 MiB")
+        try:
+            source = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise jinja2.sandbox.SecurityError(f"{template} is not UTF-8 (byte {exc.start})") from None
+        return source, str(real), lambda: False
+
+
+def strict_environment(template_dir: Path, packaged: Path, **options):
+    """A sandboxed environment reading *template_dir* first, then cchc's own templates."""
+    env = _StrictSandbox(loader=jinja2.ChoiceLoader([_DirectoryLoader(template_dir), jinja2.FileSystemLoader(packaged)]), **options)
+    return env
+
+
+def bound_filters(env) -> None:
+    """Wrap every filter so that oversized whole numbers and format widths are refused (after cchc adds its own)."""
+    env.filters = {name: _bounded_filter(name, function) for name, function in env.filters.items()}
+
+
+def _resident_bytes() -> int | None:
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _memory_budget() -> int:
+    try:
+        with open("/proc/meminfo", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"MemAvailable:"):
+                    return min(MEMORY_BUDGET, int(line.split()[1]) * 1024 // 2)
+    except (OSError, ValueError, IndexError):
+        pass
+    return MEMORY_BUDGET
+
+
+@contextlib.contextmanager
+def watchdog(seconds: float | None = None):
+    """Raise Stopped inside the block when it runs longer than *seconds* or grows memory past its budget.
+
+    Works in the main thread where SIGALRM exists; elsewhere the block runs unwatched
+    (the other bounds still hold).
+    """
+    seconds = TIME_LIMIT_S if seconds is None else seconds
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    start = time.monotonic()
+    base = _resident_bytes()
+    budget = _memory_budget()
+
+    def tick(signum, frame):
+        if time.monotonic() - start > seconds:
+            raise Stopped(f"the template ran longer than {seconds:.0f} s")
+        resident = _resident_bytes()
+        if base is not None and resident is not None and resident - base > budget:
+            raise Stopped(f"the template used more than {budget >> 20} MiB of memory")
+
+    previous = signal.signal(signal.SIGALRM, tick)
+    signal.setitimer(signal.ITIMER_REAL, 0.2, 0.2)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

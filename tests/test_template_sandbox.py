@@ -1,0 +1,165 @@
+"""A province's own templates (render --template-dir) are hostile until checked.
+
+They may lay out the view; they may not call the plan model's methods (pydantic's
+parse_file reads any file, parse_raw can unpickle), read files outside their
+directory, or run without bound.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from cchc.load import load_plan
+from cchc.outputs import sandbox
+from cchc.outputs.html import TemplateFailure, render_plan
+
+ROOT = Path(__file__).resolve().parent.parent
+PLAN = ROOT / "plans" / "2021.yaml"
+
+
+@pytest.fixture(scope="module")
+def plan():
+    loaded = load_plan(PLAN)
+    assert loaded.plan is not None
+    return loaded.plan
+
+
+def _render(plan, directory: Path, text: str, fmt: str = "md") -> str:
+    (directory / f"plan.{fmt}.j2").write_text(text, "utf-8")
+    return render_plan(plan, fmt, template_dir=directory)
+
+
+def _refused(plan, directory: Path, text: str) -> TemplateFailure:
+    with pytest.raises(TemplateFailure) as failure:
+        _render(plan, directory, text)
+    return failure.value
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "view.plan.model_dump()",
+        "view.plan.parse_raw('x', allow_pickle=True)",
+        "view.plan.parse_file('/etc/hostname')",
+        "view.plan.model_validate_json('{}')",
+        "(view.plan|attr('parse_file'))('/etc/hostname')",
+        "view.plan.items()",
+        "view.header.__class__",
+        "view.sections[0].rows[0].__class__.__mro__",
+        "view.plan.plan.__class__.parse_file('/etc/hostname')",
+        "view.plan.model_fields['plan'].annotation.parse_file('/etc/hostname')",
+        "cycler.__init__.__globals__",
+    ],
+)
+def test_methods_of_the_plan_and_private_attributes_are_refused(plan, tmp_path, expression):
+    failure = _refused(plan, tmp_path, "{{ " + expression + " }}\n")
+    assert "SecurityError" in failure.reason or "unsafe" in failure.reason or "UndefinedError" in failure.reason
+    assert "hostname" not in failure.reason
+
+
+def test_what_a_layout_needs_still_works(plan, tmp_path):
+    template = (
+        "{% macro cell(text) %}[{{ text|md }}]{% endmacro %}"
+        "{% set ns = namespace(count=0) %}"
+        "{% for row in view.sections[0].rows[:3] %}{% set ns.count = ns.count + 1 %}{{ loop.cycle('a', 'b') }}{{ cell(row.item_id) }}{% endfor %}"
+        "|{{ ns.count }}|{{ view.plan.plan.title|upper|truncate(12, true, '') }}"
+        "|{{ '%.1f'|format(2.25) }}|{{ '{:,}'.format(1234567) }}|{{ 'x'.center(5)|length }}"
+        "|{{ view.plan.plan.title.split()|length > 1 }}|{{ dict(a=1).items()|list }}"
+        "|{{ view.totals.declared }}|{{ 'ab' * 3 }}|{{ 2 ** 10 }}"
+    )
+    out = _render(plan, tmp_path, template)
+    first = [row.item_id for row in build_rows(plan)[:3]]
+    assert out.startswith(f"a[{first[0]}]b[{first[1]}]a[{first[2]}]|3|")
+    assert "|2.2|1,234,567|5|True|[('a', 1)]|" in out
+    assert out.endswith("|ababab|1024")
+
+
+def build_rows(plan):
+    from cchc.outputs.view import build_view
+
+    return build_view(plan).sections[0].rows
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        "'x' * 1000000000",
+        "[1] * 100000000",
+        "'x'|center(1000000000)",
+        "'x'.ljust(1000000000)",
+        "'x'|indent(1000000000)",
+        "'%0999999999d' % 1",
+        "'%*d' % (999999999, 1)",
+        "'%0999999999d'|format(1)",
+        "'{:>999999999}'.format(1)",
+        "'{:>{w}}'.format(1, w=999999999)",
+        "10 ** 10000000",
+        "lipsum(1000000)",
+    ],
+)
+def test_work_a_template_asks_for_is_bounded(plan, tmp_path, expression):
+    started = time.monotonic()
+    failure = _refused(plan, tmp_path, "{{ " + expression + " }}\n")
+    assert "SecurityError" in failure.reason
+    assert time.monotonic() - started < 5
+
+
+def test_a_template_that_runs_too_long_is_stopped(plan, tmp_path, monkeypatch):
+    monkeypatch.setattr(sandbox, "TIME_LIMIT_S", 1.0)
+    started = time.monotonic()
+    failure = _refused(plan, tmp_path, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+    assert "longer than 1 s" in failure.reason
+    assert time.monotonic() - started < 10
+
+
+def test_a_template_that_grows_memory_is_stopped(plan, tmp_path, monkeypatch):
+    monkeypatch.setattr(sandbox, "MEMORY_BUDGET", 64 << 20)
+    template = "{% macro m() %}{% for i in range(100000) %}{% for j in range(1000) %}{{ 'x' * 1000 ~ i }}{% endfor %}{% endfor %}{% endmacro %}{{ m() }}"
+    failure = _refused(plan, tmp_path, template)
+    assert "MiB of memory" in failure.reason
+
+
+def test_templates_outside_the_directory_are_refused(plan, tmp_path):
+    directory = tmp_path / "templates"
+    directory.mkdir()
+    secret = tmp_path / "secret.txt"
+    secret.write_text("MẬT", "utf-8")
+    (directory / "plan.md.j2").symlink_to(secret)
+    with pytest.raises(TemplateFailure) as failure:
+        render_plan(plan, "md", template_dir=directory)
+    assert "outside the template directory" in failure.value.reason and "MẬT" not in failure.value.reason
+    (directory / "plan.md.j2").unlink()
+    for name in ("../secret.txt", "/etc/hostname"):
+        with pytest.raises(TemplateFailure):
+            _render(plan, directory, "{% include '" + name + "' %}")
+    # A link that stays inside the directory is fine.
+    (directory / "part.j2").write_text("trong thư mục", "utf-8")
+    (directory / "alias.j2").symlink_to(directory / "part.j2")
+    assert _render(plan, directory, "{% include 'alias.j2' %}") == "trong thư mục"
+
+
+def test_a_device_a_big_file_or_bad_bytes_are_refused(plan, tmp_path):
+    os.symlink("/dev/zero", tmp_path / "zero.j2")
+    (tmp_path / "big.j2").write_bytes(b"x" * ((1 << 20) + 1))
+    (tmp_path / "latin.j2").write_bytes("Sở".encode("latin-1", "replace") + b"\xff")
+    cases = {"zero.j2": "outside the template directory", "big.j2": "larger than 1 MiB", "latin.j2": "not UTF-8"}
+    for name, reason in cases.items():
+        with pytest.raises(TemplateFailure) as failure:
+            _render(plan, tmp_path, "{% include '" + name + "' %}")
+        assert reason in failure.value.reason, name
+    os.mkfifo(tmp_path / "pipe.j2")
+    with pytest.raises(TemplateFailure) as failure:
+        _render(plan, tmp_path, "{% include 'pipe.j2' %}")
+    assert "regular file" in failure.value.reason
+
+
+def test_cli_reports_a_refused_template_without_a_traceback(run, tmp_path):
+    (tmp_path / "plan.md.j2").write_text("{{ view.plan.parse_file('/etc/hostname') }}\n", "utf-8")
+    result = run("render", "--format", "md", "--plan", PLAN, "--template-dir", tmp_path)
+    assert result.exit_code == 1
+    assert "lỗi mẫu in" in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""
