@@ -8,15 +8,20 @@ directory, unreadable) raise ``PlanFileError``, which the CLI maps to exit 2.
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
 from cchc.inputs import yaml as safeyaml
 from cchc.inputs.files import UnreadableFile, read_bounded
-from cchc.problems import Problem, error
+from cchc.problems import Problem, error, warning
 
 DEFAULT_PLAN = Path("plans") / "2021.yaml"
+
+# An escape in a double-quoted scalar that can make a non-ASCII character ("\u202e", "\x85", "\_").
+_ESCAPE = re.compile(rb'\\[xuUNLP_]')
 
 
 class PlanFileError(Exception):
@@ -118,11 +123,44 @@ def load_bytes(data: bytes, name: str) -> LoadedPlan:
     # that one run reports the schema's problems too.
     from cchc.schema_problems import validate_tree
 
+    escaped = _escaped_texts(data_tree) if _ESCAPE.search(source) else []
     plan, schema_problems = validate_tree(data_tree, name)
+    schema_problems = escaped + schema_problems
     del data_tree  # the models hold what is needed; free the raw tree
     loaded = LoadedPlan(name, source, plan, [])
     loaded.problems = sorted(problems + loaded.locate(schema_problems))
     return loaded
+
+
+def _escaped_texts(tree) -> list[Problem]:
+    """Texts that escapes made invisible or not NFC: warned (invisible characters) and put in NFC, in place.
+
+    The reader sees these characters in the file's bytes; written as escapes they
+    are only in the parsed value.
+    """
+    from cchc.text import INVISIBLE
+
+    problems: list[Problem] = []
+    more = 0
+    stack: list[tuple[tuple, object]] = [((), tree)]
+    while stack:
+        path, node = stack.pop()
+        pairs = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in pairs:
+            if isinstance(value, (dict, list)):
+                stack.append((path + (key,), value))
+            elif isinstance(value, str) and not value.isascii():
+                for char in dict.fromkeys(INVISIBLE.findall(value)):
+                    if len(problems) < safeyaml.MAX_REPORTED:
+                        args = {"char": f"U+{ord(char):04X}", "name": unicodedata.name(char, "")}
+                        problems.append(warning("invisible-character", path + (key,), **args))
+                    else:
+                        more += 1
+                if not unicodedata.is_normalized("NFC", value):
+                    node[key] = unicodedata.normalize("NFC", value)
+    if more:
+        problems.append(warning("invisible-character", problems[-1].path, key="invisible-character.more", count=more))
+    return problems
 
 
 def from_yaml(name: str, problem) -> Problem:

@@ -5,6 +5,10 @@ from __future__ import annotations
 from cchc.inputs.yaml import KEY
 from cchc.problems import Problem, error
 
+#: Schema errors listed per file; past it one problem counts the rest (a file of a million
+#: wrong list elements would otherwise cost minutes and gigabytes to report).
+MAX_LISTED = 1000
+
 #: Fields the plan once carried and that now live in the progress log.
 _MOVED_TO_LOG = {"status", "completed_on"}
 
@@ -21,6 +25,9 @@ def validate_tree(data, name: str):
 
     if not isinstance(data, dict):
         return None, [error("schema", (), key="schema.plan", file=name)]
+    flood = _flood(data, name)
+    if flood:
+        return None, flood
     sections = data.get("sections")
     if isinstance(sections, list) and all(isinstance(section, dict) for section in sections):
         return _validate_by_section(data, sections, name)
@@ -47,7 +54,11 @@ def _validate_by_section(data: dict, sections: list, name: str):
         try:
             section = Section.model_validate(raw)
         except ValidationError as exc:
-            section_problems += schema_problems(exc, raw, name, prefix=("sections", s))
+            listed = sum(1 for p in section_problems if p.key != "schema.more")
+            if listed >= MAX_LISTED:
+                _count_more(section_problems, exc.error_count(), ("sections", s), name)
+            else:
+                section_problems += schema_problems(exc, raw, name, prefix=("sections", s), limit=MAX_LISTED - listed)
         else:
             _share_field_sets(section, shared)
             built.append(section)
@@ -56,7 +67,8 @@ def _validate_by_section(data: dict, sections: list, name: str):
     try:
         plan = Plan.model_validate(rest)
     except ValidationError as exc:
-        plan, problems = None, schema_problems(exc, rest, name)
+        listed = sum(1 for p in section_problems if p.key != "schema.more")
+        plan, problems = None, schema_problems(exc, rest, name, limit=max(0, MAX_LISTED - listed))
     else:
         problems = []
     if plan is not None and not section_problems:
@@ -66,6 +78,48 @@ def _validate_by_section(data: dict, sections: list, name: str):
     after = {key for key in fields[fields.index("sections") + 1 :]} | {key for key in data if key not in Plan.model_fields}
     before = [p for p in problems if not p.path or p.path[0] not in after]
     return None, before + section_problems + [p for p in problems if p.path and p.path[0] in after]
+
+
+# The schema's lists, by key: lists of mappings and lists of texts (an unknown key's list is
+# one problem, whatever it holds).
+_MAPPING_LISTS = frozenset({"sections", "tasks", "items", "agencies", "articles", "blocks", "prose_before", "prose_after"})
+_TEXT_LISTS = frozenset({"paragraphs", "legal_bases", "recipients", "short", "members", "lead", "partners"})
+
+
+def _flood(data: dict, name: str) -> list[Problem]:
+    """More than MAX_LISTED list elements of the wrong kind: those alone, without pydantic.
+
+    pydantic would build an error for each one (a few hundred bytes each: a file of
+    a million ``1,`` would cost gigabytes) before any could be dropped. Empty when
+    the file has no such flood.
+    """
+    found: list[tuple[tuple, object, type]] = []
+    count = 0
+
+    def walk(path: tuple, node: dict) -> None:
+        nonlocal count
+        for key, value in node.items():
+            if isinstance(value, dict):
+                walk(path + (key,), value)
+            elif isinstance(value, list) and (key in _MAPPING_LISTS or key in _TEXT_LISTS):
+                want = dict if key in _MAPPING_LISTS else str
+                for i, element in enumerate(value):
+                    if not isinstance(element, want):
+                        count += 1
+                        if len(found) <= MAX_LISTED:
+                            found.append((path + (key, i), element, want))
+                    elif want is dict:
+                        walk(path + (key, i), element)
+
+    walk((), data)
+    if count <= MAX_LISTED:
+        return []
+    problems = [
+        error("schema", path, key="schema.mapping" if want is dict else "schema.text", file=name, field=_field(path), value=_show(element))
+        for path, element, want in found[:MAX_LISTED]
+    ]
+    problems.append(error("schema", found[MAX_LISTED][0], key="schema.more", file=name, count=count - MAX_LISTED))
+    return problems
 
 
 def _share_field_sets(section, shared: dict) -> None:
@@ -82,18 +136,33 @@ def _share_field_sets(section, shared: dict) -> None:
                 object.__setattr__(model, "__pydantic_fields_set__", one)
 
 
-def schema_problems(exc, data, name: str, prefix: tuple = ()) -> list[Problem]:
+def schema_problems(exc, data, name: str, prefix: tuple = (), limit: int = MAX_LISTED) -> list[Problem]:
     """Turn pydantic's errors into problems located by data path, one per place.
 
-    *data* is the node at *prefix*, the path of what was validated.
+    *data* is the node at *prefix*, the path of what was validated. Past *limit*
+    places, one ``schema.more`` problem at the first unlisted place counts the rest.
     """
     by_path: dict[tuple, list[dict]] = {}
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for n, err in enumerate(errors):
         path, _ = _data_path(data, err["loc"])
         if err["type"] == "extra_forbidden":
             path = path + (KEY,)
+        if path not in by_path and len(by_path) >= limit:
+            problems = [_problem(p, errs, data, name, prefix) for p, errs in by_path.items()]
+            _count_more(problems, len(errors) - n, prefix + path, name)
+            return problems
         by_path.setdefault(path, []).append(err)
     return [_problem(path, errs, data, name, prefix) for path, errs in by_path.items()]
+
+
+def _count_more(problems: list[Problem], count: int, path: tuple, name: str) -> None:
+    """Add *count* to the list's ``schema.more`` problem, or add one placed at *path*."""
+    for i, problem in enumerate(problems):
+        if problem.key == "schema.more":
+            problems[i] = error("schema", problem.path, key="schema.more", file=name, count=dict(problem.args)["count"] + count)
+            return
+    problems.append(error("schema", path, key="schema.more", file=name, count=count))
 
 
 def _data_path(data, loc) -> tuple[tuple, tuple]:

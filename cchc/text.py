@@ -246,11 +246,15 @@ def _cut_at_width(text: str, width: int) -> int:
 # and paragraph separators, bidi controls and invisible zero-width characters.
 # One character class: the scan is linear whatever the text.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f"
+    "\u2800\u3164\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e007f]"
 )
 _UNSAFE_IN_QUOTES = re.compile(_UNSAFE.pattern[:-1] + "\n\t]")
-#: Bidi controls and zero-width characters: invisible, they can make text read differently.
-INVISIBLE = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+#: Bidi controls, zero-width and blank-looking characters (soft hyphen, Hangul fillers, Braille
+#: blank, tag characters): invisible, they can make text read or compare differently.
+INVISIBLE = re.compile(
+    "[\xad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2800\u3164\ufeff\uffa0\U000e0000-\U000e007f]"
+)
 
 
 def _escape(match: re.Match) -> str:

@@ -302,6 +302,11 @@ def test_escape_markdown_is_one_literal_line(text):
     escaped = escape_markdown(text)
     assert "\n" not in escaped and "\r" not in escaped
     assert not re.search(r"(?<!\\)[|*_`<>\[\]#]", escaped.replace("<br>", ""))
+    from cchc.text import _UNSAFE
+
+    assert not _UNSAFE.search(escaped)  # control, bidi and invisible characters are shown escaped
+    if _UNSAFE.search(text.replace("\r", "\n").replace("\t", " ")):
+        return
     expected = re.sub(r"\r\n|\r", "\n", text.rstrip("\r\n"))
     assert unescape_markdown(escaped) == expected
 
@@ -311,6 +316,7 @@ def test_escape_markdown_examples():
     assert escape_markdown("**bold**") == r"\*\*bold\*\*"
     assert escape_markdown("one\r\ntwo\rthree\nfour\n") == "one<br>two<br>three<br>four"
     assert escape_markdown("R&D &amp; &#38;") == r"R&D \&amp; &\#38;"
+    assert escape_markdown("Sở\u202e Nội\x1b[31m vụ\xad") == r"Sở\u202e Nội\x1b\[31m vụ\xad"
 
 
 # --- templates ----------------------------------------------------------------------

@@ -130,8 +130,9 @@ def test_to_json_writes_decimals_with_their_exact_digits():
     from cchc.outputs.reporters import to_json
 
     value = Decimal("10.0000000000000000001")
-    text = to_json({"a": value, "b": Decimal("2.5"), "c": Decimal("7")})
-    assert json.loads(text, parse_float=Decimal) == {"a": value, "b": Decimal("2.5"), "c": 7}
+    text = to_json({"a": value, "b": Decimal("2.5"), "c": Decimal("7"), "d": Decimal("0.000001"), "f": Decimal("0.00001")})
+    assert json.loads(text, parse_float=Decimal) == {"a": value, "b": Decimal("2.5"), "c": 7, "d": Decimal("0.000001"), "f": Decimal("0.00001")}
+    assert '"d": 0.000001,' in text and '"f": 0.00001' in text  # the digits, not 1e-06
     assert "Infinity" not in text and "e" not in text.replace("\n", "")
     with pytest.raises(ValueError):
         to_json({"a": Decimal("Infinity")})
@@ -287,3 +288,93 @@ def test_the_report_table_escapes_control_characters(run, tmp_path):
     result = run("report", "--period", "6T/2021", "--bands", bands)
     assert result.exit_code == 0, result
     assert "\x1b" not in result.stdout and "\\x1b]0;PWNED\\x07" in result.stdout
+
+
+def _flooded(tmp_path: Path, elements: list[str]) -> Path:
+    """The 2021 plan with decision.legal_bases a flow list of *elements* (YAML texts); the old list under an unknown key."""
+    text = PLAN.read_text("utf-8").replace("  legal_bases:\n", f"  legal_bases: [{', '.join(elements)}]\n  old_bases:\n", 1)
+    return write(tmp_path, text)
+
+
+@pytest.mark.parametrize("element, key", [("1", "schema.text"), ("{a: 1}", "schema.text"), ("null", "schema.text")])
+def test_a_flood_of_wrong_list_elements_is_listed_up_to_a_bound(tmp_path, monkeypatch, element, key):
+    from cchc import schema_problems
+    from cchc.load import load_plan
+
+    monkeypatch.setattr(schema_problems, "MAX_LISTED", 10)
+    path = _flooded(tmp_path, [element] * 25)
+    problems = load_plan(path).problems
+    listed = [p for p in problems if p.key == key]
+    (more,) = [p for p in problems if p.key == "schema.more"]
+    assert len(listed) == 10 and len(problems) == 11
+    assert dict(more.args)["count"] == 15
+    assert more.line == listed[0].line and more.column > max(p.column for p in listed)
+    assert "15" in more.message("vi") and "15" in more.message("en")
+
+
+def test_a_flood_of_wrong_items_and_of_unknown_keys_is_bounded(tmp_path, monkeypatch):
+    from cchc import schema_problems
+    from cchc.load import load_plan
+
+    monkeypatch.setattr(schema_problems, "MAX_LISTED", 10)
+    text = PLAN.read_text("utf-8")
+    flood = text.replace("        items:\n", "        items: [" + ", ".join(["x"] * 30) + "]\n        old_items:\n", 1)
+    problems = load_plan(write(tmp_path, flood)).problems
+    assert sum(p.key == "schema.mapping" for p in problems) == 10
+    assert [dict(p.args)["count"] for p in problems if p.key == "schema.more"] == [20]
+    keys = text.replace("  place: Thái Bình\n", "  place: Thái Bình\n" + "".join(f"  k{i}: 1\n" for i in range(40)), 1)
+    problems = load_plan(write(tmp_path, keys, "keys.yaml")).problems
+    assert sum(p.key == "schema.unknown-field" for p in problems) == 10
+    assert [dict(p.args)["count"] for p in problems if p.key == "schema.more"] == [30]
+
+
+def test_below_the_bound_every_problem_is_listed(tmp_path, monkeypatch):
+    from cchc import schema_problems
+    from cchc.load import load_plan
+
+    monkeypatch.setattr(schema_problems, "MAX_LISTED", 10)
+    problems = load_plan(_flooded(tmp_path, ["1"] * 9)).problems
+    assert sum(p.key == "schema.text" for p in problems) == 9 and not any(p.key == "schema.more" for p in problems)
+    assert [dict(p.args)["field"] for p in problems if p.key == "schema.unknown-field"] == ["old_bases"]
+
+
+def test_escaped_invisible_and_decomposed_characters_are_caught(tmp_path):
+    """Written as escapes in a double-quoted scalar, a bidi override or a decomposed letter is only in the parsed value."""
+    from cchc.load import load_plan
+
+    text = PLAN.read_text("utf-8").replace("  place: Thái Bình\n", '  place: "Tha\\u0301i Bi\\u0300nh\\u202e\\u200b"\n', 1)
+    loaded = load_plan(write(tmp_path, text))
+    assert loaded.plan is not None
+    assert loaded.plan.decision.place == "Thái Bình\u202e\u200b"  # NFC, like every other text
+    found = [(p.line, p.column, dict(p.args)["char"]) for p in loaded.problems if p.code == "invisible-character"]
+    line = text.splitlines().index('  place: "Tha\\u0301i Bi\\u0300nh\\u202e\\u200b"') + 1
+    assert sorted(found) == [(line, 10, "U+200B"), (line, 10, "U+202E")]
+    assert all(p.severity == "warning" for p in loaded.problems if p.code == "invisible-character")
+
+
+def test_escaped_invisible_characters_are_reported_up_to_a_bound(tmp_path):
+    from cchc.load import load_plan
+
+    bases = "".join(f'    - "Căn cứ {i}\\u200b"\n' for i in range(150))
+    text = PLAN.read_text("utf-8").replace("  legal_bases:\n", "  legal_bases:\n" + bases, 1)
+    problems = [p for p in load_plan(write(tmp_path, text)).problems if p.code == "invisible-character"]
+    assert len(problems) == 101
+    assert [dict(p.args)["count"] for p in problems if p.key == "invisible-character.more"] == [50]
+
+
+def test_budget_header_lines_escape_control_characters(run, tmp_path):
+    text = PLAN.read_text("utf-8").replace("  total_in_words: Hai trăm triệu đồng chẵn\n", '  total_in_words: Hai trăm triệu đồng chẵn\n  total_note: "Hai trăm\\e[2J triệu\\u202e đồng chẵn"\n', 1)
+    result = run("budget", "--plan", write(tmp_path, text))
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+    assert "Hai trăm\\x1b[2J triệu\\u202e đồng chẵn" in result.stdout
+
+
+def test_tables_are_drawn_whatever_columns_says(tmp_path):
+    from cchc.outputs.tables import Column, rich_table
+
+    for columns in ("0", "5", "-3", "abc"):
+        env = {**os.environ, "COLUMNS": columns}
+        code = "from cchc.outputs.tables import Column, rich_table; print(rich_table([Column('Mã'), Column('Nội dung', 40)], [['I-1', 'Xây dựng kế hoạch']], None))"
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+        assert "Xây dựng kế hoạch" in out and "I-1" in out, columns

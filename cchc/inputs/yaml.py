@@ -39,6 +39,8 @@ from typing import Any, Iterable
 import yaml
 from yaml import events as ev
 
+from cchc.inputs.yaml_chars import _INVISIBLE_CHARS, _INVISIBLE_SCANS, _describe, _invisible_scans  # noqa: F401 (tests read them here)
+
 MAX_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 64
 #: A plain number longer than this (sign not counted) is an error, not a value.
@@ -75,16 +77,11 @@ _NUMBER_START = frozenset("0123456789+-.")
 _C0 = bytes(b for b in range(0x20) if b not in b"\t\n\r") + b"\x7f"
 _C0_TO_SPACE = bytes.maketrans(_C0, b" " * len(_C0))
 _CONTROL_SCANS = tuple(map(re.compile, (b"[" + re.escape(_C0) + b"]", rb"\xc2[\x80-\x9f]", rb"\xe2\x80[\xa8\xa9]", rb"\xef\xbf[\xbe\xbf]")))
-_INVISIBLE_CHARS = [chr(c).encode() for c in (0x61C, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF)]
 # Quick scans with one leading byte each (memchr-fast): the YAML 1.1 line breaks libyaml would
 # take, and the invisible characters. libyaml refuses the other control characters (ReaderError).
 _YAML11_BREAKS = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\xa8\xa9]"))
-#: cchc.text.INVISIBLE as UTF-8 (a test keeps the two equal).
-_INVISIBLE_SCANS = (re.compile(rb"\xe2(?:\x80[\x8b-\x8f\xaa-\xae]|\x81[\xa0-\xa4\xa6-\xa9])"), re.compile(rb"\xd8\x9c"), re.compile(rb"\xef\xbb\xbf"))
 _CONTINUATION = bytes(range(0x80, 0xC0))
 _BREAK = re.compile(rb"\r\n?|\n")
-# unicodedata does not name control characters: the abbreviations editors show for them.
-_C0_NAMES = "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US".split()
 
 
 @dataclass(frozen=True)
@@ -168,12 +165,6 @@ def _chars(data: bytes, start: int, end: int) -> int:
     return len(data[start:end].translate(None, _CONTINUATION))
 
 
-def _describe(char: str) -> dict:
-    code = ord(char)
-    name = _C0_NAMES[code] if code < 0x20 else {0x7F: "DEL", 0x85: "NEXT LINE"}.get(code, "C1 CONTROL" if code < 0xA0 else "NONCHARACTER")
-    return {"char": f"U+{code:04X}", "name": unicodedata.name(char, "") or name}
-
-
 def _yaml12(data: bytes, problems: list[YamlProblem] | None = None) -> bytes:
     """*data* with each control character replaced by a space (positions in characters stay), reported in *problems*."""
     has_c0 = len(data.translate(None, _C0)) < len(data)
@@ -203,7 +194,7 @@ def _yaml12(data: bytes, problems: list[YamlProblem] | None = None) -> bytes:
 def _invisible_watch(data: bytes, problems: list[YamlProblem]):
     """(watch, first): ``watch(event)`` reports the invisible characters inside that scalar event and returns the
     character index of the next one (None after the last); *first* is the first's. Those in comments are passed over."""
-    matches = heapq.merge(*(scan.finditer(data) for scan in _INVISIBLE_SCANS), key=re.Match.start)
+    matches = heapq.merge(*(scan.finditer(data) for scan in _invisible_scans(data)), key=re.Match.start)
     cursor = _Cursor(data)
     match = next(matches, None)
     position = cursor.advance(match.start()) if match is not None else (0, 0)
@@ -322,7 +313,7 @@ def parse(source: str | bytes, is_nfc: bool | None = None) -> tuple[Any, list[Ya
 def _read(data: bytes, problems: list[YamlProblem], normalize: bool) -> Any:
     """The document in *data* (None when reading stopped), adding problems; lets ReaderError through."""
     loader = _Loader(data)
-    watch = _invisible_watch(data, problems) if any(scan.search(data) for scan in _INVISIBLE_SCANS) else (None, None)
+    watch = _invisible_watch(data, problems) if any(scan.search(data) for scan in _invisible_scans(data)) else (None, None)
     try:
         return _build(loader.get_event, problems, normalize, *watch)
     except _Fatal as fatal:

@@ -41,6 +41,10 @@ MESSAGES = {
         "tệp kế hoạch phải là một nhóm trường gồm plan, agencies, sections (và decision nếu là quyết định)",
         "a plan file is a mapping with plan, agencies and sections (and decision for a decision)",
     ),
+    "schema.more": (
+        "và {count} lỗi khác về mẫu kế hoạch từ đây trở đi không được liệt kê; sửa các lỗi trên rồi chạy lại",
+        "and {count} more schema errors from here on are not listed; fix those above and run again",
+    ),
     "schema.other": ("{field}: giá trị không hợp lệ ({detail})", "{field}: invalid value ({detail})"),
     "status-in-plan": (
         "tiến độ không ghi trong kế hoạch đã ban hành: bỏ trường {field!q} và ghi vào sổ theo dõi bằng lệnh "

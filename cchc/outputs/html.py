@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from cchc.outputs.view import build_view
+from cchc.text import _UNSAFE, escape_controls
 
 __all__ = ["FORMATS", "render_plan", "template_directories", "escape_markdown", "TemplateFailure"]
 
@@ -24,8 +25,9 @@ _MD_SPECIAL = re.compile(r"([\\|*_`\[\]<>#~])")
 # '&' only matters where it would start an entity reference ("&amp;", "&#38;").
 _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-# Text none of the three substitutions of escape_markdown changes.
-_MD_PLAIN = re.compile(r"[^\\|*_`\[\]<>#~&\r\n]*")
+# Text none of the substitutions of escape_markdown changes (no markup, no line break, no
+# character cchc.text.escape_controls shows escaped).
+_MD_PLAIN = re.compile("[^\\\\|*_`\\[\\]<>#~&\r\n" + _UNSAFE.pattern[1:-1] + "]*")
 
 
 class TemplateFailure(Exception):
@@ -133,7 +135,8 @@ def _environment(template_dir: Path | None):
 
 
 def escape_markdown(text) -> str:
-    """*text* as literal GFM inline text on one line: markup characters get a backslash, newlines become <br>.
+    """*text* as literal GFM inline text on one line: markup characters get a backslash, newlines become <br>,
+    control, bidi and invisible characters are shown escaped (``\\u202e``).
 
     Trailing newlines (a YAML ``|`` block ends with one) are dropped rather than shown as a blank line.
     """
@@ -142,4 +145,5 @@ def escape_markdown(text) -> str:
         return text
     text = _MD_SPECIAL.sub(r"\\\1", text.rstrip("\r\n"))
     text = _MD_ENTITY.sub(r"\\&", text)
-    return _NEWLINE.sub("<br>", text)
+    # Control, bidi and invisible characters shown escaped, as everywhere a person reads plan text.
+    return _NEWLINE.sub("<br>", escape_controls(text.replace("\r\n", "\n").replace("\r", "\n")))

@@ -113,9 +113,9 @@ def amount_json(amount: int | Decimal) -> str:
         raise ValueError(f"not a finite amount: {amount}")
     if amount == amount.to_integral_value():
         return int.__repr__(int(amount))
-    as_float = float(amount)
-    if Decimal(repr(as_float)) == amount:
-        return float.__repr__(as_float)
+    shortest = float.__repr__(float(amount))
+    if "e" not in shortest and Decimal(shortest) == amount:  # 2.5, not 2.50000; never 1e-06
+        return shortest
     return format(amount, "f")
 
 

@@ -95,7 +95,11 @@ def rich_table(columns: Sequence[Column], rows: Sequence[Sequence], title: str |
         table.add_column(Text(col.heading), justify="right" if col.right else "left", max_width=col.width, overflow="fold")
     for row in rows:
         table.add_row(*[Text(_cell(v)) for v in row])
-    console = Console(highlight=False, soft_wrap=False, markup=False, emoji=False)
+    import shutil
+
+    # COLUMNS=0 or a tiny terminal would make rich draw an empty table.
+    width = shutil.get_terminal_size((100, 24)).columns
+    console = Console(width=width if width >= 40 else 100, highlight=False, soft_wrap=False, markup=False, emoji=False)
     with console.capture() as capture:
         console.print(table)
     return capture.get()
@@ -227,14 +231,14 @@ def budget_text(report, terminal: bool, lang: str) -> str:
     if report.declared is None:
         out.append(t("budget.no-declared", lang))
         if report.declared_note:
-            out.append(t("budget.declared-note", lang, note=report.declared_note))
+            out.append(t("budget.declared-note", lang, note=escape_controls(report.declared_note)))
         out.append(t("budget.itemized", lang, vnd=number_text(report.itemized * MILLION, lang), amount=report.itemized))
     else:
         out.append(t("budget.declared", lang, vnd=number_text(report.declared * MILLION, lang), amount=report.declared))
         if report.declared_in_words:
-            out.append(t("budget.in-words", lang, words=report.declared_in_words))
+            out.append(t("budget.in-words", lang, words=escape_controls(report.declared_in_words)))
         if report.declared_note:
-            out.append(t("budget.declared-note", lang, note=report.declared_note))
+            out.append(t("budget.declared-note", lang, note=escape_controls(report.declared_note)))
         out.append(t("budget.itemized", lang, vnd=number_text(report.itemized * MILLION, lang), amount=report.itemized))
         difference = report.difference
         if difference:
