@@ -25,9 +25,6 @@ def validate_tree(data, name: str):
 
     if not isinstance(data, dict):
         return None, [error("schema", (), key="schema.plan", file=name)]
-    flood = _flood(data, name)
-    if flood:
-        return None, flood
     sections = data.get("sections")
     if isinstance(sections, list) and all(isinstance(section, dict) for section in sections):
         return _validate_by_section(data, sections, name)
@@ -86,12 +83,12 @@ _MAPPING_LISTS = frozenset({"sections", "tasks", "items", "agencies", "articles"
 _TEXT_LISTS = frozenset({"paragraphs", "legal_bases", "recipients", "short", "members", "lead", "partners"})
 
 
-def _flood(data: dict, name: str) -> list[Problem]:
-    """More than MAX_LISTED list elements of the wrong kind: those alone, without pydantic.
+def _flood(data: dict, name: str, prefix: tuple, limit: int) -> list[Problem]:
+    """More than *limit* list elements of the wrong kind: the first *limit* and a count of the rest.
 
-    pydantic would build an error for each one (a few hundred bytes each: a file of
-    a million ``1,`` would cost gigabytes) before any could be dropped. Empty when
-    the file has no such flood.
+    ``errors()`` would build a dict for each of pydantic's errors (hundreds of bytes
+    each: a file of a million ``1,`` would cost gigabytes) before any could be
+    dropped. Empty when the data has no such flood.
     """
     found: list[tuple[tuple, object, type]] = []
     count = 0
@@ -106,19 +103,19 @@ def _flood(data: dict, name: str) -> list[Problem]:
                 for i, element in enumerate(value):
                     if not isinstance(element, want):
                         count += 1
-                        if len(found) <= MAX_LISTED:
-                            found.append((path + (key, i), element, want))
+                        if len(found) <= limit:
+                            found.append((prefix + path + (key, i), element, want))
                     elif want is dict:
                         walk(path + (key, i), element)
 
     walk((), data)
-    if count <= MAX_LISTED:
+    if count <= limit:
         return []
     problems = [
         error("schema", path, key="schema.mapping" if want is dict else "schema.text", file=name, field=_field(path), value=_show(element))
-        for path, element, want in found[:MAX_LISTED]
+        for path, element, want in found[:limit]
     ]
-    problems.append(error("schema", found[MAX_LISTED][0], key="schema.more", file=name, count=count - MAX_LISTED))
+    problems.append(error("schema", found[limit][0], key="schema.more", file=name, count=count - limit))
     return problems
 
 
@@ -136,12 +133,17 @@ def _share_field_sets(section, shared: dict) -> None:
                 object.__setattr__(model, "__pydantic_fields_set__", one)
 
 
-def schema_problems(exc, data, name: str, prefix: tuple = (), limit: int = MAX_LISTED) -> list[Problem]:
+def schema_problems(exc, data, name: str, prefix: tuple = (), limit: int | None = None) -> list[Problem]:
     """Turn pydantic's errors into problems located by data path, one per place.
 
     *data* is the node at *prefix*, the path of what was validated. Past *limit*
     places, one ``schema.more`` problem at the first unlisted place counts the rest.
     """
+    limit = MAX_LISTED if limit is None else limit
+    if exc.error_count() > limit and isinstance(data, dict):
+        flood = _flood(data, name, prefix, limit)
+        if flood:  # a million wrong elements: skip pydantic's million error dicts
+            return flood
     by_path: dict[tuple, list[dict]] = {}
     errors = exc.errors(include_url=False)
     for n, err in enumerate(errors):

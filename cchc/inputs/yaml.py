@@ -341,6 +341,7 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, 
     key: Any = no_key
     seen: dict | None = None  # key -> its mark, for duplicate keys in the open mapping
     documents = 0
+    memo = {}.setdefault
     for event in iter(get_event, None):
         kind = type(event)
         if kind is ScalarEvent:
@@ -351,6 +352,8 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, 
                     watch = None
             if normalize:
                 value = nfc("NFC", value)
+            if len(value) <= 64:  # keys, names, deadlines: one object per distinct text (a large plan repeats them)
+                value = memo(value, value)
             if event.implicit[0]:
                 # "! 5": the non-specific tag makes a plain scalar text (YAML 1.2), so no number is read.
                 if (value in special or value[:1] in number_start) and event.tag is None:

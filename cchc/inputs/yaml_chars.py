@@ -13,30 +13,27 @@ _RARE_INVISIBLE = (0xAD, 0x34F, 0x115F, 0x1160, 0x180E, 0x2800, 0x3164, 0xFFA0, 
 _INVISIBLE_CHARS = [
     chr(c).encode() for c in (0x61C, *range(0x200B, 0x2010), *range(0x202A, 0x202F), *range(0x2060, 0x2065), *range(0x2066, 0x206A), 0xFEFF, *_RARE_INVISIBLE)
 ]
-# Quick scans with one leading byte each (memchr-fast) for the common ones.
-_INVISIBLE_SCANS = (re.compile(rb"\xe2(?:\x80[\x8b-\x8f\xaa-\xae]|\x81[\xa0-\xa4\xa6-\xa9])"), re.compile(rb"\xd8\x9c"), re.compile(rb"\xef\xbb\xbf"))
-# The rarer ones, whose lead bytes are common in Vietnamese text: scanned only when bytes' fast
-# search finds their first bytes.
-_RARE_SCANS = [
-    (lead, re.compile(re.escape(lead) + tail))
-    for lead, tail in (
-        (b"\xc2\xad", b""),  # U+00AD SOFT HYPHEN
-        (b"\xcd\x8f", b""),  # U+034F COMBINING GRAPHEME JOINER
-        (b"\xe1\x85", rb"[\x9f\xa0]"),  # U+115F, U+1160 HANGUL FILLERS
-        (b"\xe1\xa0\x8e", b""),  # U+180E MONGOLIAN VOWEL SEPARATOR
-        (b"\xe2\xa0\x80", b""),  # U+2800 BRAILLE PATTERN BLANK
-        (b"\xe3\x85\xa4", b""),  # U+3164 HANGUL FILLER
-        (b"\xef\xbe\xa0", b""),  # U+FFA0 HALFWIDTH HANGUL FILLER
-        (b"\xf3\xa0", rb"[\x80\x81][\x80-\xbf]"),  # U+E0000-E007F TAGS
+# Scans with a literal first byte (memchr-fast: about 0.02 s for 50 MB each).
+_INVISIBLE_SCANS = tuple(
+    re.compile(pattern)
+    for pattern in (
+        rb"\xe2(?:\x80[\x8b-\x8f\xaa-\xae]|\x81[\xa0-\xa4\xa6-\xa9]|\xa0\x80)",  # zero-width, bidi, U+2800 BRAILLE PATTERN BLANK
+        rb"\xd8\x9c",  # U+061C ARABIC LETTER MARK
+        rb"\xef(?:\xbb\xbf|\xbe\xa0)",  # U+FEFF, U+FFA0 HALFWIDTH HANGUL FILLER
+        rb"\xc2\xad",  # U+00AD SOFT HYPHEN
+        rb"\xcd\x8f",  # U+034F COMBINING GRAPHEME JOINER
+        rb"\xe1(?:\x85[\x9f\xa0]|\xa0\x8e)",  # U+115F, U+1160 HANGUL FILLERS, U+180E MONGOLIAN VOWEL SEPARATOR
+        rb"\xe3\x85\xa4",  # U+3164 HANGUL FILLER
+        rb"\xf3\xa0[\x80\x81][\x80-\xbf]",  # U+E0000-E007F TAGS
     )
-]
+)
 # unicodedata does not name control characters: the abbreviations editors show for them.
 _C0_NAMES = "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US".split()
 
 
 def _invisible_scans(data: bytes) -> tuple:
     """The scans that can find an invisible character in *data*."""
-    return _INVISIBLE_SCANS + tuple(scan for lead, scan in _RARE_SCANS if lead in data)
+    return _INVISIBLE_SCANS
 
 
 def _describe(char: str) -> dict:
