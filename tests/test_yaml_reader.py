@@ -259,16 +259,18 @@ def classify(value):
     ],
 )
 def test_hostile_plain_scalars_classify_in_linear_time(value, code):
+    # Linear: a few milliseconds. A backtracking check took 49 s for 33 KB, so the bound
+    # is generous enough for a busy machine and still tells the two apart by far.
     start = time.perf_counter()
     result, codes = classify(value)
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < 5
     assert codes == ([code] if code else []) and result == value
 
 
 def test_a_hostile_scalar_in_a_file_is_fast():
     start = time.perf_counter()
     data, problems = parse("a: 1" + "_" * MIB + "x\nb: 1" + "_" * MIB + "\n")
-    assert time.perf_counter() - start < 2
+    assert time.perf_counter() - start < 10
     assert [(p.code, p.line, p.column) for p in problems] == [("yaml-ambiguous", 2, 4)]
 
 
