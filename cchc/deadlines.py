@@ -411,13 +411,13 @@ def parse_deadline(text: str, year: int | None = None) -> Deadline:
     if not text.strip():
         return Deadline(text, KIND_UNSPECIFIED, ())
     if len(text) > MAX_LENGTH:
-        raise _error("deadline.unknown", text, example=closest_example(text[:_COMPARED_LENGTH]))
+        raise _error("deadline.unknown", text, example=closest_example(text[:_COMPARED_LENGTH], year))
     key = _key(text)
     found = _match(key, text, year)
     if found is None:
         found = _combined(key, text, year)
     if found is None:
-        raise _error("deadline.unknown", text, example=closest_example(text))
+        raise _error("deadline.unknown", text, example=closest_example(text, year))
     kind, due = found
     return Deadline(text, kind, tuple(sorted(set(due))))
 
@@ -476,8 +476,8 @@ def _example_shapes() -> tuple[tuple[str, tuple[str, ...], str], ...]:
 
 
 @lru_cache(maxsize=1024)
-def closest_example(text: str) -> str:
-    """The model wording in EXAMPLES most like *text* (its first 200 characters), for a user to copy.
+def closest_example(text: str, year: int | None = None) -> str:
+    """The model wording in EXAMPLES most like *text* (its first 200 characters), for a user to copy, in the plan's *year*.
 
     Most like: the most words in common, in order, any number matching any
     number; then the most characters in common.
@@ -494,4 +494,4 @@ def closest_example(text: str) -> str:
         score = (by_words.ratio(), by_chars.ratio())
         if score > best_score:
             best, best_score = example, score
-    return best
+    return best if year is None else best.replace("2025", str(year + 4)).replace("2021", str(year))

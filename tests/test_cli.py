@@ -210,3 +210,17 @@ def test_a_closed_pipe_is_quiet(tmp_path):
     stderr = process.stderr.read().decode()
     process.wait()
     assert "Traceback" not in stderr
+
+
+def test_render_extract_of_an_agency_is_what_list_selects(run, tmp_path):
+    import json
+
+    listed = [r["id"] for r in json.loads(run("list", "-a", "Sở TTTT", "-f", "json").stdout)]
+    direct = [r["id"] for r in json.loads(run("list", "-a", "Sở TTTT", "--direct", "-f", "json").stdout)]
+    assert len(direct) < len(listed)
+    for flags, expected in (([], listed), (["--direct"], direct)):
+        import re
+
+        md = run("render", "-f", "md", "-a", "Sở TTTT", *flags).stdout
+        assert re.findall(r"\| ([IVX]+-[0-9]+) \|", md) == expected
+    assert run("render", "--direct").exit_code == 2

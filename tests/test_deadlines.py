@@ -624,3 +624,11 @@ def test_variants_parse_like_the_original(text: str, form: str, case) -> None:
     result = parse_deadline(variant, PLAN_YEAR)
     assert (result.kind, result.due) == (original.kind, original.due)
     assert result.text == variant
+
+
+def test_the_closest_form_is_given_in_the_plans_year() -> None:
+    with pytest.raises(DeadlineError) as info:
+        parse_deadline("Đầu năm 2026", 2026)
+    assert "2026" in info.value.params["example"] and "2021" not in info.value.params["example"]
+    assert closest_example("Giai đoạn 2026 - 2030 nhé", 2026) == "Giai đoạn 2026-2030"
+    assert closest_example("Đầu năm 2026") == closest_example("Đầu năm 2026", 2021)

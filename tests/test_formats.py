@@ -277,6 +277,10 @@ def test_init_writes_a_starter_that_validates(run, tmp_path, kind):
     before = path.read_bytes()
     again = run("init", "--kind", kind, "-o", path)
     assert again.exit_code == 2 and path.read_bytes() == before
+    assert "--force" in again.stderr
+    path.write_text("# cũ\n", "utf-8")
+    forced = run("init", "--kind", kind, "-o", path, "--force")
+    assert forced.exit_code == 0 and path.read_bytes() == before
 
 
 def test_render_takes_its_format_from_the_extension(run, tmp_path):
@@ -285,3 +289,29 @@ def test_render_takes_its_format_from_the_extension(run, tmp_path):
     assert out.read_text(encoding="utf-8").startswith("# KẾ HOẠCH")
     clash = run("render", "--format", "html", "-o", tmp_path / "x.md")
     assert clash.exit_code == 2 and not (tmp_path / "x.md").exists()
+
+
+@pytest.mark.parametrize(
+    "args, name",
+    [
+        (["render"], "x.odt"),
+        (["render"], "x.txt"),
+        (["render"], "x.yaml"),
+        (["report", "--period", "6T/2021"], "bc.pdf"),
+        (["report", "--period", "6T/2021"], "bc.csv"),
+        (["calendar"], "lich.pdf"),
+        (["calendar"], "lich.html"),
+    ],
+)
+def test_an_extension_the_command_does_not_write_is_refused(run, tmp_path, args, name):
+    result = run(*args, "-o", tmp_path / name)
+    assert result.exit_code == 2 and not (tmp_path / name).exists()
+    assert name in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_explicit_format_or_no_extension_is_written(run, tmp_path):
+    assert run("render", "--format", "md", "-o", tmp_path / "ke-hoach.odt").exit_code == 0
+    assert (tmp_path / "ke-hoach.odt").read_text("utf-8").startswith("# KẾ HOẠCH")
+    assert run("render", "-o", tmp_path / "ke-hoach").exit_code == 0
+    assert (tmp_path / "ke-hoach").read_text("utf-8").startswith("<!DOCTYPE html>")
+    assert run("calendar", "-o", tmp_path / "lich.ics").exit_code == 0

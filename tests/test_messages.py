@@ -154,3 +154,30 @@ def test_human_dates_and_amounts_the_vietnamese_way(run):
 
 def test_unknown_key_never_hides_a_problem():
     assert render("no.such.key", {"id": "I-3"}) == "no.such.key(id='I-3')"
+
+
+def test_system_reasons_are_in_the_chosen_language(run, tmp_path):
+    missing = tmp_path / "no" / "x.md"
+    vi = run("render", "-o", missing)
+    assert vi.exit_code == 2 and "không có tệp hoặc thư mục này" in vi.stderr and "No such file" not in vi.stderr
+    en = run("--lang", "en", "render", "-o", missing)
+    assert en.exit_code == 2 and "No such file or directory" in en.stderr
+
+
+@pytest.mark.parametrize("command", ["validate", "show", "import", "list", "progress"])
+def test_help_shows_no_python_type_names(run, command):
+    for lang in ("vi", "en"):
+        text = run("--lang", lang, command, "--help").stdout
+        assert not re.search(r"<(str|path|int|list\[)", text), text
+        assert not re.search(r"[ \t]+$", text, re.M)
+
+
+def test_a_language_cchc_does_not_speak_is_a_usage_error(run, monkeypatch):
+    monkeypatch.setenv("CCHC_LANG", "fr")
+    result = run("sections")
+    assert result.exit_code == 2 and "CCHC_LANG" in result.stderr and result.stdout == ""
+    monkeypatch.setenv("CCHC_LANG", "en_US.UTF-8")
+    assert run("sections").exit_code == 0
+    monkeypatch.delenv("CCHC_LANG")
+    missing = run("--lang")
+    assert missing.exit_code == 2 and "--lang cần một giá trị" in missing.stderr

@@ -458,7 +458,9 @@ def test_extract_of_an_agency(tmp_path):
     plan = _load(PLANS["2021"])
     agency = AgencyRegistry(plan.agencies).resolve("Sở Tư pháp")
     path = tmp_path / "extract.pdf"
-    path.write_bytes(_render_pdf(plan, agency=agency))
+    from cchc.outputs.view import build_view
+
+    path.write_bytes(_render_pdf(plan, view=build_view(plan, agency=agency, direct=True)))
     pdf = read_pdf(path)
     check_one_serif_typeface(pdf)
     check_orientations(pdf, "L")

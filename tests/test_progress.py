@@ -430,7 +430,7 @@ def test_progress_interrupted_write_is_exit_2_and_keeps_the_log(run, workdir, mo
 
     monkeypatch.setattr(os, "replace", fail)
     result = run("progress", "A-2", "--status", "done", "--on", "2021-04-20", "--plan", workdir / "ke-hoach.yaml")
-    assert result.exit_code == 2 and "Permission denied" in result.stderr, result
+    assert result.exit_code == 2 and "không có quyền" in result.stderr, result
     assert log_file.read_bytes() == before
     assert sorted(p.name for p in workdir.iterdir()) == ["ke-hoach.progress.yaml", "ke-hoach.yaml"]
 

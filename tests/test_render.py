@@ -400,33 +400,42 @@ def test_section_extract(plan):
 
 @pytest.mark.parametrize("name", ["Sở Tư pháp", "Văn phòng UBND tỉnh", "Các sở, ban, ngành", "Báo Thái Bình"])
 def test_agency_extract(plan, name):
+    from cchc.outputs.view import build_view
+    from cchc.query import rows, select
+
     registry = AgencyRegistry(plan.agencies)
     agency = registry.resolve(name)
-    expected = [
-        item.id
-        for _, _, item in plan.items()
-        if agency in [registry.resolve(n) for n in (*item.lead, *item.partners)]
-    ]
-    assert expected
+    named = [item.id for _, _, item in plan.items() if agency in [registry.resolve(n) for n in (*item.lead, *item.partners)]]
+    assert named
+    assert _ids(render_plan(plan, "md", view=build_view(plan, agency=agency, direct=True))) == named
+    # Without --direct, the extract holds what cchc list --agency lists: groups included.
+    expected = [row.item.id for row in select(rows(plan), registry, plan=plan, agency=agency)]
+    assert set(named) <= set(expected)
     markdown = render_plan(plan, "md", agency=agency)
     assert f"**Trích: các nhiệm vụ của {agency.name} (chủ trì hoặc phối hợp)**" in markdown
     assert _ids(markdown) == expected
     text = html.unescape(render_plan(plan, "html", agency=agency))
     assert f"Trích: các nhiệm vụ của {agency.name} (chủ trì hoặc phối hợp)" in text
     for _, _, item in plan.items():
-        assert (item.product in text) == (item.id in expected), item.id
+        assert (item.product.splitlines()[0] in text) == (item.id in expected), item.id
 
 
 def test_agency_extract_leads_and_partners(plan):
-    markdown = render_plan(plan, "md", agency=_agency(plan, "Sở Tư pháp"))
+    from cchc.outputs.view import build_view
+
+    markdown = render_plan(plan, "md", view=build_view(plan, agency=_agency(plan, "Sở Tư pháp"), direct=True))
     assert _ids(markdown) == ["I-3", "I-4"]
+    grouped = _ids(render_plan(plan, "md", agency=_agency(plan, "Sở Tư pháp")))
+    assert {"I-3", "I-4", "I-1", "I-2"} <= set(grouped) and len(grouped) > 2
     # "Sở, ban, ngành" and "Các sở, ban, ngành" are one agency: partner of II-3, lead of I-2.
     markdown = render_plan(plan, "md", agency=_agency(plan, "Sở, ban, ngành"))
     assert {"I-1", "I-2", "II-3", "III-2"} <= set(_ids(markdown))
 
 
 def test_both_filters_and_empty_extract(plan):
-    markdown = render_plan(plan, "md", section="I", agency=_agency(plan, "Sở Tư pháp"))
+    from cchc.outputs.view import build_view
+
+    markdown = render_plan(plan, "md", view=build_view(plan, section="I", agency=_agency(plan, "Sở Tư pháp"), direct=True))
     assert "**Trích: Mục I. CẢI CÁCH THỂ CHẾ; các nhiệm vụ của Sở Tư pháp (chủ trì hoặc phối hợp)**" in markdown
     assert _ids(markdown) == ["I-3", "I-4"]
     assert "- Cộng phần trích: 30 triệu đồng" in markdown
@@ -435,12 +444,14 @@ def test_both_filters_and_empty_extract(plan):
     for fmt in FORMATS:
         output = render_plan(plan, fmt, agency=nobody)
         assert "Không có nhiệm vụ nào." in output
-    assert _ids(render_plan(plan, "md", section="II", agency=_agency(plan, "Sở Tư pháp"))) == []
+    assert _ids(render_plan(plan, "md", view=build_view(plan, section="II", agency=_agency(plan, "Sở Tư pháp"), direct=True))) == []
 
 
 def test_extract_drops_empty_tasks_and_sections(plan):
+    from cchc.outputs.view import build_view
+
     grid = _Grid()
-    grid.feed(render_plan(plan, "html", agency=_agency(plan, "Sở Tư pháp")))
+    grid.feed(render_plan(plan, "html", view=build_view(plan, agency=_agency(plan, "Sở Tư pháp"), direct=True)))
     texts = [(kind, row[0][2]) for kind, row in grid.table]
     assert texts[1] == ("section-heading", "I. CẢI CÁCH THỂ CHẾ")
     assert texts[2][0] == "task-heading" and texts[2][1].startswith("2. Xây dựng Kế hoạch rà soát")

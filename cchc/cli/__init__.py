@@ -48,7 +48,11 @@ _register()
 
 
 class LanguageError(Exception):
-    """``--lang`` was given a language cchc does not speak."""
+    """``--lang`` (or ``CCHC_LANG``) was given a language cchc does not speak, or no value; *key* says which."""
+
+    def __init__(self, value: str, key: str = "cli.bad-lang"):
+        super().__init__(value)
+        self.key = key
 
 
 def split_lang(args: list[str], environ=os.environ) -> tuple[str, list[str]]:
@@ -64,7 +68,7 @@ def split_lang(args: list[str], environ=os.environ) -> tuple[str, list[str]]:
         if arg == "--lang" or arg.startswith("--lang="):
             if arg == "--lang":
                 if i + 1 >= len(args):
-                    raise LanguageError("")
+                    raise LanguageError("", "cli.lang-missing")
                 value, i = args[i + 1], i + 2
             else:
                 value, i = arg.split("=", 1)[1], i + 1
@@ -74,7 +78,12 @@ def split_lang(args: list[str], environ=os.environ) -> tuple[str, list[str]]:
             continue
         rest.append(arg)
         i += 1
-    return chosen or language(environ.get("CCHC_LANG")), rest
+    if chosen is None:
+        from_env = (environ.get("CCHC_LANG") or "").strip()
+        if from_env and language(from_env) == DEFAULT_LANG and not from_env.lower().startswith(DEFAULT_LANG):
+            raise LanguageError(from_env, "cli.bad-lang-env")
+        chosen = language(from_env)
+    return chosen, rest
 
 
 # The framework's words on a help page, and cchc's own (vi) for them.
@@ -91,8 +100,16 @@ _HELP_WORDS = (
 )
 
 
+# Python type names typer prints beside arguments ("ID <str>", "<list[Path]>"): not for a
+# clerk. Blanked (not removed) so that the help column stays aligned.
+_TYPE_NAMES = re.compile(r" <(?:str|path|int|list\[Path\])>(?=\s)")
+_LIST_OF = re.compile(r"<list\[([^\]<>]*)\]>( *)")
+
+
 def translate_help(text: str, lang: str) -> str:
     """A help or usage text with the framework's English words in *lang*."""
+    text = _TYPE_NAMES.sub(lambda m: " " * len(m.group()), text)
+    text = _LIST_OF.sub(lambda m: f"<{m.group(1)}>" + (m.group(2) + " " * 6 if m.group(2) else ""), text)
     if lang == "en":
         return text
     for pattern, key in _HELP_WORDS:
@@ -210,7 +227,7 @@ def run(args: list[str], environ=os.environ) -> None:
     try:
         lang, rest = split_lang(args, environ)
     except LanguageError as exc:
-        sys.stderr.write(t("cli.bad-lang", DEFAULT_LANG, value=str(exc)) + "\n")
+        sys.stderr.write(escape_controls(t(exc.key, DEFAULT_LANG, value=str(exc))) + "\n")
         raise SystemExit(EXIT_USAGE) from None
     settings = Settings(lang)
     token = CURRENT.set(settings)

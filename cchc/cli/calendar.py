@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -23,7 +24,12 @@ from cchc.cli.common import (
     registry,
     write_output,
 )
+from cchc.cli.params import output_format
 from cchc.cli.progress import TodayOption, today_from
+
+
+class CalendarFormat(str, Enum):
+    ics = "ics"
 
 
 @app.command()
@@ -42,6 +48,7 @@ def calendar(
     now = today_from(today)
     source = plan_path(plan)
     if output is not None:
+        output_format(None, output, CalendarFormat, CalendarFormat.ics)  # refuses cal.pdf, cal.html …
         check_output_path(output, [source, log_path(source, progress_path)])
     loaded = load_for_query(source)
     reg = registry(loaded)

@@ -27,11 +27,12 @@ def starter_text(kind: str) -> str:
 def init(
     kind: Annotated[Kind, typer.Option("--kind", "-k")] = Kind.ke_hoach,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
-    """Write a commented starter plan that validates; never over an existing file."""
+    """Write a commented starter plan that validates; never over an existing file without --force."""
     text = starter_text(kind.value)
     if output is None:
         out(text)
         return
-    check_output_path(output, [], force=False)
+    check_output_path(output, [], force=force)
     write_output(output, text)

@@ -24,6 +24,35 @@ _DAY_FORMS = (
 )
 
 
+#: What a file's extension says it holds (the names of the commands' --format values).
+EXTENSIONS = {
+    ".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".pdf": "pdf", ".docx": "docx",
+    ".json": "json", ".txt": "table", ".csv": "csv", ".ics": "ics", ".yaml": "yaml", ".yml": "yaml",
+    ".odt": "odt", ".doc": "doc", ".rtf": "rtf", ".xlsx": "xlsx", ".xls": "xls", ".png": "png",
+}  # fmt: skip
+
+
+def output_format(format, output, formats: type[Enum], default):
+    """The --format asked for, else what -o's extension names, else *default* (exit 2 on a clash or an unknown extension).
+
+    An extension that names a format the command does not write (``render -o x.odt``,
+    ``calendar -o x.pdf``) is refused rather than filled with another format.
+    """
+    suffix = output.suffix.lower() if output is not None else ""
+    implied = EXTENSIONS.get(suffix)
+    choices = ", ".join(f.value for f in formats)
+    if format is not None:
+        if implied is not None and implied != format.value and implied in formats.__members__:
+            raise usage(msg("cli.format-clash", format=format.value, path=str(output), implied=implied), "--format")
+        return format
+    if not suffix:
+        return default
+    if implied is None or implied not in formats.__members__:
+        key = "cli.format-from-extension" if len(formats) > 1 else "cli.format-from-extension.only"
+        raise usage(msg(key, path=str(output), suffix=suffix, choices=choices), "--output")
+    return formats(implied)
+
+
 class ValidateFormat(str, Enum):
     text = "text"
     json = "json"

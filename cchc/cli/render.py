@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from cchc.cli.app import app
+from cchc.cli.params import output_format
 from cchc.cli.common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
@@ -36,24 +37,6 @@ class RenderFormat(str, Enum):
     docx = "docx"
 
 
-#: The format an output file's extension names.
-EXTENSIONS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".pdf": "pdf", ".docx": "docx"}
-
-
-def format_for(format: Optional[RenderFormat], output: Optional[Path]) -> RenderFormat:
-    """The format asked for, else the one -o's extension names, else html; a clash is a usage error."""
-    implied = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
-    if format is None:
-        if implied is None:
-            return RenderFormat.html
-        if implied not in RenderFormat.__members__:
-            raise usage(msg("cli.format-unavailable", format=implied), "--output")
-        return RenderFormat(implied)
-    if implied is not None and implied != format.value:
-        raise usage(msg("cli.format-clash", format=format.value, path=str(output), implied=implied), "--format")
-    return format
-
-
 @app.command()
 def render(
     format: Annotated[Optional[RenderFormat], typer.Option("--format", "-f", show_default=False)] = None,
@@ -61,10 +44,13 @@ def render(
     plan: PlanOption = None,
     section: Annotated[Optional[str], typer.Option("--section", "-s", metavar="SECTION", show_default=False)] = None,
     agency: Annotated[Optional[str], typer.Option("--agency", "-a", metavar="NAME", show_default=False)] = None,
+    direct: Annotated[bool, typer.Option("--direct")] = False,
     template_dir: Annotated[Optional[Path], typer.Option("--template-dir", metavar="DIR", show_default=False, file_okay=False)] = None,
 ) -> None:
     """Print the plan as a document: HTML (A4, like the official document) or Markdown."""
-    fmt = format_for(format, output)
+    fmt = output_format(format, output, RenderFormat, RenderFormat.html)
+    if direct and agency is None:
+        raise usage(msg("cli.direct-needs-agency"), "--direct")
     source = plan_path(plan)
     if output is not None:
         check_output_path(output, [source], protected_dirs=[template_dir] if template_dir is not None else [])
@@ -82,7 +68,7 @@ def render(
     from cchc.outputs.html import TemplateFailure
 
     try:
-        content = _render(loaded_plan, fmt, label, found_agency, template_dir)
+        content = _render(loaded_plan, fmt, label, found_agency, direct, template_dir)
     except TemplateFailure as exc:
         where = f"{exc.template}:{exc.line}" if exc.line else exc.template
         raise fail(msg("cli.template-error", where=where, reason=exc.reason), EXIT_PROBLEMS) from None
@@ -95,20 +81,22 @@ def render(
         out(content)
 
 
-def _render(plan, fmt: RenderFormat, section, agency, template_dir):
+def _render(plan, fmt: RenderFormat, section, agency, direct: bool, template_dir):
     """The document's text (html, md) or bytes (pdf, docx)."""
+    from cchc.outputs.view import build_view
+
+    view = build_view(plan, section=section, agency=agency, direct=direct)
     if fmt is RenderFormat.pdf:
         from cchc.outputs.pdf import PdfUnavailable, render_pdf
 
         try:
-            return render_pdf(plan, section=section, agency=agency, template_dir=template_dir)
+            return render_pdf(plan, template_dir=template_dir, view=view)
         except PdfUnavailable as exc:
             raise fail(msg("cli.pdf-unavailable", reason=exc.reason), EXIT_USAGE) from None
     if fmt is RenderFormat.docx:
         from cchc.outputs.docx import render_docx
-        from cchc.outputs.view import build_view
 
-        return render_docx(build_view(plan, section=section, agency=agency))
+        return render_docx(view)
     from cchc.outputs.html import render_plan
 
-    return render_plan(plan, fmt.value, section=section, agency=agency, template_dir=template_dir)
+    return render_plan(plan, fmt.value, template_dir=template_dir, view=view)

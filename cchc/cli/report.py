@@ -27,7 +27,7 @@ from cchc.cli.common import (
     usage,
     write_output,
 )
-from cchc.cli.params import parse_day
+from cchc.cli.params import output_format, parse_day
 from cchc.cli.progress import show_problems, today_from
 
 
@@ -37,24 +37,6 @@ class ReportFormat(str, Enum):
     md = "md"
     html = "html"
     docx = "docx"
-
-
-#: The format an output file's extension names.
-EXTENSIONS = {".txt": "table", ".json": "json", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
-
-
-def format_for(format: Optional[ReportFormat], output: Optional[Path]) -> ReportFormat:
-    """The format asked for, else the one -o's extension names, else table; a clash is a usage error."""
-    implied = EXTENSIONS.get(output.suffix.lower()) if output is not None else None
-    if format is None:
-        if implied is None:
-            return ReportFormat.table
-        if implied not in ReportFormat.__members__:
-            raise usage(msg("cli.format-unavailable", format=implied), "--output")
-        return ReportFormat(implied)
-    if implied is not None and implied != format.value:
-        raise usage(msg("cli.format-clash", format=format.value, path=str(output), implied=implied), "--format")
-    return format
 
 
 @app.command()
@@ -82,7 +64,7 @@ def report(
         day = chosen.end
     else:
         day = parse_day(as_of, "--as-of") if as_of is not None else today_from(None)
-    fmt = format_for(format, output)
+    fmt = output_format(format, output, ReportFormat, ReportFormat.table)
     source = plan_path(plan)
     if output is not None:
         protected = [source, log_path(source, progress_path)] + ([bands] if bands is not None else [])

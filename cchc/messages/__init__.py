@@ -86,10 +86,39 @@ def t(key: str, lang: str = DEFAULT_LANG, **args: Any) -> str:
     return render(key, args, lang)
 
 
+#: The system's reasons (C library's strerror, in English) in Vietnamese, for a {reason} field.
+_OS_REASONS_VI = {
+    "No such file or directory": "không có tệp hoặc thư mục này",
+    "Permission denied": "không có quyền",
+    "Operation not permitted": "không được phép",
+    "Is a directory": "đây là một thư mục",
+    "Not a directory": "một phần của đường dẫn không phải là thư mục",
+    "No space left on device": "đĩa đã hết chỗ",
+    "Disk quota exceeded": "đã hết hạn mức dung lượng",
+    "Read-only file system": "ổ đĩa chỉ cho đọc",
+    "File exists": "tệp đã có",
+    "File name too long": "tên tệp quá dài",
+    "Too many levels of symbolic links": "quá nhiều liên kết nối tiếp nhau",
+    "Directory not empty": "thư mục không trống",
+    "Input/output error": "lỗi đọc ghi thiết bị",
+    "Device or resource busy": "thiết bị đang bận",
+    "No such device or address": "không có thiết bị này",
+    "Broken pipe": "đầu nhận đã đóng",
+    "Text file busy": "tệp đang được dùng",
+    "Invalid argument": "đối số không hợp lệ",
+}
+
+
 class _Formatter(string.Formatter):
     def __init__(self, lang: str):
         super().__init__()
         self.lang = lang
+
+    def get_value(self, key, args, kwargs):
+        value = super().get_value(key, args, kwargs)
+        if key == "reason" and self.lang == "vi" and isinstance(value, str):
+            return _OS_REASONS_VI.get(value, value)
+        return value
 
     def convert_field(self, value: Any, conversion: str | None) -> Any:
         if conversion == "q":

@@ -2,6 +2,8 @@
 
 MESSAGES = {
     "cli.bad-lang": ("cchc: ngôn ngữ {value!q} không có; dùng --lang vi hoặc --lang en", "cchc: no language {value!q}; use --lang vi or --lang en"),
+    "cli.bad-lang-env": ("cchc: CCHC_LANG={value!q} không phải ngôn ngữ có sẵn; đặt vi hoặc en", "cchc: CCHC_LANG={value!q} is not a language cchc speaks; set vi or en"),
+    "cli.lang-missing": ("cchc: --lang cần một giá trị: vi hoặc en", "cchc: --lang needs a value: vi or en"),
     "cli.internal": (
         "cchc: lỗi nội bộ ({kind}); đây là lỗi của chương trình, xin báo cho người phát triển",
         "cchc: internal error ({kind}); this is a bug in cchc, please report it",
@@ -53,7 +55,14 @@ MESSAGES = {
     "write.input": ("{path}: không ghi đè lên tệp đang được đọc", "{path}: refusing to overwrite a file being read"),
     "write.bad-path": ("{path}: không dùng được đường dẫn này: {reason}", "{path}: cannot use this path: {reason}"),
     "write.exists": ("{path}: tệp đã có; dùng --force để ghi đè", "{path}: the file exists; use --force to overwrite it"),
-    "cli.format-unavailable": ("định dạng {format} chưa có trong bản cài đặt này", "the {format} format is not available in this installation"),
+    "cli.format-from-extension": (
+        "không ghi được tệp {path} theo đuôi {suffix}: lệnh này ghi các dạng {choices}; hãy đổi đuôi tệp hoặc chọn --format",
+        "cannot write {path} by its extension {suffix}: this command writes {choices}; change the extension or give --format",
+    ),
+    "cli.format-from-extension.only": (
+        "không ghi được tệp {path} theo đuôi {suffix}: lệnh này chỉ ghi dạng {choices}; hãy đổi đuôi tệp",
+        "cannot write {path} by its extension {suffix}: this command writes {choices} only; change the extension",
+    ),
     "cli.format-clash": (
         "--format {format} không khớp với tệp {path} (đuôi tệp là {implied})",
         "--format {format} does not match {path} (its extension means {implied})",

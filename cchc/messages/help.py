@@ -185,8 +185,12 @@ MESSAGES = {
     "help:cchc render --plan": _PLAN,
     "help:cchc render --section": ("Chỉ in mục này (I, II, … hoặc 1, 2, …).", "Render only this section (I, II, … or 1, 2, …)."),
     "help:cchc render --agency": (
-        "Chỉ in các nhiệm vụ ghi tên cơ quan này là chủ trì hoặc phối hợp.",
-        "Render only the items that name this agency as lead or partner.",
+        "Chỉ in các nhiệm vụ cơ quan này chủ trì hoặc phối hợp, kể cả nhiệm vụ giao cho nhóm có cơ quan đó (như cchc list).",
+        "Render only the items this agency leads or supports, those given to a group it belongs to included (as cchc list).",
+    ),
+    "help:cchc render --direct": (
+        "Cùng --agency: chỉ các nhiệm vụ ghi đích danh cơ quan, không tính qua nhóm.",
+        "With --agency: only the items that name the agency itself, not through a group.",
     ),
     "help:cchc render --template-dir": (
         "Thư mục mẫu in riêng, thay mẫu có sẵn cùng tên tệp (chạy trong môi trường cách ly).",
@@ -195,13 +199,14 @@ MESSAGES = {
     "help:cchc render --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
     # init
     "help:cchc init": (
-        "Tạo một tệp kế hoạch mẫu có chú thích, hợp lệ ngay, theo loại văn bản; không ghi đè tệp đã có.",
-        "Write a commented starter plan of the chosen kind that validates; never over an existing file.",
+        "Tạo một tệp kế hoạch mẫu có chú thích, hợp lệ ngay, theo loại văn bản; không ghi đè tệp đã có nếu không có --force.",
+        "Write a commented starter plan of the chosen kind that validates; never over an existing file without --force.",
     ),
     "help:cchc init --kind": (
         "Loại văn bản: quyet-dinh (quyết định phê duyệt kế hoạch) hoặc ke-hoach (kế hoạch ban hành riêng).",
         "Kind of document: quyet-dinh (a decision approving the plan) or ke-hoach (a plan issued on its own).",
     ),
     "help:cchc init --output": ("Ghi ra tệp mới này thay vì in ra màn hình.", "Write to this new file instead of standard output."),
+    "help:cchc init --force": ("Ghi đè tệp đã có.", "Write over an existing file."),
     "help:cchc init --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
 }

@@ -47,12 +47,12 @@ def font_files() -> list[Path]:
     return [folder / name for name, _, _ in _FACES]
 
 
-def render_pdf(plan, *, section: str | None = None, agency=None, template_dir: Path | None = None) -> bytes:
+def render_pdf(plan, *, section: str | None = None, agency=None, template_dir: Path | None = None, view=None) -> bytes:
     """The plan (or the extract the filters select) as a PDF document, A4, with its fonts embedded.
 
     Raises TemplateFailure for a broken template and PdfUnavailable when WeasyPrint cannot run.
     """
-    document = render_plan(plan, "html", section=section, agency=agency, template_dir=template_dir)
+    document = render_plan(plan, "html", section=section, agency=agency, template_dir=template_dir, view=view)
     weasyprint = _engine()
     from weasyprint.text.fonts import FontConfiguration
 

@@ -137,13 +137,19 @@ def flatten(blocks, depth: int = 0) -> list[Paragraph]:
     return result
 
 
-def build_view(plan, *, section: str | None = None, agency=None) -> View:
-    """The view of *plan*, keeping only the items in *section* and involving *agency* when given."""
+def build_view(plan, *, section: str | None = None, agency=None, direct: bool = False) -> View:
+    """The view of *plan*, keeping only the items in *section* and involving *agency* when given.
+
+    An agency's extract holds the items that name it (as lead, the plan's default
+    lead, or partner) and, unless *direct*, those given to a group it belongs to
+    ("Các sở, ban, ngành"), as ``cchc list --agency`` selects them.
+    """
     registry = AgencyRegistry(plan.agencies)
+    concerned = [agency] + ([] if agency is None or direct else registry.groups_of(agency))
 
     def involved(item) -> bool:
-        # An extract prints the items that name the agency (as lead, the plan's default lead, or partner).
-        return has_role(item, agency, "any", registry, leads(item, plan))
+        lead_names = leads(item, plan)
+        return any(has_role(item, one, "any", registry, lead_names) for one in concerned)
 
     notes: list[Note] = []
     sections: list[SectionView] = []
