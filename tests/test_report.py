@@ -422,3 +422,10 @@ def test_report_never_overwrites_its_inputs(run, workdir):
     before = log_file.read_bytes()
     result = run("report", "--plan", workdir / "ke-hoach.yaml", "-f", "json", "-o", log_file)
     assert result.exit_code == 2 and log_file.read_bytes() == before, result
+
+
+def test_a_period_outside_the_plans_year_is_noted(run):
+    outside = run("report", "--period", "2022", "-f", "json")
+    assert outside.exit_code == 0 and "ngoài năm của kế hoạch (2021)" in outside.stderr
+    inside = run("report", "--period", "Q1/2021", "-f", "json")
+    assert inside.exit_code == 0 and inside.stderr == ""

@@ -10,6 +10,7 @@ import typer
 
 from cchc.cli.app import app
 from cchc.cli.common import (
+    note,
     EXIT_USAGE,
     PlanOption,
     ProgressOption,
@@ -78,6 +79,9 @@ def report(
     loaded = load_for_query(source)
     log = load_log_for_query(source, loaded, progress_path)
     result = build_report(loaded, log, day, chosen, score_bands)
+    start, end = result.window
+    if end.year != loaded.plan.year:  # a window ends in the year it reports on
+        note(msg("report.outside-year", start=start, end=end, year=loaded.plan.year))
 
     from cchc.outputs.report import FORMATS
 

@@ -26,7 +26,7 @@ _PROGRESS = (
     "Progress log [default: <plan>.progress.yaml beside the plan, when there is one].",
 )
 _PENDING = ("Bỏ các nhiệm vụ đã hoàn thành hoặc hủy bỏ (theo sổ theo dõi tiến độ).", "Leave out the items done or cancelled (by the progress log).")
-_TODAY = ("Coi ngày này là hôm nay (YYYY-MM-DD), để kết quả lặp lại được.", "Take this date as today (YYYY-MM-DD), for reproducible runs.")
+_TODAY = ("Coi ngày này là hôm nay (YYYY-MM-DD hoặc DD/MM/YYYY), để kết quả lặp lại được.", "Take this date as today (YYYY-MM-DD or DD/MM/YYYY), for reproducible runs.")
 
 MESSAGES = {
     "help:cchc": (
@@ -64,7 +64,7 @@ MESSAGES = {
         "Bỏ qua các tệp YAML không phải kế hoạch; sổ theo dõi tiến độ được kiểm tra cùng kế hoạch của nó (dùng cho pre-commit).",
         "Skip YAML files that are not plans; a progress log is checked with its plan (for pre-commit, which passes every YAML file).",
     ),
-    "help:cchc validate --today": ("Coi ngày này là hôm nay khi kiểm tra sổ theo dõi tiến độ (YYYY-MM-DD).", "Take this date as today when checking the progress log (YYYY-MM-DD)."),
+    "help:cchc validate --today": ("Coi ngày này là hôm nay khi kiểm tra sổ theo dõi tiến độ (YYYY-MM-DD hoặc DD/MM/YYYY).", "Take this date as today when checking the progress log (YYYY-MM-DD or DD/MM/YYYY)."),
     "help:cchc validate --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
     "help:cchc schema": (
         "In JSON Schema của tệp kế hoạch (cho trình soạn thảo và các công cụ kiểm tra khác).",
@@ -121,8 +121,8 @@ MESSAGES = {
     ),
     "help:cchc list --pending": _PENDING,
     "help:cchc list --today": (
-        "Tính tình trạng vào ngày này (YYYY-MM-DD) [mặc định: hôm nay].",
-        "Take statuses as of this date (YYYY-MM-DD) [default: today].",
+        "Tính tình trạng vào ngày này (YYYY-MM-DD hoặc DD/MM/YYYY) [mặc định: hôm nay].",
+        "Take statuses as of this date (YYYY-MM-DD or DD/MM/YYYY) [default: today].",
     ),
     "help:cchc list --progress": _PROGRESS,
     "help:cchc list --plan": _PLAN,
@@ -133,8 +133,8 @@ MESSAGES = {
     "help:cchc show": ("In đầy đủ một nhiệm vụ.", "Print one item in full."),
     "help:cchc show item_id": ("Mã nhiệm vụ, ví dụ I-3 (không phân biệt hoa thường).", "Item id, e.g. I-3 (case does not matter)."),
     "help:cchc show --today": (
-        "Tính tình trạng vào ngày này (YYYY-MM-DD) [mặc định: hôm nay].",
-        "Take the status as of this date (YYYY-MM-DD) [default: today].",
+        "Tính tình trạng vào ngày này (YYYY-MM-DD hoặc DD/MM/YYYY) [mặc định: hôm nay].",
+        "Take the status as of this date (YYYY-MM-DD or DD/MM/YYYY) [default: today].",
     ),
     "help:cchc show --progress": _PROGRESS,
     "help:cchc show --plan": _PLAN,

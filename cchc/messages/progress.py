@@ -111,6 +111,10 @@ MESSAGES = {
     "period.bad-year": ("{value!q}: năm {year} nằm ngoài khoảng {low}–{high}", "{value!q}: year {year} is outside {low}–{high}"),
     "report.period-and-as-of": ("dùng --period hoặc --as-of, không dùng cả hai", "give either --period or --as-of, not both"),
     "report.bands-invalid": ("{path}: tệp thang điểm có lỗi", "{path}: the score bands file has errors"),
+    "report.outside-year": (
+        "lưu ý: kỳ số liệu từ {start!d} đến {end!d} nằm ngoài năm của kế hoạch ({year}); chọn kỳ bằng --period, ví dụ --period 6T/{year}",
+        "note: the data window {start!d} to {end!d} lies outside the plan's year ({year}); choose a period with --period, e.g. --period 6T/{year}",
+    ),
     "bands-schema.shape": (
         "tệp thang điểm phải có trường bands là một danh sách các mức, ví dụ: bands: [{{above: 90, points: 2}}, {{at_least: 70, points: 1}}, {{points: 0}}]",
         "a score bands file needs bands, a list of levels, e.g. bands: [{{above: 90, points: 2}}, {{at_least: 70, points: 1}}, {{points: 0}}]",
