@@ -248,6 +248,14 @@ def test_show_table_has_every_field(run):
         assert re.search(rf"^{label}\s", result.stdout, re.M), label
 
 
+def test_show_says_which_cells_are_blank(run):
+    shown = run("show", "IV-4", "--plan", PLAN).stdout
+    for label in ("Chủ trì", "Phối hợp", "Thời hạn", "Hạn chót", "Kinh phí"):
+        assert re.search(rf"^{label}\s+\(để trống\)$", shown, re.M), label
+    english = run("--lang", "en", "show", "IV-4", "--plan", PLAN).stdout
+    assert re.search(r"^Lead\s+\(blank\)$", english, re.M)
+
+
 def test_agencies_counts_and_vietnamese_order(run):
     got = items(run("agencies", "--format", "json", "--plan", PLAN))
     names = [a["agency"] for a in got]

@@ -195,16 +195,18 @@ def item_detail(record: dict, lang: str, history: Sequence[dict] = ()) -> str:
     lead = "\n".join(record["lead"])
     if record.get("lead_is_default"):
         lead = t("items.default-lead", lang, name=lead)
+    blank = f"({t('kind.unspecified', lang)})"  # a cell left blank in the plan, said so alike everywhere
+    kind = record["deadline"]["kind"]
     fields = [
         (t("col.id", lang), record["id"]),
         (t("col.section", lang), f"{record['section']}. {record['section_title'] or ''}".rstrip(". ")),
         (t("col.task", lang), record["task"] or ""),
         (t("col.product", lang), record["product"]),
-        (t("col.lead", lang), lead),
-        (t("col.partners", lang), "\n".join(record["partners"])),
-        (t("col.deadline", lang), record["deadline"]["text"]),
-        (t("col.due", lang), ", ".join(date_text(d, lang) for d in due) or t("kind." + record["deadline"]["kind"], lang)),
-        (t("col.budget", lang), money_text(budget["million_vnd"], lang) if budget["million_vnd"] is not None else budget["note"] or ""),
+        (t("col.lead", lang), lead or blank),
+        (t("col.partners", lang), "\n".join(record["partners"]) or blank),
+        (t("col.deadline", lang), record["deadline"]["text"] or blank),
+        (t("col.due", lang), ", ".join(date_text(d, lang) for d in due) or (blank if kind == "unspecified" else t("kind." + kind, lang))),
+        (t("col.budget", lang), money_text(budget["million_vnd"], lang) if budget["million_vnd"] is not None else budget["note"] or blank),
         (t("col.note", lang), record["note"] or ""),
     ]
     if record.get("status"):
