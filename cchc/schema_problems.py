@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from cchc.inputs.yaml import KEY
 from cchc.problems import Problem, error
 
@@ -45,27 +47,38 @@ def _validate_by_section(data: dict, sections: list, name: str):
     from cchc.model import Plan, Section
 
     built: list = []
-    section_problems: list[Problem] = []
+    listing = _Listing(name)
     shared: dict[frozenset, set] = {}
     for s, raw in enumerate(sections):
+        if _in_pieces(raw) and sum(len(t["items"]) for t in raw["tasks"] if isinstance(t, dict) and isinstance(t.get("items"), list)) > 10 * MAX_LISTED:
+            # A section far larger than any real one: checked a piece at a time first, so that a
+            # flood of bad items never has pydantic hold an error for each (gigabytes).
+            found = len(listing.listed) + listing.unlisted
+            _validate_in_pieces(raw, ("sections", s), listing)
+            if len(listing.listed) + listing.unlisted > found:
+                sections[s] = None
+                continue
         try:
             section = Section.model_validate(raw)
         except ValidationError as exc:
-            listed = sum(1 for p in section_problems if p.key != "schema.more")
-            if listed >= MAX_LISTED:
-                _count_more(section_problems, exc.error_count(), ("sections", s), name)
+            flood = _flood(raw, name, ("sections", s), listing.room()) if exc.error_count() > listing.room() and isinstance(raw, dict) else []
+            if flood:  # wrong elements or unknown keys by the thousand: found without pydantic's error list
+                listing.extend(flood)
+            elif exc.error_count() > listing.room() and _in_pieces(raw):
+                _validate_in_pieces(raw, ("sections", s), listing)
             else:
-                section_problems += schema_problems(exc, raw, name, prefix=("sections", s), limit=MAX_LISTED - listed)
+                listing.add(exc, raw, ("sections", s))
         else:
             _share_field_sets(section, shared)
             built.append(section)
         sections[s] = None
+    section_problems = listing.problems()
     rest = {key: ([] if key == "sections" else value) for key, value in data.items()}
     try:
         plan = Plan.model_validate(rest)
     except ValidationError as exc:
-        listed = sum(1 for p in section_problems if p.key != "schema.more")
-        plan, problems = None, schema_problems(exc, rest, name, limit=max(0, MAX_LISTED - listed))
+        # The plan's own fields get their own room: a flood in the sections must not hide them.
+        plan, problems = None, schema_problems(exc, rest, name)
     else:
         problems = []
     if plan is not None and not section_problems:
@@ -75,6 +88,73 @@ def _validate_by_section(data: dict, sections: list, name: str):
     after = {key for key in fields[fields.index("sections") + 1 :]} | {key for key in data if key not in Plan.model_fields}
     before = [p for p in problems if not p.path or p.path[0] not in after]
     return None, before + section_problems + [p for p in problems if p.path and p.path[0] in after]
+
+
+class _Listing:
+    """Problems listed across many validations, up to MAX_LISTED; the rest counted in one ``schema.more``."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.listed: list[Problem] = []
+        self.unlisted = 0
+        self.more_path: tuple | None = None
+
+    def room(self) -> int:
+        return MAX_LISTED - len(self.listed)
+
+    def add(self, exc, data, prefix: tuple) -> None:
+        if self.room() <= 0:
+            self._count(exc.error_count(), prefix)
+            return
+        self.extend(schema_problems(exc, data, self.name, prefix=prefix, limit=self.room()))
+
+    def extend(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            if problem.key == "schema.more":
+                self._count(dict(problem.args)["count"], problem.path)
+            else:
+                self.listed.append(problem)
+
+    def _count(self, count: int, path: tuple) -> None:
+        self.unlisted += count
+        if self.more_path is None:
+            self.more_path = path
+
+    def problems(self) -> list[Problem]:
+        if not self.unlisted:
+            return self.listed
+        return self.listed + [error("schema", self.more_path, key="schema.more", file=self.name, count=self.unlisted)]
+
+
+def _in_pieces(raw) -> bool:
+    return isinstance(raw, dict) and isinstance(raw.get("tasks"), list)
+
+
+def _validate_in_pieces(raw: dict, prefix: tuple, listing: _Listing) -> None:
+    """A section with more errors than can be listed, validated a task and an item at a time.
+
+    The same problems at the same places as validating it whole, but pydantic never
+    holds more than one item's errors: a section of a million bad items costs
+    its time, not gigabytes.
+    """
+    from pydantic import ValidationError
+
+    from cchc.model import Item, Section, Task
+
+    def check(model, data, path) -> None:
+        try:
+            model.model_validate(data)
+        except ValidationError as exc:
+            listing.add(exc, data, path)
+
+    check(Section, {**raw, "tasks": []}, prefix)
+    for t, task in enumerate(raw["tasks"]):
+        if not (isinstance(task, dict) and isinstance(task.get("items"), list)):
+            check(Task, task, prefix + ("tasks", t))
+            continue
+        check(Task, {**task, "items": []}, prefix + ("tasks", t))
+        for i, item in enumerate(task["items"]):
+            check(Item, item, prefix + ("tasks", t, "items", i))
 
 
 # The schema's lists, by key: lists of mappings and lists of texts (an unknown key's list is
@@ -90,33 +170,55 @@ def _flood(data: dict, name: str, prefix: tuple, limit: int) -> list[Problem]:
     each: a file of a million ``1,`` would cost gigabytes) before any could be
     dropped. Empty when the data has no such flood.
     """
-    found: list[tuple[tuple, object, type]] = []
+    found: list[tuple[tuple, object, type | None]] = []
     count = 0
-
-    def walk(path: tuple, node: dict) -> None:
-        nonlocal count
-        for key, value in node.items():
-            if isinstance(value, dict):
-                walk(path + (key,), value)
-            elif isinstance(value, list) and (key in _MAPPING_LISTS or key in _TEXT_LISTS):
-                want = dict if key in _MAPPING_LISTS else str
-                for i, element in enumerate(value):
-                    if not isinstance(element, want):
-                        count += 1
-                        if len(found) <= limit:
-                            found.append((prefix + path + (key, i), element, want))
-                    elif want is dict:
-                        walk(path + (key, i), element)
-
-    walk((), data)
+    known = _field_names()
+    # A walk in the file's order with a stack of iterators (no recursive closure: with the
+    # collector paused, its reference cycle would keep each flooded section alive).
+    stack: list[tuple[tuple, object, type | None]] = [((), iter(data.items()), None)]
+    while stack:
+        path, entries, want = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        key, value = entry
+        if want is not None:  # an element of a list of the schema
+            if not isinstance(value, want):
+                count += 1
+                if len(found) <= limit:
+                    found.append((prefix + path + (key,), value, want))
+            elif want is dict:
+                stack.append((path + (key,), iter(value.items()), None))
+        elif key not in known:  # a key no model has: unknown wherever it stands
+            count += 1
+            if len(found) <= limit:
+                found.append((prefix + path + (key, KEY), key, None))
+        elif isinstance(value, dict):
+            stack.append((path + (key,), iter(value.items()), None))
+        elif isinstance(value, list) and (key in _MAPPING_LISTS or key in _TEXT_LISTS):
+            stack.append((path + (key,), enumerate(value), dict if key in _MAPPING_LISTS else str))
     if count <= limit:
         return []
     problems = [
-        error("schema", path, key="schema.mapping" if want is dict else "schema.text", file=name, field=_field(path), value=_show(element))
+        error("schema", path, key="schema.unknown-field", file=name, field=str(element))
+        if want is None
+        else error("schema", path, key="schema.mapping" if want is dict else "schema.text", file=name, field=_field(path), value=_show(element))
         for path, element, want in found[:limit]
     ]
     problems.append(error("schema", found[limit][0], key="schema.more", file=name, count=count - limit))
     return problems
+
+
+@functools.lru_cache(maxsize=1)
+def _field_names() -> frozenset:
+    """Every field name of every model of the plan."""
+    from pydantic import BaseModel
+
+    from cchc import model
+
+    classes = [c for c in vars(model).values() if isinstance(c, type) and issubclass(c, BaseModel)]
+    return frozenset(name for cls in classes for name in cls.model_fields)
 
 
 def _share_field_sets(section, shared: dict) -> None:
@@ -152,19 +254,10 @@ def schema_problems(exc, data, name: str, prefix: tuple = (), limit: int | None 
             path = path + (KEY,)
         if path not in by_path and len(by_path) >= limit:
             problems = [_problem(p, errs, data, name, prefix) for p, errs in by_path.items()]
-            _count_more(problems, len(errors) - n, prefix + path, name)
+            problems.append(error("schema", prefix + path, key="schema.more", file=name, count=len(errors) - n))
             return problems
         by_path.setdefault(path, []).append(err)
     return [_problem(path, errs, data, name, prefix) for path, errs in by_path.items()]
-
-
-def _count_more(problems: list[Problem], count: int, path: tuple, name: str) -> None:
-    """Add *count* to the list's ``schema.more`` problem, or add one placed at *path*."""
-    for i, problem in enumerate(problems):
-        if problem.key == "schema.more":
-            problems[i] = error("schema", problem.path, key="schema.more", file=name, count=dict(problem.args)["count"] + count)
-            return
-    problems.append(error("schema", path, key="schema.more", file=name, count=count))
 
 
 def _data_path(data, loc) -> tuple[tuple, tuple]:

@@ -246,14 +246,16 @@ def _cut_at_width(text: str, width: int) -> int:
 # and paragraph separators, bidi controls and invisible zero-width characters.
 # One character class: the scan is linear whatever the text.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f"
-    "\u2800\u3164\ufeff\uffa0\ufff9-\ufffb\U000e0000-\U000e007f]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u180f\u200b-\u200f\u2028-\u202e\u2060-\u2064"
+    "\u2066-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb\U0001bca0-\U0001bca3\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
 )
 _UNSAFE_IN_QUOTES = re.compile(_UNSAFE.pattern[:-1] + "\n\t]")
 #: Bidi controls, zero-width and blank-looking characters (soft hyphen, Hangul fillers, Braille
-#: blank, tag characters): invisible, they can make text read or compare differently.
+#: blank, tag characters, variation selectors, shorthand format controls): invisible, they can
+#: make text read or compare differently ("Sở Nội vụ" and "Sở Nội vụ\ufe0f" print alike).
 INVISIBLE = re.compile(
-    "[\xad\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2800\u3164\ufeff\uffa0\U000e0000-\U000e007f]"
+    "[\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u180f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2800\u3164"
+    "\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
 )
 
 

@@ -219,9 +219,8 @@ def test_unknown_agency_is_exit_1(run, workdir):
 
 def test_nothing_dated_is_an_empty_result_not_an_error(run, workdir):
     shutil.copy(LOG, workdir / "ke-hoach.progress.yaml")
-    (workdir / "ke-hoach.progress.yaml").open("a", encoding="utf-8").write(
-        "".join(f'- id: "{i}"\n  status: "done"\n  date: "2021-12-01"\n' for i in ("A-3", "B-1", "B-3", "C-1", "C-3", "C-4"))
-    )
+    with (workdir / "ke-hoach.progress.yaml").open("a", encoding="utf-8") as log:
+        log.write("".join(f'- id: "{i}"\n  status: "done"\n  date: "2021-12-01"\n' for i in ("A-3", "B-1", "B-3", "C-1", "C-3", "C-4")))
     result = run("calendar", "--plan", workdir / "ke-hoach.yaml", "--pending", "--today", "2021-12-31")
     assert result.exit_code == 0 and result.stdout == "" and result.stderr.strip(), result
 

@@ -17,6 +17,9 @@ from cchc.load import load_plan
 from cchc.outputs import sandbox
 from cchc.outputs.html import TemplateFailure, render_plan
 
+# Hostile templates read pydantic's deprecated attributes (model_fields on an instance).
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "2021.yaml"
 
@@ -163,3 +166,48 @@ def test_cli_reports_a_refused_template_without_a_traceback(run, tmp_path):
     assert result.exit_code == 1
     assert "lỗi mẫu in" in result.stderr and "Traceback" not in result.stderr
     assert result.stdout == ""
+
+
+def test_the_pdf_layout_of_a_template_is_bounded_too(plan, tmp_path, monkeypatch):
+    pytest.importorskip("weasyprint")
+    from cchc.outputs.pdf import PdfUnavailable, render_pdf
+
+    monkeypatch.setattr(sandbox, "layout_limits", lambda size: (2.0, 2 << 30))
+    (tmp_path / "plan.html.j2").write_text(
+        '<html><body>{% for i in range(30000) %}<p style="break-after: page">{{ i }}</p>{% endfor %}</body></html>', "utf-8"
+    )
+    started = time.monotonic()
+    try:
+        with pytest.raises(TemplateFailure) as failure:
+            render_pdf(plan, template_dir=tmp_path)
+    except PdfUnavailable as exc:
+        pytest.skip(f"no PDF engine: {exc.reason}")
+    assert "longer than" in failure.value.reason and "PDF layout" in failure.value.reason
+    assert time.monotonic() - started < 15
+
+
+def test_a_layout_gets_more_time_and_memory_for_more_html():
+    small, large = sandbox.layout_limits(10_000), sandbox.layout_limits(10 << 20)
+    assert small[0] >= sandbox.TIME_LIMIT_S and large[0] >= small[0] + 150
+    assert large[1] >= small[1]
+
+
+def test_class_methods_and_unlisted_mutations_are_refused(plan, tmp_path):
+    for expression in (
+        "dict.update(view.plan.model_config, frozen=False)",
+        "dict.clear(view.plan.sections[0].model_fields)",
+        "view.plan.model_fields_set.intersection_update([])",
+        "str.join('x', ['a'])",
+        "([[0] * 100] * 400)|sum(start=[])",
+        "range(5)|join('x' * 5000)",
+    ):
+        failure = _refused(plan, tmp_path, "{{ " + expression + " }}\n")
+        assert "SecurityError" in failure.reason or "unsafe" in failure.reason or "UndefinedError" in failure.reason, expression
+    assert type(plan).model_config.get("frozen", True) is not False
+    assert _render(plan, tmp_path, "{{ [1, 2, 3]|sum }}|{{ ['a', 'b']|join(', ') }}|{{ dict(a=1)['a'] }}") == "6|a, b|1"
+
+
+def test_one_huge_allocation_is_stopped_by_the_memory_limit(plan, tmp_path, monkeypatch):
+    monkeypatch.setattr(sandbox, "MEMORY_BUDGET", 256 << 20)
+    failure = _refused(plan, tmp_path, "{{ ('\\t' * 5000).expandtabs(100000)|length }}")
+    assert "MiB of memory" in failure.reason

@@ -307,9 +307,9 @@ def test_a_flood_of_wrong_list_elements_is_listed_up_to_a_bound(tmp_path, monkey
     listed = [p for p in problems if p.key == key]
     (more,) = [p for p in problems if p.key == "schema.more"]
     assert len(listed) == 10 and len(problems) == 11
-    assert dict(more.args)["count"] == 15
+    assert dict(more.args)["count"] == 16  # 15 more elements and the unknown key old_bases
     assert more.line == listed[0].line and more.column > max(p.column for p in listed)
-    assert "15" in more.message("vi") and "15" in more.message("en")
+    assert "16" in more.message("vi") and "16" in more.message("en")
 
 
 def test_a_flood_of_wrong_items_and_of_unknown_keys_is_bounded(tmp_path, monkeypatch):
@@ -321,7 +321,7 @@ def test_a_flood_of_wrong_items_and_of_unknown_keys_is_bounded(tmp_path, monkeyp
     flood = text.replace("        items:\n", "        items: [" + ", ".join(["x"] * 30) + "]\n        old_items:\n", 1)
     problems = load_plan(write(tmp_path, flood)).problems
     assert sum(p.key == "schema.mapping" for p in problems) == 10
-    assert [dict(p.args)["count"] for p in problems if p.key == "schema.more"] == [20]
+    assert [dict(p.args)["count"] for p in problems if p.key == "schema.more"] == [21]  # and old_items
     keys = text.replace("  place: Thái Bình\n", "  place: Thái Bình\n" + "".join(f"  k{i}: 1\n" for i in range(40)), 1)
     problems = load_plan(write(tmp_path, keys, "keys.yaml")).problems
     assert sum(p.key == "schema.unknown-field" for p in problems) == 10
@@ -378,3 +378,40 @@ def test_tables_are_drawn_whatever_columns_says(tmp_path):
         code = "from cchc.outputs.tables import Column, rich_table; print(rich_table([Column('Mã'), Column('Nội dung', 40)], [['I-1', 'Xây dựng kế hoạch']], None))"
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
         assert "Xây dựng kế hoạch" in out and "I-1" in out, columns
+
+
+def test_a_flood_inside_one_huge_section_is_read_a_piece_at_a_time(tmp_path, monkeypatch):
+    """More items than any real section: checked item by item, listed up to the bound, the plan's own errors still shown."""
+    from cchc import schema_problems
+    from cchc.load import load_plan
+
+    monkeypatch.setattr(schema_problems, "MAX_LISTED", 10)
+    items = "".join(f"    - {{id: I-{i}, product: p, bad{i % 3}: 1}}\n" for i in range(150))
+    text = "sections:\n- numeral: I\n  title: T\n  tasks:\n  - number: '1'\n    title: T\n    items:\n" + items
+    problems = load_plan(write(tmp_path, text)).problems
+    assert [p.key for p in problems].count("schema.unknown-field") == 10
+    assert [dict(p.args)["count"] for p in problems if p.key == "schema.more"] == [140]
+    assert any(p.key == "schema.missing" and dict(p.args)["field"] == "plan" for p in problems)  # not hidden by the flood
+
+
+def test_many_failing_sections_are_counted_not_rescanned(tmp_path, monkeypatch):
+    from cchc import schema_problems
+    from cchc.load import load_plan
+
+    monkeypatch.setattr(schema_problems, "MAX_LISTED", 10)
+    text = "plan: {title: T, year: 2021}\nsections:\n" + "- {a: 1}\n" * 500
+    problems = load_plan(write(tmp_path, text)).problems
+    listed = [p for p in problems if p.key != "schema.more"]
+    (more,) = [p for p in problems if p.key == "schema.more"]
+    assert len(listed) == 10 and dict(more.args)["count"] > 490
+
+
+@pytest.mark.parametrize("char", ["\ufe0f", "\U000e0101", "\u180f", "\u17b4", "\U0001bca0"])
+def test_a_twin_agency_made_with_an_invisible_character_is_warned(run, tmp_path, char):
+    text = PLAN.read_text("utf-8").replace("  - name: Sở Nội vụ\n", f"  - name: Sở Nội vụ\n  - name: Sở Nội vụ{char}\n", 1)
+    assert text != PLAN.read_text("utf-8")
+    result = run("validate", write(tmp_path, text), "-f", "json")
+    codes = [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
+    assert "invisible-character" in codes
+    shown = run("agencies", "--plan", write(tmp_path, text, "p2.yaml")).stdout
+    assert char not in shown

@@ -68,6 +68,8 @@ def render_plan(plan, fmt: str, *, section: str | None = None, agency=None, temp
                 return _environment(template_dir).get_template(name).render(view=view)
         except sandbox.Stopped as exc:
             raise TemplateFailure(str(Path(template_dir) / name), None, str(exc)) from None
+        except MemoryError:  # the address-space limit stopped one large allocation
+            raise TemplateFailure(str(Path(template_dir) / name), None, sandbox.memory_message()) from None
     except TemplateFailure:
         raise
     except jinja2.TemplateSyntaxError as exc:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from cchc.outputs.html import render_plan
+from cchc.outputs.html import TemplateFailure, render_plan
 
 __all__ = ["PdfUnavailable", "render_pdf", "font_files"]
 
@@ -66,7 +66,18 @@ def render_pdf(plan, *, section: str | None = None, agency=None, template_dir: P
     fetcher = _local_fetcher(weasyprint, {path.as_uri() for path in fonts})
     stylesheet = weasyprint.CSS(string=faces, font_config=font_config, url_fetcher=fetcher)
     html = weasyprint.HTML(string=document, url_fetcher=fetcher)
-    return html.write_pdf(stylesheets=[stylesheet], font_config=font_config)
+    if template_dir is None:
+        return html.write_pdf(stylesheets=[stylesheet], font_config=font_config)
+    # A province's template lays out what it likes: its layout is bounded like its rendering.
+    from cchc.outputs import sandbox
+
+    seconds, budget = sandbox.layout_limits(len(document.encode("utf-8")))
+    try:
+        with sandbox.watchdog(seconds, budget, hard_limits=False):
+            return html.write_pdf(stylesheets=[stylesheet], font_config=font_config)
+    except (sandbox.Stopped, MemoryError) as exc:
+        reason = str(exc) if isinstance(exc, sandbox.Stopped) else sandbox.memory_message(budget)
+        raise TemplateFailure(str(Path(template_dir) / "plan.html.j2"), None, f"{reason} (PDF layout)") from None
 
 
 def _engine():
