@@ -16,7 +16,7 @@ from pathlib import Path
 from cchc.outputs.view import build_view
 from cchc.text import _UNSAFE, escape_controls
 
-__all__ = ["FORMATS", "render_plan", "template_directories", "escape_markdown", "TemplateFailure"]
+__all__ = ["FORMATS", "render_plan", "template_directories", "escape_markdown", "markdown_row", "TemplateFailure"]
 
 FORMATS = ("html", "md")
 
@@ -125,15 +125,45 @@ def _environment(template_dir: Path | None):
     if template_dir is None:
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(packaged), **options)
         env.filters["md"] = escape_markdown
+        env.filters["md_row"] = _markdown_rows()
         env.filters["br"] = html_lines_printed
         return env
     from cchc.outputs import sandbox
 
     env = sandbox.strict_environment(Path(template_dir), packaged, **options)
     env.filters["md"] = escape_markdown
+    env.filters["md_row"] = markdown_row
     env.filters["br"] = html_lines
     sandbox.bound_filters(env)
     return env
+
+
+def markdown_row(row, has_stt: bool, has_money: bool, escape=None) -> str:
+    """A table row of the Markdown plan: STT (when the plan numbers its items), task (on its first row), id,
+    product, lead, partners, deadline and budget (when the plan has money), each cell through escape_markdown."""
+    cells = [row.stt] if has_stt else []
+    cells += (row.task if row.task_rowspan else "", row.item_id, row.product, row.lead, row.partners, row.deadline)
+    if has_money:
+        cells.append(row.budget)
+    return "| " + " | ".join(map(escape or escape_markdown, cells)) + " |"
+
+
+def _markdown_rows():
+    """markdown_row for one render, escaping each distinct short cell once (names, deadlines and amounts repeat)."""
+    seen: dict[str, str] = {}
+
+    def escape(text) -> str:
+        done = seen.get(text)
+        if done is None:
+            done = escape_markdown(text)
+            if len(text) <= 80:
+                seen[text] = done
+        return done
+
+    def row_filter(row, has_stt: bool, has_money: bool) -> str:
+        return markdown_row(row, has_stt, has_money, escape)
+
+    return row_filter
 
 
 def escape_markdown(text) -> str:
