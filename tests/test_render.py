@@ -466,3 +466,12 @@ def test_decimal_amounts(hostile):
     assert "- Chênh lệch: -2,5 triệu đồng so với tổng công bố" in markdown
     page = render_plan(hostile, "html", section="I")
     assert "Kinh phí phần trích: 12.500.000đ (Bằng chữ: Mười hai triệu năm trăm nghìn đồng)" in page
+
+
+@given(st.text())
+def test_html_row_escaping_is_markupsafes(text):
+    import markupsafe
+
+    from cchc.outputs.html import _escape_html
+
+    assert _escape_html(text) == str(markupsafe.escape(text))

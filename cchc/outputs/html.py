@@ -150,6 +150,17 @@ def markdown_row(row, has_stt: bool, has_money: bool, escape=None) -> str:
     return "| " + " | ".join(map(escape or escape_markdown, cells)) + " |"
 
 
+def _escape_html(text: str) -> str:
+    """*text* escaped exactly as markupsafe.escape escapes it, without making a Markup object."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text or ">" in text:
+        text = text.replace("<", "&lt;").replace(">", "&gt;")
+    if '"' in text or "'" in text:
+        text = text.replace('"', "&#34;").replace("'", "&#39;")
+    return text
+
+
 def _html_rows():
     """One item's table row of the HTML plan, as cchc's template prints it, for one render.
 
@@ -165,9 +176,9 @@ def _html_rows():
         done = seen.get(text)
         if done is None:
             if "\n" in text or "\r" in text:
-                done = "<br>".join([str(markupsafe.escape(line)) for line in _NEWLINE.split(text.rstrip("\r\n"))])
+                done = "<br>".join([_escape_html(line) for line in _NEWLINE.split(text.rstrip("\r\n"))])
             else:
-                done = str(markupsafe.escape(text))
+                done = _escape_html(text)
             if len(text) <= 80:
                 seen[text] = done
         return done
