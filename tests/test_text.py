@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+import pytest
 from hypothesis import given, strategies as st
 
 from cchc.text import display_width, fold, nfc, sort_key, wrap
@@ -53,3 +54,14 @@ def test_wrap_respects_width_and_keeps_words(text, width):
     lines = wrap(text, width)
     assert all(display_width(line) <= width for line in lines)
     assert "".join(text.split()) == "".join("".join(lines).split())
+
+
+@pytest.mark.parametrize("hidden", ["\U000e0041", "\U0001bca0", "\u202e", "\x1b"])
+def test_escape_all_finds_an_unsafe_character_in_a_long_column(hidden):
+    from cchc.text import escape_all
+
+    column = ["Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành"] * 200 + [f"Sở Tư pháp{hidden}"]
+    escaped = escape_all(column)
+    assert hidden not in escaped[-1] and escaped[-1].startswith("Sở Tư pháp\\")
+    assert escaped[:200] == column[:200]
+    assert escape_all(column[:200]) is column[:200] or escape_all(column[:200]) == column[:200]
