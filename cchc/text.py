@@ -182,7 +182,17 @@ def layout_column(texts: list[str], width: int | None) -> tuple[list[list[str]],
         return lines if sum(map(len, lines)) + len(lines) - 1 == len(paragraph) else layout(paragraph, width)[0]
 
     if not breaks:
-        return [lines_of(text) for text in texts], True
+        # Short cells repeat (names, deadlines, dates): each distinct one is laid out once.
+        seen: dict[str, list[str]] = {}
+        out = []
+        for text in texts:
+            lines = seen.get(text)
+            if lines is None:
+                lines = lines_of(text)
+                if len(text) <= 80:
+                    seen[text] = lines
+            out.append(lines)
+        return out, True
     has_break = _LINE_BREAK.search
     return [
         [line for paragraph in text.splitlines() or [""] for line in lines_of(paragraph)] if has_break(text) else lines_of(text)

@@ -24,6 +24,7 @@ language and passes it in.
 from __future__ import annotations
 
 import datetime
+import functools
 import string
 from decimal import Decimal
 from functools import lru_cache
@@ -152,6 +153,7 @@ def money_text(million: int | Decimal, lang: str = DEFAULT_LANG) -> str:
     return f"{figure} triệu đồng" if lang == "vi" else f"{figure} million VND"
 
 
+@functools.lru_cache(maxsize=4096)  # a plan's tables repeat a few hundred dates
 def date_text(day: datetime.date | str, lang: str = DEFAULT_LANG) -> str:
     """A date for a person: 30/06/2021 (vi) or 2021-06-30 (en)."""
     if isinstance(day, str):
