@@ -54,8 +54,6 @@ def render_plan(plan, fmt: str, *, section: str | None = None, agency=None, temp
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    import jinja2
-
     name = f"plan.{fmt}.j2"
     view = view if view is not None else build_view(plan, section=section, agency=agency)
     try:
@@ -63,22 +61,47 @@ def render_plan(plan, fmt: str, *, section: str | None = None, agency=None, temp
             return _environment(None).get_template(name).render(view=view)
         from cchc.outputs import sandbox
 
+        def work():
+            try:
+                text = _environment(template_dir).get_template(name).render(view=view)
+                text.encode("utf-8")  # a lone surrogate ("\ud800") cannot be written
+                return text
+            except (MemoryError, sandbox.Refused):
+                raise
+            except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
+                where, line = _failure(exc, name)
+                raise sandbox.Refused(_reason(exc), where, line) from None
+
         try:
-            with sandbox.watchdog():
-                return _environment(template_dir).get_template(name).render(view=view)
-        except sandbox.Stopped as exc:
-            raise TemplateFailure(str(Path(template_dir) / name), None, str(exc)) from None
-        except MemoryError:  # the address-space limit stopped one large allocation
-            raise TemplateFailure(str(Path(template_dir) / name), None, sandbox.memory_message()) from None
+            return sandbox.run_bounded(work)
+        except sandbox.Refused as exc:
+            raise TemplateFailure(exc.template or str(Path(template_dir) / name), exc.line, exc.reason) from None
     except TemplateFailure:
         raise
-    except jinja2.TemplateSyntaxError as exc:
-        raise TemplateFailure(exc.filename or exc.name or name, exc.lineno, exc.message or str(exc)) from None
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateFailure(exc.name or name, None, "not found") from None
     except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
-        where, line = _template_frame(exc, name)
-        raise TemplateFailure(where, line, f"{type(exc).__name__}: {exc}") from None
+        where, line = _failure(exc, name)
+        raise TemplateFailure(where, line, _reason(exc)) from None
+
+
+def _failure(exc: BaseException, name: str) -> tuple[str, int | None]:
+    """Which template and line *exc* came from."""
+    import jinja2
+
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return exc.filename or exc.name or name, exc.lineno
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return exc.name or name, None
+    return _template_frame(exc, name)
+
+
+def _reason(exc: BaseException) -> str:
+    import jinja2
+
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return exc.message or str(exc)
+    if isinstance(exc, jinja2.TemplateNotFound):
+        return "not found"
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _template_frame(exc: BaseException, default: str) -> tuple[str, int | None]:
@@ -133,7 +156,7 @@ def _environment(template_dir: Path | None):
 
     env = sandbox.strict_environment(Path(template_dir), packaged, **options)
     env.filters["md"] = escape_markdown
-    env.filters["md_row"] = markdown_row
+    env.filters["md_row"] = lambda row, has_stt, has_money: markdown_row(row, has_stt, has_money)
     env.filters["html_row"] = _html_rows()
     env.filters["br"] = html_lines
     sandbox.bound_filters(env)

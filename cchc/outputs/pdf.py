@@ -50,8 +50,33 @@ def font_files() -> list[Path]:
 def render_pdf(plan, *, section: str | None = None, agency=None, template_dir: Path | None = None, view=None) -> bytes:
     """The plan (or the extract the filters select) as a PDF document, A4, with its fonts embedded.
 
+    With a province's templates (*template_dir*) the whole of it, rendering and
+    layout, runs bounded in a child process (``cchc.outputs.sandbox``).
     Raises TemplateFailure for a broken template and PdfUnavailable when WeasyPrint cannot run.
     """
+    if template_dir is None:
+        return _pdf(plan, section, agency, None, view)
+    from cchc.outputs import sandbox
+
+    seconds, budget = sandbox.layout_limits(sum(1 for _ in plan.items()))
+
+    def work():
+        try:
+            return _pdf(plan, section, agency, template_dir, view)
+        except TemplateFailure as exc:
+            raise sandbox.Refused(exc.reason, exc.template, exc.line) from None
+        except (MemoryError, PdfUnavailable, sandbox.Refused):
+            raise
+        except Exception as exc:  # noqa: BLE001 - WeasyPrint failing on what the template wrote
+            raise sandbox.Refused(f"{type(exc).__name__}: {exc}") from None
+
+    try:
+        return sandbox.run_bounded(work, seconds, budget)
+    except sandbox.Refused as exc:
+        raise TemplateFailure(exc.template or str(Path(template_dir) / "plan.html.j2"), exc.line, f"{exc.reason} (PDF)") from None
+
+
+def _pdf(plan, section, agency, template_dir, view) -> bytes:
     document = render_plan(plan, "html", section=section, agency=agency, template_dir=template_dir, view=view)
     weasyprint = _engine()
     from weasyprint.text.fonts import FontConfiguration
@@ -66,18 +91,7 @@ def render_pdf(plan, *, section: str | None = None, agency=None, template_dir: P
     fetcher = _local_fetcher(weasyprint, {path.as_uri() for path in fonts})
     stylesheet = weasyprint.CSS(string=faces, font_config=font_config, url_fetcher=fetcher)
     html = weasyprint.HTML(string=document, url_fetcher=fetcher)
-    if template_dir is None:
-        return html.write_pdf(stylesheets=[stylesheet], font_config=font_config)
-    # A province's template lays out what it likes: its layout is bounded like its rendering.
-    from cchc.outputs import sandbox
-
-    seconds, budget = sandbox.layout_limits(len(document.encode("utf-8")))
-    try:
-        with sandbox.watchdog(seconds, budget, hard_limits=False):
-            return html.write_pdf(stylesheets=[stylesheet], font_config=font_config)
-    except (sandbox.Stopped, MemoryError) as exc:
-        reason = str(exc) if isinstance(exc, sandbox.Stopped) else sandbox.memory_message(budget)
-        raise TemplateFailure(str(Path(template_dir) / "plan.html.j2"), None, f"{reason} (PDF layout)") from None
+    return html.write_pdf(stylesheets=[stylesheet], font_config=font_config)
 
 
 def _engine():

@@ -11,23 +11,21 @@ this one also:
 - reads templates only from inside the directory, as regular UTF-8 files of at
   most 1 MiB (a link to ``/etc`` or ``/dev/zero`` is refused);
 - bounds the work: whole numbers given to filters and functions, repeated
-  strings and lists, format widths and powers are capped, and a watchdog stops
-  a template that runs longer than two minutes or grows the process by more
-  than its memory budget.
+  strings and lists, format widths and powers are capped, and the template
+  runs in a child process (``run_bounded``) with hard limits on its memory and
+  CPU, killed after two minutes: no single C call or allocation gets past them.
 
 Imported only when ``--template-dir`` is used.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import re
 import resource
 import signal
 import stat
-import threading
 import time
 import types
 from decimal import Decimal
@@ -38,7 +36,7 @@ import jinja2.runtime
 import jinja2.sandbox
 from jinja2.loaders import split_template_path
 
-__all__ = ["strict_environment", "bound_filters", "watchdog", "layout_limits", "memory_message", "Stopped", "TIME_LIMIT_S"]
+__all__ = ["strict_environment", "bound_filters", "run_bounded", "layout_limits", "memory_message", "Refused", "TIME_LIMIT_S"]
 
 # Modules whose objects' methods a template may call.
 SAFE_MODULES = frozenset({"builtins", "decimal", "datetime", "markupsafe", "jinja2.runtime", "jinja2.utils", "jinja2.sandbox"})
@@ -55,10 +53,6 @@ _WIDE_FORMAT = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\*|[0-9]{7,}|[0-9]*\.(?:\*
 
 # Mutating methods Jinja's immutable sandbox does not list.
 _MUTATING = frozenset({"intersection_update", "difference_update", "symmetric_difference_update", "update", "clear", "setdefault", "popitem"})
-
-
-class Stopped(Exception):
-    """The watchdog stopped a template: it ran too long or used too much memory."""
 
 
 def _home_module(obj) -> str | None:
@@ -192,26 +186,18 @@ def bound_filters(env) -> None:
     env.filters = {name: _bounded_filter(name, function) for name, function in env.filters.items()}
 
 
-def layout_limits(html_bytes: int) -> tuple[float, int]:
-    """Time and memory allowed for laying out a template's HTML as PDF: the template's, and more per MiB of HTML.
+def layout_limits(items: int) -> tuple[float, int]:
+    """Time and memory for rendering and laying out a template's PDF: the template's, and more per item of the plan.
 
-    cchc's own HTML of 10,000 items (about 10 MiB) takes some 90 s in WeasyPrint.
+    cchc's own HTML of 10,000 items takes some 90 s in WeasyPrint. The plan's
+    size, not the HTML's, sets the allowance: padding a template buys nothing.
     """
-    mib = html_bytes / (1 << 20)
-    return TIME_LIMIT_S + 20 * mib, min(MEMORY_BUDGET + int(300 * mib) * (1 << 20), max(_memory_budget(), MEMORY_BUDGET // 4))
+    return TIME_LIMIT_S + 0.02 * items, min(MEMORY_BUDGET + items * (300 << 10), max(_memory_budget(), MEMORY_BUDGET // 4) * 2)
 
 
 def memory_message(budget: int | None = None) -> str:
     """Why a template was stopped for its memory (a MemoryError under the address-space limit, or the timer)."""
     return f"the template used more than {(_memory_budget() if budget is None else budget) >> 20} MiB of memory"
-
-
-def _resident_bytes() -> int | None:
-    try:
-        with open("/proc/self/statm", "rb") as handle:
-            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError, IndexError):
-        return None
 
 
 def _memory_budget() -> int:
@@ -225,73 +211,107 @@ def _memory_budget() -> int:
     return MEMORY_BUDGET
 
 
-@contextlib.contextmanager
-def watchdog(seconds: float | None = None, budget: int | None = None, hard_limits: bool = True):
-    """Raise Stopped inside the block when it runs longer than *seconds* or grows memory past *budget*.
+class Refused(Exception):
+    """The bounded child stopped or refused the work: *reason* says why (a template's line when known)."""
 
-    A timer checks both five times a second; it runs between Python steps, so
-    with *hard_limits* the kernel also bounds what one long C call could do:
-    the address space (an allocation past the budget fails at once with
-    MemoryError) and, for a process that can put a hard limit back (root),
-    the CPU time (a call still running a minute and a half after the limit is
-    killed). Works in the main thread of a POSIX process; elsewhere the block
-    runs unwatched (the sandbox's other bounds still hold).
+    def __init__(self, reason: str, template: str | None = None, line: int | None = None):
+        super().__init__(reason)
+        self.reason, self.template, self.line = reason, template, line
+
+
+_IN_CHILD = False
+
+
+def run_bounded(work, seconds: float | None = None, budget: int | None = None):
+    """``work()`` in a child process under hard limits; its (picklable) result.
+
+    A template is hostile: one long C call (a quadratic builtin) or one huge
+    allocation cannot be interrupted from inside the process that runs it. The
+    child gets an address-space limit of *budget* bytes over what it starts
+    with and a CPU limit; the parent kills it after *seconds* of wall time.
+    Raises Refused with the reason (time, memory, or the failure the child
+    reports); an exception the work raised is raised again here. Where there
+    is no fork (or inside the child) the work runs in-process.
     """
+    import pickle
+    import select
+
     seconds = TIME_LIMIT_S if seconds is None else seconds
     budget = _memory_budget() if budget is None else budget
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    start = time.monotonic()
-    base = _resident_bytes()
-
-    def tick(signum, frame):
-        if time.monotonic() - start > seconds:
-            raise Stopped(f"the template ran longer than {seconds:.0f} s")
-        resident = _resident_bytes()
-        if base is not None and resident is not None and resident - base > budget:
-            raise Stopped(memory_message(budget))
-
-    previous = signal.signal(signal.SIGALRM, tick)
-    previous_cpu = signal.signal(signal.SIGXCPU, tick) if hard_limits else None
-    restore = _hard_limits(seconds, budget) if hard_limits else []
-    signal.setitimer(signal.ITIMER_REAL, 0.2, 0.2)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        for kind, limits in restore:
+    if _IN_CHILD or not hasattr(os, "fork"):
+        return work()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: limits, the work, its result down the pipe, and out
+        code = 0
+        try:
+            os.close(read)
+            globals()["_IN_CHILD"] = True
+            _limit_child(seconds, budget)
             try:
-                resource.setrlimit(kind, limits)
-            except (OSError, ValueError):  # a lowered hard CPU limit stays lowered unless root
-                pass
-        signal.signal(signal.SIGALRM, previous)
-        if previous_cpu is not None:
-            signal.signal(signal.SIGXCPU, previous_cpu)
+                result = ("ok", work())
+            except MemoryError:
+                result = ("refused", memory_message(budget), None, None)
+            except Refused as exc:
+                result = ("refused", exc.reason, exc.template, exc.line)
+            except BaseException as exc:  # noqa: BLE001 - reported to the parent, which decides
+                result = ("error", exc)
+            try:
+                data = pickle.dumps(result)
+            except Exception as exc:  # noqa: BLE001 - an exception that cannot travel
+                data = pickle.dumps(("refused", f"{type(result[1]).__name__}: {result[1]}", None, None))
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(data)
+        except BaseException:  # noqa: BLE001 - the child never returns into the caller's code
+            code = 70
+        finally:
+            os._exit(code)
+    os.close(write)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + seconds
+    try:
+        with os.fdopen(read, "rb") as pipe:
+            while True:
+                left = deadline - time.monotonic()
+                if left <= 0 or not select.select([pipe], [], [], left)[0]:
+                    raise Refused(f"the template ran longer than {seconds:.0f} s")
+                chunk = os.read(pipe.fileno(), 1 << 20)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+    except BaseException:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        raise
+    _, status = os.waitpid(pid, 0)
+    if not chunks:
+        if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL):
+            raise Refused(f"the template ran longer than {seconds:.0f} s")
+        raise Refused(memory_message(budget) if os.WIFSIGNALED(status) else "the template's process ended without a result")
+    result = pickle.loads(b"".join(chunks))  # our own child's answer
+    if result[0] == "ok":
+        return result[1]
+    if result[0] == "refused":
+        raise Refused(result[1], result[2], result[3])
+    raise result[1]
 
 
-def _hard_limits(seconds: float, budget: int) -> list:
-    """Lower the soft address-space and CPU limits for a while; the (kind, limits) pairs to put back."""
-    restore = []
+def _limit_child(seconds: float, budget: int) -> None:
+    """Hard address-space and CPU limits for the child (it ends with the work: nothing is put back)."""
     try:
         with open("/proc/self/statm", "rb") as handle:
             mapped = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-        used = resource.getrusage(resource.RUSAGE_SELF)
-        cpu = int(used.ru_utime + used.ru_stime + seconds) + 60
-        # (kind, soft, hard): past the soft CPU limit the kernel sends SIGXCPU each second (the
-        # timer's handler runs as soon as Python can), past the hard one it kills the process.
-        # Only a process that can raise a hard limit again lowers one (a library caller's
-        # process goes on after the render).
-        can_restore = hasattr(os, "geteuid") and os.geteuid() == 0
-        wanted = [(resource.RLIMIT_AS, mapped + budget, None), (resource.RLIMIT_CPU, cpu, cpu + 30 if can_restore else None)]
-        for kind, limit, hard_limit in wanted:
-            soft, hard = resource.getrlimit(kind)
-            if hard != resource.RLIM_INFINITY:
-                limit = min(limit, hard)
-                hard_limit = None if hard_limit is None else min(hard_limit, hard)
-            if soft == resource.RLIM_INFINITY or soft > limit:
-                resource.setrlimit(kind, (limit, hard if hard_limit is None else hard_limit))
-                restore.append((kind, (soft, hard)))
     except (OSError, ValueError, IndexError):
-        pass
-    return restore
+        mapped = None
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = int(used.ru_utime + used.ru_stime + seconds) + 5
+    for kind, limit in ((resource.RLIMIT_AS, None if mapped is None else mapped + budget), (resource.RLIMIT_CPU, cpu)):
+        if limit is None:
+            continue
+        soft, hard = resource.getrlimit(kind)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        try:
+            resource.setrlimit(kind, (limit, limit))
+        except (OSError, ValueError):
+            pass
