@@ -219,8 +219,6 @@ def test_render_extract_of_an_agency_is_what_list_selects(run, tmp_path):
     direct = [r["id"] for r in json.loads(run("list", "-a", "Sở TTTT", "--direct", "-f", "json").stdout)]
     assert len(direct) < len(listed)
     for flags, expected in (([], listed), (["--direct"], direct)):
-        import re
-
         md = run("render", "-f", "md", "-a", "Sở TTTT", *flags).stdout
         assert re.findall(r"\| ([IVX]+-[0-9]+) \|", md) == expected
     assert run("render", "--direct").exit_code == 2

@@ -371,8 +371,6 @@ def test_budget_header_lines_escape_control_characters(run, tmp_path):
 
 
 def test_tables_are_drawn_whatever_columns_says(tmp_path):
-    from cchc.outputs.tables import Column, rich_table
-
     for columns in ("0", "5", "-3", "abc"):
         env = {**os.environ, "COLUMNS": columns}
         code = "from cchc.outputs.tables import Column, rich_table; print(rich_table([Column('Mã'), Column('Nội dung', 40)], [['I-1', 'Xây dựng kế hoạch']], None))"

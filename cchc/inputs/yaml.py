@@ -39,7 +39,7 @@ from typing import Any, Iterable
 import yaml
 from yaml import events as ev
 
-from cchc.inputs.yaml_chars import _INVISIBLE_CHARS, _INVISIBLE_SCANS, _describe, _invisible_scans  # noqa: F401 (tests read them here)
+from cchc.inputs.yaml_chars import _INVISIBLE_CHARS, _describe, _invisible_scans  # noqa: F401 (tests read them here)
 
 MAX_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 64

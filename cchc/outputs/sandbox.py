@@ -258,7 +258,7 @@ def run_bounded(work, seconds: float | None = None, budget: int | None = None):
                 result = ("error", exc)
             try:
                 data = pickle.dumps(result)
-            except Exception as exc:  # noqa: BLE001 - an exception that cannot travel
+            except Exception:  # noqa: BLE001 - an exception that cannot travel: its text does
                 data = pickle.dumps(("refused", f"{type(result[1]).__name__}: {result[1]}", None, None))
             with os.fdopen(write, "wb") as pipe:
                 pipe.write(data)
