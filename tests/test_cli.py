@@ -111,7 +111,9 @@ def test_pre_commit_hook_checks_plans_wherever_they_live(run, tmp_path):
     elsewhere = tmp_path / "ke-hoach" / "so-tu-phap.yaml"
     elsewhere.parent.mkdir()
     elsewhere.write_bytes(PLAN.read_bytes())
-    result = run("validate", "--plans-only", workflow, log, elsewhere, "-f", "json")
+    report = tmp_path / "bao-cao.json"
+    report.write_text(run("report", "--period", "2021", "-f", "json").stdout, encoding="utf-8")
+    result = run("validate", "--plans-only", workflow, log, elsewhere, report, "-f", "json")
     assert result.exit_code == 0, result
     assert json.loads(result.stdout)["files"] == [str(elsewhere)]
     # Padding, quoted keys or a broken file cannot hide a plan from the hook.

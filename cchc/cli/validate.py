@@ -66,6 +66,8 @@ def validate(
 
 
 _PLAN_KEYS = frozenset({"decision", "plan", "sections", "agencies", "prose_before", "prose_after"})
+# The keys of `cchc report --format json`, whose "plan" is a summary of the plan.
+_REPORT_KEYS = frozenset({"as_of", "window", "completion", "by_section"})
 # A file the reader cannot parse is a plan when it shows a plan's top-level key in any spelling
 # YAML allows ("plan:", "'plan':", "? plan") or the plan schema's modeline.
 _PLAN_MARKS = re.compile(
@@ -108,6 +110,8 @@ def _is_plan(path: Path) -> bool:
     if problem is None:
         root, _ = reader.parse(source, is_nfc)
         if isinstance(root, dict):
+            if _REPORT_KEYS <= root.keys():  # a saved `cchc report --format json`, not a plan
+                return False
             return any(isinstance(key, str) and key in _PLAN_KEYS for key in root)
     return _PLAN_MARKS.search(data) is not None
 
