@@ -138,6 +138,7 @@ def _escaped_texts(tree) -> list[Problem]:
     The reader sees these characters in the file's bytes; written as escapes they
     are only in the parsed value.
     """
+    from cchc.inputs.yaml_chars import describe
     from cchc.text import INVISIBLE
 
     problems: list[Problem] = []
@@ -152,8 +153,7 @@ def _escaped_texts(tree) -> list[Problem]:
             elif isinstance(value, str) and not value.isascii():
                 for char in dict.fromkeys(INVISIBLE.findall(value)):
                     if len(problems) < safeyaml.MAX_REPORTED:
-                        args = {"char": f"U+{ord(char):04X}", "name": unicodedata.name(char, "")}
-                        problems.append(warning("invisible-character", path + (key,), **args))
+                        problems.append(warning("invisible-character", path + (key,), **describe(char)))
                     else:
                         more += 1
                 if not unicodedata.is_normalized("NFC", value):

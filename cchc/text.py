@@ -11,7 +11,7 @@ import sys
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["nfc", "fold", "sort_key", "display_width", "wrap", "layout", "layout_column", "escape_controls", "escape_all", "quote", "INVISIBLE"]
+__all__ = ["nfc", "fold", "sort_key", "display_width", "wrap", "layout", "layout_column", "once_per_text", "escape_controls", "escape_all", "quote", "INVISIBLE"]
 
 # Combining marks that carry the tone (dấu thanh), in dictionary order:
 # ngang (none), huyền, hỏi, ngã, sắc, nặng.
@@ -159,6 +159,25 @@ def _lines_pattern(width: int) -> re.Pattern:
     return re.compile(f"(.{{1,{width}}})(?: |$)")
 
 
+def once_per_text(function, longest: int = 80):
+    """*function* of a text, computed once for each distinct text of at most *longest* characters.
+
+    A table's cells repeat (agency names, deadlines, dates, amounts) while long ones
+    (products) seldom do: those are computed each time rather than kept.
+    """
+    seen: dict = {}
+
+    def remembered(text):
+        done = seen.get(text)
+        if done is None:
+            done = function(text)
+            if len(text) <= longest:
+                seen[text] = done
+        return done
+
+    return remembered
+
+
 def layout_column(texts: list[str], width: int | None) -> tuple[list[list[str]], bool]:
     """``layout`` of each of *texts* (a table's column), with one scan of them all where one tells enough.
 
@@ -182,17 +201,8 @@ def layout_column(texts: list[str], width: int | None) -> tuple[list[list[str]],
         return lines if sum(map(len, lines)) + len(lines) - 1 == len(paragraph) else layout(paragraph, width)[0]
 
     if not breaks:
-        # Short cells repeat (names, deadlines, dates): each distinct one is laid out once.
-        seen: dict[str, list[str]] = {}
-        out = []
-        for text in texts:
-            lines = seen.get(text)
-            if lines is None:
-                lines = lines_of(text)
-                if len(text) <= 80:
-                    seen[text] = lines
-            out.append(lines)
-        return out, True
+        lay_out = once_per_text(lines_of)  # short cells repeat: names, deadlines, dates
+        return [lay_out(text) for text in texts], True
     has_break = _LINE_BREAK.search
     return [
         [line for paragraph in text.splitlines() or [""] for line in lines_of(paragraph)] if has_break(text) else lines_of(text)

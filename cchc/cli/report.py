@@ -10,7 +10,6 @@ import typer
 
 from cchc.cli.app import app
 from cchc.cli.common import (
-    note,
     EXIT_USAGE,
     PlanOption,
     ProgressOption,
@@ -21,6 +20,7 @@ from cchc.cli.common import (
     load_for_query,
     load_log_for_query,
     msg,
+    note,
     out,
     out_bytes,
     plan_path,

@@ -39,7 +39,7 @@ from typing import Any, Iterable
 import yaml
 from yaml import events as ev
 
-from cchc.inputs.yaml_chars import _INVISIBLE_CHARS, _describe, _invisible_scans  # noqa: F401 (tests read them here)
+from cchc.inputs.yaml_chars import _INVISIBLE_CHARS, _invisible_scans, describe  # noqa: F401 (tests read them here)
 
 MAX_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 64
@@ -180,7 +180,7 @@ def _yaml12(data: bytes, problems: list[YamlProblem] | None = None) -> bytes:
                 break
             char = match.group().decode("utf-8")
             key = "control-character.line-break" if char in "\x85\u2028\u2029" else "control-character"
-            problems.append(YamlProblem(line, column, "control-character", _describe(char), key))
+            problems.append(YamlProblem(line, column, "control-character", describe(char), key))
     count = len(data) - len(data.translate(None, _C0)) if more is not None and has_c0 else 0
     data = data.translate(_C0_TO_SPACE) if has_c0 else data
     for scan in scans:
@@ -210,7 +210,7 @@ def _invisible_watch(data: bytes, problems: list[YamlProblem]):
                     more = sum(data.count(char, match.start()) for char in _INVISIBLE_CHARS)
                     problems.append(YamlProblem(*position, "invisible-character", {"count": more}, "invisible-character.more", "warning"))
                     return None
-                problems.append(YamlProblem(*position, "invisible-character", _describe(match.group().decode("utf-8")), severity="warning"))
+                problems.append(YamlProblem(*position, "invisible-character", describe(match.group().decode("utf-8")), severity="warning"))
             match = next(matches, None)
             if match is not None:
                 position = cursor.advance(match.start())

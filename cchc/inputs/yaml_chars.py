@@ -40,7 +40,8 @@ def _invisible_scans(data: bytes) -> tuple:
     return _INVISIBLE_SCANS
 
 
-def _describe(char: str) -> dict:
+def describe(char: str) -> dict:
+    """A character's code point and name, as problems about characters name it."""
     code = ord(char)
     name = _C0_NAMES[code] if code < 0x20 else {0x7F: "DEL", 0x85: "NEXT LINE"}.get(code, "C1 CONTROL" if code < 0xA0 else "NONCHARACTER")
     return {"char": f"U+{code:04X}", "name": unicodedata.name(char, "") or name}

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from cchc.outputs.view import build_view
-from cchc.text import _UNSAFE, escape_controls
+from cchc.text import _UNSAFE, escape_controls, once_per_text
 
 __all__ = ["FORMATS", "render_plan", "template_directories", "escape_markdown", "markdown_row", "TemplateFailure"]
 
@@ -184,6 +184,13 @@ def _escape_html(text: str) -> str:
     return text
 
 
+def _html_cell(text: str) -> str:
+    """A cell's text as cchc's template prints it: escaped, its lines joined with <br>."""
+    if "\n" in text or "\r" in text:
+        return "<br>".join([_escape_html(line) for line in _NEWLINE.split(text.rstrip("\r\n"))])
+    return _escape_html(text)
+
+
 def _html_rows():
     """One item's table row of the HTML plan, as cchc's template prints it, for one render.
 
@@ -193,18 +200,7 @@ def _html_rows():
     """
     import markupsafe
 
-    seen: dict[str, str] = {}
-
-    def cell(text: str) -> str:
-        done = seen.get(text)
-        if done is None:
-            if "\n" in text or "\r" in text:
-                done = "<br>".join([_escape_html(line) for line in _NEWLINE.split(text.rstrip("\r\n"))])
-            else:
-                done = _escape_html(text)
-            if len(text) <= 80:
-                seen[text] = done
-        return done
+    cell = once_per_text(_html_cell)
 
     def html_row(row, has_stt: bool, has_money: bool):
         parts = ['<tr class="item">\n']
@@ -213,7 +209,8 @@ def _html_rows():
         note = f'<span class="screen-only note" title="{cell(row.note)}">[{row.note_number}]</span>' if row.note else ""
         parts.append(f'<td class="product">{cell(row.product)}{note}</td>\n<td>{cell(row.lead)}</td>\n<td>{cell(row.partners)}</td>\n<td>{cell(row.deadline)}</td>\n')
         if has_money:
-            parts.append(f'<td{" class=" + chr(34) + "num" + chr(34) if row.is_amount else ""}>{cell(row.budget)}</td>\n')
+            number = ' class="num"' if row.is_amount else ""
+            parts.append(f"<td{number}>{cell(row.budget)}</td>\n")
         parts.append("</tr>")
         return markupsafe.Markup("".join(parts))
 
@@ -222,15 +219,7 @@ def _html_rows():
 
 def _markdown_rows():
     """markdown_row for one render, escaping each distinct short cell once (names, deadlines and amounts repeat)."""
-    seen: dict[str, str] = {}
-
-    def escape(text) -> str:
-        done = seen.get(text)
-        if done is None:
-            done = escape_markdown(text)
-            if len(text) <= 80:
-                seen[text] = done
-        return done
+    escape = once_per_text(escape_markdown)
 
     def row_filter(row, has_stt: bool, has_money: bool) -> str:
         return markdown_row(row, has_stt, has_money, escape)
