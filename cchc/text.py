@@ -11,7 +11,7 @@ import sys
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["nfc", "fold", "sort_key", "display_width", "wrap", "layout", "layout_column", "once_per_text", "escape_controls", "escape_all", "quote", "INVISIBLE"]
+__all__ = ["nfc", "fold", "sort_key", "display_width", "wrap", "layout", "layout_column", "column_facts", "table_column", "once_per_text", "escape_controls", "escape_all", "quote", "INVISIBLE"]
 
 # Combining marks that carry the tone (dấu thanh), in dictionary order:
 # ngang (none), huyền, hỏi, ngã, sắc, nặng.
@@ -86,13 +86,12 @@ def _char_width(ch: str) -> int:
 _NARROW_CANDIDATES = ((0x00, 0x2FF), (0x370, 0x52F), (0x1E00, 0x1FFF), (0x2010, 0x205F), (0x20A0, 0x20CF))
 
 
-@lru_cache(maxsize=1)
-def _not_narrow() -> re.Pattern:
-    """A pattern that finds a character that may not be one column wide (built on first use: ~1 ms)."""
+def _class_of(keep) -> re.Pattern:
+    """A pattern that finds a character outside the candidate blocks, or one of them *keep* refuses."""
     ranges: list[list[int]] = []
     for lo, hi in _NARROW_CANDIDATES:
         for code in range(lo, hi + 1):
-            if _char_width(chr(code)) != 1:
+            if not keep(chr(code)):
                 continue
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1][1] = code
@@ -100,6 +99,18 @@ def _not_narrow() -> re.Pattern:
                 ranges.append([code, code])
     body = "".join(re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in ranges)
     return re.compile(f"[^{body}]")
+
+
+@lru_cache(maxsize=1)
+def _not_narrow() -> re.Pattern:
+    """A pattern that finds a character that may not be one column wide (built on first use: ~1 ms)."""
+    return _class_of(lambda ch: _char_width(ch) == 1)
+
+
+@lru_cache(maxsize=1)
+def _not_plain() -> re.Pattern:
+    """A pattern that finds a character that may not be one column wide or that ``escape_controls`` escapes."""
+    return _class_of(lambda ch: _char_width(ch) == 1 and _UNSAFE_IN_BMP.match(ch) is None)
 
 
 def _narrow(text: str) -> bool:
@@ -147,6 +158,7 @@ def layout(text: str, width: int | None) -> tuple[list[str], bool]:
 
 #: Characters str.splitlines() breaks a line at.
 _LINE_BREAK = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_OTHER_BREAK = re.compile("[\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 
 
 @lru_cache(maxsize=64)
@@ -178,14 +190,40 @@ def once_per_text(function, longest: int = 80):
     return remembered
 
 
-def layout_column(texts: list[str], width: int | None) -> tuple[list[list[str]], bool]:
+def column_facts(texts: list[str]) -> tuple[bool, str]:
+    """What ``layout_column`` needs to know of *texts*, from one look at them all: whether every
+    character is one column wide, and their line breaks ("": none, "\\n": newlines only, "any")."""
+    joined = "".join(texts)
+    if _LINE_BREAK.search(joined) is None:
+        breaks = ""
+    else:
+        breaks = "any" if _OTHER_BREAK.search(joined) else "\n"
+    return _narrow(joined), breaks
+
+
+def table_column(values) -> tuple[list[str], tuple[bool, str]]:
+    """A table column's cells as text, escaped (``escape_all``), and their ``column_facts``.
+
+    One scan of them all tells the usual case: nothing to escape, every
+    character one column wide, newlines the only breaks.
+    """
+    texts = [value if type(value) is str else str(value) for value in values]
+    joined = "".join(texts)
+    if _not_plain().search(joined) is None:
+        return texts, (True, "\n" if "\n" in joined else "")
+    texts = escape_all(texts)
+    return texts, column_facts(texts)
+
+
+def layout_column(texts: list[str], width: int | None, facts: tuple[bool, str] | None = None) -> tuple[list[list[str]], bool]:
     """``layout`` of each of *texts* (a table's column), with one scan of them all where one tells enough.
 
-    Gives the lines of each text, and whether every character of them all is one column wide.
+    Gives the lines of each text, and whether every character of them all is one
+    column wide. *facts* is ``column_facts`` of *texts*, or of a column they are part of.
     """
-    if not _narrow("".join(texts)):
+    narrow, breaks = facts if facts is not None else column_facts(texts)
+    if not narrow:
         return [layout(text, width)[0] for text in texts], False
-    breaks = _LINE_BREAK.search("".join(texts)) is not None
     if width is None:
         return ([text.splitlines() or [""] for text in texts] if breaks else [[text] for text in texts]), True
     if width < 1:
@@ -200,14 +238,20 @@ def layout_column(texts: list[str], width: int | None) -> tuple[list[list[str]],
         lines = findall(paragraph)
         return lines if sum(map(len, lines)) + len(lines) - 1 == len(paragraph) else layout(paragraph, width)[0]
 
-    if not breaks:
-        lay_out = once_per_text(lines_of)  # short cells repeat: names, deadlines, dates
-        return [lay_out(text) for text in texts], True
-    has_break = _LINE_BREAK.search
-    return [
-        [line for paragraph in text.splitlines() or [""] for line in lines_of(paragraph)] if has_break(text) else lines_of(text)
-        for text in texts
-    ], True
+    if breaks:
+        # "in" finds a newline faster than a search for every kind of break.
+        has_break = _LINE_BREAK.search if breaks == "any" else (lambda text: "\n" in text)
+
+        def cell_lines(text: str) -> list[str]:
+            if has_break(text):
+                return [line for paragraph in text.splitlines() or [""] for line in lines_of(paragraph)]
+            return lines_of(text)
+
+    else:
+        cell_lines = lines_of
+    if sum(map(len, texts)) <= 80 * len(texts):
+        cell_lines = once_per_text(cell_lines)  # short cells repeat: names, deadlines, dates
+    return [cell_lines(text) for text in texts], True
 
 
 def _wrap_measured(paragraph: str, width: int, lines: list[str]) -> None:

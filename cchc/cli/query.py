@@ -62,17 +62,14 @@ def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=
         out(reporters.items_json([row for _, group in groups for row in group], reg, plan, status_of))
         return
 
-    def record(row):
-        return item_record(row, reg, plan, status_of(row.item.id) if status_of else None)
-
-    groups = [(title, [record(row) for row in group]) for title, group in groups]
-    records = [r for _, group in groups for r in group]
     if format is ItemFormat.csv:
+        records = [item_record(row, reg, plan, status_of(row.item.id) if status_of else None) for _, group in groups for row in group]
         out(reporters.items_csv(records, bom))
-    elif not records:
+    elif not any(group for _, group in groups):
         note(empty_message)
     else:
-        out(tables.items_table(groups, terminal(), lang()))
+        for chunk in tables.items_table(groups, reg, plan, status_of, terminal(), lang()):
+            out(chunk)
 
 
 @app.command()

@@ -8,10 +8,10 @@ characters from the plan are shown escaped (\\x1b, \\u202e) in every cell.
 from __future__ import annotations
 
 from itertools import chain, zip_longest
-from typing import Sequence
+from typing import Iterator, Sequence
 
 from cchc.messages import date_text, money_text, number_text, t
-from cchc.text import display_width, escape_all, escape_controls, layout_column
+from cchc.text import display_width, escape_controls, layout_column, table_column
 
 
 class Column:
@@ -29,45 +29,74 @@ def _cell(value) -> str:
 
 def plain_table(columns: Sequence[Column], rows: Sequence[Sequence]) -> str:
     """Columns aligned by display width, long cells wrapped; no colour, no box drawing."""
-    return _plain_columns(columns, list(zip(*rows)) if rows else [() for _ in columns])
+    return "".join(plain_chunks(columns, list(zip(*rows)) if rows else [() for _ in columns]))
 
 
-def _plain_columns(columns: Sequence[Column], by_column: Sequence[Sequence]) -> str:
-    # plain_table, given the cells column by column. Most columns hold no character to
-    # escape and none wider than one column, which one search over the whole column
-    # tells, and most cells are one line.
+#: A long plain table is laid out and given out this many rows at a time: its text is never whole in memory.
+ROWS_PER_CHUNK = 2048
+
+
+def plain_chunks(columns: Sequence[Column], by_column: Sequence[Sequence]) -> Iterator[str]:
+    """plain_table's text in pieces, given the cells column by column.
+
+    One pass finds each column's width (a wrapped column stops once a line fills
+    it: none can be wider), then the lines are made a chunk of rows at a time.
+    """
+    texts, facts = zip(*map(table_column, by_column)) if by_column else ((), ())
+    widths = [_column_width(col, col_texts, col_facts) for col, col_texts, col_facts in zip(columns, texts, facts)]
+    rights = [col.right for col in columns]
+    headings = [c.heading for c in columns]
+    wide = {h: display_width(h) for h in headings if display_width(h) != len(h)}
+    yield _joined(headings, widths, rights, wide) + "\n" + "  ".join("-" * w for w in widths) + "\n"
+    for start in range(0, len(texts[0]) if texts else 0, ROWS_PER_CHUNK):
+        yield _chunk_lines(columns, [t[start : start + ROWS_PER_CHUNK] for t in texts], facts, widths, rights)
+
+
+def _column_width(col: Column, texts: list[str], facts: tuple[bool, str]) -> int:
+    widest = display_width(col.heading)
+    # A line is never wider than a wrapped column of two or more (a wider word is cut).
+    full = col.width if col.width is not None and col.width >= 2 else None
+    for start in range(0, len(texts), ROWS_PER_CHUNK):
+        if full is not None and widest >= full:
+            break
+        lines, narrow = layout_column(texts[start : start + ROWS_PER_CHUNK], col.width, facts)
+        widest = max(widest, max(map(len if narrow else display_width, chain.from_iterable(lines)), default=0))
+    return widest
+
+
+def _chunk_lines(columns: Sequence[Column], by_column: list[list[str]], facts: list, widths: list[int], rights: list[bool]) -> str:
+    # Some rows' lines. Most columns hold no character wider than one column, which one search over the
+    # column tells, and most cells are one line.
     wide: dict[str, int] = {}  # the display width of each line that is not as wide as it is long
-    widths: list[int] = []
     cells: list[list[list[str]]] = []  # per column, per row: the cell's lines
-    multi_line: set[int] = set()  # rows with a cell of several lines
-    for col, values in zip(columns, by_column):
-        texts = escape_all([value if type(value) is str else str(value) for value in values])
-        lines, narrow = layout_column(texts, col.width)
-        widest = display_width(col.heading)
-        if narrow:
-            widest = max(widest, max(map(len, chain.from_iterable(lines)), default=0))
-        else:
+    multi_line: dict[int, list[int]] = {}  # row -> its columns with a cell of several lines
+    for index, (col, texts, col_facts) in enumerate(zip(columns, by_column, facts)):
+        lines, narrow = layout_column(texts, col.width, col_facts)
+        if not narrow:
             for line in chain.from_iterable(lines):
                 size = display_width(line)
                 if size != len(line):
                     wide[line] = size
-                widest = max(widest, size)
-        multi_line.update(row for row, cell in enumerate(lines) if len(cell) > 1)
-        widths.append(widest)
+        for row in [row for row, cell in enumerate(lines) if len(cell) > 1]:
+            multi_line.setdefault(row, []).append(index)
         cells.append(lines)
-    for col in columns:
-        if display_width(col.heading) != len(col.heading):
-            wide[col.heading] = display_width(col.heading)
-    rights = [col.right for col in columns]
-    out = [_joined([c.heading for c in columns], widths, rights, wide)]
-    out.append("  ".join("-" * w for w in widths))
     if wide or not all(widths):
         fill = None
     else:  # every line as wide as it is long: one format string pads a whole line
         fill = "  ".join(f"{{:{'>' if right else '<'}{w}}}" for w, right in zip(widths, rights)).format
+    out = []
+    # Where each column starts: a row whose only cell of several lines is left-aligned (a long product)
+    # continues with that cell's lines after blanks.
+    starts = [sum(widths[:i]) + 2 * i for i in range(len(widths))]
     firsts = [[cell[0] for cell in column] for column in cells]
     for row, parts in enumerate(zip(*firsts)):
-        if row in multi_line:
+        longer = multi_line.get(row)
+        if longer is not None:
+            if len(longer) == 1 and not rights[longer[0]]:
+                out.append(fill(*parts).rstrip() if fill else _joined(parts, widths, rights, wide))
+                blank = " " * starts[longer[0]]
+                out.extend([(blank + line).rstrip() for line in cells[longer[0]][row][1:]])
+                continue
             for line in zip_longest(*[column[row] for column in cells], fillvalue=""):
                 out.append(fill(*line).rstrip() if fill else _joined(line, widths, rights, wide))
         else:
@@ -121,8 +150,12 @@ def money(value, lang: str) -> str:
 # ---------------------------------------------------------------- items
 
 
-def items_table(groups: list[tuple[str | None, list[dict]]], terminal: bool, lang: str) -> str:
-    """Item records as one table per titled group (empty groups left out)."""
+def items_table(groups: list[tuple[str | None, list]], registry, plan, status_of, terminal: bool, lang: str) -> Iterator[str]:
+    """Item rows (``cchc.query.Row``) as one table per titled group (empty groups left out), in pieces.
+
+    The cells are made from the rows themselves, not from their JSON records.
+    *status_of* gives an item's status (None: no progress log).
+    """
     columns = [
         Column(t("col.id", lang)),
         Column(t("col.product", lang), 48),
@@ -131,61 +164,82 @@ def items_table(groups: list[tuple[str | None, list[dict]]], terminal: bool, lan
         Column(t("col.due", lang), 10),
         Column(t("col.budget", lang), 12, right=True),
     ]
-    with_status = any(r.get("status") for _, records in groups for r in records)
+    with_status = status_of is not None and any(status_of(row.item.id) for _, rows in groups for row in rows)
     if with_status:
         columns.append(Column(t("col.status", lang), 14))
-    dates: dict[tuple, str] = {}  # the due column of each list of dates (a plan repeats a few hundred)
-    amounts: dict = {}  # the budget column of each amount
-    chunks = []
-    for title, records in groups:
-        if not records:
+    cells = _ItemCells(registry, plan, lang)
+    first = True
+    for title, rows in groups:
+        if not rows:
             continue
-        cells = [
-            [r["id"] for r in records],
-            [_product_cell(r, lang) for r in records],
-            [_lead_cell(r, lang) for r in records],
-            [r["deadline"]["text"] for r in records],
-            [_dates_cell(r["deadline"]["due"], lang, dates) for r in records],
-            [_budget_cell(r["budget"], lang, amounts) for r in records],
+        by_column = [
+            [row.item.id for row in rows],
+            [cells.product(row) for row in rows],
+            [cells.lead(row.item.lead) for row in rows],
+            [row.item.deadline for row in rows],
+            [cells.dates(row.deadline.due) for row in rows],
+            [cells.budget(row.item.budget) for row in rows],
         ]
         if with_status:
-            cells.append([t("status." + r["status"], lang) if r.get("status") else "" for r in records])
+            by_column.append([cells.status(status_of(row.item.id)) for row in rows])
+        if not first:
+            yield "\n"
+        first = False
         if terminal:
-            chunks.append(rich_table(columns, list(zip(*cells)), title))
-        else:
-            body = _plain_columns(columns, cells)
-            chunks.append(f"{_cell(title)}\n\n{body}" if title else body)
-    return "\n".join(chunks)
+            yield rich_table(columns, list(zip(*by_column)), title)
+            continue
+        if title:
+            yield f"{_cell(title)}\n\n"
+        yield from plain_chunks(columns, by_column)
 
 
-def _product_cell(record: dict, lang: str) -> str:
-    if record.get("via"):
-        return f"{record['product']}\n" + t("items.via", lang, group=record["via"])
-    return record["product"]
+class _ItemCells:
+    """An item's cells in a table, each distinct value made once (a plan repeats its agencies, dates and amounts)."""
 
+    def __init__(self, registry, plan, lang: str):
+        self.registry, self.lang = registry, lang
+        self.default = plan.plan.default_lead
+        self.leads: dict[tuple, str] = {}
+        self.due: dict[tuple, str] = {}
+        self.amounts: dict = {}
 
-def _lead_cell(record: dict, lang: str) -> str:
-    lead = "; ".join(record["lead"])
-    return t("items.default-lead", lang, name=lead) if record.get("lead_is_default") else lead
+    def product(self, row) -> str:
+        if row.via is not None and row.via.name:
+            return f"{row.item.product}\n" + t("items.via", self.lang, group=row.via.name)
+        return row.item.product
 
+    def lead(self, names) -> str:
+        key = tuple(names)
+        text = self.leads.get(key)
+        if text is None:
+            if names:
+                text = "; ".join(self.registry.full_name(n) for n in names)
+            elif self.default:  # the plan's default lead stands for a blank cell
+                text = t("items.default-lead", self.lang, name=self.registry.full_name(self.default))
+            else:
+                text = ""
+            self.leads[key] = text
+        return text
 
-def _dates_cell(due: list[str], lang: str, memo: dict) -> str:
-    key = tuple(due)
-    text = memo.get(key)
-    if text is None:
-        text = memo[key] = "\n".join(date_text(d, lang) for d in due)
-    return text
+    def dates(self, due) -> str:
+        text = self.due.get(due)
+        if text is None:
+            text = self.due[due] = "\n".join(date_text(d, self.lang) for d in due)
+        return text
 
+    def budget(self, amount) -> str:
+        if amount is None:
+            return ""
+        if isinstance(amount, str):
+            return amount
+        key = amount if type(amount) is int else str(amount)  # Decimal("2.50") prints otherwise than 2.5
+        text = self.amounts.get(key)
+        if text is None:
+            text = self.amounts[key] = money(amount, self.lang)
+        return text
 
-def _budget_cell(budget: dict, lang: str, memo: dict) -> str:
-    amount = budget["million_vnd"]
-    if amount is None:
-        return budget["note"] or ""
-    key = amount if type(amount) is int else str(amount)  # Decimal("2.50") prints otherwise than 2.5
-    text = memo.get(key)
-    if text is None:
-        text = memo[key] = money(amount, lang) or (budget["note"] or "")
-    return text
+    def status(self, status: str | None) -> str:
+        return t("status." + status, self.lang) if status else ""
 
 
 def item_detail(record: dict, lang: str, history: Sequence[dict] = ()) -> str:

@@ -1,0 +1,77 @@
+"""A long plain table is laid out a chunk of rows at a time: every chunk aligns with every other."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cchc.outputs import tables
+from cchc.outputs.tables import Column, plain_chunks, plain_table
+from cchc.text import display_width
+
+COLUMNS = [Column("Mã"), Column("Sản phẩm", 20), Column("Chủ trì", 12), Column("Kinh phí", 8, right=True)]
+
+
+def _rows(count: int, special: dict[int, tuple]) -> list[tuple]:
+    rows = []
+    for n in range(count):
+        rows.append(special.get(n, (f"I-{n}", f"Kế hoạch số {n} của tỉnh Thái Bình năm 2021", "Sở Nội vụ", str(n))))
+    return rows
+
+
+def _starts(line: str, texts: list[str]) -> list[int]:
+    """The display column where each of *texts* starts in *line*."""
+    return [display_width(line[: line.index(text)]) for text in texts]
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 7])
+def test_chunks_give_the_table_one_layout_gives(monkeypatch, chunk):
+    special = {
+        # Only a late chunk holds wide, combining, control and multi-line cells.
+        17: ("I-17", "中文 sản phẩm rất dài để phải xuống dòng nhiều lần", "Sở Tư pháp\nSở Nội vụ", "12"),
+        18: ("I-18", "Se\u0301 combining", "Bộ\x1b[31m", "1234567890"),
+        19: ("I-19-very-long-identifier", "x" * 45, "UBND huyện Vũ Thư và Kiến Xương", ""),
+    }
+    rows = _rows(20, special)
+    whole = plain_table(COLUMNS, rows)
+    monkeypatch.setattr(tables, "ROWS_PER_CHUNK", chunk)
+    pieces = list(plain_chunks(COLUMNS, list(zip(*rows))))
+    assert len(pieces) == 1 + -(-20 // chunk)
+    assert "".join(pieces) == whole
+
+
+def test_late_wide_cell_widens_every_chunk(monkeypatch):
+    monkeypatch.setattr(tables, "ROWS_PER_CHUNK", 2)
+    rows = _rows(9, {8: ("I-8", "x", "中文中文中文", "1")})
+    lines = plain_table(COLUMNS, rows).splitlines()
+    header, rule = lines[0], lines[1]
+    starts = [m.start() for m in re.finditer(r"-+", rule)]
+    # The lead column is 12 columns wide (6 wide characters) in the first chunk too.
+    assert rule.split("  ")[2] == "-" * 12
+    assert _starts(header, ["Sản phẩm", "Chủ trì"]) == starts[1:3]
+    firsts = [line for line in lines[2:] if line.startswith("I-")]
+    assert len(firsts) == 9
+    for line in firsts:
+        lead = "Sở Nội vụ" if "Sở Nội vụ" in line else "中文中文中文"
+        assert _starts(line, [lead]) == [starts[2]], line
+        # Right-aligned amounts end at the table's right edge.
+        assert display_width(line) == display_width(rule), line
+
+
+def test_control_characters_escaped_in_a_late_chunk(monkeypatch):
+    monkeypatch.setattr(tables, "ROWS_PER_CHUNK", 2)
+    rows = _rows(6, {5: ("I-5", "a\u202eb", "c\x85d", "1")})
+    text = plain_table(COLUMNS, rows)
+    assert "\u202e" not in text and "\x85" not in text
+    assert "a\\u202eb" in text and "c\\x85d" in text
+
+
+def test_wrapped_column_width_is_its_widest_line_when_no_line_fills_it():
+    rows = [("1", "ngắn", "Sở", "5"), ("2", "ngắn hơn nữa", "Sở Y tế", "10")]
+    rule = plain_table(COLUMNS, rows).splitlines()[1]
+    assert [len(part) for part in rule.split("  ")] == [2, len("Sản phẩm") + 4, len("Chủ trì"), len("Kinh phí")]
+
+
+def test_empty_table_is_its_heading():
+    assert plain_table(COLUMNS, []) == "Mã  Sản phẩm  Chủ trì  Kinh phí\n--  --------  -------  --------\n"
