@@ -256,3 +256,14 @@ def test_md_row_takes_no_callable_from_a_template(plan, tmp_path):
     )
     failure = _refused(plan, tmp_path, template)
     assert "TypeError" in failure.reason or "SecurityError" in failure.reason
+
+
+def test_a_province_template_gets_the_batch_row_filters(plan, tmp_path):
+    # html_rows / md_rows (one call per task or section) write what a loop over html_row / md_row writes.
+    one_by_one = _render(plan, tmp_path, "{% for s in view.sections %}{% for r in s.rows %}{{ r|md_row(view.has_stt, view.has_money) }}\n{% endfor %}{% endfor %}")
+    batched = _render(plan, tmp_path, "{% for s in view.sections %}{{ s.rows|md_rows(view.has_stt, view.has_money) }}\n{% endfor %}")
+    assert batched == one_by_one and one_by_one.count("\n") == sum(1 for _ in plan.items())
+    loop = "{% for s in view.sections %}{% for g in s.task_groups %}{% for r in g %}{{ r|html_row(true, true) }}\n\n{% endfor %}{% endfor %}{% endfor %}"
+    batch = "{% for s in view.sections %}{% for g in s.task_groups %}{{ g|html_rows(true, true) }}\n{% endfor %}{% endfor %}"
+    html_loop, html_batch = _render(plan, tmp_path, loop, "html"), _render(plan, tmp_path, batch, "html")
+    assert html_batch == html_loop and html_loop.count('<tr class="item">') == one_by_one.count("\n")

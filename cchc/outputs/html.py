@@ -148,8 +148,8 @@ def _environment(template_dir: Path | None):
     if template_dir is None:
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(packaged), **options)
         env.filters["md"] = escape_markdown
-        env.filters["md_row"] = _markdown_rows()
-        env.filters["html_row"] = _html_rows()
+        env.filters["md_row"], env.filters["md_rows"] = _markdown_rows()
+        env.filters["html_row"], env.filters["html_rows"] = _html_rows()
         env.filters["br"] = html_lines_printed
         return env
     from cchc.outputs import sandbox
@@ -157,7 +157,8 @@ def _environment(template_dir: Path | None):
     env = sandbox.strict_environment(Path(template_dir), packaged, **options)
     env.filters["md"] = escape_markdown
     env.filters["md_row"] = lambda row, has_stt, has_money: markdown_row(row, has_stt, has_money)
-    env.filters["html_row"] = _html_rows()
+    env.filters["md_rows"] = lambda rows, has_stt, has_money: "\n".join([markdown_row(row, has_stt, has_money) for row in rows])
+    env.filters["html_row"], env.filters["html_rows"] = _html_rows()
     env.filters["br"] = html_lines
     sandbox.bound_filters(env)
     return env
@@ -203,6 +204,15 @@ def _html_rows():
     cell = once_per_text(_html_cell)
 
     def html_row(row, has_stt: bool, has_money: bool):
+        return markupsafe.Markup(row_text(row, has_stt, has_money))
+
+    def html_rows(rows, has_stt: bool, has_money: bool):
+        # A task's rows with a blank line between them and after the last (with the template's line end):
+        # one filter call instead of a loop in the template.
+        texts = [row_text(row, has_stt, has_money) for row in rows]
+        return markupsafe.Markup("\n\n".join(texts) + "\n" if texts else "")
+
+    def row_text(row, has_stt: bool, has_money: bool) -> str:
         parts = ['<tr class="item">\n']
         if has_stt:
             parts.append(f'<td class="stt">{cell(row.stt)}</td>\n')
@@ -212,9 +222,9 @@ def _html_rows():
             number = ' class="num"' if row.is_amount else ""
             parts.append(f"<td{number}>{cell(row.budget)}</td>\n")
         parts.append("</tr>")
-        return markupsafe.Markup("".join(parts))
+        return "".join(parts)
 
-    return html_row
+    return html_row, html_rows
 
 
 def _markdown_rows():
@@ -224,7 +234,11 @@ def _markdown_rows():
     def row_filter(row, has_stt: bool, has_money: bool) -> str:
         return markdown_row(row, has_stt, has_money, escape)
 
-    return row_filter
+    def rows_filter(rows, has_stt: bool, has_money: bool) -> str:
+        # A section's rows, one per line: one filter call instead of a loop in the template.
+        return "\n".join([markdown_row(row, has_stt, has_money, escape) for row in rows])
+
+    return row_filter, rows_filter
 
 
 def escape_markdown(text) -> str:

@@ -54,6 +54,11 @@ class SectionView:
     rows: list[Row]
     subtotal: str
 
+    @property
+    def task_groups(self) -> list[list[Row]]:
+        """The rows task by task: each task's first row spans its rows (``task_rowspan``)."""
+        return [self.rows[i : i + row.task_rowspan] for i, row in enumerate(self.rows) if row.task_rowspan]
+
 
 @dataclass(frozen=True)
 class Note:
