@@ -6,7 +6,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 
 class UnsafeOutput(Exception):
@@ -63,8 +63,8 @@ def _creation_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomically(path: Path, content: str | bytes) -> None:
-    """Write *content* (text as UTF-8, or bytes) to *path* through a temporary file and a rename.
+def write_atomically(path: Path, content: str | bytes | Iterable[str]) -> None:
+    """Write *content* (text as UTF-8, bytes, or text in pieces) to *path* through a temporary file and a rename.
 
     A symlink is followed: its target gets the new content, the link stays. An
     existing file keeps its mode; a new one gets the mode the umask allows.
@@ -72,12 +72,18 @@ def write_atomically(path: Path, content: str | bytes) -> None:
     into an exception) removes the temporary file and leaves *path* as it was.
     """
     path = Path(os.path.realpath(path))
-    data = content.encode("utf-8") if isinstance(content, str) else content
+    if isinstance(content, str):
+        pieces: Iterable[bytes] = [content.encode("utf-8")]
+    elif isinstance(content, bytes):
+        pieces = [content]
+    else:  # a document rendered as it is written: each piece encoded in turn, never the whole at once
+        pieces = (piece.encode("utf-8") for piece in batched(content))
     mode = path.stat().st_mode & 0o777 if path.exists() else _creation_mode()
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for data in pieces:
+                handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, mode)
@@ -88,6 +94,20 @@ def write_atomically(path: Path, content: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def batched(pieces: Iterable[str], size: int = 1 << 18) -> Iterator[str]:
+    """*pieces* of text (a template's output, a table's chunks) joined into pieces of about *size* characters."""
+    batch: list[str] = []
+    length = 0
+    for piece in pieces:
+        batch.append(piece)
+        length += len(piece)
+        if length >= size:
+            yield "".join(batch)
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch)
 
 
 @contextmanager

@@ -79,6 +79,14 @@ def out(text: str) -> None:
         raise fail(msg("cli.cannot-write-output", reason=getattr(exc, "strerror", None) or str(exc)), EXIT_USAGE) from None
 
 
+def out_pieces(pieces) -> None:
+    """Write text given in pieces (a document as it renders) to standard output, a batch at a time."""
+    from cchc.write import batched
+
+    for text in batched(pieces):
+        out(text)
+
+
 def out_bytes(data: bytes) -> None:
     """Write *data* (a PDF, a Word file) to standard output, with the same care as ``out``."""
     stream = getattr(sys.stdout, "buffer", None)
@@ -270,8 +278,8 @@ def signals_end_cleanly() -> Iterator[None]:
             signal.signal(s, handler)
 
 
-def write_output(output: Path, content: str | bytes) -> None:
-    """Write *content* to *output* atomically; an I/O failure is exit 2 with a message."""
+def write_output(output: Path, content) -> None:
+    """Write *content* (text, bytes or text in pieces) to *output* atomically; an I/O failure is exit 2 with a message."""
     from cchc.write import write_atomically
 
     try:

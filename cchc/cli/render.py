@@ -22,6 +22,7 @@ from cchc.cli.common import (
     msg,
     out,
     out_bytes,
+    out_pieces,
     plan_path,
     interactive,
     registry,
@@ -69,20 +70,21 @@ def render(
 
     try:
         content = _render(loaded_plan, fmt, label, found_agency, direct, template_dir)
+        if output is not None:
+            write_output(output, content)
+        elif binary:
+            out_bytes(content)
+        elif isinstance(content, str):
+            out(content)
+        else:
+            out_pieces(content)
     except TemplateFailure as exc:
         where = f"{exc.template}:{exc.line}" if exc.line else exc.template
         raise fail(msg("cli.template-error", where=where, reason=exc.reason), EXIT_PROBLEMS) from None
 
-    if output is not None:
-        write_output(output, content)
-    elif binary:
-        out_bytes(content)
-    else:
-        out(content)
-
 
 def _render(plan, fmt: RenderFormat, section, agency, direct: bool, template_dir):
-    """The document's text (html, md) or bytes (pdf, docx)."""
+    """The document's text (html, md: in pieces with cchc's own templates) or bytes (pdf, docx)."""
     from cchc.outputs.view import build_view
 
     view = build_view(plan, section=section, agency=agency, direct=direct)
@@ -97,6 +99,8 @@ def _render(plan, fmt: RenderFormat, section, agency, direct: bool, template_dir
         from cchc.outputs.docx import render_docx
 
         return render_docx(view)
-    from cchc.outputs.html import render_plan
+    from cchc.outputs.html import render_pieces, render_plan
 
+    if template_dir is None:  # cchc's own templates: written as they render
+        return render_pieces(plan, fmt.value, view=view)
     return render_plan(plan, fmt.value, template_dir=template_dir, view=view)

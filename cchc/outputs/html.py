@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 from cchc.outputs.view import build_view
 from cchc.text import _UNSAFE, escape_controls, once_per_text
 
-__all__ = ["FORMATS", "render_plan", "template_directories", "escape_markdown", "markdown_row", "TemplateFailure"]
+__all__ = ["FORMATS", "render_plan", "render_pieces", "template_directories", "escape_markdown", "markdown_row", "TemplateFailure"]
 
 FORMATS = ("html", "md")
 
@@ -78,6 +79,26 @@ def render_plan(plan, fmt: str, *, section: str | None = None, agency=None, temp
             raise TemplateFailure(exc.template or str(Path(template_dir) / name), exc.line, exc.reason) from None
     except TemplateFailure:
         raise
+    except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
+        where, line = _failure(exc, name)
+        raise TemplateFailure(where, line, _reason(exc)) from None
+
+
+def render_pieces(plan, fmt: str, *, view=None) -> Iterator[str]:
+    """``render_plan`` with cchc's own templates, in pieces as they render: a large plan's document is never whole in memory.
+
+    Raises ValueError for an unknown format and TemplateFailure for a failure while rendering.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    name = f"plan.{fmt}.j2"
+    view = view if view is not None else build_view(plan)
+    return _pieces(name, view)
+
+
+def _pieces(name: str, view) -> Iterator[str]:
+    try:
+        yield from _environment(None).get_template(name).generate(view=view)
     except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
         where, line = _failure(exc, name)
         raise TemplateFailure(where, line, _reason(exc)) from None
