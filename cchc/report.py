@@ -251,13 +251,14 @@ class Figures:
         """The completion rate as an exact fraction; None when no dated item is done or overdue."""
         return Fraction(self.rate_done, self.rate_total) if self.rate_total else None
 
-    def add(self, placed: Placed, done_in_period: bool, entries: int) -> None:
-        self.counts[placed.cls] += 1
-        self.done_in_period += done_in_period
-        self.entries_in_period += entries
+    def add(self, placed: Placed, done_in_period: bool, entries: int, count: int = 1) -> None:
+        """Count *count* items placed alike (class, dated or not, done in the period, entries in it)."""
+        self.counts[placed.cls] += count
+        self.done_in_period += done_in_period * count
+        self.entries_in_period += entries * count
         if placed.dated and placed.cls in ("done_on_time", "done_late", "overdue"):
-            self.rate_total += 1
-            self.rate_done += placed.cls != "overdue"
+            self.rate_total += count
+            self.rate_done += (placed.cls != "overdue") * count
 
 
 @dataclass
@@ -316,19 +317,38 @@ def build_report(plan, log, as_of: datetime.date, period: Period | None = None, 
     totals = Figures()
     sections: dict[str, Group] = {}
     by_lead: dict[str | None, Group] = {}
+    lead_keys: dict[tuple, str | None] = {}  # an item's lead cell -> the agency its figures go to
     placed_all: list[Placed] = []
+    # Items placed alike in the same section, or under the same lead, are counted together.
+    by_section_tally: dict[tuple, list] = {}
+    by_lead_tally: dict[tuple, list] = {}
     for row in rows(plan):
         placed = classify(row, log, as_of)
         placed_all.append(placed)
-        entries = in_window.get(row.item.id, ())
+        entries = in_window.get(row.item.id, ()) if in_window else ()
         done_here = any(e.status == "done" for e in entries)
-        section = sections.setdefault(row.section.numeral, Group(row.section.numeral, row.section.title))
-        names = leads(row.item, plan)
-        first = registry.resolve(names[0]) if names else None
-        lead_key = first.name if first is not None else (names[0] if names else None)
-        lead = by_lead.setdefault(lead_key, Group(lead_key, None))
-        for figures in (totals, section.figures, lead.figures):
-            figures.add(placed, done_here, len(entries))
+        numeral = row.section.numeral
+        if numeral not in sections:
+            sections[numeral] = Group(numeral, row.section.title)
+        cell = tuple(row.item.lead)
+        if cell not in lead_keys:
+            names = leads(row.item, plan)
+            first = registry.resolve(names[0]) if names else None
+            lead_keys[cell] = first.name if first is not None else (names[0] if names else None)
+        alike = (placed.cls, placed.dated, done_here, len(entries))
+        for tally, key in ((by_section_tally, (numeral, *alike)), (by_lead_tally, (lead_keys[cell], *alike))):
+            if key in tally:
+                tally[key][1] += 1
+            else:
+                tally[key] = [placed, 1]
+    for (numeral, *_, done_here, entries), (placed, count) in by_section_tally.items():
+        for figures in (totals, sections[numeral].figures):
+            figures.add(placed, done_here, entries, count)
+    for (lead_key, *_, done_here, entries), (placed, count) in by_lead_tally.items():
+        lead = by_lead.get(lead_key)
+        if lead is None:
+            lead = by_lead[lead_key] = Group(lead_key, None)
+        lead.figures.add(placed, done_here, entries, count)
     overdue = [p for p in placed_all if p.cls == "overdue"]
     leads_sorted = sorted(by_lead.values(), key=lambda g: (g.key is None, sort_key(g.key or "")))
     return Report(

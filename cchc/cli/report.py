@@ -23,6 +23,7 @@ from cchc.cli.common import (
     note,
     out,
     out_bytes,
+    out_pieces,
     plan_path,
     terminal,
     usage,
@@ -92,12 +93,16 @@ def report(
             raise usage(msg("cli.binary-to-terminal", format="docx"), "--output")
         content = report_docx(result, lang())
     elif fmt is ReportFormat.table:
-        content = FORMATS["table"](result, lang(), terminal() and output is None)
+        from cchc.outputs.report import report_table_pieces
+
+        content = report_table_pieces(result, lang(), terminal() and output is None)
     else:
         content = FORMATS[fmt.value](result, lang())
     if output is not None:
         write_output(output, content)
     elif isinstance(content, bytes):
         out_bytes(content)
-    else:
+    elif isinstance(content, str):
         out(content)
+    else:
+        out_pieces(content)

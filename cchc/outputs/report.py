@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from importlib import resources
 from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from cchc.messages import date_text, number_text, t
 from cchc.report import CLASSES, Figures, Report
@@ -170,22 +170,11 @@ def _group_row(label: str, title: str | None, figures: Figures, lang: str) -> di
 
 def report_view(report: Report, lang: str = "vi") -> dict:
     """Everything the table, Markdown and HTML show, as text in *lang*."""
-    record = report_record(report)
     no_lead = t("budget.no-lead", lang)
     totals = report.totals
     sections = [_group_row(g.key or "", g.title, g.figures, lang) for g in report.by_section]
     agencies = [_group_row(g.key or no_lead, None, g.figures, lang) for g in report.by_lead]
-    overdue = [
-        {
-            "id": r["id"],
-            "product": r["product"],
-            "lead": "; ".join(r["lead"]),
-            "due": ", ".join(date_text(d, lang) for d in r["due"]) or r["deadline"],
-            "status": t("status." + r["status"], lang) if r["status"] else t("report.no-entry", lang),
-            "note": r["note"] or "",
-        }
-        for r in record["overdue"]
-    ]
+    overdue = _overdue_rows(report, lang)
     thresholds = [b.above if b.above is not None else b.at_least for b in report.bands.bands]
     thresholds = [Fraction(x) / 100 for x in thresholds if x is not None]
     return {
@@ -216,6 +205,34 @@ def report_view(report: Report, lang: str = "vi") -> dict:
     }
 
 
+def _overdue_rows(report: Report, lang: str) -> list[dict]:
+    """The overdue items as the table, Markdown and HTML show them; each distinct lead cell, dates and status made once."""
+    leads: dict[tuple, str] = {}
+    dates: dict[tuple, str] = {}
+    statuses: dict[str | None, str] = {}
+    rows = []
+    for placed in report.overdue:
+        item = placed.row.item
+        cell = tuple(item.lead)
+        if cell not in leads:
+            leads[cell] = "; ".join(_full_names(item.lead or report.default_leads, report.registry))
+        due = placed.row.deadline.due
+        if due not in dates:
+            dates[due] = ", ".join(date_text(d, lang) for d in due)
+        status = placed.status
+        if status not in statuses:
+            statuses[status] = t("status." + status, lang) if status else t("report.no-entry", lang)
+        rows.append({
+            "id": item.id,
+            "product": item.product,
+            "lead": leads[cell],
+            "due": dates[due] or item.deadline,
+            "status": statuses[status],
+            "note": placed.note or "",
+        })
+    return rows
+
+
 def chart(title: str, rows: list[tuple[str, Fraction | None, str]], thresholds: list[Fraction]) -> dict:
     """A horizontal bar chart's geometry in SVG user units: a label line above each bar, the rate after it."""
     width, bar_width, row_height = 640, 520, 30
@@ -236,7 +253,12 @@ def chart(title: str, rows: list[tuple[str, Fraction | None, str]], thresholds: 
 
 def report_table(report: Report, lang: str = "vi", terminal: bool = False) -> str:
     """The report for a terminal or a plain text file."""
-    from cchc.outputs.tables import Column, table
+    return "".join(report_table_pieces(report, lang, terminal))
+
+
+def report_table_pieces(report: Report, lang: str = "vi", terminal: bool = False) -> Iterator[str]:
+    """``report_table`` in pieces: a long list of overdue items is laid out a chunk at a time."""
+    from cchc.outputs.tables import Column, plain_chunks, table
 
     v = report_view(report, lang)
     lines = [v["title"], v["plan_title"], f"{v['period']} ({v['window']}); {v['as_of']}"]
@@ -263,16 +285,17 @@ def report_table(report: Report, lang: str = "vi", terminal: bool = False) -> st
         terminal,
         h["by-lead"],
     ))
-    if v["overdue"]:
-        chunks.append(table(
-            [Column(h["id"]), Column(h["product"], 40), Column(h["lead"], 24), Column(h["due"], 10), Column(h["status"], 14), Column(h["note"], 30)],
-            [[r["id"], r["product"], r["lead"], r["due"], r["status"], r["note"]] for r in v["overdue"]],
-            terminal,
-            h["overdue"],
-        ))
-    else:
-        chunks.append(h["none-overdue"] + "\n")
-    return "\n".join(chunks)
+    yield "\n".join(chunks) + "\n"
+    if not v["overdue"]:
+        yield h["none-overdue"] + "\n"
+        return
+    columns = [Column(h["id"]), Column(h["product"], 40), Column(h["lead"], 24), Column(h["due"], 10), Column(h["status"], 14), Column(h["note"], 30)]
+    keys = ("id", "product", "lead", "due", "status", "note")
+    if terminal:
+        yield table(columns, [[r[k] for k in keys] for r in v["overdue"]], terminal, h["overdue"])
+        return
+    yield f"{escape_controls(h['overdue'])}\n\n"
+    yield from plain_chunks(columns, [[r[k] for r in v["overdue"]] for k in keys])
 
 
 def report_md(report: Report, lang: str = "vi") -> str:
