@@ -235,37 +235,13 @@ def task_table(doc, view, width: int):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         cell_text(cell, [head], bold=True, align=CENTER)
 
-    items = {item.id: item for _, _, item in view.plan.items()}
-    at = {head: i for i, head in enumerate(heads)}
-    rows = []  # the cells of each item's row
-    spans = []  # (column, first row, rows) of each cell merged down
     if not view.sections:
         cells = _data_row(table)
         cell_text(cells[0].merge(cells[-1]), ["Không có nhiệm vụ nào."], align=CENTER)
-    for section in view.sections:
-        for r in section.rows:
-            cells = _data_row(table)
-            item = items.get(r.item_id)
-            lead_names = leads(item, view.plan) if item is not None else [r.lead]
-            partners = list(item.partners) if item is not None else [r.partners]
-            if view.has_stt:
-                cell_text(cells[at[STT]], lines(r.stt), align=CENTER)
-            if r.section_rowspan:
-                cell_text(cells[at[SECTION]], lines(section.heading), bold=True)
-                spans.append((at[SECTION], len(rows), r.section_rowspan))
-            if r.task_rowspan:
-                cell_text(cells[at[TASK]], lines(r.task))
-                spans.append((at[TASK], len(rows), r.task_rowspan))
-            cell_text(cells[at[PRODUCT]], lines(r.product))
-            cell_text(cells[at[LEAD]], [line for name in lead_names for line in lines(name)])
-            cell_text(cells[at[PARTNERS]], [line for name in partners for line in lines(name)])
-            cell_text(cells[at[DEADLINE]], lines(r.deadline))
-            if view.has_money:
-                cell_text(cells[at[MONEY]], lines(r.budget), align=RIGHT if r.is_amount else None)
-            rows.append(cells)
-    for column, first, size in spans:
-        if size > 1:  # w:vMerge "restart" on the first cell, continued on the ones below
-            merge_down([rows[first + k][column] for k in range(size)])
+    from cchc.outputs.docx_rows import RowWriter, append_rows
+
+    writer = RowWriter([tc.tcPr.find(qn("w:tcW")).get(qn("w:w")) for tc in row._tr.tc_lst])
+    append_rows(table._tbl, _item_rows(view, heads, writer))
 
     if view.has_money and view.totals.shown is not None:
         # The total row does not stand alone on a page: the last item's row keeps with it, and it with the words.
@@ -277,16 +253,37 @@ def task_table(doc, view, width: int):
     return table
 
 
-def merge_down(cells) -> None:
-    """Merge a column of *cells* (one per row, the first holding the text) vertically, as Word writes it.
-
-    Marked directly on each cell (``w:vMerge w:val="restart"``, then a bare
-    ``w:vMerge`` below): python-docx's ``merge`` finds each row by scanning the
-    table, which makes a table of thousands of rows take minutes.
-    """
-    cells[0]._tc.vMerge = "restart"
-    for cell in cells[1:]:
-        cell._tc.get_or_add_tcPr()._add_vMerge()
+def _item_rows(view, heads: list[str], writer):
+    """Each item's row as XML: the cells ``cell_text`` would fill, a section's and a task's merged down over their items."""
+    items = {item.id: item for _, _, item in view.plan.items()}
+    at = {head: i for i, head in enumerate(heads)}
+    empty = "<w:p/>"
+    below = {SECTION: 0, TASK: 0}  # rows still under a merged cell, per column
+    for section in view.sections:
+        for r in section.rows:
+            item = items.get(r.item_id)
+            lead_names = leads(item, view.plan) if item is not None else [r.lead]
+            partners = list(item.partners) if item is not None else [r.partners]
+            cells = [""] * len(heads)
+            for head, span, text, bold in ((SECTION, r.section_rowspan, section.heading, True), (TASK, r.task_rowspan, r.task, False)):
+                column = at[head]
+                if span:  # the cell's text, merged down over the next span - 1 rows
+                    below[head] = span - 1
+                    cells[column] = writer.cell(column, writer.paragraphs(lines(text), bold=bold), "restart" if span > 1 else None)
+                elif below[head]:
+                    below[head] -= 1
+                    cells[column] = writer.cell(column, empty, "")
+                else:
+                    cells[column] = writer.cell(column, empty)
+            if view.has_stt:
+                cells[at[STT]] = writer.cell(at[STT], writer.paragraphs(lines(r.stt), align="center"))
+            cells[at[PRODUCT]] = writer.cell(at[PRODUCT], writer.paragraphs(lines(r.product)))
+            cells[at[LEAD]] = writer.cell(at[LEAD], writer.paragraphs([line for name in lead_names for line in lines(name)]))
+            cells[at[PARTNERS]] = writer.cell(at[PARTNERS], writer.paragraphs([line for name in partners for line in lines(name)]))
+            cells[at[DEADLINE]] = writer.cell(at[DEADLINE], writer.paragraphs(lines(r.deadline)))
+            if view.has_money:
+                cells[at[MONEY]] = writer.cell(at[MONEY], writer.paragraphs(lines(r.budget), align="right" if r.is_amount else None))
+            yield f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
 
 
 def _keep_with_next(row) -> None:
