@@ -209,7 +209,8 @@ class _Composer:
 
     def table_block(self, *, with_title: bool) -> None:
         """The task table, on the landscape pages: its title for an attached plan, the total and its words."""
-        from cchc.outputs.docx_parts import CENTER, add, task_table
+        from cchc.outputs.docx_parts import CENTER, add
+        from cchc.outputs.docx_rows import task_table
 
         view, doc = self.view, self.doc
         if with_title:

@@ -1,4 +1,4 @@
-"""The pieces of a Word document that cchc.outputs.docx lays out: text, paragraphs, page fields and the task table.
+"""The pieces of a Word document that cchc.outputs.docx lays out: text, paragraphs, page fields and table parts.
 
 Every piece of plan text goes through ``clean`` on its way in: it is data,
 written word for word (NFC), its line breaks kept, and the control
@@ -11,13 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from cchc.query import leads
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -42,7 +40,7 @@ STT, SECTION, TASK, PRODUCT, LEAD, PARTNERS, DEADLINE, MONEY = (
     "Thời gian hoàn thành",
     "Kinh phí dự kiến (triệu đồng)",
 )
-_WIDTHS = {STT: 4, SECTION: 11, TASK: 17, PRODUCT: 26, LEAD: 13, PARTNERS: 14, DEADLINE: 10, MONEY: 9}
+WIDTHS = {STT: 4, SECTION: 11, TASK: 17, PRODUCT: 26, LEAD: 13, PARTNERS: 14, DEADLINE: 10, MONEY: 9}
 
 
 def _visible(match: re.Match) -> str:
@@ -197,7 +195,7 @@ def row_flags(row, *, heading: bool = False) -> None:
         trPr.insert_element_before(OxmlElement("w:tblHeader"), "w:tblCellSpacing", "w:jc", "w:hidden")
 
 
-def _data_row(table):
+def data_row(table):
     row = table.add_row()
     row_flags(row)
     return row.cells
@@ -210,83 +208,7 @@ def cell_text(cell, texts: list[str], *, bold=False, align=None, size=TABLE_PT) 
         fill(paragraph, text, size=size, bold=bold, align=align, before=1, after=1)
 
 
-def columns_of(view) -> list[str]:
-    """The task table's headings, STT and money only when the view has them."""
-    heads = [SECTION, TASK, PRODUCT, LEAD, PARTNERS, DEADLINE]
-    return ([STT] if view.has_stt else []) + heads + ([MONEY] if view.has_money else [])
-
-
-def task_table(doc, view, width: int):
-    """The table of sections, tasks and items, with its total row; *width* is the text column's, in EMU.
-
-    One heading row (repeated on each page); a section's cell and a task's cell are
-    merged down over their items; agencies stand one per line; "Tổng cộng" is the last row.
-    """
-    heads = columns_of(view)
-    weights = [_WIDTHS[h] for h in heads]
-    widths = [width * w // sum(weights) for w in weights]
-    table = new_table(doc, widths)
-    grid_lines(table)
-    cell_margins(table, 70, 20)
-
-    row = table.add_row()
-    row_flags(row, heading=True)
-    for cell, head in zip(row.cells, heads):
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        cell_text(cell, [head], bold=True, align=CENTER)
-
-    if not view.sections:
-        cells = _data_row(table)
-        cell_text(cells[0].merge(cells[-1]), ["Không có nhiệm vụ nào."], align=CENTER)
-    from cchc.outputs.docx_rows import RowWriter, append_rows
-
-    writer = RowWriter([tc.tcPr.find(qn("w:tcW")).get(qn("w:w")) for tc in row._tr.tc_lst])
-    append_rows(table._tbl, _item_rows(view, heads, writer))
-
-    if view.has_money and view.totals.shown is not None:
-        # The total row does not stand alone on a page: the last item's row keeps with it, and it with the words.
-        _keep_with_next(table.rows[-1])
-        cells = _data_row(table)
-        cell_text(cells[0].merge(cells[-2]), [view.totals.label], bold=True, align=CENTER)
-        cell_text(cells[-1], [view.totals.shown], bold=True, align=RIGHT)
-        _keep_with_next(table.rows[-1])
-    return table
-
-
-def _item_rows(view, heads: list[str], writer):
-    """Each item's row as XML: the cells ``cell_text`` would fill, a section's and a task's merged down over their items."""
-    items = {item.id: item for _, _, item in view.plan.items()}
-    at = {head: i for i, head in enumerate(heads)}
-    empty = "<w:p/>"
-    below = {SECTION: 0, TASK: 0}  # rows still under a merged cell, per column
-    for section in view.sections:
-        for r in section.rows:
-            item = items.get(r.item_id)
-            lead_names = leads(item, view.plan) if item is not None else [r.lead]
-            partners = list(item.partners) if item is not None else [r.partners]
-            cells = [""] * len(heads)
-            for head, span, text, bold in ((SECTION, r.section_rowspan, section.heading, True), (TASK, r.task_rowspan, r.task, False)):
-                column = at[head]
-                if span:  # the cell's text, merged down over the next span - 1 rows
-                    below[head] = span - 1
-                    cells[column] = writer.cell(column, writer.paragraphs(lines(text), bold=bold), "restart" if span > 1 else None)
-                elif below[head]:
-                    below[head] -= 1
-                    cells[column] = writer.cell(column, empty, "")
-                else:
-                    cells[column] = writer.cell(column, empty)
-            if view.has_stt:
-                cells[at[STT]] = writer.cell(at[STT], writer.paragraphs(lines(r.stt), align="center"))
-            cells[at[PRODUCT]] = writer.cell(at[PRODUCT], writer.paragraphs(lines(r.product)))
-            cells[at[LEAD]] = writer.cell(at[LEAD], writer.paragraphs([line for name in lead_names for line in lines(name)]))
-            cells[at[PARTNERS]] = writer.cell(at[PARTNERS], writer.paragraphs([line for name in partners for line in lines(name)]))
-            cells[at[DEADLINE]] = writer.cell(at[DEADLINE], writer.paragraphs(lines(r.deadline)))
-            if view.has_money:
-                cells[at[MONEY]] = writer.cell(at[MONEY], writer.paragraphs(lines(r.budget), align="right" if r.is_amount else None))
-            yield f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
-
-
-def _keep_with_next(row) -> None:
+def keep_with_next(row) -> None:
     """Word keeps a row whose paragraphs all keep with the next on the page of the next row."""
     for tc in row._tr.tc_lst:  # this row's own cells, not the merged cells above it
         for p in tc.p_lst:
