@@ -300,3 +300,19 @@ def test_agencies_and_sections_as_csv(run):
     assert (snv["lead"], snv["lead_million_vnd"], snv["short"]) == ("14", "80", "SNV")
     sections = list(csv.DictReader(io.StringIO(run("sections", "--format", "csv", "--plan", PLAN).stdout)))
     assert [(s["section"], s["items"], s["million_vnd"]) for s in sections][-1] == ("VII", "10", "100")
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 41, 4096])
+def test_list_json_in_pieces_is_the_json_of_the_records(run, monkeypatch, chunk):
+    # The items are written a chunk at a time; whatever the chunk, the text is to_json of their records.
+    from cchc.agencies import AgencyRegistry
+    from cchc.load import load_plan
+    from cchc.outputs import reporters
+    from cchc.query import item_record, rows
+
+    monkeypatch.setattr(reporters, "JSON_CHUNK", chunk)
+    result = run("list", "--format", "json", "--plan", PLAN)
+    plan = load_plan(PLAN).plan
+    registry = AgencyRegistry(plan.agencies)
+    assert result.stdout == reporters.to_json([item_record(row, registry, plan) for row in rows(plan)])
+    assert len(json.loads(result.stdout)) == 41

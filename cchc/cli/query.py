@@ -22,6 +22,7 @@ from cchc.cli.common import (
     msg,
     note,
     out,
+    out_pieces,
     registry,
     terminal,
     usage,
@@ -59,7 +60,7 @@ def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=
     groups = groups or [(None, rows)]
     if format is ItemFormat.json:
         # The same text as to_json of the records, written without building them.
-        out(reporters.items_json([row for _, group in groups for row in group], reg, plan, status_of))
+        out_pieces(reporters.items_json_pieces([row for _, group in groups for row in group], reg, plan, status_of))
         return
 
     if format is ItemFormat.csv:
