@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 from cchc.agencies import AgencyRegistry
 from cchc.deadlines import Deadline, parse_deadline
@@ -19,9 +20,11 @@ from cchc.text import fold, sort_key
 ROLES = ("lead", "partner", "any")
 
 
-@dataclass(frozen=True)
-class Row:
-    """An item in context: its section, task, position in the plan and parsed deadline."""
+class Row(NamedTuple):
+    """An item in context: its section, task, position in the plan and parsed deadline.
+
+    A named tuple, not a frozen dataclass: a query of 100,000 items makes as many, several times faster.
+    """
 
     order: int
     section: object  # cchc.model.Section

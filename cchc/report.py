@@ -67,7 +67,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from cchc.bands import DEFAULT_BANDS, Band, Bands, load_bands
 
@@ -185,9 +185,8 @@ def parse_period(text: str) -> Period:
 # ---------------------------------------------------------------- classes
 
 
-@dataclass(frozen=True)
-class Placed:
-    """An item's place in the report as of A: its class and what decided it."""
+class Placed(NamedTuple):
+    """An item's place in the report as of A: its class and what decided it (a named tuple: one per item, made fast)."""
 
     row: Any  # cchc.query.Row
     cls: str

@@ -80,27 +80,29 @@ def _chunk_lines(columns: Sequence[Column], by_column: list[list[str]], facts: l
         for row in [row for row, cell in enumerate(lines) if len(cell) > 1]:
             multi_line.setdefault(row, []).append(index)
         cells.append(lines)
+    out: list[str] = []
+    stacks = [[column[row] for column in cells] for row in range(len(cells[0]))] if cells else []
     if wide or not all(widths):
-        fill = None
-    else:  # every line as wide as it is long: one format string pads a whole line
-        fill = "  ".join(f"{{:{'>' if right else '<'}{w}}}" for w, right in zip(widths, rights)).format
-    out = []
-    # Where each column starts: a row whose only cell of several lines is left-aligned (a long product)
-    # continues with that cell's lines after blanks.
+        for stack in stacks:
+            out.extend(_joined(line, widths, rights, wide) for line in zip_longest(*stack, fillvalue=""))
+        return "\n".join(out) + "\n"
+    # Every line as wide as it is long: one %-format pads a whole line. A row whose only cell of several
+    # lines is left-aligned (a long product) continues with that cell's lines after blanks.
+    pattern = "  ".join(("%%%ds" if right else "%%-%ds") % w for w, right in zip(widths, rights))
     starts = [sum(widths[:i]) + 2 * i for i in range(len(widths))]
-    firsts = [[cell[0] for cell in column] for column in cells]
-    for row, parts in enumerate(zip(*firsts)):
-        longer = multi_line.get(row)
-        if longer is not None:
-            if len(longer) == 1 and not rights[longer[0]]:
-                out.append(fill(*parts).rstrip() if fill else _joined(parts, widths, rights, wide))
-                blank = " " * starts[longer[0]]
-                out.extend([(blank + line).rstrip() for line in cells[longer[0]][row][1:]])
-                continue
-            for line in zip_longest(*[column[row] for column in cells], fillvalue=""):
-                out.append(fill(*line).rstrip() if fill else _joined(line, widths, rights, wide))
+    append = out.append
+    several = multi_line.get
+    firsts = zip(*[[lines[0] for lines in column] for column in cells])
+    for row, (stack, parts) in enumerate(zip(stacks, firsts)):
+        longer = several(row)
+        if longer is None:
+            append((pattern % parts).rstrip())
+        elif len(longer) == 1 and not rights[longer[0]]:
+            append((pattern % parts).rstrip())
+            blank = " " * starts[longer[0]]
+            out.extend([(blank + line).rstrip() for line in stack[longer[0]][1:]])
         else:
-            out.append(fill(*parts).rstrip() if fill else _joined(parts, widths, rights, wide))
+            out.extend([(pattern % line).rstrip() for line in zip_longest(*stack, fillvalue="")])
     return "\n".join(out) + "\n"
 
 
