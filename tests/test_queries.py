@@ -316,3 +316,15 @@ def test_list_json_in_pieces_is_the_json_of_the_records(run, monkeypatch, chunk)
     registry = AgencyRegistry(plan.agencies)
     assert result.stdout == reporters.to_json([item_record(row, registry, plan) for row in rows(plan)])
     assert len(json.loads(result.stdout)) == 41
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 4096])
+def test_list_csv_in_pieces_has_one_header_and_one_bom(run, monkeypatch, chunk):
+    import cchc.cli.query as query
+
+    monkeypatch.setattr(query, "CSV_CHUNK", chunk)
+    text = run("list", "--format", "csv", "--bom", "--plan", PLAN).stdout
+    assert text.count("\ufeff") == 1 and text.startswith("\ufeffid,section,task,")
+    assert text.count("id,section,task,") == 1
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert [r["id"] for r in rows][:2] == ["I-1", "I-2"] and len(rows) == 41

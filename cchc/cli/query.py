@@ -52,6 +52,10 @@ def _today(today: Optional[str]) -> datetime.date:
     return parse_day(today, "--today") if today else datetime.date.today()
 
 
+#: Items made into CSV records at a time.
+CSV_CHUNK = 2048
+
+
 def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=None, bom: bool = False, status_of=None) -> None:
     """Print item rows in *format*; *groups* is [(title, rows)] for a grouped table."""
     from cchc.outputs import reporters, tables
@@ -64,8 +68,15 @@ def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=
         return
 
     if format is ItemFormat.csv:
-        records = [item_record(row, reg, plan, status_of(row.item.id) if status_of else None) for _, group in groups for row in group]
-        out(reporters.items_csv(records, bom))
+        selected = [row for _, group in groups for row in group]
+
+        def pieces():  # a chunk of rows at a time: a large query's records are never all in memory
+            for start in range(0, max(len(selected), 1), CSV_CHUNK):
+                chunk = selected[start : start + CSV_CHUNK]
+                records = [item_record(row, reg, plan, status_of(row.item.id) if status_of else None) for row in chunk]
+                yield reporters.items_csv(records, bom, header=start == 0)
+
+        out_pieces(pieces())
     elif not any(group for _, group in groups):
         note(empty_message)
     else:

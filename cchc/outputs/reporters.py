@@ -202,7 +202,7 @@ def _json_names(names, registry) -> str:
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def to_csv(headers: Sequence[str], rows: Sequence[Sequence], bom: bool = False) -> str:
+def to_csv(headers: Sequence[str], rows: Sequence[Sequence], bom: bool = False, header: bool = True) -> str:
     """RFC 4180 CSV with a header row; lists are joined with "; ".
 
     A cell a spreadsheet would read as a formula (starting with =, +, -, @,
@@ -215,10 +215,11 @@ def to_csv(headers: Sequence[str], rows: Sequence[Sequence], bom: bool = False) 
 
     output = io.StringIO()
     writer = csv.writer(output, lineterminator="\r\n")  # RFC 4180; a CR or LF inside a cell gets it quoted
-    writer.writerow(headers)
+    if header:
+        writer.writerow(headers)
     for row in rows:
         writer.writerow([_csv_cell(cell) for cell in row])
-    return ("\ufeff" if bom else "") + output.getvalue()
+    return ("\ufeff" if bom and header else "") + output.getvalue()
 
 
 def _csv_cell(value) -> str:
@@ -243,8 +244,8 @@ def _plain_number(text: str) -> bool:
 ITEM_CSV_HEADERS = ["id", "section", "task", "product", "lead", "partners", "deadline", "kind", "due", "million_vnd", "budget_note", "status", "via"]
 
 
-def items_csv(records: list[dict], bom: bool = False) -> str:
-    """Item records (the JSON contract's shape) as CSV, one row per item."""
+def items_csv(records: list[dict], bom: bool = False, header: bool = True) -> str:
+    """Item records (the JSON contract's shape) as CSV, one row per item (without *header*: the rows only, to follow others)."""
     return to_csv(
         ITEM_CSV_HEADERS,
         [
@@ -254,6 +255,7 @@ def items_csv(records: list[dict], bom: bool = False) -> str:
             for r in records
         ],
         bom,
+        header,
     )
 
 
