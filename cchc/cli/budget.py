@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import PlanOption, lang, load_for_query, out, terminal
+from cchc.cli.common import PlanOption, lang, load_for_query, out, out_pieces, terminal
 from cchc.cli.params import BudgetFormat
 
 
@@ -18,9 +18,9 @@ def budget(plan: PlanOption = None, format: Annotated[BudgetFormat, typer.Option
 
     report = budget_report(load_for_query(plan))
     if format is BudgetFormat.json:
-        from cchc.outputs.reporters import budget_json
+        from cchc.outputs.reporters import budget_record, to_json_pieces
 
-        out(budget_json(report))
+        out_pieces(to_json_pieces(budget_record(report)))
     else:
         from cchc.outputs.tables import budget_text
 

@@ -92,6 +92,11 @@ def report(
         if output is None and interactive():
             raise usage(msg("cli.binary-to-terminal", format="docx"), "--output")
         content = report_docx(result, lang())
+    elif fmt is ReportFormat.json:
+        from cchc.outputs.report import report_record
+        from cchc.outputs.reporters import to_json_pieces
+
+        content = to_json_pieces(report_record(result))
     elif fmt is ReportFormat.table:
         from cchc.outputs.report import report_table_pieces
 

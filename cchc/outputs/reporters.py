@@ -85,6 +85,13 @@ def to_json(value) -> str:
     decimal digits ("2.5", "10.0000000000000000001"), never through a lossy
     float, never Infinity or NaN (``amount_json``).
     """
+    return "".join(to_json_pieces(value))
+
+
+def to_json_pieces(value) -> Iterator[str]:
+    """``to_json``'s text in pieces: a large report is written as it is encoded, never whole in memory."""
+    from cchc.write import batched
+
     exact: list[str] = []
     nonce = secrets.token_hex(8)
 
@@ -96,13 +103,14 @@ def to_json(value) -> str:
 
     if isinstance(value, list) and value:
         encode = json.JSONEncoder(ensure_ascii=False, default=default, allow_nan=False).encode
-        text = "[\n" + ",\n".join(["  " + encode(element) for element in value]) + "\n]"
+        pieces = ["[\n" + ",\n".join(["  " + encode(element) for element in value]) + "\n]"]
     else:
-        text = json.dumps(value, ensure_ascii=False, indent=2, default=default, allow_nan=False)
-    if exact:  # each Decimal was written as a string token: put its digits in its place
-        token = re.compile(re.escape(json.dumps(f"\x00{nonce}:")[:-1]) + '([0-9]+)"')
-        text = token.sub(lambda m: exact[int(m.group(1))], text)
-    return text + "\n"
+        pieces = batched(json.JSONEncoder(ensure_ascii=False, indent=2, default=default, allow_nan=False).iterencode(value))
+    token = re.compile(re.escape(json.dumps(f"\x00{nonce}:")[:-1]) + '([0-9]+)"')
+    for text in pieces:
+        # Each Decimal was written as a string token, whole in one piece: put its digits in its place.
+        yield token.sub(lambda m: exact[int(m.group(1))], text) if exact else text
+    yield "\n"
 
 
 def amount_json(amount: int | Decimal) -> str:
