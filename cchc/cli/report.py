@@ -84,8 +84,6 @@ def report(
     if end.year != loaded.plan.year:  # a window ends in the year it reports on
         note(msg("report.outside-year", start=start, end=end, year=loaded.plan.year))
 
-    from cchc.outputs.report import FORMATS
-
     if fmt is ReportFormat.docx:
         from cchc.outputs.report_docx import report_docx
 
@@ -94,15 +92,17 @@ def report(
         content = report_docx(result, lang())
     elif fmt is ReportFormat.json:
         from cchc.outputs.report import report_record
-        from cchc.outputs.reporters import to_json_pieces
+        from cchc.outputs.reporters import to_json_pieces  # written as it is encoded
 
         content = to_json_pieces(report_record(result))
     elif fmt is ReportFormat.table:
         from cchc.outputs.report import report_table_pieces
 
         content = report_table_pieces(result, lang(), terminal() and output is None)
-    else:
-        content = FORMATS[fmt.value](result, lang())
+    else:  # md, html: written as the template renders
+        from cchc.outputs.report import report_pieces
+
+        content = report_pieces(result, fmt.value, lang())
     if output is not None:
         write_output(output, content)
     elif isinstance(content, bytes):

@@ -300,15 +300,20 @@ def report_table_pieces(report: Report, lang: str = "vi", terminal: bool = False
 
 def report_md(report: Report, lang: str = "vi") -> str:
     """The report as GitHub Markdown."""
-    return _render_template("report.md.j2", report_view(report, lang))
+    return "".join(report_pieces(report, "md", lang))
 
 
 def report_html(report: Report, lang: str = "vi") -> str:
     """The report as a self-contained, printable HTML page with inline SVG charts."""
-    return _render_template("report.html.j2", report_view(report, lang))
+    return "".join(report_pieces(report, "html", lang))
 
 
-def _render_template(name: str, view: dict) -> str:
+def report_pieces(report: Report, fmt: str, lang: str = "vi") -> Iterator[str]:
+    """``report_md`` ("md") or ``report_html`` ("html") in pieces, as the template renders them."""
+    return _render_pieces(f"report.{fmt}.j2", report_view(report, lang))
+
+
+def _render_pieces(name: str, view: dict) -> Iterator[str]:
     import jinja2
 
     from cchc.outputs.html import escape_markdown
@@ -323,7 +328,7 @@ def _render_template(name: str, view: dict) -> str:
         keep_trailing_newline=True,
     )
     env.filters["md"] = escape_markdown
-    return env.get_template(name).render(v=view)
+    return env.get_template(name).generate(v=view)
 
 
 FORMATS: dict[str, Callable[..., str]] = {
