@@ -63,8 +63,8 @@ def _creation_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomically(path: Path, content: str | bytes | Iterable[str]) -> None:
-    """Write *content* (text as UTF-8, bytes, or text in pieces) to *path* through a temporary file and a rename.
+def write_atomically(path: Path, content: str | bytes | Iterable[str] | Iterable[bytes]) -> None:
+    """Write *content* (text as UTF-8, bytes, or either in pieces) to *path* through a temporary file and a rename.
 
     A symlink is followed: its target gets the new content, the link stays. An
     existing file keeps its mode; a new one gets the mode the umask allows.
@@ -76,8 +76,8 @@ def write_atomically(path: Path, content: str | bytes | Iterable[str]) -> None:
         pieces: Iterable[bytes] = [content.encode("utf-8")]
     elif isinstance(content, bytes):
         pieces = [content]
-    else:  # a document rendered as it is written: each piece encoded in turn, never the whole at once
-        pieces = (piece.encode("utf-8") for piece in batched(content))
+    else:  # a document rendered as it is written: each piece (text encoded) in turn, never the whole at once
+        pieces = (piece.encode("utf-8") if isinstance(piece, str) else piece for piece in batched(content))
     mode = path.stat().st_mode & 0o777 if path.exists() else _creation_mode()
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -96,18 +96,19 @@ def write_atomically(path: Path, content: str | bytes | Iterable[str]) -> None:
         raise
 
 
-def batched(pieces: Iterable[str], size: int = 1 << 18) -> Iterator[str]:
-    """*pieces* of text (a template's output, a table's chunks) joined into pieces of about *size* characters."""
-    batch: list[str] = []
+def batched(pieces: Iterable, size: int = 1 << 18) -> Iterator:
+    """*pieces* of text or bytes (a template's output, a table's chunks, a calendar's events) joined into
+    pieces of about *size* characters or bytes."""
+    batch: list = []
     length = 0
     for piece in pieces:
         batch.append(piece)
         length += len(piece)
         if length >= size:
-            yield "".join(batch)
+            yield batch[0][:0].join(batch)
             batch, length = [], 0
     if batch:
-        yield "".join(batch)
+        yield batch[0][:0].join(batch)
 
 
 @contextmanager

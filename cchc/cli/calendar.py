@@ -66,9 +66,9 @@ def calendar(
     if not dated:
         note(msg("calendar.nothing"))
         return
-    from cchc.outputs.ics import calendar_ics
+    from cchc.outputs.ics import calendar_pieces
 
-    content = calendar_ics(loaded, dated, lang())
+    content = calendar_pieces(loaded, dated, lang())  # written an event at a time
     if output is not None:
         write_output(output, content)
     else:

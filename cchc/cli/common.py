@@ -87,14 +87,17 @@ def out_pieces(pieces) -> None:
         out(text)
 
 
-def out_bytes(data: bytes) -> None:
-    """Write *data* (a PDF, a Word file) to standard output, with the same care as ``out``."""
+def out_bytes(data) -> None:
+    """Write *data* (a PDF, a Word file; or bytes in pieces, a calendar's events) to standard output, with the same care as ``out``."""
+    from cchc.write import batched
+
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:
         raise fail(msg("cli.no-stdout"), EXIT_USAGE)
     try:
-        stream.write(data)
-        stream.flush()
+        for piece in [data] if isinstance(data, bytes) else batched(data):
+            stream.write(piece)
+            stream.flush()
     except BrokenPipeError:
         raise typer.Exit(EXIT_PROBLEMS) from None
     except (OSError, ValueError) as exc:

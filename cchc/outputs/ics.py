@@ -23,10 +23,11 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+from typing import Iterator
 
 from cchc.messages import t
 
-__all__ = ["calendar_ics", "event_uid", "PRODID"]
+__all__ = ["calendar_ics", "calendar_pieces", "event_uid", "PRODID"]
 
 PRODID = "-//cchc//Ke hoach CCHC//VI"
 #: How long before a due date the reminder fires.
@@ -63,6 +64,15 @@ def _stamp(plan) -> datetime.datetime:
 
 def calendar_ics(plan, rows, lang: str = "vi") -> bytes:
     """The due dates of *rows* (``cchc.query.Row``s of *plan*, already filtered) as an iCalendar file."""
+    return b"".join(calendar_pieces(plan, rows, lang))
+
+
+def calendar_pieces(plan, rows, lang: str = "vi") -> Iterator[bytes]:
+    """``calendar_ics`` in pieces, an event at a time: a large plan's calendar is never whole in memory.
+
+    The calendar's own lines come first, then each event as the library writes
+    it, then the calendar's end: the bytes ``Calendar.to_ical`` gives for all of them.
+    """
     import icalendar
 
     from cchc.agencies import AgencyRegistry
@@ -77,6 +87,11 @@ def calendar_ics(plan, rows, lang: str = "vi") -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", _text(plan.plan.title))
+    end = b"END:VCALENDAR\r\n"
+    head = cal.to_ical()
+    if not head.endswith(end):  # the library's own layout changed: the calendar cannot be written in pieces
+        raise RuntimeError("icalendar wrote a calendar that does not end with END:VCALENDAR")
+    yield head[: -len(end)]
     events = sorted(((day, row.order, row) for row in rows for day in row.deadline.due), key=lambda e: e[:2])
     for day, _, row in events:
         item = row.item
@@ -105,5 +120,5 @@ def calendar_ics(plan, rows, lang: str = "vi") -> bytes:
         alarm.add("trigger", REMINDER)
         alarm.add("description", summary)
         event.add_component(alarm)
-        cal.add_component(event)
-    return cal.to_ical()
+        yield event.to_ical()
+    yield end
