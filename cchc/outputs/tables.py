@@ -7,6 +7,7 @@ characters from the plan are shown escaped (\\x1b, \\u202e) in every cell.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from itertools import chain, zip_longest
 from typing import Iterator, Sequence
 
@@ -174,13 +175,15 @@ def items_table(groups: list[tuple[str | None, list]], registry, plan, status_of
     for title, rows in groups:
         if not rows:
             continue
+        items = [row.item for row in rows]
+        leads, due, amounts = cells.leads, cells.due, cells.amounts  # dict look-ups in C; a miss makes the cell
         by_column = [
-            [row.item.id for row in rows],
-            [cells.product(row) for row in rows],
-            [cells.lead(row.item.lead) for row in rows],
-            [row.item.deadline for row in rows],
-            [cells.dates(row.deadline.due) for row in rows],
-            [cells.budget(row.item.budget) for row in rows],
+            [item.id for item in items],
+            [row.item.product if row.via is None else cells.product(row) for row in rows],
+            [leads[tuple(item.lead)] for item in items],
+            [item.deadline for item in items],
+            [due[row.deadline.due] for row in rows],
+            [cells.budget(item.budget) if type(item.budget) is Decimal else amounts[item.budget] for item in items],
         ]
         if with_status:
             by_column.append([cells.status(status_of(row.item.id)) for row in rows])
@@ -195,49 +198,56 @@ def items_table(groups: list[tuple[str | None, list]], registry, plan, status_of
         yield from plain_chunks(columns, by_column)
 
 
+class _Made(dict):
+    """A dict that makes a missing value with *make* and keeps it."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key):
+        value = self[key] = self.make(key)
+        return value
+
+
 class _ItemCells:
-    """An item's cells in a table, each distinct value made once (a plan repeats its agencies, dates and amounts)."""
+    """An item's cells in a table, each distinct value made once (a plan repeats its agencies, dates and amounts).
+
+    ``leads`` maps an item's lead names (a tuple), ``due`` its due dates and
+    ``amounts`` its budget (None, a note, an int) to its cell.
+    """
 
     def __init__(self, registry, plan, lang: str):
         self.registry, self.lang = registry, lang
         self.default = plan.plan.default_lead
-        self.leads: dict[tuple, str] = {}
-        self.due: dict[tuple, str] = {}
-        self.amounts: dict = {}
+        self.leads = _Made(self.lead)
+        self.due = _Made(lambda due: "\n".join(date_text(d, lang) for d in due))
+        self.amounts = _Made(self.budget)
+        self.decimals: dict[str, str] = {}
 
     def product(self, row) -> str:
         if row.via is not None and row.via.name:
             return f"{row.item.product}\n" + t("items.via", self.lang, group=row.via.name)
         return row.item.product
 
-    def lead(self, names) -> str:
-        key = tuple(names)
-        text = self.leads.get(key)
-        if text is None:
-            if names:
-                text = "; ".join(self.registry.full_name(n) for n in names)
-            elif self.default:  # the plan's default lead stands for a blank cell
-                text = t("items.default-lead", self.lang, name=self.registry.full_name(self.default))
-            else:
-                text = ""
-            self.leads[key] = text
-        return text
-
-    def dates(self, due) -> str:
-        text = self.due.get(due)
-        if text is None:
-            text = self.due[due] = "\n".join(date_text(d, self.lang) for d in due)
-        return text
+    def lead(self, names: tuple) -> str:
+        if names:
+            return "; ".join(self.registry.full_name(n) for n in names)
+        if self.default:  # the plan's default lead stands for a blank cell
+            return t("items.default-lead", self.lang, name=self.registry.full_name(self.default))
+        return ""
 
     def budget(self, amount) -> str:
         if amount is None:
             return ""
         if isinstance(amount, str):
             return amount
-        key = amount if type(amount) is int else str(amount)  # Decimal("2.50") prints otherwise than 2.5
-        text = self.amounts.get(key)
+        if type(amount) is int:
+            return money(amount, self.lang)
+        key = str(amount)  # Decimal("2.50") prints otherwise than 2.5, and than 2 for Decimal("2.0"): keyed by its text
+        text = self.decimals.get(key)
         if text is None:
-            text = self.amounts[key] = money(amount, self.lang)
+            text = self.decimals[key] = money(amount, self.lang)
         return text
 
     def status(self, status: str | None) -> str:

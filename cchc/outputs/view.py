@@ -163,7 +163,7 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
     notes: list[Note] = []
     sections: list[SectionView] = []
     all_amounts = []
-    figures: dict = {}  # amount -> as printed: a plan repeats a few hundred amounts
+    cells = _Cells(plan)
     for sec in plan.sections:
         if section is not None and sec.numeral != section:
             continue
@@ -179,15 +179,7 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
                 if item.note:
                     notes.append(Note(len(notes) + 1, item.id, item.note))
                 rows.append(
-                    _row(
-                        plan,
-                        item,
-                        label,
-                        section_rowspan=0 if rows else section_size,
-                        task_rowspan=0 if position else len(items),
-                        note_number=len(notes) if item.note else None,
-                        figures=figures,
-                    )
+                    _row(item, label, 0 if rows else section_size, 0 if position else len(items), len(notes) if item.note else None, cells)
                 )
         amounts = [item.budget for _, items in kept for item in items if item.budget is not None and not isinstance(item.budget, str)]
         all_amounts += amounts
@@ -251,16 +243,34 @@ def _header(document, symbol_kind: str) -> Header:
     return Header(document.superior, document.issuer, document.number, place, date_line, dmy, symbol_kind)
 
 
-def _row(plan, item, task_label: str, *, section_rowspan: int, task_rowspan: int, note_number: int | None, figures: dict) -> Row:
+class _Cells:
+    """A row's lead cell and amount as printed, each made once (a plan repeats its agencies and amounts)."""
+
+    def __init__(self, plan):
+        default = plan.plan.default_lead
+        self.default = [default] if default else []
+        self.leads: dict[tuple, str] = {}
+        self.figures: dict[int, str] = {}  # whole amounts (equal ints print alike; Decimal("2.50") and 2.5 need not)
+
+    def lead(self, names) -> str:
+        key = tuple(names)
+        text = self.leads.get(key)
+        if text is None:
+            text = self.leads[key] = "; ".join(names or self.default)  # the plan's default lead for a blank cell
+        return text
+
+    def figure(self, amount) -> str:
+        if type(amount) is not int:
+            return format_number(amount)
+        text = self.figures.get(amount)
+        if text is None:
+            text = self.figures[amount] = format_number(amount)
+        return text
+
+
+def _row(item, task_label: str, section_rowspan: int, task_rowspan: int, note_number: int | None, cells: _Cells) -> Row:
     budget = item.budget
     is_amount = budget is not None and not isinstance(budget, str)
-    if is_amount:
-        # Whole numbers are remembered (equal ints print alike; Decimal("2.50") and 2.5 need not).
-        shown = figures.get(budget) if type(budget) is int else None
-        if shown is None:
-            shown = format_number(budget)
-            if type(budget) is int:
-                figures[budget] = shown
     return Row(
         item.id,
         item.stt or "",
@@ -268,10 +278,10 @@ def _row(plan, item, task_label: str, *, section_rowspan: int, task_rowspan: int
         task_label,
         task_rowspan,
         item.product,
-        "; ".join(leads(item, plan)),
+        cells.lead(item.lead),
         "; ".join(item.partners),
         item.deadline,
-        shown if is_amount else (budget or ""),
+        cells.figure(budget) if is_amount else (budget or ""),
         is_amount,
         item.note or None,
         note_number,
