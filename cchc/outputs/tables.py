@@ -33,8 +33,9 @@ def plain_table(columns: Sequence[Column], rows: Sequence[Sequence]) -> str:
     return "".join(plain_chunks(columns, list(zip(*rows)) if rows else [() for _ in columns]))
 
 
-#: A long plain table is laid out and given out this many rows at a time: its text is never whole in memory.
-ROWS_PER_CHUNK = 2048
+#: A long plain table is laid out and given out this many rows at a time: its text is never whole in memory
+#: (and a chunk's text stays in the processor's cache while it is scanned, wrapped and padded).
+ROWS_PER_CHUNK = 1024
 
 
 def plain_chunks(columns: Sequence[Column], by_column: Sequence[Sequence]) -> Iterator[str]:
@@ -43,36 +44,37 @@ def plain_chunks(columns: Sequence[Column], by_column: Sequence[Sequence]) -> It
     One pass finds each column's width (a wrapped column stops once a line fills
     it: none can be wider), then the lines are made a chunk of rows at a time.
     """
-    texts, facts = zip(*map(table_column, by_column)) if by_column else ((), ())
-    widths = [_column_width(col, col_texts, col_facts) for col, col_texts, col_facts in zip(columns, texts, facts)]
+    widths = [_column_width(col, values) for col, values in zip(columns, by_column)]
     rights = [col.right for col in columns]
     headings = [c.heading for c in columns]
     wide = {h: display_width(h) for h in headings if display_width(h) != len(h)}
     yield _joined(headings, widths, rights, wide) + "\n" + "  ".join("-" * w for w in widths) + "\n"
-    for start in range(0, len(texts[0]) if texts else 0, ROWS_PER_CHUNK):
-        yield _chunk_lines(columns, [t[start : start + ROWS_PER_CHUNK] for t in texts], facts, widths, rights)
+    for start in range(0, len(by_column[0]) if by_column else 0, ROWS_PER_CHUNK):
+        yield _chunk_lines(columns, [values[start : start + ROWS_PER_CHUNK] for values in by_column], widths, rights)
 
 
-def _column_width(col: Column, texts: list[str], facts: tuple[bool, str]) -> int:
+def _column_width(col: Column, values: Sequence) -> int:
     widest = display_width(col.heading)
     # A line is never wider than a wrapped column of two or more (a wider word is cut).
     full = col.width if col.width is not None and col.width >= 2 else None
-    for start in range(0, len(texts), ROWS_PER_CHUNK):
+    for start in range(0, len(values), ROWS_PER_CHUNK):
         if full is not None and widest >= full:
             break
-        lines, narrow = layout_column(texts[start : start + ROWS_PER_CHUNK], col.width, facts)
+        texts, facts = table_column(values[start : start + ROWS_PER_CHUNK])
+        lines, narrow = layout_column(texts, col.width, facts)
         widest = max(widest, max(map(len if narrow else display_width, chain.from_iterable(lines)), default=0))
     return widest
 
 
-def _chunk_lines(columns: Sequence[Column], by_column: list[list[str]], facts: list, widths: list[int], rights: list[bool]) -> str:
-    # Some rows' lines. Most columns hold no character wider than one column, which one search over the
-    # column tells, and most cells are one line.
+def _chunk_lines(columns: Sequence[Column], by_column: list[Sequence], widths: list[int], rights: list[bool]) -> str:
+    # Some rows' lines. Most columns hold nothing to escape and no character wider than one column,
+    # which one search over the chunk of the column tells, and most cells are one line.
     wide: dict[str, int] = {}  # the display width of each line that is not as wide as it is long
     cells: list[list[list[str]]] = []  # per column, per row: the cell's lines
     multi_line: dict[int, list[int]] = {}  # row -> its columns with a cell of several lines
-    for index, (col, texts, col_facts) in enumerate(zip(columns, by_column, facts)):
-        lines, narrow = layout_column(texts, col.width, col_facts)
+    for index, (col, values) in enumerate(zip(columns, by_column)):
+        texts, facts = table_column(values)
+        lines, narrow = layout_column(texts, col.width, facts)
         if not narrow:
             for line in chain.from_iterable(lines):
                 size = display_width(line)
