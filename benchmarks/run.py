@@ -200,7 +200,6 @@ def main(argv: list[str] | None = None) -> int:
         return f"{n:,} items ({path.stat().st_size / MIB:.1f} MiB)"
 
     # 1. Start-up, on the 2021 plan, against the floors.
-    m: dict[str, Measure] = {}
     start = [
         measure("python -c pass", "—", [python, "-c", "pass"]),
         measure("typer app --help", "—", [python, typer_app, "--help"]),
