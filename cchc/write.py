@@ -96,19 +96,32 @@ def write_atomically(path: Path, content: str | bytes | Iterable[str] | Iterable
         raise
 
 
-def batched(pieces: Iterable, size: int = 1 << 18) -> Iterator:
+#: About how many characters (or bytes) ``batched`` joins into one piece.
+BATCH = 1 << 18
+
+
+def batched(pieces: Iterable, size: int | None = None) -> Iterator:
     """*pieces* of text or bytes (a template's output, a table's chunks, a calendar's events) joined into
-    pieces of about *size* characters or bytes."""
+    pieces of about *size* characters or bytes (default ``BATCH``).
+
+    Text is joined as plain ``str``: a template's pieces may be ``Markup``, whose own
+    ``join`` would escape the plain text after it (the template's literal HTML).
+    """
+    size = BATCH if size is None else size
     batch: list = []
     length = 0
     for piece in pieces:
         batch.append(piece)
         length += len(piece)
         if length >= size:
-            yield batch[0][:0].join(batch)
+            yield _joined(batch)
             batch, length = [], 0
     if batch:
-        yield batch[0][:0].join(batch)
+        yield _joined(batch)
+
+
+def _joined(batch: list):
+    return b"".join(batch) if isinstance(batch[0], (bytes, bytearray)) else str.join("", batch)
 
 
 @contextmanager

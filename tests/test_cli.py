@@ -146,6 +146,16 @@ def test_render_refuses_to_overwrite_the_plan(run, tmp_path):
     assert plan.read_bytes() == PLAN.read_bytes()
 
 
+def test_render_refuses_to_overwrite_the_progress_log_beside_the_plan(run, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(PLAN.read_bytes())
+    log = tmp_path / "plan.progress.yaml"
+    log.write_text("version: 1\nentries: []\n", "utf-8")
+    result = run("render", "--format", "html", "--plan", plan, "-o", log)
+    assert result.exit_code == 2 and "không ghi đè lên tệp đang được đọc" in result.stderr
+    assert log.read_text("utf-8") == "version: 1\nentries: []\n"
+
+
 def test_render_writes_atomically_and_leaves_no_temporary(run, tmp_path):
     out = tmp_path / "ke-hoach.md"
     out.write_text("old")

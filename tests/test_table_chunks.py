@@ -75,3 +75,36 @@ def test_wrapped_column_width_is_its_widest_line_when_no_line_fills_it():
 
 def test_empty_table_is_its_heading():
     assert plain_table(COLUMNS, []) == "Mã  Sản phẩm  Chủ trì  Kinh phí\n--  --------  -------  --------\n"
+
+
+def test_batches_of_markup_and_text_join_as_plain_text():
+    # Jinja's autoescaped pieces are Markup; Markup("").join would escape the template's literal HTML after them.
+    from markupsafe import Markup
+
+    from cchc.write import batched
+
+    joined = list(batched([Markup("<b>x</b>"), "<p>lit</p>", "&"], size=1000))
+    assert joined == ["<b>x</b><p>lit</p>&"] and type(joined[0]) is str
+    assert list(batched([b"ab", b"c"], size=1)) == [b"ab", b"c"]
+
+
+@pytest.mark.parametrize("batch", [7, 64, 4096])
+def test_streamed_documents_are_the_rendered_documents(run, monkeypatch, tmp_path, batch):
+    from conftest import PLAN
+
+    from cchc.load import load_plan
+    from cchc.outputs.html import render_plan
+    from cchc.outputs.report import report_html
+    from cchc.report import build_report, parse_period
+    from cchc import write
+
+    monkeypatch.setattr(write, "BATCH", batch)
+    plan = load_plan(PLAN).plan
+    expected = render_plan(plan, "html")
+    assert run("render", "--format", "html", "--plan", PLAN).stdout == expected
+    assert run("render", "--format", "html", "--plan", PLAN, "-o", str(tmp_path / "k.html")).exit_code == 0
+    assert (tmp_path / "k.html").read_text("utf-8") == expected
+    assert "&lt;" not in expected[-2000:]
+    period = parse_period("2021")
+    report = run("report", "--period", "2021", "--format", "html", "--plan", PLAN).stdout
+    assert report == report_html(build_report(plan, None, period.end, period))

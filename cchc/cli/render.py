@@ -54,7 +54,10 @@ def render(
         raise usage(msg("cli.direct-needs-agency"), "--direct")
     source = plan_path(plan)
     if output is not None:
-        check_output_path(output, [source], protected_dirs=[template_dir] if template_dir is not None else [])
+        from cchc.progress import log_path
+
+        # The plan and the progress log kept beside it are never overwritten (as report and calendar refuse too).
+        check_output_path(output, [source, log_path(source)], protected_dirs=[template_dir] if template_dir is not None else [])
     if template_dir is not None and not template_dir.is_dir():
         raise fail(msg("cli.no-template-dir", path=str(template_dir)), EXIT_USAGE)
     loaded_plan = load_for_query(source)
