@@ -62,13 +62,13 @@ def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=
     from cchc.query import item_record
 
     groups = groups or [(None, rows)]
+    selected = [row for _, group in groups for row in group]
     if format is ItemFormat.json:
         # The same text as to_json of the records, written without building them.
-        out_pieces(reporters.items_json_pieces([row for _, group in groups for row in group], reg, plan, status_of))
+        out_pieces(reporters.items_json_pieces(selected, reg, plan, status_of))
         return
 
     if format is ItemFormat.csv:
-        selected = [row for _, group in groups for row in group]
 
         def pieces():  # a chunk of rows at a time: a large query's records are never all in memory
             for start in range(0, max(len(selected), 1), CSV_CHUNK):
@@ -77,7 +77,7 @@ def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=
                 yield reporters.items_csv(records, bom, header=start == 0)
 
         out_pieces(pieces())
-    elif not any(group for _, group in groups):
+    elif not selected:
         note(empty_message)
     else:
         for chunk in tables.items_table(groups, reg, plan, status_of, terminal(), lang()):

@@ -177,8 +177,7 @@ def _environment(template_dir: Path | None):
 
     env = sandbox.strict_environment(Path(template_dir), packaged, **options)
     env.filters["md"] = escape_markdown
-    env.filters["md_row"] = lambda row, has_stt, has_money: markdown_row(row, has_stt, has_money)
-    env.filters["md_rows"] = lambda rows, has_stt, has_money: "\n".join([markdown_row(row, has_stt, has_money) for row in rows])
+    env.filters["md_row"], env.filters["md_rows"] = _markdown_rows()  # neither takes a callable from the template
     env.filters["html_row"], env.filters["html_rows"] = _html_rows()
     env.filters["br"] = html_lines
     sandbox.bound_filters(env)

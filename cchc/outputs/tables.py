@@ -84,10 +84,9 @@ def _chunk_lines(columns: Sequence[Column], by_column: list[Sequence], widths: l
             multi_line.setdefault(row, []).append(index)
         cells.append(lines)
     out: list[str] = []
-    stacks = [[column[row] for column in cells] for row in range(len(cells[0]))] if cells else []
     if wide or not all(widths):
-        for stack in stacks:
-            out.extend(_joined(line, widths, rights, wide) for line in zip_longest(*stack, fillvalue=""))
+        for row in range(len(cells[0]) if cells else 0):
+            out.extend(_joined(line, widths, rights, wide) for line in zip_longest(*[column[row] for column in cells], fillvalue=""))
         return "\n".join(out) + "\n"
     # Every line as wide as it is long: one %-format pads a whole line. A row whose only cell of several
     # lines is left-aligned (a long product) continues with that cell's lines after blanks.
@@ -96,16 +95,16 @@ def _chunk_lines(columns: Sequence[Column], by_column: list[Sequence], widths: l
     append = out.append
     several = multi_line.get
     firsts = zip(*[[lines[0] for lines in column] for column in cells])
-    for row, (stack, parts) in enumerate(zip(stacks, firsts)):
+    for row, parts in enumerate(firsts):
         longer = several(row)
         if longer is None:
             append((pattern % parts).rstrip())
         elif len(longer) == 1 and not rights[longer[0]]:
             append((pattern % parts).rstrip())
             blank = " " * starts[longer[0]]
-            out.extend([(blank + line).rstrip() for line in stack[longer[0]][1:]])
+            out.extend([(blank + line).rstrip() for line in cells[longer[0]][row][1:]])
         else:
-            out.extend([(pattern % line).rstrip() for line in zip_longest(*stack, fillvalue="")])
+            out.extend([(pattern % line).rstrip() for line in zip_longest(*[column[row] for column in cells], fillvalue="")])
     return "\n".join(out) + "\n"
 
 

@@ -181,7 +181,7 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
                 rows.append(
                     _row(item, label, 0 if rows else section_size, 0 if position else len(items), len(notes) if item.note else None, cells)
                 )
-        amounts = [item.budget for _, items in kept for item in items if item.budget is not None and not isinstance(item.budget, str)]
+        amounts = [item.amount for _, items in kept for item in items if item.amount is not None]
         all_amounts += amounts
         sections.append(SectionView(sec.numeral, sec.title or "", sec.heading, rows, format_number(exact_sum(amounts))))
 
@@ -269,8 +269,8 @@ class _Cells:
 
 
 def _row(item, task_label: str, section_rowspan: int, task_rowspan: int, note_number: int | None, cells: _Cells) -> Row:
-    budget = item.budget
-    is_amount = budget is not None and not isinstance(budget, str)
+    amount = item.amount
+    is_amount = amount is not None
     return Row(
         item.id,
         item.stt or "",
@@ -281,7 +281,7 @@ def _row(item, task_label: str, section_rowspan: int, task_rowspan: int, note_nu
         cells.lead(item.lead),
         "; ".join(item.partners),
         item.deadline,
-        cells.figure(budget) if is_amount else (budget or ""),
+        cells.figure(amount) if is_amount else (item.budget or ""),
         is_amount,
         item.note or None,
         note_number,
