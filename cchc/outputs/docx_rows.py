@@ -67,9 +67,9 @@ def _run_content(text: str) -> str:
 
 
 class RowWriter:
-    """The XML of item rows of a table whose cells are *widths* wide (twentieths of a point)."""
+    """The XML of item rows of a table whose cells are *widths* wide (twentieths of a point, as python-docx wrote them)."""
 
-    def __init__(self, widths: list[int]):
+    def __init__(self, widths: list[str]):
         self.widths = widths
         self.memo: dict[tuple, str] = {}  # a cell's paragraphs, for short texts that repeat
 
