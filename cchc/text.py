@@ -10,8 +10,10 @@ import re
 import sys
 import unicodedata
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter, not_
 
-__all__ = ["nfc", "fold", "sort_key", "display_width", "wrap", "layout", "layout_column", "column_facts", "table_column", "once_per_text", "escape_controls", "escape_all", "quote", "INVISIBLE"]
+__all__ = ["nfc", "fold", "sort_key", "display_width", "wrap", "layout", "layout_column", "column_lines", "column_facts", "table_column", "once_per_text", "escape_controls", "escape_all", "quote", "INVISIBLE"]
 
 # Combining marks that carry the tone (dấu thanh), in dictionary order:
 # ngang (none), huyền, hỏi, ngã, sắc, nặng.
@@ -228,6 +230,15 @@ def layout_column(texts: list[str], width: int | None, facts: tuple[bool, str] |
         return ([text.splitlines() or [""] for text in texts] if breaks else [[text] for text in texts]), True
     if width < 1:
         return [layout(text, width)[0] for text in texts], True
+    if not breaks:
+        together = _wrap_together(texts, width)
+        if together is not None:
+            return together, True
+    return list(map(_narrow_lines(width, breaks), texts)), True
+
+
+def _narrow_lines(width: int, breaks: str):
+    """``layout``'s lines of a text whose every character is one column wide, with *breaks* as ``column_facts`` says."""
     findall = _lines_pattern(width).findall
 
     def lines_of(paragraph: str) -> list[str]:
@@ -238,20 +249,66 @@ def layout_column(texts: list[str], width: int | None, facts: tuple[bool, str] |
         lines = findall(paragraph)
         return lines if sum(map(len, lines)) + len(lines) - 1 == len(paragraph) else layout(paragraph, width)[0]
 
-    if breaks:
-        # "in" finds a newline faster than a search for every kind of break.
-        has_break = _LINE_BREAK.search if breaks == "any" else (lambda text: "\n" in text)
+    if not breaks:
+        return lines_of
+    # "in" finds a newline faster than a search for every kind of break.
+    has_break = _LINE_BREAK.search if breaks == "any" else (lambda text: "\n" in text)
 
-        def cell_lines(text: str) -> list[str]:
-            if has_break(text):
-                return [line for paragraph in text.splitlines() or [""] for line in lines_of(paragraph)]
-            return lines_of(text)
+    def cell_lines(text: str) -> list[str]:
+        if has_break(text):
+            return [line for paragraph in text.splitlines() or [""] for line in lines_of(paragraph)]
+        return lines_of(text)
 
-    else:
-        cell_lines = lines_of
-    if sum(map(len, texts)) <= 80 * len(texts):
-        cell_lines = once_per_text(cell_lines)  # short cells repeat: names, deadlines, dates
-    return [cell_lines(text) for text in texts], True
+    return cell_lines
+
+
+@lru_cache(maxsize=64)
+def _lines_together_pattern(width: int) -> re.Pattern:
+    # _lines_pattern over texts joined by newlines, saying where each ends: a line, then " " or "" (a text's end).
+    return re.compile(f"(.{{1,{width}}})( |$)", re.MULTILINE)
+
+
+def _wrap_together(texts: list[str], width: int) -> list[list[str]] | None:
+    """The lines of each text (one column wide a character, no line breaks) by one search of them all
+    joined; None when that search cannot tell (a word wider than the line, spaces at a start, two spaces
+    together, an empty text): the texts are then wrapped one by one."""
+    joined = "\n".join(texts)
+    if "  " in joined or "\n " in joined or joined[:1] == " " or "" in texts:
+        return None
+    found = _lines_together_pattern(width).findall(joined)
+    lines = list(map(_first, found))
+    ends = list(compress(count(1), map(not_, map(_second, found))))  # a text's last line ends at its end, not at a space
+    spaces = len(found) - len(ends)
+    if len(ends) != len(texts) or sum(map(len, lines)) + spaces + len(texts) - 1 != len(joined):
+        return None  # some characters were not matched: a word wider than the line
+    return list(map(lines.__getitem__, map(slice, [0, *ends[:-1]], ends)))
+
+
+_first, _second = itemgetter(0), itemgetter(1)
+
+
+def column_lines(texts: list[str], width: int | None, facts: tuple[bool, str]) -> tuple[list, bool, bool]:
+    """``layout_column`` of a table's column, with less work where a column allows it.
+
+    Gives the cells' lines, whether each text is its own only line (the cells are
+    then *texts* themselves, not lists of lines), and whether every character
+    is one column wide. A column whose every text is one line that fits (ids,
+    dates, amounts, most deadlines) is given back as it is; a text that repeats
+    (agency names, dates) is laid out once.
+    """
+    narrow, breaks = facts
+    if narrow and not breaks:
+        if width is None:
+            return texts, True, True
+        if width >= 1 and max(map(len, texts), default=0) <= width:
+            joined = "\n".join(texts)
+            if "  " not in joined and "\n " not in joined and joined[:1] != " ":
+                return texts, True, True  # each text is its only line, as lines_of would give it
+    once = list(set(texts))
+    if len(once) == len(texts):
+        return layout_column(texts, width, facts)[0], False, narrow
+    made = dict(zip(once, layout_column(once, width, facts)[0]))
+    return list(map(made.__getitem__, texts)), False, narrow
 
 
 def _wrap_measured(paragraph: str, width: int, lines: list[str]) -> None:

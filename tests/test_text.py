@@ -65,3 +65,34 @@ def test_escape_all_finds_an_unsafe_character_in_a_long_column(hidden):
     assert hidden not in escaped[-1] and escaped[-1].startswith("Sở Tư pháp\\")
     assert escaped[:200] == column[:200]
     assert escape_all(column[:200]) is column[:200] or escape_all(column[:200]) == column[:200]
+
+
+# A table's column is laid out several ways at once (one search of all its texts joined, once per
+# distinct text, as it is when every text fits): each must give what ``layout`` gives text by text.
+plain_words = ["Sở", "Nội", "vụ", "xây", "dựng", "a", "kế-hoạch", "thực hiện", "x" * 9, "y" * 31, "", " "]
+plain_column = st.lists(st.lists(st.sampled_from(plain_words), max_size=14).map(" ".join), min_size=1, max_size=40)
+mixed_column = st.lists(st.lists(st.sampled_from([*plain_words, "\n", "漢字", "e\u0301"]), max_size=14).map(" ".join), min_size=1, max_size=40)
+
+
+@given(st.one_of(plain_column, mixed_column), st.sampled_from([None, 1, 2, 4, 8, 16, 28]))
+def test_a_column_is_laid_out_as_each_of_its_texts_is(texts, width):
+    from cchc.text import column_facts, column_lines, layout, layout_column
+
+    facts = column_facts(texts)
+    expected = [layout(text, width)[0] for text in texts]
+    assert layout_column(texts, width, facts)[0] == expected
+    cells, single, narrow = column_lines(texts, width, facts)
+    assert ([[text] for text in cells] if single else cells) == expected
+    assert narrow == all(layout(text, width)[1] for text in texts)
+
+
+@pytest.mark.parametrize("width", [3, 10, 48])
+def test_a_column_wrapped_together_falls_back_where_the_search_cannot_tell(width):
+    from cchc.text import _wrap_together, layout
+
+    long_word = "x" * (width + 1)
+    for texts in (["Sở Nội vụ", long_word, "a b"], ["a", ""], ["a  b c d e f g h i j k l m n"], ["ab ", "c " * width], [" a b c"], ["abc  de fgh"]):
+        together = _wrap_together(texts, width)
+        assert together is None or together == [layout(text, width)[0] for text in texts]
+    assert _wrap_together(["Sở Nội vụ", long_word], width) is None
+    assert _wrap_together(["Sở Nội vụ", "a b c"], width) == [layout("Sở Nội vụ", width)[0], layout("a b c", width)[0]]

@@ -16,6 +16,7 @@ from json.encoder import encode_basestring
 from typing import Callable, Iterator, Sequence
 
 from cchc.messages import t
+from cchc.outputs import Made
 from cchc.problems import Problem
 from cchc.text import escape_controls
 
@@ -144,14 +145,14 @@ def items_json_pieces(rows, registry, plan=None, status_of=None) -> Iterator[str
     products are encoded for each item. *status_of* gives an item's status
     from its id, when asked.
     """
-    from cchc.query import leads
-
     if not rows:
         yield "[]\n"
         return
-    text = _json_text
+    encode, text = encode_basestring, _json_text
+    default_lead = plan.plan.default_lead if plan is not None else None
+    leads = Made(lambda names: _json_lead(names, default_lead, registry))
+    partners_of = Made(lambda names: _json_names(names, registry))
     places: dict[tuple[int, int], str] = {}
-    names: dict[tuple, str] = {}
     deadlines: dict[int, str] = {}
     budgets: dict = {}
     lines = []
@@ -163,13 +164,6 @@ def items_json_pieces(rows, registry, plan=None, status_of=None) -> Iterator[str
             place = places[id(section), id(task)] = (
                 f'"section": {text(section.numeral)}, "section_title": {text(section.title)}, "task": {text(task.label or None)}'
             )
-        lead_names = leads(item, plan) if plan is not None else item.lead
-        lead = names.get(tuple(lead_names))
-        if lead is None:
-            lead = names[tuple(lead_names)] = _json_names(lead_names, registry)
-        partners = names.get(tuple(item.partners))
-        if partners is None:
-            partners = names[tuple(item.partners)] = _json_names(item.partners, registry)
         when = deadlines.get(id(deadline))
         if when is None:
             due = ", ".join(text(d.isoformat()) for d in deadline.due)
@@ -182,18 +176,25 @@ def items_json_pieces(rows, registry, plan=None, status_of=None) -> Iterator[str
                 f'{{"million_vnd": null, "note": {text(budget)}}}' if budget is None or isinstance(budget, str)
                 else f'{{"million_vnd": {amount_json(budget)}, "note": null}}'
             )
-        default = "true" if lead_names and not item.lead else "false"
-        status = text(status_of(item.id)) if status_of is not None else "null"
-        via = "null" if row.via is None else text(row.via.name)
+        note, stt, via = item.note, item.stt, row.via
         lines.append(
-            f'  {{"id": {text(item.id)}, {place}, "product": {text(item.product)}, "lead": {lead}, "lead_is_default": {default}, '
-            f'"partners": {partners}, "deadline": {when}, "budget": {money}, "note": {text(item.note)}, "status": {status}, '
-            f'"stt": {text(item.stt)}, "via": {via}}}'
+            f'  {{"id": {encode(item.id)}, {place}, "product": {encode(item.product)}, "lead": {leads[tuple(item.lead)]}, '
+            f'"partners": {partners_of[tuple(item.partners)]}, "deadline": {when}, "budget": {money}, '
+            f'"note": {"null" if note is None else encode(note)}, '
+            f'"status": {"null" if status_of is None else text(status_of(item.id))}, '
+            f'"stt": {"null" if stt is None else encode(stt)}, "via": {"null" if via is None else text(via.name)}}}'
         )
         if len(lines) == JSON_CHUNK:
             yield ("[\n" if first else ",\n") + ",\n".join(lines)
             lines, first = [], False
     yield ("[\n" if first else ",\n") + ",\n".join(lines) + "\n]\n" if lines else "\n]\n"
+
+
+def _json_lead(names: tuple, default_lead: str | None, registry) -> str:
+    """An item's lead names, and whether they are the plan's default lead (its own cell blank)."""
+    if names or not default_lead:
+        return _json_names(names, registry) + ', "lead_is_default": false'
+    return _json_names([default_lead], registry) + ', "lead_is_default": true'
 
 
 def _json_text(value: str | None) -> str:

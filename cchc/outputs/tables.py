@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from itertools import chain, zip_longest
+from operator import add, itemgetter, sub
 from typing import Iterator, Sequence
 
 from cchc.messages import date_text, money_text, number_text, t
-from cchc.text import display_width, escape_controls, layout_column, table_column
+from cchc.outputs import Made
+from cchc.text import column_lines, display_width, escape_controls, table_column
 
 
 class Column:
@@ -61,51 +63,53 @@ def _column_width(col: Column, values: Sequence) -> int:
         if full is not None and widest >= full:
             break
         texts, facts = table_column(values[start : start + ROWS_PER_CHUNK])
-        lines, narrow = layout_column(texts, col.width, facts)
-        widest = max(widest, max(map(len if narrow else display_width, chain.from_iterable(lines)), default=0))
+        cells, single, narrow = column_lines(texts, col.width, facts)
+        lines = cells if single else chain.from_iterable(cells)
+        widest = max(widest, max(map(len if narrow else display_width, lines), default=0))
     return widest
 
 
 def _chunk_lines(columns: Sequence[Column], by_column: list[Sequence], widths: list[int], rights: list[bool]) -> str:
     # Some rows' lines. Most columns hold nothing to escape and no character wider than one column,
-    # which one search over the chunk of the column tells, and most cells are one line.
+    # which one search over the chunk of the column tells; many cells are one line.
     wide: dict[str, int] = {}  # the display width of each line that is not as wide as it is long
-    cells: list[list[list[str]]] = []  # per column, per row: the cell's lines
-    multi_line: dict[int, list[int]] = {}  # row -> its columns with a cell of several lines
-    for index, (col, values) in enumerate(zip(columns, by_column)):
+    laid = []  # per column: its cells' lines, and whether each cell is one line (a str, not a list)
+    for col, values in zip(columns, by_column):
         texts, facts = table_column(values)
-        lines, narrow = layout_column(texts, col.width, facts)
+        cells, single, narrow = column_lines(texts, col.width, facts)
         if not narrow:
-            for line in chain.from_iterable(lines):
+            for line in cells if single else chain.from_iterable(cells):
                 size = display_width(line)
                 if size != len(line):
                     wide[line] = size
-        for row in [row for row, cell in enumerate(lines) if len(cell) > 1]:
-            multi_line.setdefault(row, []).append(index)
-        cells.append(lines)
-    out: list[str] = []
+        laid.append((cells, single))
     if wide or not all(widths):
-        for row in range(len(cells[0]) if cells else 0):
-            out.extend(_joined(line, widths, rights, wide) for line in zip_longest(*[column[row] for column in cells], fillvalue=""))
+        out: list[str] = []
+        for row in zip(*[zip(cells) if single else cells for cells, single in laid]):
+            out.extend(_joined(line, widths, rights, wide) for line in zip_longest(*row, fillvalue=""))
         return "\n".join(out) + "\n"
-    # Every line as wide as it is long: one %-format pads a whole line. A row whose only cell of several
-    # lines is left-aligned (a long product) continues with that cell's lines after blanks.
+    # Every line as wide as it is long: one %-format pads a whole line. Each column is made as long
+    # as the table's lines, a cell's lines followed by blanks up to its row's count; all in C.
     pattern = "  ".join(("%%%ds" if right else "%%-%ds") % w for w, right in zip(widths, rights))
-    starts = [sum(widths[:i]) + 2 * i for i in range(len(widths))]
-    append = out.append
-    several = multi_line.get
-    firsts = zip(*[[lines[0] for lines in column] for column in cells])
-    for row, parts in enumerate(firsts):
-        longer = several(row)
-        if longer is None:
-            append((pattern % parts).rstrip())
-        elif len(longer) == 1 and not rights[longer[0]]:
-            append((pattern % parts).rstrip())
-            blank = " " * starts[longer[0]]
-            out.extend([(blank + line).rstrip() for line in cells[longer[0]][row][1:]])
-        else:
-            out.extend([(pattern % line).rstrip() for line in zip_longest(*[column[row] for column in cells], fillvalue="")])
-    return "\n".join(out) + "\n"
+    counts = [list(map(len, cells)) for cells, single in laid if not single]
+    per_row = list(map(max, zip(*counts))) if counts else []
+    if not per_row or max(per_row) == 1:
+        lines = zip(*[cells if single else map(_first, cells) for cells, single in laid])
+    else:
+        most = max(per_row)
+        blank_lists = [[""] * n for n in range(most)]
+        blank_tuples = [("",) * (n - 1) for n in range(most + 1)]
+        padded = []
+        for cells, single in laid:
+            if single:
+                padded.append(chain.from_iterable(map(add, zip(cells), map(blank_tuples.__getitem__, per_row))))
+            else:
+                padded.append(chain.from_iterable(map(add, cells, map(blank_lists.__getitem__, map(sub, per_row, map(len, cells))))))
+        lines = zip(*padded)
+    return "\n".join(map(str.rstrip, map(pattern.__mod__, lines))) + "\n"
+
+
+_first = itemgetter(0)
 
 
 def _joined(parts: Sequence[str], widths: list[int], rights: list[bool], wide: dict[str, int]) -> str:
@@ -199,18 +203,6 @@ def items_table(groups: list[tuple[str | None, list]], registry, plan, status_of
         yield from plain_chunks(columns, by_column)
 
 
-class _Made(dict):
-    """A dict that makes a missing value with *make* and keeps it."""
-
-    def __init__(self, make):
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, key):
-        value = self[key] = self.make(key)
-        return value
-
-
 class _ItemCells:
     """An item's cells in a table, each distinct value made once (a plan repeats its agencies, dates and amounts).
 
@@ -221,9 +213,9 @@ class _ItemCells:
     def __init__(self, registry, plan, lang: str):
         self.registry, self.lang = registry, lang
         self.default = plan.plan.default_lead
-        self.leads = _Made(self.lead)
-        self.due = _Made(lambda due: "\n".join(date_text(d, lang) for d in due))
-        self.amounts = _Made(self.budget)
+        self.leads = Made(self.lead)
+        self.due = Made(lambda due: "\n".join(date_text(d, lang) for d in due))
+        self.amounts = Made(self.budget)
         self.decimals: dict[str, str] = {}
 
     def product(self, row) -> str:
