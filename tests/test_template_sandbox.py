@@ -267,3 +267,23 @@ def test_a_province_template_gets_the_batch_row_filters(plan, tmp_path):
     batch = "{% for s in view.sections %}{% for g in s.task_groups %}{{ g|html_rows(true, true) }}\n{% endfor %}{% endfor %}"
     html_loop, html_batch = _render(plan, tmp_path, loop, "html"), _render(plan, tmp_path, batch, "html")
     assert html_batch == html_loop and html_loop.count('<tr class="item">') == one_by_one.count("\n")
+
+
+@pytest.mark.parametrize("stt, money", [("true", "true"), ("false", "false"), ("true", "false"), ("false", "true")])
+def test_the_batch_row_filters_take_the_rows_a_template_picks(plan, tmp_path, stt, money):
+    # A province's template may filter the rows first (Jinja's selectattr gives a generator, not a list).
+    picked = '{% for s in view.sections %}{% for r in s.rows|selectattr("lead") %}{{ r|md_row(' + f"{stt}, {money}" + ') }}\n{% endfor %}{% endfor %}'
+    batched = '{% for s in view.sections %}{% set out = s.rows|selectattr("lead")|md_rows(' + f"{stt}, {money}" + ') %}{% if out %}{{ out }}\n{% endif %}{% endfor %}'
+    assert _render(plan, tmp_path, batched) == _render(plan, tmp_path, picked)
+    loop = '{% for s in view.sections %}{% for r in s.rows|rejectattr("lead") %}{{ r|html_row(' + f"{stt}, {money}" + ') }}\n\n{% endfor %}{% endfor %}'
+    batch = '{% for s in view.sections %}{{ s.rows|rejectattr("lead")|html_rows(' + f"{stt}, {money}" + ') }}{% endfor %}'
+    html_loop, html_batch = _render(plan, tmp_path, loop, "html"), _render(plan, tmp_path, batch, "html")
+    assert html_batch.replace("\n", "") == html_loop.replace("\n", "") and '<tr class="item">' in html_loop
+
+
+@pytest.mark.parametrize("rows", ["[1, 2]", "view.sections", "[view.sections[0].rows[0], 'x']", '"text"'])
+def test_the_batch_row_filters_refuse_what_is_not_the_views_rows(plan, tmp_path, rows):
+    for template in (f"{{{{ {rows}|md_rows(true, true) }}}}", f"{{{{ {rows}|html_rows(true, true) }}}}"):
+        failure = _refused(plan, tmp_path, template)
+        assert "TypeError" in failure.reason or "AttributeError" in failure.reason
+    assert _render(plan, tmp_path, "{{ []|md_rows(true, true) }}|{{ []|html_rows(true, true) }}") == "|"

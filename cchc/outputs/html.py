@@ -228,9 +228,20 @@ def _html_rows():
 
     def html_rows(rows, has_stt: bool, has_money: bool):
         # A task's rows with a blank line between them and after the last (with the template's line end):
-        # one filter call instead of a loop in the template.
-        texts = [row_text(row, has_stt, has_money) for row in rows]
-        return markupsafe.Markup("\n\n".join(texts) + "\n" if texts else "")
+        # one filter call instead of a loop in the template; row_text's lines made column by column.
+        rows = _columns(rows)
+        if rows is None:
+            return markupsafe.Markup("")
+        columns = [_each(cell, rows.stt)] if has_stt else []
+        notes = [
+            f'<span class="screen-only note" title="{cell(note)}">[{number}]</span>' if note else ""
+            for note, number in zip(rows.note, rows.note_number)
+        ]
+        columns += [_each(cell, rows.product), notes, _each(cell, rows.lead), _each(cell, rows.partners), _each(cell, rows.deadline)]
+        if has_money:
+            columns += [map(_NUMBER_CLASS.__getitem__, rows.is_amount), _each(cell, rows.budget)]
+        pattern = _HTML_ROW[has_stt, has_money]
+        return markupsafe.Markup("\n\n".join(map(pattern.__mod__, zip(*columns))) + "\n")
 
     def row_text(row, has_stt: bool, has_money: bool) -> str:
         parts = ['<tr class="item">\n']
@@ -255,10 +266,52 @@ def _markdown_rows():
         return markdown_row(row, has_stt, has_money, escape)
 
     def rows_filter(rows, has_stt: bool, has_money: bool) -> str:
-        # A section's rows, one per line: one filter call instead of a loop in the template.
-        return "\n".join([markdown_row(row, has_stt, has_money, escape) for row in rows])
+        # A section's rows, one per line: one filter call instead of a loop in the template;
+        # markdown_row's lines made column by column.
+        rows = _columns(rows)
+        if rows is None:
+            return ""
+        columns = [_each(escape, rows.stt)] if has_stt else []
+        tasks = [task if rowspan else "" for task, rowspan in zip(rows.task, rows.task_rowspan)]
+        columns += [_each(escape, column) for column in (tasks, rows.item_id, rows.product, rows.lead, rows.partners, rows.deadline)]
+        if has_money:
+            columns.append(_each(escape, rows.budget))
+        return "\n".join(map(("| " + " | ".join(["%s"] * len(columns)) + " |").__mod__, zip(*columns)))
 
     return row_filter, rows_filter
+
+
+#: A row of the HTML plan's table (``_html_rows``'s row_text), by whether it has an STT and a budget column.
+_HTML_ROW = {
+    (stt, money): '<tr class="item">\n'
+    + ('<td class="stt">%s</td>\n' if stt else "")
+    + '<td class="product">%s%s</td>\n<td>%s</td>\n<td>%s</td>\n<td>%s</td>\n'
+    + ("<td%s>%s</td>\n" if money else "")
+    + "</tr>"
+    for stt in (False, True)
+    for money in (False, True)
+}
+_NUMBER_CLASS = {True: ' class="num"', False: ""}
+
+
+def _columns(rows):
+    """*rows* (the view's rows, given by a template) column by column, as a Row of columns; None when there are none.
+
+    A TypeError for anything but the view's rows."""
+    from cchc.outputs.view import Row
+
+    rows = list(rows)
+    if not rows:
+        return None
+    if not all(type(row) is Row for row in rows):
+        raise TypeError("the rows of a plan's table are the view's rows")
+    return Row._make(zip(*rows))
+
+
+def _each(escape, texts):
+    """*escape* of each of *texts*, each distinct text escaped once."""
+    made = {text: escape(text) for text in set(texts)}
+    return map(made.__getitem__, texts)
 
 
 def escape_markdown(text) -> str:
