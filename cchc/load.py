@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from cchc.inputs import yaml as safeyaml
+from cchc.inputs.yaml_locate import locate
 from cchc.inputs.files import UnreadableFile, read_bounded
 from cchc.problems import Problem, error, warning
 
@@ -47,17 +48,19 @@ class LoadedPlan:
     source: bytes | None  # the file's bytes (UTF-8, no BOM), kept to locate problems
     plan: object | None  # cchc.model.Plan; typed loosely so this module imports fast
     problems: list[Problem] = field(default_factory=list)
+    outline: object | None = None  # cchc.inputs.yaml.Outline of source: problems are found without reading it all again
 
     def locate(self, problems: list[Problem]) -> list[Problem]:
         """Give each problem that has a data path its line and column in this file."""
-        problems = [p if p.file else replace(p, file=self.name) for p in problems]
-        pending = [p for p in problems if p.line == 0]
+        pending = {p.path for p in problems if p.line == 0}
         if not pending:
-            return problems
-        if self.source is None:
-            return [p.at(1, 1) if p.line == 0 else p for p in problems]
-        positions = safeyaml.locate(self.source, {p.path for p in pending})
-        return [p.at(*positions[p.path]) if p.line == 0 else p for p in problems]
+            return [p if p.file else replace(p, file=self.name) for p in problems]
+        positions = locate(self.source, pending, self.outline) if self.source is not None else dict.fromkeys(pending, (1, 1))
+        # One copy of each problem, with its file and its place.
+        return [
+            p if p.file and p.line else replace(p, file=p.file or self.name, **({} if p.line else dict(zip(("line", "column"), positions[p.path]))))
+            for p in problems
+        ]
 
     @property
     def errors(self) -> list[Problem]:
@@ -112,7 +115,8 @@ def load_bytes(data: bytes, name: str) -> LoadedPlan:
     del data  # large plans: do not keep a second copy
     if problem is not None:
         return LoadedPlan(name, None, None, [from_yaml(name, problem)])
-    data_tree, yaml_problems = safeyaml.parse(source, is_nfc)
+    outline = safeyaml.Outline()
+    data_tree, yaml_problems = safeyaml.parse(source, is_nfc, outline)
     problems = [from_yaml(name, p) for p in yaml_problems]
     if data_tree is None:
         # Parsing stopped (or the file is empty): there is nothing to validate further.
@@ -127,7 +131,7 @@ def load_bytes(data: bytes, name: str) -> LoadedPlan:
     plan, schema_problems = validate_tree(data_tree, name)
     schema_problems = escaped + schema_problems
     del data_tree  # the models hold what is needed; free the raw tree
-    loaded = LoadedPlan(name, source, plan, [])
+    loaded = LoadedPlan(name, source, plan, [], outline)
     loaded.problems = sorted(problems + loaded.locate(schema_problems))
     return loaded
 

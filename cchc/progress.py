@@ -342,9 +342,9 @@ def _locate(name: str, source: bytes | None, problems: list[Problem]) -> list[Pr
         return problems
     if source is None:
         return [p.at(1, 1) if p.line == 0 else p for p in problems]
-    from cchc.inputs import yaml as safeyaml
+    from cchc.inputs.yaml_locate import locate
 
-    positions = safeyaml.locate(source, pending)
+    positions = locate(source, pending)
     return [p.at(*positions[p.path]) if p.line == 0 else p for p in problems]
 
 

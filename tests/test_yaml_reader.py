@@ -19,7 +19,8 @@ import pytest
 
 from cchc.inputs import yaml as reader
 from cchc.inputs.files import UnreadableFile, read_bounded
-from cchc.inputs.yaml import KEY, MAX_DEPTH, YamlProblem, decode, locate, parse, too_large
+from cchc.inputs.yaml import KEY, MAX_DEPTH, YamlProblem, decode, parse, too_large
+from cchc.inputs.yaml_locate import locate
 from cchc.messages import catalogue, render
 from cchc.messages.yaml import MESSAGES
 from cchc.problems import Problem
