@@ -316,12 +316,51 @@ def generate_plan(n_items: int, seed: int = 0, one_province: bool = False) -> st
     return "\n".join(lines + body) + "\n"
 
 
+def plan_from_2021(n_items: int) -> str:
+    """The YAML text of a plan of *n_items* items built from the 2021 plan: its items repeated in their
+    tasks, copy after copy, each copy's ids suffixed (I-1-0, I-1-1, ...), its total scaled with them.
+
+    Its texts repeat as a province's plans repeat their agencies and wordings; the 2021 plan's warnings
+    (items with no lead) repeat with them.
+    """
+    import copy
+
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    plan = yaml.load((root / "plans" / "2021.yaml").read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    tasks = [task for section in plan["sections"] for task in section["tasks"]]
+    originals = [(task, task["items"]) for task in tasks]
+    for task in tasks:
+        task["items"] = []
+    made, copies = 0, 0
+    while made < n_items:
+        for task, items in originals:
+            for item in items[: n_items - made]:
+                repeated = copy.deepcopy(item)
+                repeated["id"] = f"{item['id']}-{copies}"
+                task["items"].append(repeated)
+                made += 1
+        copies += 1
+    total = plan["plan"]["total_million_vnd"] * copies
+    plan["plan"]["total_million_vnd"] = total
+    plan["plan"]["total_in_words"] = amount_in_words(total * MILLION)
+
+    class Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+        def ignore_aliases(self, data):
+            return True
+
+    header = f"# {n_items} items built from plans/2021.yaml, {copies} copies (benchmarks/generate.py --from-2021).\n"
+    return header + yaml.dump(plan, Dumper=Dumper, allow_unicode=True, sort_keys=False, width=1 << 16)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write a valid synthetic CCHC plan of N items (or --count such plans).")
     parser.add_argument("n_items", type=int, metavar="N")
     parser.add_argument("-o", "--output", type=Path, help="file to write (default: standard output); with --count, a directory")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--count", type=int, help="write this many plans, seeds SEED, SEED+1, …, as plan-001.yaml … in the --output directory")
+    parser.add_argument("--from-2021", action="store_true", help="the 2021 plan's items repeated (see plan_from_2021), not random ones")
     parser.add_argument("--one-province", action="store_true",
                         help=f"the registry holds {PROVINCE}'s 20 departments and the groups only (30 agencies), as a department's plan")
     args = parser.parse_args(argv)
@@ -333,7 +372,7 @@ def main(argv: list[str] | None = None) -> int:
             text = generate_plan(args.n_items, args.seed + k, args.one_province)
             (args.output / f"plan-{k + 1:03d}.yaml").write_text(text, encoding="utf-8")
         return 0
-    text = generate_plan(args.n_items, args.seed, args.one_province)
+    text = plan_from_2021(args.n_items) if args.from_2021 else generate_plan(args.n_items, args.seed, args.one_province)
     if args.output is None:
         sys.stdout.write(text)
     else:

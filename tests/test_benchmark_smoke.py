@@ -95,14 +95,38 @@ def test_run_quick_prints_both_tables(tmp_path):
         assert key in rows, f"no row {key} (or the command failed) in:\n{done.stdout}"
         assert rows[key] > 0
     assert ("python: json.load", "1,000 items as JSON (0.5 MiB)") in rows
+    built = next(p for _, p in rows if p.startswith("1,000 items (") and p.endswith("built from the 2021 plan"))
+    for command in ("cchc validate", "cchc list", "cchc report --period 2021", "cchc list --format json"):
+        assert rows[(command, built)] > 0
 
     results = dict(re.findall(r"^\| (.+?) \| .* \| (PASS|FAIL|SKIP) \|$", done.stdout, re.M))
     for name in ("cchc --help / typer app --help", "cchc validate / check-jsonschema (2021 plan)",
                  "validate 100k / json.load of the same plan as JSON", "list 100k / validate 100k",
                  "validate 100k: peak RSS / file size", "render --format docx (2021 plan)",
-                 "validate 6 plans of 200 items / validate one of 1,200"):
+                 "validate 6 plans of 200 items / validate one of 1,200",
+                 "list 1k / validate 1k, built from the 2021 plan", "validate 1k built from the 2021 plan / json.load of it as JSON"):
         assert name in results, f"no target {name!r} in:\n{done.stdout}"
     # A quick run judges nothing; a target fails only when a command it measures failed.
     assert results["list 100k / validate 100k"] == "SKIP"
     assert results["cchc validate / check-jsonschema (2021 plan)"] == "SKIP"
     assert "(exit" not in done.stdout.split("## Measurements")[1].split("render --format pdf")[0]
+
+
+def test_a_plan_built_from_the_2021_plan_repeats_its_items(tmp_path):
+    import yaml
+
+    path = tmp_path / "built.yaml"
+    done = subprocess.run([sys.executable, str(BENCH / "generate.py"), "100", "--from-2021", "-o", str(path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    plan = yaml.safe_load(path.read_text(encoding="utf-8"))
+    original = yaml.safe_load((BENCH.parent / "plans" / "2021.yaml").read_text(encoding="utf-8"))
+    items = [i for s in plan["sections"] for t in s["tasks"] for i in t["items"]]
+    first = [i for s in original["sections"] for t in s["tasks"] for i in t["items"]]
+    assert len(items) == 100 and len({i["id"] for i in items}) == 100
+    by_id = {i["id"]: i for i in first}
+    for item in items:
+        source = by_id[item["id"].rsplit("-", 1)[0]]
+        assert {**item, "id": source["id"]} == source
+    assert plan["plan"]["total_million_vnd"] == 3 * original["plan"]["total_million_vnd"]  # 41 + 41 + 18 items: 3 copies
+    checked = subprocess.run([sys.executable, "-m", "cchc", "validate", str(path)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
