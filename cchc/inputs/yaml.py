@@ -359,8 +359,7 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, 
                     watch = None
             if normalize:
                 value = nfc("NFC", value)
-            if len(value) <= 64:  # keys, names, deadlines: one object per distinct text (a large plan repeats them)
-                value = memo(value, value)
+            value = memo(value, value)  # keys, names, deadlines, products: one object per distinct text (a large plan repeats them)
             if event.implicit[0]:
                 # "! 5": the non-specific tag makes a plain scalar text (YAML 1.2), so no number is read.
                 if (value in special or value[:1] in number_start) and event.tag is None:
