@@ -349,6 +349,9 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, 
     node = -1  # the open container's place in the outline (-1: not outlined)
     documents = 0
     memo = {}.setdefault
+    if outline is not None:
+        cells, keys = outline.cells, outline.key
+        note = cells.extend
     for event in iter(get_event, None):
         kind = type(event)
         if kind is ScalarEvent:
@@ -379,8 +382,10 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, 
                 raise _Fatal(_at(event.start_mark, "yaml-key"))
             stack.append((container, is_list, key, seen, node))
             if outline is not None and len(stack) <= OUTLINE_DEPTH:
-                mark = event.start_mark
-                node = outline.add(node, len(container) if is_list else key, is_list, mark.line, mark.column, kind is SequenceStartEvent)
+                mark, parent, node = event.start_mark, node, len(cells) // 6  # six cells a container: Outline.FIELDS
+                if not is_list:
+                    keys[node] = key
+                note((parent, len(container) if is_list else -1, mark.line, mark.column, 0, 0))
             else:
                 node = -1
             if kind is MappingStartEvent:
@@ -392,7 +397,7 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, 
             value = container
             if node >= 0:
                 mark = event.end_mark
-                outline.end(node, mark.line, mark.column)
+                cells[6 * node + 4], cells[6 * node + 5] = mark.line, mark.column
             container, is_list, key, seen, node = stack.pop()
         elif kind is ev.AliasEvent:
             raise _Fatal(_at(event.start_mark, "yaml-alias"))
@@ -433,36 +438,24 @@ OUTLINE_DEPTH = 7
 
 class Outline:
     """Where each container of a document down to ``OUTLINE_DEPTH`` starts and ends (0-based lines and
-    columns, as libyaml counts them), whether it is a list, its parent and its index or key in it, noted
-    while parsing, in the order of the file.
+    columns, as libyaml counts them), its parent and its index or key in it, noted while parsing, in the
+    order of the file: ``FIELDS`` integers a container in one array, and a mapping's members' keys.
 
     About 30 bytes a container: a plan of 100,000 items outlines in some 3 MB.
     """
+
+    FIELDS = ("parent", "index", "line", "column", "end_line", "end_column")  # index -1: a mapping's member
 
     def __init__(self):
         self.clear()
 
     def clear(self) -> None:
-        self.parent, self.index, self.line, self.column = array("i"), array("i"), array("i"), array("i")
-        self.end_line, self.end_column, self.is_list = array("i"), array("i"), array("b")
-        self.key: dict[int, Any] = {}  # node -> its key, for a mapping's members (index -1)
+        self.cells = array("i")
+        self.key: dict[int, Any] = {}  # node -> its key, for a mapping's members
 
     def __len__(self) -> int:
-        return len(self.parent)
+        return len(self.cells) // len(self.FIELDS)
 
-    def add(self, parent: int, step, in_list: bool, line: int, column: int, is_list: bool) -> int:
-        """Note a container at *step* of *parent* (an index when *parent* is a list, else a key); its number."""
-        node = len(self.parent)
-        self.parent.append(parent)
-        self.index.append(step if in_list else -1)
-        if not in_list:
-            self.key[node] = step
-        self.line.append(line)
-        self.column.append(column)
-        self.end_line.append(line)
-        self.end_column.append(column)
-        self.is_list.append(is_list)
-        return node
-
-    def end(self, node: int, line: int, column: int) -> None:
-        self.end_line[node], self.end_column[node] = line, column
+    def field(self, name: str) -> array:
+        """One field of every container, in their order."""
+        return self.cells[self.FIELDS.index(name) :: len(self.FIELDS)]

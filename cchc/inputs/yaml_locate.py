@@ -81,12 +81,13 @@ class _OutlinedFile:
     """A file and its outline: each wanted path is looked for in the smallest outlined container that holds it."""
 
     def __init__(self, data: bytes, outline: Outline):
-        self.data, self.outline = data, outline
+        self.data = data
+        self.parent, self.index, self.line, self.column, self.end_line, self.end_column = map(outline.field, Outline.FIELDS)
         # A list's outlined elements in order (4 bytes each; the document's root is the only element of -1);
         # a mapping's by key.
         self.elements: dict[int, array] = {}
         self.members: dict[tuple[int, Any], int] = {}
-        for node, (parent, index) in enumerate(zip(outline.parent, outline.index)):
+        for node, (parent, index) in enumerate(zip(self.parent, self.index)):
             if index >= 0:
                 elements = self.elements.get(parent)
                 if elements is None:
@@ -97,12 +98,12 @@ class _OutlinedFile:
 
     def child(self, node: int, step) -> int | None:
         """The outlined container at *step* (a key, or an index) of *node*; None when it is not one."""
-        if node >= 0 and not self.outline.is_list[node]:
-            return self.members.get((node, step))
         elements = self.elements.get(node)
-        if elements is None or type(step) is not int or step < 0:
+        if elements is None:  # a mapping, or a list of no outlined element
+            return self.members.get((node, step))
+        if type(step) is not int or step < 0:
             return None
-        index = self.outline.index
+        index = self.index
         if step < len(elements) and index[elements[step]] == step:  # every element a container, as in a plan
             return elements[step]
         at = bisect_left(elements, step, hi=min(step + 1, len(elements)), key=index.__getitem__)
@@ -122,7 +123,6 @@ class _OutlinedFile:
         return node, depth
 
     def find(self, wanted: set[tuple]) -> tuple[dict, dict]:
-        outline = self.outline
         values: dict[tuple, tuple[int, int]] = {}
         keys: dict[tuple, tuple[int, int]] = {}
         groups: dict[int, tuple[tuple, set]] = {}  # node -> (its path, the wanted paths below it, relative)
@@ -131,17 +131,17 @@ class _OutlinedFile:
             node, depth = self.holder(path[:-2] if path and path[-1] == KEY else path)
             if node < 0:  # the document is no container
                 return _find_safely(self.data, _prefixes(wanted))
-            values[path[:depth]] = (outline.line[node] + 1, outline.column[node] + 1)
+            values[path[:depth]] = (self.line[node] + 1, self.column[node] + 1)
             if len(path) > depth:
                 groups.setdefault(node, (path[:depth], set()))[1].add(path[depth:])
         # Each container's lines are read once, for every path asked of it.
-        spans = {node: (outline.line[node], outline.end_line[node]) for node in groups}
+        spans = {node: (self.line[node], self.end_line[node]) for node in groups}
         offsets = _line_offsets(self.data, {line for first, last in spans.values() for line in (first, last + 1)})
         for node, (base, relative) in groups.items():
             first, last = spans[node]
             text = self.data[offsets[first] : offsets[last + 1]]
-            lines = _node_lines(text, last - first + 1, outline.column[node], outline.end_column[node])
-            found = _simple_mapping(lines, outline.column[node], relative)
+            lines = _node_lines(text, last - first + 1, self.column[node], self.end_column[node])
+            found = _simple_mapping(lines, self.column[node], relative)
             if found is None:
                 found = _find_safely("\n".join(lines).encode("utf-8"), _prefixes(relative))
             for local, into in zip(found, (values, keys)):
