@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
+from cchc.inputs import yaml_locate
 from cchc.inputs.yaml import KEY, Outline, parse
 from cchc.inputs.yaml_locate import locate
 
@@ -133,7 +135,10 @@ def test_the_outline_locates_as_a_whole_reading_does(seed):
     _both_ways(plan_text(seed))
 
 
-def test_the_outline_locates_the_hand_written_hard_cases():
+@pytest.mark.parametrize("local_bytes", [1 << 20, 0, 40])
+def test_the_outline_locates_the_hand_written_hard_cases(monkeypatch, local_bytes):
+    # With a small bound, problems in the larger containers are found by reading the whole file.
+    monkeypatch.setattr(yaml_locate, "LOCAL_BYTES", local_bytes)
     hard = [
         "a:\n  - id: 1\n    note: \"two\n    lines\"\n    product: x\n",
         "a:\n  - id: 1\n    product: x\n    product: y\n",

@@ -23,7 +23,7 @@ the same code reads a file of any size:
 Every check is linear in the size of the file. Problems carry a code, a message
 key and its arguments (``cchc.messages.yaml``), never a finished message.
 Positions are not kept while loading (they would double the memory of a large
-plan), but for an ``Outline``: where each container down to a plan's items
+plan), except in an ``Outline``: where each container down to a plan's items
 starts and ends. ``cchc.inputs.yaml_locate`` finds a problem's position from it,
 reading again only the part of the file that holds the problem.
 """
@@ -31,10 +31,10 @@ reading again only the part of the file that holds the problem.
 from __future__ import annotations
 
 import heapq
-from array import array
 import itertools
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any

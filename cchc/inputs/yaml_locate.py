@@ -35,6 +35,10 @@ from cchc.inputs.yaml import (
 
 Positions = dict[tuple, tuple[int, int]]
 
+#: A container's lines are read again on their own (decoded, as text) up to this many bytes; a problem
+#: in a larger one (a whole section, the document) is found by reading the file, as without an outline.
+LOCAL_BYTES = 1 << 20
+
 
 def locate(source: str | bytes, paths: Iterable[tuple], outline: Outline | None = None) -> Positions:
     """1-based (line, column) of each path's value (or key, for paths ending in KEY), as ``parse`` counts them.
@@ -137,8 +141,12 @@ class _OutlinedFile:
         # Each container's lines are read once, for every path asked of it.
         spans = {node: (self.line[node], self.end_line[node]) for node in groups}
         offsets = _line_offsets(self.data, {line for first, last in spans.values() for line in (first, last + 1)})
+        whole: set[tuple] = set()  # paths in containers too large to copy: found by reading the file itself
         for node, (base, relative) in groups.items():
             first, last = spans[node]
+            if offsets[last + 1] - offsets[first] > LOCAL_BYTES:
+                whole.update(base + path for path in relative)
+                continue
             text = self.data[offsets[first] : offsets[last + 1]]
             lines = _node_lines(text, last - first + 1, self.column[node], self.end_column[node])
             found = _simple_mapping(lines, self.column[node], relative)
@@ -147,6 +155,10 @@ class _OutlinedFile:
             for local, into in zip(found, (values, keys)):
                 for path, (line, column) in local.items():
                     into.setdefault(base + path, (line + first, column))
+        if whole:
+            for found, into in zip(_find_safely(self.data, _prefixes(whole)), (values, keys)):
+                for path, position in found.items():
+                    into.setdefault(path, position)
         return values, keys
 
 
