@@ -164,6 +164,12 @@ def test_the_outline_locates_the_hand_written_hard_cases(monkeypatch, local_byte
         "x: 1\n---\ny: 2\n",
         "plain",
         "",
+        # Raw control characters, which the reader makes spaces; a duplicate key whose first value is a scalar.
+        "a:\n  - id: 1\n    deadline: \x01 5\n    lead:\n    - \x01 6\n",
+        "a:\n  - id: 1\n    deadline: \xc2\x80 5\n".encode("latin-1").decode("utf-8"),
+        "a:\n  - id: 1\n    deadline: \ufffe 5\n    budget: \u2028\n",
+        "sections: 5\nsections: []\n",
+        "a:\n  - items: 1\n    items: []\n    tasks: [1]\n    tasks: {b: 2}\n",
     ]
     for text in hard:
         _both_ways(text)

@@ -306,6 +306,7 @@ def parse(source: str | bytes, is_nfc: bool | None = None, outline: Outline | No
         data = _yaml12(data, problems)
         if outline is not None:
             outline.clear()
+            outline.cleaned = True
         try:
             root = _read(data, problems, not is_nfc, outline)
         except yaml.reader.ReaderError:  # not UTF-8: only when the caller skipped ``decode``
@@ -385,6 +386,8 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, 
                 mark, parent, node = event.start_mark, node, len(cells) // 6  # six cells a container: Outline.FIELDS
                 if not is_list:
                     keys[node] = key
+                    if key in container:  # a duplicate key, whose value parse drops: in no container
+                        parent = DROPPED
                 note((parent, len(container) if is_list else -1, mark.line, mark.column, 0, 0))
             else:
                 node = -1
@@ -431,6 +434,9 @@ _NO_KEY = object()
 KEY = "\x00key"
 
 
+#: The parent of an outlined container that parse drops (the value of a duplicate key).
+DROPPED = -2
+
 #: Containers this deep or shallower are outlined while parsing: a plan's items are at depth 7
 #: (the document, "sections", a section, "tasks", a task, "items", an item).
 OUTLINE_DEPTH = 7
@@ -452,6 +458,7 @@ class Outline:
     def clear(self) -> None:
         self.cells = array("i")
         self.key: dict[int, Any] = {}  # node -> its key, for a mapping's members
+        self.cleaned = False  # parse read the text with its control characters made spaces (``_yaml12``)
 
     def __len__(self) -> int:
         return len(self.cells) // len(self.FIELDS)

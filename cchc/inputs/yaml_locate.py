@@ -50,8 +50,8 @@ def locate(source: str | bytes, paths: Iterable[tuple], outline: Outline | None 
     if not wanted:
         return {}
     data = _as_bytes(source)
-    if any(scan.search(data) for scan in _YAML11_BREAKS):
-        data = _yaml12(data)
+    if any(scan.search(data) for scan in _YAML11_BREAKS) or (outline and outline.cleaned):
+        data = _yaml12(data)  # the text as parse read it
     if outline:
         values, keys = _OutlinedFile(data, outline).find(wanted)
     else:
