@@ -84,8 +84,7 @@ def load_bands(path) -> tuple[Bands | None, list[Problem]]:
 
     from cchc.inputs import yaml as safeyaml
     from cchc.inputs.files import UnreadableFile, read_bounded
-    from cchc.load import from_yaml
-    from cchc.progress import _locate
+    from cchc.load import from_yaml, located
 
     name = os.fspath(path)
     try:
@@ -100,7 +99,7 @@ def load_bands(path) -> tuple[Bands | None, list[Problem]]:
     if root is None:
         return None, problems
     bands, own = _read_bands(root)
-    problems = sorted(problems + _locate(name, source, own))
+    problems = sorted(problems + located(name, source, own))
     if any(p.severity == "error" for p in problems):
         return None, problems
     return Bands(bands[0], bands[1], name), problems

@@ -52,19 +52,26 @@ class LoadedPlan:
 
     def locate(self, problems: list[Problem]) -> list[Problem]:
         """Give each problem that has a data path its line and column in this file."""
-        pending = {p.path for p in problems if p.line == 0}
-        if not pending:
-            return [p if p.file else replace(p, file=self.name) for p in problems]
-        positions = locate(self.source, pending, self.outline) if self.source is not None else dict.fromkeys(pending, (1, 1))
-        # One copy of each problem, with its file and its place.
-        return [
-            p if p.file and p.line else replace(p, file=p.file or self.name, **({} if p.line else dict(zip(("line", "column"), positions[p.path]))))
-            for p in problems
-        ]
+        return located(self.name, self.source, problems, self.outline)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
+
+
+def located(name: str, source: bytes | None, problems: list[Problem], outline=None) -> list[Problem]:
+    """*problems* in the file *name*: each one without a file gets *name*, each one without a place the line
+    and column of its data path in *source* (1:1 when there is no source); *outline* is what parsing noted of it."""
+    pending = {p.path for p in problems if p.line == 0}
+    positions = (locate(source, pending, outline) if source is not None else dict.fromkeys(pending, (1, 1))) if pending else {}
+
+    def placed(problem: Problem) -> Problem:
+        changes = {} if problem.file else {"file": name}
+        if not problem.line:
+            changes["line"], changes["column"] = positions[problem.path]
+        return replace(problem, **changes) if changes else problem
+
+    return [placed(p) for p in problems]
 
 
 def default_plan_path() -> Path:

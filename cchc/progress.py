@@ -33,7 +33,7 @@ import datetime
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable, Iterable
 
@@ -149,7 +149,9 @@ class Log:
 
     def locate(self, problems: list[Problem]) -> list[Problem]:
         """Each problem in this log's file, at the line and column of its data path."""
-        return _locate(self.name, self.source, problems)
+        from cchc.load import located
+
+        return located(self.name, self.source, problems)
 
 
 # ---------------------------------------------------------------- finding and reading
@@ -216,7 +218,7 @@ def load_log(path: Path | str, plan, name: str | None = None) -> tuple[Log | Non
     """
     from cchc.inputs import yaml as safeyaml
     from cchc.inputs.files import UnreadableFile, read_bounded
-    from cchc.load import from_yaml
+    from cchc.load import from_yaml, located
 
     name = name or os.fspath(path)
     try:
@@ -234,9 +236,9 @@ def load_log(path: Path | str, plan, name: str | None = None) -> tuple[Log | Non
         return None, problems
     if not isinstance(root, list):
         found = [error("progress-schema", (), key="progress-schema.list")]
-        return None, sorted(problems + _locate(name, source, found))
+        return None, sorted(problems + located(name, source, found))
     entries, found = _read_entries(root, plan)
-    return Log(entries, name, source), sorted(problems + _locate(name, source, found))
+    return Log(entries, name, source), sorted(problems + located(name, source, found))
 
 
 def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
@@ -333,19 +335,6 @@ class _UnknownIds:
         if self.memo[folded]:
             return error("progress-unknown-id", path, key="progress-unknown-id.suggest", id=item_id, suggestions=self.memo[folded])
         return error("progress-unknown-id", path, id=item_id)
-
-
-def _locate(name: str, source: bytes | None, problems: list[Problem]) -> list[Problem]:
-    problems = [p if p.file else replace(p, file=name) for p in problems]
-    pending = {p.path for p in problems if p.line == 0}
-    if not pending:
-        return problems
-    if source is None:
-        return [p.at(1, 1) if p.line == 0 else p for p in problems]
-    from cchc.inputs.yaml_locate import locate
-
-    positions = locate(source, pending)
-    return [p.at(*positions[p.path]) if p.line == 0 else p for p in problems]
 
 
 # ---------------------------------------------------------------- appending
@@ -454,7 +443,7 @@ def _append(path: Path, entry: Entry, header: str) -> bytes:
 def _read_for_append(data: bytes, name: str) -> list:
     """The log's data as the reader gives it; LogNotAppendable when it has errors or is not a list."""
     from cchc.inputs import yaml as safeyaml
-    from cchc.load import from_yaml
+    from cchc.load import from_yaml, located
 
     if not data:
         return []
@@ -468,6 +457,6 @@ def _read_for_append(data: bytes, name: str) -> list:
     if root is None:
         return []
     if not isinstance(root, list):
-        problems = _locate(name, source, [error("progress-schema", (), key="progress-schema.list")])
+        problems = located(name, source, [error("progress-schema", (), key="progress-schema.list")])
         raise LogNotAppendable("progress.has-errors", problems, path=name)
     return root

@@ -164,23 +164,20 @@ class _OutlinedFile:
 
 def _line_offsets(data: bytes, lines: set[int]) -> dict[int, int]:
     """The byte offset where each of *lines* (0-based; lines end at LF, CR or CRLF) starts; the end of *data* past the last."""
+    after = _after_breaks if b"\r" in data else _after_newlines
     offsets: dict[int, int] = {}
     line, offset = 0, 0
-    if b"\r" in data:
-        breaks = _BREAK.finditer(data)
-        for wanted in sorted(lines):
-            if wanted > line:
-                found = next(islice(breaks, wanted - line - 1, None), None)
-                offset = len(data) if found is None else found.end()
-                line = wanted
-            offsets[wanted] = offset
-        return offsets
     for wanted in sorted(lines):
         if wanted > line:
-            offset = _after_newlines(data, offset, wanted - line)
-            line = wanted
+            offset, line = after(data, offset, wanted - line), wanted
         offsets[wanted] = offset
     return offsets
+
+
+def _after_breaks(data: bytes, offset: int, count: int) -> int:
+    """The offset just after the *count*-th line break (LF, CR or CRLF) at or after *offset* (the end of *data* when there are fewer)."""
+    found = next(islice(_BREAK.finditer(data, offset), count - 1, None), None)
+    return len(data) if found is None else found.end()
 
 
 def _after_newlines(data: bytes, offset: int, count: int) -> int:
