@@ -115,10 +115,11 @@ def check_total(plan) -> list[Problem]:
     if declared is None:
         return []
     problems = []
+    insane = _amount_problem(declared, ("plan", "total_million_vnd"), ".total")
+    if insane:
+        return [insane]  # a figure out of bounds: nothing to compare it with
     if declared < 0:
         problems.append(error("negative-amount", ("plan", "total_million_vnd"), key="negative-amount.total"))
-    if not _sane(declared):
-        return problems
     itemized = itemized_total(plan)
     if itemized != declared:
         problems.append(
@@ -142,16 +143,9 @@ def check_total_in_words(plan) -> list[Problem]:
         return [error("total-in-words", path, words=header.total_in_words, reason=str(exc))]
     if not _sane(declared) or in_words == million_to_vnd(declared):
         return []
-    return [
-        error(
-            "total-in-words",
-            path,
-            key="total-in-words.mismatch",
-            in_words=format_number(in_words),
-            declared=declared,
-            expected=million_in_words(declared) or "",
-        )
-    ]
+    expected = million_in_words(declared)  # None past what words are written for (10^15 đồng)
+    key = "total-in-words.mismatch" if expected else "total-in-words.mismatch-figure"
+    return [error("total-in-words", path, key=key, in_words=format_number(in_words), declared=declared, expected=expected or "")]
 
 
 def itemized_total(plan) -> int | Decimal:
@@ -160,9 +154,17 @@ def itemized_total(plan) -> int | Decimal:
 
 
 def _sane(amount) -> bool:
+    return _amount_problem(amount, ()) is None
+
+
+def _amount_problem(amount, where, of: str = "") -> Problem | None:
+    """The error of an amount beyond the sane bound or finer than one đồng, at *where*; None when it is sane.
+    *of* is ".total" for the declared total (its own message)."""
     if abs(amount) > MAX_MILLION:
-        return False
-    return not isinstance(amount, Decimal) or -amount.as_tuple().exponent <= MAX_DECIMALS
+        return error("amount-range", where, key="amount-range" + of, amount=str(amount))
+    if isinstance(amount, Decimal) and -amount.as_tuple().exponent > MAX_DECIMALS:
+        return error("amount-precision", where, key="amount-precision" + of, amount=str(amount))
+    return None
 
 
 # ---------------------------------------------------------------- per item
@@ -244,10 +246,9 @@ def check_item_amount(context: ItemContext, path, item) -> list[Problem]:
     amount = item.amount
     where = path + ("budget",)
     if amount is not None:
-        if abs(amount) > MAX_MILLION:
-            return [error("amount-range", where, amount=str(amount))]
-        if isinstance(amount, Decimal) and -amount.as_tuple().exponent > MAX_DECIMALS:
-            return [error("amount-precision", where, amount=str(amount))]
+        insane = _amount_problem(amount, where)
+        if insane:
+            return [insane]
         if amount < 0:
             return [error("negative-amount", where, amount=amount)]
         total = context.plan.plan.total_million_vnd

@@ -126,6 +126,32 @@ def test_amounts_in_json_are_exact_never_float_or_infinity(run, tmp_path):
     assert json.loads(report.stdout, parse_float=Decimal)["itemized_million_vnd"] == Decimal("12.000001")
 
 
+@pytest.mark.parametrize(
+    ("total", "code", "message"),
+    [
+        ("12.5000001", "amount-precision", "the declared total 12.5000001 has a fraction smaller than one đồng"),
+        ("1000000000000001", "amount-range", "the declared total 1000000000000001 is beyond a sane bound"),
+    ],
+)
+def test_a_declared_total_out_of_bounds_is_a_located_error(run, tmp_path, total, code, message):
+    text = MINIMAL.read_text(encoding="utf-8")
+    path = write(tmp_path, text.replace("total_million_vnd: 12.5", f"total_million_vnd: {total}"))
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "total_million_vnd:" in row)
+    result = run("validate", path, "-f", "json", "--lang", "en")
+    assert result.exit_code == 1
+    [found] = [d for d in json.loads(result.stdout)["diagnostics"] if d["severity"] == "error"]
+    assert (found["code"], found["line"]) == (code, line) and message in found["message"]
+    assert run("budget", "--plan", path).exit_code == 1  # a query refuses it as it refuses such an item
+
+
+def test_total_in_words_past_what_words_are_written_for_names_no_empty_wording(run, tmp_path):
+    text = MINIMAL.read_text(encoding="utf-8").replace("total_million_vnd: 12.5", "total_million_vnd: 10000000000")
+    result = run("validate", write(tmp_path, text), "--lang", "en")
+    [line] = [row for row in result.stdout.splitlines() if "[total-in-words]" in row]
+    assert "but the declared total is 10,000,000,000 million VND" in line or "10000000000" in line.replace(",", "").replace(".", "")
+    assert '""' not in line and "in words the declared total is" not in line
+
+
 def test_to_json_writes_decimals_with_their_exact_digits():
     from cchc.outputs.reporters import to_json
 

@@ -78,6 +78,14 @@ MESSAGES = {
         "kinh phí {amount} vượt giới hạn hợp lý (tối đa 10^15 triệu đồng)",
         "budget {amount} is beyond a sane bound (at most 10^15 million VND)",
     ),
+    "amount-range.total": (
+        "tổng kinh phí công bố {amount} vượt giới hạn hợp lý (tối đa 10^15 triệu đồng)",
+        "the declared total {amount} is beyond a sane bound (at most 10^15 million VND)",
+    ),
+    "amount-precision.total": (
+        "tổng kinh phí công bố {amount} có phần lẻ nhỏ hơn một đồng (tối đa 6 chữ số sau dấu thập phân khi tính bằng triệu đồng)",
+        "the declared total {amount} has a fraction smaller than one đồng (at most 6 decimals in million VND)",
+    ),
     "amount-precision": (
         "kinh phí {amount} có phần lẻ nhỏ hơn một đồng (tối đa 6 chữ số sau dấu thập phân khi tính bằng triệu đồng)",
         "budget {amount} has a fraction smaller than one đồng (at most 6 decimals in million VND)",
@@ -102,6 +110,10 @@ MESSAGES = {
     "total-in-words.mismatch": (
         "số tiền bằng chữ là {in_words} đ nhưng tổng kinh phí công bố là {declared!m}; bằng chữ đúng là {expected!q}",
         "the total in words reads {in_words} đ but the declared total is {declared!m}; in words the declared total is {expected!q}",
+    ),
+    "total-in-words.mismatch-figure": (
+        "số tiền bằng chữ là {in_words} đ nhưng tổng kinh phí công bố là {declared!m}",
+        "the total in words reads {in_words} đ but the declared total is {declared!m}",
     ),
     "total-in-words.alone": (
         "có số tiền bằng chữ nhưng không có tổng kinh phí bằng số (total_million_vnd)",
