@@ -330,9 +330,22 @@ def _problem(path: tuple, errs: list[dict], data, name: str, prefix: tuple = ())
         return error("schema", path, key="schema.date", file=name, field=field, value=value)
     if kind == "literal_error":
         return error("schema", path, key="schema.choice", file=name, field=field, value=value, choices=first.get("ctx", {}).get("expected", ""))
+    if kind == "string_type" and _colon_split(first.get("input")):
+        # "- Lưu: VT, NC.": an unquoted ": " made the text a key and its value.
+        [(head, tail)] = first["input"].items()
+        text = head if tail is None else f"{head}: {tail}"
+        return error("schema", path, key="schema.text-colon", file=name, field=field, text=_show(text))
     if kind in _KINDS:
         return error("schema", path, key=_KINDS[kind], file=name, field=field, value=value)
     return error("schema", path, key="schema.other", file=name, field=field, detail=first["msg"])
+
+
+def _colon_split(value) -> bool:
+    """*value* is what YAML makes of one line of text with an unquoted ": " in it: a one-key mapping of texts."""
+    if not (isinstance(value, dict) and len(value) == 1):
+        return False
+    [(head, tail)] = value.items()
+    return isinstance(head, str) and (tail is None or isinstance(tail, str))
 
 
 def _node(data, path):

@@ -88,6 +88,37 @@ def test_strict_turns_warnings_into_failure(run):
     assert run("validate", DATA / "valid" / "minimal.yaml", "--strict").exit_code == 0
 
 
+def test_strict_makes_warnings_invalid_in_every_format(run):
+    document = json.loads(run("validate", PLAN, "--strict", "-f", "json").stdout)
+    assert document["valid"] is False and document["diagnostics"] and all(d["severity"] == "warning" for d in document["diagnostics"])
+    assert json.loads(run("validate", PLAN, "-f", "json").stdout)["valid"] is True
+    assert run("validate", PLAN, "--strict", "--lang", "en").stdout.splitlines()[-1].endswith("(invalid)")
+    assert run("validate", PLAN, "--lang", "en").stdout.splitlines()[-1].endswith("(valid)")
+
+
+@pytest.mark.parametrize(
+    ("quoted", "bare", "field"),
+    [
+        ('    - "Lưu: VT, NC."', "    - Lưu: VT, NC.", "recipients"),
+        ("partners: [Sở Tư pháp]", "partners: [Sở Tư pháp, 'Ghi chú: x']", None),
+    ],
+)
+def test_an_unquoted_colon_in_a_list_of_texts_is_told_to_be_quoted(run, tmp_path, quoted, bare, field):
+    source = PLAN if field else DATA / "valid" / "minimal.yaml"
+    text = source.read_text(encoding="utf-8")
+    assert quoted in text
+    if field is None:  # a flow list: the colon made the element {Ghi chú: x}
+        bare, field = bare.replace("'Ghi chú: x'", "Ghi chú: x"), "partners"
+    path = tmp_path / "colon.yaml"
+    path.write_text(text.replace(quoted, bare, 1), encoding="utf-8")
+    line = next(n for n, row in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if bare.strip() in row)
+    result = run("validate", path, "--lang", "en", "-f", "json")
+    [found] = diagnostics(result)
+    assert result.exit_code == 1 and found["line"] == line
+    assert found["message"].startswith(f"{field} must be text, but the colon and space")
+    assert found["message"].endswith("put the whole text in double quotes: " + ('"Lưu: VT, NC."' if field == "recipients" else '"Ghi chú: x"'))
+
+
 def test_every_problem_is_collected_in_one_run(run, tmp_path):
     text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
     text = text.replace("partners: [Sở Tư pháp]", "partners: [Sở Tư Phap]")

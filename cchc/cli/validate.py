@@ -58,7 +58,7 @@ def validate(
             files.append(str(log_path(path)))
             problems.extend(check_log_beside(path, loaded.plan, as_of))
     problems.sort()
-    out(VALIDATION_REPORTERS[format.value](files, problems, lang()))
+    out(VALIDATION_REPORTERS[format.value](files, problems, lang(), strict))
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
     if any(p.severity == "error" for p in problems) or (strict and problems):

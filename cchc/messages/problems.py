@@ -21,6 +21,12 @@ MESSAGES = {
         "{field} must be an amount in million VND written as a number (e.g. 200 or 2.5), got {value}",
     ),
     "schema.text": ("{field} phải là văn bản, nhưng đang là {value}", "{field} must be text, got {value}"),
+    "schema.text-colon": (
+        "{field} phải là văn bản, nhưng dấu hai chấm và dấu cách (\": \") ở giữa làm YAML hiểu thành một khóa và giá trị; "
+        "hãy đặt cả nội dung trong dấu ngoặc kép: {text}",
+        "{field} must be text, but the colon and space (\": \") inside it made YAML read a key and a value; "
+        "put the whole text in double quotes: {text}",
+    ),
     "schema.list": ("{field} phải là một danh sách, nhưng đang là {value}", "{field} must be a list, got {value}"),
     "schema.mapping": ("{field} phải là một nhóm trường (khóa: giá trị), nhưng đang là {value}", "{field} must be a mapping of fields, got {value}"),
     "schema.id": (

@@ -23,22 +23,27 @@ from cchc.text import escape_controls
 # ---------------------------------------------------------------- validation
 
 
-def summary_line(files: list[str], problems: list[Problem], lang: str) -> str:
+def is_valid(problems: list[Problem], strict: bool = False) -> bool:
+    """The verdict: no error (and, when *strict*, no warning either)."""
+    return not problems if strict else not any(p.severity == "error" for p in problems)
+
+
+def summary_line(files: list[str], problems: list[Problem], lang: str, strict: bool = False) -> str:
     """One line: how many files, errors and warnings, and the verdict."""
     errors = sum(1 for p in problems if p.severity == "error")
-    key = "summary.invalid" if errors else "summary.valid"
+    key = "summary.valid" if is_valid(problems, strict) else "summary.invalid"
     return t(key, lang, files=len(files), errors=errors, warnings=len(problems) - errors)
 
 
-def validation_text(files: list[str], problems: list[Problem], lang: str = "vi") -> str:
+def validation_text(files: list[str], problems: list[Problem], lang: str = "vi", strict: bool = False) -> str:
     lines = [escape_controls(p.text(lang)) for p in problems]
-    lines.append(summary_line(files, problems, lang))
+    lines.append(summary_line(files, problems, lang, strict))
     return "\n".join(lines) + "\n"
 
 
-def validation_json(files: list[str], problems: list[Problem], lang: str = "vi") -> str:
+def validation_json(files: list[str], problems: list[Problem], lang: str = "vi", strict: bool = False) -> str:
     document = {
-        "valid": not any(p.severity == "error" for p in problems),
+        "valid": is_valid(problems, strict),
         "files": files,
         "diagnostics": [p.as_dict(lang) for p in problems],
     }
@@ -52,17 +57,18 @@ def _github_escape(text: str, property_value: bool = False) -> str:
     return text
 
 
-def validation_github(files: list[str], problems: list[Problem], lang: str = "vi") -> str:
+def validation_github(files: list[str], problems: list[Problem], lang: str = "vi", strict: bool = False) -> str:
     lines = [
         f"::{p.severity} file={_github_escape(escape_controls(p.file), True)},line={p.line},col={p.column},"
         f"title={_github_escape('cchc ' + p.code, True)}::{_github_escape(escape_controls(p.message(lang)))}"
         for p in problems
     ]
-    lines.append(summary_line(files, problems, lang))
+    lines.append(summary_line(files, problems, lang, strict))
     return "\n".join(lines) + "\n"
 
 
-VALIDATION_REPORTERS: dict[str, Callable[[list[str], list[Problem], str], str]] = {
+#: Each takes the files, their problems, the language and whether warnings fail (--strict).
+VALIDATION_REPORTERS: dict[str, Callable[[list[str], list[Problem], str, bool], str]] = {
     "text": validation_text,
     "json": validation_json,
     "github": validation_github,
