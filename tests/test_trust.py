@@ -243,6 +243,32 @@ def test_an_output_encoding_without_vietnamese_escapes(tmp_path):
     assert b"\\u1ea3nh b\\xe1o" in result.stdout or b"c\\u1ea3nh" in result.stdout
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("validate", PLAN, "-f", "json"),
+        ("validate", PLAN, "-f", "github"),
+        ("list", "--plan", PLAN, "-f", "json"),
+        ("list", "--plan", PLAN, "-f", "csv"),
+        ("show", "I-1", "--plan", PLAN, "-f", "json"),
+        ("agencies", "--plan", PLAN, "-f", "json"),
+        ("budget", "--plan", PLAN, "-f", "json"),
+        ("report", "--plan", PLAN, "--period", "2021", "-f", "json"),
+        ("render", "--plan", PLAN, "-f", "md"),
+        ("schema",),
+    ],
+    ids=lambda a: " ".join(str(x) for x in a if x != PLAN),
+)
+def test_data_and_documents_are_utf8_whatever_the_output_encoding(args):
+    # Escapes that keep a person's text printable (\xe1) would make the JSON invalid and change the data.
+    plain = cchc(*args)
+    ascii_ = cchc(*args, env={"PYTHONIOENCODING": "ascii"})
+    assert plain.returncode == ascii_.returncode == 0 and b"Traceback" not in ascii_.stderr
+    assert ascii_.stdout == plain.stdout and not ascii_.stdout.isascii()
+    if "json" in args:
+        json.loads(ascii_.stdout.decode("utf-8"))
+
+
 def test_a_narrow_terminal(tmp_path):
     script = (
         "import sys, os; sys.stdout.isatty = lambda: True; os.environ['COLUMNS'] = '20';"

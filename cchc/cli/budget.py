@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import PlanOption, lang, load_for_query, out, out_pieces, terminal
+from cchc.cli.common import PlanOption, lang, load_for_query, out, out_data, terminal
 from cchc.cli.params import BudgetFormat
 
 
@@ -20,7 +20,7 @@ def budget(plan: PlanOption = None, format: Annotated[BudgetFormat, typer.Option
     if format is BudgetFormat.json:
         from cchc.outputs.reporters import budget_record, to_json_pieces
 
-        out_pieces(to_json_pieces(budget_record(report)))
+        out_data(to_json_pieces(budget_record(report)))
     else:
         from cchc.outputs.tables import budget_text
 

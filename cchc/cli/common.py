@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import sys
@@ -69,14 +70,38 @@ def out(text: str) -> None:
         stream.write(text)
         stream.flush()
     except BrokenPipeError:
-        # The reader went away (`cchc list | head`): stop quietly, as other tools do.
-        try:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
-        except (OSError, ValueError):
-            pass
-        raise typer.Exit(EXIT_PROBLEMS) from None
+        raise _reader_gone(stream) from None
     except (OSError, ValueError) as exc:
         raise fail(msg("cli.cannot-write-output", reason=getattr(exc, "strerror", None) or str(exc)), EXIT_USAGE) from None
+
+
+def _reader_gone(stream) -> typer.Exit:
+    """The reader went away (`cchc list | head`): stop quietly, as other tools do, with exit 1 (the output is cut short)."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+    except (OSError, ValueError):
+        pass
+    return typer.Exit(EXIT_PROBLEMS)
+
+
+def _utf8(stream) -> bool:
+    return (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+
+
+def out_data(content) -> None:
+    """A document or data (JSON, CSV, YAML, HTML, Markdown: text, or text in pieces) on standard output.
+
+    Always UTF-8, the encoding these formats declare, whatever the stream's own
+    encoding (PYTHONIOENCODING=ascii): the escapes that keep a person's text
+    printable there would make the JSON invalid and change the data.
+    """
+    stream = sys.stdout
+    if stream is None or getattr(stream, "buffer", None) is None or _utf8(stream):
+        out(content) if isinstance(content, str) else out_pieces(content)
+        return
+    out("")  # what was written as text goes first
+    encode = functools.partial(str.encode, encoding="utf-8", errors="backslashreplace")
+    out_bytes(encode(content) if isinstance(content, str) else map(encode, content))
 
 
 def out_pieces(pieces) -> None:
@@ -99,7 +124,7 @@ def out_bytes(data) -> None:
             stream.write(piece)
             stream.flush()
     except BrokenPipeError:
-        raise typer.Exit(EXIT_PROBLEMS) from None
+        raise _reader_gone(stream) from None
     except (OSError, ValueError) as exc:
         raise fail(msg("cli.cannot-write-output", reason=getattr(exc, "strerror", None) or str(exc)), EXIT_USAGE) from None
 

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, check_output_path, fail, lang, msg, note, out, write_output
+from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, check_output_path, fail, lang, msg, note, out_data, write_output
 
 
 @app.command("import")
@@ -46,7 +46,7 @@ def import_docx(
     if output is not None:
         write_output(output, text)
     else:
-        out(text)
+        out_data(text)
     if errors:
         note(msg("docx.result-errors", count=len(errors)))
         for problem in errors:

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import check_output_path, out, write_output
+from cchc.cli.common import check_output_path, out_data, write_output
 
 
 class Kind(str, Enum):
@@ -32,7 +32,7 @@ def init(
     """Write a commented starter plan that validates; never over an existing file without --force."""
     text = starter_text(kind.value)
     if output is None:
-        out(text)
+        out_data(text)
         return
     check_output_path(output, [], force=force)
     write_output(output, text)

@@ -23,6 +23,7 @@ from cchc.cli.common import (
     msg,
     note,
     out,
+    out_data,
     plan_path,
     signals_end_cleanly,
     terminal,
@@ -139,7 +140,7 @@ def _show_history(row, log, now: datetime.date, format: HistoryFormat) -> None:
     if format is HistoryFormat.json:
         from cchc.outputs.reporters import to_json
 
-        out(to_json({
+        out_data(to_json({
             "id": item.id,
             "product": item.product,
             "status": log.status_as_of(item.id, now) if log is not None else None,

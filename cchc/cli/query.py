@@ -22,7 +22,7 @@ from cchc.cli.common import (
     msg,
     note,
     out,
-    out_pieces,
+    out_data,
     registry,
     terminal,
     usage,
@@ -65,7 +65,7 @@ def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=
     selected = [row for _, group in groups for row in group]
     if format is ItemFormat.json:
         # The same text as to_json of the records, written without building them.
-        out_pieces(reporters.items_json_pieces(selected, reg, plan, status_of))
+        out_data(reporters.items_json_pieces(selected, reg, plan, status_of))
         return
 
     if format is ItemFormat.csv:
@@ -76,7 +76,7 @@ def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=
                 records = [item_record(row, reg, plan, status_of(row.item.id) if status_of else None) for row in chunk]
                 yield reporters.items_csv(records, bom, header=start == 0)
 
-        out_pieces(pieces())
+        out_data(pieces())
     elif not selected:
         note(empty_message)
     else:
@@ -196,9 +196,9 @@ def show(
     record = item_record(row, reg, loaded_plan, status_of(row.item.id))
     history = [e.as_dict() for e in log.history(row.item.id)] if log is not None else []
     if format is ItemFormat.json:
-        out(reporters.to_json({**record, "history": history}))
+        out_data(reporters.to_json({**record, "history": history}))
     elif format is ItemFormat.csv:
-        out(reporters.items_csv([record], bom))
+        out_data(reporters.items_csv([record], bom))
     else:
         out(tables.item_detail(record, lang(), history))
 
@@ -227,11 +227,11 @@ def agencies(plan: PlanOption = None, format: ItemFormatOption = ItemFormat.tabl
     summary = agency_summary(load_for_query(plan))
     records = [s.as_dict() for s in summary]
     if format is ItemFormat.json:
-        out(reporters.to_json(records))
+        out_data(reporters.to_json(records))
         return
     if format is ItemFormat.csv:
         headers = ["agency", "short", "group", "lead", "partner", "lead_million_vnd", "lead_via_group", "partner_via_group"]
-        out(reporters.to_csv(headers, [[r[h] for h in headers] for r in records], bom))
+        out_data(reporters.to_csv(headers, [[r[h] for h in headers] for r in records], bom))
         return
     language = lang()
     columns = [
@@ -264,10 +264,10 @@ def sections(plan: PlanOption = None, format: ItemFormatOption = ItemFormat.tabl
         for s, count in zip(report.sections, counts)
     ]
     if format is ItemFormat.json:
-        out(reporters.to_json(records))
+        out_data(reporters.to_json(records))
         return
     if format is ItemFormat.csv:
-        out(reporters.to_csv(["section", "title", "items", "million_vnd"], [list(r.values()) for r in records], bom))
+        out_data(reporters.to_csv(["section", "title", "items", "million_vnd"], [list(r.values()) for r in records], bom))
         return
     language = lang()
     columns = [

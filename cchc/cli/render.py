@@ -18,13 +18,12 @@ from cchc.cli.common import (
     fail,
     find_agency,
     find_section,
+    interactive,
     load_for_query,
     msg,
-    out,
     out_bytes,
-    out_pieces,
+    out_data,
     plan_path,
-    interactive,
     registry,
     usage,
     write_output,
@@ -77,10 +76,8 @@ def render(
             write_output(output, content)
         elif binary:
             out_bytes(content)
-        elif isinstance(content, str):
-            out(content)
         else:
-            out_pieces(content)
+            out_data(content)
     except TemplateFailure as exc:
         where = f"{exc.template}:{exc.line}" if exc.line else exc.template
         raise fail(msg("cli.template-error", where=where, reason=exc.reason), EXIT_PROBLEMS) from None

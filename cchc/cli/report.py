@@ -23,6 +23,7 @@ from cchc.cli.common import (
     note,
     out,
     out_bytes,
+    out_data,
     out_pieces,
     plan_path,
     terminal,
@@ -107,6 +108,8 @@ def report(
         write_output(output, content)
     elif isinstance(content, bytes):
         out_bytes(content)
+    elif fmt is not ReportFormat.table:
+        out_data(content)
     elif isinstance(content, str):
         out(content)
     else:

@@ -10,7 +10,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, lang, load_checked, out, plan_path
+from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, lang, load_checked, out, out_data, plan_path
 from cchc.cli.params import ValidateFormat
 
 
@@ -58,7 +58,8 @@ def validate(
             files.append(str(log_path(path)))
             problems.extend(check_log_beside(path, loaded.plan, as_of))
     problems.sort()
-    out(VALIDATION_REPORTERS[format.value](files, problems, lang(), strict))
+    report = VALIDATION_REPORTERS[format.value](files, problems, lang(), strict)
+    out(report) if format is ValidateFormat.text else out_data(report)
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
     if any(p.severity == "error" for p in problems) or (strict and problems):
@@ -121,4 +122,4 @@ def schema() -> None:
     """Print the JSON Schema of a plan file (for editors and other validators)."""
     from cchc.schema import plan_schema_json
 
-    out(plan_schema_json())
+    out_data(plan_schema_json())
