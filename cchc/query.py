@@ -83,7 +83,8 @@ def select(
 ) -> list[Row]:
     """Rows that pass every given filter (AND): agency in a role (directly or through a group), section, text, status.
 
-    Rows selected through a group carry it in ``via``.
+    Rows selected through a group carry it in ``via``; an item that names the agency itself is never
+    selected through a group (it leads and a group of it supports: it is not a partner of its own item).
     """
     needle = fold(search) if search else None
     groups = [] if agency is None or direct else registry.groups_of(agency)
@@ -100,6 +101,8 @@ def select(
             if has_role(row.item, agency, role, registry, lead_names):
                 result.append(row)
                 continue
+            if groups and has_role(row.item, agency, "any", registry, lead_names):
+                continue  # named in its own right in the other role: a group of it does not add a role (as agency_summary counts)
             via = next((g for g in groups if has_role(row.item, g, role, registry, lead_names)), None)
             if via is None:
                 continue

@@ -270,6 +270,18 @@ def test_agencies_counts_and_vietnamese_order(run):
     assert sum(a["lead_million_vnd"] for a in got) == 190
 
 
+def test_list_by_role_agrees_with_the_agencies_counts_for_every_agency(run):
+    summary = items(run("agencies", "--format", "json", "--plan", PLAN))
+    for agency in summary:
+        for role in ("lead", "partner"):
+            listed = items(run("list", "--agency", agency["agency"], "--role", role, "--format", "json", "--plan", PLAN))
+            assert len(listed) == agency[role] + agency[f"{role}_via_group"], (agency["agency"], role)
+            if role == "partner":  # an agency is never "supporting" an item it leads, whatever group it is in
+                assert not [row["id"] for row in listed if row["via"] and agency["agency"] in row["lead"]], agency["agency"]
+    tttt = items(run("list", "--agency", "Sở TTTT", "--role", "partner", "--format", "json", "--plan", PLAN))
+    assert "VI-1" not in {row["id"] for row in tttt}  # Sở TT&TT leads VI-1; its group supports it
+
+
 def test_sections(run, source_text):
     got = items(run("sections", "--format", "json", "--plan", PLAN))
     rows = read_rows(source_text)
