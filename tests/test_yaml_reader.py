@@ -376,7 +376,11 @@ def test_other_libyaml_messages_are_passed_through_in_a_sentence():
         ("a: !!python/object:os.system x\n", "yaml-tag", 1, 4),
         ("a: 1\na: 2\n", "duplicate-key", 2, 1),
         ("".join("  " * i + f"k{i}:\n" for i in range(200)), "yaml-depth", MAX_DEPTH + 1, 2 * MAX_DEPTH + 1),
-        ("[" * 100_000 + "]" * 100_000, "yaml-depth", 1, 1001),  # libyaml's own bound on flow nesting comes first
+        # libyaml's own bound on flow nesting (1,000, read ahead) stops it first: still placed where it passes ours
+        ("[" * 100_000 + "]" * 100_000, "yaml-depth", 1, MAX_DEPTH + 1),
+        ("x: é\r\na: " + "[" * 999, "yaml-depth", 2, MAX_DEPTH + 3),
+        ("x: é\ra: " + "[" * 1000, "yaml-depth", 2, MAX_DEPTH + 3),
+        ("x: 1\na: " + "{" * 5000, "yaml-key", 2, 5),
     ],
 )
 def test_structure_problems(source, code, line, column):

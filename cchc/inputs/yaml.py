@@ -328,10 +328,28 @@ def _read(data: bytes, problems: list[YamlProblem], normalize: bool, outline: Ou
     except yaml.YAMLError as exc:
         if isinstance(exc, yaml.reader.ReaderError):
             raise
-        problems.append(_syntax_problem(exc, data))
+        problem = _syntax_problem(exc, data)
+        problems.append(_depth_before(data, exc.problem_mark) if problem.code == "yaml-depth" else problem)
     finally:
         loader.dispose()
     return None
+
+
+def _depth_before(data: bytes, mark) -> YamlProblem:
+    """Where nesting passes MAX_DEPTH, when libyaml's own bound (1,000 open brackets, read ahead) stopped it first:
+    the text before libyaml's mark read again, for the first container too deep."""
+    start = 0 if not mark.line else next(itertools.islice(_BREAK.finditer(data), mark.line - 1, None)).end()
+    line = data[start:].split(b"\n", 1)[0].decode("utf-8", "replace")
+    loader = _Loader(data[: start + len(line[: mark.column].encode("utf-8"))])
+    try:
+        _build(loader.get_event, [], False)
+    except _Fatal as fatal:
+        return fatal.problem
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return _at(mark, "yaml-depth", {"limit": MAX_DEPTH})
 
 
 def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, upcoming: int | None = None, outline=None) -> Any:
