@@ -280,6 +280,65 @@ EXPECTED_APPENDIX = [
 ]
 
 
+# ---------------------------------------------------------------- sections and tasks as rows, subtotals
+
+ROWS_HEADINGS = ["STT", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
+
+
+def task_rows_docx(task_in_stt: bool = False, subtotals: bool = True, subtotal_i: str = "15", subtotal_label: str = "Cộng mục I") -> bytes:
+    """A kế hoạch whose sections ("I. …") and tasks ("1. …") are rows across the table, each section closed by a subtotal.
+
+    With *task_in_stt* a task's number stands in the STT cell and its title is merged across the other columns;
+    without *subtotals* no subtotal rows.
+    """
+    doc = document()
+    para(doc, "KẾ HOẠCH", bold=True, center=True)
+    para(doc, "Cải cách hành chính năm 2022 của Sở Tư pháp", bold=True, center=True)
+    cells: list[list] = [ROWS_HEADINGS]
+    merges = []
+
+    def across(text: str, start: int = 0, end: int = 5, amount: str | None = None) -> None:
+        row = [None] * 6
+        row[start] = text
+        if amount is not None:
+            row[5] = amount
+        cells.append(row)
+        merges.append(((len(cells) - 1, start), (len(cells) - 1, end)))
+
+    def task(number: str, title: str) -> None:
+        if task_in_stt:
+            across(title, start=1)
+            cells[-1][0] = number
+        else:
+            across(f"{number}. {title}")
+
+    across("I. CẢI CÁCH THỂ CHẾ")
+    task("1", "Xây dựng văn bản quy phạm pháp luật")
+    cells.append(["1", "Nghị quyết về phí", "Sở Tài chính", "Sở Tư pháp", "Quý II/2022", "10"])
+    task("2", "Kiểm tra văn bản")
+    cells.append(["2", "Báo cáo kiểm tra", "Sở Tư pháp", "", "Năm 2022", "5"])
+    cells.append(["3", "Danh mục văn bản", "Sở Tư pháp", "", "Năm 2022", "Theo dự toán"])
+    if subtotals:
+        across(subtotal_label, end=4, amount=subtotal_i)
+    across("II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
+    task("1", "Rà soát thủ tục hành chính")
+    cells.append(["4", "Báo cáo rà soát", "Văn phòng UBND tỉnh", "Sở Tư pháp", "Quý III/2022", "7,5"])
+    if subtotals:
+        across("Cộng mục II", end=4, amount="7,5")
+    across("Tổng cộng", end=4, amount="22,5")
+    task_table(doc, cells, merges)
+    para(doc, "Bằng chữ: Hai mươi hai triệu năm trăm nghìn đồng")
+    return to_bytes(doc)
+
+
+EXPECTED_TASK_ROWS = [
+    ("I", "CẢI CÁCH THỂ CHẾ", "1", "Xây dựng văn bản quy phạm pháp luật", "1", "Nghị quyết về phí", ("Sở Tài chính",), ("Sở Tư pháp",), "Quý II/2022", 10),
+    ("I", "CẢI CÁCH THỂ CHẾ", "2", "Kiểm tra văn bản", "2", "Báo cáo kiểm tra", ("Sở Tư pháp",), (), "Năm 2022", 5),
+    ("I", "CẢI CÁCH THỂ CHẾ", "2", "Kiểm tra văn bản", "3", "Danh mục văn bản", ("Sở Tư pháp",), (), "Năm 2022", "Theo dự toán"),
+    ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "1", "Rà soát thủ tục hành chính", "4", "Báo cáo rà soát", ("Văn phòng UBND tỉnh",), ("Sở Tư pháp",), "Quý III/2022", Decimal("7.5")),
+]
+
+
 # ---------------------------------------------------------------- small documents
 
 

@@ -18,6 +18,7 @@ from cchc.inputs.docx_table import (
     own_cells,
     figure,
     in_million,
+    is_caps,
     is_heading_repeat,
     looks_like_section,
     section_heading,
@@ -102,7 +103,7 @@ class TableReader:
             return
         heading = None if has_data else _section_row(own, columns)
         if heading is not None:
-            self.open_section(*heading)
+            self.heading_row(*heading)
             return
         self.item_row(columns, own, slot_of, value)
 
@@ -118,6 +119,24 @@ class TableReader:
         self._task = None
         if label is None:
             self.comments.append((self._section, "numeral", "docx.guess.section-label", {}))
+
+    def heading_row(self, label: str | None, title: str | None) -> None:
+        """A row naming a section, or a task: numbered in another kind than its section ("1." under "I."), or
+        unnumbered and not in capitals under a numbered section."""
+        section = self._section
+        if section is None or (section["numeral"], section["title"]) == (None, None):
+            is_task = False  # no section yet, or only the one opened for rows above any heading
+        elif label is not None:
+            is_task = _label_kinds(label).isdisjoint(_label_kinds(section["numeral"]))
+        else:
+            is_task = section["numeral"] is not None and title is not None and not is_caps(title)
+        if is_task:
+            task = self._task
+            if task is None or (task["number"], task["title"]) != (label, title):  # not its heading again on a new page
+                self._task = {"number": label, "title": title, "items": []}
+                section["tasks"].append(self._task)
+            return
+        self.open_section(label, title)
 
     def open_task(self, text: str) -> None:
         number, title = task_heading(text) if text else (None, None)
@@ -245,11 +264,33 @@ def _section_row(own: list[Cell], columns: Columns) -> tuple[str | None, str | N
     text_columns = {roles[role] for role in ("stt", "section", "task", "product") if role in roles}
     if len(own) == 1 and own[0].span >= 2 and own[0].column in text_columns | {0}:
         return section_heading(own[0].text)
-    if len(own) == 2 and "stt" in roles and own[0].column == roles["stt"] and _ROMAN_OR_LETTER.fullmatch(own[0].text):
-        return own[0].text.rstrip("."), own[1].text
+    if len(own) == 2 and "stt" in roles and own[0].column == roles["stt"]:
+        if _ROMAN_OR_LETTER.fullmatch(own[0].text):
+            return own[0].text.rstrip("."), own[1].text
+        others = {c for role, c in roles.items() if role != "stt" and role != "note"}
+        if own[1].span >= 2 and others <= set(range(own[1].column, own[1].column + own[1].span)) and len(own[0].text) <= MAX_LABEL:
+            # The number in the STT cell, the title merged across every other column: a heading, not an item.
+            return own[0].text.rstrip("."), own[1].text
     if len(own) == 1 and "section" not in roles and own[0].column != roles.get("task") and looks_like_section(own[0].text):
         return section_heading(own[0].text)
     return None
+
+
+def _label_kinds(label: str | None) -> set[str]:
+    """The kinds of numbering a label can be: "I" roman or a letter, "1" arabic, "1.1" dotted at depth 1, "a)" a small letter."""
+    if label is None:
+        return {"none"}
+    label = label.strip().rstrip(".)")
+    kinds = set()
+    if re.fullmatch(r"[IVXLC]{1,7}", label):
+        kinds.add("roman")
+    if re.fullmatch(r"[A-Z]", label):
+        kinds.add("letter")
+    if re.fullmatch(r"[a-zđ]", label):
+        kinds.add("small")
+    if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{1,3})*", label):
+        kinds.add(f"arabic{label.count('.')}")
+    return kinds or {"other"}
 
 
 def _is_total(text: str) -> bool:
