@@ -1,4 +1,4 @@
-"""`cchc import` of task tables laid out in rows: sections and tasks as rows across the table.
+"""`cchc import` of task tables laid out in rows: sections and tasks as rows across the table, subtotals, cchc's own extracts.
 
 Each test imports a Word document and asks the imported plan questions, as a
 user would: `cchc validate`, `cchc list --format json`, `cchc budget --format json`.
@@ -15,6 +15,7 @@ import docx_fixtures as F
 from cchc.inputs.docx import read_docx
 from cchc.inputs.writer import dump_plan
 from cchc.load import load_bytes
+from conftest import PLAN
 
 
 @pytest.fixture(autouse=True)
@@ -102,3 +103,61 @@ def test_rows_numbered_alike_stay_sections():
     plan, _ = imported(data)
     assert [(s.numeral, s.title, [t.number for t in s.tasks]) for s in plan.sections] == [
         ("1", "Cải cách thể chế", [None]), ("2", "Cải cách thủ tục hành chính", [None])]
+
+
+# ---------------------------------------------------------------- subtotals
+
+
+@pytest.mark.parametrize("task_in_stt", [False, True], ids=["task-row-across", "number-in-stt"])
+def test_subtotal_rows_that_agree_are_not_items_nor_counted(run, tmp_path, task_in_stt):
+    plan, result = imported(F.task_rows_docx(task_in_stt=task_in_stt))
+    assert F.rows(plan) == F.EXPECTED_TASK_ROWS
+    assert result.problems == []
+    assert "Cộng mục I" not in [a.name for a in plan.agencies]
+    cli, listed, budget = import_and_ask(run, tmp_path, F.task_rows_docx(task_in_stt=task_in_stt))
+    assert "cảnh báo" not in cli.stderr and "Cộng" not in json.dumps(listed, ensure_ascii=False)
+    assert (budget["declared_million_vnd"], budget["itemized_million_vnd"], budget["difference_million_vnd"]) == (22.5, 22.5, 0)
+
+
+def test_a_subtotal_that_disagrees_is_not_an_item_and_is_named_in_a_warning(run, tmp_path):
+    plan, result = imported(F.task_rows_docx(subtotal_i="99"))
+    assert F.rows(plan) == F.EXPECTED_TASK_ROWS
+    assert codes(result) == [("docx.subtotal-mismatch", {"table": 1, "row": 8, "column": 1, "text": "Cộng mục I", "written": "99", "sum": 15})]
+    cli, _, budget = import_and_ask(run, tmp_path, F.task_rows_docx(subtotal_i="99"))
+    assert 'bảng 1, dòng 8, cột 1: cảnh báo [docx.subtotal-mismatch] dòng cộng "Cộng mục I" ghi "99", nhưng các khoản phía trên cộng lại là 15 triệu đồng' in cli.stderr
+    assert budget["itemized_million_vnd"] == 22.5
+
+
+@pytest.mark.parametrize("label", ["Cộng", "Cộng:", "CỘNG MỤC I", "Cộng (I)", "Cộng phần trích"])
+def test_subtotal_labels_are_not_items(label):
+    plan, result = imported(F.task_rows_docx(subtotal_label=label))
+    assert F.rows(plan) == F.EXPECTED_TASK_ROWS
+    assert result.problems == []
+
+
+def test_a_subtotal_written_in_words_is_left_out_with_a_warning():
+    plan, result = imported(F.task_rows_docx(subtotal_i="Theo dự toán"))
+    assert F.rows(plan) == F.EXPECTED_TASK_ROWS
+    assert codes(result) == [("docx.subtotal-note", {"table": 1, "row": 8, "column": 1, "text": "Cộng mục I", "written": "Theo dự toán"})]
+
+
+def test_a_product_starting_with_cong_dong_is_still_an_item():
+    data = F.small_docx([["", "Cộng đồng được tuyên truyền", None, None, "5"]],
+                        headings=("STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian", "Kinh phí (triệu đồng)"), merges=[((1, 1), (1, 3))])
+    plan, _ = imported(data)
+    assert [(i.product, i.budget) for _, _, i in plan.items()] == [("Cộng đồng được tuyên truyền", 5)]
+
+
+# ---------------------------------------------------------------- cchc's own extracts
+
+
+@pytest.mark.parametrize("extract", [("--section", "II"), ("--agency", "Sở TTTT")], ids=["section", "agency"])
+def test_an_extract_rendered_by_cchc_imports_and_answers_as_the_plan(run, tmp_path, extract):
+    document = tmp_path / "trich.docx"
+    assert run("render", "--plan", PLAN, *extract, "-o", document).exit_code == 0
+    result, listed, budget = import_and_ask(run, tmp_path, document.read_bytes(), "--agencies", PLAN)
+    assert "Cộng phần trích" not in result.stderr
+    original = json.loads(run("list", "--plan", PLAN, *extract, "--format", "json").stdout)
+    fields = ("section", "section_title", "task", "product", "lead", "partners", "budget")
+    assert [[i[f] for f in fields] for i in listed] == [[i[f] for f in fields] for i in original]
+    assert budget["itemized_million_vnd"] == sum(i["budget"]["million_vnd"] or 0 for i in original)

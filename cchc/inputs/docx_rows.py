@@ -31,6 +31,8 @@ _WORDS_IN = re.compile(r"(?i)bằng\s+chữ")
 _SUM_IN_DONG = re.compile(r"(?i)tổng\s+kinh\s+phí\s*:\s*(?P<amount>[0-9][0-9.,]*)\s*(?:đồng|đ|vnđ|vnd)\.?(?P<rest>.*)", re.S)
 _NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
 _TOTAL_WORDS = ("tổng cộng", "tổng số", "tổng kinh phí", "tổng:")
+# "Cộng" alone or before what it adds up: mục, phần, nhiệm vụ, a number, a bracket; never "Cộng đồng".
+_SUBTOTAL = re.compile(r"(?i)cộng\s*:?(?:\s+(?:mục|phần|nhiệm vụ|lĩnh vực|nhóm|chương|phụ lục|khoản)\b.*|\s*[(\[]?(?:[IVXLC]{1,7}|[0-9]{1,3}|[A-Z])\b.*)?", re.S)
 _ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
 #: A label longer than this does not fit the model's Label.
 MAX_LABEL = 32
@@ -53,6 +55,8 @@ class TableReader:
         self._section: dict | None = None
         self._task: dict | None = None
         self._unit_said: set[int] = set()
+        #: Items read since the last subtotal row.
+        self._since_subtotal: list[dict] = []
 
     # ------------------------------------------------------------ a table
 
@@ -96,6 +100,9 @@ class TableReader:
         first = own[0].text
         if _is_total(first) and all(c.column == roles.get("budget") or _WORDS_IN.search(c.text) for c in own[1:]):
             self.total_row(own, value("budget") if "budget" in roles else "", columns)
+            return
+        if _is_subtotal(first) and own[0].column != roles.get("budget") and all(c.column == roles.get("budget") for c in own[1:]):
+            self.subtotal_row(own[0], value("budget") if "budget" in roles else "", columns)
             return
         if first.casefold().startswith("cộng") and len(first) <= 40 and not has_data:
             return  # a section's subtotal: worked out from the items, not data
@@ -204,10 +211,27 @@ class TableReader:
                 guesses.append((role, "docx.comment.across", {"other": other}))
         self._task["items"].append(item)
         self.items.append(item)
+        self._since_subtotal.append(item)
         for field_name, key, args in guesses:
             self.comments.append((item, field_name, key, args))
 
     # ------------------------------------------------------------ totals
+
+    def subtotal_row(self, label: Cell, budget: str, columns: Columns) -> None:
+        """A subtotal ("Cộng mục I", "Cộng phần trích"): not data, so not kept; a warning when its amount is not the sum above it."""
+        self._since_subtotal, since = [], self._since_subtotal
+        if not budget:
+            return
+        amount = figure(budget)
+        if amount is None:
+            self.warn("docx.subtotal-note", label.place, text=label.text, written=budget)
+            return
+        amount = in_million(amount, columns.factor)
+        section = [i for t in self._section["tasks"] for i in t["items"]] if self._section is not None else []
+        # What it adds up is not written: the rows since the last subtotal, the task, the section or the whole table.
+        scopes = [since, self._task["items"] if self._task is not None else [], section, self.items]
+        if all(amount != _sum(items) for items in scopes):
+            self.warn("docx.subtotal-mismatch", label.place, text=label.text, written=budget, sum=_sum(section or self.items))
 
     def total_row(self, own: list[Cell], budget: str, columns: Columns) -> None:
         amount = figure(budget) if budget else None
@@ -274,6 +298,17 @@ def _section_row(own: list[Cell], columns: Columns) -> tuple[str | None, str | N
     if len(own) == 1 and "section" not in roles and own[0].column != roles.get("task") and looks_like_section(own[0].text):
         return section_heading(own[0].text)
     return None
+
+
+def _is_subtotal(text: str) -> bool:
+    """"Cộng", "Cộng mục I", "Cộng (I)", "Cộng phần trích": a subtotal's label (not "Cộng đồng …")."""
+    return len(text) <= 40 and _SUBTOTAL.fullmatch(text.strip()) is not None
+
+
+def _sum(items: list[dict]):
+    from cchc.money import exact_sum
+
+    return exact_sum([i["budget"] for i in items if isinstance(i["budget"], (int, Decimal))])
 
 
 def _label_kinds(label: str | None) -> set[str]:

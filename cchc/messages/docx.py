@@ -92,6 +92,14 @@ MESSAGES = {
     "docx.unknown-column": ("cột {heading!q} không phải cột của kế hoạch; không đọc cột này", "column {heading!q} is not one of the plan's; the column is not read"),
     "docx.no-product": ("dòng không có sản phẩm, bỏ qua: {text!q}", "row without a product; left out: {text!q}"),
     "docx.other-table": ("bảng không phải bảng nhiệm vụ ({count} đoạn), bỏ qua", "a table that is not a task table ({count} paragraph(s)); left out"),
+    "docx.subtotal-mismatch": (
+        "dòng cộng {text!q} ghi {written!q}, nhưng các khoản phía trên cộng lại là {sum!m}; dòng cộng không phải nhiệm vụ, không ghi vào kế hoạch",
+        "subtotal row {text!q} says {written!q}, but the amounts above add up to {sum!m}; a subtotal is not a task and is not written into the plan",
+    ),
+    "docx.subtotal-note": (
+        "dòng cộng {text!q} ghi {written!q}, không phải số tiền; dòng cộng không phải nhiệm vụ, không ghi vào kế hoạch",
+        "subtotal row {text!q} says {written!q}, which is not an amount; a subtotal is not a task and is not written into the plan",
+    ),
     "docx.bad-date": ("ngày không có thật: {text!q}; không ghi ngày", "no such date: {text!q}; no date written"),
     "docx.no-table": ("không tìm thấy bảng nhiệm vụ (cần các cột như Sản phẩm, Cơ quan chủ trì, Thời gian)", "no task table found (it needs columns such as Sản phẩm, Cơ quan chủ trì, Thời gian)"),
     # comments written into the YAML
