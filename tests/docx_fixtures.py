@@ -425,3 +425,26 @@ def deep_xml(depth: int) -> str:
 def wide_table(rows: int, columns: int) -> str:
     row = "<w:tr>" + "<w:tc><w:p/></w:tc>" * columns + "</w:tr>"
     return body_xml("<w:tbl>" + row * rows + "</w:tbl><w:p/>")
+
+
+def ole_file(streams: list[str], sector_shift: int = 9) -> bytes:
+    """A minimal OLE compound file (as .doc and password-protected .docx are): a header, one FAT sector and
+    one directory sector holding the root entry and a stream entry per name (with no content)."""
+    import struct
+
+    size = 1 << sector_shift
+    header = bytearray(512)
+    header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 24, 0x3E, 3 if sector_shift == 9 else 4, 0xFFFE, sector_shift, 6)
+    struct.pack_into("<IIIIIIII", header, 40, 0, 1, 1, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE)  # 1 FAT sector; directory at 1
+    struct.pack_into("<I", header, 72, 0)
+    header[76:512] = struct.pack("<I", 0) + b"\xff" * 432  # the FAT is sector 0
+    fat = bytearray(b"\xff" * size)
+    struct.pack_into("<II", fat, 0, 0xFFFFFFFD, 0xFFFFFFFE)  # sector 0: FAT; sector 1: the directory, one sector long
+    directory = bytearray(size)
+    for k, (name, kind) in enumerate([("Root Entry", 5)] + [(s, 2) for s in streams][: size // 128 - 1]):
+        raw = (name + "\0").encode("utf-16-le")
+        directory[128 * k : 128 * k + len(raw)] = raw
+        struct.pack_into("<HB", directory, 128 * k + 64, len(raw), kind)
+    return bytes(header) + b"\0" * (size - 512) + bytes(fat) + bytes(directory)
+

@@ -436,6 +436,29 @@ def test_a_missing_file_is_exit_2(run, tmp_path):
 def test_an_old_doc_file_says_how_to_convert_it(run, tmp_path):
     stderr = refused(run, tmp_path, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "cu.doc")
     assert "soffice --headless --convert-to docx" in stderr
+    stderr = refused(run, tmp_path, F.ole_file(["WordDocument", "1Table", "\x05SummaryInformation"]), "cu.doc")
+    assert "soffice --headless --convert-to docx" in stderr and "mật khẩu" not in stderr
+
+
+@pytest.mark.parametrize("shift", [9, 12])
+def test_a_password_protected_docx_says_so(run, tmp_path, shift):
+    # Word writes a .docx saved with a password as an OLE compound file holding these two streams.
+    data = F.ole_file(["\x06DataSpaces", "EncryptionInfo", "EncryptedPackage"], shift)
+    stderr = refused(run, tmp_path, data, "mat-khau.docx")
+    assert "tệp Word được đặt mật khẩu (mã hóa) nên không đọc được" in stderr and "lưu lại thành .docx không có mật khẩu" in stderr
+    assert "soffice" not in stderr and ".doc)" not in stderr
+    english = run("import", tmp_path / "mat-khau.docx", "--lang", "en")
+    assert english.exit_code == 2 and "password-protected (encrypted)" in english.stderr and "without a password" in english.stderr
+
+
+@given(st.binary(max_size=3000), st.sampled_from([9, 12]))
+@settings(max_examples=200, deadline=None)
+def test_a_damaged_ole_file_is_refused_as_one_never_with_a_traceback(tail, shift):
+    data = F.ole_file(["EncryptionInfo", "EncryptedPackage"], shift)
+    for damaged in (data[:8] + tail, data[:512] + tail, data[: 520 + len(tail) % 3000] + tail):
+        with pytest.raises(DocxRefused) as refusal:
+            read_docx(damaged, "x.docx")
+        assert refusal.value.key in ("docx.ole", "docx.encrypted")
 
 
 @pytest.mark.parametrize(

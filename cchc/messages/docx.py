@@ -42,6 +42,12 @@ MESSAGES = {
         "this is an old Word file (.doc), not a .docx; convert it first, e.g. "
         "soffice --headless --convert-to docx FILE.doc (or open it in Word and save as .docx)",
     ),
+    "docx.encrypted": (
+        "tệp Word được đặt mật khẩu (mã hóa) nên không đọc được; hãy mở bằng Word, bỏ mật khẩu "
+        "(Tệp > Thông tin > Bảo vệ tài liệu > Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại thành .docx không có mật khẩu",
+        "the Word file is password-protected (encrypted) and cannot be read; open it in Word, remove the password "
+        "(File > Info > Protect Document > Encrypt with Password, clear it) and save it again as a .docx without a password",
+    ),
     "docx.not-zip": ("không phải tệp Word .docx (tệp .docx là một tệp nén zip)", "not a Word .docx file (a .docx is a zip archive)"),
     "docx.no-document": (
         "tệp nén không có word/document.xml: không phải tệp Word .docx",
