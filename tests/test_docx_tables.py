@@ -161,3 +161,29 @@ def test_an_extract_rendered_by_cchc_imports_and_answers_as_the_plan(run, tmp_pa
     fields = ("section", "section_title", "task", "product", "lead", "partners", "budget")
     assert [[i[f] for f in fields] for i in listed] == [[i[f] for f in fields] for i in original]
     assert budget["itemized_million_vnd"] == sum(i["budget"]["million_vnd"] or 0 for i in original)
+
+
+# ---------------------------------------------------------------- a document LibreOffice wrote
+
+
+def test_a_row_layout_document_written_by_libreoffice_answers_as_written(run, tmp_path):
+    from conftest import DATA
+
+    result, listed, budget = import_and_ask(run, tmp_path, (DATA / "docx" / "ke-hoach-dong-ngang.docx").read_bytes())
+    assert "cảnh báo" not in result.stderr
+    assert [(i["id"], i["task"], i["product"], i["lead"], i["partners"], i["budget"]) for i in listed] == [
+        ("I-1", "1. Xây dựng văn bản quy phạm pháp luật", "Nghị quyết về phí", ["Sở Tài chính"], ["Sở Nội vụ", "Sở Tư pháp"],
+         {"million_vnd": 10, "note": None}),
+        ("I-2", "2. Kiểm tra văn bản", "Báo cáo kiểm tra", ["Phòng Xây dựng và Kiểm tra văn bản"], ["Sở, ban, ngành"],
+         {"million_vnd": 5, "note": None}),
+        ("II-1", "1. Rà soát thủ tục hành chính", "Báo cáo rà soát", ["Văn phòng Sở"], ["UBND xã, phường, thị trấn"],
+         {"million_vnd": 7.5, "note": None}),
+        ("II-2", "1. Rà soát thủ tục hành chính", "Danh mục thủ tục hành chính", ["Văn phòng Sở"], ["UBND cấp xã"],
+         {"million_vnd": None, "note": "Theo dự toán"}),
+    ]
+    assert (budget["declared_million_vnd"], budget["itemized_million_vnd"], budget["difference_million_vnd"]) == (22.5, 22.5, 0)
+    plan = load_bytes((tmp_path / "ke-hoach.yaml").read_bytes(), "ke-hoach.yaml").plan
+    assert plan.plan.signer.model_dump() == {"authority": None, "position": "GIÁM ĐỐC", "name": "Nguyễn Văn A"}
+    assert [a.name for a in plan.agencies if a.group] == ["Sở, ban, ngành", "UBND xã, phường, thị trấn", "UBND cấp xã"]
+    sections = json.loads(run("list", "--plan", tmp_path / "ke-hoach.yaml", "--section", "II", "--format", "json").stdout)
+    assert [i["id"] for i in sections] == ["II-1", "II-2"]
