@@ -280,6 +280,65 @@ EXPECTED_APPENDIX = [
 ]
 
 
+# ---------------------------------------------------------------- sections and tasks as rows, subtotals
+
+ROWS_HEADINGS = ["STT", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
+
+
+def task_rows_docx(task_in_stt: bool = False, subtotals: bool = True, subtotal_i: str = "15", subtotal_label: str = "Cộng mục I") -> bytes:
+    """A kế hoạch whose sections ("I. …") and tasks ("1. …") are rows across the table, each section closed by a subtotal.
+
+    With *task_in_stt* a task's number stands in the STT cell and its title is merged across the other columns;
+    without *subtotals* no subtotal rows.
+    """
+    doc = document()
+    para(doc, "KẾ HOẠCH", bold=True, center=True)
+    para(doc, "Cải cách hành chính năm 2022 của Sở Tư pháp", bold=True, center=True)
+    cells: list[list] = [ROWS_HEADINGS]
+    merges = []
+
+    def across(text: str, start: int = 0, end: int = 5, amount: str | None = None) -> None:
+        row = [None] * 6
+        row[start] = text
+        if amount is not None:
+            row[5] = amount
+        cells.append(row)
+        merges.append(((len(cells) - 1, start), (len(cells) - 1, end)))
+
+    def task(number: str, title: str) -> None:
+        if task_in_stt:
+            across(title, start=1)
+            cells[-1][0] = number
+        else:
+            across(f"{number}. {title}")
+
+    across("I. CẢI CÁCH THỂ CHẾ")
+    task("1", "Xây dựng văn bản quy phạm pháp luật")
+    cells.append(["1", "Nghị quyết về phí", "Sở Tài chính", "Sở Tư pháp", "Quý II/2022", "10"])
+    task("2", "Kiểm tra văn bản")
+    cells.append(["2", "Báo cáo kiểm tra", "Sở Tư pháp", "", "Năm 2022", "5"])
+    cells.append(["3", "Danh mục văn bản", "Sở Tư pháp", "", "Năm 2022", "Theo dự toán"])
+    if subtotals:
+        across(subtotal_label, end=4, amount=subtotal_i)
+    across("II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
+    task("1", "Rà soát thủ tục hành chính")
+    cells.append(["4", "Báo cáo rà soát", "Văn phòng UBND tỉnh", "Sở Tư pháp", "Quý III/2022", "7,5"])
+    if subtotals:
+        across("Cộng mục II", end=4, amount="7,5")
+    across("Tổng cộng", end=4, amount="22,5")
+    task_table(doc, cells, merges)
+    para(doc, "Bằng chữ: Hai mươi hai triệu năm trăm nghìn đồng")
+    return to_bytes(doc)
+
+
+EXPECTED_TASK_ROWS = [
+    ("I", "CẢI CÁCH THỂ CHẾ", "1", "Xây dựng văn bản quy phạm pháp luật", "1", "Nghị quyết về phí", ("Sở Tài chính",), ("Sở Tư pháp",), "Quý II/2022", 10),
+    ("I", "CẢI CÁCH THỂ CHẾ", "2", "Kiểm tra văn bản", "2", "Báo cáo kiểm tra", ("Sở Tư pháp",), (), "Năm 2022", 5),
+    ("I", "CẢI CÁCH THỂ CHẾ", "2", "Kiểm tra văn bản", "3", "Danh mục văn bản", ("Sở Tư pháp",), (), "Năm 2022", "Theo dự toán"),
+    ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "1", "Rà soát thủ tục hành chính", "4", "Báo cáo rà soát", ("Văn phòng UBND tỉnh",), ("Sở Tư pháp",), "Quý III/2022", Decimal("7.5")),
+]
+
+
 # ---------------------------------------------------------------- small documents
 
 
@@ -366,3 +425,26 @@ def deep_xml(depth: int) -> str:
 def wide_table(rows: int, columns: int) -> str:
     row = "<w:tr>" + "<w:tc><w:p/></w:tc>" * columns + "</w:tr>"
     return body_xml("<w:tbl>" + row * rows + "</w:tbl><w:p/>")
+
+
+def ole_file(streams: list[str], sector_shift: int = 9) -> bytes:
+    """A minimal OLE compound file (as .doc and password-protected .docx are): a header, one FAT sector and
+    one directory sector holding the root entry and a stream entry per name (with no content)."""
+    import struct
+
+    size = 1 << sector_shift
+    header = bytearray(512)
+    header[0:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+    struct.pack_into("<HHHHH", header, 24, 0x3E, 3 if sector_shift == 9 else 4, 0xFFFE, sector_shift, 6)
+    struct.pack_into("<IIIIIIII", header, 40, 0, 1, 1, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE)  # 1 FAT sector; directory at 1
+    struct.pack_into("<I", header, 72, 0)
+    header[76:512] = struct.pack("<I", 0) + b"\xff" * 432  # the FAT is sector 0
+    fat = bytearray(b"\xff" * size)
+    struct.pack_into("<II", fat, 0, 0xFFFFFFFD, 0xFFFFFFFE)  # sector 0: FAT; sector 1: the directory, one sector long
+    directory = bytearray(size)
+    for k, (name, kind) in enumerate([("Root Entry", 5)] + [(s, 2) for s in streams][: size // 128 - 1]):
+        raw = (name + "\0").encode("utf-16-le")
+        directory[128 * k : 128 * k + len(raw)] = raw
+        struct.pack_into("<HB", directory, 128 * k + 64, len(raw), kind)
+    return bytes(header) + b"\0" * (size - 512) + bytes(fat) + bytes(directory)
+

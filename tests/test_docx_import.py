@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import zipfile
 from decimal import Decimal
@@ -312,7 +313,49 @@ def test_cells_split_into_names_by_line_semicolon_and_known_commas():
     assert book.names("Sở Tư pháp, Sở Nội vụ") == ["Sở Tư pháp", "Sở Nội vụ"]
     assert book.names("Các sở, ban, ngành") == ["Các sở, ban, ngành"]
     assert book.names("Các sở, ban, ngành, Sở Nội vụ") == ["Các sở, ban, ngành", "Sở Nội vụ"]
-    assert book.names("Sở Tài chính, Sở Xây dựng") == ["Sở Tài chính, Sở Xây dựng"]  # neither is known alone
+    # Known nowhere else, but each part is a whole name by its form: a kind of agency and what names it.
+    assert book.names("Sở Tài chính, Sở Xây dựng") == ["Sở Tài chính", "Sở Xây dựng"]
+
+
+@pytest.mark.parametrize(
+    "cell, names",
+    [
+        ("Sở Nội vụ, Sở Tài chính", ["Sở Nội vụ", "Sở Tài chính"]),
+        ("Văn phòng UBND tỉnh, Công an tỉnh, Ban Dân tộc", ["Văn phòng UBND tỉnh", "Công an tỉnh", "Ban Dân tộc"]),
+        ("UBND tỉnh, UBND huyện", ["UBND tỉnh", "UBND huyện"]),
+        # A comma inside one agency's name, or between kinds: one name, as written.
+        ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        ("Sở Lao động, Thương binh và Xã hội", ["Sở Lao động, Thương binh và Xã hội"]),
+        ("Sở, ban, ngành", ["Sở, ban, ngành"]),
+        ("UBND huyện, thành phố", ["UBND huyện, thành phố"]),
+        ("UBND xã, phường, thị trấn", ["UBND xã, phường, thị trấn"]),
+        ("Sở Tư pháp, các đơn vị liên quan", ["Sở Tư pháp, các đơn vị liên quan"]),
+        ("Phòng Tài chính, Kế hoạch", ["Phòng Tài chính, Kế hoạch"]),
+    ],
+)
+def test_without_a_registry_commas_split_only_between_whole_names(cell, names):
+    book = AgencyBook()
+    book.learn([cell])
+    assert book.names(cell) == names
+
+
+def test_names_for_several_agencies_are_all_marked_groups_and_no_name_is_made_up(run, tmp_path):
+    cells = ["Sở Nội vụ, Sở Tài chính", "UBND huyện, thành phố", "Sở, ban, ngành", "UBND xã, phường, thị trấn", "UBND cấp xã",
+             "Các sở, ban, ngành", "Các đơn vị có liên quan", "Sở Văn hóa, Thể thao và Du lịch"]
+    source, out = tmp_path / "nhom.docx", tmp_path / "nhom.yaml"
+    source.write_bytes(F.small_docx([[f"{n}. Nhiệm vụ", f"Sản phẩm {n}", cell, "Quý I/2026"] for n, cell in enumerate(cells, 1)]))
+    assert run("import", source, "-o", out).exit_code == 0
+    assert run("validate", out).exit_code == 0
+    plan = load_bytes(out.read_bytes(), "nhom.yaml").plan
+    groups = {a.name: a.group for a in plan.agencies}
+    assert groups == {
+        "Sở Nội vụ": False, "Sở Tài chính": False, "Sở Văn hóa, Thể thao và Du lịch": False,
+        "UBND huyện, thành phố": True, "Sở, ban, ngành": True, "UBND xã, phường, thị trấn": True, "UBND cấp xã": True,
+        "Các sở, ban, ngành": True, "Các đơn vị có liên quan": True,
+    }
+    assert all(not a.members and not a.short for a in plan.agencies)
+    listed = json.loads(run("list", "--plan", out, "--agency", "Sở Tài chính", "--format", "json").stdout)
+    assert [(i["product"], i["lead"]) for i in listed] == [("Sản phẩm 1", ["Sở Nội vụ", "Sở Tài chính"])]
 
 
 def test_agencies_from_a_registry_keep_its_spelling_and_entries(tmp_path):
@@ -436,6 +479,29 @@ def test_a_missing_file_is_exit_2(run, tmp_path):
 def test_an_old_doc_file_says_how_to_convert_it(run, tmp_path):
     stderr = refused(run, tmp_path, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "cu.doc")
     assert "soffice --headless --convert-to docx" in stderr
+    stderr = refused(run, tmp_path, F.ole_file(["WordDocument", "1Table", "\x05SummaryInformation"]), "cu.doc")
+    assert "soffice --headless --convert-to docx" in stderr and "mật khẩu" not in stderr
+
+
+@pytest.mark.parametrize("shift", [9, 12])
+def test_a_password_protected_docx_says_so(run, tmp_path, shift):
+    # Word writes a .docx saved with a password as an OLE compound file holding these two streams.
+    data = F.ole_file(["\x06DataSpaces", "EncryptionInfo", "EncryptedPackage"], shift)
+    stderr = refused(run, tmp_path, data, "mat-khau.docx")
+    assert "tệp Word được đặt mật khẩu (mã hóa) nên không đọc được" in stderr and "lưu lại thành .docx không có mật khẩu" in stderr
+    assert "soffice" not in stderr and ".doc)" not in stderr
+    english = run("import", tmp_path / "mat-khau.docx", "--lang", "en")
+    assert english.exit_code == 2 and "password-protected (encrypted)" in english.stderr and "without a password" in english.stderr
+
+
+@given(st.binary(max_size=3000), st.sampled_from([9, 12]))
+@settings(max_examples=200, deadline=None)
+def test_a_damaged_ole_file_is_refused_as_one_never_with_a_traceback(tail, shift):
+    data = F.ole_file(["EncryptionInfo", "EncryptedPackage"], shift)
+    for damaged in (data[:8] + tail, data[:512] + tail, data[: 520 + len(tail) % 3000] + tail):
+        with pytest.raises(DocxRefused) as refusal:
+            read_docx(damaged, "x.docx")
+        assert refusal.value.key in ("docx.ole", "docx.encrypted")
 
 
 @pytest.mark.parametrize(

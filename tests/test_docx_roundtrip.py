@@ -9,6 +9,7 @@ which the Word file prints in full.
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,44 @@ def test_every_agency_named_is_in_the_registry_read_back(path):
     _, back, _ = round_trip(path)
     registry = AgencyRegistry(back.agencies)
     assert [name for _, _, item in back.items() for name in item.lead + item.partners if registry.resolve(name) is None] == []
+
+
+def _without_recipients(text: str) -> str:
+    """*text* (a plan's YAML) with every Nơi nhận list taken out."""
+    return re.sub(r"\n  recipients:\n(?:    - .*\n)+", "\n", text)
+
+
+@pytest.mark.parametrize("path", PLANS, ids=lambda p: p.name)
+@pytest.mark.parametrize("authority", [True, False], ids=["with-authority", "position-only"])
+def test_the_signer_comes_back_without_recipients(tmp_path, path, authority):
+    text = _without_recipients(path.read_text(encoding="utf-8"))
+    if not authority:
+        text = re.sub(r"\n    authority: .*", "", text)
+    changed = tmp_path / path.name
+    changed.write_text(text, encoding="utf-8")
+    plan, back, result = round_trip(changed)
+    assert (plan.decision or plan.plan).recipients == []
+    assert plan.decision is None or plan.decision.signer is not None
+    assert back.decision == plan.decision
+    assert (back.plan.signer, back.plan.recipients) == (plan.plan.signer, [])
+    assert result.problems == []
+
+
+def test_a_signature_table_without_recipients_comes_back_through_the_command(run, tmp_path):
+    plan = tmp_path / "qd.yaml"
+    plan.write_text(
+        "decision:\n  number: 120/QĐ-BXD\n  issuer: BỘ XÂY DỰNG\n  title: Về việc ban hành Kế hoạch cải cách hành chính năm 2025\n"
+        "  articles:\n    - number: 1\n      paragraphs:\n        - Ban hành kèm theo Quyết định này Kế hoạch.\n"
+        "  signer:\n    position: BỘ TRƯỞNG\n    name: Nguyễn Văn C\n"
+        "plan:\n  title: KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025\n  year: 2025\n"
+        "sections:\n  - numeral: I\n    title: NHIỆM VỤ\n    tasks:\n      - items:\n          - id: I-1\n"
+        "            product: Chương trình xây dựng văn bản\n            lead: [Vụ Pháp chế]\n            deadline: Tháng 2/2025\n"
+        "agencies:\n  - name: Vụ Pháp chế\n",
+        encoding="utf-8",
+    )
+    document, back = tmp_path / "qd.docx", tmp_path / "back.yaml"
+    assert run("render", "--plan", plan, "-o", document).exit_code == 0
+    result = run("import", document, "--agencies", plan, "-o", back)
+    assert result.exit_code == 0, result
+    assert "docx.other-table" not in result.stderr
+    assert "  signer:\n    position: BỘ TRƯỞNG\n    name: Nguyễn Văn C\n" in back.read_text(encoding="utf-8")

@@ -230,6 +230,9 @@ class _Document:
             self.all_text.extend(p.text for p in paragraphs)
             if _layout_table(paragraphs, events):
                 events.extend(paragraphs)
+            elif _signature_table(element, paragraphs):
+                events.append(dataclasses.replace(paragraphs[0], landmark="signer"))
+                events.extend(paragraphs[1:])
             elif paragraphs:
                 self.warnings.append(("docx.other-table", Place(table=element.index, row=1, column=1), {"count": len(paragraphs)}))
         return events
@@ -385,3 +388,15 @@ def _layout_table(paragraphs: list[Para], events: list) -> bool:
     if not any(isinstance(e, Para) for e in events):
         return True
     return any(prose.kind(p) in ("motto", "recipients", "signer", "decision", "plan") for p in paragraphs)
+
+
+def _signature_table(grid, paragraphs: list[Para]) -> bool:
+    """A signature block alone in a borderless one-row table (no Nơi nhận beside it): a position in capitals
+    and a name, centred, in one cell; read as the signature, which it is only by where it stands."""
+    if len(grid.slots) != 1 or grid.width > 2 or not 1 <= len(paragraphs) <= 6:
+        return False
+    if len({p.place for p in paragraphs}) != 1 or not all(p.centered and len(p.text) <= 80 for p in paragraphs):
+        return False
+    signer, recipients, unused = prose.closing(paragraphs)
+    return signer is not None and not recipients and not unused
+

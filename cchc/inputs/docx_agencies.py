@@ -1,10 +1,13 @@
 """Agency cells -> agency names, and the plan's agency registry built from the names found.
 
 A cell names one agency per line (a paragraph or a line break) and per
-semicolon. A comma separates names only where every part is a whole name
-known elsewhere: seen on its own in another cell, or in the registry given
-with ``--agencies``. "Các sở, ban, ngành" stays one name; "Sở Tư pháp, Sở Nội
-vụ" is two when both are known. A name written "Sở Thông tin và Truyền thông
+semicolon. A comma separates names only where every part is a whole name:
+known elsewhere (seen on its own in another cell, or in the registry given
+with ``--agencies``), or reading as one by its form, a kind of agency and
+what names it ("Sở Nội vụ", "UBND tỉnh"). "Các sở, ban, ngành" and "Sở Văn
+hóa, Thể thao và Du lịch" stay one name; "Sở Tư pháp, Sở Nội vụ" is two.
+Names for several agencies are marked as groups ("Các …", "… có liên quan",
+"UBND cấp xã", kinds listed after commas: "Sở, ban, ngành"). A name written "Sở Thông tin và Truyền thông
 (Sở TT&TT)", in a cell or in the prose, defines a short form. Names are kept
 as written; a name the given registry knows (case and spacing aside) is
 written as the registry spells it, and its entry is copied.
@@ -21,6 +24,18 @@ from cchc.text import fold
 _SHORT_CHARS = 40
 _ABBREVIATION = re.compile(r"[A-ZĐ]{2,}|&")
 _GROUP_START = ("các ", "ubnd các ", "ủy ban nhân dân các ", "uỷ ban nhân dân các ")
+#: "UBND cấp xã": every commune's; "Sở, ban, ngành", "UBND xã, phường, thị trấn": kinds listed after commas.
+_GROUP_END = (" cấp xã", " cấp huyện", " các cấp")
+_GROUP_KINDS = {"sở", "ban", "ngành", "tỉnh", "huyện", "quận", "thành phố", "thị xã", "xã", "phường", "thị trấn", "cơ quan", "đơn vị", "đoàn thể", "địa phương"}
+#: The words an agency's name starts with ("Sở Nội vụ", "UBND tỉnh", "Văn phòng UBND tỉnh"); longest first.
+_AGENCY_KINDS = tuple(sorted({
+    "Sở", "Ban", "Phòng", "Văn phòng", "Thanh tra", "Ủy ban", "Uỷ ban", "UBND", "HĐND", "Hội đồng", "Công an", "Bộ", "Bộ Chỉ huy",
+    "Cục", "Chi cục", "Tổng cục", "Vụ", "Viện", "Trung tâm", "Đài", "Báo", "Kho bạc", "Bảo hiểm", "Ngân hàng", "Trường",
+    "Bệnh viện", "Hội", "Liên đoàn", "Liên minh", "Mặt trận", "Tỉnh đoàn", "Huyện đoàn", "Thành đoàn", "Tòa án", "Toà án",
+    "Tỉnh ủy", "Tỉnh uỷ", "Huyện ủy", "Huyện uỷ", "Thành ủy", "Thành uỷ", "Đảng ủy", "Đảng uỷ", "Chi nhánh", "Công ty",
+    "Tổng công ty", "Bưu điện", "Bộ phận", "Cổng",
+}, key=len, reverse=True))
+_PLACE_WORDS = ("tỉnh", "huyện", "quận", "thành phố", "thị xã", "xã", "phường", "thị trấn")
 #: A cell split at more commas than this is not tried (the split looks at every way to group the parts).
 MAX_PARTS = 30
 #: Parentheses in the prose looked at for short forms.
@@ -42,9 +57,25 @@ def pieces(text: str) -> list[str]:
 
 
 def is_group(name: str) -> bool:
-    """"Các sở, ban, ngành", "Các đơn vị có liên quan", "UBND các huyện": a name for several agencies."""
+    """A name for several agencies: "Các sở, ban, ngành", "Các đơn vị có liên quan", "UBND các huyện",
+    "UBND cấp xã", or kinds listed after commas ("Sở, ban, ngành", "UBND xã, phường, thị trấn")."""
     key = " ".join(name.casefold().split())
-    return key.startswith(_GROUP_START) or key.endswith("có liên quan")
+    if key.startswith(_GROUP_START) or key.endswith(("có liên quan", *_GROUP_END)):
+        return True
+    later = [part.strip() for part in key.split(",")[1:]]
+    return bool(later) and all(part in _GROUP_KINDS for part in later)
+
+
+def whole_name(part: str) -> bool:
+    """Whether *part* reads as one agency's whole name: a kind of agency, then what names it ("Sở Nội vụ",
+    "Văn phòng UBND tỉnh", "UBND huyện"), not a kind alone ("Sở") nor a list of kinds ("UBND xã, phường")."""
+    if "," in part:
+        return False
+    for kind in _AGENCY_KINDS:
+        if part.startswith(kind + " "):
+            rest = part[len(kind) + 1 :].strip()
+            return bool(rest) and (rest[0].isupper() or rest[0].isdigit() or rest.startswith(_PLACE_WORDS))
+    return False
 
 
 def _abbreviated(name: str) -> bool:
@@ -142,7 +173,7 @@ class AgencyBook:
                     continue  # the whole piece is not a split
                 segment = ", ".join(parts[i:j])
                 rest = best[j]
-                if rest is not None and segment and spelling_key(segment) in self._known:
+                if rest is not None and segment and (spelling_key(segment) in self._known or whole_name(segment)):
                     if best[i] is None or len(rest) + 1 < len(best[i]):
                         best[i] = [segment] + rest
         return best[0] if best[0] else [piece]

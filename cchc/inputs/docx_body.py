@@ -63,6 +63,8 @@ class Para:
     place: Place
     bold: bool = False
     centered: bool = False
+    #: What the paragraph is known to be from where it stands (a signature table's first line: "signer").
+    landmark: str | None = None
 
 
 @dataclass

@@ -33,6 +33,11 @@ RATIO_FLOOR = 1024 * 1024
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: Streams of an encrypted Office package (ECMA-376 encryption: a .docx saved with a password).
+_ENCRYPTED = {"EncryptionInfo", "EncryptedPackage"}
+#: Sector numbers from here up are markers (end of chain, free, FAT, DIFAT); chains longer than this are not followed.
+_MAX_SECTOR = 0xFFFFFFFA
+_OLE_CHAIN = 100_000
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _MAIN = "word/document.xml"
 _PARTS = {"styles": "word/styles.xml", "numbering": "word/numbering.xml"}
@@ -61,7 +66,8 @@ def open_package(data: bytes) -> Package:
     if len(data) > MAX_BYTES:
         raise DocxRefused("docx.too-large", limit=MAX_BYTES)
     if data.startswith(_OLE_MAGIC):
-        raise DocxRefused("docx.ole")
+        # Word saves a .docx with a password as an OLE file too, holding the encrypted package.
+        raise DocxRefused("docx.encrypted" if _ENCRYPTED & ole_streams(data) else "docx.ole")
     if not data.startswith(_ZIP_MAGIC):
         raise DocxRefused("docx.not-zip")
     try:
@@ -78,6 +84,52 @@ def open_package(data: bytes) -> Package:
         raise DocxRefused("docx.xml", part=_MAIN, detail=f"root element {document.tag}")
     parts = {key: _parse(archive, names[name]) if name in names else None for key, name in _PARTS.items()}
     return Package(document, parts["styles"], parts["numbering"])
+
+
+def ole_streams(data: bytes) -> set[str]:
+    """The names in an OLE compound file's directory (the empty set when it cannot be read), read within bounds.
+
+    The header gives the sector size and the FAT's sectors (the first 109, then a DIFAT chain); the
+    directory is a chain of sectors through the FAT, of 128-byte entries: a UTF-16 name, its length, a type.
+    """
+    try:
+        shift = int.from_bytes(data[30:32], "little")
+        if shift not in (9, 12) or len(data) < 512:
+            return set()
+        size = 1 << shift
+        per = size // 4  # sector numbers per sector
+        sectors = (len(data) - size) // size  # sector n starts at byte (n + 1) * size
+
+        def sector(n: int) -> bytes:
+            if n >= sectors:
+                raise ValueError(n)
+            return data[(n + 1) * size : (n + 2) * size]
+
+        def word(raw: bytes, k: int) -> int:
+            return int.from_bytes(raw[4 * k : 4 * k + 4], "little")
+
+        fat_sectors = [word(data[76:512], k) for k in range(109)]
+        difat, seen = word(data, 17), set()
+        while difat < _MAX_SECTOR and difat not in seen and len(fat_sectors) <= sectors + 109:
+            seen.add(difat)
+            raw = sector(difat)
+            fat_sectors += [word(raw, k) for k in range(per - 1)]
+            difat = word(raw, per - 1)
+        names: set[str] = set()
+        current, seen = word(data, 12), set()
+        while current < _MAX_SECTOR and current not in seen and len(seen) < _OLE_CHAIN:
+            seen.add(current)
+            raw = sector(current)
+            for k in range(0, size, 128):
+                length = int.from_bytes(raw[k + 64 : k + 66], "little")
+                if raw[k + 66] in (1, 2, 5) and 2 <= length <= 64:
+                    names.add(raw[k : k + length - 2].decode("utf-16-le", "replace"))
+            # The next directory sector is the FAT's entry for this one.
+            fat_sector = fat_sectors[current // per] if current // per < len(fat_sectors) else _MAX_SECTOR
+            current = word(sector(fat_sector), current % per) if fat_sector < _MAX_SECTOR else _MAX_SECTOR
+        return names
+    except (ValueError, IndexError):
+        return set()
 
 
 def _check_entries(infos: list[zipfile.ZipInfo]) -> None:

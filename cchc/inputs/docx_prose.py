@@ -40,6 +40,8 @@ _TITLE_CHARS = 100
 
 def kind(para: Para) -> str | None:
     """What a paragraph is to the document's structure, when it is one of its landmarks."""
+    if para.landmark is not None:
+        return para.landmark
     text = para.text
     key = fold(text)
     if not key or _SEPARATOR.fullmatch(text):

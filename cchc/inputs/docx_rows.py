@@ -18,6 +18,7 @@ from cchc.inputs.docx_table import (
     own_cells,
     figure,
     in_million,
+    is_caps,
     is_heading_repeat,
     looks_like_section,
     section_heading,
@@ -30,6 +31,8 @@ _WORDS_IN = re.compile(r"(?i)bằng\s+chữ")
 _SUM_IN_DONG = re.compile(r"(?i)tổng\s+kinh\s+phí\s*:\s*(?P<amount>[0-9][0-9.,]*)\s*(?:đồng|đ|vnđ|vnd)\.?(?P<rest>.*)", re.S)
 _NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
 _TOTAL_WORDS = ("tổng cộng", "tổng số", "tổng kinh phí", "tổng:")
+# "Cộng" alone or before what it adds up: mục, phần, nhiệm vụ, a number, a bracket; never "Cộng đồng".
+_SUBTOTAL = re.compile(r"(?i)cộng\s*:?(?:\s+(?:mục|phần|nhiệm vụ|lĩnh vực|nhóm|chương|phụ lục|khoản)\b.*|\s*[(\[]?(?:[IVXLC]{1,7}|[0-9]{1,3}|[A-Z])\b.*)?", re.S)
 _ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
 #: A label longer than this does not fit the model's Label.
 MAX_LABEL = 32
@@ -52,6 +55,8 @@ class TableReader:
         self._section: dict | None = None
         self._task: dict | None = None
         self._unit_said: set[int] = set()
+        #: Items read since the last subtotal row.
+        self._since_subtotal: list[dict] = []
 
     # ------------------------------------------------------------ a table
 
@@ -96,13 +101,16 @@ class TableReader:
         if _is_total(first) and all(c.column == roles.get("budget") or _WORDS_IN.search(c.text) for c in own[1:]):
             self.total_row(own, value("budget") if "budget" in roles else "", columns)
             return
+        if _is_subtotal(first) and own[0].column != roles.get("budget") and all(c.column == roles.get("budget") for c in own[1:]):
+            self.subtotal_row(own[0], value("budget") if "budget" in roles else "", columns)
+            return
         if first.casefold().startswith("cộng") and len(first) <= 40 and not has_data:
             return  # a section's subtotal: worked out from the items, not data
         if len(own) == 1 and not has_data and self._words(first):
             return
         heading = None if has_data else _section_row(own, columns)
         if heading is not None:
-            self.open_section(*heading)
+            self.heading_row(*heading)
             return
         self.item_row(columns, own, slot_of, value)
 
@@ -118,6 +126,24 @@ class TableReader:
         self._task = None
         if label is None:
             self.comments.append((self._section, "numeral", "docx.guess.section-label", {}))
+
+    def heading_row(self, label: str | None, title: str | None) -> None:
+        """A row naming a section, or a task: numbered in another kind than its section ("1." under "I."), or
+        unnumbered and not in capitals under a numbered section."""
+        section = self._section
+        if section is None or (section["numeral"], section["title"]) == (None, None):
+            is_task = False  # no section yet, or only the one opened for rows above any heading
+        elif label is not None:
+            is_task = _label_kinds(label).isdisjoint(_label_kinds(section["numeral"]))
+        else:
+            is_task = section["numeral"] is not None and title is not None and not is_caps(title)
+        if is_task:
+            task = self._task
+            if task is None or (task["number"], task["title"]) != (label, title):  # not its heading again on a new page
+                self._task = {"number": label, "title": title, "items": []}
+                section["tasks"].append(self._task)
+            return
+        self.open_section(label, title)
 
     def open_task(self, text: str) -> None:
         number, title = task_heading(text) if text else (None, None)
@@ -185,10 +211,27 @@ class TableReader:
                 guesses.append((role, "docx.comment.across", {"other": other}))
         self._task["items"].append(item)
         self.items.append(item)
+        self._since_subtotal.append(item)
         for field_name, key, args in guesses:
             self.comments.append((item, field_name, key, args))
 
     # ------------------------------------------------------------ totals
+
+    def subtotal_row(self, label: Cell, budget: str, columns: Columns) -> None:
+        """A subtotal ("Cộng mục I", "Cộng phần trích"): not data, so not kept; a warning when its amount is not the sum above it."""
+        self._since_subtotal, since = [], self._since_subtotal
+        if not budget:
+            return
+        amount = figure(budget)
+        if amount is None:
+            self.warn("docx.subtotal-note", label.place, text=label.text, written=budget)
+            return
+        amount = in_million(amount, columns.factor)
+        section = [i for t in self._section["tasks"] for i in t["items"]] if self._section is not None else []
+        # What it adds up is not written: the rows since the last subtotal, the task, the section or the whole table.
+        scopes = [since, self._task["items"] if self._task is not None else [], section, self.items]
+        if all(amount != _sum(items) for items in scopes):
+            self.warn("docx.subtotal-mismatch", label.place, text=label.text, written=budget, sum=_sum(section or self.items))
 
     def total_row(self, own: list[Cell], budget: str, columns: Columns) -> None:
         amount = figure(budget) if budget else None
@@ -245,11 +288,44 @@ def _section_row(own: list[Cell], columns: Columns) -> tuple[str | None, str | N
     text_columns = {roles[role] for role in ("stt", "section", "task", "product") if role in roles}
     if len(own) == 1 and own[0].span >= 2 and own[0].column in text_columns | {0}:
         return section_heading(own[0].text)
-    if len(own) == 2 and "stt" in roles and own[0].column == roles["stt"] and _ROMAN_OR_LETTER.fullmatch(own[0].text):
-        return own[0].text.rstrip("."), own[1].text
+    if len(own) == 2 and "stt" in roles and own[0].column == roles["stt"]:
+        if _ROMAN_OR_LETTER.fullmatch(own[0].text):
+            return own[0].text.rstrip("."), own[1].text
+        others = {c for role, c in roles.items() if role != "stt" and role != "note"}
+        if own[1].span >= 2 and others <= set(range(own[1].column, own[1].column + own[1].span)) and len(own[0].text) <= MAX_LABEL:
+            # The number in the STT cell, the title merged across every other column: a heading, not an item.
+            return own[0].text.rstrip("."), own[1].text
     if len(own) == 1 and "section" not in roles and own[0].column != roles.get("task") and looks_like_section(own[0].text):
         return section_heading(own[0].text)
     return None
+
+
+def _is_subtotal(text: str) -> bool:
+    """"Cộng", "Cộng mục I", "Cộng (I)", "Cộng phần trích": a subtotal's label (not "Cộng đồng …")."""
+    return len(text) <= 40 and _SUBTOTAL.fullmatch(text.strip()) is not None
+
+
+def _sum(items: list[dict]):
+    from cchc.money import exact_sum
+
+    return exact_sum([i["budget"] for i in items if isinstance(i["budget"], (int, Decimal))])
+
+
+def _label_kinds(label: str | None) -> set[str]:
+    """The kinds of numbering a label can be: "I" roman or a letter, "1" arabic, "1.1" dotted at depth 1, "a)" a small letter."""
+    if label is None:
+        return {"none"}
+    label = label.strip().rstrip(".)")
+    kinds = set()
+    if re.fullmatch(r"[IVXLC]{1,7}", label):
+        kinds.add("roman")
+    if re.fullmatch(r"[A-Z]", label):
+        kinds.add("letter")
+    if re.fullmatch(r"[a-zđ]", label):
+        kinds.add("small")
+    if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{1,3})*", label):
+        kinds.add(f"arabic{label.count('.')}")
+    return kinds or {"other"}
 
 
 def _is_total(text: str) -> bool:

@@ -5,10 +5,13 @@ order and with any extra words: STT, Nội dung, Nhiệm vụ, Sản phẩm, Cơ
 (đơn vị) chủ trì, phối hợp, Thời gian (hoàn thành), Kinh phí (triệu đồng),
 Ghi chú. Sections come either as a first column merged down over their rows,
 or as a row spanning the table ("I. CẢI CÁCH THỂ CHẾ"); tasks as a column
-merged down. A grid position covered by a merged cell reads that cell's text
+merged down, or as rows under their section's row, numbered in another kind
+("1. …" under "I. …", or a number in the STT cell beside a title merged
+across the other columns). A grid position covered by a merged cell reads that cell's text
 (see ``docx_body``). Heading rows repeated on later pages, the row numbering
-the columns "(1) (2) (3)", section subtotals ("Cộng") are not data; the
-"Tổng cộng" row is the declared total and "Bằng chữ: …" its words.
+the columns "(1) (2) (3)", subtotals ("Cộng", "Cộng mục I", "Cộng phần
+trích") are not data (a subtotal that is not the sum above it is a warning);
+the "Tổng cộng" row is the declared total and "Bằng chữ: …" its words.
 
 Where the reader has to guess (a blank section or task cell taken to continue
 the one above), it records a comment for the YAML; what it cannot place at

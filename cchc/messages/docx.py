@@ -42,6 +42,12 @@ MESSAGES = {
         "this is an old Word file (.doc), not a .docx; convert it first, e.g. "
         "soffice --headless --convert-to docx FILE.doc (or open it in Word and save as .docx)",
     ),
+    "docx.encrypted": (
+        "tệp Word được đặt mật khẩu (mã hóa) nên không đọc được; hãy mở bằng Word, bỏ mật khẩu "
+        "(Tệp > Thông tin > Bảo vệ tài liệu > Mã hóa bằng mật khẩu, xóa mật khẩu) rồi lưu lại thành .docx không có mật khẩu",
+        "the Word file is password-protected (encrypted) and cannot be read; open it in Word, remove the password "
+        "(File > Info > Protect Document > Encrypt with Password, clear it) and save it again as a .docx without a password",
+    ),
     "docx.not-zip": ("không phải tệp Word .docx (tệp .docx là một tệp nén zip)", "not a Word .docx file (a .docx is a zip archive)"),
     "docx.no-document": (
         "tệp nén không có word/document.xml: không phải tệp Word .docx",
@@ -92,6 +98,14 @@ MESSAGES = {
     "docx.unknown-column": ("cột {heading!q} không phải cột của kế hoạch; không đọc cột này", "column {heading!q} is not one of the plan's; the column is not read"),
     "docx.no-product": ("dòng không có sản phẩm, bỏ qua: {text!q}", "row without a product; left out: {text!q}"),
     "docx.other-table": ("bảng không phải bảng nhiệm vụ ({count} đoạn), bỏ qua", "a table that is not a task table ({count} paragraph(s)); left out"),
+    "docx.subtotal-mismatch": (
+        "dòng cộng {text!q} ghi {written!q}, nhưng các khoản phía trên cộng lại là {sum!m}; dòng cộng không phải nhiệm vụ, không ghi vào kế hoạch",
+        "subtotal row {text!q} says {written!q}, but the amounts above add up to {sum!m}; a subtotal is not a task and is not written into the plan",
+    ),
+    "docx.subtotal-note": (
+        "dòng cộng {text!q} ghi {written!q}, không phải số tiền; dòng cộng không phải nhiệm vụ, không ghi vào kế hoạch",
+        "subtotal row {text!q} says {written!q}, which is not an amount; a subtotal is not a task and is not written into the plan",
+    ),
     "docx.bad-date": ("ngày không có thật: {text!q}; không ghi ngày", "no such date: {text!q}; no date written"),
     "docx.no-table": ("không tìm thấy bảng nhiệm vụ (cần các cột như Sản phẩm, Cơ quan chủ trì, Thời gian)", "no task table found (it needs columns such as Sản phẩm, Cơ quan chủ trì, Thời gian)"),
     # comments written into the YAML

@@ -1,0 +1,189 @@
+"""`cchc import` of task tables laid out in rows: sections and tasks as rows across the table, subtotals, cchc's own extracts.
+
+Each test imports a Word document and asks the imported plan questions, as a
+user would: `cchc validate`, `cchc list --format json`, `cchc budget --format json`.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+import docx_fixtures as F
+from cchc.inputs.docx import read_docx
+from cchc.inputs.writer import dump_plan
+from cchc.load import load_bytes
+from conftest import PLAN
+
+
+@pytest.fixture(autouse=True)
+def _command_tree():
+    from cchc.cli import command
+
+    command.cache_clear()
+    yield
+    command.cache_clear()
+
+
+def imported(data: bytes):
+    result = read_docx(data, "test.docx")
+    loaded = load_bytes(dump_plan(result.data).encode("utf-8"), "test.yaml")
+    assert loaded.plan is not None, loaded.problems
+    return loaded.plan, result
+
+
+def codes(result) -> list[tuple[str, dict]]:
+    return [(p.code, dict(p.args)) for p in result.problems]
+
+
+def import_and_ask(run, tmp_path, data: bytes, *import_args):
+    """Import *data* with the CLI; (import result, list --format json, budget --format json) of the plan written."""
+    source, out = tmp_path / "ke-hoach.docx", tmp_path / "ke-hoach.yaml"
+    source.write_bytes(data)
+    result = run("import", source, "-o", out, *import_args)
+    assert result.exit_code == 0, result
+    validate = run("validate", out)
+    assert validate.exit_code == 0, validate
+    listed = run("list", "--plan", out, "--format", "json")
+    budget = run("budget", "--plan", out, "--format", "json")
+    assert listed.exit_code == 0 and budget.exit_code == 0, (listed, budget)
+    return result, json.loads(listed.stdout), json.loads(budget.stdout)
+
+
+# ---------------------------------------------------------------- sections and tasks as rows
+
+
+@pytest.mark.parametrize("task_in_stt", [False, True], ids=["task-row-across", "number-in-stt"])
+def test_tasks_as_rows_under_section_rows_are_tasks_not_sections(task_in_stt):
+    plan, result = imported(F.task_rows_docx(task_in_stt=task_in_stt, subtotals=False))
+    assert F.rows(plan) == F.EXPECTED_TASK_ROWS
+    assert result.problems == []
+    assert [a.name for a in plan.agencies] == ["Sở Tài chính", "Sở Tư pháp", "Văn phòng UBND tỉnh"]
+    assert (plan.plan.total_million_vnd, plan.plan.total_in_words) == (Decimal("22.5"), "Hai mươi hai triệu năm trăm nghìn đồng")
+
+
+@pytest.mark.parametrize("task_in_stt", [False, True], ids=["task-row-across", "number-in-stt"])
+def test_the_imported_row_layout_answers_list_and_budget(run, tmp_path, task_in_stt):
+    result, listed, budget = import_and_ask(run, tmp_path, F.task_rows_docx(task_in_stt=task_in_stt, subtotals=False))
+    assert "cảnh báo" not in result.stderr
+    assert [(i["id"], i["section"], i["task"], i["product"], i["lead"], i["deadline"]["text"]) for i in listed] == [
+        ("I-1", "I", "1. Xây dựng văn bản quy phạm pháp luật", "Nghị quyết về phí", ["Sở Tài chính"], "Quý II/2022"),
+        ("I-2", "I", "2. Kiểm tra văn bản", "Báo cáo kiểm tra", ["Sở Tư pháp"], "Năm 2022"),
+        ("I-3", "I", "2. Kiểm tra văn bản", "Danh mục văn bản", ["Sở Tư pháp"], "Năm 2022"),
+        ("II-1", "II", "1. Rà soát thủ tục hành chính", "Báo cáo rà soát", ["Văn phòng UBND tỉnh"], "Quý III/2022"),
+    ]
+    assert (budget["declared_million_vnd"], budget["itemized_million_vnd"], budget["difference_million_vnd"]) == (22.5, 22.5, 0)
+    assert [(s["section"], s["million_vnd"]) for s in budget["sections"]] == [("I", 15), ("II", 7.5)]
+
+
+def test_an_unnumbered_task_row_under_a_numbered_section_is_a_task():
+    data = F.small_docx(
+        [["I. CẢI CÁCH THỂ CHẾ", None, None, None], ["Rà soát văn bản", None, None, None], ["Báo cáo rà soát", "Sở Tư pháp", "Sở Nội vụ", "Quý I/2026"],
+         ["II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", None, None, None], ["Niêm yết", "Văn phòng Sở", "", "Thường xuyên"]],
+        headings=("Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"),
+        merges=[((1, 0), (1, 3)), ((2, 0), (2, 3)), ((4, 0), (4, 3))],
+    )
+    plan, result = imported(data)
+    assert F.rows(plan) == [
+        ("I", "CẢI CÁCH THỂ CHẾ", None, "Rà soát văn bản", None, "Báo cáo rà soát", ("Sở Tư pháp",), ("Sở Nội vụ",), "Quý I/2026", None),
+        ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", None, None, None, "Niêm yết", ("Văn phòng Sở",), (), "Thường xuyên", None),
+    ]
+    assert result.problems == []
+
+
+def test_rows_numbered_alike_stay_sections():
+    data = F.small_docx(
+        [["1. Cải cách thể chế", None, None, None], ["Báo cáo rà soát", "Sở Tư pháp", "", "Quý I/2026"],
+         ["2. Cải cách thủ tục hành chính", None, None, None], ["Niêm yết", "Văn phòng Sở", "", "Thường xuyên"]],
+        headings=("Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"),
+        merges=[((1, 0), (1, 3)), ((3, 0), (3, 3))],
+    )
+    plan, _ = imported(data)
+    assert [(s.numeral, s.title, [t.number for t in s.tasks]) for s in plan.sections] == [
+        ("1", "Cải cách thể chế", [None]), ("2", "Cải cách thủ tục hành chính", [None])]
+
+
+# ---------------------------------------------------------------- subtotals
+
+
+@pytest.mark.parametrize("task_in_stt", [False, True], ids=["task-row-across", "number-in-stt"])
+def test_subtotal_rows_that_agree_are_not_items_nor_counted(run, tmp_path, task_in_stt):
+    plan, result = imported(F.task_rows_docx(task_in_stt=task_in_stt))
+    assert F.rows(plan) == F.EXPECTED_TASK_ROWS
+    assert result.problems == []
+    assert "Cộng mục I" not in [a.name for a in plan.agencies]
+    cli, listed, budget = import_and_ask(run, tmp_path, F.task_rows_docx(task_in_stt=task_in_stt))
+    assert "cảnh báo" not in cli.stderr and "Cộng" not in json.dumps(listed, ensure_ascii=False)
+    assert (budget["declared_million_vnd"], budget["itemized_million_vnd"], budget["difference_million_vnd"]) == (22.5, 22.5, 0)
+
+
+def test_a_subtotal_that_disagrees_is_not_an_item_and_is_named_in_a_warning(run, tmp_path):
+    plan, result = imported(F.task_rows_docx(subtotal_i="99"))
+    assert F.rows(plan) == F.EXPECTED_TASK_ROWS
+    assert codes(result) == [("docx.subtotal-mismatch", {"table": 1, "row": 8, "column": 1, "text": "Cộng mục I", "written": "99", "sum": 15})]
+    cli, _, budget = import_and_ask(run, tmp_path, F.task_rows_docx(subtotal_i="99"))
+    assert 'bảng 1, dòng 8, cột 1: cảnh báo [docx.subtotal-mismatch] dòng cộng "Cộng mục I" ghi "99", nhưng các khoản phía trên cộng lại là 15 triệu đồng' in cli.stderr
+    assert budget["itemized_million_vnd"] == 22.5
+
+
+@pytest.mark.parametrize("label", ["Cộng", "Cộng:", "CỘNG MỤC I", "Cộng (I)", "Cộng phần trích"])
+def test_subtotal_labels_are_not_items(label):
+    plan, result = imported(F.task_rows_docx(subtotal_label=label))
+    assert F.rows(plan) == F.EXPECTED_TASK_ROWS
+    assert result.problems == []
+
+
+def test_a_subtotal_written_in_words_is_left_out_with_a_warning():
+    plan, result = imported(F.task_rows_docx(subtotal_i="Theo dự toán"))
+    assert F.rows(plan) == F.EXPECTED_TASK_ROWS
+    assert codes(result) == [("docx.subtotal-note", {"table": 1, "row": 8, "column": 1, "text": "Cộng mục I", "written": "Theo dự toán"})]
+
+
+def test_a_product_starting_with_cong_dong_is_still_an_item():
+    data = F.small_docx([["", "Cộng đồng được tuyên truyền", None, None, "5"]],
+                        headings=("STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian", "Kinh phí (triệu đồng)"), merges=[((1, 1), (1, 3))])
+    plan, _ = imported(data)
+    assert [(i.product, i.budget) for _, _, i in plan.items()] == [("Cộng đồng được tuyên truyền", 5)]
+
+
+# ---------------------------------------------------------------- cchc's own extracts
+
+
+@pytest.mark.parametrize("extract", [("--section", "II"), ("--agency", "Sở TTTT")], ids=["section", "agency"])
+def test_an_extract_rendered_by_cchc_imports_and_answers_as_the_plan(run, tmp_path, extract):
+    document = tmp_path / "trich.docx"
+    assert run("render", "--plan", PLAN, *extract, "-o", document).exit_code == 0
+    result, listed, budget = import_and_ask(run, tmp_path, document.read_bytes(), "--agencies", PLAN)
+    assert "Cộng phần trích" not in result.stderr
+    original = json.loads(run("list", "--plan", PLAN, *extract, "--format", "json").stdout)
+    fields = ("section", "section_title", "task", "product", "lead", "partners", "budget")
+    assert [[i[f] for f in fields] for i in listed] == [[i[f] for f in fields] for i in original]
+    assert budget["itemized_million_vnd"] == sum(i["budget"]["million_vnd"] or 0 for i in original)
+
+
+# ---------------------------------------------------------------- a document LibreOffice wrote
+
+
+def test_a_row_layout_document_written_by_libreoffice_answers_as_written(run, tmp_path):
+    from conftest import DATA
+
+    result, listed, budget = import_and_ask(run, tmp_path, (DATA / "docx" / "ke-hoach-dong-ngang.docx").read_bytes())
+    assert "cảnh báo" not in result.stderr
+    assert [(i["id"], i["task"], i["product"], i["lead"], i["partners"], i["budget"]) for i in listed] == [
+        ("I-1", "1. Xây dựng văn bản quy phạm pháp luật", "Nghị quyết về phí", ["Sở Tài chính"], ["Sở Nội vụ", "Sở Tư pháp"],
+         {"million_vnd": 10, "note": None}),
+        ("I-2", "2. Kiểm tra văn bản", "Báo cáo kiểm tra", ["Phòng Xây dựng và Kiểm tra văn bản"], ["Sở, ban, ngành"],
+         {"million_vnd": 5, "note": None}),
+        ("II-1", "1. Rà soát thủ tục hành chính", "Báo cáo rà soát", ["Văn phòng Sở"], ["UBND xã, phường, thị trấn"],
+         {"million_vnd": 7.5, "note": None}),
+        ("II-2", "1. Rà soát thủ tục hành chính", "Danh mục thủ tục hành chính", ["Văn phòng Sở"], ["UBND cấp xã"],
+         {"million_vnd": None, "note": "Theo dự toán"}),
+    ]
+    assert (budget["declared_million_vnd"], budget["itemized_million_vnd"], budget["difference_million_vnd"]) == (22.5, 22.5, 0)
+    plan = load_bytes((tmp_path / "ke-hoach.yaml").read_bytes(), "ke-hoach.yaml").plan
+    assert plan.plan.signer.model_dump() == {"authority": None, "position": "GIÁM ĐỐC", "name": "Nguyễn Văn A"}
+    assert [a.name for a in plan.agencies if a.group] == ["Sở, ban, ngành", "UBND xã, phường, thị trấn", "UBND cấp xã"]
+    sections = json.loads(run("list", "--plan", tmp_path / "ke-hoach.yaml", "--section", "II", "--format", "json").stdout)
+    assert [i["id"] for i in sections] == ["II-1", "II-2"]
