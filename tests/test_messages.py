@@ -181,3 +181,29 @@ def test_a_language_cchc_does_not_speak_is_a_usage_error(run, monkeypatch):
     monkeypatch.delenv("CCHC_LANG")
     missing = run("--lang")
     assert missing.exit_code == 2 and "--lang cần một giá trị" in missing.stderr
+
+
+# ---------------------------------------------------------------- usage lines and placeholders
+
+USAGE = {"vi": ("Cách dùng", "[TÙY CHỌN]"), "en": ("Usage", "[OPTIONS]")}
+
+
+def _usage_line(run, lang, *command):
+    return run("--lang", lang, *command, "--help").stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_usage_line_brackets_each_argument_once(run, lang):
+    usage, options = USAGE[lang]
+    for name, cmd in _walk(command(lang)):
+        if name == "cchc":
+            continue
+        line = _usage_line(run, lang, *name.split()[1:])
+        # Options, then each argument once: {REQUIRED} or [OPTIONAL], "..." when it repeats.
+        pattern = rf"{usage}: {re.escape(name)} {re.escape(options)}(?: \{{[^\[\]{{}}\s]+\}}| \[[^\[\]{{}}\s]+\](?:\.\.\.)?)*"
+        assert re.fullmatch(pattern, line), line
+
+
+def test_validate_usage_line(run):
+    assert _usage_line(run, "en", "validate") == "Usage: cchc validate [OPTIONS] [PLAN]..."
+    assert "\n  PLAN  " in run("--lang", "en", "validate", "--help").stdout
