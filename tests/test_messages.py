@@ -22,6 +22,10 @@ ENGLISH = re.compile(
 VIETNAMESE = re.compile(r"\b(?:lỗi|cảnh báo|Đã kiểm tra|tệp|Cách dùng|Tùy chọn|không có|Chênh lệch|Đến hạn|Tổng kinh phí công bố|hạn chót|chủ trì|phối hợp)\b", re.I)
 
 
+#: Arguments only the English template shows: libyaml's own words, which no Vietnamese message may carry.
+ENGLISH_ONLY = {"yaml-syntax": {"detail"}}
+
+
 def test_every_message_has_both_languages():
     for key, entry in catalogue().items():
         assert isinstance(entry, tuple) and len(entry) == len(LANGS), key
@@ -32,7 +36,7 @@ def test_every_message_has_both_languages():
             {name for _, name, _, _ in string.Formatter().parse(text) if name}
             for text in entry
         ] if not key.startswith("help:") else [set(), set()]
-        assert fields[0] <= fields[1] | {"reason"} and fields[1] <= fields[0] | {"reason"}, key
+        assert fields[0] <= fields[1] | {"reason"} and fields[1] <= fields[0] | {"reason"} | ENGLISH_ONLY.get(key, set()), key
 
 
 def _walk(cmd, name="cchc"):
