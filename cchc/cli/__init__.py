@@ -100,6 +100,11 @@ _HELP_WORDS = (
 )
 
 
+# The English words of a placeholder ("DATE", "PLAN" in "PLAN.docx"); the catalogue's "metavar:WORD" gives each in a
+# language. Formats (YYYY-MM) and choices (vi|en) have none and are shown as they are.
+_PLACEHOLDER = re.compile(r"\b[A-Z]{2,}\b")
+
+
 # Python type names typer prints beside arguments ("ID <str>", "<list[Path]>"): not for a
 # clerk. Blanked (not removed) so that the help column stays aligned.
 _TYPE_NAMES = re.compile(r" <(?:str|path|int|list\[Path\])>(?=\s)")
@@ -134,6 +139,9 @@ def command(lang: str = DEFAULT_LANG):
             found = entries.get(f"help:{name} {param.opts[0] if param.opts else param.name}")
             if found is not None:
                 param.help = found[index]
+            if param.metavar:
+                # Set on the parameter, so that the usage line, the help and a usage error all name it alike.
+                param.metavar = _PLACEHOLDER.sub(lambda m: entries.get(f"metavar:{m.group()}", (m.group(),) * 2)[index], param.metavar)
         get_help, get_usage = cmd.get_help, cmd.get_usage
         cmd.get_help = lambda ctx: translate_help(get_help(ctx), lang)
         cmd.get_usage = lambda ctx: translate_help(get_usage(ctx), lang)

@@ -16,7 +16,7 @@ from cchc.cli.params import ValidateFormat
 
 @app.command()
 def validate(
-    plans: Annotated[Optional[List[Path]], typer.Argument(metavar="[PLAN]...", show_default=False)] = None,
+    plans: Annotated[Optional[List[Path]], typer.Argument(metavar="PLAN", show_default=False)] = None,
     format: Annotated[Optional[ValidateFormat], typer.Option("--format", "-f", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict")] = False,
     plan_options: Annotated[Optional[List[Path]], typer.Option("--plan", "-p", metavar="PLAN", show_default=False)] = None,

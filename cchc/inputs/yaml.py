@@ -261,9 +261,20 @@ def _syntax_problem(exc: yaml.YAMLError, data: bytes) -> YamlProblem:
         return _at(context_mark, "yaml-syntax", {"quote": quote}, "yaml-syntax.quote")
     if problem == "found character that cannot start any token" and char:
         return _at(mark, "yaml-syntax", {"char": char}, "yaml-syntax.character")
+    worded = _libyaml_keys(context, problem)
+    if worded is None:  # libyaml's own English, for an English reader only
+        return _at(mark, "yaml-syntax", {"detail": f"{context}: {problem}" if context else problem})
     if problem.startswith("did not find expected") and context.startswith("while parsing a block") and context_mark is not None:
-        return _at(mark, "yaml-syntax", {"detail": problem, "start": context_mark.line + 1}, "yaml-syntax.indent")
-    return _at(mark, "yaml-syntax", {"detail": f"{context}: {problem}" if context else problem})
+        return _at(mark, "yaml-syntax", {"problem": worded["problem"], "start": context_mark.line + 1}, "yaml-syntax.indent")
+    return _at(mark, "yaml-syntax", worded, "yaml-syntax.read" if context else "yaml-syntax.read-problem")
+
+
+def _libyaml_keys(context: str, problem: str) -> dict | None:
+    """The catalogue's keys for libyaml's *context* (may be "") and *problem*; None unless it words both."""
+    from cchc.messages import catalogue
+
+    keys = {"context": f"libyaml:{context}", "problem": f"libyaml:{problem}"} if context else {"problem": f"libyaml:{problem}"}
+    return keys if all(key in catalogue() for key in keys.values()) else None
 
 
 def _char_at(data: bytes, line: int, column: int) -> str:

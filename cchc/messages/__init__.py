@@ -14,7 +14,8 @@ chosen language. Templates use ``str.format`` fields with cchc's conversions:
 - ``{amount!m}`` an amount in million VND ("2,5 triệu đồng" / "2.5 million VND");
   ``{amount!M}`` the same with its sign ("+10 triệu đồng", "-10 triệu đồng");
 - ``{day!d}`` a date (30/06/2021 / 2021-06-30);
-- ``{n!n}`` a number with the language's digit grouping.
+- ``{n!n}`` a number with the language's digit grouping;
+- ``{part!k}`` the catalogue's entry whose key is the argument, in the same language.
 
 Vietnamese is the default whatever the machine's locale; ``--lang en`` or
 ``CCHC_LANG=en`` gives English. The module is pure: the CLI chooses the
@@ -77,7 +78,7 @@ def render(key: str, args: Mapping[str, Any] | None = None, lang: str = DEFAULT_
         shown = ", ".join(f"{k}={v!r}" for k, v in (args or {}).items())
         return f"{key}({shown})" if shown else key
     template = entry[_INDEX.get(lang, 0)]
-    if not args and "{" not in template:
+    if not args and "{" not in template and "}" not in template:  # "}}" is a brace too
         return template
     return _Formatter(lang).vformat(template, (), dict(args or {}))
 
@@ -134,6 +135,8 @@ class _Formatter(string.Formatter):
             return date_text(value, self.lang)
         if conversion == "n":
             return number_text(value, self.lang)
+        if conversion == "k":
+            return render(value, None, self.lang)
         return super().convert_field(value, conversion)
 
 

@@ -29,4 +29,15 @@ MESSAGES = {
     "usage.no-command": ("không có lệnh {name!q}", "no such command {name!q}"),
     "usage.did-you-mean": ("có phải là {name!q}?", "did you mean {name!q}?"),
     "usage.missing-command": ("thiếu tên lệnh", "missing command"),
+    # The placeholders of a help page ("--on DATE", "show ID"), word by word: the words README.vi uses.
+    "metavar:DATE": ("NGÀY", "DATE"),
+    "metavar:NAME": ("TÊN", "NAME"),
+    "metavar:TEXT": ("CHỮ", "TEXT"),
+    "metavar:ID": ("MÃ", "ID"),
+    "metavar:PLAN": ("KẾ_HOẠCH", "PLAN"),
+    "metavar:LOG": ("TỆP", "LOG"),
+    "metavar:FILE": ("TỆP", "FILE"),
+    "metavar:DIR": ("THƯ_MỤC", "DIR"),
+    "metavar:SECTION": ("MỤC", "SECTION"),
+    "metavar:PERIOD": ("KỲ", "PERIOD"),
 }

@@ -1,6 +1,9 @@
 """Messages of reading a plan file as YAML (``cchc.inputs.yaml``), key -> (Vietnamese, English).
 
-libyaml's own words reach a message only as the ``{detail}`` argument.
+libyaml's own words are worded here too, as "libyaml:" and its text: the
+context of a syntax error ("while parsing a flow sequence") and its problem
+("did not find expected ',' or ']'"), each in both languages. A text not worded
+here reaches the English message only, as the ``{detail}`` argument.
 """
 
 MESSAGES = {
@@ -41,9 +44,19 @@ MESSAGES = {
         "và còn {count!n} ký tự vô hình khác từ đây đến cuối tệp",
         "and {count!n} more invisible characters from here to the end of the file",
     ),
+    # libyaml's words not worded below: English only ({detail}), never shown to a clerk who reads Vietnamese.
     "yaml-syntax": (
-        "lỗi cú pháp YAML; hãy kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép ở chỗ này (bộ đọc YAML báo: {detail})",
+        "lỗi cú pháp YAML; hãy kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép ở chỗ này",
         "YAML syntax error; check the indentation, colons and quotes here (the YAML reader says: {detail})",
+    ),
+    # {context} and {problem}: "libyaml:" keys below.
+    "yaml-syntax.read": (
+        "lỗi cú pháp YAML; hãy kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép ở chỗ này ({context!k}: {problem!k})",
+        "YAML syntax error; check the indentation, colons and quotes here ({context!k}: {problem!k})",
+    ),
+    "yaml-syntax.read-problem": (
+        "lỗi cú pháp YAML; hãy kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép ở chỗ này ({problem!k})",
+        "YAML syntax error; check the indentation, colons and quotes here ({problem!k})",
     ),
     "yaml-syntax.colon": (
         "dòng {line} có dấu hai chấm và dấu cách (\": \") ở giữa một giá trị nên YAML hiểu là bắt đầu một khóa mới. "
@@ -63,9 +76,9 @@ MESSAGES = {
     ),
     "yaml-syntax.indent": (
         "thụt lề của dòng này không khớp với khối bắt đầu ở dòng {start}: các khóa cùng cấp phải thẳng cột "
-        "với nhau, các dấu gạch đầu dòng (-) của một danh sách cũng vậy (bộ đọc YAML báo: {detail})",
+        "với nhau, các dấu gạch đầu dòng (-) của một danh sách cũng vậy ({problem!k})",
         "the indentation of this line does not match the block that starts on line {start}: the keys of one level, "
-        "and the dashes (-) of one list, must line up (the YAML reader says: {detail})",
+        "and the dashes (-) of one list, must line up ({problem!k})",
     ),
     "yaml-tab": (
         "ký tự tab ở chỗ YAML cần thụt lề hoặc giá trị; hãy thụt lề bằng dấu cách",
@@ -114,4 +127,81 @@ MESSAGES = {
         "khóa {key!q} bị lặp lại (lần đầu ở dòng {first}); YAML chỉ giữ một trong hai",
         "duplicate key {key!q} (first on line {first}); YAML keeps only one of them",
     ),
+    # libyaml's contexts: what it was reading.
+    "libyaml:while parsing a flow sequence": ("khi đọc một danh sách trong ngoặc vuông", "while reading a list in square brackets"),
+    "libyaml:while parsing a flow mapping": ("khi đọc một nhóm trường trong ngoặc nhọn", "while reading fields in curly braces"),
+    "libyaml:while parsing a flow node": ("khi đọc một giá trị trong ngoặc", "while reading a value in brackets"),
+    "libyaml:while parsing a block mapping": ("khi đọc các khóa của một nhóm trường", "while reading the keys of a group of fields"),
+    "libyaml:while parsing a block collection": ("khi đọc một danh sách gạch đầu dòng (-)", "while reading a list of dashes (-)"),
+    "libyaml:while parsing a block node": ("khi đọc một giá trị", "while reading a value"),
+    "libyaml:while parsing a node": ("khi đọc một giá trị", "while reading a value"),
+    "libyaml:while scanning a simple key": ("khi đọc một khóa", "while reading a key"),
+    "libyaml:while scanning a plain scalar": ("khi đọc một giá trị", "while reading a value"),
+    "libyaml:while scanning for the next token": ("khi đọc tiếp", "while reading on"),
+    "libyaml:while scanning a quoted scalar": ("khi đọc một giá trị trong dấu ngoặc kép", "while reading a quoted value"),
+    "libyaml:while parsing a quoted scalar": ("khi đọc một giá trị trong dấu ngoặc kép", "while reading a quoted value"),
+    "libyaml:while scanning a block scalar": ("khi đọc một đoạn nhiều dòng (| hoặc >)", "while reading a block of lines (| or >)"),
+    "libyaml:while scanning an anchor": ("khi đọc một điểm neo (&)", "while reading an anchor (&)"),
+    "libyaml:while scanning an alias": ("khi đọc một tham chiếu (*)", "while reading an alias (*)"),
+    "libyaml:while scanning a tag": ("khi đọc một thẻ kiểu dữ liệu (!)", "while reading a tag (!)"),
+    "libyaml:while parsing a tag": ("khi đọc một thẻ kiểu dữ liệu (!)", "while reading a tag (!)"),
+    "libyaml:while scanning a directive": ("khi đọc một chỉ thị (%)", "while reading a directive (%)"),
+    "libyaml:while scanning a %YAML directive": ("khi đọc chỉ thị %YAML", "while reading a %YAML directive"),
+    # libyaml's problems: what it found, or did not.
+    "libyaml:did not find expected ',' or ']'": ("thiếu ',' hoặc ']'", "',' or ']' is missing"),
+    "libyaml:did not find expected ',' or '}'": ("thiếu ',' hoặc '}}'", "',' or '}}' is missing"),
+    "libyaml:did not find expected key": ("ở đây phải là một khóa cùng cấp", "a key of that level was expected here"),
+    "libyaml:did not find expected '-' indicator": (
+        "ở đây phải là một dấu gạch đầu dòng (-) cùng cấp",
+        "a dash (-) of that level was expected here",
+    ),
+    "libyaml:did not find expected node content": ("ở đây phải là một giá trị", "a value was expected here"),
+    "libyaml:did not find expected <document start>": (
+        "còn nội dung sau khi tài liệu đã kết thúc",
+        "there is more after the document has ended",
+    ),
+    "libyaml:could not find expected ':'": ("thiếu dấu hai chấm (:) sau khóa", "the colon (:) after the key is missing"),
+    "libyaml:found character that cannot start any token": (
+        "có một ký tự không được đứng đầu giá trị",
+        "a character that cannot start a value",
+    ),
+    "libyaml:found unexpected end of stream": ("tệp kết thúc giữa chừng", "the file ends in the middle of it"),
+    "libyaml:found unexpected document indicator": (
+        "có dòng bắt đầu bằng '---' hoặc '...', là dấu bắt đầu hoặc kết thúc tài liệu",
+        "a line starts with '---' or '...', which start or end a document",
+    ),
+    "libyaml:found unknown escape character": (
+        "sau dấu \\ là một ký tự không hợp lệ (muốn viết chính dấu \\ thì viết \\\\)",
+        "an unknown escape after a backslash (write \\\\ for a backslash itself)",
+    ),
+    "libyaml:did not find expected hexdecimal number": (
+        "sau \\x, \\u hoặc \\U phải là các chữ số hệ mười sáu (0-9, A-F)",
+        "\\x, \\u and \\U must be followed by hexadecimal digits (0-9, A-F)",
+    ),
+    "libyaml:found invalid Unicode character escape code": (
+        "mã ký tự sau \\u hoặc \\U không hợp lệ",
+        "the character code after \\u or \\U is not valid",
+    ),
+    "libyaml:block sequence entries are not allowed in this context": ("không được có dấu gạch đầu dòng (-) ở đây", "a dash (-) is not allowed here"),
+    "libyaml:mapping keys are not allowed in this context": ("không được có dấu '?' ở đây", "a '?' is not allowed here"),
+    "libyaml:found a tab character where an indentation space is expected": (
+        "có ký tự tab ở chỗ phải thụt lề bằng dấu cách",
+        "a tab where the indentation must be spaces",
+    ),
+    "libyaml:found a tab character that violates indentation": (
+        "có ký tự tab ở chỗ phải thụt lề bằng dấu cách",
+        "a tab where the indentation must be spaces",
+    ),
+    "libyaml:did not find expected comment or line break": (
+        "sau | hoặc > chỉ được có chú thích (#) rồi xuống dòng",
+        "only a comment (#) and a line break may follow | or >",
+    ),
+    "libyaml:found an indentation indicator equal to 0": ("số chỉ thụt lề sau | hoặc > không được là 0", "the indentation indicator after | or > cannot be 0"),
+    "libyaml:did not find expected alphabetic or numeric character": ("thiếu tên (chữ cái hoặc chữ số)", "the name (letters or digits) is missing"),
+    "libyaml:did not find the expected '>'": ("thiếu dấu '>'", "'>' is missing"),
+    "libyaml:found undefined tag handle": ("thẻ dùng một tiền tố chưa khai báo", "the tag uses a prefix that is not declared"),
+    "libyaml:found unknown directive name": ("YAML không có chỉ thị này", "YAML has no such directive"),
+    "libyaml:did not find expected version number": ("thiếu số phiên bản", "the version number is missing"),
+    "libyaml:found duplicate %YAML directive": ("chỉ thị %YAML bị lặp lại", "a second %YAML directive"),
+    "libyaml:found incompatible YAML document": ("không đọc được phiên bản YAML này", "a YAML version that cannot be read"),
 }
