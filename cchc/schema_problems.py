@@ -330,6 +330,9 @@ def _problem(path: tuple, errs: list[dict], data, name: str, prefix: tuple = ())
         return error("schema", path, key="schema.date", file=name, field=field, value=value)
     if kind == "literal_error":
         return error("schema", path, key="schema.choice", file=name, field=field, value=value, choices=first.get("ctx", {}).get("expected", ""))
+    if kind == "invalid_key":  # "~: x", "1: x": YAML read the key as null or a number
+        mapping = path[:-1] if path[-1:] == (first["loc"][-1],) else path  # the key's text is not a key of the data
+        return error("schema", mapping, key="schema.key", file=name, field=_field(mapping), value=_show(first.get("input")))
     if kind == "string_type" and _colon_split(first.get("input")):
         # "- Lưu: VT, NC.": an unquoted ": " made the text a key and its value.
         [(head, tail)] = first["input"].items()

@@ -119,6 +119,17 @@ def test_an_unquoted_colon_in_a_list_of_texts_is_told_to_be_quoted(run, tmp_path
     assert found["message"].endswith("put the whole text in double quotes: " + ('"Lưu: VT, NC."' if field == "recipients" else '"Ghi chú: x"'))
 
 
+def test_a_key_yaml_reads_as_null_or_a_number_is_told_to_be_quoted_in_either_language(run, tmp_path):
+    text = PLAN.read_text(encoding="utf-8").replace("  place: Thái Bình\n", "  place: Thái Bình\n  ~: x\n", 1)
+    path = tmp_path / "key.yaml"
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("decision:") + 2  # where the mapping's first key is, as for every problem of a mapping
+    vi, en = (diagnostics(run("validate", path, "-f", "json", "--lang", lang)) for lang in ("vi", "en"))
+    assert [(d["line"], d["code"]) for d in vi] == [(line, "schema")]
+    assert vi[0]["message"] == "decision có một khóa không phải là văn bản (null: YAML đọc là số, ngày hay null); hãy đặt khóa trong dấu ngoặc kép"
+    assert en[0]["message"].startswith("decision has a key that is not text (null:") and "Keys should be" not in en[0]["message"]
+
+
 def test_every_problem_is_collected_in_one_run(run, tmp_path):
     text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
     text = text.replace("partners: [Sở Tư pháp]", "partners: [Sở Tư Phap]")

@@ -65,7 +65,7 @@ MESSAGES = {
     ),
     "docx.zip-corrupt": ("tệp nén hỏng, không giải nén được {part!q}", "the archive is damaged: {part!q} cannot be inflated"),
     "docx.part-too-large": ("{part!q} lớn quá {limit!n} byte khi giải nén; không đọc", "{part!q} inflates to more than {limit!n} bytes; not read"),
-    "docx.xml": ("XML hỏng trong {part!q}: {detail}", "corrupt XML in {part!q}: {detail}"),
+    "docx.xml": ("XML hỏng trong {part!q}", "corrupt XML in {part!q}: {detail}"),  # the XML parser's words: English only
     "docx.dtd": (
         "{part!q} có khai báo DTD hoặc thực thể (Word không bao giờ ghi như vậy; có thể là tệp độc hại); không đọc",
         "{part!q} declares a DTD or entities (Word never writes them; the file may be hostile); not read",

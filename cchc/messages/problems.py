@@ -21,6 +21,10 @@ MESSAGES = {
         "{field} must be an amount in million VND written as a number (e.g. 200 or 2.5), got {value}",
     ),
     "schema.text": ("{field} phải là văn bản, nhưng đang là {value}", "{field} must be text, got {value}"),
+    "schema.key": (
+        "{field} có một khóa không phải là văn bản ({value}: YAML đọc là số, ngày hay null); hãy đặt khóa trong dấu ngoặc kép",
+        "{field} has a key that is not text ({value}: YAML reads it as a number, a date or null); put the key in double quotes",
+    ),
     "schema.text-colon": (
         "{field} phải là văn bản, nhưng dấu hai chấm và dấu cách (\": \") ở giữa làm YAML hiểu thành một khóa và giá trị; "
         "hãy đặt cả nội dung trong dấu ngoặc kép: {text}",
@@ -51,7 +55,7 @@ MESSAGES = {
         "và {count} lỗi khác về mẫu kế hoạch từ đây trở đi không được liệt kê; sửa các lỗi trên rồi chạy lại",
         "and {count} more schema errors from here on are not listed; fix those above and run again",
     ),
-    "schema.other": ("{field}: giá trị không hợp lệ ({detail})", "{field}: invalid value ({detail})"),
+    "schema.other": ("{field}: giá trị không hợp lệ", "{field}: invalid value ({detail})"),  # pydantic's words: English only
     "status-in-plan": (
         "tiến độ không ghi trong kế hoạch đã ban hành: bỏ trường {field!q} và ghi vào sổ theo dõi bằng lệnh "
         "`cchc progress {id} --status {status} --on NGÀY`",
