@@ -55,7 +55,9 @@ province's own).
 Figures are given for the whole plan, by section, and by first-named lead
 agency (the plan's default lead when an item names none; items with no lead
 under ``None``). ``done_in_period`` counts the items with a ``done`` entry
-dated in the period's window, ``entries_in_period`` every entry dated there.
+dated in the period's window (an item reopened or cancelled afterwards
+included: it counts what was recorded, not what is done as of A; the report's
+sentence says so), ``entries_in_period`` every entry dated there.
 """
 
 from __future__ import annotations

@@ -410,6 +410,20 @@ def test_table_in_both_languages(run, workdir):
     assert "Hoàn thành đúng hạn" not in en.stdout
 
 
+def test_the_period_sentence_says_it_counts_done_entries_not_items_done(run, workdir):
+    # In 6T/2021 five items have a done entry (A-1, A-2, B-2, C-2 and C-4); C-4 was reopened the same day,
+    # so only four are done as of 14/6. The JSON figure stays the contract's; the sentence must not say "completed".
+    record = json.loads(run("report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "json").stdout)
+    assert record["totals"]["done_in_period"] == 5
+    assert record["totals"]["done_on_time"] + record["totals"]["done_late"] == 4
+    vi = run("report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml")
+    assert "Trong kỳ: 12 mục ghi tiến độ; 5 nhiệm vụ được ghi hoàn thành (tình trạng sau đó có thể đã đổi)" in vi.stdout, vi
+    assert "nhiệm vụ hoàn thành" not in vi.stdout
+    en = run("--lang", "en", "report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "md")
+    assert "In the period: 12 progress entries; 5 item(s) recorded as done (their status may have changed since)." in en.stdout, en
+    assert "completed" not in en.stdout
+
+
 def test_markdown(plan, log):
     text = report_md(build_report(plan, log, D(2021, 6, 14), parse_period("6T/2021")), "vi")
     assert text.startswith("# Kết quả thực hiện kế hoạch cải cách hành chính\n")

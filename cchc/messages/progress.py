@@ -151,9 +151,10 @@ MESSAGES = {
     "report.band-rest": ("mọi tỷ lệ", "any rate"),
     "report.band-below": ("dưới {value}%", "below {value}%"),
     "report.band-at-most": ("từ {value}% trở xuống", "{value}% or less"),
+    # done_in_period counts the items with a done entry dated in the period, whatever was recorded after it.
     "report.done-in-period": (
-        "Trong kỳ: {count} nhiệm vụ hoàn thành, {entries} mục ghi tiến độ",
-        "In the period: {count} item(s) completed, {entries} progress entries",
+        "Trong kỳ: {entries} mục ghi tiến độ; {count} nhiệm vụ được ghi hoàn thành (tình trạng sau đó có thể đã đổi)",
+        "In the period: {entries} progress entries; {count} item(s) recorded as done (their status may have changed since)",
     ),
     "report.no-entry": ("chưa ghi tiến độ", "nothing recorded"),
     "report.class.done_on_time": ("Hoàn thành đúng hạn", "Done on time"),
