@@ -420,6 +420,45 @@ def test_progress_refuses_a_broken_log_and_shows_where(run, workdir):
     assert log_file.read_bytes() == before
 
 
+@pytest.mark.parametrize("mode", [0o444, 0o440, 0o544, 0o400])
+def test_progress_refuses_a_read_only_log_and_leaves_it_as_it_is(run, workdir, mode):
+    # The atomic rename needs only the directory's permission: without this check it would replace the file.
+    # The mode bits decide (tests run as root, who may write any file).
+    log_file = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log_file)
+    before = log_file.read_bytes()
+    os.chmod(log_file, mode)
+    inode = log_file.stat().st_ino
+    try:
+        result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
+        assert result.exit_code == 2 and "chỉ đọc" in result.stderr and str(log_file) in result.stderr, result
+        assert "Traceback" not in result.stderr
+        en = run("--lang", "en", "progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
+        assert en.exit_code == 2 and "the progress log is read-only" in en.stderr and "chmod u+w" in en.stderr, en
+        assert log_file.read_bytes() == before
+        assert log_file.stat().st_ino == inode and log_file.stat().st_mode & 0o777 == mode
+        assert sorted(p.name for p in workdir.iterdir()) == ["ke-hoach.progress.yaml", "ke-hoach.yaml"]
+    finally:
+        os.chmod(log_file, 0o644)
+    # Made writable again, it takes the entry.
+    assert run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml").exit_code == 0
+    assert log_file.read_bytes().startswith(before) and log_file.read_bytes() != before
+
+
+def test_a_read_only_log_through_a_symlink_is_refused_too(run, workdir):
+    target = workdir / "kept.yaml"
+    shutil.copy(LOG, target)
+    before = target.read_bytes()
+    os.chmod(target, 0o444)
+    (workdir / "ke-hoach.progress.yaml").symlink_to(target.name)
+    try:
+        result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
+        assert result.exit_code == 2 and "chỉ đọc" in result.stderr, result
+        assert target.read_bytes() == before
+    finally:
+        os.chmod(target, 0o644)
+
+
 def test_progress_interrupted_write_is_exit_2_and_keeps_the_log(run, workdir, monkeypatch):
     log_file = workdir / "ke-hoach.progress.yaml"
     shutil.copy(LOG, log_file)

@@ -64,6 +64,10 @@ MESSAGES = {
         "{path}: sổ theo dõi tiến độ có lỗi nên chưa ghi thêm được; hãy sửa các lỗi trên (`cchc validate` kiểm tra sổ cạnh kế hoạch)",
         "{path}: the progress log has errors, so nothing was added; fix the errors above (`cchc validate` checks the log beside the plan)",
     ),
+    "progress.read-only": (
+        "{path}: sổ theo dõi tiến độ đang ở chế độ chỉ đọc nên chưa ghi gì, sổ giữ nguyên; muốn ghi tiếp, hãy cho phép ghi vào sổ (ví dụ `chmod u+w {path}`)",
+        "{path}: the progress log is read-only, so nothing was recorded and the log is unchanged; to record progress, make it writable (e.g. `chmod u+w {path}`)",
+    ),
     "progress.not-appendable": (
         "{path}: không ghi thêm được vào cuối sổ theo dõi mà vẫn giữ nguyên các mục đã có (sổ phải là một danh sách dạng \"- id: …\"); chưa ghi gì",
         "{path}: an entry cannot be added at the end of this log without changing what it holds (the log must be a block list, \"- id: …\"); nothing was written",
