@@ -35,7 +35,7 @@ from pathlib import Path
 from collections.abc import Callable, Iterable
 
 from cchc.problems import Problem, error, warning
-from cchc.progress_write import LogNotAppendable, LogReadOnly, append_entry, clean_text, entry_text, read_only, yaml_string
+from cchc.progress_write import LogNotAppendable, LogReadOnly, append_entry, clean_text, entry_text, read_only, unreadable_problem, yaml_string
 
 __all__ = [
     "STATUSES",
@@ -43,10 +43,14 @@ __all__ = [
     "Entry",
     "Log",
     "log_path",
+    "is_log_name",
+    "plans_beside",
+    "plan_beside",
     "find_log",
     "load_log",
     "check_future",
     "check_log_beside",
+    "judge_log",
     "plan_date",
     "unreadable",
     "entry_text",
@@ -64,8 +68,10 @@ STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "cancelled")
 PENDING = frozenset({None, "not_started", "in_progress"})
 #: The fields an entry may have.
 FIELDS: tuple[str, ...] = ("id", "status", "date", "evidence", "note")
-#: Codes of a log that cannot be read at all (the CLI exits 2 for them, as for a plan).
-UNREADABLE_CODES = frozenset({"not-found", "not-a-file", "unreadable"})
+#: How a log beside its plan ``X.yaml`` is named: ``X.progress.yaml`` (what cchc writes), or ``.yml``.
+LOG_SUFFIXES: tuple[str, ...] = (".progress.yaml", ".progress.yml")
+#: Codes of a log that cannot be read at all, or (given to validate by itself) has no plan beside it: the CLI exits 2 for them, as for a plan.
+UNREADABLE_CODES = frozenset({"not-found", "not-a-file", "unreadable", "progress-no-plan"})
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _ITEM_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
@@ -166,6 +172,27 @@ def log_path(plan_path: Path | str, progress: Path | str | None = None) -> Path:
     return plan_path.with_name((plan_path.stem if plan_path.suffix else plan_path.name) + ".progress.yaml")
 
 
+def is_log_name(path: Path | str) -> bool:
+    """True when *path* is named as a log beside its plan: ``X.progress.yaml`` (or ``X.progress.yml``)."""
+    name = Path(path).name
+    return any(name.endswith(suffix) and len(name) > len(suffix) for suffix in LOG_SUFFIXES)
+
+
+def plans_beside(path: Path | str) -> list[Path]:
+    """The plans a log named ``X.progress.yaml`` (or ``.yml``) belongs to, the first found wins: ``X.yaml``, ``X.yml``."""
+    path = Path(path)
+    for suffix in LOG_SUFFIXES:
+        if is_log_name(path) and path.name.endswith(suffix):
+            stem = path.name[: -len(suffix)]
+            return [path.with_name(stem + ext) for ext in (".yaml", ".yml")]
+    return []
+
+
+def plan_beside(path: Path | str) -> Path | None:
+    """The plan of the log at *path* (``plans_beside``) that is there, or None; a dangling symlink is there (and unreadable)."""
+    return next((plan for plan in plans_beside(path) if os.path.lexists(plan)), None)
+
+
 def plan_date(plan) -> datetime.date | None:
     """The plan's date: the approving decision's, else the plan header's; None when neither is known."""
     decision = getattr(plan, "decision", None)
@@ -179,26 +206,35 @@ def unreadable(problems: list[Problem]) -> bool:
     return any(p.code in UNREADABLE_CODES for p in problems)
 
 
-def find_log(plan_path: Path | str, plan, progress: Path | str | None = None) -> tuple[Log | None, list[Problem]]:
-    """The log of a plan for a query: *progress* when given (it must exist), else the log beside the plan.
+def find_log(plan_path: Path | str, plan, progress: Path | str | None = None, today: datetime.date | None = None) -> tuple[Log | None, list[Problem]]:
+    """The log of a plan for a query, judged by ``judge_log`` as of *today* (None: the machine's date).
 
-    (None, []) when there is no log beside the plan: the log says nothing yet.
+    *progress* when given (it must exist), else the log beside the plan;
+    (None, []) when there is nothing beside the plan: the log says nothing
+    yet. A dangling symlink there is a log that cannot be read, not no log.
     """
     path = log_path(plan_path, progress)
     if progress is None and not os.path.lexists(path):
         return None, []
-    return load_log(path, plan)
+    return judge_log(path, plan, today if today is not None else datetime.date.today())
 
 
 def check_log_beside(plan_path: Path | str, plan, today: datetime.date) -> list[Problem]:
-    """Every problem of the log beside the plan (none there: no problem), future entries included; for ``validate``."""
-    path = log_path(plan_path)
-    if not os.path.lexists(path):
-        return []
+    """Every problem ``judge_log`` finds in the log beside the plan (none there: no problem); for ``validate``."""
+    return find_log(plan_path, plan, None, today)[1]
+
+
+def judge_log(path: Path | str, plan, today: datetime.date) -> tuple[Log | None, list[Problem]]:
+    """The one judgement of a log, shared by ``validate`` and every query: (the log or None, its problems, sorted).
+
+    Every problem ``load_log`` finds, and an entry dated after *today*. A
+    query answers only from a log this finds no error in; an unreadable log
+    (``unreadable``) is exit 2 for both, any other error exit 1.
+    """
     log, problems = load_log(path, plan)
     if log is not None:
         problems = sorted(problems + check_future(log, today))
-    return problems
+    return log, problems
 
 
 def check_future(log: Log, today: datetime.date) -> list[Problem]:
@@ -225,7 +261,7 @@ def load_log(path: Path | str, plan, name: str | None = None) -> tuple[Log | Non
     try:
         data = read_bounded(path, safeyaml.MAX_BYTES)
     except UnreadableFile as exc:
-        return None, [error(exc.code, key=exc.key, file=name, line=1, column=1, **exc.args)]
+        return None, [unreadable_problem(exc, path, name)]
     source, is_nfc, problem = safeyaml.decode(data)
     if problem is not None:
         return None, [from_yaml(name, problem)]
@@ -243,6 +279,7 @@ def load_log(path: Path | str, plan, name: str | None = None) -> tuple[Log | Non
 
 
 def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
+    from cchc.deadlines import MAX_YEAR, MIN_YEAR
     from cchc.inputs.yaml import KEY
 
     ids = {item.id for _, _, item in plan.items()} if plan is not None else None
@@ -287,6 +324,9 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
             if day is None:
                 problems.append(error("progress-date", (index, "date"), value=str(value)))
                 ok = False
+            elif not MIN_YEAR <= day.year <= MAX_YEAR:  # the years --today, --on and a plan's deadlines take
+                problems.append(error("progress-date", (index, "date"), key="progress-date.year", value=str(value), low=MIN_YEAR, high=MAX_YEAR))
+                day, ok = None, False
             elif since is not None and day < since:
                 problems.append(error("progress-early", (index, "date"), date=day, since=since, id=str(item_id)))
         texts = {}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from cchc.problems import Problem, error
 
-__all__ = ["LogNotAppendable", "LogReadOnly", "read_only", "append_entry", "entry_text", "yaml_string", "clean_text"]
+__all__ = ["LogNotAppendable", "LogReadOnly", "read_only", "unreadable_problem", "append_entry", "entry_text", "yaml_string", "clean_text"]
 
 
 class LogNotAppendable(Exception):
@@ -29,6 +29,24 @@ class LogNotAppendable(Exception):
         self.key = key
         self.params = params
         self.problems = list(problems or [])
+
+
+def unreadable_problem(exc, path: Path | str, name: str | None = None) -> Problem:
+    """The problem of a log that cannot be read (*exc*: ``cchc.inputs.files.UnreadableFile``), naming it a progress log.
+
+    A directory is "not a progress log" (the plan's message says "not a plan
+    file"); a symlink to nothing says where it points.
+    """
+    key, args = exc.key, dict(exc.args)
+    if exc.code == "not-a-file":
+        key = "not-a-file.progress"
+    elif exc.code == "not-found" and os.path.islink(path):
+        key = "not-found.dangling-link"
+        try:
+            args["target"] = os.readlink(path)
+        except OSError:  # pragma: no cover - the link went away meanwhile
+            key = "not-found"
+    return error(exc.code, key=key, file=name or os.fspath(path), line=1, column=1, **args)
 
 
 class LogReadOnly(LogNotAppendable):
@@ -134,7 +152,7 @@ def _append(path: Path, entry, header: str) -> bytes:
         try:
             old = read_bounded(path, safeyaml.MAX_BYTES)
         except UnreadableFile as exc:
-            raise LogNotAppendable(exc.key, [error(exc.code, key=exc.key, file=str(path), line=1, column=1, **exc.args)], **exc.args) from None
+            raise LogNotAppendable(exc.key, [unreadable_problem(exc, path, str(path))], **exc.args) from None
     before = _read_for_append(old, str(path))
     newline = "\r\n" if b"\r\n" in old[:65536] else "\n"
     if not old:

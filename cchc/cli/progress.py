@@ -94,7 +94,7 @@ def progress(
         source = plan_path(plan)
         loaded = load_for_query(source)
         row = find_row(rows(loaded), item_id)
-        log = load_log_for_query(source, loaded, progress_path)
+        log = load_log_for_query(source, loaded, progress_path, now)
         _show_history(row, log, now, format)
         return
 

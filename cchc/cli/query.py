@@ -44,7 +44,7 @@ class Status(str, Enum):
 
 def progress_of(plan_option, plan, progress, today):
     """``item id -> status as of today`` from the plan's log (None everywhere when there is no log)."""
-    log = load_log_for_query(plan_option, plan, progress)
+    log = load_log_for_query(plan_option, plan, progress, today)
     return log, (log.status_of(today) if log is not None else (lambda item_id: None))
 
 

@@ -42,6 +42,10 @@ MESSAGES = {
         "ngày {value!q} không hợp lệ; viết theo dạng năm-tháng-ngày, ví dụ 2021-06-10",
         "date {value!q} is not valid; write it year-month-day, e.g. 2021-06-10",
     ),
+    "progress-date.year": (
+        "ngày {value!q} có năm ngoài khoảng {low}–{high}",
+        "date {value!q} has a year outside {low}–{high}",
+    ),
     "progress-date.done": ("mục ghi hoàn thành của nhiệm vụ {id!q} phải ghi ngày hoàn thành", "the done entry of item {id!q} needs the date it was done"),
     "progress-date.missing": (
         "mục ghi của nhiệm vụ {id!q} không có ngày; mục ghi này được tính từ đầu kỳ, trước mọi mục ghi có ngày",
@@ -54,6 +58,14 @@ MESSAGES = {
     "progress-future": (
         "ngày {date!d} của nhiệm vụ {id!q} sau ngày hôm nay {today!d}: chỉ ghi tiến độ khi việc đã xảy ra",
         "date {date!d} of item {id!q} is after today, {today!d}: record progress once it happens",
+    ),
+    "progress-no-plan": (
+        "không có kế hoạch bên cạnh sổ theo dõi tiến độ này (cần {expected}): sổ được kiểm tra cùng kế hoạch của nó",
+        "no plan beside this progress log (looked for {expected}): a log is checked against its plan",
+    ),
+    "progress-plan-errors": (
+        "kế hoạch của sổ theo dõi tiến độ này, {plan}, có {count} lỗi nên chưa kiểm tra được sổ; hãy chạy cchc validate {plan}",
+        "the plan of this progress log, {plan}, has {count} error(s), so the log was not checked; run cchc validate {plan}",
     ),
     "progress-unknown-id": ("kế hoạch không có nhiệm vụ mã {id!q}", "the plan has no item {id!q}"),
     "progress-unknown-id.suggest": (
