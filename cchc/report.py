@@ -78,6 +78,8 @@ __all__ = [
     "period",
     "window_for",
     "classify",
+    "LIST_STATUSES",
+    "list_status",
     "Placed",
     "Figures",
     "Group",
@@ -225,6 +227,16 @@ def classify(row, log, as_of: datetime.date) -> Placed:
     else:
         cls = "undated"
     return Placed(row, cls, status, done_on, reference, note, bool(due))
+
+
+#: What ``list --status`` filters on: the report's classes, done on time and done late as one, "done".
+LIST_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "cancelled", "overdue", "undated")
+
+
+def list_status(row, log, as_of: datetime.date) -> str:
+    """The item's class as of *as_of* as ``list --status`` names it (one of ``LIST_STATUSES``), so a list and the report agree."""
+    cls = classify(row, log, as_of).cls
+    return "done" if cls in ("done_on_time", "done_late") else cls
 
 
 # ---------------------------------------------------------------- figures

@@ -717,3 +717,78 @@ def test_validate_and_queries_share_one_judgement(plan, workdir):
     assert [p.code for p in judged] == ["progress-future"]
     assert check_log_beside(workdir / "ke-hoach.yaml", plan, day) == judged
     assert find_log(workdir / "ke-hoach.yaml", plan, None, day)[1] == judged
+
+
+# ---------------------------------------------------------------- list --status agrees with the report
+
+
+#: A log of the 2021 plan: I-2 done on time (due 31/1), I-3 late (due 12/2020), I-4 cancelled; I-9 in progress,
+#: due 31/12; I-6 in progress, due 31/3; IV-1 marked not started, due 30/4; VII-4 marked not started, due 30/6
+#: and 31/12; II-3 ("Thường xuyên", undated) in progress.
+LOG_2021 = [
+    ("I-2", "done", "2021-01-20"),
+    ("I-3", "done", "2021-02-01"),
+    ("I-4", "cancelled", "2021-03-01"),
+    ("I-9", "in_progress", "2021-03-01"),
+    ("I-6", "in_progress", "2021-02-01"),
+    ("IV-1", "not_started", "2021-01-15"),
+    ("VII-4", "not_started", "2021-02-01"),
+    ("II-3", "in_progress", "2021-02-01"),
+]
+
+
+@pytest.fixture
+def plan_2021(run, tmp_path):
+    from conftest import PLAN as PLAN_2021
+
+    plan_file = tmp_path / "2021.yaml"
+    shutil.copy(PLAN_2021, plan_file)
+    for item_id, status, day in LOG_2021:
+        result = run("progress", item_id, "--status", status, "--on", day, "--plan", plan_file)
+        assert result.exit_code == 0, result
+    return plan_file
+
+
+def listed(run, plan_file, *args) -> list[str]:
+    result = run("list", *args, "--plan", plan_file, "-f", "json")
+    assert result.exit_code == 0, result
+    return [item["id"] for item in json.loads(result.stdout)]
+
+
+@pytest.mark.parametrize("day", ["2021-01-31", "2021-03-14", "2021-06-14", "2021-09-14", "2021-12-31"])
+def test_list_status_counts_what_the_report_counts(run, plan_2021, day):
+    report = json.loads(run("report", "--as-of", day, "--plan", plan_2021, "-f", "json").stdout)
+    totals = report["totals"]
+    counts = {status: len(listed(run, plan_2021, "--status", status, "--today", day))
+              for status in ("not_started", "in_progress", "done", "cancelled", "overdue", "undated")}
+    assert counts == {
+        "not_started": totals["not_started"], "in_progress": totals["in_progress"],
+        "done": totals["done_on_time"] + totals["done_late"], "cancelled": totals["cancelled"],
+        "overdue": totals["overdue"], "undated": totals["undated"],
+    }
+    assert sum(counts.values()) == totals["items"] == 41
+    assert sorted(listed(run, plan_2021, "--status", "overdue", "--today", day)) == sorted(o["id"] for o in report["overdue"])
+    # --pending: every class but done and cancelled.
+    assert len(listed(run, plan_2021, "--pending", "--today", day)) == 41 - counts["done"] - counts["cancelled"]
+
+
+def test_list_status_not_started_includes_items_never_logged(run, plan_2021):
+    day = "2021-06-14"
+    not_started = listed(run, plan_2021, "--status", "not_started", "--today", day)
+    # Never logged, dated, not yet due (II-2, "Trong năm 2021"): not started, as the report counts it.
+    assert "II-2" in not_started and "VII-4" in not_started
+    # Marked not_started but past its due date (IV-1, 30/4): overdue, not "not started".
+    overdue = listed(run, plan_2021, "--status", "overdue", "--today", day)
+    assert "IV-1" not in not_started and "IV-1" in overdue
+    # In progress past a due date (I-6, 31/3) is overdue; in progress and not yet due (I-9), or undated (II-3), in progress.
+    in_progress = listed(run, plan_2021, "--status", "in_progress", "--today", day)
+    assert in_progress == ["I-9", "II-3"] and "I-6" in overdue
+    # Earlier, before their due dates, they were what the log says.
+    assert listed(run, plan_2021, "--status", "in_progress", "--today", "2021-03-14") == ["I-6", "I-9", "II-3"]
+    assert "IV-1" in listed(run, plan_2021, "--status", "not_started", "--today", "2021-03-14")
+    assert listed(run, plan_2021, "--status", "done", "--today", day) == ["I-2", "I-3"]
+    # The status column still shows what the log says.
+    record = json.loads(run("list", "--status", "overdue", "--today", day, "--plan", plan_2021, "-f", "json").stdout)
+    assert {r["id"]: r["status"] for r in record}["I-6"] == "in_progress"
+    # Both languages' help say the classes are the report's.
+    assert "cchc report" in run("list", "--help").stdout and "cchc report" in run("--lang", "en", "list", "--help").stdout
