@@ -19,11 +19,9 @@ from the start, before every dated entry.
 
 The log is read like a plan: bounded in size (``cchc.inputs.files``), through
 the one safe YAML reader, every problem a value at its line and column with
-a ``progress-*`` code. ``append_entry`` adds an entry as text at the end of
-the file (comments, order and everything else kept), each value a
-double-quoted YAML scalar with every control character escaped, and checks
-before writing that the reader reads the whole file back as before plus
-exactly the new entry (text in NFC, the form every cchc file is read in).
+a ``progress-*`` code. ``judge_log`` is the one judgement of a log that
+``validate`` and every query share. Appending an entry is
+``cchc.progress_write`` (its names are handed on from here).
 """
 
 from __future__ import annotations
@@ -32,12 +30,12 @@ import bisect
 import datetime
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable, Iterable
 
 from cchc.problems import Problem, error, warning
+from cchc.progress_write import LogNotAppendable, LogReadOnly, append_entry, clean_text, entry_text, read_only, unreadable_problem, yaml_string
 
 __all__ = [
     "STATUSES",
@@ -45,16 +43,23 @@ __all__ = [
     "Entry",
     "Log",
     "log_path",
+    "is_log_name",
+    "plans_beside",
+    "plan_beside",
     "find_log",
     "load_log",
     "check_future",
     "check_log_beside",
+    "judge_log",
     "plan_date",
     "unreadable",
     "entry_text",
     "append_entry",
     "LogNotAppendable",
+    "LogReadOnly",
+    "read_only",
     "yaml_string",
+    "clean_text",
 ]
 
 #: The statuses an entry may give, in the order a person reads them.
@@ -63,8 +68,10 @@ STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "cancelled")
 PENDING = frozenset({None, "not_started", "in_progress"})
 #: The fields an entry may have.
 FIELDS: tuple[str, ...] = ("id", "status", "date", "evidence", "note")
-#: Codes of a log that cannot be read at all (the CLI exits 2 for them, as for a plan).
-UNREADABLE_CODES = frozenset({"not-found", "not-a-file", "unreadable"})
+#: How a log beside its plan ``X.yaml`` is named: ``X.progress.yaml`` (what cchc writes), or ``.yml``.
+LOG_SUFFIXES: tuple[str, ...] = (".progress.yaml", ".progress.yml")
+#: Codes of a log that cannot be read at all, or (given to validate by itself) has no plan beside it: the CLI exits 2 for them, as for a plan.
+UNREADABLE_CODES = frozenset({"not-found", "not-a-file", "unreadable", "progress-no-plan"})
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _ITEM_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
@@ -165,6 +172,27 @@ def log_path(plan_path: Path | str, progress: Path | str | None = None) -> Path:
     return plan_path.with_name((plan_path.stem if plan_path.suffix else plan_path.name) + ".progress.yaml")
 
 
+def is_log_name(path: Path | str) -> bool:
+    """True when *path* is named as a log beside its plan: ``X.progress.yaml`` (or ``X.progress.yml``)."""
+    name = Path(path).name
+    return any(name.endswith(suffix) and len(name) > len(suffix) for suffix in LOG_SUFFIXES)
+
+
+def plans_beside(path: Path | str) -> list[Path]:
+    """The plans a log named ``X.progress.yaml`` (or ``.yml``) belongs to, the first found wins: ``X.yaml``, ``X.yml``."""
+    path = Path(path)
+    for suffix in LOG_SUFFIXES:
+        if is_log_name(path) and path.name.endswith(suffix):
+            stem = path.name[: -len(suffix)]
+            return [path.with_name(stem + ext) for ext in (".yaml", ".yml")]
+    return []
+
+
+def plan_beside(path: Path | str) -> Path | None:
+    """The plan of the log at *path* (``plans_beside``) that is there, or None; a dangling symlink is there (and unreadable)."""
+    return next((plan for plan in plans_beside(path) if os.path.lexists(plan)), None)
+
+
 def plan_date(plan) -> datetime.date | None:
     """The plan's date: the approving decision's, else the plan header's; None when neither is known."""
     decision = getattr(plan, "decision", None)
@@ -178,26 +206,35 @@ def unreadable(problems: list[Problem]) -> bool:
     return any(p.code in UNREADABLE_CODES for p in problems)
 
 
-def find_log(plan_path: Path | str, plan, progress: Path | str | None = None) -> tuple[Log | None, list[Problem]]:
-    """The log of a plan for a query: *progress* when given (it must exist), else the log beside the plan.
+def find_log(plan_path: Path | str, plan, progress: Path | str | None = None, today: datetime.date | None = None) -> tuple[Log | None, list[Problem]]:
+    """The log of a plan for a query, judged by ``judge_log`` as of *today* (None: the machine's date).
 
-    (None, []) when there is no log beside the plan: the log says nothing yet.
+    *progress* when given (it must exist), else the log beside the plan;
+    (None, []) when there is nothing beside the plan: the log says nothing
+    yet. A dangling symlink there is a log that cannot be read, not no log.
     """
     path = log_path(plan_path, progress)
     if progress is None and not os.path.lexists(path):
         return None, []
-    return load_log(path, plan)
+    return judge_log(path, plan, today if today is not None else datetime.date.today())
 
 
 def check_log_beside(plan_path: Path | str, plan, today: datetime.date) -> list[Problem]:
-    """Every problem of the log beside the plan (none there: no problem), future entries included; for ``validate``."""
-    path = log_path(plan_path)
-    if not os.path.lexists(path):
-        return []
+    """Every problem ``judge_log`` finds in the log beside the plan (none there: no problem); for ``validate``."""
+    return find_log(plan_path, plan, None, today)[1]
+
+
+def judge_log(path: Path | str, plan, today: datetime.date) -> tuple[Log | None, list[Problem]]:
+    """The one judgement of a log, shared by ``validate`` and every query: (the log or None, its problems, sorted).
+
+    Every problem ``load_log`` finds, and an entry dated after *today*. A
+    query answers only from a log this finds no error in; an unreadable log
+    (``unreadable``) is exit 2 for both, any other error exit 1.
+    """
     log, problems = load_log(path, plan)
     if log is not None:
         problems = sorted(problems + check_future(log, today))
-    return problems
+    return log, problems
 
 
 def check_future(log: Log, today: datetime.date) -> list[Problem]:
@@ -224,7 +261,7 @@ def load_log(path: Path | str, plan, name: str | None = None) -> tuple[Log | Non
     try:
         data = read_bounded(path, safeyaml.MAX_BYTES)
     except UnreadableFile as exc:
-        return None, [error(exc.code, key=exc.key, file=name, line=1, column=1, **exc.args)]
+        return None, [unreadable_problem(exc, path, name)]
     source, is_nfc, problem = safeyaml.decode(data)
     if problem is not None:
         return None, [from_yaml(name, problem)]
@@ -242,6 +279,7 @@ def load_log(path: Path | str, plan, name: str | None = None) -> tuple[Log | Non
 
 
 def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
+    from cchc.deadlines import MAX_YEAR, MIN_YEAR
     from cchc.inputs.yaml import KEY
 
     ids = {item.id for _, _, item in plan.items()} if plan is not None else None
@@ -286,6 +324,9 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
             if day is None:
                 problems.append(error("progress-date", (index, "date"), value=str(value)))
                 ok = False
+            elif not MIN_YEAR <= day.year <= MAX_YEAR:  # the years --today, --on and a plan's deadlines take
+                problems.append(error("progress-date", (index, "date"), key="progress-date.year", value=str(value), low=MIN_YEAR, high=MAX_YEAR))
+                day, ok = None, False
             elif since is not None and day < since:
                 problems.append(error("progress-early", (index, "date"), date=day, since=since, id=str(item_id)))
         texts = {}
@@ -335,128 +376,3 @@ class _UnknownIds:
         if self.memo[folded]:
             return error("progress-unknown-id", path, key="progress-unknown-id.suggest", id=item_id, suggestions=self.memo[folded])
         return error("progress-unknown-id", path, id=item_id)
-
-
-# ---------------------------------------------------------------- appending
-
-
-class LogNotAppendable(Exception):
-    """The log cannot take an entry safely (it has errors, or would read back differently): a message key and its arguments."""
-
-    def __init__(self, key: str, problems: list[Problem] | None = None, **params):
-        super().__init__(key)
-        self.key = key
-        self.params = params
-        self.problems = list(problems or [])
-
-
-#: Characters written as escapes in a double-quoted scalar: control characters (C0, DEL, C1),
-#: the line and paragraph separators, non-characters, bidi controls and zero-width characters.
-_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff\"\\\\]")
-_SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\", "\x00": "\\0"}
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _escape(match: re.Match) -> str:
-    char = match.group()
-    if char in _SHORT_ESCAPES:
-        return _SHORT_ESCAPES[char]
-    code = ord(char)
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-
-
-def clean_text(text: str) -> str:
-    """*text* as a log keeps it: NFC; ValueError when it holds a lone surrogate (bytes that were not UTF-8)."""
-    if _SURROGATE.search(text):
-        raise ValueError("not text")
-    return unicodedata.normalize("NFC", text)
-
-
-def yaml_string(text: str) -> str:
-    """*text* as a double-quoted YAML scalar on one line, which the safe reader reads back as exactly *text*."""
-    return '"' + _ESCAPED.sub(_escape, clean_text(text)) + '"'
-
-
-def entry_text(entry: Entry, newline: str = "\n") -> str:
-    """The entry as a block-sequence item of the log, every value a quoted string."""
-    fields = [("id", entry.id), ("status", entry.status)]
-    if entry.date is not None:
-        fields.append(("date", entry.date.isoformat()))
-    fields += [(name, value) for name, value in (("evidence", entry.evidence), ("note", entry.note)) if value]
-    lines = [f"{'- ' if i == 0 else '  '}{name}: {yaml_string(value)}" for i, (name, value) in enumerate(fields)]
-    return newline.join(lines) + newline
-
-
-def _expected(entry: Entry) -> dict:
-    record = {"id": clean_text(entry.id), "status": entry.status}
-    if entry.date is not None:
-        record["date"] = entry.date.isoformat()
-    for name in ("evidence", "note"):
-        value = getattr(entry, name)
-        if value:
-            record[name] = clean_text(value)
-    return record
-
-
-def append_entry(path: Path | str, entry: Entry, header: str = "") -> bytes:
-    """Add *entry* at the end of the log at *path*, atomically; a new log starts with *header* as comment lines.
-
-    The file's bytes are kept as they are and the entry's text follows them.
-    Raises LogNotAppendable when the log has YAML or structure errors, or
-    when the result would not read back as the old entries plus exactly
-    *entry*; OSError when the file cannot be read or written. Returns the
-    bytes written.
-    """
-    from cchc.write import directory_locked
-
-    path = Path(path)
-    with directory_locked(path):  # two appends at once take turns: neither loses the other's entry
-        return _append(path, entry, header)
-
-
-def _append(path: Path, entry: Entry, header: str) -> bytes:
-    from cchc.inputs import yaml as safeyaml
-    from cchc.inputs.files import UnreadableFile, read_bounded
-    from cchc.write import write_atomically
-
-    old = b""
-    if os.path.lexists(path):
-        try:
-            old = read_bounded(path, safeyaml.MAX_BYTES)
-        except UnreadableFile as exc:
-            raise LogNotAppendable(exc.key, [error(exc.code, key=exc.key, file=str(path), line=1, column=1, **exc.args)], **exc.args) from None
-    before = _read_for_append(old, str(path))
-    newline = "\r\n" if b"\r\n" in old[:65536] else "\n"
-    if not old:
-        lines = [line.rstrip() for line in header.splitlines()]
-        old = "".join(("# " + line).rstrip() + newline for line in lines).encode("utf-8")
-    elif not old.endswith((b"\n", b"\r")):
-        old += newline.encode()
-    new = old + entry_text(entry, newline).encode("utf-8")
-    after, problems = safeyaml.parse(new)
-    if any(p.severity == "error" for p in problems) or after != before + [_expected(entry)]:
-        raise LogNotAppendable("progress.not-appendable", path=str(path))
-    write_atomically(path, new)
-    return new
-
-
-def _read_for_append(data: bytes, name: str) -> list:
-    """The log's data as the reader gives it; LogNotAppendable when it has errors or is not a list."""
-    from cchc.inputs import yaml as safeyaml
-    from cchc.load import from_yaml, located
-
-    if not data:
-        return []
-    source, is_nfc, problem = safeyaml.decode(data)
-    if problem is not None:
-        raise LogNotAppendable("progress.has-errors", [from_yaml(name, problem)], path=name)
-    root, found = safeyaml.parse(source, is_nfc)
-    errors = [from_yaml(name, p) for p in found if p.severity == "error" and p.code != "empty"]
-    if errors:
-        raise LogNotAppendable("progress.has-errors", errors, path=name)
-    if root is None:
-        return []
-    if not isinstance(root, list):
-        problems = located(name, source, [error("progress-schema", (), key="progress-schema.list")])
-        raise LogNotAppendable("progress.has-errors", problems, path=name)
-    return root

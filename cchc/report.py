@@ -28,22 +28,19 @@ Every item falls in exactly one class as of A, tried in this order:
 
 **Items with several due dates** ("Quý II, IV/2021", recurring "Hằng quý",
 "Trước ngày 15 hằng tháng"): the log holds one status per item, not one per
-occurrence, so "done" means done for every occurrence. Only due dates on or
-before A count: such an item is overdue as soon as its *first* due date has
-passed without it being done (a "Hằng quý" item not done by 31/3 is overdue
-in the 6-month report of 14/6), and stays overdue until done. Its reference
-due date, for on time or late, is that same first due date: done on or before
-it is on time, after it late. So a "Hằng quý" item done on 10/5 is late in
-every report, and a "Quý II, IV/2021" item done on 5/7 is late (its Q2
-occurrence was missed) as of 14/9 and as of 31/12 alike.
-
-Why the first due date and not the last one passed by A: with the latter an
-item listed overdue in one report could show as done on time in the next (a
-"Hằng quý" item overdue on 14/6 and done on 25/6 would be on time as of 14/9,
-measured against 30/6), and a missed deadline would clear itself at the next
-occurrence. With the first due date, an item that was ever reported overdue
-is late once done, and successive reports never contradict each other.
-``reference_due`` is the one place that says this.
+occurrence, so "done" means done for every occurrence. As the progress issue
+(14) defines the classes, such an item is ``overdue`` as soon as its *first*
+due date has passed without it being done (a "Hằng quý" item not done by 31/3
+is overdue in the 6-month report of 14/6), and stays overdue until done; once
+done, it is ``done_on_time`` when the ``done`` entry is dated on or before its
+*last* due date, ``done_late`` after it. So a "Quý II, IV/2021" item (due
+30/6 and 31/12) still undone on 14/9 is overdue in the Q3 report; done on 1/7
+it is on time (by 31/12) in every report as of 1/7 or later. A "Hằng quý"
+item done on 10/5 is on time. An item reported overdue in one report may thus
+be done on time in a later one: the overdue list says what is missing as of
+A, "on time" that the item was done within its last deadline.
+``reference_due`` is the one place that says which due date a done
+item is measured against.
 
 **Completion rate** (*tỷ lệ hoàn thành*) = (done on time + done late) /
 (done on time + done late + overdue), over dated items only (an undated item
@@ -58,7 +55,9 @@ province's own).
 Figures are given for the whole plan, by section, and by first-named lead
 agency (the plan's default lead when an item names none; items with no lead
 under ``None``). ``done_in_period`` counts the items with a ``done`` entry
-dated in the period's window, ``entries_in_period`` every entry dated there.
+dated in the period's window (an item reopened or cancelled afterwards
+included: it counts what was recorded, not what is done as of A; the report's
+sentence says so), ``entries_in_period`` every entry dated there.
 """
 
 from __future__ import annotations
@@ -79,6 +78,8 @@ __all__ = [
     "period",
     "window_for",
     "classify",
+    "LIST_STATUSES",
+    "list_status",
     "Placed",
     "Figures",
     "Group",
@@ -198,8 +199,8 @@ class Placed(NamedTuple):
 
 
 def reference_due(due: tuple[datetime.date, ...]) -> datetime.date | None:
-    """The due date a done item is measured against: its first (see the module docstring); None when undated."""
-    return due[0] if due else None
+    """The due date a done item is measured against: its last (see the module docstring); None when undated."""
+    return due[-1] if due else None
 
 
 def classify(row, log, as_of: datetime.date) -> Placed:
@@ -226,6 +227,16 @@ def classify(row, log, as_of: datetime.date) -> Placed:
     else:
         cls = "undated"
     return Placed(row, cls, status, done_on, reference, note, bool(due))
+
+
+#: What ``list --status`` filters on: the report's classes, done on time and done late as one, "done".
+LIST_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "cancelled", "overdue", "undated")
+
+
+def list_status(row, log, as_of: datetime.date) -> str:
+    """The item's class as of *as_of* as ``list --status`` names it (one of ``LIST_STATUSES``), so a list and the report agree."""
+    cls = classify(row, log, as_of).cls
+    return "done" if cls in ("done_on_time", "done_late") else cls
 
 
 # ---------------------------------------------------------------- figures

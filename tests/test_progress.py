@@ -420,6 +420,45 @@ def test_progress_refuses_a_broken_log_and_shows_where(run, workdir):
     assert log_file.read_bytes() == before
 
 
+@pytest.mark.parametrize("mode", [0o444, 0o440, 0o544, 0o400])
+def test_progress_refuses_a_read_only_log_and_leaves_it_as_it_is(run, workdir, mode):
+    # The atomic rename needs only the directory's permission: without this check it would replace the file.
+    # The mode bits decide (tests run as root, who may write any file).
+    log_file = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log_file)
+    before = log_file.read_bytes()
+    os.chmod(log_file, mode)
+    inode = log_file.stat().st_ino
+    try:
+        result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
+        assert result.exit_code == 2 and "chỉ đọc" in result.stderr and str(log_file) in result.stderr, result
+        assert "Traceback" not in result.stderr
+        en = run("--lang", "en", "progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
+        assert en.exit_code == 2 and "the progress log is read-only" in en.stderr and "chmod u+w" in en.stderr, en
+        assert log_file.read_bytes() == before
+        assert log_file.stat().st_ino == inode and log_file.stat().st_mode & 0o777 == mode
+        assert sorted(p.name for p in workdir.iterdir()) == ["ke-hoach.progress.yaml", "ke-hoach.yaml"]
+    finally:
+        os.chmod(log_file, 0o644)
+    # Made writable again, it takes the entry.
+    assert run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml").exit_code == 0
+    assert log_file.read_bytes().startswith(before) and log_file.read_bytes() != before
+
+
+def test_a_read_only_log_through_a_symlink_is_refused_too(run, workdir):
+    target = workdir / "kept.yaml"
+    shutil.copy(LOG, target)
+    before = target.read_bytes()
+    os.chmod(target, 0o444)
+    (workdir / "ke-hoach.progress.yaml").symlink_to(target.name)
+    try:
+        result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
+        assert result.exit_code == 2 and "chỉ đọc" in result.stderr, result
+        assert target.read_bytes() == before
+    finally:
+        os.chmod(target, 0o644)
+
+
 def test_progress_interrupted_write_is_exit_2_and_keeps_the_log(run, workdir, monkeypatch):
     log_file = workdir / "ke-hoach.progress.yaml"
     shutil.copy(LOG, log_file)
@@ -491,3 +530,265 @@ def test_history_of_a_huge_log_is_exit_1(run, workdir, monkeypatch):
 def test_an_unreadable_explicit_log_is_exit_2(run, workdir):
     result = run("progress", "A-1", "--plan", workdir / "ke-hoach.yaml", "--progress", workdir / "missing.yaml")
     assert result.exit_code == 2 and "missing.yaml" in result.stderr, result
+
+
+# ---------------------------------------------------------------- validate and the queries judge a log alike
+
+
+def validate_json(run, *args):
+    result = run("validate", "--today", "2021-12-31", "-f", "json", *args)
+    return result, json.loads(result.stdout)
+
+
+def errors_of(document) -> list[tuple[str, int, int, str]]:
+    return [(d["file"], d["line"], d["column"], d["code"]) for d in document["diagnostics"] if d["severity"] == "error"]
+
+
+def test_validate_given_the_log_with_its_plan_checks_the_log_once_as_a_log(run, workdir):
+    # `cchc validate plans/*.yaml` once a log exists: the glob gives the log (first: "." < "y") and the plan.
+    plan_file, log_file = workdir / "ke-hoach.yaml", workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log_file)
+    result, document = validate_json(run, log_file, plan_file)
+    assert result.exit_code == 0, result
+    assert document["files"] == [str(plan_file), str(log_file)] and errors_of(document) == []
+    text = run("--lang", "en", "validate", "--today", "2021-12-31", *sorted(workdir.glob("*.yaml")))
+    assert text.exit_code == 0 and "[schema]" not in text.stdout, text
+    assert text.stdout.splitlines()[-1].startswith("2 file(s) checked: 0 error(s)"), text
+    # A log with an error: reported once, as a progress log, at its line and column.
+    shutil.copy(PROGRESS / "invalid" / "bad-status.progress.yaml", log_file)
+    result, document = validate_json(run, *sorted(workdir.glob("*.yaml")))
+    assert result.exit_code == 1, result
+    assert errors_of(document) == [(str(log_file), 3, 11, "progress-status")]
+    assert document["files"] == [str(plan_file), str(log_file)]
+
+
+def test_validate_given_only_a_log_checks_it_against_the_plan_beside_it(run, workdir, monkeypatch):
+    log_file = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log_file)
+    result, document = validate_json(run, log_file)
+    assert result.exit_code == 0 and document["files"] == [str(log_file)] and document["diagnostics"] == [], result
+    monkeypatch.chdir(workdir)
+    text = run("validate", "--today", "2021-12-31", "ke-hoach.progress.yaml")
+    assert text.exit_code == 0 and text.stdout.splitlines() == ["Đã kiểm tra 1 tệp: 0 lỗi, 0 cảnh báo (hợp lệ)"], text
+    # The same checks as for the log beside a plan: an unknown id, an entry after --today.
+    shutil.copy(PROGRESS / "invalid" / "bad-status.progress.yaml", log_file)
+    result, document = validate_json(run, "ke-hoach.progress.yaml")
+    assert result.exit_code == 1 and errors_of(document) == [("ke-hoach.progress.yaml", 3, 11, "progress-status")], result
+    shutil.copy(LOG, log_file)
+    result = run("validate", "--today", "2021-07-31", "ke-hoach.progress.yaml", "-f", "json")
+    assert result.exit_code == 1 and [d["code"] for d in json.loads(result.stdout)["diagnostics"]] == ["progress-future"] * 2, result
+    # Named .progress.yml, beside a plan named .yml.
+    os.rename("ke-hoach.yaml", "ke-hoach.yml")
+    os.rename("ke-hoach.progress.yaml", "ke-hoach.progress.yml")
+    result, document = validate_json(run, "ke-hoach.progress.yml")
+    assert result.exit_code == 0 and document["files"] == ["ke-hoach.progress.yml"], result
+
+
+def test_validate_a_log_with_no_plan_beside_it_is_exit_2_and_says_so(run, tmp_path):
+    log_file = tmp_path / "2021.progress.yaml"
+    shutil.copy(LOG, log_file)
+    vi = run("validate", log_file)
+    assert vi.exit_code == 2, vi
+    assert "[progress-no-plan] không có kế hoạch bên cạnh sổ theo dõi tiến độ này" in vi.stdout and str(tmp_path / "2021.yaml") in vi.stdout
+    en = run("--lang", "en", "validate", log_file)
+    assert en.exit_code == 2 and f"{log_file}:1:1: error [progress-no-plan] no plan beside this progress log" in en.stdout, en
+    assert "Traceback" not in en.stdout + en.stderr
+
+
+def test_validate_a_log_whose_plan_has_errors_says_the_log_was_not_checked(run, workdir):
+    log_file = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log_file)
+    (workdir / "ke-hoach.yaml").write_text("plan: [unclosed\n", encoding="utf-8")
+    result = run("--lang", "en", "validate", log_file)
+    assert result.exit_code == 1, result
+    assert "[progress-plan-errors] the plan of this progress log" in result.stdout and "run cchc validate" in result.stdout, result
+
+
+def test_a_directory_as_the_log_is_exit_2_for_validate_and_queries_and_named_a_log(run, workdir):
+    (workdir / "ke-hoach.progress.yaml").mkdir()
+    plan_file = workdir / "ke-hoach.yaml"
+    for args in (("validate", plan_file), ("validate", workdir / "ke-hoach.progress.yaml")):
+        en = run("--lang", "en", *args)
+        assert en.exit_code == 2, en
+        assert "ke-hoach.progress.yaml:1:1: error [not-a-file] is a directory, not a progress log" in en.stdout, en
+        assert "plan file" not in en.stdout
+        vi = run(*args)
+        assert vi.exit_code == 2 and "là một thư mục, không phải sổ theo dõi tiến độ" in vi.stdout and "tệp kế hoạch" not in vi.stdout, vi
+    result = run("--lang", "en", "list", "--plan", plan_file)
+    assert result.exit_code == 2 and "is a directory, not a progress log" in result.stderr, result
+
+
+def test_a_log_that_cannot_be_read_is_exit_2_for_validate_as_for_queries(run, workdir, monkeypatch):
+    # Mode 000 as a user who is not root; simulated at the open, so that the test can fail when run as root.
+    import cchc.inputs.files as files
+
+    log_file = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log_file)
+    real_open = files.os.open
+
+    def refuse(path, *args, **kwargs):
+        if os.fspath(path) == str(log_file):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(files.os, "open", refuse)
+    result = run("--lang", "en", "validate", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2 and f"{log_file}:1:1: error [unreadable] permission denied" in result.stdout, result
+    for query in (("list",), ("show", "A-1"), ("report", "--period", "6T/2021")):
+        answer = run("--lang", "en", *query, "--plan", workdir / "ke-hoach.yaml")
+        assert answer.exit_code == 2 and "cannot read the progress log" in answer.stderr and answer.stdout == "", answer
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a mode-000 file")
+def test_a_mode_000_log_is_exit_2_for_validate(run, workdir):  # pragma: no cover - not as root
+    log_file = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log_file)
+    os.chmod(log_file, 0)
+    try:
+        result = run("validate", workdir / "ke-hoach.yaml")
+        assert result.exit_code == 2 and "[unreadable]" in result.stdout, result
+    finally:
+        os.chmod(log_file, 0o644)
+
+
+def test_a_dangling_symlink_as_the_log_is_exit_2_for_validate_and_queries_alike(run, workdir):
+    log_file = workdir / "ke-hoach.progress.yaml"
+    log_file.symlink_to("moved-away.yaml")
+    plan_file = workdir / "ke-hoach.yaml"
+    result = run("--lang", "en", "validate", plan_file)
+    assert result.exit_code == 2, result
+    assert f'{log_file}:1:1: error [not-found] is a symbolic link to "moved-away.yaml", which does not exist' in result.stdout
+    assert result.stdout.splitlines()[-1].startswith("2 file(s) checked: 1 error(s)")
+    assert run("validate", log_file).exit_code == 2
+    for query in (("list",), ("due", "--month", "2021-06"), ("show", "A-1"), ("report", "--period", "6T/2021"), ("progress", "A-1")):
+        answer = run("--lang", "en", *query, "--plan", plan_file)
+        assert answer.exit_code == 2 and "is a symbolic link" in answer.stderr and answer.stdout == "", (query, answer)
+
+
+FUTURE_ENTRY = '- id: "A-4"\n  status: "done"\n  date: "{day}"\n'
+
+
+@pytest.mark.parametrize("day, code", [("9999-12-31", "progress-date"), ("2199-12-31", "progress-future"), ("tomorrow", "progress-future")])
+def test_a_log_validate_finds_errors_in_stops_every_query(run, workdir, day, code):
+    if day == "tomorrow":
+        day = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+    log_file = workdir / "ke-hoach.progress.yaml"
+    log_file.write_text(LOG.read_text(encoding="utf-8") + FUTURE_ENTRY.format(day=day), encoding="utf-8")
+    line = len(LOG.read_text(encoding="utf-8").splitlines()) + 3
+    checked = run("validate", workdir / "ke-hoach.yaml", "-f", "json")  # today: the machine's date
+    assert checked.exit_code == 1, checked
+    assert errors_of(json.loads(checked.stdout)) == [(str(log_file), line, 9, code)]
+    for query in (("list",), ("list", "--status", "done"), ("due", "--month", "2021-06"), ("show", "A-4"),
+                  ("report", "--period", "6T/2021"), ("report", "--as-of", "2021-12-31", "-f", "json"),
+                  ("calendar", "--pending"), ("progress", "A-4")):
+        answer = run(*query, "--plan", workdir / "ke-hoach.yaml")
+        assert answer.exit_code == 1 and answer.stdout == "", (query, answer)
+        assert f"{log_file}:{line}:9" in answer.stderr and f"[{code}]" in answer.stderr, (query, answer)
+
+
+def test_log_dates_are_bounded_like_today(plan, tmp_path):
+    path = tmp_path / "log.yaml"
+    path.write_text(FUTURE_ENTRY.format(day="9999-12-31") + FUTURE_ENTRY.format(day="1899-12-31").replace("A-4", "A-3"), encoding="utf-8")
+    log, problems = load_log(path, plan)
+    assert [(p.code, p.line, p.column) for p in problems] == [("progress-date", 3, 9), ("progress-date", 6, 9)]
+    assert [p.text("en") for p in problems][0].endswith('date "9999-12-31" has a year outside 1900–2199')
+    assert "năm ngoài khoảng 1900–2199" in problems[1].text("vi")
+    assert len(log) == 0  # an entry whose date cannot be used counts for nothing
+
+
+def test_a_query_asked_about_a_later_day_takes_entries_up_to_it(run, workdir):
+    # A query's --today (or --as-of) later than the machine's date moves "the future" with it.
+    later = datetime.date.today() + datetime.timedelta(days=10)
+    log_file = workdir / "ke-hoach.progress.yaml"
+    log_file.write_text(FUTURE_ENTRY.format(day=later.isoformat()), encoding="utf-8")
+    assert run("list", "--plan", workdir / "ke-hoach.yaml").exit_code == 1
+    answer = run("list", "--status", "done", "--today", later.isoformat(), "--plan", workdir / "ke-hoach.yaml", "-f", "json")
+    assert answer.exit_code == 0 and [i["id"] for i in json.loads(answer.stdout)] == ["A-4"], answer
+    assert run("validate", "--today", later.isoformat(), workdir / "ke-hoach.yaml").exit_code == 0
+
+
+def test_validate_and_queries_share_one_judgement(plan, workdir):
+    from cchc.progress import judge_log
+
+    log_file = workdir / "ke-hoach.progress.yaml"
+    log_file.write_text(LOG.read_text(encoding="utf-8") + FUTURE_ENTRY.format(day="2021-12-31"), encoding="utf-8")
+    day = D(2021, 12, 30)
+    judged = judge_log(log_file, plan, day)[1]
+    assert [p.code for p in judged] == ["progress-future"]
+    assert check_log_beside(workdir / "ke-hoach.yaml", plan, day) == judged
+    assert find_log(workdir / "ke-hoach.yaml", plan, None, day)[1] == judged
+
+
+# ---------------------------------------------------------------- list --status agrees with the report
+
+
+#: A log of the 2021 plan: I-2 done on time (due 31/1), I-3 late (due 12/2020), I-4 cancelled; I-9 in progress,
+#: due 31/12; I-6 in progress, due 31/3; IV-1 marked not started, due 30/4; VII-4 marked not started, due 30/6
+#: and 31/12; II-3 ("Thường xuyên", undated) in progress.
+LOG_2021 = [
+    ("I-2", "done", "2021-01-20"),
+    ("I-3", "done", "2021-02-01"),
+    ("I-4", "cancelled", "2021-03-01"),
+    ("I-9", "in_progress", "2021-03-01"),
+    ("I-6", "in_progress", "2021-02-01"),
+    ("IV-1", "not_started", "2021-01-15"),
+    ("VII-4", "not_started", "2021-02-01"),
+    ("II-3", "in_progress", "2021-02-01"),
+]
+
+
+@pytest.fixture
+def plan_2021(run, tmp_path):
+    from conftest import PLAN as PLAN_2021
+
+    plan_file = tmp_path / "2021.yaml"
+    shutil.copy(PLAN_2021, plan_file)
+    for item_id, status, day in LOG_2021:
+        result = run("progress", item_id, "--status", status, "--on", day, "--plan", plan_file)
+        assert result.exit_code == 0, result
+    return plan_file
+
+
+def listed(run, plan_file, *args) -> list[str]:
+    result = run("list", *args, "--plan", plan_file, "-f", "json")
+    assert result.exit_code == 0, result
+    return [item["id"] for item in json.loads(result.stdout)]
+
+
+@pytest.mark.parametrize("day", ["2021-01-31", "2021-03-14", "2021-06-14", "2021-09-14", "2021-12-31"])
+def test_list_status_counts_what_the_report_counts(run, plan_2021, day):
+    report = json.loads(run("report", "--as-of", day, "--plan", plan_2021, "-f", "json").stdout)
+    totals = report["totals"]
+    counts = {status: len(listed(run, plan_2021, "--status", status, "--today", day))
+              for status in ("not_started", "in_progress", "done", "cancelled", "overdue", "undated")}
+    assert counts == {
+        "not_started": totals["not_started"], "in_progress": totals["in_progress"],
+        "done": totals["done_on_time"] + totals["done_late"], "cancelled": totals["cancelled"],
+        "overdue": totals["overdue"], "undated": totals["undated"],
+    }
+    assert sum(counts.values()) == totals["items"] == 41
+    assert sorted(listed(run, plan_2021, "--status", "overdue", "--today", day)) == sorted(o["id"] for o in report["overdue"])
+    # --pending: every class but done and cancelled.
+    assert len(listed(run, plan_2021, "--pending", "--today", day)) == 41 - counts["done"] - counts["cancelled"]
+
+
+def test_list_status_not_started_includes_items_never_logged(run, plan_2021):
+    day = "2021-06-14"
+    not_started = listed(run, plan_2021, "--status", "not_started", "--today", day)
+    # Never logged, dated, not yet due (II-2, "Trong năm 2021"): not started, as the report counts it.
+    assert "II-2" in not_started and "VII-4" in not_started
+    # Marked not_started but past its due date (IV-1, 30/4): overdue, not "not started".
+    overdue = listed(run, plan_2021, "--status", "overdue", "--today", day)
+    assert "IV-1" not in not_started and "IV-1" in overdue
+    # In progress past a due date (I-6, 31/3) is overdue; in progress and not yet due (I-9), or undated (II-3), in progress.
+    in_progress = listed(run, plan_2021, "--status", "in_progress", "--today", day)
+    assert in_progress == ["I-9", "II-3"] and "I-6" in overdue
+    # Earlier, before their due dates, they were what the log says.
+    assert listed(run, plan_2021, "--status", "in_progress", "--today", "2021-03-14") == ["I-6", "I-9", "II-3"]
+    assert "IV-1" in listed(run, plan_2021, "--status", "not_started", "--today", "2021-03-14")
+    assert listed(run, plan_2021, "--status", "done", "--today", day) == ["I-2", "I-3"]
+    # The status column still shows what the log says.
+    record = json.loads(run("list", "--status", "overdue", "--today", day, "--plan", plan_2021, "-f", "json").stdout)
+    assert {r["id"]: r["status"] for r in record}["I-6"] == "in_progress"
+    # Both languages' help say the classes are the report's.
+    assert "cchc report" in run("list", "--help").stdout and "cchc report" in run("--lang", "en", "list", "--help").stdout

@@ -16,7 +16,7 @@ from cchc.outputs.report import rate_float, report_html, report_md, report_recor
 from cchc.progress import Entry, Log, load_log
 from cchc.query import rows
 from cchc.report import CLASSES, PeriodError, build_report, classify, parse_period, window_for
-from conftest import DATA
+from conftest import DATA, ROOT
 
 PROGRESS = DATA / "progress"
 PLAN = PROGRESS / "ke-hoach.yaml"
@@ -102,12 +102,12 @@ EXPECTED = {
     },
     "6T/2021": {
         "A-1": "done_on_time", "A-2": "done_late", "A-3": "overdue", "A-4": "undated", "B-1": "not_started",
-        "B-2": "done_late", "B-3": "overdue", "B-4": "cancelled", "B-5": "in_progress", "C-1": "not_started",
+        "B-2": "done_on_time", "B-3": "overdue", "B-4": "cancelled", "B-5": "in_progress", "C-1": "not_started",
         "C-2": "done_on_time", "C-3": "not_started", "C-4": "overdue",
     },
     "Q3/2021": {
-        "A-1": "done_on_time", "A-2": "done_late", "A-3": "overdue", "A-4": "undated", "B-1": "done_late",
-        "B-2": "done_late", "B-3": "overdue", "B-4": "cancelled", "B-5": "done_on_time", "C-1": "overdue",
+        "A-1": "done_on_time", "A-2": "done_late", "A-3": "overdue", "A-4": "undated", "B-1": "done_on_time",
+        "B-2": "done_on_time", "B-3": "overdue", "B-4": "cancelled", "B-5": "done_on_time", "C-1": "overdue",
         "C-2": "done_on_time", "C-3": "overdue", "C-4": "overdue",
     },
 }
@@ -153,15 +153,22 @@ def _row(plan, item_id):
         # Done by the first due date: on time in every report.
         ("B-3", [("done", D(2021, 3, 20))], D(2021, 6, 14), "done_on_time"),
         ("B-3", [("done", D(2021, 3, 20))], D(2021, 12, 31), "done_on_time"),
-        # Done after it: late in every report, even once a later occurrence has passed.
-        ("B-3", [("done", D(2021, 6, 25))], D(2021, 9, 14), "done_late"),
-        ("B-3", [("done", D(2021, 6, 25))], D(2021, 12, 31), "done_late"),
+        # Done after the first due date but by the last (31/12): on time (issue 14: "on or before its last due date"),
+        # though overdue in a report made before it was done.
+        ("B-3", [("done", D(2021, 6, 25))], D(2021, 6, 14), "overdue"),
+        ("B-3", [("done", D(2021, 6, 25))], D(2021, 9, 14), "done_on_time"),
+        ("B-3", [("done", D(2021, 6, 25))], D(2021, 12, 31), "done_on_time"),
+        ("B-3", [("done", D(2021, 12, 31))], D(2021, 12, 31), "done_on_time"),
+        # Done after the last due date: late.
+        ("B-3", [("done", D(2022, 1, 1))], D(2022, 1, 1), "done_late"),
         # Done before any due date: on time.
         ("B-3", [("done", D(2021, 2, 1))], D(2021, 2, 1), "done_on_time"),
-        # "Quý II, IV/2021" (30/6, 31/12).
-        ("B-1", [("done", D(2021, 7, 5))], D(2021, 9, 14), "done_late"),
-        ("B-1", [("done", D(2021, 7, 5))], D(2021, 12, 31), "done_late"),
+        # "Quý II, IV/2021" (30/6, 31/12): done on 5/7, on time by 31/12; undone after 30/6, overdue.
+        ("B-1", [("done", D(2021, 7, 5))], D(2021, 9, 14), "done_on_time"),
+        ("B-1", [("done", D(2021, 7, 5))], D(2021, 12, 31), "done_on_time"),
+        ("B-1", [("done", D(2022, 1, 3))], D(2022, 1, 3), "done_late"),
         ("B-1", [], D(2021, 7, 1), "overdue"),
+        ("B-1", [("in_progress", D(2021, 6, 1))], D(2021, 9, 14), "overdue"),
         # A status can change back: reopened after done.
         ("C-1", [("done", D(2021, 6, 1)), ("in_progress", D(2021, 6, 10))], D(2021, 6, 14), "in_progress"),
         ("C-1", [("done", D(2021, 6, 1)), ("in_progress", D(2021, 6, 10))], D(2021, 6, 5), "done_on_time"),
@@ -188,11 +195,11 @@ def test_classes_of_items_with_one_several_and_no_due_dates(plan, item_id, entri
     "name, totals, rate, done, of",
     [
         ("Q1/2021", {"done_on_time": 1, "done_late": 0, "overdue": 1, "in_progress": 2, "not_started": 8, "undated": 1, "cancelled": 0, "done_in_period": 1, "entries_in_period": 6}, Fraction(1, 2), 1, 2),
-        ("6T/2021", {"done_on_time": 2, "done_late": 2, "overdue": 3, "in_progress": 1, "not_started": 3, "undated": 1, "cancelled": 1, "done_in_period": 5, "entries_in_period": 12}, Fraction(4, 7), 4, 7),
+        ("6T/2021", {"done_on_time": 3, "done_late": 1, "overdue": 3, "in_progress": 1, "not_started": 3, "undated": 1, "cancelled": 1, "done_in_period": 5, "entries_in_period": 12}, Fraction(4, 7), 4, 7),
         # B-5 (no due date) is done on time but not in the rate: 5 of 10.
-        ("Q3/2021", {"done_on_time": 3, "done_late": 3, "overdue": 5, "in_progress": 0, "not_started": 0, "undated": 1, "cancelled": 1, "done_in_period": 7, "entries_in_period": 14}, Fraction(1, 2), 5, 10),
+        ("Q3/2021", {"done_on_time": 5, "done_late": 1, "overdue": 5, "in_progress": 0, "not_started": 0, "undated": 1, "cancelled": 1, "done_in_period": 7, "entries_in_period": 14}, Fraction(1, 2), 5, 10),
         # A-3 was done on 20/12, after the year's window closed on 14/12.
-        ("2021", {"done_on_time": 3, "done_late": 3, "overdue": 5, "in_progress": 0, "not_started": 0, "undated": 1, "cancelled": 1, "done_in_period": 7, "entries_in_period": 14}, Fraction(1, 2), 5, 10),
+        ("2021", {"done_on_time": 5, "done_late": 1, "overdue": 5, "in_progress": 0, "not_started": 0, "undated": 1, "cancelled": 1, "done_in_period": 7, "entries_in_period": 14}, Fraction(1, 2), 5, 10),
     ],
 )
 def test_totals_and_rate(plan, log, name, totals, rate, done, of):
@@ -237,7 +244,9 @@ def test_no_log_no_rate_until_something_is_due(plan):
 def test_as_of_a_date_after_a_period(plan, log):
     record = report_record(build_report(plan, log, D(2021, 12, 31)))
     assert record["period"] is None and record["window"] == {"from": "2021-12-15", "to": "2021-12-31"}
-    assert record["totals"]["done_late"] == 4 and record["totals"]["done_in_period"] == 1
+    # Late: A-2 (due 31/3, done 20/4) and A-3 (due 30/6, done 20/12); B-1 and B-2 were done by their last due dates.
+    assert record["totals"]["done_late"] == 2 and record["totals"]["done_on_time"] == 5  # A-1, B-1, B-2, B-5, C-2
+    assert record["totals"]["done_in_period"] == 1
     assert record["completion_rate"] == 0.6
 
 
@@ -341,6 +350,26 @@ def test_a_past_period_reports_the_same_whatever_was_logged_since(run, workdir):
     assert later["totals"]["cancelled"] == 2
 
 
+def test_an_item_with_several_due_dates_is_on_time_by_its_last(run, tmp_path):
+    # VII-4 of the 2021 plan, "Quý II, IV/2021" (30/6 and 31/12), done on 1/7: on time by 31/12 (issue 14).
+    plan = tmp_path / "2021.yaml"
+    shutil.copy(ROOT / "plans" / "2021.yaml", plan)
+    assert run("report", "--as-of", "2021-07-01", "--plan", plan, "-f", "json").exit_code == 0
+    undone = json.loads(run("report", "--as-of", "2021-07-01", "--plan", plan, "-f", "json").stdout)
+    assert "VII-4" in [o["id"] for o in undone["overdue"]]
+    recorded = run("progress", "VII-4", "--status", "done", "--on", "2021-07-01", "--plan", plan, "--today", "2021-07-01")
+    assert recorded.exit_code == 0, recorded
+    for args in (("--as-of", "2021-07-01"), ("--period", "Q3/2021"), ("--period", "2021")):
+        result = run("report", *args, "--plan", plan, "-f", "json")
+        record = json.loads(result.stdout)
+        assert (record["totals"]["done_on_time"], record["totals"]["done_late"]) == (1, 0), (args, result)
+        assert "VII-4" not in [o["id"] for o in record["overdue"]]
+        section = next(s for s in record["by_section"] if s["section"] == "VII")
+        assert (section["done_on_time"], section["done_late"]) == (1, 0)
+    table = run("--lang", "en", "report", "--period", "Q3/2021", "--plan", plan)
+    assert re.search(r"^Done on time\s+1$", table.stdout, re.M) and re.search(r"^Done late\s+0$", table.stdout, re.M), table
+
+
 @pytest.mark.parametrize(
     "args, text",
     [
@@ -374,11 +403,25 @@ def test_table_in_both_languages(run, workdir):
                   "Quá hạn", "Đang thực hiện", "Chưa thực hiện", "Không có hạn chót", "Hủy bỏ", "Điểm: 0/2 (Cà Mau: dưới 70%)",
                   "Đang trình ký", "Sở Nội vụ"):
         assert words in vi.stdout, words
-    assert re.search(r"^Hoàn thành đúng hạn\s+2$", vi.stdout, re.M)
+    assert re.search(r"^Hoàn thành đúng hạn\s+3$", vi.stdout, re.M)
     en = run("--lang", "en", "report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml")
     for words in ("first half of 2021", "Completion rate: 57.1%", "Done on time", "Done late", "Overdue", "Score: 0/2 (Cà Mau: below 70%)"):
         assert words in en.stdout, words
     assert "Hoàn thành đúng hạn" not in en.stdout
+
+
+def test_the_period_sentence_says_it_counts_done_entries_not_items_done(run, workdir):
+    # In 6T/2021 five items have a done entry (A-1, A-2, B-2, C-2 and C-4); C-4 was reopened the same day,
+    # so only four are done as of 14/6. The JSON figure stays the contract's; the sentence must not say "completed".
+    record = json.loads(run("report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "json").stdout)
+    assert record["totals"]["done_in_period"] == 5
+    assert record["totals"]["done_on_time"] + record["totals"]["done_late"] == 4
+    vi = run("report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml")
+    assert "Trong kỳ: 12 mục ghi tiến độ; 5 nhiệm vụ được ghi hoàn thành (tình trạng sau đó có thể đã đổi)" in vi.stdout, vi
+    assert "nhiệm vụ hoàn thành" not in vi.stdout
+    en = run("--lang", "en", "report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "md")
+    assert "In the period: 12 progress entries; 5 item(s) recorded as done (their status may have changed since)." in en.stdout, en
+    assert "completed" not in en.stdout
 
 
 def test_markdown(plan, log):

@@ -53,7 +53,7 @@ def calendar(
     loaded = load_for_query(source)
     reg = registry(loaded)
     found = find_agency(reg, agency) if agency is not None else None
-    log = load_log_for_query(source, loaded, progress_path) if pending else None
+    log = load_log_for_query(source, loaded, progress_path, now) if pending else None
     selected = select(
         rows(loaded),
         reg,

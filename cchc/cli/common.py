@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import functools
 import gc
 import os
@@ -233,11 +234,17 @@ def load_for_query(plan: Optional[Path]):
 ProgressOption = Annotated[Optional[Path], typer.Option("--progress", metavar="LOG", show_default=False)]
 
 
-def load_log_for_query(path: Optional[Path], plan, progress: Optional[Path]):
-    """The plan's progress log (None when there is none); its errors end the command like a plan's (exit 1; 2 when unreadable)."""
+def load_log_for_query(path: Optional[Path], plan, progress: Optional[Path], asked: Optional[datetime.date] = None):
+    """The plan's progress log (None when there is none); its errors end the command like a plan's (exit 1; 2 when unreadable).
+
+    The log is judged as ``validate`` judges it on the day it runs: an entry
+    after the machine's date is an error, or after *asked* (the date a query
+    is asked about: ``--today``, ``--as-of``) when that is later.
+    """
     from cchc.progress import find_log, unreadable
 
-    log, problems = find_log(plan_path(path), plan, progress)
+    today = datetime.date.today()
+    log, problems = find_log(plan_path(path), plan, progress, max(today, asked) if asked is not None else today)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         for problem in errors[:SHOWN_ERRORS]:

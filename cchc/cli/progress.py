@@ -94,7 +94,7 @@ def progress(
         source = plan_path(plan)
         loaded = load_for_query(source)
         row = find_row(rows(loaded), item_id)
-        log = load_log_for_query(source, loaded, progress_path)
+        log = load_log_for_query(source, loaded, progress_path, now)
         _show_history(row, log, now, format)
         return
 
@@ -110,7 +110,7 @@ def progress(
         raise fail(msg("progress.bundled", path=str(source)), EXIT_USAGE)
     loaded = load_for_query(source)
     row = find_row(rows(loaded), item_id)
-    from cchc.progress import Entry, LogNotAppendable, append_entry, log_path, plan_date, unreadable
+    from cchc.progress import Entry, LogNotAppendable, LogReadOnly, append_entry, log_path, plan_date, unreadable
 
     since = plan_date(loaded)
     if since is not None and day < since:
@@ -121,6 +121,8 @@ def progress(
     try:
         with signals_end_cleanly():
             append_entry(target, entry, header=msg("progress.header"))
+    except LogReadOnly as exc:
+        raise fail(msg(exc.key, **exc.params), EXIT_USAGE) from None
     except LogNotAppendable as exc:
         show_problems(exc.problems)
         code = EXIT_USAGE if unreadable(exc.problems) else EXIT_PROBLEMS

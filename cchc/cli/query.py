@@ -36,15 +36,19 @@ PendingOption = Annotated[bool, typer.Option("--pending")]
 
 
 class Status(str, Enum):
+    """What ``list --status`` takes: ``cchc.report.LIST_STATUSES``, the report's classes."""
+
     not_started = "not_started"
     in_progress = "in_progress"
     done = "done"
     cancelled = "cancelled"
+    overdue = "overdue"
+    undated = "undated"
 
 
 def progress_of(plan_option, plan, progress, today):
     """``item id -> status as of today`` from the plan's log (None everywhere when there is no log)."""
-    log = load_log_for_query(plan_option, plan, progress)
+    log = load_log_for_query(plan_option, plan, progress, today)
     return log, (log.status_of(today) if log is not None else (lambda item_id: None))
 
 
@@ -160,18 +164,25 @@ def list_items(
         raise usage(msg("cli.direct-needs-agency"), "--direct")
     now = _today(today)
     loaded_plan = load_for_query(plan)
-    _, status_of = progress_of(plan, loaded_plan, progress, now)
+    log, status_of = progress_of(plan, loaded_plan, progress, now)
     reg = registry(loaded_plan)
     found_agency = find_agency(reg, agency) if agency is not None else None
     label = find_section(loaded_plan, section) if section is not None else None
-    wanted = {s.value for s in status} if status else None
-    if pending:
-        from cchc.progress import PENDING
+    all_rows = rows(loaded_plan)
+    wanted, class_of = None, None
+    if status or pending:
+        # Filtered by class as the report places items as of --today: a dated item not yet due with nothing
+        # logged is not_started, an item in progress past a due date overdue, so `list` and `report` agree.
+        from cchc.report import LIST_STATUSES, list_status
 
-        wanted = set(PENDING) if wanted is None else wanted & PENDING
+        wanted = {s.value for s in status} if status else set(LIST_STATUSES)
+        if pending:
+            wanted -= {"done", "cancelled"}
+        classes = {row.item.id: list_status(row, log, now) for row in all_rows}
+        class_of = classes.get
     selected = select(
-        rows(loaded_plan), reg, plan=loaded_plan, agency=found_agency, role=role.value, direct=direct,
-        section=label, search=search, statuses=wanted, status_of=status_of,
+        all_rows, reg, plan=loaded_plan, agency=found_agency, role=role.value, direct=direct,
+        section=label, search=search, statuses=wanted, status_of=class_of,
     )
     item_output(selected, reg, loaded_plan, format, msg("cli.nothing-matches"), bom=bom, status_of=status_of)
 

@@ -79,7 +79,7 @@ def report(
             show_problems(problems)
             raise fail(msg("report.bands-invalid", path=str(bands)), EXIT_USAGE)
     loaded = load_for_query(source)
-    log = load_log_for_query(source, loaded, progress_path)
+    log = load_log_for_query(source, loaded, progress_path, day)
     result = build_report(loaded, log, day, chosen, score_bands)
     start, end = result.window
     if end.year != loaded.plan.year:  # a window ends in the year it reports on

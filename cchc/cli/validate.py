@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from pathlib import Path
@@ -24,12 +25,8 @@ def validate(
     today: Annotated[Optional[str], typer.Option("--today", metavar="DATE", show_default=False)] = None,
 ) -> None:
     """Check plan files: YAML safety, the schema, agencies, deadlines and totals."""
-    import datetime
-
     from cchc.cli.params import parse_day
-    from cchc.load import PlanFileError
     from cchc.outputs.reporters import VALIDATION_REPORTERS
-    from cchc.progress import check_log_beside, log_path
 
     if format is None:
         format = ValidateFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else ValidateFormat.text
@@ -38,32 +35,84 @@ def validate(
     if not plans:
         env = os.environ.get("CCHC_PLAN")
         plans = [Path(env) if env else plan_path(None)]
-    files: list[str] = []
-    problems = []
-    unreadable = False
     if plans_only:
         plans = plans_among(plans)
-    for path in plans:
-        try:
-            loaded, found = load_checked(path)
-        except PlanFileError as exc:
-            files.append(str(path))
-            problems.append(exc.problem())
-            unreadable = True
-            continue
-        files.append(loaded.name)
-        problems.extend(found)
-        if loaded.plan is not None and log_path(path).exists():
-            # The progress log beside the plan is part of what the plan's repository holds.
-            files.append(str(log_path(path)))
-            problems.extend(check_log_beside(path, loaded.plan, as_of))
-    problems.sort()
+    files, problems, unreadable = check_files(plans, as_of)
     report = VALIDATION_REPORTERS[format.value](files, problems, lang(), strict)
     out(report) if format is ValidateFormat.text else out_data(report)
     if unreadable:
         raise typer.Exit(EXIT_USAGE)
     if any(p.severity == "error" for p in problems) or (strict and problems):
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], list, bool]:
+    """Check each plan with the progress log beside it, and each progress log given (``X.progress.yaml``) against its plan.
+
+    (the files checked, each once; every problem, sorted; whether a file could
+    not be read, exit 2). A log whose plan is given too is checked once, with
+    its plan.
+    """
+    from cchc.load import PlanFileError
+    from cchc.progress import is_log_name, log_path, unreadable
+
+    files: dict[str, None] = {}  # in order, each once
+    problems = []
+    cannot_read = False
+    plans = [path for path in paths if not is_log_name(path)]
+    beside_plans = {os.path.realpath(log_path(path)) for path in plans}
+    logs = [path for path in paths if is_log_name(path) and os.path.realpath(path) not in beside_plans]
+    for path in plans:
+        try:
+            loaded, found = load_checked(path)
+        except PlanFileError as exc:
+            files[str(path)] = None
+            problems.append(exc.problem())
+            cannot_read = True
+            continue
+        files[loaded.name] = None
+        problems.extend(found)
+        if loaded.plan is not None and os.path.lexists(log_path(path)):
+            # The progress log beside the plan is part of what the plan's repository holds.
+            found = check_log(log_path(path), loaded.plan, as_of)
+            files[str(log_path(path))] = None
+            problems.extend(found)
+            cannot_read = cannot_read or unreadable(found)
+    for path in {os.path.realpath(path): path for path in reversed(logs)}.values():
+        found, unread = check_log_alone(path, as_of)
+        files[str(path)] = None
+        problems.extend(found)
+        cannot_read = cannot_read or unread
+    return list(files), sorted(problems), cannot_read
+
+
+def check_log(path: Path, plan, as_of: datetime.date) -> list:
+    from cchc.progress import judge_log
+
+    return judge_log(path, plan, as_of)[1]
+
+
+def check_log_alone(path: Path, as_of: datetime.date) -> tuple[list, bool]:
+    """A progress log given by itself: its problems against the plan beside it, and whether something could not be read."""
+    from cchc.load import PlanFileError
+    from cchc.problems import error
+    from cchc.progress import plan_beside, plans_beside, unreadable
+
+    plan_file = plan_beside(path)
+    if plan_file is None:
+        if not os.path.lexists(path):
+            return [error("not-found", file=str(path), line=1, column=1)], True
+        expected = " / ".join(str(p) for p in plans_beside(path))
+        return [error("progress-no-plan", file=str(path), line=1, column=1, expected=expected)], True
+    try:
+        loaded, found = load_checked(plan_file)
+    except PlanFileError as exc:
+        return [exc.problem()], True
+    if loaded.plan is None or any(p.severity == "error" for p in found):
+        errors = sum(p.severity == "error" for p in found)
+        return [error("progress-plan-errors", file=str(path), line=1, column=1, plan=str(plan_file), count=errors)], False
+    found = check_log(path, loaded.plan, as_of)
+    return found, unreadable(found)
 
 
 _PLAN_KEYS = frozenset({"decision", "plan", "sections", "agencies", "prose_before", "prose_after"})
@@ -86,14 +135,12 @@ def plans_among(paths: list[Path]) -> list[Path]:
     shows one; a file that cannot be read at all is kept, so that validate
     reports it. The whole file is read (bounded), so padding cannot hide a plan.
     """
+    from cchc.progress import is_log_name, plan_beside
+
     chosen: dict[str, Path] = {}
     for path in paths:
-        name = path.name
-        for suffix in (".progress.yaml", ".progress.yml"):
-            if name.endswith(suffix):
-                plan = next((path.with_name(name[: -len(suffix)] + ext) for ext in (".yaml", ".yml") if path.with_name(name[: -len(suffix)] + ext).exists()), None)
-                path = plan
-                break
+        if is_log_name(path):
+            path = plan_beside(path)
         if path is not None and _is_plan(path):
             chosen.setdefault(os.path.realpath(path), path)
     return list(chosen.values())

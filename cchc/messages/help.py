@@ -116,8 +116,12 @@ MESSAGES = {
         "Text to find in the product or task (diacritics optional).",
     ),
     "help:cchc list --status": (
-        "Chỉ các nhiệm vụ có tình trạng này vào ngày --today (dùng được nhiều lần).",
-        "Only the items with this status as of --today (may be repeated).",
+        "Chỉ các nhiệm vụ thuộc loại này vào ngày --today, xếp loại như cchc report: not_started (có hạn chót, chưa đến hạn, "
+        "chưa làm), in_progress (đang thực hiện, chưa quá hạn), done, cancelled, overdue (chưa hoàn thành, đã quá hạn), "
+        "undated (không có hạn chót) (dùng được nhiều lần).",
+        "Only the items in this class as of --today, classed as cchc report does: not_started (dated, not yet due, "
+        "nothing done), in_progress (not overdue), done, cancelled, overdue (not done, a due date passed), "
+        "undated (no due date) (may be repeated).",
     ),
     "help:cchc list --pending": _PENDING,
     "help:cchc list --today": (

@@ -6,6 +6,11 @@ MESSAGES = {
     # Reading the file.
     "not-found": ("không có tệp này", "no such file"),
     "not-a-file": ("là một thư mục, không phải tệp kế hoạch", "is a directory, not a plan file"),
+    "not-a-file.progress": ("là một thư mục, không phải sổ theo dõi tiến độ", "is a directory, not a progress log"),
+    "not-found.dangling-link": (
+        "là liên kết tượng trưng tới {target!q}, nhưng tệp đó không tồn tại",
+        "is a symbolic link to {target!q}, which does not exist",
+    ),
     "unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
     "unreadable.permission": ("không có quyền đọc tệp", "permission denied"),
     "empty": ("tệp không có nội dung kế hoạch", "the file holds no plan"),

@@ -42,6 +42,10 @@ MESSAGES = {
         "ngày {value!q} không hợp lệ; viết theo dạng năm-tháng-ngày, ví dụ 2021-06-10",
         "date {value!q} is not valid; write it year-month-day, e.g. 2021-06-10",
     ),
+    "progress-date.year": (
+        "ngày {value!q} có năm ngoài khoảng {low}–{high}",
+        "date {value!q} has a year outside {low}–{high}",
+    ),
     "progress-date.done": ("mục ghi hoàn thành của nhiệm vụ {id!q} phải ghi ngày hoàn thành", "the done entry of item {id!q} needs the date it was done"),
     "progress-date.missing": (
         "mục ghi của nhiệm vụ {id!q} không có ngày; mục ghi này được tính từ đầu kỳ, trước mọi mục ghi có ngày",
@@ -55,6 +59,14 @@ MESSAGES = {
         "ngày {date!d} của nhiệm vụ {id!q} sau ngày hôm nay {today!d}: chỉ ghi tiến độ khi việc đã xảy ra",
         "date {date!d} of item {id!q} is after today, {today!d}: record progress once it happens",
     ),
+    "progress-no-plan": (
+        "không có kế hoạch bên cạnh sổ theo dõi tiến độ này (cần {expected}): sổ được kiểm tra cùng kế hoạch của nó",
+        "no plan beside this progress log (looked for {expected}): a log is checked against its plan",
+    ),
+    "progress-plan-errors": (
+        "kế hoạch của sổ theo dõi tiến độ này, {plan}, có {count} lỗi nên chưa kiểm tra được sổ; hãy chạy cchc validate {plan}",
+        "the plan of this progress log, {plan}, has {count} error(s), so the log was not checked; run cchc validate {plan}",
+    ),
     "progress-unknown-id": ("kế hoạch không có nhiệm vụ mã {id!q}", "the plan has no item {id!q}"),
     "progress-unknown-id.suggest": (
         "kế hoạch không có nhiệm vụ mã {id!q}; có phải là {suggestions}?",
@@ -63,6 +75,10 @@ MESSAGES = {
     "progress.has-errors": (
         "{path}: sổ theo dõi tiến độ có lỗi nên chưa ghi thêm được; hãy sửa các lỗi trên (`cchc validate` kiểm tra sổ cạnh kế hoạch)",
         "{path}: the progress log has errors, so nothing was added; fix the errors above (`cchc validate` checks the log beside the plan)",
+    ),
+    "progress.read-only": (
+        "{path}: sổ theo dõi tiến độ đang ở chế độ chỉ đọc nên chưa ghi gì, sổ giữ nguyên; muốn ghi tiếp, hãy cho phép ghi vào sổ (ví dụ `chmod u+w {path}`)",
+        "{path}: the progress log is read-only, so nothing was recorded and the log is unchanged; to record progress, make it writable (e.g. `chmod u+w {path}`)",
     ),
     "progress.not-appendable": (
         "{path}: không ghi thêm được vào cuối sổ theo dõi mà vẫn giữ nguyên các mục đã có (sổ phải là một danh sách dạng \"- id: …\"); chưa ghi gì",
@@ -151,9 +167,10 @@ MESSAGES = {
     "report.band-rest": ("mọi tỷ lệ", "any rate"),
     "report.band-below": ("dưới {value}%", "below {value}%"),
     "report.band-at-most": ("từ {value}% trở xuống", "{value}% or less"),
+    # done_in_period counts the items with a done entry dated in the period, whatever was recorded after it.
     "report.done-in-period": (
-        "Trong kỳ: {count} nhiệm vụ hoàn thành, {entries} mục ghi tiến độ",
-        "In the period: {count} item(s) completed, {entries} progress entries",
+        "Trong kỳ: {entries} mục ghi tiến độ; {count} nhiệm vụ được ghi hoàn thành (tình trạng sau đó có thể đã đổi)",
+        "In the period: {entries} progress entries; {count} item(s) recorded as done (their status may have changed since)",
     ),
     "report.no-entry": ("chưa ghi tiến độ", "nothing recorded"),
     "report.class.done_on_time": ("Hoàn thành đúng hạn", "Done on time"),

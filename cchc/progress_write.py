@@ -1,0 +1,190 @@
+"""Appending an entry to a progress log, keeping every byte that is there.
+
+``append_entry`` adds an entry as text at the end of the file (comments,
+order and everything else kept), each value a double-quoted YAML scalar with
+every control character escaped, and checks before writing that the reader
+reads the whole file back as before plus exactly the new entry (text in NFC,
+the form every cchc file is read in). A log its owner made read-only is
+refused, never replaced. Reading and judging a log is ``cchc.progress``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import unicodedata
+from pathlib import Path
+
+from cchc.problems import Problem, error
+
+__all__ = ["LogNotAppendable", "LogReadOnly", "read_only", "unreadable_problem", "append_entry", "entry_text", "yaml_string", "clean_text"]
+
+
+class LogNotAppendable(Exception):
+    """The log cannot take an entry safely (it has errors, or would read back differently): a message key and its arguments."""
+
+    def __init__(self, key: str, problems: list[Problem] | None = None, **params):
+        super().__init__(key)
+        self.key = key
+        self.params = params
+        self.problems = list(problems or [])
+
+
+def unreadable_problem(exc, path: Path | str, name: str | None = None) -> Problem:
+    """The problem of a log that cannot be read (*exc*: ``cchc.inputs.files.UnreadableFile``), naming it a progress log.
+
+    A directory is "not a progress log" (the plan's message says "not a plan
+    file"); a symlink to nothing says where it points.
+    """
+    key, args = exc.key, dict(exc.args)
+    if exc.code == "not-a-file":
+        key = "not-a-file.progress"
+    elif exc.code == "not-found" and os.path.islink(path):
+        key = "not-found.dangling-link"
+        try:
+            args["target"] = os.readlink(path)
+        except OSError:  # pragma: no cover - the link went away meanwhile
+            key = "not-found"
+    return error(exc.code, key=key, file=name or os.fspath(path), line=1, column=1, **args)
+
+
+class LogReadOnly(LogNotAppendable):
+    """The log is read-only (its user took away the right to write it): refused, never replaced by the atomic rename."""
+
+
+def read_only(path: Path | str) -> bool:
+    """True when the existing file at *path* (through symlinks) is read-only for the one writing it.
+
+    The mode bits decide, not only ``os.access``: the administrator (root) may
+    write any file, but a log whose owner cleared its write bit (``chmod a-w``,
+    ``chmod u-w``) was made read-only on purpose, and the atomic rename would
+    replace it unasked (the rename needs only the directory's permission).
+    """
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return True
+    if hasattr(os, "geteuid") and info.st_uid == os.geteuid() and not info.st_mode & stat.S_IWUSR:
+        return True
+    effective = os.access in os.supports_effective_ids
+    return not os.access(path, os.W_OK, effective_ids=effective)
+
+
+#: Characters written as escapes in a double-quoted scalar: control characters (C0, DEL, C1),
+#: the line and paragraph separators, non-characters, bidi controls and zero-width characters.
+_ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff\"\\\\]")
+_SHORT_ESCAPES = {"\n": "\\n", "\t": "\\t", "\r": "\\r", '"': '\\"', "\\": "\\\\", "\x00": "\\0"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escape(match: re.Match) -> str:
+    char = match.group()
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def clean_text(text: str) -> str:
+    """*text* as a log keeps it: NFC; ValueError when it holds a lone surrogate (bytes that were not UTF-8)."""
+    if _SURROGATE.search(text):
+        raise ValueError("not text")
+    return unicodedata.normalize("NFC", text)
+
+
+def yaml_string(text: str) -> str:
+    """*text* as a double-quoted YAML scalar on one line, which the safe reader reads back as exactly *text*."""
+    return '"' + _ESCAPED.sub(_escape, clean_text(text)) + '"'
+
+
+def entry_text(entry, newline: str = "\n") -> str:
+    """The entry (a ``cchc.progress.Entry``) as a block-sequence item of the log, every value a quoted string."""
+    fields = [("id", entry.id), ("status", entry.status)]
+    if entry.date is not None:
+        fields.append(("date", entry.date.isoformat()))
+    fields += [(name, value) for name, value in (("evidence", entry.evidence), ("note", entry.note)) if value]
+    lines = [f"{'- ' if i == 0 else '  '}{name}: {yaml_string(value)}" for i, (name, value) in enumerate(fields)]
+    return newline.join(lines) + newline
+
+
+def _expected(entry) -> dict:
+    record = {"id": clean_text(entry.id), "status": entry.status}
+    if entry.date is not None:
+        record["date"] = entry.date.isoformat()
+    for name in ("evidence", "note"):
+        value = getattr(entry, name)
+        if value:
+            record[name] = clean_text(value)
+    return record
+
+
+def append_entry(path: Path | str, entry, header: str = "") -> bytes:
+    """Add *entry* at the end of the log at *path*, atomically; a new log starts with *header* as comment lines.
+
+    The file's bytes are kept as they are and the entry's text follows them.
+    Raises LogReadOnly when the log is read-only (``read_only``);
+    LogNotAppendable when the log has YAML or structure errors, or when the
+    result would not read back as the old entries plus exactly *entry*;
+    OSError when the file cannot be read or written. Returns the bytes
+    written.
+    """
+    from cchc.write import directory_locked
+
+    path = Path(path)
+    with directory_locked(path):  # two appends at once take turns: neither loses the other's entry
+        return _append(path, entry, header)
+
+
+def _append(path: Path, entry, header: str) -> bytes:
+    from cchc.inputs import yaml as safeyaml
+    from cchc.inputs.files import UnreadableFile, read_bounded
+    from cchc.write import write_atomically
+
+    old = b""
+    if os.path.lexists(path):
+        if read_only(path):
+            raise LogReadOnly("progress.read-only", path=str(path))
+        try:
+            old = read_bounded(path, safeyaml.MAX_BYTES)
+        except UnreadableFile as exc:
+            raise LogNotAppendable(exc.key, [unreadable_problem(exc, path, str(path))], **exc.args) from None
+    before = _read_for_append(old, str(path))
+    newline = "\r\n" if b"\r\n" in old[:65536] else "\n"
+    if not old:
+        lines = [line.rstrip() for line in header.splitlines()]
+        old = "".join(("# " + line).rstrip() + newline for line in lines).encode("utf-8")
+    elif not old.endswith((b"\n", b"\r")):
+        old += newline.encode()
+    new = old + entry_text(entry, newline).encode("utf-8")
+    after, problems = safeyaml.parse(new)
+    if any(p.severity == "error" for p in problems) or after != before + [_expected(entry)]:
+        raise LogNotAppendable("progress.not-appendable", path=str(path))
+    write_atomically(path, new)
+    return new
+
+
+def _read_for_append(data: bytes, name: str) -> list:
+    """The log's data as the reader gives it; LogNotAppendable when it has errors or is not a list."""
+    from cchc.inputs import yaml as safeyaml
+    from cchc.load import from_yaml, located
+
+    if not data:
+        return []
+    source, is_nfc, problem = safeyaml.decode(data)
+    if problem is not None:
+        raise LogNotAppendable("progress.has-errors", [from_yaml(name, problem)], path=name)
+    root, found = safeyaml.parse(source, is_nfc)
+    errors = [from_yaml(name, p) for p in found if p.severity == "error" and p.code != "empty"]
+    if errors:
+        raise LogNotAppendable("progress.has-errors", errors, path=name)
+    if root is None:
+        return []
+    if not isinstance(root, list):
+        problems = located(name, source, [error("progress-schema", (), key="progress-schema.list")])
+        raise LogNotAppendable("progress.has-errors", problems, path=name)
+    return root
