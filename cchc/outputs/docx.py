@@ -217,7 +217,7 @@ class _Composer:
             self.title_block()
         if view.extract:
             add(doc, view.extract, bold=True, align=CENTER, after=12, keep_next=True)
-        task_table(doc, view, LANDSCAPE_TEXT)
+        task_table(doc, view, LANDSCAPE_TEXT, PAGE_SHORT - TOP - BOTTOM)
         totals = view.totals
         words = []
         if view.has_money and totals.vnd is not None:
