@@ -17,10 +17,12 @@ import pytest
 from cchc.load import load_plan
 from cchc.outputs.docx import render_docx
 from cchc.outputs.view import build_view
-from conftest import DATA
+from conftest import DATA, PLAN
 from test_docx_export import _pages, _squeeze, _text, _tools_or_skip, item_rows, task_table
 
 MINIMAL = DATA / "valid" / "minimal.yaml"
+DISTRICT = DATA / "valid" / "ke-hoach-huyen.yaml"  # a kế hoạch that signs right after its table
+DEPARTMENT = DATA / "valid" / "ke-hoach-so-tu-phap.yaml"  # a kế hoạch with prose after its table
 LONG_LINES = 121  # a product of 121 lines: four pages' worth of the table
 
 
@@ -69,6 +71,39 @@ def _largest_unsplit(tmp_path) -> int:
     raise AssertionError("a row of 60 lines was still kept whole")
 
 
+def _grown(tmp_path, name: str, source, anchor: str, extra: str):
+    """*source* with *extra* after *anchor*: the plan's table or prose made longer."""
+    text = source.read_text(encoding="utf-8")
+    assert anchor in text
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text.replace(anchor, anchor + extra, 1), encoding="utf-8")
+    loaded = load_plan(path)
+    assert loaded.plan is not None, loaded.problems
+    return loaded.plan
+
+
+def _signing(tmp_path) -> dict:
+    """The test plans, and each grown step by step so that its signature falls at every place on a page."""
+    plans = {name: load_plan(path).plan for name, path in (("2021", PLAN), ("district", DISTRICT), ("department", DEPARTMENT))}
+    for k in range(0, 14, 2):  # more items at the end of the district's table
+        extra = "".join(
+            f'          - id: "3.{n + 2}"\n            product: "Báo cáo bổ sung số {n}\\ndòng hai\\ndòng ba"\n'
+            f"            lead: [Phòng Tài chính - Kế hoạch]\n            deadline: Quý II/2026\n"
+            for n in range(k)
+        )
+        plans[f"district+{k}"] = _grown(tmp_path, f"district-{k}", DISTRICT, "            budget: 60\n", extra)
+    anchor = "      - Các phòng, đơn vị thuộc Sở triển khai thực hiện Kế hoạch này; báo cáo kết quả về Văn phòng Sở trước ngày 10 của tháng cuối quý.\n"
+    paragraph = "Đoạn thêm số {n}, viết đủ dài để chiếm hai dòng trên trang giấy dọc khổ A4 của văn bản này."
+    for k in range(2, 24, 3):  # more closing prose in the department's
+        extra = "".join("      - " + paragraph.format(n=n) + "\n" for n in range(k))
+        plans[f"department+{k}"] = _grown(tmp_path, f"department-{k}", DEPARTMENT, anchor, extra)
+    anchor = "    - Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+    for k in range(10, 22, 2):  # more legal bases in a decision
+        extra = "".join(f"    - Căn cứ văn bản thêm số {n}, viết đủ dài để chiếm hai dòng trên trang giấy dọc khổ A4.\n" for n in range(k))
+        plans[f"decision+{k}"] = _grown(tmp_path, f"decision-{k}", MINIMAL, anchor, extra)
+    return plans
+
+
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory):
     """name -> (plan, its .docx bytes)."""
@@ -80,6 +115,7 @@ def documents(tmp_path_factory):
         "fits": _plan_with(work, "fits", ["Mục\nđệm\nthêm"] * 6 + [_lines(fits)]),
         # A task's cell taller than a page, merged down over its two short items.
         "task": _plan_with(work, "task", ["Ngắn", "Ngắn nữa"], task=_lines(LONG_LINES).replace("sản phẩm", "nhiệm vụ")),
+        **_signing(work),
     }
     return {name: (plan, render_docx(build_view(plan))) for name, plan in plans.items()}
 
@@ -158,6 +194,42 @@ def test_a_row_that_fits_on_a_page_is_never_split(pdfs, documents):
     assert len(holding) == 1, f"the row of {count} lines was split over pages {holding}"
     assert all(f"Dòng {k} của sản phẩm" in pages[holding[0]] for k in range(count))
     assert "Mục" in pages[holding[0] - 1]  # it followed the short rows to the next page
+
+
+# --- the signature block ---------------------------------------------------------------------------
+
+
+def test_the_district_plan_signs_on_its_tables_page_as_cchcs_pdf_does(pdfs):
+    pages = _pages(pdfs["district"])
+    assert ["landscape" if w > h else "portrait" for w, h in pages] == ["portrait", "landscape"]
+    last = _text(pdfs["district"], "-f", "2", "-l", "2")
+    assert "Tổng cộng" in last and "Nơi nhận:" in last and "Trần Văn B" in last
+
+
+def _closing_lines(plan) -> list[str]:
+    document = plan.decision if plan.decision is not None else plan.plan
+    signer = document.signer
+    return ["Nơi nhận:", *(f"- {r}" for r in document.recipients), signer.authority or "", signer.position, signer.name or ""]
+
+
+HEADINGS = ["STT", "Nội dung", "Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+            "Kinh phí dự kiến (triệu đồng)"]
+
+
+def test_the_signature_is_never_alone_on_its_page(pdfs, documents):
+    """On the page that holds Nơi nhận and the signature there is more: the end of the table, prose or articles."""
+    for name, (plan, _) in documents.items():
+        if name in ("long", "fits", "task"):
+            continue
+        pages = _page_texts(pdfs[name])
+        signed = [n for n, page in enumerate(pages, start=1) if "Nơi nhận:" in page]
+        assert len(signed) == 1, name
+        page = _squeeze(pages[signed[0] - 1])
+        assert _squeeze(plan.decision.signer.name if plan.decision else plan.plan.signer.name) in page, name
+        page = page.removeprefix(str(signed[0]))  # the page number
+        for line in sorted(_closing_lines(plan) + HEADINGS, key=len, reverse=True):
+            page = page.replace(_squeeze(line), "", 1)
+        assert len(page) >= 20, f"{name}: page {signed[0]} holds only the signature block ({page!r})"
 
 
 # --- the estimate ---------------------------------------------------------------------------------
