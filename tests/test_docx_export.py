@@ -112,12 +112,39 @@ def test_a_decision_is_portrait_then_its_plan_landscape(files):
 
 
 def test_a_ke_hoach_is_portrait_then_its_table_landscape_then_portrait_again(files):
-    for name in ("department", "district"):
+    document = read(files["department"])
+    assert orientations(document) == ["portrait", "landscape", "portrait"]
+    # The closing prose and the signature block sit on the last, portrait, pages.
+    texts = all_text(document)
+    assert texts.index("Sản phẩm") < texts.index("TỔ CHỨC THỰC HIỆN") < texts.rindex("Nơi nhận:")
+
+
+def test_a_ke_hoach_with_no_closing_prose_signs_on_its_tables_page(files):
+    """Nothing but the signature after the table: it follows the table in its landscape section, as in the HTML."""
+    document = read(files["district"])
+    assert orientations(document) == ["portrait", "landscape"]
+    body = [e for e in document.element.body if e.tag in (f"{W}p", f"{W}tbl")]
+    tables = [e for e in body if e.tag == f"{W}tbl"]
+    assert "Nơi nhận:" in "".join(tables[-1].itertext()) and "Sản phẩm" in "".join(tables[-2].itertext())
+    # Between them only the total's words and a small space, each keeping with the next, as the total row does.
+    between = body[body.index(tables[-2]) + 1 : body.index(tables[-1])]
+    assert [Paragraph(p, None).text for p in between] == [
+        "Tổng kinh phí: 150.000.000đ (Bằng chữ: Một trăm năm mươi triệu đồng chẵn)", ""
+    ]
+    assert all(Paragraph(p, None).paragraph_format.keep_with_next for p in between)
+    assert task_table(document)._tbl.tr_lst[-1].xpath(".//w:keepNext")
+    closing = [t for t in document.tables if t.rows[0].cells[0].text.startswith("Nơi nhận:")][0]
+    assert abs(sum(c.width for c in closing.columns) - Mm(252)) < Mm(1)  # the landscape page's width
+
+
+def test_the_signature_keeps_with_what_comes_before_it(files):
+    for name, before in (("2021", "Chánh Văn phòng Ủy ban"), ("department", "Các phòng, đơn vị thuộc Sở")):
         document = read(files[name])
-        assert orientations(document) == ["portrait", "landscape", "portrait"], name
-        # The closing prose and the signature block sit on the last, portrait, pages.
-        texts = all_text(document)
-        assert texts.index("Sản phẩm") < texts.rindex("Nơi nhận:")
+        body = [e for e in document.element.body if e.tag in (f"{W}p", f"{W}tbl")]
+        closing = [e for e in body if e.tag == f"{W}tbl" and "".join(e.itertext()).startswith("Nơi nhận:")][0]
+        spacer, last = (Paragraph(p, None) for p in body[body.index(closing) - 1 : body.index(closing) - 3 : -1])
+        assert last.text.startswith(before) and last.paragraph_format.keep_with_next, name
+        assert spacer.text == "" and spacer.paragraph_format.keep_with_next, name
 
 
 def test_pages_are_a4_with_the_decrees_margins(files):
@@ -515,7 +542,7 @@ def _squeeze(text: str) -> str:
 
 
 def test_libreoffice_prints_portrait_pages_then_landscape_ones(pdfs):
-    for name, tail in (("2021", []), ("department", ["portrait"]), ("district", ["portrait"])):
+    for name, tail in (("2021", []), ("department", ["portrait"]), ("district", [])):
         pages = _pages(pdfs[name])
         for w, h in pages:
             assert sorted([round(w), round(h)]) == [595, 842], name  # A4

@@ -70,11 +70,14 @@ class _Composer:
             self.title_block()
             self.prose(view.prose_before)
             self.section(landscape=True)
-            self.table_block(with_title=False)
-            if view.prose_after or view.signer is not None or view.recipients:
+            if view.prose_after:
+                self.table_block(with_title=False)
                 self.section(landscape=False)
                 self.prose(view.prose_after)
                 self.closing(view.signer, view.recipients)
+            else:  # nothing but the signature after the table: it follows the table on its page, as in the HTML
+                self.table_block(with_title=False, closing_follows=True)
+                self.closing(view.signer, view.recipients, width=LANDSCAPE_TEXT)
             return
         numbers = [article.number for article in decision.articles]
         inline = view.inline_article if view.inline_article in numbers else None
@@ -207,9 +210,12 @@ class _Composer:
         if plan.plan.subtitle:
             add(self.doc, plan.plan.subtitle, italic=True, align=CENTER, before=4, after=12, keep_next=True)
 
-    def table_block(self, *, with_title: bool) -> None:
-        """The task table, on the landscape pages: its title for an attached plan, the total and its words."""
-        from cchc.outputs.docx_parts import CENTER, add
+    def table_block(self, *, with_title: bool, closing_follows: bool = False) -> None:
+        """The task table, on the landscape pages: its title for an attached plan, the total and its words.
+
+        When the signature block follows on the same page (*closing_follows*), the table's end keeps with it.
+        """
+        from cchc.outputs.docx_parts import CENTER, add, keep_with_next
         from cchc.outputs.docx_rows import task_table
 
         view, doc = self.view, self.doc
@@ -217,7 +223,10 @@ class _Composer:
             self.title_block()
         if view.extract:
             add(doc, view.extract, bold=True, align=CENTER, after=12, keep_next=True)
-        task_table(doc, view, LANDSCAPE_TEXT)
+        table = task_table(doc, view, LANDSCAPE_TEXT, PAGE_SHORT - TOP - BOTTOM)
+        last = table.rows[-1]
+        if closing_follows and last._tr.xpath("./w:trPr/w:cantSplit"):  # a total row keeps with the next already
+            keep_with_next(last)
         totals = view.totals
         words = []
         if view.has_money and totals.vnd is not None:
@@ -228,17 +237,24 @@ class _Composer:
         if view.extract and totals.declared is not None:
             words.append(f"Tổng kinh phí toàn kế hoạch: {totals.declared} triệu đồng")
         for position, line in enumerate(words):
-            add(doc, line, before=8 if position == 0 else 0, after=4)
+            add(doc, line, before=8 if position == 0 else 0, after=4, keep_next=closing_follows)
 
-    def closing(self, signer, recipients) -> None:
-        """Nơi nhận on the left (small, its label bold italic, items after "- "); the signature block on the right."""
+    def closing(self, signer, recipients, width: int = PORTRAIT_TEXT) -> None:
+        """Nơi nhận on the left (small, its label bold italic, items after "- "); the signature block on the right.
+
+        The block is never left alone on a page: the paragraph before it (an article, the prose, the
+        total's words) keeps with it, and so does the small space between them.
+        """
         from cchc.outputs.docx_parts import CENTER, add, cell_margins, new_table
 
         if signer is None and not recipients:
             return
-        self.space(6)
-        half = PORTRAIT_TEXT // 2
-        table = new_table(self.doc, [half, PORTRAIT_TEXT - half])
+        last = self.doc.element.body[-2]  # body[-1] is the final w:sectPr
+        if last.tag == _w("p") and not last.xpath("./w:pPr/w:sectPr"):
+            last.get_or_add_pPr().keepNext_val = True
+        self.space(6).paragraph_format.keep_with_next = True
+        half = width // 2
+        table = new_table(self.doc, [half, width - half])
         cell_margins(table, 0)
         row = table.add_row()
         trPr = row._tr.get_or_add_trPr()
@@ -258,12 +274,14 @@ class _Composer:
         else:
             add(right)
 
-    def space(self, points: float) -> None:
+    def space(self, points: float):
+        """An empty paragraph of *points* (1 pt high, then *points* after it); returns it."""
         from cchc.outputs.docx_parts import add, tiny
 
         paragraph = add(self.doc)
         tiny(paragraph)
         paragraph.paragraph_format.space_after = _pt(points)
+        return paragraph
 
 
 # --- document-wide settings -------------------------------------------------------------

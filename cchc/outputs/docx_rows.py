@@ -16,6 +16,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
+from cchc.outputs.docx_fit import RowFit
 from cchc.outputs.docx_parts import (
     CENTER,
     DEADLINE,
@@ -26,6 +27,7 @@ from cchc.outputs.docx_parts import (
     RIGHT,
     SECTION,
     STT,
+    TABLE_PT,
     TASK,
     WIDTHS,
     cell_margins,
@@ -125,11 +127,12 @@ def columns_of(view) -> list[str]:
     return ([STT] if view.has_stt else []) + heads + ([MONEY] if view.has_money else [])
 
 
-def task_table(doc, view, width: int):
-    """The table of sections, tasks and items, with its total row; *width* is the text column's, in EMU.
+def task_table(doc, view, width: int, height: int):
+    """The table of sections, tasks and items, with its total row; *width* and *height* are the page's text area's, in EMU.
 
     One heading row (repeated on each page); a section's cell and a task's cell are
     merged down over their items; agencies stand one per line; "Tổng cộng" is the last row.
+    Rows never split across pages, except a row too tall for any page (see docx_fit).
     """
     heads = columns_of(view)
     weights = [WIDTHS[h] for h in heads]
@@ -137,6 +140,9 @@ def task_table(doc, view, width: int):
     table = new_table(doc, widths)
     grid_lines(table)
     cell_margins(table, 70, 20)
+    # Padding 70 twips a side (7 pt together), 20 above and below (2 pt); paragraphs 1 pt before and after.
+    fit = RowFit(widths, height, size=TABLE_PT, padding=7, spacing=2, margin=2)
+    fit.below_heading([(column, [head]) for column, head in enumerate(heads)])
 
     row = table.add_row()
     row_flags(row, heading=True)
@@ -148,11 +154,14 @@ def task_table(doc, view, width: int):
         cells = data_row(table)
         cell_text(cells[0].merge(cells[-1]), ["Không có nhiệm vụ nào."], align=CENTER)
     writer = RowWriter([tc.tcPr.find(qn("w:tcW")).get(qn("w:w")) for tc in row._tr.tc_lst])
-    append_rows(table._tbl, _item_rows(view, heads, writer))
+    append_rows(table._tbl, _item_rows(view, heads, writer, fit))
 
     if view.has_money and view.totals.shown is not None:
         # The total row does not stand alone on a page: the last item's row keeps with it, and it with the words.
-        keep_with_next(table.rows[-1])
+        # Not a row free to split: LibreOffice would keep it whole, and cut it at the page's foot.
+        last = table.rows[-1]
+        if last._tr.xpath("./w:trPr/w:cantSplit"):
+            keep_with_next(last)
         cells = data_row(table)
         cell_text(cells[0].merge(cells[-2]), [view.totals.label], bold=True, align=CENTER)
         cell_text(cells[-1], [view.totals.shown], bold=True, align=RIGHT)
@@ -160,14 +169,21 @@ def task_table(doc, view, width: int):
     return table
 
 
-def _item_rows(view, heads: list[str], writer):
-    """Each item's row as XML: the cells ``cell_text`` would fill, a section's and a task's merged down over their items."""
+def _item_rows(view, heads: list[str], writer, fit: RowFit):
+    """Each item's row as XML: the cells ``cell_text`` would fill, a section's and a task's merged down over their items.
+
+    A row is marked "cannot split" unless a cell of it could not fit on a page: its own cells, or a
+    section's or task's cell merged down over it (the rows it covers grow to hold its text).
+    """
     items = {item.id: item for _, _, item in view.plan.items()}
     at = {head: i for i, head in enumerate(heads)}
     empty = "<w:p/>"
     below = {SECTION: 0, TASK: 0}  # rows still under a merged cell, per column
+    free = 0  # rows still under a merged cell too tall for a page
     for section in view.sections:
         for r in section.rows:
+            free = max(free - 1, 0)
+            texts: list[tuple[int, list[str]]] = []  # what this row's own cells hold
             item = items.get(r.item_id)
             lead_names = leads(item, view.plan) if item is not None else [r.lead]
             partners = list(item.partners) if item is not None else [r.partners]
@@ -176,18 +192,35 @@ def _item_rows(view, heads: list[str], writer):
                 column = at[head]
                 if span:  # the cell's text, merged down over the next span - 1 rows
                     below[head] = span - 1
-                    cells[column] = writer.cell(column, writer.paragraphs(lines(text), bold=bold), "restart" if span > 1 else None)
+                    held = lines(text)
+                    if span == 1:
+                        texts.append((column, held))
+                    elif fit.too_tall(column, held):
+                        free = max(free, span)
+                    cells[column] = writer.cell(column, writer.paragraphs(held, bold=bold), "restart" if span > 1 else None)
                 elif below[head]:
                     below[head] -= 1
                     cells[column] = writer.cell(column, empty, "")
                 else:
                     cells[column] = writer.cell(column, empty)
+            own = {
+                PRODUCT: lines(r.product),
+                LEAD: [line for name in lead_names for line in lines(name)],
+                PARTNERS: [line for name in partners for line in lines(name)],
+                DEADLINE: lines(r.deadline),
+            }
             if view.has_stt:
-                cells[at[STT]] = writer.cell(at[STT], writer.paragraphs(lines(r.stt), align="center"))
-            cells[at[PRODUCT]] = writer.cell(at[PRODUCT], writer.paragraphs(lines(r.product)))
-            cells[at[LEAD]] = writer.cell(at[LEAD], writer.paragraphs([line for name in lead_names for line in lines(name)]))
-            cells[at[PARTNERS]] = writer.cell(at[PARTNERS], writer.paragraphs([line for name in partners for line in lines(name)]))
-            cells[at[DEADLINE]] = writer.cell(at[DEADLINE], writer.paragraphs(lines(r.deadline)))
+                held = lines(r.stt)
+                cells[at[STT]] = writer.cell(at[STT], writer.paragraphs(held, align="center"))
+                texts.append((at[STT], held))
+            for head, held in own.items():
+                cells[at[head]] = writer.cell(at[head], writer.paragraphs(held))
+                texts.append((at[head], held))
             if view.has_money:
-                cells[at[MONEY]] = writer.cell(at[MONEY], writer.paragraphs(lines(r.budget), align="right" if r.is_amount else None))
-            yield f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
+                held = lines(r.budget)
+                cells[at[MONEY]] = writer.cell(at[MONEY], writer.paragraphs(held, align="right" if r.is_amount else None))
+                texts.append((at[MONEY], held))
+            if free or any(fit.too_tall(column, held) for column, held in texts):
+                yield f"<w:tr>{''.join(cells)}</w:tr>"
+            else:
+                yield f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"

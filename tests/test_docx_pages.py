@@ -1,0 +1,254 @@
+"""Where the Word plan's text falls on the printed pages: converted by LibreOffice to PDF, read with poppler.
+
+Rows of the task table never split across pages, except a row taller than a page,
+which must split rather than lose its text at the page's foot. The signature block
+is never left alone on a page. Without soffice or poppler the PDF tests skip, except
+under CI=true, where they fail (as in tests/test_docx_export.py).
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+
+import docx
+import pytest
+
+from cchc.load import load_plan
+from cchc.outputs.docx import render_docx
+from cchc.outputs.view import build_view
+from conftest import DATA, PLAN
+from test_docx_export import _pages, _squeeze, _text, _tools_or_skip, item_rows, task_table
+
+MINIMAL = DATA / "valid" / "minimal.yaml"
+DISTRICT = DATA / "valid" / "ke-hoach-huyen.yaml"  # a kế hoạch that signs right after its table
+DEPARTMENT = DATA / "valid" / "ke-hoach-so-tu-phap.yaml"  # a kế hoạch with prose after its table
+LONG_LINES = 121  # a product of 121 lines: four pages' worth of the table
+
+
+def _plan_with(tmp_path, name: str, products: list[str], task: str = "Xây dựng kế hoạch"):
+    """The minimal plan with its task's items given *products* (as many items as products), its task titled *task*."""
+    text = MINIMAL.read_text(encoding="utf-8").replace("title: Xây dựng kế hoạch", f"title: {_quoted(task)}")
+    head, _ = text.split("        items:\n", 1)
+    items = "".join(
+        f"          - id: I-{n}\n            product: {_quoted(product)}\n            lead: [Sở Nội vụ]\n"
+        f"            deadline: Quý II/2021\n            budget: {n}\n"
+        for n, product in enumerate(products, start=1)
+    )
+    total = sum(range(1, len(products) + 1))
+    text = head.replace("total_million_vnd: 12.5", f"total_million_vnd: {total}").replace(
+        "  total_in_words: Mười hai triệu năm trăm nghìn đồng\n", ""
+    )
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text + "        items:\n" + items, encoding="utf-8")
+    loaded = load_plan(path)
+    assert loaded.plan is not None, loaded.problems
+    return loaded.plan
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _lines(count: int) -> str:
+    return "\n".join(f"Dòng {n} của sản phẩm" for n in range(count))
+
+
+WORDS = " ".join(f"từ{n}" for n in range(600)) + " HẾT ĐOẠN"  # one paragraph of some five pages' lines
+
+
+def _splits(data: bytes) -> list[bool]:
+    """For each item row of the Word file: may it split across pages?"""
+    return [not row._tr.xpath("./w:trPr/w:cantSplit") for row in item_rows(task_table(docx.Document(io.BytesIO(data))))]
+
+
+def _largest_unsplit(tmp_path) -> int:
+    """The most lines of 'Dòng k của sản phẩm' a product may have and still be a row that never splits."""
+    for count in range(10, 60):
+        plan = _plan_with(tmp_path, f"fit-{count}", ["Ngắn", _lines(count)])
+        if _splits(render_docx(build_view(plan)))[1]:
+            return count - 1
+    raise AssertionError("a row of 60 lines was still kept whole")
+
+
+def _grown(tmp_path, name: str, source, anchor: str, extra: str):
+    """*source* with *extra* after *anchor*: the plan's table or prose made longer."""
+    text = source.read_text(encoding="utf-8")
+    assert anchor in text
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(text.replace(anchor, anchor + extra, 1), encoding="utf-8")
+    loaded = load_plan(path)
+    assert loaded.plan is not None, loaded.problems
+    return loaded.plan
+
+
+def _signing(tmp_path) -> dict:
+    """The test plans, and each grown step by step so that its signature falls at every place on a page."""
+    plans = {name: load_plan(path).plan for name, path in (("2021", PLAN), ("district", DISTRICT), ("department", DEPARTMENT))}
+    for k in range(0, 14, 2):  # more items at the end of the district's table
+        extra = "".join(
+            f'          - id: "3.{n + 2}"\n            product: "Báo cáo bổ sung số {n}\\ndòng hai\\ndòng ba"\n'
+            f"            lead: [Phòng Tài chính - Kế hoạch]\n            deadline: Quý II/2026\n"
+            for n in range(k)
+        )
+        plans[f"district+{k}"] = _grown(tmp_path, f"district-{k}", DISTRICT, "            budget: 60\n", extra)
+    anchor = "      - Các phòng, đơn vị thuộc Sở triển khai thực hiện Kế hoạch này; báo cáo kết quả về Văn phòng Sở trước ngày 10 của tháng cuối quý.\n"
+    paragraph = "Đoạn thêm số {n}, viết đủ dài để chiếm hai dòng trên trang giấy dọc khổ A4 của văn bản này."
+    for k in range(2, 24, 3):  # more closing prose in the department's
+        extra = "".join("      - " + paragraph.format(n=n) + "\n" for n in range(k))
+        plans[f"department+{k}"] = _grown(tmp_path, f"department-{k}", DEPARTMENT, anchor, extra)
+    anchor = "    - Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n"
+    for k in range(10, 22, 2):  # more legal bases in a decision
+        extra = "".join(f"    - Căn cứ văn bản thêm số {n}, viết đủ dài để chiếm hai dòng trên trang giấy dọc khổ A4.\n" for n in range(k))
+        plans[f"decision+{k}"] = _grown(tmp_path, f"decision-{k}", MINIMAL, anchor, extra)
+    return plans
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory):
+    """name -> (plan, its .docx bytes)."""
+    work = tmp_path_factory.mktemp("docx-pages-plans")
+    fits = _largest_unsplit(work)
+    plans = {
+        "long": _plan_with(work, "long", ["Ngắn", WORDS, "Ngắn nữa", _lines(LONG_LINES)]),
+        # The largest row that is kept whole, after rows that fill half a page: it must move, whole, to the next.
+        "fits": _plan_with(work, "fits", ["Mục\nđệm\nthêm"] * 6 + [_lines(fits)]),
+        # A task's cell taller than a page, merged down over its two short items.
+        "task": _plan_with(work, "task", ["Ngắn", "Ngắn nữa"], task=_lines(LONG_LINES).replace("sản phẩm", "nhiệm vụ")),
+        **_signing(work),
+    }
+    return {name: (plan, render_docx(build_view(plan))) for name, plan in plans.items()}
+
+
+@pytest.fixture(scope="module")
+def pdfs(documents, tmp_path_factory):
+    """Each document converted to PDF by LibreOffice with a fresh profile, at once."""
+    soffice, _, _ = _tools_or_skip()
+    work = tmp_path_factory.mktemp("docx-pages")
+    sources = []
+    for name, (_, data) in documents.items():
+        path = work / f"{name}.docx"
+        path.write_bytes(data)
+        sources.append(str(path))
+    result = subprocess.run(
+        [soffice, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless", "--convert-to", "pdf", "--outdir", str(work), *sources],
+        capture_output=True, text=True, timeout=300,
+    )
+    converted = {name: work / f"{name}.pdf" for name in documents}
+    missing = [name for name, path in converted.items() if not path.exists()]
+    assert not missing, f"LibreOffice did not convert {missing}: {result.stdout}{result.stderr}"
+    return converted
+
+
+def _page_texts(pdf) -> list[str]:
+    return [_text(pdf, "-f", str(n), "-l", str(n)) for n in range(1, len(_pages(pdf)) + 1)]
+
+
+# --- rows taller than a page ------------------------------------------------------------------
+
+
+def test_only_rows_taller_than_a_page_may_split(documents):
+    _, data = documents["long"]
+    assert _splits(data) == [False, True, False, True]
+    table = task_table(docx.Document(io.BytesIO(data)))
+    rows = table._tbl.tr_lst
+    assert rows[0].xpath("./w:trPr/w:cantSplit") and rows[-1].xpath("./w:trPr/w:cantSplit")  # heading, total
+    # The last item keeps with the total row only when it is kept whole: LibreOffice never splits a row that keeps
+    # with the next, and cuts it.
+    assert not rows[-2].xpath(".//w:keepNext")
+    assert rows[-1].xpath(".//w:keepNext")
+
+
+def test_libreoffice_prints_every_line_of_a_row_taller_than_a_page(pdfs):
+    pages = _page_texts(pdfs["long"])
+    lines = "\n".join(pages)
+    # Word for word: the rows' text is broken only by the page breaks (the heading row repeated on the next page).
+    assert [word for word in WORDS.split() if word not in lines.split()] == []
+    assert [n for n in range(LONG_LINES) if f"Dòng {n} của sản phẩm" not in lines] == []
+    # The rows run on over several pages, the heading row repeated on each, and the total follows the last line.
+    assert len(pages) >= 1 + 5 + 4
+    for number, page in enumerate(pages[1:], start=2):
+        assert _squeeze("Cơ quan chủ trì") in _squeeze(page), number
+    total = [page for page in pages if "Tổng cộng" in page]
+    assert len(total) == 1 and f"Dòng {LONG_LINES - 1} của sản phẩm" in total[0]
+
+
+def test_rows_under_a_task_taller_than_a_page_may_split(pdfs, documents):
+    _, data = documents["task"]
+    assert _splits(data) == [True, True]
+    # A line of the narrow task column wraps (its last word may fall on the next page, or after the other cells).
+    text = _squeeze("\n".join(_page_texts(pdfs["task"])))
+    assert [n for n in range(LONG_LINES) if _squeeze(f"Dòng {n} của nhiệm") not in text] == []
+    assert _squeeze("Ngắn nữa") in text and _squeeze("Tổng cộng") in text
+
+
+def test_a_row_that_fits_on_a_page_is_never_split(pdfs, documents):
+    """The estimate errs on the tall side: the tallest row kept whole fits on a page, and moves to the next one whole."""
+    plan, data = documents["fits"]
+    assert not any(_splits(data))
+    *_, (_, _, tall) = plan.items()
+    count = len(tall.product.split("\n"))
+    assert count >= 20  # a page holds some 29 such lines under the heading row; the estimate may not waste much
+    pages = _page_texts(pdfs["fits"])
+    holding = [n for n, page in enumerate(pages) if "Dòng" in page]
+    assert len(holding) == 1, f"the row of {count} lines was split over pages {holding}"
+    assert all(f"Dòng {k} của sản phẩm" in pages[holding[0]] for k in range(count))
+    assert "Mục" in pages[holding[0] - 1]  # it followed the short rows to the next page
+
+
+# --- the signature block ---------------------------------------------------------------------------
+
+
+def test_the_district_plan_signs_on_its_tables_page_as_cchcs_pdf_does(pdfs):
+    pages = _pages(pdfs["district"])
+    assert ["landscape" if w > h else "portrait" for w, h in pages] == ["portrait", "landscape"]
+    last = _text(pdfs["district"], "-f", "2", "-l", "2")
+    assert "Tổng cộng" in last and "Nơi nhận:" in last and "Trần Văn B" in last
+
+
+def _closing_lines(plan) -> list[str]:
+    document = plan.decision if plan.decision is not None else plan.plan
+    signer = document.signer
+    return ["Nơi nhận:", *(f"- {r}" for r in document.recipients), signer.authority or "", signer.position, signer.name or ""]
+
+
+HEADINGS = ["STT", "Nội dung", "Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành",
+            "Kinh phí dự kiến (triệu đồng)"]
+
+
+def test_the_signature_is_never_alone_on_its_page(pdfs, documents):
+    """On the page that holds Nơi nhận and the signature there is more: the end of the table, prose or articles."""
+    for name, (plan, _) in documents.items():
+        if name in ("long", "fits", "task"):
+            continue
+        pages = _page_texts(pdfs[name])
+        signed = [n for n, page in enumerate(pages, start=1) if "Nơi nhận:" in page]
+        assert len(signed) == 1, name
+        page = _squeeze(pages[signed[0] - 1])
+        assert _squeeze(plan.decision.signer.name if plan.decision else plan.plan.signer.name) in page, name
+        page = page.removeprefix(str(signed[0]))  # the page number
+        for line in sorted(_closing_lines(plan) + HEADINGS, key=len, reverse=True):
+            page = page.replace(_squeeze(line), "", 1)
+        assert len(page) >= 20, f"{name}: page {signed[0]} holds only the signature block ({page!r})"
+
+
+# --- the estimate ---------------------------------------------------------------------------------
+
+
+def test_a_letter_with_marks_is_as_wide_as_its_base_letter():
+    from cchc.outputs.docx_fit import char_width
+
+    assert char_width("ệ") == char_width("ế") == char_width("e") == 444
+    assert char_width("Ế") == char_width("E") and char_width("ữ") == char_width("ư") > char_width("u")
+    assert char_width("\u0301") == 0  # a combining mark standing alone
+    assert char_width("中") == char_width("W") == 1000  # anything unknown is taken as wide as the widest
+
+
+def test_lines_break_at_spaces_and_a_word_longer_than_a_line_between_its_letters():
+    from cchc.outputs.docx_fit import line_count
+
+    assert line_count("", 1000) == 1
+    assert line_count("ab ab", 2400) == 1  # 500 + 556, a space of 250, 500 + 556
+    assert line_count("ab ab ab", 2400) == 2
+    assert line_count("m" * 10, 2000) == 5  # 8,330 thousandths of an em over lines of 2,000
+    assert line_count("a  b", 10_000) == 1
