@@ -374,6 +374,15 @@ def test_every_product_is_printed(printed):
     check_products(pdf, plan)
 
 
+def test_every_product_reads_whole_in_pdftotexts_default_order(printed):
+    # Without -raw, pdftotext rebuilds columns from the gaps between them: a product's lines must not run into
+    # the agency column beside it. (It drops a hyphen that ends a line, "NĐ-" + "CP": hyphens are not compared.)
+    _, plan, pdf = printed
+    text = squeeze(run(need("pdftotext"), "-enc", "UTF-8", pdf.path, "-")).replace("-", "")
+    run_together = [item.id for _, _, item in plan.items() if squeeze(item.product).replace("-", "") not in text]
+    assert not run_together, f"products run into the next column: {run_together}"
+
+
 def test_table_pages_are_full_and_name_their_section_and_task(printed):
     name, plan, pdf = printed
     check_table_pages(pdf, plan, MAX_PAGES[name])
