@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -234,3 +235,22 @@ def test_render_extract_of_an_agency_is_what_list_selects(run, tmp_path):
         md = run("render", "-f", "md", "-a", "Sở TTTT", *flags).stdout
         assert re.findall(r"\| ([IVX]+-[0-9]+) \|", md) == expected
     assert run("render", "--direct").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("args", "start"),
+    [
+        (("render", "-f", "md"), b"# K"),
+        (("render", "-f", "pdf"), b"%PDF-"),
+        (("calendar",), b"BEGIN:VCALENDAR\r\n"),
+        (("report", "--period", "2021", "-f", "md"), "# Kết quả".encode()),
+        (("init",), b"# "),
+    ],
+)
+def test_output_dash_is_standard_output_not_a_file_named_dash(args, start, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    plan = [] if args[0] == "init" else ["--plan", str(PLAN)]
+    result = subprocess.run([sys.executable, "-m", "cchc", *args, *plan, "-o", "-"], capture_output=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(start), result.stdout[:40]
+    assert not (tmp_path / "-").exists() and list(tmp_path.iterdir()) == []

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from cchc.cli.app import app
 from cchc.cli.common import (
+    OutputOption,
     PlanOption,
     ProgressOption,
     check_output_path,
@@ -37,7 +37,7 @@ def calendar(
     agency: Annotated[Optional[str], typer.Option("--agency", "-a", metavar="NAME", show_default=False)] = None,
     pending: Annotated[bool, typer.Option("--pending")] = False,
     today: TodayOption = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False)] = None,
+    output: OutputOption = None,
     plan: PlanOption = None,
     progress_path: ProgressOption = None,
 ) -> None:

@@ -231,6 +231,16 @@ def load_for_query(plan: Optional[Path]):
     return loaded.plan
 
 
+def _stdout_for_dash(value: Optional[Path]) -> Optional[Path]:
+    return None if value is not None and str(value) == "-" else value
+
+
+#: Where a command writes its document; "-" (as for most tools) is standard output, never a file named "-".
+OutputOption = Annotated[
+    Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False, callback=_stdout_for_dash)
+]
+
+
 ProgressOption = Annotated[Optional[Path], typer.Option("--progress", metavar="LOG", show_default=False)]
 
 

@@ -8,13 +8,13 @@ from typing import Annotated, Optional
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, check_output_path, fail, lang, msg, note, out_data, write_output
+from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, OutputOption, check_output_path, fail, lang, msg, note, out_data, write_output
 
 
 @app.command("import")
 def import_docx(
     document: Annotated[Path, typer.Argument(metavar="PLAN.docx", show_default=False)],
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False)] = None,
+    output: OutputOption = None,
     force: Annotated[bool, typer.Option("--force")] = False,
     agencies: Annotated[Optional[Path], typer.Option("--agencies", metavar="FILE", show_default=False)] = None,
 ) -> None:

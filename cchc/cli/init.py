@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from enum import Enum
 from importlib import resources
-from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import check_output_path, out_data, write_output
+from cchc.cli.common import OutputOption, check_output_path, out_data, write_output
 
 
 class Kind(str, Enum):
@@ -26,7 +25,7 @@ def starter_text(kind: str) -> str:
 @app.command()
 def init(
     kind: Annotated[Kind, typer.Option("--kind", "-k")] = Kind.ke_hoach,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False)] = None,
+    output: OutputOption = None,
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """Write a commented starter plan that validates; never over an existing file without --force."""

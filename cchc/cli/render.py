@@ -13,6 +13,7 @@ from cchc.cli.params import output_format
 from cchc.cli.common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
+    OutputOption,
     PlanOption,
     check_output_path,
     fail,
@@ -40,7 +41,7 @@ class RenderFormat(str, Enum):
 @app.command()
 def render(
     format: Annotated[Optional[RenderFormat], typer.Option("--format", "-f", show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False)] = None,
+    output: OutputOption = None,
     plan: PlanOption = None,
     section: Annotated[Optional[str], typer.Option("--section", "-s", metavar="SECTION", show_default=False)] = None,
     agency: Annotated[Optional[str], typer.Option("--agency", "-a", metavar="NAME", show_default=False)] = None,

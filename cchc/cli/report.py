@@ -11,6 +11,7 @@ import typer
 from cchc.cli.app import app
 from cchc.cli.common import (
     EXIT_USAGE,
+    OutputOption,
     PlanOption,
     ProgressOption,
     check_output_path,
@@ -47,7 +48,7 @@ def report(
     period: Annotated[Optional[str], typer.Option("--period", metavar="PERIOD", show_default=False)] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", show_default=False)] = None,
     format: Annotated[Optional[ReportFormat], typer.Option("--format", "-f", show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False)] = None,
+    output: OutputOption = None,
     plan: PlanOption = None,
     progress_path: ProgressOption = None,
     bands: Annotated[Optional[Path], typer.Option("--bands", metavar="FILE", show_default=False)] = None,
