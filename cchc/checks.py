@@ -292,9 +292,16 @@ PLAN_CHECKS = (
 )
 
 
-def run_checks(plan) -> list[Problem]:
-    """Every check's problems, in check order (the caller locates and sorts them)."""
+#: Checks of sums and emptiness: on part of a plan (``cchc.salvage``) they would report what was only left out.
+WHOLE_PLAN_CHECKS = (check_empty_parts, check_total)
+
+
+def run_checks(plan, partial: bool = False) -> list[Problem]:
+    """Every check's problems, in check order (the caller locates and sorts them); *partial*: the plan is what
+    validated of a refused one, and the checks of the whole plan's sums and empty parts are left out."""
     problems: list[Problem] = []
     for check in PLAN_CHECKS:
+        if partial and check in WHOLE_PLAN_CHECKS:
+            continue
         problems.extend(check(plan))
     return problems

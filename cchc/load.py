@@ -49,6 +49,7 @@ class LoadedPlan:
     plan: object | None  # cchc.model.Plan; typed loosely so this module imports fast
     problems: list[Problem] = field(default_factory=list)
     outline: object | None = None  # cchc.inputs.yaml.Outline of source: problems are found without reading it all again
+    partial: object | None = None  # cchc.salvage.Partial: what validated of a plan the schema refuses, for the checks
 
     def locate(self, problems: list[Problem]) -> list[Problem]:
         """Give each problem that has a data path its line and column in this file."""
@@ -135,10 +136,11 @@ def load_bytes(data: bytes, name: str) -> LoadedPlan:
     from cchc.schema_problems import validate_tree
 
     escaped = _escaped_texts(data_tree) if _ESCAPE.search(source) else []
-    plan, schema_problems = validate_tree(data_tree, name)
+    partial: list = []
+    plan, schema_problems = validate_tree(data_tree, name, partial)
     schema_problems = escaped + schema_problems
     del data_tree  # the models hold what is needed; free the raw tree
-    loaded = LoadedPlan(name, source, plan, [], outline)
+    loaded = LoadedPlan(name, source, plan, [], outline, partial[0] if partial else None)
     loaded.problems = sorted(problems + loaded.locate(schema_problems))
     return loaded
 

@@ -15,11 +15,14 @@ MAX_LISTED = 1000
 _MOVED_TO_LOG = {"status", "completed_on"}
 
 
-def validate_tree(data, name: str):
+def validate_tree(data, name: str, partial: list | None = None):
     """The ``Plan`` built from *data* (None when invalid) and the schema's problems (located by data path).
 
     Consumes *data*: each section's raw data is dropped as soon as its model is
     built (see ``_validate_by_section``), so a large plan never holds both whole.
+    When the plan is invalid, but its own fields are not and its sections have
+    fewer problems than are listed, a ``cchc.salvage.Partial`` of what
+    validated is appended to *partial* (when given), for the checks.
     """
     from pydantic import ValidationError
 
@@ -29,14 +32,14 @@ def validate_tree(data, name: str):
         return None, [error("schema", (), key="schema.plan", file=name)]
     sections = data.get("sections")
     if isinstance(sections, list) and all(isinstance(section, dict) for section in sections):
-        return _validate_by_section(data, sections, name)
+        return _validate_by_section(data, sections, name, partial)
     try:
         return Plan.model_validate(data), []
     except ValidationError as exc:
         return None, schema_problems(exc, data, name)
 
 
-def _validate_by_section(data: dict, sections: list, name: str):
+def _validate_by_section(data: dict, sections: list, name: str, partial: list | None = None):
     # The same verdict as Plan.model_validate(data), in the same order, a section at a time.
     # Built models share the texts of the raw data but not its dicts and lists, and pydantic
     # gives each model its own set of the fields it was given: dropping each section's raw
@@ -45,8 +48,10 @@ def _validate_by_section(data: dict, sections: list, name: str):
     from pydantic import ValidationError
 
     from cchc.model import Plan, Section
+    from cchc.salvage import Partial, SalvagedSection, salvage_section
 
     built: list = []
+    salvaged: list = []  # what validated, for the checks when the plan does not: whole sections and parts of the others
     listing = _Listing(name)
     shared: dict[frozenset, set] = {}
     for s, raw in enumerate(sections):
@@ -68,9 +73,13 @@ def _validate_by_section(data: dict, sections: list, name: str):
                 _validate_in_pieces(raw, ("sections", s), listing)
             else:
                 listing.add(exc, raw, ("sections", s))
+            part = salvage_section(s, raw) if partial is not None and not listing.unlisted else None
+            if part is not None:
+                salvaged.append(part)
         else:
             _share_field_sets(section, shared)
             built.append(section)
+            salvaged.append(SalvagedSection(s, section))
         sections[s] = None
     section_problems = listing.problems()
     rest = {key: ([] if key == "sections" else value) for key, value in data.items()}
@@ -87,6 +96,8 @@ def _validate_by_section(data: dict, sections: list, name: str):
     fields = list(Plan.model_fields)
     after = {key for key in fields[fields.index("sections") + 1 :]} | {key for key in data if key not in Plan.model_fields}
     before = [p for p in problems if not p.path or p.path[0] not in after]
+    if plan is not None and partial is not None and not listing.unlisted:
+        partial.append(Partial(plan.model_copy(update={"sections": [part.model for part in salvaged]}), salvaged))
     return None, before + section_problems + [p for p in problems if p.path and p.path[0] in after]
 
 

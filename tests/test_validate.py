@@ -130,6 +130,64 @@ def test_a_key_yaml_reads_as_null_or_a_number_is_told_to_be_quoted_in_either_lan
     assert en[0]["message"].startswith("decision has a key that is not text (null:") and "Keys should be" not in en[0]["message"]
 
 
+def _edited_2021(edits) -> list[str]:
+    # The 2021 plan's lines with, after each "- id: X", the n-th line below it replaced (or a line inserted after it).
+    lines = PLAN.read_text(encoding="utf-8").splitlines()
+    for item, below, text, insert in sorted(edits, key=lambda e: -next(n for n, row in enumerate(lines) if row.endswith(f"- id: {e[0]}"))):
+        at = next(n for n, row in enumerate(lines) if row.endswith(f"- id: {item}")) + below
+        lines[at : at + (0 if insert else 1)] = [text]
+    return lines
+
+
+def test_a_schema_error_does_not_hide_the_other_items_problems(run, tmp_path):
+    # Issue 2: every problem in one run. I-5 has a field the schema refuses; the items after it in its task and
+    # in other sections still have their deadlines and agencies checked, at their own lines.
+    lines = _edited_2021([
+        ("I-5", 7, "            bogus: 1", True),
+        ("I-6", 6, "            deadline: Quý 5/2021", False),
+        ("VII-2", 3, "              - Văn phòng UBND tinh X", False),
+    ])
+    path = tmp_path / "many.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("validate", path, "-f", "json")
+    found = {d["code"]: d for d in diagnostics(result) if d["severity"] == "error"}
+    assert result.exit_code == 1 and set(found) == {"schema", "deadline", "unknown-agency"}
+    for code, text in (("schema", "bogus: 1"), ("deadline", "Quý 5/2021"), ("unknown-agency", "Văn phòng UBND tinh X")):
+        assert text in lines[found[code]["line"] - 1], (code, found[code])
+    codes = {d["code"] for d in diagnostics(result)}
+    assert "total-mismatch" not in codes and "empty-task" not in codes  # sums of a partial plan would mislead
+    assert {"no-lead", "blank-deadline"} <= codes  # the warnings of the items that validated
+    assert run("due", "--month", "2021-06", "--plan", path).exit_code == 1  # no query answers from it
+
+
+@pytest.mark.parametrize(
+    ("anchor", "extra"),
+    [
+        ('      - number: "2"', '        bogus: 1'),  # a task's own field: its items are left out, the next task's kept
+        ("  - numeral: I", "    bogus: 1"),  # a section's own field: the section is left out, the next ones kept
+    ],
+)
+def test_after_a_task_or_section_the_schema_refuses_the_next_ones_are_checked_in_place(run, tmp_path, anchor, extra):
+    lines = PLAN.read_text(encoding="utf-8").splitlines()
+    lines.insert(lines.index(anchor) + 1, extra)
+    # I-4 (section I, task 3) and II-1 (section II) get an unknown agency.
+    for item in ("I-4", "II-1"):
+        at = next(n for n, row in enumerate(lines) if row.endswith(f"- id: {item}")) + 3
+        lines[at] = lines[at][: lines[at].index("- ") + 2] + f"Cơ quan lạ {item}"
+    path = tmp_path / "parts.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = [d for d in diagnostics(run("validate", path, "-f", "json")) if d["code"] == "unknown-agency"]
+    expected = ["II-1"] if anchor.startswith("  - numeral") else ["I-4", "II-1"]
+    assert [lines[d["line"] - 1].strip() for d in found] == [f"- Cơ quan lạ {item}" for item in expected]
+
+
+def test_a_schema_error_in_the_plans_own_fields_leaves_nothing_to_check(run, tmp_path):
+    text = PLAN.read_text(encoding="utf-8").replace("  year: 2021\n", "", 1).replace("Quý I/2021", "Quý 5/2021", 1)
+    path = tmp_path / "no-year.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert {d["code"] for d in diagnostics(run("validate", path, "-f", "json"))} == {"schema"}  # deadlines need the year
+
+
 def test_every_problem_is_collected_in_one_run(run, tmp_path):
     text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
     text = text.replace("partners: [Sở Tư pháp]", "partners: [Sở Tư Phap]")

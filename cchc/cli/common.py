@@ -209,6 +209,8 @@ def load_checked(path: Path):
         problems = list(loaded.problems)
         if loaded.plan is not None:
             problems += loaded.locate(run_checks(loaded.plan))
+        elif loaded.partial is not None:  # the schema refused the plan: its other problems are still found in one run
+            problems += loaded.locate(loaded.partial.checked())
     return loaded, sorted(problems)
 
 

@@ -1,0 +1,88 @@
+"""What validates of a plan the schema refuses: its checks still run on it, so that one run reports every problem.
+
+A plan with a schema error is invalid and no query answers from it, but its
+other items may still name an unknown agency or an unreadable deadline.
+``salvage_section`` keeps the tasks and items of a refused section that
+validate by themselves; ``Partial`` is the plan made of them, with the way
+back from its positions to the file's (an item left out shifts the ones after
+it), and runs the checks that do not need the whole plan.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from cchc.problems import Problem
+
+
+@dataclass
+class SalvagedSection:
+    """A section's model and, when some of its tasks or items were left out, where the kept ones stand in the file."""
+
+    index: int  # the section's place in the file
+    model: object
+    tasks: dict[int, int] | None = None  # kept task -> its place in the file (None: all kept, in place)
+    items: dict[tuple[int, int], int] = field(default_factory=dict)  # (kept task, kept item) -> the item's place
+
+
+def salvage_section(index: int, raw) -> SalvagedSection | None:
+    """The parts of the refused section *raw* (the file's section *index*) that validate, or None when its own fields do not."""
+    from pydantic import ValidationError
+
+    from cchc.model import Item, Section, Task
+
+    if not isinstance(raw, dict) or not isinstance(raw.get("tasks"), list):
+        return None
+    try:
+        shell = Section.model_validate({**raw, "tasks": []})
+    except ValidationError:
+        return None
+    salvaged = SalvagedSection(index, None, {})
+    tasks = []
+    for t, task in enumerate(raw["tasks"]):
+        if not (isinstance(task, dict) and isinstance(task.get("items"), list)):
+            continue
+        try:
+            task_shell = Task.model_validate({**task, "items": []})
+        except ValidationError:
+            continue
+        items = []
+        for i, item in enumerate(task["items"]):
+            try:
+                model = Item.model_validate(item)
+            except ValidationError:
+                continue
+            salvaged.items[len(tasks), len(items)] = i
+            items.append(model)
+        salvaged.tasks[len(tasks)] = t
+        tasks.append(task_shell.model_copy(update={"items": items}))
+    salvaged.model = shell.model_copy(update={"tasks": tasks})
+    return salvaged
+
+
+@dataclass
+class Partial:
+    """The plan made of what validated (its header, whole sections and the valid parts of the others)."""
+
+    plan: object
+    sections: list[SalvagedSection]
+
+    def file_path(self, path: tuple) -> tuple:
+        """*path* in the partial plan -> the same place in the file."""
+        if len(path) < 2 or path[0] != "sections" or not isinstance(path[1], int):
+            return path
+        section = self.sections[path[1]]
+        head, rest = ("sections", section.index), path[2:]
+        if section.tasks is None or len(rest) < 2 or rest[0] != "tasks":
+            return head + rest
+        task = rest[1]
+        head, rest = head + ("tasks", section.tasks[task]), rest[2:]
+        if len(rest) < 2 or rest[0] != "items":
+            return head + rest
+        return head + ("items", section.items[task, rest[1]]) + rest[2:]
+
+    def checked(self) -> list[Problem]:
+        """The problems the checks find in what validated (the plan-wide sums aside), at their places in the file."""
+        from cchc.checks import run_checks
+
+        return [replace(p, path=self.file_path(p.path)) for p in run_checks(self.plan, partial=True)]
