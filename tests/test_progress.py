@@ -584,6 +584,25 @@ def test_validate_given_only_a_log_checks_it_against_the_plan_beside_it(run, wor
     assert result.exit_code == 0 and document["files"] == ["ke-hoach.progress.yml"], result
 
 
+def test_validate_a_log_under_two_names_gives_one_verdict_whatever_their_order(run, workdir):
+    # A link to the log with no plan beside its name ("alias.progress.yaml") is the log already checked with
+    # its plan, not a log without one; a link from beside another plan is checked against that plan too.
+    log_file = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log_file)
+    (workdir / "alias.progress.yaml").symlink_to(log_file.name)
+    for order in ((log_file, workdir / "alias.progress.yaml"), (workdir / "alias.progress.yaml", log_file)):
+        result, document = validate_json(run, *order)
+        assert result.exit_code == 0 and document["files"] == [str(log_file)] and document["diagnostics"] == [], result
+    result, document = validate_json(run, workdir / "alias.progress.yaml")
+    assert result.exit_code == 2 and [d["code"] for d in document["diagnostics"]] == ["progress-no-plan"], result
+    other = workdir / "other"
+    other.mkdir()
+    shutil.copy(workdir / "ke-hoach.yaml", other / "x.yaml")
+    (other / "x.progress.yaml").symlink_to(log_file)
+    result, document = validate_json(run, log_file, other / "x.progress.yaml")
+    assert result.exit_code == 0 and document["files"] == [str(log_file), str(other / "x.progress.yaml")], result
+
+
 def test_validate_a_log_with_no_plan_beside_it_is_exit_2_and_says_so(run, tmp_path):
     log_file = tmp_path / "2021.progress.yaml"
     shutil.copy(LOG, log_file)

@@ -265,6 +265,7 @@ def test_data_and_documents_are_utf8_whatever_the_output_encoding(args):
     ascii_ = cchc(*args, env={"PYTHONIOENCODING": "ascii"})
     assert plain.returncode == ascii_.returncode == 0 and b"Traceback" not in ascii_.stderr
     assert ascii_.stdout == plain.stdout and not ascii_.stdout.isascii()
+    assert cchc(*args, env={"PYTHONIOENCODING": "utf-8-sig"}).stdout == plain.stdout  # no byte-order mark added
     if "json" in args:
         json.loads(ascii_.stdout.decode("utf-8"))
 

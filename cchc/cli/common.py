@@ -67,26 +67,30 @@ def out(text: str) -> None:
     stream = sys.stdout
     if stream is None:
         raise fail(msg("cli.no-stdout"), EXIT_USAGE)
-    try:
+    with _writing(stream):
         stream.write(text)
         stream.flush()
+
+
+@contextmanager
+def _writing(stream) -> Iterator[None]:
+    """Writing to *stream*: a reader that went away (`cchc list | head`) stops cchc quietly, as other tools do,
+    with exit 1 (the output is cut short); a closed or full output is a message and exit 2."""
+    try:
+        yield
     except BrokenPipeError:
-        raise _reader_gone(stream) from None
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        except (OSError, ValueError):
+            pass
+        raise typer.Exit(EXIT_PROBLEMS) from None
     except (OSError, ValueError) as exc:
         raise fail(msg("cli.cannot-write-output", reason=getattr(exc, "strerror", None) or str(exc)), EXIT_USAGE) from None
 
 
-def _reader_gone(stream) -> typer.Exit:
-    """The reader went away (`cchc list | head`): stop quietly, as other tools do, with exit 1 (the output is cut short)."""
-    try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
-    except (OSError, ValueError):
-        pass
-    return typer.Exit(EXIT_PROBLEMS)
-
-
 def _utf8(stream) -> bool:
-    return (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
+    """The stream writes plain UTF-8 (not "utf-8-sig", which starts with a byte-order mark)."""
+    return (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "") == "utf8"
 
 
 def out_data(content) -> None:
@@ -100,7 +104,8 @@ def out_data(content) -> None:
     if stream is None or getattr(stream, "buffer", None) is None or _utf8(stream):
         out(content) if isinstance(content, str) else out_pieces(content)
         return
-    out("")  # what was written as text goes first
+    with _writing(stream):
+        stream.flush()  # what was written as text goes first (a write, even empty, would start utf-8-sig's mark)
     encode = functools.partial(str.encode, encoding="utf-8", errors="backslashreplace")
     out_bytes(encode(content) if isinstance(content, str) else map(encode, content))
 
@@ -120,14 +125,10 @@ def out_bytes(data) -> None:
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:
         raise fail(msg("cli.no-stdout"), EXIT_USAGE)
-    try:
+    with _writing(stream):
         for piece in [data] if isinstance(data, bytes) else batched(data):
             stream.write(piece)
             stream.flush()
-    except BrokenPipeError:
-        raise _reader_gone(stream) from None
-    except (OSError, ValueError) as exc:
-        raise fail(msg("cli.cannot-write-output", reason=getattr(exc, "strerror", None) or str(exc)), EXIT_USAGE) from None
 
 
 def note(text: str) -> None:

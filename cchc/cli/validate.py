@@ -54,14 +54,22 @@ def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], lis
     its plan.
     """
     from cchc.load import PlanFileError
-    from cchc.progress import is_log_name, log_path, unreadable
+    from cchc.progress import is_log_name, log_path, plan_beside, unreadable
 
     files: dict[str, None] = {}  # in order, each once
     problems = []
     cannot_read = False
     plans = [path for path in paths if not is_log_name(path)]
-    beside_plans = {os.path.realpath(log_path(path)) for path in plans}
-    logs = [path for path in paths if is_log_name(path) and os.path.realpath(path) not in beside_plans]
+    checked = {_log_key(log_path(path), path) for path in plans}  # (log, plan): checked with the plans given
+    logs: dict[tuple, Path] = {}  # each log given once per plan it is checked against, in the order given
+    for path in paths:
+        if is_log_name(path):
+            key = _log_key(path, plan_beside(path))
+            if key not in checked:
+                logs.setdefault(key, path)
+    # A log with no plan beside its name but checked under another name (a link to it) is not "without a plan".
+    with_plan = {log for log, plan in [*checked, *logs] if plan is not None}
+    logs = {key: path for key, path in logs.items() if key[1] is not None or key[0] not in with_plan}
     for path in plans:
         try:
             loaded, found = load_checked(path)
@@ -78,12 +86,17 @@ def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], lis
             files[str(log_path(path))] = None
             problems.extend(found)
             cannot_read = cannot_read or unreadable(found)
-    for path in {os.path.realpath(path): path for path in reversed(logs)}.values():
+    for path in logs.values():
         found, unread = check_log_alone(path, as_of)
         files[str(path)] = None
         problems.extend(found)
         cannot_read = cannot_read or unread
     return list(files), sorted(problems), cannot_read
+
+
+def _log_key(log: Path, plan: Path | None) -> tuple:
+    """A log and the plan it is checked against, as the files they are (links resolved)."""
+    return os.path.realpath(log), os.path.realpath(plan) if plan is not None else None
 
 
 def check_log(path: Path, plan, as_of: datetime.date) -> list:
