@@ -233,18 +233,35 @@ def judge_log(path: Path | str, plan, today: datetime.date) -> tuple[Log | None,
     """
     log, problems = load_log(path, plan)
     if log is not None:
-        problems = sorted(problems + check_future(log, today))
+        problems = capped(sorted(problems + check_future(log, today)))
     return log, problems
+
+
+#: Problems of a log listed; past them one problem counts the rest (a log of a million bad entries would
+#: otherwise cost minutes and gigabytes to report), as for a plan's schema.
+MAX_LISTED = 1000
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """The first ``MAX_LISTED`` of *problems* (sorted) and, when there are more, one at the first unlisted that counts
+    them (an error when any of them is)."""
+    if len(problems) <= MAX_LISTED:
+        return problems
+    rest = problems[MAX_LISTED:]
+    count = sum(dict(p.args)["count"] if p.code == "progress-more" else 1 for p in rest)
+    severity = "error" if any(p.severity == "error" for p in rest) else "warning"
+    first = rest[0]
+    more = Problem(first.file, first.line, first.column, severity, "progress-more", (("count", count),), first.path)
+    return problems[:MAX_LISTED] + [more]
 
 
 def check_future(log: Log, today: datetime.date) -> list[Problem]:
     """An error at each entry dated after *today*: progress is recorded once it happens."""
-    found = [
-        error("progress-future", (e.index, "date"), date=e.date, today=today, id=e.id)
-        for e in log.entries
-        if e.date is not None and e.date > today
-    ]
-    return log.locate(found)
+    found = _Bounded()
+    for e in log.entries:
+        if e.date is not None and e.date > today:
+            found.append(error("progress-future", (e.index, "date"), date=e.date, today=today, id=e.id))
+    return log.locate(found.listed())
 
 
 def load_log(path: Path | str, plan, name: str | None = None) -> tuple[Log | None, list[Problem]]:
@@ -286,7 +303,7 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
     unknown = _UnknownIds(ids) if ids is not None else None
     since = plan_date(plan) if plan is not None else None
     entries: list[Entry] = []
-    problems: list[Problem] = []
+    problems = _Bounded()
     for index, raw in enumerate(root):
         if not isinstance(raw, dict):
             problems.append(error("progress-schema", (index,), key="progress-schema.entry"))
@@ -338,7 +355,32 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
             texts[text_field] = text or None
         if ok:
             entries.append(Entry(item_id, status, day, texts["evidence"], texts["note"], index))
-    return entries, problems
+    return entries, problems.listed()
+
+
+class _Bounded:
+    """Problems found in order: the first ``MAX_LISTED`` kept, the rest only counted (``capped``'s "more")."""
+
+    def __init__(self):
+        self.kept: list[Problem] = []
+        self.rest: list[Problem] = []  # the first unlisted, then one per severity seen
+        self.count = 0
+
+    def append(self, problem: Problem) -> None:
+        if len(self.kept) < MAX_LISTED:
+            self.kept.append(problem)
+            return
+        self.count += 1
+        if not self.rest or (problem.severity == "error" and self.rest[-1].severity != "error"):
+            self.rest.append(problem)
+
+    def listed(self) -> list[Problem]:
+        if not self.count:
+            return self.kept
+        first = self.rest[0]
+        severity = "error" if any(p.severity == "error" for p in self.rest) else "warning"
+        at = first.path[:1]  # the entry it is in, which starts before any of its fields: "from here on" holds
+        return self.kept + [Problem(first.file, 0, 0, severity, "progress-more", (("count", self.count),), at)]
 
 
 def _iso_date(value) -> datetime.date | None:

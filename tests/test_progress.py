@@ -811,3 +811,30 @@ def test_list_status_not_started_includes_items_never_logged(run, plan_2021):
     assert {r["id"]: r["status"] for r in record}["I-6"] == "in_progress"
     # Both languages' help say the classes are the report's.
     assert "cchc report" in run("list", "--help").stdout and "cchc report" in run("--lang", "en", "list", "--help").stdout
+
+
+def test_a_flood_of_bad_log_entries_lists_the_first_thousand_and_counts_the_rest(run, workdir):
+    # Four problems an entry: 4,000 listed would be too many to read, and a million would cost gigabytes.
+    from cchc.progress import MAX_LISTED
+
+    entries = 2 * MAX_LISTED
+    (workdir / "ke-hoach.progress.yaml").write_text(
+        "".join(f'- id: "Z-{i}"\n  status: donex\n  date: "9999-01-01"\n  bogus: 1\n' for i in range(entries)), encoding="utf-8"
+    )
+    result, document = validate_json(run, workdir / "ke-hoach.progress.yaml")
+    found = document["diagnostics"]
+    assert result.exit_code == 1 and len(found) == MAX_LISTED + 1, result
+    more = found[-1]
+    assert more["code"] == "progress-more" and more["severity"] == "error"
+    assert (more["line"], more["column"]) == (MAX_LISTED + 1, 3)  # the entry of the first unlisted (4 lines an entry)
+    english = run("--lang", "en", "validate", "--today", "2021-12-31", workdir / "ke-hoach.progress.yaml")
+    assert f"and {4 * entries - MAX_LISTED:,} more problems in the log" in english.stdout
+    query = run("--lang", "en", "list", "--plan", workdir / "ke-hoach.yaml")
+    assert query.exit_code == 1 and f"… and {4 * entries - 5:,} more error(s)" in query.stderr, query
+
+
+def test_progress_refuses_a_log_that_is_not_a_file_with_words_about_the_log(run, workdir):
+    os.mkfifo(workdir / "ke-hoach.progress.yaml")
+    result = run("--lang", "en", "progress", "A-1", "--plan", workdir / "ke-hoach.yaml", "--status", "done", "--on", "2021-03-01")
+    assert result.exit_code == 2 and "is not a regular file; a progress log must be a file" in result.stderr, result
+    assert "leave out -o" not in result.stderr  # progress has no -o

@@ -224,12 +224,8 @@ def load_for_query(plan: Optional[Path]):
         loaded, problems = load_checked(path)
     except PlanFileError as exc:
         raise fail(exc.problem().text(lang()), EXIT_USAGE) from None
-    errors = [p for p in problems if p.severity == "error"]
+    errors = show_errors(problems)
     if loaded.plan is None or errors:
-        for problem in errors[:SHOWN_ERRORS]:
-            note(problem.text(lang()))
-        if len(errors) > SHOWN_ERRORS:
-            note(msg("cli.more-errors", count=len(errors) - SHOWN_ERRORS))
         raise fail(msg("cli.plan-has-errors", path=str(path)), EXIT_PROBLEMS)
     return loaded.plan
 
@@ -242,6 +238,18 @@ def _stdout_for_dash(value: Optional[Path]) -> Optional[Path]:
 OutputOption = Annotated[
     Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False, callback=_stdout_for_dash)
 ]
+
+
+def show_errors(problems) -> list:
+    """The errors among *problems*: the first few shown on standard error, and how many more there are (those a
+    flood's one problem counts included)."""
+    errors = [p for p in problems if p.severity == "error"]
+    for problem in errors[:SHOWN_ERRORS]:
+        note(problem.text(lang()))
+    more = sum(dict(p.args)["count"] if p.code == "progress-more" or p.key == "schema.more" else 1 for p in errors[SHOWN_ERRORS:])
+    if more:
+        note(msg("cli.more-errors", count=more))
+    return errors
 
 
 ProgressOption = Annotated[Optional[Path], typer.Option("--progress", metavar="LOG", show_default=False)]
@@ -258,12 +266,8 @@ def load_log_for_query(path: Optional[Path], plan, progress: Optional[Path], ask
 
     today = datetime.date.today()
     log, problems = find_log(plan_path(path), plan, progress, max(today, asked) if asked is not None else today)
-    errors = [p for p in problems if p.severity == "error"]
+    errors = show_errors(problems)
     if errors:
-        for problem in errors[:SHOWN_ERRORS]:
-            note(problem.text(lang()))
-        if len(errors) > SHOWN_ERRORS:
-            note(msg("cli.more-errors", count=len(errors) - SHOWN_ERRORS))
         name = errors[0].file or str(progress)
         if unreadable(errors):
             raise fail(msg("cli.log-unreadable", path=name), EXIT_USAGE)
@@ -338,11 +342,13 @@ def write_output(output: Path, content) -> None:
     note(msg("cli.wrote", path=str(output)))
 
 
-def check_output_path(output: Path, protected: list[Path], force: bool = True, protected_dirs: list[Path] = ()) -> None:
-    """Refuse (exit 2) an output that would overwrite an input, a directory, a device, or (without *force*) any file."""
+def check_output_path(output: Path, protected: list[Path], force: bool = True, protected_dirs: list[Path] = (), log: bool = False) -> None:
+    """Refuse (exit 2) an output that would overwrite an input, a directory, a device, or (without *force*) any file;
+    *log*: the output is the progress log `cchc progress` appends to (no -o to leave out)."""
     from cchc.write import UnsafeOutput, check_output
 
     try:
         check_output(output, protected, force, protected_dirs)
     except UnsafeOutput as exc:
-        raise fail(msg(exc.key, **exc.params), EXIT_USAGE) from None
+        key = exc.key + ".log" if log and exc.key == "write.not-regular" else exc.key
+        raise fail(msg(key, **exc.params), EXIT_USAGE) from None

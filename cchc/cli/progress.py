@@ -12,7 +12,6 @@ from cchc.cli.app import app
 from cchc.cli.common import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
-    SHOWN_ERRORS,
     PlanOption,
     ProgressOption,
     check_output_path,
@@ -25,6 +24,7 @@ from cchc.cli.common import (
     out,
     out_data,
     plan_path,
+    show_errors,
     signals_end_cleanly,
     terminal,
     usage,
@@ -49,15 +49,6 @@ class HistoryFormat(str, Enum):
 def today_from(value: Optional[str]) -> datetime.date:
     """``--today`` when given (exit 2 when it is not a date), else the machine's date."""
     return parse_day(value, "--today") if value else datetime.date.today()
-
-
-def show_problems(problems) -> None:
-    """The first few errors on standard error, and how many more there are."""
-    errors = [p for p in problems if p.severity == "error"]
-    for problem in errors[:SHOWN_ERRORS]:
-        note(problem.text(lang()))
-    if len(errors) > SHOWN_ERRORS:
-        note(msg("cli.more-errors", count=len(errors) - SHOWN_ERRORS))
 
 
 def _text_option(value: Optional[str], option: str) -> Optional[str]:
@@ -116,7 +107,7 @@ def progress(
     if since is not None and day < since:
         raise usage(msg("progress.early-day", day=day, since=since), "--on")
     target = log_path(source, progress_path)
-    check_output_path(target, [source])
+    check_output_path(target, [source], log=True)
     entry = Entry(row.item.id, status.value, day, evidence_text, note_value)
     try:
         with signals_end_cleanly():
@@ -124,7 +115,7 @@ def progress(
     except LogReadOnly as exc:
         raise fail(msg(exc.key, **exc.params), EXIT_USAGE) from None
     except LogNotAppendable as exc:
-        show_problems(exc.problems)
+        show_errors(exc.problems)
         code = EXIT_USAGE if unreadable(exc.problems) else EXIT_PROBLEMS
         if unreadable(exc.problems):
             raise fail(exc.problems[0].text(lang()), code) from None

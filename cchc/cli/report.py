@@ -27,12 +27,13 @@ from cchc.cli.common import (
     out_data,
     out_pieces,
     plan_path,
+    show_errors,
     terminal,
     usage,
     write_output,
 )
 from cchc.cli.params import output_format, parse_day
-from cchc.cli.progress import show_problems, today_from
+from cchc.cli.progress import today_from
 
 
 class ReportFormat(str, Enum):
@@ -77,7 +78,7 @@ def report(
     if bands is not None:
         score_bands, problems = load_bands(bands)
         if score_bands is None:
-            show_problems(problems)
+            show_errors(problems)
             raise fail(msg("report.bands-invalid", path=str(bands)), EXIT_USAGE)
     loaded = load_for_query(source)
     log = load_log_for_query(source, loaded, progress_path, day)

@@ -10,7 +10,7 @@ MESSAGES = {
     ),
     "cli.no-stdout": ("đầu ra chuẩn (stdout) đã bị đóng", "standard output is closed"),
     "cli.cannot-write-output": ("không ghi được kết quả: {reason}", "cannot write the output: {reason}"),
-    "cli.more-errors": ("… và {count} lỗi nữa", "… and {count} more error(s)"),
+    "cli.more-errors": ("… và {count!n} lỗi nữa", "… and {count!n} more error(s)"),
     "cli.plan-has-errors": (
         "{path}: kế hoạch có lỗi; chạy `cchc validate {path}` để xem đầy đủ",
         "{path}: the plan has errors; run `cchc validate {path}` for the full report",
@@ -51,6 +51,10 @@ MESSAGES = {
     "write.not-regular": (
         "{path}: không phải tệp thông thường; hãy ghi ra một tệp, hoặc bỏ -o để in ra màn hình",
         "{path}: is not a regular file; write to a file, or leave out -o for standard output",
+    ),
+    "write.not-regular.log": (
+        "{path}: không phải tệp thông thường; sổ theo dõi tiến độ phải là một tệp",
+        "{path}: is not a regular file; a progress log must be a file",
     ),
     "write.input": ("{path}: không ghi đè lên tệp đang được đọc", "{path}: refusing to overwrite a file being read"),
     "write.bad-path": ("{path}: không dùng được đường dẫn này: {reason}", "{path}: cannot use this path: {reason}"),

@@ -51,6 +51,10 @@ MESSAGES = {
         "mục ghi của nhiệm vụ {id!q} không có ngày; mục ghi này được tính từ đầu kỳ, trước mọi mục ghi có ngày",
         "the entry of item {id!q} has no date; it counts from the start, before every dated entry",
     ),
+    "progress-more": (
+        "và {count!n} vấn đề khác trong sổ từ đây trở đi không được liệt kê; sửa các vấn đề trên rồi chạy lại",
+        "and {count!n} more problems in the log from here on are not listed; fix those above and run again",
+    ),
     "progress-early": (
         "ngày {date!d} của nhiệm vụ {id!q} trước ngày ban hành kế hoạch {since!d}",
         "date {date!d} of item {id!q} is before the plan's date {since!d}",
