@@ -8,11 +8,11 @@ here reaches the English message only, as the ``{detail}`` argument.
 
 MESSAGES = {
     "too-large": (
-        "tệp có dung lượng {size!n} byte, vượt quá giới hạn {limit!n} byte của một tệp kế hoạch",
+        "tệp có dung lượng {size!n} byte, vượt quá giới hạn {limit!n} byte",
         "file is {size!n} bytes; the limit is {limit!n}",
     ),
     "too-large.over": (
-        "tệp có dung lượng lớn hơn giới hạn {limit!n} byte của một tệp kế hoạch",
+        "tệp có dung lượng lớn hơn giới hạn {limit!n} byte",
         "file is larger than the limit of {limit!n} bytes",
     ),
     "encoding": (
