@@ -24,6 +24,7 @@ from cchc.inputs.docx_table import (
     section_heading,
     task_heading,
 )
+from cchc.money import exact_sum
 
 # No pattern here can match the same characters in two ways: each runs in linear time.
 _WORDS = re.compile(r"(?i)\(?bằng\s+chữ\s*:?")
@@ -55,8 +56,12 @@ class TableReader:
         self._section: dict | None = None
         self._task: dict | None = None
         self._unit_said: set[int] = set()
-        #: Items read since the last subtotal row.
-        self._since_subtotal: list[dict] = []
+        #: What a subtotal row may add up, each a running sum kept as items are read (a subtotal is then checked
+        #: in constant time): the items since the last subtotal row, the task's, the section's, all so far.
+        self._since_subtotal = _Running()
+        self._task_sum = _Running()
+        self._section_sum = _Running()
+        self._all_sum = _Running()
 
     # ------------------------------------------------------------ a table
 
@@ -211,7 +216,7 @@ class TableReader:
                 guesses.append((role, "docx.comment.across", {"other": other}))
         self._task["items"].append(item)
         self.items.append(item)
-        self._since_subtotal.append(item)
+        self._count(item)
         for field_name, key, args in guesses:
             self.comments.append((item, field_name, key, args))
 
@@ -219,7 +224,7 @@ class TableReader:
 
     def subtotal_row(self, label: Cell, budget: str, columns: Columns) -> None:
         """A subtotal ("Cộng mục I", "Cộng phần trích"): not data, so not kept; a warning when its amount is not the sum above it."""
-        self._since_subtotal, since = [], self._since_subtotal
+        self._since_subtotal, since = _Running(), self._since_subtotal
         if not budget:
             return
         amount = figure(budget)
@@ -227,11 +232,20 @@ class TableReader:
             self.warn("docx.subtotal-note", label.place, text=label.text, written=budget)
             return
         amount = in_million(amount, columns.factor)
-        section = [i for t in self._section["tasks"] for i in t["items"]] if self._section is not None else []
+        task = self._task_sum.of(self._task)
+        section = self._section_sum.of(self._section)
         # What it adds up is not written: the rows since the last subtotal, the task, the section or the whole table.
-        scopes = [since, self._task["items"] if self._task is not None else [], section, self.items]
-        if all(amount != _sum(items) for items in scopes):
-            self.warn("docx.subtotal-mismatch", label.place, text=label.text, written=budget, sum=_sum(section or self.items))
+        if all(amount != scope.total for scope in (since, task, section, self._all_sum)):
+            self.warn("docx.subtotal-mismatch", label.place, text=label.text, written=budget, sum=(section if section.count else self._all_sum).total)
+
+    def _count(self, item: dict) -> None:
+        """Add *item* to the running sums a subtotal row may check (the task's and section's start again with a new one)."""
+        if self._task_sum.owner is not self._task:
+            self._task_sum = _Running(self._task)
+        if self._section_sum.owner is not self._section:
+            self._section_sum = _Running(self._section)
+        for scope in (self._since_subtotal, self._task_sum, self._section_sum, self._all_sum):
+            scope.add(item["budget"])
 
     def total_row(self, own: list[Cell], budget: str, columns: Columns) -> None:
         amount = figure(budget) if budget else None
@@ -305,10 +319,24 @@ def _is_subtotal(text: str) -> bool:
     return len(text) <= 40 and _SUBTOTAL.fullmatch(text.strip()) is not None
 
 
-def _sum(items: list[dict]):
-    from cchc.money import exact_sum
+class _Running:
+    """The exact sum of the amounts of items added one by one, and how many items (*owner*: the task or section they are in)."""
 
-    return exact_sum([i["budget"] for i in items if isinstance(i["budget"], (int, Decimal))])
+    __slots__ = ("owner", "total", "count")
+
+    def __init__(self, owner: dict | None = None):
+        self.owner = owner
+        self.total: int | Decimal = 0
+        self.count = 0
+
+    def add(self, budget) -> None:
+        self.count += 1
+        if isinstance(budget, (int, Decimal)):
+            self.total = exact_sum((self.total, budget))
+
+    def of(self, owner: dict | None) -> "_Running":
+        """This sum when it is *owner*'s, else an empty one (*owner* has no items yet, or there is none)."""
+        return self if owner is not None and self.owner is owner else _Running(owner)
 
 
 def _label_kinds(label: str | None) -> set[str]:
