@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from cchc.text import fold, nfc
+from cchc.text import cached_when_short, fold, nfc
 
 #: Words initials leave out ("Sở Thông tin và Truyền thông" is STTTT).
 _SKIPPED = {"va", "cac", "cua"}
@@ -205,7 +204,7 @@ class AgencyRegistry:
         return AgencyMatch(suggestions=self.suggest(query))
 
 
-@lru_cache(maxsize=8192)
+@cached_when_short(maxsize=8192)
 def spelling_key(spelling: str) -> str:
     """What makes two spellings of an agency the same for items: NFC, case and spacing aside."""
     return " ".join(nfc(spelling).casefold().split())

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, wraps
 from itertools import compress, count
 from operator import itemgetter, not_
 
-__all__ = ["nfc", "fold", "sort_key", "display_width", "wrap", "layout", "layout_column", "column_lines", "column_facts", "table_column", "once_per_text", "escape_controls", "escape_all", "quote", "INVISIBLE"]
+__all__ = ["nfc", "fold", "cached_when_short", "sort_key", "display_width", "wrap", "layout", "layout_column", "column_lines", "column_facts", "table_column", "once_per_text", "escape_controls", "escape_all", "quote", "INVISIBLE"]
 
 # Combining marks that carry the tone (dấu thanh), in dictionary order:
 # ngang (none), huyền, hỏi, ngã, sắc, nặng.
@@ -24,6 +24,27 @@ _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
 
 
+#: The longest text a cached key function keeps: names and labels are far shorter; a longer text is
+#: worked out each time and never kept (a cache of long texts would hold megabytes of a hostile file).
+CACHED_CHARS = 300
+
+
+def cached_when_short(maxsize: int):
+    """``lru_cache`` for a function of one text, keeping only texts up to ``CACHED_CHARS`` long."""
+
+    def decorate(function):
+        cached = lru_cache(maxsize=maxsize)(function)
+
+        @wraps(function)
+        def call(text: str):
+            return cached(text) if len(text) <= CACHED_CHARS else function(text)
+
+        call.cache_info, call.cache_clear = cached.cache_info, cached.cache_clear
+        return call
+
+    return decorate
+
+
 def nfc(text: str) -> str:
     """Return *text* in Unicode normal form C (precomposed), the form the plan uses."""
     if unicodedata.is_normalized("NFC", text):
@@ -31,7 +52,7 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-@lru_cache(maxsize=4096)
+@cached_when_short(maxsize=4096)
 def fold(text: str) -> str:
     """Case-, diacritic- and form-insensitive key: "Sở Tư Pháp" -> "so tu phap".
 
@@ -60,7 +81,7 @@ def _letters_and_tones(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(letters), tuple(tones)
 
 
-@lru_cache(maxsize=4096)
+@cached_when_short(maxsize=4096)
 def sort_key(text: str) -> tuple:
     """Key that sorts Vietnamese names in dictionary order (letters, then tones, then case)."""
     words = nfc(text).split()

@@ -8,13 +8,20 @@ bound is taken away, whatever the machine's speed.
 
 from __future__ import annotations
 
+import gc
+import random
+import string
+import sys
+import tracemalloc
 from xml.sax.saxutils import escape
 
 import pytest
 
 import docx_fixtures as F
-from cchc.inputs import docx_rows
+from cchc.inputs import docx_agencies, docx_rows
 from cchc.inputs.docx import read_docx
+from cchc.inputs.docx_agencies import MAX_NAME_CHARS, AgencyBook
+from cchc.inputs.writer import _visible, dump_plan
 
 HEADINGS = ["STT", "Nội dung công việc", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
 
@@ -55,6 +62,65 @@ def _counting(monkeypatch, module, name: str, counter: list, size=len) -> None:
         return real(first, *rest, **named)
 
     monkeypatch.setattr(module, name, counted)
+
+
+# ---------------------------------------------------------------- agency cells of long comma-separated parts
+
+
+def _long_parts_docx(cells: int, parts: int, chars: int, seed: int) -> tuple[bytes, list[str]]:
+    rnd = random.Random(seed)
+    texts = [", ".join(f"Sở A{r} {i} " + "".join(rnd.choice(string.ascii_letters) for _ in range(chars)) for i in range(parts))
+             for r in range(cells)]
+    rows = [HEADINGS, [("I. CẢI CÁCH THỂ CHẾ", 7)]] + [_item(r + 1, text) for r, text in enumerate(texts)]
+    return _docx(_table(rows)), texts
+
+
+def test_agency_cells_of_long_parts_are_keyed_in_proportion_to_their_length_and_kept_whole(monkeypatch):
+    data, texts = _long_parts_docx(cells=6, parts=30, chars=2000, seed=1)
+    keyed = [0]
+    for name in ("spelling_key", "whole_name", "typed_keys", "fold"):
+        _counting(monkeypatch, docx_agencies, name, keyed)
+    result = read_docx(data, "dai.docx")
+    written = dump_plan(result.data)
+    cells = sum(len(t) for t in texts)
+    # Every run of consecutive parts keyed (465 a cell, ten parts long on average) would be over 100 times the cells.
+    assert keyed[0] <= 12 * cells, (keyed[0], cells)
+    # No part is a name (none is that long), so no cell splits: each stays one name, as written.
+    partners = [i["partners"] for s in result.data["sections"] for t in s["tasks"] for i in t["items"]]
+    assert partners == [[t] for t in texts]
+    assert [a["name"] for a in result.data["agencies"]] == ["Sở Nội vụ", *texts]
+    assert all(f'"{t}"' in written or f" {t}\n" in written for t in texts)
+
+
+def test_importing_long_agency_cells_keeps_nothing_of_their_size_behind():
+    data, texts = _long_parts_docx(cells=6, parts=30, chars=2000, seed=2)  # texts no other test has keyed (and cached)
+    cells = sum(len(t) for t in texts)
+    gc.collect()
+    tracemalloc.start()
+    try:
+        result = read_docx(data, "dai.docx")
+        del result
+        gc.collect()
+        kept, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # The caches of keys keep short names only: the runs of parts (over 100 times the cells) would stay in them.
+    assert kept < cells, (kept, cells)
+
+
+def test_a_cell_of_names_no_longer_than_a_name_still_splits_at_its_commas():
+    names = ["Sở Nội vụ", "Sở Tư pháp", "Sở " + "X" * (MAX_NAME_CHARS - 3)]
+    book = AgencyBook()
+    cell = ", ".join(names)
+    book.learn([cell])
+    assert book.names(cell) == names
+    too_long = ", ".join([*names[:2], names[2] + "x"])
+    book.learn([too_long])
+    assert book.names(too_long) == [too_long]
+
+
+def test_plain_text_is_what_isprintable_says_for_every_character():
+    assert all(_visible(chr(code)) == chr(code).isprintable() for code in range(sys.maxunicode + 1))
 
 
 # ---------------------------------------------------------------- subtotal rows

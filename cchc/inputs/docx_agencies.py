@@ -38,6 +38,9 @@ _AGENCY_KINDS = tuple(sorted({
 _PLACE_WORDS = ("tỉnh", "huyện", "quận", "thành phố", "thị xã", "xã", "phường", "thị trấn")
 #: A cell split at more commas than this is not tried (the split looks at every way to group the parts).
 MAX_PARTS = 30
+#: No agency's name is longer (the 2021 plan's longest has 50 characters): a longer run of parts is not
+#: tried as one, and a cell with a longer part is not split, so that a cell costs at most its parts times this.
+MAX_NAME_CHARS = 300
 #: Parentheses in the prose looked at for short forms.
 MAX_DEFINITIONS_SCANNED = 5000
 
@@ -162,13 +165,19 @@ class AgencyBook:
 
     def _split_commas(self, piece: str) -> list[str]:
         """*piece* as the fewest (two or more) known names its commas separate, or whole."""
+        if piece.count(",") >= MAX_PARTS:
+            return [piece]
         parts = [p.strip() for p in piece.split(",")]
-        if len(parts) > MAX_PARTS or spelling_key(piece) in self._registry_spelling:
+        if any(len(p) > MAX_NAME_CHARS for p in parts) or spelling_key(piece) in self._registry_spelling:
             return [piece]
         n = len(parts)
         best: list[list[str] | None] = [None] * n + [[]]
         for i in range(n - 1, -1, -1):
+            length = -2
             for j in range(i + 1, n + 1):
+                length += len(parts[j - 1]) + 2
+                if length > MAX_NAME_CHARS:
+                    break  # no name is that long, nor any longer run
                 if i == 0 and j == n:
                     continue  # the whole piece is not a split
                 segment = ", ".join(parts[i:j])
@@ -246,15 +255,18 @@ class AgencyBook:
 
         A name written out in full is preferred to another abbreviation; two candidates are no guess.
         """
+        # A name longer than any agency's is neither a short form nor given one (its initials would cost its length again).
+        order = [key for key in order if len(new[key]["name"]) <= MAX_NAME_CHARS]
         by_initials: dict[str, list[str]] = {}
+        initials = {key: _initials(new[key]["name"]) for key in order}
         for key in order:
-            by_initials.setdefault(_initials(new[key]["name"]), []).append(key)
+            by_initials.setdefault(initials[key], []).append(key)
         guesses = []
-        for key in list(order):
+        for key in order:
             entry = new.get(key)
             if entry is None or not _abbreviated(entry["name"]) or entry["short"]:
                 continue
-            longer = [k for k in by_initials[_initials(entry["name"])] if k in new and k != key and len(k) > len(key)]
+            longer = [k for k in by_initials[initials[key]] if k in new and k != key and len(k) > len(key)]
             written_out = [k for k in longer if not _abbreviated(new[k]["name"])]
             candidates = written_out or longer
             if len(candidates) == 1:
