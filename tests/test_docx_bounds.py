@@ -179,3 +179,42 @@ def test_a_subtotal_in_a_section_with_no_items_yet_names_the_sum_of_all():
             [("II. CẢI CÁCH THỦ TỤC", 7)], [("Cộng", 6), "9"]]
     result = read_docx(_docx(_table(rows)), "cong.docx")
     assert [(p.code, dict(p.args)["sum"]) for p in result.problems] == [("docx.subtotal-mismatch", 5)]
+
+
+# ---------------------------------------------------------------- short forms defined in the prose
+
+
+def _calls(function, *args) -> int:
+    """How many built-in functions and methods *function*(*args) calls (casefold, endswith …)."""
+    count = [0]
+
+    def profile(frame, event, arg):
+        if event == "c_call":
+            count[0] += 1
+
+    sys.setprofile(profile)
+    try:
+        function(*args)
+    finally:
+        sys.setprofile(None)
+    return count[0]
+
+
+def test_short_forms_in_the_prose_cost_the_names_plus_the_parentheses_not_their_product():
+    rnd = random.Random(1)
+    names = [f"Sở Nội vụ {''.join(rnd.choice(string.ascii_letters) for _ in range(8))}" for _ in range(2000)]
+    parentheses = 300
+    book = AgencyBook()
+    book.learn(["\n".join(names)])
+    paragraphs = ["Nội dung (AB) chưa khớp"] * parentheses + [f"Phối hợp với {names[7]} (SNV) và Sở Tư pháp (STP)."]
+    calls = _calls(book.learn_prose, paragraphs)
+    # Each name against each parenthesis would be 2 × 2000 × 300 calls.
+    assert calls <= 20 * (len(names) + parentheses), calls
+    assert book.names("SNV") == ["SNV"] and book._short_of == {"snv": names[7]}
+
+
+def test_the_longest_name_ending_before_a_parenthesis_is_the_one_it_shortens():
+    book = AgencyBook()
+    book.learn(["UBND tỉnh", "Văn phòng UBND tỉnh", "Sở Nội vụ"])
+    book.learn_prose(["Giao Văn phòng UBND tỉnh (VP UBND) và UBND tỉnh (UBT), SỞ NỘI VỤ (SNV) chủ trì."])
+    assert book._short_of == {"vp ubnd": "Văn phòng UBND tỉnh", "ubt": "UBND tỉnh", "snv": "Sở Nội vụ"}

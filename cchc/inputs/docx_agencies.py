@@ -128,8 +128,14 @@ class AgencyBook:
 
     def learn_prose(self, paragraphs: list[str]) -> None:
         """Short forms the prose defines after a name the cells use: "… Sở Thông tin và Truyền thông (Sở TT&TT) …"."""
-        full = sorted({n for n in self._full_names if len(n) >= 6}, key=len, reverse=True)
-        longest = len(full[0]) + 2 if full else 0
+        # The names by the length of their casefolded text: the text before a parenthesis is looked up once
+        # per length, so each parenthesis costs the few lengths names have, not the number of names.
+        by_length: dict[int, dict[str, str]] = {}
+        for name in sorted({n for n in self._full_names if 6 <= len(n) <= MAX_NAME_CHARS}, key=len, reverse=True):
+            folded = name.casefold()
+            by_length.setdefault(len(folded), {}).setdefault(folded, name)
+        lengths = sorted(by_length, reverse=True)  # longest first: "Văn phòng UBND tỉnh" before "UBND tỉnh"
+        longest = lengths[0] + 2 if lengths else 0
         scanned = 0
         for text in paragraphs:
             if "(" not in text:
@@ -142,7 +148,7 @@ class AgencyBook:
                 if not _abbreviated(short) or spelling_key(short) in self._short_of:
                     continue
                 before = text[max(0, match.start() - longest - 50) : match.start()].rstrip().casefold()
-                name = next((n for n in full if before.endswith(n.casefold())), None)
+                name = next((by_length[n][before[-n:]] for n in lengths if before[-n:] in by_length[n]), None)
                 if name is not None and spelling_key(short) != spelling_key(name):
                     self._short_of[spelling_key(short)] = name
 
