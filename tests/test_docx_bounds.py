@@ -218,3 +218,18 @@ def test_the_longest_name_ending_before_a_parenthesis_is_the_one_it_shortens():
     book.learn(["UBND tỉnh", "Văn phòng UBND tỉnh", "Sở Nội vụ"])
     book.learn_prose(["Giao Văn phòng UBND tỉnh (VP UBND) và UBND tỉnh (UBT), SỞ NỘI VỤ (SNV) chủ trì."])
     assert book._short_of == {"vp ubnd": "Văn phòng UBND tỉnh", "ubt": "UBND tỉnh", "snv": "Sở Nội vụ"}
+
+
+def test_guessing_short_forms_costs_the_names_not_every_pair_with_the_same_initials():
+    # 2,000 abbreviated names with one initials key ("=stttta"): each looked for the longer ones among all the others.
+    rnd = random.Random(3)
+    abbreviations = sorted({f"Sở TT&TT a{''.join(rnd.choice(string.ascii_lowercase) for _ in range(8))}" for _ in range(2000)})
+    names = [*abbreviations, "Sở Thông tin Truyền thông an"]
+    book = AgencyBook()
+    book.learn(["\n".join(names)])
+    calls = _calls(book.registry_entries, names)
+    assert calls <= 300 * len(names), calls  # about 105 a name; 2,100 compared every pair
+    entries, comments = book.registry_entries(names)
+    # The one name written out in full, and longer, takes them all as its short forms.
+    assert entries == [{"name": names[-1], "short": abbreviations}]
+    assert [a["short"] for _, _, a in comments] == abbreviations

@@ -16,6 +16,7 @@ written as the registry spells it, and its entry is copied.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from cchc.agencies import spelling_key, typed_keys
 from cchc.text import fold
@@ -263,25 +264,61 @@ class AgencyBook:
         """
         # A name longer than any agency's is neither a short form nor given one (its initials would cost its length again).
         order = [key for key in order if len(new[key]["name"]) <= MAX_NAME_CHARS]
-        by_initials: dict[str, list[str]] = {}
         initials = {key: _initials(new[key]["name"]) for key in order}
+        abbreviated = {key for key in order if _abbreviated(new[key]["name"])}
+        by_initials: dict[str, list[str]] = {}
         for key in order:
             by_initials.setdefault(initials[key], []).append(key)
+        longer = {k: _Longer([n for n in keys if n not in abbreviated], [n for n in keys if n in abbreviated]) for k, keys in by_initials.items()}
         guesses = []
         for key in order:
-            entry = new.get(key)
-            if entry is None or not _abbreviated(entry["name"]) or entry["short"]:
+            entry = new[key]
+            if key not in abbreviated or entry["short"]:
                 continue
-            longer = [k for k in by_initials[initials[key]] if k in new and k != key and len(k) > len(key)]
-            written_out = [k for k in longer if not _abbreviated(new[k]["name"])]
-            candidates = written_out or longer
+            candidates = longer[initials[key]].candidates(key)
             if len(candidates) == 1:
                 target = new[candidates[0]]
                 target["short"].append(entry["name"])
                 target["group"] = target["group"] or entry["group"]
                 del new[key]
+                longer[initials[key]].remove(key)
                 guesses.append((candidates[0], entry["name"]))
         return guesses
+
+
+class _Longer:
+    """The names of one initials key, to find those longer than another in a few steps however many there are:
+    written out in full, or abbreviated (these leave as they become another's short form)."""
+
+    def __init__(self, written: list[str], abbreviated: list[str]):
+        self.written = sorted(written, key=len, reverse=True)
+        self.written_lengths = sorted(len(k) for k in written)
+        self.abbreviated = sorted(abbreviated, key=len, reverse=True)
+        self.position = {k: i for i, k in enumerate(self.abbreviated)}
+        #: A position at or after each one whose name is still there (followed and shortened as names leave).
+        self.next = list(range(len(self.abbreviated) + 1))
+
+    def candidates(self, key: str) -> list[str]:
+        """Up to two of the longer names *key* may be the short form of: written out in full if any is, else abbreviated."""
+        count = len(self.written_lengths) - bisect_right(self.written_lengths, len(key))
+        if count:
+            return self.written[: min(count, 2)]
+        out: list[str] = []
+        i = self._there(0)
+        while i < len(self.abbreviated) and len(out) < 2 and len(self.abbreviated[i]) > len(key):
+            out.append(self.abbreviated[i])
+            i = self._there(i + 1)
+        return out
+
+    def remove(self, key: str) -> None:
+        i = self.position[key]
+        self.next[i] = i + 1
+
+    def _there(self, i: int) -> int:
+        while self.next[i] != i:
+            self.next[i] = self.next[self.next[i]]
+            i = self.next[i]
+        return i
 
 
 def _entry(agency, more_short: list[str]) -> dict:
