@@ -182,7 +182,7 @@ def plans_beside(path: Path | str) -> list[Path]:
     """The plans a log named ``X.progress.yaml`` (or ``.yml``) belongs to, the first found wins: ``X.yaml``, ``X.yml``."""
     path = Path(path)
     for suffix in LOG_SUFFIXES:
-        if is_log_name(path) and path.name.endswith(suffix):
+        if path.name.endswith(suffix) and len(path.name) > len(suffix):
             stem = path.name[: -len(suffix)]
             return [path.with_name(stem + ext) for ext in (".yaml", ".yml")]
     return []
@@ -249,10 +249,14 @@ def capped(problems: list[Problem]) -> list[Problem]:
         return problems
     rest = problems[MAX_LISTED:]
     count = sum(dict(p.args)["count"] if p.code == "progress-more" else 1 for p in rest)
-    severity = "error" if any(p.severity == "error" for p in rest) else "warning"
-    first = rest[0]
-    more = Problem(first.file, first.line, first.column, severity, "progress-more", (("count", count),), first.path)
-    return problems[:MAX_LISTED] + [more]
+    return problems[:MAX_LISTED] + [_more(rest[0], count, rest, rest[0].path)]
+
+
+def _more(first: Problem, count: int, unlisted: list[Problem], path: tuple) -> Problem:
+    """The one problem that counts *count* unlisted problems from *first* on, at *first*'s place or *path*: an error
+    when any of *unlisted* (some of them) is."""
+    severity = "error" if any(p.severity == "error" for p in unlisted) else "warning"
+    return Problem(first.file, first.line, first.column, severity, "progress-more", (("count", count),), path)
 
 
 def check_future(log: Log, today: datetime.date) -> list[Problem]:
@@ -377,10 +381,8 @@ class _Bounded:
     def listed(self) -> list[Problem]:
         if not self.count:
             return self.kept
-        first = self.rest[0]
-        severity = "error" if any(p.severity == "error" for p in self.rest) else "warning"
-        at = first.path[:1]  # the entry it is in, which starts before any of its fields: "from here on" holds
-        return self.kept + [Problem(first.file, 0, 0, severity, "progress-more", (("count", self.count),), at)]
+        first = self.rest[0]  # not yet located: placed at the entry it is in, which starts before any of its fields
+        return self.kept + [_more(first, self.count, self.rest, first.path[:1])]
 
 
 def _iso_date(value) -> datetime.date | None:

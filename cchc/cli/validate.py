@@ -54,7 +54,7 @@ def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], lis
     its plan.
     """
     from cchc.load import PlanFileError
-    from cchc.progress import is_log_name, log_path, plan_beside, unreadable
+    from cchc.progress import is_log_name, judge_log, log_path, plan_beside, unreadable
 
     files: dict[str, None] = {}  # in order, each once
     problems = []
@@ -82,7 +82,7 @@ def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], lis
         problems.extend(found)
         if loaded.plan is not None and os.path.lexists(log_path(path)):
             # The progress log beside the plan is part of what the plan's repository holds.
-            found = check_log(log_path(path), loaded.plan, as_of)
+            found = judge_log(log_path(path), loaded.plan, as_of)[1]
             files[str(log_path(path))] = None
             problems.extend(found)
             cannot_read = cannot_read or unreadable(found)
@@ -99,17 +99,11 @@ def _log_key(log: Path, plan: Path | None) -> tuple:
     return os.path.realpath(log), os.path.realpath(plan) if plan is not None else None
 
 
-def check_log(path: Path, plan, as_of: datetime.date) -> list:
-    from cchc.progress import judge_log
-
-    return judge_log(path, plan, as_of)[1]
-
-
 def check_log_alone(path: Path, as_of: datetime.date) -> tuple[list, bool]:
     """A progress log given by itself: its problems against the plan beside it, and whether something could not be read."""
     from cchc.load import PlanFileError
     from cchc.problems import error
-    from cchc.progress import plan_beside, plans_beside, unreadable
+    from cchc.progress import judge_log, plan_beside, plans_beside, unreadable
 
     plan_file = plan_beside(path)
     if plan_file is None:
@@ -124,7 +118,7 @@ def check_log_alone(path: Path, as_of: datetime.date) -> tuple[list, bool]:
     if loaded.plan is None or any(p.severity == "error" for p in found):
         errors = sum(p.severity == "error" for p in found)
         return [error("progress-plan-errors", file=str(path), line=1, column=1, plan=str(plan_file), count=errors)], False
-    found = check_log(path, loaded.plan, as_of)
+    found = judge_log(path, loaded.plan, as_of)[1]
     return found, unreadable(found)
 
 

@@ -224,9 +224,8 @@ class _Composer:
         if view.extract:
             add(doc, view.extract, bold=True, align=CENTER, after=12, keep_next=True)
         table = task_table(doc, view, LANDSCAPE_TEXT, PAGE_SHORT - TOP - BOTTOM)
-        last = table.rows[-1]
-        if closing_follows and last._tr.xpath("./w:trPr/w:cantSplit"):  # a total row keeps with the next already
-            keep_with_next(last)
+        if closing_follows:  # a total row keeps with the next already
+            keep_with_next(table.rows[-1])
         totals = view.totals
         words = []
         if view.has_money and totals.vnd is not None:

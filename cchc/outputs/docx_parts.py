@@ -209,7 +209,13 @@ def cell_text(cell, texts: list[str], *, bold=False, align=None, size=TABLE_PT) 
 
 
 def keep_with_next(row) -> None:
-    """Word keeps a row whose paragraphs all keep with the next on the page of the next row."""
+    """Word keeps a row whose paragraphs all keep with the next on the page of the next row.
+
+    Not a row free to split (too tall for a page, see docx_fit): LibreOffice would keep it whole, and cut it
+    at the page's foot; such a row is left as it is.
+    """
+    if not row._tr.xpath("./w:trPr/w:cantSplit"):
+        return
     for tc in row._tr.tc_lst:  # this row's own cells, not the merged cells above it
         for p in tc.p_lst:
             p.get_or_add_pPr().keepNext_val = True

@@ -158,10 +158,7 @@ def task_table(doc, view, width: int, height: int):
 
     if view.has_money and view.totals.shown is not None:
         # The total row does not stand alone on a page: the last item's row keeps with it, and it with the words.
-        # Not a row free to split: LibreOffice would keep it whole, and cut it at the page's foot.
-        last = table.rows[-1]
-        if last._tr.xpath("./w:trPr/w:cantSplit"):
-            keep_with_next(last)
+        keep_with_next(table.rows[-1])
         cells = data_row(table)
         cell_text(cells[0].merge(cells[-2]), [view.totals.label], bold=True, align=CENTER)
         cell_text(cells[-1], [view.totals.shown], bold=True, align=RIGHT)
