@@ -279,14 +279,14 @@ def _libyaml_keys(context: str, problem: str) -> dict | None:
 
 def _char_at(data: bytes, line: int, column: int) -> str:
     """The character at a 0-based line and column of *data*, lines ending at LF, CR or CRLF ("" past the end)."""
-    start = 0
-    if line:
-        end = next(itertools.islice(_BREAK.finditer(data), line - 1, None), None)
-        if end is None:
-            return ""
-        start = end.end()
+    return _line_at(data, line, column)[1][column : column + 1]
+
+
+def _line_at(data: bytes, line: int, column: int) -> tuple[int, str]:
+    """Where the 0-based *line* of *data* starts (a byte offset), and its first *column* + 1 characters or more."""
+    start = next((m.end() for m in itertools.islice(_BREAK.finditer(data), line - 1, None)), len(data)) if line else 0
     text = data[start : start + 4 * (column + 1)].decode("utf-8", "replace")
-    return re.split("[\r\n]", text, maxsplit=1)[0][column : column + 1]
+    return start, re.split("[\r\n]", text, maxsplit=1)[0]
 
 
 def _as_bytes(source: str | bytes) -> bytes:
@@ -349,9 +349,8 @@ def _read(data: bytes, problems: list[YamlProblem], normalize: bool, outline: Ou
 def _depth_before(data: bytes, mark) -> YamlProblem:
     """Where nesting passes MAX_DEPTH, when libyaml's own bound (1,000 open brackets, read ahead) stopped it first:
     the text before libyaml's mark read again, for the first container too deep."""
-    start = 0 if not mark.line else next(itertools.islice(_BREAK.finditer(data), mark.line - 1, None)).end()
-    line = data[start:].split(b"\n", 1)[0].decode("utf-8", "replace")
-    loader = _Loader(data[: start + len(line[: mark.column].encode("utf-8"))])
+    start, text = _line_at(data, mark.line, mark.column)
+    loader = _Loader(data[: start + len(text[: mark.column].encode("utf-8"))])
     try:
         _build(loader.get_event, [], False)
     except _Fatal as fatal:
