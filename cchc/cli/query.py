@@ -52,6 +52,13 @@ def progress_of(plan_option, plan, progress, today):
     return log, (log.status_of(today) if log is not None else (lambda item_id: None))
 
 
+def pending_rows(all_rows, status_of) -> list:
+    """The rows not done nor cancelled as of the day *status_of* answers for (--pending)."""
+    from cchc.progress import PENDING
+
+    return [row for row in all_rows if status_of(row.item.id) in PENDING]
+
+
 def _today(today: Optional[str]) -> datetime.date:
     return parse_day(today, "--today") if today else datetime.date.today()
 
@@ -128,11 +135,7 @@ def due(
     loaded_plan = load_for_query(plan)
     _, status_of = progress_of(plan, loaded_plan, progress, now)
     reg = registry(loaded_plan)
-    all_rows = rows(loaded_plan)
-    if pending:
-        from cchc.progress import PENDING
-
-        all_rows = [row for row in all_rows if status_of(row.item.id) in PENDING]
+    all_rows = pending_rows(rows(loaded_plan), status_of) if pending else rows(loaded_plan)
     dated = due_between(all_rows, start, end)
     groups = [(msg("items.due-title", period=period), dated)]
     if include_ongoing:
@@ -168,16 +171,14 @@ def list_items(
     reg = registry(loaded_plan)
     found_agency = find_agency(reg, agency) if agency is not None else None
     label = find_section(loaded_plan, section) if section is not None else None
-    all_rows = rows(loaded_plan)
+    all_rows = pending_rows(rows(loaded_plan), status_of) if pending else rows(loaded_plan)
     wanted, class_of = None, None
-    if status or pending:
+    if status:
         # Filtered by class as the report places items as of --today: a dated item not yet due with nothing
         # logged is not_started, an item in progress past a due date overdue, so `list` and `report` agree.
-        from cchc.report import LIST_STATUSES, list_status
+        from cchc.report import list_status
 
-        wanted = {s.value for s in status} if status else set(LIST_STATUSES)
-        if pending:
-            wanted -= {"done", "cancelled"}
+        wanted = {s.value for s in status}
         classes = {row.item.id: list_status(row, log, now) for row in all_rows}
         class_of = classes.get
     selected = select(
