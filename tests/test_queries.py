@@ -340,3 +340,74 @@ def test_list_csv_in_pieces_has_one_header_and_one_bom(run, monkeypatch, chunk):
     assert text.count("id,section,task,") == 1
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert [r["id"] for r in rows][:2] == ["I-1", "I-2"] and len(rows) == 41
+
+
+def test_items_json_is_to_json_of_the_records_with_status_via_default_lead_and_exact_amounts():
+    # The JSON of a query is made as bytes, a row at a time: for every kind of field (a status, an item found through
+    # a group, the plan's default lead for a blank cell, a note for an amount, a Decimal amount) it is to_json of the records.
+    from decimal import Decimal
+
+    from conftest import DATA
+
+    from cchc.agencies import AgencyRegistry
+    from cchc.load import load_plan
+    from cchc.outputs import reporters
+    from cchc.query import item_record, rows, select
+
+    for path in [PLAN, DATA / "valid" / "ke-hoach-so-tu-phap.yaml", DATA / "valid" / "ke-hoach-huyen.yaml", DATA / "progress" / "ke-hoach.yaml"]:
+        plan = load_plan(path).plan
+        registry = AgencyRegistry(plan.agencies)
+        all_rows = rows(plan)
+        all_rows[0].item.__dict__["budget"] = Decimal("2.50")  # written 2.5, as to_json writes it
+        all_rows[-1].item.__dict__["budget"] = Decimal("10.0000000000000000001")
+        statuses = ["done", None, "in_progress", "not_started"]
+
+        def status_of(item_id, ids=[row.item.id for row in all_rows]):
+            return statuses[ids.index(item_id) % 4]
+
+        for agency in registry.agencies:
+            for chosen in (all_rows, select(all_rows, registry, plan=plan, agency=agency)):
+                for status in (None, status_of):
+                    records = [item_record(row, registry, plan, status(row.item.id) if status else None) for row in chosen]
+                    assert reporters.items_json(chosen, registry, plan, status) == reporters.to_json(records)
+        vias = [row for agency in registry.agencies for row in select(all_rows, registry, plan=plan, agency=agency) if row.via]
+        if path == PLAN:
+            assert vias and any(row.item.budget is None or isinstance(row.item.budget, str) for row in all_rows)
+
+
+def test_a_query_places_its_errors_but_not_the_warnings_it_never_shows(monkeypatch):
+    # Finding 10,000 warnings' lines in a large plan is work a query would throw away: only errors are placed.
+    from conftest import DATA
+
+    import cchc.load as load
+    from cchc.cli.common import load_checked
+
+    asked = []
+    real = load.locate
+    monkeypatch.setattr(load, "locate", lambda source, pending, outline=None: asked.append(set(pending)) or real(source, pending, outline))
+
+    _, for_query = load_checked(PLAN, errors_only=True)
+    assert for_query == [] and asked == []
+    _, for_validate = load_checked(PLAN)
+    assert len(for_validate) == 9 and {p.severity for p in for_validate} == {"warning"} and asked
+
+    for name in ["negative-amount.yaml", "text-amount.yaml", "yaml11-octal.yaml"]:  # errors with warnings beside them
+        _, every = load_checked(DATA / "invalid" / name)
+        _, errors = load_checked(DATA / "invalid" / name, errors_only=True)
+        assert errors == [p for p in every if p.severity == "error"] and len(errors) < len(every)
+        assert all(p.line > 0 and p.column > 0 for p in errors)
+
+
+def test_list_json_on_a_standard_output_that_takes_only_text(monkeypatch):
+    # Some hosts (a notebook, an IDE's console) give a text stream with no bytes underneath: the JSON is written as text.
+    import sys
+
+    from cchc.cli import run as run_cchc
+
+    stream = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", stream)
+    with pytest.raises(SystemExit) as stopped:
+        run_cchc(["list", "--format", "json", "--plan", str(PLAN)], {})
+    assert stopped.value.code in (0, None)
+    got = json.loads(stream.getvalue())
+    assert len(got) == 41 and got[0]["id"] == "I-1" and not stream.getvalue().isascii()

@@ -110,6 +110,17 @@ def out_data(content) -> None:
     out_bytes(encode(content) if isinstance(content, str) else map(encode, content))
 
 
+def out_utf8(pieces) -> None:
+    """Data already made as UTF-8 bytes (a query's JSON), in pieces, on standard output as ``out_data`` writes text."""
+    stream = sys.stdout
+    if stream is None or getattr(stream, "buffer", None) is None:
+        out_pieces(piece.decode("utf-8") for piece in pieces)
+        return
+    with _writing(stream):
+        stream.flush()  # what was written as text goes first
+    out_bytes(pieces)
+
+
 def out_pieces(pieces) -> None:
     """Write text given in pieces (a document as it renders) to standard output, a batch at a time."""
     from cchc.write import batched
@@ -200,19 +211,30 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def load_checked(path: Path):
-    """Load *path* and run every check: (LoadedPlan, problems); PlanFileError when it cannot be read."""
+def load_checked(path: Path, errors_only: bool = False):
+    """Load *path* and run every check: (LoadedPlan, problems); PlanFileError when it cannot be read.
+
+    With *errors_only* (a query, which shows no warning) the warnings are
+    left out before they are placed: finding 10,000 warnings' lines is work
+    nobody would see.
+    """
     from cchc.checks import run_checks
     from cchc.load import load_plan
 
     with gc_paused():
         loaded = load_plan(path)
         problems = list(loaded.problems)
-        if loaded.plan is not None:
-            problems += loaded.locate(run_checks(loaded.plan))
-        elif loaded.partial is not None:  # the schema refused the plan: its other problems are still found in one run
-            problems += loaded.locate(loaded.partial.checked())
+        found = run_checks(loaded.plan) if loaded.plan is not None else (
+            loaded.partial.checked() if loaded.partial is not None else []  # refused by the schema: still every other problem
+        )
+        if errors_only:
+            problems, found = _errors(problems), _errors(found)
+        problems += loaded.locate(found)
     return loaded, sorted(problems)
+
+
+def _errors(problems: list) -> list:
+    return [p for p in problems if p.severity == "error"]
 
 
 def load_for_query(plan: Optional[Path]):
@@ -221,7 +243,7 @@ def load_for_query(plan: Optional[Path]):
 
     path = plan_path(plan)
     try:
-        loaded, problems = load_checked(path)
+        loaded, problems = load_checked(path, errors_only=True)
     except PlanFileError as exc:
         raise fail(exc.problem().text(lang()), EXIT_USAGE) from None
     errors = show_errors(problems)
@@ -243,7 +265,7 @@ OutputOption = Annotated[
 def show_errors(problems) -> list:
     """The errors among *problems*: the first few shown on standard error, and how many more there are (those a
     flood's one problem counts included)."""
-    errors = [p for p in problems if p.severity == "error"]
+    errors = _errors(problems)
     for problem in errors[:SHOWN_ERRORS]:
         note(problem.text(lang()))
     more = sum(dict(p.args)["count"] if p.code == "progress-more" or p.key == "schema.more" else 1 for p in errors[SHOWN_ERRORS:])

@@ -23,6 +23,7 @@ from cchc.cli.common import (
     note,
     out,
     out_data,
+    out_utf8,
     registry,
     terminal,
     usage,
@@ -76,7 +77,7 @@ def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=
     selected = [row for _, group in groups for row in group]
     if format is ItemFormat.json:
         # The same text as to_json of the records, written without building them.
-        out_data(reporters.items_json_pieces(selected, reg, plan, status_of))
+        out_utf8(reporters.items_json_pieces(selected, reg, plan, status_of))
         return
 
     if format is ItemFormat.csv:

@@ -140,76 +140,75 @@ JSON_CHUNK = 2048
 
 def items_json(rows, registry, plan=None, status_of=None) -> str:
     """``to_json`` of the rows' item records (``cchc.query.item_record``): the same text, twice as fast."""
-    return "".join(items_json_pieces(rows, registry, plan, status_of))
+    return b"".join(items_json_pieces(rows, registry, plan, status_of)).decode("utf-8")
 
 
-def items_json_pieces(rows, registry, plan=None, status_of=None) -> Iterator[str]:
-    """``items_json`` in pieces of some thousand items: a large query's text is never whole in memory.
+def items_json_pieces(rows, registry, plan=None, status_of=None) -> Iterator[bytes]:
+    """``items_json`` as UTF-8 bytes, in pieces of some thousand items: a large query's text is never whole in memory.
 
     No record is built. A query's items share a few sections, tasks, agency
     names, deadlines and amounts: each of those is encoded once; only ids and
     products are encoded for each item. *status_of* gives an item's status
-    from its id, when asked.
+    from its id, when asked. The text is made as bytes: JSON is written as
+    UTF-8, and joining bytes copies them as they are, where joining str widens
+    every ASCII part to the width of the Vietnamese ones.
     """
     if not rows:
-        yield "[]\n"
+        yield b"[]\n"
         return
-    encode, text = encode_basestring, _json_text
+
+    def text(value: str | None) -> bytes:
+        return b"null" if value is None else encode_basestring(value).encode()
+
     default_lead = plan.plan.default_lead if plan is not None else None
-    leads = Made(lambda names: _json_lead(names, default_lead, registry))
-    partners_of = Made(lambda names: _json_names(names, registry))
-    places: dict[tuple[int, int], str] = {}
-    deadlines: dict[int, str] = {}
+    name = Made(lambda reference: encode_basestring(registry.full_name(reference)).encode())
+
+    def names(references) -> bytes:
+        return b"[" + b", ".join(map(name.__getitem__, references)) + b"]"
+
+    def lead(references: tuple) -> bytes:  # an item's lead names, and whether they are the plan's default lead (its own cell blank)
+        if references or not default_lead:
+            return names(references) + b', "lead_is_default": false'
+        return names([default_lead]) + b', "lead_is_default": true'
+
+    leads, partners_of = Made(lead), Made(names)
+    places: dict[tuple[int, int], bytes] = {}
+    deadlines: dict[int, bytes] = {}
     budgets: dict = {}
+    row_format = (
+        b'  {"id": %b, %b, "product": %b, "lead": %b, "partners": %b, "deadline": %b, "budget": %b, '
+        b'"note": %b, "status": %b, "stt": %b, "via": %b}'
+    )
     lines = []
     first = True
     for row in rows:
         item, section, task, deadline = row.item, row.section, row.task, row.deadline
         place = places.get((id(section), id(task)))
         if place is None:
-            place = places[id(section), id(task)] = (
-                f'"section": {text(section.numeral)}, "section_title": {text(section.title)}, "task": {text(task.label or None)}'
+            place = places[id(section), id(task)] = b'"section": %b, "section_title": %b, "task": %b' % (
+                text(section.numeral), text(section.title), text(task.label or None),
             )
         when = deadlines.get(id(deadline))
         if when is None:
-            due = ", ".join(text(d.isoformat()) for d in deadline.due)
-            when = deadlines[id(deadline)] = f'{{"text": {text(item.deadline)}, "kind": {text(deadline.kind)}, "due": [{due}]}}'
+            due = b", ".join(text(d.isoformat()) for d in deadline.due)
+            when = deadlines[id(deadline)] = b'{"text": %b, "kind": %b, "due": [%b]}' % (text(item.deadline), text(deadline.kind), due)
         budget = item.budget
         key = ("decimal", str(budget)) if isinstance(budget, Decimal) else budget  # Decimal("2.50") == 2.5; their texts differ
         money = budgets.get(key)
         if money is None:
             money = budgets[key] = (
-                f'{{"million_vnd": null, "note": {text(budget)}}}' if budget is None or isinstance(budget, str)
-                else f'{{"million_vnd": {amount_json(budget)}, "note": null}}'
+                b'{"million_vnd": null, "note": %b}' % text(budget) if budget is None or isinstance(budget, str)
+                else b'{"million_vnd": %b, "note": null}' % amount_json(budget).encode()
             )
         note, stt, via = item.note, item.stt, row.via
-        lines.append(
-            f'  {{"id": {encode(item.id)}, {place}, "product": {encode(item.product)}, "lead": {leads[tuple(item.lead)]}, '
-            f'"partners": {partners_of[tuple(item.partners)]}, "deadline": {when}, "budget": {money}, '
-            f'"note": {"null" if note is None else encode(note)}, '
-            f'"status": {"null" if status_of is None else text(status_of(item.id))}, '
-            f'"stt": {"null" if stt is None else encode(stt)}, "via": {"null" if via is None else text(via.name)}}}'
-        )
+        lines.append(row_format % (
+            text(item.id), place, text(item.product), leads[tuple(item.lead)], partners_of[tuple(item.partners)], when, money,
+            text(note), b"null" if status_of is None else text(status_of(item.id)), text(stt), b"null" if via is None else text(via.name),
+        ))
         if len(lines) == JSON_CHUNK:
-            yield ("[\n" if first else ",\n") + ",\n".join(lines)
+            yield (b"[\n" if first else b",\n") + b",\n".join(lines)
             lines, first = [], False
-    yield ("[\n" if first else ",\n") + ",\n".join(lines) + "\n]\n" if lines else "\n]\n"
-
-
-def _json_lead(names: tuple, default_lead: str | None, registry) -> str:
-    """An item's lead names, and whether they are the plan's default lead (its own cell blank)."""
-    if names or not default_lead:
-        return _json_names(names, registry) + ', "lead_is_default": false'
-    return _json_names([default_lead], registry) + ', "lead_is_default": true'
-
-
-def _json_text(value: str | None) -> str:
-    """A str as json.dumps(ensure_ascii=False) writes it; None as null."""
-    return "null" if value is None else encode_basestring(value)
-
-
-def _json_names(names, registry) -> str:
-    return "[" + ", ".join(encode_basestring(registry.full_name(name)) for name in names) + "]"
+    yield (b"[\n" if first else b",\n") + b",\n".join(lines) + b"\n]\n" if lines else b"\n]\n"
 
 
 # ---------------------------------------------------------------- CSV
