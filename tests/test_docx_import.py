@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import shutil
+import subprocess
 import zipfile
 from decimal import Decimal
 
@@ -14,6 +16,7 @@ from hypothesis import strategies as st
 
 import cchc.cli.imports  # noqa: F401  (registers the command until cchc.cli lists the module)
 import docx_fixtures as F
+from conftest import DATA
 from cchc.inputs import docx_package
 from cchc.inputs.docx import DocxRefused, read_docx
 from cchc.inputs.docx_agencies import AgencyBook, pieces
@@ -510,6 +513,18 @@ def test_a_damaged_ole_file_is_refused_as_one_never_with_a_traceback(tail, shift
         (b"hello, not a zip", "docx.not-zip"),
         (b"PK\x03\x04 truncated", "docx.not-zip"),
         (F.package(None, {"word/other.xml": b"<x/>"}), "docx.no-document"),
+        # Files a plan arrives as instead of a .docx: each is named, with what to do.
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "docx.pdf"),
+        (b"{\\rtf1\\ansi\\deff0 K\\'e1 ho\\'e1ch}", "docx.rtf"),
+        (b"\xef\xbb\xbf<!DOCTYPE html>\n<html><body>K\xe1\xba\xbf ho\xe1\xba\xa1ch</body></html>", "docx.html"),
+        (b'<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">', "docx.html"),
+        (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x", "docx.html"),  # Word's single-file web page
+        (b'<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"></html>', "docx.html"),
+        (b'<?xml version="1.0"?>\n<note/>', "docx.not-zip"),
+        (b"%PD", "docx.not-zip"),
+        (F.package(None, {"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}), "docx.odt"),
+        (F.package(None, {"mimetype": b"application/epub+zip"}), "docx.no-document"),
+        (F.package(None, {"mimetype": b"application/vnd.oasis.opendocument.text" + b" " * 200}), "docx.no-document"),
         (F.package("<w:document><unclosed>"), "docx.xml"),
         (F.package(F.body_xml("<w:p>").encode()), "docx.xml"),
         (F.package("<other/>"), "docx.xml"),
@@ -688,3 +703,34 @@ def test_house_style_quoting():
     assert not any(is_plain(t) for t in ["no", "010", "1:30", "Lưu: VT", "x #y", "- a", "", " a", "a\nb", "2021-06-30", "\u200bx"])
     text = dump_plan({"plan": {"title": "a\nb", "recipients": ["Lưu: VT."]}})
     assert text == '# yaml-language-server: $schema=plan.schema.json\n\nplan:\n  title: |-\n    a\n    b\n  recipients:\n    - "Lưu: VT."\n'
+
+
+def test_a_plan_saved_by_libreoffice_as_odt_rtf_or_pdf_is_named_with_what_to_do(run, tmp_path):
+    # Plans arrive in other formats; each gets its name and the command that makes a .docx of it, never "not a zip".
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("LibreOffice (soffice) is needed to write the files another office suite would")
+        pytest.skip("LibreOffice (soffice) is needed to write the files another office suite would")
+    source = tmp_path / "ke-hoach.docx"
+    source.write_bytes((DATA / "docx" / "ke-hoach-dong-ngang.docx").read_bytes())
+    profile = (tmp_path / "profile").as_uri()
+    for target in ("odt", "rtf", "pdf"):
+        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", target, "--outdir", str(tmp_path), str(source)],
+                       capture_output=True, timeout=300)
+    expected = {"odt": ("OpenDocument", "--convert-to docx"), "rtf": ("RTF", "--convert-to docx"), "pdf": ("PDF", ".docx")}
+    for target, words in expected.items():
+        converted = tmp_path / f"ke-hoach.{target}"
+        assert converted.exists(), f"LibreOffice wrote no .{target}"
+        stderr = refused(run, tmp_path, converted.read_bytes(), name=f"ke-hoach-{target}.docx")  # whatever the name says
+        assert all(word in stderr for word in words), stderr
+        assert "zip" not in stderr
+    english = run("--lang", "en", "import", tmp_path / "ke-hoach.odt", "-o", tmp_path / "out.yaml")
+    assert english.exit_code == 2 and "this is an OpenDocument file (.odt)" in english.stderr
+
+
+def test_a_directory_is_not_a_word_file(run, tmp_path):
+    folder = tmp_path / "ke-hoach.docx"
+    folder.mkdir()
+    result = run("import", folder, "-o", tmp_path / "out.yaml")
+    assert result.exit_code == 2 and "là một thư mục, không phải tệp Word" in result.stderr and "Traceback" not in result.stderr

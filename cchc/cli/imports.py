@@ -26,7 +26,8 @@ def import_docx(
     try:
         data = read_bounded(document, MAX_BYTES)
     except UnreadableFile as exc:
-        raise fail(f"{document}: {msg(exc.key, **exc.args)}", EXIT_USAGE) from None
+        key = "not-a-file.docx" if exc.code == "not-a-file" else exc.key
+        raise fail(f"{document}: {msg(key, **exc.args)}", EXIT_USAGE) from None
     if output is not None:
         check_output_path(output, [document] + ([agencies] if agencies is not None else []), force)
     registry = _registry(agencies) if agencies is not None else None

@@ -69,7 +69,7 @@ def open_package(data: bytes) -> Package:
         # Word saves a .docx with a password as an OLE file too, holding the encrypted package.
         raise DocxRefused("docx.encrypted" if _ENCRYPTED & ole_streams(data) else "docx.ole")
     if not data.startswith(_ZIP_MAGIC):
-        raise DocxRefused("docx.not-zip")
+        raise DocxRefused(_other_format(data))
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -78,12 +78,30 @@ def open_package(data: bytes) -> Package:
     _check_entries(infos)
     names = {info.filename: info for info in infos}
     if _MAIN not in names:
+        mimetype = names.get("mimetype")  # an OpenDocument file says what it is in its first entry
+        if mimetype is not None and mimetype.file_size < 100 and _read(archive, mimetype).startswith(_OPENDOCUMENT):
+            raise DocxRefused("docx.odt")
         raise DocxRefused("docx.no-document")
     document = _parse(archive, names[_MAIN])
     if document.tag != f"{{{W}}}document":
         raise DocxRefused("docx.xml", part=_MAIN, detail=f"root element {document.tag}")
     parts = {key: _parse(archive, names[name]) if name in names else None for key, name in _PARTS.items()}
     return Package(document, parts["styles"], parts["numbering"])
+
+
+_OPENDOCUMENT = b"application/vnd.oasis.opendocument"
+
+
+def _other_format(data: bytes) -> str:
+    """The message key for a file that is not a zip: a PDF, an RTF, a web page saved with a Word name, or none of these."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"%pdf-"):
+        return "docx.pdf"
+    if head.startswith(b"{\\rtf"):
+        return "docx.rtf"
+    if head.startswith((b"<!doctype html", b"<html", b"mime-version:")) or (head.startswith(b"<?xml") and b"<html" in head):
+        return "docx.html"
+    return "docx.not-zip"
 
 
 def ole_streams(data: bytes) -> set[str]:

@@ -48,6 +48,28 @@ MESSAGES = {
         "the Word file is password-protected (encrypted) and cannot be read; open it in Word, remove the password "
         "(File > Info > Protect Document > Encrypt with Password, clear it) and save it again as a .docx without a password",
     ),
+    "docx.pdf": (
+        "đây là tệp PDF, không phải .docx; cchc đọc bản Word của kế hoạch: hãy dùng tệp .docx (hoặc .doc) gốc",
+        "this is a PDF, not a .docx; cchc reads the plan's Word file: use the original .docx (or .doc)",
+    ),
+    "docx.rtf": (
+        "đây là tệp RTF, không phải .docx; hãy chuyển sang .docx trước, ví dụ: "
+        "soffice --headless --convert-to docx TỆP.rtf (hoặc mở bằng Word rồi Lưu thành .docx)",
+        "this is an RTF file, not a .docx; convert it first, e.g. "
+        "soffice --headless --convert-to docx FILE.rtf (or open it in Word and save as .docx)",
+    ),
+    "docx.html": (
+        "đây là trang web (HTML) mang tên tệp Word, không phải .docx; hãy mở bằng Word rồi Lưu thành .docx, hoặc: "
+        "soffice --headless --convert-to docx:\"MS Word 2007 XML\" TỆP",
+        "this is a web page (HTML) with a Word file's name, not a .docx; open it in Word and save as .docx, or: "
+        "soffice --headless --convert-to docx:\"MS Word 2007 XML\" FILE",
+    ),
+    "docx.odt": (
+        "đây là tệp OpenDocument (.odt), không phải .docx; hãy chuyển sang .docx trước, ví dụ: "
+        "soffice --headless --convert-to docx TỆP.odt (hoặc trong LibreOffice: Tệp > Lưu thành > Word)",
+        "this is an OpenDocument file (.odt), not a .docx; convert it first, e.g. "
+        "soffice --headless --convert-to docx FILE.odt (or in LibreOffice: File > Save As > Word)",
+    ),
     "docx.not-zip": ("không phải tệp Word .docx (tệp .docx là một tệp nén zip)", "not a Word .docx file (a .docx is a zip archive)"),
     "docx.no-document": (
         "tệp nén không có word/document.xml: không phải tệp Word .docx",

@@ -6,6 +6,7 @@ MESSAGES = {
     # Reading the file.
     "not-found": ("không có tệp này", "no such file"),
     "not-a-file": ("là một thư mục, không phải tệp kế hoạch", "is a directory, not a plan file"),
+    "not-a-file.docx": ("là một thư mục, không phải tệp Word", "is a directory, not a Word file"),
     "not-a-file.progress": ("là một thư mục, không phải sổ theo dõi tiến độ", "is a directory, not a progress log"),
     "not-found.dangling-link": (
         "là liên kết tượng trưng tới {target!q}, nhưng tệp đó không tồn tại",
