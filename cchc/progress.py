@@ -122,9 +122,13 @@ class Log:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def history(self, item_id: str) -> list[Entry]:
-        """The item's entries in chronological order (undated first; same date: file order)."""
-        return list(self._by_id.get(item_id, ()))
+    def history(self, item_id: str, until: datetime.date | None = None) -> list[Entry]:
+        """The item's entries in chronological order (undated first; same date: file order); with *until*,
+        those dated on or before it (the history behind its status as of that day)."""
+        entries = self._by_id.get(item_id, ())
+        if until is None or not entries:
+            return list(entries)
+        return list(entries[: bisect.bisect_right(self._keys[item_id], (until, float("inf")))])
 
     def entry_as_of(self, item_id: str, day: datetime.date) -> Entry | None:
         """The entry that gives the item's status as of *day*: its latest entry dated on or before it."""

@@ -838,3 +838,22 @@ def test_progress_refuses_a_log_that_is_not_a_file_with_words_about_the_log(run,
     result = run("--lang", "en", "progress", "A-1", "--plan", workdir / "ke-hoach.yaml", "--status", "done", "--on", "2021-03-01")
     assert result.exit_code == 2 and "is not a regular file; a progress log must be a file" in result.stderr, result
     assert "leave out -o" not in result.stderr  # progress has no -o
+
+
+def test_history_is_as_of_today_as_the_status_is(run, workdir):
+    # Asked as of 01/03/2021, A-1 is in progress: the entry of 10/03/2021 that marks it done is not yet written.
+    shutil.copy(LOG, workdir / "ke-hoach.progress.yaml")
+    plan = workdir / "ke-hoach.yaml"
+    for query in (("show", "A-1"), ("progress", "A-1")):
+        before = json.loads(run(*query, "--plan", plan, "-f", "json", "--today", "2021-03-01").stdout)
+        assert before["status"] == "in_progress"
+        assert [(e["status"], e["date"]) for e in before["history"]] == [("in_progress", "2021-02-15")]
+        after = json.loads(run(*query, "--plan", plan, "-f", "json", "--today", "2021-03-10").stdout)
+        assert after["status"] == "done" and [e["date"] for e in after["history"]] == ["2021-02-15", "2021-03-10"]
+        assert json.loads(run(*query, "--plan", plan, "-f", "json").stdout)["history"] == after["history"]  # today: every entry
+        empty = json.loads(run(*query, "--plan", plan, "-f", "json", "--today", "2021-01-01").stdout)
+        assert empty["status"] is None and empty["history"] == []
+    table = run("show", "A-1", "--plan", plan, "--today", "2021-03-01").stdout
+    assert "15/02/2021: đang thực hiện" in table and "10/03/2021" not in table
+    table = run("progress", "A-1", "--plan", plan, "--today", "2021-03-01").stdout
+    assert "15/02/2021" in table and "10/03/2021" not in table

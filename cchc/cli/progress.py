@@ -129,7 +129,7 @@ def _show_history(row, log, now: datetime.date, format: HistoryFormat) -> None:
     from cchc.messages import date_text
 
     item = row.item
-    history = log.history(item.id) if log is not None else []
+    history = log.history(item.id, now) if log is not None else []  # as of --today, as the status is
     if format is HistoryFormat.json:
         from cchc.outputs.reporters import to_json
 

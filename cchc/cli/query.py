@@ -203,11 +203,13 @@ def show(
     from cchc.query import item_record, rows
 
     loaded_plan = load_for_query(plan)
-    log, status_of = progress_of(plan, loaded_plan, progress, _today(today))
+    now = _today(today)
+    log, status_of = progress_of(plan, loaded_plan, progress, now)
     reg = registry(loaded_plan)
     row = find_row(rows(loaded_plan), item_id)
     record = item_record(row, reg, loaded_plan, status_of(row.item.id))
-    history = [e.as_dict() for e in log.history(row.item.id)] if log is not None else []
+    # As of --today: the entries behind the status shown, none logged after that day.
+    history = [e.as_dict() for e in log.history(row.item.id, now)] if log is not None else []
     if format is ItemFormat.json:
         out_data(reporters.to_json({**record, "history": history}))
     elif format is ItemFormat.csv:
