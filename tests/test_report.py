@@ -472,3 +472,21 @@ def test_a_period_outside_the_plans_year_is_noted(run):
     assert outside.exit_code == 0 and "ngoài năm của kế hoạch (2021)" in outside.stderr
     inside = run("report", "--period", "Q1/2021", "-f", "json")
     assert inside.exit_code == 0 and inside.stderr == ""
+
+
+@pytest.mark.parametrize("args", [("--period", "2022"), ("--period", "Q1/2020"), ("--as-of", "2023-02-01")])
+def test_a_period_outside_the_plans_year_is_reported_with_a_note_naming_the_plans_periods(run, workdir, args):
+    result = run("report", *args, "--plan", workdir / "ke-hoach.yaml", "-f", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)
+    year = load_plan(PLAN).plan.plan.year
+    assert f"nằm ngoài năm của kế hoạch ({year})" in result.stderr
+    assert f"--period Q1/{year}, 6T/{year}, Q3/{year} hoặc {year}" in result.stderr
+    english = run("--lang", "en", "report", *args, "--plan", workdir / "ke-hoach.yaml", "-f", "json").stderr
+    assert f"outside the plan's year ({year}); this plan's periods are --period Q1/{year}, 6T/{year}, Q3/{year} or {year}" in english
+
+
+def test_a_period_in_the_plans_year_has_no_note(run, workdir):
+    year = load_plan(PLAN).plan.plan.year
+    for period in (f"Q1/{year}", f"6T/{year}", f"Q3/{year}", f"{year}"):
+        result = run("report", "--period", period, "--plan", workdir / "ke-hoach.yaml", "-f", "json")
+        assert result.exit_code == 0 and result.stderr == "", (period, result)

@@ -132,8 +132,10 @@ MESSAGES = {
     "report.period-and-as-of": ("dùng --period hoặc --as-of, không dùng cả hai", "give either --period or --as-of, not both"),
     "report.bands-invalid": ("{path}: tệp thang điểm có lỗi", "{path}: the score bands file has errors"),
     "report.outside-year": (
-        "lưu ý: kỳ số liệu từ {start!d} đến {end!d} nằm ngoài năm của kế hoạch ({year}); chọn kỳ bằng --period, ví dụ --period 6T/{year}",
-        "note: the data window {start!d} to {end!d} lies outside the plan's year ({year}); choose a period with --period, e.g. --period 6T/{year}",
+        "lưu ý: kỳ số liệu từ {start!d} đến {end!d} nằm ngoài năm của kế hoạch ({year}); "
+        "các kỳ của kế hoạch này là --period Q1/{year}, 6T/{year}, Q3/{year} hoặc {year}",
+        "note: the data window {start!d} to {end!d} lies outside the plan's year ({year}); "
+        "this plan's periods are --period Q1/{year}, 6T/{year}, Q3/{year} or {year}",
     ),
     "bands-schema.shape": (
         "tệp thang điểm phải có trường bands là một danh sách các mức, ví dụ: bands: [{{above: 90, points: 2}}, {{at_least: 70, points: 1}}, {{points: 0}}]",
