@@ -857,3 +857,48 @@ def test_history_is_as_of_today_as_the_status_is(run, workdir):
     assert "15/02/2021: đang thực hiện" in table and "10/03/2021" not in table
     table = run("progress", "A-1", "--plan", plan, "--today", "2021-03-01").stdout
     assert "15/02/2021" in table and "10/03/2021" not in table
+
+
+@pytest.mark.parametrize(
+    "written, code",
+    [("done", "done"), ("hoàn thành", "done"), ("HOAN THANH", "done"), ("Đã hoàn thành", "done"), ("in progress", "in_progress"),
+     ("in-progress", "in_progress"), ("đang thực hiện", "in_progress"), ("Chưa thực hiện", "not_started"), ("not started", "not_started"),
+     ("hủy bỏ", "cancelled"), ("huỷ bỏ", "cancelled"), ("Cancelled", "cancelled")],
+)
+def test_a_status_may_be_written_in_words(run, workdir, written, code):
+    # A clerk reads "hoàn thành" in the help and on every page: cchc takes the words as it takes the code.
+    result = run("progress", "A-3", "--status", written, "--on", "2021-05-02", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 0, result
+    assert f'status: "{code}"' in (workdir / "ke-hoach.progress.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("written", ["overdue", "quá hạn", "xong roi", "", "d" * 5000])
+def test_a_status_that_names_none_is_exit_2_with_the_codes(run, workdir, written):
+    result = run("progress", "A-3", "--status", written, "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2 and "'not_started', 'in_progress', 'done', 'cancelled'" in result.stderr, result
+    assert not (workdir / "ke-hoach.progress.yaml").exists()
+
+
+def test_list_status_takes_words_as_codes(run, workdir):
+    shutil.copy(LOG, workdir / "ke-hoach.progress.yaml")
+
+    def ids(*statuses):
+        args = [a for s in statuses for a in ("--status", s)]
+        found = run("list", *args, "--plan", workdir / "ke-hoach.yaml", "--today", "2021-12-31", "-f", "json")
+        assert found.exit_code == 0, found
+        return [r["id"] for r in json.loads(found.stdout)]
+
+    assert ids("hoàn thành") == ids("done") != []
+    assert ids("qua han", "Đang thực hiện") == ids("overdue", "in_progress") != []
+    assert ids("không có hạn chót") == ids("undated") != []
+    assert ids("Chưa thực hiện") == ids("not_started")
+    assert run("list", "--status", "late", "--plan", workdir / "ke-hoach.yaml").exit_code == 2
+
+
+def test_the_commands_take_the_statuses_the_core_knows():
+    import cchc.cli.progress as progress_cli
+    import cchc.cli.query as query_cli
+    from cchc.progress import STATUSES
+    from cchc.report import LIST_STATUSES
+
+    assert progress_cli.STATUSES == STATUSES and query_cli.LIST_STATUSES == LIST_STATUSES

@@ -105,3 +105,41 @@ def parse_day(value: str, option: str) -> datetime.date:
             except ValueError:
                 break
     raise usage(msg("cli.bad-date", value=value), option)
+
+
+#: Words a person may write for a status, beside its code and the words cchc prints for it in either language
+#: (``status.*`` in the catalogue); compared without case, marks, "-" or "_".
+_STATUS_WORDS = {
+    "not_started": ("chưa bắt đầu", "chưa làm"),
+    "done": ("đã hoàn thành", "xong"),
+    "cancelled": ("hủy", "đã hủy", "canceled"),
+    "overdue": ("quá hạn",),
+    "undated": ("không có hạn chót", "không có hạn", "no due date"),
+}
+
+
+def status_parser(codes: tuple[str, ...]):
+    """A parser for a --status value: one of *codes*, written as the code or in words ("hoàn thành", "in progress")."""
+    known: dict[str, str] = {}
+
+    def key(text: str) -> str:
+        from cchc.text import fold
+
+        return " ".join(fold(text.replace("_", " ").replace("-", " ")).split())
+
+    def parse(value: str) -> str:
+        if not known:  # made on first use: a help page imports no catalogue
+            from cchc.messages import catalogue, t
+
+            for code in codes:
+                printed = [t(f"status.{code}", language) for language in ("vi", "en")] if f"status.{code}" in catalogue() else []
+                for word in (code, *printed, *_STATUS_WORDS.get(code, ())):
+                    known.setdefault(key(word), code)
+        found = known.get(key(value)) if len(value) <= 100 else None
+        if found is None:
+            import typer
+
+            raise typer.BadParameter(msg("usage.choice", value=value, choices=", ".join(f"'{c}'" for c in codes)))
+        return found
+
+    return parse

@@ -29,16 +29,13 @@ from cchc.cli.common import (
     terminal,
     usage,
 )
-from cchc.cli.params import parse_day
+from cchc.cli.params import parse_day, status_parser
 
 TodayOption = Annotated[Optional[str], typer.Option("--today", metavar="DATE", show_default=False)]
 
 
-class Status(str, Enum):
-    not_started = "not_started"
-    in_progress = "in_progress"
-    done = "done"
-    cancelled = "cancelled"
+#: What ``progress --status`` records: ``cchc.progress.STATUSES`` (written here: --help imports no log reader).
+STATUSES = ("not_started", "in_progress", "done", "cancelled")
 
 
 class HistoryFormat(str, Enum):
@@ -65,7 +62,10 @@ def _text_option(value: Optional[str], option: str) -> Optional[str]:
 @app.command()
 def progress(
     item_id: Annotated[str, typer.Argument(metavar="ID")],
-    status: Annotated[Optional[Status], typer.Option("--status", "-s", show_default=False)] = None,
+    status: Annotated[
+        Optional[str],
+        typer.Option("--status", "-s", parser=status_parser(STATUSES), metavar=f"<{'|'.join(STATUSES)}>", show_default=False),
+    ] = None,
     on: Annotated[Optional[str], typer.Option("--on", metavar="DATE", show_default=False)] = None,
     evidence: Annotated[Optional[str], typer.Option("--evidence", "-e", metavar="TEXT", show_default=False)] = None,
     note_text: Annotated[Optional[str], typer.Option("--note", "-n", metavar="TEXT", show_default=False)] = None,
@@ -108,7 +108,7 @@ def progress(
         raise usage(msg("progress.early-day", day=day, since=since), "--on")
     target = log_path(source, progress_path)
     check_output_path(target, [source], log=True)
-    entry = Entry(row.item.id, status.value, day, evidence_text, note_value)
+    entry = Entry(row.item.id, status, day, evidence_text, note_value)
     try:
         with signals_end_cleanly():
             append_entry(target, entry, header=msg("progress.header"))

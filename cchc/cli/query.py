@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from enum import Enum
 from typing import Annotated, Optional
 
 import typer
@@ -28,7 +27,7 @@ from cchc.cli.common import (
     terminal,
     usage,
 )
-from cchc.cli.params import ItemFormat, Role, parse_day, parse_month
+from cchc.cli.params import ItemFormat, Role, parse_day, parse_month, status_parser
 
 ItemFormatOption = Annotated[ItemFormat, typer.Option("--format", "-f")]
 BomOption = Annotated[bool, typer.Option("--bom")]
@@ -36,15 +35,8 @@ TodayOption = Annotated[Optional[str], typer.Option("--today", metavar="DATE", s
 PendingOption = Annotated[bool, typer.Option("--pending")]
 
 
-class Status(str, Enum):
-    """What ``list --status`` takes: ``cchc.report.LIST_STATUSES``, the report's classes."""
-
-    not_started = "not_started"
-    in_progress = "in_progress"
-    done = "done"
-    cancelled = "cancelled"
-    overdue = "overdue"
-    undated = "undated"
+#: What ``list --status`` takes: ``cchc.report.LIST_STATUSES``, the report's classes (written here: --help imports no report).
+LIST_STATUSES = ("not_started", "in_progress", "done", "cancelled", "overdue", "undated")
 
 
 def progress_of(plan_option, plan, progress, today):
@@ -151,7 +143,10 @@ def list_items(
     direct: Annotated[bool, typer.Option("--direct")] = False,
     section: Annotated[Optional[str], typer.Option("--section", "-s", metavar="SECTION", show_default=False)] = None,
     search: Annotated[Optional[str], typer.Option("--search", "-q", metavar="TEXT", show_default=False)] = None,
-    status: Annotated[Optional[list[Status]], typer.Option("--status", show_default=False)] = None,
+    status: Annotated[
+        Optional[list[str]],
+        typer.Option("--status", parser=status_parser(LIST_STATUSES), metavar=f"<{'|'.join(LIST_STATUSES)}>", show_default=False),
+    ] = None,
     pending: PendingOption = False,
     today: TodayOption = None,
     plan: PlanOption = None,
@@ -179,7 +174,7 @@ def list_items(
         # logged is not_started, an item in progress past a due date overdue, so `list` and `report` agree.
         from cchc.report import list_status
 
-        wanted = {s.value for s in status}
+        wanted = set(status)
         classes = {row.item.id: list_status(row, log, now) for row in all_rows}
         class_of = classes.get
     selected = select(

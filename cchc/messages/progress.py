@@ -239,8 +239,9 @@ MESSAGES = {
     ),
     "help:cchc progress item_id": ("Mã nhiệm vụ, ví dụ I-3 (không phân biệt hoa thường).", "Item id, e.g. I-3 (case does not matter)."),
     "help:cchc progress --status": (
-        "Tình trạng mới: not_started (chưa thực hiện), in_progress (đang thực hiện), done (hoàn thành) hoặc cancelled (hủy bỏ).",
-        "The new status: not_started, in_progress, done or cancelled.",
+        "Tình trạng mới: not_started (chưa thực hiện), in_progress (đang thực hiện), done (hoàn thành) hoặc cancelled (hủy bỏ); "
+        "viết mã hoặc chữ, ví dụ --status \"hoàn thành\".",
+        "The new status: not_started, in_progress, done or cancelled; the code or the words, e.g. --status \"in progress\".",
     ),
     "help:cchc progress --on": (
         "Ngày của tình trạng (YYYY-MM-DD hoặc DD/MM/YYYY) [mặc định: hôm nay].",
