@@ -11,6 +11,9 @@ from cchc.problems import Problem, error
 #: wrong list elements would otherwise cost minutes and gigabytes to report).
 MAX_LISTED = 1000
 
+#: A section of more items than this (far more than any real one) is validated in pieces (``_validate_in_pieces``).
+PIECES_ABOVE = 10 * MAX_LISTED
+
 #: Fields the plan once carried and that now live in the progress log.
 _MOVED_TO_LOG = {"status", "completed_on"}
 
@@ -55,14 +58,19 @@ def _validate_by_section(data: dict, sections: list, name: str, partial: list | 
     listing = _Listing(name)
     shared: dict[frozenset, set] = {}
     for s, raw in enumerate(sections):
-        if _in_pieces(raw) and sum(len(t["items"]) for t in raw["tasks"] if isinstance(t, dict) and isinstance(t.get("items"), list)) > 10 * MAX_LISTED:
+        if _in_pieces(raw) and sum(len(t["items"]) for t in raw["tasks"] if isinstance(t, dict) and isinstance(t.get("items"), list)) > PIECES_ABOVE:
             # A section far larger than any real one: checked a piece at a time first, so that a
             # flood of bad items never has pydantic hold an error for each (gigabytes).
-            found = len(listing.listed) + listing.unlisted
-            _validate_in_pieces(raw, ("sections", s), listing)
-            if len(listing.listed) + listing.unlisted > found:
+            section = _validate_in_pieces(raw, ("sections", s), listing)
+            if section is None:
                 sections[s] = None
                 continue
+            # Valid: built from the models its pieces made, never validated twice.
+            _share_field_sets(section, shared)
+            built.append(section)
+            salvaged.append(SalvagedSection(s, section))
+            sections[s] = None
+            continue
         try:
             section = Section.model_validate(raw)
         except ValidationError as exc:
@@ -141,31 +149,63 @@ def _in_pieces(raw) -> bool:
     return isinstance(raw, dict) and isinstance(raw.get("tasks"), list)
 
 
-def _validate_in_pieces(raw: dict, prefix: tuple, listing: _Listing) -> None:
-    """A section with more errors than can be listed, validated a task and an item at a time.
+#: Items validated together in a large section: one call to pydantic for many (each call costs as much as an
+#: item), while a piece with an error is gone through an item at a time, so that every problem keeps its place.
+ITEMS_PER_PIECE = 1000
+
+
+def _validate_in_pieces(raw: dict, prefix: tuple, listing: _Listing):
+    """A section validated a task and a piece of items at a time: the ``Section`` when it is valid, else None.
 
     The same problems at the same places as validating it whole, but pydantic never
-    holds more than one item's errors: a section of a million bad items costs
-    its time, not gigabytes.
+    holds more than one piece's errors: a section of a million bad items costs
+    its time, not gigabytes. A valid section is made of the models its pieces
+    gave (pydantic takes a model as it is), so no item is validated twice.
     """
     from pydantic import ValidationError
 
     from cchc.model import Item, Section, Task
 
-    def check(model, data, path) -> None:
+    found = len(listing.listed) + listing.unlisted
+    items_of = _items_adapter().validate_python
+
+    def check(model, data, path):
         try:
-            model.model_validate(data)
+            return model.model_validate(data)
         except ValidationError as exc:
             listing.add(exc, data, path)
+            return None
+
+    def checked_items(items: list, path: tuple) -> list:
+        models: list = []
+        for start in range(0, len(items), ITEMS_PER_PIECE):
+            piece = items[start : start + ITEMS_PER_PIECE]
+            try:
+                models += items_of(piece)
+            except ValidationError:
+                models += [check(Item, item, path + ("items", start + i)) for i, item in enumerate(piece)]
+        return models
 
     check(Section, {**raw, "tasks": []}, prefix)
+    tasks: list = []
     for t, task in enumerate(raw["tasks"]):
         if not (isinstance(task, dict) and isinstance(task.get("items"), list)):
-            check(Task, task, prefix + ("tasks", t))
+            tasks.append(check(Task, task, prefix + ("tasks", t)))
             continue
         check(Task, {**task, "items": []}, prefix + ("tasks", t))
-        for i, item in enumerate(task["items"]):
-            check(Item, item, prefix + ("tasks", t, "items", i))
+        tasks.append({**task, "items": checked_items(task["items"], prefix + ("tasks", t))})
+    if len(listing.listed) + listing.unlisted > found:
+        return None
+    return check(Section, {**raw, "tasks": tasks}, prefix)  # valid pieces make a valid section: None never expected
+
+
+@functools.lru_cache(maxsize=1)
+def _items_adapter():
+    from pydantic import TypeAdapter
+
+    from cchc.model import Item
+
+    return TypeAdapter(list[Item])
 
 
 # The schema's lists, by key: lists of mappings and lists of texts (an unknown key's list is

@@ -466,3 +466,28 @@ def test_a_twin_agency_made_with_an_invisible_character_is_warned(run, tmp_path,
     assert "invisible-character" in codes
     shown = run("agencies", "--plan", write(tmp_path, text, "p2.yaml")).stdout
     assert char not in shown
+
+
+@pytest.mark.parametrize("piece", [1, 3, 1000])
+def test_a_large_section_validated_in_pieces_gives_the_plan_and_problems_of_one_validation(tmp_path, monkeypatch, piece):
+    # Sections past PIECES_ABOVE items are validated a piece of items at a time, and a piece with an error an item at a
+    # time: the plan built, and every problem with its place and order, are those of validating each section whole.
+    from cchc import schema_problems
+    from cchc.load import load_plan
+
+    text = PLAN.read_text("utf-8")
+    lines = text.splitlines(keepends=True)
+    products = [i for i, line in enumerate(lines) if line.startswith("            product: ")]
+    broken = list(lines)
+    for i in products[1::7]:  # a bad item here and there, in several pieces and sections
+        broken[i] = "            product: 42\n"
+    broken[products[5] - 1] = broken[products[5] - 1].replace("- id: ", "- id: bad id ")
+    bad = write(tmp_path, "".join(broken), "bad.yaml")
+    whole = {path: load_plan(path) for path in (PLAN, bad)}
+    monkeypatch.setattr(schema_problems, "PIECES_ABOVE", 0)
+    monkeypatch.setattr(schema_problems, "ITEMS_PER_PIECE", piece)
+    for path, expected in whole.items():
+        got = load_plan(path)
+        assert got.plan == expected.plan and got.problems == expected.problems
+    assert whole[PLAN].plan is not None and whole[PLAN].problems == []
+    assert whole[bad].plan is None and len(whole[bad].problems) == len(products[1::7]) + 1
