@@ -212,14 +212,14 @@ def test_totals_and_rate(plan, log, name, totals, rate, done, of):
 def test_by_section_and_by_lead(plan, log):
     record = report_record(build_report(plan, log, D(2021, 6, 14), parse_period("6T/2021")))
     assert [(s["section"], s["title"], s["items"], s["completion_rate"]) for s in record["by_section"]] == [
-        ("I", "CẢI CÁCH THỂ CHẾ", 4, 0.6667),
+        ("I", "CẢI CÁCH THỂ CHẾ", 4, 2 / 3),
         ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", 5, 0.5),
         ("III", "CẢI CÁCH TÀI CHÍNH CÔNG", 4, 0.5),
     ]
     # A-3 names no lead: it counts under the plan's default lead, Sở Nội vụ. Vietnamese alphabetical order.
     assert [(a["agency"], a["items"], a["overdue"], a["completion_rate"]) for a in record["by_lead"]] == [
         ("Các sở, ban, ngành", 1, 0, None),
-        ("Sở Nội vụ", 6, 2, 0.3333),
+        ("Sở Nội vụ", 6, 2, 1 / 3),
         ("Sở Tài chính", 4, 1, 0.5),
         ("Sở Tư pháp", 2, 0, 1.0),
     ]
@@ -250,11 +250,13 @@ def test_as_of_a_date_after_a_period(plan, log):
     assert record["completion_rate"] == 0.6
 
 
-def test_rate_rounding():
-    assert rate_float(Fraction(4, 7)) == 0.5714
-    assert rate_float(Fraction(2, 3)) == 0.6667
-    assert rate_float(Fraction(1, 8)) == 0.125
-    assert rate_float(Fraction(1, 20000)) == 0.0001  # half up from the exact fraction
+def test_a_rate_in_json_is_the_float_of_its_fraction_not_rounded():
+    # A reader computing (done_on_time + done_late) / (… + overdue) from the counts gets the very same number.
+    assert rate_float(Fraction(4, 7)) == 4 / 7 == 0.5714285714285714
+    assert rate_float(Fraction(2, 3)) == 2 / 3 and rate_float(Fraction(1, 8)) == 0.125
+    assert rate_float(Fraction(1, 20000)) == 5e-05 and rate_float(Fraction(0, 3)) == 0.0 and rate_float(Fraction(3, 3)) == 1.0
+    big = Fraction(10**30 + 1, 3 * 10**30)  # beyond a float's digits: the nearest float, as float division gives it
+    assert rate_float(big) == (10**30 + 1) / (3 * 10**30)
     assert rate_float(None) is None
 
 
@@ -323,7 +325,9 @@ def test_json_contract(run, workdir):
     assert record["period"] == {"name": "6T/2021", "from": "2020-12-15", "to": "2021-06-14", "report_due": "2021-06-20"}
     count_keys = {"items", *CLASSES, "done_in_period"}
     assert count_keys <= set(record["totals"])
-    assert record["completion_rate"] == 0.5714 and isinstance(record["completion_rate"], float)
+    assert record["completion_rate"] == 4 / 7 and isinstance(record["completion_rate"], float)
+    totals = record["totals"]  # the contract's formula over dated items: here every done item is dated
+    assert record["completion_rate"] == (totals["done_on_time"] + totals["done_late"]) / (totals["done_on_time"] + totals["done_late"] + totals["overdue"])
     for group in record["by_section"]:
         assert {"section", "title", "completion_rate"} | count_keys <= set(group)
     for group in record["by_lead"]:

@@ -22,8 +22,6 @@ from cchc.text import escape_controls
 
 __all__ = ["FORMATS", "report_record", "report_view", "report_json", "report_table", "report_md", "report_html", "rate_float"]
 
-#: Decimals of a rate in JSON.
-RATE_DECIMALS = 4
 #: Longest label a chart shows before cutting it with "…" (SVG text does not wrap).
 CHART_LABEL_CHARS = 90
 
@@ -32,11 +30,9 @@ CHART_LABEL_CHARS = 90
 
 
 def rate_float(rate: Fraction | None) -> float | None:
-    """A rate as a float rounded to 4 decimals (half up, from the exact fraction); None stays None."""
-    if rate is None:
-        return None
-    exact = Decimal(rate.numerator) / Decimal(rate.denominator)
-    return float(exact.quantize(Decimal(1).scaleb(-RATE_DECIMALS), rounding=ROUND_HALF_UP))
+    """A rate as the float nearest its exact fraction (5/14 is 0.35714285714285715), not rounded further:
+    a reader computing the contract's formula from the counts gets the same number. None stays None."""
+    return None if rate is None else float(rate)
 
 
 def _counts(figures: Figures) -> dict:
