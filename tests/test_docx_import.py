@@ -734,3 +734,57 @@ def test_a_directory_is_not_a_word_file(run, tmp_path):
     folder.mkdir()
     result = run("import", folder, "-o", tmp_path / "out.yaml")
     assert result.exit_code == 2 and "là một thư mục, không phải tệp Word" in result.stderr and "Traceback" not in result.stderr
+
+
+def _plain_plan(*under_kind: str) -> bytes:
+    """A plan typed with no formatting at all (as python-docx or a plain editor writes it): "KẾ HOẠCH", then *under_kind*."""
+    doc = F.document()
+    F.letterhead(doc, ["UBND TỈNH THÁI BÌNH", "SỞ TƯ PHÁP"], "Số: 20/KH-STP", "Thái Bình, ngày 25 tháng 12 năm 2021")
+    F.para(doc, "KẾ HOẠCH")
+    for text in under_kind:
+        F.para(doc, text)
+    F.para(doc, "I. MỤC ĐÍCH, YÊU CẦU")
+    F.para(doc, "Nâng cao chất lượng.")
+    F.task_table(doc, [
+        ["Nội dung", "Sản phẩm", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+        ["I. CẢI CÁCH THỂ CHẾ", "Báo cáo A", "Phòng Hành chính tư pháp", "Hằng quý"],
+    ])
+    return F.to_bytes(doc)
+
+
+def test_a_title_in_no_format_right_under_ke_hoach_is_the_title_and_gives_the_year(run, tmp_path):
+    # Neither bold nor centred: the line under "KẾ HOẠCH" names the plan and its year (2022, not the date's 2021).
+    plan, result, text = imported(_plain_plan("Cải cách hành chính năm 2022"))
+    assert plan.plan.title == "KẾ HOẠCH Cải cách hành chính năm 2022" and plan.plan.year == 2022
+    from cchc.query import rows
+
+    (row,) = rows(plan)
+    assert row.item.deadline == "Hằng quý" and [d.isoformat() for d in row.deadline.due] == ["2022-03-31", "2022-06-30", "2022-09-30", "2022-12-31"]
+    assert result.comments[("plan", "title")] == [("docx.guess.plain-title", {})]
+    assert [b["title"] for b in result.data["prose_before"]] == ["MỤC ĐÍCH, YÊU CẦU"]
+    source = tmp_path / "ke-hoach.docx"
+    source.write_bytes(_plain_plan("Cải cách hành chính năm 2022"))
+    assert run("import", source, "-o", tmp_path / "ke-hoach.yaml").exit_code == 0
+    written = (tmp_path / "ke-hoach.yaml").read_text(encoding="utf-8")
+    assert "  # đoán: dòng ngay dưới chữ KẾ HOẠCH (không in đậm, không căn giữa) được lấy làm tên kế hoạch\n  title: KẾ HOẠCH Cải" in written
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Thực hiện Kế hoạch số 10/KH-UBND ngày 5/1/2022 của UBND tỉnh, Sở Tư pháp ban hành Kế hoạch như sau:",
+        "Căn cứ Quyết định số 3669/QĐ-UBND ngày 31/12/2020",
+        "Nhằm nâng cao chất lượng, Sở ban hành kế hoạch này.",
+        "1. Mục đích",
+        "năm 2022 của Sở",
+        "Cải cách hành chính " * 12,
+    ],
+)
+def test_a_line_under_ke_hoach_that_reads_as_prose_is_not_taken_for_the_title(line):
+    _, result, _ = imported(_plain_plan(line))
+    assert result.data["plan"]["title"] == "KẾ HOẠCH" and ("plan", "title") not in result.comments
+
+
+def test_only_the_first_plain_line_is_taken_and_never_after_a_formatted_title():
+    _, result, _ = imported(_plain_plan("Cải cách hành chính năm 2022", "Của Sở Tư pháp tỉnh Thái Bình"))
+    assert result.data["plan"]["title"] == "KẾ HOẠCH Cải cách hành chính năm 2022"

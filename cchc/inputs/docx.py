@@ -82,6 +82,7 @@ class _Document:
         closing: list[Para] = []
         title: list[str] = []
         subtitle: list[str] = []
+        plain_title = False  # the title's words were taken from a line with no format saying so
         seen_table = False
         totals_zone = False  # right under a task table, where its total is written out
         i = 0
@@ -174,6 +175,10 @@ class _Document:
                     mode = "subtitle"
                 elif not subtitle and (para.centered or len(title) == 1 and (para.bold or is_caps(para.text))) and what is None and prose.label_of(para.text) is None and not prose.is_basis(para.text):
                     title.append(para.text)
+                elif len(title) == 1 and not subtitle and prose.plain_title(para, title[0], what):
+                    # "KẾ HOẠCH" alone, then a line in no particular format: the title a plain editor wrote.
+                    title.append(para.text)
+                    plain_title = True
                 else:
                     mode, i = "prose", i - 1
             elif mode == "subtitle":
@@ -199,6 +204,8 @@ class _Document:
             self._closing(closing)
         if title:
             self.plan["title"] = " ".join(_line(text) for text in title)
+            if plain_title:
+                self.comments.append((self.plan, "title", "docx.guess.plain-title", {}))
         elif self.decision is not None and self.decision.get("plan_in_article") and self.decision["title"]:
             # A plan written inside an article has no title of its own on paper.
             self.plan["title"] = self.decision["title"]

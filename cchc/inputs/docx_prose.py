@@ -71,6 +71,26 @@ def article(text: str) -> tuple[int, str]:
     return int(match.group("number")), match.group("text").strip()
 
 
+#: The longest line taken as a title from its place alone (right under "KẾ HOẠCH", in no title's format).
+_PLAIN_TITLE_CHARS = 200
+
+
+def plain_title(para: Para, kind_line: str, what: str | None) -> bool:
+    """*para*, right under the kind line *kind_line*, is the plan's title though nothing in its format says so:
+    the kind line is "KẾ HOẠCH" alone, and *para* is a short line that starts with a capital, is not numbered,
+    not a legal basis, and does not end as a sentence or an introduction does (".", ":", ";")."""
+    text = para.text.strip()
+    return (
+        fold(kind_line).strip(" .:") == "ke hoach"
+        and what is None
+        and 0 < len(text) <= _PLAIN_TITLE_CHARS
+        and text[0].isupper()
+        and not text.endswith((".", ":", ";", ","))
+        and label_of(text) is None
+        and not is_basis(text)
+    )
+
+
 def is_basis(text: str) -> bool:
     """A legal basis: "Căn cứ …", "Thực hiện …", "Theo đề nghị …", "Xét …"."""
     return fold(text).startswith(_BASIS_START)

@@ -144,6 +144,10 @@ MESSAGES = {
         "đoán: kế hoạch viết trong một điều của quyết định, không có tên riêng; tên lấy theo trích yếu của quyết định",
         "đoán: the plan is written inside an article of the decision, with no title of its own; its title is the decision's",
     ),
+    "docx.guess.plain-title": (
+        "đoán: dòng ngay dưới chữ KẾ HOẠCH (không in đậm, không căn giữa) được lấy làm tên kế hoạch",
+        "đoán: the line right under KẾ HOẠCH (neither bold nor centred) is taken as the plan's title",
+    ),
     "docx.guess.year": ("đoán: tiêu đề không ghi năm; năm lấy theo ngày ban hành", "đoán: the title names no year; the year is the date's"),
     "docx.guess.unit": ("đoán: tiêu đề cột kinh phí không ghi đơn vị; coi là triệu đồng", "đoán: the budget heading names no unit; taken as million VND"),
     "docx.guess.short-form": ("đoán: {short!q} là cách viết tắt của cơ quan này", "đoán: {short!q} is taken as a short form of this agency"),
