@@ -334,6 +334,17 @@ def test_cells_split_into_names_by_line_semicolon_and_known_commas():
         ("UBND xã, phường, thị trấn", ["UBND xã, phường, thị trấn"]),
         ("Sở Tư pháp, các đơn vị liên quan", ["Sở Tư pháp, các đơn vị liên quan"]),
         ("Phòng Tài chính, Kế hoạch", ["Phòng Tài chính, Kế hoạch"]),
+        # Names for groups, each a group or an agency then kinds after commas: split between them, nowhere else.
+        ("Các sở, ban, ngành, UBND huyện, thành phố, UBND xã, phường, thị trấn",
+         ["Các sở, ban, ngành", "UBND huyện, thành phố", "UBND xã, phường, thị trấn"]),
+        ("Các sở, ban, ngành, UBND các huyện, thành phố", ["Các sở, ban, ngành", "UBND các huyện, thành phố"]),
+        ("Sở Nội vụ, Các sở, ban, ngành", ["Sở Nội vụ", "Các sở, ban, ngành"]),
+        ("UBND tỉnh, huyện, xã", ["UBND tỉnh, huyện, xã"]),
+        ("Sở, ban, ngành, UBND huyện, thành phố, UBND xã, phường, thị trấn",  # the 2021 plan's II-3, as its source writes it
+         ["Sở, ban, ngành", "UBND huyện, thành phố", "UBND xã, phường, thị trấn"]),
+        ("UBND tỉnh, huyện, xã, Sở Nội vụ", ["UBND tỉnh, huyện, xã", "Sở Nội vụ"]),
+        ("Các sở, ban, ngành, Ủy ban nhân dân huyện, thành phố", ["Các sở, ban, ngành", "Ủy ban nhân dân huyện, thành phố"]),  # the 2021 plan's I-2
+        ("Ủy ban nhân dân tỉnh, Sở Nội vụ", ["Ủy ban nhân dân tỉnh", "Sở Nội vụ"]),
     ],
 )
 def test_without_a_registry_commas_split_only_between_whole_names(cell, names):

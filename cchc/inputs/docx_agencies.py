@@ -30,7 +30,7 @@ _GROUP_END = (" cấp xã", " cấp huyện", " các cấp")
 _GROUP_KINDS = {"sở", "ban", "ngành", "tỉnh", "huyện", "quận", "thành phố", "thị xã", "xã", "phường", "thị trấn", "cơ quan", "đơn vị", "đoàn thể", "địa phương"}
 #: The words an agency's name starts with ("Sở Nội vụ", "UBND tỉnh", "Văn phòng UBND tỉnh"); longest first.
 _AGENCY_KINDS = tuple(sorted({
-    "Sở", "Ban", "Phòng", "Văn phòng", "Thanh tra", "Ủy ban", "Uỷ ban", "UBND", "HĐND", "Hội đồng", "Công an", "Bộ", "Bộ Chỉ huy",
+    "Sở", "Ban", "Phòng", "Văn phòng", "Thanh tra", "Ủy ban", "Uỷ ban", "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND", "HĐND", "Hội đồng", "Công an", "Bộ", "Bộ Chỉ huy",
     "Cục", "Chi cục", "Tổng cục", "Vụ", "Viện", "Trung tâm", "Đài", "Báo", "Kho bạc", "Bảo hiểm", "Ngân hàng", "Trường",
     "Bệnh viện", "Hội", "Liên đoàn", "Liên minh", "Mặt trận", "Tỉnh đoàn", "Huyện đoàn", "Thành đoàn", "Tòa án", "Toà án",
     "Tỉnh ủy", "Tỉnh uỷ", "Huyện ủy", "Huyện uỷ", "Thành ủy", "Thành uỷ", "Đảng ủy", "Đảng uỷ", "Chi nhánh", "Công ty",
@@ -80,6 +80,17 @@ def whole_name(part: str) -> bool:
             rest = part[len(kind) + 1 :].strip()
             return bool(rest) and (rest[0].isupper() or rest[0].isdigit() or rest.startswith(_PLACE_WORDS))
     return False
+
+
+def listed_kinds(segment: str) -> bool:
+    """Whether *segment* reads as one name for a group by its form: a group or an agency, then kinds listed after
+    commas ("Các sở, ban, ngành", "Sở, ban, ngành", "UBND huyện, thành phố", "UBND xã, phường, thị trấn"), so that a cell listing
+    such names ("Các sở, ban, ngành, UBND huyện, thành phố") splits between them and nowhere else."""
+    first, *later = [part.strip() for part in segment.split(",")]
+    if not later or not all(" ".join(part.casefold().split()) in _GROUP_KINDS for part in later):
+        return False
+    key = " ".join(first.casefold().split())
+    return whole_name(first) or key.startswith(_GROUP_START) or (first[:1].isupper() and key in _GROUP_KINDS)  # "Sở, ban, ngành"
 
 
 def _abbreviated(name: str) -> bool:
@@ -189,7 +200,7 @@ class AgencyBook:
                     continue  # the whole piece is not a split
                 segment = ", ".join(parts[i:j])
                 rest = best[j]
-                if rest is not None and segment and (spelling_key(segment) in self._known or whole_name(segment)):
+                if rest is not None and segment and (spelling_key(segment) in self._known or whole_name(segment) or listed_kinds(segment)):
                     if best[i] is None or len(rest) + 1 < len(best[i]):
                         best[i] = [segment] + rest
         return best[0] if best[0] else [piece]
