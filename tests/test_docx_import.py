@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import os
 import shutil
@@ -15,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cchc.cli.imports  # noqa: F401  (registers the command until cchc.cli lists the module)
+import docx
 import docx_fixtures as F
 from conftest import DATA
 from cchc.inputs import docx_package
@@ -799,3 +801,59 @@ def test_a_line_under_ke_hoach_that_reads_as_prose_is_not_taken_for_the_title(li
 def test_only_the_first_plain_line_is_taken_and_never_after_a_formatted_title():
     _, result, _ = imported(_plain_plan("Cải cách hành chính năm 2022", "Của Sở Tư pháp tỉnh Thái Bình"))
     assert result.data["plan"]["title"] == "KẾ HOẠCH Cải cách hành chính năm 2022"
+
+
+def _typed_table(rows: list[list[str]], *, title: str = "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2021", before=()) -> bytes:
+    """A plan typed with python-docx's defaults: no letterhead, plain paragraphs, a plain table of *rows*."""
+    doc = F.document()
+    for text in before:
+        F.para(doc, text)
+    F.para(doc, title)
+    table = doc.add_table(rows=0, cols=len(rows[0]))
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row):
+            cell.text = text
+    return F.to_bytes(doc)
+
+
+_TYPED_HEADINGS = ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
+
+
+def test_amounts_written_with_their_own_unit_are_converted_and_marked():
+    # A clerk writes "50 triệu" or "100.000.000 đồng" in a (triệu đồng) column: each is the amount it says, with a comment.
+    written = ["50 triệu", "100.000.000 đồng", "1 000", "1,5 tỷ đồng", "20 tr.đ", "500 nghìn đồng", "Theo dự án"]
+    rows = [_TYPED_HEADINGS] + [[str(n), f"Báo cáo {n}", "Sở Nội vụ", "", "Quý II/2021", text] for n, text in enumerate(written, 1)]
+    rows.append(["", "Tổng cộng", "", "", "", "2.670,5 triệu đồng"])
+    plan, result, _ = imported(_typed_table(rows))
+    budgets = [item.budget for _, _, item in plan.items()]
+    assert budgets == [50, 100, 1000, 1500, 20, Decimal("0.5"), "Theo dự án"]
+    assert plan.plan.total_million_vnd == Decimal("2670.5")
+    unit_comments = {path[-2]: args["written"] for path, entries in result.comments.items() for key, args in entries if key == "docx.comment.unit"}
+    assert unit_comments == {0: "50 triệu", 1: "100.000.000 đồng", 3: "1,5 tỷ đồng", 4: "20 tr.đ", 5: "500 nghìn đồng"}
+
+
+def test_a_total_written_out_in_one_cell_across_the_row_is_the_declared_total():
+    rows = [_TYPED_HEADINGS, ["1", "Kế hoạch A", "Sở Nội vụ", "", "Quý I/2021", "4"], ["2", "Kế hoạch B", "Sở Tư pháp", "", "Quý II/2021", "6"]]
+    rows.append(["", "Tổng cộng: 10 triệu đồng (Bằng chữ: Mười triệu đồng chẵn)", "", "", "", ""])  # typed in one cell ...
+    doc = _typed_table(rows)
+    plan, _, _ = imported(doc)
+    assert [item.product for _, _, item in plan.items()] == ["Kế hoạch A", "Kế hoạch B"]
+    assert (plan.plan.total_million_vnd, plan.plan.total_in_words) == (10, "Mười triệu đồng chẵn")
+    document = docx.Document(io.BytesIO(doc))  # ... or in the row merged across, as Word writes a row typed once
+    table = document.tables[0]
+    merged = table.rows[3].cells[0].merge(table.rows[3].cells[5])
+    merged.text = "Tổng cộng: 10 triệu đồng (Bằng chữ: Mười triệu đồng chẵn)"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    plan, _, _ = imported(buffer.getvalue())
+    assert [item.product for _, _, item in plan.items()] == ["Kế hoạch A", "Kế hoạch B"]
+    assert (plan.plan.total_million_vnd, plan.plan.total_in_words) == (10, "Mười triệu đồng chẵn")
+
+
+def test_a_title_in_capitals_starting_thuc_hien_is_the_title_not_a_legal_basis():
+    data = _typed_table(
+        [_TYPED_HEADINGS, ["1", "Kế hoạch A", "Sở Nội vụ", "", "Quý II", "4"]],
+        title="THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2022", before=["ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH", "Thái Bình, ngày 28 tháng 12 năm 2021", "KẾ HOẠCH"],
+    )
+    plan, _, _ = imported(data)
+    assert plan.plan.title == "KẾ HOẠCH THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2022" and plan.plan.year == 2022

@@ -15,6 +15,7 @@ from decimal import Decimal
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_table import (
     Columns,
+    amount_in_million,
     own_cells,
     figure,
     in_million,
@@ -32,6 +33,8 @@ _WORDS_IN = re.compile(r"(?i)bằng\s+chữ")
 _SUM_IN_DONG = re.compile(r"(?i)tổng\s+kinh\s+phí\s*:\s*(?P<amount>[0-9][0-9.,]*)\s*(?:đồng|đ|vnđ|vnd)\.?(?P<rest>.*)", re.S)
 _NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
 _TOTAL_WORDS = ("tổng cộng", "tổng số", "tổng kinh phí", "tổng:")
+#: A total written out in one cell: "Tổng cộng: 10 triệu đồng (Bằng chữ: Mười triệu đồng chẵn)".
+_TOTAL_LINE = re.compile(r"(?i)(?:tổng\s+cộng|tổng\s+số|tổng\s+kinh\s+phí|tổng)\s*:?\s*(?P<amount>[0-9][^()]{0,80}?)\s*(?P<words>\(?\s*bằng\s+chữ.*)?", re.S)
 # "Cộng" alone or before what it adds up: mục, phần, nhiệm vụ, a number, a bracket; never "Cộng đồng".
 _SUBTOTAL = re.compile(r"(?i)cộng\s*:?(?:\s+(?:mục|phần|nhiệm vụ|lĩnh vực|nhóm|chương|phụ lục|khoản)\b.*|\s*[(\[]?(?:[IVXLC]{1,7}|[0-9]{1,3}|[A-Z])\b.*)?", re.S)
 _ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
@@ -105,6 +108,10 @@ class TableReader:
         first = own[0].text
         if _is_total(first) and all(c.column == roles.get("budget") or _WORDS_IN.search(c.text) for c in own[1:]):
             self.total_row(own, value("budget") if "budget" in roles else "", columns)
+            return
+        written = _TOTAL_LINE.fullmatch(first)
+        if written and len(own) == 1 and amount_in_million(written.group("amount"), columns.factor) is not None:
+            self.total_row(own, written.group("amount"), columns)  # the total and its words in one cell across the row
             return
         if _is_subtotal(first) and own[0].column != roles.get("budget") and all(c.column == roles.get("budget") for c in own[1:]):
             self.subtotal_row(own[0], value("budget") if "budget" in roles else "", columns)
@@ -194,15 +201,17 @@ class TableReader:
         item["deadline"] = value("deadline") or None
         budget = value("budget")
         if budget:
-            amount = figure(budget)
-            if amount is None:
+            found = amount_in_million(budget, columns.factor)
+            if found is None:
                 item["budget"] = budget
             else:
-                item["budget"] = in_million(amount, columns.factor)
+                item["budget"], unit_written = found
                 slot = slot_of("budget")
                 if not slot.own:
                     guesses.append(("budget", "docx.comment.budget-merged", {}))
-                if columns.unit_assumed and id(columns) not in self._unit_said:
+                if unit_written:  # "50 triệu", "100.000.000 đồng": the cell's own unit
+                    guesses.append(("budget", "docx.comment.unit", {"written": budget}))
+                elif columns.unit_assumed and id(columns) not in self._unit_said:
                     self._unit_said.add(id(columns))  # once per table, on its first amount
                     guesses.append(("budget", "docx.guess.unit", {}))
                 elif columns.factor != 1:
@@ -227,11 +236,11 @@ class TableReader:
         self._since_subtotal, since = _Running(), self._since_subtotal
         if not budget:
             return
-        amount = figure(budget)
-        if amount is None:
+        found = amount_in_million(budget, columns.factor)
+        if found is None:
             self.warn("docx.subtotal-note", label.place, text=label.text, written=budget)
             return
-        amount = in_million(amount, columns.factor)
+        amount = found[0]
         task = self._task_sum.of(self._task)
         section = self._section_sum.of(self._section)
         # What it adds up is not written: the rows since the last subtotal, the task, the section or the whole table.
@@ -248,9 +257,9 @@ class TableReader:
             scope.add(item["budget"])
 
     def total_row(self, own: list[Cell], budget: str, columns: Columns) -> None:
-        amount = figure(budget) if budget else None
-        if amount is not None:
-            self.total = in_million(amount, columns.factor)
+        found = amount_in_million(budget, columns.factor) if budget else None
+        if found is not None:
+            self.total = found[0]
         elif budget:
             self.total = budget
         for cell in own:

@@ -111,6 +111,37 @@ def _exact(whole: str, fraction: str) -> int | Decimal:
     return Decimal(f"{whole}.{fraction}") if fraction else int(whole)
 
 
+#: A figure with its unit, as a cell may write it: "50 triệu", "100.000.000 đồng", "1,5 tỷ đồng", "20 tr.đ".
+_WITH_UNIT = re.compile(
+    r"(?P<figure>[0-9][0-9.,]*)\s*(?P<unit>tỷ(?:\s*đồng)?|triệu(?:\s*đồng)?|tr\.?\s*đ(?:ồng)?|trđ|(?:nghìn|ngàn)\s*đồng|đồng|vnđ|vnd|đ)\.?",
+    re.I,
+)
+#: Digits grouped by thousands with spaces ("1 000", "25 500 000"), as a typist or a spreadsheet writes them.
+_SPACED_THOUSANDS = re.compile(r"[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+")
+
+
+def amount_in_million(text: str, factor: int | Decimal) -> tuple[int | Decimal, bool] | None:
+    """An amount cell in million VND: a figure in the column's unit (*factor* million each), or a figure with its own
+    unit ("50 triệu", "100.000.000 đồng"); and whether the cell named its unit. None when the cell holds no amount."""
+    text = text.strip()
+    if len(text) > 2 * _MAX_FIGURE:
+        return None
+    if _SPACED_THOUSANDS.fullmatch(text):
+        text = re.sub(r"[ \u00a0\u202f]", "", text)
+    amount = figure(text)
+    if amount is not None:
+        return in_million(amount, factor), False
+    match = _WITH_UNIT.fullmatch(text)
+    amount = figure(match.group("figure")) if match else None
+    if amount is None:
+        return None
+    unit = fold(match.group("unit")).replace(" ", "").rstrip(".")
+    per = 1000 if unit.startswith("ty") else 1 if unit.startswith(("trieu", "tr")) else (
+        Decimal("0.001") if unit.startswith(("nghin", "ngan")) else Decimal("0.000001")
+    )
+    return in_million(amount, per), True
+
+
 def in_million(amount: int | Decimal, factor: int | Decimal) -> int | Decimal:
     """*amount* times *factor*, exactly; an int when the result is whole."""
     if factor == 1:
