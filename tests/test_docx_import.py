@@ -857,3 +857,37 @@ def test_a_title_in_capitals_starting_thuc_hien_is_the_title_not_a_legal_basis()
     )
     plan, _, _ = imported(data)
     assert plan.plan.title == "KẾ HOẠCH THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2022" and plan.plan.year == 2022
+
+
+def test_of_two_columns_for_one_role_the_surer_heading_is_read():
+    # The start of a period is not the deadline, a source of funds not the amount: the other column is read.
+    rows = [["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian bắt đầu", "Thời gian hoàn thành", "Nguồn kinh phí", "Kinh phí (triệu đồng)"],
+            ["1", "Kế hoạch A", "Sở Nội vụ", "Tháng 1/2021", "Quý II/2021", "Ngân sách tỉnh", "30"]]
+    plan, result, _ = imported(_typed_table(rows))
+    ((_, _, item),) = plan.items()
+    assert (item.deadline, item.budget) == ("Quý II/2021", 30)
+    assert sorted(dict(args)["heading"] for code, args in codes(result) if code == "docx.unknown-column") == ["Nguồn kinh phí", "Thời gian bắt đầu"]
+
+
+def test_a_heading_over_two_rows_with_sub_headings_reads_the_end_and_the_total():
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2021")
+    table = doc.add_table(rows=4, cols=8)
+    top = ["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian", "", "Kinh phí (triệu đồng)", "", ""]
+    sub = ["", "", "", "Bắt đầu", "Hoàn thành", "Ngân sách tỉnh", "Tổng số", "Nguồn khác"]
+    for c, (a, b) in enumerate(zip(top, sub)):
+        table.cell(0, c).text, table.cell(1, c).text = a, b
+    for r, row in enumerate([["1", "Kế hoạch A", "Sở Nội vụ", "Tháng 1/2021", "Quý II/2021", "20", "30", "10"],
+                             ["2", "Báo cáo B", "Sở Tài chính", "Tháng 3/2021", "Tháng 6/2021", "5", "5", ""]], 2):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for c in (0, 1, 2):  # merged down over both heading rows
+        merged = table.cell(0, c).merge(table.cell(1, c))
+        merged.text = top[c]
+    table.cell(0, 3).merge(table.cell(0, 4)).text = "Thời gian"
+    table.cell(0, 5).merge(table.cell(0, 7)).text = "Kinh phí (triệu đồng)"
+    plan, result, _ = imported(F.to_bytes(doc))
+    assert [(i.product, i.lead, i.deadline, i.budget) for _, _, i in plan.items()] == [
+        ("Kế hoạch A", ["Sở Nội vụ"], "Quý II/2021", 30), ("Báo cáo B", ["Sở Tài chính"], "Tháng 6/2021", 5)]
+    headings = [dict(args)["heading"] for code, args in codes(result) if code == "docx.unknown-column"]
+    assert headings == ["Thời gian — Bắt đầu", "Kinh phí (triệu đồng) — Ngân sách tỉnh", "Kinh phí (triệu đồng) — Nguồn khác"]

@@ -79,7 +79,10 @@ class TableReader:
             for c in columns.unknown:
                 slot = grid.slots[heading_row][c]
                 place = slot.cell.place if slot is not None else Place(table=grid.index, row=heading_row + 1, column=c + 1)
-                self.warn("docx.unknown-column", place, heading=grid.text(heading_row, c) or grid.text(columns.heading_rows[-1], c))
+                # Each heading row's own text once: "Thời gian — Bắt đầu" under a heading spanning two columns.
+                texts = [grid.text(r, c) for r in columns.heading_rows]
+                heading = " — ".join(t for k, t in enumerate(texts) if t and t not in texts[:k])
+                self.warn("docx.unknown-column", place, heading=heading)
         for r in range(columns.first_data_row, len(grid.slots)):
             if r in grid.heading_rows or is_heading_repeat(grid, r, columns):
                 continue

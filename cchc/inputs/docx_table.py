@@ -209,20 +209,51 @@ def find_columns(grid: Grid) -> Columns | None:
         if not (found & set(TEXT_ROLES) and found & set(DATA_ROLES)):
             continue
         heading_rows = [r]
-        # Sub-headings under a heading that spans several columns ("Cơ quan thực hiện" / "Chủ trì", "Phối hợp").
-        while heading_rows[-1] + 1 < rows and _all_headings(grid, heading_rows[-1] + 1):
+        # Sub-headings under a heading that spans several columns ("Cơ quan thực hiện" / "Chủ trì", "Phối hợp";
+        # "Thời gian" / "Bắt đầu", "Hoàn thành"; "Kinh phí" / "Tổng số", "Ngân sách tỉnh").
+        while heading_rows[-1] + 1 < rows and _all_headings(grid, heading_rows[-1] + 1, roles):
             heading_rows.append(heading_rows[-1] + 1)
             for c in range(grid.width):
-                deeper = role_of(grid.text(heading_rows[-1], c))
+                slot = grid.slots[heading_rows[-1]][c]
+                if slot is None or not slot.own:
+                    continue  # a heading merged down from above keeps its role
+                text = grid.text(heading_rows[-1], c)
+                deeper = role_of(text)
                 if deeper is not None:
                     roles[c] = deeper
+                elif fold(text) in _SUB_HEADINGS.get(roles[c], {}):
+                    roles[c] = _SUB_HEADINGS[roles[c]][fold(text)]
         return _assign(grid, roles, heading_rows)
     return None
 
 
-def _all_headings(grid: Grid, r: int) -> bool:
-    texts = [s.cell.text for s in grid.slots[r] if s is not None and s.own and s.cell.text]
-    return bool(texts) and all(role_of(t) is not None for t in texts)
+#: Sub-headings that name no role alone, by the role of the heading above them: the part of it a plan's data is.
+#: Under "Thời gian", the end is the deadline, not the start; under "Kinh phí", the total is the amount, not a source.
+_SUB_HEADINGS: dict[str | None, dict[str, str | None]] = {
+    "deadline": {"hoan thanh": "deadline", "ket thuc": "deadline", "bat dau": None, "khoi cong": None},
+    "budget": {
+        "tong so": "budget", "tong": "budget", "tong cong": "budget", "cong": "budget",
+        "ngan sach tinh": None, "ngan sach trung uong": None, "ngan sach huyen": None, "ngan sach xa": None,
+        "ngan sach dia phuong": None, "nguon khac": None, "von khac": None, "xa hoi hoa": None, "ngan sach nha nuoc": None,
+    },
+}
+
+
+def _all_headings(grid: Grid, r: int, above: list[str | None]) -> bool:
+    """Whether row *r* holds only headings: each of its own texts names a role, or is a sub-heading of the one above."""
+    texts = [(c, s.cell.text) for c, s in enumerate(grid.slots[r]) if s is not None and s.own and s.cell.text]
+    return bool(texts) and all(role_of(t) is not None or fold(t) in _SUB_HEADINGS.get(above[c], {}) for c, t in texts)
+
+
+def _strength(role: str, key: str) -> int:
+    """How surely a heading (folded) names *role* when two columns name it: the end of a period over its start
+    ("Thời gian hoàn thành" over "Thời gian bắt đầu"), an amount over a source of funds ("Kinh phí (triệu đồng)" over
+    "Nguồn kinh phí")."""
+    if role == "deadline":
+        return 0 if "bat dau" in key or "khoi cong" in key else 1
+    if role == "budget":
+        return 0 if "nguon" in key and not re.search(r"trieu|dong|vnd|tong", key) else 1
+    return 1
 
 
 def _assign(grid: Grid, roles: list[str | None], heading_rows: list[int]) -> Columns:
@@ -232,6 +263,13 @@ def _assign(grid: Grid, roles: list[str | None], heading_rows: list[int]) -> Col
         slot = grid.slots[heading_rows[-1]][c]
         if slot is not None and slot.cell.column != c and role is not None and assigned.get(role) == slot.cell.column:
             continue  # the same heading cell, spanning on
+        if role is not None and role in assigned:
+            # Two columns name one role: the surer heading has it ("Thời gian hoàn thành" over "… bắt đầu").
+            here, there = (" ".join(fold(grid.text(r, col)) for r in heading_rows) for col in (c, assigned[role]))
+            if _strength(role, here) > _strength(role, there):
+                unknown.append(assigned[role])
+                assigned[role] = c
+                continue
         if role is None or role in assigned:
             if grid.text(heading_rows[-1], c) or grid.text(heading_rows[0], c):
                 unknown.append(c)
