@@ -891,3 +891,42 @@ def test_a_heading_over_two_rows_with_sub_headings_reads_the_end_and_the_total()
         ("Kế hoạch A", ["Sở Nội vụ"], "Quý II/2021", 30), ("Báo cáo B", ["Sở Tài chính"], "Tháng 6/2021", 5)]
     headings = [dict(args)["heading"] for code, args in codes(result) if code == "docx.unknown-column"]
     assert headings == ["Thời gian — Bắt đầu", "Kinh phí (triệu đồng) — Ngân sách tỉnh", "Kinh phí (triệu đồng) — Nguồn khác"]
+
+
+@pytest.mark.parametrize("under", [("1.1", "2.1"), ("-", "-"), ("a)", "a)"), ("+", "+")])
+def test_task_rows_typed_with_no_merge_are_tasks_when_rows_are_numbered_under_them(under):
+    rows = [_TYPED_HEADINGS,
+            ["I", "CẢI CÁCH THỂ CHẾ", "", "", "", ""],
+            ["1", "Xây dựng kế hoạch CCHC", "", "", "", ""],
+            [under[0], "Kế hoạch CCHC năm 2021", "Sở Nội vụ", "", "Tháng 01/2021", "10"],
+            ["2", "Rà soát văn bản", "", "", "", ""],
+            [under[1], "Báo cáo rà soát", "Sở Tư pháp", "", "Tháng 6/2021", "15"]]
+    plan, result, _ = imported(_typed_table(rows))
+    assert [(s.numeral, t.number, t.title, i.product, i.lead, i.budget) for s, t, i in plan.items()] == [
+        ("I", "1", "Xây dựng kế hoạch CCHC", "Kế hoạch CCHC năm 2021", ["Sở Nội vụ"], 10),
+        ("I", "2", "Rà soát văn bản", "Báo cáo rà soát", ["Sở Tư pháp"], 15),
+    ]
+
+
+def test_a_numbered_row_with_blank_cells_and_no_row_under_it_stays_an_item():
+    rows = [_TYPED_HEADINGS, ["1", "Báo cáo A", "Sở Nội vụ", "", "Quý I/2021", "5"], ["2", "Báo cáo B", "", "", "", ""], ["3", "Báo cáo C", "Sở Tư pháp", "", "Quý II/2021", ""]]
+    _, result, _ = imported(_typed_table(rows))
+    items = [item["product"] for section in result.data["sections"] for task in section["tasks"] for item in task["items"]]
+    assert items == ["Báo cáo A", "Báo cáo B", "Báo cáo C"]
+
+
+@pytest.mark.parametrize("section_sum, warned", [("25", False), ("30", True)])
+def test_heading_rows_carrying_their_sums_are_headings_and_their_sums_are_checked(section_sum, warned):
+    rows = [_TYPED_HEADINGS,
+            ["I", "CẢI CÁCH THỂ CHẾ", "", "", "", section_sum],
+            ["1", "Xây dựng kế hoạch CCHC", "", "", "", "10"],
+            ["1.1", "Kế hoạch CCHC năm 2021", "Sở Nội vụ", "", "Tháng 01/2021", "10"],
+            ["2", "Rà soát văn bản", "", "", "", "15"],
+            ["2.1", "Báo cáo rà soát", "Sở Tư pháp", "", "Tháng 6/2021", "15"],
+            ["", "Tổng cộng", "", "", "", "25"]]
+    plan, result, _ = imported(_typed_table(rows))
+    assert [(s.numeral, t.number, i.budget) for s, t, i in plan.items()] == [("I", "1", 10), ("I", "2", 15)]
+    assert plan.plan.total_million_vnd == 25
+    mismatches = [args for code, args in codes(result) if code == "docx.heading-sum-mismatch"]
+    assert mismatches == ([{"table": 1, "row": 2, "column": 1, "text": "I", "written": "30", "sum": 25}] if warned else [])
+    assert not any(code == "docx.subtotal-mismatch" for code, _ in codes(result))

@@ -289,6 +289,7 @@ class _Document:
 
     def _finish(self) -> Imported:
         tables = self.tables
+        tables.check_heading_amounts()
         numbered_ids(tables.sections)
         for position, section in enumerate(tables.sections, 1):
             if section["numeral"] is None:

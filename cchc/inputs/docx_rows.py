@@ -65,6 +65,9 @@ class TableReader:
         self._task_sum = _Running()
         self._section_sum = _Running()
         self._all_sum = _Running()
+        #: A section's or task's heading row that carries an amount: (its dict, the amount, the STT cell, as written),
+        #: checked against the items under it once all are read.
+        self._heading_amounts: list[tuple[dict, object, Cell, str]] = []
 
     # ------------------------------------------------------------ a table
 
@@ -123,7 +126,17 @@ class TableReader:
             return  # a section's subtotal: worked out from the items, not data
         if len(own) == 1 and not has_data and self._words(first):
             return
+        if has_data and "budget" in roles and all(c.column == roles["budget"] for c in own if c.column in data_columns):
+            carried = _heading_with_amount(own, columns, _next_stt(grid, r, columns))
+            if carried is not None:  # "I | CẢI CÁCH THỂ CHẾ | … | 25": a heading and the sum of what is under it
+                task_before = self._task
+                self.heading_row(carried[0], carried[1])
+                scope = self._task if self._task is not task_before else self._section
+                self._heading_amounts.append((scope, carried[2], own[0], value("budget")))
+                return
         heading = None if has_data else _section_row(own, columns)
+        if heading is None and not has_data:
+            heading = _numbered_heading(own, columns, _next_stt(grid, r, columns))
         if heading is not None:
             self.heading_row(*heading)
             return
@@ -234,6 +247,14 @@ class TableReader:
 
     # ------------------------------------------------------------ totals
 
+    def check_heading_amounts(self) -> None:
+        """Warn where a heading's amount is not the sum of the items under it (read whole: a section may run on)."""
+        for scope, amount, cell, written in self._heading_amounts:
+            items = scope["items"] if "items" in scope else [item for task in scope["tasks"] for item in task["items"]]
+            total = exact_sum([item["budget"] for item in items if isinstance(item["budget"], (int, Decimal))])
+            if total != amount:
+                self.warn("docx.heading-sum-mismatch", cell.place, text=cell.text, written=written, sum=total)
+
     def subtotal_row(self, label: Cell, budget: str, columns: Columns) -> None:
         """A subtotal ("Cộng mục I", "Cộng phần trích"): not data, so not kept; a warning when its amount is not the sum above it."""
         self._since_subtotal, since = _Running(), self._since_subtotal
@@ -324,6 +345,54 @@ def _section_row(own: list[Cell], columns: Columns) -> tuple[str | None, str | N
     if len(own) == 1 and "section" not in roles and own[0].column != roles.get("task") and looks_like_section(own[0].text):
         return section_heading(own[0].text)
     return None
+
+
+#: The STT of a row under a numbered heading: "1.1" under "1", or a bullet or letter ("-", "+", "a", "a)").
+_UNDER = re.compile(r"[-+•–]|[a-zđ][.)]?")
+
+
+def _next_stt(grid, r: int, columns: Columns) -> str:
+    """The STT of the next row that holds text (the empty string when there is none, or no STT column)."""
+    if "stt" not in columns.roles:
+        return ""
+    for below in range(r + 1, min(r + 20, len(grid.slots))):
+        if own_cells(grid, below):
+            return grid.text(below, columns.roles["stt"]).strip()
+    return ""
+
+
+def _numbered_heading(own: list[Cell], columns: Columns, next_stt: str) -> tuple[str, str] | None:
+    """(number, title) of a row typed with no merge: a number in the STT cell, a title in one text cell, no agency,
+    deadline or budget, and the next row numbered under it ("1.1" under "1"; "-" or "a)"). Without that next
+    row, such a row is an item whose other cells are blank."""
+    roles = columns.roles
+    if len(own) != 2 or "stt" not in roles or own[0].column != roles["stt"]:
+        return None
+    number = own[0].text.strip().rstrip(".")
+    if not re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{1,3})*", number) or own[1].column not in {roles.get(k) for k in ("section", "task", "product")}:
+        return None
+    if next_stt.startswith(number + ".") and next_stt[len(number) + 1 : len(number) + 2].isdigit() or _UNDER.fullmatch(next_stt):
+        return number, own[1].text
+    return None
+
+
+def _heading_with_amount(own: list[Cell], columns: Columns, next_stt: str):
+    """(label, title, amount) of a heading row that carries its sum: a label in the STT cell ("I", "1"), a title, an
+    amount, nothing else, and the next row numbered under it ("1" under "I", "1.1" under "1"); else None."""
+    roles = columns.roles
+    if len(own) != 3 or own[0].column != roles.get("stt") or own[2].column != roles.get("budget"):
+        return None
+    if own[1].column not in {roles.get(k) for k in ("section", "task", "product")}:
+        return None
+    label = own[0].text.strip().rstrip(".")
+    found = amount_in_million(own[2].text, columns.factor)
+    if found is None or not next_stt:
+        return None
+    if _ROMAN_OR_LETTER.fullmatch(label):
+        under = next_stt[0].isdigit() or _UNDER.fullmatch(next_stt) is not None
+    else:
+        under = _numbered_heading(own[:2], columns, next_stt) is not None
+    return (label, own[1].text, found[0]) if under else None
 
 
 def _is_subtotal(text: str) -> bool:

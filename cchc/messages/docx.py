@@ -120,6 +120,10 @@ MESSAGES = {
     "docx.unknown-column": ("cột {heading!q} không phải cột của kế hoạch; không đọc cột này", "column {heading!q} is not one of the plan's; the column is not read"),
     "docx.no-product": ("dòng không có sản phẩm, bỏ qua: {text!q}", "row without a product; left out: {text!q}"),
     "docx.other-table": ("bảng không phải bảng nhiệm vụ ({count} đoạn), bỏ qua", "a table that is not a task table ({count} paragraph(s)); left out"),
+    "docx.heading-sum-mismatch": (
+        "dòng tiêu đề {text!q} ghi {written!q}, nhưng các khoản bên dưới nó cộng lại là {sum!m}; số ở dòng tiêu đề không ghi vào kế hoạch",
+        "heading row {text!q} says {written!q}, but the amounts under it add up to {sum!m}; a heading's figure is not written into the plan",
+    ),
     "docx.subtotal-mismatch": (
         "dòng cộng {text!q} ghi {written!q}, nhưng các khoản phía trên cộng lại là {sum!m}; dòng cộng không phải nhiệm vụ, không ghi vào kế hoạch",
         "subtotal row {text!q} says {written!q}, but the amounts above add up to {sum!m}; a subtotal is not a task and is not written into the plan",
