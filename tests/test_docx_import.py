@@ -930,3 +930,15 @@ def test_heading_rows_carrying_their_sums_are_headings_and_their_sums_are_checke
     mismatches = [args for code, args in codes(result) if code == "docx.heading-sum-mismatch"]
     assert mismatches == ([{"table": 1, "row": 2, "column": 1, "text": "I", "written": "30", "sum": 25}] if warned else [])
     assert not any(code == "docx.subtotal-mismatch" for code, _ in codes(result))
+
+
+def test_a_row_with_data_and_a_blank_product_is_an_item_named_by_its_task_not_dropped():
+    rows = [["STT", "Nội dung công việc", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"],
+            ["1", "Xây dựng kế hoạch", "Kế hoạch CCHC 2021", "Sở Nội vụ", "Quý I/2021", "30"],
+            ["2", "Kiểm tra CCHC", "", "Sở Nội vụ", "Tháng 6/2021", "5"],
+            ["3", "Tuyên truyền CCHC", "", "", "", ""]]  # nothing but a task: a task with no items, as before
+    plan, result, _ = imported(_typed_table(rows))
+    assert [(t.title, i.product, i.deadline, i.budget) for _, t, i in plan.items()] == [
+        ("Xây dựng kế hoạch", "Kế hoạch CCHC 2021", "Quý I/2021", 30), ("Kiểm tra CCHC", "Kiểm tra CCHC", "Tháng 6/2021", 5)]
+    guessed = [path for path, entries in result.comments.items() if ("docx.guess.product-from-task", {}) in entries]
+    assert guessed == [("sections", 0, "tasks", 1, "items", 0, "product")]

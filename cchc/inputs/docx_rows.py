@@ -201,6 +201,10 @@ class TableReader:
         elif self._task is None:
             self.open_task("")
         product = value("product")
+        if not product and opened_task and any(value(role) for role in ("lead", "partners", "deadline", "budget")):
+            # A row of its own task with agencies, a deadline or an amount but a blank Sản phẩm: its work is the product.
+            product = task_slot.cell.text
+            guesses.append(("product", "docx.guess.product-from-task", {}))
         if not product:
             if not opened_task:
                 self.warn("docx.no-product", place, text=" | ".join(c.text for c in own))

@@ -152,6 +152,10 @@ MESSAGES = {
         "đoán: dòng ngay dưới chữ KẾ HOẠCH (không in đậm, không căn giữa) được lấy làm tên kế hoạch",
         "đoán: the line right under KẾ HOẠCH (neither bold nor centred) is taken as the plan's title",
     ),
+    "docx.guess.product-from-task": (
+        "đoán: ô sản phẩm trống; sản phẩm ở đây là nội dung công việc cùng dòng",
+        "đoán: the product cell is blank; the product here is the row's task text",
+    ),
     "docx.guess.year": ("đoán: tiêu đề không ghi năm; năm lấy theo ngày ban hành", "đoán: the title names no year; the year is the date's"),
     "docx.guess.unit": ("đoán: tiêu đề cột kinh phí không ghi đơn vị; coi là triệu đồng", "đoán: the budget heading names no unit; taken as million VND"),
     "docx.guess.short-form": ("đoán: {short!q} là cách viết tắt của cơ quan này", "đoán: {short!q} is taken as a short form of this agency"),
