@@ -942,3 +942,10 @@ def test_a_row_with_data_and_a_blank_product_is_an_item_named_by_its_task_not_dr
         ("Xây dựng kế hoạch", "Kế hoạch CCHC 2021", "Quý I/2021", 30), ("Kiểm tra CCHC", "Kiểm tra CCHC", "Tháng 6/2021", 5)]
     guessed = [path for path, entries in result.comments.items() if ("docx.guess.product-from-task", {}) in entries]
     assert guessed == [("sections", 0, "tasks", 1, "items", 0, "product")]
+
+
+@pytest.mark.parametrize("numbering", [["A", "B", "1", "2", "3", "4"], ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"], ["1", "2", "3", "4", "5", "6"]])
+def test_the_row_numbering_the_columns_is_not_an_item(numbering):
+    rows = [_TYPED_HEADINGS, numbering, ["1", "Báo cáo A", "Sở Nội vụ", "", "Quý I/2021", "5"]]
+    plan, _, _ = imported(_typed_table(rows))
+    assert [(i.product, i.deadline) for _, _, i in plan.items()] == [("Báo cáo A", "Quý I/2021")]

@@ -43,7 +43,7 @@ _ROLE_RULES = (
     ("section", re.compile(r".*\b(?:noi dung|linh vuc)\b.*")),
     ("lead", re.compile(r".*\bthuc hien\b.*")),
 )
-_NUMBER_ROW = re.compile(r"\(?[0-9]{1,2}\)?|\([a-z]\)")
+_NUMBER_ROW = re.compile(r"\(?[0-9]{1,2}\)?|\([a-z]\)|[a-z]")
 _ROMAN = r"[IVXLC]{1,7}"
 _SECTION = re.compile(rf"(?P<label>{_ROMAN}|[0-9]{{1,3}}(?:\.[0-9]{{1,3}})*|[A-Z])(?:\s*[.):]|\s+[-–])\s*(?P<title>\S.*)?", re.S)
 _TASK = re.compile(r"(?:(?P<dotted>[0-9]{1,3}(?:\.[0-9]{1,3})+)\.?|(?P<number>[0-9]{1,3})[.)]|(?P<letter>[a-zđ]\)))(?:\s+(?P<title>\S.*))?", re.S)
@@ -323,7 +323,7 @@ def is_heading_repeat(grid: Grid, r: int, columns: Columns) -> bool:
     own = own_cells(grid, r)
     if not own:
         return False
-    if len(own) >= 2 and all(_NUMBER_ROW.fullmatch(fold(c.text)) for c in own):
-        return True
+    if len(own) >= 2 and all(_NUMBER_ROW.fullmatch(fold(c.text)) for c in own) and (len(own) >= 3 or not own[0].text.isalpha()):
+        return True  # "(1) (2) (3)", "1 2 3", "A B 1 2 3": the row numbering the columns
     keys = tuple(fold(grid.text(r, c)) for c in range(grid.width))
     return keys == columns.heading_keys and any(keys)
