@@ -233,3 +233,19 @@ def test_guessing_short_forms_costs_the_names_not_every_pair_with_the_same_initi
     # The one name written out in full, and longer, takes them all as its short forms.
     assert entries == [{"name": names[-1], "short": abbreviations}]
     assert [a["short"] for _, _, a in comments] == abbreviations
+
+
+def test_a_heading_sum_typed_again_on_each_page_sums_its_section_once(monkeypatch):
+    # "I | CẢI CÁCH THỂ CHẾ | … | 7" typed before each item, as a table typed across pages repeats it: one section,
+    # whose items are added up once, not once for each time its heading is typed (pairs² amounts).
+    pairs = 300
+    added = [0]
+    _counting(monkeypatch, docx_rows, "exact_sum", added, size=lambda amounts: len(amounts))
+    rows = [HEADINGS]
+    for n in range(1, pairs + 1):
+        rows += [["I", "CẢI CÁCH THỂ CHẾ", "", "", "", "", "7"], _item(n)]
+    result = read_docx(_docx(_table(rows)), "trang.docx")
+    assert [(section["numeral"], sum(len(task["items"]) for task in section["tasks"])) for section in result.data["sections"]] == [("I", pairs)]
+    mismatches = [dict(p.args)["sum"] for p in result.problems if p.code == "docx.heading-sum-mismatch"]
+    assert mismatches == [pairs] * pairs
+    assert added[0] <= 12 * pairs, added[0]

@@ -253,9 +253,12 @@ class TableReader:
 
     def check_heading_amounts(self) -> None:
         """Warn where a heading's amount is not the sum of the items under it (read whole: a section may run on)."""
+        totals: dict[int, object] = {}  # one sum a section or task: a heading typed again on each page is one scope
         for scope, amount, cell, written in self._heading_amounts:
-            items = scope["items"] if "items" in scope else [item for task in scope["tasks"] for item in task["items"]]
-            total = exact_sum([item["budget"] for item in items if isinstance(item["budget"], (int, Decimal))])
+            if id(scope) not in totals:
+                items = scope["items"] if "items" in scope else [item for task in scope["tasks"] for item in task["items"]]
+                totals[id(scope)] = exact_sum([item["budget"] for item in items if isinstance(item["budget"], (int, Decimal))])
+            total = totals[id(scope)]
             if total != amount:
                 self.warn("docx.heading-sum-mismatch", cell.place, text=cell.text, written=written, sum=total)
 
