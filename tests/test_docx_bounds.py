@@ -249,3 +249,27 @@ def test_a_heading_sum_typed_again_on_each_page_sums_its_section_once(monkeypatc
     mismatches = [dict(p.args)["sum"] for p in result.problems if p.code == "docx.heading-sum-mismatch"]
     assert mismatches == [pairs] * pairs
     assert added[0] <= 12 * pairs, added[0]
+
+
+@pytest.mark.parametrize("filler", [" ", "\n", " (", "1 "])
+def test_a_total_cell_of_a_long_run_is_read_and_only_its_head_parsed(filler, monkeypatch):
+    # "Tổng cộng: 1" then a long run a pattern could backtrack over (n² steps: minutes at 40,000): only its head is parsed.
+    from cchc.inputs import docx_package, docx_rows
+
+    monkeypatch.setattr(docx_package, "MAX_RATIO", 10**9)
+    calls = [0]
+    real = docx_rows.amount_in_million
+
+    def counted(text, factor):
+        calls[0] += len(text)
+        return real(text, factor)
+
+    docx_rows.amount_in_million, saved = counted, real
+    try:
+        for n in (2_000, 40_000):
+            rows = [HEADINGS, _item(1), [("Tổng cộng: 1" + filler * n + "x", 7)]]
+            result = read_docx(_docx(_table(rows)), "dai.docx")
+            assert result.data["sections"][0]["tasks"][0]["items"][0]["product"] == "Sản phẩm 1"
+    finally:
+        docx_rows.amount_in_million = saved
+    assert calls[0] <= 2_000, calls[0]  # what the amount parser is given is bounded, whatever the cell's length

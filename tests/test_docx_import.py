@@ -949,3 +949,39 @@ def test_the_row_numbering_the_columns_is_not_an_item(numbering):
     rows = [_TYPED_HEADINGS, numbering, ["1", "Báo cáo A", "Sở Nội vụ", "", "Quý I/2021", "5"]]
     plan, _, _ = imported(_typed_table(rows))
     assert [(i.product, i.deadline) for _, _, i in plan.items()] == [("Báo cáo A", "Quý I/2021")]
+
+
+@pytest.mark.parametrize("layout", ["sections", "repeated", "tasks"])
+def test_heading_rows_with_sums_after_items_open_their_section_or_task(layout):
+    # A later section's heading carrying its sum (and the same heading typed twice, and tasks with sums and no section).
+    h = ["STT", "Nội dung công việc", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
+    if layout == "sections":
+        rows = [h, ["I", "MỤC MỘT", "", "", "", "1"], ["1", "", "Sản phẩm 1", "Sở Nội vụ", "Quý II/2026", "1"],
+                ["II", "MỤC HAI", "", "", "", "2"], ["1", "", "Sản phẩm 2", "Sở Nội vụ", "Quý II/2026", "2"]]
+        expected = [("I", 1), ("II", 2)]
+    elif layout == "repeated":
+        rows = [h, ["I", "MỤC MỘT", "", "", "", "3"], ["I", "MỤC MỘT", "", "", "", "3"], ["1", "", "Sản phẩm 1", "Sở Nội vụ", "Quý II/2026", "1"],
+                ["2", "", "Sản phẩm 2", "Sở Nội vụ", "Quý II/2026", "2"]]
+        expected = [("I", 1), ("I", 2)]
+    else:
+        rows = [h, ["1", "Việc một", "", "", "", "5"], ["1.1", "", "Sản phẩm 1", "Sở Nội vụ", "Quý II/2026", "5"],
+                ["2", "Việc hai", "", "", "", "5"], ["2.1", "", "Sản phẩm 2", "Sở Nội vụ", "Quý II/2026", "5"]]
+        expected = [("1", 5), ("2", 5)]  # with no section above them, the numbered headings are the sections
+    plan, result, _ = imported(_typed_table(rows))
+    assert [(s.numeral, i.budget) for s, _, i in plan.items()] == expected
+    assert not any(code == "docx.heading-sum-mismatch" for code, _ in codes(result))
+
+
+@pytest.mark.parametrize("merged", [True, False])
+@pytest.mark.parametrize("text", ["Tổng cộng: 10 triệu đồng", "Tổng cộng: 10", "TỔNG CỘNG: 10.000.000 đồng", "Tổng kinh phí: 10 triệu đồng."])
+def test_a_short_total_written_in_one_cell_is_the_declared_total(text, merged):
+    rows = [_TYPED_HEADINGS, ["1", "Kế hoạch A", "Sở Nội vụ", "", "Quý I/2021", "4"], ["2", "Kế hoạch B", "Sở Tư pháp", "", "Quý II/2021", "6"],
+            ["", text, "", "", "", ""]]
+    document = docx.Document(io.BytesIO(_typed_table(rows)))
+    if merged:
+        document.tables[0].rows[3].cells[0].merge(document.tables[0].rows[3].cells[5]).text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    plan, _, _ = imported(buffer.getvalue())
+    assert [i.product for _, _, i in plan.items()] == ["Kế hoạch A", "Kế hoạch B"]
+    assert plan.plan.total_million_vnd == 10 and plan.plan.total_note is None

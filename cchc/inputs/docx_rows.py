@@ -33,8 +33,8 @@ _WORDS_IN = re.compile(r"(?i)bằng\s+chữ")
 _SUM_IN_DONG = re.compile(r"(?i)tổng\s+kinh\s+phí\s*:\s*(?P<amount>[0-9][0-9.,]*)\s*(?:đồng|đ|vnđ|vnd)\.?(?P<rest>.*)", re.S)
 _NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
 _TOTAL_WORDS = ("tổng cộng", "tổng số", "tổng kinh phí", "tổng:")
-#: A total written out in one cell: "Tổng cộng: 10 triệu đồng (Bằng chữ: Mười triệu đồng chẵn)".
-_TOTAL_LINE = re.compile(r"(?i)(?:tổng\s+cộng|tổng\s+số|tổng\s+kinh\s+phí|tổng)\s*:?\s*(?P<amount>[0-9][^()]{0,80}?)\s*(?P<words>\(?\s*bằng\s+chữ.*)?", re.S)
+#: The words a total written out in one cell starts with: "Tổng cộng: 10 triệu đồng (Bằng chữ: Mười triệu đồng chẵn)".
+_TOTAL_START = re.compile(r"(?i)(?:tổng[ \t]+cộng|tổng[ \t]+số|tổng[ \t]+kinh[ \t]+phí|tổng)[ \t]*(?::[ \t]*)?")
 # "Cộng" alone or before what it adds up: mục, phần, nhiệm vụ, a number, a bracket; never "Cộng đồng".
 _SUBTOTAL = re.compile(r"(?i)cộng\s*:?(?:\s+(?:mục|phần|nhiệm vụ|lĩnh vực|nhóm|chương|phụ lục|khoản)\b.*|\s*[(\[]?(?:[IVXLC]{1,7}|[0-9]{1,3}|[A-Z])\b.*)?", re.S)
 _ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
@@ -112,12 +112,12 @@ class TableReader:
         data_columns = {roles[role] for role in ("lead", "partners", "deadline", "budget") if role in roles}
         has_data = any(c.column in data_columns for c in own)
         first = own[0].text
+        in_cell = _total_in_cell(first, columns) if len(own) == 1 or not any(c.column == roles.get("budget") for c in own[1:]) else None
+        if in_cell is not None:  # "Tổng cộng: 10 triệu đồng (Bằng chữ: …)": the total and its words in one cell
+            self.total_row(own, in_cell, columns)
+            return
         if _is_total(first) and all(c.column == roles.get("budget") or _WORDS_IN.search(c.text) for c in own[1:]):
             self.total_row(own, value("budget") if "budget" in roles else "", columns)
-            return
-        written = _TOTAL_LINE.fullmatch(first)
-        if written and len(own) == 1 and amount_in_million(written.group("amount"), columns.factor) is not None:
-            self.total_row(own, written.group("amount"), columns)  # the total and its words in one cell across the row
             return
         if _is_subtotal(first) and own[0].column != roles.get("budget") and all(c.column == roles.get("budget") for c in own[1:]):
             self.subtotal_row(own[0], value("budget") if "budget" in roles else "", columns)
@@ -129,9 +129,7 @@ class TableReader:
         if has_data and "budget" in roles and all(c.column == roles["budget"] for c in own if c.column in data_columns):
             carried = _heading_with_amount(own, columns, _next_stt(grid, r, columns))
             if carried is not None:  # "I | CẢI CÁCH THỂ CHẾ | … | 25": a heading and the sum of what is under it
-                task_before = self._task
-                self.heading_row(carried[0], carried[1])
-                scope = self._task if self._task is not task_before else self._section
+                scope = self.heading_row(carried[0], carried[1])
                 self._heading_amounts.append((scope, carried[2], own[0], value("budget")))
                 return
         heading = None if has_data else _section_row(own, columns)
@@ -155,9 +153,9 @@ class TableReader:
         if label is None:
             self.comments.append((self._section, "numeral", "docx.guess.section-label", {}))
 
-    def heading_row(self, label: str | None, title: str | None) -> None:
+    def heading_row(self, label: str | None, title: str | None) -> dict:
         """A row naming a section, or a task: numbered in another kind than its section ("1." under "I."), or
-        unnumbered and not in capitals under a numbered section."""
+        unnumbered and not in capitals under a numbered section. Gives the section or task it names."""
         section = self._section
         if section is None or (section["numeral"], section["title"]) == (None, None):
             is_task = False  # no section yet, or only the one opened for rows above any heading
@@ -170,8 +168,9 @@ class TableReader:
             if task is None or (task["number"], task["title"]) != (label, title):  # not its heading again on a new page
                 self._task = {"number": label, "title": title, "items": []}
                 section["tasks"].append(self._task)
-            return
+            return self._task
         self.open_section(label, title)
+        return self._section
 
     def open_task(self, text: str) -> None:
         number, title = task_heading(text) if text else (None, None)
@@ -383,6 +382,20 @@ def _numbered_heading(own: list[Cell], columns: Columns, next_stt: str) -> tuple
     return None
 
 
+def _total_in_cell(text: str, columns: Columns) -> str | None:
+    """The amount a total written out in one cell gives, as written ("10 triệu đồng" of "Tổng cộng: 10 triệu đồng
+    (Bằng chữ: …)"), or None. Read without a backtracking pattern: a cell may be megabytes."""
+    if not text[:6].casefold().startswith("tổng"):
+        return None
+    start = _TOTAL_START.match(text)
+    rest = text[start.end():] if start else ""
+    words = _WORDS_IN.search(rest, 0, 200)
+    amount = (rest[: words.start()] if words else rest[:200]).strip().rstrip("(").strip()
+    if not amount[:1].isdigit() and amount[:1] not in "-−" or (words is None and len(rest.strip()) > len(amount)):
+        return None
+    return amount if amount_in_million(amount, columns.factor) is not None else None
+
+
 def _heading_with_amount(own: list[Cell], columns: Columns, next_stt: str):
     """(label, title, amount) of a heading row that carries its sum: a label in the STT cell ("I", "1"), a title, an
     amount, nothing else, and the next row numbered under it ("1" under "I", "1.1" under "1"); else None."""
@@ -395,7 +408,9 @@ def _heading_with_amount(own: list[Cell], columns: Columns, next_stt: str):
     found = amount_in_million(own[2].text, columns.factor)
     if found is None or not next_stt:
         return None
-    if _ROMAN_OR_LETTER.fullmatch(label):
+    if next_stt.rstrip(".") == label:
+        under = True  # the same heading typed again below it (a table typed across pages)
+    elif _ROMAN_OR_LETTER.fullmatch(label):
         under = next_stt[0].isdigit() or _UNDER.fullmatch(next_stt) is not None
     else:
         under = _numbered_heading(own[:2], columns, next_stt) is not None
