@@ -985,3 +985,20 @@ def test_a_short_total_written_in_one_cell_is_the_declared_total(text, merged):
     plan, _, _ = imported(buffer.getvalue())
     assert [i.product for _, _, i in plan.items()] == ["Kế hoạch A", "Kế hoạch B"]
     assert plan.plan.total_million_vnd == 10 and plan.plan.total_note is None
+
+
+@pytest.mark.parametrize("written", ["-5", "−5 triệu", "-5.000.000 đồng"])
+def test_a_negative_amount_is_kept_negative_so_that_the_import_stops_at_it(run, tmp_path, written):
+    rows = [_TYPED_HEADINGS, ["1", "Kế hoạch A", "Sở Nội vụ", "", "Quý I/2021", written]]
+    result = read_docx(_typed_table(rows), "am.docx")
+    assert result.data["sections"][0]["tasks"][0]["items"][0]["budget"] == -5
+    source = tmp_path / "am.docx"
+    source.write_bytes(_typed_table(rows))
+    out = run("import", source, "-o", tmp_path / "am.yaml")
+    assert out.exit_code == 1 and "negative-amount" in out.stderr, out
+
+
+def test_amounts_with_units_written_without_marks_are_read():
+    rows = [_TYPED_HEADINGS] + [[str(n), f"Báo cáo {n}", "Sở Nội vụ", "", "Quý II/2021", text] for n, text in enumerate(["50 trieu dong", "2 ty dong", "300.000 dong"], 1)]
+    plan, _, _ = imported(_typed_table(rows))
+    assert [i.budget for _, _, i in plan.items()] == [50, 2000, Decimal("0.3")]

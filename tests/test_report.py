@@ -494,3 +494,20 @@ def test_a_period_in_the_plans_year_has_no_note(run, workdir):
     for period in (f"Q1/{year}", f"6T/{year}", f"Q3/{year}", f"{year}"):
         result = run("report", "--period", period, "--plan", workdir / "ke-hoach.yaml", "-f", "json")
         assert result.exit_code == 0 and result.stderr == "", (period, result)
+
+
+def test_each_rate_is_what_its_completion_counts_say(run, tmp_path):
+    # An undated item done counts as done on time, but the rate is over dated items: each group says what its rate is of.
+    from conftest import PLAN as PLAN_2021
+
+    plan = tmp_path / "ke-hoach.yaml"
+    shutil.copy(PLAN_2021, plan)
+    (tmp_path / "ke-hoach.progress.yaml").write_text(
+        '- id: "I-5"\n  status: "done"\n  date: "2021-03-01"\n- id: "I-3"\n  status: "done"\n  date: "2021-01-20"\n', encoding="utf-8")
+    record = json.loads(run("report", "--plan", plan, "--period", "6T/2021", "-f", "json").stdout)
+    groups = [record] + record["by_section"] + record["by_lead"]
+    for group in groups:
+        done, of = group["completion"]["done"], group["completion"]["of"]
+        assert group["completion_rate"] == (done / of if of else None), group
+    section_one = next(g for g in record["by_section"] if g["section"] == "I")
+    assert section_one["done_on_time"] + section_one["done_late"] == 2 and section_one["completion"]["done"] == 1  # I-5 has no date

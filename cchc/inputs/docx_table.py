@@ -113,7 +113,8 @@ def _exact(whole: str, fraction: str) -> int | Decimal:
 
 #: A figure with its unit, as a cell may write it: "50 triệu", "100.000.000 đồng", "1,5 tỷ đồng", "20 tr.đ".
 _WITH_UNIT = re.compile(
-    r"(?P<figure>[0-9][0-9.,]*)\s*(?P<unit>tỷ(?:\s*đồng)?|triệu(?:\s*đồng)?|tr\.?\s*đ(?:ồng)?|trđ|(?:nghìn|ngàn)\s*đồng|đồng|vnđ|vnd|đ)\.?",
+    r"(?P<figure>[0-9][0-9.,]*)\s*(?P<unit>(?:tỷ|ty)(?:\s*(?:đồng|dong))?|(?:triệu|trieu)(?:\s*(?:đồng|dong))?|tr\.?\s*đ(?:ồng)?|trđ"
+    r"|(?:nghìn|ngàn|nghin|ngan)\s*(?:đồng|dong)|đồng|dong|vnđ|vnd|đ)\.?",
     re.I,
 )
 #: Digits grouped by thousands with spaces ("1 000", "25 500 000"), as a typist or a spreadsheet writes them.
@@ -126,6 +127,10 @@ def amount_in_million(text: str, factor: int | Decimal) -> tuple[int | Decimal, 
     text = text.strip()
     if len(text) > 2 * _MAX_FIGURE:
         return None
+    if text[:1] in ("-", "−") and text[1:].strip()[:1].isdigit():
+        # "-5", "−5 triệu": kept negative, so that validate says so at its line rather than reading a note
+        found = amount_in_million(text[1:], factor)
+        return (-found[0], found[1]) if found is not None else None
     if _SPACED_THOUSANDS.fullmatch(text):
         text = re.sub(r"[ \u00a0\u202f]", "", text)
     amount = figure(text)

@@ -35,6 +35,12 @@ def rate_float(rate: Fraction | None) -> float | None:
     return None if rate is None else float(rate)
 
 
+def _rate(figures: Figures) -> dict:
+    """A group's rate and what it is of: dated items done, over dated items done or overdue (an undated item done
+    counts as done on time in the counts, but no rate is of it), as the whole plan's ``completion`` says."""
+    return {"completion_rate": rate_float(figures.rate), "completion": {"done": figures.rate_done, "of": figures.rate_total}}
+
+
 def _counts(figures: Figures) -> dict:
     record = {"items": figures.items}
     record.update(figures.counts)
@@ -74,11 +80,8 @@ def report_record(report: Report) -> dict:
             "criteria": report.bands.name,
             "source": report.bands.source,
         },
-        "by_section": [
-            {"section": g.key, "title": g.title, **_counts(g.figures), "completion_rate": rate_float(g.figures.rate)}
-            for g in report.by_section
-        ],
-        "by_lead": [{"agency": g.key, **_counts(g.figures), "completion_rate": rate_float(g.figures.rate)} for g in report.by_lead],
+        "by_section": [{"section": g.key, "title": g.title, **_counts(g.figures), **_rate(g.figures)} for g in report.by_section],
+        "by_lead": [{"agency": g.key, **_counts(g.figures), **_rate(g.figures)} for g in report.by_lead],
         "overdue": [
             {
                 "id": p.row.item.id,
