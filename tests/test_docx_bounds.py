@@ -247,7 +247,7 @@ def test_a_heading_sum_typed_again_on_each_page_sums_its_section_once(monkeypatc
     result = read_docx(_docx(_table(rows)), "trang.docx")
     assert [(section["numeral"], sum(len(task["items"]) for task in section["tasks"])) for section in result.data["sections"]] == [("I", pairs)]
     mismatches = [dict(p.args)["sum"] for p in result.problems if p.code == "docx.heading-sum-mismatch"]
-    assert mismatches == [pairs] * pairs
+    assert mismatches == [pairs]  # one warning for the figure typed on every page
     assert added[0] <= 12 * pairs, added[0]
 
 

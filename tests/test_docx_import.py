@@ -535,6 +535,12 @@ def test_a_damaged_ole_file_is_refused_as_one_never_with_a_traceback(tail, shift
         (b'<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"></html>', "docx.html"),
         (b'<?xml version="1.0"?>\n<note/>', "docx.not-zip"),
         (b"%PD", "docx.not-zip"),
+        (b"", "docx.empty"),
+        (b" \r\n\t", "docx.empty"),
+        (b"Content-Type: multipart/related; boundary=x\r\n", "docx.html"),  # a single-file web page (.mht)
+        ('<?xml version="1.0"?>\n<?mso-application progid="Word.Document"?>\n<w:wordDocument xmlns:w="x">'.encode(), "docx.word-xml"),
+        ("\ufeff<html><body>Kế hoạch</body></html>".encode("utf-16-le"), "docx.html"),
+        ("\ufeff<html><body>Kế hoạch</body></html>".encode("utf-16-be"), "docx.html"),
         (F.package(None, {"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}), "docx.odt"),
         (F.package(None, {"mimetype": b"application/epub+zip"}), "docx.no-document"),
         (F.package(None, {"mimetype": b"application/vnd.oasis.opendocument.text" + b" " * 200}), "docx.no-document"),
@@ -1002,3 +1008,12 @@ def test_amounts_with_units_written_without_marks_are_read():
     rows = [_TYPED_HEADINGS] + [[str(n), f"Báo cáo {n}", "Sở Nội vụ", "", "Quý II/2021", text] for n, text in enumerate(["50 trieu dong", "2 ty dong", "300.000 dong"], 1)]
     plan, _, _ = imported(_typed_table(rows))
     assert [i.budget for _, _, i in plan.items()] == [50, 2000, Decimal("0.3")]
+
+
+def test_rows_of_letters_alone_are_data_and_a_product_from_a_task_drops_its_number():
+    rows = [["STT", "Nội dung công việc", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"],
+            ["a", "b", "c", "d", "e", "f"],  # letters alone: a row of data (odd, but the document's), not a numbering row
+            ["1", "1. Xây dựng kế hoạch", "", "Sở Nội vụ", "Quý I/2021", "5"]]
+    _, result, _ = imported(_typed_table(rows))
+    items = [i for s in result.data["sections"] for t in s["tasks"] for i in t["items"]]
+    assert [i["product"] for i in items] == ["c", "Xây dựng kế hoạch"]

@@ -902,3 +902,16 @@ def test_the_commands_take_the_statuses_the_core_knows():
     from cchc.report import LIST_STATUSES
 
     assert progress_cli.STATUSES == STATUSES and query_cli.LIST_STATUSES == LIST_STATUSES
+
+
+def test_an_empty_today_is_refused_not_taken_as_today(run, workdir):
+    for query in (("list",), ("due",), ("show", "A-1"), ("progress", "A-1")):
+        result = run(*query, "--today", "", "--plan", workdir / "ke-hoach.yaml")
+        assert result.exit_code == 2 and "--today" in result.stderr, (query, result)
+    assert run("validate", workdir / "ke-hoach.yaml", "--today", "").exit_code == 2
+
+
+def test_a_status_word_with_spaces_around_it_is_read_as_the_word(run, workdir):
+    result = run("progress", "A-3", "--status", "hoàn thành" + " " * 100, "--on", "2021-05-02", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 0, result
+    assert 'status: "done"' in (workdir / "ke-hoach.progress.yaml").read_text(encoding="utf-8")

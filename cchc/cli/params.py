@@ -135,7 +135,7 @@ def status_parser(codes: tuple[str, ...]):
                 printed = [t(f"status.{code}", language) for language in ("vi", "en")] if f"status.{code}" in catalogue() else []
                 for word in (code, *printed, *_STATUS_WORDS.get(code, ())):
                     known.setdefault(key(word), code)
-        found = known.get(key(value)) if len(value) <= 100 else None
+        found = known.get(key(value)) if len(value.strip()) <= 100 else None
         if found is None:
             import typer
 

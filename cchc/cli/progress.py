@@ -45,7 +45,7 @@ class HistoryFormat(str, Enum):
 
 def today_from(value: Optional[str]) -> datetime.date:
     """``--today`` when given (exit 2 when it is not a date), else the machine's date."""
-    return parse_day(value, "--today") if value else datetime.date.today()
+    return parse_day(value, "--today") if value is not None else datetime.date.today()
 
 
 def _text_option(value: Optional[str], option: str) -> Optional[str]:

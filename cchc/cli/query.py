@@ -53,7 +53,7 @@ def pending_rows(all_rows, status_of) -> list:
 
 
 def _today(today: Optional[str]) -> datetime.date:
-    return parse_day(today, "--today") if today else datetime.date.today()
+    return parse_day(today, "--today") if today is not None else datetime.date.today()
 
 
 #: Items made into CSV records at a time.

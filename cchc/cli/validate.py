@@ -30,7 +30,7 @@ def validate(
 
     if format is None:
         format = ValidateFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else ValidateFormat.text
-    as_of = parse_day(today, "--today") if today else datetime.date.today()
+    as_of = parse_day(today, "--today") if today is not None else datetime.date.today()
     plans = [*(plans or []), *(plan_options or [])]
     if not plans:
         env = os.environ.get("CCHC_PLAN")

@@ -94,12 +94,18 @@ _OPENDOCUMENT = b"application/vnd.oasis.opendocument"
 
 def _other_format(data: bytes) -> str:
     """The message key for a file that is not a zip: a PDF, an RTF, a web page saved with a Word name, or none of these."""
+    if not data.strip():
+        return "docx.empty"
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16, as some tools save a web page
+        data = data[2:1026].decode("utf-16-le" if data[:2] == b"\xff\xfe" else "utf-16-be", "replace").encode("utf-8")
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if b"<w:worddocument" in head or b'progid="word.document"' in head:
+        return "docx.word-xml"
     if head.startswith(b"%pdf-"):
         return "docx.pdf"
     if head.startswith(b"{\\rtf"):
         return "docx.rtf"
-    if head.startswith((b"<!doctype html", b"<html", b"mime-version:")) or (head.startswith(b"<?xml") and b"<html" in head):
+    if head.startswith((b"<!doctype html", b"<html", b"mime-version:", b"content-type:")) or (head.startswith(b"<?xml") and b"<html" in head):
         return "docx.html"
     return "docx.not-zip"
 

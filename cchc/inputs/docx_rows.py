@@ -202,7 +202,7 @@ class TableReader:
         product = value("product")
         if not product and opened_task and any(value(role) for role in ("lead", "partners", "deadline", "budget")):
             # A row of its own task with agencies, a deadline or an amount but a blank Sản phẩm: its work is the product.
-            product = task_slot.cell.text
+            product = self._task["title"] or task_slot.cell.text  # "Xây dựng kế hoạch" of "1. Xây dựng kế hoạch"
             guesses.append(("product", "docx.guess.product-from-task", {}))
         if not product:
             if not opened_task:
@@ -253,12 +253,14 @@ class TableReader:
     def check_heading_amounts(self) -> None:
         """Warn where a heading's amount is not the sum of the items under it (read whole: a section may run on)."""
         totals: dict[int, object] = {}  # one sum a section or task: a heading typed again on each page is one scope
+        warned: set[tuple[int, str]] = set()  # and one warning for each figure it is typed with
         for scope, amount, cell, written in self._heading_amounts:
             if id(scope) not in totals:
                 items = scope["items"] if "items" in scope else [item for task in scope["tasks"] for item in task["items"]]
                 totals[id(scope)] = exact_sum([item["budget"] for item in items if isinstance(item["budget"], (int, Decimal))])
             total = totals[id(scope)]
-            if total != amount:
+            if total != amount and (id(scope), written) not in warned:
+                warned.add((id(scope), written))
                 self.warn("docx.heading-sum-mismatch", cell.place, text=cell.text, written=written, sum=total)
 
     def subtotal_row(self, label: Cell, budget: str, columns: Columns) -> None:

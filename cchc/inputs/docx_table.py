@@ -328,7 +328,7 @@ def is_heading_repeat(grid: Grid, r: int, columns: Columns) -> bool:
     own = own_cells(grid, r)
     if not own:
         return False
-    if len(own) >= 2 and all(_NUMBER_ROW.fullmatch(fold(c.text)) for c in own) and (len(own) >= 3 or not own[0].text.isalpha()):
-        return True  # "(1) (2) (3)", "1 2 3", "A B 1 2 3": the row numbering the columns
+    if len(own) >= 2 and all(_NUMBER_ROW.fullmatch(fold(c.text)) for c in own) and any(ch.isdigit() or ch == "(" for c in own for ch in c.text):
+        return True  # "(1) (2) (3)", "1 2 3", "A B 1 2 3": the row numbering the columns (letters alone are data)
     keys = tuple(fold(grid.text(r, c)) for c in range(grid.width))
     return keys == columns.heading_keys and any(keys)

@@ -64,6 +64,11 @@ MESSAGES = {
         "this is a web page (HTML) with a Word file's name, not a .docx; open it in Word and save as .docx, or: "
         "soffice --headless --convert-to docx:\"MS Word 2007 XML\" FILE",
     ),
+    "docx.empty": ("tệp rỗng, không có gì để đọc", "the file is empty: there is nothing to read"),
+    "docx.word-xml": (
+        "đây là tệp Word 2003 XML, không phải .docx; hãy mở bằng Word rồi Lưu thành .docx, hoặc: soffice --headless --convert-to docx TỆP",
+        "this is a Word 2003 XML file, not a .docx; open it in Word and save as .docx, or: soffice --headless --convert-to docx FILE",
+    ),
     "docx.odt": (
         "đây là tệp OpenDocument (.odt), không phải .docx; hãy chuyển sang .docx trước, ví dụ: "
         "soffice --headless --convert-to docx TỆP.odt (hoặc trong LibreOffice: Tệp > Lưu thành > Word)",
