@@ -247,13 +247,23 @@ MAX_LISTED = 1000
 
 
 def capped(problems: list[Problem]) -> list[Problem]:
-    """The first ``MAX_LISTED`` of *problems* (sorted) and, when there are more, one at the first unlisted that counts
-    them (an error when any of them is)."""
+    """The first ``MAX_LISTED`` errors and the first ``MAX_LISTED`` warnings of *problems* (sorted), in their order,
+    and, when there are more, one at the first unlisted that counts them (an error when any of them is): an error
+    is never hidden behind a thousand warnings above it."""
     if len(problems) <= MAX_LISTED:
         return problems
-    rest = problems[MAX_LISTED:]
+    seats = {"error": MAX_LISTED, "warning": MAX_LISTED}
+    listed, rest = [], []
+    for p in problems:
+        if p.code != "progress-more" and seats.get(p.severity, 0) > 0:
+            seats[p.severity] -= 1
+            listed.append(p)
+        else:
+            rest.append(p)
+    if not rest:
+        return listed
     count = sum(dict(p.args)["count"] if p.code == "progress-more" else 1 for p in rest)
-    return problems[:MAX_LISTED] + [_more(rest[0], count, rest, rest[0].path)]
+    return listed + [_more(rest[0], count, rest, rest[0].path)]
 
 
 def _more(first: Problem, count: int, unlisted: list[Problem], path: tuple) -> Problem:
@@ -367,15 +377,17 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
 
 
 class _Bounded:
-    """Problems found in order: the first ``MAX_LISTED`` kept, the rest only counted (``capped``'s "more")."""
+    """Problems found in order: the first ``MAX_LISTED`` errors and warnings kept, the rest only counted (``capped``'s "more")."""
 
     def __init__(self):
         self.kept: list[Problem] = []
         self.rest: list[Problem] = []  # the first unlisted, then one per severity seen
         self.count = 0
+        self._seats = {"error": MAX_LISTED, "warning": MAX_LISTED}  # errors are kept past a thousand warnings
 
     def append(self, problem: Problem) -> None:
-        if len(self.kept) < MAX_LISTED:
+        if self._seats.get(problem.severity, 0) > 0:
+            self._seats[problem.severity] -= 1
             self.kept.append(problem)
             return
         self.count += 1

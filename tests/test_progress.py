@@ -915,3 +915,19 @@ def test_a_status_word_with_spaces_around_it_is_read_as_the_word(run, workdir):
     result = run("progress", "A-3", "--status", "hoàn thành" + " " * 100, "--on", "2021-05-02", "--plan", workdir / "ke-hoach.yaml")
     assert result.exit_code == 0, result
     assert 'status: "done"' in (workdir / "ke-hoach.progress.yaml").read_text(encoding="utf-8")
+
+
+def test_an_error_after_a_thousand_warnings_in_a_log_is_listed_at_its_place(run, workdir):
+    from cchc.progress import MAX_LISTED
+
+    warnings = MAX_LISTED + 500
+    text = "".join('- id: "A-1"\n  status: "in_progress"\n' for _ in range(warnings))  # no date: a warning each
+    text += '- id: "A-2"\n  status: "donex"\n  date: "2021-03-01"\n'
+    (workdir / "ke-hoach.progress.yaml").write_text(text, encoding="utf-8")
+    result, document = validate_json(run, workdir / "ke-hoach.progress.yaml")
+    errors = [(d["code"], d["line"]) for d in document["diagnostics"] if d["severity"] == "error" and d["code"] != "progress-more"]
+    assert result.exit_code == 1 and errors == [("progress-status", 2 * warnings + 2)], errors
+    (more,) = [d for d in document["diagnostics"] if d["code"] == "progress-more"]
+    assert more["severity"] == "warning" and "500" in more["message"]  # the warnings past the bound, counted
+    query = run("list", "--plan", workdir / "ke-hoach.yaml")
+    assert query.exit_code == 1 and f":{2 * warnings + 2}:" in query.stderr, query
