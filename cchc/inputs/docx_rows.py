@@ -393,8 +393,10 @@ def _total_in_cell(text: str, columns: Columns) -> str | None:
     rest = text[start.end():] if start else ""
     words = _WORDS_IN.search(rest, 0, 200)
     amount = (rest[: words.start()] if words else rest[:200]).strip().rstrip("(").strip()
-    if not amount[:1].isdigit() and amount[:1] not in "-−" or (words is None and len(rest.strip()) > len(amount)):
-        return None
+    if not amount or not (amount[0].isdigit() or amount[0] in "-−"):
+        return None  # no figure right after the words: "Tổng số hồ sơ …" is a product, not a total
+    if words is None and len(rest.strip()) > len(amount):
+        return None  # more than an amount and its words: prose
     return amount if amount_in_million(amount, columns.factor) is not None else None
 
 
