@@ -104,10 +104,8 @@ def out_data(content) -> None:
     if stream is None or getattr(stream, "buffer", None) is None or _utf8(stream):
         out(content) if isinstance(content, str) else out_pieces(content)
         return
-    with _writing(stream):
-        stream.flush()  # what was written as text goes first (a write, even empty, would start utf-8-sig's mark)
     encode = functools.partial(str.encode, encoding="utf-8", errors="backslashreplace")
-    out_bytes(encode(content) if isinstance(content, str) else map(encode, content))
+    out_utf8([encode(content)] if isinstance(content, str) else map(encode, content))
 
 
 def out_utf8(pieces) -> None:
@@ -117,7 +115,7 @@ def out_utf8(pieces) -> None:
         out_pieces(piece.decode("utf-8") for piece in pieces)
         return
     with _writing(stream):
-        stream.flush()  # what was written as text goes first
+        stream.flush()  # what was written as text goes first (a write, even empty, would start utf-8-sig's mark)
     out_bytes(pieces)
 
 

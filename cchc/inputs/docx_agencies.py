@@ -64,8 +64,11 @@ def is_group(name: str) -> bool:
     """A name for several agencies: "Các sở, ban, ngành", "Các đơn vị có liên quan", "UBND các huyện",
     "UBND cấp xã", or kinds listed after commas ("Sở, ban, ngành", "UBND xã, phường, thị trấn")."""
     key = " ".join(name.casefold().split())
-    if key.startswith(_GROUP_START) or key.endswith(("có liên quan", *_GROUP_END)):
-        return True
+    return key.startswith(_GROUP_START) or key.endswith(("có liên quan", *_GROUP_END)) or _kinds_after_commas(key)
+
+
+def _kinds_after_commas(key: str) -> bool:
+    """*key* (casefolded, single spaces) lists kinds of agency after its first comma: "sở, ban, ngành", "ubnd xã, phường"."""
     later = [part.strip() for part in key.split(",")[1:]]
     return bool(later) and all(part in _GROUP_KINDS for part in later)
 
@@ -86,9 +89,9 @@ def listed_kinds(segment: str) -> bool:
     """Whether *segment* reads as one name for a group by its form: a group or an agency, then kinds listed after
     commas ("Các sở, ban, ngành", "Sở, ban, ngành", "UBND huyện, thành phố", "UBND xã, phường, thị trấn"), so that a cell listing
     such names ("Các sở, ban, ngành, UBND huyện, thành phố") splits between them and nowhere else."""
-    first, *later = [part.strip() for part in segment.split(",")]
-    if not later or not all(" ".join(part.casefold().split()) in _GROUP_KINDS for part in later):
+    if not _kinds_after_commas(" ".join(segment.casefold().split())):
         return False
+    first = segment.split(",", 1)[0].strip()
     key = " ".join(first.casefold().split())
     return whole_name(first) or key.startswith(_GROUP_START) or (first[:1].isupper() and key in _GROUP_KINDS)  # "Sở, ban, ngành"
 

@@ -71,8 +71,7 @@ def report_record(report: Report) -> dict:
         "window": {"from": report.window[0].isoformat(), "to": report.window[1].isoformat()},
         "plan": {"title": report.plan_title, "number": report.plan_number},
         "totals": _counts(totals),
-        "completion_rate": rate_float(totals.rate),
-        "completion": {"done": totals.rate_done, "of": totals.rate_total},
+        **_rate(totals),
         "score": None if band is None else {
             "points": band.points,
             "max_points": report.bands.max_points,
