@@ -205,10 +205,15 @@ def _escape_html(text: str) -> str:
     return text
 
 
+def cell_lines(text: str) -> list[str]:
+    """A cell's lines, as the template prints them (each line break a <br>, a final one dropped)."""
+    return _NEWLINE.split(text.rstrip("\r\n"))
+
+
 def _html_cell(text: str) -> str:
     """A cell's text as cchc's template prints it: escaped, its lines joined with <br>."""
     if "\n" in text or "\r" in text:
-        return "<br>".join([_escape_html(line) for line in _NEWLINE.split(text.rstrip("\r\n"))])
+        return "<br>".join([_escape_html(line) for line in cell_lines(text)])
     return _escape_html(text)
 
 

@@ -9,16 +9,29 @@ it, still comes first; else the PDF embeds the bundled font, even where the
 system has no font at all or only Liberation Serif 1.x, which lacks ơ, ư, ạ, ệ
 (fontconfig prefers the higher version).
 
+A plan of more than DRAWN_ABOVE items would take WeasyPrint minutes (it lays
+out about sixteen pages a second). Its table's pages are drawn by cchc
+(``cchc.outputs.pdf_table``) as the template's CSS lays them out, and WeasyPrint
+lays out the rest of the same HTML, the table's block left empty; the drawn
+pages take the empty one's place in WeasyPrint's PDF, numbered in sequence.
+Anything the drawing does not do (a character the font lacks, a row taller than
+a page, a system font printing the rest) sends the whole plan to WeasyPrint.
+A province's own templates (--template-dir) always go to WeasyPrint whole.
+
 WeasyPrint and its system libraries (Pango, HarfBuzz, fontconfig) are imported
 only here, only when a PDF is asked for.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import html
+import re
 from importlib import resources
 from pathlib import Path
 
 from cchc.outputs.html import TemplateFailure, render_plan
+from cchc.outputs.view import build_view
 
 __all__ = ["PdfUnavailable", "render_pdf", "font_files"]
 
@@ -31,6 +44,10 @@ _FACES = (
     ("LiberationSerif-Italic.ttf", "normal", "italic"),
     ("LiberationSerif-BoldItalic.ttf", "bold", "italic"),
 )
+
+
+# A plan of more items has its table's pages drawn by cchc.outputs.pdf_table (WeasyPrint lays out about 16 pages a second).
+DRAWN_ABOVE = 500
 
 
 class PdfUnavailable(Exception):
@@ -77,7 +94,17 @@ def render_pdf(plan, *, section: str | None = None, agency=None, template_dir: P
 
 
 def _pdf(plan, section, agency, template_dir, view) -> bytes:
-    document = render_plan(plan, "html", section=section, agency=agency, template_dir=template_dir, view=view)
+    if view is None:
+        view = build_view(plan, section=section, agency=agency)
+    if template_dir is None and sum(len(one.rows) for one in view.sections) > DRAWN_ABOVE:
+        drawn = _with_drawn_table(plan, view)
+        if drawn is not None:
+            return drawn
+    return _weasyprint(render_plan(plan, "html", template_dir=template_dir, view=view))
+
+
+def _weasyprint(document: str, css: str = "", finisher=None) -> bytes:
+    """*document* laid out by WeasyPrint with cchc's font (and *css* added); *finisher* sees the PDF before it is written."""
     weasyprint = _engine()
     from weasyprint.text.fonts import FontConfiguration
 
@@ -89,9 +116,112 @@ def _pdf(plan, section, agency, template_dir, view) -> bytes:
         for path, (_, weight, style) in zip(fonts, _FACES)
     )
     fetcher = _local_fetcher(weasyprint, {path.as_uri() for path in fonts})
-    stylesheet = weasyprint.CSS(string=faces, font_config=font_config, url_fetcher=fetcher)
+    stylesheet = weasyprint.CSS(string=faces + "\n" + css, font_config=font_config, url_fetcher=fetcher)
     html = weasyprint.HTML(string=document, url_fetcher=fetcher)
-    return html.write_pdf(stylesheets=[stylesheet], font_config=font_config)
+    return html.write_pdf(stylesheets=[stylesheet], font_config=font_config, finisher=finisher)
+
+
+def _with_drawn_table(plan, view) -> bytes | None:
+    """The PDF with the table's pages drawn by ``cchc.outputs.pdf_table`` and the rest by WeasyPrint; None when that cannot be.
+
+    WeasyPrint lays out the document with the table's block left empty (one
+    landscape page), the page after the block numbered as if the drawn pages
+    stood there; the drawn pages then take the empty page's place.
+    """
+    from cchc.outputs import pdf_fonts, pdf_table
+
+    document = render_plan(plan, "html", view=dataclasses.replace(view, sections=[], notes=[]))
+    start = document.find(_TABLE_BLOCK)
+    end = _block_end(document, start)
+    if start < 0 or end is None:
+        return None
+    block = document[start:end]
+    # The columns and their headings as the template prints them (the first table's, before any nested one).
+    percents = [float(width) for width in _COLUMN.findall(block.split("</colgroup>", 1)[0])]
+    headings = [html.unescape(text) for text in _HEADING.findall(block)]
+    faces = pdf_fonts.faces(font_files())
+    try:
+        pages = pdf_table.lay_out(
+            view,
+            faces,
+            percents=percents,
+            headings=headings,
+            with_title='class="plan-title"' in block,
+            with_signature='<table class="closing">' in block,
+        )
+    except pdf_table.Unfit:
+        return None
+    css = f".plan + .document {{ page: cchc-after; }}\n@page cchc-after:nth(1 of cchc-after) {{ counter-increment: page {len(pages)}; }}"
+    try:
+        return _weasyprint(document[:start] + _TABLE_BLOCK + "</div>" + document[end:], css, _Splice(pages))
+    except _Mismatch:
+        return None
+
+
+_TABLE_BLOCK = '<div class="plan">'
+_DIV = re.compile(r"<div\b|</div>")
+_COLUMN = re.compile(r'<col style="width: ([\d.]+)%">')
+_HEADING = re.compile(r"<th>([^<]*)</th>")
+
+
+def _block_end(document: str, start: int) -> int | None:
+    """Where the <div> opened at *start* closes (after its </div>); cchc's template escapes every text, so tags are tags."""
+    if start < 0:
+        return None
+    depth = 0
+    for found in _DIV.finditer(document, start):
+        depth += 1 if found.group() == "<div" else -1
+        if depth == 0:
+            return found.end()
+    return None
+
+
+class _Mismatch(Exception):
+    """WeasyPrint's pages are not what the drawn pages were made to join: the plan goes to WeasyPrint whole."""
+
+
+class _Splice:
+    """A WeasyPrint finisher: the drawn table pages (``pdf_table.TablePages``) in place of the empty landscape page."""
+
+    def __init__(self, pages):
+        self.pages = pages
+
+    def __call__(self, document, pdf) -> None:
+        import pydyf
+
+        landscape = [number for number, page in enumerate(document.pages) if page.width > page.height]
+        families = {getattr(font, "family", b"Liberation Serif") for font in getattr(document, "fonts", {}).values()}
+        if len(landscape) != 1 or families - {b"Liberation Serif", "Liberation Serif"}:
+            raise _Mismatch  # the system's Times New Roman printed the rest, or the empty block took more than a page
+        index = landscape[0]
+        streams = list(self.pages.streams(first_number=index + 1))
+        faces = self.pages.faces
+        fonts = pydyf.Dictionary({f"F{number}": face.embed(pdf) for number, face in enumerate(faces) if face.used})
+        resources = pydyf.Dictionary({"Font": fonts})
+        pdf.add_object(resources)
+        kids = pdf.pages["Kids"]
+        empty = pdf.objects[kids[3 * index]]
+        added = []
+        for number, data in enumerate(streams):
+            stream = pydyf.Stream([data], {"Filter": "/FlateDecode"})
+            pdf.add_object(stream)
+            if number == 0:
+                empty["Contents"] = stream.reference
+                empty["Resources"] = resources.reference
+                continue
+            page = pydyf.Dictionary(
+                {
+                    "Type": "/Page",
+                    "Parent": pdf.pages.reference,
+                    "MediaBox": empty["MediaBox"],
+                    "Contents": stream.reference,
+                    "Resources": resources.reference,
+                }
+            )
+            pdf.add_object(page)
+            added += [page.number, 0, "R"]
+        kids[3 * index + 3 : 3 * index + 3] = added
+        pdf.pages["Count"] += len(streams) - 1
 
 
 def _engine():

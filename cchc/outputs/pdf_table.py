@@ -1,0 +1,420 @@
+"""The plan's table pages of a large plan, laid out and drawn by cchc itself.
+
+WeasyPrint lays out about sixteen pages a second: a plan of 10,000 items
+(1,500 landscape pages) would take a minute and a half. For a plan over
+``cchc.outputs.pdf.DRAWN_ABOVE`` items, WeasyPrint lays out everything but the
+plan's table (the decision, the plan's prose, what follows the table), and this
+module lays out the table's pages as the template's CSS describes them:
+
+- A4 landscape, margins 20 mm, 15 mm, 20 mm, 30 mm; the first page 3 mm lower;
+- the plan's title and the extract's line, when the template prints them in the table's block;
+- columns in the template's per cents; 12 pt text, lines 1.15, cell padding
+  1.5 pt 4 pt 2 pt, 1 px rules, each cell drawing its right and bottom edges;
+- column headings bold, centred, repeated on every page; a section's heading
+  bold and a task's bold italic, repeated where the section or task continues;
+- agencies, deadlines and notes centred, amounts right-aligned;
+- rows never split; a heading never left at a page's foot without its first row;
+  the total row and the sum in words kept with the table's last row;
+- the signature block after the table (when the template puts it there), kept whole;
+- the page number centred in the top margin, 13 pt, on every page but the document's first.
+
+Lines break at spaces, and inside a word only where it is wider than its column
+(CSS overflow-wrap: break-word), with the font's own widths. Anything this module
+does not draw (a character the font lacks, a row taller than a page, a section
+without rows) raises Unfit, and the whole plan goes to WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+from cchc.outputs.html import cell_lines
+from cchc.outputs.pdf_fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
+
+__all__ = ["Unfit", "TablePages", "lay_out"]
+
+MM = 72 / 25.4
+PAGE_WIDTH, PAGE_HEIGHT = 297 * MM, 210 * MM
+TOP, RIGHT, BOTTOM, LEFT = 20 * MM, 15 * MM, 20 * MM, 30 * MM
+WIDTH = PAGE_WIDTH - LEFT - RIGHT
+FOOT = PAGE_HEIGHT - BOTTOM
+FIRST_PAGE_PADDING = 3 * MM  # .plan { padding-top: 3mm } in print
+RULE = 0.75  # 1px
+PAD_TOP, PAD_SIDE, PAD_BOTTOM = 1.5, 4.0, 2.0
+SIZE, LEADING = 12.0, 12.0 * 1.15
+TITLE_SIZE, TITLE_LEADING = 14.0, 14.0 * 1.25
+NUMBER_SIZE = 13.0
+NUMBER_BASELINE = 32.74  # the page number's baseline from the page's top edge, as WeasyPrint draws it
+
+_SPACES = re.compile(r"[ \t\n\r\f]+")
+# Where a line may also end inside a word, as Pango breaks lines (Unicode's line breaking): after a hyphen or
+# dash followed by a letter, and after a slash but between two digits ("NĐ-|CP", "2020/|NĐ", "IV/|2021", "10/9/2021").
+_HYPHENS = re.compile(r"[-/\u2010\u2013\u2014]")
+_AFTER_HYPHEN = re.compile(r"(?<=[-\u2010\u2013\u2014])(?=[^\W\d_])|(?<=/)(?=[^\W\d_])|(?<=\D/)(?=\d)")
+
+
+class Unfit(Exception):
+    """The table holds something only WeasyPrint lays out; ``reason`` says what."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class _Block:
+    """Something placed whole: its height, its texts (x, baseline, face, size, glyph hex) and rules (x, y, w, h), relative to its top left."""
+
+    __slots__ = ("height", "texts", "rules")
+
+    def __init__(self, height: float, texts: list, rules: list):
+        self.height, self.texts, self.rules = height, texts, rules
+
+
+class TablePages:
+    """The laid-out pages: each a list of (block, top) placements."""
+
+    def __init__(self, pages: list[list[tuple[_Block, float]]], faces):
+        self.pages = pages
+        self.faces = faces
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def streams(self, first_number: int):
+        """Each page's content stream (compressed), numbered from *first_number* (the document's page 1 shows none)."""
+        number_face = self.faces[REGULAR]
+        for index, placements in enumerate(self.pages):
+            parts = ["q 0 g"]
+            rules = []
+            for block, top in placements:
+                for x, y, w, h in block.rules:
+                    rules.append(f"{LEFT + x:.2f} {PAGE_HEIGHT - top - y - h:.2f} {w:.2f} {h:.2f} re")
+            if rules:
+                parts.append("\n".join(rules))
+                parts.append("f")
+            parts.append("BT")
+            current = None
+            for block, top in placements:
+                for x, y, face, size, glyphs in block.texts:
+                    if current != (face, size):
+                        parts.append(f"/F{face} {size:g} Tf")
+                        current = (face, size)
+                    parts.append(f"1 0 0 1 {LEFT + x:.2f} {PAGE_HEIGHT - top - y:.2f} Tm [{glyphs}] TJ")
+            number = first_number + index
+            if number > 1:
+                text = str(number)
+                width = number_face.width(text) * NUMBER_SIZE
+                parts.append(f"/F{REGULAR} {NUMBER_SIZE:g} Tf")
+                parts.append(
+                    f"1 0 0 1 {LEFT + (WIDTH - width) / 2:.2f} {PAGE_HEIGHT - NUMBER_BASELINE:.2f} Tm [{number_face.encode(text)}] TJ"
+                )
+            parts.append("ET Q")
+            yield zlib.compress("\n".join(parts).encode("ascii"), 6)
+
+
+class _Layout:
+    def __init__(self, view, faces, percents: list[float], headings: list[str]):
+        self.view = view
+        self.faces = faces
+        self.headings = headings
+        self.columns: list[tuple[float, float]] = []
+        x = 0.0
+        for percent in percents:
+            width = WIDTH * percent / 100
+            self.columns.append((x, width))
+            x += width
+        self._wrapped: dict = {}
+
+    # -- text -------------------------------------------------------------------------------
+
+    def lines(self, text: str, face: int, size: float, width: float, breaks: bool = True, wrap: bool = True) -> list[str]:
+        """*text* in lines of at most *width* points: its own line breaks kept when *breaks*, else collapsed."""
+        key = (text, face, size, width, breaks, wrap)
+        found = self._wrapped.get(key)
+        if found is None:
+            paragraphs = cell_lines(text) if breaks else [text]
+            found = []
+            for paragraph in paragraphs:
+                words = _SPACES.split(paragraph.strip(" \t\n\r\f"))
+                if not self.faces[face].covers(" ".join(words)):
+                    raise Unfit("a character the bundled font lacks")
+                if wrap:
+                    found += self._wrap(words, self.faces[face], width / size)
+                else:
+                    found.append(" ".join(words))
+            self._wrapped[key] = found
+        return found
+
+    @staticmethod
+    def _wrap(words: list[str], face, limit: float) -> list[str]:
+        """Greedy lines of at most *limit* em: breaks at spaces, after a hyphen or slash before a letter, and inside a word wider than a line."""
+        space, kern = face.advance[" "], face.kern
+        hyphens = _HYPHENS.search(" ".join(words)) is not None
+        if not hyphens and words[0]:
+            widths = list(map(face.width, words))
+            if max(widths) <= limit:  # the common case, in short: no break but at spaces
+                return _Layout._at_spaces(words, widths, space, kern, limit)
+        lines: list[str] = []
+        line, used = "", 0.0
+        for word in words:
+            for number, piece in enumerate(_AFTER_HYPHEN.split(word) if hyphens else (word,)):
+                joiner = "" if number else " "
+                width = face.width(piece)
+                if line:  # the piece's width on this line, the kerning where it joins included
+                    last = line[-1]
+                    if joiner:
+                        added = width + space + kern.get(last + " ", 0.0) + kern.get(" " + piece[0], 0.0)
+                    else:
+                        added = width + kern.get(last + piece[0], 0.0)
+                if line and used + added <= limit:
+                    line += joiner + piece
+                    used += added
+                    continue
+                if line:
+                    lines.append(line)
+                while width > limit and len(piece) > 1:  # overflow-wrap: break-word
+                    cut, taken = 0, 0.0
+                    while cut < len(piece) and taken + face.advance[piece[cut]] <= limit:
+                        taken += face.advance[piece[cut]]
+                        cut += 1
+                    cut = max(cut, 1)
+                    lines.append(piece[:cut])
+                    piece = piece[cut:]
+                    width = face.width(piece)
+                line, used = piece, width
+        lines.append(line)
+        return lines
+
+    @staticmethod
+    def _at_spaces(words: list[str], widths: list[float], space: float, kern: dict, limit: float) -> list[str]:
+        lines: list[str] = []
+        start, used = 0, widths[0]
+        get = kern.get
+        for index in range(1, len(words)):
+            word = words[index]
+            added = widths[index] + space + get(words[index - 1][-1] + " ", 0.0) + get(" " + word[0], 0.0)
+            if used + added <= limit:
+                used += added
+            else:
+                lines.append(" ".join(words[start:index]))
+                start, used = index, widths[index]
+        lines.append(" ".join(words[start:]))
+        return lines
+
+    def _text(self, texts: list, line: str, face: int, size: float, left: float, width: float, baseline: float, align: str) -> None:
+        if not line:
+            return
+        font = self.faces[face]
+        if align != "left":
+            spare = width - font.width(line) * size
+            left += spare / 2 if align == "center" else spare
+        texts.append((left, baseline, face, size, font.encode(line)))
+
+    def _baseline(self, face: int, size: float, leading: float) -> float:
+        font = self.faces[face]
+        return (leading - (font.ascent + font.descent) * size) / 2 + font.ascent * size
+
+    # -- blocks -----------------------------------------------------------------------------
+
+    def row(self, cells: list[tuple[int, int, str, int, str, bool]], head: bool = False, breaks: bool = True) -> _Block:
+        """A table row: cells of (first column, span, text, face, align, wrap); a heading row is ruled on top and centred in height.
+
+        Each cell's line breaks are kept when *breaks* (the template's |br), else collapsed as HTML does."""
+        top = RULE if head else 0.0
+        laid = []
+        for column, span, text, face, align, wrap in cells:
+            x = self.columns[column][0]
+            width = sum(w for _, w in self.columns[column : column + span])
+            inner_left = x + PAD_SIDE + (RULE if column == 0 else 0.0)
+            inner = width - 2 * PAD_SIDE - RULE - (RULE if column == 0 else 0.0)
+            laid.append((x, width, inner_left, inner, self.lines(text, face, SIZE, inner, breaks=breaks, wrap=wrap), face, align))
+        most = max(len(lines) for *_, lines, _, _ in laid)
+        height = top + PAD_TOP + most * LEADING + PAD_BOTTOM + RULE
+        texts: list = []
+        rules = [(0.0, height - RULE, WIDTH, RULE)]
+        if head:
+            rules.append((0.0, 0.0, WIDTH, RULE))
+        for x, width, inner_left, inner, lines, face, align in laid:
+            if x == 0.0:
+                rules.append((0.0, 0.0, RULE, height))
+            rules.append((x + width - RULE, 0.0, RULE, height))
+            offset = top + PAD_TOP + ((most - len(lines)) * LEADING / 2 if head else 0.0)
+            baseline = offset + self._baseline(face, SIZE, LEADING)
+            for line in lines:
+                self._text(texts, line, face, SIZE, inner_left, inner, baseline, align)
+                baseline += LEADING
+        return _Block(height, texts, rules)
+
+    def paragraphs(self, paragraphs: list[tuple[str, int, float, float, str, float]], left: float, width: float, top: float = 0.0) -> _Block:
+        """Paragraphs of (text, face, size, leading, align, space after) stacked in a column; no rules."""
+        texts: list = []
+        y = top
+        for text, face, size, leading, align, after in paragraphs:
+            baseline = y + self._baseline(face, size, leading)
+            lines = self.lines(text, face, size, width, breaks=False) if text else []
+            for line in lines:
+                self._text(texts, line, face, size, left, width, baseline, align)
+                baseline += leading
+            y += len(lines) * leading + after
+        return _Block(y, texts, [])
+
+    def item(self, row) -> _Block:
+        view = self.view
+        cells = [(0, 1, row.stt, REGULAR, "center", True)] if view.has_stt else []
+        first = len(cells)
+        cells += [
+            (first, 1, row.product, REGULAR, "left", True),
+            (first + 1, 1, row.lead, REGULAR, "center", True),
+            (first + 2, 1, row.partners, REGULAR, "center", True),
+            (first + 3, 1, row.deadline, REGULAR, "center", True),
+        ]
+        if view.has_money:
+            cells.append((first + 4, 1, row.budget, REGULAR, "right" if row.is_amount else "center", not row.is_amount))
+        return self.row(cells)
+
+    def heading_row(self, text: str, face: int, breaks: bool) -> _Block:
+        return self.row([(0, len(self.columns), text, face, "left", True)], breaks=breaks)
+
+    def column_headings(self) -> _Block:
+        return self.row([(i, 1, name, BOLD, "center", True) for i, name in enumerate(self.headings)], head=True)
+
+    def closing_rows(self) -> list[_Block]:
+        """The total row and the sum in words, as the template's closing_rows prints them (none when it prints none)."""
+        view, totals = self.view, self.view.totals
+        if not (view.has_money or totals.note):
+            return []
+        blocks = []
+        if view.has_money and totals.shown is not None:
+            span = len(self.columns) - 1
+            blocks.append(self.row([(0, span, totals.label, BOLD, "center", True), (span, 1, totals.shown, BOLD, "right", False)]))
+        lines = []
+        if totals.vnd is not None:
+            label = "Kinh phí phần trích" if view.extract else "Tổng kinh phí"
+            lines.append(f"{label}: {totals.vnd}đ" + (f" (Bằng chữ: {totals.in_words})" if totals.in_words else ""))
+        if totals.note:
+            lines.append(f"Kinh phí: {totals.note}")
+        if view.extract and totals.declared is not None:
+            lines.append(f"Tổng kinh phí toàn kế hoạch: {totals.declared} triệu đồng")
+        words = [(line, REGULAR, TITLE_SIZE, TITLE_LEADING, "left", 4.0) for line in lines]
+        blocks.append(self.paragraphs(words, 0.0, WIDTH, top=8.0))
+        return blocks
+
+    def title(self) -> list[_Block]:
+        """The plan's title lines, subtitle and rule (the template's title_block)."""
+        view = self.view
+        lines = [(line, BOLD, TITLE_SIZE, TITLE_LEADING, "center", 0.0) for line in view.title_lines]
+        block = self.paragraphs(lines, 0.0, WIDTH)
+        subtitle = getattr(view.plan.plan, "subtitle", None)
+        texts = block.texts
+        y = block.height
+        if subtitle:
+            for line in self.lines(subtitle, ITALIC, TITLE_SIZE, WIDTH):
+                self._text(texts, line, ITALIC, TITLE_SIZE, 0.0, WIDTH, y + self._baseline(ITALIC, TITLE_SIZE, TITLE_LEADING), "center")
+                y += TITLE_LEADING
+        rule = (WIDTH * 0.4, y + 4.0, WIDTH * 0.2, RULE)
+        return [_Block(y + 4.0 + RULE + 10.0, texts, [rule])]
+
+    def extract(self) -> _Block:
+        return self.paragraphs([(self.view.extract, BOLD, TITLE_SIZE, TITLE_LEADING, "center", 10.0)], 0.0, WIDTH)
+
+    def signature(self) -> _Block:
+        """The closing table: recipients left (45 %), the signature right (55 %), 12 pt above."""
+        view = self.view
+        left = []
+        if view.recipients:
+            left.append(("Nơi nhận:", BOLD_ITALIC, 12.0, 12.0 * 1.15, "left", 0.0))
+            left += [(f"- {name}", REGULAR, 11.0, 11.0 * 1.15, "left", 0.0) for name in view.recipients]
+        recipients = self.paragraphs(left, 0.0, WIDTH * 0.45, top=12.0)
+        right = []
+        signer = view.signer
+        if signer is not None:
+            if signer.authority:
+                right.append((signer.authority, BOLD, TITLE_SIZE, TITLE_LEADING, "center", 0.0))
+            right.append((signer.position, BOLD, TITLE_SIZE, TITLE_LEADING, "center", 25 * MM))
+            right.append((signer.name or "", BOLD, TITLE_SIZE, TITLE_LEADING, "center", 0.0))
+        signature = self.paragraphs(right, WIDTH * 0.45, WIDTH * 0.55, top=12.0)
+        return _Block(max(recipients.height, signature.height), recipients.texts + signature.texts, [])
+
+
+def lay_out(view, faces, *, percents: list[float], headings: list[str], with_title: bool, with_signature: bool) -> TablePages:
+    """The pages of the view's table, its columns *percents* wide under *headings* (as the template prints them),
+    with the title block and the signature when the template prints them in the table's block.
+
+    Raises Unfit for what only WeasyPrint lays out.
+    """
+    if not view.sections or any(not section.rows for section in view.sections):
+        raise Unfit("a table without rows")
+    if len(percents) != len(headings) or not headings or sum(percents) > 100.5:
+        raise Unfit("columns cchc's template does not print")
+    layout = _Layout(view, faces, percents, headings)
+    pages: list[list[tuple[_Block, float]]] = []
+    y = TOP + FIRST_PAGE_PADDING
+    placements: list[tuple[_Block, float]] = []
+    pages.append(placements)
+
+    def place(block: _Block) -> None:
+        nonlocal y
+        placements.append((block, y))
+        y += block.height
+
+    for block in (layout.title() if with_title else []) + ([layout.extract()] if view.extract else []):
+        place(block)
+    headings = layout.column_headings()
+    place(headings)
+    closing = layout.closing_rows()
+    closing_height = sum(block.height for block in closing)
+    fresh = True  # nothing on this page yet but repeated headings
+
+    def new_page(*repeated: _Block) -> None:
+        nonlocal y, placements
+        placements = []
+        pages.append(placements)
+        y = TOP
+        place(headings)
+        for block in repeated:
+            place(block)
+
+    last_section = len(view.sections) - 1
+    for s, section in enumerate(view.sections):
+        section_heading = layout.heading_row(section.heading, BOLD, breaks=False)
+        groups = section.task_groups
+        for g, rows in enumerate(groups):
+            task_heading = layout.heading_row(rows[0].task, BOLD_ITALIC, breaks=True) if rows[0].task else None
+            for r, row in enumerate(rows):
+                block = layout.item(row)
+                need = block.height
+                if s == last_section and g == len(groups) - 1 and r == len(rows) - 1:
+                    need += closing_height
+                if r == 0:
+                    need += task_heading.height if task_heading else 0.0
+                    if g == 0:
+                        need += section_heading.height
+                if y + need > FOOT:
+                    if fresh:
+                        raise Unfit("a row taller than a page")
+                    repeated = [section_heading] if (g or r) else []
+                    if r and task_heading:
+                        repeated.append(task_heading)
+                    new_page(*repeated)
+                    if y + need > FOOT:
+                        raise Unfit("a row taller than a page")
+                if r == 0:
+                    if g == 0:
+                        place(section_heading)
+                    if task_heading:
+                        place(task_heading)
+                place(block)
+                fresh = False
+    for block in closing:
+        place(block)
+    if with_signature:
+        signature = layout.signature()
+        if y + signature.height > FOOT:
+            placements = []
+            pages.append(placements)
+            y = TOP
+            if y + signature.height > FOOT:
+                raise Unfit("a signature block taller than a page")
+        place(signature)
+    return TablePages(pages, faces)

@@ -1,0 +1,221 @@
+"""The table pages cchc draws itself for a large plan (cchc.outputs.pdf_table), read back with poppler-utils.
+
+Every document of tests/test_print.py is printed again with the table drawn by
+cchc (``DRAWN_ABOVE`` set to 0) and must pass the same checks: one embedded
+serif typeface, A4 pages in the right orientation, page k numbered k, the
+margins, the type sizes, every product, full pages naming their section and
+task, the total with the last row. Then each page's text, line by line as
+``pdftotext -layout`` reads it, must be WeasyPrint's: the same line breaks, the
+same rows on the same pages. Whatever the drawing cannot do goes to WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from cchc.load import load_plan
+from cchc.outputs import pdf as pdf_module
+from cchc.outputs import pdf_table
+from test_print import (
+    MAX_PAGES,
+    ORIENTATIONS,
+    _plan,
+    check_margins,
+    check_one_serif_typeface,
+    check_orientations,
+    check_page_numbers,
+    check_products,
+    check_sizes,
+    check_table_pages,
+    keep_pngs,
+    missing,
+    need,
+    read_pdf,
+    run,
+    squeeze,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCUMENTS = ["2021", "so-tu-phap", "huyen", "inline"]
+
+
+class Spy:
+    """Counts the times the drawn pages were spliced into WeasyPrint's (and the times lay_out gave up)."""
+
+    def __init__(self, monkeypatch):
+        self.spliced = 0
+        self.unfit: list[str] = []
+        splice, lay_out = pdf_module._Splice.__call__, pdf_table.lay_out
+
+        def counted_splice(this, document, pdf):
+            splice(this, document, pdf)
+            self.spliced += 1
+
+        def counted_lay_out(*args, **kwargs):
+            try:
+                return lay_out(*args, **kwargs)
+            except pdf_table.Unfit as exc:
+                self.unfit.append(exc.reason)
+                raise
+
+        monkeypatch.setattr(pdf_module._Splice, "__call__", counted_splice)
+        monkeypatch.setattr(pdf_table, "lay_out", counted_lay_out)
+
+
+def _print(plan, path: Path, **filters):
+    try:
+        path.write_bytes(pdf_module.render_pdf(plan, **filters))
+    except pdf_module.PdfUnavailable as exc:
+        missing(f"no PDF engine: {exc.reason}")
+    return read_pdf(path)
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    """name -> (plan, WeasyPrint's PDF, the PDF with the table drawn), each printed once."""
+    done: dict[str, tuple] = {}
+    mp = pytest.MonkeyPatch()
+
+    def get(name: str):
+        if name not in done:
+            plan = _plan(name)
+            folder = tmp_path_factory.mktemp(f"drawn-{name}")
+            mp.setattr(pdf_module, "DRAWN_ABOVE", 10**9)
+            weasy = _print(plan, folder / "weasyprint.pdf")
+            mp.setattr(pdf_module, "DRAWN_ABOVE", 0)
+            spy = Spy(mp)
+            drawn = _print(plan, folder / "drawn.pdf")
+            mp.undo()
+            assert spy.spliced == 1, f"{name}: the table was not drawn ({spy.unfit})"
+            done[name] = plan, weasy, drawn
+        return done[name]
+
+    yield get
+    mp.undo()
+
+
+@pytest.fixture(params=DOCUMENTS)
+def drawn(request, both):
+    """(name, plan, WeasyPrint's PDF, the drawn PDF) for each document kind."""
+    return (request.param, *both(request.param))
+
+
+def layout_lines(path: Path) -> list[list[str]]:
+    """Each page's lines as pdftotext -layout places them, spaces squeezed."""
+    text = run(need("pdftotext"), "-layout", "-enc", "UTF-8", path, "-")
+    return [[" ".join(line.split()) for line in page.splitlines() if line.strip()] for page in text.split("\f")[:-1]]
+
+
+def test_drawn_pages_pass_every_check_of_the_printed_document(drawn, tmp_path):
+    name, plan, _, pdf = drawn
+    check_one_serif_typeface(pdf)
+    check_orientations(pdf, ORIENTATIONS[name])
+    check_page_numbers(pdf)
+    check_margins(pdf)
+    check_sizes(pdf)
+    check_products(pdf, plan)
+    check_table_pages(pdf, plan, MAX_PAGES[name])
+    keep_pngs(pdf, f"drawn-{name}", tmp_path, [2])
+
+
+def test_drawn_pages_read_as_weasyprints_line_for_line(drawn):
+    name, _, weasy, pdf = drawn
+    ours, theirs = layout_lines(pdf.path), layout_lines(weasy.path)
+    assert len(ours) == len(theirs), f"{name}: {len(ours)} pages drawn, WeasyPrint {len(theirs)}"
+    for number, (mine, its) in enumerate(zip(ours, theirs), start=1):
+        assert mine == its, f"{name}, page {number}: drawn {mine[:3]}…, WeasyPrint {its[:3]}…"
+
+
+def test_drawn_pages_place_text_where_weasyprint_does(both):
+    """Each word of the table's first page within half a point of WeasyPrint's, the page number too."""
+    _, weasy, pdf = both("2021")
+    words = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">(.*?)</word>')
+
+    def placed(path: Path) -> list[tuple[str, float, float]]:
+        xml = run(need("pdftotext"), "-bbox", "-f", 3, "-l", 3, path, "-")
+        return [(text, float(x), float(y)) for x, y, text in words.findall(xml)]
+
+    ours, theirs = placed(pdf.path), placed(weasy.path)
+    assert [text for text, _, _ in ours] == [text for text, _, _ in theirs]
+    far = [(a, b) for a, b in zip(ours, theirs) if abs(a[1] - b[1]) > 0.5 or abs(a[2] - b[2]) > 0.5]
+    assert not far, f"{len(far)} words away from WeasyPrint's place, e.g. {far[:3]}"
+
+
+def test_the_drawn_fonts_are_the_bundled_faces_with_their_unicode(both):
+    _, _, pdf = both("huyen")
+    drawn = [name for name, _ in pdf.fonts if "+" not in name]  # WeasyPrint's own are subsets ("ABCDEF+…")
+    assert set(drawn) <= {"Liberation-Serif", "Liberation-Serif-Bold", "Liberation-Serif-Italic", "Liberation-Serif-Bold-Italic"}
+    assert "Liberation-Serif" in drawn and "Liberation-Serif-Bold" in drawn
+    listing = run(need("pdffonts"), pdf.path).splitlines()[2:]
+    assert all(row.split()[-3] == "yes" for row in listing), "a font without its ToUnicode map"
+
+
+def _many_items(count: int):
+    """The district plan's items repeated to *count* rows."""
+    plan = load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan
+    section = plan.sections[0]
+    task = section.tasks[0]
+    items = [item.model_copy(update={"id": f"X-{n}"}) for n in range(count) for item in task.items[:1]]
+    tasks = [task.model_copy(update={"items": items})]
+    return plan.model_copy(update={"sections": [section.model_copy(update={"tasks": tasks})]})
+
+
+def test_a_plan_over_the_threshold_is_drawn_without_being_asked(monkeypatch, tmp_path):
+    spy = Spy(monkeypatch)
+    plan = _many_items(pdf_module.DRAWN_ABOVE + 1)
+    pdf = _print(plan, tmp_path / "large.pdf")
+    assert spy.spliced == 1
+    check_one_serif_typeface(pdf)
+    check_page_numbers(pdf)
+    product = plan.sections[0].tasks[0].items[0].product
+    assert squeeze(pdf.text).count(squeeze(product)) == pdf_module.DRAWN_ABOVE + 1
+    # The signature block, kept whole, takes the last page by itself, as WeasyPrint puts it.
+    monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 10**9)
+    weasy = _print(plan, tmp_path / "weasyprint.pdf")
+    assert layout_lines(pdf.path) == layout_lines(weasy.path)
+    assert pdf.pages[-2].has("Tổng cộng") and pdf.pages[-1].has("Trần Văn B")
+
+
+@pytest.mark.parametrize(
+    "product, reason",
+    [
+        (" ".join(["nhiệm vụ"] * 2500), "a row taller than a page"),
+        ("Sản phẩm 漢字", "a character the bundled font lacks"),
+    ],
+)
+def test_what_cannot_be_drawn_goes_to_weasyprint_whole(monkeypatch, tmp_path, product, reason):
+    monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 0)
+    spy = Spy(monkeypatch)
+    plan = load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan
+    section = plan.sections[0]
+    task = section.tasks[0]
+    item = task.items[0].model_copy(update={"product": product})
+    plan = plan.model_copy(
+        update={"sections": [section.model_copy(update={"tasks": [task.model_copy(update={"items": [item, *task.items[1:]]})]})]}
+    )
+    pdf = _print(plan, tmp_path / "fallback.pdf")
+    assert spy.unfit == [reason] and spy.spliced == 0
+    assert all("+" in name for name, _ in pdf.fonts), "WeasyPrint embeds subsets only"
+    assert pdf.text.count("Tổng cộng") == 1
+
+
+def test_a_system_font_other_than_the_bundled_one_sends_the_plan_to_weasyprint(monkeypatch, tmp_path):
+    """Where WeasyPrint printed the rest in another face (the system's Times New Roman), the table is not drawn in Liberation Serif."""
+    monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 0)
+
+    class Other:
+        family = "Times New Roman"
+
+    splice = pdf_module._Splice.__call__
+
+    def other_font(this, document, pdf):
+        document.fonts["other"] = Other()
+        return splice(this, document, pdf)
+
+    monkeypatch.setattr(pdf_module._Splice, "__call__", other_font)
+    pdf = _print(load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan, tmp_path / "tnr.pdf")
+    assert all("+" in name for name, _ in pdf.fonts)
+    check_page_numbers(pdf)
