@@ -14,8 +14,9 @@ from pathlib import Path
 
 __all__ = ["Face", "faces"]
 
-# At most this many texts' widths are remembered (words, names and deadlines repeat through a plan).
-_REMEMBERED = 200_000
+# At most this many texts' widths and glyphs are remembered, each at most _SHORT characters long
+# (words, names and deadlines repeat through a plan).
+_REMEMBERED, _SHORT = 200_000, 200
 
 # The four faces, by their place in cchc.outputs.pdf.font_files().
 REGULAR, BOLD, ITALIC, BOLD_ITALIC = range(4)
@@ -88,7 +89,7 @@ class Face:
             width = sum(map(self.advance.__getitem__, text))
             if len(text) > 1:
                 width += sum(map(self.kern.get, map(str.__add__, text, text[1:]), repeat(0.0)))
-            if len(self._widths) < _REMEMBERED:
+            if len(text) <= _SHORT and len(self._widths) < _REMEMBERED:
                 self._widths[text] = width
         return width
 
@@ -99,7 +100,7 @@ class Face:
             return found
         self._used.update(text)
         found = self._encode(text)
-        if len(self._encoded) < _REMEMBERED:
+        if len(text) <= _SHORT and len(self._encoded) < _REMEMBERED:
             self._encoded[text] = found
         return found
 

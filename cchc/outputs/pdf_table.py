@@ -113,6 +113,20 @@ class TablePages:
             yield zlib.compress("\n".join(parts).encode("ascii"), 6)
 
 
+def _break_word(word: str, advance: dict[str, float], limit: float) -> list[str]:
+    """*word* cut into pieces of at most *limit* em (at least a character each), in one pass."""
+    pieces: list[str] = []
+    start, taken = 0, 0.0
+    for index, char in enumerate(word):
+        width = advance[char]
+        if taken + width > limit and index > start:
+            pieces.append(word[start:index])
+            start, taken = index, 0.0
+        taken += width
+    pieces.append(word[start:])
+    return pieces
+
+
 class _Layout:
     def __init__(self, view, faces, percents: list[float], headings: list[str]):
         self.view = view
@@ -173,14 +187,9 @@ class _Layout:
                     continue
                 if line:
                     lines.append(line)
-                while width > limit and len(piece) > 1:  # overflow-wrap: break-word
-                    cut, taken = 0, 0.0
-                    while cut < len(piece) and taken + face.advance[piece[cut]] <= limit:
-                        taken += face.advance[piece[cut]]
-                        cut += 1
-                    cut = max(cut, 1)
-                    lines.append(piece[:cut])
-                    piece = piece[cut:]
+                if width > limit:  # overflow-wrap: break-word
+                    *whole, piece = _break_word(piece, face.advance, limit)
+                    lines += whole
                     width = face.width(piece)
                 line, used = piece, width
         lines.append(line)
