@@ -179,11 +179,27 @@ def test_a_plan_over_the_threshold_is_drawn_without_being_asked(monkeypatch, tmp
     assert pdf.pages[-2].has("Tổng cộng") and pdf.pages[-1].has("Trần Văn B")
 
 
+@pytest.mark.parametrize("name", ["drawn-line-breaks", "drawn-tall-first-row", "drawn-wide-amount"])
+def test_pages_that_test_the_drawing_read_as_weasyprints(monkeypatch, tmp_path, name):
+    """Lines broken by Unicode's rules (not at every space), a first row that leaves the title alone, amounts that overflow."""
+    plan = load_plan(ROOT / "tests" / "data" / "render" / f"{name}.yaml").plan
+    monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 10**9)
+    weasy = _print(plan, tmp_path / "weasyprint.pdf")
+    monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 0)
+    spy = Spy(monkeypatch)
+    drawn = _print(plan, tmp_path / "drawn.pdf")
+    assert spy.spliced == 1, spy.unfit
+    assert layout_lines(drawn.path) == layout_lines(weasy.path)
+    check_page_numbers(drawn)
+
+
 @pytest.mark.parametrize(
     "product, reason",
     [
         (" ".join(["nhiệm vụ"] * 2500), "a row taller than a page"),
-        ("Sản phẩm 漢字", "a character the bundled font lacks"),
+        ("Sản phẩm 漢字", "a character cchc does not draw"),  # not in the font
+        ("Cải\u00adcách hành\u200bchính", "a character cchc does not draw"),  # invisible: drawn as marks, where WeasyPrint breaks
+        ("Sản phẩm שלום", "a character cchc does not draw"),  # right to left
     ],
 )
 def test_what_cannot_be_drawn_goes_to_weasyprint_whole(monkeypatch, tmp_path, product, reason):
@@ -200,6 +216,18 @@ def test_what_cannot_be_drawn_goes_to_weasyprint_whole(monkeypatch, tmp_path, pr
     assert spy.unfit == [reason] and spy.spliced == 0
     assert all("+" in name for name, _ in pdf.fonts), "WeasyPrint embeds subsets only"
     assert pdf.text.count("Tổng cộng") == 1
+
+
+def test_a_word_wider_than_the_signatures_column_goes_to_weasyprint(monkeypatch, tmp_path):
+    """WeasyPrint widens the closing table's column to hold it (automatic table layout), which the drawing does not."""
+    monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 0)
+    spy = Spy(monkeypatch)
+    plan = load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan
+    signer = plan.plan.signer.model_copy(update={"name": "Nguyễn" * 15})
+    plan = plan.model_copy(update={"plan": plan.plan.model_copy(update={"signer": signer})})
+    pdf = _print(plan, tmp_path / "wide.pdf")
+    assert spy.unfit == ["a word wider than its column of the signature"] and spy.spliced == 0
+    assert pdf.text.count("Nguyễn" * 3) >= 1
 
 
 def test_a_system_font_other_than_the_bundled_one_sends_the_plan_to_weasyprint(monkeypatch, tmp_path):

@@ -176,6 +176,14 @@ def _block_end(document: str, start: int) -> int | None:
     return None
 
 
+# The fonts of the template's stack ahead of "Liberation Serif", whose widths the drawn pages are laid out with.
+_AHEAD_OF_LIBERATION = {"Times New Roman"}
+
+
+def _text(value) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
 class _Mismatch(Exception):
     """WeasyPrint's pages are not what the drawn pages were made to join: the plan goes to WeasyPrint whole."""
 
@@ -190,9 +198,12 @@ class _Splice:
         import pydyf
 
         landscape = [number for number, page in enumerate(document.pages) if page.width > page.height]
-        families = {getattr(font, "family", b"Liberation Serif") for font in getattr(document, "fonts", {}).values()}
-        if len(landscape) != 1 or families - {b"Liberation Serif", "Liberation Serif"}:
-            raise _Mismatch  # the system's Times New Roman printed the rest, or the empty block took more than a page
+        families = {_text(getattr(font, "family", "")) for font in getattr(document, "fonts", {}).values()}
+        # The system's Times New Roman (first in the template's font stack) printed the rest, or the empty block
+        # took more than a page. (A fallback font WeasyPrint found for a character Liberation Serif lacks is no
+        # matter: the pages WeasyPrint lays out are the same with or without the drawn ones.)
+        if len(landscape) != 1 or families & _AHEAD_OF_LIBERATION:
+            raise _Mismatch
         index = landscape[0]
         streams = list(self.pages.streams(first_number=index + 1))
         faces = self.pages.faces

@@ -9,6 +9,7 @@ a dependency of WeasyPrint, reads the font files; only this module imports it.
 
 from __future__ import annotations
 
+import unicodedata
 from itertools import repeat
 from pathlib import Path
 
@@ -43,6 +44,8 @@ class Face:
         self._width_of_glyph: dict[int, int] = {}
         for code, name in cmap.items():
             char = chr(code)
+            if not _drawn(char):
+                continue
             self.advance[char] = metrics[name][0] / units
             self.glyph[char] = f"{order[name]:04X}"
             self._width_of_glyph[order[name]] = round(metrics[name][0] * 1000 / units)
@@ -78,7 +81,7 @@ class Face:
         return bool(self._used)
 
     def covers(self, text: str) -> bool:
-        """Whether the font has a glyph for every character of *text*."""
+        """Whether every character of *text* is one cchc draws with this font (it has its glyph; see _drawn)."""
         glyph = self.glyph
         return all(char in glyph for char in set(text))
 
@@ -172,6 +175,16 @@ class Face:
         )
         pdf.add_object(font)
         return font.reference
+
+
+def _drawn(char: str) -> bool:
+    """Whether cchc draws *char* itself: not an invisible one (a format or control character, drawn as a
+    mark, where WeasyPrint draws nothing or breaks a line) nor a right-to-left one (left in logical order)."""
+    return unicodedata.category(char) not in _INVISIBLE and unicodedata.bidirectional(char) not in _RIGHT_TO_LEFT
+
+
+_INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+_RIGHT_TO_LEFT = {"R", "AL", "AN", "RLE", "RLO", "RLI", "LRE", "LRO", "LRI", "FSI", "PDF", "PDI"}
 
 
 def _to_unicode(glyphs: list[tuple[int, str]]) -> str:

@@ -18,10 +18,10 @@ module lays out the table's pages as the template's CSS describes them:
 - the signature block after the table (when the template puts it there), kept whole;
 - the page number centred in the top margin, 13 pt, on every page but the document's first.
 
-Lines break at spaces, and inside a word only where it is wider than its column
-(CSS overflow-wrap: break-word), with the font's own widths. Anything this module
-does not draw (a character the font lacks, a row taller than a page, a section
-without rows) raises Unfit, and the whole plan goes to WeasyPrint.
+Lines break where Pango breaks them (``cchc.outputs.pdf_lines``), measured with
+the font's own widths and kerning. Anything this module does not draw (a
+character the font lacks, an invisible or right-to-left one, a row taller than a
+page, a section without rows) raises Unfit, and the whole plan goes to WeasyPrint.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ import re
 import zlib
 
 from cchc.outputs.html import cell_lines
+from cchc.outputs.pdf_lines import wrap as wrap_text
 from cchc.outputs.pdf_fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
 
 __all__ = ["Unfit", "TablePages", "lay_out"]
@@ -48,10 +49,6 @@ NUMBER_SIZE = 13.0
 NUMBER_BASELINE = 32.74  # the page number's baseline from the page's top edge, as WeasyPrint draws it
 
 _SPACES = re.compile(r"[ \t\n\r\f]+")
-# Where a line may also end inside a word, as Pango breaks lines (Unicode's line breaking): after a hyphen or
-# dash followed by a letter, and after a slash but between two digits ("NĐ-|CP", "2020/|NĐ", "IV/|2021", "10/9/2021").
-_HYPHENS = re.compile(r"[-/\u2010\u2013\u2014]")
-_AFTER_HYPHEN = re.compile(r"(?<=[-\u2010\u2013\u2014])(?=[^\W\d_])|(?<=/)(?=[^\W\d_])|(?<=\D/)(?=\d)")
 
 
 class Unfit(Exception):
@@ -113,20 +110,6 @@ class TablePages:
             yield zlib.compress("\n".join(parts).encode("ascii"), 6)
 
 
-def _break_word(word: str, advance: dict[str, float], limit: float) -> list[str]:
-    """*word* cut into pieces of at most *limit* em (at least a character each), in one pass."""
-    pieces: list[str] = []
-    start, taken = 0, 0.0
-    for index, char in enumerate(word):
-        width = advance[char]
-        if taken + width > limit and index > start:
-            pieces.append(word[start:index])
-            start, taken = index, 0.0
-        taken += width
-    pieces.append(word[start:])
-    return pieces
-
-
 class _Layout:
     def __init__(self, view, faces, percents: list[float], headings: list[str]):
         self.view = view
@@ -142,74 +125,22 @@ class _Layout:
 
     # -- text -------------------------------------------------------------------------------
 
-    def lines(self, text: str, face: int, size: float, width: float, breaks: bool = True, wrap: bool = True) -> list[str]:
-        """*text* in lines of at most *width* points: its own line breaks kept when *breaks*, else collapsed."""
-        key = (text, face, size, width, breaks, wrap)
+    def lines(self, text: str, face: int, size: float, width: float, breaks: bool = True, wrap: bool = True, break_words: bool = True) -> list[str]:
+        """*text* in lines of at most *width* points: its own line breaks kept when *breaks*, else collapsed;
+        a word wider than a line cut when *break_words* (CSS overflow-wrap: break-word, as in the table's cells)."""
+        key = (text, face, size, width, breaks, wrap, break_words)
         found = self._wrapped.get(key)
         if found is None:
             paragraphs = cell_lines(text) if breaks else [text]
             found = []
             for paragraph in paragraphs:
                 words = _SPACES.split(paragraph.strip(" \t\n\r\f"))
-                if not self.faces[face].covers(" ".join(words)):
-                    raise Unfit("a character the bundled font lacks")
-                if wrap:
-                    found += self._wrap(words, self.faces[face], width / size)
-                else:
-                    found.append(" ".join(words))
+                collapsed = " ".join(words)
+                if not self.faces[face].covers(collapsed):
+                    raise Unfit("a character cchc does not draw")
+                found += wrap_text(collapsed, self.faces[face], width / size, break_words) if wrap else [collapsed]
             self._wrapped[key] = found
         return found
-
-    @staticmethod
-    def _wrap(words: list[str], face, limit: float) -> list[str]:
-        """Greedy lines of at most *limit* em: breaks at spaces, after a hyphen or slash before a letter, and inside a word wider than a line."""
-        space, kern = face.advance[" "], face.kern
-        hyphens = _HYPHENS.search(" ".join(words)) is not None
-        if not hyphens and words[0]:
-            widths = list(map(face.width, words))
-            if max(widths) <= limit:  # the common case, in short: no break but at spaces
-                return _Layout._at_spaces(words, widths, space, kern, limit)
-        lines: list[str] = []
-        line, used = "", 0.0
-        for word in words:
-            for number, piece in enumerate(_AFTER_HYPHEN.split(word) if hyphens else (word,)):
-                joiner = "" if number else " "
-                width = face.width(piece)
-                if line:  # the piece's width on this line, the kerning where it joins included
-                    last = line[-1]
-                    if joiner:
-                        added = width + space + kern.get(last + " ", 0.0) + kern.get(" " + piece[0], 0.0)
-                    else:
-                        added = width + kern.get(last + piece[0], 0.0)
-                if line and used + added <= limit:
-                    line += joiner + piece
-                    used += added
-                    continue
-                if line:
-                    lines.append(line)
-                if width > limit:  # overflow-wrap: break-word
-                    *whole, piece = _break_word(piece, face.advance, limit)
-                    lines += whole
-                    width = face.width(piece)
-                line, used = piece, width
-        lines.append(line)
-        return lines
-
-    @staticmethod
-    def _at_spaces(words: list[str], widths: list[float], space: float, kern: dict, limit: float) -> list[str]:
-        lines: list[str] = []
-        start, used = 0, widths[0]
-        get = kern.get
-        for index in range(1, len(words)):
-            word = words[index]
-            added = widths[index] + space + get(words[index - 1][-1] + " ", 0.0) + get(" " + word[0], 0.0)
-            if used + added <= limit:
-                used += added
-            else:
-                lines.append(" ".join(words[start:index]))
-                start, used = index, widths[index]
-        lines.append(" ".join(words[start:]))
-        return lines
 
     def _text(self, texts: list, line: str, face: int, size: float, left: float, width: float, baseline: float, align: str) -> None:
         if not line:
@@ -217,7 +148,8 @@ class _Layout:
         font = self.faces[face]
         if align != "left":
             spare = width - font.width(line) * size
-            left += spare / 2 if align == "center" else spare
+            if spare > 0:  # a line wider than its box starts at its left edge, as in CSS, and overflows right
+                left += spare / 2 if align == "center" else spare
         texts.append((left, baseline, face, size, font.encode(line)))
 
     def _baseline(self, face: int, size: float, leading: float) -> float:
@@ -255,13 +187,16 @@ class _Layout:
                 baseline += LEADING
         return _Block(height, texts, rules)
 
-    def paragraphs(self, paragraphs: list[tuple[str, int, float, float, str, float]], left: float, width: float, top: float = 0.0) -> _Block:
-        """Paragraphs of (text, face, size, leading, align, space after) stacked in a column; no rules."""
+    def paragraphs(self, paragraphs: list[tuple[str, int, float, float, str, float]], left: float, width: float, top: float = 0.0,
+                   break_words: bool = False) -> _Block:
+        """Paragraphs of (text, face, size, leading, align, space after) stacked in a column; no rules.
+
+        A word wider than the column is cut only when *break_words* (inside the table's cells)."""
         texts: list = []
         y = top
         for text, face, size, leading, align, after in paragraphs:
             baseline = y + self._baseline(face, size, leading)
-            lines = self.lines(text, face, size, width, breaks=False) if text else []
+            lines = self.lines(text, face, size, width, breaks=False, break_words=break_words) if text else []
             for line in lines:
                 self._text(texts, line, face, size, left, width, baseline, align)
                 baseline += leading
@@ -306,7 +241,7 @@ class _Layout:
         if view.extract and totals.declared is not None:
             lines.append(f"Tổng kinh phí toàn kế hoạch: {totals.declared} triệu đồng")
         words = [(line, REGULAR, TITLE_SIZE, TITLE_LEADING, "left", 4.0) for line in lines]
-        blocks.append(self.paragraphs(words, 0.0, WIDTH, top=8.0))
+        blocks.append(self.paragraphs(words, 0.0, WIDTH, top=8.0, break_words=True))
         return blocks
 
     def title(self) -> list[_Block]:
@@ -318,7 +253,7 @@ class _Layout:
         texts = block.texts
         y = block.height
         if subtitle:
-            for line in self.lines(subtitle, ITALIC, TITLE_SIZE, WIDTH):
+            for line in self.lines(subtitle, ITALIC, TITLE_SIZE, WIDTH, break_words=False):
                 self._text(texts, line, ITALIC, TITLE_SIZE, 0.0, WIDTH, y + self._baseline(ITALIC, TITLE_SIZE, TITLE_LEADING), "center")
                 y += TITLE_LEADING
         rule = (WIDTH * 0.4, y + 4.0, WIDTH * 0.2, RULE)
@@ -343,6 +278,10 @@ class _Layout:
             right.append((signer.position, BOLD, TITLE_SIZE, TITLE_LEADING, "center", 25 * MM))
             right.append((signer.name or "", BOLD, TITLE_SIZE, TITLE_LEADING, "center", 0.0))
         signature = self.paragraphs(right, WIDTH * 0.45, WIDTH * 0.55, top=12.0)
+        for paragraphs, width in ((left, WIDTH * 0.45), (right, WIDTH * 0.55)):
+            for text, face, size, *_ in paragraphs:
+                if any(self.faces[face].width(word) * size > width for word in _SPACES.split(text)):
+                    raise Unfit("a word wider than its column of the signature")  # the closing table's columns would widen
         return _Block(max(recipients.height, signature.height), recipients.texts + signature.texts, [])
 
 
@@ -400,12 +339,23 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
                     if g == 0:
                         need += section_heading.height
                 if y + need > FOOT:
-                    if fresh:
+                    if fresh and with_title and len(pages) == 1:
+                        # The title stays alone on the first page; the table (and the extract's line, kept with
+                        # it) starts on the next, as WeasyPrint breaks the block.
+                        moved = [placed for placed, _ in placements[1:]]
+                        del placements[1:]
+                        placements = []
+                        pages.append(placements)
+                        y = TOP
+                        for placed in moved:
+                            place(placed)
+                    elif fresh:
                         raise Unfit("a row taller than a page")
-                    repeated = [section_heading] if (g or r) else []
-                    if r and task_heading:
-                        repeated.append(task_heading)
-                    new_page(*repeated)
+                    else:
+                        repeated = [section_heading] if (g or r) else []
+                        if r and task_heading:
+                            repeated.append(task_heading)
+                        new_page(*repeated)
                     if y + need > FOOT:
                         raise Unfit("a row taller than a page")
                 if r == 0:
