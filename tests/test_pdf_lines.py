@@ -1,0 +1,82 @@
+"""Lines for the drawn table pages (cchc.outputs.pdf_lines): where they break, and that they fit."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cchc.outputs import pdf_lines
+from cchc.outputs.pdf import font_files
+from cchc.outputs.pdf_fonts import faces
+
+FACE = faces(font_files()[:1])[0]
+WORDS = ["Sở", "Nội", "vụ", "(chủ", "trì)", "2021–2025", "108/2020/NĐ-CP", "“Một", "cửa”", "Quý", "IV/2021", "báo", "cáo;",
+         "Ủy", "ban", "nhân", "dân", "tỉnh", "Thái", "Bình", "LĐ-TB&XH", "…", "đánh", "giá", "10/9/2021", "ngành,"]
+
+
+@pytest.fixture(params=["pango", "rough"])
+def breaking(request, monkeypatch):
+    """Each test twice: with Pango's break opportunities (where WeasyPrint runs) and with the rough rules without it."""
+    if request.param == "pango":
+        pdf_lines._opportunities("a b")
+        if not pdf_lines._pango:
+            pytest.skip("no Pango through WeasyPrint")
+    else:
+        monkeypatch.setattr(pdf_lines, "_pango", False)
+    return request.param
+
+
+def squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=40), limit=st.floats(min_value=2.0, max_value=30.0))
+def test_lines_keep_every_character_and_fit_unless_one_piece_cannot(words, limit):
+    for rough in (False, True):
+        saved = pdf_lines._pango
+        if rough:
+            pdf_lines._pango = False
+        try:
+            text = " ".join(words)
+            lines = pdf_lines.wrap(text, FACE, limit)
+        finally:
+            pdf_lines._pango = saved
+        assert squeezed("".join(lines)) == squeezed(text)
+        assert all(line == line.strip(" ") and line for line in lines)
+        for line in lines:
+            # wider than the limit only when it is a piece no break opportunity splits (then cut between characters)
+            assert FACE.width(line) <= limit + 1e-9 or " " not in line
+
+
+def test_breaks_where_unicode_allows_them(breaking):
+    text = "giai đoạn 2021-2025 theo Nghị định 108/2020/NĐ-CP"
+    places = pdf_lines._opportunities(text)
+    assert text.index("CP") in places and text.index("2025") not in places  # after a hyphen before a letter, not in a number
+    assert text.index("đoạn") in places and text.index("iai") not in places  # after a space, not inside a word
+
+
+def test_pango_keeps_brackets_and_punctuation_with_their_words(breaking):
+    if breaking == "rough":
+        pytest.skip("the rough rules break at every space")
+    text = "Sở Nội vụ ( chủ trì ) ; “Một cửa” (CCHC)"
+    places = pdf_lines._opportunities(text)
+    assert not {text[index] for index in places} & {")", ";"}  # no break before a closing bracket or a semicolon
+    assert text.index("chủ") not in places  # nor after an opening bracket and its space
+    assert text.index("(CCHC)") not in places  # nor between a closing quote and an opening bracket
+
+
+def test_a_word_wider_than_a_line_is_cut_only_when_asked(breaking):
+    word = "Nguyễn" * 12
+    cut = pdf_lines.wrap(word, FACE, 5.0)
+    assert len(cut) > 1 and "".join(cut) == word and all(FACE.width(line) <= 5.0 for line in cut)
+    assert pdf_lines.wrap(word, FACE, 5.0, break_words=False) == [word]
+
+
+def test_an_accent_stays_with_its_letter_when_a_word_is_cut():
+    word = "Nguye\u0302\u0303n" * 10  # decomposed: e, circumflex, tilde
+    for line in pdf_lines.wrap(word, FACE, 2.0):
+        assert not line[0] in "\u0302\u0303"
