@@ -79,4 +79,5 @@ def _cut(word: str, advance: dict[str, float], limit: float) -> list[str]:
             start, taken = index, 0.0
         taken += width
     pieces.append(word[start:])
-    return pieces
+    # A space where a piece was cut (one no break was allowed at: "cửa” (chủ") ends its line or is dropped at the next's start.
+    return [piece.strip(" ") for piece in pieces if piece.strip(" ")] or [word]
