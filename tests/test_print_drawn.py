@@ -218,6 +218,24 @@ def test_what_cannot_be_drawn_goes_to_weasyprint_whole(monkeypatch, tmp_path, pr
     assert pdf.text.count("Tổng cộng") == 1
 
 
+def test_the_command_says_why_a_large_plan_waits_for_weasyprint(monkeypatch, tmp_path, run):
+    """Before minutes of WeasyPrint on a large plan, `cchc render` says what kept cchc from drawing its table, in both languages."""
+    monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 0)
+    source = (ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").read_text(encoding="utf-8")
+    plan = tmp_path / "plan.yaml"
+    product = re.search(r"product: (.+)", source).group(1)
+    plan.write_text(source.replace(product, product + " ⇒ 漢", 1), encoding="utf-8")
+    items = sum(1 for _ in load_plan(plan).plan.items())
+    result = run("render", "--plan", plan, "-o", tmp_path / "plan.pdf")
+    assert result.exit_code == 0, result.stderr
+    assert f"⇒ (U+21D2); WeasyPrint dựng cả {items} nhiệm vụ" in result.stderr
+    assert (tmp_path / "plan.pdf").read_bytes()[:5] == b"%PDF-"
+    english = run("--lang", "en", "render", "--plan", plan, "-o", tmp_path / "plan-en.pdf")
+    assert f"⇒ (U+21D2); WeasyPrint lays out all {items} items, which may take minutes" in english.stderr
+    monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 10**9)  # a plan WeasyPrint lays out anyway: nothing to say
+    assert "WeasyPrint" not in run("render", "--plan", plan, "-o", tmp_path / "small.pdf").stderr
+
+
 def test_a_word_wider_than_the_signatures_column_goes_to_weasyprint(monkeypatch, tmp_path):
     """WeasyPrint widens the closing table's column to hold it (automatic table layout), which the drawing does not."""
     monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 0)

@@ -22,6 +22,7 @@ from cchc.cli.common import (
     interactive,
     load_for_query,
     msg,
+    note,
     out_bytes,
     out_data,
     plan_path,
@@ -92,8 +93,11 @@ def _render(plan, fmt: RenderFormat, section, agency, direct: bool, template_dir
     if fmt is RenderFormat.pdf:
         from cchc.outputs.pdf import PdfUnavailable, render_pdf
 
+        def slow(code: str, args: dict) -> None:
+            note(msg("pdf.slow", reason=msg(f"pdf.unfit.{code}", **args), items=args["items"]))
+
         try:
-            return render_pdf(plan, template_dir=template_dir, view=view)
+            return render_pdf(plan, template_dir=template_dir, view=view, slow=slow)
         except PdfUnavailable as exc:
             raise fail(msg("cli.pdf-unavailable", reason=exc.reason), EXIT_USAGE) from None
     if fmt is RenderFormat.docx:

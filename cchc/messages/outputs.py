@@ -9,6 +9,20 @@ MESSAGES = {
         "Đã kiểm tra {files} tệp: {errors} lỗi, {warnings} cảnh báo (không hợp lệ)",
         "{files} file(s) checked: {errors} error(s), {warnings} warning(s) (invalid)",
     ),
+    # A large plan whose table cchc cannot draw itself (cchc.outputs.pdf_table): WeasyPrint lays out all of it, slowly.
+    "pdf.slow": (
+        "{reason}; WeasyPrint dựng cả {items} nhiệm vụ, việc này có thể mất vài phút",
+        "{reason}; WeasyPrint lays out all {items} items, which may take minutes",
+    ),
+    "pdf.unfit.character": (
+        "bảng có ký tự cchc không tự vẽ được (phông kèm theo không có, ký tự vô hình hoặc viết từ phải sang trái): {char} ({code_point})",
+        "the table holds a character cchc does not draw itself (not in the bundled font, invisible or right-to-left): {char} ({code_point})",
+    ),
+    "pdf.unfit.tall-row": ("bảng có dòng cao hơn một trang", "the table has a row taller than a page"),
+    "pdf.unfit.signature-word": ("khối chữ ký có từ dài hơn cột của nó", "the signature block has a word wider than its column"),
+    "pdf.unfit.no-rows": ("bảng có mục không có nhiệm vụ nào", "the table has a section without items"),
+    "pdf.unfit.columns": ("bảng không theo mẫu in của cchc", "the table is not as cchc's template prints it"),
+    "pdf.unfit.system-font": ("máy có phông Times New Roman, phông in phần còn lại", "the system's Times New Roman prints the rest"),
     # Column headings.
     "col.id": ("Mã", "ID"),
     "col.stt": ("STT", "No."),

@@ -64,15 +64,18 @@ def font_files() -> list[Path]:
     return [folder / name for name, _, _ in _FACES]
 
 
-def render_pdf(plan, *, section: str | None = None, agency=None, template_dir: Path | None = None, view=None) -> bytes:
+def render_pdf(plan, *, section: str | None = None, agency=None, template_dir: Path | None = None, view=None, slow=None) -> bytes:
     """The plan (or the extract the filters select) as a PDF document, A4, with its fonts embedded.
 
     With a province's templates (*template_dir*) the whole of it, rendering and
-    layout, runs bounded in a child process (``cchc.outputs.sandbox``).
+    layout, runs bounded in a child process (``cchc.outputs.sandbox``). *slow*, when
+    given, is called with (code, arguments) before WeasyPrint lays out the whole of a
+    plan over DRAWN_ABOVE items whose table cchc could not draw (the code a key of
+    cchc.messages after "pdf.unfit."; the arguments hold "items").
     Raises TemplateFailure for a broken template and PdfUnavailable when WeasyPrint cannot run.
     """
     if template_dir is None:
-        return _pdf(plan, section, agency, None, view)
+        return _pdf(plan, section, agency, None, view, slow)
     from cchc.outputs import sandbox
 
     seconds, budget = sandbox.layout_limits(sum(1 for _ in plan.items()))
@@ -93,13 +96,17 @@ def render_pdf(plan, *, section: str | None = None, agency=None, template_dir: P
         raise TemplateFailure(exc.template or str(Path(template_dir) / "plan.html.j2"), exc.line, f"{exc.reason} (PDF)") from None
 
 
-def _pdf(plan, section, agency, template_dir, view) -> bytes:
+def _pdf(plan, section, agency, template_dir, view, slow=None) -> bytes:
     if view is None:
         view = build_view(plan, section=section, agency=agency)
-    if template_dir is None and sum(len(one.rows) for one in view.sections) > DRAWN_ABOVE:
+    items = sum(len(one.rows) for one in view.sections)
+    if template_dir is None and items > DRAWN_ABOVE:
         drawn = _with_drawn_table(plan, view)
-        if drawn is not None:
+        if isinstance(drawn, bytes):
             return drawn
+        if slow is not None:  # WeasyPrint lays out the whole of a large plan: a person waits minutes
+            code, args = drawn
+            slow(code, {**args, "items": items})
     return _weasyprint(render_plan(plan, "html", template_dir=template_dir, view=view))
 
 
@@ -121,8 +128,9 @@ def _weasyprint(document: str, css: str = "", finisher=None) -> bytes:
     return html.write_pdf(stylesheets=[stylesheet], font_config=font_config, finisher=finisher)
 
 
-def _with_drawn_table(plan, view) -> bytes | None:
-    """The PDF with the table's pages drawn by ``cchc.outputs.pdf_table`` and the rest by WeasyPrint; None when that cannot be.
+def _with_drawn_table(plan, view) -> bytes | tuple[str, dict]:
+    """The PDF with the table's pages drawn by ``cchc.outputs.pdf_table`` and the rest by WeasyPrint, or why that
+    cannot be: (code, arguments), the code a key of cchc.messages after "pdf.unfit.".
 
     WeasyPrint lays out the document with the table's block left empty (one
     landscape page), the page after the block numbered as if the drawn pages
@@ -134,7 +142,7 @@ def _with_drawn_table(plan, view) -> bytes | None:
     start = document.find(_TABLE_BLOCK)
     end = _block_end(document, start)
     if start < 0 or end is None:
-        return None
+        return "columns", {}
     block = document[start:end]
     # The columns and their headings as the template prints them (the first table's, before any nested one).
     percents = [float(width) for width in _COLUMN.findall(block.split("</colgroup>", 1)[0])]
@@ -149,13 +157,13 @@ def _with_drawn_table(plan, view) -> bytes | None:
             with_title='class="plan-title"' in block,
             with_signature='<table class="closing">' in block,
         )
-    except pdf_table.Unfit:
-        return None
+    except pdf_table.Unfit as exc:
+        return exc.code, exc.arguments
     css = f".plan + .document {{ page: cchc-after; }}\n@page cchc-after:nth(1 of cchc-after) {{ counter-increment: page {len(pages)}; }}"
     try:
         return _weasyprint(document[:start] + _TABLE_BLOCK + "</div>" + document[end:], css, _Splice(pages))
     except _Mismatch:
-        return None
+        return "system-font", {}
 
 
 _TABLE_BLOCK = '<div class="plan">'

@@ -52,11 +52,20 @@ _SPACES = re.compile(r"[ \t\n\r\f]+")
 
 
 class Unfit(Exception):
-    """The table holds something only WeasyPrint lays out; ``reason`` says what."""
+    """The table holds something only WeasyPrint lays out: ``code`` says what (a key of cchc.messages, "pdf.unfit.<code>"),
+    ``arguments`` its arguments, ``reason`` the same in English words."""
 
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
+    REASONS = {
+        "character": "a character cchc does not draw",
+        "tall-row": "a row taller than a page",
+        "signature-word": "a word wider than its column of the signature",
+        "no-rows": "a table without rows",
+        "columns": "columns cchc's template does not print",
+    }
+
+    def __init__(self, code: str, **args):
+        super().__init__(self.REASONS[code])
+        self.code, self.arguments, self.reason = code, args, self.REASONS[code]
 
 
 class _Block:
@@ -137,7 +146,8 @@ class _Layout:
                 words = _SPACES.split(paragraph.strip(" \t\n\r\f"))
                 collapsed = " ".join(words)
                 if not self.faces[face].covers(collapsed):
-                    raise Unfit("a character cchc does not draw")
+                    char = next(char for char in collapsed if not self.faces[face].covers(char))
+                    raise Unfit("character", char=char, code_point=f"U+{ord(char):04X}")
                 found += wrap_text(collapsed, self.faces[face], width / size, break_words) if wrap else [collapsed]
             self._wrapped[key] = found
         return found
@@ -281,7 +291,7 @@ class _Layout:
         for paragraphs, width in ((left, WIDTH * 0.45), (right, WIDTH * 0.55)):
             for text, face, size, *_ in paragraphs:
                 if any(self.faces[face].width(word) * size > width for word in _SPACES.split(text)):
-                    raise Unfit("a word wider than its column of the signature")  # the closing table's columns would widen
+                    raise Unfit("signature-word")  # the closing table's columns would widen
         return _Block(max(recipients.height, signature.height), recipients.texts + signature.texts, [])
 
 
@@ -292,9 +302,9 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
     Raises Unfit for what only WeasyPrint lays out.
     """
     if not view.sections or any(not section.rows for section in view.sections):
-        raise Unfit("a table without rows")
+        raise Unfit("no-rows")
     if len(percents) != len(headings) or not headings or sum(percents) > 100.5:
-        raise Unfit("columns cchc's template does not print")
+        raise Unfit("columns")
     layout = _Layout(view, faces, percents, headings)
     pages: list[list[tuple[_Block, float]]] = []
     y = TOP + FIRST_PAGE_PADDING
@@ -350,14 +360,14 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
                         for placed in moved:
                             place(placed)
                     elif fresh:
-                        raise Unfit("a row taller than a page")
+                        raise Unfit("tall-row")
                     else:
                         repeated = [section_heading] if (g or r) else []
                         if r and task_heading:
                             repeated.append(task_heading)
                         new_page(*repeated)
                     if y + need > FOOT:
-                        raise Unfit("a row taller than a page")
+                        raise Unfit("tall-row")
                 if r == 0:
                     if g == 0:
                         place(section_heading)
@@ -374,6 +384,6 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
             pages.append(placements)
             y = TOP
             if y + signature.height > FOOT:
-                raise Unfit("a signature block taller than a page")
+                raise Unfit("tall-row")
         place(signature)
     return TablePages(pages, faces)
