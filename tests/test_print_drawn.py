@@ -262,6 +262,9 @@ def test_a_system_font_other_than_the_bundled_one_sends_the_plan_to_weasyprint(m
         return splice(this, document, pdf)
 
     monkeypatch.setattr(pdf_module._Splice, "__call__", other_font)
-    pdf = _print(load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan, tmp_path / "tnr.pdf")
+    said = []
+    plan = load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan
+    pdf = _print(plan, tmp_path / "tnr.pdf", slow=lambda code, args: said.append((code, args)))
+    assert said == [("system-font", {"items": sum(1 for _ in plan.items())})]
     assert all("+" in name for name, _ in pdf.fonts)
     check_page_numbers(pdf)

@@ -162,8 +162,8 @@ def _with_drawn_table(plan, view) -> bytes | tuple[str, dict]:
     css = f".plan + .document {{ page: cchc-after; }}\n@page cchc-after:nth(1 of cchc-after) {{ counter-increment: page {len(pages)}; }}"
     try:
         return _weasyprint(document[:start] + _TABLE_BLOCK + "</div>" + document[end:], css, _Splice(pages))
-    except _Mismatch:
-        return "system-font", {}
+    except _Mismatch as exc:
+        return exc.code, {}
 
 
 _TABLE_BLOCK = '<div class="plan">'
@@ -193,7 +193,11 @@ def _text(value) -> str:
 
 
 class _Mismatch(Exception):
-    """WeasyPrint's pages are not what the drawn pages were made to join: the plan goes to WeasyPrint whole."""
+    """WeasyPrint's pages are not what the drawn pages were made to join: the plan goes to WeasyPrint whole (``code`` says why)."""
+
+    def __init__(self, code: str):
+        super().__init__(code)
+        self.code = code
 
 
 class _Splice:
@@ -210,8 +214,10 @@ class _Splice:
         # The system's Times New Roman (first in the template's font stack) printed the rest, or the empty block
         # took more than a page. (A fallback font WeasyPrint found for a character Liberation Serif lacks is no
         # matter: the pages WeasyPrint lays out are the same with or without the drawn ones.)
-        if len(landscape) != 1 or families & _AHEAD_OF_LIBERATION:
-            raise _Mismatch
+        if families & _AHEAD_OF_LIBERATION:
+            raise _Mismatch("system-font")
+        if len(landscape) != 1:
+            raise _Mismatch("columns")
         index = landscape[0]
         streams = list(self.pages.streams(first_number=index + 1))
         faces = self.pages.faces
