@@ -235,6 +235,17 @@ def test_the_invisible_scan_matches_cchc_text():
     assert sorted(reader._INVISIBLE_CHARS) == sorted(expected)
 
 
+def test_only_the_invisible_scans_that_can_match_run_over_a_file():
+    from cchc.text import INVISIBLE
+
+    plain = "Sở Nội vụ chủ trì “Một cửa” – 2021\n".encode()
+    assert len(reader._invisible_scans(plain)) == 2  # the scans starting \xe1 (ở, ộ, ụ) and \xe2 (“ ” –)
+    assert reader._invisible_scans(b"ascii only\n") == ()
+    for match in INVISIBLE.finditer("".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF)):
+        data = plain + match.group().encode()  # each invisible character, alone in Vietnamese text, is still found
+        assert any(scan.search(data) for scan in reader._invisible_scans(data)), f"U+{ord(match.group()):04X}"
+
+
 # --- 4. no super-linear regular expressions ---------------------------------------------
 
 
