@@ -37,7 +37,6 @@ _C0_NAMES = "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2
 
 # Each scan's first byte (every pattern starts with one, written \xNN), and the other 247 byte values.
 _LEADS = tuple(bytes.fromhex(scan.pattern[2:4].decode("ascii")) for scan in _INVISIBLE_SCANS)
-assert all(scan.pattern.startswith(rb"\x") for scan in _INVISIBLE_SCANS)
 _NOT_LEADS = bytes(value for value in range(256) if bytes([value]) not in _LEADS)
 
 

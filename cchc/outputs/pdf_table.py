@@ -179,15 +179,15 @@ class _Layout:
             width = sum(w for _, w in self.columns[column : column + span])
             inner_left = x + PAD_SIDE + (RULE if column == 0 else 0.0)
             inner = width - 2 * PAD_SIDE - RULE - (RULE if column == 0 else 0.0)
-            laid.append((x, width, inner_left, inner, self.lines(text, face, SIZE, inner, breaks=breaks, wrap=wrap), face, align))
+            laid.append((column, x, width, inner_left, inner, self.lines(text, face, SIZE, inner, breaks=breaks, wrap=wrap), face, align))
         most = max(len(lines) for *_, lines, _, _ in laid)
         height = top + PAD_TOP + most * LEADING + PAD_BOTTOM + RULE
         texts: list = []
         rules = [(0.0, height - RULE, WIDTH, RULE)]
         if head:
             rules.append((0.0, 0.0, WIDTH, RULE))
-        for x, width, inner_left, inner, lines, face, align in laid:
-            if x == 0.0:
+        for column, x, width, inner_left, inner, lines, face, align in laid:
+            if column == 0:
                 rules.append((0.0, 0.0, RULE, height))
             rules.append((x + width - RULE, 0.0, RULE, height))
             offset = top + PAD_TOP + ((most - len(lines)) * LEADING / 2 if head else 0.0)
@@ -198,15 +198,16 @@ class _Layout:
         return _Block(height, texts, rules)
 
     def paragraphs(self, paragraphs: list[tuple[str, int, float, float, str, float]], left: float, width: float, top: float = 0.0,
-                   break_words: bool = False) -> _Block:
+                   break_words: bool = False, breaks: bool = False) -> _Block:
         """Paragraphs of (text, face, size, leading, align, space after) stacked in a column; no rules.
 
-        A word wider than the column is cut only when *break_words* (inside the table's cells)."""
+        A word wider than the column is cut only when *break_words* (inside the table's cells); a text's own
+        line breaks are kept only when *breaks* (the template's |br), else collapsed as HTML does."""
         texts: list = []
         y = top
         for text, face, size, leading, align, after in paragraphs:
             baseline = y + self._baseline(face, size, leading)
-            lines = self.lines(text, face, size, width, breaks=False, break_words=break_words) if text else []
+            lines = self.lines(text, face, size, width, breaks=breaks, break_words=break_words) if text else []
             for line in lines:
                 self._text(texts, line, face, size, left, width, baseline, align)
                 baseline += leading
@@ -260,14 +261,11 @@ class _Layout:
         lines = [(line, BOLD, TITLE_SIZE, TITLE_LEADING, "center", 0.0) for line in view.title_lines]
         block = self.paragraphs(lines, 0.0, WIDTH)
         subtitle = getattr(view.plan.plan, "subtitle", None)
-        texts = block.texts
-        y = block.height
-        if subtitle:
-            for line in self.lines(subtitle, ITALIC, TITLE_SIZE, WIDTH, break_words=False):
-                self._text(texts, line, ITALIC, TITLE_SIZE, 0.0, WIDTH, y + self._baseline(ITALIC, TITLE_SIZE, TITLE_LEADING), "center")
-                y += TITLE_LEADING
-        rule = (WIDTH * 0.4, y + 4.0, WIDTH * 0.2, RULE)
-        return [_Block(y + 4.0 + RULE + 10.0, texts, [rule])]
+        if subtitle:  # printed with |br: its own line breaks kept
+            below = self.paragraphs([(subtitle, ITALIC, TITLE_SIZE, TITLE_LEADING, "center", 0.0)], 0.0, WIDTH, top=block.height, breaks=True)
+            block = _Block(below.height, block.texts + below.texts, [])
+        rule = (WIDTH * 0.4, block.height + 4.0, WIDTH * 0.2, RULE)
+        return [_Block(block.height + 4.0 + RULE + 10.0, block.texts, [rule])]
 
     def extract(self) -> _Block:
         return self.paragraphs([(self.view.extract, BOLD, TITLE_SIZE, TITLE_LEADING, "center", 10.0)], 0.0, WIDTH)
@@ -324,13 +322,13 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
     closing_height = sum(block.height for block in closing)
     fresh = True  # nothing on this page yet but repeated headings
 
-    def new_page(*repeated: _Block) -> None:
+    def new_page(*blocks: _Block) -> None:
+        """A new page, with *blocks* (the headings repeated there) placed at its top."""
         nonlocal y, placements
         placements = []
         pages.append(placements)
         y = TOP
-        place(headings)
-        for block in repeated:
+        for block in blocks:
             place(block)
 
     last_section = len(view.sections) - 1
@@ -354,18 +352,14 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
                         # it) starts on the next, as WeasyPrint breaks the block.
                         moved = [placed for placed, _ in placements[1:]]
                         del placements[1:]
-                        placements = []
-                        pages.append(placements)
-                        y = TOP
-                        for placed in moved:
-                            place(placed)
+                        new_page(*moved)
                     elif fresh:
                         raise Unfit("tall-row")
                     else:
                         repeated = [section_heading] if (g or r) else []
                         if r and task_heading:
                             repeated.append(task_heading)
-                        new_page(*repeated)
+                        new_page(headings, *repeated)
                     if y + need > FOOT:
                         raise Unfit("tall-row")
                 if r == 0:
@@ -380,9 +374,7 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
     if with_signature:
         signature = layout.signature()
         if y + signature.height > FOOT:
-            placements = []
-            pages.append(placements)
-            y = TOP
+            new_page()
             if y + signature.height > FOOT:
                 raise Unfit("tall-row")
         place(signature)
