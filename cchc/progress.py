@@ -130,6 +130,10 @@ class Log:
             return list(entries)
         return list(entries[: bisect.bisect_right(self._keys[item_id], (until, float("inf")))])
 
+    def logged_ids(self):
+        """The ids of the items the log has an entry for (a set-like view)."""
+        return self._by_id.keys()
+
     def entry_as_of(self, item_id: str, day: datetime.date) -> Entry | None:
         """The entry that gives the item's status as of *day*: its latest entry dated on or before it."""
         keys = self._keys.get(item_id)

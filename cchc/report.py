@@ -64,8 +64,11 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import partial
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from cchc.bands import DEFAULT_BANDS, Band, Bands, load_bands
@@ -229,6 +232,30 @@ def classify(row, log, as_of: datetime.date) -> Placed:
     return Placed(row, cls, status, done_on, reference, note, bool(due))
 
 
+def _placed_rows(all_rows, log, as_of: datetime.date) -> list[Placed]:
+    """``classify`` of every row. An item the log does not name is placed by its due dates alone, which
+    many items share: each parsed deadline is classified once."""
+    logged = log.logged_ids() if log is not None else frozenset()
+    by_deadline: dict[int, tuple] = {}  # id(deadline) -> (class, reference due, dated)
+    placed_all = []
+    for row in all_rows:
+        if row.item.id in logged:
+            placed_all.append(classify(row, log, as_of))
+            continue
+        facts = by_deadline.get(id(row.deadline))
+        if facts is None:
+            placed = classify(row, None, as_of)
+            facts = by_deadline[id(row.deadline)] = (placed.cls, placed.reference_due, placed.dated)
+        cls, reference, dated = facts
+        placed_all.append(_new_placed((row, cls, None, None, reference, None, dated)))
+    return placed_all
+
+
+_new_placed = partial(tuple.__new__, Placed)  # a named tuple's own __new__ is Python code
+_cls, _dated, _section, _item, _lead = map(attrgetter, ("cls", "dated", "section", "item", "lead"))
+_numeral = attrgetter("numeral")
+
+
 #: What ``list --status`` filters on: the report's classes, done on time and done late as one, "done".
 LIST_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "cancelled", "overdue", "undated")
 
@@ -261,14 +288,14 @@ class Figures:
         """The completion rate as an exact fraction; None when no dated item is done or overdue."""
         return Fraction(self.rate_done, self.rate_total) if self.rate_total else None
 
-    def add(self, placed: Placed, done_in_period: bool, entries: int, count: int = 1) -> None:
+    def add(self, cls: str, dated: bool, done_in_period: bool, entries: int, count: int = 1) -> None:
         """Count *count* items placed alike (class, dated or not, done in the period, entries in it)."""
-        self.counts[placed.cls] += count
+        self.counts[cls] += count
         self.done_in_period += done_in_period * count
         self.entries_in_period += entries * count
-        if placed.dated and placed.cls in ("done_on_time", "done_late", "overdue"):
+        if dated and cls in ("done_on_time", "done_late", "overdue"):
             self.rate_total += count
-            self.rate_done += (placed.cls != "overdue") * count
+            self.rate_done += (cls != "overdue") * count
 
 
 @dataclass
@@ -315,7 +342,7 @@ def plan_number(plan) -> str | None:
 def build_report(plan, log, as_of: datetime.date, period: Period | None = None, bands: Bands | None = None) -> Report:
     """The report of *plan* as of *as_of* (a period's last day, or any date) from *log* (None: nothing logged)."""
     from cchc.agencies import AgencyRegistry
-    from cchc.query import leads, rows
+    from cchc.query import rows
     from cchc.text import sort_key
 
     registry = AgencyRegistry(plan.agencies)
@@ -324,41 +351,41 @@ def build_report(plan, log, as_of: datetime.date, period: Period | None = None, 
     if log is not None:
         for entry in log.between(*window):
             in_window.setdefault(entry.id, []).append(entry)
+    all_rows = rows(plan)
+    placed_all = _placed_rows(all_rows, log, as_of)
+    classes, dated = list(map(_cls, placed_all)), list(map(_dated, placed_all))
+    if in_window:
+        found = [in_window.get(row.item.id, ()) for row in all_rows]
+        done_here = [any(e.status == "done" for e in entries) for entries in found]
+        entry_counts = list(map(len, found))
+    else:
+        done_here, entry_counts = [False] * len(all_rows), [0] * len(all_rows)
+    section_of = list(map(_section, all_rows))
+    numerals = list(map(_numeral, section_of))
+    first_section = dict(zip(reversed(numerals), reversed(section_of)))  # each numeral's first section: written last
+    sections = {numeral: Group(numeral, first_section[numeral].title) for numeral in dict.fromkeys(numerals)}
+    default = plan.plan.default_lead
+
+    def lead_key(cell: tuple) -> str | None:  # an item's lead cell -> the agency its figures go to
+        names = cell or ((default,) if default else ())
+        first = registry.resolve(names[0]) if names else None
+        return first.name if first is not None else (names[0] if names else None)
+
+    cells = list(map(tuple, map(_lead, map(_item, all_rows))))
+    key_of = {cell: lead_key(cell) for cell in dict.fromkeys(cells)}
+    lead_keys = list(map(key_of.__getitem__, cells))
+    # Items placed alike in the same section, or under the same lead, are counted together (in the
+    # order each kind first comes, as by_lead's ties are sorted).
     totals = Figures()
-    sections: dict[str, Group] = {}
-    by_lead: dict[str | None, Group] = {}
-    lead_keys: dict[tuple, str | None] = {}  # an item's lead cell -> the agency its figures go to
-    placed_all: list[Placed] = []
-    # Items placed alike in the same section, or under the same lead, are counted together.
-    by_section_tally: dict[tuple, list] = {}
-    by_lead_tally: dict[tuple, list] = {}
-    for row in rows(plan):
-        placed = classify(row, log, as_of)
-        placed_all.append(placed)
-        entries = in_window.get(row.item.id, ()) if in_window else ()
-        done_here = any(e.status == "done" for e in entries)
-        numeral = row.section.numeral
-        if numeral not in sections:
-            sections[numeral] = Group(numeral, row.section.title)
-        cell = tuple(row.item.lead)
-        if cell not in lead_keys:
-            names = leads(row.item, plan)
-            first = registry.resolve(names[0]) if names else None
-            lead_keys[cell] = first.name if first is not None else (names[0] if names else None)
-        alike = (placed.cls, placed.dated, done_here, len(entries))
-        for tally, key in ((by_section_tally, (numeral, *alike)), (by_lead_tally, (lead_keys[cell], *alike))):
-            if key in tally:
-                tally[key][1] += 1
-            else:
-                tally[key] = [placed, 1]
-    for (numeral, *_, done_here, entries), (placed, count) in by_section_tally.items():
+    for (numeral, *alike), count in Counter(zip(numerals, classes, dated, done_here, entry_counts)).items():
         for figures in (totals, sections[numeral].figures):
-            figures.add(placed, done_here, entries, count)
-    for (lead_key, *_, done_here, entries), (placed, count) in by_lead_tally.items():
-        lead = by_lead.get(lead_key)
+            figures.add(*alike, count)
+    by_lead: dict[str | None, Group] = {}
+    for (key, *alike), count in Counter(zip(lead_keys, classes, dated, done_here, entry_counts)).items():
+        lead = by_lead.get(key)
         if lead is None:
-            lead = by_lead[lead_key] = Group(lead_key, None)
-        lead.figures.add(placed, done_here, entries, count)
+            lead = by_lead[key] = Group(key, None)
+        lead.figures.add(*alike, count)
     overdue = [p for p in placed_all if p.cls == "overdue"]
     leads_sorted = sorted(by_lead.values(), key=lambda g: (g.key is None, sort_key(g.key or "")))
     return Report(

@@ -138,6 +138,25 @@ def test_done_on_the_due_date_is_on_time(plan):
     assert classify(row, Log([Entry("C-3", "done", D(2021, 6, 15))]), D(2021, 12, 14)).cls == "done_late"
 
 
+@pytest.mark.parametrize("as_of", [D(2021, 1, 1), D(2021, 3, 31), D(2021, 6, 14), D(2021, 9, 30), D(2022, 1, 5)])
+def test_the_report_places_every_item_as_classify_does(plan, log, as_of):
+    # The report classifies an item the log does not name by its due dates once per deadline: the same places.
+    all_rows = rows(plan)
+    logged = set(log.logged_ids())
+    assert logged and {r.item.id for r in all_rows} - logged  # items of both kinds
+    built = build_report(plan, log, as_of)
+    assert built.placed == [classify(row, log, as_of) for row in all_rows]
+    assert [p.row for p in built.overdue] == [row for row in all_rows if classify(row, log, as_of).cls == "overdue"]
+
+
+def test_rows_are_the_plan_s_items_in_order_with_their_context(plan):
+    made = rows(plan)
+    expected = [(section, task, item) for section, task, item in plan.items()]
+    assert [(r.section, r.task, r.item) for r in made] == expected
+    assert [r.order for r in made] == list(range(len(expected)))
+    assert all(type(r).__name__ == "Row" and r.via is None and r.deadline.text == r.item.deadline for r in made)
+
+
 def _row(plan, item_id):
     return next(r for r in rows(plan) if r.item.id == item_id)
 
