@@ -13,6 +13,8 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from importlib import resources
+from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 from collections.abc import Callable, Iterator
 
@@ -166,13 +168,14 @@ def _group_row(label: str, title: str | None, figures: Figures, lang: str) -> di
     }
 
 
-def report_view(report: Report, lang: str = "vi") -> dict:
-    """Everything the table, Markdown and HTML show, as text in *lang*."""
+def report_view(report: Report, lang: str = "vi", overdue_rows: bool = True) -> dict:
+    """Everything the table, Markdown and HTML show, as text in *lang* (the overdue items as rows only when
+    *overdue_rows*: the plain table takes them as ``overdue_columns``)."""
     no_lead = t("budget.no-lead", lang)
     totals = report.totals
     sections = [_group_row(g.key or "", g.title, g.figures, lang) for g in report.by_section]
     agencies = [_group_row(g.key or no_lead, None, g.figures, lang) for g in report.by_lead]
-    overdue = _overdue_rows(report, lang)
+    overdue = _overdue_rows(report, lang) if overdue_rows else []
     thresholds = [b.above if b.above is not None else b.at_least for b in report.bands.bands]
     thresholds = [Fraction(x) / 100 for x in thresholds if x is not None]
     return {
@@ -203,32 +206,38 @@ def report_view(report: Report, lang: str = "vi") -> dict:
     }
 
 
+#: The overdue table's columns, in order.
+OVERDUE_KEYS = ("id", "product", "lead", "due", "status", "note")
+
+
 def _overdue_rows(report: Report, lang: str) -> list[dict]:
-    """The overdue items as the table, Markdown and HTML show them; each distinct lead cell, dates and status made once."""
-    leads: dict[tuple, str] = {}
-    dates: dict[tuple, str] = {}
-    statuses: dict[str | None, str] = {}
-    rows = []
-    for placed in report.overdue:
-        item = placed.row.item
-        cell = tuple(item.lead)
-        if cell not in leads:
-            leads[cell] = "; ".join(_full_names(item.lead or report.default_leads, report.registry))
-        due = placed.row.deadline.due
-        if due not in dates:
-            dates[due] = ", ".join(date_text(d, lang) for d in due)
-        status = placed.status
-        if status not in statuses:
-            statuses[status] = t("status." + status, lang) if status else t("report.no-entry", lang)
-        rows.append({
-            "id": item.id,
-            "product": item.product,
-            "lead": leads[cell],
-            "due": dates[due] or item.deadline,
-            "status": statuses[status],
-            "note": placed.note or "",
-        })
-    return rows
+    """The overdue items as the Markdown, HTML and Word reports show them: a dict of ``OVERDUE_KEYS`` each."""
+    return list(map(dict, map(zip, repeat(OVERDUE_KEYS), zip(*overdue_columns(report, lang)))))
+
+
+def overdue_columns(report: Report, lang: str) -> list[list[str]]:
+    """The overdue items' cells, a column for each of ``OVERDUE_KEYS``, made a column at a time; each distinct
+    lead cell, dates and status made once."""
+    placed = report.overdue
+    items = list(map(_item_of, placed))
+    cells = list(map(tuple, map(_lead, items)))
+    names = {cell: "; ".join(_full_names(cell or report.default_leads, report.registry)) for cell in dict.fromkeys(cells)}
+    dues = list(map(_due_of, placed))
+    dates = {due: ", ".join(date_text(d, lang) for d in due) for due in dict.fromkeys(dues)}
+    statuses = list(map(_status, placed))
+    status_text = {s: t("status." + s, lang) if s else t("report.no-entry", lang) for s in dict.fromkeys(statuses)}
+    return [
+        list(map(_id, items)),
+        list(map(_product, items)),
+        list(map(names.__getitem__, cells)),
+        [dates[due] or item.deadline for due, item in zip(dues, items)],
+        list(map(status_text.__getitem__, statuses)),
+        [note or "" for note in map(_note, placed)],
+    ]
+
+
+_item_of, _due_of = attrgetter("row.item"), attrgetter("row.deadline.due")
+_id, _product, _lead, _status, _note = map(attrgetter, ("id", "product", "lead", "status", "note"))
 
 
 def chart(title: str, rows: list[tuple[str, Fraction | None, str]], thresholds: list[Fraction]) -> dict:
@@ -258,7 +267,7 @@ def report_table_pieces(report: Report, lang: str = "vi", terminal: bool = False
     """``report_table`` in pieces: a long list of overdue items is laid out a chunk at a time."""
     from cchc.outputs.tables import Column, plain_chunks, table
 
-    v = report_view(report, lang)
+    v = report_view(report, lang, overdue_rows=False)
     lines = [v["title"], v["plan_title"], f"{v['period']} ({v['window']}); {v['as_of']}"]
     if v["report_due"]:
         lines.append(v["report_due"])
@@ -284,16 +293,16 @@ def report_table_pieces(report: Report, lang: str = "vi", terminal: bool = False
         h["by-lead"],
     ))
     yield "\n".join(chunks) + "\n"
-    if not v["overdue"]:
+    if not report.overdue:
         yield h["none-overdue"] + "\n"
         return
     columns = [Column(h["id"]), Column(h["product"], 40), Column(h["lead"], 24), Column(h["due"], 10), Column(h["status"], 14), Column(h["note"], 30)]
-    keys = ("id", "product", "lead", "due", "status", "note")
+    cells = overdue_columns(report, lang)
     if terminal:
-        yield table(columns, [[r[k] for k in keys] for r in v["overdue"]], terminal, h["overdue"])
+        yield table(columns, list(zip(*cells)), terminal, h["overdue"])
         return
     yield f"{escape_controls(h['overdue'])}\n\n"
-    yield from plain_chunks(columns, [[r[k] for r in v["overdue"]] for k in keys])
+    yield from plain_chunks(columns, cells)
 
 
 def report_md(report: Report, lang: str = "vi") -> str:
