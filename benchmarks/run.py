@@ -270,7 +270,20 @@ def main(argv: list[str] | None = None) -> int:
         measure("cchc validate", plan_label(json_rows, json_plan), [cchc, "validate", str(json_plan)]),
         measure("cchc list --format json", plan_label(json_rows, json_plan), [cchc, "list", "--format", "json", "--plan", str(json_plan)]),
     ]
-    run_group("JSON output", json_group, runs, warmup, args.slow, args.timeout)
+    # A yardstick for the JSON of those rows: Python's own C encoder writing the same records, once read.
+    records = out / f"list-{json_rows}.json"
+    with open(records, "wb") as sink:
+        subprocess.run([cchc, "list", "--format", "json", "--plan", str(json_plan)], check=True, stdout=sink)
+    read = "import json, sys; records = json.load(open(sys.argv[1], encoding='utf-8'))"
+    encoder = [
+        measure("python: json.load", f"cchc's JSON of those {json_rows:,} rows", [python, "-c", read, str(records)]),
+        measure("python: json.load, then json.dumps", f"cchc's JSON of those {json_rows:,} rows",
+                [python, "-c", read + "; json.dumps(records, ensure_ascii=False).encode()", str(records)]),
+    ]
+    run_group("JSON output", json_group + encoder, runs, warmup, args.slow, args.timeout)
+    if encoder[0].times and encoder[1].times:
+        notes.append(f"For scale: Python's json.dumps (its C encoder) of the same {json_rows:,} item records, already read, took "
+                     f"{encoder[1].median - encoder[0].median:.3f} s (json.load then json.dumps, minus json.load alone).")
     province_group = [
         measure("cchc validate", f"{n_plans} plans of {per_plan} items", [cchc, "validate", *map(str, province_plans)]),
         measure("cchc validate", plan_label(n_plans * per_plan, one_plan), [cchc, "validate", str(one_plan)]),
@@ -355,7 +368,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # ------------------------------------------------------------ report
     rows = []
-    for x in [*start, *every, *by_built.values(), *built_json_group, *json_group, *province_group, *documents.values()]:
+    for x in [*start, *every, *by_built.values(), *built_json_group, *json_group, *encoder, *province_group, *documents.values()]:
         if not x.times:
             continue
         command = x.label if not x.failure else f"{x.label} ({x.failure})"
