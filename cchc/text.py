@@ -59,8 +59,21 @@ def fold(text: str) -> str:
     đ/Đ fold to d; runs of white space collapse to one space.
     """
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if _not_ascii_or_mark().search(decomposed) is None:
+        # Vietnamese (or English): ASCII letters and the marks NFD took off them, which are all the
+        # text holds beyond ASCII: dropping every non-ASCII character drops exactly the marks.
+        bare = decomposed.encode("ascii", "ignore").decode("ascii")
+    else:
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())
+
+
+@lru_cache(maxsize=1)
+def _not_ascii_or_mark() -> re.Pattern:
+    """A character that is neither ASCII nor one of the combining marks of U+0300-U+036F (the block of
+    Vietnamese's tone and letter marks; its one mark of class 0, U+034F, is left out)."""
+    marks = "".join(ch for ch in map(chr, range(0x300, 0x370)) if unicodedata.combining(ch))
+    return re.compile(f"[^\x00-\x7f{marks}]")
 
 
 def _letters_and_tones(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -28,6 +28,28 @@ def test_fold_leaves_only_ascii_for_vietnamese(text):
     assert fold(text).isascii()
 
 
+def _fold_by_definition(text: str) -> str:
+    # fold's rule, character by character: đ/Đ to d/D, NFD, every combining mark dropped, casefold, spaces.
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().split())
+
+
+# Vietnamese with what may stand beside it: punctuation beyond ASCII, other scripts' letters and marks
+# (in and out of U+0300-U+036F, U+034F of class 0 among them), ligatures, white space of every kind.
+mixed = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("aăâđĐơưỳỵẫ“”–…\u00a0\u3000\u034f\u0301\u0323\u1ab0\u20d0\u0130\u1e9e\ufb01\uac00ß"),
+        st.characters(blacklist_categories=("Cs",)),
+    ),
+    max_size=40,
+)
+
+
+@given(st.one_of(mixed, vietnamese, st.text(alphabet=st.characters(max_codepoint=0x7F), max_size=40)))
+def test_fold_is_its_definition(text):
+    assert fold(text) == _fold_by_definition(text)
+
+
 def test_vietnamese_alphabetical_order():
     words = ["Ủy ban", "Văn phòng", "Đài", "Dân", "Sở Tư pháp", "Sở Nội vụ", "Báo", "Ân", "Ăn", "An", "Các"]
     assert sorted(words, key=sort_key) == ["An", "Ăn", "Ân", "Báo", "Các", "Dân", "Đài", "Sở Nội vụ", "Sở Tư pháp", "Ủy ban", "Văn phòng"]
