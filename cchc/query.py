@@ -41,8 +41,8 @@ def rows(plan) -> list[Row]:
     """Every item of a valid plan, in the plan's order (deadlines read in the plan's year).
 
     Made a column at a time, each row by ``tuple.__new__`` (a named tuple's own
-    ``__new__`` is Python code): a plan of 100,000 items runs no Python code
-    for each item.
+    ``__new__`` is Python code): no Python code runs for an item, but to read
+    a deadline wording not met before (``parse_deadline`` keeps them).
     """
     sections: list = []
     tasks: list = []
