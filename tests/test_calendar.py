@@ -8,6 +8,7 @@ import re
 import shutil
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from cchc.load import load_plan
 from cchc.outputs.ics import event_uid
@@ -243,3 +244,63 @@ def test_calendar_never_overwrites_the_plan(run, workdir):
     before = plan_file.read_bytes()
     result = run("calendar", "--plan", plan_file, "-o", plan_file)
     assert result.exit_code == 2 and plan_file.read_bytes() == before, result
+
+
+def test_escapes_and_folds_read_back_exactly(run, workdir):
+    # Backslashes (one before N, which RFC 5545 also reads as a line end when unescaped), commas, semicolons
+    # and carets, where a line may fold: every reader gets the product back as written.
+    import icalendar
+
+    product = "Báo cáo C:\\Nội vụ\\N; số 1, 2^3 " * 3 + "kết thúc\\"
+    text = (workdir / "ke-hoach.yaml").read_text(encoding="utf-8")
+    (workdir / "escapes.yaml").write_text(text.replace("product: Kế hoạch kiểm tra tài chính", f"product: '{product}'"), encoding="utf-8")
+    data = calendar_bytes(run, "--plan", workdir / "escapes.yaml")
+    c4 = next(e for e in icalendar.Calendar.from_ical(data).walk("VEVENT") if str(e["SUMMARY"]).startswith("C-4"))
+    assert str(c4["SUMMARY"]) == f"C-4: {product}"
+    assert next(e for e in _parse_ics(data) if e["SUMMARY"][0].startswith("C-4"))["SUMMARY"][0] == f"C-4: {product}"
+
+
+# ---------------------------------------------------------------- the writer's lines, any text
+
+_ODD = "\\^,;:\n aăđĐẫỵ“”–😀\u00a0\u0301"
+_ANY_TEXT = st.text(alphabet=st.one_of(st.sampled_from(_ODD), st.characters(blacklist_categories=("Cs", "Cc"))), min_size=40, max_size=300)
+
+
+def _escaped(text: str) -> str:
+    # RFC 5545 3.3.11, written apart from the writer: a backslash before each backslash, semicolon and comma; "\n" for a line end.
+    return re.sub(r"([\\;,])", r"\\\1", text).replace("\n", "\\n")
+
+
+def _physical_lines_hold(line: bytes) -> None:
+    physical = line.split(b"\r\n")[:-1]
+    assert line.endswith(b"\r\n") and b"\n" not in line.replace(b"\r\n", b"")
+    assert all(len(piece) <= 75 for piece in physical)
+    assert all(piece.startswith(b" ") for piece in physical[1:]) and not physical[0].startswith(b" ")
+    for piece in physical:
+        piece.decode("utf-8")  # never cut inside a character
+    # never cut inside an escape: a line ends after an even run of backslashes (each pair one escaped backslash)
+    assert not any((len(piece) - len(piece.rstrip(b"\\"))) % 2 for piece in physical[:-1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ANY_TEXT, st.sampled_from(["SUMMARY", "DESCRIPTION"]))
+def test_any_text_makes_lines_of_at_most_75_octets_that_read_back(text, name):
+    import icalendar
+
+    from cchc.outputs.ics import _escape, _lines
+
+    line = _lines(f"{name}:{_escape(text)}")
+    _physical_lines_hold(line)
+    assert line.replace(b"\r\n ", b"").decode("utf-8") == f"{name}:{_escaped(text)}\r\n"
+    event = b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n" + line + b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    assert str(next(iter(icalendar.Calendar.from_ical(event).walk("VEVENT")))[name]) == text
+
+
+@pytest.mark.parametrize("width", range(60, 80))
+def test_an_escape_at_the_fold_stays_whole(width):
+    from cchc.outputs.ics import _escape, _lines
+
+    for text in ("a" * width + "\\,b", "a" * width + ",;\\\\x", "ạ" * (width // 2) + "\\😀" + "\\" * width):
+        line = _lines(f"SUMMARY:{_escape(text)}")
+        _physical_lines_hold(line)
+        assert line.replace(b"\r\n ", b"").decode("utf-8") == f"SUMMARY:{_escaped(text)}\r\n"
