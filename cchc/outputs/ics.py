@@ -136,6 +136,8 @@ _DAY = datetime.timedelta(days=1)
 def _date(day: datetime.date) -> str:
     """A DATE value: 20210630 (four digits of year whatever the year, as strftime's %Y does not promise)."""
     return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
 #: REMINDER as an iCalendar duration.
 _REMINDER = f"-P{-REMINDER.days}D"
 
