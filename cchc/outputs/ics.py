@@ -19,10 +19,10 @@ ends are one ``\\n``.
 cchc writes the text itself, a few fixed properties an event: TEXT values
 escaped (backslash, semicolon, comma, line end: RFC 5545 3.3.11) and lines
 folded before they reach 75 octets, never inside a character nor inside an
-escape. The library's writer builds
-each event as objects and folds each line a character at a time, some 0.35 ms
-an event: 54 s for the 150,000 events of a plan of 100,000 items. The tests
-read every calendar back with the library.
+escape. The icalendar library's writer builds each event as objects and folds
+each line a character at a time, some 0.35 ms an event: 54 s for the 155,598
+events of a plan of 100,000 items. The tests read every calendar back with
+the library.
 """
 
 from __future__ import annotations
