@@ -256,18 +256,10 @@ def capped(problems: list[Problem]) -> list[Problem]:
     is never hidden behind a thousand warnings above it."""
     if len(problems) <= MAX_LISTED:
         return problems
-    seats = {"error": MAX_LISTED, "warning": MAX_LISTED}
-    listed, rest = [], []
-    for p in problems:
-        if p.code != "progress-more" and seats.get(p.severity, 0) > 0:
-            seats[p.severity] -= 1
-            listed.append(p)
-        else:
-            rest.append(p)
-    if not rest:
-        return listed
-    count = sum(dict(p.args)["count"] if p.code == "progress-more" else 1 for p in rest)
-    return listed + [_more(rest[0], count, rest, rest[0].path)]
+    found = _Bounded()
+    for problem in problems:
+        found.append(problem)
+    return found.listed(at_entry=False)
 
 
 def _more(first: Problem, count: int, unlisted: list[Problem], path: tuple) -> Problem:
@@ -390,19 +382,24 @@ class _Bounded:
         self._seats = {"error": MAX_LISTED, "warning": MAX_LISTED}  # errors are kept past a thousand warnings
 
     def append(self, problem: Problem) -> None:
-        if self._seats.get(problem.severity, 0) > 0:
+        """Keep *problem* while its severity has seats, else count it; a "progress-more" already made is never
+        kept, and counts what it counted."""
+        more = problem.code == "progress-more"
+        if not more and self._seats.get(problem.severity, 0) > 0:
             self._seats[problem.severity] -= 1
             self.kept.append(problem)
             return
-        self.count += 1
+        self.count += dict(problem.args)["count"] if more else 1
         if not self.rest or (problem.severity == "error" and self.rest[-1].severity != "error"):
             self.rest.append(problem)
 
-    def listed(self) -> list[Problem]:
+    def listed(self, at_entry: bool = True) -> list[Problem]:
+        """The kept problems, then one counting the rest, at the first unlisted one: *at_entry*, its path cut to the
+        entry it is in (not yet located: an entry starts before any of its fields), else its own path."""
         if not self.count:
             return self.kept
-        first = self.rest[0]  # not yet located: placed at the entry it is in, which starts before any of its fields
-        return self.kept + [_more(first, self.count, self.rest, first.path[:1])]
+        first = self.rest[0]
+        return self.kept + [_more(first, self.count, self.rest, first.path[:1] if at_entry else first.path)]
 
 
 def _iso_date(value) -> datetime.date | None:

@@ -39,9 +39,10 @@ __all__ = ["calendar_ics", "calendar_pieces", "event_uid", "PRODID"]
 PRODID = "-//cchc//Ke hoach CCHC//VI"
 #: How long before a due date the reminder fires.
 REMINDER = datetime.timedelta(days=-7)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"  # all but tab, newline and carriage return
+_CONTROL = re.compile(f"[{_CONTROLS}]")
 _LINE_END = re.compile(r"\r\n|\r")
-_CONTROL_OR_CR = re.compile("[\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL_OR_CR = re.compile(f"[\r{_CONTROLS}]")
 
 
 def _text(value: str) -> str:
