@@ -13,7 +13,7 @@ from hypothesis import given, settings, strategies as st
 from cchc.load import load_plan
 from cchc.outputs.ics import event_uid
 from cchc.query import rows
-from conftest import DATA
+from conftest import DATA, ROOT
 
 PROGRESS = DATA / "progress"
 PLAN = PROGRESS / "ke-hoach.yaml"
@@ -87,12 +87,52 @@ def test_recurring_items_have_an_event_per_due_date(run, workdir):
     assert "Hạn 30/06/2021, một trong 4 hạn chót" in str(b2[1]["DESCRIPTION"])
 
 
+
+@pytest.mark.parametrize(
+    "title, heading",
+    [
+        ("CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"),
+        # escapes where a line may fold, and a CR LF (one line end), a lone CR and a control character
+        ('"Thủ tục; hành chính, C:\\\\N \\u00e0\\r\\ncấp xã\\rcấp huyện\\x1b"', "Thủ tục; hành chính, C:\\N à\ncấp xã\ncấp huyện\\x1b"),
+    ],
+)
+def test_each_date_of_a_recurring_item_has_its_own_description(run, workdir, title, heading):
+    # The lines an item's events share are escaped once, the line of each date in its place.
+    import icalendar
+
+    text = (workdir / "ke-hoach.yaml").read_text(encoding="utf-8")
+    text = text.replace("title: CẢI CÁCH THỦ TỤC HÀNH CHÍNH", f"title: {title}")
+    (workdir / "titled.yaml").write_text(text.replace("lead: [Sở Nội vụ]\n            deadline: Hằng quý", "lead: [Sở Tư pháp, Sở Nội vụ]\n            deadline: Hằng quý", 1), encoding="utf-8")
+    cal = icalendar.Calendar.from_ical(calendar_bytes(run, "--plan", workdir / "titled.yaml"))
+    b2 = [str(e["DESCRIPTION"]) for e in cal.walk("VEVENT") if str(e["SUMMARY"]).startswith("B-2:")]
+    days = ["31/03/2021", "30/06/2021", "30/09/2021", "31/12/2021"]
+    assert b2 == [
+        f"Chủ trì: Sở Tư pháp; Sở Nội vụ\nThời hạn: Hằng quý\nHạn {day}, một trong 4 hạn chót của nhiệm vụ\nMục: II. {heading}"
+        for day in days
+    ]
+
+
 def test_description_follows_the_language(run, workdir):
     import icalendar
 
     cal = icalendar.Calendar.from_ical(calendar_bytes(run, "--lang", "en", "--plan", workdir / "ke-hoach.yaml"))
     first = next(iter(cal.walk("VEVENT")))
     assert str(first["DESCRIPTION"]).startswith("Lead: Sở Tư pháp\nPartners: Sở Nội vụ\nDeadline: Tháng 2/2021")
+
+
+
+@pytest.mark.parametrize(
+    "name, source, lang",
+    [
+        ("calendar-2021.ics", ROOT / "plans" / "2021.yaml", "vi"),
+        ("calendar-ke-hoach.ics", PLAN, "vi"),
+        ("calendar-ke-hoach-en.ics", PLAN, "en"),
+    ],
+)
+def test_golden_calendars(run, name, source, lang):
+    # The bytes the icalendar library wrote for these plans, before cchc wrote its calendars itself; a change to
+    # them is a change for every calendar that imported the file.
+    assert calendar_bytes(run, "--lang", lang, "--plan", source) == (ROOT / "tests" / "golden" / name).read_bytes()
 
 
 # ---------------------------------------------------------------- the text itself
