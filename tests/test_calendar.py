@@ -89,20 +89,26 @@ def test_recurring_items_have_an_event_per_due_date(run, workdir):
 
 
 @pytest.mark.parametrize(
-    "title, heading",
+    "title, deadline, heading",
     [
-        ("CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"),
+        ("CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "Hằng quý", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"),
         # escapes where a line may fold, and a CR LF (one line end), a lone CR and a control character
-        ('"Thủ tục; hành chính, C:\\\\N \\u00e0\\r\\ncấp xã\\rcấp huyện\\x1b"', "Thủ tục; hành chính, C:\\N à\ncấp xã\ncấp huyện\\x1b"),
+        (
+            '"Thủ tục; hành chính, C:\\\\N \\u00e0\\r\\ncấp xã\\rcấp huyện\\x1b"', "Hằng quý",
+            "Thủ tục; hành chính, C:\\N à\ncấp xã\ncấp huyện\\x1b",
+        ),
+        # a line that ends with a CR, which the line end after it joins: one line end
+        ('"CẢI CÁCH THỦ TỤC HÀNH CHÍNH\\r"', '"Hằng quý\\r"', "CẢI CÁCH THỦ TỤC HÀNH CHÍNH\n"),
     ],
 )
-def test_each_date_of_a_recurring_item_has_its_own_description(run, workdir, title, heading):
+def test_each_date_of_a_recurring_item_has_its_own_description(run, workdir, title, deadline, heading):
     # The lines an item's events share are escaped once, the line of each date in its place.
     import icalendar
 
     text = (workdir / "ke-hoach.yaml").read_text(encoding="utf-8")
     text = text.replace("title: CẢI CÁCH THỦ TỤC HÀNH CHÍNH", f"title: {title}")
-    (workdir / "titled.yaml").write_text(text.replace("lead: [Sở Nội vụ]\n            deadline: Hằng quý", "lead: [Sở Tư pháp, Sở Nội vụ]\n            deadline: Hằng quý", 1), encoding="utf-8")
+    text = text.replace("lead: [Sở Nội vụ]\n            deadline: Hằng quý", f"lead: [Sở Tư pháp, Sở Nội vụ]\n            deadline: {deadline}", 1)
+    (workdir / "titled.yaml").write_text(text, encoding="utf-8")
     cal = icalendar.Calendar.from_ical(calendar_bytes(run, "--plan", workdir / "titled.yaml"))
     b2 = [str(e["DESCRIPTION"]) for e in cal.walk("VEVENT") if str(e["SUMMARY"]).startswith("B-2:")]
     days = ["31/03/2021", "30/06/2021", "30/09/2021", "31/12/2021"]
@@ -110,7 +116,6 @@ def test_each_date_of_a_recurring_item_has_its_own_description(run, workdir, tit
         f"Chủ trì: Sở Tư pháp; Sở Nội vụ\nThời hạn: Hằng quý\nHạn {day}, một trong 4 hạn chót của nhiệm vụ\nMục: II. {heading}"
         for day in days
     ]
-
 
 def test_description_follows_the_language(run, workdir):
     import icalendar

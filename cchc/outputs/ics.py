@@ -115,53 +115,52 @@ def calendar_pieces(plan, rows, lang: str = "vi") -> Iterator[bytes]:
     def names(references) -> str:
         return "; ".join(full_name(n, registry) for n in references)
 
-    # The lines of a description repeat from item to item (agencies, deadlines, sections): each is worded once.
+    # The lines of a description repeat from item to item (agencies, deadlines, sections): each is worded and
+    # escaped once. Escaping goes a character at a time, but for a CR LF (one line end): a line that ends with a CR,
+    # which the LF after it would join, is made None, and its descriptions are escaped whole.
     lead_line = Made(lambda cell: t("calendar.lead", lang, names=names(cell or default) or "—"))
     partners_line = Made(lambda cell: t("calendar.partners", lang, names=names(cell)))
     deadline_line = Made(lambda text: t("calendar.deadline", lang, text=text))
     occurrence_line = Made(lambda due: t("calendar.occurrence", lang, day=due[0], count=due[1]))
-    section_line = Made(lambda section: t("calendar.section", lang, section=section) if section else None)
+    section_line = Made(lambda section: t("calendar.section", lang, section=section))
+    lead_value, partners_value, deadline_value, occurrence_value, section_value = (
+        Made(lambda key, line=line: None if line[key].endswith("\r") else _value(line[key]))
+        for line in (lead_line, partners_line, deadline_line, occurrence_line, section_line)
+    )
     # What every event of a day shares, up to its UID.
     day_lines = Made(lambda day: (
         f"\r\nDTSTART;VALUE=DATE:{_date(day)}\r\nDTEND;VALUE=DATE:{_date(day + _DAY)}\r\nDTSTAMP:{stamp}\r\nUID:"
     ).encode("ascii"))
     uid_start = _uid_hash(key)
-
-    def description(row) -> tuple[list[str], list[str]]:  # its lines before and after the line of an event's date
-        item = row.item
-        before = [lead_line[tuple(item.lead)]]
-        if item.partners:
-            before.append(partners_line[tuple(item.partners)])
-        before.append(deadline_line[item.deadline])
-        section = section_line[row.section.heading]
-        return before, [section] if section else []
-
-    occurrence = Made(lambda due: _value(occurrence_line[due]))
-
-    def repeated_lines(row) -> tuple[bytes, bytes, bytes, bytes]:
-        # An item due more than once: its summary lines, and its description's bytes before and after the line of
-        # the date, made once. Escaping goes a character at a time, but for a CR LF (one line end): each part
-        # holds the line ends around it, and the line of a date has no CR.
-        before, after = description(row)
-        before, after = "\n".join(before) + "\n", "".join("\n" + line for line in after)
-        return (*_summary_lines(row.item), b"DESCRIPTION:" + _value(before), _value(after))
-
-    repeated: dict[int, tuple] = {}  # each item due more than once: its lines, kept until its last date
+    repeated: dict[int, tuple[bytes, bytes]] = {}  # an item due more than once: its summary lines, kept to its last date
     events = sorted(((day, row.order, row) for row in rows for day in row.deadline.due), key=itemgetter(0, 1))
     for day, _, row in events:
-        due = row.deadline.due
-        if len(due) == 1:
-            summary, reminder = _summary_lines(row.item)
-            before, after = description(row)
-            text = b"DESCRIPTION:" + _value("\n".join(before + after))
+        item, due = row.item, row.deadline.due
+        count = len(due)
+        if count == 1:
+            summary, reminder = _summary_lines(item)
         else:
-            made = repeated.get(id(row))
-            if made is None:
-                made = repeated[id(row)] = repeated_lines(row)
+            lines = repeated.get(id(row))
+            if lines is None:
+                lines = repeated[id(row)] = _summary_lines(item)
             if day == due[-1]:
                 del repeated[id(row)]
-            summary, reminder, before, after = made
-            text = before + occurrence[day, len(due)] + after
+            summary, reminder = lines
+        lead, partners, heading = tuple(item.lead), tuple(item.partners), row.section.heading
+        parts = [lead_value[lead]]
+        if partners:
+            parts.append(partners_value[partners])
+        parts.append(deadline_value[item.deadline])
+        if count > 1:
+            parts.append(occurrence_value[day, count])
+        if heading:
+            parts.append(section_value[heading])
+        if None in parts:
+            words = [lead_line[lead], partners_line[partners] if partners else None, deadline_line[item.deadline],
+                     occurrence_line[day, count] if count > 1 else None, section_line[heading] if heading else None]
+            description = _value("\n".join(line for line in words if line is not None))
+        else:
+            description = b"\\n".join(parts)
         uid = uid_start.copy()
         uid.update(f"{row.item.id}\x1f{day.isoformat()}".encode("utf-8"))
         # Only the summary and the description can reach 75 octets; every other line is short and fixed.
@@ -171,7 +170,7 @@ def calendar_pieces(plan, rows, lang: str = "vi") -> Iterator[bytes]:
             day_lines[day],
             uid.hexdigest()[:32].encode("ascii"),
             b"@cchc\r\nCATEGORIES:CCHC\r\n",
-            _fold(text),
+            _fold(b"DESCRIPTION:" + description),
             b"\r\nTRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n",
             reminder,
             _EVENT_END,
