@@ -60,6 +60,11 @@ class BudgetReport:
     unpriced: list[Unpriced]
 
     @property
+    def has_figures(self) -> bool:
+        """Whether any item has an amount (each such item counts under a lead: the lead totals hold them all)."""
+        return bool(self.leads)
+
+    @property
     def difference(self) -> Amount | None:
         """Itemized minus declared (None when the plan declares no figure)."""
         return None if self.declared is None else self.itemized - self.declared

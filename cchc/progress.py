@@ -173,11 +173,19 @@ class Log:
 
 
 def log_path(plan_path: Path | str, progress: Path | str | None = None) -> Path:
-    """Where the log of the plan at *plan_path* is: *progress* if given, else ``<plan>.progress.yaml`` beside it."""
+    """Where the log of the plan at *plan_path* is: *progress* if given, else beside the plan ``X.progress.yaml``,
+    or ``X.progress.yml`` when only that is there (``X.progress.yaml`` is where a new log is written).
+
+    A path with no name (".", "/": not a plan a log could sit beside) has its log inside it, where none is.
+    """
     if progress is not None:
         return Path(progress)
     plan_path = Path(plan_path)
-    return plan_path.with_name((plan_path.stem if plan_path.suffix else plan_path.name) + ".progress.yaml")
+    if not plan_path.name:
+        return plan_path / LOG_SUFFIXES[0]
+    stem = plan_path.stem if plan_path.suffix else plan_path.name
+    beside = [plan_path.with_name(stem + suffix) for suffix in LOG_SUFFIXES]
+    return next((path for path in beside if os.path.lexists(path)), beside[0])
 
 
 def is_log_name(path: Path | str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -79,7 +80,13 @@ def test_a_plan_without_figures_declares_none(run):
     assert budget["declared_note"] == "Theo nguồn kinh phí thường xuyên"
     assert budget["itemized_million_vnd"] == 0
     text = run("budget", "--plan", DEPARTMENT).stdout
-    assert "không công bố tổng kinh phí" in text
+    assert "không công bố tổng kinh phí" in text and "Không nhiệm vụ nào ghi số tiền" in text
+    assert not re.search(r"(?<![\d.,])0 (đ|triệu)", text) and "Theo mục" not in text  # no total of nothing, no table of zeros
+    assert "No item has a figure" in run("budget", "--plan", DEPARTMENT, "--lang", "en").stdout
+    counted = records(run("sections", "--plan", DEPARTMENT, "-f", "json"))
+    *body, total = run("sections", "--plan", DEPARTMENT).stdout.rstrip("\n").splitlines()[2:]
+    assert total.split() == ["Tổng", "cộng", str(sum(s["items"] for s in counted))]  # and no budget
+    assert len(body) == len(counted) and all(line.split()[-1] == str(s["items"]) for line, s in zip(body, counted))
     for fmt in ("html", "md"):
         page = run("render", "--plan", DEPARTMENT, "-f", fmt).stdout
         assert "Không đồng" not in page and "0 đ" not in page and "0đ" not in page, fmt

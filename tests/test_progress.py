@@ -584,6 +584,24 @@ def test_validate_given_only_a_log_checks_it_against_the_plan_beside_it(run, wor
     assert result.exit_code == 0 and document["files"] == ["ke-hoach.progress.yml"], result
 
 
+def test_a_log_named_yml_is_the_plans_log_for_every_command(run, workdir, monkeypatch):
+    # X.progress.yml beside X.yml, with no X.progress.yaml: validate of the plan, the queries and `progress` use it.
+    monkeypatch.chdir(workdir)
+    os.rename("ke-hoach.yaml", "ke-hoach.yml")
+    Path("ke-hoach.progress.yml").write_text("- id: ZZ\n  status: done\n  date: 2021-01-05\n", encoding="utf-8")
+    result, document = validate_json(run, "ke-hoach.yml")
+    assert result.exit_code == 1 and errors_of(document) == [("ke-hoach.progress.yml", 1, 7, "progress-unknown-id")], result
+    assert run("list", "--plan", "ke-hoach.yml").exit_code == 1  # a query never answers from a log with errors
+    Path("ke-hoach.progress.yml").write_text("- id: A-1\n  status: done\n  date: 2021-01-05\n", encoding="utf-8")
+    written = run("progress", "A-2", "--plan", "ke-hoach.yml", "--status", "done", "--on", "2021-02-01")
+    assert written.exit_code == 0 and sorted(os.listdir()) == ["ke-hoach.progress.yml", "ke-hoach.yml"], written
+    listed = json.loads(run("list", "--plan", "ke-hoach.yml", "-f", "json").stdout)
+    assert {r["id"]: r["status"] for r in listed if r["id"] in ("A-1", "A-2")} == {"A-1": "done", "A-2": "done"}
+    # Both names there: X.progress.yaml is the log, as before.
+    shutil.copy(LOG, "ke-hoach.progress.yaml")
+    assert validate_json(run, "ke-hoach.yml")[1]["files"] == ["ke-hoach.yml", "ke-hoach.progress.yaml"]
+
+
 def test_validate_a_log_under_two_names_gives_one_verdict_whatever_their_order(run, workdir):
     # A link to the log with no plan beside its name ("alias.progress.yaml") is the log already checked with
     # its plan, not a log without one; a link from beside another plan is checked against that plan too.

@@ -266,6 +266,15 @@ def test_directory_is_exit_2(run, tmp_path):
     assert "[not-a-file] là một thư mục" in result.stdout
 
 
+@pytest.mark.parametrize("name", [".", "./", "", "/", ".."])
+def test_a_path_with_no_name_is_a_directory_too(run, tmp_path, monkeypatch, name):
+    # "." and "/" have no name a log could sit beside: still not-a-file, exit 2, for validate and a query.
+    monkeypatch.chdir(tmp_path)
+    for args in (["validate", name], ["validate", "--plan", name], ["list", "--plan", name]):
+        result = run(*args)
+        assert result.exit_code == 2 and "[not-a-file]" in result.stdout + result.stderr, (args, result)
+
+
 def test_unreadable_file_is_exit_2(run, tmp_path):
     import os
 

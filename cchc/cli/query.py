@@ -286,6 +286,9 @@ def sections(plan: PlanOption = None, format: ItemFormatOption = ItemFormat.tabl
         tables.Column(msg("col.items"), right=True),
         tables.Column(msg("col.budget"), right=True),
     ]
-    table_rows = [[r["section"], r["title"], r["items"], tables.money(r["million_vnd"], language)] for r in records]
-    table_rows.append(["", msg("col.total"), sum(counts), tables.money(exact_sum(r["million_vnd"] for r in records), language)])
+    # A plan with no figure anywhere shows no sum of nothing: its budget cells stay blank.
+    figures = report.has_figures or report.declared is not None
+    table_rows = [[r["section"], r["title"], r["items"], tables.money(r["million_vnd"] if figures else None, language)] for r in records]
+    total = exact_sum(r["million_vnd"] for r in records) if figures else None
+    table_rows.append(["", msg("col.total"), sum(counts), tables.money(total, language)])
     out(tables.table(columns, table_rows, terminal()))

@@ -76,6 +76,10 @@ MESSAGES = {
     "budget.in-words": ("  Bằng chữ: {words}", "  In words: {words}"),
     "budget.declared-note": ("  Nguồn kinh phí: {note}", "  Funding: {note}"),
     "budget.no-declared": ("Kế hoạch không công bố tổng kinh phí bằng số.", "The plan declares no total figure."),
+    "budget.no-figures": (
+        "Không nhiệm vụ nào ghi số tiền: không có khoản nào để cộng.",
+        "No item has a figure: there is nothing to add up.",
+    ),
     "budget.itemized": ("Tổng các khoản ghi số:       {vnd} đ ({amount!m})", "Itemized total:       {vnd} đ ({amount!m})"),
     "budget.less": (
         "Chênh lệch:                  {signed} triệu đồng: các khoản ghi số ít hơn tổng công bố {amount!m}.",

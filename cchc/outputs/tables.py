@@ -293,6 +293,12 @@ def budget_text(report, terminal: bool, lang: str) -> str:
         out.append(t("budget.no-declared", lang))
         if report.declared_note:
             out.append(t("budget.declared-note", lang, note=escape_controls(report.declared_note)))
+        if not report.has_figures:  # no figure anywhere: no total of nothing, no tables of zeros
+            out.append(t("budget.no-figures", lang))
+            out.append("")
+            if report.unpriced:
+                out.append(_unpriced_table(report, terminal, lang))
+            return "\n".join(out)
         out.append(t("budget.itemized", lang, vnd=number_text(report.itemized * MILLION, lang), amount=report.itemized))
     else:
         out.append(t("budget.declared", lang, vnd=number_text(report.declared * MILLION, lang), amount=report.declared))
@@ -328,10 +334,14 @@ def budget_text(report, terminal: bool, lang: str) -> str:
         t("budget.by-lead", lang),
     ))
     if report.unpriced:
-        out.append(table(
-            [Column(t("col.id", lang)), Column(t("col.product", lang), 60), Column(t("col.budget", lang), 16)],
-            [[u.id, u.product, u.note or t("budget.blank", lang)] for u in report.unpriced],
-            terminal,
-            t("budget.unpriced", lang, count=len(report.unpriced)),
-        ))
+        out.append(_unpriced_table(report, terminal, lang))
     return "\n".join(out)
+
+
+def _unpriced_table(report, terminal: bool, lang: str) -> str:
+    return table(
+        [Column(t("col.id", lang)), Column(t("col.product", lang), 60), Column(t("col.budget", lang), 16)],
+        [[u.id, u.product, u.note or t("budget.blank", lang)] for u in report.unpriced],
+        terminal,
+        t("budget.unpriced", lang, count=len(report.unpriced)),
+    )
