@@ -135,7 +135,7 @@ def load_bytes(data: bytes, name: str) -> LoadedPlan:
     # that one run reports the schema's problems too.
     from cchc.schema_problems import validate_tree
 
-    escaped = _escaped_texts(data_tree) if _ESCAPE.search(source) else []
+    escaped = escaped_texts(data_tree, source)
     partial: list = []
     plan, schema_problems = validate_tree(data_tree, name, partial)
     schema_problems = escaped + schema_problems
@@ -145,12 +145,15 @@ def load_bytes(data: bytes, name: str) -> LoadedPlan:
     return loaded
 
 
-def _escaped_texts(tree) -> list[Problem]:
+def escaped_texts(tree, source: bytes) -> list[Problem]:
     """Texts that escapes made invisible or not NFC: warned (invisible characters) and put in NFC, in place.
 
     The reader sees these characters in the file's bytes; written as escapes they
-    are only in the parsed value.
+    are only in the parsed value. *source* is the file's bytes: with no escape
+    in it, there is nothing to look for.
     """
+    if not _ESCAPE.search(source):
+        return []
     from cchc.inputs.yaml_chars import describe
     from cchc.text import INVISIBLE
 

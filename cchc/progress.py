@@ -294,7 +294,7 @@ def load_log(path: Path | str, plan, name: str | None = None) -> tuple[Log | Non
     """
     from cchc.inputs import yaml as safeyaml
     from cchc.inputs.files import UnreadableFile, read_bounded
-    from cchc.load import from_yaml, located
+    from cchc.load import escaped_texts, from_yaml, located
 
     name = name or os.fspath(path)
     try:
@@ -313,8 +313,9 @@ def load_log(path: Path | str, plan, name: str | None = None) -> tuple[Log | Non
     if not isinstance(root, list):
         found = [error("progress-schema", (), key="progress-schema.list")]
         return None, sorted(problems + located(name, source, found))
+    escaped = escaped_texts(root, source)  # an invisible character written as an escape, as in a plan
     entries, found = _read_entries(root, plan)
-    return Log(entries, name, source), sorted(problems + located(name, source, found))
+    return Log(entries, name, source), sorted(problems + located(name, source, escaped + found))
 
 
 def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:

@@ -159,7 +159,10 @@ def _append(path: Path, entry, header: str) -> bytes:
         lines = [line.rstrip() for line in header.splitlines()]
         old = "".join(("# " + line).rstrip() + newline for line in lines).encode("utf-8")
     elif not old.endswith((b"\n", b"\r")):
-        old += newline.encode()
+        ended = old + newline.encode()
+        if _read_for_append(ended, str(path)) != before:  # the last value is a block ("|") the line end would go into
+            raise LogNotAppendable("progress.no-line-end", path=str(path))
+        old = ended
     new = old + entry_text(entry, newline).encode("utf-8")
     after, problems = safeyaml.parse(new)
     if any(p.severity == "error" for p in problems) or after != before + [_expected(entry)]:

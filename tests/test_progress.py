@@ -186,6 +186,23 @@ def test_an_undated_entry_is_a_warning(plan, tmp_path):
     assert log.status_as_of("A-1", D(2021, 1, 1)) == "in_progress"
 
 
+@pytest.mark.parametrize("written", ["\u202e", "\\u202e", "\\u202E"])
+def test_an_invisible_character_is_a_warning_written_as_it_is_or_as_an_escape(plan, tmp_path, written):
+    # The same check as a plan's: the raw character in the file, or an escape in a double-quoted scalar.
+    path = tmp_path / "log.yaml"
+    path.write_text(f'- id: "A-1"\n  status: "done"\n  date: "2021-03-10"\n  note: "x{written}y"\n', encoding="utf-8")
+    log, problems = load_log(path, plan)
+    assert [(p.severity, p.code, p.line) for p in problems] == [("warning", "invisible-character", 4)], problems
+    assert log.entries[0].note == "x\u202ey"
+
+
+def test_an_escaped_decomposed_note_is_kept_in_nfc(plan, tmp_path):
+    path = tmp_path / "log.yaml"
+    path.write_text('- id: "A-1"\n  status: "done"\n  date: "2021-03-10"\n  note: "Vie\\u0302\\u0323t"\n', encoding="utf-8")
+    log, problems = load_log(path, plan)
+    assert problems == [] and log.entries[0].note == "Việt"
+
+
 def test_a_log_with_only_comments_is_an_empty_log(plan, tmp_path):
     path = tmp_path / "log.yaml"
     path.write_text("# nothing yet\n", encoding="utf-8")
@@ -277,6 +294,20 @@ def test_append_keeps_every_byte_and_adds_the_entry(plan, tmp_path):
 def test_append_ends_an_unterminated_last_line_first(plan, tmp_path):
     path = tmp_path / "log.yaml"
     path.write_bytes(b'- id: "A-1"\n  status: "done"\n  date: "2021-03-10"  # no newline at the end')
+    append_entry(path, Entry("A-2", "done", D(2021, 4, 20)))
+    assert [e.id for e in read_back(path, plan).entries] == ["A-1", "A-2"]
+
+
+@pytest.mark.parametrize("block", ["|", ">", "|+"])
+def test_append_does_not_change_a_last_block_with_no_line_end(plan, tmp_path, block):
+    # The line end would go into the note: refused, saying why and what to do, and the log is left as it was.
+    path = tmp_path / "log.yaml"
+    content = f'- id: "A-1"\n  status: "done"\n  date: "2021-03-10"\n  note: {block}\n    a\n    b'.encode()
+    path.write_bytes(content)
+    with pytest.raises(LogNotAppendable) as refused:
+        append_entry(path, Entry("A-2", "done", D(2021, 4, 20)))
+    assert refused.value.key == "progress.no-line-end" and path.read_bytes() == content
+    path.write_bytes(content + b"\n")  # ended by its writer: the note is what they made it
     append_entry(path, Entry("A-2", "done", D(2021, 4, 20)))
     assert [e.id for e in read_back(path, plan).entries] == ["A-1", "A-2"]
 

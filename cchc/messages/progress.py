@@ -84,6 +84,12 @@ MESSAGES = {
         "{path}: sổ theo dõi tiến độ đang ở chế độ chỉ đọc nên chưa ghi gì, sổ giữ nguyên; muốn ghi tiếp, hãy cho phép ghi vào sổ (ví dụ `chmod u+w {path}`)",
         "{path}: the progress log is read-only, so nothing was recorded and the log is unchanged; to record progress, make it writable (e.g. `chmod u+w {path}`)",
     ),
+    "progress.no-line-end": (
+        "{path}: dòng cuối của sổ theo dõi chưa có dấu xuống dòng, và thêm dấu xuống dòng sẽ làm đổi giá trị cuối cùng "
+        "(một khối \"|\"); hãy kết thúc tệp bằng một dấu xuống dòng rồi chạy lại; chưa ghi gì",
+        "{path}: the log's last line has no line end, and adding one would change its last value (a \"|\" block); "
+        "end the file with a line break, then run again; nothing was written",
+    ),
     "progress.not-appendable": (
         "{path}: không ghi thêm được vào cuối sổ theo dõi mà vẫn giữ nguyên các mục đã có (sổ phải là một danh sách dạng \"- id: …\"); chưa ghi gì",
         "{path}: an entry cannot be added at the end of this log without changing what it holds (the log must be a block list, \"- id: …\"); nothing was written",
