@@ -115,7 +115,7 @@ def test_a_template_that_runs_too_long_is_stopped(plan, tmp_path, monkeypatch):
     monkeypatch.setattr(sandbox, "TIME_LIMIT_S", 1.0)
     started = time.monotonic()
     failure = _refused(plan, tmp_path, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
-    assert "longer than 1 s" in failure.reason
+    assert "longer than 1 s" in failure.reason and (failure.kind, failure.args_) == ("time", {"seconds": "1"})
     assert time.monotonic() - started < 10
 
 
@@ -123,7 +123,7 @@ def test_a_template_that_grows_memory_is_stopped(plan, tmp_path, monkeypatch):
     monkeypatch.setattr(sandbox, "MEMORY_BUDGET", 64 << 20)
     template = "{% macro m() %}{% for i in range(100000) %}{% for j in range(1000) %}{{ 'x' * 1000 ~ i }}{% endfor %}{% endfor %}{% endmacro %}{{ m() }}"
     failure = _refused(plan, tmp_path, template)
-    assert "MiB of memory" in failure.reason
+    assert "MiB of memory" in failure.reason and (failure.kind, failure.args_) == ("memory", {"mib": 64})
 
 
 def test_templates_outside_the_directory_are_refused(plan, tmp_path):
@@ -158,6 +158,23 @@ def test_a_device_a_big_file_or_bad_bytes_are_refused(plan, tmp_path):
     with pytest.raises(TemplateFailure) as failure:
         _render(plan, tmp_path, "{% include 'pipe.j2' %}")
     assert "regular file" in failure.value.reason
+
+
+@pytest.mark.parametrize(
+    "template, vietnamese, english",
+    [
+        ("{{ \n{% if %}\n", "plan.md.j2:2: mẫu sai cú pháp Jinja (Jinja báo: ", "plan.md.j2:2: the template's Jinja syntax is wrong ("),
+        ("{{ no_such_name.x }}\n", "plan.md.j2:1: mẫu dùng một tên không có trong dữ liệu", "plan.md.j2:1: the template uses a name the plan's data does not have"),
+        ("{{ view.__class__ }}\n", "plan.md.j2:1: mẫu làm một việc mà hộp cát chạy mẫu không cho phép", "plan.md.j2:1: the template did something its sandbox does not allow"),
+        ("{% include 'other.j2' %}\n", "lỗi mẫu in other.j2: không tìm thấy mẫu này", "template error at other.j2: the template is not there"),
+        ("{{ 1 / 0 }}\n", "plan.md.j2:1: mẫu gặp lỗi khi chạy (ZeroDivisionError", "plan.md.j2:1: the template failed while running (ZeroDivisionError"),
+    ],
+)
+def test_cli_says_why_a_template_failed_in_the_readers_language(run, tmp_path, template, vietnamese, english):
+    (tmp_path / "plan.md.j2").write_text(template, "utf-8")
+    for lang, expected in (("vi", vietnamese), ("en", english)):
+        result = run("--lang", lang, "render", "--format", "md", "--plan", PLAN, "--template-dir", tmp_path)
+        assert result.exit_code == 1 and expected in result.stderr and result.stdout == "", (lang, result.stderr)
 
 
 def test_cli_reports_a_refused_template_without_a_traceback(run, tmp_path):
@@ -210,7 +227,7 @@ def test_class_methods_and_unlisted_mutations_are_refused(plan, tmp_path):
 def test_one_huge_allocation_is_stopped_by_the_memory_limit(plan, tmp_path, monkeypatch):
     monkeypatch.setattr(sandbox, "MEMORY_BUDGET", 256 << 20)
     failure = _refused(plan, tmp_path, "{{ ('\\t' * 5000).expandtabs(100000)|length }}")
-    assert "MiB of memory" in failure.reason
+    assert "MiB of memory" in failure.reason and failure.kind == "memory"
 
 
 @pytest.mark.parametrize(
@@ -225,7 +242,7 @@ def test_one_long_c_call_is_killed_on_time(plan, tmp_path, monkeypatch, template
     monkeypatch.setattr(sandbox, "TIME_LIMIT_S", 2.0)
     started = time.monotonic()
     failure = _refused(plan, tmp_path, template)
-    assert "longer than 2 s" in failure.reason
+    assert "longer than 2 s" in failure.reason and failure.kind == "time"
     assert time.monotonic() - started < 10
 
 

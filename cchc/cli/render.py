@@ -82,7 +82,7 @@ def render(
             out_data(content)
     except TemplateFailure as exc:
         where = f"{exc.template}:{exc.line}" if exc.line else exc.template
-        raise fail(msg("cli.template-error", where=where, reason=exc.reason), EXIT_PROBLEMS) from None
+        raise fail(msg("cli.template-error", where=where, why=msg("template." + exc.kind, detail=exc.reason, **exc.args_)), EXIT_PROBLEMS) from None
 
 
 def _render(plan, fmt: RenderFormat, section, agency, direct: bool, template_dir):

@@ -72,7 +72,19 @@ MESSAGES = {
         "--format {format} does not match {path} (its extension means {implied})",
     ),
     "cli.no-template-dir": ("{path}: không có thư mục mẫu này", "{path}: no such template directory"),
-    "cli.template-error": ("lỗi mẫu in {where}: {reason}", "template error at {where}: {reason}"),
+    "cli.template-error": ("lỗi mẫu in {where}: {why}", "template error at {where}: {why}"),
+    # Why a template failed: the engine's own words (Jinja's, in English) are the detail.
+    "template.syntax": ("mẫu sai cú pháp Jinja (Jinja báo: {detail})", "the template's Jinja syntax is wrong ({detail})"),
+    "template.not-found": ("không tìm thấy mẫu này", "the template is not there"),
+    "template.security": (
+        "mẫu làm một việc mà hộp cát chạy mẫu không cho phép (Jinja báo: {detail})",
+        "the template did something its sandbox does not allow ({detail})",
+    ),
+    "template.undefined": ("mẫu dùng một tên không có trong dữ liệu của kế hoạch (Jinja báo: {detail})", "the template uses a name the plan's data does not have ({detail})"),
+    "template.time": ("mẫu chạy quá {seconds} giây nên đã bị dừng", "the template ran longer than {seconds} s and was stopped"),
+    "template.memory": ("mẫu dùng quá {mib} MiB bộ nhớ nên đã bị dừng", "the template used more than {mib} MiB of memory and was stopped"),
+    "template.no-result": ("tiến trình chạy mẫu đã dừng mà không trả về kết quả", "the template's process ended without a result"),
+    "template.error": ("mẫu gặp lỗi khi chạy ({detail})", "the template failed while running ({detail})"),
     "cli.binary-to-terminal": (
         "tệp {format} không in ra màn hình được; dùng -o TỆP (hoặc chuyển hướng vào một tệp)",
         "a {format} file cannot be shown on a terminal; use -o FILE (or redirect to a file)",

@@ -32,13 +32,18 @@ _MD_PLAIN = re.compile("[^\\\\|*_`\\[\\]<>#~&\r\n" + _UNSAFE.pattern[1:-1] + "]*
 
 
 class TemplateFailure(Exception):
-    """A template could not be read or run: which one, at which line, and why."""
+    """A template could not be read or run: which one, at which line, and why.
 
-    def __init__(self, template: str, line: int | None, reason: str):
+    *reason* is the engine's own words; *kind* and *args* say what happened
+    for a message in the reader's language (``cchc.outputs.sandbox.Refused``).
+    """
+
+    def __init__(self, template: str, line: int | None, reason: str, kind: str = "error", **args):
         super().__init__(template, line, reason)
         self.template = template
         self.line = line
         self.reason = reason
+        self.kind, self.args_ = kind, args
 
 
 def template_directories(template_dir: Path | None = None) -> list[Path]:
@@ -71,17 +76,17 @@ def render_plan(plan, fmt: str, *, section: str | None = None, agency=None, temp
                 raise
             except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
                 where, line = _failure(exc, name)
-                raise sandbox.Refused(_reason(exc), where, line) from None
+                raise sandbox.Refused(_reason(exc), where, line, _kind(exc)) from None
 
         try:
             return sandbox.run_bounded(work)
         except sandbox.Refused as exc:
-            raise TemplateFailure(exc.template or str(Path(template_dir) / name), exc.line, exc.reason) from None
+            raise TemplateFailure(exc.template or str(Path(template_dir) / name), exc.line, exc.reason, exc.kind, **exc.args_) from None
     except TemplateFailure:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
         where, line = _failure(exc, name)
-        raise TemplateFailure(where, line, _reason(exc)) from None
+        raise TemplateFailure(where, line, _reason(exc), _kind(exc)) from None
 
 
 def render_pieces(plan, fmt: str, *, view=None) -> Iterator[str]:
@@ -101,7 +106,7 @@ def _pieces(name: str, view) -> Iterator[str]:
         yield from _environment(None).get_template(name).generate(view=view)
     except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
         where, line = _failure(exc, name)
-        raise TemplateFailure(where, line, _reason(exc)) from None
+        raise TemplateFailure(where, line, _reason(exc), _kind(exc)) from None
 
 
 def _failure(exc: BaseException, name: str) -> tuple[str, int | None]:
@@ -113,6 +118,20 @@ def _failure(exc: BaseException, name: str) -> tuple[str, int | None]:
     if isinstance(exc, jinja2.TemplateNotFound):
         return exc.name or name, None
     return _template_frame(exc, name)
+
+
+def _kind(exc: BaseException) -> str:
+    """What kind of failure *exc* is (``TemplateFailure.kind``)."""
+    import jinja2
+    from jinja2.exceptions import SecurityError
+
+    for kind, classes in (
+        ("syntax", jinja2.TemplateSyntaxError), ("not-found", jinja2.TemplateNotFound),
+        ("security", SecurityError), ("undefined", jinja2.UndefinedError),
+    ):
+        if isinstance(exc, classes):
+            return kind
+    return "error"
 
 
 def _reason(exc: BaseException) -> str:

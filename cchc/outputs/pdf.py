@@ -84,7 +84,7 @@ def render_pdf(plan, *, section: str | None = None, agency=None, template_dir: P
         try:
             return _pdf(plan, section, agency, template_dir, view)
         except TemplateFailure as exc:
-            raise sandbox.Refused(exc.reason, exc.template, exc.line) from None
+            raise sandbox.Refused(exc.reason, exc.template, exc.line, exc.kind, **exc.args_) from None
         except (MemoryError, PdfUnavailable, sandbox.Refused):
             raise
         except Exception as exc:  # noqa: BLE001 - WeasyPrint failing on what the template wrote
@@ -93,7 +93,8 @@ def render_pdf(plan, *, section: str | None = None, agency=None, template_dir: P
     try:
         return sandbox.run_bounded(work, seconds, budget)
     except sandbox.Refused as exc:
-        raise TemplateFailure(exc.template or str(Path(template_dir) / "plan.html.j2"), exc.line, f"{exc.reason} (PDF)") from None
+        where = exc.template or str(Path(template_dir) / "plan.html.j2")
+        raise TemplateFailure(where, exc.line, f"{exc.reason} (PDF)", exc.kind, **exc.args_) from None
 
 
 def _pdf(plan, section, agency, template_dir, view, slow=None) -> bytes:

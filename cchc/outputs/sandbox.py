@@ -212,11 +212,17 @@ def _memory_budget() -> int:
 
 
 class Refused(Exception):
-    """The bounded child stopped or refused the work: *reason* says why (a template's line when known)."""
+    """The bounded child stopped or refused the work: *reason* says why (a template's line when known).
 
-    def __init__(self, reason: str, template: str | None = None, line: int | None = None):
+    *kind* is what stopped it, for a message in the reader's language: "time"
+    and "memory" (with *args* ``seconds``, ``mib``), "no-result", or what the
+    work reported ("syntax", "not-found", "security", "undefined", "error",
+    whose *reason* holds the engine's own words).
+    """
+
+    def __init__(self, reason: str, template: str | None = None, line: int | None = None, kind: str = "error", **args):
         super().__init__(reason)
-        self.reason, self.template, self.line = reason, template, line
+        self.reason, self.template, self.line, self.kind, self.args_ = reason, template, line, kind, args
 
 
 _IN_CHILD = False
@@ -251,15 +257,15 @@ def run_bounded(work, seconds: float | None = None, budget: int | None = None):
             try:
                 result = ("ok", work())
             except MemoryError:
-                result = ("refused", memory_message(budget), None, None)
+                result = ("refused", memory_message(budget), None, None, "memory", {"mib": budget >> 20})
             except Refused as exc:
-                result = ("refused", exc.reason, exc.template, exc.line)
+                result = ("refused", exc.reason, exc.template, exc.line, exc.kind, exc.args_)
             except BaseException as exc:  # noqa: BLE001 - reported to the parent, which decides
                 result = ("error", exc)
             try:
                 data = pickle.dumps(result)
             except Exception:  # noqa: BLE001 - an exception that cannot travel: its text does
-                data = pickle.dumps(("refused", f"{type(result[1]).__name__}: {result[1]}", None, None))
+                data = pickle.dumps(("refused", f"{type(result[1]).__name__}: {result[1]}", None, None, "error", {}))
             with os.fdopen(write, "wb") as pipe:
                 pipe.write(data)
         except BaseException:  # noqa: BLE001 - the child never returns into the caller's code
@@ -274,7 +280,7 @@ def run_bounded(work, seconds: float | None = None, budget: int | None = None):
             while True:
                 left = deadline - time.monotonic()
                 if left <= 0 or not select.select([pipe], [], [], left)[0]:
-                    raise Refused(f"the template ran longer than {seconds:.0f} s")
+                    raise _too_long(seconds)
                 chunk = os.read(pipe.fileno(), 1 << 20)
                 if not chunk:
                     break
@@ -286,14 +292,20 @@ def run_bounded(work, seconds: float | None = None, budget: int | None = None):
     _, status = os.waitpid(pid, 0)
     if not chunks:
         if os.WIFSIGNALED(status) and os.WTERMSIG(status) in (signal.SIGXCPU, signal.SIGKILL):
-            raise Refused(f"the template ran longer than {seconds:.0f} s")
-        raise Refused(memory_message(budget) if os.WIFSIGNALED(status) else "the template's process ended without a result")
+            raise _too_long(seconds)
+        if os.WIFSIGNALED(status):
+            raise Refused(memory_message(budget), kind="memory", mib=budget >> 20)
+        raise Refused("the template's process ended without a result", kind="no-result")
     result = pickle.loads(b"".join(chunks))  # our own child's answer
     if result[0] == "ok":
         return result[1]
     if result[0] == "refused":
-        raise Refused(result[1], result[2], result[3])
+        raise Refused(*result[1:5], **result[5])
     raise result[1]
+
+
+def _too_long(seconds: float) -> Refused:
+    return Refused(f"the template ran longer than {seconds:.0f} s", kind="time", seconds=f"{seconds:.0f}")
 
 
 def _limit_child(seconds: float, budget: int) -> None:
