@@ -162,7 +162,7 @@ def calendar_pieces(plan, rows, lang: str = "vi") -> Iterator[bytes]:
         else:
             description = b"\\n".join(parts)
         uid = uid_start.copy()
-        uid.update(f"{row.item.id}\x1f{day.isoformat()}".encode("utf-8"))
+        uid.update(f"{item.id}\x1f{day.isoformat()}".encode("utf-8"))
         # Only the summary and the description can reach 75 octets; every other line is short and fixed.
         yield b"".join((
             b"BEGIN:VEVENT\r\n",
