@@ -161,6 +161,73 @@ def test_a_table_in_an_appendix_after_the_signature_continued_in_a_second_table(
     assert result.comments[("sections", 0, "tasks", 1, "items", 1)] == [("docx.guess.task-above", {})]
 
 
+def _decision_with_its_plan_as_appendix(headings: list[str]) -> bytes:
+    # A decision signed, then "PHỤ LỤC" on a new page, the plan's heading lines, its subtitle and its table:
+    # as plain paragraphs, no bold nor centring, the way a plain editor writes them.
+    doc = F.document()
+    F.letterhead(doc, ["ỦY BAN NHÂN DÂN", "TỈNH NAM ĐỊNH"], "Số: 99/QĐ-UBND", "Nam Định, ngày 30 tháng 12 năm 2021")
+    for text in ["QUYẾT ĐỊNH", "Ban hành Kế hoạch cải cách hành chính năm 2022", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NAM ĐỊNH",
+                 "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;", "QUYẾT ĐỊNH:",
+                 "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2022.",
+                 "Điều 2. Quyết định này có hiệu lực kể từ ngày ký."]:
+        F.para(doc, text)
+    F.signature(doc, ["Như Điều 2;", "Lưu: VT."], ["CHỦ TỊCH", "Trần Văn B"])
+    doc.add_page_break()
+    for text in ["PHỤ LỤC", *headings, "(Kèm theo Quyết định số 99/QĐ-UBND ngày 30/12/2021 của UBND tỉnh)"]:
+        F.para(doc, text)
+    F.task_table(doc, [
+        ["STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"],
+        ["1", "Nghị quyết HĐND", "Sở Tư pháp", "Tháng 6/2022", "50"],
+    ])
+    return F.to_bytes(doc)
+
+
+@pytest.mark.parametrize(
+    "headings, title, guessed",
+    [
+        (["KẾ HOẠCH", "CẢI CÁCH HÀNH CHÍNH NĂM 2022"], "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2022", False),
+        (["KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2022"], "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2022", False),
+        (["DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], "DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2022", True),
+    ],
+)
+def test_a_decisions_plan_attached_as_its_appendix_keeps_its_title_and_subtitle(headings, title, guessed):
+    plan, result, _ = imported(_decision_with_its_plan_as_appendix(headings))
+    assert (plan.decision.number, plan.plan.title) == ("99/QĐ-UBND", title)
+    assert plan.plan.subtitle == "(Kèm theo Quyết định số 99/QĐ-UBND ngày 30/12/2021 của UBND tỉnh)"
+    assert [(i.product, i.budget) for _, _, i in plan.items()] == [("Nghị quyết HĐND", 50)]
+    assert [args["text"] for code, args in codes(result) if code == "docx.unplaced"] == ["PHỤ LỤC"]
+    assert result.comments.get(("plan", "title"), []) == ([("docx.guess.appendix-title", {})] if guessed else [])
+
+
+def test_total_and_subtotal_rows_with_a_figure_in_a_column_not_read_are_not_items():
+    # "Kinh phí: Tổng số | Ngân sách tỉnh": cchc reads the first; the total rows have figures in both.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025")
+    table = doc.add_table(rows=2, cols=6)
+    top = ["STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)", ""]
+    sub = ["", "", "", "", "Tổng số", "Ngân sách tỉnh"]
+    for c, (a, b) in enumerate(zip(top, sub)):
+        table.cell(0, c).text, table.cell(1, c).text = a, b
+    for c in range(4):
+        table.cell(0, c).merge(table.cell(1, c)).text = top[c]
+    table.cell(0, 4).merge(table.cell(0, 5)).text = top[4]
+    for label, values in [("I", ["CẢI CÁCH THỂ CHẾ"]), ("1", ["Quyết định", "Sở Nội vụ", "Tháng 5/2025", "30", "20"]),
+                          ("2", ["Báo cáo", "Sở Tư pháp", "Quý III/2025", "5,5", ""]), ("", ["Cộng mục I", "", "", "35,5", "20"]),
+                          ("II", ["HIỆN ĐẠI HÓA HÀNH CHÍNH"]), ("1", ["Hệ thống phần mềm", "Sở Nội vụ", "Quý IV/2025", "100", "100"]),
+                          ("", ["Tổng cộng", "", "", "135,5", "120"])]:
+        cells = table.add_row().cells
+        cells[0].text = label
+        for cell, text in zip(cells[1:], values):
+            cell.text = text
+        if len(values) == 1:
+            cells[1].merge(cells[5]).text = values[0]
+    F.para(doc, "(Bằng chữ: Một trăm ba mươi lăm triệu năm trăm nghìn đồng)")
+    plan, result, _ = imported(F.to_bytes(doc))
+    assert [(i.product, i.budget) for _, _, i in plan.items()] == [("Quyết định", 30), ("Báo cáo", Decimal("5.5")), ("Hệ thống phần mềm", 100)]
+    assert (plan.plan.total_million_vnd, plan.plan.total_in_words) == (Decimal("135.5"), "Một trăm ba mươi lăm triệu năm trăm nghìn đồng")
+    assert not [code for code, _ in codes(result) if code.startswith("docx.subtotal")]  # 35,5 is the sum of section I
+
+
 @pytest.mark.parametrize(
     "heading, role",
     [

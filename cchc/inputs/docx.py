@@ -198,7 +198,15 @@ class _Document:
                 else:
                     (self.after if seen_table else self.before).append(para)
             elif mode == "appendix":
-                self.warn("docx.unplaced", para)
+                if not title and not seen_table and self.decision is not None and (what == "plan" or what is None and is_caps(para.text)):
+                    # The decision's plan, attached as its appendix: "PHỤ LỤC", then the plan's title (or the appendix's own
+                    # heading in capitals, "DANH MỤC NHIỆM VỤ …", taken as the title), its subtitle and its table.
+                    mode, title = "title", [para.text]
+                    self.in_plan = True
+                    if what != "plan":
+                        self.comments.append((self.plan, "title", "docx.guess.appendix-title", {}))
+                else:
+                    self.warn("docx.unplaced", para)
         if mode == "head":
             self._header_of(self.plan, head)
         if closing:

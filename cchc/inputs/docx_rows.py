@@ -116,10 +116,12 @@ class TableReader:
         if in_cell is not None:  # "Tổng cộng: 10 triệu đồng (Bằng chữ: …)": the total and its words in one cell
             self.total_row(own, in_cell, columns)
             return
-        if _is_total(first) and all(c.column == roles.get("budget") or _WORDS_IN.search(c.text) for c in own[1:]):
+        # A total's or subtotal's figures: in the budget column, and in columns cchc does not read ("Ngân sách tỉnh").
+        figures = {roles.get("budget"), *columns.unknown}
+        if _is_total(first) and all(c.column in figures or _WORDS_IN.search(c.text) for c in own[1:]):
             self.total_row(own, value("budget") if "budget" in roles else "", columns)
             return
-        if _is_subtotal(first) and own[0].column != roles.get("budget") and all(c.column == roles.get("budget") for c in own[1:]):
+        if _is_subtotal(first) and own[0].column != roles.get("budget") and all(c.column in figures for c in own[1:]):
             self.subtotal_row(own[0], value("budget") if "budget" in roles else "", columns)
             return
         if first.casefold().startswith("cộng") and len(first) <= 40 and not has_data:

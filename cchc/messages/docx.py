@@ -153,6 +153,10 @@ MESSAGES = {
         "đoán: kế hoạch viết trong một điều của quyết định, không có tên riêng; tên lấy theo trích yếu của quyết định",
         "đoán: the plan is written inside an article of the decision, with no title of its own; its title is the decision's",
     ),
+    "docx.guess.appendix-title": (
+        "đoán: quyết định kèm kế hoạch ở phụ lục; dòng chữ in hoa đầu phụ lục được lấy làm tên kế hoạch",
+        "đoán: the decision attaches its plan as an appendix; the appendix's heading in capitals is taken as the plan's title",
+    ),
     "docx.guess.plain-title": (
         "đoán: dòng ngay dưới chữ KẾ HOẠCH (không in đậm, không căn giữa) được lấy làm tên kế hoạch",
         "đoán: the line right under KẾ HOẠCH (neither bold nor centred) is taken as the plan's title",
