@@ -131,38 +131,54 @@ def calendar_pieces(plan, rows, lang: str = "vi") -> Iterator[bytes]:
     day_lines = Made(lambda day: (
         f"\r\nDTSTART;VALUE=DATE:{_date(day)}\r\nDTEND;VALUE=DATE:{_date(day + _DAY)}\r\nDTSTAMP:{stamp}\r\nUID:"
     ).encode("ascii"))
+    day_iso = Made(lambda day: day.isoformat().encode("ascii"))
     uid_start = _uid_hash(key)
-    repeated: dict[int, tuple[bytes, bytes]] = {}  # an item due more than once: its summary lines, kept to its last date
-    events = sorted(((day, row.order, row) for row in rows for day in row.deadline.due), key=itemgetter(0, 1))
-    for day, _, row in events:
-        item, due = row.item, row.deadline.due
+
+    def item_lines(row) -> tuple:
+        # What every event of an item shares: its summary lines, its UID's hash up to the date, and its
+        # description's bytes before and after the line of the date (None: escaped whole, event by event).
+        item = row.item
+        uid = uid_start.copy()
+        uid.update(f"{item.id}\x1f".encode("utf-8"))
+        partners, heading = tuple(item.partners), row.section.heading
+        before = [lead_value[tuple(item.lead)], *([partners_value[partners]] if partners else ()), deadline_value[item.deadline]]
+        after = section_value[heading] if heading else b""
+        if None in before or after is None:
+            return (*_summary_lines(item), uid, None, None)
+        return (*_summary_lines(item), uid, b"DESCRIPTION:" + b"\\n".join(before), b"\\n" + after if after else b"")
+
+    def whole(row, day, count) -> bytes:  # the description escaped whole (a line of it ends with a CR)
+        item, heading = row.item, row.section.heading
+        words = [lead_line[tuple(item.lead)], partners_line[tuple(item.partners)] if item.partners else None,
+                 deadline_line[item.deadline], occurrence_line[day, count] if count > 1 else None,
+                 section_line[heading] if heading else None]
+        return b"DESCRIPTION:" + _value("\n".join(line for line in words if line is not None))
+
+    repeated: dict[int, tuple] = {}  # an item due more than once: its lines, kept until its last date
+    # By date, then the plan's order: one integer a key sorts faster than (date, order) pairs.
+    span = max((row.order for row in rows), default=0) + 1
+    events = [(day.toordinal() * span + row.order, day, row) for row in rows for day in row.deadline.due]
+    events.sort(key=itemgetter(0))
+    for _, day, row in events:
+        due = row.deadline.due
         count = len(due)
         if count == 1:
-            summary, reminder = _summary_lines(item)
+            summary, reminder, uid, before, after = item_lines(row)
         else:
             lines = repeated.get(id(row))
             if lines is None:
-                lines = repeated[id(row)] = _summary_lines(item)
+                lines = repeated[id(row)] = item_lines(row)
             if day == due[-1]:
                 del repeated[id(row)]
-            summary, reminder = lines
-        lead, partners, heading = tuple(item.lead), tuple(item.partners), row.section.heading
-        parts = [lead_value[lead]]
-        if partners:
-            parts.append(partners_value[partners])
-        parts.append(deadline_value[item.deadline])
-        if count > 1:
-            parts.append(occurrence_value[day, count])
-        if heading:
-            parts.append(section_value[heading])
-        if None in parts:
-            words = [lead_line[lead], partners_line[partners] if partners else None, deadline_line[item.deadline],
-                     occurrence_line[day, count] if count > 1 else None, section_line[heading] if heading else None]
-            description = _value("\n".join(line for line in words if line is not None))
+            summary, reminder, uid, before, after = lines
+        if before is None:
+            description = whole(row, day, count)
+        elif count > 1:
+            description = b"".join((before, b"\\n", occurrence_value[day, count], after))
         else:
-            description = b"\\n".join(parts)
-        uid = uid_start.copy()
-        uid.update(f"{item.id}\x1f{day.isoformat()}".encode("utf-8"))
+            description = before + after
+        uid = uid.copy()
+        uid.update(day_iso[day])
         # Only the summary and the description can reach 75 octets; every other line is short and fixed.
         yield b"".join((
             b"BEGIN:VEVENT\r\n",
@@ -170,7 +186,7 @@ def calendar_pieces(plan, rows, lang: str = "vi") -> Iterator[bytes]:
             day_lines[day],
             uid.hexdigest()[:32].encode("ascii"),
             b"@cchc\r\nCATEGORIES:CCHC\r\n",
-            _fold(b"DESCRIPTION:" + description),
+            _fold(description),
             b"\r\nTRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n",
             reminder,
             _EVENT_END,
