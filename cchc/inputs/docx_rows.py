@@ -116,8 +116,7 @@ class TableReader:
         if in_cell is not None:  # "Tổng cộng: 10 triệu đồng (Bằng chữ: …)": the total and its words in one cell
             self.total_row(own, in_cell, columns)
             return
-        # A total's or subtotal's figures: in the budget column, and in columns cchc does not read ("Ngân sách tỉnh").
-        figures = {roles.get("budget"), *columns.unknown}
+        figures = {roles.get("budget"), *columns.unknown}  # a total's figures: there and in columns not read ("Ngân sách tỉnh")
         if _is_total(first) and all(c.column in figures or _WORDS_IN.search(c.text) for c in own[1:]):
             self.total_row(own, value("budget") if "budget" in roles else "", columns)
             return
