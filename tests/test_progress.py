@@ -924,8 +924,12 @@ def test_a_status_may_be_written_in_words(run, workdir, written, code):
 @pytest.mark.parametrize("written", ["overdue", "quá hạn", "xong roi", "", "d" * 5000])
 def test_a_status_that_names_none_is_exit_2_with_the_codes(run, workdir, written):
     result = run("progress", "A-3", "--status", written, "--plan", workdir / "ke-hoach.yaml")
-    assert result.exit_code == 2 and "'not_started', 'in_progress', 'done', 'cancelled'" in result.stderr, result
+    # The codes, each with the words cchc prints for it (which --status takes too)
+    expected = "'not_started' (chưa thực hiện), 'in_progress' (đang thực hiện), 'done' (hoàn thành), 'cancelled' (hủy bỏ)"
+    assert result.exit_code == 2 and expected in result.stderr, result
     assert not (workdir / "ke-hoach.progress.yaml").exists()
+    english = run("--lang", "en", "progress", "A-3", "--status", written, "--plan", workdir / "ke-hoach.yaml")
+    assert english.exit_code == 2 and "'not_started', 'in_progress', 'done', 'cancelled'" in english.stderr, english
 
 
 def test_list_status_takes_words_as_codes(run, workdir):

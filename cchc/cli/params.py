@@ -139,7 +139,13 @@ def status_parser(codes: tuple[str, ...]):
         if found is None:
             import typer
 
-            raise typer.BadParameter(msg("usage.choice", value=value, choices=", ".join(f"'{c}'" for c in codes)))
+            from cchc.messages import catalogue
+
+            def choice(code: str) -> str:  # 'done' (hoàn thành): the code, and the words cchc prints for it
+                words = msg(f"status.{code}") if f"status.{code}" in catalogue() else code
+                return f"'{code}'" if key(words) == key(code) else f"'{code}' ({words})"
+
+            raise typer.BadParameter(msg("usage.choice", value=value, choices=", ".join(map(choice, codes))))
         return found
 
     return parse
