@@ -186,6 +186,16 @@ def test_a_language_cchc_does_not_speak_is_a_usage_error(run, monkeypatch):
     monkeypatch.delenv("CCHC_LANG")
     missing = run("--lang")
     assert missing.exit_code == 2 and "--lang cần một giá trị" in missing.stderr
+    # Said in the language CCHC_LANG asks for, when the command line's is the one that is wrong.
+    monkeypatch.setenv("CCHC_LANG", "en")
+    wrong = run("--lang", "fr", "sections")
+    assert wrong.exit_code == 2 and 'no language "fr"' in wrong.stderr, wrong
+
+
+@pytest.mark.parametrize("lang, expected", [("vi", "tùy chọn --pending không nhận giá trị"), ("en", "Option '--pending' does not take a value")])
+def test_a_flag_given_a_value_is_a_usage_error_in_the_language(run, lang, expected):
+    result = run("--lang", lang, "list", "--pending=yes")
+    assert result.exit_code == 2 and expected in result.stderr, result
 
 
 # ---------------------------------------------------------------- usage lines and placeholders

@@ -205,6 +205,8 @@ def _usage_message(exc, lang: str) -> str:
         return t("usage.invalid-for", lang, hint=hint, message=message) if hint else t("usage.invalid", lang, message=message)
     if kind == "BadOptionUsage" and "requires an argument" in message:
         return t("usage.needs-value", lang, name=escape_controls(getattr(exc, "option_name", "")))
+    if kind == "BadOptionUsage" and "does not take a value" in message:
+        return t("usage.takes-no-value", lang, name=escape_controls(getattr(exc, "option_name", "")))
     extra = _EXTRA.match(message)
     if extra:
         args = extra["args"] if len(extra["args"]) <= 120 else extra["args"][:119] + "…"
@@ -235,7 +237,8 @@ def run(args: list[str], environ=os.environ) -> None:
     try:
         lang, rest = split_lang(args, environ)
     except LanguageError as exc:
-        sys.stderr.write(escape_controls(t(exc.key, DEFAULT_LANG, value=str(exc))) + "\n")
+        # In the language CCHC_LANG asks for, when that one is known (the command line's was not).
+        sys.stderr.write(escape_controls(t(exc.key, language(environ.get("CCHC_LANG")), value=str(exc))) + "\n")
         raise SystemExit(EXIT_USAGE) from None
     settings = Settings(lang)
     token = CURRENT.set(settings)
