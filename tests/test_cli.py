@@ -183,6 +183,23 @@ def test_render_bad_template_is_a_clear_error(run, tmp_path):
     assert "plan.md.j2:1" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "lang, missing, is_file",
+    [
+        ("vi", "không có thư mục mẫu này", "là một tệp, không phải thư mục mẫu"),
+        ("en", "no such template directory", "is a file, not a template directory"),
+    ],
+)
+def test_render_template_dir_that_is_no_folder_is_said_in_the_readers_language(run, tmp_path, lang, missing, is_file):
+    a_file = tmp_path / "plan.md.j2"
+    a_file.write_text("{{ view.title }}\n")
+    for where, words in ((tmp_path / "none", missing), (a_file, is_file)):
+        result = run("render", "--format", "md", "--plan", PLAN, "--template-dir", where, "--lang", lang)
+        assert result.exit_code == 2 and result.stdout == ""
+        assert f"{where}: {words}" in result.stderr
+        assert "Invalid value" not in result.stderr and "Traceback" not in result.stderr
+
+
 def test_render_refuses_a_device_or_pipe(run, tmp_path):
     import os
 

@@ -292,6 +292,34 @@ def test_init_writes_a_starter_that_validates(run, tmp_path, kind):
     assert forced.exit_code == 0 and path.read_bytes() == before
 
 
+@pytest.mark.parametrize("kind", ["quyet-dinh", "ke-hoach"])
+def test_init_comments_are_in_the_chosen_language_and_the_values_are_not(run, tmp_path, kind):
+    import yaml
+
+    from cchc.cli.init import starter_comments
+
+    english = starter_comments("en")
+    vi = run("init", "--kind", kind, "--lang", "vi").stdout
+    en = run("init", "--kind", kind, "--lang", "en").stdout
+    assert yaml.safe_load(en) == yaml.safe_load(vi) and len(en.splitlines()) == len(vi.splitlines())
+    field = re.compile(r"^\s*(-\s|[a-z_]+:|…$|$)")  # a commented-out field, list entry or value: not a note
+    notes = 0
+    for vi_line, en_line in zip(vi.splitlines(), en.splitlines()):
+        vi_note = vi_line.rsplit("#", 1)[-1] if "#" in vi_line else ""
+        if not vi_note or field.match(vi_note.strip()) or vi_note.startswith(" yaml-language-server"):
+            assert en_line == vi_line
+            continue
+        notes += 1
+        en_note = en_line.rsplit("#", 1)[-1].strip()
+        assert en_line.split("#")[0] == vi_line.split("#")[0], en_line  # the value before the note is kept
+        assert en_note != vi_note.strip() and en_note == english.get(vi_note.strip()), en_line  # every note has its English
+    assert notes >= 8
+    path = tmp_path / "plan.yaml"
+    assert run("init", "--kind", kind, "-o", path, env={"CCHC_LANG": "en"}).exit_code == 0
+    assert path.read_text(encoding="utf-8") == en
+    assert run("validate", path).exit_code == 0
+
+
 def test_render_takes_its_format_from_the_extension(run, tmp_path):
     out = tmp_path / "plan.md"
     assert run("render", "-o", out).exit_code == 0

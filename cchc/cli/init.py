@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import OutputOption, check_output_path, out_data, write_output
+from cchc.cli.common import OutputOption, check_output_path, lang, out_data, write_output
 
 
 class Kind(str, Enum):
@@ -17,9 +17,36 @@ class Kind(str, Enum):
     ke_hoach = "ke-hoach"
 
 
-def starter_text(kind: str) -> str:
-    """The starter plan of *kind* ("quyet-dinh" or "ke-hoach"), shipped in the package."""
-    return (resources.files("cchc") / "data" / "starters" / f"{kind}.yaml").read_text(encoding="utf-8")
+def starter_text(kind: str, lang: str = "vi") -> str:
+    """The starter plan of *kind* ("quyet-dinh" or "ke-hoach"), shipped in the package, its comments in *lang*.
+
+    The file is written with Vietnamese comments; in English each comment that
+    is a note (``starter.*`` in the catalogue) is given in English, and a
+    commented-out field (``# number: …``) and every value stay as they are.
+    """
+    text = (resources.files("cchc") / "data" / "starters" / f"{kind}.yaml").read_text(encoding="utf-8")
+    if lang == "vi":
+        return text
+    words = starter_comments(lang)
+    return "".join(_comment_in(line, words) for line in text.splitlines(keepends=True))
+
+
+def starter_comments(lang: str) -> dict[str, str]:
+    """Each Vietnamese comment of the starters with its words in *lang*."""
+    from cchc.messages import catalogue
+
+    return {vi: entry[1 if lang == "en" else 0] for key, entry in catalogue().items() if key.startswith("starter.") for vi in entry[:1]}
+
+
+def _comment_in(line: str, words: dict[str, str]) -> str:
+    # A note follows a "#" and runs to the end of the line; a line can hold a commented-out field, then a note.
+    start = line.find("#")
+    while start >= 0:
+        note = line[start + 1 :].strip()
+        if note in words:
+            return f"{line[:start]}# {words[note]}{line[len(line.rstrip(chr(13) + chr(10))):]}"
+        start = line.find("#", start + 1)
+    return line
 
 
 @app.command()
@@ -29,7 +56,7 @@ def init(
     force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
     """Write a commented starter plan that validates; never over an existing file without --force."""
-    text = starter_text(kind.value)
+    text = starter_text(kind.value, lang())
     if output is None:
         out_data(text)
         return

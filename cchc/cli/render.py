@@ -47,20 +47,21 @@ def render(
     section: Annotated[Optional[str], typer.Option("--section", "-s", metavar="SECTION", show_default=False)] = None,
     agency: Annotated[Optional[str], typer.Option("--agency", "-a", metavar="NAME", show_default=False)] = None,
     direct: Annotated[bool, typer.Option("--direct")] = False,
-    template_dir: Annotated[Optional[Path], typer.Option("--template-dir", metavar="DIR", show_default=False, file_okay=False)] = None,
+    template_dir: Annotated[Optional[Path], typer.Option("--template-dir", metavar="DIR", show_default=False)] = None,
 ) -> None:
     """Print the plan as a document: HTML (A4, like the official document) or Markdown."""
     fmt = output_format(format, output, RenderFormat, RenderFormat.html)
     if direct and agency is None:
         raise usage(msg("cli.direct-needs-agency"), "--direct")
+    if template_dir is not None and not template_dir.is_dir():
+        missing = "cli.template-dir-is-file" if template_dir.exists() else "cli.no-template-dir"
+        raise fail(msg(missing, path=str(template_dir)), EXIT_USAGE)
     source = plan_path(plan)
     if output is not None:
         from cchc.progress import log_path
 
         # The plan and the progress log kept beside it are never overwritten (as report and calendar refuse too).
         check_output_path(output, [source, log_path(source)], protected_dirs=[template_dir] if template_dir is not None else [])
-    if template_dir is not None and not template_dir.is_dir():
-        raise fail(msg("cli.no-template-dir", path=str(template_dir)), EXIT_USAGE)
     loaded_plan = load_for_query(source)
     reg = registry(loaded_plan)
     found_agency = find_agency(reg, agency) if agency is not None else None

@@ -72,6 +72,10 @@ MESSAGES = {
         "--format {format} does not match {path} (its extension means {implied})",
     ),
     "cli.no-template-dir": ("{path}: không có thư mục mẫu này", "{path}: no such template directory"),
+    "cli.template-dir-is-file": (
+        "{path}: là một tệp, không phải thư mục mẫu (--template-dir nhận thư mục chứa các tệp .j2)",
+        "{path}: is a file, not a template directory (--template-dir takes the folder that holds the .j2 files)",
+    ),
     "cli.template-error": ("lỗi mẫu in {where}: {why}", "template error at {where}: {why}"),
     # Why a template failed: the engine's own words (Jinja's, in English) are the detail.
     "template.syntax": ("mẫu sai cú pháp Jinja (Jinja báo: {detail})", "the template's Jinja syntax is wrong ({detail})"),

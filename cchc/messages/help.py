@@ -203,8 +203,10 @@ MESSAGES = {
     "help:cchc render --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
     # init
     "help:cchc init": (
-        "Tạo một tệp kế hoạch mẫu có chú thích, hợp lệ ngay, theo loại văn bản; không ghi đè tệp đã có nếu không có --force.",
-        "Write a commented starter plan of the chosen kind that validates; never over an existing file without --force.",
+        "Tạo một tệp kế hoạch mẫu có chú thích, hợp lệ ngay, theo loại văn bản; không ghi đè tệp đã có nếu không có --force."
+        " Chú thích viết bằng ngôn ngữ đã chọn (--lang); các giá trị luôn bằng tiếng Việt, như văn bản.",
+        "Write a commented starter plan of the chosen kind that validates; never over an existing file without --force."
+        " The comments are in the chosen language (--lang); the values stay in Vietnamese, as the document's.",
     ),
     "help:cchc init --kind": (
         "Loại văn bản: quyet-dinh (quyết định phê duyệt kế hoạch) hoặc ke-hoach (kế hoạch ban hành riêng).",
