@@ -243,6 +243,16 @@ def test_an_output_encoding_without_vietnamese_escapes(tmp_path):
     assert b"\\u1ea3nh b\\xe1o" in result.stdout or b"c\\u1ea3nh" in result.stdout
 
 
+@pytest.mark.parametrize("args", [("--help",), ("list", "-h"), ("report", "--help", "--lang", "en"), ()])
+def test_help_in_an_output_encoding_without_vietnamese_is_escaped_as_every_text(args):
+    # click writes help through a UTF-8 stream of its own: the page would come out as bytes the reader's encoding cannot show.
+    plain = cchc(*args, env={"PYTHONIOENCODING": "utf-8"})
+    ascii_ = cchc(*args, env={"PYTHONIOENCODING": "ascii"})
+    assert ascii_.returncode == plain.returncode and b"Traceback" not in ascii_.stderr
+    assert ascii_.stdout.isascii() and ascii_.stdout != plain.stdout
+    assert ascii_.stdout.decode("unicode_escape") == plain.stdout.decode("utf-8")  # the same page, escaped
+
+
 @pytest.mark.parametrize(
     "args",
     [

@@ -111,6 +111,16 @@ _TYPE_NAMES = re.compile(r" <(?:str|path|int|list\[Path\])>(?=\s)")
 _LIST_OF = re.compile(r"<list\[([^\]<>]*)\]>( *)")
 
 
+def printable(text: str, stream=None) -> str:
+    """*text* as a stream that cannot encode all of it (PYTHONIOENCODING=ascii) shows it: what it cannot hold escaped."""
+    stream = sys.stdout if stream is None else stream
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        return text.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:  # pragma: no cover - a stream naming an encoding Python does not know
+        return text
+
+
 def translate_help(text: str, lang: str) -> str:
     """A help or usage text with the framework's English words in *lang*."""
     text = _TYPE_NAMES.sub(lambda m: " " * len(m.group()), text)
@@ -143,7 +153,9 @@ def command(lang: str = DEFAULT_LANG):
                 # Set on the parameter, so that the usage line, the help and a usage error all name it alike.
                 param.metavar = _PLACEHOLDER.sub(lambda m: entries.get(f"metavar:{m.group()}", (m.group(),) * 2)[index], param.metavar)
         get_help, get_usage = cmd.get_help, cmd.get_usage
-        cmd.get_help = lambda ctx: translate_help(get_help(ctx), lang)
+        # click writes a help page through a stream of its own, in UTF-8 whatever stdout's encoding:
+        # escaped here, it reads as the rest of cchc's text does there (\u1ea3).
+        cmd.get_help = lambda ctx: printable(translate_help(get_help(ctx), lang))
         cmd.get_usage = lambda ctx: translate_help(get_usage(ctx), lang)
         for sub_name, sub in getattr(cmd, "commands", {}).items():
             localize(sub, f"{name} {sub_name}")
