@@ -157,13 +157,18 @@ def _sane(amount) -> bool:
     return _amount_problem(amount, ()) is None
 
 
+def _as_written(amount) -> str:
+    """An amount in a message as the file writes it: 0.0000001, never Decimal's 1E-7."""
+    return format(amount, "f") if isinstance(amount, Decimal) else str(amount)
+
+
 def _amount_problem(amount, where, of: str = "") -> Problem | None:
     """The error of an amount beyond the sane bound or finer than one đồng, at *where*; None when it is sane.
     *of* is ".total" for the declared total (its own message)."""
     if abs(amount) > MAX_MILLION:
-        return error("amount-range", where, key="amount-range" + of, amount=str(amount))
+        return error("amount-range", where, key="amount-range" + of, amount=_as_written(amount))
     if isinstance(amount, Decimal) and -amount.as_tuple().exponent > MAX_DECIMALS:
-        return error("amount-precision", where, key="amount-precision" + of, amount=str(amount))
+        return error("amount-precision", where, key="amount-precision" + of, amount=_as_written(amount))
     return None
 
 

@@ -130,6 +130,7 @@ def test_amounts_in_json_are_exact_never_float_or_infinity(run, tmp_path):
     ("total", "code", "message"),
     [
         ("12.5000001", "amount-precision", "the declared total 12.5000001 has a fraction smaller than one đồng"),
+        ("0.0000001", "amount-precision", "the declared total 0.0000001 has a fraction smaller than one đồng"),
         ("1000000000000001", "amount-range", "the declared total 1000000000000001 is beyond a sane bound"),
     ],
 )
