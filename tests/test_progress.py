@@ -932,6 +932,14 @@ def test_a_status_that_names_none_is_exit_2_with_the_codes(run, workdir, written
     assert english.exit_code == 2 and "'not_started', 'in_progress', 'done', 'cancelled'" in english.stderr, english
 
 
+def test_a_list_status_that_names_none_gives_every_class_with_its_words(run, workdir):
+    result = run("list", "--status", "xong roi", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+    assert "'cancelled' (hủy bỏ), 'overdue' (quá hạn), 'undated' (không có hạn chót)" in result.stderr, result
+    english = run("list", "--status", "xong roi", "--plan", workdir / "ke-hoach.yaml", "--lang", "en")
+    assert "'cancelled', 'overdue', 'undated'" in english.stderr, english
+
+
 def test_list_status_takes_words_as_codes(run, workdir):
     shutil.copy(LOG, workdir / "ke-hoach.progress.yaml")
 

@@ -113,8 +113,7 @@ _STATUS_WORDS = {
     "not_started": ("chưa bắt đầu", "chưa làm"),
     "done": ("đã hoàn thành", "xong"),
     "cancelled": ("hủy", "đã hủy", "canceled"),
-    "overdue": ("quá hạn",),
-    "undated": ("không có hạn chót", "không có hạn", "no due date"),
+    "undated": ("không có hạn", "no due date"),
 }
 
 

@@ -61,6 +61,9 @@ MESSAGES = {
     "status.in_progress": ("đang thực hiện", "in progress"),
     "status.done": ("hoàn thành", "done"),
     "status.cancelled": ("hủy bỏ", "cancelled"),
+    # Classes of --status that are not a log's statuses: an item not done past a due date, an item with none.
+    "status.overdue": ("quá hạn", "overdue"),
+    "status.undated": ("không có hạn chót", "undated"),
     "kind.date": ("ngày cụ thể", "a date"),
     "kind.month": ("tháng", "a month"),
     "kind.quarter": ("quý", "a quarter"),
