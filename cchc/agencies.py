@@ -188,6 +188,11 @@ class AgencyRegistry:
                 equal = self._folded.get(key, [])
                 if equal:
                     break
+        if len(equal) > 1:
+            # Spelled alike but for marks ("Hà", "Hạ"): the one written exactly as typed, marks and all, is meant.
+            typed = spelling_key(query)
+            exact = [a for a in equal if any(spelling_key(s) == typed for s in (a.name, *a.short))]
+            equal = exact if len(exact) == 1 else equal
         if len(equal) == 1:
             return AgencyMatch(agency=equal[0])
         if len(equal) > 1:

@@ -135,6 +135,32 @@ def test_ambiguous_agency_lists_candidates(run):
     assert "Sở Tư pháp" in result.stderr and "Sở Nội vụ" in result.stderr
 
 
+def _look_alike_plan(tmp_path):
+    from conftest import DATA
+
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - name: Sở Tư pháp\n", "  - name: Sở Tư pháp\n  - name: UBND xã Hạ\n  - name: UBND xã Hà\n")
+    text = text.replace("partners: [Sở Tư pháp]", "partners: [UBND xã Hà]").replace("lead: [snv]", "lead: [UBND xã Hạ]")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
+def test_agencies_alike_but_for_their_marks_are_a_warning_and_each_is_found_by_its_name(run, tmp_path):
+    path, text = _look_alike_plan(tmp_path)
+    result = run("validate", path, "-f", "json", "--lang", "en")
+    assert result.exit_code == 0, result
+    [found] = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "look-alike-agency"]
+    assert found["severity"] == "warning" and found["line"] == text.splitlines().index("  - name: UBND xã Hà") + 1
+    assert '"UBND xã Hà" differs from "UBND xã Hạ"' in found["message"]
+    for name, ids in (("UBND xã Hạ", ["I-2"]), ("ubnd xã hà", ["I-1"])):
+        got = items(run("list", "--agency", name, "--direct", "--format", "json", "--plan", path))
+        assert [i["id"] for i in got] == ids
+    both = run("list", "--agency", "UBND xa Ha", "--plan", path)  # typed without marks: either could be meant
+    assert both.exit_code == 1 and "khớp với nhiều cơ quan" in both.stderr
+    assert both.stderr.index("UBND xã Hà") < both.stderr.index("UBND xã Hạ")  # in Vietnamese order, not the file's
+
+
 def test_unknown_agency_suggests_closest(run):
     result = run("list", "--agency", "Sở Tư phap xyz", "--plan", PLAN)
     assert result.exit_code == 1

@@ -309,7 +309,9 @@ def find_agency(reg, name: str):
     from cchc.text import escape_controls
 
     if match.candidates:
-        names = "\n".join(f"  {escape_controls(a.name)}" for a in match.candidates)
+        from cchc.text import sort_key
+
+        names = "\n".join(f"  {escape_controls(a.name)}" for a in sorted(match.candidates, key=lambda a: sort_key(a.name)))
         raise fail(msg("cli.agency-ambiguous", name=name) + "\n" + names, EXIT_PROBLEMS)
     text = msg("cli.agency-none", name=name)
     if match.suggestions:

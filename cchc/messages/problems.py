@@ -73,6 +73,10 @@ MESSAGES = {
     "duplicate-section": ("mục {label!q} xuất hiện hai lần", "section {label!q} appears twice"),
     "duplicate-agency": ("{spelling!q} đã là tên của {owner!q}", "{spelling!q} already names {owner!q}"),
     "duplicate-agency.same": ("{spelling!q} được ghi hai lần cho {owner!q}", "{spelling!q} is listed twice for {owner!q}"),
+    "look-alike-agency": (
+        "{spelling!q} chỉ khác {other!q} (tên của {owner!q}) ở dấu: gõ không dấu thì không phân biệt được; kiểm tra lại với văn bản",
+        "{spelling!q} differs from {other!q} (which names {owner!q}) only in its marks: typed without them the two are one; check the source",
+    ),
     "unknown-agency": ("cơ quan {name!q} không có trong danh mục cơ quan", "agency {name!q} is not in the registry"),
     "unknown-agency.suggest": (
         "cơ quan {name!q} không có trong danh mục cơ quan; có phải là {suggestions}?",
