@@ -142,6 +142,17 @@ class Log:
         at = bisect.bisect_right(keys, (day, float("inf")))
         return self._by_id[item_id][at - 1] if at else None
 
+    def done_since(self, item_id: str, day: datetime.date) -> datetime.date | None:
+        """When the item became done, as of *day*: the date of the first of the ``done`` entries that end its
+        history then (a later ``done`` adds evidence or a note; it does not move the day the work was done).
+        None when it is not done as of *day*."""
+        since = None
+        for entry in reversed(self.history(item_id, until=day)):
+            if entry.status != "done":
+                break
+            since = entry.date if entry.date is not None else since
+        return since
+
     def status_as_of(self, item_id: str, day: datetime.date) -> str | None:
         """The item's status as of *day*, or None when the log says nothing of it by then."""
         entry = self.entry_as_of(item_id, day)

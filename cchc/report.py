@@ -33,7 +33,10 @@ occurrence, so "done" means done for every occurrence. As the progress issue
 due date has passed without it being done (a "Hằng quý" item not done by 31/3
 is overdue in the 6-month report of 14/6), and stays overdue until done; once
 done, it is ``done_on_time`` when the ``done`` entry is dated on or before its
-*last* due date, ``done_late`` after it. So a "Quý II, IV/2021" item (due
+*last* due date, ``done_late`` after it. The ``done`` entry measured is the first
+of those that end the item's history as of A: a second ``done`` that adds
+evidence later does not make an item late (done, reopened, done again: the
+last time it was done counts). So a "Quý II, IV/2021" item (due
 30/6 and 31/12) still undone on 14/9 is overdue in the Q3 report; done on 1/7
 it is on time (by 31/12) in every report as of 1/7 or later. A "Hằng quý"
 item done on 10/5 is on time. An item reported overdue in one report may thus
@@ -218,7 +221,7 @@ def classify(row, log, as_of: datetime.date) -> Placed:
     if status == "cancelled":
         cls = "cancelled"
     elif status == "done":
-        done_on = entry.date
+        done_on = log.done_since(item_id, as_of)
         late = reference is not None and done_on is not None and done_on > reference
         cls = "done_late" if late else "done_on_time"
     elif due and due[0] < as_of:

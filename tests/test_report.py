@@ -193,6 +193,12 @@ def _row(plan, item_id):
         ("C-1", [("done", D(2021, 6, 1)), ("in_progress", D(2021, 6, 10))], D(2021, 6, 5), "done_on_time"),
         ("C-1", [("done", D(2021, 6, 1)), ("in_progress", D(2021, 6, 10))], D(2021, 6, 16), "overdue"),
         ("C-1", [("cancelled", D(2021, 6, 1))], D(2021, 12, 31), "cancelled"),
+        # Done again later to add evidence: the first of the done entries is when it was done (B-1: last due 31/12).
+        ("B-1", [("done", D(2021, 12, 20)), ("done", D(2022, 1, 10))], D(2022, 1, 31), "done_on_time"),
+        ("B-1", [("done", D(2021, 12, 20)), ("done", D(2022, 1, 10)), ("done", D(2022, 2, 1))], D(2022, 3, 1), "done_on_time"),
+        # Done, reopened, done again: the last time counts.
+        ("B-1", [("done", D(2021, 12, 20)), ("in_progress", D(2021, 12, 28)), ("done", D(2022, 1, 10))], D(2022, 1, 31), "done_late"),
+        ("B-1", [("in_progress", D(2021, 12, 1)), ("done", D(2021, 12, 20)), ("done", D(2022, 1, 10))], D(2022, 1, 31), "done_on_time"),
         # No due date.
         ("A-4", [], D(2021, 12, 31), "undated"),
         ("A-4", [("not_started", D(2021, 2, 1))], D(2021, 12, 31), "undated"),
