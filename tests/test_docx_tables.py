@@ -93,6 +93,33 @@ def test_an_unnumbered_task_row_under_a_numbered_section_is_a_task():
     assert result.problems == []
 
 
+@pytest.mark.parametrize(
+    "headings",
+    [
+        ("TT", "Cơ quan chủ trì", "Nội dung công việc", "Cơ quan phối hợp", "Thời gian hoàn thành"),
+        ("TT", "Thời gian hoàn thành", "Nhiệm vụ", "Cơ quan phối hợp", "Cơ quan chủ trì"),
+        ("TT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
+    ],
+    ids=["lead-second", "deadline-second", "usual"],
+)
+def test_a_heading_merged_across_is_a_section_whatever_column_comes_second(headings):
+    # "II | CẢI CÁCH THỦ TỤC HÀNH CHÍNH": the title's cell starts in the lead's or the deadline's column.
+    def row(stt, product):
+        values = {"TT": stt, "Cơ quan chủ trì": "Văn phòng UBND tỉnh", "Cơ quan phối hợp": "Các sở, ban, ngành", "Thời gian hoàn thành": "Hằng quý"}
+        return [values.get(h, product) for h in headings]
+
+    data = F.small_docx(
+        [["I", "CẢI CÁCH THỂ CHẾ", None, None, None], row("1", "Việc B"), ["II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", None, None, None], row("2", "Việc C")],
+        headings=headings,
+        merges=[((1, 1), (1, 4)), ((3, 1), (3, 4))],
+    )
+    plan, result = imported(data)
+    assert [(s.numeral, s.title) for s in plan.sections] == [("I", "CẢI CÁCH THỂ CHẾ"), ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH")]
+    assert [(i.product, i.lead, i.deadline) for _, _, i in plan.items()] == [
+        ("Việc B", ["Văn phòng UBND tỉnh"], "Hằng quý"), ("Việc C", ["Văn phòng UBND tỉnh"], "Hằng quý")]
+    assert [a.name for a in plan.agencies if "CẢI CÁCH" in a.name] == []
+
+
 def test_rows_numbered_alike_stay_sections():
     data = F.small_docx(
         [["1. Cải cách thể chế", None, None, None], ["Báo cáo rà soát", "Sở Tư pháp", "", "Quý I/2026"],

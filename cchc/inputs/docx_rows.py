@@ -110,7 +110,8 @@ class TableReader:
             return slot.cell.text if slot is not None else ""
 
         data_columns = {roles[role] for role in ("lead", "partners", "deadline", "budget") if role in roles}
-        has_data = any(c.column in data_columns for c in own)
+        product = roles.get("product", -1)  # a cell merged across the product's column is a heading's title, not data
+        has_data = any(c.column in data_columns and not c.column <= product < c.column + c.span for c in own)
         first = own[0].text
         in_cell = _total_in_cell(first, columns) if len(own) == 1 or not any(c.column == roles.get("budget") for c in own[1:]) else None
         if in_cell is not None:  # "Tổng cộng: 10 triệu đồng (Bằng chữ: …)": the total and its words in one cell
