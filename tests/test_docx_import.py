@@ -523,6 +523,18 @@ def test_import_never_overwrites_without_force_nor_its_input(run, tmp_path):
     assert source.read_bytes() == before
 
 
+@pytest.mark.parametrize("command", ["import", "init"])
+def test_import_and_init_write_yaml_only_by_the_output_s_extension(run, tmp_path, command):
+    source = tmp_path / "ke-hoach.docx"
+    source.write_bytes(F.plan_docx())
+    args = [command, source] if command == "import" else [command]
+    for name in ("plan.docx", "plan.json", "plan.odt", "plan.txt"):
+        result = run(*args, "-o", tmp_path / name, "--force")
+        assert result.exit_code == 2 and "yaml" in result.stderr and not (tmp_path / name).exists(), result
+    for name in ("plan.yaml", "plan.YML", "plan"):
+        assert run(*args, "-o", tmp_path / name).exit_code in (0, 1) and (tmp_path / name).read_text(encoding="utf-8").startswith("#")
+
+
 def test_import_with_an_agency_registry(run, tmp_path):
     source = tmp_path / "a.docx"
     source.write_bytes(F.small_docx([["A", "Một", "snv", "Quý I/2021"]], title="KẾ HOẠCH năm 2021"))

@@ -29,6 +29,9 @@ def import_docx(
         key = "not-a-file.docx" if exc.code == "not-a-file" else exc.key
         raise fail(f"{document}: {msg(key, **exc.args)}", EXIT_USAGE) from None
     if output is not None:
+        from cchc.cli.params import YamlFormat, output_format
+
+        output_format(None, output, YamlFormat, YamlFormat.yaml)  # refuses plan.docx, plan.json …
         check_output_path(output, [document] + ([agencies] if agencies is not None else []), force)
     registry = _registry(agencies) if agencies is not None else None
     try:

@@ -60,5 +60,8 @@ def init(
     if output is None:
         out_data(text)
         return
+    from cchc.cli.params import YamlFormat, output_format
+
+    output_format(None, output, YamlFormat, YamlFormat.yaml)  # refuses plan.docx, plan.json …
     check_output_path(output, [], force=force)
     write_output(output, text)

@@ -53,6 +53,12 @@ def output_format(format, output, formats: type[Enum], default):
     return formats(implied)
 
 
+class YamlFormat(str, Enum):
+    """What ``import`` and ``init`` write: a plan file."""
+
+    yaml = "yaml"
+
+
 class ValidateFormat(str, Enum):
     text = "text"
     json = "json"
