@@ -18,9 +18,10 @@ recurring wordings due within Y ("Hằng quý": the end of each quarter,
 "Trước ngày 10 của tháng cuối quý": the 10th of March, June, September and
 December); ongoing ones with no date ("Thường xuyên"); events ("Sau khi …",
 "Khi có …"); "Theo kế hoạch", "Theo quy định"; and several wordings joined by
-",", ";", "và" or "hoặc", read part by part (every date of every part; the
-parts' kind when they share one, else recurring when a part recurs, else the
-first dated part's).
+",", ";", "và" or "hoặc", or written one a line, read part by part (every date of
+every part; the parts' kind when they share one, else recurring when a part
+recurs, else the first dated part's). A month after a day ("Trước ngày 15
+tháng 6 và tháng 12") has that day. A full stop at the end is not read.
 
 Before a date, "Trước", "Chậm nhất" or "Chậm nhất là", and "ngày", may be
 written or left out; a day of each month or quarter needs "ngày" ("Ngày 15
@@ -55,26 +56,9 @@ from functools import lru_cache
 from cchc.text import fold
 
 __all__ = [
-    "DeadlineError",
-    "Deadline",
-    "parse_deadline",
-    "month_end",
-    "closest_example",
-    "EXAMPLES",
-    "MIN_YEAR",
-    "MAX_YEAR",
-    "MAX_LENGTH",
-    "KINDS",
-    "KIND_DATE",
-    "KIND_MONTH",
-    "KIND_QUARTER",
-    "KIND_HALF_YEAR",
-    "KIND_YEAR",
-    "KIND_RECURRING",
-    "KIND_AFTER_EVENT",
-    "KIND_AS_PLANNED",
-    "KIND_AS_REGULATED",
-    "KIND_UNSPECIFIED",
+    "DeadlineError", "Deadline", "parse_deadline", "month_end", "closest_example", "EXAMPLES", "MIN_YEAR",
+    "MAX_YEAR", "MAX_LENGTH", "KINDS", "KIND_DATE", "KIND_MONTH", "KIND_QUARTER", "KIND_HALF_YEAR", "KIND_YEAR",
+    "KIND_RECURRING", "KIND_AFTER_EVENT", "KIND_AS_PLANNED", "KIND_AS_REGULATED", "KIND_UNSPECIFIED"
 ]
 
 KIND_DATE = "date"
@@ -89,16 +73,8 @@ KIND_AS_REGULATED = "as_regulated"
 KIND_UNSPECIFIED = "unspecified"
 #: Every kind, in the order of the JSON contract.
 KINDS: tuple[str, ...] = (
-    KIND_DATE,
-    KIND_MONTH,
-    KIND_QUARTER,
-    KIND_HALF_YEAR,
-    KIND_YEAR,
-    KIND_RECURRING,
-    KIND_AFTER_EVENT,
-    KIND_AS_PLANNED,
-    KIND_AS_REGULATED,
-    KIND_UNSPECIFIED,
+    KIND_DATE, KIND_MONTH, KIND_QUARTER, KIND_HALF_YEAR, KIND_YEAR, KIND_RECURRING, KIND_AFTER_EVENT,
+    KIND_AS_PLANNED, KIND_AS_REGULATED, KIND_UNSPECIFIED,
 )
 
 MIN_YEAR, MAX_YEAR = 1900, 2199
@@ -396,9 +372,9 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match, str, int | None], _Due]
 
 
 def _key(text: str) -> str:
-    """The folded wording the patterns read: no case, marks or extra spaces; "quí" is "quý"."""
-    key = fold(text).translate(_DASHES)
-    return _QUI.sub("quy", _SPACED_PUNCT.sub(r"\1", key))
+    """The folded wording the patterns read: no case, marks, extra spaces or full stop at the end; "quí" is "quý"."""
+    key = _QUI.sub("quy", _SPACED_PUNCT.sub(r"\1", fold(text).translate(_DASHES)))
+    return key.replace("(hang nam)", "hang nam").rstrip(" .")  # "Quý IV/2026.": a cell's full stop is no part of it
 
 
 @lru_cache(maxsize=4096)
@@ -416,6 +392,8 @@ def parse_deadline(text: str, year: int | None = None) -> Deadline:
     found = _match(key, text, year)
     if found is None:
         found = _combined(key, text, year)
+    if found is None and "\n" in text.strip():  # a wording on each line of the cell
+        found = _combined(_key(text.replace("\n", ";")), text, year)
     if found is None:
         raise _error("deadline.unknown", text, example=closest_example(text, year))
     kind, due = found
@@ -437,6 +415,8 @@ def _match(key: str, text: str, year: int | None) -> _Due | None:
 #: Where a wording that no rule reads whole may hold several ("Tháng 6/2025 và tháng 12/2025").
 _PARTS = re.compile(r";|,(?:va )?| va | hoac ")
 MAX_PARTS = 12
+_DAY_LEAD = re.compile(rf"({_LEAD}ngay [0-9]{{1,2}})(?: thang |/)[0-9]")
+_BARE_MONTH = re.compile(rf"(?:thang )?[0-9]{{1,2}}{_YEAR_TAIL}(?: hang nam)?")
 
 
 def _combined(key: str, text: str, year: int | None) -> _Due | None:
@@ -444,8 +424,11 @@ def _combined(key: str, text: str, year: int | None) -> _Due | None:
     parts = [part.strip() for part in _PARTS.split(key)]
     if len(parts) < 2 or len(parts) > MAX_PARTS or not all(parts):
         return None
-    found = []
+    found, lead = [], ""
     for part in parts:
+        if lead and _BARE_MONTH.fullmatch(part):  # "Trước ngày 15 tháng 6 và tháng 12": the 15th of December too
+            part = f"{lead} thang {part.removeprefix('thang ')}"
+        lead = m.group(1) if (m := _DAY_LEAD.match(part)) else lead
         match = _match(part, text, year)
         if match is None:
             return None

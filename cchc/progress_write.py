@@ -53,6 +53,10 @@ class LogReadOnly(LogNotAppendable):
     """The log is read-only (its user took away the right to write it): refused, never replaced by the atomic rename."""
 
 
+class LogFull(LogReadOnly):
+    """The entry would take the log past the size every reader refuses: refused, the log unchanged."""
+
+
 def read_only(path: Path | str) -> bool:
     """True when the existing file at *path* (through symlinks) is read-only for the one writing it.
 
@@ -164,6 +168,8 @@ def _append(path: Path, entry, header: str) -> bytes:
             raise LogNotAppendable("progress.no-line-end", path=str(path))
         old = ended
     new = old + entry_text(entry, newline).encode("utf-8")
+    if len(new) > safeyaml.MAX_BYTES:  # a log no command would then read
+        raise LogFull("progress.full", path=str(path), limit=safeyaml.MAX_BYTES)
     after, problems = safeyaml.parse(new)
     if any(p.severity == "error" for p in problems) or after != before + [_expected(entry)]:
         raise LogNotAppendable("progress.not-appendable", path=str(path))

@@ -263,12 +263,22 @@ def test_unknown_agency_is_exit_1(run, workdir):
     assert result.exit_code == 1 and result.stdout == "", result
 
 
-def test_nothing_dated_is_an_empty_result_not_an_error(run, workdir):
+def test_nothing_dated_is_an_empty_calendar_not_an_error(run, workdir):
+    import icalendar
+
     shutil.copy(LOG, workdir / "ke-hoach.progress.yaml")
     with (workdir / "ke-hoach.progress.yaml").open("a", encoding="utf-8") as log:
         log.write("".join(f'- id: "{i}"\n  status: "done"\n  date: "2021-12-01"\n' for i in ("A-3", "B-1", "B-3", "C-1", "C-3", "C-4")))
-    result = run("calendar", "--plan", workdir / "ke-hoach.yaml", "--pending", "--today", "2021-12-31")
-    assert result.exit_code == 0 and result.stdout == "" and result.stderr.strip(), result
+    args = ("calendar", "--plan", workdir / "ke-hoach.yaml", "--pending", "--today", "2021-12-31")
+    result = run(*args)
+    assert result.exit_code == 0 and "Không có nhiệm vụ nào có hạn chót" in result.stderr, result
+    # Still a calendar, with no event: one written before with -o must not keep the events now done.
+    out = workdir / "lich.ics"
+    assert run(*args[:-3], "-o", out).exit_code == 0 and len(icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT")) > 0
+    assert run(*args, "-o", out).exit_code == 0
+    for data in (result.stdout_bytes, out.read_bytes()):
+        calendar = icalendar.Calendar.from_ical(data)
+        assert calendar.walk("VEVENT") == [] and data.startswith(b"BEGIN:VCALENDAR\r\n") and data.endswith(b"END:VCALENDAR\r\n")
 
 
 def test_control_characters_in_plan_text_are_neutralised(run, workdir):

@@ -226,6 +226,18 @@ MORE_REAL_WORDINGS = [
     ("Theo tiến độ", KIND_AS_PLANNED, ()),
     ("Theo lộ trình", KIND_AS_PLANNED, ()),
     ("Theo yêu cầu", KIND_AFTER_EVENT, ()),
+    # A day, then months: the day of each month (not the month's end).
+    ("Trước ngày 15 tháng 6 và tháng 12 (hằng năm)", KIND_RECURRING, (D(2021, 6, 15), D(2021, 12, 15))),
+    ("Trước ngày 15 tháng 6, tháng 12", KIND_DATE, (D(2021, 6, 15), D(2021, 12, 15))),
+    ("Trước ngày 15/6, tháng 12", KIND_DATE, (D(2021, 6, 15), D(2021, 12, 15))),
+    ("Chậm nhất ngày 10 tháng 3, 6, 9 và 12", KIND_DATE, (D(2021, 3, 10), D(2021, 6, 10), D(2021, 9, 10), D(2021, 12, 10))),
+    ("Tháng 6 và tháng 12", KIND_MONTH, (D(2021, 6, 30), D(2021, 12, 31))),  # no day: the months' ends
+    ("Trước ngày 20/11 (hằng năm)", KIND_RECURRING, (D(2021, 11, 20),)),
+    # A cell's full stop, and one wording a line, as Word cells are typed.
+    ("Quý IV/2021.", KIND_QUARTER, (D(2021, 12, 31),)),
+    ("Tháng 12/2021 .", KIND_MONTH, (D(2021, 12, 31),)),
+    ("Quý II/2021\nQuý IV/2021", KIND_QUARTER, (D(2021, 6, 30), D(2021, 12, 31))),
+    ("Trước ngày 15\ntháng 6/2021", KIND_DATE, (D(2021, 6, 15),)),
 ]
 
 
@@ -258,7 +270,6 @@ UNKNOWN = [
     "Tháng ٣/٢٠٢١",  # Arabic-Indic digits are not plan digits
     "Tháng ²/2021",  # str.isdigit() says yes; the grammar says no
     "Năm ２０２１",  # full-width digits
-    "Quý II/2021.",
 ]
 
 PLAN_YEAR = 2021

@@ -519,8 +519,12 @@ def test_import_never_overwrites_without_force_nor_its_input(run, tmp_path):
     assert out.read_text(encoding="utf-8") != "keep\n"
     before = source.read_bytes()
     result = run("import", source, "-o", source, "--force")
+    assert result.exit_code == 2 and source.read_bytes() == before  # refused: a .docx is no YAML file
+    link = tmp_path / "ke-hoach-link.yaml"
+    link.symlink_to(source)
+    result = run("import", source, "-o", link, "--force")
     assert result.exit_code == 2 and "không ghi đè lên tệp đang được đọc" in result.stderr
-    assert source.read_bytes() == before
+    assert source.read_bytes() == before and link.is_symlink()
 
 
 @pytest.mark.parametrize("command", ["import", "init"])
@@ -533,6 +537,54 @@ def test_import_and_init_write_yaml_only_by_the_output_s_extension(run, tmp_path
         assert result.exit_code == 2 and "yaml" in result.stderr and not (tmp_path / name).exists(), result
     for name in ("plan.yaml", "plan.YML", "plan"):
         assert run(*args, "-o", tmp_path / name).exit_code in (0, 1) and (tmp_path / name).read_text(encoding="utf-8").startswith("#")
+
+
+def _repackaged(data: bytes, change) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(*change(info.filename, source.read(info)))
+    return out.getvalue()
+
+
+def test_a_main_part_named_as_word_online_names_it_is_read(run, tmp_path):
+    # Word Online writes word/document2.xml, which _rels/.rels names; styles and numbering by its own relationships.
+    def renamed(name, data):
+        if name == "word/document.xml":
+            return "word/document2.xml", data
+        if name == "word/_rels/document.xml.rels":
+            return "word/_rels/document2.xml.rels", data
+        return name, data.replace(b"/word/document.xml", b"/word/document2.xml").replace(b'"word/document.xml"', b'"word/document2.xml"')
+
+    original = F.plan_docx()
+    moved = _repackaged(original, renamed)
+    assert "word/document.xml" not in zipfile.ZipFile(io.BytesIO(moved)).namelist()
+    assert imported(moved)[2] == imported(original)[2]
+
+
+def test_a_strict_open_xml_file_is_refused_with_what_to_do(run, tmp_path):
+    def strict(name, data):
+        return name, data.replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main", b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+
+    path = tmp_path / "strict.docx"
+    path.write_bytes(_repackaged(F.plan_docx(), strict))
+    for lang, words in (("vi", "Strict Open XML"), ("en", "save it again as a plain")):
+        result = run("import", path, "--lang", lang)
+        assert result.exit_code == 2 and words in result.stderr and "XML hỏng" not in result.stderr, result
+
+
+def test_hidden_text_is_not_read_as_word_does_not_print_it():
+    import docx
+
+    data = F.small_docx([["I", "Danh mục thủ tục hành chính", "Sở Tư pháp", "Quý II/2026"]], title="KẾ HOẠCH năm 2026")
+    doc = docx.Document(io.BytesIO(data))
+    cell = doc.tables[0].cell(1, 1)
+    cell.paragraphs[0].add_run(" (bản nháp, chưa trình UBND tỉnh)").font.hidden = True
+    shown = cell.paragraphs[0].add_run(" năm 2026")
+    shown.font.hidden = False  # <w:vanish w:val="0"/>: shown
+    plan, _, text = imported(F.to_bytes(doc))
+    [item] = [i for _, _, i in plan.items()]
+    assert item.product == "Danh mục thủ tục hành chính năm 2026" and "bản nháp" not in text
 
 
 def test_import_with_an_agency_registry(run, tmp_path):

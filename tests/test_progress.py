@@ -490,6 +490,21 @@ def test_a_read_only_log_through_a_symlink_is_refused_too(run, workdir):
         os.chmod(target, 0o644)
 
 
+def test_an_entry_that_would_take_the_log_past_the_readers_limit_is_refused(run, workdir, monkeypatch):
+    from cchc.inputs import yaml as safeyaml
+
+    log_file = workdir / "ke-hoach.progress.yaml"
+    plan_size = (workdir / "ke-hoach.yaml").stat().st_size
+    log_file.write_bytes(LOG.read_bytes() + b"# " + b"x" * plan_size + b"\n")  # the larger of the two files
+    before = log_file.read_bytes()
+    monkeypatch.setattr(safeyaml, "MAX_BYTES", len(before) + 40)  # room for the log, not for one more entry
+    for lang, words in (("vi", "vượt giới hạn"), ("en", "past the")):
+        result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml", "--lang", lang)
+        assert result.exit_code == 2 and words in result.stderr and "Traceback" not in result.stderr, result
+        assert log_file.read_bytes() == before
+    assert run("list", "--plan", workdir / "ke-hoach.yaml").exit_code == 0  # the log still reads
+
+
 def test_progress_interrupted_write_is_exit_2_and_keeps_the_log(run, workdir, monkeypatch):
     log_file = workdir / "ke-hoach.progress.yaml"
     shutil.copy(LOG, log_file)

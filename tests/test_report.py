@@ -536,3 +536,23 @@ def test_each_rate_is_what_its_completion_counts_say(run, tmp_path):
         assert group["completion_rate"] == (done / of if of else None), group
     section_one = next(g for g in record["by_section"] if g["section"] == "I")
     assert section_one["done_on_time"] + section_one["done_late"] == 2 and section_one["completion"]["done"] == 1  # I-5 has no date
+
+
+@pytest.mark.parametrize(
+    "done, of, vi, points",
+    [
+        (1399, 2000, "69,95%", 0),  # rounded, 70 % would read as the 70 % threshold beside 0 points
+        (1799, 2000, "89,95%", 1),
+        (9001, 10000, "90,01%", 2),  # above 90 %, not "90 %" beside 2 points
+        (7, 10, "70%", 1),
+        (2, 3, "66,7%", 0),
+        (727, 1000, "72,7%", 1),
+    ],
+)
+def test_a_shown_rate_never_reads_as_a_threshold_it_is_not(done, of, vi, points):
+    from cchc.bands import DEFAULT_BANDS
+    from cchc.outputs.report import percent_text
+
+    rate = Fraction(done, of)
+    assert percent_text(rate, "vi") == vi and percent_text(rate, "en") == vi.replace(",", ".")
+    assert DEFAULT_BANDS.band_for(rate).points == points

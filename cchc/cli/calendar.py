@@ -63,9 +63,8 @@ def calendar(
         status_of=log.status_of(now) if log is not None else None,
     )
     dated = [row for row in selected if row.deadline.due]
-    if not dated:
+    if not dated:  # still a calendar: the file it replaces must not keep events that are done or gone
         note(msg("calendar.nothing"))
-        return
     from cchc.outputs.ics import calendar_pieces
 
     content = calendar_pieces(loaded, dated, lang())  # written an event at a time

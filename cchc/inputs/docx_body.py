@@ -292,6 +292,8 @@ class Body:
             for element in stack[-1]:
                 tag = element.tag
                 if tag == R:
+                    if _hidden(element):  # Font > Hidden: Word neither shows nor prints it
+                        continue
                     run_text = _run_text(element)
                     if run_text.strip():
                         seen_text = True
@@ -421,6 +423,12 @@ def _children(element, tags: tuple[str, ...]):
                 break
         else:
             stack.pop()
+
+
+def _hidden(run) -> bool:
+    """The run is hidden text (``w:vanish`` set on it)."""
+    vanish = run.find(f"{_w('rPr')}/{_w('vanish')}")
+    return vanish is not None and vanish.get(_VAL, "1").lower() not in _FALSE
 
 
 def _run_text(run) -> str:

@@ -15,6 +15,7 @@ arguments; nothing here prints.
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -77,16 +78,41 @@ def open_package(data: bytes) -> Package:
         raise DocxRefused("docx.not-zip") from None
     _check_entries(infos)
     names = {info.filename: info for info in infos}
-    if _MAIN not in names:
+    main = _related(archive, names, "", "/officeDocument").get("/officeDocument", _MAIN)  # Word Online: document2.xml
+    if main not in names:
         mimetype = names.get("mimetype")  # an OpenDocument file says what it is in its first entry
         if mimetype is not None and mimetype.file_size < 100 and _read(archive, mimetype).startswith(_OPENDOCUMENT):
             raise DocxRefused("docx.odt")
         raise DocxRefused("docx.no-document")
-    document = _parse(archive, names[_MAIN])
+    document = _parse(archive, names[main])
+    if document.tag == f"{{{_STRICT}}}document":
+        raise DocxRefused("docx.strict")
     if document.tag != f"{{{W}}}document":
-        raise DocxRefused("docx.xml", part=_MAIN, detail=f"root element {document.tag}")
-    parts = {key: _parse(archive, names[name]) if name in names else None for key, name in _PARTS.items()}
+        raise DocxRefused("docx.xml", part=main, detail=f"root element {document.tag}")
+    related = _related(archive, names, main, *(f"/{key}" for key in _PARTS))
+    paths = {key: related.get(f"/{key}", name) for key, name in _PARTS.items()}
+    parts = {key: _parse(archive, names[path]) if path in names else None for key, path in paths.items()}
     return Package(document, parts["styles"], parts["numbering"])
+
+
+#: Strict Open XML (ISO/IEC 29500 Strict), which Word writes when asked to: other namespaces throughout.
+_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+
+
+def _related(archive: zipfile.ZipFile, names: dict, part: str, *kinds: str) -> dict[str, str]:
+    """The parts *part* ("" for the package) points to by relationship, by the end of the relationship's type
+    ("/officeDocument", "/styles"), as paths in the archive; those it does not name are left out."""
+    folder, _, name = part.rpartition("/")
+    rels = names.get(posixpath.join(folder, "_rels", name + ".rels"))
+    if rels is None:
+        return {}
+    found: dict[str, str] = {}
+    for relationship in _parse(archive, rels):
+        kind = next((k for k in kinds if relationship.get("Type", "").endswith(k)), None)
+        target = relationship.get("Target", "")
+        if kind is not None and kind not in found and relationship.get("TargetMode") != "External" and target:
+            found[kind] = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+    return found
 
 
 _OPENDOCUMENT = b"application/vnd.oasis.opendocument"

@@ -92,6 +92,12 @@ MESSAGES = {
     ),
     "docx.zip-corrupt": ("tệp nén hỏng, không giải nén được {part!q}", "the archive is damaged: {part!q} cannot be inflated"),
     "docx.part-too-large": ("{part!q} lớn quá {limit!n} byte khi giải nén; không đọc", "{part!q} inflates to more than {limit!n} bytes; not read"),
+    "docx.strict": (
+        "văn bản được lưu theo định dạng Strict Open XML, cchc chưa đọc được; hãy mở trong Word và lưu lại dạng "
+        "\"Word Document (*.docx)\" thông thường rồi chạy lại",
+        "the document is saved as Strict Open XML, which cchc does not read; open it in Word and save it again as a "
+        "plain \"Word Document (*.docx)\", then run again",
+    ),
     "docx.xml": ("XML hỏng trong {part!q}", "corrupt XML in {part!q}: {detail}"),  # the XML parser's words: English only
     "docx.dtd": (
         "{part!q} có khai báo DTD hoặc thực thể (Word không bao giờ ghi như vậy; có thể là tệp độc hại); không đọc",

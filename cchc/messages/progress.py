@@ -84,6 +84,12 @@ MESSAGES = {
         "{path}: sổ theo dõi tiến độ đang ở chế độ chỉ đọc nên chưa ghi gì, sổ giữ nguyên; muốn ghi tiếp, hãy cho phép ghi vào sổ (ví dụ `chmod u+w {path}`)",
         "{path}: the progress log is read-only, so nothing was recorded and the log is unchanged; to record progress, make it writable (e.g. `chmod u+w {path}`)",
     ),
+    "progress.full": (
+        "{path}: thêm mục này thì sổ theo dõi sẽ vượt giới hạn {limit!n} byte mà cchc đọc được; chưa ghi gì, sổ giữ "
+        "nguyên; hãy bắt đầu một sổ mới (--progress) cho phần còn lại",
+        "{path}: this entry would take the progress log past the {limit!n} bytes cchc reads; nothing was recorded and the "
+        "log is unchanged; start a new log (--progress) for what follows",
+    ),
     "progress.no-line-end": (
         "{path}: dòng cuối của sổ theo dõi chưa có dấu xuống dòng, và thêm dấu xuống dòng sẽ làm đổi giá trị cuối cùng "
         "(một khối \"|\"); hãy kết thúc tệp bằng một dấu xuống dòng rồi chạy lại; chưa ghi gì",

@@ -10,7 +10,7 @@ format's name to its function ``(report, lang) -> str``.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from importlib import resources
 from itertools import repeat
@@ -113,7 +113,14 @@ def percent_text(rate: Fraction | None, lang: str) -> str:
     """"72,7 %" (vi) / "72.7%" (en); "—" when there is no rate."""
     if rate is None:
         return "—"
-    value = (Decimal(rate.numerator * 100) / Decimal(rate.denominator)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    exact = Fraction(rate.numerator * 100, rate.denominator)
+    value = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    # A rate rounded onto a whole number it is not (69.95 % as 70 %, 90.04 % as 90 %) would read as on a band's
+    # threshold (70 %, 90 %) beside a score that says otherwise: it is shown with the digits that tell.
+    places = 1
+    while value == value.to_integral_value() and exact != value and places < 6:
+        places += 1
+        value = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
     return t("report.percent", lang, value=number_text(value, lang))
 
 
