@@ -407,6 +407,7 @@ def test_progress_on_defaults_to_today(run, workdir, plan):
         (("A-1", "--status", "done", "--on", "2021-02-30"), 2, "--on"),
         (("A-1", "--status", "done", "--on", "10.03.2021"), 2, "--on"),
         (("A-1", "--status", "done", "--on", "2999-01-01"), 2, "--on"),  # in the future
+        (("A-1", "--status", "done", "--on", "2199-01-01", "--today", "2199-12-31"), 2, "--on"),  # after the real today
         (("A-1", "--status", "done", "--on", "2020-12-31"), 2, "--on"),  # before the plan's date
         (("A-1", "--on", "2021-03-10"), 2, "--status"),  # a date without a status
         (("A-1", "--status", "done", "--today", "yesterday"), 2, "--today"),

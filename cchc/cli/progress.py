@@ -92,8 +92,10 @@ def progress(
     day = parse_day(on, "--on") if on is not None else now
     evidence_text = _text_option(evidence, "--evidence")
     note_value = _text_option(note_text, "--note")
-    if day > now:
-        raise usage(msg("progress.future-day", day=day, today=now), "--on")
+    # Nor after the real today, whatever --today says: every later query would refuse the log until that day.
+    latest = min(now, datetime.date.today())
+    if day > latest:
+        raise usage(msg("progress.future-day", day=day, today=latest), "--on")
     source = plan_path(plan)
     from cchc.load import is_bundled
 
