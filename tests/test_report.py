@@ -556,3 +556,19 @@ def test_a_shown_rate_never_reads_as_a_threshold_it_is_not(done, of, vi, points)
     rate = Fraction(done, of)
     assert percent_text(rate, "vi") == vi and percent_text(rate, "en") == vi.replace(",", ".")
     assert DEFAULT_BANDS.band_for(rate).points == points
+
+
+def test_a_period_not_over_is_reported_as_of_today_with_a_note(run, workdir):
+    args = ("report", "--plan", workdir / "ke-hoach.yaml", "--period", "2021", "-f", "json")
+    early = run(*args, "--today", "2021-11-30")
+    assert early.exit_code == 0 and "14/12/2021 chưa đến" in early.stderr and "30/11/2021" in early.stderr, early
+    record = json.loads(early.stdout)
+    assert record["as_of"] == "2021-11-30" and record["period"]["name"] == "2021"
+    as_of = json.loads(run("report", "--plan", workdir / "ke-hoach.yaml", "--as-of", "2021-11-30", "-f", "json").stdout)
+    assert record == as_of | {"period": record["period"], "window": record["window"]}  # the figures of that day
+    # Nothing is overdue before its due date: items due 31/12 are not overdue on 30/11.
+    assert record["overdue"] and all(min(o["due"]) < "2021-11-30" for o in record["overdue"])
+    later = run(*args, "--today", "2022-01-10")  # the period is over: as of its last day, no note
+    assert json.loads(later.stdout)["as_of"] == "2021-12-14" and "chưa đến" not in later.stderr
+    future = run("report", "--plan", workdir / "ke-hoach.yaml", "--as-of", "2021-12-20", "--today", "2021-12-01", "--lang", "en")
+    assert future.exit_code == 0 and "2021-12-20 has not come yet" in future.stderr

@@ -33,7 +33,7 @@ from cchc.cli.common import (
     write_output,
 )
 from cchc.cli.params import output_format, parse_day
-from cchc.cli.progress import today_from
+from cchc.cli.progress import TodayOption, today_from
 
 
 class ReportFormat(str, Enum):
@@ -53,6 +53,7 @@ def report(
     plan: PlanOption = None,
     progress_path: ProgressOption = None,
     bands: Annotated[Optional[Path], typer.Option("--bands", metavar="FILE", show_default=False)] = None,
+    today: TodayOption = None,
 ) -> None:
     """Report on the plan for a period: classes, completion rate and score, by section and lead agency."""
     from cchc.progress import log_path
@@ -68,7 +69,13 @@ def report(
             raise usage(msg(exc.key, **exc.params), "--period") from None
         day = chosen.end
     else:
-        day = parse_day(as_of, "--as-of") if as_of is not None else today_from(None)
+        day = parse_day(as_of, "--as-of") if as_of is not None else None
+    now = today_from(today)
+    if day is None:
+        day = now
+    elif day > now:  # a period not over yet: nothing is overdue before its due date comes
+        note(msg("report.not-over", end=day, today=now))
+        day = now
     fmt = output_format(format, output, ReportFormat, ReportFormat.table)
     source = plan_path(plan)
     if output is not None:

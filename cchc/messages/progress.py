@@ -143,6 +143,10 @@ MESSAGES = {
     "period.bad-year": ("{value!q}: năm {year} nằm ngoài khoảng {low}–{high}", "{value!q}: year {year} is outside {low}–{high}"),
     "report.period-and-as-of": ("dùng --period hoặc --as-of, không dùng cả hai", "give either --period or --as-of, not both"),
     "report.bands-invalid": ("{path}: tệp thang điểm có lỗi", "{path}: the score bands file has errors"),
+    "report.not-over": (
+        "lưu ý: ngày {end!d} chưa đến; báo cáo tính đến hôm nay, {today!d} (nhiệm vụ chưa đến hạn không bị tính là quá hạn)",
+        "note: {end!d} has not come yet; the report is as of today, {today!d} (no item counts as overdue before it is due)",
+    ),
     "report.outside-year": (
         "lưu ý: kỳ số liệu từ {start!d} đến {end!d} nằm ngoài năm của kế hoạch ({year}); "
         "các kỳ của kế hoạch này là --period Q1/{year}, 6T/{year}, Q3/{year} hoặc {year}",
@@ -267,6 +271,10 @@ MESSAGES = {
     "help:cchc progress --plan": _PLAN,
     "help:cchc progress --progress": _PROGRESS,
     "help:cchc progress --today": _TODAY,
+    "help:cchc report --today": (
+        _TODAY[0] + " Một kỳ chưa kết thúc, hay --as-of sau hôm nay, được báo cáo tính đến hôm nay.",
+        _TODAY[1] + " A period not over yet, or an --as-of after today, is reported as of today.",
+    ),
     "help:cchc progress --format": ("Định dạng lịch sử: table hoặc json.", "History output format: table or json."),
     "help:cchc progress --help": _HELP,
     "help:cchc report": (
