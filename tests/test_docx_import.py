@@ -100,8 +100,8 @@ def test_merged_and_guessed_cells_are_commented():
     result = read_docx(F.decision_docx(), "test.docx")
     comments = result.comments
     assert comments[("sections", 0, "tasks", 1, "items", 1)] == [("docx.guess.task-above", {})]
-    assert comments[("sections", 1, "tasks", 0, "items", 0, "partners")] == [("docx.comment.across", {"other": "Cơ quan chủ trì"})]
-    assert comments[("sections", 1, "tasks", 0, "items", 1, "budget")] == [("docx.comment.budget-merged", {})]
+    assert comments[("sections", 1, "tasks", 0, "items", 0, "budget")] == [("docx.comment.budget-shared", {})]
+    assert comments[("sections", 1, "tasks", 0, "items", 1, "product")] == [("docx.comment.budget-merged", {"written": "20"})]
     assert len(comments) == 3
     from cchc.messages import render
 

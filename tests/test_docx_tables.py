@@ -120,6 +120,19 @@ def test_a_heading_merged_across_is_a_section_whatever_column_comes_second(headi
     assert [a.name for a in plan.agencies if "CẢI CÁCH" in a.name] == []
 
 
+def test_a_cell_merged_across_data_columns_is_its_first_column_s_only():
+    # The lead merged across Cơ quan phối hợp is no partner of its own item; "Theo kế hoạch" merged across
+    # Thời gian and Kinh phí is a deadline, not also a budget note.
+    data = F.small_docx(
+        [["Báo cáo rà soát", "Phòng Nội vụ", None, "Theo kế hoạch", None], ["Niêm yết", "Văn phòng", "Phòng Nội vụ", "Quý I/2026", "5"]],
+        headings=("Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"),
+        merges=[((1, 1), (1, 2)), ((1, 3), (1, 4))],
+    )
+    plan, result = imported(data)
+    assert [(i.product, i.lead, i.partners, i.deadline, i.budget) for _, _, i in plan.items()] == [
+        ("Báo cáo rà soát", ["Phòng Nội vụ"], [], "Theo kế hoạch", None), ("Niêm yết", ["Văn phòng"], ["Phòng Nội vụ"], "Quý I/2026", 5)]
+
+
 def test_rows_numbered_alike_stay_sections():
     data = F.small_docx(
         [["1. Cải cách thể chế", None, None, None], ["Báo cáo rà soát", "Sở Tư pháp", "", "Quý I/2026"],

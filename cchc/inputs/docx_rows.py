@@ -14,17 +14,9 @@ from decimal import Decimal
 
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_table import (
-    Columns,
-    amount_in_million,
-    own_cells,
-    figure,
-    in_million,
-    is_caps,
-    is_heading_repeat,
-    looks_like_section,
-    section_heading,
+    Columns, amount_in_million, figure, in_million, is_caps, is_heading_repeat, looks_like_section, own_cells, section_heading,
     task_heading,
-)
+)  # fmt: skip
 from cchc.money import exact_sum
 
 # No pattern here can match the same characters in two ways: each runs in linear time.
@@ -38,6 +30,7 @@ _TOTAL_START = re.compile(r"(?i)(?:tổng[ \t]+cộng|tổng[ \t]+số|tổng[ \
 # "Cộng" alone or before what it adds up: mục, phần, nhiệm vụ, a number, a bracket; never "Cộng đồng".
 _SUBTOTAL = re.compile(r"(?i)cộng\s*:?(?:\s+(?:mục|phần|nhiệm vụ|lĩnh vực|nhóm|chương|phụ lục|khoản)\b.*|\s*[(\[]?(?:[IVXLC]{1,7}|[0-9]{1,3}|[A-Z])\b.*)?", re.S)
 _ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
+_DATA = ("lead", "partners", "deadline", "budget")
 #: A label longer than this does not fit the model's Label.
 MAX_LABEL = 32
 
@@ -105,11 +98,14 @@ class TableReader:
         def slot_of(role: str) -> Slot | None:
             return slots[roles[role]] if role in roles else None
 
-        def value(role: str) -> str:
-            slot = slot_of(role)
-            return slot.cell.text if slot is not None else ""
-
         data_columns = {roles[role] for role in ("lead", "partners", "deadline", "budget") if role in roles}
+
+        def value(role: str) -> str:
+            # A cell merged across from another of these columns is that column's (a lead is not its own partner).
+            slot = slot_of(role)
+            if slot is None or (slot.cell.column != roles[role] and role in _DATA and slot.cell.column in data_columns):
+                return ""
+            return slot.cell.text
         product = roles.get("product", -1)  # a cell merged across the product's column is a heading's title, not data
         has_data = any(c.column in data_columns and not c.column <= product < c.column + c.span for c in own)
         first = own[0].text
@@ -228,8 +224,11 @@ class TableReader:
             else:
                 item["budget"], unit_written = found
                 slot = slot_of("budget")
-                if not slot.own:
-                    guesses.append(("budget", "docx.comment.budget-merged", {}))
+                if not slot.own:  # one amount for the rows it covers: written once, on its first row, never added twice
+                    item["budget"], unit_written = None, False
+                    guesses.append(("product", "docx.comment.budget-merged", {"written": budget}))
+                elif slot.cell.vmerge == "restart":
+                    guesses.append(("budget", "docx.comment.budget-shared", {}))
                 if unit_written:  # "50 triệu", "100.000.000 đồng": the cell's own unit
                     guesses.append(("budget", "docx.comment.unit", {"written": budget}))
                 elif columns.unit_assumed and id(columns) not in self._unit_said:
@@ -240,7 +239,7 @@ class TableReader:
         item["note"] = value("note") or None
         for role in ("product", "lead", "partners", "deadline", "budget", "note"):
             slot = slot_of(role)
-            if slot is not None and slot.cell.column != columns.roles[role] and slot.cell.text:
+            if slot is not None and slot.cell.column != columns.roles[role] and value(role):
                 # A cell merged across from another column gives this one its text too.
                 other = columns.headings[slot.cell.column] if slot.cell.column < len(columns.headings) else ""
                 guesses.append((role, "docx.comment.across", {"other": other}))

@@ -175,8 +175,12 @@ MESSAGES = {
     "docx.guess.unit": ("đoán: tiêu đề cột kinh phí không ghi đơn vị; coi là triệu đồng", "đoán: the budget heading names no unit; taken as million VND"),
     "docx.guess.short-form": ("đoán: {short!q} là cách viết tắt của cơ quan này", "đoán: {short!q} is taken as a short form of this agency"),
     "docx.comment.budget-merged": (
-        "ô kinh phí được gộp qua nhiều dòng; mỗi dòng ghi cùng số tiền",
-        "the budget cell is merged over several rows; each row gets the same amount",
+        "ô kinh phí {written!q} gộp chung với dòng trên: số tiền chỉ ghi ở dòng đầu, không cộng hai lần",
+        "the budget cell {written!q} is merged with the row above: its amount is written on the first row only, never added twice",
+    ),
+    "docx.comment.budget-shared": (
+        "ô kinh phí được gộp qua cả các dòng dưới: số tiền này là của chung các dòng đó",
+        "the budget cell is merged over the rows below too: this amount is theirs together",
     ),
     "docx.comment.unit": ("văn bản ghi {written!q}, đổi ra triệu đồng", "the document writes {written!q}, converted to million VND"),
     "docx.comment.across": ("ô này được gộp ngang từ cột {other!q}", "this cell is merged across from the {other!q} column"),
