@@ -133,6 +133,18 @@ def test_a_cell_merged_across_data_columns_is_its_first_column_s_only():
         ("Báo cáo rà soát", ["Phòng Nội vụ"], [], "Theo kế hoạch", None), ("Niêm yết", ["Văn phòng"], ["Phòng Nội vụ"], "Quý I/2026", 5)]
 
 
+def test_a_row_that_reads_as_the_rest_of_the_product_above_is_kept_and_commented():
+    data = F.small_docx(
+        [["Báo cáo thực hiện Nghị định", "Phòng Nội vụ", "", "Quý I/2026"], ["số 107/2020/NĐ-CP của Chính phủ", "", "", ""],
+         ["Niêm yết", "Văn phòng", "", "Quý II/2026"], ["Rà soát", "", "", ""]],
+        headings=("Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"),
+    )
+    plan, result = imported(data)
+    assert [i.product for _, _, i in plan.items()] == ["Báo cáo thực hiện Nghị định", "số 107/2020/NĐ-CP của Chính phủ", "Niêm yết", "Rà soát"]
+    guessed = [path for path, entries in result.comments.items() if ("docx.guess.continued", {}) in entries]
+    assert guessed == [("sections", 0, "tasks", 0, "items", 1, "product")]  # "Rà soát" starts in capitals: an item
+
+
 def test_rows_numbered_alike_stay_sections():
     data = F.small_docx(
         [["1. Cải cách thể chế", None, None, None], ["Báo cáo rà soát", "Sở Tư pháp", "", "Quý I/2026"],

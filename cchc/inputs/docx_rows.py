@@ -1,10 +1,9 @@
 """The rows of task tables, read in order into sections, tasks and items (plan data as dicts).
 
-One ``TableReader`` reads every task table of a document, so that a table
-continued after a page or in an appendix goes on where the last one stopped.
-It keeps, besides the data: comments to write above the places where it
-guessed, warnings for what it could not place, and the agency cells to split
-once every name in the document is known (``docx_agencies``).
+One ``TableReader`` reads every task table of a document, so that a table continued after a page or in an
+appendix goes on where the last one stopped. It keeps, besides the data: comments to write above the places
+where it guessed, warnings for what it could not place, and the agency cells to split once every name in the
+document is known (``docx_agencies``).
 """
 
 from __future__ import annotations
@@ -145,9 +144,8 @@ class TableReader:
         current = self._section
         if current is not None and (current["numeral"], current["title"]) == (label, title):
             return
-        self._section = {"numeral": label, "title": title, "tasks": []}
+        self._section, self._task = {"numeral": label, "title": title, "tasks": []}, None
         self.sections.append(self._section)
-        self._task = None
         if label is None:
             self.comments.append((self._section, "numeral", "docx.guess.section-label", {}))
 
@@ -243,6 +241,8 @@ class TableReader:
                 # A cell merged across from another column gives this one its text too.
                 other = columns.headings[slot.cell.column] if slot.cell.column < len(columns.headings) else ""
                 guesses.append((role, "docx.comment.across", {"other": other}))
+        if self.items and product[:1].islower() and not any(item[k] for k in ("stt", "deadline", "budget")) and not value("lead"):
+            guesses.append(("product", "docx.guess.continued", {}))  # "…theo Nghị định" | "số 30/2020": cut by a page?
         self._task["items"].append(item)
         self.items.append(item)
         self._count(item)

@@ -167,6 +167,12 @@ MESSAGES = {
         "đoán: dòng ngay dưới chữ KẾ HOẠCH (không in đậm, không căn giữa) được lấy làm tên kế hoạch",
         "đoán: the line right under KẾ HOẠCH (neither bold nor centred) is taken as the plan's title",
     ),
+    "docx.guess.continued": (
+        "đoán: dòng này chỉ có chữ bắt đầu bằng chữ thường, không số thứ tự, cơ quan chủ trì, thời hạn hay kinh phí; "
+        "có thể là phần tiếp của sản phẩm dòng trên (bảng bị ngắt trang): đối chiếu với văn bản",
+        "đoán: this row holds only text starting in lower case, with no number, lead, deadline or amount; "
+        "it may be the rest of the product above (a table cut by a page): check against the document",
+    ),
     "docx.guess.product-from-task": (
         "đoán: ô sản phẩm trống; sản phẩm ở đây là nội dung công việc cùng dòng",
         "đoán: the product cell is blank; the product here is the row's task text",
