@@ -157,13 +157,15 @@ _PERIOD_FORMS = (
     (re.compile(rf"(?:bao cao )?quy (?P<q>iv|iii|ii|i|[1-4]){_SEP}{_YEAR}"), "quarter"),
     (re.compile(rf"6t{_SEP}?{_YEAR}"), "6T"),
     (re.compile(rf"(?:6|sau) thang(?: dau nam)?{_SEP}{_YEAR}"), "6T"),
+    # The Q3 report holds nine months' data (15/12 to 14/9): "Báo cáo 9 tháng" is what it is often called.
+    (re.compile(rf"(?:9t{_SEP}?|(?:9|chin) thang(?: dau nam)?{_SEP}){_YEAR}"), "Q3"),
     (re.compile(rf"(?:ca )?nam {_YEAR}"), "year"),
     (re.compile(_YEAR), "year"),
 )
 
 
 def parse_period(text: str) -> Period:
-    """"Q1/2021", "quý I/2021", "Quý 1/2021", "6T/2021", "6 tháng 2021", "năm 2021", "2021" … -> Period.
+    """"Q1/2021", "quý I/2021", "Quý 1/2021", "6T/2021", "6 tháng 2021", "9 tháng 2021" (Q3), "năm 2021", "2021" … -> Period.
 
     Case, diacritics and spaces do not matter. Quarters II and IV are not
     reporting periods (their data are in the 6-month and the year's report):

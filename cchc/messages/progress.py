@@ -133,8 +133,8 @@ MESSAGES = {
     "progress.undated": ("(không ghi ngày)", "(no date)"),
     # ------------------------------------------------------------ periods and the report command
     "period.unknown": (
-        "{value!q} không phải là kỳ báo cáo; viết Q1/2021 (quý I), 6T/2021 (6 tháng), Q3/2021 (quý III) hoặc 2021 (năm)",
-        "{value!q} is not a reporting period; write Q1/2021 (first quarter), 6T/2021 (half year), Q3/2021 (third quarter) or 2021 (year)",
+        "{value!q} không phải là kỳ báo cáo; viết Q1/2021 (quý I), 6T/2021 (6 tháng), Q3/2021 (quý III, 9 tháng) hoặc 2021 (năm)",
+        "{value!q} is not a reporting period; write Q1/2021 (first quarter), 6T/2021 (half year), Q3/2021 (third quarter, nine months) or 2021 (year)",
     ),
     "period.not-a-period": (
         "{value!q}: quý II và quý IV không phải kỳ báo cáo riêng (số liệu nằm trong báo cáo 6 tháng và báo cáo năm); dùng 6T/{year} hoặc {year}",
@@ -288,8 +288,8 @@ MESSAGES = {
         "14/9 (Q3) and 14/12 (year).",
     ),
     "help:cchc report --period": (
-        "Kỳ báo cáo: Q1/2021, 6T/2021, Q3/2021 hoặc 2021 (viết \"quý I/2021\", \"6 tháng 2021\", \"năm 2021\" cũng được).",
-        "Reporting period: Q1/2021, 6T/2021, Q3/2021 or 2021 (\"quý I/2021\", \"6 tháng 2021\", \"năm 2021\" work too).",
+        "Kỳ báo cáo: Q1/2021, 6T/2021, Q3/2021 hoặc 2021 (viết \"quý I/2021\", \"6 tháng 2021\", \"9 tháng 2021\", \"năm 2021\" cũng được).",
+        "Reporting period: Q1/2021, 6T/2021, Q3/2021 or 2021 (\"quý I/2021\", \"6 tháng 2021\", \"9 tháng 2021\", \"năm 2021\" work too).",
     ),
     "help:cchc report --as-of": (
         "Báo cáo tình trạng tính đến ngày này thay cho một kỳ [mặc định: hôm nay].",
