@@ -337,6 +337,7 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
     unknown = _UnknownIds(ids) if ids is not None else None
     since = plan_date(plan) if plan is not None else None
     entries: list[Entry] = []
+    seen: dict[tuple, int] = {}
     problems = _Bounded()
     for index, raw in enumerate(root):
         if not isinstance(raw, dict):
@@ -380,6 +381,8 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
                 day, ok = None, False
             elif since is not None and day < since:
                 problems.append(error("progress-early", (index, "date"), date=day, since=since, id=str(item_id)))
+            elif plan is not None and abs(day.year - plan.plan.year) > 1:  # as far as a due date may be (deadline-year)
+                problems.append(warning("progress-year", (index, "date"), date=day, year=plan.plan.year, id=str(item_id)))
         texts = {}
         for text_field in ("evidence", "note"):
             text = raw.get(text_field)
@@ -388,7 +391,12 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
                 text = None
             texts[text_field] = text or None
         if ok:
-            entries.append(Entry(item_id, status, day, texts["evidence"], texts["note"], index))
+            entry = Entry(item_id, status, day, texts["evidence"], texts["note"], index)
+            same = (item_id, status, day, entry.evidence, entry.note)
+            if same in seen:  # pasted twice: it changes nothing, but may stand for an entry meant otherwise
+                problems.append(warning("progress-duplicate", (index,), id=str(item_id), first=seen[same] + 1))
+            seen.setdefault(same, index)
+            entries.append(entry)
     return entries, problems.listed()
 
 

@@ -401,7 +401,12 @@ def test_cells_split_into_names_by_line_semicolon_and_known_commas():
         ("Sở, ban, ngành", ["Sở, ban, ngành"]),
         ("UBND huyện, thành phố", ["UBND huyện, thành phố"]),
         ("UBND xã, phường, thị trấn", ["UBND xã, phường, thị trấn"]),
-        ("Sở Tư pháp, các đơn vị liên quan", ["Sở Tư pháp, các đơn vị liên quan"]),
+        ("Sở Tư pháp, các đơn vị liên quan", ["Sở Tư pháp", "các đơn vị liên quan"]),  # as "Sở Nội vụ, Các sở, ban, ngành"
+        ("Sở Nội vụ, các sở, ban, ngành liên quan", ["Sở Nội vụ", "các sở, ban, ngành liên quan"]),
+        ("Sở, ban, ngành, UBND huyện, thành phố, các đơn vị sự nghiệp công lập",
+         ["Sở, ban, ngành", "UBND huyện, thành phố", "các đơn vị sự nghiệp công lập"]),
+        ("Các cơ quan, đơn vị liên quan", ["Các cơ quan, đơn vị liên quan"]),
+        ("Các cơ quan, đơn vị có liên quan", ["Các cơ quan, đơn vị có liên quan"]),
         ("Phòng Tài chính, Kế hoạch", ["Phòng Tài chính, Kế hoạch"]),
         # Names for groups, each a group or an agency then kinds after commas: split between them, nowhere else.
         ("Các sở, ban, ngành, UBND huyện, thành phố, UBND xã, phường, thị trấn",

@@ -609,6 +609,18 @@ def test_validate_given_the_log_with_its_plan_checks_the_log_once_as_a_log(run, 
     assert document["files"] == [str(plan_file), str(log_file)]
 
 
+def test_validate_warns_of_an_entry_given_twice_and_of_a_date_years_from_the_plan(run, workdir):
+    log_file = workdir / "ke-hoach.progress.yaml"
+    text = '- id: "A-1"\n  status: "done"\n  date: "2021-03-10"\n'
+    log_file.write_text(text + '- id: "A-2"\n  status: "in_progress"\n  date: "2024-01-10"\n' + text, encoding="utf-8")
+    result = run("validate", workdir / "ke-hoach.yaml", "-f", "json", "--lang", "en")
+    assert result.exit_code == 0, result
+    found = sorted((d["line"], d["code"], d["severity"]) for d in json.loads(result.stdout)["diagnostics"] if d["file"] == str(log_file))
+    assert found == [(6, "progress-year", "warning"), (7, "progress-duplicate", "warning")]
+    messages = [d["message"] for d in json.loads(result.stdout)["diagnostics"] if d["file"] == str(log_file)]
+    assert any("same as entry 1" in m for m in messages) and any("more than a year from the plan's year (2021)" in m for m in messages)
+
+
 def test_validate_given_only_a_log_checks_it_against_the_plan_beside_it(run, workdir, monkeypatch):
     log_file = workdir / "ke-hoach.progress.yaml"
     shutil.copy(LOG, log_file)

@@ -70,6 +70,8 @@ def is_group(name: str) -> bool:
 def _kinds_after_commas(key: str) -> bool:
     """*key* (casefolded, single spaces) lists kinds of agency after its first comma: "sở, ban, ngành", "ubnd xã, phường"."""
     later = [part.strip() for part in key.split(",")[1:]]
+    if later:  # "các sở, ban, ngành (có) liên quan": the last kind may say which
+        later[-1] = later[-1].removesuffix(" liên quan").removesuffix(" có")
     return bool(later) and all(part in _GROUP_KINDS for part in later)
 
 
@@ -94,6 +96,12 @@ def listed_kinds(segment: str) -> bool:
     first = segment.split(",", 1)[0].strip()
     key = " ".join(first.casefold().split())
     return whole_name(first) or key.startswith(_GROUP_START) or (first[:1].isupper() and key in _GROUP_KINDS)  # "Sở, ban, ngành"
+
+
+def _group_without_commas(segment: str) -> bool:
+    """A group's whole name with no comma in it: "các đơn vị sự nghiệp công lập", "UBND các huyện"."""
+    key = " ".join(segment.casefold().split())
+    return "," not in key and key.startswith(_GROUP_START) and len(key.split()) >= 3
 
 
 def _abbreviated(name: str) -> bool:
@@ -203,7 +211,8 @@ class AgencyBook:
                     continue  # the whole piece is not a split
                 segment = ", ".join(parts[i:j])
                 rest = best[j]
-                if rest is not None and segment and (spelling_key(segment) in self._known or whole_name(segment) or listed_kinds(segment)):
+                if rest is not None and segment and (spelling_key(segment) in self._known or whole_name(segment) or listed_kinds(segment)
+                                                     or _group_without_commas(segment)):
                     if best[i] is None or len(rest) + 1 < len(best[i]):
                         best[i] = [segment] + rest
         return best[0] if best[0] else [piece]

@@ -55,6 +55,14 @@ MESSAGES = {
         "và {count!n} vấn đề khác trong sổ từ đây trở đi không được liệt kê; sửa các vấn đề trên rồi chạy lại",
         "and {count!n} more problems in the log from here on are not listed; fix those above and run again",
     ),
+    "progress-year": (
+        "mục của nhiệm vụ {id} ghi ngày {date!d}, cách năm của kế hoạch ({year}) hơn một năm; kiểm tra lại ngày",
+        "the entry for {id} is dated {date!d}, more than a year from the plan's year ({year}); check the date",
+    ),
+    "progress-duplicate": (
+        "mục này của nhiệm vụ {id} trùng hệt mục thứ {first} của sổ (cùng tình trạng, ngày, văn bản, ghi chú)",
+        "this entry for {id} is the same as entry {first} of the log (status, date, evidence and note)",
+    ),
     "progress-early": (
         "ngày {date!d} của nhiệm vụ {id!q} trước ngày ban hành kế hoạch {since!d}",
         "date {date!d} of item {id!q} is before the plan's date {since!d}",
