@@ -273,3 +273,23 @@ def test_a_total_cell_of_a_long_run_is_read_and_only_its_head_parsed(filler, mon
     finally:
         docx_rows.amount_in_million = saved
     assert calls[0] <= 2_000, calls[0]  # what the amount parser is given is bounded, whatever the cell's length
+
+
+def test_word_numbering_counts_on_the_abstract_list_and_restarts_only_where_asked():
+    # Two w:num of one abstract list continue one sequence (a list resumed after a table); a startOverride
+    # restarts it where that num first appears, and the sequence goes on from there (ECMA-376 §17.9, as Word).
+    from lxml import etree
+
+    from cchc.inputs.docx_body import Numbering
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    root = etree.fromstring(
+        f'<w:numbering xmlns:w="{w}"><w:abstractNum w:abstractNumId="50"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="101"><w:abstractNumId w:val="50"/></w:num><w:num w:numId="102"><w:abstractNumId w:val="50"/></w:num>'
+        '<w:num w:numId="103"><w:abstractNumId w:val="50"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+        "</w:numbering>"
+    )
+    numbering = Numbering(root)
+    labels = [numbering.label(num, 0) for num in ("101", "101", "102", "103", "103", "101")]
+    assert labels == ["I.", "II.", "III.", "I.", "II.", "III."]

@@ -176,7 +176,8 @@ class Numbering:
     def __init__(self, root):
         self._abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         self._nums: dict[str, tuple[str, dict[int, int]]] = {}
-        self._counters: dict[str, list[int]] = {}
+        self._counters: dict[str, list[int]] = {}  # by abstract list
+        self._restarted: set[tuple[str, int]] = set()
         if root is None:
             return
         for abstract in root.iterchildren(_w("abstractNum")):
@@ -209,7 +210,12 @@ class Numbering:
         levels = self._abstract.get(abstract_id, {})
         if level not in levels:
             return None
-        counters = self._counters.setdefault(num_id, [None] * 9)  # type: ignore[list-item]
+        # Word counts on the abstract list: numIds sharing it continue one sequence, and one carrying a
+        # startOverride restarts it at that level where it first appears (ECMA-376 §17.9; as LibreOffice shows it).
+        counters = self._counters.setdefault(abstract_id, [None] * 9)  # type: ignore[list-item]
+        if level in overrides and (num_id, level) not in self._restarted:
+            self._restarted.add((num_id, level))
+            counters[level] = None
         start = overrides.get(level, levels[level][2])
         counters[level] = start if counters[level] is None else counters[level] + 1
         for deeper in range(level + 1, 9):
