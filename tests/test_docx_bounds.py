@@ -293,3 +293,28 @@ def test_word_numbering_counts_on_the_abstract_list_and_restarts_only_where_aske
     numbering = Numbering(root)
     labels = [numbering.label(num, 0) for num in ("101", "101", "102", "103", "103", "101")]
     assert labels == ["I.", "II.", "III.", "I.", "II.", "III."]
+
+
+def test_an_stt_column_numbered_by_word_keeps_its_numbers():
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+
+    import docx_fixtures as F
+    from cchc.inputs.docx import read_docx
+
+    data = F.small_docx([["", "Rà soát", "Sở Tư pháp", "Quý I/2026"], ["", "Kiểm tra", "Sở Tư pháp", "Quý II/2026"]],
+                        headings=("STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"), title="KẾ HOẠCH năm 2026")
+    doc = docx.Document(io.BytesIO(data))
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="70"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                                  '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="70"><w:abstractNumId w:val="70"/></w:num>'))
+    for row in doc.tables[0].rows[1:]:
+        paragraph = row.cells[0].paragraphs[0]
+        paragraph._p.get_or_add_pPr().append(parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="70"/></w:numPr>'))
+    result = read_docx(F.to_bytes(doc), "stt.docx")
+    items = [item for section in result.data["sections"] for task in section["tasks"] for item in task["items"]]
+    assert [(i["stt"], i["product"]) for i in items] == [("1.", "Rà soát"), ("2.", "Kiểm tra")]

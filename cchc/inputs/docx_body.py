@@ -317,6 +317,8 @@ class Body:
             label = self.numbering.label(*numbered)
             if label and text:
                 text = f"{label} {text}"
+            elif label and place.table and any(ch.isalnum() for ch in label):  # a cell Word numbers alone (STT)
+                text = label
         centered = _property(p, "centered")
         if centered is None:
             centered = bool(self.styles.centered(style_id))
