@@ -245,9 +245,9 @@ def table_column(values) -> tuple[list[str], tuple[bool, str]]:
     """
     texts = [value if type(value) is str else str(value) for value in values]
     joined = "".join(texts)
-    if _not_plain().search(joined) is None:
+    if _not_plain().search(joined) is None and "\t" not in joined:
         return texts, (True, "\n" if "\n" in joined else "")
-    texts = escape_all(texts)
+    texts = [text.replace("\t", "\\t") if "\t" in text else text for text in escape_all(texts)]  # a tab would break the columns
     return texts, column_facts(texts)
 
 

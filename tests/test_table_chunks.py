@@ -108,3 +108,12 @@ def test_streamed_documents_are_the_rendered_documents(run, monkeypatch, tmp_pat
     period = parse_period("2021")
     report = run("report", "--period", "2021", "--format", "html", "--plan", PLAN).stdout
     assert report == report_html(build_report(plan, None, period.end, period))
+
+
+def test_a_tab_in_a_cell_is_shown_escaped_and_the_columns_stay_aligned():
+    from cchc.outputs.tables import Column, plain_table
+
+    text = plain_table([Column("Văn bản", 20), Column("Ghi chú")], [["Báo cáo\tsố 5", "x"], ["Quyết định", "y"]])
+    lines = text.splitlines()
+    assert "\t" not in text and "Báo cáo\\tsố 5" in text
+    assert len(lines[2]) == len(lines[3]) and lines[2][-1] == "x" and lines[3][-1] == "y"  # the second column at one place
