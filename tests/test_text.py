@@ -78,7 +78,7 @@ def test_wrap_respects_width_and_keeps_words(text, width):
     assert "".join(text.split()) == "".join("".join(lines).split())
 
 
-@pytest.mark.parametrize("hidden", ["\U000e0041", "\U0001bca0", "\u202e", "\x1b"])
+@pytest.mark.parametrize("hidden", ["\U000e0041", "\U0001bca0", "\u202e", "\x1b", "\u180b", "\U0001d173", "\U00013430", "\ufff9"])
 def test_escape_all_finds_an_unsafe_character_in_a_long_column(hidden):
     from cchc.text import escape_all
 

@@ -468,7 +468,7 @@ def test_many_failing_sections_are_counted_not_rescanned(tmp_path, monkeypatch):
     assert len(listed) == 10 and dict(more.args)["count"] > 490
 
 
-@pytest.mark.parametrize("char", ["\ufe0f", "\U000e0101", "\u180f", "\u17b4", "\U0001bca0"])
+@pytest.mark.parametrize("char", ["\ufe0f", "\U000e0101", "\u180f", "\u17b4", "\U0001bca0", "\u180b", "\u2065", "\ufffa", "\ufff0", "\U0001d173", "\U00013430"])
 def test_a_twin_agency_made_with_an_invisible_character_is_warned(run, tmp_path, char):
     text = PLAN.read_text("utf-8").replace("  - name: Sở Nội vụ\n", f"  - name: Sở Nội vụ\n  - name: Sở Nội vụ{char}\n", 1)
     assert text != PLAN.read_text("utf-8")
