@@ -20,8 +20,8 @@ from cchc.text import cached_when_short, fold, nfc
 _SKIPPED = {"va", "cac", "cua"}
 #: Place words a typed abbreviation often drops ("VPUBND" for "VP UBND tỉnh").
 _PLACE_WORDS = {"tinh", "huyen", "xa", "thanh pho", "thi xa"}
-#: Names a "so-ban-nganh" rule selects begin with one of these (folded) words.
-_SO_BAN_NGANH = ("so ", "ban ", "van phong ", "thanh tra ")
+#: Names a "so-ban-nganh" rule selects begin with one of these words (case aside, marks not: "Bạn đọc" is no Ban).
+_SO_BAN_NGANH = ("sở ", "ban ", "văn phòng ", "thanh tra ")
 _WORD = re.compile(r"[0-9a-z]+")
 
 
@@ -81,7 +81,7 @@ class AgencyRegistry:
         """The agencies and groups *group* names as members, or its rule selects (resolved; unknown names left out)."""
         found = [a for a in map(self.resolve, group.members) if a is not None]
         if group.members_rule == "so-ban-nganh":
-            found += [a for a in self.agencies if not a.group and fold(a.name).startswith(_SO_BAN_NGANH)]
+            found += [a for a in self.agencies if not a.group and " ".join(nfc(a.name).casefold().split()).startswith(_SO_BAN_NGANH)]
         unique: dict[int, object] = {}
         for agency in found:
             if agency is not group:

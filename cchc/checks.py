@@ -83,8 +83,11 @@ def check_agency_registry(plan) -> list[Problem]:
         if (agency.members or agency.members_rule) and not agency.group:
             problems.append(error("members-not-group", ("agencies", a, "name"), name=agency.name))
         for k, member in enumerate(agency.members):
-            if registry.resolve(member) is None:
+            found = registry.resolve(member)
+            if found is None:
                 problems.append(error("unknown-member", ("agencies", a, "members", k), group=agency.name, name=member))
+            elif found is agency:  # "Nhóm E" among its own members: a cycle of one
+                problems.append(error("member-cycle", ("agencies", a, "members", k), group=agency.name, trail=f"{agency.name} → {agency.name}"))
     for a, agency in enumerate(plan.agencies):
         cycle = registry.cycle_through(agency)
         if cycle:

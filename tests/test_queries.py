@@ -437,3 +437,21 @@ def test_list_json_on_a_standard_output_that_takes_only_text(monkeypatch):
     assert stopped.value.code in (0, None)
     got = json.loads(stream.getvalue())
     assert len(got) == 41 and got[0]["id"] == "I-1" and not stream.getvalue().isascii()
+
+
+def test_a_group_among_its_own_members_is_a_cycle_and_the_rule_reads_marks(run, tmp_path):
+    from conftest import DATA
+
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - name: Sở Tư pháp\n", "  - name: Sở Tư pháp\n  - name: Bạn đọc\n"
+                        "  - name: Các sở, ban, ngành\n    group: true\n    members_rule: so-ban-nganh\n")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text.replace("partners: [Sở Tư pháp]", 'partners: ["Các sở, ban, ngành"]'), encoding="utf-8")
+    assert run("validate", path).exit_code == 0
+    # "Bạn đọc" starts with "Bạn", not "Ban": not one of the sở, ban, ngành; Sở Tư pháp is.
+    assert items(run("list", "--agency", "Bạn đọc", "--format", "json", "--plan", path)) == []
+    assert [i["id"] for i in items(run("list", "--agency", "Sở Tư pháp", "--format", "json", "--plan", path))] == ["I-1"]
+    looped = text.replace("    members_rule: so-ban-nganh\n", '    members: ["Các sở, ban, ngành"]\n')
+    path.write_text(looped, encoding="utf-8")
+    result = run("validate", path, "-f", "json")
+    assert result.exit_code == 1 and [d["code"] for d in json.loads(result.stdout)["diagnostics"] if d["severity"] == "error"] == ["member-cycle"]
