@@ -87,6 +87,8 @@ def test_a_plan_without_figures_declares_none(run):
     *body, total = run("sections", "--plan", DEPARTMENT).stdout.rstrip("\n").splitlines()[2:]
     assert total.split() == ["Tổng", "cộng", str(sum(s["items"] for s in counted))]  # and no budget
     assert len(body) == len(counted) and all(line.split()[-1] == str(s["items"]) for line, s in zip(body, counted))
+    agencies = run("agencies", "--plan", DEPARTMENT).stdout.splitlines()
+    assert agencies[0].endswith("Kinh phí chủ trì") and all(not line.endswith(" 0") for line in agencies[2:]), agencies
     for fmt in ("html", "md"):
         page = run("render", "--plan", DEPARTMENT, "-f", fmt).stdout
         assert "Không đồng" not in page and "0 đ" not in page and "0đ" not in page, fmt

@@ -234,7 +234,8 @@ def agencies(plan: PlanOption = None, format: ItemFormatOption = ItemFormat.tabl
     from cchc.outputs import reporters, tables
     from cchc.query import agency_summary
 
-    summary = agency_summary(load_for_query(plan))
+    loaded = load_for_query(plan)
+    summary = agency_summary(loaded)
     records = [s.as_dict() for s in summary]
     if format is ItemFormat.json:
         out_data(reporters.to_json(records))
@@ -252,8 +253,11 @@ def agencies(plan: PlanOption = None, format: ItemFormatOption = ItemFormat.tabl
         tables.Column(msg("col.via-group"), right=True),
         tables.Column(msg("col.lead-budget"), right=True),
     ]
+    # A plan with no figure at all (a note for its funding) gets no made-up 0 in a person's table.
+    figures = any(item.amount is not None for _, _, item in loaded.items())
     table_rows = [
-        [s.name, ", ".join(s.short), s.lead, s.partner, f"{s.lead_via_group}/{s.partner_via_group}", tables.money(s.lead_million_vnd, language)]
+        [s.name, ", ".join(s.short), s.lead, s.partner, f"{s.lead_via_group}/{s.partner_via_group}",
+         tables.money(s.lead_million_vnd if figures else None, language)]
         for s in summary
     ]
     out(tables.table(columns, table_rows, terminal()))
