@@ -48,7 +48,10 @@ class Problem:
         """``file:line:col: severity [CODE] message`` with the severity and message in *lang*."""
         from cchc.messages import render
 
-        return f"{self.file}:{self.line}:{self.column}: {render('severity.' + self.severity, None, lang)} [{self.code}] {self.message(lang)}"
+        from cchc.text import one_line
+
+        # A file name holding a line break must not split the line "file:line:col: …" a tool reads.
+        return f"{one_line(self.file)}:{self.line}:{self.column}: {render('severity.' + self.severity, None, lang)} [{self.code}] {self.message(lang)}"
 
     def at(self, line: int, column: int) -> Problem:
         """The same problem, placed at *line*:*column*."""

@@ -454,6 +454,11 @@ def escape_all(texts: list[str]) -> list[str]:
     return [escape_controls(text) for text in texts]
 
 
+def one_line(text: str) -> str:
+    """*text* with line breaks, tabs and unsafe characters escaped (``\\n``): a file name in a one-line message."""
+    return _UNSAFE_IN_QUOTES.sub(_escape, text) if _UNSAFE_IN_QUOTES.search(text) else text
+
+
 def quote(text: str, limit: int = 120) -> str:
     """*text* quoted for a one-line message: "…", with newlines, tabs and unsafe characters escaped, cut at *limit*."""
     if len(text) > limit:

@@ -472,3 +472,11 @@ def test_amounts_written_as_text_are_errors(run, tmp_path, value):
     found = diagnostics(run("validate", write(tmp_path, "amount.yaml", text.encode()), "--format", "json"))
     assert [d["code"] for d in found if d["severity"] == "error"] == ["text-amount"]
     assert "10.5" in next(d["message"] for d in found if d["code"] == "text-amount")
+
+
+def test_a_line_break_in_a_file_name_does_not_split_its_problem_line(run, tmp_path):
+    source = (Path(__file__).parent / "data" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "a\nb.yaml"
+    path.write_text(source.replace("budget: 10", "budget: -10"), encoding="utf-8")
+    lines = run("validate", path).stdout.splitlines()
+    assert any(line.startswith(f"{tmp_path}/a\\nb.yaml:") and "[negative-amount]" in line for line in lines), lines
