@@ -271,3 +271,19 @@ def test_output_dash_is_standard_output_not_a_file_named_dash(args, start, tmp_p
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(start), result.stdout[:40]
     assert not (tmp_path / "-").exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_pdf_layout_that_does_not_end_is_stopped_with_a_message(run, tmp_path, monkeypatch):
+    # WeasyPrint's table layout can loop on a row taller than a page: the command stops it, writes nothing, says why.
+    import time
+
+    from cchc.outputs import pdf, sandbox
+
+    monkeypatch.setattr(sandbox, "TIME_LIMIT_S", 1.0)
+    monkeypatch.setattr(pdf, "_pdf", lambda *args, **kwargs: time.sleep(60))
+    out = tmp_path / "plan.pdf"
+    started = time.monotonic()
+    for lang, words in (("vi", "chưa dàn trang xong"), ("en", "had not finished the layout")):
+        result = run("render", "--plan", PLAN, "-o", out, "--lang", lang)
+        assert result.exit_code == 1 and words in result.stderr and "Traceback" not in result.stderr, result
+    assert not out.exists() and time.monotonic() - started < 30

@@ -92,15 +92,17 @@ def _render(plan, fmt: RenderFormat, section, agency, direct: bool, template_dir
 
     view = build_view(plan, section=section, agency=agency, direct=direct)
     if fmt is RenderFormat.pdf:
-        from cchc.outputs.pdf import PdfUnavailable, render_pdf
+        from cchc.outputs.pdf import PdfStopped, PdfUnavailable, render_pdf
 
         def slow(code: str, args: dict) -> None:
             note(msg("pdf.slow", reason=msg(f"pdf.unfit.{code}", **args), items=args["items"]))
 
         try:
-            return render_pdf(plan, template_dir=template_dir, view=view, slow=slow)
+            return render_pdf(plan, template_dir=template_dir, view=view, slow=slow, bounded=True)
         except PdfUnavailable as exc:
             raise fail(msg("cli.pdf-unavailable", reason=exc.reason), EXIT_USAGE) from None
+        except PdfStopped as exc:
+            raise fail(msg("cli.pdf-stopped", seconds=round(exc.seconds)), EXIT_PROBLEMS) from None
     if fmt is RenderFormat.docx:
         from cchc.outputs.docx import render_docx
 

@@ -98,6 +98,12 @@ MESSAGES = {
         "{path}: the progress log has errors; run `cchc validate` for the full report",
     ),
     "cli.log-unreadable": ("{path}: không đọc được sổ theo dõi tiến độ", "{path}: cannot read the progress log"),
+    "cli.pdf-stopped": (
+        "WeasyPrint chưa dàn trang xong sau {seconds} giây nên đã dừng, không ghi tệp nào (một dòng cao hơn cả trang có thể "
+        "làm việc dàn trang bảng không dừng); hãy in bằng --format html từ trình duyệt, hoặc dùng --format docx",
+        "WeasyPrint had not finished the layout after {seconds} s and was stopped; nothing was written (a row taller than "
+        "a page can keep its table layout from ending); print --format html from a browser, or use --format docx",
+    ),
     "cli.pdf-unavailable": (
         "không tạo được PDF: {reason}; cài WeasyPrint và thư viện Pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
         "cannot make a PDF: {reason}; install WeasyPrint and the Pango libraries (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",

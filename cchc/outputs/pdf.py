@@ -33,7 +33,7 @@ from pathlib import Path
 from cchc.outputs.html import TemplateFailure, render_plan
 from cchc.outputs.view import build_view
 
-__all__ = ["PdfUnavailable", "render_pdf", "font_files"]
+__all__ = ["PdfUnavailable", "PdfStopped", "render_pdf", "font_files"]
 
 # Debian's names for the libraries WeasyPrint loads (its documentation, "First steps").
 SYSTEM_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
@@ -64,7 +64,18 @@ def font_files() -> list[Path]:
     return [folder / name for name, _, _ in _FACES]
 
 
-def render_pdf(plan, *, section: str | None = None, agency=None, template_dir: Path | None = None, view=None, slow=None) -> bytes:
+class PdfStopped(Exception):
+    """WeasyPrint did not finish laying out cchc's own document within *seconds* (a row taller than a page can make
+    its table layout loop): stopped, nothing written."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"layout stopped after {seconds:.0f} s")
+        self.seconds = seconds
+
+
+def render_pdf(
+    plan, *, section: str | None = None, agency=None, template_dir: Path | None = None, view=None, slow=None, bounded: bool = False
+) -> bytes:
     """The plan (or the extract the filters select) as a PDF document, A4, with its fonts embedded.
 
     With a province's templates (*template_dir*) the whole of it, rendering and
@@ -74,9 +85,18 @@ def render_pdf(plan, *, section: str | None = None, agency=None, template_dir: P
     cchc.messages after "pdf.unfit."; the arguments hold "items").
     Raises TemplateFailure for a broken template and PdfUnavailable when WeasyPrint cannot run.
     """
-    if template_dir is None:
+    if template_dir is None and not bounded:
         return _pdf(plan, section, agency, None, view, slow)
     from cchc.outputs import sandbox
+
+    if template_dir is None:  # *bounded*: cchc's own templates, in a child stopped after the time a plan of its size takes
+        seconds, _ = sandbox.layout_limits(sum(1 for _ in plan.items()))
+        try:
+            return sandbox.run_bounded(lambda: _pdf(plan, section, agency, None, view, slow), seconds, budget=1 << 46)
+        except sandbox.Refused as exc:
+            if exc.kind == "time":
+                raise PdfStopped(seconds) from None
+            raise
 
     seconds, budget = sandbox.layout_limits(sum(1 for _ in plan.items()))
 
