@@ -89,14 +89,8 @@ def render_pdf(
         return _pdf(plan, section, agency, None, view, slow)
     from cchc.outputs import sandbox
 
-    if template_dir is None:  # *bounded*: cchc's own templates, in a child stopped after the time a plan of its size takes
-        seconds, _ = sandbox.layout_limits(sum(1 for _ in plan.items()))
-        try:
-            return sandbox.run_bounded(lambda: _pdf(plan, section, agency, None, view, slow), seconds, budget=1 << 46)
-        except sandbox.Refused as exc:
-            if exc.kind == "time":
-                raise PdfStopped(seconds) from None
-            raise
+    if template_dir is None:  # *bounded*: WeasyPrint's layout in a child stopped after the time a plan of its size takes
+        return _pdf(plan, section, agency, None, view, slow, limit=sandbox.layout_limits(sum(1 for _ in plan.items()))[0])
 
     seconds, budget = sandbox.layout_limits(sum(1 for _ in plan.items()))
 
@@ -117,22 +111,32 @@ def render_pdf(
         raise TemplateFailure(where, exc.line, f"{exc.reason} (PDF)", exc.kind, **exc.args_) from None
 
 
-def _pdf(plan, section, agency, template_dir, view, slow=None) -> bytes:
+def _pdf(plan, section, agency, template_dir, view, slow=None, limit: float | None = None) -> bytes:
     if view is None:
         view = build_view(plan, section=section, agency=agency)
     items = sum(len(one.rows) for one in view.sections)
     if template_dir is None and items > DRAWN_ABOVE:
-        drawn = _with_drawn_table(plan, view)
+        drawn = _with_drawn_table(plan, view, limit)
         if isinstance(drawn, bytes):
             return drawn
         if slow is not None:  # WeasyPrint lays out the whole of a large plan: a person waits minutes
             code, args = drawn
             slow(code, {**args, "items": items})
-    return _weasyprint(render_plan(plan, "html", template_dir=template_dir, view=view))
+    return _weasyprint(render_plan(plan, "html", template_dir=template_dir, view=view), limit=limit)
 
 
-def _weasyprint(document: str, css: str = "", finisher=None) -> bytes:
-    """*document* laid out by WeasyPrint with cchc's font (and *css* added); *finisher* sees the PDF before it is written."""
+def _weasyprint(document: str, css: str = "", finisher=None, limit: float | None = None) -> bytes:
+    """*document* laid out by WeasyPrint with cchc's font (and *css* added); *finisher* sees the PDF before it is written.
+    With *limit*, in a child stopped after so many seconds (PdfStopped)."""
+    if limit is not None:
+        from cchc.outputs import sandbox
+
+        try:
+            return sandbox.run_bounded(lambda: _weasyprint(document, css, finisher), limit, budget=1 << 46)
+        except sandbox.Refused as exc:
+            if exc.kind == "time":
+                raise PdfStopped(limit) from None
+            raise
     weasyprint = _engine()
     from weasyprint.text.fonts import FontConfiguration
 
@@ -149,7 +153,7 @@ def _weasyprint(document: str, css: str = "", finisher=None) -> bytes:
     return html.write_pdf(stylesheets=[stylesheet], font_config=font_config, finisher=finisher)
 
 
-def _with_drawn_table(plan, view) -> bytes | tuple[str, dict]:
+def _with_drawn_table(plan, view, limit: float | None = None) -> bytes | tuple[str, dict]:
     """The PDF with the table's pages drawn by ``cchc.outputs.pdf_table`` and the rest by WeasyPrint, or why that
     cannot be: (code, arguments), the code a key of cchc.messages after "pdf.unfit.".
 
@@ -182,7 +186,7 @@ def _with_drawn_table(plan, view) -> bytes | tuple[str, dict]:
         return exc.code, exc.arguments
     css = f".plan + .document {{ page: cchc-after; }}\n@page cchc-after:nth(1 of cchc-after) {{ counter-increment: page {len(pages)}; }}"
     try:
-        return _weasyprint(document[:start] + _TABLE_BLOCK + "</div>" + document[end:], css, _Splice(pages))
+        return _weasyprint(document[:start] + _TABLE_BLOCK + "</div>" + document[end:], css, _Splice(pages), limit)
     except _Mismatch as exc:
         return exc.code, {}
 
