@@ -81,7 +81,7 @@ class AgencyRegistry:
         """The agencies and groups *group* names as members, or its rule selects (resolved; unknown names left out)."""
         found = [a for a in map(self.resolve, group.members) if a is not None]
         if group.members_rule == "so-ban-nganh":
-            found += [a for a in self.agencies if not a.group and " ".join(nfc(a.name).casefold().split()).startswith(_SO_BAN_NGANH)]
+            found += [a for a in self.agencies if not a.group and spelling_key(a.name).startswith(_SO_BAN_NGANH)]
         unique: dict[int, object] = {}
         for agency in found:
             if agency is not group:

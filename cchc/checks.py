@@ -66,6 +66,9 @@ def check_empty_parts(plan) -> list[Problem]:
 def check_agency_registry(plan) -> list[Problem]:
     """No spelling (name or short form, case aside) belongs to two agencies; groups' members exist, with no cycle."""
     owner: dict[str, str] = {}
+    # Spelled alike but for marks ("Hà" and "Hạ"): a person typing without them (--agency) cannot tell the
+    # two apart, and one may be a slip of the other; worth a warning. Folded spelling -> (key, spelling, agency).
+    unmarked: dict[str, tuple[str, str, object]] = {}
     problems = []
     for a, agency in enumerate(plan.agencies):
         spellings = [(("name",), agency.name)] + [(("short", k), s) for k, s in enumerate(agency.short)]
@@ -77,7 +80,9 @@ def check_agency_registry(plan) -> list[Problem]:
             elif key in owner:
                 problems.append(warning("duplicate-agency", path, key="duplicate-agency.same", spelling=spelling, owner=agency.name))
             owner.setdefault(key, agency.name)
-    problems += _look_alike_agencies(plan)
+            seen = unmarked.setdefault(fold(spelling), (key, spelling, agency))
+            if seen[2] is not agency and seen[0] != key:  # the same spelling is duplicate-agency
+                problems.append(warning("look-alike-agency", path, spelling=spelling, other=seen[1], owner=seen[2].name))
     registry = AgencyRegistry(plan.agencies)
     for a, agency in enumerate(plan.agencies):
         if (agency.members or agency.members_rule) and not agency.group:
@@ -92,20 +97,6 @@ def check_agency_registry(plan) -> list[Problem]:
         cycle = registry.cycle_through(agency)
         if cycle:
             problems.append(error("member-cycle", ("agencies", a, "name"), group=agency.name, trail=" → ".join(cycle)))
-    return problems
-
-
-def _look_alike_agencies(plan) -> list[Problem]:
-    """Two agencies spelled alike but for their marks ("Hà" and "Hạ"): a person typing without them
-    (``--agency``) cannot tell the two apart, and one may be a slip of the other; worth a warning."""
-    first: dict[str, tuple[str, str, object]] = {}  # folded spelling -> (spelling key, spelling, agency)
-    problems = []
-    for a, agency in enumerate(plan.agencies):
-        for where, spelling in [(("name",), agency.name)] + [(("short", k), s) for k, s in enumerate(agency.short)]:
-            folded = fold(spelling)
-            seen = first.setdefault(folded, (spelling_key(spelling), spelling, agency))
-            if seen[2] is not agency and seen[0] != spelling_key(spelling):  # the same spelling is duplicate-agency
-                problems.append(warning("look-alike-agency", ("agencies", a) + where, spelling=spelling, other=seen[1], owner=seen[2].name))
     return problems
 
 

@@ -463,4 +463,4 @@ def quote(text: str, limit: int = 120) -> str:
     """*text* quoted for a one-line message: "…", with newlines, tabs and unsafe characters escaped, cut at *limit*."""
     if len(text) > limit:
         text = text[: limit - 1] + "…"
-    return '"' + _UNSAFE_IN_QUOTES.sub(_escape, text) + '"'
+    return '"' + one_line(text) + '"'

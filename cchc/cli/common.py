@@ -306,11 +306,9 @@ def find_agency(reg, name: str):
     match = reg.find(name)
     if match.agency is not None:
         return match.agency
-    from cchc.text import escape_controls
+    from cchc.text import escape_controls, sort_key
 
     if match.candidates:
-        from cchc.text import sort_key
-
         names = "\n".join(f"  {escape_controls(a.name)}" for a in sorted(match.candidates, key=lambda a: sort_key(a.name)))
         raise fail(msg("cli.agency-ambiguous", name=name) + "\n" + names, EXIT_PROBLEMS)
     text = msg("cli.agency-none", name=name)

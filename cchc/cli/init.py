@@ -35,7 +35,8 @@ def starter_comments(lang: str) -> dict[str, str]:
     """Each Vietnamese comment of the starters with its words in *lang*."""
     from cchc.messages import catalogue
 
-    return {vi: entry[1 if lang == "en" else 0] for key, entry in catalogue().items() if key.startswith("starter.") for vi in entry[:1]}
+    index = 1 if lang == "en" else 0
+    return {entry[0]: entry[index] for key, entry in catalogue().items() if key.startswith("starter.")}
 
 
 def _comment_in(line: str, words: dict[str, str]) -> str:

@@ -97,7 +97,7 @@ class TableReader:
         def slot_of(role: str) -> Slot | None:
             return slots[roles[role]] if role in roles else None
 
-        data_columns = {roles[role] for role in ("lead", "partners", "deadline", "budget") if role in roles}
+        data_columns = {roles[role] for role in _DATA if role in roles}
 
         def value(role: str) -> str:
             # A cell merged across from another of these columns is that column's (a lead is not its own partner).

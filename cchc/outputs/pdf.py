@@ -82,17 +82,16 @@ def render_pdf(
     layout, runs bounded in a child process (``cchc.outputs.sandbox``). *slow*, when
     given, is called with (code, arguments) before WeasyPrint lays out the whole of a
     plan over DRAWN_ABOVE items whose table cchc could not draw (the code a key of
-    cchc.messages after "pdf.unfit."; the arguments hold "items").
+    cchc.messages after "pdf.unfit."; the arguments hold "items"). With *bounded* (the
+    command line), WeasyPrint's layout of cchc's own templates runs in a child stopped
+    after the same time: PdfStopped.
     Raises TemplateFailure for a broken template and PdfUnavailable when WeasyPrint cannot run.
     """
-    if template_dir is None and not bounded:
-        return _pdf(plan, section, agency, None, view, slow)
     from cchc.outputs import sandbox
 
-    if template_dir is None:  # *bounded*: WeasyPrint's layout in a child stopped after the time a plan of its size takes
-        return _pdf(plan, section, agency, None, view, slow, limit=sandbox.layout_limits(sum(1 for _ in plan.items()))[0])
-
     seconds, budget = sandbox.layout_limits(sum(1 for _ in plan.items()))
+    if template_dir is None:  # *bounded*: WeasyPrint's layout in a child stopped after the time a plan of its size takes
+        return _pdf(plan, section, agency, None, view, slow, limit=seconds if bounded else None)
 
     def work():
         try:

@@ -114,13 +114,14 @@ def percent_text(rate: Fraction | None, lang: str) -> str:
     if rate is None:
         return "—"
     exact = Fraction(rate.numerator * 100, rate.denominator)
-    value = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    quotient = Decimal(exact.numerator) / Decimal(exact.denominator)
+    value = quotient.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     # A rate rounded onto a whole number it is not (69.95 % as 70 %, 90.04 % as 90 %) would read as on a band's
     # threshold (70 %, 90 %) beside a score that says otherwise: it is shown with the digits that tell.
     places = 1
     while value == value.to_integral_value() and exact != value and places < 6:
         places += 1
-        value = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+        value = quotient.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
     return t("report.percent", lang, value=number_text(value, lang))
 
 
