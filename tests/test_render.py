@@ -475,3 +475,18 @@ def test_html_row_escaping_is_markupsafes(text):
     from cchc.outputs.html import _escape_html
 
     assert _escape_html(text) == str(markupsafe.escape(text))
+
+
+@pytest.mark.parametrize(
+    "column",
+    [
+        ["Sở Nội vụ " * 40, "Xây dựng kế hoạch"],  # nothing to escape: the texts as they are
+        ["Sở Nội vụ " * 40, "Kế hoạch\U000e0041 ẩn"],  # one tag character, beyond U+FFFF, in a long column
+        ["Sở Nội vụ " * 40, "a | b"],
+        ["Sở Nội vụ", "dòng một\ndòng hai", "\u202eabc", "R&amp;D", ""],
+    ],
+)
+def test_a_markdown_column_is_escaped_as_each_cell_is(column):
+    from cchc.outputs.html import _each_markdown
+
+    assert list(_each_markdown(escape_markdown, column)) == [escape_markdown(text) for text in column]

@@ -31,10 +31,12 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+from itertools import islice
 from operator import itemgetter
 from typing import Iterator
 
 from cchc.messages import t
+from cchc.outputs.halves import in_two
 
 __all__ = ["calendar_ics", "calendar_pieces", "event_uid", "PRODID"]
 
@@ -154,43 +156,47 @@ def calendar_pieces(plan, rows, lang: str = "vi") -> Iterator[bytes]:
                  section_line[heading] if heading else None]
         return b"DESCRIPTION:" + _value("\n".join(line for line in words if line is not None))
 
-    repeated: dict[int, tuple] = {}  # an item due more than once: its lines, kept until its last date
     # By date, then the plan's order: one integer a key sorts faster than (date, order) pairs.
     span = max((row.order for row in rows), default=0) + 1
     events = [(day.toordinal() * span + row.order, day, row) for row in rows for day in row.deadline.due]
     events.sort(key=itemgetter(0))
-    for _, day, row in events:
-        due = row.deadline.due
-        count = len(due)
-        if count == 1:
-            summary, reminder, uid, before, after = item_lines(row)
-        else:
-            lines = repeated.get(id(row))
-            if lines is None:
-                lines = repeated[id(row)] = item_lines(row)
-            if day == due[-1]:
-                del repeated[id(row)]
-            summary, reminder, uid, before, after = lines
-        if before is None:
-            description = whole(row, day, count)
-        elif count > 1:
-            description = b"".join((before, b"\\n", occurrence_value[day, count], after))
-        else:
-            description = before + after
-        uid = uid.copy()
-        uid.update(day_iso[day])
-        # Only the summary and the description can reach 75 octets; every other line is short and fixed.
-        yield b"".join((
-            b"BEGIN:VEVENT\r\n",
-            summary,
-            day_lines[day],
-            uid.hexdigest()[:32].encode("ascii"),
-            b"@cchc\r\nCATEGORIES:CCHC\r\n",
-            _fold(description),
-            b"\r\nTRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n",
-            reminder,
-            _EVENT_END,
-        ))
+
+    def made(first: int, last: int) -> Iterator[bytes]:  # the events first to last
+        repeated: dict[int, tuple] = {}  # an item due more than once: its lines, kept until its last date
+        for _, day, row in islice(events, first, last):
+            due = row.deadline.due
+            count = len(due)
+            if count == 1:
+                summary, reminder, uid, before, after = item_lines(row)
+            else:
+                lines = repeated.get(id(row))
+                if lines is None:
+                    lines = repeated[id(row)] = item_lines(row)
+                if day == due[-1]:
+                    del repeated[id(row)]
+                summary, reminder, uid, before, after = lines
+            if before is None:
+                description = whole(row, day, count)
+            elif count > 1:
+                description = b"".join((before, b"\\n", occurrence_value[day, count], after))
+            else:
+                description = before + after
+            uid = uid.copy()
+            uid.update(day_iso[day])
+            # Only the summary and the description can reach 75 octets; every other line is short and fixed.
+            yield b"".join((
+                b"BEGIN:VEVENT\r\n",
+                summary,
+                day_lines[day],
+                uid.hexdigest()[:32].encode("ascii"),
+                b"@cchc\r\nCATEGORIES:CCHC\r\n",
+                _fold(description),
+                b"\r\nTRANSP:TRANSPARENT\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n",
+                reminder,
+                _EVENT_END,
+            ))
+
+    yield from in_two(made, len(events), text=False)
     yield b"END:VCALENDAR\r\n"
 
 

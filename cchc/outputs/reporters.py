@@ -17,6 +17,7 @@ from typing import Callable, Iterator, Sequence
 
 from cchc.messages import t
 from cchc.outputs import Made
+from cchc.outputs.halves import in_two
 from cchc.problems import Problem
 from cchc.text import escape_controls
 
@@ -179,9 +180,8 @@ def items_json_pieces(rows, registry, plan=None, status_of=None) -> Iterator[byt
         b'  {"id": %b, %b, "product": %b, "lead": %b, "partners": %b, "deadline": %b, "budget": %b, '
         b'"note": %b, "status": %b, "stt": %b, "via": %b}'
     )
-    lines = []
-    first = True
-    for row in rows:
+
+    def row_json(row) -> bytes:
         item, section, task, deadline = row.item, row.section, row.task, row.deadline
         place = places.get((id(section), id(task)))
         if place is None:
@@ -201,14 +201,17 @@ def items_json_pieces(rows, registry, plan=None, status_of=None) -> Iterator[byt
                 else b'{"million_vnd": %b, "note": null}' % amount_json(budget).encode()
             )
         note, stt, via = item.note, item.stt, row.via
-        lines.append(row_format % (
+        return row_format % (
             text(item.id), place, text(item.product), leads[tuple(item.lead)], partners_of[tuple(item.partners)], when, money,
             text(note), b"null" if status_of is None else text(status_of(item.id)), text(stt), b"null" if via is None else text(via.name),
-        ))
-        if len(lines) == JSON_CHUNK:
-            yield (b"[\n" if first else b",\n") + b",\n".join(lines)
-            lines, first = [], False
-    yield (b"[\n" if first else b",\n") + b",\n".join(lines) + b"\n]\n" if lines else b"\n]\n"
+        )
+
+    def rows_json(first: int, last: int) -> Iterator[bytes]:  # the rows first to last, each after its comma
+        for start in range(first, last, JSON_CHUNK):
+            yield (b",\n" if start else b"[\n") + b",\n".join(map(row_json, rows[start : min(start + JSON_CHUNK, last)]))
+
+    yield from in_two(rows_json, len(rows), JSON_CHUNK, text=False)
+    yield b"\n]\n"
 
 
 # ---------------------------------------------------------------- CSV

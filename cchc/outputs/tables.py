@@ -14,6 +14,7 @@ from typing import Iterator, Sequence
 
 from cchc.messages import date_text, money_text, number_text, t
 from cchc.outputs import Made
+from cchc.outputs.halves import in_two
 from cchc.text import column_lines, display_width, escape_controls, table_column
 
 
@@ -51,8 +52,13 @@ def plain_chunks(columns: Sequence[Column], by_column: Sequence[Sequence]) -> It
     headings = [c.heading for c in columns]
     wide = {h: display_width(h) for h in headings if display_width(h) != len(h)}
     yield _joined(headings, widths, rights, wide) + "\n" + "  ".join("-" * w for w in widths) + "\n"
-    for start in range(0, len(by_column[0]) if by_column else 0, ROWS_PER_CHUNK):
-        yield _chunk_lines(columns, [values[start : start + ROWS_PER_CHUNK] for values in by_column], widths, rights)
+
+    def lines(first: int, last: int) -> Iterator[str]:
+        for start in range(first, last, ROWS_PER_CHUNK):
+            end = min(start + ROWS_PER_CHUNK, last)
+            yield _chunk_lines(columns, [values[start:end] for values in by_column], widths, rights)
+
+    yield from in_two(lines, len(by_column[0]) if by_column else 0, ROWS_PER_CHUNK)
 
 
 def _column_width(col: Column, values: Sequence) -> int:

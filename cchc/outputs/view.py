@@ -172,16 +172,19 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
         if not kept:
             continue  # a filter that empties a section drops it, as does a section with no items yet
         rows: list[Row] = []
+        amounts: list = []
         section_size = sum(len(items) for _, items in kept)
         for task, items in kept:
             label = task.label
             for position, item in enumerate(items):
                 if item.note:
                     notes.append(Note(len(notes) + 1, item.id, item.note))
+                amount = item.amount
+                if amount is not None:
+                    amounts.append(amount)
                 rows.append(
-                    _row(item, label, 0 if rows else section_size, 0 if position else len(items), len(notes) if item.note else None, cells)
+                    _row(item, amount, label, 0 if rows else section_size, 0 if position else len(items), len(notes) if item.note else None, cells)
                 )
-        amounts = [item.amount for _, items in kept for item in items if item.amount is not None]
         all_amounts += amounts
         sections.append(SectionView(sec.numeral, sec.title or "", sec.heading, rows, format_number(exact_sum(amounts))))
 
@@ -268,8 +271,7 @@ class _Cells:
         return text
 
 
-def _row(item, task_label: str, section_rowspan: int, task_rowspan: int, note_number: int | None, cells: _Cells) -> Row:
-    amount = item.amount
+def _row(item, amount, task_label: str, section_rowspan: int, task_rowspan: int, note_number: int | None, cells: _Cells) -> Row:
     is_amount = amount is not None
     return Row(
         item.id,
