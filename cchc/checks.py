@@ -18,7 +18,7 @@ from cchc.agencies import AgencyRegistry, spelling_key
 from cchc.deadlines import DeadlineError, parse_deadline
 from cchc.money import MAX_MILLION, MAX_DECIMALS, exact_sum, format_number, million_in_words, million_to_vnd, words_to_amount
 from cchc.problems import Problem, error, warning
-from cchc.text import fold
+from cchc.text import INVISIBLE, fold
 
 _NUMBER = re.compile(r"[-+]?[0-9][0-9.,]*\Z")
 #: Suggestions ("did you mean") are looked for this many distinct unknown names at most.
@@ -204,6 +204,17 @@ def check_item_id(context: ItemContext, path, item) -> list[Problem]:
     return []
 
 
+#: A character a reader sees: not a space, not an invisible one.
+_VISIBLE = re.compile("[^\\s" + INVISIBLE.pattern[1:-1] + "]")
+
+
+def check_item_product(context: ItemContext, path, item) -> list[Problem]:
+    """A product of nothing but spaces or invisible characters is as blank as an empty one, which the schema refuses."""
+    if _VISIBLE.search(item.product) is None:
+        return [error("blank-product", path + ("product",), id=item.id)]
+    return []
+
+
 def check_item_agencies(context: ItemContext, path, item) -> list[Problem]:
     """Every lead and partner names a registered agency, once; a near miss gets a suggestion."""
     problems = []
@@ -292,7 +303,7 @@ def check_items(plan) -> list[Problem]:
     return problems
 
 
-ITEM_CHECKS = (check_item_id, check_item_agencies, check_item_lead, check_item_deadline, check_item_amount)
+ITEM_CHECKS = (check_item_id, check_item_product, check_item_agencies, check_item_lead, check_item_deadline, check_item_amount)
 
 PLAN_CHECKS = (
     check_section_labels,

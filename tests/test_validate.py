@@ -480,3 +480,25 @@ def test_a_line_break_in_a_file_name_does_not_split_its_problem_line(run, tmp_pa
     path.write_text(source.replace("budget: 10", "budget: -10"), encoding="utf-8")
     lines = run("validate", path).stdout.splitlines()
     assert any(line.startswith(f"{tmp_path}/a\\nb.yaml:") and "[negative-amount]" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("product", ['"   "', '"\\u200b \\u00ad"', "'\t'"])
+def test_a_product_of_spaces_or_invisible_characters_is_blank(run, tmp_path, product):
+    # An empty product is refused by the schema; one a reader sees as empty is refused alike, at its line.
+    lines = _edited_2021([("I-1", 1, f"            product: {product}", False)])
+    path = tmp_path / "blank.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("validate", path, "-f", "json")
+    blank = [d for d in diagnostics(result) if d["code"] == "blank-product"]
+    assert result.exit_code == 1 and len(blank) == 1 and blank[0]["severity"] == "error"
+    assert lines[blank[0]["line"] - 1].strip().startswith("product:")
+    english = run("validate", path, "--lang", "en").stderr + run("validate", path, "--lang", "en").stdout
+    assert "item I-1 has a blank product (only spaces or invisible characters)" in english
+    assert run("list", "--plan", path).exit_code == 1  # no query answers from it
+
+
+def test_a_product_with_one_visible_character_is_not_blank(run, tmp_path):
+    lines = _edited_2021([("I-1", 1, '            product: "\\u200b x "', False)])
+    path = tmp_path / "x.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert "blank-product" not in {d["code"] for d in diagnostics(run("validate", path, "-f", "json"))}

@@ -87,6 +87,10 @@ MESSAGES = {
     "members-not-group": ("{name!q} có danh sách thành viên nhưng không đánh dấu là nhóm (group: true)", "{name!q} has members but is not marked as a group (group: true)"),
     "repeated-agency": ("{name!q} lặp lại cơ quan {agency!q}", "{name!q} names {agency!q} again"),
     "no-lead": ("nhiệm vụ {id} chưa có cơ quan chủ trì", "item {id} has no lead agency (Cơ quan chủ trì)"),
+    "blank-product": (
+        "nhiệm vụ {id} có sản phẩm để trống (chỉ có khoảng trắng hay ký tự vô hình)",
+        "item {id} has a blank product (only spaces or invisible characters)",
+    ),
     "blank-deadline": ("nhiệm vụ {id} chưa có thời gian hoàn thành", "item {id} has no deadline (Thời gian hoàn thành)"),
     "deadline-year": (
         "thời hạn {text!q} của nhiệm vụ {id} rơi vào ngày {due!d}, ngoài năm {year} của kế hoạch",
