@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from cchc.agencies import AgencyRegistry, spelling_key
 from cchc.deadlines import DeadlineError, parse_deadline
+from cchc.inputs.yaml_chars import describe
 from cchc.money import MAX_MILLION, MAX_DECIMALS, exact_sum, format_number, million_in_words, million_to_vnd, words_to_amount
 from cchc.problems import Problem, error, warning
 from cchc.text import INVISIBLE, fold
@@ -80,6 +81,7 @@ def check_agency_registry(plan) -> list[Problem]:
             elif key in owner:
                 problems.append(warning("duplicate-agency", path, key="duplicate-agency.same", spelling=spelling, owner=agency.name))
             owner.setdefault(key, agency.name)
+            problems.extend(_mixed_script(spelling, path))
             seen = unmarked.setdefault(fold(spelling), (key, spelling, agency))
             if seen[2] is not agency and seen[0] != key:  # the same spelling is duplicate-agency
                 problems.append(warning("look-alike-agency", path, spelling=spelling, other=seen[1], owner=seen[2].name))
@@ -98,6 +100,23 @@ def check_agency_registry(plan) -> list[Problem]:
         if cycle:
             problems.append(error("member-cycle", ("agencies", a, "name"), group=agency.name, trail=" → ".join(cycle)))
     return problems
+
+
+#: Greek and Cyrillic letters, some drawn as Latin ones ("і", "о", "р"); and Latin letters, Vietnamese's included.
+_GREEK_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u052f]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def _mixed_script(spelling: str, path) -> list[Problem]:
+    """A warning for a word of *spelling* that mixes Latin letters with a Greek or Cyrillic one: "Sở Nộі vụ"
+    with a Cyrillic і reads as "Sở Nội vụ" but is another agency. A word all in Greek or Cyrillic is no trap."""
+    if _GREEK_CYRILLIC.search(spelling) is None:  # nearly every name: one scan
+        return []
+    for word in re.findall(r"\w+", spelling):
+        foreign = _GREEK_CYRILLIC.search(word)
+        if foreign is not None and _LATIN.search(word) is not None:
+            return [warning("mixed-script", path, spelling=spelling, word=word, **describe(foreign.group()))]
+    return []
 
 
 def check_default_lead(plan) -> list[Problem]:

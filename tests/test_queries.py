@@ -161,6 +161,35 @@ def test_agencies_alike_but_for_their_marks_are_a_warning_and_each_is_found_by_i
     assert both.stderr.index("UBND xã Hà") < both.stderr.index("UBND xã Hạ")  # in Vietnamese order, not the file's
 
 
+@pytest.mark.parametrize(
+    ("name", "warned"),
+    [
+        ("Sở N\u043e\u0456 vụ", "\u043e\u0456"),  # Cyrillic о and і: "Sở Noі vụ" reads as Latin
+        ("Sở Nộ\u0456 vụ", "\u0456"),  # Cyrillic і after Vietnamese letters
+        ("Phòng \u03a4ư pháp", "\u03a4"),  # Greek capital tau
+        ("Đại sứ quán Москва", None),  # a word all in Cyrillic is no trap
+    ],
+)
+def test_a_greek_or_cyrillic_letter_among_latin_ones_in_an_agency_name_is_a_warning(run, tmp_path, name, warned):
+    from conftest import DATA
+
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - name: Sở Tư pháp\n", f"  - name: Sở Tư pháp\n  - name: {name}\n")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", path, "-f", "json", "--lang", "en")
+    assert result.exit_code == 0, result
+    found = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "mixed-script"]
+    if warned is None:
+        assert found == []
+        return
+    [problem] = found
+    assert problem["severity"] == "warning" and problem["line"] == text.splitlines().index(f"  - name: {name}") + 1
+    assert f"U+{ord(warned[0]):04X}" in problem["message"] and "Latin" in problem["message"]
+    vietnamese = run("validate", path)
+    assert "[mixed-script]" in vietnamese.stdout and "nằm giữa các chữ Latinh" in vietnamese.stdout
+
+
 def test_unknown_agency_suggests_closest(run):
     result = run("list", "--agency", "Sở Tư phap xyz", "--plan", PLAN)
     assert result.exit_code == 1

@@ -77,6 +77,12 @@ MESSAGES = {
         "{spelling!q} chỉ khác {other!q} (tên của {owner!q}) ở dấu: gõ không dấu thì không phân biệt được; kiểm tra lại với văn bản",
         "{spelling!q} differs from {other!q} (which names {owner!q}) only in its marks: typed without them the two are one; check the source",
     ),
+    "mixed-script": (
+        "{spelling!q}: chữ {char} ({name}) nằm giữa các chữ Latinh trong {word!q}; trông như chữ Latinh nên hai tên đọc "
+        "như nhau có thể là hai cơ quan khác nhau; kiểm tra lại với văn bản",
+        "{spelling!q}: the letter {char} ({name}) stands among Latin letters in {word!q}; it looks like a Latin one, so two "
+        "names that read alike can be two agencies; check the source",
+    ),
     "unknown-agency": ("cơ quan {name!q} không có trong danh mục cơ quan", "agency {name!q} is not in the registry"),
     "unknown-agency.suggest": (
         "cơ quan {name!q} không có trong danh mục cơ quan; có phải là {suggestions}?",
