@@ -13,7 +13,7 @@ from functools import lru_cache, wraps
 from itertools import compress, count
 from operator import itemgetter, not_
 
-__all__ = ["nfc", "fold", "cached_when_short", "sort_key", "display_width", "wrap", "layout", "layout_column", "column_lines", "column_facts", "table_column", "once_per_text", "escape_controls", "escape_all", "quote", "INVISIBLE"]
+__all__ = ["nfc", "fold", "cached_when_short", "sort_key", "display_width", "wrap", "layout", "layout_column", "column_lines", "column_facts", "table_column", "once_per_text", "escape_controls", "escape_all", "found_in_any", "quote", "INVISIBLE"]
 
 # Combining marks that carry the tone (dấu thanh), in dictionary order:
 # ngang (none), huyền, hỏi, ngã, sắc, nặng.
@@ -446,10 +446,16 @@ def _may_be_astral(text: str) -> bool:
     return len(text) < 256 or sys.implementation.name != "cpython" or sys.getsizeof(text) >= 3 * len(text)
 
 
+def found_in_any(texts, found: re.Pattern, found_in_bmp: re.Pattern) -> bool:
+    """Whether *found* matches in any of *texts* (a character class): one scan of them all, with *found_in_bmp*,
+    its twin without the characters beyond U+FFFF, when they surely hold none (faster)."""
+    joined = "".join(texts)
+    return (found if _may_be_astral(joined) else found_in_bmp).search(joined) is not None
+
+
 def escape_all(texts: list[str]) -> list[str]:
     """``escape_controls`` of each text; one scan of them all when, as usual, none needs it."""
-    joined = "".join(texts)
-    if (_UNSAFE if _may_be_astral(joined) else _UNSAFE_IN_BMP).search(joined) is None:
+    if not found_in_any(texts, _UNSAFE, _UNSAFE_IN_BMP):
         return texts
     return [escape_controls(text) for text in texts]
 

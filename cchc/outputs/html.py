@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterator
 
 from cchc.outputs.view import build_view
-from cchc.text import _UNSAFE, _UNSAFE_IN_BMP, _may_be_astral, escape_controls, once_per_text
+from cchc.text import _UNSAFE, _UNSAFE_IN_BMP, escape_controls, found_in_any, once_per_text
 
 __all__ = ["FORMATS", "render_plan", "render_pieces", "template_directories", "escape_markdown", "markdown_row", "TemplateFailure"]
 
@@ -26,11 +26,10 @@ _MD_SPECIAL = re.compile(r"([\\|*_`\[\]<>#~])")
 # '&' only matters where it would start an entity reference ("&amp;", "&#38;").
 _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
-# Text none of the substitutions of escape_markdown changes (no markup, no line break, no
-# character cchc.text.escape_controls shows escaped).
-_MD_PLAIN = re.compile("[^\\\\|*_`\\[\\]<>#~&\r\n" + _UNSAFE.pattern[1:-1] + "]*")
-# The same for a text with no character beyond U+FFFF (``cchc.text._may_be_astral``): three times faster.
-_MD_PLAIN_IN_BMP = re.compile("[^\\\\|*_`\\[\\]<>#~&\r\n" + _UNSAFE_IN_BMP.pattern[1:-1] + "]*")
+# A character one of the substitutions of escape_markdown changes (markup, a line break, a
+# character cchc.text.escape_controls shows escaped); and the same but those beyond U+FFFF.
+_MD_ESCAPED = re.compile("[\\\\|*_`\\[\\]<>#~&\r\n" + _UNSAFE.pattern[1:-1] + "]")
+_MD_ESCAPED_IN_BMP = re.compile("[\\\\|*_`\\[\\]<>#~&\r\n" + _UNSAFE_IN_BMP.pattern[1:-1] + "]")
 
 
 class TemplateFailure(Exception):
@@ -325,9 +324,7 @@ def _each(escape, texts):
 
 def _each_markdown(escape, texts):
     """``_each(escape, texts)`` for escape_markdown: *texts* as they are when none needs escaping (one scan of all)."""
-    joined = "".join(texts)  # a character the escape changes is one in any of the texts
-    plain = _MD_PLAIN if _may_be_astral(joined) else _MD_PLAIN_IN_BMP
-    return texts if plain.fullmatch(joined) else _each(escape, texts)
+    return _each(escape, texts) if found_in_any(texts, _MD_ESCAPED, _MD_ESCAPED_IN_BMP) else texts
 
 
 def escape_markdown(text) -> str:
@@ -337,7 +334,7 @@ def escape_markdown(text) -> str:
     Trailing newlines (a YAML ``|`` block ends with one) are dropped rather than shown as a blank line.
     """
     text = str(text)
-    if _MD_PLAIN.fullmatch(text):  # most cells: nothing to escape, no line break
+    if _MD_ESCAPED.search(text) is None:  # most cells: nothing to escape, no line break
         return text
     text = _MD_SPECIAL.sub(r"\\\1", text.rstrip("\r\n"))
     text = _MD_ENTITY.sub(r"\\&", text)
