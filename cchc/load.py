@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
-from cchc.inputs import yaml as safeyaml
+from cchc.inputs import yaml as safeyaml, yaml_halves
 from cchc.inputs.yaml_locate import locate
 from cchc.inputs.files import UnreadableFile, read_bounded
 from cchc.problems import Problem, error, warning
@@ -124,7 +124,7 @@ def load_bytes(data: bytes, name: str) -> LoadedPlan:
     if problem is not None:
         return LoadedPlan(name, None, None, [from_yaml(name, problem)])
     outline = safeyaml.Outline()
-    data_tree, yaml_problems = safeyaml.parse(source, is_nfc, outline)
+    data_tree, yaml_problems = yaml_halves.parse(source, is_nfc, outline)
     problems = [from_yaml(name, p) for p in yaml_problems]
     if data_tree is None:
         # Parsing stopped (or the file is empty): there is nothing to validate further.

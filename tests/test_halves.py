@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from cchc import forks
 from cchc.outputs import halves, reporters, tables
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -48,7 +49,7 @@ def test_the_second_half_is_made_by_a_child(two_cores):
 
 
 def test_characters_cut_between_blocks_come_back_whole(two_cores, monkeypatch):
-    monkeypatch.setattr(halves, "BLOCK", 7)  # every multi-byte character is cut by some block boundary
+    monkeypatch.setattr(forks, "BLOCK", 7)  # every multi-byte character is cut by some block boundary
     made = list(halves.in_two(Parts(), 301, least=1))
     assert all(isinstance(piece, str) for piece in made)
     assert "".join(made) == "".join(Parts()(0, 301))
