@@ -15,7 +15,6 @@ from importlib import resources
 from pathlib import Path
 
 from cchc.inputs import yaml as safeyaml, yaml_halves
-from cchc.inputs.yaml_locate import locate
 from cchc.inputs.files import UnreadableFile, read_bounded
 from cchc.problems import Problem, error, warning
 
@@ -63,8 +62,8 @@ class LoadedPlan:
 def located(name: str, source: bytes | None, problems: list[Problem], outline=None) -> list[Problem]:
     """*problems* in the file *name*: each one without a file gets *name*, each one without a place the line
     and column of its data path in *source* (1:1 when there is no source); *outline* is what parsing noted of it."""
-    pending = {p.path for p in problems if p.line == 0}
-    positions = (locate(source, pending, outline) if source is not None else dict.fromkeys(pending, (1, 1))) if pending else {}
+    pending = dict.fromkeys(p.path for p in problems if p.line == 0)  # in the order found: whole sections each side
+    positions = (yaml_halves.locate(source, pending, outline) if source is not None else dict.fromkeys(pending, (1, 1))) if pending else {}
 
     def placed(problem: Problem) -> Problem:
         changes = {} if problem.file else {"file": name}

@@ -44,8 +44,8 @@ def test_the_second_half_is_made_by_a_child(two_cores):
     parts = Parts()
     made = list(halves.in_two(parts, 5000, step=64, least=1))
     assert "".join(made) == "".join(Parts()(0, 5000))
-    # This process made the first half only (the middle a multiple of the step); the rest came from the child.
-    assert parts.calls == [(0, 2496)]
+    # This process made its share only (cut at a multiple of the step); the rest came from the child.
+    assert halves.PARENT_SHARE == 56 and parts.calls == [(0, 2752)]
 
 
 def test_characters_cut_between_blocks_come_back_whole(two_cores, monkeypatch):
@@ -75,7 +75,7 @@ def test_a_failed_child_leaves_its_half_to_this_process(two_cores, failure):
     parts = Parts(in_child=fail)
     made = "".join(halves.in_two(parts, 1000, least=1))
     assert made == "".join(Parts()(0, 1000))
-    assert parts.calls == [(0, 500), (500, 1000)]
+    assert parts.calls == [(0, 560), (560, 1000)]  # its own share, then the child's
 
 
 def test_a_reader_that_stops_ends_the_child(two_cores, monkeypatch):

@@ -434,12 +434,12 @@ def test_a_query_places_its_errors_but_not_the_warnings_it_never_shows(monkeypat
     # Finding 10,000 warnings' lines in a large plan is work a query would throw away: only errors are placed.
     from conftest import DATA
 
-    import cchc.load as load
     from cchc.cli.common import load_checked
+    from cchc.inputs import yaml_halves
 
     asked = []
-    real = load.locate
-    monkeypatch.setattr(load, "locate", lambda source, pending, outline=None: asked.append(set(pending)) or real(source, pending, outline))
+    real = yaml_halves.locate
+    monkeypatch.setattr(yaml_halves, "locate", lambda source, pending, outline=None: asked.append(set(pending)) or real(source, pending, outline))
 
     _, for_query = load_checked(PLAN, errors_only=True)
     assert for_query == [] and asked == []

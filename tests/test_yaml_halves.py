@@ -184,3 +184,26 @@ def test_a_mutated_plan_reads_alike_both_ways(seed):
             lines[at] = lines[at] + " " + snippet
     whole, halves, _ = read_both("\n".join(lines))
     assert halves == whole
+
+
+def test_positions_found_in_two_are_those_found_whole(monkeypatch):
+    """Every item's fields, items and indexes that are not there, keys and places outside the sections:
+    found by two processes, the same lines and columns as by one."""
+    from cchc.inputs import yaml_locate
+
+    monkeypatch.setattr(yaml_halves, "LEAST_PATHS", 1)
+    data = PLAN_2021.read_bytes()
+    outline = safeyaml.Outline()
+    root, _ = safeyaml.parse(data, None, outline)
+    paths = [("plan", "total_million_vnd"), ("agencies", 0, "name"), ("sections", 99), ("sections", 0, "tasks", 99)]
+    for s, section in enumerate(root["sections"]):
+        paths.append(("sections", s, "title"))
+        for t, task in enumerate(section["tasks"]):
+            for i, item in enumerate(task["items"]):
+                where = ("sections", s, "tasks", t, "items", i)
+                paths += [where + ("product",), where + ("lead", 0), where + ("lead", 9), where + ("deadline", safeyaml.KEY), where + ("nothing",)]
+    started = []
+    real_start = forks.Child.start.__func__
+    monkeypatch.setattr(forks.Child, "start", classmethod(lambda cls, *a: started.append(1) or real_start(cls, *a)))
+    assert yaml_halves.locate(data, paths, outline) == yaml_locate.locate(data, paths, outline)
+    assert started

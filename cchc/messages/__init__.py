@@ -80,7 +80,53 @@ def render(key: str, args: Mapping[str, Any] | None = None, lang: str = DEFAULT_
     template = entry[_INDEX.get(lang, 0)]
     if not args and "{" not in template and "}" not in template:  # "}}" is a brace too
         return template
-    return _Formatter(lang).vformat(template, (), dict(args or {}))
+    parts = _parsed(template)
+    if parts is None:
+        return _Formatter(lang).vformat(template, (), dict(args or {}))
+    filled = []
+    for literal, name, spec, conversion in parts:
+        filled.append(literal)
+        if name is not None:  # as Formatter.vformat fills a plain field: its value, converted, formatted
+            value = _value(name, args[name], lang) if args else {}[name]
+            filled.append(format(_convert(value, conversion, lang) if conversion else value, spec))
+    return "".join(filled)
+
+
+@lru_cache(maxsize=None)
+def _parsed(template: str) -> tuple | None:
+    """The template's (literal, field, format spec, conversion) parts, parsed once; None when a field is
+    more than a name ({0}, {a.b}, {a[0]}, a nested field in a spec): ``_Formatter`` fills those."""
+    parts = tuple(string.Formatter().parse(template))
+    if any(name is not None and (not name.isidentifier() or "{" in spec) for _, name, spec, _ in parts):
+        return None
+    return parts
+
+
+def _value(key: str, value: Any, lang: str) -> Any:
+    """A field's value as the message shows it: the system's reasons in Vietnamese for Vietnamese."""
+    if key == "reason" and lang == "vi" and isinstance(value, str):
+        return _OS_REASONS_VI.get(value, value)
+    return value
+
+
+def _convert(value: Any, conversion: str, lang: str) -> Any:
+    """cchc's conversions (``!q`` quoted, ``!m`` money, ``!M`` signed money, ``!d`` date, ``!n`` number,
+    ``!k`` a catalogue entry), and Python's own (``!r``, ``!s``, ``!a``)."""
+    if conversion == "q":
+        from cchc.text import quote
+
+        return quote(str(value))
+    if conversion == "m":
+        return money_text(value, lang)
+    if conversion == "M":
+        return ("+" if value > 0 else "") + money_text(value, lang)
+    if conversion == "d":
+        return date_text(value, lang)
+    if conversion == "n":
+        return number_text(value, lang)
+    if conversion == "k":
+        return render(value, None, lang)
+    return string.Formatter.convert_field(None, value, conversion)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **args: Any) -> str:
@@ -117,27 +163,10 @@ class _Formatter(string.Formatter):
         self.lang = lang
 
     def get_value(self, key, args, kwargs):
-        value = super().get_value(key, args, kwargs)
-        if key == "reason" and self.lang == "vi" and isinstance(value, str):
-            return _OS_REASONS_VI.get(value, value)
-        return value
+        return _value(key, super().get_value(key, args, kwargs), self.lang)
 
     def convert_field(self, value: Any, conversion: str | None) -> Any:
-        if conversion == "q":
-            from cchc.text import quote
-
-            return quote(str(value))
-        if conversion == "m":
-            return money_text(value, self.lang)
-        if conversion == "M":
-            return ("+" if value > 0 else "") + money_text(value, self.lang)
-        if conversion == "d":
-            return date_text(value, self.lang)
-        if conversion == "n":
-            return number_text(value, self.lang)
-        if conversion == "k":
-            return render(value, None, self.lang)
-        return super().convert_field(value, conversion)
+        return _convert(value, conversion, self.lang) if conversion else value
 
 
 def number_text(value: int | Decimal, lang: str = DEFAULT_LANG) -> str:

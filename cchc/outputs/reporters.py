@@ -37,9 +37,10 @@ def summary_line(files: list[str], problems: list[Problem], lang: str, strict: b
 
 
 def validation_text(files: list[str], problems: list[Problem], lang: str = "vi", strict: bool = False) -> str:
-    lines = [escape_controls(p.text(lang)) for p in problems]
-    lines.append(summary_line(files, problems, lang, strict))
-    return "\n".join(lines) + "\n"
+    def lines(start: int, stop: int) -> Iterator[str]:
+        yield "".join([escape_controls(p.text(lang)) + "\n" for p in problems[start:stop]])
+
+    return "".join(in_two(lines, len(problems))) + summary_line(files, problems, lang, strict) + "\n"
 
 
 def validation_json(files: list[str], problems: list[Problem], lang: str = "vi", strict: bool = False) -> str:
