@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -66,10 +66,9 @@ def located(name: str, source: bytes | None, problems: list[Problem], outline=No
     positions = (yaml_halves.locate(source, pending, outline) if source is not None else dict.fromkeys(pending, (1, 1))) if pending else {}
 
     def placed(problem: Problem) -> Problem:
-        changes = {} if problem.file else {"file": name}
-        if not problem.line:
-            changes["line"], changes["column"] = positions[problem.path]
-        return replace(problem, **changes) if changes else problem
+        if problem.line:
+            return problem if problem.file else problem.placed(name, problem.line, problem.column)
+        return problem.placed(problem.file or name, *positions[problem.path])
 
     return [placed(p) for p in problems]
 

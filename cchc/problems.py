@@ -57,6 +57,13 @@ class Problem:
         """The same problem, placed at *line*:*column*."""
         return replace(self, line=line, column=column)
 
+    def placed(self, file: str, line: int, column: int) -> Problem:
+        """The same problem in *file* at *line*:*column*: ``replace`` without its cost (14 µs a problem
+        here, and a large plan's warnings are placed by the ten thousand). No field is checked on making."""
+        new = object.__new__(type(self))
+        vars(new).update(vars(self), file=file, line=line, column=column)
+        return new
+
     def as_dict(self, lang: str = "vi") -> dict:
         """The problem as the JSON reporter's contract shapes it (only ``message`` follows the language)."""
         return {
