@@ -207,3 +207,18 @@ def test_positions_found_in_two_are_those_found_whole(monkeypatch):
     monkeypatch.setattr(forks.Child, "start", classmethod(lambda cls, *a: started.append(1) or real_start(cls, *a)))
     assert yaml_halves.locate(data, paths, outline) == yaml_locate.locate(data, paths, outline)
     assert started
+
+
+@pytest.mark.parametrize("data", [
+    b"sections:\n- \n...\n\xef\xbb\xbf\n- ",                       # libyaml passes over a BOM at a line's start:
+    b"sections:\n- \n...\n\xef\xbb\xbf# c\n- ",                    # the "..." before it still ends the document
+    b"\n\xef\xbb\xbf\n%TAG !! :\n---\nsections:\n- 0xxxxxxxxxxxxxxxxxxx\n- !!str ",  # a directive behind a BOM line
+    b"\xef\xbb\xbf\xef\xbb\xbfa: x\n",                              # a second BOM, taken off once only
+    b"\xef\xbb\xbf\xef\xbb\xbfa: x\xe2\x80\x8b\n",
+    b"\xef\xbb\xbf\xef\xbb\xbf\nsections:\n- xx\n- [a,\n\xef\xbb\xbfb]",
+    b"\xff\xfe" + "sections:\n- ".encode("utf-16-le") + b"\nsections:\n- " + b"x" * 41 + b"z\n- b\n",  # UTF-16
+])
+def test_byte_order_marks_and_other_encodings_are_read_whole(data):
+    # Found by a hostile tester: each of these once read otherwise in two processes.
+    whole, halves, used = read_both(data)
+    assert halves == whole and not used

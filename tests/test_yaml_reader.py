@@ -214,6 +214,15 @@ def test_a_bom_at_the_start_is_no_invisible_character():
     assert parse("\ufeffa: 1\n") == ({"a": 1}, [])
 
 
+def test_a_second_bom_moves_no_invisible_character():
+    # libyaml takes a BOM left at the start as the stream's own and does not count it: a character after it
+    # is in the scalar libyaml says, at libyaml's column (it was one off: false warnings, missed ones).
+    root, problems = parse(b"\xef\xbb\xbf\xef\xbb\xbfa: x\xe2\x80\x8b\n")
+    assert root == {"a": "x\u200b"}
+    assert [(p.code, p.line, p.column, p.args["char"]) for p in problems] == [("invisible-character", 1, 5, "U+200B")]
+    assert parse(b"\xef\xbb\xbf\xef\xbb\xbfa: x\n") == ({"a": "x"}, [])
+
+
 def test_invisible_after_a_line_separator_is_located_right():
     _, problems = found("# x\u2028y\na: \"\u200b\"\n")
     assert problems == [("control-character", "control-character.line-break", 1, 4), ("invisible-character", "invisible-character", 2, 5)]

@@ -149,6 +149,8 @@ class _Cursor:
 
     def __init__(self, data: bytes):
         self.data, self.offset, self.line, self.column, self.index = data, 0, 1, 1, 0
+        if data.startswith(b"\xef\xbb\xbf"):  # a second BOM: libyaml takes it as the stream's and counts it not
+            self.column, self.index = 0, -1
 
     def advance(self, offset: int) -> tuple[int, int]:
         data, start = self.data, self.offset

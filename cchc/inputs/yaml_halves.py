@@ -60,7 +60,7 @@ def parse(source: str | bytes, is_nfc: bool | None = None, outline: safeyaml.Out
         root = in_two(data, not is_nfc, outline)
         if root is not None:
             return root, []
-    return safeyaml.parse(data, is_nfc, outline)
+    return safeyaml.parse(source, is_nfc, outline)  # the source: its BOM is taken off once, there
 
 
 def cut(data: bytes) -> Cut | None:
@@ -69,6 +69,8 @@ def cut(data: bytes) -> Cut | None:
     reading does not handle. Whether the line does start one is known only once the text before it is read."""
     if any(scan.search(data) for scan in safeyaml._YAML11_BREAKS):
         return None  # NEL, LS, PS: problems the whole reading reports
+    if b"\xef\xbb\xbf" in data or b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # a BOM (libyaml passes over one at the start of any line), or not UTF-8
     crlf = b"\r" in data
     if crlf and data.count(b"\r") != data.count(b"\r\n"):
         return None  # lines that end at a lone CR
