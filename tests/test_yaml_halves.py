@@ -222,3 +222,10 @@ def test_byte_order_marks_and_other_encodings_are_read_whole(data):
     # Found by a hostile tester: each of these once read otherwise in two processes.
     whole, halves, used = read_both(data)
     assert halves == whole and not used
+
+
+def test_a_directive_anywhere_before_the_list_is_read_whole():
+    for head in (b"%TAG !! :\n---\n", b"# c\n\n%TAG !! :\n---\n", b"  \n%TAG !! :\n---\n"):
+        data = head + b"sections:\n- 0xxxxxxxxxxxxxxxxxxx\n- !!str x\n- y\n"
+        whole, halves, used = read_both(data)
+        assert halves == whole and not used and whole[1]

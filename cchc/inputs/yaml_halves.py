@@ -74,12 +74,12 @@ def cut(data: bytes) -> Cut | None:
     crlf = b"\r" in data
     if crlf and data.count(b"\r") != data.count(b"\r\n"):
         return None  # lines that end at a lone CR
-    if data.startswith(b"%", _past_blank_lines(data, 0)):
-        return None  # a directive (%TAG) would change how tags read after the cut
     middle = len(data) // 2
     key = _KEY_LINE.match(data, data.rfind(b"\n" + LIST_KEY + b":", 0, middle) + 1)
     if key is None or key.group(1) != LIST_KEY:
         return None
+    if data.startswith(b"%") or b"\n%" in data[: key.start()]:
+        return None  # a directive (%TAG) would change how tags read after the cut
     position = _past_blank_lines(data, key.end())
     first = _ENTRY.match(data, position)
     if first is None or position >= middle:
