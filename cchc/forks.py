@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import codecs
 import os
+import pickle
 import signal
 import sys
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 #: Bytes read back from the child's file at a time.
 BLOCK = 1 << 20
@@ -56,6 +57,15 @@ class Child:
         if pid == 0:
             _make_into(fd, make, start, stop)  # never returns
         return cls(pid, fd, make, start, stop, text)
+
+    @classmethod
+    def computing(cls, compute: Callable[[], Any]) -> "Child | None":
+        """A child computing ``compute()``, its value pickled into its file; ``value`` reads it back."""
+        return cls.start(lambda start, stop: [pickle.dumps(compute(), pickle.HIGHEST_PROTOCOL)], 0, 1, False)
+
+    def value(self) -> Any:
+        """What the child of ``computing`` computed (computed here instead when the child did not finish)."""
+        return pickle.loads(b"".join(self.pieces()))
 
     def pieces(self) -> Iterator:
         """The child's part as it made it; made here instead when the child did not finish it."""

@@ -14,7 +14,7 @@ The result is what ``cchc.inputs.yaml.parse`` gives for the whole file, the
 same data and the same outline, or nothing at all: both halves are read by
 the same reader, and the halves are used only when each is read without a
 single problem and everything that could make the whole read differently is
-ruled out (see ``_cut`` and ``_first_ends_in_list``). Otherwise, or when the
+ruled out (see ``cut`` and ``_list_in_first``). Otherwise, or when the
 child cannot start or fails, the file is read whole, as before, and that read
 reports every problem.
 """
@@ -71,8 +71,7 @@ def cut(data: bytes) -> Cut | None:
         return None  # NEL, LS, PS: problems the whole reading reports
     if b"\xef\xbb\xbf" in data or b"\x00" in data or data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None  # a BOM (libyaml passes over one at the start of any line), or not UTF-8
-    crlf = b"\r" in data
-    if crlf and data.count(b"\r") != data.count(b"\r\n"):
+    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
         return None  # lines that end at a lone CR
     middle = len(data) // 2
     key = _KEY_LINE.match(data, data.rfind(b"\n" + LIST_KEY + b":", 0, middle) + 1)
@@ -119,7 +118,7 @@ def in_two(data: bytes, normalize: bool, outline: safeyaml.Outline) -> Any:
     where = cut(data)
     if where is None:
         return None
-    child = forks.Child.start(lambda start, stop: [_second_half(data, where, normalize)], 0, 1, False)
+    child = forks.Child.computing(lambda: _second_half(data, where, normalize))
     if child is None:
         return None
     try:
@@ -129,19 +128,20 @@ def in_two(data: bytes, normalize: bool, outline: safeyaml.Outline) -> Any:
             first = safeyaml._read(data[: where.start], problems, normalize, first_outline)
         except safeyaml.yaml.reader.ReaderError:
             return None
-        if problems or not _first_ends_in_list(first, first_outline, where):
+        list_node = None if problems else _list_in_first(first, first_outline, where)
+        if list_node is None:
             return None
         try:
-            second = pickle.loads(b"".join(child.pieces()))
+            second = child.value()
         except (pickle.UnpicklingError, EOFError):
             return None
     finally:
         child.stop()
-    return None if second is None else _join(first, first_outline, second, where, outline)
+    return None if second is None else _join(first, first_outline, list_node, second, where, outline)
 
 
-def _second_half(data: bytes, where: Cut, normalize: bool) -> bytes:
-    """The text after the cut read (in the child) as the list of ``where.key``: pickled (root, outline cells,
+def _second_half(data: bytes, where: Cut, normalize: bool) -> tuple | None:
+    """The text after the cut read (in the child) as the list of ``where.key``: (root, outline cells as bytes,
     outline keys), or None when reading it found any problem."""
     text = where.key + b":" + b"\n" * where.line + data[where.start :]
     problems: list = []
@@ -152,19 +152,22 @@ def _second_half(data: bytes, where: Cut, normalize: bool) -> bytes:
         root = None
     name = where.key.decode("ascii")
     if problems or not isinstance(root, dict) or not isinstance(root.get(name), list) or outline.key.get(1) != name:
-        return pickle.dumps(None)
-    return pickle.dumps((root, outline.cells.tobytes(), outline.key), pickle.HIGHEST_PROTOCOL)
+        return None
+    return root, outline.cells.tobytes(), outline.key
 
 
-def _first_ends_in_list(first: Any, outline: safeyaml.Outline, where: Cut) -> bool:
-    """Whether the text before the cut is a mapping at column 0 whose last key is the list's, a block list
-    whose entries start at the cut's indentation: the cut's line then opens its next entry."""
+def _list_in_first(first: Any, outline: safeyaml.Outline, where: Cut) -> int | None:
+    """The outline's node of the list when the text before the cut is a mapping at column 0 whose last key is
+    the list's, a block list whose entries start at the cut's indentation (the cut's line then opens its next
+    entry); None when it is not."""
     name = where.key.decode("ascii")
     if not isinstance(first, dict) or not first or next(reversed(first)) != name or not isinstance(first[name], list):
-        return False
+        return None
     cells = outline.cells
     node = _list_node(outline, name)
-    return cells[0] == -1 and cells[3] == 0 and node is not None and cells[6 * node + 3] == where.indent
+    if cells[0] == -1 and cells[3] == 0 and node is not None and cells[6 * node + 3] == where.indent:
+        return node
+    return None
 
 
 def _list_node(outline: safeyaml.Outline, name: str) -> int | None:
@@ -174,9 +177,9 @@ def _list_node(outline: safeyaml.Outline, name: str) -> int | None:
     return found[-1] if found else None
 
 
-def _join(first: dict, first_outline: safeyaml.Outline, second: tuple, where: Cut, outline: safeyaml.Outline) -> Any:
-    """The two halves as one document and one outline (into *outline*); None when a key of the document's
-    mapping is in both (the whole reading reports the duplicate)."""
+def _join(first: dict, first_outline: safeyaml.Outline, list_node: int, second: tuple, where: Cut, outline: safeyaml.Outline) -> Any:
+    """The two halves as one document and one outline (into *outline*; *list_node* is the list's node in the
+    first half's); None when a key of the document's mapping is in both (the whole reading reports the duplicate)."""
     root, cells_bytes, keys = second
     name = where.key.decode("ascii")
     if any(key in first for key in root if key != name):
@@ -189,7 +192,6 @@ def _join(first: dict, first_outline: safeyaml.Outline, second: tuple, where: Cu
             first[key] = value
     cells = first_outline.cells
     width = len(safeyaml.Outline.FIELDS)
-    list_node = _list_node(first_outline, name)
     # Containers still open at the cut were closed by the end of the first half's text (its last line, column 0);
     # in the whole file the cut's entry closes them, at its dash.
     for node in range(len(cells) // width):
@@ -234,12 +236,12 @@ def locate(source: bytes, paths: Iterable[tuple], outline: safeyaml.Outline | No
     if not second:
         return yaml_locate.locate(source, paths, outline)
     first = [path for path in paths if path not in second]
-    child = forks.Child.start(lambda start, stop: [pickle.dumps(yaml_locate.locate(source, second, outline))], 0, 1, False)
+    child = forks.Child.computing(lambda: yaml_locate.locate(source, second, outline))
     if child is None:
         return yaml_locate.locate(source, paths, outline)
     try:
         found = yaml_locate.locate(source, first, outline)
-        found.update(pickle.loads(b"".join(child.pieces())))
+        found.update(child.value())
     finally:
         child.stop()
     return found
