@@ -28,7 +28,8 @@ MAX_SUGGESTED = 100
 DONG_FACTOR = 10
 
 
-def _item_paths(plan):
+def item_paths(plan):
+    """(data path, item) of every item, in order."""
     for s, section in enumerate(plan.sections):
         for t, task in enumerate(section.tasks):
             for i, item in enumerate(task.items):
@@ -211,6 +212,9 @@ class ItemContext:
     registry: AgencyRegistry
     seen_ids: dict[str, str] = field(default_factory=dict)
     suggestions: dict[str, str | None] = field(default_factory=dict)
+    #: How many distinct unknown names get a "did you mean" (0 in the child of ``cchc.checks_in_two``: which
+    #: names are among the plan's first ones is known only when both halves are).
+    most_suggested: int = MAX_SUGGESTED
 
 
 def check_item_id(context: ItemContext, path, item) -> list[Problem]:
@@ -243,7 +247,7 @@ def check_item_agencies(context: ItemContext, path, item) -> list[Problem]:
         for k, name in enumerate(getattr(item, role)):
             agency = resolve(name)
             if agency is None:
-                problems.append(_unknown_agency(context, name, path + (role, k)))
+                problems.append(unknown_agency(context, name, path + (role, k)))
             elif id(agency) in seen:  # identity: comparing pydantic models field by field is slow
                 problems.append(warning("repeated-agency", path + (role, k), name=name, agency=agency.name))
             else:
@@ -251,16 +255,22 @@ def check_item_agencies(context: ItemContext, path, item) -> list[Problem]:
     return problems
 
 
-def _unknown_agency(context: ItemContext, name: str, path) -> Problem:
+def unknown_agency(context: ItemContext, name: str, path) -> Problem:
+    """The error of an unknown agency *name* at *path*, with what it may be a slip for (among the first names)."""
+    suggestions = suggested(context, name)
+    if suggestions:
+        return error("unknown-agency", path, key="unknown-agency.suggest", name=name, suggestions=suggestions)
+    return error("unknown-agency", path, name=name)
+
+
+def suggested(context: ItemContext, name: str) -> str | None:
+    """The registered names close to the unknown *name*, as a message shows them; None for none. "Did you mean"
+    compares with the registry: only the first distinct names get one, so thousands of them cannot make validate slow."""
     memo = context.suggestions
     if name not in memo:
-        # "Did you mean" compares with the registry: bounded, so a file of thousands
-        # of unknown names cannot make validate slow.
-        close = context.registry.suggest(name) if len(memo) < MAX_SUGGESTED else []
+        close = context.registry.suggest(name) if len(memo) < context.most_suggested else []
         memo[name] = " / ".join(f'"{c}"' for c in close) or None
-    if memo[name]:
-        return error("unknown-agency", path, key="unknown-agency.suggest", name=name, suggestions=memo[name])
-    return error("unknown-agency", path, name=name)
+    return memo[name]
 
 
 def check_item_lead(context: ItemContext, path, item) -> list[Problem]:
@@ -312,10 +322,15 @@ def check_item_amount(context: ItemContext, path, item) -> list[Problem]:
 
 def check_items(plan) -> list[Problem]:
     """Every item check, in one walk over the items."""
-    context = ItemContext(plan, AgencyRegistry(plan.agencies))
+    return checked_items(ItemContext(plan, AgencyRegistry(plan.agencies)), item_paths(plan))
+
+
+def checked_items(context: ItemContext, items, item_checks=None) -> list[Problem]:
+    """The problems *item_checks* (default: all) find in *items*, (path, item) pairs, in order."""
+    item_checks = ITEM_CHECKS if item_checks is None else item_checks
     problems: list[Problem] = []
-    for path, item in _item_paths(plan):
-        for check in ITEM_CHECKS:
+    for path, item in items:
+        for check in item_checks:
             found = check(context, path, item)
             if found:
                 problems.extend(found)

@@ -59,11 +59,14 @@ class LoadedPlan:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def located(name: str, source: bytes | None, problems: list[Problem], outline=None) -> list[Problem]:
+def located(name: str, source: bytes | None, problems: list[Problem], outline=None, alone: bool = False) -> list[Problem]:
     """*problems* in the file *name*: each one without a file gets *name*, each one without a place the line
-    and column of its data path in *source* (1:1 when there is no source); *outline* is what parsing noted of it."""
+    and column of its data path in *source* (1:1 when there is no source); *outline* is what parsing noted of it.
+    *alone*: found by this process only (many are found in two processes when there is a core for each)."""
     pending = dict.fromkeys(p.path for p in problems if p.line == 0)  # in the order found: whole sections each side
-    positions = (yaml_halves.locate(source, pending, outline) if source is not None else dict.fromkeys(pending, (1, 1))) if pending else {}
+    positions = (
+        (yaml_halves.locate(source, pending, outline, alone) if source is not None else dict.fromkeys(pending, (1, 1))) if pending else {}
+    )
 
     def placed(problem: Problem) -> Problem:
         if problem.line:

@@ -89,3 +89,8 @@ def warning(code: str, path: Path = (), *, key: str | None = None, file: str = "
 def has_errors(problems: list[Problem]) -> bool:
     """True when any problem is an error."""
     return any(p.severity == "error" for p in problems)
+
+
+def errors_among(problems: list[Problem]) -> list[Problem]:
+    """The errors among *problems*, in order."""
+    return [p for p in problems if p.severity == "error"]

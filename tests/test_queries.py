@@ -439,7 +439,7 @@ def test_a_query_places_its_errors_but_not_the_warnings_it_never_shows(monkeypat
 
     asked = []
     real = yaml_halves.locate
-    monkeypatch.setattr(yaml_halves, "locate", lambda source, pending, outline=None: asked.append(set(pending)) or real(source, pending, outline))
+    monkeypatch.setattr(yaml_halves, "locate", lambda source, pending, outline=None, alone=False: asked.append(set(pending)) or real(source, pending, outline, alone))
 
     _, for_query = load_checked(PLAN, errors_only=True)
     assert for_query == [] and asked == []

@@ -16,6 +16,7 @@ from typing import Annotated, Iterator, Optional
 import typer
 
 from cchc.messages import DEFAULT_LANG, t
+from cchc.problems import errors_among
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: How many of a plan's errors a query shows before pointing to `cchc validate`.
@@ -216,23 +217,18 @@ def load_checked(path: Path, errors_only: bool = False):
     left out before they are placed: finding 10,000 warnings' lines is work
     nobody would see.
     """
-    from cchc.checks import run_checks
+    from cchc.checks_in_two import checked
     from cchc.load import load_plan
 
     with gc_paused():
         loaded = load_plan(path)
-        problems = list(loaded.problems)
-        found = run_checks(loaded.plan) if loaded.plan is not None else (
-            loaded.partial.checked() if loaded.partial is not None else []  # refused by the schema: still every other problem
-        )
-        if errors_only:
-            problems, found = _errors(problems), _errors(found)
-        problems += loaded.locate(found)
+        problems = errors_among(loaded.problems) if errors_only else list(loaded.problems)
+        if loaded.plan is not None:
+            problems += checked(loaded, errors_only)
+        elif loaded.partial is not None:  # refused by the schema: still every other problem
+            found = loaded.partial.checked()
+            problems += loaded.locate(errors_among(found) if errors_only else found)
     return loaded, sorted(problems)
-
-
-def _errors(problems: list) -> list:
-    return [p for p in problems if p.severity == "error"]
 
 
 def load_for_query(plan: Optional[Path]):
@@ -263,7 +259,7 @@ OutputOption = Annotated[
 def show_errors(problems) -> list:
     """The errors among *problems*: the first few shown on standard error, and how many more there are (those a
     flood's one problem counts included)."""
-    errors = _errors(problems)
+    errors = errors_among(problems)
     for problem in errors[:SHOWN_ERRORS]:
         note(problem.text(lang()))
     more = sum(dict(p.args)["count"] if p.code == "progress-more" or p.key == "schema.more" else 1 for p in errors[SHOWN_ERRORS:])

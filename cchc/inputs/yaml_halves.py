@@ -221,13 +221,13 @@ def _join(first: dict, first_outline: safeyaml.Outline, list_node: int, second: 
 LEAST_PATHS = 4096
 
 
-def locate(source: bytes, paths: Iterable[tuple], outline: safeyaml.Outline | None = None) -> dict:
+def locate(source: bytes, paths: Iterable[tuple], outline: safeyaml.Outline | None = None, alone: bool = False) -> dict:
     """What ``yaml_locate.locate`` gives; many paths in a plan's sections (in the order the checks found
     them) are found half by a forked child, whole sections each side: a path's position depends only on
-    the paths found with it in the same container."""
+    the paths found with it in the same container. *alone*: by this process only (a child already works)."""
     paths = list(dict.fromkeys(paths))
     in_sections = [path for path in paths if len(path) > 2 and path[0] == "sections"]
-    if len(in_sections) < LEAST_PATHS or outline is None or forks.cores() < 2:
+    if alone or len(in_sections) < LEAST_PATHS or outline is None or forks.cores() < 2:
         return yaml_locate.locate(source, paths, outline)
     middle = len(in_sections) // 2
     while middle < len(in_sections) and in_sections[middle][1] == in_sections[middle - 1][1]:
