@@ -490,3 +490,18 @@ def test_a_markdown_column_is_escaped_as_each_cell_is(column):
     from cchc.outputs.html import _each_markdown
 
     assert list(_each_markdown(escape_markdown, column)) == [escape_markdown(text) for text in column]
+
+
+def test_prose_that_starts_like_a_list_item_stays_a_paragraph_in_markdown(tmp_path):
+    # Vietnamese documents set points off with "- " and "1. ": in Markdown those would become lists
+    # (bullets for dashes, numbers a reader renumbers), no longer the text as written.
+    markdown_it = pytest.importorskip("markdown_it")
+    points = ["- Nâng cao chất lượng", "1. Mục đích thứ nhất", "+ Cộng thêm", "2) Điểm b", "10. Mười", "-"]
+    prose = "prose_before:\n  - label: I.\n    title: MỤC ĐÍCH\n    paragraphs:\n" + "".join(f'      - "{p}"\n' for p in points)
+    path = tmp_path / "plan.yaml"
+    path.write_text((ROOT / "plans" / "2021.yaml").read_text(encoding="utf-8") + prose, encoding="utf-8")
+    loaded = load_plan(path)
+    assert loaded.plan is not None, loaded.problems
+    rendered = markdown_it.MarkdownIt("commonmark").enable(["table"]).render(render_plan(loaded.plan, "md"))
+    for point in points:
+        assert f"<p>{html.escape(point, quote=False)}</p>" in rendered

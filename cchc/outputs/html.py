@@ -26,6 +26,8 @@ _MD_SPECIAL = re.compile(r"([\\|*_`\[\]<>#~])")
 # '&' only matters where it would start an entity reference ("&amp;", "&#38;").
 _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+# A list item's marker at the start of a Markdown block ("- ", "+ ", "1. ", "1) "): it gets a backslash.
+_MD_BLOCK_START = re.compile(r"\A([0-9]{0,9})([-+.)])(?=[ \t]|\Z)")
 # A character one of the substitutions of escape_markdown changes (markup, a line break, a
 # character cchc.text.escape_controls shows escaped); and the same but those beyond U+FFFF.
 _MD_ESCAPED = re.compile("[\\\\|*_`\\[\\]<>#~&\r\n" + _UNSAFE.pattern[1:-1] + "]")
@@ -334,9 +336,11 @@ def escape_markdown(text) -> str:
     Trailing newlines (a YAML ``|`` block ends with one) are dropped rather than shown as a blank line.
     """
     text = str(text)
-    if _MD_ESCAPED.search(text) is None:  # most cells: nothing to escape, no line break
+    if _MD_ESCAPED.search(text) is None and _MD_BLOCK_START.match(text) is None:  # most cells: nothing to escape
         return text
     text = _MD_SPECIAL.sub(r"\\\1", text.rstrip("\r\n"))
     text = _MD_ENTITY.sub(r"\\&", text)
+    # A paragraph that starts like a list item ("- Nâng cao …", "1. Mục đích") would become a list.
+    text = _MD_BLOCK_START.sub(r"\1\\\2", text)
     # Control, bidi and invisible characters shown escaped, as everywhere a person reads plan text.
     return _NEWLINE.sub("<br>", escape_controls(text.replace("\r\n", "\n").replace("\r", "\n")))
