@@ -135,12 +135,16 @@ def plan_600(tmp_path_factory):
         ["due", "--from", "2021-01", "--to", "2021-12"],
         ["calendar"],
         ["report", "--period", "2021", "--today", "2022-01-10"],
+        ["render", "--format", "html"],
+        ["render", "--format", "html", "--agency", "Sở Nội vụ tỉnh An Giang"],
+        ["render", "--format", "html", "--section", "II"],  # one section: nothing to share
     ],
 )
 def test_commands_write_what_one_process_writes(run, plan_600, monkeypatch, args):
     one = run(*args, "--plan", plan_600)
     assert one.exit_code == 0, one
     monkeypatch.setattr(halves, "_cores", lambda: 2)
+    monkeypatch.setattr(forks, "cores", lambda: 2)
     monkeypatch.setattr(halves, "LEAST", 1)
     monkeypatch.setattr(tables, "ROWS_PER_CHUNK", 16)  # the middle is a multiple of a chunk
     monkeypatch.setattr(reporters, "JSON_CHUNK", 16)
@@ -148,8 +152,32 @@ def test_commands_write_what_one_process_writes(run, plan_600, monkeypatch, args
     start = halves._Child.start.__func__
     monkeypatch.setattr(halves._Child, "start", classmethod(lambda cls, *a: calls.append(a[1:3]) or start(cls, *a)))
     two = run(*args, "--plan", plan_600)
-    assert calls, "no part was made by a child"
+    assert bool(calls) is ("--section" not in args), "no part was made by a child"
     assert (two.exit_code, two.stdout, two.stderr) == (0, one.stdout, one.stderr)
+
+
+def test_an_html_plan_made_in_two_when_the_child_fails(plan_600, monkeypatch):
+    from cchc.load import load_plan
+    from cchc.outputs.html import render_pieces
+
+    plan = load_plan(plan_600).plan
+    one = "".join(render_pieces(plan, "html"))
+    monkeypatch.setattr(forks, "cores", lambda: 2)
+    monkeypatch.setattr(halves, "LEAST", 1)
+    parent = os.getpid()
+    real = forks._make_into
+
+    def failing(fd, make, start, stop):
+        def made(first, last):
+            yield next(iter(make(first, last)))
+            if os.getpid() != parent:
+                os.kill(os.getpid(), signal.SIGKILL)
+        real(fd, made, start, stop)
+
+    assert "".join(render_pieces(plan, "html")) == one  # the child's part, made here
+    monkeypatch.setattr(forks, "_make_into", failing)
+    assert "".join(render_pieces(plan, "html")) == one
+    assert "<!--" not in one
 
 
 def _processes_reading(path: Path) -> list[int]:

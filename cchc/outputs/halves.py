@@ -28,14 +28,16 @@ LEAST = 8192
 PARENT_SHARE = 56
 
 
-def in_two(make: Callable[[int, int], Iterable], count: int, step: int = 1, text: bool = True, least: int | None = None) -> Iterator:
+def in_two(
+    make: Callable[[int, int], Iterable], count: int, step: int = 1, text: bool = True, least: int | None = None, middle: int | None = None
+) -> Iterator:
     """What ``make(0, count)`` yields, its part from a little past the middle made by a child process meanwhile.
 
     ``make(start, stop)`` yields the pieces (str when *text*, else bytes) of
     units start to stop; the pieces of two parts joined are those of the whole.
-    The middle is a multiple of *step* (a chunk of rows laid out together).
+    The middle is a multiple of *step* (a chunk of rows laid out together), or *middle* when given.
     """
-    middle = (count * PARENT_SHARE // 100) // step * step
+    middle = (count * PARENT_SHARE // 100) // step * step if middle is None else middle
     least = LEAST if least is None else least
     child = _Child.start(make, middle, count, text) if count >= least and middle and _cores() > 1 else None
     if child is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from cchc.outputs.view import build_view
 from cchc.text import _UNSAFE, _UNSAFE_IN_BMP, escape_controls, found_in_any, once_per_text
@@ -106,10 +106,54 @@ def render_pieces(plan, fmt: str, *, view=None) -> Iterator[str]:
 
 def _pieces(name: str, view) -> Iterator[str]:
     try:
-        yield from _environment(None).get_template(name).generate(view=view)
+        template = _environment(None).get_template(name)
+        if name == "plan.html.j2" and len(view.sections) > 1:
+            yield from _in_two(template, view)
+        else:
+            yield from template.generate(view=view)
     except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
         where, line = _failure(exc, name)
         raise TemplateFailure(where, line, _reason(exc), _kind(exc)) from None
+
+
+def _in_two(template, view) -> Iterable[str]:
+    """The HTML plan of a large view, the sections from past the middle of its rows made by a forked child
+    (``cchc.outputs.halves``): the same text. Each process renders the whole template, the child with the
+    sections before its own left empty; the plan's table writes a mark, never found in a plan's text, where
+    the child's first section starts: this process writes what comes before it, the child what comes after."""
+    import dataclasses
+    import secrets
+
+    from cchc.outputs.halves import LEAST, PARENT_SHARE, in_two
+
+    sizes = [len(section.rows) for section in view.sections]
+    wanted, done, first = sum(sizes) * PARENT_SHARE // 100, 0, 0
+    while first < len(sizes) - 1 and done + sizes[first] / 2 <= wanted:  # the section boundary nearest the share
+        done += sizes[first]
+        first += 1
+    mark = f"<!--{secrets.token_hex(16)}-->"
+
+    def part(start: int, stop: int) -> Iterator[str]:
+        if start:  # the child: the sections before its own, empty; its text from the mark on
+            sections = [dataclasses.replace(s, rows=[]) if n < start else s for n, s in enumerate(view.sections)]
+            pieces = template.generate(view=dataclasses.replace(view, sections=sections), cut=(start, mark))
+            for piece in pieces:
+                if mark in piece:
+                    yield piece[piece.index(mark) + len(mark) :]
+                    break
+            yield from pieces
+            return
+        pieces = template.generate(view=view, cut=(stop, mark))
+        for piece in pieces:
+            if mark in piece:
+                yield piece[: piece.index(mark)]
+                pieces.close()
+                return
+            yield piece
+
+    if sum(sizes) < LEAST:
+        return template.generate(view=view)
+    return in_two(part, len(sizes), least=0, middle=first)
 
 
 def _failure(exc: BaseException, name: str) -> tuple[str, int | None]:
@@ -190,7 +234,7 @@ def _environment(template_dir: Path | None):
     (packaged,) = template_directories(None)
     if template_dir is None:
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(packaged), **options)
-        env.filters["md"] = escape_markdown
+        env.filters["md"] = markdown_text
         env.filters["md_row"], env.filters["md_rows"] = _markdown_rows()
         env.filters["html_row"], env.filters["html_rows"] = _html_rows()
         env.filters["br"] = html_lines_printed
@@ -198,7 +242,7 @@ def _environment(template_dir: Path | None):
     from cchc.outputs import sandbox
 
     env = sandbox.strict_environment(Path(template_dir), packaged, **options)
-    env.filters["md"] = escape_markdown
+    env.filters["md"] = markdown_text
     env.filters["md_row"], env.filters["md_rows"] = _markdown_rows()  # neither takes a callable from the template
     env.filters["html_row"], env.filters["html_rows"] = _html_rows()
     env.filters["br"] = html_lines
@@ -329,6 +373,13 @@ def _each_markdown(escape, texts):
     return _each(escape, texts) if found_in_any(texts, _MD_ESCAPED, _MD_ESCAPED_IN_BMP) else texts
 
 
+def markdown_text(text) -> str:
+    """``escape_markdown`` for a text that may start a block (a paragraph, a heading, a list item): one that starts
+    like a list item ("- Nâng cao …", "1. Mục đích") gets a backslash before its marker, or it would become a list
+    (bullets for the dashes, numbers a reader renumbers). The ``md`` filter; a table's cells need none."""
+    return _MD_BLOCK_START.sub(r"\1\\\2", escape_markdown(text))
+
+
 def escape_markdown(text) -> str:
     """*text* as literal GFM inline text on one line: markup characters get a backslash, newlines become <br>,
     control, bidi and invisible characters are shown escaped (``\\u202e``).
@@ -336,11 +387,9 @@ def escape_markdown(text) -> str:
     Trailing newlines (a YAML ``|`` block ends with one) are dropped rather than shown as a blank line.
     """
     text = str(text)
-    if _MD_ESCAPED.search(text) is None and _MD_BLOCK_START.match(text) is None:  # most cells: nothing to escape
+    if _MD_ESCAPED.search(text) is None:  # most cells: nothing to escape, no line break
         return text
     text = _MD_SPECIAL.sub(r"\\\1", text.rstrip("\r\n"))
     text = _MD_ENTITY.sub(r"\\&", text)
-    # A paragraph that starts like a list item ("- Nâng cao …", "1. Mục đích") would become a list.
-    text = _MD_BLOCK_START.sub(r"\1\\\2", text)
     # Control, bidi and invisible characters shown escaped, as everywhere a person reads plan text.
     return _NEWLINE.sub("<br>", escape_controls(text.replace("\r\n", "\n").replace("\r", "\n")))

@@ -331,7 +331,7 @@ def report_pieces(report: Report, fmt: str, lang: str = "vi") -> Iterator[str]:
 def _render_pieces(name: str, view: dict) -> Iterator[str]:
     import jinja2
 
-    from cchc.outputs.html import escape_markdown
+    from cchc.outputs.html import markdown_text
 
     directory = Path(str(resources.files("cchc") / "templates"))
     env = jinja2.Environment(
@@ -342,7 +342,7 @@ def _render_pieces(name: str, view: dict) -> Iterator[str]:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md"] = escape_markdown
+    env.filters["md"] = markdown_text
     return env.get_template(name).generate(v=view)
 
 
