@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cchc.inputs import yaml as safeyaml, yaml_halves
 from cchc.inputs.files import UnreadableFile, read_bounded
-from cchc.problems import Problem, error, warning
+from cchc.problems import Problem, error, errors_among, warning
 
 DEFAULT_PLAN = Path("plans") / "2021.yaml"
 
@@ -56,7 +56,7 @@ class LoadedPlan:
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.severity == "error"]
+        return errors_among(self.problems)
 
 
 def located(name: str, source: bytes | None, problems: list[Problem], outline=None, alone: bool = False) -> list[Problem]:
