@@ -52,10 +52,11 @@ def checked(loaded: LoadedPlan, errors_only: bool = False) -> list[Problem]:
     """Every check's problems of *loaded*'s plan (its errors only, with *errors_only*), placed in its file."""
     plan = loaded.plan
     keep = errors_among if errors_only else list
-    items = list(item_paths(plan))
-    middle = len(items) * PARENT_SHARE // 100
+    count = sum(len(task.items) for section in plan.sections for task in section.tasks)
     child = None
-    if len(items) >= LEAST_ITEMS and loaded.source is not None and forks.cores() > 1:
+    if count >= LEAST_ITEMS and loaded.source is not None and forks.cores() > 1:
+        items = list(item_paths(plan))
+        middle = count * PARENT_SHARE // 100
         child = forks.Child.computing(lambda: _later_items(loaded, items[middle:], keep))
     if child is None:
         return loaded.locate(keep(run_checks(plan)))
