@@ -83,6 +83,7 @@ def _later_items(loaded: LoadedPlan, items: list, keep) -> list[Problem]:
 
 def _suggesting(context: ItemContext, problem: Problem) -> Problem:
     """A problem of the child: an unknown agency gets the suggestion it has among all the plan's unknown names."""
-    if problem.code != "unknown-agency" or suggested(context, dict(problem.args)["name"]) is None:
+    name = dict(problem.args)["name"] if problem.code == "unknown-agency" else None
+    if name is None or suggested(context, name) is None:
         return problem
-    return unknown_agency(context, dict(problem.args)["name"], problem.path).placed(problem.file, problem.line, problem.column)
+    return unknown_agency(context, name, problem.path).placed(problem.file, problem.line, problem.column)

@@ -10,7 +10,7 @@ the text is made in the chosen language when it is shown
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
@@ -52,10 +52,6 @@ class Problem:
 
         # A file name holding a line break must not split the line "file:line:col: …" a tool reads.
         return f"{one_line(self.file)}:{self.line}:{self.column}: {render('severity.' + self.severity, None, lang)} [{self.code}] {self.message(lang)}"
-
-    def at(self, line: int, column: int) -> Problem:
-        """The same problem, placed at *line*:*column*."""
-        return replace(self, line=line, column=column)
 
     def placed(self, file: str, line: int, column: int) -> Problem:
         """The same problem in *file* at *line*:*column*: ``replace`` without its cost (14 µs a problem

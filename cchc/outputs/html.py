@@ -127,6 +127,8 @@ def _in_two(template, view) -> Iterable[str]:
     from cchc.outputs.halves import LEAST, PARENT_SHARE, in_two
 
     sizes = [len(section.rows) for section in view.sections]
+    if sum(sizes) < LEAST:
+        return template.generate(view=view)
     wanted, done, first = sum(sizes) * PARENT_SHARE // 100, 0, 0
     while first < len(sizes) - 1 and done + sizes[first] / 2 <= wanted:  # the section boundary nearest the share
         done += sizes[first]
@@ -151,8 +153,6 @@ def _in_two(template, view) -> Iterable[str]:
                 return
             yield piece
 
-    if sum(sizes) < LEAST:
-        return template.generate(view=view)
     return in_two(part, len(sizes), least=0, middle=first)
 
 
