@@ -31,6 +31,7 @@ import pytest
 
 from cchc.agencies import AgencyRegistry
 from cchc.load import load_plan
+from cchc.model import Block
 from cchc.outputs.html import TemplateFailure, render_plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -443,6 +444,43 @@ def test_plan_written_inside_article_1(print_pdf):
     assert not last.landscape and last.has("III. TỔ CHỨC THỰC HIỆN") and last.has("Điều 2.") and last.has("Điều 3.")
     assert last.has("KT. CHỦ TỊCH") and last.has("Lại Văn Hoàn") and last.has("Nơi nhận:")
     assert "Ban hành kèm theo" not in pdf.text  # no attached plan's title: the plan is the decision's text
+
+
+@pytest.mark.parametrize("more", [3, 6])
+def test_the_signature_is_never_alone_on_a_page(tmp_path, more):
+    # With 2 to 7 more lines in the last article, the closing block no longer fits on page 1: it went
+    # to page 2 alone, above nothing of the decision. The decision's last paragraphs now go with it.
+    plan = _load(PLANS["2021"])
+    decision, last = plan.decision, plan.decision.articles[-1]
+    extra = [f"Đoạn thêm số {k} của điều cuối." for k in range(more)]
+    article = last.model_copy(update={"paragraphs": [*last.paragraphs, *extra]})
+    plan = plan.model_copy(update={"decision": decision.model_copy(update={"articles": [*decision.articles[:-1], article]})})
+    path = tmp_path / "closing.pdf"
+    path.write_bytes(_render_pdf(plan))
+    printed = read_pdf(path)
+    page = printed.page_with("Nơi nhận:")
+    assert page.number == 2, "the closing block fits on page 1: this test no longer tests the break"
+    (label,) = [line for line in page.body if line.text.startswith("Nơi nhận:")]
+    before = [line.text for line in page.body if line.bottom <= label.top]
+    assert any("Đoạn thêm số" in text for text in before), before
+    assert page.has(f"Đoạn thêm số {more - 1} của điều cuối.") and page.has("KT. CHỦ TỊCH")
+
+
+def test_a_word_longer_than_a_line_is_cut_at_the_margin(tmp_path):
+    # A reference number, an address or a run of digits with no place to break: without
+    # overflow-wrap it runs past the right margin and off the page (it did, to 598 pt of 595).
+    plan = _load(PLANS["2021"])
+    word = "QĐ" + "0123456789" * 15
+    decision = plan.decision.model_copy(update={"legal_bases": [*plan.decision.legal_bases, f"Căn cứ {word};"]})
+    prose = [*plan.prose_before, Block(title="GHI CHÚ", paragraphs=[f"Xem {word}."])]
+    plan = plan.model_copy(update={"decision": decision, "prose_before": prose})
+    path = tmp_path / "long.pdf"
+    path.write_bytes(_render_pdf(plan))
+    printed = read_pdf(path)
+    check_margins(printed)
+    pieces = [line.text for page in printed.pages for line in page.body if "0123456789" in line.text]
+    assert len(pieces) >= 4, pieces  # each copy of the word on two lines or more
+    assert squeeze(word) in squeeze(printed.text.replace("\n", ""))  # cut, nothing lost
 
 
 def test_a_page_is_kept_as_png(printed, tmp_path):
