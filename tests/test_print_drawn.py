@@ -174,11 +174,40 @@ def test_a_plan_over_the_threshold_is_drawn_without_being_asked(monkeypatch, tmp
     check_page_numbers(pdf)
     product = plan.sections[0].tasks[0].items[0].product
     assert squeeze(pdf.text).count(squeeze(product)) == pdf_module.DRAWN_ABOVE + 1
-    # The signature block, kept whole, takes the last page by itself, as WeasyPrint puts it.
+    # The signature block, kept whole, does not fit under the last rows: the last item and the total go
+    # over with it, as WeasyPrint puts them.
     monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 10**9)
     weasy = _print(plan, tmp_path / "weasyprint.pdf")
     assert layout_lines(pdf.path) == layout_lines(weasy.path)
-    assert pdf.pages[-2].has("Tổng cộng") and pdf.pages[-1].has("Trần Văn B")
+    last = pdf.pages[-1]
+    assert last.has(product) and last.has("Tổng cộng") and last.has("Trần Văn B")
+    assert not pdf.pages[-2].has("Tổng cộng")
+
+
+@pytest.mark.parametrize("more", [1, 7])
+def test_the_signature_after_the_table_never_starts_a_page_alone(tmp_path, more):
+    # The district plan signs under its table. With 1 (or 7) more rows in its last task the signature no longer
+    # fits on page 2 (3): it went over alone; now the last rows and the total go with it, both ways alike.
+    plan = load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan
+    section, task = plan.sections[-1], plan.sections[-1].tasks[-1]
+    items = [*task.items, *(task.items[-1].model_copy(update={"id": f"X-{n}"}) for n in range(more))]
+    section = section.model_copy(update={"tasks": [*section.tasks[:-1], task.model_copy(update={"items": items})]})
+    plan = plan.model_copy(update={"sections": [*plan.sections[:-1], section]})
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pdf_module, "DRAWN_ABOVE", 10**9)
+        weasy = _print(plan, tmp_path / "weasyprint.pdf")
+        mp.setattr(pdf_module, "DRAWN_ABOVE", 0)
+        spy = Spy(mp)
+        drawn = _print(plan, tmp_path / "drawn.pdf")
+    assert spy.spliced == 1, spy.unfit
+    assert layout_lines(drawn.path) == layout_lines(weasy.path)
+    for pdf in (weasy, drawn):
+        page = pdf.page_with("Nơi nhận:")
+        assert page.number == len(pdf.pages) > 2, "the signature fits under the table: this test no longer tests the break"
+        (label,) = [line for line in page.body if line.text.startswith("Nơi nhận:")]
+        above = " ".join(line.text for line in page.body if line.bottom <= label.top)
+        assert task.items[-1].product.split()[0] in above and "Tổng cộng" in above, above
+        check_margins(pdf)
 
 
 @pytest.mark.parametrize("name", ["drawn-line-breaks", "drawn-tall-first-row", "drawn-wide-amount"])
