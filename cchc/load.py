@@ -20,8 +20,12 @@ from cchc.problems import Problem, error, errors_among, warning
 
 DEFAULT_PLAN = Path("plans") / "2021.yaml"
 
-# An escape in a double-quoted scalar that can make a non-ASCII character ("\u202e", "\x85", "\_").
-_ESCAPE = re.compile(rb'\\[xuUNLP_]')
+# An escape in a double-quoted scalar that can make a non-ASCII or a control character ("\u202e", "\x85", "\_",
+# "\e", "\0", "\a", "\b", "\v", "\f").
+_ESCAPE = re.compile(rb'\\[xuUNLP_0abvfe]')
+# A control character only an escape can put in a text (the reader refuses one written as it is): C0 but tab,
+# line feed and carriage return, DEL, C1, and the line and paragraph separators.
+_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class PlanFileError(Exception):
@@ -147,37 +151,63 @@ def load_bytes(data: bytes, name: str) -> LoadedPlan:
 
 
 def escaped_texts(tree, source: bytes) -> list[Problem]:
-    """Texts that escapes made invisible or not NFC: warned (invisible characters) and put in NFC, in place.
+    """Texts that escapes made invisible or not NFC: warned (invisible and control characters) and put in NFC, in place.
 
     The reader sees these characters in the file's bytes; written as escapes they
     are only in the parsed value. *source* is the file's bytes: with no escape
-    in it, there is nothing to look for.
+    in it, there is nothing to look for. A plan repeats its texts (the reader
+    keeps one object for each): each distinct text is looked at once.
     """
     if not _ESCAPE.search(source):
         return []
-    from cchc.inputs.yaml_chars import describe
-    from cchc.text import INVISIBLE
-
     problems: list[Problem] = []
     more = 0
+    verdicts: dict[str, tuple | None] = {}
     stack: list[tuple[tuple, object]] = [((), tree)]
     while stack:
         path, node = stack.pop()
         pairs = node.items() if isinstance(node, dict) else enumerate(node)
         for key, value in pairs:
-            if isinstance(value, (dict, list)):
-                stack.append((path + (key,), value))
-            elif isinstance(value, str) and not value.isascii():
-                for char in dict.fromkeys(INVISIBLE.findall(value)):
+            if type(value) is str:
+                verdict = verdicts.get(value, _UNSEEN)
+                if verdict is _UNSEEN:
+                    verdict = verdicts[value] = _escaped_verdict(value)
+                if verdict is None:
+                    continue
+                found, normal = verdict
+                for char, message in found:
                     if len(problems) < safeyaml.MAX_REPORTED:
-                        problems.append(warning("invisible-character", path + (key,), **describe(char)))
+                        problems.append(warning("invisible-character", path + (key,), key=message, **char))
                     else:
                         more += 1
-                if not unicodedata.is_normalized("NFC", value):
-                    node[key] = unicodedata.normalize("NFC", value)
+                if normal is not None:
+                    node[key] = normal
+            elif isinstance(value, (dict, list)):
+                stack.append((path + (key,), value))
     if more:
         problems.append(warning("invisible-character", problems[-1].path, key="invisible-character.more", count=more))
     return problems
+
+
+_UNSEEN = object()
+
+
+def _escaped_verdict(text: str) -> tuple[list, str | None] | None:
+    """What ``escaped_texts`` finds in *text*: ([(character as described, message key)], its NFC when it differs),
+    or None for nothing."""
+    found = [(char, "invisible-character.control") for char in dict.fromkeys(_ESCAPED_CONTROL.findall(text))]
+    normal = None
+    if not text.isascii():
+        from cchc.text import INVISIBLE
+
+        found += [(char, "invisible-character") for char in dict.fromkeys(INVISIBLE.findall(text))]
+        if not unicodedata.is_normalized("NFC", text):
+            normal = unicodedata.normalize("NFC", text)
+    if not found and normal is None:
+        return None
+    from cchc.inputs.yaml_chars import describe
+
+    return [(describe(char), message) for char, message in found], normal
 
 
 def from_yaml(name: str, problem) -> Problem:

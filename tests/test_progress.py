@@ -380,7 +380,10 @@ def test_progress_keeps_comments_and_order(run, workdir, plan):
     result = run("progress", "A-3", "--status", "in_progress", "--on", "2021-06-01", "--note", HOSTILE[3], "--plan", workdir / "ke-hoach.yaml")
     assert result.exit_code == 0, result
     assert log_file.read_bytes().startswith(before)
-    entries = read_back(log_file, plan).entries
+    log, problems = load_log(log_file, plan)  # the note's control characters, kept as escapes, are warned when read
+    assert sorted(dict(p.args)["char"] for p in problems) == ["U+0000", "U+001B", "U+007F", "U+0085", "U+009B"]
+    assert {(p.severity, p.key) for p in problems} == {("warning", "invisible-character.control")}
+    entries = log.entries
     assert [e.id for e in entries][:15] == [e.id for e in read_back(LOG, plan).entries]
     assert entries[-1] == Entry("A-3", "in_progress", D(2021, 6, 1), None, HOSTILE[3])
 

@@ -40,6 +40,14 @@ MESSAGES = {
         "invisible character {char} {name} in the text: it cannot be seen but can make the text display "
         "or compare differently; delete it unless it is meant to be there",
     ),
+    "invisible-character.control": (
+        "nội dung có ký tự điều khiển {char} {name}, viết bằng mã thoát: không nhìn thấy được nhưng có thể làm "
+        "văn bản hiển thị khác đi (ESC đổi màu chữ trên màn hình, bản giấy mang ký tự lạ); hãy xóa ký tự này "
+        "nếu không cố ý đưa vào",
+        "control character {char} {name}, written as an escape, in the text: it cannot be seen but can make the "
+        "text display differently (ESC recolours a terminal, a printed document carries a stray character); "
+        "delete it unless it is meant to be there",
+    ),
     "invisible-character.more": (
         "và còn {count!n} ký tự vô hình khác từ đây đến cuối tệp",
         "and {count!n} more invisible characters from here to the end of the file",
