@@ -155,6 +155,18 @@ def test_the_drawn_fonts_are_the_bundled_faces_with_their_unicode(both):
     assert all(row.split()[-3] == "yes" for row in listing), "a font without its ToUnicode map"
 
 
+def _both_ways(plan, folder: Path):
+    """(WeasyPrint's PDF, the PDF with the table drawn) of *plan*, read back; the table must have been drawn."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(pdf_module, "DRAWN_ABOVE", 10**9)
+        weasy = _print(plan, folder / "weasyprint.pdf")
+        mp.setattr(pdf_module, "DRAWN_ABOVE", 0)
+        spy = Spy(mp)
+        drawn = _print(plan, folder / "drawn.pdf")
+    assert spy.spliced == 1, spy.unfit
+    return weasy, drawn
+
+
 def _many_items(count: int):
     """The district plan's items repeated to *count* rows."""
     plan = load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan
@@ -193,13 +205,7 @@ def test_the_signature_after_the_table_never_starts_a_page_alone(tmp_path, more)
     items = [*task.items, *(task.items[-1].model_copy(update={"id": f"X-{n}"}) for n in range(more))]
     section = section.model_copy(update={"tasks": [*section.tasks[:-1], task.model_copy(update={"items": items})]})
     plan = plan.model_copy(update={"sections": [*plan.sections[:-1], section]})
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(pdf_module, "DRAWN_ABOVE", 10**9)
-        weasy = _print(plan, tmp_path / "weasyprint.pdf")
-        mp.setattr(pdf_module, "DRAWN_ABOVE", 0)
-        spy = Spy(mp)
-        drawn = _print(plan, tmp_path / "drawn.pdf")
-    assert spy.spliced == 1, spy.unfit
+    weasy, drawn = _both_ways(plan, tmp_path)
     assert layout_lines(drawn.path) == layout_lines(weasy.path)
     for pdf in (weasy, drawn):
         page = pdf.page_with("Nơi nhận:")
@@ -211,15 +217,10 @@ def test_the_signature_after_the_table_never_starts_a_page_alone(tmp_path, more)
 
 
 @pytest.mark.parametrize("name", ["drawn-line-breaks", "drawn-tall-first-row", "drawn-wide-amount"])
-def test_pages_that_test_the_drawing_read_as_weasyprints(monkeypatch, tmp_path, name):
+def test_pages_that_test_the_drawing_read_as_weasyprints(tmp_path, name):
     """Lines broken by Unicode's rules (not at every space), a first row that leaves the title alone, amounts that overflow."""
     plan = load_plan(ROOT / "tests" / "data" / "render" / f"{name}.yaml").plan
-    monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 10**9)
-    weasy = _print(plan, tmp_path / "weasyprint.pdf")
-    monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 0)
-    spy = Spy(monkeypatch)
-    drawn = _print(plan, tmp_path / "drawn.pdf")
-    assert spy.spliced == 1, spy.unfit
+    weasy, drawn = _both_ways(plan, tmp_path)
     assert layout_lines(drawn.path) == layout_lines(weasy.path)
     check_page_numbers(drawn)
 
