@@ -186,33 +186,46 @@ def test_a_plan_over_the_threshold_is_drawn_without_being_asked(monkeypatch, tmp
     check_page_numbers(pdf)
     product = plan.sections[0].tasks[0].items[0].product
     assert squeeze(pdf.text).count(squeeze(product)) == pdf_module.DRAWN_ABOVE + 1
-    # The signature block, kept whole, does not fit under the last rows: the last item and the total go
-    # over with it, as WeasyPrint puts them.
+    # The signature block, kept whole, takes the last page by itself, as WeasyPrint puts it.
     monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 10**9)
     weasy = _print(plan, tmp_path / "weasyprint.pdf")
     assert layout_lines(pdf.path) == layout_lines(weasy.path)
-    last = pdf.pages[-1]
-    assert last.has(product) and last.has("Tổng cộng") and last.has("Trần Văn B")
-    assert not pdf.pages[-2].has("Tổng cộng")
+    assert pdf.pages[-2].has("Tổng cộng") and pdf.pages[-1].has("Trần Văn B")
 
 
-@pytest.mark.parametrize("more", [1, 7])
-def test_the_signature_after_the_table_never_starts_a_page_alone(tmp_path, more):
-    # The district plan signs under its table. With 1 (or 7) more rows in its last task the signature no longer
-    # fits on page 2 (3): it went over alone; now the last rows and the total go with it, both ways alike.
+@pytest.mark.parametrize("recipients, extra_lines", [(28, 0), (12, 18)])
+def test_a_closing_taller_than_what_is_left_of_a_page_still_prints(tmp_path, recipients, extra_lines):
+    # The district plan signs under its table. With many recipients, or a last item many lines tall, the last
+    # rows, the total and the signature do not fit on one page together: the signature goes to a page of its
+    # own (kept whole), both ways alike. Keeping them together made WeasyPrint lay out the table for ever.
     plan = load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan
     section, task = plan.sections[-1], plan.sections[-1].tasks[-1]
-    items = [*task.items, *(task.items[-1].model_copy(update={"id": f"X-{n}"}) for n in range(more))]
-    section = section.model_copy(update={"tasks": [*section.tasks[:-1], task.model_copy(update={"items": items})]})
-    plan = plan.model_copy(update={"sections": [*plan.sections[:-1], section]})
+    last = task.items[-1]
+    product = " ".join([last.product] * (1 + extra_lines))
+    task = task.model_copy(update={"items": [*task.items[:-1], last.model_copy(update={"product": product})]})
+    section = section.model_copy(update={"tasks": [*section.tasks[:-1], task]})
+    names = [f"Cơ quan nhận số {n};" for n in range(recipients)]
+    plan = plan.model_copy(update={"sections": [*plan.sections[:-1], section], "plan": plan.plan.model_copy(update={"recipients": names})})
     weasy, drawn = _both_ways(plan, tmp_path)
     assert layout_lines(drawn.path) == layout_lines(weasy.path)
     for pdf in (weasy, drawn):
-        page = pdf.page_with("Nơi nhận:")
-        assert page.number == len(pdf.pages) > 2, "the signature fits under the table: this test no longer tests the break"
-        (label,) = [line for line in page.body if line.text.startswith("Nơi nhận:")]
-        above = " ".join(line.text for line in page.body if line.bottom <= label.top)
-        assert task.items[-1].product.split()[0] in above and "Tổng cộng" in above, above
+        assert pdf.pages[-1].has(names[-1]) and pdf.pages[-1].has("Trần Văn B")
+        assert any(page.has("Tổng cộng") for page in pdf.pages[:-1])
+        check_margins(pdf)
+
+
+def test_a_decision_whose_last_article_holds_the_plan_signs_under_its_table(tmp_path):
+    # Nothing of the decision follows the table: the signature goes under it, on a landscape page, as a kế
+    # hoạch with nothing after its table signs (it took a portrait page of its own, alone).
+    plan = load_plan(ROOT / "plans" / "2021.yaml").plan
+    last = plan.decision.articles[-1].number
+    plan = plan.model_copy(update={"decision": plan.decision.model_copy(update={"plan_in_article": last})})
+    weasy, drawn = _both_ways(plan, tmp_path)
+    assert layout_lines(drawn.path) == layout_lines(weasy.path)
+    for pdf in (weasy, drawn):
+        assert all(page.landscape for page in pdf.pages[1:]), [page.landscape for page in pdf.pages]
+        assert pdf.pages[-1].has("Nơi nhận:") and pdf.pages[-1].has("Lại Văn Hoàn")
+        assert pdf.text.count("Nơi nhận:") == 1
         check_margins(pdf)
 
 

@@ -42,15 +42,15 @@ MESSAGES = {
     ),
     "invisible-character.control": (
         "nội dung có ký tự điều khiển {char} {name}, viết bằng mã thoát: không nhìn thấy được nhưng có thể làm "
-        "văn bản hiển thị khác đi (ESC đổi màu chữ trên màn hình, bản giấy mang ký tự lạ); hãy xóa ký tự này "
+        "văn bản hiển thị khác đi (ký tự điều khiển có thể đổi màu hay xóa chữ trên màn hình, để lại ký tự lạ trên bản giấy); hãy xóa ký tự này "
         "nếu không cố ý đưa vào",
         "control character {char} {name}, written as an escape, in the text: it cannot be seen but can make the "
-        "text display differently (ESC recolours a terminal, a printed document carries a stray character); "
+        "text display differently (a control character can recolour or erase a terminal's text, and leaves a stray mark on paper); "
         "delete it unless it is meant to be there",
     ),
     "invisible-character.more": (
-        "và còn {count!n} ký tự vô hình khác từ đây đến cuối tệp",
-        "and {count!n} more invisible characters from here to the end of the file",
+        "và còn {count!n} ký tự vô hình hoặc ký tự điều khiển khác từ đây đến cuối tệp",
+        "and {count!n} more invisible or control characters from here to the end of the file",
     ),
     # libyaml's words not worded below: English only ({detail}), never shown to a clerk who reads Vietnamese.
     "yaml-syntax": (

@@ -15,7 +15,7 @@ module lays out the table's pages as the template's CSS describes them:
 - agencies, deadlines and notes centred, amounts right-aligned;
 - rows never split; a heading never left at a page's foot without its first row;
   the total row and the sum in words kept with the table's last row;
-- the signature block after the table (when the template puts it there), kept whole with the closing rows;
+- the signature block after the table (when the template puts it there), kept whole;
 - the page number centred in the top margin, 13 pt, on every page but the document's first.
 
 Lines break where Pango breaks them (``cchc.outputs.pdf_lines``), measured with
@@ -318,8 +318,7 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
         place(block)
     headings = layout.column_headings()
     place(headings)
-    # The signature after the table is the last of its closing rows: it stays with them and the last item.
-    closing = layout.closing_rows() + ([layout.signature()] if with_signature else [])
+    closing = layout.closing_rows()
     closing_height = sum(block.height for block in closing)
     fresh = True  # nothing on this page yet but repeated headings
 
@@ -372,4 +371,11 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
                 fresh = False
     for block in closing:
         place(block)
+    if with_signature:
+        signature = layout.signature()
+        if y + signature.height > FOOT:
+            new_page()
+            if y + signature.height > FOOT:
+                raise Unfit("tall-row")
+        place(signature)
     return TablePages(pages, faces)
