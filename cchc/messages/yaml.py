@@ -42,11 +42,11 @@ MESSAGES = {
     ),
     "invisible-character.control": (
         "nội dung có ký tự điều khiển {char} {name}, viết bằng mã thoát: không nhìn thấy được nhưng có thể làm "
-        "văn bản hiển thị khác đi (ký tự điều khiển có thể đổi màu hay xóa chữ trên màn hình, để lại ký tự lạ trên bản giấy); hãy xóa ký tự này "
-        "nếu không cố ý đưa vào",
+        "văn bản hiển thị khác đi (ký tự điều khiển có thể đổi màu hay xóa chữ trên màn hình, để lại ký tự lạ "
+        "trên bản giấy); hãy xóa ký tự này nếu không cố ý đưa vào",
         "control character {char} {name}, written as an escape, in the text: it cannot be seen but can make the "
-        "text display differently (a control character can recolour or erase a terminal's text, and leaves a stray mark on paper); "
-        "delete it unless it is meant to be there",
+        "text display differently (a control character can recolour or erase a terminal's text, and leaves a "
+        "stray mark on paper); delete it unless it is meant to be there",
     ),
     "invisible-character.more": (
         "và còn {count!n} ký tự vô hình hoặc ký tự điều khiển khác từ đây đến cuối tệp",
