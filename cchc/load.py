@@ -23,9 +23,10 @@ DEFAULT_PLAN = Path("plans") / "2021.yaml"
 # An escape in a double-quoted scalar that can make a non-ASCII or a control character ("\u202e", "\x85", "\_",
 # "\e", "\0", "\a", "\b", "\v", "\f").
 _ESCAPE = re.compile(rb'\\[xuUNLP_0abvfe]')
-# A control character only an escape can put in a text (the reader refuses one written as it is): C0 but tab,
-# line feed and carriage return, DEL, C1, and the line and paragraph separators.
-_ESCAPED_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+# A control character only an escape can put in a text: those the reader refuses written as they are
+# (cchc.inputs.yaml's control scans: C0 but tab, line feed and carriage return, DEL, C1, the line and
+# paragraph separators, the noncharacters U+FFFE and U+FFFF), as text.
+_ESCAPED_CONTROL = re.compile("[" + re.escape(safeyaml._C0.decode("ascii")) + "\x80-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 class PlanFileError(Exception):

@@ -418,10 +418,10 @@ def test_escaped_invisible_and_decomposed_characters_are_caught(tmp_path):
 
 def test_escaped_control_characters_are_warned(run, tmp_path):
     """Control characters the reader refuses written as they are pass in a double-quoted scalar's escapes ("\\e",
-    "\\x01", "\\N", "\\L"): each is warned, naming it, in both languages; tab, newline and CR are text."""
+    "\\x01", "\\N", "\\L", "\\uFFFE"): each is warned, naming it, in both languages; tab, newline and CR are text."""
     from cchc.load import load_plan
 
-    product = '"In\\e[31m đỏ\\x01 \\0\\N\\L; tab\\t dòng\\n về\\r đầu"'
+    product = '"In\\e[31m đỏ\\x01 \\0\\N\\L\\uFFFE; tab\\t dòng\\n về\\r đầu"'
     text = PLAN.read_text("utf-8").replace("  place: Thái Bình\n", f"  place: {product}\n", 1)
     text = text.replace("  title: ", '  title: C:\\em\\a ', 1)  # a plain scalar's backslashes are text: nothing to warn
     text = text.replace("  legal_bases:\n", f"  legal_bases:\n    - {product}\n", 1)  # the same text twice: warned twice
@@ -429,7 +429,7 @@ def test_escaped_control_characters_are_warned(run, tmp_path):
     assert loaded.plan is not None and "\x1b" in loaded.plan.decision.place
     lines = [text.splitlines().index(f"  place: {product}") + 1, text.splitlines().index(f"    - {product}") + 1]
     found = [(p.line, p.severity, p.key, dict(p.args)["char"]) for p in loaded.problems if p.code == "invisible-character"]
-    chars = ("U+0000", "U+0001", "U+001B", "U+0085", "U+2028")
+    chars = ("U+0000", "U+0001", "U+001B", "U+0085", "U+2028", "U+FFFE")
     assert sorted(found) == sorted((line, "warning", "invisible-character.control", char) for line in lines for char in chars)
     vi = run("validate", write(tmp_path, text, "p2.yaml")).stdout
     assert "ký tự điều khiển U+001B ESC, viết bằng mã thoát" in vi and "\x1b" not in vi
