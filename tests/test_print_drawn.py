@@ -77,26 +77,14 @@ def _print(plan, path: Path, **filters):
 def both(tmp_path_factory):
     """name -> (plan, WeasyPrint's PDF, the PDF with the table drawn), each printed once."""
     done: dict[str, tuple] = {}
-    mp = pytest.MonkeyPatch()
 
     def get(name: str):
         if name not in done:
             plan = _plan(name)
-            folder = tmp_path_factory.mktemp(f"drawn-{name}")
-            try:  # put back even when reading the PDF skips the test (no poppler): later tests print as they ask
-                mp.setattr(pdf_module, "DRAWN_ABOVE", 10**9)
-                weasy = _print(plan, folder / "weasyprint.pdf")
-                mp.setattr(pdf_module, "DRAWN_ABOVE", 0)
-                spy = Spy(mp)
-                drawn = _print(plan, folder / "drawn.pdf")
-            finally:
-                mp.undo()
-            assert spy.spliced == 1, f"{name}: the table was not drawn ({spy.unfit})"
-            done[name] = plan, weasy, drawn
+            done[name] = (plan, *_both_ways(plan, tmp_path_factory.mktemp(f"drawn-{name}")))
         return done[name]
 
-    yield get
-    mp.undo()
+    return get
 
 
 @pytest.fixture(params=DOCUMENTS)
@@ -156,7 +144,8 @@ def test_the_drawn_fonts_are_the_bundled_faces_with_their_unicode(both):
 
 
 def _both_ways(plan, folder: Path):
-    """(WeasyPrint's PDF, the PDF with the table drawn) of *plan*, read back; the table must have been drawn."""
+    """(WeasyPrint's PDF, the PDF with the table drawn) of *plan*, read back; the table must have been drawn.
+    What is patched is put back even when reading a PDF skips the test (no poppler)."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(pdf_module, "DRAWN_ABOVE", 10**9)
         weasy = _print(plan, folder / "weasyprint.pdf")
