@@ -104,13 +104,21 @@ def batched(pieces: Iterable, size: int | None = None) -> Iterator:
     """*pieces* of text or bytes (a template's output, a table's chunks, a calendar's events) joined into
     pieces of about *size* characters or bytes (default ``BATCH``).
 
-    Text is joined as plain ``str``: a template's pieces may be ``Markup``, whose own
-    ``join`` would escape the plain text after it (the template's literal HTML).
+    Text and bytes may alternate (a document's text made here, and a part of it a second
+    process made, as UTF-8): a batch holds one kind. Text is joined as plain ``str``: a
+    template's pieces may be ``Markup``, whose own ``join`` would escape the plain text
+    after it (the template's literal HTML).
     """
     size = BATCH if size is None else size
     batch: list = []
     length = 0
+    binary = False
     for piece in pieces:
+        if (type(piece) is bytes) is not binary:  # text then bytes, or bytes then text
+            binary = not binary
+            if batch:
+                yield _joined(batch)
+                batch, length = [], 0
         batch.append(piece)
         length += len(piece)
         if length >= size:
@@ -121,7 +129,7 @@ def batched(pieces: Iterable, size: int | None = None) -> Iterator:
 
 
 def _joined(batch: list):
-    return b"".join(batch) if isinstance(batch[0], (bytes, bytearray)) else str.join("", batch)
+    return b"".join(batch) if type(batch[0]) is bytes else str.join("", batch)
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cchc.cli import run as run_cchc
+from cchc.cli.common import safe_streams
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "plans" / "2021.yaml"
@@ -41,15 +42,16 @@ class Result:
 def run(monkeypatch):
     """Run ``cchc ARGS`` in-process, as the console script would; exceptions propagate (a traceback is a bug).
 
-    The language is Vietnamese, the default, unless the arguments or *env* say otherwise.
+    The language is Vietnamese, the default, unless the arguments or *env* say otherwise; standard
+    output is UTF-8 unless *encoding* says otherwise.
     """
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.delenv("CCHC_PLAN", raising=False)
     monkeypatch.delenv("CCHC_LANG", raising=False)
 
-    def invoke(*args: str, env: dict | None = None) -> Result:
+    def invoke(*args: str, env: dict | None = None, encoding: str = "utf-8") -> Result:
         out, err = io.BytesIO(), io.BytesIO()
-        stdout = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+        stdout = io.TextIOWrapper(out, encoding=encoding, newline="", write_through=True)
         stderr = io.TextIOWrapper(err, encoding="utf-8", newline="", write_through=True)
         with monkeypatch.context() as patch:
             for key, value in (env or {}).items():
@@ -59,6 +61,7 @@ def run(monkeypatch):
                     patch.setenv(key, value)
             patch.setattr(sys, "stdout", stdout)
             patch.setattr(sys, "stderr", stderr)
+            safe_streams()  # as the console script does first
             try:
                 run_cchc([str(a) for a in args], os.environ)
                 code = 0

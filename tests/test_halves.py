@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc import forks
+from cchc import forks, write
 from cchc.outputs import halves, reporters, tables
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -127,6 +127,22 @@ def plan_600(tmp_path_factory):
     return path
 
 
+def _in_two_from_now_on(monkeypatch, block: int | None = None) -> list:
+    """Make every long output in two from here on (a child for any part); the list of the parts children made."""
+    monkeypatch.setattr(halves, "_cores", lambda: 2)
+    monkeypatch.setattr(forks, "cores", lambda: 2)
+    monkeypatch.setattr(halves, "LEAST", 1)
+    monkeypatch.setattr(tables, "ROWS_PER_CHUNK", 16)  # the middle is a multiple of a chunk
+    monkeypatch.setattr(reporters, "JSON_CHUNK", 16)
+    if block is not None:  # the child's bytes come back, and are written, cut inside characters
+        monkeypatch.setattr(forks, "BLOCK", block)
+        monkeypatch.setattr(write, "BATCH", block)
+    calls: list = []
+    start = halves._Child.start.__func__
+    monkeypatch.setattr(halves._Child, "start", classmethod(lambda cls, *a: calls.append(a[1:3]) or start(cls, *a)))
+    return calls
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -143,17 +159,43 @@ def plan_600(tmp_path_factory):
 def test_commands_write_what_one_process_writes(run, plan_600, monkeypatch, args):
     one = run(*args, "--plan", plan_600)
     assert one.exit_code == 0, one
-    monkeypatch.setattr(halves, "_cores", lambda: 2)
-    monkeypatch.setattr(forks, "cores", lambda: 2)
-    monkeypatch.setattr(halves, "LEAST", 1)
-    monkeypatch.setattr(tables, "ROWS_PER_CHUNK", 16)  # the middle is a multiple of a chunk
-    monkeypatch.setattr(reporters, "JSON_CHUNK", 16)
-    calls = []
-    start = halves._Child.start.__func__
-    monkeypatch.setattr(halves._Child, "start", classmethod(lambda cls, *a: calls.append(a[1:3]) or start(cls, *a)))
+    calls = _in_two_from_now_on(monkeypatch)
     two = run(*args, "--plan", plan_600)
     assert bool(calls) is ("--section" not in args), "no part was made by a child"
     assert (two.exit_code, two.stdout, two.stderr) == (0, one.stdout, one.stderr)
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize(
+    "args",
+    [["list"], ["render", "--format", "html"], ["report", "--period", "2021", "--today", "2022-01-10"], ["list", "--format", "json"]],
+)
+def test_a_part_made_by_a_child_reads_as_text_on_any_output(run, plan_600, monkeypatch, args, encoding):
+    # A child sends its part as UTF-8. On a UTF-8 output those bytes go out as they are; on any other
+    # a table for a person is escaped and a document is UTF-8 all the same, exactly as one process writes them.
+    one = run(*args, "--plan", plan_600, encoding=encoding)
+    assert one.exit_code == 0, one
+    assert (b"\\u1ed9" in one.stdout_bytes) is (args[0] in ("list", "report") and "json" not in args), one.stdout_bytes[:300]
+    calls = _in_two_from_now_on(monkeypatch, block=5)
+    two = run(*args, "--plan", plan_600, encoding=encoding)
+    assert calls, "no part was made by a child"
+    assert (two.exit_code, two.stdout_bytes, two.stderr) == (0, one.stdout_bytes, one.stderr)
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [(["render", "--format", "html"], "plan.html"), (["report", "--period", "2021", "--today", "2022-01-10"], "report.txt")],
+)
+def test_a_part_made_by_a_child_is_written_to_a_file_in_its_place(run, plan_600, monkeypatch, tmp_path, args, name):
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    assert run(*args, "--plan", plan_600, "-o", one / name).exit_code == 0
+    calls = _in_two_from_now_on(monkeypatch, block=5)
+    assert run(*args, "--plan", plan_600, "-o", two / name).exit_code == 0
+    assert calls
+    assert (two / name).read_bytes() == (one / name).read_bytes()
+    assert (one / name).read_text(encoding="utf-8").count("Sở") > 100
 
 
 def test_an_html_plan_made_in_two_when_the_child_fails(plan_600, monkeypatch):

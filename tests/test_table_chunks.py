@@ -86,6 +86,9 @@ def test_batches_of_markup_and_text_join_as_plain_text():
     joined = list(batched([Markup("<b>x</b>"), "<p>lit</p>", "&"], size=1000))
     assert joined == ["<b>x</b><p>lit</p>&"] and type(joined[0]) is str
     assert list(batched([b"ab", b"c"], size=1)) == [b"ab", b"c"]
+    # Text made here and a part a second process sent as UTF-8 bytes: each batch holds one kind, in order.
+    mixed = list(batched(["Sở ", Markup("<b>"), "đ".encode(), b"x", "y", b"z"], size=1000))
+    assert mixed == ["Sở <b>", "đ".encode() + b"x", "y", b"z"]
 
 
 @pytest.mark.parametrize("batch", [7, 64, 4096])

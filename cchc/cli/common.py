@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime
 import functools
 import gc
@@ -95,37 +96,61 @@ def _utf8(stream) -> bool:
 
 
 def out_data(content) -> None:
-    """A document or data (JSON, CSV, YAML, HTML, Markdown: text, or text in pieces) on standard output.
+    """A document or data (JSON, CSV, YAML, HTML, Markdown: text, or pieces of text and UTF-8 bytes) on standard output.
 
     Always UTF-8, the encoding these formats declare, whatever the stream's own
     encoding (PYTHONIOENCODING=ascii): the escapes that keep a person's text
     printable there would make the JSON invalid and change the data.
     """
+    from cchc.write import batched
+
+    pieces = [content] if isinstance(content, str) else content
     stream = sys.stdout
     if stream is None or getattr(stream, "buffer", None) is None or _utf8(stream):
-        out(content) if isinstance(content, str) else out_pieces(content)
+        out_text(pieces)
         return
     encode = functools.partial(str.encode, encoding="utf-8", errors="backslashreplace")
-    out_utf8([encode(content)] if isinstance(content, str) else map(encode, content))
+    out_utf8(piece if isinstance(piece, bytes) else encode(piece) for piece in batched(pieces))
 
 
 def out_utf8(pieces) -> None:
     """Data already made as UTF-8 bytes (a query's JSON), in pieces, on standard output as ``out_data`` writes text."""
     stream = sys.stdout
     if stream is None or getattr(stream, "buffer", None) is None:
-        out_pieces(piece.decode("utf-8") for piece in pieces)
+        out_text(pieces)
         return
     with _writing(stream):
         stream.flush()  # what was written as text goes first (a write, even empty, would start utf-8-sig's mark)
     out_bytes(pieces)
 
 
-def out_pieces(pieces) -> None:
-    """Write text given in pieces (a document as it renders) to standard output, a batch at a time."""
+def out_text(pieces) -> None:
+    """Text in pieces, some of them UTF-8 bytes (made by a second process, ``cchc.forks``), on standard output.
+
+    On a UTF-8 stream the bytes go out as they are, the text encoded as the
+    stream would; on any other, or one without bytes, the bytes are read back
+    as text and everything is written as ``out`` writes it.
+    """
     from cchc.write import batched
 
-    for text in batched(pieces):
-        out(text)
+    stream = sys.stdout
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or not _utf8(stream):
+        decode = codecs.getincrementaldecoder("utf-8")().decode  # a piece of bytes may end inside a character
+        for piece in batched(pieces):
+            out(decode(piece) if isinstance(piece, bytes) else piece)
+        return
+    with _writing(stream):
+        stream.flush()  # what was written as text goes first
+    with _writing(buffer):
+        for piece in batched(pieces):
+            buffer.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))
+            buffer.flush()
+
+
+def out_pieces(pieces) -> None:
+    """Write text given in pieces (a document as it renders) to standard output, a batch at a time."""
+    out_text(pieces)
 
 
 def out_bytes(data) -> None:

@@ -22,6 +22,7 @@ from cchc.cli.common import (
     note,
     out,
     out_data,
+    out_text,
     out_utf8,
     registry,
     terminal,
@@ -84,8 +85,7 @@ def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=
     elif not selected:
         note(empty_message)
     else:
-        for chunk in tables.items_table(groups, reg, plan, status_of, terminal(), lang()):
-            out(chunk)
+        out_text(tables.items_table(groups, reg, plan, status_of, terminal(), lang(), utf8=True))
 
 
 @app.command()

@@ -110,5 +110,5 @@ def _render(plan, fmt: RenderFormat, section, agency, direct: bool, template_dir
     from cchc.outputs.html import render_pieces, render_plan
 
     if template_dir is None:  # cchc's own templates: written as they render
-        return render_pieces(plan, fmt.value, view=view)
+        return render_pieces(plan, fmt.value, view=view, utf8=True)
     return render_plan(plan, fmt.value, template_dir=template_dir, view=view)

@@ -108,7 +108,7 @@ def report(
     elif fmt is ReportFormat.table:
         from cchc.outputs.report import report_table_pieces
 
-        content = report_table_pieces(result, lang(), terminal() and output is None)
+        content = report_table_pieces(result, lang(), terminal() and output is None, utf8=True)
     else:  # md, html: written as the template renders
         from cchc.outputs.report import report_pieces
 

@@ -92,23 +92,25 @@ def render_plan(plan, fmt: str, *, section: str | None = None, agency=None, temp
         raise TemplateFailure(where, line, _reason(exc), _kind(exc)) from None
 
 
-def render_pieces(plan, fmt: str, *, view=None) -> Iterator[str]:
+def render_pieces(plan, fmt: str, *, view=None, utf8: bool = False) -> Iterator[str | bytes]:
     """``render_plan`` with cchc's own templates, in pieces as they render: a large plan's document is never whole in memory.
 
+    With *utf8*, a part a second process made comes as its UTF-8 bytes, for a
+    caller that writes them as they are (``cchc.cli.common.out_data``).
     Raises ValueError for an unknown format and TemplateFailure for a failure while rendering.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
     name = f"plan.{fmt}.j2"
     view = view if view is not None else build_view(plan)
-    return _pieces(name, view)
+    return _pieces(name, view, utf8)
 
 
-def _pieces(name: str, view) -> Iterator[str]:
+def _pieces(name: str, view, utf8: bool = False) -> Iterator[str | bytes]:
     try:
         template = _environment(None).get_template(name)
         if name == "plan.html.j2" and len(view.sections) > 1:
-            yield from _in_two(template, view)
+            yield from _in_two(template, view, utf8)
         else:
             yield from template.generate(view=view)
     except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
@@ -116,7 +118,7 @@ def _pieces(name: str, view) -> Iterator[str]:
         raise TemplateFailure(where, line, _reason(exc), _kind(exc)) from None
 
 
-def _in_two(template, view) -> Iterable[str]:
+def _in_two(template, view, utf8: bool = False) -> Iterable[str | bytes]:
     """The HTML plan of a large view, the sections from past the middle of its rows made by a forked child
     (``cchc.outputs.halves``): the same text. Each process renders the whole template, the child with the
     sections before its own left empty; the plan's table writes a mark, never found in a plan's text, where
@@ -153,7 +155,7 @@ def _in_two(template, view) -> Iterable[str]:
                 return
             yield piece
 
-    return in_two(part, len(sizes), least=0, middle=first)
+    return in_two(part, len(sizes), least=0, middle=first, text=not utf8)
 
 
 def _failure(exc: BaseException, name: str) -> tuple[str, int | None]:

@@ -271,8 +271,9 @@ def report_table(report: Report, lang: str = "vi", terminal: bool = False) -> st
     return "".join(report_table_pieces(report, lang, terminal))
 
 
-def report_table_pieces(report: Report, lang: str = "vi", terminal: bool = False) -> Iterator[str]:
-    """``report_table`` in pieces: a long list of overdue items is laid out a chunk at a time."""
+def report_table_pieces(report: Report, lang: str = "vi", terminal: bool = False, utf8: bool = False) -> Iterator[str | bytes]:
+    """``report_table`` in pieces: a long list of overdue items is laid out a chunk at a time (*utf8*: as
+    ``cchc.outputs.tables.plain_chunks``)."""
     from cchc.outputs.tables import Column, plain_chunks, table
 
     v = report_view(report, lang, overdue_rows=False)
@@ -310,7 +311,7 @@ def report_table_pieces(report: Report, lang: str = "vi", terminal: bool = False
         yield table(columns, list(zip(*cells)), terminal, h["overdue"])
         return
     yield f"{escape_controls(h['overdue'])}\n\n"
-    yield from plain_chunks(columns, cells)
+    yield from plain_chunks(columns, cells, utf8)
 
 
 def report_md(report: Report, lang: str = "vi") -> str:

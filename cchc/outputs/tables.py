@@ -41,11 +41,14 @@ def plain_table(columns: Sequence[Column], rows: Sequence[Sequence]) -> str:
 ROWS_PER_CHUNK = 1024
 
 
-def plain_chunks(columns: Sequence[Column], by_column: Sequence[Sequence]) -> Iterator[str]:
+def plain_chunks(columns: Sequence[Column], by_column: Sequence[Sequence], utf8: bool = False) -> Iterator[str | bytes]:
     """plain_table's text in pieces, given the cells column by column.
 
     One pass finds each column's width (a wrapped column stops once a line fills
     it: none can be wider), then the lines are made a chunk of rows at a time.
+    With *utf8*, the rows a second process made come as its UTF-8 bytes, for a
+    caller that writes them as they are (``cchc.cli.common.out_text``), not
+    read back into text only to be written again.
     """
     widths = [_column_width(col, values) for col, values in zip(columns, by_column)]
     rights = [col.right for col in columns]
@@ -58,7 +61,7 @@ def plain_chunks(columns: Sequence[Column], by_column: Sequence[Sequence]) -> It
             end = min(start + ROWS_PER_CHUNK, last)
             yield _chunk_lines(columns, [values[start:end] for values in by_column], widths, rights)
 
-    yield from in_two(lines, len(by_column[0]) if by_column else 0, ROWS_PER_CHUNK)
+    yield from in_two(lines, len(by_column[0]) if by_column else 0, ROWS_PER_CHUNK, text=not utf8)
 
 
 def _column_width(col: Column, values: Sequence) -> int:
@@ -164,11 +167,13 @@ def money(value, lang: str) -> str:
 # ---------------------------------------------------------------- items
 
 
-def items_table(groups: list[tuple[str | None, list]], registry, plan, status_of, terminal: bool, lang: str) -> Iterator[str]:
+def items_table(
+    groups: list[tuple[str | None, list]], registry, plan, status_of, terminal: bool, lang: str, utf8: bool = False
+) -> Iterator[str | bytes]:
     """Item rows (``cchc.query.Row``) as one table per titled group (empty groups left out), in pieces.
 
     The cells are made from the rows themselves, not from their JSON records.
-    *status_of* gives an item's status (None: no progress log).
+    *status_of* gives an item's status (None: no progress log). *utf8*: as ``plain_chunks``.
     """
     columns = [
         Column(t("col.id", lang)),
@@ -206,7 +211,7 @@ def items_table(groups: list[tuple[str | None, list]], registry, plan, status_of
             continue
         if title:
             yield f"{_cell(title)}\n\n"
-        yield from plain_chunks(columns, by_column)
+        yield from plain_chunks(columns, by_column, utf8)
 
 
 class _ItemCells:
