@@ -484,3 +484,25 @@ def test_a_group_among_its_own_members_is_a_cycle_and_the_rule_reads_marks(run, 
     path.write_text(looped, encoding="utf-8")
     result = run("validate", path, "-f", "json")
     assert result.exit_code == 1 and [d["code"] for d in json.loads(result.stdout)["diagnostics"] if d["severity"] == "error"] == ["member-cycle"]
+
+
+def test_loading_leaves_the_collector_as_it_was_and_collecting_seldom():
+    # A plan loads with the cyclic collector paused; after, it runs again (unless it was off) on many
+    # more new containers than Python's 700: an output makes millions of short-lived tuples, no cycles.
+    import gc
+
+    from conftest import PLAN
+
+    from cchc.cli.common import COLLECT_EVERY, load_checked
+
+    was, threshold = gc.isenabled(), gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            loaded, problems = load_checked(PLAN)
+            assert loaded.plan is not None and gc.isenabled() is enabled
+            assert gc.get_threshold() == (COLLECT_EVERY, 10, 10)
+    finally:
+        gc.set_threshold(*threshold)
+        (gc.enable if was else gc.disable)()

@@ -217,9 +217,15 @@ def plan_path(plan: Optional[Path]) -> Path:
     return plan if plan is not None else default_plan_path()
 
 
+#: After a plan is loaded, the cyclic collector runs once this many more containers live than before (Python's
+#: default: 700). An output of a large plan makes millions of short-lived tuples and lists, and almost no cycles:
+#: a calendar of 155,000 events ran some 250 collections (0.15 s of 2.6 s) to free some 500 objects.
+COLLECT_EVERY = 100_000
+
+
 @contextmanager
 def gc_paused() -> Iterator[None]:
-    """Pause the cyclic collector while a plan loads, then freeze what was loaded.
+    """Pause the cyclic collector while a plan loads, then freeze what was loaded, and collect seldom after.
 
     Building a large tree of dicts and lists triggers the collector again and
     again, which makes loading superlinear; nothing there makes cycles. What
@@ -231,6 +237,8 @@ def gc_paused() -> Iterator[None]:
         yield
     finally:
         gc.freeze()
+        if gc.get_threshold()[0] < COLLECT_EVERY:
+            gc.set_threshold(COLLECT_EVERY, *gc.get_threshold()[1:])
         if enabled:
             gc.enable()
 
