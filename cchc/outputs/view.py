@@ -9,10 +9,12 @@ rows with their merged cells, the totals and the signature block.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple
 
 from cchc.agencies import AgencyRegistry
 from cchc.messages import long_date
+from cchc.outputs import Made
 from cchc.money import exact_sum, format_number, million_in_words, million_to_vnd
 from cchc.query import has_role, leads
 
@@ -164,6 +166,7 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
     sections: list[SectionView] = []
     all_amounts = []
     cells = _Cells(plan)
+    leads_of = cells.leads
     for sec in plan.sections:
         if section is not None and sec.numeral != section:
             continue
@@ -173,18 +176,23 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
             continue  # a filter that empties a section drops it, as does a section with no items yet
         rows: list[Row] = []
         amounts: list = []
-        section_size = sum(len(items) for _, items in kept)
+        span = sum(len(items) for _, items in kept)  # the section's cell spans its rows, on the first
         for task, items in kept:
-            label = task.label
-            for position, item in enumerate(items):
-                if item.note:
-                    notes.append(Note(len(notes) + 1, item.id, item.note))
-                amount = item.amount
-                if amount is not None:
-                    amounts.append(amount)
-                rows.append(
-                    _row(item, amount, label, 0 if rows else section_size, 0 if position else len(items), len(notes) if item.note else None, cells)
-                )
+            label, task_span = task.label, len(items)  # and the task's its own, on its first
+            for item in items:
+                note, budget = item.note, item.budget
+                if note:
+                    notes.append(Note(len(notes) + 1, item.id, note))
+                if budget is None or isinstance(budget, str):  # no amount: blank, or a note ("Theo dự án")
+                    shown, is_amount = budget or "", False
+                else:
+                    amounts.append(budget)
+                    shown, is_amount = cells.figure(budget), True
+                rows.append(_new_row((
+                    item.id, item.stt or "", span, label, task_span, item.product, leads_of[tuple(item.lead)],
+                    "; ".join(item.partners), item.deadline, shown, is_amount, note or None, len(notes) if note else None,
+                )))
+                span = task_span = 0
         all_amounts += amounts
         sections.append(SectionView(sec.numeral, sec.title or "", sec.heading, rows, format_number(exact_sum(amounts))))
 
@@ -247,20 +255,19 @@ def _header(document, symbol_kind: str) -> Header:
 
 
 class _Cells:
-    """A row's lead cell and amount as printed, each made once (a plan repeats its agencies and amounts)."""
+    """A row's lead cell and amount as printed, each made once (a plan repeats its agencies and amounts).
+
+    ``leads`` maps an item's lead names (a tuple) to its cell.
+    """
 
     def __init__(self, plan):
         default = plan.plan.default_lead
         self.default = [default] if default else []
-        self.leads: dict[tuple, str] = {}
+        self.leads = Made(self.lead)
         self.figures: dict[int, str] = {}  # whole amounts (equal ints print alike; Decimal("2.50") and 2.5 need not)
 
-    def lead(self, names) -> str:
-        key = tuple(names)
-        text = self.leads.get(key)
-        if text is None:
-            text = self.leads[key] = "; ".join(names or self.default)  # the plan's default lead for a blank cell
-        return text
+    def lead(self, names: tuple) -> str:
+        return "; ".join(names or self.default)  # the plan's default lead for a blank cell
 
     def figure(self, amount) -> str:
         if type(amount) is not int:
@@ -271,23 +278,8 @@ class _Cells:
         return text
 
 
-def _row(item, amount, task_label: str, section_rowspan: int, task_rowspan: int, note_number: int | None, cells: _Cells) -> Row:
-    is_amount = amount is not None
-    return Row(
-        item.id,
-        item.stt or "",
-        section_rowspan,
-        task_label,
-        task_rowspan,
-        item.product,
-        cells.lead(item.lead),
-        "; ".join(item.partners),
-        item.deadline,
-        cells.figure(amount) if is_amount else (item.budget or ""),
-        is_amount,
-        item.note or None,
-        note_number,
-    )
+#: A Row from its fields in a tuple, without the named tuple's own ``__new__`` (Python code): one per item.
+_new_row = partial(tuple.__new__, Row)
 
 
 def _extract_heading(plan, section: str | None, agency) -> str | None:
