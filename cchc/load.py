@@ -23,10 +23,10 @@ DEFAULT_PLAN = Path("plans") / "2021.yaml"
 # An escape in a double-quoted scalar that can make a non-ASCII or a control character ("\u202e", "\x85", "\_",
 # "\e", "\0", "\a", "\b", "\v", "\f").
 _ESCAPE = re.compile(rb'\\[xuUNLP_0abvfe]')
-# A control character only an escape can put in a text: those the reader refuses written as they are
-# (cchc.inputs.yaml's control scans: C0 but tab, line feed and carriage return, DEL, C1, the line and
-# paragraph separators, the noncharacters U+FFFE and U+FFFF), as text.
-_ESCAPED_CONTROL = re.compile("[" + re.escape(safeyaml._C0.decode("ascii")) + "\x80-\x9f\u2028\u2029\ufffe\uffff]")
+#: A control character only an escape can put in a text: those the reader refuses written as they are
+#: (cchc.inputs.yaml's control scans: C0 but tab, line feed and carriage return, DEL, C1, the line and
+#: paragraph separators, the noncharacters U+FFFE and U+FFFF), as text.
+CONTROL = re.compile("[" + re.escape(safeyaml._C0.decode("ascii")) + "\x80-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 class PlanFileError(Exception):
@@ -196,7 +196,7 @@ _UNSEEN = object()
 def _escaped_verdict(text: str) -> tuple[list, str | None] | None:
     """What ``escaped_texts`` finds in *text*: ([(character as described, message key)], its NFC when it differs),
     or None for nothing."""
-    found = [(char, "invisible-character.control") for char in dict.fromkeys(_ESCAPED_CONTROL.findall(text))]
+    found = [(char, "invisible-character.control") for char in dict.fromkeys(CONTROL.findall(text))]
     normal = None
     if not text.isascii():
         from cchc.text import INVISIBLE

@@ -101,6 +101,15 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def hidden_characters(text: str) -> list[str]:
+    """The control and invisible characters in *text*, each once (tab and line ends are text): those reading
+    a log that holds them warns of (``cchc.load.escaped_texts``), as a plan's own text."""
+    from cchc.load import CONTROL
+    from cchc.text import INVISIBLE
+
+    return list(dict.fromkeys(CONTROL.findall(text) + INVISIBLE.findall(text)))
+
+
 def yaml_string(text: str) -> str:
     """*text* as a double-quoted YAML scalar on one line, which the safe reader reads back as exactly *text*."""
     return '"' + _ESCAPED.sub(_escape, clean_text(text)) + '"'

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from cchc.inputs import yaml as safeyaml
 from cchc.load import load_plan
+from cchc.progress_write import entry_text
 from cchc.progress import (
     Entry,
     Log,
@@ -377,15 +378,64 @@ def test_progress_keeps_comments_and_order(run, workdir, plan):
     log_file = workdir / "ke-hoach.progress.yaml"
     shutil.copy(LOG, log_file)
     before = log_file.read_bytes()
-    result = run("progress", "A-3", "--status", "in_progress", "--on", "2021-06-01", "--note", HOSTILE[3], "--plan", workdir / "ke-hoach.yaml")
+    result = run("progress", "A-3", "--status", "in_progress", "--on", "2021-06-01", "--note", HOSTILE[7], "--plan", workdir / "ke-hoach.yaml")
     assert result.exit_code == 0, result
     assert log_file.read_bytes().startswith(before)
-    log, problems = load_log(log_file, plan)  # the note's control characters, kept as escapes, are warned when read
-    assert sorted(dict(p.args)["char"] for p in problems) == ["U+0000", "U+001B", "U+007F", "U+0085", "U+009B"]
-    assert {(p.severity, p.key) for p in problems} == {("warning", "invisible-character.control")}
+    log, problems = load_log(log_file, plan)
+    assert problems == []
     entries = log.entries
     assert [e.id for e in entries][:15] == [e.id for e in read_back(LOG, plan).entries]
-    assert entries[-1] == Entry("A-3", "in_progress", D(2021, 6, 1), None, HOSTILE[3])
+    assert entries[-1] == Entry("A-3", "in_progress", D(2021, 6, 1), None, HOSTILE[7])  # the note's lines, not entries
+
+
+def test_control_characters_a_log_holds_as_escapes_are_warned_when_read(workdir, plan):
+    log_file = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log_file)
+    with open(log_file, "a", encoding="utf-8") as log:
+        log.write(entry_text(Entry("A-3", "in_progress", D(2021, 6, 1), None, HOSTILE[3])))  # a log written by hand
+    log, problems = load_log(log_file, plan)
+    assert sorted(dict(p.args)["char"] for p in problems) == ["U+0000", "U+001B", "U+007F", "U+0085", "U+009B"]
+    assert {(p.severity, p.key) for p in problems} == {("warning", "invisible-character.control")}
+    assert log.entries[-1].note == HOSTILE[3]
+
+
+@pytest.mark.parametrize("option", ["--note", "--evidence"])
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Đã xong \x1b[31mđỏ\x1b[0m", "U+001B ESC"),  # terminal colours pasted with the text
+        ("Báo cáo\u200bsố 12", "U+200B ZERO WIDTH SPACE"),
+        ("tệp \u202egnp.exe", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("NUL \x00, DEL \x7f, NEL \x85, LS \u2028, BOM \ufeff, C1 \x9b", "U+0000 NUL, U+007F DEL, U+0085 NEXT LINE, U+2028 LINE SEPARATOR, U+009B C1 CONTROL, …"),
+    ],
+)
+def test_progress_refuses_control_and_invisible_characters(run, workdir, option, text, named):
+    # Nothing hidden goes into the log: the person is told which characters, and nothing is written.
+    log_file = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log_file)
+    before = log_file.read_bytes()
+    result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", option, text, "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2, result
+    assert f"'{option}': nội dung có ký tự điều khiển hoặc ký tự vô hình ({named})" in result.stderr, result.stderr
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+    assert log_file.read_bytes() == before
+    english = run("--lang", "en", "progress", "A-3", "--status", "done", option, text, "--plan", workdir / "ke-hoach.yaml")
+    assert english.exit_code == 2 and f"'{option}': the text holds control or invisible characters ({named.split(',')[0]}" in english.stderr
+
+
+def test_progress_refuses_bytes_that_are_not_utf8(run, workdir):
+    # On Linux an argument's bytes that are not UTF-8 arrive as lone surrogates.
+    result = run("progress", "A-3", "--status", "done", "--note", "bad \udcff byte", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2 and "'--note': nội dung có byte không phải UTF-8" in result.stderr, result
+    assert not (workdir / "ke-hoach.progress.yaml").exists()
+
+
+def test_progress_keeps_tabs_and_line_ends_in_its_texts(run, workdir, plan):
+    note_text = "Dòng một\n\tdòng hai\r\ndòng ba"
+    result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--note", note_text, "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 0, result
+    log, problems = load_log(workdir / "ke-hoach.progress.yaml", plan)
+    assert problems == [] and log.entries[-1].note == note_text
 
 
 def test_progress_to_an_explicit_log(run, workdir, plan):

@@ -48,15 +48,27 @@ def today_from(value: Optional[str]) -> datetime.date:
     return parse_day(value, "--today") if value is not None else datetime.date.today()
 
 
+#: The hidden characters of a text a usage error names, at most.
+MOST_SHOWN = 5
+
+
 def _text_option(value: Optional[str], option: str) -> Optional[str]:
-    from cchc.progress import clean_text
+    """The text of --evidence or --note as the log keeps it; bytes that are not UTF-8, or a control or invisible
+    character (pasted terminal colours, a zero-width space), are a usage error: nothing is written."""
+    from cchc.inputs.yaml_chars import describe
+    from cchc.progress_write import clean_text, hidden_characters
 
     if not value:
         return None
     try:
-        return clean_text(value)
+        text = clean_text(value)
     except ValueError:
-        raise usage(msg("progress.bad-text", option=option), option) from None
+        raise usage(msg("progress.bad-text"), option) from None
+    hidden = [f"{d['char']} {d['name']}" for d in map(describe, hidden_characters(text))]
+    if hidden:
+        shown = ", ".join(hidden[:MOST_SHOWN]) + (", …" if len(hidden) > MOST_SHOWN else "")
+        raise usage(msg("progress.hidden-character", chars=shown), option)
+    return text
 
 
 @app.command()

@@ -132,7 +132,13 @@ MESSAGES = {
     "progress.needs-status": ("--on, --evidence và --note chỉ dùng cùng --status", "--on, --evidence and --note go with --status"),
     "progress.future-day": ("ngày {day!d} sau ngày hôm nay {today!d}: chỉ ghi tiến độ khi việc đã xảy ra", "{day!d} is after today, {today!d}: record progress once it happens"),
     "progress.early-day": ("ngày {day!d} trước ngày ban hành kế hoạch {since!d}", "{day!d} is before the plan's date, {since!d}"),
-    "progress.bad-text": ("{option}: nội dung có byte không phải UTF-8", "{option}: the text holds bytes that are not UTF-8"),
+    "progress.bad-text": ("nội dung có byte không phải UTF-8", "the text holds bytes that are not UTF-8"),
+    "progress.hidden-character": (
+        "nội dung có ký tự điều khiển hoặc ký tự vô hình ({chars}), không nhìn thấy được nhưng làm văn bản "
+        "hiển thị khác đi; chưa ghi gì: hãy viết lại nội dung không có các ký tự này",
+        "the text holds control or invisible characters ({chars}), which cannot be seen but change how "
+        "the text shows; nothing was recorded: write the text without them",
+    ),
     "progress.recorded": ("đã ghi: {id} {status} ngày {day!d} vào {path}", "recorded: {id} {status} on {day!d} in {path}"),
     "progress.no-history": ("Chưa có mục ghi tiến độ nào cho nhiệm vụ {id}.", "No progress recorded for item {id} yet."),
     "progress.history-title": ("Tiến độ nhiệm vụ {id}: {product}", "Progress of item {id}: {product}"),
