@@ -120,3 +120,27 @@ def test_a_tab_in_a_cell_is_shown_escaped_and_the_columns_stay_aligned():
     lines = text.splitlines()
     assert "\t" not in text and "Báo cáo\\tsố 5" in text
     assert len(lines[2]) == len(lines[3]) and lines[2][-1] == "x" and lines[3][-1] == "y"  # the second column at one place
+
+
+@pytest.mark.parametrize(
+    ("encoding", "errors", "tail", "expected"),
+    [
+        ("utf-8", "strict", " sau\n", "trước Sở đ✓ sau\n".encode()),
+        ("utf-8", "surrogateescape", " sau\udcfe\n", "trước Sở đ✓ sau".encode() + b"\xfe\n"),  # a C locale's stream: as its own write would
+        ("ascii", "backslashreplace", " sau\n", b"tr\\u01b0\\u1edbc S\\u1edf \\u0111\\u2713 sau\n"),
+    ],
+)
+def test_text_and_bytes_from_a_second_process_are_written_in_order_as_the_stream_would(monkeypatch, encoding, errors, tail, expected):
+    import io
+    import sys
+
+    from cchc.cli.common import out_text
+
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=encoding, errors=errors, newline="")
+    monkeypatch.setattr(sys, "stdout", stream)
+    stream.write("trước")  # written before, still in the stream's buffer: goes first
+    sent = " Sở đ✓".encode()
+    out_text([sent[:3], sent[3:5], sent[5:], tail])  # a child's bytes, cut inside characters, then text
+    stream.flush()
+    assert raw.getvalue() == expected

@@ -142,9 +142,10 @@ def out_text(pieces) -> None:
         return
     with _writing(stream):
         stream.flush()  # what was written as text goes first
+    errors = getattr(stream, "errors", None) or "strict"
     with _writing(buffer):
         for piece in batched(pieces):
-            buffer.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))
+            buffer.write(piece if isinstance(piece, bytes) else piece.encode("utf-8", errors))
             buffer.flush()
 
 

@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 from cchc.agencies import AgencyRegistry
 from cchc.messages import long_date
-from cchc.outputs import Made
 from cchc.money import exact_sum, format_number, million_in_words, million_to_vnd
+from cchc.outputs import Made
 from cchc.query import has_role, leads
 
 
