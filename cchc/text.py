@@ -405,19 +405,20 @@ _UNSAFE_BMP = (
     "\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e\u2060-\u206f"
     "\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb"
 )
-_UNSAFE_ASTRAL = "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f\U000e0100-\U000e01ef"
+_UNSAFE_ASTRAL = "\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
 _UNSAFE = re.compile(f"[{_UNSAFE_BMP}{_UNSAFE_ASTRAL}]")
 # The same without the characters beyond U+FFFF: three times faster over a long text, and
 # enough for one that holds none (see _may_be_astral).
 _UNSAFE_IN_BMP = re.compile(f"[{_UNSAFE_BMP}]")
 _UNSAFE_IN_QUOTES = re.compile(_UNSAFE.pattern[:-1] + "\n\t]")
 #: Bidi controls, zero-width and blank-looking characters (soft hyphen, Hangul fillers, Braille
-#: blank, tag characters, variation selectors, shorthand format controls): invisible, they can
+#: blank, tag characters, variation selectors and the rest of their block, shorthand and deprecated
+#: format controls): invisible, they can
 #: make text read or compare differently ("Sở Nội vụ" and "Sở Nội vụ\ufe0f" print alike).
 INVISIBLE = re.compile(
-    "[\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u2069\u2800\u3164"
+    "[\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164"
     "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
-    "\U000e0000-\U000e007f\U000e0100-\U000e01ef]"
+    "\U000e0000-\U000e0fff]"
 )
 
 

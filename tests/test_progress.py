@@ -407,6 +407,7 @@ def test_control_characters_a_log_holds_as_escapes_are_warned_when_read(workdir,
         ("Báo cáo\u200bsố 12", "U+200B ZERO WIDTH SPACE"),
         ("tệp \u202egnp.exe", "U+202E RIGHT-TO-LEFT OVERRIDE"),
         ("NUL \x00, DEL \x7f, NEL \x85, LS \u2028, BOM \ufeff, C1 \x9b", "U+0000 NUL, U+007F DEL, U+0085 NEXT LINE, U+2028 LINE SEPARATOR, U+009B C1 CONTROL, …"),
+        ("a\u206ab\U000e0080c\u2065", "U+206A INHIBIT SYMMETRIC SWAPPING, U+E0080 UNASSIGNED, U+2065 UNASSIGNED"),
     ],
 )
 def test_progress_refuses_control_and_invisible_characters(run, workdir, option, text, named):
@@ -428,6 +429,22 @@ def test_progress_refuses_bytes_that_are_not_utf8(run, workdir):
     result = run("progress", "A-3", "--status", "done", "--note", "bad \udcff byte", "--plan", workdir / "ke-hoach.yaml")
     assert result.exit_code == 2 and "'--note': nội dung có byte không phải UTF-8" in result.stderr, result
     assert not (workdir / "ke-hoach.progress.yaml").exists()
+
+
+def test_progress_reads_its_texts_as_typed_when_python_reads_the_command_line_as_ascii(workdir, plan):
+    # LC_ALL=C with PYTHONUTF8=0: Python gives each byte past ASCII as a lone surrogate; typed UTF-8 is still UTF-8.
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LC_ALL": "C", "PYTHONUTF8": "0", "CCHC_LANG": "en"}
+    env.pop("PYTHONIOENCODING", None)
+    command = [sys.executable, "-m", "cchc", "progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", str(workdir / "ke-hoach.yaml")]
+    done = subprocess.run([*command, "--note", "Đã hoàn thành"], env=env, capture_output=True)
+    assert done.returncode == 0, done.stderr
+    log, problems = load_log(workdir / "ke-hoach.progress.yaml", plan)
+    assert problems == [] and log.entries[-1].note == "Đã hoàn thành"
+    refused = subprocess.run([*command, "--note", os.fsdecode(b"bad \xff byte")], env=env, capture_output=True)
+    assert refused.returncode == 2 and b"not UTF-8" in refused.stderr, refused.stderr
 
 
 def test_progress_keeps_tabs_and_line_ends_in_its_texts(run, workdir, plan):

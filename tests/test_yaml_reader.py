@@ -209,6 +209,17 @@ def test_invisible_characters_in_values_and_keys_are_warnings():
     assert problems[0].args["name"] == "RIGHT-TO-LEFT OVERRIDE"
 
 
+def test_deprecated_format_controls_and_unassigned_tags_are_invisible_too():
+    # U+206A-206F (deprecated format controls) and the whole tag block, U+E0000-E0FFF, print as nothing.
+    data, problems = parse("a: x\u206ay\U000e0080z\u206f\n")
+    assert data == {"a": "x\u206ay\U000e0080z\u206f"}
+    assert [(p.code, p.severity, p.args["char"], p.args["name"]) for p in problems] == [
+        ("invisible-character", "warning", "U+206A", "INHIBIT SYMMETRIC SWAPPING"),
+        ("invisible-character", "warning", "U+E0080", "UNASSIGNED"),
+        ("invisible-character", "warning", "U+206F", "NOMINAL DIGIT SHAPES"),
+    ]
+
+
 def test_a_bom_at_the_start_is_no_invisible_character():
     assert parse(b"\xef\xbb\xbfa: 1\n") == ({"a": 1}, [])
     assert parse("\ufeffa: 1\n") == ({"a": 1}, [])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from enum import Enum
 from typing import Annotated, Optional
 
@@ -61,7 +62,7 @@ def _text_option(value: Optional[str], option: str) -> Optional[str]:
     if not value:
         return None
     try:
-        text = clean_text(value)
+        text = clean_text(_as_typed(value))
     except ValueError:
         raise usage(msg("progress.bad-text"), option) from None
     hidden = [f"{d['char']} {d['name']}" for d in map(describe, hidden_characters(text))]
@@ -69,6 +70,17 @@ def _text_option(value: Optional[str], option: str) -> Optional[str]:
         shown = ", ".join(hidden[:MOST_SHOWN]) + (", …" if len(hidden) > MOST_SHOWN else "")
         raise usage(msg("progress.hidden-character", chars=shown), option)
     return text
+
+
+def _as_typed(value: str) -> str:
+    """An argument as typed: where Python read the command line as ASCII (LC_ALL=C with PYTHONUTF8=0), each
+    byte past ASCII came as a lone surrogate; those bytes are read again as UTF-8 when they are UTF-8."""
+    if value.isascii() or value.isprintable():  # no surrogate: nothing to read again
+        return value
+    try:
+        return os.fsencode(value).decode("utf-8")
+    except (UnicodeError, ValueError):
+        return value  # bytes that are not UTF-8: clean_text refuses them
 
 
 @app.command()
