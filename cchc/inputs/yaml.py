@@ -212,7 +212,7 @@ def _invisible_watch(data: bytes, problems: list[YamlProblem]):
             if cursor.index >= start:
                 reported += 1
                 if reported > MAX_REPORTED:
-                    more = sum(data.count(char, match.start()) for char in _INVISIBLE_CHARS)
+                    more = sum(1 for scan in _invisible_scans(data) for _ in scan.finditer(data, match.start()))
                     problems.append(YamlProblem(*position, "invisible-character", {"count": more}, "invisible-character.more", "warning"))
                     return None
                 problems.append(YamlProblem(*position, "invisible-character", describe(match.group().decode("utf-8")), severity="warning"))
