@@ -430,6 +430,32 @@ def test_items_json_is_to_json_of_the_records_with_status_via_default_lead_and_e
             assert vias and any(row.item.budget is None or isinstance(row.item.budget, str) for row in all_rows)
 
 
+@pytest.mark.parametrize("chunk", [1, 3, 2048])
+def test_items_json_escapes_what_json_escapes_in_any_piece(monkeypatch, chunk):
+    # Ids and products are encoded a piece at a time and escaped only when the piece holds a character JSON
+    # escapes: a quote, a backslash, a control character in one product of a piece, at its start, at its end,
+    # or none at all, is written as to_json writes it; DEL, U+2028 and Vietnamese are not escaped.
+    from cchc.agencies import AgencyRegistry
+    from cchc.load import load_plan
+    from cchc.outputs import reporters
+    from cchc.query import item_record, rows
+
+    plan = load_plan(PLAN).plan
+    registry = AgencyRegistry(plan.agencies)
+    all_rows = rows(plan)[:12]
+    texts = ['Báo cáo "quý"', "C:\\thư mục\\", "dòng 1\ndòng 2\tcột", "\x00\x1f đầu", "cuối \x1b[31m", "DEL \x7f, \u2028, đ",
+             "Đã xong", "", '"', "\\", "Kế hoạch", "Sở Nội vụ"]
+    for row, text in zip(all_rows, texts):
+        row.item.__dict__["product"] = text
+    all_rows[5].item.__dict__["note"] = 'ghi "chú"\r\n'
+    monkeypatch.setattr(reporters, "JSON_CHUNK", chunk)
+    records = [item_record(row, registry, plan) for row in all_rows]
+    written = reporters.items_json(all_rows, registry, plan)
+    assert written == reporters.to_json(records)
+    assert [record["product"] for record in json.loads(written)] == texts
+    assert "\x7f" in written and "\u2028" in written and "\\u001b" in written and '\\"quý\\"' in written
+
+
 def test_a_query_places_its_errors_but_not_the_warnings_it_never_shows(monkeypatch):
     # Finding 10,000 warnings' lines in a large plan is work a query would throw away: only errors are placed.
     from conftest import DATA

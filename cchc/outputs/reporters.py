@@ -13,6 +13,8 @@ import re
 import secrets
 from decimal import Decimal
 from json.encoder import encode_basestring
+from itertools import chain, repeat
+from operator import attrgetter
 from typing import Callable, Iterator, Sequence
 
 from cchc.messages import t
@@ -148,22 +150,22 @@ def items_json(rows, registry, plan=None, status_of=None) -> str:
 def items_json_pieces(rows, registry, plan=None, status_of=None) -> Iterator[bytes]:
     """``items_json`` as UTF-8 bytes, in pieces of some thousand items: a large query's text is never whole in memory.
 
-    No record is built. A query's items share a few sections, tasks, agency
-    names, deadlines and amounts: each of those is encoded once; only ids and
-    products are encoded for each item. *status_of* gives an item's status
-    from its id, when asked. The text is made as bytes: JSON is written as
-    UTF-8, and joining bytes copies them as they are, where joining str widens
-    every ASCII part to the width of the Vietnamese ones.
+    No record is built, and no Python code runs for an item's every field: a
+    piece's items are taken a column at a time (ids, products, leads …) by
+    ``map``, and laid out by one ``%`` of the piece's format. A query's items
+    share a few sections, tasks, agency names, deadlines and amounts: each of
+    those is encoded once. Ids and products are encoded to UTF-8 at once, and
+    escaped one by one only when a piece holds a character JSON escapes. The
+    text is made as bytes: JSON is written as UTF-8, and joining bytes copies
+    them as they are, where joining str widens every ASCII part to the width
+    of the Vietnamese ones.
     """
     if not rows:
         yield b"[]\n"
         return
 
-    def text(value: str | None) -> bytes:
-        return b"null" if value is None else encode_basestring(value).encode()
-
     default_lead = plan.plan.default_lead if plan is not None else None
-    name = Made(lambda reference: encode_basestring(registry.full_name(reference)).encode())
+    name = Made(lambda reference: _quoted(registry.full_name(reference)))
 
     def names(references) -> bytes:
         return b"[" + b", ".join(map(name.__getitem__, references)) + b"]"
@@ -173,46 +175,106 @@ def items_json_pieces(rows, registry, plan=None, status_of=None) -> Iterator[byt
             return names(references) + b', "lead_is_default": false'
         return names([default_lead]) + b', "lead_is_default": true'
 
-    leads, partners_of = Made(lead), Made(names)
-    places: dict[tuple[int, int], bytes] = {}
-    deadlines: dict[int, bytes] = {}
-    budgets: dict = {}
+    def place(made_of) -> bytes:  # a task's section and its own label
+        section, task = made_of
+        head = heads.get(id(section))
+        if head is None:
+            head = heads[id(section)] = b'"section": %b, "section_title": %b, "task": ' % (_text(section.numeral), _text(section.title))
+        return head + _text(task.label or None)
+
+    def when(deadline) -> bytes:
+        due = b", ".join(_quoted(day.isoformat()) for day in deadline.due)
+        return b'{"text": %b, "kind": %b, "due": [%b]}' % (_text(deadline.text), _text(deadline.kind), due)
+
+    def money(budget) -> bytes:  # a Decimal comes as ("decimal", its text): Decimal("2.50") == 2.5, their texts differ
+        if isinstance(budget, tuple):
+            return b'{"million_vnd": %b, "note": null}' % amount_json(Decimal(budget[1])).encode()
+        if budget is None or isinstance(budget, str):
+            return b'{"million_vnd": null, "note": %b}' % _text(budget)
+        return b'{"million_vnd": %b, "note": null}' % amount_json(budget).encode()
+
+    leads, partners_of, budgets = Made(lead), Made(names), Made(money)
+    places, whens, heads = _Shared(place), _Shared(when), {}
     row_format = (
-        b'  {"id": %b, %b, "product": %b, "lead": %b, "partners": %b, "deadline": %b, "budget": %b, '
+        b'  {"id": "%b", %b, "product": "%b", "lead": %b, "partners": %b, "deadline": %b, "budget": %b, '
         b'"note": %b, "status": %b, "stt": %b, "via": %b}'
     )
 
-    def row_json(row) -> bytes:
-        item, section, task, deadline = row.item, row.section, row.task, row.deadline
-        place = places.get((id(section), id(task)))
-        if place is None:
-            place = places[id(section), id(task)] = b'"section": %b, "section_title": %b, "task": %b' % (
-                text(section.numeral), text(section.title), text(task.label or None),
-            )
-        when = deadlines.get(id(deadline))
-        if when is None:
-            due = b", ".join(text(d.isoformat()) for d in deadline.due)
-            when = deadlines[id(deadline)] = b'{"text": %b, "kind": %b, "due": [%b]}' % (text(item.deadline), text(deadline.kind), due)
-        budget = item.budget
-        key = ("decimal", str(budget)) if isinstance(budget, Decimal) else budget  # Decimal("2.50") == 2.5; their texts differ
-        money = budgets.get(key)
-        if money is None:
-            money = budgets[key] = (
-                b'{"million_vnd": null, "note": %b}' % text(budget) if budget is None or isinstance(budget, str)
-                else b'{"million_vnd": %b, "note": null}' % amount_json(budget).encode()
-            )
-        note, stt, via = item.note, item.stt, row.via
-        return row_format % (
-            text(item.id), place, text(item.product), leads[tuple(item.lead)], partners_of[tuple(item.partners)], when, money,
-            text(note), b"null" if status_of is None else text(status_of(item.id)), text(stt), b"null" if via is None else text(via.name),
+    def piece(part) -> bytes:  # the rows of *part*, joined by ",\n"
+        items = list(map(_item, part))
+        sections, tasks, deadlines = map(_section, part), list(map(_task, part)), list(map(_deadline, part))
+        columns = (
+            _unquoted_all(list(map(_id, items))),
+            places.of(map(id, tasks), zip(sections, tasks)),  # a task is in one section
+            _unquoted_all(list(map(_product, items))),
+            map(leads.__getitem__, map(tuple, map(_lead, items))),
+            map(partners_of.__getitem__, map(tuple, map(_partners, items))),
+            whens.of(map(id, deadlines), deadlines),
+            [budgets[("decimal", str(b)) if isinstance(b, Decimal) else b] for b in map(_budget, items)],
+            map(_text, map(_note, items)),
+            map(_text, map(status_of, map(_id, items))) if status_of is not None else repeat(b"null"),
+            map(_text, map(_stt, items)),
+            [b"null" if via is None else _text(via.name) for via in map(_via, part)],
         )
+        return b",\n".join(repeat(row_format, len(part))) % tuple(chain.from_iterable(zip(*columns)))
 
     def rows_json(first: int, last: int) -> Iterator[bytes]:  # the rows first to last, each after its comma
         for start in range(first, last, JSON_CHUNK):
-            yield (b",\n" if start else b"[\n") + b",\n".join(map(row_json, rows[start : min(start + JSON_CHUNK, last)]))
+            yield (b",\n" if start else b"[\n") + piece(rows[start : min(start + JSON_CHUNK, last)])
 
     yield from in_two(rows_json, len(rows), JSON_CHUNK, text=False)
     yield b"\n]\n"
+
+
+_item, _section, _task, _deadline, _via = map(attrgetter, ("item", "section", "task", "deadline", "via"))
+_id, _product, _lead, _partners, _budget, _note, _stt = map(attrgetter, ("id", "product", "lead", "partners", "budget", "note", "stt"))
+
+#: The bytes JSON writes escaped, as ``encode_basestring`` does (ensure_ascii=False): quote, backslash, C0 controls.
+_JSON_ESCAPED = b'"\\' + bytes(range(0x20))
+
+
+def _quoted(value: str) -> bytes:
+    """A JSON string's UTF-8 bytes."""
+    return encode_basestring(value).encode()
+
+
+def _text(value: str | None) -> bytes:
+    """A JSON string's UTF-8 bytes, or null."""
+    return b"null" if value is None else encode_basestring(value).encode()
+
+
+def _unquoted_all(values: list[str]) -> list[bytes]:
+    """Each of *values* as a JSON string's UTF-8 bytes without its quotes.
+
+    Most plan text has nothing JSON escapes: encoding it to UTF-8 is the
+    whole work, and one ``translate`` of all of it says so. Only when it holds
+    such a character is each text looked at, and the ones that hold it escaped.
+    """
+    encoded = list(map(str.encode, values))
+    whole = b"".join(encoded)
+    if len(whole.translate(None, _JSON_ESCAPED)) != len(whole):
+        for at, text in enumerate(encoded):
+            if len(text.translate(None, _JSON_ESCAPED)) != len(text):
+                encoded[at] = encode_basestring(values[at]).encode()[1:-1]
+    return encoded
+
+
+class _Shared(dict):
+    """Bytes the rows share (a section's, a deadline's), made once for each key: keys are the identities of
+    objects the rows hold (which need not be hashable), *made_of* what each is made of, in step with them."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def of(self, keys, made_of) -> list[bytes]:
+        keys = list(keys)
+        missing = set(keys).difference(self.keys())
+        if missing:
+            made_of = dict(zip(keys, made_of))
+            for key in missing:
+                self[key] = self.make(made_of[key])
+        return list(map(self.__getitem__, keys))
 
 
 # ---------------------------------------------------------------- CSV
