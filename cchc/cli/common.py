@@ -149,11 +149,6 @@ def out_text(pieces) -> None:
             buffer.flush()
 
 
-def out_pieces(pieces) -> None:
-    """Write text given in pieces (a document as it renders) to standard output, a batch at a time."""
-    out_text(pieces)
-
-
 def out_bytes(data) -> None:
     """Write *data* (a PDF, a Word file; or bytes in pieces, a calendar's events) to standard output, with the same care as ``out``."""
     from cchc.write import batched

@@ -25,7 +25,7 @@ from cchc.cli.common import (
     out,
     out_bytes,
     out_data,
-    out_pieces,
+    out_text,
     plan_path,
     show_errors,
     terminal,
@@ -122,4 +122,4 @@ def report(
     elif isinstance(content, str):
         out(content)
     else:
-        out_pieces(content)
+        out_text(content)
