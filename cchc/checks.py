@@ -18,7 +18,7 @@ from cchc.agencies import AgencyRegistry, spelling_key
 from cchc.deadlines import DeadlineError, parse_deadline
 from cchc.inputs.yaml_chars import describe
 from cchc.money import MAX_MILLION, MAX_DECIMALS, exact_sum, format_number, million_in_words, million_to_vnd, words_to_amount
-from cchc.problems import Problem, error, warning
+from cchc.problems import At, Problem, error, warning
 from cchc.text import INVISIBLE, fold
 
 _NUMBER = re.compile(r"[-+]?[0-9][0-9.,]*\Z")
@@ -41,13 +41,13 @@ def item_paths(plan):
 
 def check_section_labels(plan) -> list[Problem]:
     """Section labels are unique (compared folded)."""
-    seen = set()
+    seen: dict[str, int] = {}
     problems = []
     for s, section in enumerate(plan.sections):
         key = fold(section.numeral).rstrip(".")
         if key in seen:
-            problems.append(error("duplicate-section", ("sections", s, "numeral"), label=section.numeral))
-        seen.add(key)
+            problems.append(error("duplicate-section", ("sections", s, "numeral"), label=section.numeral, at=At(("sections", seen[key], "numeral"))))
+        seen.setdefault(key, s)
     return problems
 
 
@@ -68,6 +68,7 @@ def check_empty_parts(plan) -> list[Problem]:
 def check_agency_registry(plan) -> list[Problem]:
     """No spelling (name or short form, case aside) belongs to two agencies; groups' members exist, with no cycle."""
     owner: dict[str, str] = {}
+    first: dict[str, tuple] = {}  # spelling key -> where it was first written
     # Spelled alike but for marks ("Hà" and "Hạ"): a person typing without them (--agency) cannot tell the
     # two apart, and one may be a slip of the other; worth a warning. Folded spelling -> (key, spelling, agency).
     unmarked: dict[str, tuple[str, str, object]] = {}
@@ -78,10 +79,12 @@ def check_agency_registry(plan) -> list[Problem]:
             key = spelling_key(spelling)
             path = ("agencies", a) + where
             if key in owner and owner[key] != agency.name:
-                problems.append(error("duplicate-agency", path, spelling=spelling, owner=owner[key]))
+                problems.append(error("duplicate-agency", path, spelling=spelling, owner=owner[key], at=At(first[key])))
             elif key in owner:
-                problems.append(warning("duplicate-agency", path, key="duplicate-agency.same", spelling=spelling, owner=agency.name))
+                same = "duplicate-agency.twice" if where == ("name",) else "duplicate-agency.same"
+                problems.append(warning("duplicate-agency", path, key=same, spelling=spelling, owner=agency.name, at=At(first[key])))
             owner.setdefault(key, agency.name)
+            first.setdefault(key, path)
             problems.extend(_mixed_script(spelling, path))
             seen = unmarked.setdefault(fold(spelling), (key, spelling, agency))
             if seen[2] is not agency and seen[0] != key:  # the same spelling is duplicate-agency
@@ -210,7 +213,7 @@ class ItemContext:
 
     plan: object
     registry: AgencyRegistry
-    seen_ids: dict[str, str] = field(default_factory=dict)
+    seen_ids: dict[str, tuple] = field(default_factory=dict)  # id without case -> (id as written, its path)
     suggestions: dict[str, str | None] = field(default_factory=dict)
     #: How many distinct unknown names get a "did you mean" (0 in the child of ``cchc.checks_in_two``: which
     #: names are among the plan's first ones is known only when both halves are).
@@ -220,10 +223,12 @@ class ItemContext:
 def check_item_id(context: ItemContext, path, item) -> list[Problem]:
     """Every item id appears once (compared without case)."""
     key = item.id.casefold()
-    first = context.seen_ids.get(key)
-    if first is not None:
-        return [error("duplicate-id", path + ("id",), id=item.id, first=first)]
-    context.seen_ids[key] = item.id
+    seen = context.seen_ids.get(key)
+    if seen is not None:
+        first, at = seen
+        spelled = None if first == item.id else "duplicate-id.spelled"
+        return [error("duplicate-id", path + ("id",), key=spelled, id=item.id, first=first, at=At(at + ("id",)))]
+    context.seen_ids[key] = (item.id, path)
     return []
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from cchc.inputs import yaml as safeyaml, yaml_halves
 from cchc.inputs.files import UnreadableFile, read_bounded
-from cchc.problems import Problem, error, errors_among, warning
+from cchc.problems import POINTING, At, Problem, error, errors_among, warning
 
 DEFAULT_PLAN = Path("plans") / "2021.yaml"
 
@@ -69,6 +69,8 @@ def located(name: str, source: bytes | None, problems: list[Problem], outline=No
     and column of its data path in *source* (1:1 when there is no source); *outline* is what parsing noted of it.
     *alone*: found by this process only (many are found in two processes when there is a core for each)."""
     pending = dict.fromkeys(p.path for p in problems if p.line == 0)  # in the order found: whole sections each side
+    pointing = [p for p in problems if p.line == 0 and p.code in POINTING]  # a message naming another place (At)
+    pending.update((value.path, None) for p in pointing for _, value in p.args if isinstance(value, At))
     positions = (
         (yaml_halves.locate(source, pending, outline, alone) if source is not None else dict.fromkeys(pending, (1, 1))) if pending else {}
     )
@@ -76,6 +78,9 @@ def located(name: str, source: bytes | None, problems: list[Problem], outline=No
     def placed(problem: Problem) -> Problem:
         if problem.line:
             return problem if problem.file else problem.placed(name, problem.line, problem.column)
+        if problem.code in POINTING:
+            args = tuple((key, positions[value.path][0] if isinstance(value, At) else value) for key, value in problem.args)
+            return problem.placed(problem.file or name, *positions[problem.path], args)
         return problem.placed(problem.file or name, *positions[problem.path])
 
     return [placed(p) for p in problems]

@@ -19,6 +19,21 @@ Severity = Literal["error", "warning"]
 Path = tuple[str | int, ...]
 
 
+#: The codes whose messages may name another place (``At``): only their arguments are looked at when placed.
+POINTING = frozenset({"duplicate-id", "duplicate-section", "duplicate-agency"})
+
+
+@dataclass(frozen=True)
+class At:
+    """A message argument naming another place in the data ("first at line 12"): the loader puts that
+    place's line in its stead when it places the problem."""
+
+    path: Path
+
+    def __str__(self) -> str:  # not placed (a problem made outside a file): the data path
+        return ".".join(map(str, self.path))
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One problem at file:line:column (1-based; 0 while not yet located)."""
@@ -53,11 +68,14 @@ class Problem:
         # A file name holding a line break must not split the line "file:line:col: …" a tool reads.
         return f"{one_line(self.file)}:{self.line}:{self.column}: {render('severity.' + self.severity, None, lang)} [{self.code}] {self.message(lang)}"
 
-    def placed(self, file: str, line: int, column: int) -> Problem:
-        """The same problem in *file* at *line*:*column*: ``replace`` without its cost (14 µs a problem
-        here, and a large plan's warnings are placed by the ten thousand). No field is checked on making."""
+    def placed(self, file: str, line: int, column: int, args: tuple | None = None) -> Problem:
+        """The same problem in *file* at *line*:*column* (and with *args*, when given): ``replace`` without
+        its cost (14 µs a problem here, and a large plan's warnings are placed by the ten thousand). No
+        field is checked on making."""
         new = object.__new__(type(self))
         vars(new).update(vars(self), file=file, line=line, column=column)
+        if args is not None:
+            vars(new)["args"] = args
         return new
 
     def as_dict(self, lang: str = "vi") -> dict:

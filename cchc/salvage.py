@@ -84,5 +84,12 @@ class Partial:
     def checked(self) -> list[Problem]:
         """The problems the checks find in what validated (the plan-wide sums aside), at their places in the file."""
         from cchc.checks import run_checks
+        from cchc.problems import POINTING, At
 
-        return [replace(p, path=self.file_path(p.path)) for p in run_checks(self.plan, partial=True)]
+        def in_file(problem: Problem) -> Problem:
+            args = problem.args
+            if problem.code in POINTING:  # the place a message names ("first on line …") is moved too
+                args = tuple((key, At(self.file_path(value.path)) if isinstance(value, At) else value) for key, value in args)
+            return replace(problem, path=self.file_path(problem.path), args=args)
+
+        return [in_file(p) for p in run_checks(self.plan, partial=True)]

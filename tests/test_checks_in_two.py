@@ -110,6 +110,11 @@ def test_problems_that_depend_on_the_items_before_are_found_as_by_one_process(tm
     assert any(row[7] is None and dict(row[5])["name"].startswith("Sở Nội vụ") for row in unknown)  # past the first 100
     duplicates = {(dict(row[5])["id"], dict(row[5])["first"]) for row in one if row[4] == "duplicate-id"}
     assert {("x-3", "X-3"), ("X-170", "X-170"), ("X-11", "X-11")} <= duplicates
+    source = Path(loaded.name).read_text(encoding="utf-8").splitlines()
+    for row in one:  # the line of the first is placed too, on whichever side of the cut it is
+        if row[4] == "duplicate-id":
+            at = dict(row[5])["at"]
+            assert isinstance(at, int) and at < row[1] and source[at - 1].strip() == "- id: " + dict(row[5])["first"]
 
 
 def test_a_child_that_fails_leaves_the_work_to_this_process(tmp_path, monkeypatch):

@@ -202,6 +202,55 @@ def test_every_problem_is_collected_in_one_run(run, tmp_path):
     assert lines == sorted(lines)
 
 
+def test_a_duplicate_names_the_line_of_the_first(run, tmp_path):
+    # An id, a section, an agency or a short form met twice: the message gives the line of the first, not the
+    # id again (an id written with other capitals also shows how the first was written).
+    text = PLAN.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    first_id, first_section = lines.index("          - id: I-1") + 1, lines.index("  - numeral: II") + 1
+    text = text.replace("          - id: I-2\n", "          - id: i-1\n", 1).replace("          - id: I-3\n", "          - id: I-1\n", 1)
+    text = text.replace("  - numeral: III\n", "  - numeral: II.\n", 1)
+    text = text.replace("  - name: Sở Tài chính\n    short: [STC]\n", "  - name: Sở Tài chính\n    short: [STC, STP]\n  - name: Sở Tư pháp\n", 1)
+    path = tmp_path / "twice.yaml"
+    path.write_text(text, encoding="utf-8")
+    first_agency, first_short = lines.index("  - name: Sở Tư pháp") + 1, lines.index("    short: [STP]") + 1
+    moved = 1  # the line added to the registry comes before the sections
+    found = {}
+    for lang in ("vi", "en"):
+        for d in diagnostics(run("validate", path, "--format", "json", "--lang", lang)):
+            if d["code"].startswith("duplicate"):
+                found.setdefault(lang, []).append((d["code"], d["message"]))
+    assert found["vi"] == [
+        ("duplicate-agency", f'"STP" đã là tên của "Sở Tư pháp" (dòng {first_short})'),
+        ("duplicate-agency", f'cơ quan "Sở Tư pháp" được ghi hai lần (lần đầu ở dòng {first_agency})'),
+        ("duplicate-id", f'mã "i-1" bị dùng hai lần (lần đầu ở dòng {first_id + moved}, viết "I-1"; mã không phân biệt hoa thường)'),
+        ("duplicate-id", f'mã "I-1" bị dùng hai lần (lần đầu ở dòng {first_id + moved})'),
+        ("duplicate-section", f'mục "II." xuất hiện hai lần (lần đầu ở dòng {first_section + moved})'),
+    ]
+    assert [message for _, message in found["en"]][2:] == [
+        f'item id "i-1" is used twice (first on line {first_id + moved}, written "I-1"; ids are compared without case)',
+        f'item id "I-1" is used twice (first on line {first_id + moved})',
+        f'section "II." appears twice (first on line {first_section + moved})',
+    ]
+    placed = path.read_text(encoding="utf-8").splitlines()
+    assert placed[first_id + moved - 1].endswith("id: I-1") and placed[first_section + moved - 1].endswith("numeral: II")
+
+
+def test_the_line_of_the_first_is_found_in_a_plan_the_schema_refused(run, tmp_path):
+    # With an item refused by the schema, the rest is checked without it: the first I-2 is the first item the
+    # checks see, and its line is still that of I-2 in the file, not that of the refused item before it.
+    text = PLAN.read_text(encoding="utf-8")
+    text = text.replace("            product: Kế hoạch công tác cải cách hành chính tỉnh Thái Bình năm 2021.\n", "", 1)
+    text = text.replace("          - id: I-4\n", "          - id: I-2\n", 1)
+    path = tmp_path / "refused.yaml"
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    first = lines.index("          - id: I-2") + 1
+    found = [d for d in diagnostics(run("validate", path, "--format", "json")) if d["code"] in ("schema", "duplicate-id")]
+    assert [d["code"] for d in found] == ["schema", "duplicate-id"]
+    assert found[1]["message"] == f'mã "I-2" bị dùng hai lần (lần đầu ở dòng {first})' and found[1]["line"] > first
+
+
 def test_several_files_in_one_run(run):
     result = run("validate", PLAN, DATA / "invalid" / "bad-id.yaml", "--format", "json")
     assert result.exit_code == 1

@@ -69,10 +69,17 @@ MESSAGES = {
         "`cchc progress {id} --status {status} --on DATE`",
     ),
     # Meaning.
-    "duplicate-id": ("mã {id!q} bị dùng hai lần (lần đầu ở {first!q})", "item id {id!q} is used twice (first at {first!q})"),
-    "duplicate-section": ("mục {label!q} xuất hiện hai lần", "section {label!q} appears twice"),
-    "duplicate-agency": ("{spelling!q} đã là tên của {owner!q}", "{spelling!q} already names {owner!q}"),
-    "duplicate-agency.same": ("{spelling!q} được ghi hai lần cho {owner!q}", "{spelling!q} is listed twice for {owner!q}"),
+    "duplicate-id": ("mã {id!q} bị dùng hai lần (lần đầu ở dòng {at})", "item id {id!q} is used twice (first on line {at})"),
+    "duplicate-id.spelled": (
+        "mã {id!q} bị dùng hai lần (lần đầu ở dòng {at}, viết {first!q}; mã không phân biệt hoa thường)",
+        "item id {id!q} is used twice (first on line {at}, written {first!q}; ids are compared without case)",
+    ),
+    "duplicate-section": ("mục {label!q} xuất hiện hai lần (lần đầu ở dòng {at})", "section {label!q} appears twice (first on line {at})"),
+    "duplicate-agency": ("{spelling!q} đã là tên của {owner!q} (dòng {at})", "{spelling!q} already names {owner!q} (on line {at})"),
+    "duplicate-agency.same": (
+        "{spelling!q} được ghi hai lần cho {owner!q} (lần đầu ở dòng {at})", "{spelling!q} is listed twice for {owner!q} (first on line {at})"
+    ),
+    "duplicate-agency.twice": ("cơ quan {owner!q} được ghi hai lần (lần đầu ở dòng {at})", "agency {owner!q} is listed twice (first on line {at})"),
     "look-alike-agency": (
         "{spelling!q} chỉ khác {other!q} (tên của {owner!q}) ở dấu: gõ không dấu thì không phân biệt được; kiểm tra lại với văn bản",
         "{spelling!q} differs from {other!q} (which names {owner!q}) only in its marks: typed without them the two are one; check the source",
