@@ -30,6 +30,11 @@ def test_the_report_reads_back_with_its_tables(run, report_file, tmp_path):
     assert all(s.orientation == WD_ORIENT.LANDSCAPE for s in document.sections)
     text = "\n".join(p.text for p in document.paragraphs)
     assert "KẾT QUẢ THỰC HIỆN KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH" in text and "Tỷ lệ hoàn thành" in text
+    # The days the figures cover and the day statuses are taken on, as in every other format of the report.
+    table_text = run("report", "--period", "6T/2026", "--plan", PLAN, "--progress", LOG).stdout
+    period = next(line.strip() for line in table_text.splitlines() if "Kỳ báo cáo" in line)
+    assert "số liệu từ" in period and "tình trạng tính đến ngày" in period
+    assert period in [p.text for p in document.paragraphs]
     summary = document.tables[0]
     counts = {row.cells[0].text: row.cells[1].text for row in summary.rows[1:]}
     json_report = __import__("json").loads(run("report", "--period", "6T/2026", "--plan", PLAN, "--progress", LOG, "-f", "json").stdout)

@@ -50,7 +50,8 @@ def report_docx(report, lang: str = "vi") -> bytes:
 
     add(doc, clean(view["title"]).upper(), bold=True, align=CENTER, after=2)
     add(doc, clean(view["plan_title"]), bold=True, align=CENTER, after=2)
-    for line in (view["period"], view["report_due"]):
+    # The period, the days its data cover and the day statuses are taken on, as the table, Markdown and HTML say.
+    for line in (f"{view['period']} ({view['window']}); {view['as_of']}", view["report_due"]):
         if line:
             add(doc, clean(line), italic=True, align=CENTER, after=2)
     add(doc, clean(f"{view['rate_label']}: {view['rate']} ({view['rate_basis']})"), before=8)
