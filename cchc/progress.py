@@ -66,6 +66,8 @@ __all__ = [
 STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "cancelled")
 #: The statuses (None: the log says nothing) of an item still to do; ``--pending`` keeps these.
 PENDING = frozenset({None, "not_started", "in_progress"})
+#: An entry dated more years than this from the plan's year is warned of (progress-year): as far as a due date may be.
+FAR_YEARS = 1
 #: The fields an entry may have.
 FIELDS: tuple[str, ...] = ("id", "status", "date", "evidence", "note")
 #: How a log beside its plan ``X.yaml`` is named: ``X.progress.yaml`` (what cchc writes), or ``.yml``.
@@ -381,7 +383,7 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
                 day, ok = None, False
             elif since is not None and day < since:
                 problems.append(error("progress-early", (index, "date"), date=day, since=since, id=str(item_id)))
-            elif plan is not None and abs(day.year - plan.plan.year) > 1:  # as far as a due date may be (deadline-year)
+            elif plan is not None and abs(day.year - plan.plan.year) > FAR_YEARS:
                 problems.append(warning("progress-year", (index, "date"), date=day, year=plan.plan.year, id=str(item_id)))
         texts = {}
         for text_field in ("evidence", "note"):

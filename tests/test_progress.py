@@ -1094,3 +1094,33 @@ def test_an_error_after_a_thousand_warnings_in_a_log_is_listed_at_its_place(run,
     assert more["severity"] == "warning" and "500" in more["message"]  # the warnings past the bound, counted
     query = run("list", "--plan", workdir / "ke-hoach.yaml")
     assert query.exit_code == 1 and f":{3 * warnings + 2}:" in query.stderr, query
+
+
+def test_an_entry_far_from_the_plans_year_is_warned_of_when_it_is_written(run, tmp_path):
+    # A past plan's progress typed in years later without --on is dated that day: validate would warn of it on
+    # every run (progress-year); progress says so as it writes it, and still writes it (--on defaults to today).
+    from conftest import PLAN as PLAN_2021
+
+    plan_file = tmp_path / "2021.yaml"
+    shutil.copy(PLAN_2021, plan_file)
+    log = tmp_path / "2021.progress.yaml"
+    today = run("progress", "I-1", "--status", "done", "--today", "2024-03-01", "--plan", plan_file)
+    assert today.exit_code == 0 and today.stdout == ""
+    assert today.stderr.splitlines()[1] == (
+        "cảnh báo: không có --on nên đã ghi ngày hôm nay, 01/03/2024, cách năm của kế hoạch (2021) hơn một năm; "
+        f"nếu việc làm vào ngày khác, sửa ngày của mục vừa ghi trong {log} (lần sau ghi --on NGÀY)"
+    )
+    given_day = run("progress", "I-2", "--status", "done", "--on", "2023-01-01", "--plan", plan_file, "--lang", "en")
+    assert given_day.exit_code == 0
+    assert given_day.stderr.splitlines()[1] == (
+        f"warning: 2023-01-01 is more than a year from the plan's year (2021); if it is wrong, correct the entry just written in {log}"
+    )
+    for day in ("2022-12-31", "2021-06-30"):  # within a year of the plan's: nothing to say
+        near = run("progress", "I-3", "--status", "done", "--on", day, "--plan", plan_file)
+        assert near.exit_code == 0 and len(near.stderr.splitlines()) == 1
+    written, problems = load_log(log, load_plan(plan_file).plan)
+    assert [entry.id for entry in written.entries] == ["I-1", "I-2", "I-3", "I-3"]
+    assert [p.code for p in problems] == ["progress-year"] * 2
+    warned = [d for d in json.loads(run("validate", plan_file, "-f", "json").stdout)["diagnostics"] if d["code"] == "progress-year"]
+    assert [d["line"] for d in warned] == [n + 1 for n, line in enumerate(log.read_text(encoding="utf-8").splitlines())
+                                            if line.strip().startswith("date:") and line.split()[-1].strip("\"")[:4] in ("2023", "2024")]

@@ -127,7 +127,7 @@ def progress(
         raise fail(msg("progress.bundled", path=str(source)), EXIT_USAGE)
     loaded = load_for_query(source)
     row = find_row(rows(loaded), item_id)
-    from cchc.progress import Entry, LogNotAppendable, LogReadOnly, append_entry, log_path, plan_date, unreadable
+    from cchc.progress import FAR_YEARS, Entry, LogNotAppendable, LogReadOnly, append_entry, log_path, plan_date, unreadable
 
     since = plan_date(loaded)
     if since is not None and day < since:
@@ -149,6 +149,8 @@ def progress(
     except OSError as exc:
         raise fail(msg("cli.cannot-write", path=str(target), reason=exc.strerror or str(exc)), EXIT_USAGE) from None
     note(msg("progress.recorded", id=entry.id, status=msg("status." + entry.status), day=day, path=str(target)))
+    if abs(day.year - loaded.plan.year) > FAR_YEARS:
+        note(msg("progress.far-day" if on is not None else "progress.far-day.today", day=day, year=loaded.plan.year, path=str(target)))
 
 
 def _show_history(row, log, now: datetime.date, format: HistoryFormat) -> None:

@@ -140,6 +140,18 @@ MESSAGES = {
         "the text shows; nothing was recorded: write the text without them",
     ),
     "progress.recorded": ("đã ghi: {id} {status} ngày {day!d} vào {path}", "recorded: {id} {status} on {day!d} in {path}"),
+    # What validate will warn of (progress-year), said when the entry is written: most often a past plan's
+    # progress typed in today without --on.
+    "progress.far-day": (
+        "cảnh báo: ngày {day!d} cách năm của kế hoạch ({year}) hơn một năm; nếu sai, sửa ngày của mục vừa ghi trong {path}",
+        "warning: {day!d} is more than a year from the plan's year ({year}); if it is wrong, correct the entry just written in {path}",
+    ),
+    "progress.far-day.today": (
+        "cảnh báo: không có --on nên đã ghi ngày hôm nay, {day!d}, cách năm của kế hoạch ({year}) hơn một năm; "
+        "nếu việc làm vào ngày khác, sửa ngày của mục vừa ghi trong {path} (lần sau ghi --on NGÀY)",
+        "warning: with no --on the entry is dated today, {day!d}, more than a year from the plan's year ({year}); "
+        "if the work was done on another day, correct the entry just written in {path} (next time give --on DATE)",
+    ),
     "progress.no-history": ("Chưa có mục ghi tiến độ nào cho nhiệm vụ {id}.", "No progress recorded for item {id} yet."),
     "progress.history-title": ("Tiến độ nhiệm vụ {id}: {product}", "Progress of item {id}: {product}"),
     "progress.col.date": ("Ngày", "Date"),
