@@ -40,7 +40,6 @@ def output_format(format, output, formats: type[Enum], default):
     """
     suffix = output.suffix.lower() if output is not None else ""
     implied = EXTENSIONS.get(suffix)
-    choices = ", ".join(f.value for f in formats)
     if format is not None:
         if implied is not None and implied != format.value and implied in formats.__members__:
             raise usage(msg("cli.format-clash", format=format.value, path=str(output), implied=implied), "--format")
@@ -49,7 +48,12 @@ def output_format(format, output, formats: type[Enum], default):
         return default
     if implied is None or implied not in formats.__members__:
         key = "cli.format-from-extension" if len(formats) > 1 else "cli.format-from-extension.only"
-        raise usage(msg(key, path=str(output), suffix=suffix, choices=choices), "--output")
+        # The extensions that work, each format's first (a format no extension names, by its name).
+        first = {}
+        for extension, name in EXTENSIONS.items():
+            first.setdefault(name, extension)
+        extensions = ", ".join(first.get(f.value, f.value) for f in formats)
+        raise usage(msg(key, path=str(output), suffix=suffix, choices=extensions), "--output")
     return formats(implied)
 
 

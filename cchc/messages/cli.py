@@ -60,12 +60,12 @@ MESSAGES = {
     "write.bad-path": ("{path}: không dùng được đường dẫn này: {reason}", "{path}: cannot use this path: {reason}"),
     "write.exists": ("{path}: tệp đã có; dùng --force để ghi đè", "{path}: the file exists; use --force to overwrite it"),
     "cli.format-from-extension": (
-        "không ghi được tệp {path} theo đuôi {suffix}: lệnh này ghi các dạng {choices}; hãy đổi đuôi tệp hoặc chọn --format",
-        "cannot write {path} by its extension {suffix}: this command writes {choices}; change the extension or give --format",
+        "không ghi được tệp {path} theo đuôi {suffix}: lệnh này ghi tệp {choices}; hãy đổi đuôi tệp hoặc chọn --format",
+        "cannot write {path} by its extension {suffix}: this command writes {choices} files; change the extension or give --format",
     ),
     "cli.format-from-extension.only": (
-        "không ghi được tệp {path} theo đuôi {suffix}: lệnh này chỉ ghi dạng {choices}; hãy đổi đuôi tệp",
-        "cannot write {path} by its extension {suffix}: this command writes {choices} only; change the extension",
+        "không ghi được tệp {path} theo đuôi {suffix}: lệnh này chỉ ghi tệp {choices}; hãy đổi đuôi tệp",
+        "cannot write {path} by its extension {suffix}: this command writes {choices} files only; change the extension",
     ),
     "cli.format-clash": (
         "--format {format} không khớp với tệp {path} (đuôi tệp là {implied})",
