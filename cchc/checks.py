@@ -96,7 +96,9 @@ def check_agency_registry(plan) -> list[Problem]:
         for k, member in enumerate(agency.members):
             found = registry.resolve(member)
             if found is None:
-                problems.append(error("unknown-member", ("agencies", a, "members", k), group=agency.name, name=member))
+                whole = split_name(registry.resolve, agency.members, k)
+                split = {"key": "unknown-member.split", "whole": whole} if whole is not None else {}
+                problems.append(error("unknown-member", ("agencies", a, "members", k), group=agency.name, name=member, **split))
             elif found is agency:  # "Nhóm E" among its own members: a cycle of one
                 problems.append(error("member-cycle", ("agencies", a, "members", k), group=agency.name, trail=f"{agency.name} → {agency.name}"))
     for a, agency in enumerate(plan.agencies):
@@ -252,12 +254,31 @@ def check_item_agencies(context: ItemContext, path, item) -> list[Problem]:
         for k, name in enumerate(getattr(item, role)):
             agency = resolve(name)
             if agency is None:
-                problems.append(unknown_agency(context, name, path + (role, k)))
+                whole = split_name(resolve, getattr(item, role), k)
+                if whole is not None:
+                    problems.append(error("unknown-agency", path + (role, k), key="unknown-agency.split", name=name, whole=whole))
+                else:
+                    problems.append(unknown_agency(context, name, path + (role, k)))
             elif id(agency) in seen:  # identity: comparing pydantic models field by field is slow
                 problems.append(warning("repeated-agency", path + (role, k), name=name, agency=agency.name))
             else:
                 seen.add(id(agency))
     return problems
+
+
+#: How many list entries a name cut at its commas is looked for in ("Ủy ban nhân dân xã, phường, thị trấn": 3).
+MOST_PARTS = 4
+
+
+def split_name(resolve, names, k: int) -> str | None:
+    """The registered name that *names*[k] is a part of, cut at its commas (a YAML list in brackets,
+    ``[Sở, ban, ngành]``, is three names: its commas part them); None when there is none."""
+    for start in range(max(0, k - MOST_PARTS + 1), k + 1):
+        for end in range(max(k + 1, start + 2), min(len(names), start + MOST_PARTS) + 1):
+            whole = ", ".join(names[start:end])
+            if resolve(whole) is not None:
+                return whole
+    return None
 
 
 def unknown_agency(context: ItemContext, name: str, path) -> Problem:

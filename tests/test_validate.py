@@ -251,6 +251,29 @@ def test_the_line_of_the_first_is_found_in_a_plan_the_schema_refused(run, tmp_pa
     assert found[1]["message"] == f'mã "I-2" bị dùng hai lần (lần đầu ở dòng {first})' and found[1]["line"] > first
 
 
+def test_a_name_cut_at_its_commas_by_a_bracketed_list_is_told_apart(run, tmp_path):
+    # [Các sở, ban, ngành, Sở Tư pháp] is four names to YAML: each part of the registered name is unknown, and
+    # the message says which name it was and how to write it, instead of a "did you mean"; a group's members too.
+    text = PLAN.read_text(encoding="utf-8")
+    text = text.replace("            partners:\n              - Các sở, ban, ngành\n", "            partners: [Các sở, ban, ngành, Sở Tư pháp]\n", 1)
+    text = text.replace("    members:\n      - Các sở, ban, ngành\n", "    members: [Sở Nội vụ, Các sở, ban, ngành]\n", 1)
+    text = text.replace("              - Sở Thông tin và Truyền thông\n", "              - Sở Thông tin, Truyền thông\n", 1)  # no such name whole
+    path = tmp_path / "split.yaml"
+    path.write_text(text, encoding="utf-8")
+    found = [d for d in diagnostics(run("validate", path, "--format", "json")) if d["code"].startswith("unknown")]
+    whole = "Các sở, ban, ngành"
+    split = [d for d in found if f'nhưng "{whole}" thì có' in d["message"]]
+    assert [(d["code"], d["message"].split('"')[1 if d["code"] == "unknown-agency" else 3]) for d in split] == [
+        ("unknown-member", "Các sở"), ("unknown-member", "ban"), ("unknown-member", "ngành"),
+        ("unknown-agency", "Các sở"), ("unknown-agency", "ban"), ("unknown-agency", "ngành"),
+    ]
+    assert all("ngoặc kép" in d["message"] for d in split)
+    assert [d["message"] for d in found if d not in split] == ['cơ quan "Sở Thông tin, Truyền thông" không có trong danh mục cơ quan; '
+                                                             'có phải là "Sở Thông tin và Truyền thông"?']
+    english = [d["message"] for d in diagnostics(run("validate", path, "--format", "json", "--lang", "en")) if d["code"] == "unknown-agency"]
+    assert english[0].startswith('agency "Các sở" is not in the registry, but "Các sở, ban, ngành" is: in a list written in square brackets')
+
+
 def test_several_files_in_one_run(run):
     result = run("validate", PLAN, DATA / "invalid" / "bad-id.yaml", "--format", "json")
     assert result.exit_code == 1

@@ -95,6 +95,18 @@ MESSAGES = {
         "cơ quan {name!q} không có trong danh mục cơ quan; có phải là {suggestions}?",
         "agency {name!q} is not in the registry; did you mean {suggestions}?",
     ),
+    "unknown-agency.split": (
+        "cơ quan {name!q} không có trong danh mục cơ quan, nhưng {whole!q} thì có: trong danh sách viết trong ngoặc vuông, "
+        "dấu phẩy tách các tên; hãy đặt tên có dấu phẩy trong ngoặc kép, hoặc viết mỗi tên một dòng (- {whole})",
+        "agency {name!q} is not in the registry, but {whole!q} is: in a list written in square brackets, commas part the "
+        "names; put a name that holds a comma in quotes, or write one name a line (- {whole})",
+    ),
+    "unknown-member.split": (
+        "nhóm {group!q} có thành viên {name!q} không có trong danh mục cơ quan, nhưng {whole!q} thì có: trong danh sách "
+        "viết trong ngoặc vuông, dấu phẩy tách các tên; hãy đặt tên có dấu phẩy trong ngoặc kép, hoặc viết mỗi tên một dòng",
+        "group {group!q} has a member {name!q} that is not in the registry, but {whole!q} is: in a list written in square "
+        "brackets, commas part the names; put a name that holds a comma in quotes, or write one name a line",
+    ),
     "unknown-member": ("nhóm {group!q} có thành viên {name!q} không có trong danh mục cơ quan", "group {group!q} has a member {name!q} that is not in the registry"),
     "member-cycle": ("nhóm {group!q} chứa chính nó (qua {trail})", "group {group!q} contains itself (through {trail})"),
     "members-not-group": ("{name!q} có danh sách thành viên nhưng không đánh dấu là nhóm (group: true)", "{name!q} has members but is not marked as a group (group: true)"),
