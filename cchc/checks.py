@@ -17,7 +17,7 @@ from decimal import Decimal
 from cchc.agencies import AgencyRegistry, spelling_key
 from cchc.deadlines import DeadlineError, parse_deadline
 from cchc.inputs.yaml_chars import describe
-from cchc.money import MAX_MILLION, MAX_DECIMALS, exact_sum, format_number, million_in_words, million_to_vnd, words_to_amount
+from cchc.money import MAX_MILLION, MAX_DECIMALS, exact_sum, million_in_words, million_to_vnd, vnd_to_million, words_to_amount
 from cchc.problems import At, Problem, error, warning
 from cchc.text import INVISIBLE, fold
 
@@ -179,7 +179,7 @@ def check_total_in_words(plan) -> list[Problem]:
         return []
     expected = million_in_words(declared)  # None past what words are written for (10^15 đồng)
     key = "total-in-words.mismatch" if expected else "total-in-words.mismatch-figure"
-    return [error("total-in-words", path, key=key, in_words=format_number(in_words), declared=declared, expected=expected or "")]
+    return [error("total-in-words", path, key=key, in_words=in_words, in_million=vnd_to_million(in_words), declared=declared, expected=expected or "")]
 
 
 def itemized_total(plan) -> int | Decimal:

@@ -69,6 +69,16 @@ def million_to_vnd(million: int | Decimal) -> Decimal:
     return Decimal(whole) if whole == shifted else shifted
 
 
+def vnd_to_million(amount_vnd: int | Decimal) -> int | Decimal:
+    """Amount in đồng -> amount in million VND (exact: the exponent shifted back, as ``million_to_vnd``)."""
+    sign, digits, exponent = _to_decimal(amount_vnd).as_tuple()
+    exponent -= 6
+    while exponent < 0 and digits[-1] == 0:  # 125500000 đ: 125,5, not 125,500000 (no rounding)
+        digits, exponent = digits[:-1] or (0,), exponent + 1
+    shifted = Decimal((sign, digits, exponent))
+    return int(shifted) if exponent >= 0 else shifted
+
+
 def format_number(value: int | Decimal) -> str:
     """Vietnamese figure without unit: 1500 -> "1.500", Decimal("-2.50") -> "-2,5"."""
     number = _to_decimal(value)

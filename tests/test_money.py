@@ -15,6 +15,7 @@ from cchc.money import (
     format_number,
     format_vnd,
     million_to_vnd,
+    vnd_to_million,
     words_to_amount,
 )
 
@@ -345,3 +346,27 @@ def test_format_vnd_round_trips_as_figure(whole, cents):
     figure = text[:-2]
     assert re.fullmatch(r"-?\d{1,3}(\.\d{3})*(,\d*[1-9])?", figure)
     assert Decimal(figure.replace(".", "").replace(",", ".")) == amount
+
+
+@given(st.integers(-(10**24), 10**24))
+@example(125_500_000)
+@example(1)
+def test_dong_to_million_is_exact_and_shortest(vnd):
+    # What the words read (in đồng) is shown in millions beside the declared total: exactly, 125,5 not 125,500000.
+    million = vnd_to_million(vnd)
+    assert million_to_vnd(million) == vnd and Decimal(million) * MILLION == vnd
+    assert isinstance(million, int) == (vnd % MILLION == 0)
+    if not isinstance(million, int):
+        assert not format(million, "f").endswith("0")
+
+
+def test_a_total_in_words_that_disagrees_is_shown_in_the_declared_totals_unit(run):
+    from conftest import DATA
+
+    path = DATA / "invalid" / "words-mismatch.yaml"
+    vi = [line for line in run("validate", path).stdout.splitlines() if "[total-in-words]" in line]
+    en = [line for line in run("validate", path, "--lang", "en").stdout.splitlines() if "[total-in-words]" in line]
+    assert vi[0].endswith("số tiền bằng chữ là 12 triệu đồng (12.000.000 đồng) nhưng tổng kinh phí công bố là 12,5 triệu đồng; "
+                          'bằng chữ đúng là "Mười hai triệu năm trăm nghìn đồng"')
+    assert en[0].endswith("the total in words reads 12 million VND (12,000,000 VND) but the declared total is 12.5 million VND; "
+                          'in words the declared total is "Mười hai triệu năm trăm nghìn đồng"')

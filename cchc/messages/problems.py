@@ -157,12 +157,12 @@ MESSAGES = {
     ),
     "total-in-words": ("không đọc được số tiền bằng chữ {words!q}", "cannot read the total in words {words!q}: {reason}"),
     "total-in-words.mismatch": (
-        "số tiền bằng chữ là {in_words} đ nhưng tổng kinh phí công bố là {declared!m}; bằng chữ đúng là {expected!q}",
-        "the total in words reads {in_words} đ but the declared total is {declared!m}; in words the declared total is {expected!q}",
+        "số tiền bằng chữ là {in_million!m} ({in_words!n} đồng) nhưng tổng kinh phí công bố là {declared!m}; bằng chữ đúng là {expected!q}",
+        "the total in words reads {in_million!m} ({in_words!n} VND) but the declared total is {declared!m}; in words the declared total is {expected!q}",
     ),
     "total-in-words.mismatch-figure": (
-        "số tiền bằng chữ là {in_words} đ nhưng tổng kinh phí công bố là {declared!m}",
-        "the total in words reads {in_words} đ but the declared total is {declared!m}",
+        "số tiền bằng chữ là {in_million!m} ({in_words!n} đồng) nhưng tổng kinh phí công bố là {declared!m}",
+        "the total in words reads {in_million!m} ({in_words!n} VND) but the declared total is {declared!m}",
     ),
     "total-in-words.alone": (
         "có số tiền bằng chữ nhưng không có tổng kinh phí bằng số (total_million_vnd)",
