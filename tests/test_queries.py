@@ -301,6 +301,9 @@ def test_show_table_has_every_field(run):
     assert result.exit_code == 0
     for label in ("Mã", "Mục", "Nhiệm vụ", "Sản phẩm", "Chủ trì", "Phối hợp", "Thời hạn", "Kinh phí", "Ghi chú"):
         assert re.search(rf"^{label}\s", result.stdout, re.M), label
+    # An item with no editor's note has no empty "Ghi chú" line (a blank plan cell says "(để trống)" instead).
+    plain = run("show", "I-6", "--plan", PLAN).stdout
+    assert "Kinh phí  (để trống)" in plain and "Ghi chú" not in plain
 
 
 def test_show_says_which_cells_are_blank(run):

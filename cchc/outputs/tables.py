@@ -277,8 +277,9 @@ def item_detail(record: dict, lang: str, history: Sequence[dict] = ()) -> str:
         (t("col.deadline", lang), record["deadline"]["text"] or blank),
         (t("col.due", lang), ", ".join(date_text(d, lang) for d in due) or (blank if kind == "unspecified" else t("kind." + kind, lang))),
         (t("col.budget", lang), money_text(budget["million_vnd"], lang) if budget["million_vnd"] is not None else budget["note"] or blank),
-        (t("col.note", lang), record["note"] or ""),
     ]
+    if record["note"]:  # the editor's note, when there is one (no cell of the plan: nothing to call blank)
+        fields.append((t("col.note", lang), record["note"]))
     if record.get("status"):
         fields.append((t("col.status", lang), t("status." + record["status"], lang)))
     for entry in history:
