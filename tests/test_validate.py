@@ -269,7 +269,7 @@ def test_a_name_cut_at_its_commas_by_a_bracketed_list_is_told_apart(run, tmp_pat
     ]
     assert all("ngoặc kép" in d["message"] for d in split)
     assert [d["message"] for d in found if d not in split] == ['cơ quan "Sở Thông tin, Truyền thông" không có trong danh mục cơ quan; '
-                                                             'có phải là "Sở Thông tin và Truyền thông"?']
+                                                             'có phải là "Sở Thông tin và Truyền thông"? (cơ quan mới thì thêm vào agencies:)']
     english = [d["message"] for d in diagnostics(run("validate", path, "--format", "json", "--lang", "en")) if d["code"] == "unknown-agency"]
     assert english[0].startswith('agency "Các sở" is not in the registry, but "Các sở, ban, ngành" is: in a list written in square brackets')
 

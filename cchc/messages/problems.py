@@ -90,10 +90,13 @@ MESSAGES = {
         "{spelling!q}: the letter {char} ({name}) stands among Latin letters in {word!q}; it looks like a Latin one, so two "
         "names that read alike can be two agencies; check the source",
     ),
-    "unknown-agency": ("cơ quan {name!q} không có trong danh mục cơ quan", "agency {name!q} is not in the registry"),
+    "unknown-agency": (
+        "cơ quan {name!q} không có trong danh mục cơ quan (cơ quan mới thì thêm vào agencies:)",
+        "agency {name!q} is not in the registry (a new agency goes under agencies:)",
+    ),
     "unknown-agency.suggest": (
-        "cơ quan {name!q} không có trong danh mục cơ quan; có phải là {suggestions}?",
-        "agency {name!q} is not in the registry; did you mean {suggestions}?",
+        "cơ quan {name!q} không có trong danh mục cơ quan; có phải là {suggestions}? (cơ quan mới thì thêm vào agencies:)",
+        "agency {name!q} is not in the registry; did you mean {suggestions}? (a new agency goes under agencies:)",
     ),
     "unknown-agency.split": (
         "cơ quan {name!q} không có trong danh mục cơ quan, nhưng {whole!q} thì có: trong danh sách viết trong ngoặc vuông, "
