@@ -324,7 +324,9 @@ def test_a_document_without_a_task_table_says_so():
     F.fill(table.cell(0, 1), "100%")
     plan, result, _ = imported(F.to_bytes(doc))
     assert plan.sections == [] and plan.prose_before[0].title == "MỤC ĐÍCH"
-    assert codes(result) == [("docx.other-table", {"table": 1, "row": 1, "column": 1, "count": 2}), ("docx.no-table", {"paragraph": 0})]
+    assert codes(result) == [
+        ("docx.other-table", {"table": 1, "row": 1, "column": 1, "count": 2, "start": "Chỉ tiêu"}), ("docx.no-table", {"paragraph": 0})
+    ]
 
 
 @pytest.mark.parametrize(

@@ -36,6 +36,8 @@ __all__ = ["Imported", "DocxRefused", "read_docx"]
 #: Paragraph kinds that end a decision's articles or a plan's prose: its signature block.
 _CLOSING = ("recipients", "signer")
 _YEAR = re.compile(r"(?i)năm\s+(?P<year>[0-9]{4})")
+#: Characters of a left-out table's first text that its warning shows.
+OTHER_TABLE_START = 60
 
 
 @dataclass
@@ -250,7 +252,9 @@ class _Document:
                 events.append(dataclasses.replace(paragraphs[0], landmark="signer"))
                 events.extend(paragraphs[1:])
             elif paragraphs:
-                self.warnings.append(("docx.other-table", Place(table=element.index, row=1, column=1), {"count": len(paragraphs)}))
+                start = next((p.text for p in paragraphs if p.text.strip()), "")  # what lets a person find the table
+                start = start if len(start) <= OTHER_TABLE_START else start[: OTHER_TABLE_START - 1] + "…"
+                self.warnings.append(("docx.other-table", Place(table=element.index, row=1, column=1), {"count": len(paragraphs), "start": start}))
         return events
 
     # ------------------------------------------------------------ parts

@@ -130,7 +130,10 @@ MESSAGES = {
     ),
     "docx.unknown-column": ("cột {heading!q} không phải cột của kế hoạch; không đọc cột này", "column {heading!q} is not one of the plan's; the column is not read"),
     "docx.no-product": ("dòng không có sản phẩm, bỏ qua: {text!q}", "row without a product; left out: {text!q}"),
-    "docx.other-table": ("bảng không phải bảng nhiệm vụ ({count} đoạn), bỏ qua", "a table that is not a task table ({count} paragraph(s)); left out"),
+    "docx.other-table": (
+        "bảng không phải bảng nhiệm vụ, bỏ qua: {count} đoạn chữ, bắt đầu bằng {start!q}",
+        "a table that is not a task table, left out: {count} paragraph(s) of text, starting {start!q}",
+    ),
     "docx.heading-sum-mismatch": (
         "dòng tiêu đề {text!q} ghi {written!q}, nhưng các khoản bên dưới nó cộng lại là {sum!m}; số ở dòng tiêu đề không ghi vào kế hoạch",
         "heading row {text!q} says {written!q}, but the amounts under it add up to {sum!m}; a heading's figure is not written into the plan",
