@@ -19,6 +19,7 @@ import pytest
 from cchc.load import load_plan
 from cchc.outputs import pdf as pdf_module
 from cchc.outputs import pdf_table
+from cchc.outputs.view import build_view
 from test_print import (
     MAX_PAGES,
     ORIENTATIONS,
@@ -175,11 +176,14 @@ def test_a_plan_over_the_threshold_is_drawn_without_being_asked(monkeypatch, tmp
     check_page_numbers(pdf)
     product = plan.sections[0].tasks[0].items[0].product
     assert squeeze(pdf.text).count(squeeze(product)) == pdf_module.DRAWN_ABOVE + 1
-    # The signature block, kept whole, takes the last page by itself, as WeasyPrint puts it.
+    # The signature block, kept whole, does not fit under the total: the last row goes over with it, after the
+    # repeated headings, and the total after the row, as WeasyPrint puts them.
     monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 10**9)
     weasy = _print(plan, tmp_path / "weasyprint.pdf")
     assert layout_lines(pdf.path) == layout_lines(weasy.path)
-    assert pdf.pages[-2].has("Tổng cộng") and pdf.pages[-1].has("Trần Văn B")
+    last = pdf.pages[-1]
+    assert last.has("Nhiệm vụ, sản phẩm") and last.has(product) and last.has("Tổng cộng") and last.has("Trần Văn B")
+    assert pdf.pages[-2].has(product) and not pdf.pages[-2].has("Tổng cộng")
 
 
 @pytest.mark.parametrize("recipients, extra_lines", [(28, 0), (12, 18)])
@@ -201,6 +205,54 @@ def test_a_closing_taller_than_what_is_left_of_a_page_still_prints(tmp_path, rec
         assert pdf.pages[-1].has(names[-1]) and pdf.pages[-1].has("Trần Văn B")
         assert any(page.has("Tổng cộng") for page in pdf.pages[:-1])
         check_margins(pdf)
+
+
+def _last_group(plan, kind: str):
+    """The district plan, its last section ending in one row of its own ("section"), a task of one row after
+    another ("task"), or a task of two rows ("row")."""
+    section = plan.sections[-1]
+    task = section.tasks[-1]
+    if kind == "row":
+        extra = task.items[-1].model_copy(update={"id": "X-2", "product": "Báo cáo bổ sung"})
+        section = section.model_copy(update={"tasks": [*section.tasks[:-1], task.model_copy(update={"items": [*task.items, extra]})]})
+    elif kind == "task":  # two tasks with headings, the last of one row
+        before = task.model_copy(update={"title": "Nhiệm vụ trước", "items": [task.items[-1].model_copy(update={"id": "X-1"})]})
+        last = task.model_copy(update={"title": "Nhiệm vụ cuối", "items": task.items[-1:]})
+        section = section.model_copy(update={"tasks": [*section.tasks[:-1], before, last]})
+    return plan.model_copy(update={"sections": [*plan.sections[:-1], section]})
+
+
+@pytest.mark.parametrize("kind", ["row", "task", "section"])
+def test_the_signature_takes_the_last_row_over_instead_of_a_page_alone(tmp_path, monkeypatch, kind):
+    # A kế hoạch signs under its table. With enough recipients the block no longer fits under the total: the
+    # table's last row (with its task's or section's heading when it opens them) goes over with it, the total
+    # after it, below the column headings the page repeats; both ways alike. Before, the block took a page alone.
+    from cchc.outputs import pdf_closing
+
+    plan = _last_group(load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan, kind)
+    assert pdf_closing.last_row_breaks(build_view(plan)) == kind
+    last_product = plan.sections[-1].tasks[-1].items[-1].product
+    for count in range(6, 30):  # the fewest recipients that no longer fit under the total
+        names = [f"Cơ quan nhận số {n};" for n in range(count)]
+        signed = plan.model_copy(update={"plan": plan.plan.model_copy(update={"recipients": names})})
+        pdf = _print(signed, tmp_path / f"{count}.pdf")
+        if len(pdf.pages) > 2:
+            break
+    last = pdf.pages[-1]
+    assert last.has("Nhiệm vụ, sản phẩm") and last.has(last_product) and last.has("Tổng cộng") and last.has(names[-1])
+    assert last.has("Trần Văn B") and pdf.pages[-2].has("1.")
+    if kind != "row":  # the heading of the task (and the section) the row opens goes with it
+        view = build_view(signed).sections[-1]
+        heading = view.task_groups[-1][0].task if kind == "task" else view.heading
+        assert heading and last.has(heading) and not pdf.pages[-2].has(heading)
+    weasy, drawn = _both_ways(signed, tmp_path)
+    assert layout_lines(drawn.path) == layout_lines(weasy.path)
+    for printed in (weasy, drawn):
+        check_margins(printed)
+    with monkeypatch.context() as before:  # as it printed before: the signature alone on the last page
+        before.setattr(pdf_closing, "moved", lambda *args: None)
+        alone = _print(signed, tmp_path / "alone.pdf").pages[-1]
+    assert alone.has("Trần Văn B") and not alone.has("Tổng cộng") and not alone.has(last_product)
 
 
 def test_a_decision_whose_last_article_holds_the_plan_signs_under_its_table(tmp_path):

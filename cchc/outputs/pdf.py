@@ -121,17 +121,27 @@ def _pdf(plan, section, agency, template_dir, view, slow=None, limit: float | No
         if slow is not None:  # WeasyPrint lays out the whole of a large plan: a person waits minutes
             code, args = drawn
             slow(code, {**args, "items": items})
-    return _weasyprint(render_plan(plan, "html", template_dir=template_dir, view=view), limit=limit)
+    document = render_plan(plan, "html", template_dir=template_dir, view=view)
+    moved = None
+    if template_dir is None:  # cchc's own template: its signature under the table never starts a page alone
+        from cchc.outputs import pdf_closing
+
+        start = document.find(_TABLE_BLOCK)
+        end = _block_end(document, start)
+        moved = pdf_closing.moved(document, (start, end), view) if end is not None else None
+    return _weasyprint(document, limit=limit, moved=moved)
 
 
-def _weasyprint(document: str, css: str = "", finisher=None, limit: float | None = None) -> bytes:
+def _weasyprint(document: str, css: str = "", finisher=None, limit: float | None = None, moved: str | None = None) -> bytes:
     """*document* laid out by WeasyPrint with cchc's font (and *css* added); *finisher* sees the PDF before it is written.
-    With *limit*, in a child stopped after so many seconds (PdfStopped)."""
+    With *limit*, in a child stopped after so many seconds (PdfStopped). *moved*: the document with a page break
+    before its table's last row, laid out instead when the signature would start the last page alone
+    (``cchc.outputs.pdf_closing``)."""
     if limit is not None:
         from cchc.outputs import sandbox
 
         try:
-            return sandbox.run_bounded(lambda: _weasyprint(document, css, finisher), limit, budget=1 << 46)
+            return sandbox.run_bounded(lambda: _weasyprint(document, css, finisher, moved=moved), limit, budget=1 << 46)
         except sandbox.Refused as exc:
             if exc.kind == "time":
                 raise PdfStopped(limit) from None
@@ -148,8 +158,15 @@ def _weasyprint(document: str, css: str = "", finisher=None, limit: float | None
     )
     fetcher = _local_fetcher(weasyprint, {path.as_uri() for path in fonts})
     stylesheet = weasyprint.CSS(string=faces + "\n" + css, font_config=font_config, url_fetcher=fetcher)
-    html = weasyprint.HTML(string=document, url_fetcher=fetcher)
-    return html.write_pdf(stylesheets=[stylesheet], font_config=font_config, finisher=finisher)
+    laid = weasyprint.HTML(string=document, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
+    if moved is not None:
+        from cchc.outputs import pdf_closing
+
+        if pdf_closing.signature_alone(laid):
+            again = weasyprint.HTML(string=moved, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
+            if pdf_closing.signs_with_rows(again, len(laid.pages)):
+                laid = again
+    return laid.write_pdf(finisher=finisher)
 
 
 def _with_drawn_table(plan, view, limit: float | None = None) -> bytes | tuple[str, dict]:

@@ -15,7 +15,8 @@ module lays out the table's pages as the template's CSS describes them:
 - agencies, deadlines and notes centred, amounts right-aligned;
 - rows never split; a heading never left at a page's foot without its first row;
   the total row and the sum in words kept with the table's last row;
-- the signature block after the table (when the template puts it there), kept whole;
+- the signature block after the table (when the template puts it there), kept whole, and never
+  alone on the last page: the table's last row goes over with it when it fits (``cchc.outputs.pdf_closing``);
 - the page number centred in the top margin, 13 pt, on every page but the document's first.
 
 Lines break where Pango breaks them (``cchc.outputs.pdf_lines``), measured with
@@ -321,13 +322,14 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
     closing = layout.closing_rows()
     closing_height = sum(block.height for block in closing)
     fresh = True  # nothing on this page yet but repeated headings
+    rows_on_page = 0  # item rows placed on this page
 
     def new_page(*blocks: _Block) -> None:
         """A new page, with *blocks* (the headings repeated there) placed at its top."""
-        nonlocal y, placements
+        nonlocal y, placements, rows_on_page
         placements = []
         pages.append(placements)
-        y = TOP
+        y, rows_on_page = TOP, 0
         for block in blocks:
             place(block)
 
@@ -362,19 +364,33 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
                         new_page(headings, *repeated)
                     if y + need > FOOT:
                         raise Unfit("tall-row")
+                row_start, rows_before = len(placements), rows_on_page  # the last row's, when this is the last
                 if r == 0:
                     if g == 0:
                         place(section_heading)
                     if task_heading:
                         place(task_heading)
                 place(block)
+                rows_on_page += 1
                 fresh = False
-    for block in closing:
-        place(block)
+    for placed in closing:
+        place(placed)
     if with_signature:
         signature = layout.signature()
         if y + signature.height > FOOT:
-            new_page()
+            # Not alone on a page: the last row goes over with it, after the headings a page repeats there
+            # (cchc.outputs.pdf_closing; WeasyPrint's page breaks before it, its task's group or its section).
+            # Only when rows stay on this page and the row, the total and the signature fit on the next.
+            repeated = ([section_heading] if (g or r) else []) + ([task_heading] if r and task_heading else [])
+            opening = ([section_heading] if g == 0 and r == 0 else []) + ([task_heading] if r == 0 and task_heading else [])
+            over = [headings, *repeated, *opening, block, *closing, signature]
+            if rows_before and TOP + sum(one.height for one in over) <= FOOT:
+                del placements[row_start:]
+                new_page(headings, *repeated)
+                for placed in [*opening, block, *closing]:
+                    place(placed)
+            else:
+                new_page()
             if y + signature.height > FOOT:
                 raise Unfit("tall-row")
         place(signature)

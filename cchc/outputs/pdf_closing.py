@@ -1,0 +1,85 @@
+"""The signature under a plan's table never starts the last page alone: the table's last row goes over with it.
+
+A kế hoạch with nothing after its table signs under it: the total, the sum in
+words, then the closing table (Nơi nhận and the signature, kept whole). When
+the block does not fit under the total, it takes a page of its own, which an
+office would not sign. Then the table's last row (with the headings of its
+task and section when it is the first row of either) goes over too, the total
+after it: the new page starts with the column headings and reads on.
+
+WeasyPrint keeps nothing with the rows before it that way without laying out
+the table for ever when the rows, the total and the signature are taller than
+a page together. So the document is laid out as it is, and only when its last
+page holds the signature alone is it laid out again with a forced page break
+before that row (``moved``); the second layout is kept when the row, the total
+and the signature share its last page and rows are left on the page before,
+in as many pages. cchc's drawn table pages (``cchc.outputs.pdf_table``) do the
+same, so that both print a plan alike.
+"""
+
+from __future__ import annotations
+
+__all__ = ["moved", "signature_alone", "signs_with_rows", "last_row_breaks"]
+
+CLOSING_TABLE = '<table class="closing">'
+_ITEM = '<tr class="item">'
+_NEST = '<tr class="nest">'
+_BREAK = ' style="break-before: page; page-break-before: always"'
+
+
+def last_row_breaks(view) -> str:
+    """Where the page breaks to take the table's last row over: before the row itself ("row"), or, when it is
+    the first of its task's rows, before the task's group ("task"), or before its section ("section")."""
+    groups = view.sections[-1].task_groups
+    if len(groups[-1]) > 1:
+        return "row"
+    return "task" if len(groups) > 1 else "section"
+
+
+def moved(document: str, block: tuple[int, int], view) -> str | None:
+    """*document* with a page break before the table's last row (see ``last_row_breaks``); None when the
+    signature is not under the table in the table's block (*block*: where it starts and ends)."""
+    start, end = block
+    signature = document.find(CLOSING_TABLE, start, end)
+    if signature < 0 or not view.sections or not view.sections[-1].task_groups:
+        return None
+    where = last_row_breaks(view)
+    if where == "row":
+        at = document.rfind(_ITEM, start, signature)
+        tag = _ITEM
+    else:
+        kind = '<table class="group task">' if where == "task" else '<table class="group section">'
+        table = document.rfind(kind, start, signature)
+        at = document.rfind(_NEST, start, table) if table >= 0 else -1
+        tag = _NEST
+    if at < 0:
+        return None
+    return document[: at + len(tag) - 1] + _BREAK + document[at + len(tag) - 1 :]
+
+
+def _classes(page) -> set[str]:
+    """``tag.class`` of every element with a class on a laid-out WeasyPrint page."""
+    found = set()
+    for box in page._page_box.descendants():
+        element = getattr(box, "element", None)
+        if element is not None and element.get("class"):
+            found.add(f"{element.tag}.{element.get('class')}")
+    return found
+
+
+def signature_alone(laid) -> bool:
+    """Whether the last page of a laid-out document holds the signature with no row of the table before it,
+    the table's rows on the page before."""
+    if len(laid.pages) < 2:
+        return False
+    last, before = _classes(laid.pages[-1]), _classes(laid.pages[-2])
+    return "table.closing" in last and "tr.item" not in last and "tr.total" not in last and "tr.item" in before
+
+
+def signs_with_rows(laid, pages: int) -> bool:
+    """Whether a document laid out again in *pages* pages has the table's last rows with the signature on its
+    last page, and rows left on the page before."""
+    if len(laid.pages) != pages or pages < 2:
+        return False
+    last, before = _classes(laid.pages[-1]), _classes(laid.pages[-2])
+    return "table.closing" in last and "tr.item" in last and "tr.item" in before
