@@ -338,6 +338,17 @@ def _physical_lines_hold(line: bytes) -> None:
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.one_of(st.sampled_from(_ODD + "\r\x1b\x85\u2028\u200b"), st.characters(blacklist_categories=("Cs",))), max_size=80))
+def test_printable_text_is_escaped_as_the_rest(text):
+    # A printable text is escaped as bytes, the rest as text first: both give what _text then _escape give.
+    from cchc.outputs.ics import _escape, _text, _value
+
+    assert _value(text) == _escape(_text(text)).encode("utf-8")
+    if text.isprintable():
+        assert _value(text).decode("utf-8") == _escaped(text)
+
+
+@settings(max_examples=300, deadline=None)
 @given(_ANY_TEXT, st.sampled_from(["SUMMARY", "DESCRIPTION"]))
 def test_any_text_makes_lines_of_at_most_75_octets_that_read_back(text, name):
     import icalendar

@@ -77,7 +77,13 @@ def _uid_hash(plan_key_text: str):
 
 
 def _value(text: str) -> bytes:
-    """Plan text as a TEXT value's UTF-8 bytes (``_text``, then ``_escape``)."""
+    """Plan text as a TEXT value's UTF-8 bytes (``_text``, then ``_escape``).
+
+    Most plan text is printable (no line end, no control or format character:
+    nothing for ``_text`` to change): it is encoded first and escaped as bytes,
+    quicker to scan than text of Vietnamese letters (two bytes a character)."""
+    if text.isprintable():
+        return text.encode("utf-8").replace(b"\\", b"\\\\").replace(b";", b"\\;").replace(b",", b"\\,")
     return _escape(_text(text)).encode("utf-8")
 
 
