@@ -90,13 +90,14 @@ def check_agency_registry(plan) -> list[Problem]:
             if seen[2] is not agency and seen[0] != key:  # the same spelling is duplicate-agency
                 problems.append(warning("look-alike-agency", path, spelling=spelling, other=seen[1], owner=seen[2].name))
     registry = AgencyRegistry(plan.agencies)
+    commas = comma_spellings(registry)
     for a, agency in enumerate(plan.agencies):
         if (agency.members or agency.members_rule) and not agency.group:
             problems.append(error("members-not-group", ("agencies", a, "name"), name=agency.name))
         for k, member in enumerate(agency.members):
             found = registry.resolve(member)
             if found is None:
-                whole = split_name(registry.resolve, agency.members, k)
+                whole = split_name(commas, agency.members, k)
                 split = {"key": "unknown-member.split", "whole": whole} if whole is not None else {}
                 problems.append(error("unknown-member", ("agencies", a, "members", k), group=agency.name, name=member, **split))
             elif found is agency:  # "Nhóm E" among its own members: a cycle of one
@@ -216,6 +217,7 @@ class ItemContext:
     plan: object
     registry: AgencyRegistry
     seen_ids: dict[str, tuple] = field(default_factory=dict)  # id without case -> (id as written, its path)
+    commas: dict | None = None  # comma_spellings of the registry, made at the first unknown name
     suggestions: dict[str, str | None] = field(default_factory=dict)
     #: How many distinct unknown names get a "did you mean" (0 in the child of ``cchc.checks_in_two``: which
     #: names are among the plan's first ones is known only when both halves are).
@@ -254,7 +256,9 @@ def check_item_agencies(context: ItemContext, path, item) -> list[Problem]:
         for k, name in enumerate(getattr(item, role)):
             agency = resolve(name)
             if agency is None:
-                whole = split_name(resolve, getattr(item, role), k)
+                if context.commas is None:
+                    context.commas = comma_spellings(context.registry)
+                whole = split_name(context.commas, getattr(item, role), k)
                 if whole is not None:
                     problems.append(error("unknown-agency", path + (role, k), key="unknown-agency.split", name=name, whole=whole))
                 else:
@@ -266,19 +270,39 @@ def check_item_agencies(context: ItemContext, path, item) -> list[Problem]:
     return problems
 
 
-#: How many list entries a name cut at its commas is looked for in ("Ủy ban nhân dân xã, phường, thị trấn": 3).
-MOST_PARTS = 4
+class CommaNames(dict):
+    """The registry's spellings that hold a comma, by their first part: ``spelling_key`` of the part before
+    the first comma -> [(each part's key, the spelling as written)]; *reach*: the most parts of one."""
+
+    reach = 0
 
 
-def split_name(resolve, names, k: int) -> str | None:
-    """The registered name that *names*[k] is a part of, cut at its commas (a YAML list in brackets,
-    ``[Sở, ban, ngành]``, is three names: its commas part them); None when there is none."""
-    for start in range(max(0, k - MOST_PARTS + 1), k + 1):
-        for end in range(max(k + 1, start + 2), min(len(names), start + MOST_PARTS) + 1):
-            whole = ", ".join(names[start:end])
-            if resolve(whole) is not None:
-                return whole
-    return None
+def comma_spellings(registry) -> CommaNames:
+    """The registry's spellings a YAML list in brackets would cut at their commas (``CommaNames``)."""
+    found = CommaNames()
+    for spelling, _ in registry.spellings():
+        if "," in spelling:
+            parts = tuple(spelling_key(part) for part in spelling.split(","))
+            if all(parts):
+                found.setdefault(parts[0], []).append((parts, spelling))
+                found.reach = max(found.reach, len(parts))
+    return found
+
+
+def split_name(commas: CommaNames, names, k: int) -> str | None:
+    """The longest registered name (*commas*: ``comma_spellings``) that *names*[k] is a part of, cut at its
+    commas (``[Các sở, ban, ngành]`` is three names to YAML); None when there is none. Only the names within
+    reach of *k* are looked at: a list of thousands costs no more a name than a list of ten."""
+    if not commas:
+        return None
+    first = max(0, k - commas.reach + 1)
+    keys = [spelling_key(name) for name in names[first : k + commas.reach]]
+    longest: tuple[tuple[str, ...], str] | None = None
+    for start in range(k - first + 1):
+        for parts, spelling in commas.get(keys[start], ()):
+            if start + len(parts) > k - first and tuple(keys[start : start + len(parts)]) == parts and (longest is None or len(parts) > len(longest[0])):
+                longest = (parts, spelling)
+    return longest[1] if longest else None
 
 
 def unknown_agency(context: ItemContext, name: str, path) -> Problem:

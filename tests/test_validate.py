@@ -274,6 +274,22 @@ def test_a_name_cut_at_its_commas_by_a_bracketed_list_is_told_apart(run, tmp_pat
     assert english[0].startswith('agency "Các sở" is not in the registry, but "Các sở, ban, ngành" is: in a list written in square brackets')
 
 
+def test_the_longest_registered_name_the_cut_parts_make_is_named(run, tmp_path):
+    # Five commas, the shorter registered names "Các sở, ban, ngành" and "UBND huyện, thành phố" inside it, spaces
+    # and capitals other than the registry's: every part names the longest; a list of many names costs no more.
+    text = PLAN.read_text(encoding="utf-8")
+    whole = "Các sở, ban, ngành, đoàn thể, UBND huyện, thành phố"
+    text = text.replace("agencies:\n", f"agencies:\n  - name: {whole}\n  - name: A, B, C, D, E, F, G\n", 1)
+    cut = "[Các sở, ban, ngành, đoàn thể, UBND huyện, thành phố, Sở Tư pháp, a,b, c, d, e , f,g, h]"
+    text = text.replace("            partners:\n              - Các sở, ban, ngành\n", f"            partners: {cut}\n", 1)
+    path = tmp_path / "long.yaml"
+    path.write_text(text, encoding="utf-8")
+    found = [d["message"] for d in diagnostics(run("validate", path, "--format", "json")) if d["code"] == "unknown-agency"]
+    named = [re.findall(r'"([^"]*)"', message)[:2] for message in found]
+    parts = ["Các sở", "ban", "ngành", "đoàn thể", "UBND huyện", "thành phố"]
+    assert named == [[part, whole] for part in parts] + [[part, "A, B, C, D, E, F, G"] for part in "abcdefg"] + [["h"]]
+
+
 def test_several_files_in_one_run(run):
     result = run("validate", PLAN, DATA / "invalid" / "bad-id.yaml", "--format", "json")
     assert result.exit_code == 1
