@@ -298,6 +298,21 @@ def test_several_files_in_one_run(run):
     assert document["valid"] is False
 
 
+def test_a_plan_given_twice_is_checked_once(run, tmp_path):
+    # plans/*.yaml with plans/2021.yaml again, the same file by another path or through a link: one file, its
+    # problems once, as the summary counts it.
+    bad = DATA / "invalid" / "bad-id.yaml"
+    link = tmp_path / "link.yaml"
+    link.symlink_to(bad)
+    once = json.loads(run("validate", bad, "--format", "json").stdout)["diagnostics"]
+    result = run("validate", bad, PLAN, DATA / "invalid" / ".." / "invalid" / "bad-id.yaml", link, PLAN, "--format", "json")
+    document = json.loads(result.stdout)
+    assert result.exit_code == 1 and document["files"] == [str(bad), str(PLAN)]
+    assert len(document["diagnostics"]) == len(once) + 9  # the 2021 plan's nine warnings, once
+    text = run("validate", PLAN, PLAN).stdout
+    assert text.count("[total-mismatch]") == 1 and text.rstrip().endswith("Đã kiểm tra 1 tệp: 0 lỗi, 9 cảnh báo (hợp lệ)")
+
+
 def test_unknown_agency_suggests_the_close_name(run):
     result = run("validate", DATA / "invalid" / "unknown-agency.yaml")
     assert 'có phải là "Sở Tư pháp"?' in result.stdout

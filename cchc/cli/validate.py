@@ -59,7 +59,12 @@ def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], lis
     files: dict[str, None] = {}  # in order, each once
     problems = []
     cannot_read = False
-    plans = [path for path in paths if not is_log_name(path)]
+    # Each plan once, however often and by whatever name it is given (plans/*.yaml plans/2021.yaml, a link).
+    first: dict[str, Path] = {}
+    for path in paths:
+        if not is_log_name(path):
+            first.setdefault(os.path.realpath(path), path)
+    plans = list(first.values())
     checked = {_log_key(log_path(path), path) for path in plans}  # (log, plan): checked with the plans given
     logs: dict[tuple, Path] = {}  # each log given once per plan it is checked against, in the order given
     for path in paths:
