@@ -347,7 +347,8 @@ def test_an_extension_the_command_does_not_write_is_refused(run, tmp_path, args,
     assert result.exit_code == 2 and not (tmp_path / name).exists()
     assert name in result.stderr and "Traceback" not in result.stderr
     # The message names the extensions that work ("table" is a format, not something to name a file by).
-    written = {"render": ".html, .md, .pdf, .docx", "report": ".txt, .json, .md, .html, .docx", "calendar": ".ics"}[args[0]]
+    written = {"render": ".html, .htm, .md, .markdown, .pdf, .docx", "report": ".txt, .json, .md, .markdown, .html, .htm, .docx",
+               "calendar": ".ics"}[args[0]]
     assert f"ghi tệp {written};" in result.stderr or f"chỉ ghi tệp {written};" in result.stderr
 
 

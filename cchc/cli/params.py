@@ -48,12 +48,11 @@ def output_format(format, output, formats: type[Enum], default):
         return default
     if implied is None or implied not in formats.__members__:
         key = "cli.format-from-extension" if len(formats) > 1 else "cli.format-from-extension.only"
-        # The extensions that work, each format's first (a format no extension names, by its name).
-        first = {}
-        for extension, name in EXTENSIONS.items():
-            first.setdefault(name, extension)
-        extensions = ", ".join(first.get(f.value, f.value) for f in formats)
-        raise usage(msg(key, path=str(output), suffix=suffix, choices=extensions), "--output")
+        # Every extension that works, by format (a format no extension names, by its name).
+        extensions = ", ".join(
+            ", ".join([extension for extension, name in EXTENSIONS.items() if name == f.value] or [f.value]) for f in formats
+        )
+        raise usage(msg(key, path=str(output), suffix=output.suffix, choices=extensions), "--output")
     return formats(implied)
 
 
