@@ -23,6 +23,8 @@ class SalvagedSection:
     model: object
     tasks: dict[int, int] | None = None  # kept task -> its place in the file (None: all kept, in place)
     items: dict[tuple[int, int], int] = field(default_factory=dict)  # (kept task, kept item) -> the item's place
+    #: The ids of the items left out, at their places in the file (task, item): they still count as used.
+    refused_ids: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def salvage_section(index: int, raw) -> SalvagedSection | None:
@@ -44,13 +46,15 @@ def salvage_section(index: int, raw) -> SalvagedSection | None:
             continue
         try:
             task_shell = Task.model_validate({**task, "items": []})
-        except ValidationError:
-            continue
+        except ValidationError:  # its number or title refused: its items are checked still, under no heading
+            task_shell = Task.model_validate({"items": []})
         items = []
         for i, item in enumerate(task["items"]):
             try:
                 model = Item.model_validate(item)
             except ValidationError:
+                if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"]:
+                    salvaged.refused_ids.append((t, i, item["id"]))
                 continue
             salvaged.items[len(tasks), len(items)] = i
             items.append(model)
@@ -92,4 +96,23 @@ class Partial:
                 args = tuple((key, At(self.file_path(value.path)) if isinstance(value, At) else value) for key, value in args)
             return replace(problem, path=self.file_path(problem.path), args=args)
 
-        return [in_file(p) for p in run_checks(self.plan, partial=True)]
+        found = [in_file(p) for p in run_checks(self.plan, partial=True)]
+        if any(section.refused_ids for section in self.sections):
+            found = [p for p in found if p.code != "duplicate-id"] + self._duplicate_ids()
+        return found
+
+    def _duplicate_ids(self) -> list[Problem]:
+        """duplicate-id over every item with an id, those the schema refused included, in the file's order: an id
+        used twice is found whichever of the two (or their task) the schema refused."""
+        from types import SimpleNamespace
+
+        from cchc.checks import check_item_id, item_paths
+
+        ids = [(self.file_path(path), item.id) for path, item in item_paths(self.plan)]
+        for section in self.sections:
+            ids += [(("sections", section.index, "tasks", t, "items", i), item_id) for t, i, item_id in section.refused_ids]
+        context = SimpleNamespace(seen_ids={})
+        found = []
+        for path, item_id in sorted(ids, key=lambda pair: pair[0][1::2]):  # the indexes: section, task, item
+            found += check_item_id(context, path, SimpleNamespace(id=item_id))
+        return found

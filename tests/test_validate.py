@@ -290,6 +290,32 @@ def test_the_longest_registered_name_the_cut_parts_make_is_named(run, tmp_path):
     assert named == [[part, whole] for part in parts] + [[part, "A, B, C, D, E, F, G"] for part in "abcdefg"] + [["h"]]
 
 
+@pytest.mark.parametrize("refused", ["first", "second", "task"])
+def test_a_schema_error_hides_no_duplicate_id(run, tmp_path, refused):
+    # An item the schema refuses still holds its id, and the items of a task whose own field is refused are
+    # still checked: an id used twice is reported in the same run, whichever of the two (or their task) it is.
+    text = PLAN.read_text(encoding="utf-8")
+    text = text.replace("          - id: I-2\n", "          - id: i-1\n", 1)
+    if refused == "first":
+        text = text.replace("          - id: I-1\n", "          - id: I-1\n            junk: 1\n", 1)
+    elif refused == "second":
+        text = text.replace("          - id: i-1\n", "          - id: i-1\n            junk: 1\n", 1)
+    else:
+        text = text.replace('      - number: "1"\n', '      - number: "1"\n        junk: 1\n', 1)
+        text = text.replace("              - Ủy ban nhân dân huyện, thành phố\n", "              - Ủy ban nhân dân huyện, thành phố X\n", 1)
+    path = tmp_path / "refused.yaml"
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    found = [d for d in diagnostics(run("validate", path, "--format", "json")) if d["severity"] == "error"]
+    codes = [d["code"] for d in found]
+    assert codes.count("schema") == 1 and codes.count("duplicate-id") == 1
+    duplicate = next(d for d in found if d["code"] == "duplicate-id")
+    assert lines[duplicate["line"] - 1].strip() == "- id: i-1"
+    assert f'lần đầu ở dòng {lines.index("          - id: I-1") + 1}, viết "I-1"' in duplicate["message"]
+    if refused == "task":  # the refused task's items are checked: an unknown agency among them is found
+        assert any(d["code"] == "unknown-agency" and "thành phố X" in d["message"] for d in found)
+
+
 def test_several_files_in_one_run(run):
     result = run("validate", PLAN, DATA / "invalid" / "bad-id.yaml", "--format", "json")
     assert result.exit_code == 1
