@@ -33,6 +33,10 @@ MESSAGES = {
         "Kiểm tra bằng `cchc validate TỆP`. Mô tả đầy đủ các trường: docs/format.md.",
         "Check it with `cchc validate FILE`. Every field is described in docs/format.md.",
     ),
+    "starter.schema": (
+        "Dòng đầu chỉ trình soạn thảo tới plan.schema.json: tạo tệp đó bằng `cchc schema > plan.schema.json`.",
+        "The first line points editors to plan.schema.json: make it with `cchc schema > plan.schema.json`.",
+    ),
     "starter.superior": ("cơ quan chủ quản (dòng trên)", "the superior body (the line above the issuer)"),
     "starter.issuer": ("cơ quan ban hành", "the issuing body"),
     "starter.number-or-none": ("số, ký hiệu; bỏ đi nếu bản sao không có", "number and symbol; leave out if the copy has none"),
