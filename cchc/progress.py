@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable, Iterable
 
-from cchc.problems import Problem, error, warning
+from cchc.problems import At, Problem, error, warning
 from cchc.progress_write import LogNotAppendable, LogReadOnly, append_entry, clean_text, entry_text, read_only, unreadable_problem, yaml_string
 
 __all__ = [
@@ -396,7 +396,7 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
             entry = Entry(item_id, status, day, texts["evidence"], texts["note"], index)
             same = (item_id, status, day, entry.evidence, entry.note)
             if same in seen:  # pasted twice: it changes nothing, but may stand for an entry meant otherwise
-                problems.append(warning("progress-duplicate", (index,), id=str(item_id), first=seen[same] + 1))
+                problems.append(warning("progress-duplicate", (index,), id=str(item_id), first=seen[same] + 1, at=At((seen[same],))))
             seen.setdefault(same, index)
             entries.append(entry)
     return entries, problems.listed()

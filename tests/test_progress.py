@@ -691,7 +691,7 @@ def test_validate_warns_of_an_entry_given_twice_and_of_a_date_years_from_the_pla
     found = sorted((d["line"], d["code"], d["severity"]) for d in json.loads(result.stdout)["diagnostics"] if d["file"] == str(log_file))
     assert found == [(6, "progress-year", "warning"), (7, "progress-duplicate", "warning")]
     messages = [d["message"] for d in json.loads(result.stdout)["diagnostics"] if d["file"] == str(log_file)]
-    assert any("same as entry 1" in m for m in messages) and any("more than a year from the plan's year (2021)" in m for m in messages)
+    assert any("same as entry 1 of the log, on line 1 " in m for m in messages) and any("more than a year from the plan's year (2021)" in m for m in messages)
 
 
 def test_validate_given_only_a_log_checks_it_against_the_plan_beside_it(run, workdir, monkeypatch):

@@ -60,8 +60,8 @@ MESSAGES = {
         "the entry for {id} is dated {date!d}, more than a year from the plan's year ({year}); check the date",
     ),
     "progress-duplicate": (
-        "mục này của nhiệm vụ {id} trùng hệt mục thứ {first} của sổ (cùng tình trạng, ngày, văn bản, ghi chú)",
-        "this entry for {id} is the same as entry {first} of the log (status, date, evidence and note)",
+        "mục này của nhiệm vụ {id} trùng hệt mục thứ {first} của sổ, ở dòng {at} (cùng tình trạng, ngày, văn bản, ghi chú)",
+        "this entry for {id} is the same as entry {first} of the log, on line {at} (status, date, evidence and note)",
     ),
     "progress-early": (
         "ngày {date!d} của nhiệm vụ {id!q} trước ngày ban hành kế hoạch {since!d}",
