@@ -134,7 +134,7 @@ def test_templates_outside_the_directory_are_refused(plan, tmp_path):
     (directory / "plan.md.j2").symlink_to(secret)
     with pytest.raises(TemplateFailure) as failure:
         render_plan(plan, "md", template_dir=directory)
-    assert "outside the template directory" in failure.value.reason and "MẬT" not in failure.value.reason
+    assert failure.value.kind == "unreadable.outside" and "MẬT" not in failure.value.reason + str(failure.value.args_)
     (directory / "plan.md.j2").unlink()
     for name in ("../secret.txt", "/etc/hostname"):
         with pytest.raises(TemplateFailure):
@@ -149,15 +149,16 @@ def test_a_device_a_big_file_or_bad_bytes_are_refused(plan, tmp_path):
     os.symlink("/dev/zero", tmp_path / "zero.j2")
     (tmp_path / "big.j2").write_bytes(b"x" * ((1 << 20) + 1))
     (tmp_path / "latin.j2").write_bytes("Sở".encode("latin-1", "replace") + b"\xff")
-    cases = {"zero.j2": "outside the template directory", "big.j2": "larger than 1 MiB", "latin.j2": "not UTF-8"}
-    for name, reason in cases.items():
+    cases = {"zero.j2": "outside", "big.j2": "too-large", "latin.j2": "not-utf8"}
+    for name, why in cases.items():
         with pytest.raises(TemplateFailure) as failure:
             _render(plan, tmp_path, "{% include '" + name + "' %}")
-        assert reason in failure.value.reason, name
+        assert failure.value.kind == "unreadable." + why and failure.value.args_["name"] == name, name
+    assert failure.value.args_["byte"] == 2  # "Sở" in latin-1 is "S?", then the byte 0xff
     os.mkfifo(tmp_path / "pipe.j2")
     with pytest.raises(TemplateFailure) as failure:
         _render(plan, tmp_path, "{% include 'pipe.j2' %}")
-    assert "regular file" in failure.value.reason
+    assert failure.value.kind == "unreadable.not-regular"
 
 
 @pytest.mark.parametrize(
@@ -168,10 +169,13 @@ def test_a_device_a_big_file_or_bad_bytes_are_refused(plan, tmp_path):
         ("{{ view.__class__ }}\n", "plan.md.j2:1: mẫu làm một việc mà hộp cát chạy mẫu không cho phép", "plan.md.j2:1: the template did something its sandbox does not allow"),
         ("{% include 'other.j2' %}\n", "lỗi mẫu in other.j2: không tìm thấy mẫu này", "template error at other.j2: the template is not there"),
         ("{{ 1 / 0 }}\n", "plan.md.j2:1: mẫu gặp lỗi khi chạy (ZeroDivisionError", "plan.md.j2:1: the template failed while running (ZeroDivisionError"),
+        ("{% include 'latin.j2' %}\n", 'plan.md.j2:1: tệp mẫu "latin.j2" không phải UTF-8 (byte thứ 1); hãy lưu lại với bảng mã UTF-8',
+         'plan.md.j2:1: the template file "latin.j2" is not UTF-8 (at byte 1); save it as UTF-8'),
     ],
 )
 def test_cli_says_why_a_template_failed_in_the_readers_language(run, tmp_path, template, vietnamese, english):
     (tmp_path / "plan.md.j2").write_text(template, "utf-8")
+    (tmp_path / "latin.j2").write_bytes(b"S\xf4")  # "Sô" in latin-1
     for lang, expected in (("vi", vietnamese), ("en", english)):
         result = run("--lang", lang, "render", "--format", "md", "--plan", PLAN, "--template-dir", tmp_path)
         assert result.exit_code == 1 and expected in result.stderr and result.stdout == "", (lang, result.stderr)

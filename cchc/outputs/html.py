@@ -79,7 +79,7 @@ def render_plan(plan, fmt: str, *, section: str | None = None, agency=None, temp
                 raise
             except Exception as exc:  # noqa: BLE001 - any failure inside a template is the template's
                 where, line = _failure(exc, name)
-                raise sandbox.Refused(_reason(exc), where, line, _kind(exc)) from None
+                raise sandbox.Refused(_reason(exc), where, line, _kind(exc), **getattr(exc, "args_", {})) from None
 
         try:
             return sandbox.run_bounded(work)
@@ -174,6 +174,8 @@ def _kind(exc: BaseException) -> str:
     import jinja2
     from jinja2.exceptions import SecurityError
 
+    if getattr(exc, "kind", "").startswith("unreadable."):  # cchc.outputs.sandbox.Unreadable: a file it would not read
+        return exc.kind
     for kind, classes in (
         ("syntax", jinja2.TemplateSyntaxError), ("not-found", jinja2.TemplateNotFound),
         ("security", SecurityError), ("undefined", jinja2.UndefinedError),

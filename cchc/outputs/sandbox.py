@@ -143,6 +143,14 @@ class _StrictSandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+class Unreadable(jinja2.sandbox.SecurityError):
+    """A template file the loader refuses to read: *why* (a catalogue key after "template.unreadable.") and its arguments."""
+
+    def __init__(self, template: str, why: str, **args):
+        super().__init__(f"{template}: {why} {args}" if args else f"{template}: {why}")
+        self.kind, self.args_ = f"unreadable.{why}", {"name": template, **args}
+
+
 class _DirectoryLoader(jinja2.BaseLoader):
     """Templates from one directory: regular UTF-8 files inside it, none larger than 1 MiB."""
 
@@ -156,22 +164,22 @@ class _DirectoryLoader(jinja2.BaseLoader):
         except (OSError, RuntimeError):
             raise jinja2.TemplateNotFound(template) from None
         if not real.is_relative_to(self.root):
-            raise jinja2.sandbox.SecurityError(f"{template} points outside the template directory")
+            raise Unreadable(template, "outside")
         try:
             # O_NONBLOCK: opening a FIFO does not wait for a writer; it is then refused as not regular.
             descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
             with os.fdopen(descriptor, "rb") as handle:
                 if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-                    raise jinja2.sandbox.SecurityError(f"{template} is not a regular file")
+                    raise Unreadable(template, "not-regular")
                 data = handle.read(MAX_TEMPLATE_BYTES + 1)
         except OSError as exc:
-            raise jinja2.sandbox.SecurityError(f"{template} cannot be read: {exc.strerror or exc}") from None
+            raise Unreadable(template, "cannot-read", reason=exc.strerror or str(exc)) from None
         if len(data) > MAX_TEMPLATE_BYTES:
-            raise jinja2.sandbox.SecurityError(f"{template} is larger than 1 MiB")
+            raise Unreadable(template, "too-large")
         try:
             source = data.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise jinja2.sandbox.SecurityError(f"{template} is not UTF-8 (byte {exc.start})") from None
+            raise Unreadable(template, "not-utf8", byte=exc.start) from None
         return source, str(real), lambda: False
 
 
