@@ -59,8 +59,11 @@ def moved(document: str, block: tuple[int, int], view) -> str | None:
 
 def _classes(page) -> set[str]:
     """``tag.class`` of every element with a class on a laid-out WeasyPrint page."""
-    found = set()
-    for box in page._page_box.descendants():
+    found: set[str] = set()
+    root = getattr(page, "_page_box", None)  # WeasyPrint's own; without it, nothing is moved
+    if root is None:
+        return found
+    for box in root.descendants():
         element = getattr(box, "element", None)
         if element is not None and element.get("class"):
             found.add(f"{element.tag}.{element.get('class')}")
