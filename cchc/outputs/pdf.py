@@ -31,6 +31,7 @@ from importlib import resources
 from pathlib import Path
 
 from cchc.outputs.html import TemplateFailure, render_plan
+from cchc.outputs import pdf_closing
 from cchc.outputs.view import build_view
 
 __all__ = ["PdfUnavailable", "PdfStopped", "render_pdf", "font_files"]
@@ -124,8 +125,6 @@ def _pdf(plan, section, agency, template_dir, view, slow=None, limit: float | No
     document = render_plan(plan, "html", template_dir=template_dir, view=view)
     moved = None
     if template_dir is None:  # cchc's own template: its signature under the table never starts a page alone
-        from cchc.outputs import pdf_closing
-
         start = document.find(_TABLE_BLOCK)
         end = _block_end(document, start)
         moved = pdf_closing.moved(document, (start, end), view) if end is not None else None
@@ -159,13 +158,10 @@ def _weasyprint(document: str, css: str = "", finisher=None, limit: float | None
     fetcher = _local_fetcher(weasyprint, {path.as_uri() for path in fonts})
     stylesheet = weasyprint.CSS(string=faces + "\n" + css, font_config=font_config, url_fetcher=fetcher)
     laid = weasyprint.HTML(string=document, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
-    if moved is not None:
-        from cchc.outputs import pdf_closing
-
-        if pdf_closing.signature_alone(laid):
-            again = weasyprint.HTML(string=moved, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
-            if pdf_closing.signs_with_rows(again, len(laid.pages)):
-                laid = again
+    if moved is not None and pdf_closing.signature_alone(laid):
+        again = weasyprint.HTML(string=moved, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
+        if pdf_closing.signs_with_rows(again, len(laid.pages)):
+            laid = again
     return laid.write_pdf(finisher=finisher)
 
 
@@ -196,7 +192,7 @@ def _with_drawn_table(plan, view, limit: float | None = None) -> bytes | tuple[s
             percents=percents,
             headings=headings,
             with_title='class="plan-title"' in block,
-            with_signature='<table class="closing">' in block,
+            with_signature=pdf_closing.CLOSING_TABLE in block,
         )
     except pdf_table.Unfit as exc:
         return exc.code, exc.arguments

@@ -259,13 +259,10 @@ def _unquoted_all(values: list[str]) -> list[bytes]:
     return encoded
 
 
-class _Shared(dict):
-    """Bytes the rows share (a section's, a deadline's), made once for each key: keys are the identities of
-    objects the rows hold (which need not be hashable), *made_of* what each is made of, in step with them."""
-
-    def __init__(self, make):
-        super().__init__()
-        self.make = make
+class _Shared(Made):
+    """Bytes the rows share (a section's, a deadline's), made once for each key (``Made``): keys are the
+    identities of objects the rows hold (which need not be hashable), *made_of* what each is made of, in step
+    with them; ``of`` makes every missing one before it looks any up."""
 
     def of(self, keys, made_of) -> list[bytes]:
         keys = list(keys)
