@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -144,3 +145,50 @@ def test_text_and_bytes_from_a_second_process_are_written_in_order_as_the_stream
     out_text([sent[:3], sent[3:5], sent[5:], tail])  # a child's bytes, cut inside characters, then text
     stream.flush()
     assert raw.getvalue() == expected
+
+
+# ---------------------------------------------------------------- a terminal's table
+
+
+def test_a_table_too_wide_for_the_terminal_narrows_its_long_columns_and_cuts_no_word():
+    columns = [Column("Mã"), Column("Sản phẩm", 48), Column("Chủ trì", 28), Column("Hạn chót", 10), Column("Tình trạng", 14)]
+    cells = [["VII-4", "Kế hoạch kiểm tra công tác cải cách hành chính năm 2021", "Sở Nội vụ", "30/06/2021\n31/12/2021", "đang thực hiện"]]
+    room = 80 - 3 * len(columns) - 1
+    widths = tables.fitted_widths(columns, cells, room)
+    assert sum(widths) == room  # the room is used, not more
+    assert widths[0] >= len("VII-4") and widths[3] >= len("30/06/2021") and widths[4] >= len("thực")
+    assert widths[1] > widths[2] > widths[0]  # what wants more room gets more of it
+    # Wide enough: every column as wide as its widest line; too narrow for the words: rich cuts them.
+    assert tables.fitted_widths(columns, cells, 200) == [5, 48, 9, 10, 14]
+    assert tables.fitted_widths(columns, cells, 20) is None
+
+
+@pytest.mark.parametrize("width", [70, 80, 100])
+def test_a_query_on_a_terminal_keeps_its_dates_whole(tmp_path, width):
+    """The status column (a progress log) made a table too wide for 80 columns: its dates came out as "30/06/202" and "1"."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    plan = tmp_path / "2021.yaml"
+    plan.write_bytes((ROOT / "plans" / "2021.yaml").read_bytes())
+    (tmp_path / "2021.progress.yaml").write_text('- id: "I-7"\n  status: "done"\n  date: "2021-06-05"\n', encoding="utf-8")
+    script = (
+        f"import sys, os; sys.stdout.isatty = lambda: True; os.environ['COLUMNS'] = '{width}';"
+        "from cchc.cli import main; sys.argv = ['cchc', 'due', '--month', '2021-06', '--today', '2021-07-01', '--plan', sys.argv[1]]; main()"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(plan)], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stderr
+    drawn = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)
+    assert "hoàn" in drawn and "Tình" in drawn  # the status column is there
+    assert max(map(display_width, drawn.splitlines())) <= width
+    listed = subprocess.run(
+        [sys.executable, "-m", "cchc", "due", "--month", "2021-06", "--today", "2021-07-01", "--plan", str(plan), "--format", "json"],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    days = [day for item in json.loads(listed.stdout) for day in item["deadline"]["due"]]
+    assert len(days) >= 4
+    shown = re.findall(r"\d\d/\d\d/\d{4}", drawn)
+    assert sorted(shown) == sorted(f"{d[8:]}/{d[5:7]}/{d[:4]}" for d in days)  # every due date whole, none cut

@@ -136,19 +136,55 @@ def rich_table(columns: Sequence[Column], rows: Sequence[Sequence], title: str |
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(_cell(title)) if title else None, show_lines=False, header_style="bold")
-    for col in columns:
-        table.add_column(Text(col.heading), justify="right" if col.right else "left", max_width=col.width, overflow="fold")
-    for row in rows:
-        table.add_row(*[Text(_cell(v)) for v in row])
     import shutil
 
     # COLUMNS=0 or a tiny terminal would make rich draw an empty table.
     width = shutil.get_terminal_size((100, 24)).columns
-    console = Console(width=width if width >= 40 else 100, highlight=False, soft_wrap=False, markup=False, emoji=False)
+    width = width if width >= 40 else 100
+    cells = [[_cell(v) for v in row] for row in rows]
+    # Box lines: one more than the columns; padding: one space each side of a cell.
+    fitted = fitted_widths(columns, cells, width - 3 * len(columns) - 1)
+    table = Table(title=Text(_cell(title)) if title else None, show_lines=False, header_style="bold")
+    for k, col in enumerate(columns):
+        justify = "right" if col.right else "left"
+        if fitted is None:
+            table.add_column(Text(col.heading), justify=justify, max_width=col.width, overflow="fold")
+        else:
+            table.add_column(Text(col.heading), justify=justify, width=fitted[k], overflow="fold")
+    for row in cells:
+        table.add_row(*map(Text, row))
+    console = Console(width=width, highlight=False, soft_wrap=False, markup=False, emoji=False)
     with console.capture() as capture:
         console.print(table)
     return capture.get()
+
+
+def fitted_widths(columns: Sequence[Column], cells: Sequence[Sequence[str]], room: int) -> list[int] | None:
+    """Each column's width in a terminal *room* columns wide (padding and lines aside), no word cut.
+
+    A column wants its widest line (up to its own width) and needs its longest
+    word (a date, an amount, "Đúng"); when the table is too wide, each gets
+    what it needs and a share of the rest in proportion to what it wants more,
+    as a browser lays out a table. None when the words alone do not fit (rich
+    then cuts them as it must).
+    """
+    wants, needs = [], []
+    for k, col in enumerate(columns):
+        lines = [line for row in cells for line in row[k].split("\n")] + col.heading.split("\n")
+        widest = max(map(display_width, lines), default=1)
+        longest = max((display_width(word) for line in lines for word in line.split()), default=1)
+        wants.append(max(1, min(widest, col.width or widest)))
+        needs.append(max(1, min(longest, wants[-1])))
+    if sum(wants) <= room:
+        return wants
+    if sum(needs) > room:
+        return None
+    spare, more = room - sum(needs), [want - need for want, need in zip(wants, needs)]
+    shares = [spare * extra // sum(more) for extra in more]
+    # What rounding left goes to the columns it took most from.
+    for k in sorted(range(len(more)), key=lambda i: spare * more[i] % sum(more), reverse=True)[: spare - sum(shares)]:
+        shares[k] += 1
+    return [need + share for need, share in zip(needs, shares)]
 
 
 def table(columns: Sequence[Column], rows: Sequence[Sequence], terminal: bool, title: str | None = None) -> str:
