@@ -52,13 +52,18 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+#: The letters ``fold`` reads as d: đ/Đ, and ð/Ð, which look the same.
+_D = str.maketrans("đĐðÐ", "dDdD")
+
+
 @cached_when_short(maxsize=4096)
 def fold(text: str) -> str:
     """Case-, diacritic- and form-insensitive key: "Sở Tư Pháp" -> "so tu phap".
 
-    đ/Đ fold to d; runs of white space collapse to one space.
+    đ/Đ fold to d, and so do ð/Ð (Latin-1's eth, drawn as đ/Đ: text converted from the old Vietnamese
+    fonts holds it); runs of white space collapse to one space.
     """
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    decomposed = unicodedata.normalize("NFD", text.translate(_D))
     if _not_ascii_or_mark().search(decomposed) is None:
         # Vietnamese (or English): ASCII letters and the marks NFD took off them, which are all the
         # text holds beyond ASCII: dropping every non-ASCII character drops exactly the marks.

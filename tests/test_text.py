@@ -15,6 +15,7 @@ vietnamese = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạ�
 def test_fold_examples():
     assert fold("Sở Tư Pháp") == fold("so tu phap") == fold("SỞ TƯ PHÁP") == "so tu phap"
     assert fold("Đài  Phát thanh") == "dai phat thanh"
+    assert fold("Ðài Phát thanh") == fold("ðài phát thanh") == "dai phat thanh"  # Latin-1's eth, drawn as Đ/đ
     assert fold(unicodedata.normalize("NFD", "Ủy ban nhân dân")) == "uy ban nhan dan"
 
 
