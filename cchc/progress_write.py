@@ -167,7 +167,7 @@ def _append(path: Path, entry, header: str) -> bytes:
         except UnreadableFile as exc:
             raise LogNotAppendable(exc.key, [unreadable_problem(exc, path, str(path))], **exc.args) from None
     before = _read_for_append(old, str(path))
-    newline = "\r\n" if b"\r\n" in old[:65536] else "\n"
+    newline = _newline(old[:65536])
     if not old:
         lines = [line.rstrip() for line in header.splitlines()]
         old = "".join(("# " + line).rstrip() + newline for line in lines).encode("utf-8")
@@ -184,6 +184,13 @@ def _append(path: Path, entry, header: str) -> bytes:
         raise LogNotAppendable("progress.not-appendable", path=str(path))
     write_atomically(path, new)
     return new
+
+
+def _newline(start: bytes) -> str:
+    """The line end a log is written with, from its first bytes: CRLF, CR alone (an old Mac editor's) or LF."""
+    if b"\r\n" in start:
+        return "\r\n"
+    return "\r" if b"\r" in start and b"\n" not in start else "\n"
 
 
 def _read_for_append(data: bytes, name: str) -> list:

@@ -322,6 +322,43 @@ def test_append_keeps_crlf_line_ends(plan, tmp_path):
     assert read_back(path, plan).entries[-1].note == "a\nb"
 
 
+def test_append_keeps_cr_line_ends(plan, tmp_path):
+    path = tmp_path / "log.yaml"
+    path.write_bytes(b'# an old Mac editor\r- id: "A-1"\r  status: "done"\r  date: "2021-03-10"\r')
+    append_entry(path, Entry("A-2", "done", D(2021, 4, 20)))
+    data = path.read_bytes()
+    assert b"\n" not in data and data.count(b"\r") == 7
+    assert [e.id for e in read_back(path, plan).entries] == ["A-1", "A-2"]
+
+
+@pytest.mark.parametrize(
+    "content, line",
+    [
+        ('- id: "Z-9"\n  status: "done"\n  date: "2021-03-10"\n', 1),  # no such item
+        ('- id: "A-1"\n  status: "fini"\n  date: "2021-03-10"\n', 2),  # no such status
+        ('- id: "A-1"\n  status: "done"\n', 1),  # done with no date
+    ],
+)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_progress_adds_nothing_to_a_log_every_query_refuses(run, workdir, content, line, lang):
+    """Before, the entry went in with no word, and the clerk learnt of the error only when `report` refused the log."""
+    log_file = workdir / "ke-hoach.progress.yaml"
+    log_file.write_text(content, encoding="utf-8")
+    result = run("--lang", lang, "progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 1, result
+    assert log_file.read_text(encoding="utf-8") == content
+    assert f"ke-hoach.progress.yaml:{line}:" in result.stderr
+    assert ("có lỗi nên chưa ghi thêm được" if lang == "vi" else "has errors") in result.stderr
+    assert run("report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml").exit_code == 1  # as every query says
+
+
+def test_a_log_that_cannot_be_read_is_said_once(run, workdir):
+    (workdir / "ke-hoach.progress.yaml").symlink_to(workdir / "nowhere.yaml")
+    result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2, result
+    assert result.stderr.count("nowhere.yaml") == 1 and not (workdir / "nowhere.yaml").exists()
+
+
 @pytest.mark.parametrize(
     "content",
     [

@@ -127,13 +127,14 @@ def progress(
         raise fail(msg("progress.bundled", path=str(source)), EXIT_USAGE)
     loaded = load_for_query(source)
     row = find_row(rows(loaded), item_id)
-    from cchc.progress import FAR_YEARS, Entry, LogNotAppendable, LogReadOnly, append_entry, log_path, plan_date, unreadable
+    from cchc.progress import FAR_YEARS, Entry, LogNotAppendable, LogReadOnly, append_entry, log_path, plan_date
 
     since = plan_date(loaded)
     if since is not None and day < since:
         raise usage(msg("progress.early-day", day=day, since=since), "--on")
     target = log_path(source, progress_path)
     check_output_path(target, [source], log=True)
+    _refuse_a_log_with_errors(target, loaded, latest)
     entry = Entry(row.item.id, status, day, evidence_text, note_value)
     try:
         with signals_end_cleanly():
@@ -141,16 +142,36 @@ def progress(
     except LogReadOnly as exc:
         raise fail(msg(exc.key, **exc.params), EXIT_USAGE) from None
     except LogNotAppendable as exc:
-        show_errors(exc.problems)
-        code = EXIT_USAGE if unreadable(exc.problems) else EXIT_PROBLEMS
-        if unreadable(exc.problems):
-            raise fail(exc.problems[0].text(lang()), code) from None
-        raise fail(msg(exc.key, **exc.params), code) from None
+        _fail_on_log(exc.problems, exc.key, exc.params)
     except OSError as exc:
         raise fail(msg("cli.cannot-write", path=str(target), reason=exc.strerror or str(exc)), EXIT_USAGE) from None
     note(msg("progress.recorded", id=entry.id, status=msg("status." + entry.status), day=day, path=str(target)))
     if abs(day.year - loaded.plan.year) > FAR_YEARS:
         note(msg("progress.far-day" if on is not None else "progress.far-day.today", day=day, year=loaded.plan.year, path=str(target)))
+
+
+def _refuse_a_log_with_errors(target, loaded, today: datetime.date) -> None:
+    """Exit as every query would on the log at *target* when it has an error (an unknown id, a bad status, an
+    entry after *today*): an entry added to it would be read by nothing until the error is mended."""
+    from cchc.progress import judge_log
+
+    if not os.path.lexists(target):
+        return
+    from cchc.problems import errors_among
+
+    errors = errors_among(judge_log(target, loaded, today)[1])
+    if errors:
+        _fail_on_log(errors, "progress.has-errors", {"path": str(target)})
+
+
+def _fail_on_log(problems: list, key: str, params: dict):
+    """Exit 2 with the problem of a log that cannot be read; else exit 1 with the first problems and *key*'s message."""
+    from cchc.progress import unreadable
+
+    if unreadable(problems):
+        raise fail(problems[0].text(lang()), EXIT_USAGE)
+    show_errors(problems)
+    raise fail(msg(key, **params), EXIT_PROBLEMS)
 
 
 def _show_history(row, log, now: datetime.date, format: HistoryFormat) -> None:
