@@ -127,3 +127,25 @@ def test_a_signature_table_without_recipients_comes_back_through_the_command(run
     assert result.exit_code == 0, result
     assert "docx.other-table" not in result.stderr
     assert "  signer:\n    position: BỘ TRƯỞNG\n    name: Nguyễn Văn C\n" in back.read_text(encoding="utf-8")
+
+
+def test_a_plan_that_declares_no_total_prints_none_and_gets_none_back(tmp_path):
+    """The printed plan is the document as issued: the sum of its amounts is no total it declared. Before, the
+    HTML, PDF and Word file printed "Tổng cộng 251" and "Tổng kinh phí: 251.000.000đ", and import read them back
+    as the plan's declared total."""
+    from cchc.outputs.docx import render_docx
+    from cchc.outputs.html import render_plan
+    from cchc.outputs.view import build_view
+
+    text = (ROOT / "plans" / "2021.yaml").read_text(encoding="utf-8")
+    text = text.replace("  total_million_vnd: 200\n", "").replace("  total_in_words: Hai trăm triệu đồng chẵn\n", "")
+    loaded = load_bytes(text.encode("utf-8"), "no-total.yaml")
+    assert loaded.plan is not None and loaded.plan.plan.total_million_vnd is None, loaded.problems
+    view = build_view(loaded.plan)
+    page = render_plan(loaded.plan, "html", view=view)
+    assert "Tổng kinh phí" not in page and 'class="total"' not in page
+    assert "Tổng kinh phí" not in render_plan(loaded.plan, "md", view=view)
+    result = read_docx(render_docx(view), "no-total.docx")
+    back = load_bytes(dump_plan(result.data).encode("utf-8"), "back.yaml").plan
+    assert back.plan.total_million_vnd is None and back.plan.total_in_words is None
+    assert items(back) == items(loaded.plan)

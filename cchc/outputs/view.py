@@ -206,7 +206,9 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
     if extract is None and declared is not None:
         shown, words, label = declared, header.total_in_words, "Tổng cộng"
     elif extract is None:
-        shown, words, label = (itemized if all_amounts else None), None, "Tổng cộng"
+        # Nothing declared: the printed plan, the document as issued, shows no total it did not have (a
+        # "Tổng cộng" row would read as declared, and come back as such from cchc import).
+        shown, words, label = None, None, "Tổng cộng"
     else:
         shown, words, label = (itemized if all_amounts else None), (million_in_words(itemized) if all_amounts else None), "Cộng phần trích"
     gap = None if declared is None else itemized - declared
