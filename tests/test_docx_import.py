@@ -146,6 +146,46 @@ def test_a_plan_with_sections_as_rows_an_stt_column_columns_in_another_order_and
     assert plan.prose_after[0].paragraphs == ["Các phòng, đơn vị thuộc Sở triển khai thực hiện Kế hoạch này."]
 
 
+def _signed_by_the_head(closing: list[tuple[str, bool]], after: tuple[str, ...] = ()) -> bytes:
+    """A kế hoạch: title, table, one prose block, then *closing* (text, centred) and *after* paragraphs."""
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", bold=True, center=True)
+    F.task_table(doc, [["Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"], ["1", "Báo cáo A", "Sở Nội vụ", "Quý I/2026"]])
+    F.para(doc, "II. TỔ CHỨC THỰC HIỆN", bold=True)
+    F.para(doc, "Các phòng triển khai.")
+    for text, centred in closing:
+        F.para(doc, text, bold=text.isupper(), center=centred)
+    for text in after:
+        F.para(doc, text)
+    return F.to_bytes(doc)
+
+
+@pytest.mark.parametrize("centred", [True, False])
+@pytest.mark.parametrize("lines", [["GIÁM ĐỐC", "Ngô Văn E"], ["CHỦ TỊCH", "(Đã ký)", "Hoàng Thị Ánh"], ["PHÓ GIÁM ĐỐC\nNguyễn Văn Bình"]])
+def test_a_signature_with_no_authority_line_is_the_signature(lines, centred):
+    """A head signing in their own name ("GIÁM ĐỐC", then the name, no "KT." or "TM." above, no Nơi nhận): before,
+    the two lines were read as a paragraph of the prose and the plan had no signer."""
+    plan, result, _ = imported(_signed_by_the_head([(line, centred) for line in lines]))
+    position, name = lines[0].split("\n")[0], lines[-1].split("\n")[-1]
+    assert plan.plan.signer.model_dump() == {"authority": None, "position": position, "name": name}
+    assert [block.paragraphs for block in plan.prose_after] == [["Các phòng triển khai."]]
+    assert result.problems == []
+
+
+@pytest.mark.parametrize(
+    "closing, after",
+    [
+        ([("GIÁM ĐỐC", True), ("Ngô Văn E", True)], ("Các phòng triển khai thêm.",)),  # words follow: not the end of the plan
+        ([("GIÁM ĐỐC SỞ CHỊU TRÁCH NHIỆM", False), ("Báo cáo kết quả thực hiện trước ngày 15/12/2026.", False)], ()),  # no name
+        ([("BÁO CÁO", True), ("Ngô Văn E", True)], ()),  # no position
+    ],
+)
+def test_lines_that_only_look_like_a_signature_stay_prose(closing, after):
+    plan, _, _ = imported(_signed_by_the_head(closing, after))
+    assert plan.plan.signer is None
+    assert plan.prose_after[0].paragraphs[1:] == [text for text, _ in closing] + list(after)
+
+
 def test_a_table_in_an_appendix_after_the_signature_continued_in_a_second_table():
     plan, result, _ = imported(F.appendix_docx())
     assert F.rows(plan) == F.EXPECTED_APPENDIX

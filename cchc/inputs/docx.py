@@ -255,7 +255,7 @@ class _Document:
                 start = next((p.text for p in paragraphs if p.text.strip()), "")  # what lets a person find the table
                 start = start if len(start) <= OTHER_TABLE_START else start[: OTHER_TABLE_START - 1] + "…"
                 self.warnings.append(("docx.other-table", Place(table=element.index, row=1, column=1), {"count": len(paragraphs), "start": start}))
-        return events
+        return _bare_signature(events)
 
     # ------------------------------------------------------------ parts
 
@@ -409,6 +409,27 @@ def _layout_table(paragraphs: list[Para], events: list) -> bool:
     if not any(isinstance(e, Para) for e in events):
         return True
     return any(prose.kind(p) in ("motto", "recipients", "signer", "decision", "plan") for p in paragraphs)
+
+
+#: The most paragraphs a signature block with no authority line is looked for in (a position, a "(Đã ký)", a name).
+_BARE_SIGNATURE_PARAGRAPHS = 4
+
+
+def _bare_signature(events: list) -> list:
+    """*events*, a signature block with no authority line ("GIÁM ĐỐC", then the name: a head signing in their
+    own name) marked as the signature when nothing but Nơi nhận, an appendix or the end follows it."""
+    for k, event in enumerate(events):
+        if not isinstance(event, Para) or event.landmark is not None or prose.kind(event) is not None or not is_caps(event.text.split("\n")[0]):
+            continue
+        end = k + 1
+        while end < len(events) and end - k < _BARE_SIGNATURE_PARAGRAPHS and isinstance(events[end], Para) and prose.kind(events[end]) is None:
+            end += 1
+        if end < len(events) and (not isinstance(events[end], Para) or prose.kind(events[end]) not in ("recipients", "appendix")):
+            continue
+        lines = [line.strip() for para in events[k:end] for line in para.text.split("\n") if line.strip()]
+        if prose.bare_signature(lines):
+            events[k] = dataclasses.replace(event, landmark="signer")
+    return events
 
 
 def _signature_table(grid, paragraphs: list[Para]) -> bool:

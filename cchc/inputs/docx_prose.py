@@ -183,6 +183,26 @@ def closing(paras: list[Para]) -> tuple[dict | None, list[str], list[Para]]:
     return signer, recipients, unused
 
 
+#: A signing position, as the head of an office signs in their own name (no "KT." or "TM." above it).
+_POSITION = re.compile(
+    r"(?:pho )?(?:tong )?(?:giam doc|chu tich|truong ban|truong phong|chanh van phong|chanh thanh tra|bi thu|"
+    r"bo truong|thu truong|cuc truong|chi cuc truong|vien truong|hieu truong|truong doan|chu nhiem)(?: [^ ]+){0,4}"
+)
+#: A person's name: two to six words, each a capital and small letters ("Nguyễn Văn A", "Hoàng Thị Ánh").
+_NAME = re.compile(r"[^\W\d_][^\W\d_]*(?: [^\W\d_]+){1,5}")
+
+
+def bare_signature(lines: list[str]) -> bool:
+    """*lines* are a signature block with no authority line: a position in capitals ("GIÁM ĐỐC"), then the
+    signer's name, with only "(Đã ký)" or the like between."""
+    if len(lines) < 2 or not is_caps(lines[0]) or len(lines[0]) > 60 or not _POSITION.fullmatch(fold(lines[0])):
+        return False
+    names = [line for line in lines[1:] if not _placeholder(line)]
+    return len(names) == 1 and len(names[0]) <= 60 and _NAME.fullmatch(names[0]) is not None and all(
+        word[0].isupper() for word in names[0].split()
+    ) and not is_caps(names[0])
+
+
 def _unbullet(line: str) -> str:
     if line[:1] in "-+•–" and line[1:2] in (" ", "\t"):
         return line[2:].strip()
