@@ -593,3 +593,39 @@ def test_permission_denied_and_other_errors_as_the_system_reports_them(tmp_path,
     with pytest.raises(UnreadableFile) as failed:
         read_bounded(path)
     assert (failed.value.code, failed.value.key, failed.value.args) == ("unreadable", "unreadable", {"reason": "Input/output error"})
+
+
+# ---------------------------------------------------------------- floods of one problem
+
+
+@pytest.mark.parametrize(
+    "line, code",
+    [
+        ("x: [" + ", ".join(["yes"] * 5000) + "]\n", "yaml-ambiguous"),  # a YAML 1.1 boolean each
+        ("- !!binary AA==\n" * 5000, "yaml-tag"),
+        ("x:\n" + "".join("  a: 1\n" for _ in range(5001)), "duplicate-key"),
+    ],
+)
+def test_a_flood_of_one_problem_lists_the_first_thousand_and_counts_the_rest(line, code):
+    """A million "yes" in a 5 MB file were a million problems: 45 s and 3 GB to list them."""
+    from cchc.inputs.yaml_problems import MAX_EACH
+
+    _, problems = parse(line)
+    same = [p for p in problems if p.code == code]
+    assert len(same) == MAX_EACH + 1 and all(p.key != "yaml.more" for p in same[:MAX_EACH])
+    more = same[-1]
+    assert more.key == "yaml.more" and more.args["count"] == 5000 - MAX_EACH
+    assert (more.line, more.column) > (same[MAX_EACH - 1].line, same[MAX_EACH - 1].column)  # where the unlisted ones start
+    assert "4.000" in more.message("vi") and code in more.message("vi")
+    assert "4,000 more" in more.message("en")
+
+
+def test_a_flood_is_counted_in_a_plan_too(tmp_path):
+    """The count reaches the plan's problems (located, with its code), and the file is read in bounded time."""
+    from cchc.load import load_plan
+
+    path = tmp_path / "flood.yaml"
+    path.write_text(MINIMAL + "x: [" + ", ".join(["no"] * 3000) + "]\n", encoding="utf-8")
+    problems = [p for p in load_plan(path).problems if p.code == "yaml-ambiguous"]
+    assert len(problems) == 1001 and problems[-1].key == "yaml.more" and dict(problems[-1].args)["count"] == 2000
+    assert problems[-1].line == MINIMAL.count("\n") + 1

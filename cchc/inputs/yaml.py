@@ -35,7 +35,6 @@ import itertools
 import re
 import unicodedata
 from array import array
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -43,6 +42,7 @@ import yaml
 from yaml import events as ev
 
 from cchc.inputs.yaml_chars import _INVISIBLE_CHARS, _invisible_scans, describe  # noqa: F401 (tests read them here)
+from cchc.inputs.yaml_problems import Reported, YamlProblem
 
 MAX_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 64
@@ -87,26 +87,6 @@ _CONTINUATION = bytes(range(0x80, 0xC0))
 _BREAK = re.compile(rb"\r\n?|\n")
 
 
-@dataclass(frozen=True)
-class YamlProblem:
-    """A problem at a 1-based line and column (in characters); *key* (the code when None) and *args* make its message."""
-
-    line: int
-    column: int
-    code: str
-    args: dict = field(default_factory=dict, hash=False)
-    key: str | None = None
-    severity: str = "error"
-
-    def __post_init__(self) -> None:
-        if self.key is None:
-            object.__setattr__(self, "key", self.code)
-
-    def message(self, lang: str = "vi") -> str:
-        """The message in *lang*, made from the catalogue."""
-        from cchc.messages import render
-
-        return render(self.key, self.args, lang)
 
 
 class _Fatal(Exception):
@@ -308,14 +288,14 @@ def parse(source: str | bytes, is_nfc: bool | None = None, outline: Outline | No
     data = _as_bytes(source)
     if is_nfc is None:
         is_nfc = data.isascii() or unicodedata.is_normalized("NFC", data.decode("utf-8", "replace"))
-    problems: list[YamlProblem] = []
+    problems = Reported()
     if any(scan.search(data) for scan in _YAML11_BREAKS):
         data = _yaml12(data, problems)
     try:
         root = _read(data, problems, not is_nfc, outline)
     except yaml.reader.ReaderError:
         # A character libyaml refuses: report each one, then read the file again without them.
-        problems = []
+        problems = Reported()
         data = _yaml12(data, problems)
         if outline is not None:
             outline.clear()
@@ -326,8 +306,9 @@ def parse(source: str | bytes, is_nfc: bool | None = None, outline: Outline | No
             return None, [decode(data)[2] or YamlProblem(1, 1, "encoding", {"byte": "?"})]
     if root is None and not any(p.severity == "error" for p in problems):
         problems.append(YamlProblem(1, 1, "empty"))
-    problems.sort(key=lambda p: (p.line, p.column))
-    return root, problems
+    found = problems.counted()
+    found.sort(key=lambda p: (p.line, p.column))
+    return root, found
 
 
 def _read(data: bytes, problems: list[YamlProblem], normalize: bool, outline: Outline | None = None) -> Any:

@@ -30,6 +30,10 @@ MESSAGES = {
         "character {char} {name} is not shown by an editor but is a line break in YAML 1.1, "
         "so what follows it can be read differently from what is shown; delete it",
     ),
+    "yaml.more": (
+        "và còn {count!n} chỗ khác cùng lỗi [{code}] từ đây đến cuối tệp (chỉ liệt kê 1.000 chỗ đầu)",
+        "and {count!n} more [{code}] problems from here to the end of the file (the first 1,000 are listed)",
+    ),
     "control-character.more": (
         "và còn {count!n} ký tự điều khiển khác từ đây đến cuối tệp",
         "and {count!n} more control characters from here to the end of the file",
