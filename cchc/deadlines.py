@@ -458,23 +458,44 @@ def _example_shapes() -> tuple[tuple[str, tuple[str, ...], str], ...]:
     return tuple((*_shape(example), example) for example in EXAMPLES)
 
 
-@lru_cache(maxsize=1024)
 def closest_example(text: str, year: int | None = None) -> str:
     """The model wording in EXAMPLES most like *text* (its first 200 characters), for a user to copy, in the plan's *year*.
 
     Most like: the most words in common, in order, any number matching any
-    number; then the most characters in common.
+    number; then the most characters in common. The words are compared once
+    for all the wordings that have them ("Quý 16/2026", "Quý 17/2026"), the
+    characters only with the examples the words leave tied.
     """
     shape, words = _shape(text)
+    tied = _closest_by_words(words)
+    best = tied[0][1]
+    if len(tied) > 1:
+        by_chars = difflib.SequenceMatcher(autojunk=False)
+        by_chars.set_seq2(shape)
+        best_ratio = -1.0
+        for example_shape, example in tied:
+            by_chars.set_seq1(example_shape)
+            if by_chars.quick_ratio() <= best_ratio:  # a bound of the ratio: this one cannot be closer
+                continue
+            ratio = by_chars.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = example, ratio
+    return best if year is None else best.replace("2025", str(year + 4)).replace("2021", str(year))
+
+
+@lru_cache(maxsize=4096)
+def _closest_by_words(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(shape, example) of the examples with the most words in common with *words*, in order, in EXAMPLES' order."""
     by_words = difflib.SequenceMatcher(autojunk=False)
     by_words.set_seq2(words)
-    by_chars = difflib.SequenceMatcher(autojunk=False)
-    by_chars.set_seq2(shape)
-    best, best_score = EXAMPLES[0], (-1.0, -1.0)
+    best_ratio, tied = -1.0, []
     for example_shape, example_words, example in _example_shapes():
         by_words.set_seq1(example_words)
-        by_chars.set_seq1(example_shape)
-        score = (by_words.ratio(), by_chars.ratio())
-        if score > best_score:
-            best, best_score = example, score
-    return best if year is None else best.replace("2025", str(year + 4)).replace("2021", str(year))
+        if by_words.quick_ratio() < best_ratio:  # a bound of the ratio: this one cannot be as close
+            continue
+        ratio = by_words.ratio()
+        if ratio > best_ratio:
+            best_ratio, tied = ratio, [(example_shape, example)]
+        elif ratio == best_ratio:
+            tied.append((example_shape, example))
+    return tuple(tied)

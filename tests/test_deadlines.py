@@ -643,3 +643,35 @@ def test_the_closest_form_is_given_in_the_plans_year() -> None:
     assert "2026" in info.value.params["example"] and "2021" not in info.value.params["example"]
     assert closest_example("Giai đoạn 2026 - 2030 nhé", 2026) == "Giai đoạn 2026-2030"
     assert closest_example("Đầu năm 2026") == closest_example("Đầu năm 2026", 2021)
+
+
+def _closest_as_first_written(text: str, year: int | None) -> str:
+    """closest_example as it was first written: every example's words and characters compared in full."""
+    import difflib
+
+    from cchc.deadlines import EXAMPLES, _example_shapes, _shape
+
+    shape, words = _shape(text)
+    best, best_score = EXAMPLES[0], (-1.0, -1.0)
+    for example_shape, example_words, example in _example_shapes():
+        score = (
+            difflib.SequenceMatcher(None, example_words, words, autojunk=False).ratio(),
+            difflib.SequenceMatcher(None, example_shape, shape, autojunk=False).ratio(),
+        )
+        if score > best_score:
+            best, best_score = example, score
+    return best if year is None else best.replace("2025", str(year + 4)).replace("2021", str(year))
+
+
+_WORDS = ["Quý", "quý", "Tháng", "tháng", "năm", "Trước", "ngày", "hằng", "Hàng", "đầu", "cuối", "I", "II", "IV", "6", "12", "2021",
+          "/", "-", "và", "thường", "xuyên", "khi", "có", "văn", "bản", "báo", "cáo", "kỳ", "xong", "30", "15/12"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8), st.sampled_from([None, 2021, 2026]))
+def test_the_closest_example_is_the_one_every_comparison_finds(words, year):
+    """Compared once per set of words, and only where a bound says an example can be closer: the same example."""
+    from cchc.deadlines import closest_example
+
+    text = " ".join(words)
+    assert closest_example(text, year) == _closest_as_first_written(text, year)
