@@ -73,6 +73,7 @@ def check_agency_registry(plan) -> list[Problem]:
     # two apart, and one may be a slip of the other; worth a warning. Folded spelling -> (key, spelling, agency).
     unmarked: dict[str, tuple[str, str, object]] = {}
     problems = []
+    entries: dict[str, object] = {}  # an agency's name (its key) -> its first entry
     for a, agency in enumerate(plan.agencies):
         spellings = [(("name",), agency.name)] + [(("short", k), s) for k, s in enumerate(agency.short)]
         for where, spelling in spellings:
@@ -80,9 +81,15 @@ def check_agency_registry(plan) -> list[Problem]:
             path = ("agencies", a) + where
             if key in owner and owner[key] != agency.name:
                 problems.append(error("duplicate-agency", path, spelling=spelling, owner=owner[key], at=At(first[key])))
+            elif key in owner and where == ("name",) and _says_more(agency, entries.get(key, agency)):
+                # The same agency twice, the second saying something else of it (its short names, its members):
+                # which one a query reads is a guess.
+                problems.append(error("duplicate-agency", path, key="duplicate-agency.differs", owner=agency.name, at=At(first[key])))
             elif key in owner:
                 same = "duplicate-agency.twice" if where == ("name",) else "duplicate-agency.same"
                 problems.append(warning("duplicate-agency", path, key=same, spelling=spelling, owner=agency.name, at=At(first[key])))
+            if where == ("name",):
+                entries.setdefault(key, agency)
             owner.setdefault(key, agency.name)
             first.setdefault(key, path)
             problems.extend(_mixed_script(spelling, path))
@@ -107,6 +114,13 @@ def check_agency_registry(plan) -> list[Problem]:
         if cycle:
             problems.append(error("member-cycle", ("agencies", a, "name"), group=agency.name, trail=" → ".join(cycle)))
     return problems
+
+
+def _says_more(later, first) -> bool:
+    """Whether *later*, an entry of the registry with *first*'s name, says something of the agency *first* does
+    not: short names, a group, members. A bare repeat of the name, or a copy, says nothing more."""
+    declared = ("short", "group", "members", "members_rule")
+    return any(getattr(later, name) for name in declared) and any(getattr(later, name) != getattr(first, name) for name in declared)
 
 
 #: Greek and Cyrillic letters, some drawn as Latin ones ("і", "о", "р"); and Latin letters, Vietnamese's included.

@@ -236,6 +236,28 @@ def test_a_duplicate_names_the_line_of_the_first(run, tmp_path):
     assert placed[first_id + moved - 1].endswith("id: I-1") and placed[first_section + moved - 1].endswith("numeral: II")
 
 
+@pytest.mark.parametrize(
+    "entry, code, exit_code",
+    [
+        ("  - name: Sở Nội vụ\n    short: [SNV2]\n    group: true\n    members: [Sở Tư pháp]\n", "error", 1),  # another definition
+        ("  - name: Sở Nội vụ\n", "warning", 0),  # the name again, nothing more
+    ],
+)
+def test_an_agency_listed_twice_with_another_definition_is_an_error(run, tmp_path, entry, code, exit_code):
+    """The second entry made "Sở Nội vụ" a group of Sở Tư pháp as well as an agency: validate passed it with a
+    warning, and `list -a SNV2` answered [] (which entry a query read was a guess)."""
+    text = PLAN.read_text(encoding="utf-8")
+    first = text.splitlines().index("  - name: Sở Nội vụ") + 1
+    path = tmp_path / "twice.yaml"
+    path.write_text(text.replace("  - name: Sở Tài chính\n", entry + "  - name: Sở Tài chính\n", 1), encoding="utf-8")
+    for lang, words in (("vi", "mỗi lần một khác"), ("en", "each entry different")):
+        result = run("validate", path, "--format", "json", "--lang", lang)
+        assert result.exit_code == exit_code, result
+        twice = [d for d in diagnostics(result) if d["code"] == "duplicate-agency"]
+        assert [d["severity"] for d in twice] == [code]
+        assert (words in twice[0]["message"]) == (code == "error") and f"{first})" in twice[0]["message"]
+
+
 def test_the_line_of_the_first_is_found_in_a_plan_the_schema_refused(run, tmp_path):
     # With an item refused by the schema, the rest is checked without it: the first I-2 is the first item the
     # checks see, and its line is still that of I-2 in the file, not that of the refused item before it.

@@ -79,6 +79,10 @@ MESSAGES = {
     "duplicate-agency.same": (
         "{spelling!q} được ghi hai lần cho {owner!q} (lần đầu ở dòng {at})", "{spelling!q} is listed twice for {owner!q} (first on line {at})"
     ),
+    "duplicate-agency.differs": (
+        "cơ quan {owner!q} được ghi hai lần, mỗi lần một khác (tên viết tắt, nhóm hay thành viên; lần đầu ở dòng {at}): giữ một mục",
+        "agency {owner!q} is listed twice, each entry different (short names, group or members; first on line {at}): keep one entry",
+    ),
     "duplicate-agency.twice": ("cơ quan {owner!q} được ghi hai lần (lần đầu ở dòng {at})", "agency {owner!q} is listed twice (first on line {at})"),
     "look-alike-agency": (
         "{spelling!q} chỉ khác {other!q} (tên của {owner!q}) ở dấu: gõ không dấu thì không phân biệt được; kiểm tra lại với văn bản",
