@@ -56,6 +56,7 @@ def test_fields_a_source_lacks_may_be_absent(run, tmp_path):
     assert run("validate", path, "-f", "json").exit_code == 0
     html = run("render", "--plan", path).stdout
     assert "Số:       /KH" in html
+    assert "số:" not in run("render", "--plan", path, "-f", "md").stdout  # no "Kế hoạch số:" with nothing after it
 
 
 def test_a_plan_inside_a_decisions_first_article(run, tmp_path):
@@ -67,6 +68,10 @@ def test_a_plan_inside_a_decisions_first_article(run, tmp_path):
     html = run("render", "--plan", path).stdout
     article1 = html.index("Điều 1.")
     assert article1 < html.index("MỤC ĐÍCH, YÊU CẦU") < html.index("CẢI CÁCH THỂ CHẾ") < html.index("Điều 2.")
+    # The Markdown too (it printed Điều 2 first, then the plan): the plan inside Điều 1, once.
+    md = run("render", "--plan", path, "-f", "md").stdout
+    assert md.index("**Điều 1.**") < md.index("MỤC ĐÍCH, YÊU CẦU") < md.index("CẢI CÁCH THỂ CHẾ") < md.index("**Điều 2.**")
+    assert md.count("CẢI CÁCH THỂ CHẾ") == 1 and md.count("Tổng cộng (công bố)") == 1
     bad = write(tmp_path, text.replace("plan_in_article: 1", "plan_in_article: 9"), "bad.yaml")
     assert "plan-in-article" in codes(run("validate", bad, "-f", "json"))
 
