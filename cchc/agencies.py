@@ -20,8 +20,12 @@ from cchc.text import cached_when_short, fold, nfc
 _SKIPPED = {"va", "cac", "cua"}
 #: Place words a typed abbreviation often drops ("VPUBND" for "VP UBND tỉnh").
 _PLACE_WORDS = {"tinh", "huyen", "xa", "thanh pho", "thi xa"}
-#: Names a "so-ban-nganh" rule selects begin with one of these words (case aside, marks not: "Bạn đọc" is no Ban).
-_SO_BAN_NGANH = ("sở ", "ban ", "văn phòng ", "thanh tra ")
+#: What each ``members_rule`` selects: the names that begin with one of these words (case aside, marks not:
+#: "Bạn đọc" is no Ban). A province's departments (sở, ban, ngành); a district's offices (phòng, ban, ngành).
+RULE_STARTS = {
+    "so-ban-nganh": ("sở ", "ban ", "văn phòng ", "thanh tra "),
+    "phong-ban-nganh": ("phòng ", "ban ", "văn phòng ", "thanh tra "),
+}
 _WORD = re.compile(r"[0-9a-z]+")
 
 
@@ -80,8 +84,9 @@ class AgencyRegistry:
     def direct_members(self, group) -> list:
         """The agencies and groups *group* names as members, or its rule selects (resolved; unknown names left out)."""
         found = [a for a in map(self.resolve, group.members) if a is not None]
-        if group.members_rule == "so-ban-nganh":
-            found += [a for a in self.agencies if not a.group and spelling_key(a.name).startswith(_SO_BAN_NGANH)]
+        if group.members_rule is not None:
+            starts = RULE_STARTS[group.members_rule]
+            found += [a for a in self.agencies if not a.group and spelling_key(a.name).startswith(starts)]
         unique: dict[int, object] = {}
         for agency in found:
             if agency is not group:

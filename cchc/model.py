@@ -133,9 +133,12 @@ class Agency(_Model):
     short: list[Text] = Field(default=[], description="Other spellings and short forms items may use.")
     group: bool = Field(default=False, description="True for a group such as 'Các sở, ban, ngành'.")
     members: list[Text] = Field(default=[], description="For a group: the agencies (or groups) it holds, by name.")
-    members_rule: Optional[Literal["so-ban-nganh"]] = Field(
+    members_rule: Optional[Literal["so-ban-nganh", "phong-ban-nganh"]] = Field(
         default=None,
-        description="For a group: 'so-ban-nganh' adds every agency of the registry whose name starts with Sở, Ban, Văn phòng or Thanh tra.",
+        description=(
+            "For a group: 'so-ban-nganh' (a province's departments) adds every agency of the registry whose name starts with Sở, Ban,"
+            " Văn phòng or Thanh tra; 'phong-ban-nganh' (a district's offices) those whose name starts with Phòng, Ban, Văn phòng or Thanh tra."
+        ),
     )
     note: Optional[str] = None
 

@@ -201,6 +201,29 @@ def test_members_rule(run, tmp_path):
     assert names == {"Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Khoa học và Công nghệ", "Sở Thông tin và Truyền thông", "Văn phòng Ủy ban nhân dân tỉnh"}
 
 
+def test_a_districts_offices_by_rule(run, tmp_path):
+    """A district's "Các phòng, ban, ngành" holds its Phòng, Ban, Văn phòng and Thanh tra: so-ban-nganh, which
+    takes Sở …, left a district to list them by hand."""
+    text = DISTRICT.read_text(encoding="utf-8").replace(
+        "    members:\n      - Phòng Nội vụ\n      - Văn phòng HĐND và UBND huyện\n      - Phòng Tư pháp\n      - Phòng Tài chính - Kế hoạch\n",
+        "    members_rule: phong-ban-nganh\n",
+        1,
+    )
+    assert "phong-ban-nganh" in text
+    path = write(tmp_path, text)
+    assert run("validate", path).exit_code == 0
+    whole = records(run("list", "--plan", path, "-f", "json"))
+    given = {r["id"] for r in whole if "Các cơ quan, đơn vị thuộc UBND huyện" in r["partners"]}
+    assert given
+    for name in ("Phòng Tư pháp", "Văn phòng HĐND và UBND huyện"):
+        found = records(run("list", "--plan", path, "-a", name, "--role", "partner", "-f", "json"))
+        assert given <= {r["id"] for r in found}
+        assert all(r["via"] == "Các cơ quan, đơn vị thuộc UBND huyện" for r in found if r["id"] in given)
+    # A province's rule takes no Phòng.
+    province = write(tmp_path, text.replace("phong-ban-nganh", "so-ban-nganh"), "province.yaml")
+    assert records(run("list", "--plan", province, "-a", "Phòng Tư pháp", "--role", "partner", "-f", "json")) == []
+
+
 @pytest.mark.parametrize(
     "typed, full",
     [
