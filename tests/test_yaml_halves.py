@@ -229,3 +229,10 @@ def test_a_directive_anywhere_before_the_list_is_read_whole():
         data = head + b"sections:\n- 0xxxxxxxxxxxxxxxxxxx\n- !!str x\n- y\n"
         whole, halves, used = read_both(data)
         assert halves == whole and not used and whole[1]
+
+
+def test_a_value_a_hash_cut_short_is_warned_of_at_any_size():
+    """The warning comes from reading the file whole: a file that would be cut is read whole when it has one."""
+    whole, halves, used = read_both(plan_text(tail="").replace("note: done", "note: Báo cáo #5", 1).replace("title: Phần 6", "title: Phần #6"))
+    assert not used and halves == whole
+    assert [(p.code, p.line, p.args["value"]) for p in whole[1]] == [("yaml-comment", 13, "Báo cáo"), ("yaml-comment", 47, "Phần")]

@@ -629,3 +629,43 @@ def test_a_flood_is_counted_in_a_plan_too(tmp_path):
     problems = [p for p in load_plan(path).problems if p.code == "yaml-ambiguous"]
     assert len(problems) == 1001 and problems[-1].key == "yaml.more" and dict(problems[-1].args)["count"] == 2000
     assert problems[-1].line == MINIMAL.count("\n") + 1
+
+
+# ---------------------------------------------------------------- a "#" in a value
+
+
+@pytest.mark.parametrize(
+    "line, kept",
+    [
+        ("product: Báo cáo #1 quý", "Báo cáo"),
+        ("title: Kế hoạch số #12/KH", "Kế hoạch số"),
+        ("- Sở Tư pháp #là chính", "Sở Tư pháp"),
+        ("note: Đã xong\t#2", "Đã xong"),
+    ],
+)
+def test_a_value_a_hash_cut_short_is_warned_of(line, kept):
+    """In YAML " #" starts a comment: "Báo cáo #1 quý" was read as "Báo cáo", without a word."""
+    data, problems = parse("x:\n  " + line + "\n")
+    value = data["x"] if isinstance(data["x"], list) else next(iter(data["x"].values()))
+    assert (value[0] if isinstance(value, list) else value) == kept
+    [problem] = problems
+    assert (problem.code, problem.severity, problem.line) == ("yaml-comment", "warning", 2)
+    assert ("  " + line)[problem.column - 1] == "#"
+    assert kept in problem.message("vi") and "ngoặc kép" in problem.message("vi") and "double quotes" in problem.message("en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'x:\n  product: "Báo cáo #1 quý"\n',  # quoted: the # is text
+        "x:\n  superior: ỦY BAN NHÂN DÂN TỈNH …        # cơ quan chủ quản\n",  # a comment, "# " and a space after
+        "x:\n  budget: 12  #triệu\n",  # a number: no word lost
+        "x:\n  date: 2026-01-15 #ngày ký\n",
+        "x:\n  note: |\n    Kết quả: đạt #1\n",  # a block's text holds its #
+        "x:\n  # ghi chú #1\n  a: b\n",  # a comment line
+        "x:\n  a: b#1\n",  # no space before: text
+    ],
+)
+def test_a_hash_that_cuts_nothing_is_not_warned_of(text):
+    _, problems = parse(text)
+    assert problems == []

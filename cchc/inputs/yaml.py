@@ -42,6 +42,7 @@ import yaml
 from yaml import events as ev
 
 from cchc.inputs.yaml_chars import _INVISIBLE_CHARS, _invisible_scans, describe  # noqa: F401 (tests read them here)
+from cchc.inputs import yaml_comments
 from cchc.inputs.yaml_problems import Reported, YamlProblem
 
 MAX_BYTES = 256 * 1024 * 1024
@@ -291,8 +292,9 @@ def parse(source: str | bytes, is_nfc: bool | None = None, outline: Outline | No
     problems = Reported()
     if any(scan.search(data) for scan in _YAML11_BREAKS):
         data = _yaml12(data, problems)
+    cuts = yaml_comments.Cuts(data)
     try:
-        root = _read(data, problems, not is_nfc, outline)
+        root = _read(data, problems, not is_nfc, outline, cuts if cuts.found else None)
     except yaml.reader.ReaderError:
         # A character libyaml refuses: report each one, then read the file again without them.
         problems = Reported()
@@ -300,23 +302,27 @@ def parse(source: str | bytes, is_nfc: bool | None = None, outline: Outline | No
         if outline is not None:
             outline.clear()
             outline.cleaned = True
+        cuts = yaml_comments.Cuts(data)
         try:
-            root = _read(data, problems, not is_nfc, outline)
+            root = _read(data, problems, not is_nfc, outline, cuts if cuts.found else None)
         except yaml.reader.ReaderError:  # not UTF-8: only when the caller skipped ``decode``
             return None, [decode(data)[2] or YamlProblem(1, 1, "encoding", {"byte": "?"})]
     if root is None and not any(p.severity == "error" for p in problems):
         problems.append(YamlProblem(1, 1, "empty"))
+    for cut in cuts.confirmed():
+        problems.append(cut)
     found = problems.counted()
     found.sort(key=lambda p: (p.line, p.column))
     return root, found
 
 
-def _read(data: bytes, problems: list[YamlProblem], normalize: bool, outline: Outline | None = None) -> Any:
-    """The document in *data* (None when reading stopped), adding problems; lets ReaderError through."""
+def _read(data: bytes, problems: list[YamlProblem], normalize: bool, outline: Outline | None = None, cuts=None) -> Any:
+    """The document in *data* (None when reading stopped), adding problems; lets ReaderError through. *cuts*
+    (``yaml_comments.Cuts``) is told the plain values on the lines it names."""
     loader = _Loader(data)
     watch = _invisible_watch(data, problems) if any(scan.search(data) for scan in _invisible_scans(data)) else (None, None)
     try:
-        return _build(loader.get_event, problems, normalize, *watch, outline=outline)
+        return _build(loader.get_event, problems, normalize, *watch, outline=outline, cuts=cuts)
     except _Fatal as fatal:
         problems.append(fatal.problem)
     except yaml.YAMLError as exc:
@@ -345,7 +351,7 @@ def _depth_before(data: bytes, mark) -> YamlProblem:
     return _at(mark, "yaml-depth", {"limit": MAX_DEPTH})
 
 
-def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, upcoming: int | None = None, outline=None) -> Any:
+def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, upcoming: int | None = None, outline=None, cuts=None) -> Any:
     # The hot loop of loading: one pass over libyaml's events, the open container in local variables and the
     # enclosing ones on an explicit stack. Most scalars are text that needs nothing but the read of their value.
     ScalarEvent, MappingStartEvent, SequenceStartEvent = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
@@ -372,6 +378,8 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, 
                 upcoming = watch(event)  # an invisible character may lie in this scalar
                 if upcoming is None:
                     watch = None
+            if cuts is not None and not event.style and event.end_mark.line in cuts.lines:
+                cuts.plain.add((event.end_mark.line, value))  # a plain value on a line a "#" may have cut
             if normalize:
                 value = nfc("NFC", value)
             value = memo(value, value)  # keys, names, deadlines, products: one object per distinct text (a large plan repeats them)

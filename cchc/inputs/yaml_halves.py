@@ -28,7 +28,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from cchc import forks
-from cchc.inputs import yaml as safeyaml, yaml_locate
+from cchc.inputs import yaml as safeyaml
+from cchc.inputs import yaml_comments, yaml_locate
 
 #: Files smaller than this are read whole: the fork and the copy back cost more than they save.
 LEAST_BYTES = 4 << 20
@@ -73,6 +74,8 @@ def cut(data: bytes) -> Cut | None:
         return None  # a BOM (libyaml passes over one at the start of any line), or not UTF-8
     if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
         return None  # lines that end at a lone CR
+    if yaml_comments.Cuts(data).found:
+        return None  # a value a "#" may have cut: a warning the whole reading gives
     middle = len(data) // 2
     key = _KEY_LINE.match(data, data.rfind(b"\n" + LIST_KEY + b":", 0, middle) + 1)
     if key is None or key.group(1) != LIST_KEY:
