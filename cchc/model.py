@@ -32,6 +32,13 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, WithJsonSchema
 
 Text = Annotated[str, StringConstraints(min_length=1)]
+#: The longest name of an agency (or group), and of a budget's note: far more than any real one ("Văn phòng
+#: Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh" is 60 characters), far less than the megabytes a name's
+#: spellings and "did you mean" would then cost (a name of 40 MB took 1.4 GB to check).
+MAX_NAME = 500
+MAX_NOTE = 2000
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
+Note = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NOTE)]
 #: A label as the source numbers it: "I", "1", "1.1", "a)", "(1)".
 Label = Annotated[str, StringConstraints(min_length=1, max_length=32)]
 #: Million VND, exact: an integer or a decimal such as 2.5 (never a float, never text).
@@ -115,7 +122,7 @@ class PlanHeader(_Model):
     total_million_vnd: Optional[Amount] = Field(default=None, description="The declared grand total (Tổng cộng), million VND; absent when the plan declares no figure.")
     total_in_words: Optional[Text] = Field(default=None, description='The total in words as the source writes it ("Hai trăm triệu đồng chẵn").')
     total_note: Optional[Text] = Field(default=None, description='The total as a note, e.g. "Theo nguồn kinh phí thường xuyên".')
-    default_lead: Optional[Text] = Field(default=None, description="The agency that leads every item whose lead cell is blank (the issuing body, or e.g. Văn phòng Sở).")
+    default_lead: Optional[Name] = Field(default=None, description="The agency that leads every item whose lead cell is blank (the issuing body, or e.g. Văn phòng Sở).")
     # The issuing block of a plan issued on its own (absent under a decision).
     superior: Optional[Text] = Field(default=None, description="The body above the issuer (UBND TỈNH THÁI BÌNH over SỞ TƯ PHÁP).")
     issuer: Optional[Text] = None
@@ -129,10 +136,10 @@ class PlanHeader(_Model):
 class Agency(_Model):
     """An agency, or a group of agencies, as the source names it."""
 
-    name: Text = Field(description="Full name as the source writes it.")
-    short: list[Text] = Field(default=[], description="Other spellings and short forms items may use.")
+    name: Name = Field(description="Full name as the source writes it.")
+    short: list[Name] = Field(default=[], description="Other spellings and short forms items may use.")
     group: bool = Field(default=False, description="True for a group such as 'Các sở, ban, ngành'.")
-    members: list[Text] = Field(default=[], description="For a group: the agencies (or groups) it holds, by name.")
+    members: list[Name] = Field(default=[], description="For a group: the agencies (or groups) it holds, by name.")
     members_rule: Optional[Literal["so-ban-nganh", "phong-ban-nganh"]] = Field(
         default=None,
         description=(
@@ -154,10 +161,10 @@ class Item(_Model):
     id: ItemId = Field(description="Stable identifier, unique in the plan (e.g. I-3).")
     stt: Optional[Label] = Field(default=None, description="The STT column as written, when the plan has one.")
     product: Text = Field(description="Sản phẩm: the deliverable, word for word.")
-    lead: list[Text] = Field(default_factory=list, json_schema_extra=_EMPTY_LIST, description="Cơ quan chủ trì: names from the agency registry.")
-    partners: list[Text] = Field(default_factory=list, json_schema_extra=_EMPTY_LIST, description="Cơ quan phối hợp: names from the agency registry.")
+    lead: list[Name] = Field(default_factory=list, json_schema_extra=_EMPTY_LIST, description="Cơ quan chủ trì: names from the agency registry.")
+    partners: list[Name] = Field(default_factory=list, json_schema_extra=_EMPTY_LIST, description="Cơ quan phối hợp: names from the agency registry.")
     deadline: str = Field(default="", description="Thời gian hoàn thành, exactly as worded; empty when blank.")
-    budget: Amount | Text | None = Field(default=None, description='Million VND, or a note such as "Theo dự án"; absent when blank.')
+    budget: Amount | Note | None = Field(default=None, description='Million VND, or a note such as "Theo dự án"; absent when blank.')
     note: Optional[str] = Field(default=None, description="Editor's note: blank or merged cells, suspected typos.")
 
     @property

@@ -368,6 +368,9 @@ def _problem(path: tuple, errs: list[dict], data, name: str, prefix: tuple = ())
             return error("status-in-plan", path, file=name, field=extra, id=str(item_id or "ID"), status=status)
         return error("schema", path, key="schema.unknown-field", file=name, field=extra)
     if field in _AMOUNT_FIELDS:
+        too_long = next((e for e in errs if e["type"] == "string_too_long"), None)
+        if too_long is not None:  # a note, too long for one
+            return error("schema", path, key="schema.too-long", file=name, field=field, limit=too_long.get("ctx", {}).get("max_length", ""))
         return error("schema", path, key="schema.amount", file=name, field=field, value=value)
     if field in _NUMBER_FIELDS:
         return error("schema", path, key="schema.number", file=name, field=field, value=value)

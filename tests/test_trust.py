@@ -523,3 +523,23 @@ def test_a_large_section_validated_in_pieces_gives_the_plan_and_problems_of_one_
         assert got.plan == expected.plan and got.problems == expected.problems
     assert whole[PLAN].plan is not None and whole[PLAN].problems == []
     assert whole[bad].plan is None and len(whole[bad].problems) == len(products[1::7]) + 1
+
+
+@pytest.mark.parametrize(
+    "old, new, field, limit",
+    [
+        ("partners: [Sở Tư pháp]", "partners: [" + "Sở Tư pháp " * 50 + "]", "partners", 500),  # 550 characters
+        ("  - name: Sở Tư pháp\n", "  - name: Sở Tư pháp\n  - name: " + "Sở" * 251 + "\n", "name", 500),
+        ("budget: 10", "budget: " + "Theo dự án " * 190, "budget", 2000),  # 2,090 characters
+    ],
+)
+def test_a_name_or_a_note_longer_than_any_real_one_is_refused(run, tmp_path, old, new, field, limit):
+    """A 40 MB agency name took 1.4 GB to check (its spellings, "did you mean"), a 40 MB budget note 1.3 GB:
+    the schema now bounds both, far above any real name or note."""
+    text = MINIMAL.read_text(encoding="utf-8")
+    assert old in text
+    path = write(tmp_path, text.replace(old, new, 1))
+    result = run("validate", path, "--format", "json")
+    assert result.exit_code == 1, result
+    [problem] = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "schema"]
+    assert f"{field} quá dài (tối đa {limit} ký tự)" in problem["message"]
