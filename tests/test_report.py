@@ -501,9 +501,18 @@ def test_report_never_overwrites_its_inputs(run, workdir):
 
 def test_a_period_outside_the_plans_year_is_noted(run):
     outside = run("report", "--period", "2022", "-f", "json")
-    assert outside.exit_code == 0 and "ngoài năm của kế hoạch (2021)" in outside.stderr
+    assert outside.exit_code == 0 and "thuộc năm báo cáo 2022" in outside.stderr and "không phải năm của kế hoạch (2021)" in outside.stderr
     inside = run("report", "--period", "Q1/2021", "-f", "json")
     assert inside.exit_code == 0 and inside.stderr == ""
+
+
+@pytest.mark.parametrize("as_of, noted", [("2020-12-31", False), ("2020-12-15", False), ("2020-12-14", True), ("2021-12-14", False), ("2021-12-31", True)])
+def test_the_note_knows_a_reporting_year_starts_on_15_12_of_the_year_before(run, as_of, noted):
+    """15/12–31/12/2020 are the first days of 2021's reporting year (it was said to lie outside 2021), and
+    15/12–31/12/2021 the first of 2022's (it was said nothing of)."""
+    result = run("report", "--as-of", as_of, "-f", "json")
+    assert result.exit_code == 0, result
+    assert ("không phải năm của kế hoạch" in result.stderr) == noted, result.stderr
 
 
 @pytest.mark.parametrize("args", [("--period", "2022"), ("--period", "Q1/2020"), ("--as-of", "2023-02-01")])
@@ -511,10 +520,10 @@ def test_a_period_outside_the_plans_year_is_reported_with_a_note_naming_the_plan
     result = run("report", *args, "--plan", workdir / "ke-hoach.yaml", "-f", "json")
     assert result.exit_code == 0 and json.loads(result.stdout)
     year = load_plan(PLAN).plan.plan.year
-    assert f"nằm ngoài năm của kế hoạch ({year})" in result.stderr
+    assert f"không phải năm của kế hoạch ({year})" in result.stderr
     assert f"--period Q1/{year}, 6T/{year}, Q3/{year} hoặc {year}" in result.stderr
     english = run("--lang", "en", "report", *args, "--plan", workdir / "ke-hoach.yaml", "-f", "json").stderr
-    assert f"outside the plan's year ({year}); this plan's periods are --period Q1/{year}, 6T/{year}, Q3/{year} or {year}" in english
+    assert f"not to the plan's year ({year}); this plan's periods are --period Q1/{year}, 6T/{year}, Q3/{year} or {year}" in english
 
 
 def test_a_period_in_the_plans_year_has_no_note(run, workdir):

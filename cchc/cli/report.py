@@ -91,8 +91,9 @@ def report(
     log = load_log_for_query(source, loaded, progress_path, day)
     result = build_report(loaded, log, day, chosen, score_bands)
     start, end = result.window
-    if end.year != loaded.plan.year:  # a window ends in the year it reports on
-        note(msg("report.outside-year", start=start, end=end, year=loaded.plan.year))
+    reporting = start.year + 1  # a reporting year starts on 15/12 of the year before
+    if reporting != loaded.plan.year:
+        note(msg("report.outside-year", start=start, end=end, year=loaded.plan.year, reporting=reporting))
 
     if fmt is ReportFormat.docx:
         from cchc.outputs.report_docx import report_docx

@@ -60,7 +60,7 @@ MESSAGES = {
         "the entry for {id} is dated {date!d}, more than a year from the plan's year ({year}); check the date",
     ),
     "progress-duplicate": (
-        "mục này của nhiệm vụ {id} trùng hệt mục thứ {first} của sổ, ở dòng {at} (cùng tình trạng, ngày, văn bản, ghi chú)",
+        "mục này của nhiệm vụ {id} giống hệt mục thứ {first} của sổ, ở dòng {at} (cùng tình trạng, ngày, văn bản, ghi chú)",
         "this entry for {id} is the same as entry {first} of the log, on line {at} (status, date, evidence and note)",
     ),
     "progress-early": (
@@ -174,10 +174,10 @@ MESSAGES = {
         "note: {end!d} has not come yet; the report is as of today, {today!d} (no item counts as overdue before it is due)",
     ),
     "report.outside-year": (
-        "lưu ý: kỳ số liệu từ {start!d} đến {end!d} nằm ngoài năm của kế hoạch ({year}); "
-        "các kỳ của kế hoạch này là --period Q1/{year}, 6T/{year}, Q3/{year} hoặc {year}",
-        "note: the data window {start!d} to {end!d} lies outside the plan's year ({year}); "
-        "this plan's periods are --period Q1/{year}, 6T/{year}, Q3/{year} or {year}",
+        "lưu ý: kỳ số liệu từ {start!d} đến {end!d} thuộc năm báo cáo {reporting} (từ ngày 15/12 năm trước), "
+        "không phải năm của kế hoạch ({year}); các kỳ của kế hoạch này là --period Q1/{year}, 6T/{year}, Q3/{year} hoặc {year}",
+        "note: the data window {start!d} to {end!d} belongs to the reporting year {reporting} (from 15/12 of the year before), "
+        "not to the plan's year ({year}); this plan's periods are --period Q1/{year}, 6T/{year}, Q3/{year} or {year}",
     ),
     "bands-schema.shape": (
         "tệp thang điểm phải có trường bands là một danh sách các mức, ví dụ: bands: [{{above: 90, points: 2}}, {{at_least: 70, points: 1}}, {{points: 0}}]",
