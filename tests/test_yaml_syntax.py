@@ -52,7 +52,7 @@ CASES = [
     ("- id: & I-1\n", 1, 8, "khi đọc một điểm neo (&): thiếu tên (chữ cái hoặc chữ số)",
      "while reading an anchor (&): the name (letters or digits) is missing"),
     ("- id: I-1\n  lead: - Sở Nội vụ\n", 2, 9, "không được có dấu gạch đầu dòng (-) ở đây", "a dash (-) is not allowed here"),
-    ('"Kế hoạch" năm 2021\n', 1, 12, "còn nội dung sau khi tài liệu đã kết thúc", "there is more after the document has ended"),
+    ("[Kế hoạch] năm 2021\n", 1, 12, "còn nội dung sau khi tài liệu đã kết thúc", "there is more after the document has ended"),
 ]
 # (file text, line, column, the line its block starts on, Vietnamese detail, English detail)
 INDENT_CASES = [
@@ -115,3 +115,19 @@ def test_the_json_message_follows_the_language_and_nothing_else_does(run, tmp_pa
     assert [{k: v for k, v in d.items() if k != "message"} for d in vi] == [{k: v for k, v in d.items() if k != "message"} for d in en]
     assert [(d["line"], d["column"], d["code"]) for d in vi] == [(2, 1, "yaml-syntax")]
     assert vi[0]["message"].endswith("(khi đọc một danh sách trong ngoặc vuông: thiếu ',' hoặc ']')")
+
+
+@pytest.mark.parametrize("where", ["plan", "log"])
+@pytest.mark.parametrize("text, line, column, quote", [
+    ('- id: I-1\n  product: "Báo cáo" năm 2026\n', 2, 22, '"'),
+    ("- id: I-1\n  note: 'Đề án' số 06\n", 2, 17, "'"),
+    ('"Kế hoạch" năm 2021\n', 1, 12, '"'),
+])
+def test_text_after_a_closing_quote_is_told_to_quote_the_whole_value(run, tmp_path, where, text, line, column, quote):
+    """`product: "Báo cáo" năm 2026` was told its indentation did not match: the quote closed the value."""
+    validated, holder = _write(tmp_path, where, text)
+    [vi] = _problem_lines(run, "vi", validated, holder)
+    [en] = _problem_lines(run, "en", validated, holder)
+    assert vi.startswith(f"{holder}:{line}:{column}: lỗi [yaml-syntax] còn chữ sau dấu {quote} đóng giá trị")
+    assert en.startswith(f"{holder}:{line}:{column}: error [yaml-syntax] text follows the {quote} that closes the value")
+    assert "thụt lề" not in vi

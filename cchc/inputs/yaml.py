@@ -244,6 +244,10 @@ def _syntax_problem(exc: yaml.YAMLError, data: bytes) -> YamlProblem:
         return _at(context_mark, "yaml-syntax", {"quote": quote}, "yaml-syntax.quote")
     if problem == "found character that cannot start any token" and char:
         return _at(mark, "yaml-syntax", {"char": char}, "yaml-syntax.character")
+    before = _line_at(data, mark.line, mark.column)[1][: mark.column].rstrip(" ")
+    if before[-1:] in ("\"", "'") and char not in ("", "#", ":", ",", "]", "}"):
+        # `product: "Báo cáo" năm 2026`: a value that starts with a quote ends at the quote that closes it.
+        return _at(mark, "yaml-syntax", {"quote": before[-1]}, "yaml-syntax.after-quote")
     worded = _libyaml_keys(context, problem)
     if worded is None:  # libyaml's own English, for an English reader only
         return _at(mark, "yaml-syntax", {"detail": f"{context}: {problem}" if context else problem})

@@ -86,6 +86,12 @@ MESSAGES = {
         "giá trị không được bắt đầu bằng ký tự {char!q}; hãy đặt cả giá trị trong dấu ngoặc kép",
         "a value cannot start with {char!q} unless it is quoted; put the whole value in double quotes",
     ),
+    "yaml-syntax.after-quote": (
+        "còn chữ sau dấu {quote} đóng giá trị: giá trị mở đầu bằng dấu ngoặc thì kết thúc ở dấu đóng nó; "
+        "nếu dấu ngoặc là một phần của nội dung thì đặt cả giá trị trong ngoặc, ví dụ '\"Báo cáo\" năm 2026'",
+        "text follows the {quote} that closes the value: a value that starts with a quote ends at the quote that "
+        "closes it; if the quotes are part of the text, quote the whole value, e.g. '\"Báo cáo\" năm 2026'",
+    ),
     "yaml-syntax.indent": (
         "thụt lề của dòng này không khớp với khối bắt đầu ở dòng {start}: các khóa cùng cấp phải thẳng cột "
         "với nhau, các dấu gạch đầu dòng (-) của một danh sách cũng vậy ({problem!k})",
