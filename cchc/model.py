@@ -31,6 +31,8 @@ os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, WithJsonSchema
 
+from cchc.money import MAX_MILLION
+
 Text = Annotated[str, StringConstraints(min_length=1)]
 #: The longest name of an agency (or group), and of a budget's note: far more than any real one ("Văn phòng
 #: Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh" is 60 characters), far less than the megabytes a name's
@@ -42,7 +44,7 @@ Note = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NOTE)]
 #: A label as the source numbers it: "I", "1", "1.1", "a)", "(1)".
 Label = Annotated[str, StringConstraints(min_length=1, max_length=32)]
 #: Million VND, exact: an integer or a decimal such as 2.5 (never a float, never text).
-Amount = Annotated[int | Decimal, WithJsonSchema({"type": "number"})]
+Amount = Annotated[int | Decimal, WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_MILLION})]
 #: An ISO date written in YAML as 2021-06-30 (a string to the loader).
 Date = Annotated[datetime.date, Strict(False), WithJsonSchema({"type": "string", "format": "date"})]
 Year = Annotated[int, Field(ge=1900, le=2199)]
@@ -115,6 +117,9 @@ class Decision(_Model):
 
 class PlanHeader(_Model):
     """The plan's own header: title, year, declared total; for a plan issued on its own, its issuing block too."""
+
+    # A total in words checks a total in figures: an editor is told that one needs the other (validate says so too).
+    model_config = ConfigDict(json_schema_extra={"dependentRequired": {"total_in_words": ["total_million_vnd"]}})
 
     title: Text
     subtitle: str = ""

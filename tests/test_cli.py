@@ -98,6 +98,29 @@ def test_check_jsonschema_accepts_the_plan_and_rejects_a_bad_one(tmp_path):
     assert rejected.returncode == 1
 
 
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("            budget: 10\n", "            budget: -5\n"),  # negative-amount
+        ("            budget: 10\n", "            budget: 10000000000000000000000\n"),  # amount-range
+        ("  total_million_vnd: 200\n", ""),  # total-in-words.alone
+        ("  total_million_vnd: 200\n", "  total_million_vnd: -200\n"),
+    ],
+)
+def test_the_schema_refuses_what_validate_refuses(run, tmp_path, old, new):
+    """An editor checking with plan.schema.json was told nothing of these: the schema and validate now agree."""
+    exe = Path(sys.executable).parent / "check-jsonschema"
+    if not exe.exists():
+        pytest.skip("check-jsonschema is not installed")
+    text = PLAN.read_text(encoding="utf-8")
+    assert old in text
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert run("validate", bad).exit_code == 1
+    rejected = subprocess.run([str(exe), "--schemafile", str(ROOT / "plans" / "plan.schema.json"), str(bad)], capture_output=True, text=True)
+    assert rejected.returncode == 1, rejected.stdout
+
+
 def test_pre_commit_hook_checks_plans_wherever_they_live(run, tmp_path):
     import yaml
 
