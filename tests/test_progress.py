@@ -352,6 +352,17 @@ def test_progress_adds_nothing_to_a_log_every_query_refuses(run, workdir, conten
     assert run("report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml").exit_code == 1  # as every query says
 
 
+def test_an_earlier_today_judges_the_log_as_every_query_does(run, workdir):
+    """With --today before the log's later entries, progress refused a log that list, report and validate accept."""
+    log_file = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log_file)
+    plan_file = workdir / "ke-hoach.yaml"
+    assert run("list", "--plan", plan_file, "--today", "2021-06-30").exit_code == 0
+    result = run("progress", "A-4", "--status", "in_progress", "--on", "2021-06-01", "--today", "2021-06-30", "--plan", plan_file)
+    assert result.exit_code == 0, result
+    assert log_file.read_text(encoding="utf-8").endswith('- id: "A-4"\n  status: "in_progress"\n  date: "2021-06-01"\n')
+
+
 def test_a_log_that_cannot_be_read_is_said_once(run, workdir):
     (workdir / "ke-hoach.progress.yaml").symlink_to(workdir / "nowhere.yaml")
     result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")

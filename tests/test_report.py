@@ -584,3 +584,12 @@ def test_a_period_not_over_is_reported_as_of_today_with_a_note(run, workdir):
     assert json.loads(later.stdout)["as_of"] == "2021-12-14" and "chưa đến" not in later.stderr
     future = run("report", "--plan", workdir / "ke-hoach.yaml", "--as-of", "2021-12-20", "--today", "2021-12-01", "--lang", "en")
     assert future.exit_code == 0 and "2021-12-20 has not come yet" in future.stderr
+
+
+def test_the_overdue_tables_dates_are_one_a_line_and_whole(run, workdir):
+    """Its 10 columns cut "31/03/2021, 30/06/2021" into "31/03/2021" and a line of its own for the comma."""
+    text = run("report", "--as-of", "2021-06-30", "--plan", workdir / "ke-hoach.yaml").stdout
+    overdue = text[text.index("Nhiệm vụ quá hạn") if "Nhiệm vụ quá hạn" in text else 0 :]
+    several = [line for line in overdue.splitlines() if len(re.findall(r"\d\d/\d\d/\d{4}", line)) > 1]
+    assert not re.search(r"\d\d/\d\d/\d{4},", overdue) and not several, overdue
+    assert re.search(r"\d\d/\d\d/\d{4}", overdue)

@@ -192,3 +192,17 @@ def test_a_query_on_a_terminal_keeps_its_dates_whole(tmp_path, width):
     assert len(days) >= 4
     shown = re.findall(r"\d\d/\d\d/\d{4}", drawn)
     assert sorted(shown) == sorted(f"{d[8:]}/{d[5:7]}/{d[:4]}" for d in days)  # every due date whole, none cut
+
+
+def test_a_word_cut_anyway_or_of_wide_characters_asks_for_no_room_of_its_own():
+    """A web address wider than its column reserved the whole column (other columns cut "Sở Nội vụ" to a word a
+    line); a run of Chinese, Japanese or Korean counted as one word (the table fell back to cutting dates)."""
+    columns = [Column("Mã"), Column("Sản phẩm", 48), Column("Chủ trì", 28), Column("Hạn chót", 10)]
+    address = "https://dichvucong.thaibinh.gov.vn/portal/p/home/thu-tuc-hanh-chinh.html"
+    for product in (f"Cập nhật cổng {address}", "行政改革推進計画の策定と実施状況の報告書 Kế hoạch"):
+        cells = [["I-1", product, "Sở Nội vụ", "30/06/2021"]]
+        widths = tables.fitted_widths(columns, cells, 60 - 3 * len(columns) - 1)
+        # Before: the address needed 48 columns, the Japanese 38: the words no longer fitted 60 columns.
+        assert widths is not None and widths[2] >= len("Nội") and widths[3] >= len("30/06/2021"), widths
+        assert sum(widths) == 60 - 3 * len(columns) - 1
+    assert tables._word_need("行政改革") == 2 and tables._word_need("ABC行政") == 3 and tables._word_need("Sở") == 2

@@ -30,8 +30,9 @@ def test_fold_leaves_only_ascii_for_vietnamese(text):
 
 
 def _fold_by_definition(text: str) -> str:
-    # fold's rule, character by character: đ/Đ to d/D, NFD, every combining mark dropped, casefold, spaces.
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    # fold's rule, character by character: đ/Đ (and ð/Ð, drawn alike) to d/D, NFD, every combining mark dropped,
+    # casefold, spaces.
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D").replace("ð", "d").replace("Ð", "D"))
     return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().split())
 
 

@@ -669,3 +669,12 @@ def test_a_value_a_hash_cut_short_is_warned_of(line, kept):
 def test_a_hash_that_cuts_nothing_is_not_warned_of(text):
     _, problems = parse(text)
     assert problems == []
+
+
+def test_a_query_counts_the_problems_a_flood_left_unlisted(run, tmp_path):
+    """"… and 997 more": the 500 a yaml.more problem counts were counted as one."""
+    path = tmp_path / "flood.yaml"
+    path.write_text(MINIMAL + "x: [" + ", ".join(["yes"] * 1500) + "]\n", encoding="utf-8")
+    result = run("list", "--plan", path)
+    assert result.exit_code == 1
+    assert "… và 1.496 lỗi nữa" in result.stderr, result.stderr  # 1,500 and the unknown key "x", 5 shown

@@ -285,13 +285,17 @@ OutputOption = Annotated[
 ]
 
 
+#: The keys of a problem that counts others left out ("and 999 more"): its count is theirs.
+MORE_KEYS = ("schema.more", "yaml.more")
+
+
 def show_errors(problems) -> list:
     """The errors among *problems*: the first few shown on standard error, and how many more there are (those a
     flood's one problem counts included)."""
     errors = errors_among(problems)
     for problem in errors[:SHOWN_ERRORS]:
         note(problem.text(lang()))
-    more = sum(dict(p.args)["count"] if p.code == "progress-more" or p.key == "schema.more" else 1 for p in errors[SHOWN_ERRORS:])
+    more = sum(dict(p.args)["count"] if p.code == "progress-more" or p.key in MORE_KEYS else 1 for p in errors[SHOWN_ERRORS:])
     if more:
         note(msg("cli.more-errors", count=more))
     return errors

@@ -134,7 +134,7 @@ def progress(
         raise usage(msg("progress.early-day", day=day, since=since), "--on")
     target = log_path(source, progress_path)
     check_output_path(target, [source], log=True)
-    _refuse_a_log_with_errors(target, loaded, latest)
+    _refuse_a_log_with_errors(target, loaded, max(now, datetime.date.today()))  # the day queries judge the log on
     entry = Entry(row.item.id, status, day, evidence_text, note_value)
     try:
         with signals_end_cleanly():

@@ -31,7 +31,7 @@ MESSAGES = {
         "so what follows it can be read differently from what is shown; delete it",
     ),
     "yaml.more": (
-        "và còn {count!n} chỗ khác cùng lỗi [{code}] từ đây đến cuối tệp (chỉ liệt kê 1.000 chỗ đầu)",
+        "và còn {count!n} chỗ khác cùng mã [{code}] từ đây đến cuối tệp (chỉ liệt kê 1.000 chỗ đầu)",
         "and {count!n} more [{code}] problems from here to the end of the file (the first 1,000 are listed)",
     ),
     "control-character.more": (

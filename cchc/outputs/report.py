@@ -223,15 +223,15 @@ def _overdue_rows(report: Report, lang: str) -> list[dict]:
     return list(map(dict, map(zip, repeat(OVERDUE_KEYS), zip(*overdue_columns(report, lang)))))
 
 
-def overdue_columns(report: Report, lang: str) -> list[list[str]]:
+def overdue_columns(report: Report, lang: str, between_dates: str = ", ") -> list[list[str]]:
     """The overdue items' cells, a column for each of ``OVERDUE_KEYS``, made a column at a time; each distinct
-    lead cell, dates and status made once."""
+    lead cell, dates and status made once; an item's dates joined by *between_dates* (a table: one a line)."""
     placed = report.overdue
     items = list(map(_item_of, placed))
     cells = list(map(tuple, map(_lead, items)))
     names = {cell: "; ".join(_full_names(cell or report.default_leads, report.registry)) for cell in dict.fromkeys(cells)}
     dues = list(map(_due_of, placed))
-    dates = {due: ", ".join(date_text(d, lang) for d in due) for due in dict.fromkeys(dues)}
+    dates = {due: between_dates.join(date_text(d, lang) for d in due) for due in dict.fromkeys(dues)}
     statuses = list(map(_status, placed))
     status_text = {s: t("status." + s, lang) if s else t("report.no-entry", lang) for s in dict.fromkeys(statuses)}
     return [
@@ -306,7 +306,7 @@ def report_table_pieces(report: Report, lang: str = "vi", terminal: bool = False
         yield h["none-overdue"] + "\n"
         return
     columns = [Column(h["id"]), Column(h["product"], 40), Column(h["lead"], 24), Column(h["due"], 10), Column(h["status"], 14), Column(h["note"], 30)]
-    cells = overdue_columns(report, lang)
+    cells = overdue_columns(report, lang, "\n")  # a date is never cut in its 10 columns
     if terminal:
         yield table(columns, list(zip(*cells)), terminal, h["overdue"])
         return

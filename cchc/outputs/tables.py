@@ -172,9 +172,11 @@ def fitted_widths(columns: Sequence[Column], cells: Sequence[Sequence[str]], roo
     for k, col in enumerate(columns):
         lines = [line for row in cells for line in row[k].split("\n")] + col.heading.split("\n")
         widest = max(map(display_width, lines), default=1)
-        longest = max((display_width(word) for line in lines for word in line.split()), default=1)
-        wants.append(max(1, min(widest, col.width or widest)))
-        needs.append(max(1, min(longest, wants[-1])))
+        want = max(1, min(widest, col.width or widest))
+        # A word wider than the column can be is cut anyway (a web address): it asks for no room.
+        words = [width for line in lines for width in map(_word_need, line.split()) if width <= want]
+        wants.append(want)
+        needs.append(max(words, default=1))
     if sum(wants) <= room:
         return wants
     if sum(needs) > room:
@@ -185,6 +187,16 @@ def fitted_widths(columns: Sequence[Column], cells: Sequence[Sequence[str]], roo
     for k in sorted(range(len(more)), key=lambda i: spare * more[i] % sum(more), reverse=True)[: spare - sum(shares)]:
         shares[k] += 1
     return [need + share for need, share in zip(needs, shares)]
+
+
+def _word_need(word: str) -> int:
+    """The columns *word* needs whole: its width, or, holding wide characters (Chinese, Japanese), which may
+    break anywhere, its longest run of narrow ones (a wide character: 2)."""
+    width = display_width(word)
+    if width == len(word):
+        return width
+    runs = "".join(" " if display_width(char) > 1 else char for char in word).split()
+    return max([2, *map(display_width, runs)])
 
 
 def table(columns: Sequence[Column], rows: Sequence[Sequence], terminal: bool, title: str | None = None) -> str:
