@@ -678,3 +678,14 @@ def test_a_query_counts_the_problems_a_flood_left_unlisted(run, tmp_path):
     result = run("list", "--plan", path)
     assert result.exit_code == 1
     assert "… và 1.496 lỗi nữa" in result.stderr, result.stderr  # 1,500 and the unknown key "x", 5 shown
+
+
+@pytest.mark.parametrize("line", ["product: #1 quý", "- #12/KH-UBND"])
+def test_a_value_that_is_all_a_comment_is_warned_of(line):
+    """"product: #1 quý" is an empty product and a comment: the schema said only that product was null."""
+    data, problems = parse("x:\n  " + line + "\n")
+    assert data["x"] in ([None], {"product": None})
+    [problem] = problems
+    assert (problem.code, problem.key, problem.severity, problem.line) == ("yaml-comment", "yaml-comment.empty", "warning", 2)
+    assert ("  " + line)[problem.column - 1] == "#"
+    assert "để trống" in problem.message("vi") and "is empty" in problem.message("en")

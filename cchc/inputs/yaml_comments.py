@@ -53,7 +53,8 @@ def cut_values(data: bytes) -> list[YamlProblem]:
         cut = _cut_on_line(data[start:line_end].rstrip(b"\r").decode("utf-8", "replace"))
         if cut is not None:
             column, value, comment = cut
-            problems.append(YamlProblem(line, column, "yaml-comment", {"value": value, "comment": comment}, severity="warning"))
+            key = "yaml-comment" if value else "yaml-comment.empty"
+            problems.append(YamlProblem(line, column, "yaml-comment", {"value": value, "comment": comment}, key, "warning"))
     return problems
 
 
@@ -66,6 +67,8 @@ def _cut_on_line(line: str) -> tuple[int, str, str] | None:
     if key is None:
         return None
     value = text[key.end() :]
+    if value[:1] == "#" and value[1:2].strip() and value[1:2] != "#":  # "product: #1 quý": all of it a comment
+        return len(line) - len(text) + key.end() + 1, "", value[1:].strip()
     if not value or value[0] in _OPENERS:
         return None
     hash_at = _CUT_TEXT.search(value)

@@ -133,6 +133,12 @@ MESSAGES = {
         "the value is only {value!q}: in YAML \" #\" starts a comment, so {comment!q} after the # is left out; "
         "if the # belongs to the text, put the whole value in double quotes",
     ),
+    "yaml-comment.empty": (
+        "giá trị để trống: trong YAML, \"#\" đứng đầu giá trị mở đầu một lời chú thích, nên {comment!q} bị bỏ; "
+        "nếu dấu # thuộc về nội dung thì đặt cả giá trị trong dấu ngoặc kép",
+        "the value is empty: in YAML a \"#\" that starts a value starts a comment, so {comment!q} is left out; "
+        "if the # belongs to the text, put the whole value in double quotes",
+    ),
     "yaml-ambiguous": (
         "giá trị {value!q} được YAML 1.1 và YAML 1.2 hiểu khác nhau; nếu là văn bản thì đặt trong dấu ngoặc kép, "
         "nếu là số thì viết theo dạng thập phân thông thường (ví dụ 10 hoặc 2.5)",
