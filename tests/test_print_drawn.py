@@ -209,7 +209,11 @@ def test_a_closing_taller_than_what_is_left_of_a_page_still_prints(tmp_path, rec
 
 def _last_group(plan, kind: str):
     """The district plan, its last section ending in one row of its own ("section"), a task of one row after
-    another ("task"), or a task of two rows ("row")."""
+    another ("task"), or a task of two rows ("row"); with a paragraph before its table, so that its letterhead
+    keeps a page of its own (the table's pages are what these tests look at)."""
+    from cchc.model import Block
+
+    plan = plan.model_copy(update={"prose_before": [Block(label="I", title="MỤC ĐÍCH, YÊU CẦU", paragraphs=["Thực hiện tốt kế hoạch."])]})
     section = plan.sections[-1]
     task = section.tasks[-1]
     if kind == "row":

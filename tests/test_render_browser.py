@@ -89,9 +89,15 @@ def test_one_serif_typeface_embedded(printed):
     check_one_serif_typeface(printed[2])
 
 
+#: A browser prints the HTML, whose kế hoạch with nothing before its table keeps its letterhead on a page of
+#: its own: only cchc's PDF, which lays the plan out both ways, puts it on the table's page (a browser cannot
+#: move the last row over to the signature when the letterhead leaves the signature no room).
+BROWSER_ORIENTATIONS = {**ORIENTATIONS, "huyen": "PL"}
+
+
 def test_page_sizes(printed):
     name, _, pdf = printed
-    check_orientations(pdf, ORIENTATIONS[name])
+    check_orientations(pdf, BROWSER_ORIENTATIONS[name])
 
 
 def test_page_numbers_and_no_browser_stamps(printed):

@@ -16,6 +16,8 @@ import datetime
 import io
 import zipfile
 
+from cchc.outputs.view import MOTTO, NATION
+
 __all__ = ["render_docx"]
 
 _MM = 36000  # EMU per millimetre
@@ -25,8 +27,6 @@ PORTRAIT_TEXT = PAGE_SHORT - LEFT - RIGHT  # 165 mm
 LANDSCAPE_TEXT = PAGE_LONG - LEFT - RIGHT  # 252 mm
 #: The letterhead's columns: the issuer's, and the nation's (wide enough for the quốc hiệu on one line at 13 pt).
 ISSUER_COLUMN, NATION_COLUMN = 62 * _MM, 103 * _MM
-NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-MOTTO = "Độc lập - Tự do - Hạnh phúc"
 MOTTO_WIDTH = 61 * _MM  # the motto in Times New Roman bold 14 pt is 60.2 mm long
 INDENT = 10 * _MM  # first-line indent of body paragraphs
 PAGE_NUMBER_PT = 13

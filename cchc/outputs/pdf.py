@@ -32,7 +32,7 @@ from pathlib import Path
 
 from cchc.outputs.html import TemplateFailure, render_plan
 from cchc.outputs import pdf_closing
-from cchc.outputs.view import build_view
+from cchc.outputs.view import build_view, joins_letterhead
 
 __all__ = ["PdfUnavailable", "PdfStopped", "render_pdf", "font_files"]
 
@@ -123,24 +123,37 @@ def _pdf(plan, section, agency, template_dir, view, slow=None, limit: float | No
             code, args = drawn
             slow(code, {**args, "items": items})
     document = render_plan(plan, "html", template_dir=template_dir, view=view)
-    moved = None
-    if template_dir is None:  # cchc's own template: its signature under the table never starts a page alone
-        start = document.find(_TABLE_BLOCK)
-        end = _block_end(document, start)
-        moved = pdf_closing.moved(document, (start, end), view) if end is not None else None
-    return _weasyprint(document, limit=limit, moved=moved)
+    if template_dir is not None:
+        return _weasyprint(document, limit=limit)
+    # cchc's own template: its signature under the table never starts a page alone; a kế hoạch with nothing
+    # before its table has its letterhead on the table's first page (not on a page of its own, nearly empty)
+    # unless that takes more pages.
+    joined = None
+    if joins_letterhead(view):
+        with_letterhead = dataclasses.replace(view, letterhead_on_table=True)
+        joined = _with_moved(render_plan(plan, "html", view=with_letterhead), with_letterhead)
+    return _weasyprint(*_with_moved(document, view), limit=limit, fewer=joined)
 
 
-def _weasyprint(document: str, css: str = "", finisher=None, limit: float | None = None, moved: str | None = None) -> bytes:
+def _with_moved(document: str, view) -> tuple[str, str | None]:
+    """*document*, and the same with its table's last row moved over to the signature (``pdf_closing.moved``)."""
+    start = document.find(_TABLE_BLOCK)
+    end = _block_end(document, start)
+    return document, (pdf_closing.moved(document, (start, end), view) if end is not None else None)
+
+
+def _weasyprint(document: str, moved: str | None = None, css: str = "", finisher=None, limit: float | None = None,
+                fewer: tuple[str, str | None] | None = None) -> bytes:
     """*document* laid out by WeasyPrint with cchc's font (and *css* added); *finisher* sees the PDF before it is written.
     With *limit*, in a child stopped after so many seconds (PdfStopped). *moved*: the document with a page break
     before its table's last row, laid out instead when the signature would start the last page alone
-    (``cchc.outputs.pdf_closing``)."""
+    (``cchc.outputs.pdf_closing``). *fewer*: another (document, moved), laid out too and kept unless it has more
+    pages or leaves the signature alone where *document* does not."""
     if limit is not None:
         from cchc.outputs import sandbox
 
         try:
-            return sandbox.run_bounded(lambda: _weasyprint(document, css, finisher, moved=moved), limit, budget=1 << 46)
+            return sandbox.run_bounded(lambda: _weasyprint(document, moved, css, finisher, fewer=fewer), limit, budget=1 << 46)
         except sandbox.Refused as exc:
             if exc.kind == "time":
                 raise PdfStopped(limit) from None
@@ -157,11 +170,20 @@ def _weasyprint(document: str, css: str = "", finisher=None, limit: float | None
     )
     fetcher = _local_fetcher(weasyprint, {path.as_uri() for path in fonts})
     stylesheet = weasyprint.CSS(string=faces + "\n" + css, font_config=font_config, url_fetcher=fetcher)
-    laid = weasyprint.HTML(string=document, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
-    if moved is not None and pdf_closing.signature_alone(laid):
-        again = weasyprint.HTML(string=moved, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
-        if pdf_closing.signs_with_rows(again, len(laid.pages)):
-            laid = again
+
+    def lay_out(document: str, moved: str | None):
+        laid = weasyprint.HTML(string=document, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
+        if moved is not None and pdf_closing.signature_alone(laid):
+            again = weasyprint.HTML(string=moved, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
+            if pdf_closing.signs_with_rows(again, len(laid.pages)):
+                laid = again
+        return laid
+
+    laid = lay_out(document, moved)
+    if fewer is not None:
+        other = lay_out(*fewer)
+        if len(other.pages) <= len(laid.pages) and (pdf_closing.signature_alone(laid) or not pdf_closing.signature_alone(other)):
+            laid = other
     return laid.write_pdf(finisher=finisher)
 
 
@@ -173,6 +195,26 @@ def _with_drawn_table(plan, view, limit: float | None = None) -> bytes | tuple[s
     landscape page), the page after the block numbered as if the drawn pages
     stood there; the drawn pages then take the empty page's place.
     """
+    laid = _drawn(plan, view)
+    if len(laid) == 4 and joins_letterhead(view):
+        # The letterhead on the table's first page unless that takes more pages (its own page is one) or leaves
+        # the signature alone, as WeasyPrint's layout chooses.
+        joined = _drawn(plan, dataclasses.replace(view, letterhead_on_table=True))
+        if len(joined) == 4 and len(joined[3]) <= len(laid[3]) + 1 and (laid[3].signature_alone or not joined[3].signature_alone):
+            laid = joined
+    if len(laid) != 4:
+        return laid
+    document, start, end, pages = laid
+    css = f".plan + .document {{ page: cchc-after; }}\n@page cchc-after:nth(1 of cchc-after) {{ counter-increment: page {len(pages)}; }}"
+    try:
+        return _weasyprint(document[:start] + _TABLE_BLOCK + "</div>" + document[end:], css=css, finisher=_Splice(pages), limit=limit)
+    except _Mismatch as exc:
+        return exc.code, {}
+
+
+def _drawn(plan, view) -> tuple:
+    """(the document with the table's block, where that block starts and ends, the table's pages drawn), or
+    (code, arguments) when cchc cannot draw them: a tuple of 4, or of 2."""
     from cchc.outputs import pdf_fonts, pdf_table
 
     document = render_plan(plan, "html", view=dataclasses.replace(view, sections=[], notes=[]))
@@ -184,23 +226,19 @@ def _with_drawn_table(plan, view, limit: float | None = None) -> bytes | tuple[s
     # The columns and their headings as the template prints them (the first table's, before any nested one).
     percents = [float(width) for width in _COLUMN.findall(block.split("</colgroup>", 1)[0])]
     headings = [html.unescape(text) for text in _HEADING.findall(block)]
-    faces = pdf_fonts.faces(font_files())
     try:
         pages = pdf_table.lay_out(
             view,
-            faces,
+            pdf_fonts.faces(font_files()),
             percents=percents,
             headings=headings,
             with_title='class="plan-title"' in block,
             with_signature=pdf_closing.CLOSING_TABLE in block,
+            with_letterhead='class="letterhead"' in block,
         )
     except pdf_table.Unfit as exc:
         return exc.code, exc.arguments
-    css = f".plan + .document {{ page: cchc-after; }}\n@page cchc-after:nth(1 of cchc-after) {{ counter-increment: page {len(pages)}; }}"
-    try:
-        return _weasyprint(document[:start] + _TABLE_BLOCK + "</div>" + document[end:], css, _Splice(pages), limit)
-    except _Mismatch as exc:
-        return exc.code, {}
+    return document, start, end, pages
 
 
 _TABLE_BLOCK = '<div class="plan">'

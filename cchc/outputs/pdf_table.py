@@ -33,6 +33,7 @@ import zlib
 from cchc.outputs.html import cell_lines
 from cchc.outputs.pdf_lines import wrap as wrap_text
 from cchc.outputs.pdf_fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
+from cchc.outputs.view import MOTTO, NATION
 
 __all__ = ["Unfit", "TablePages", "lay_out"]
 
@@ -46,6 +47,7 @@ RULE = 0.75  # 1px
 PAD_TOP, PAD_SIDE, PAD_BOTTOM = 1.5, 4.0, 2.0
 SIZE, LEADING = 12.0, 12.0 * 1.15
 TITLE_SIZE, TITLE_LEADING = 14.0, 14.0 * 1.25
+LETTERHEAD_LINE = 1.2  # table.letterhead td { line-height: 1.2 }
 NUMBER_SIZE = 13.0
 NUMBER_BASELINE = 32.74  # the page number's baseline from the page's top edge, as WeasyPrint draws it
 
@@ -81,9 +83,11 @@ class _Block:
 class TablePages:
     """The laid-out pages: each a list of (block, top) placements."""
 
-    def __init__(self, pages: list[list[tuple[_Block, float]]], faces):
+    def __init__(self, pages: list[list[tuple[_Block, float]]], faces, signature_alone: bool = False):
         self.pages = pages
         self.faces = faces
+        #: The signature block starts the last page alone (no row could go over with it).
+        self.signature_alone = signature_alone
 
     def __len__(self) -> int:
         return len(self.pages)
@@ -268,6 +272,26 @@ class _Layout:
         rule = (WIDTH * 0.4, block.height + 4.0, WIDTH * 0.2, RULE)
         return [_Block(block.height + 4.0 + RULE + 10.0, block.texts, [rule])]
 
+    def letterhead(self) -> _Block:
+        """The letterhead (the template's letterhead macro): issuer left (40 %), quốc hiệu and tiêu ngữ right, each
+        with its rule; the number under the issuer, place and date in italics under the motto; 12 pt below."""
+        header, left, right = self.view.header, WIDTH * 0.4, WIDTH * 0.6
+        lead13, lead14 = 13.0 * LETTERHEAD_LINE, 14.0 * LETTERHEAD_LINE
+        issuer = [(header.superior.upper(), REGULAR, 13.0, lead13, "center", 0.0)] if header.superior else []
+        issuer.append(((header.issuer or "").upper(), BOLD, 13.0, lead13, "center", 0.0))
+        bodies = self.paragraphs(issuer, 0.0, left, break_words=True)
+        rules = [(left * 0.325, bodies.height + 1.0, left * 0.35, RULE)]  # .short-rule: 35 %, 1 pt below
+        nation = self.paragraphs([(NATION, BOLD, 13.0, lead13, "center", 0.0)], left, right)
+        # The motto is an inline-block underlined 1 pt below its line: its line box holds that much more.
+        motto = self.paragraphs([(MOTTO, BOLD, 14.0, lead14, "center", 0.0)], left, right, top=nation.height)
+        motto_width = self.faces[BOLD].width(MOTTO) * 14.0
+        rules.append((left + (right - motto_width) / 2, motto.height + 1.0, motto_width, RULE))
+        first = max(bodies.height + 1.0 + RULE, motto.height + 1.0 + RULE)
+        number = "Số: " + (header.number or "/" + header.symbol_kind)
+        numbers = self.paragraphs([(number, REGULAR, 13.0, lead13, "center", 0.0)], 0.0, left, top=first + 8.0, break_words=True)
+        date = self.paragraphs([(header.date_line or "", ITALIC, 14.0, lead14, "center", 0.0)], left, right, top=first + 8.0, break_words=True)
+        return _Block(max(numbers.height, date.height) + 12.0, bodies.texts + nation.texts + motto.texts + numbers.texts + date.texts, rules)
+
     def extract(self) -> _Block:
         return self.paragraphs([(self.view.extract, BOLD, TITLE_SIZE, TITLE_LEADING, "center", 10.0)], 0.0, WIDTH)
 
@@ -294,9 +318,10 @@ class _Layout:
         return _Block(max(recipients.height, signature.height), recipients.texts + signature.texts, [])
 
 
-def lay_out(view, faces, *, percents: list[float], headings: list[str], with_title: bool, with_signature: bool) -> TablePages:
+def lay_out(view, faces, *, percents: list[float], headings: list[str], with_title: bool, with_signature: bool,
+            with_letterhead: bool = False) -> TablePages:
     """The pages of the view's table, its columns *percents* wide under *headings* (as the template prints them),
-    with the title block and the signature when the template prints them in the table's block.
+    with the letterhead, the title block and the signature when the template prints them in the table's block.
 
     Raises Unfit for what only WeasyPrint lays out.
     """
@@ -315,12 +340,14 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
         placements.append((block, y))
         y += block.height
 
-    for block in (layout.title() if with_title else []) + ([layout.extract()] if view.extract else []):
+    heads = ([layout.letterhead()] if with_letterhead else []) + (layout.title() if with_title else [])
+    for block in heads + ([layout.extract()] if view.extract else []):
         place(block)
     headings = layout.column_headings()
     place(headings)
     closing = layout.closing_rows()
     closing_height = sum(block.height for block in closing)
+    alone = False
     fresh = True  # nothing on this page yet but repeated headings
     rows_on_page = 0  # item rows placed on this page
 
@@ -391,7 +418,8 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
                     place(placed)
             else:
                 new_page()
+                alone = True
             if y + signature.height > FOOT:
                 raise Unfit("tall-row")
         place(signature)
-    return TablePages(pages, faces)
+    return TablePages(pages, faces, alone)

@@ -126,6 +126,9 @@ class View:
     notes: list[Note]
     signer: object | None  # cchc.model.Signer of the document
     recipients: list[str]
+    #: The letterhead and the title head the table's first page, not a page of their own: what the PDF prints of
+    #: a kế hoạch with nothing between its title and its table unless that takes more pages (``joins_letterhead``).
+    letterhead_on_table: bool = False
 
     # Kept for templates written for cchc 0.1 (--template-dir).
     @property
@@ -135,6 +138,17 @@ class View:
     @property
     def date_dmy(self) -> str:
         return self.header.date_dmy or ""
+
+
+#: The quốc hiệu and tiêu ngữ of every letterhead (Nghị định 30/2020).
+NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+
+
+def joins_letterhead(view: View) -> bool:
+    """Whether the view's letterhead and title may head its table's page: a whole kế hoạch with no prose before
+    the table, whose letterhead's own page would be nearly empty."""
+    return view.plan.decision is None and view.extract is None and not view.prose_before
 
 
 def flatten(blocks, depth: int = 0) -> list[Paragraph]:
