@@ -461,11 +461,9 @@ def _example_shapes() -> tuple[tuple[str, tuple[str, ...], str], ...]:
 def closest_example(text: str, year: int | None = None) -> str:
     """The model wording in EXAMPLES most like *text* (its first 200 characters), for a user to copy, in the plan's *year*.
 
-    Most like: the most words in common, in order, any number matching any
-    number; then the most characters in common. The words are compared once
-    for all the wordings that have them ("Quý 16/2026", "Quý 17/2026"), the
-    characters only with the examples the words leave tied.
-    """
+    Most like: the most words in common, in order, any number matching any number; then the most characters
+    in common. Words are compared once for all the wordings that have them ("Quý 16/2026", "Quý 17/2026"),
+    characters only with the examples the words leave tied."""
     shape, words = _shape(text)
     tied = _closest_by_words(words)
     best = tied[0][1]
