@@ -363,6 +363,17 @@ def test_an_earlier_today_judges_the_log_as_every_query_does(run, workdir):
     assert log_file.read_text(encoding="utf-8").endswith('- id: "A-4"\n  status: "in_progress"\n  date: "2021-06-01"\n')
 
 
+def test_recording_with_json_prints_what_was_written(run, workdir):
+    """-f json while recording was silently ignored: it prints the entry written and the log, for a script."""
+    result = run("progress", "a-3", "--status", "done", "--on", "2021-06-01", "--note", "Xong", "-f", "json", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 0, result
+    assert json.loads(result.stdout) == {
+        "recorded": {"id": "A-3", "status": "done", "date": "2021-06-01", "evidence": None, "note": "Xong"},
+        "log": str(workdir / "ke-hoach.progress.yaml"),
+    }
+    assert "A-3" in result.stderr  # the clerk's line, on standard error as before
+
+
 def test_a_log_that_cannot_be_read_is_said_once(run, workdir):
     (workdir / "ke-hoach.progress.yaml").symlink_to(workdir / "nowhere.yaml")
     result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
