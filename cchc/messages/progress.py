@@ -301,7 +301,10 @@ MESSAGES = {
         _TODAY[0] + " Một kỳ chưa kết thúc, hay --as-of sau hôm nay, được báo cáo tính đến hôm nay.",
         _TODAY[1] + " A period not over yet, or an --as-of after today, is reported as of today.",
     ),
-    "help:cchc progress --format": ("Định dạng lịch sử: table hoặc json.", "History output format: table or json."),
+    "help:cchc progress --format": (
+        "Định dạng lịch sử: table hoặc json; khi ghi (--status), json in ra mục vừa ghi.",
+        "History output format: table or json; when recording (--status), json prints the entry written.",
+    ),
     "help:cchc progress --help": _HELP,
     "help:cchc report": (
         "Báo cáo kết quả thực hiện kế hoạch theo kỳ: số nhiệm vụ hoàn thành đúng hạn, quá hạn, đang thực hiện …, "
