@@ -67,30 +67,27 @@ def check_empty_parts(plan) -> list[Problem]:
 
 def check_agency_registry(plan) -> list[Problem]:
     """No spelling (name or short form, case aside) belongs to two agencies; groups' members exist, with no cycle."""
-    owner: dict[str, str] = {}
+    owner: dict[str, object] = {}  # spelling key -> the first agency that writes it
     first: dict[str, tuple] = {}  # spelling key -> where it was first written
     # Spelled alike but for marks ("Hà" and "Hạ"): a person typing without them (--agency) cannot tell the
     # two apart, and one may be a slip of the other; worth a warning. Folded spelling -> (key, spelling, agency).
     unmarked: dict[str, tuple[str, str, object]] = {}
     problems = []
-    entries: dict[str, object] = {}  # an agency's name (its key) -> its first entry
     for a, agency in enumerate(plan.agencies):
         spellings = [(("name",), agency.name)] + [(("short", k), s) for k, s in enumerate(agency.short)]
         for where, spelling in spellings:
             key = spelling_key(spelling)
             path = ("agencies", a) + where
-            if key in owner and owner[key] != agency.name:
-                problems.append(error("duplicate-agency", path, spelling=spelling, owner=owner[key], at=At(first[key])))
-            elif key in owner and where == ("name",) and _says_more(agency, entries.get(key, agency)):
+            if key in owner and owner[key].name != agency.name:
+                problems.append(error("duplicate-agency", path, spelling=spelling, owner=owner[key].name, at=At(first[key])))
+            elif key in owner and where == ("name",) and _says_more(agency, owner[key]):
                 # The same agency twice, the second saying something else of it (its short names, its members):
                 # which one a query reads is a guess.
                 problems.append(error("duplicate-agency", path, key="duplicate-agency.differs", owner=agency.name, at=At(first[key])))
             elif key in owner:
                 same = "duplicate-agency.twice" if where == ("name",) else "duplicate-agency.same"
                 problems.append(warning("duplicate-agency", path, key=same, spelling=spelling, owner=agency.name, at=At(first[key])))
-            if where == ("name",):
-                entries.setdefault(key, agency)
-            owner.setdefault(key, agency.name)
+            owner.setdefault(key, agency)
             first.setdefault(key, path)
             problems.extend(_mixed_script(spelling, path))
             seen = unmarked.setdefault(fold(spelling), (key, spelling, agency))

@@ -348,6 +348,11 @@ _KINDS = {
 }
 
 
+def _too_long(path: tuple, name: str, field: str, err: dict) -> Problem:
+    """A text longer than its field allows (pydantic's string_too_long *err*), with the bound."""
+    return error("schema", path, key="schema.too-long", file=name, field=field, limit=err.get("ctx", {}).get("max_length", ""))
+
+
 def _problem(path: tuple, errs: list[dict], data, name: str, prefix: tuple = ()) -> Problem:
     # *path* is relative to *data*, the node at *prefix*.
     path = prefix + path
@@ -370,7 +375,7 @@ def _problem(path: tuple, errs: list[dict], data, name: str, prefix: tuple = ())
     if field in _AMOUNT_FIELDS:
         too_long = next((e for e in errs if e["type"] == "string_too_long"), None)
         if too_long is not None:  # a note, too long for one
-            return error("schema", path, key="schema.too-long", file=name, field=field, limit=too_long.get("ctx", {}).get("max_length", ""))
+            return _too_long(path, name, field, too_long)
         return error("schema", path, key="schema.amount", file=name, field=field, value=value)
     if field in _NUMBER_FIELDS:
         return error("schema", path, key="schema.number", file=name, field=field, value=value)
@@ -379,7 +384,7 @@ def _problem(path: tuple, errs: list[dict], data, name: str, prefix: tuple = ())
     if kind == "string_too_short":
         return error("schema", path, key="schema.empty", file=name, field=field)
     if kind == "string_too_long":
-        return error("schema", path, key="schema.too-long", file=name, field=field, limit=first.get("ctx", {}).get("max_length", ""))
+        return _too_long(path, name, field, first)
     if kind.startswith("date_") or kind.startswith("datetime_"):
         return error("schema", path, key="schema.date", file=name, field=field, value=value)
     if kind == "literal_error":

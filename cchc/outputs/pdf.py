@@ -171,18 +171,22 @@ def _weasyprint(document: str, moved: str | None = None, css: str = "", finisher
     fetcher = _local_fetcher(weasyprint, {path.as_uri() for path in fonts})
     stylesheet = weasyprint.CSS(string=faces + "\n" + css, font_config=font_config, url_fetcher=fetcher)
 
+    judged = moved is not None or fewer is not None  # else nothing asks where the signature is
+
     def lay_out(document: str, moved: str | None):
+        """The layout, and whether its signature starts the last page alone (when moving the last row fails)."""
         laid = weasyprint.HTML(string=document, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
-        if moved is not None and pdf_closing.signature_alone(laid):
+        alone = judged and pdf_closing.signature_alone(laid)
+        if moved is not None and alone:
             again = weasyprint.HTML(string=moved, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
             if pdf_closing.signs_with_rows(again, len(laid.pages)):
-                laid = again
-        return laid
+                laid, alone = again, False
+        return laid, alone
 
-    laid = lay_out(document, moved)
+    laid, alone = lay_out(document, moved)
     if fewer is not None:
-        other = lay_out(*fewer)
-        if len(other.pages) <= len(laid.pages) and (pdf_closing.signature_alone(laid) or not pdf_closing.signature_alone(other)):
+        other, other_alone = lay_out(*fewer)
+        if len(other.pages) <= len(laid.pages) and (alone or not other_alone):
             laid = other
     return laid.write_pdf(finisher=finisher)
 

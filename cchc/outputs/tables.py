@@ -182,9 +182,10 @@ def fitted_widths(columns: Sequence[Column], cells: Sequence[Sequence[str]], roo
     if sum(needs) > room:
         return None
     spare, more = room - sum(needs), [want - need for want, need in zip(wants, needs)]
-    shares = [spare * extra // sum(more) for extra in more]
+    wanted = sum(more)  # more than spare: the table is too wide
+    shares = [spare * extra // wanted for extra in more]
     # What rounding left goes to the columns it took most from.
-    for k in sorted(range(len(more)), key=lambda i: spare * more[i] % sum(more), reverse=True)[: spare - sum(shares)]:
+    for k in sorted(range(len(more)), key=lambda i: spare * more[i] % wanted, reverse=True)[: spare - sum(shares)]:
         shares[k] += 1
     return [need + share for need, share in zip(needs, shares)]
 
