@@ -395,6 +395,29 @@ def test_a_budget_in_dong_is_converted_exactly_and_says_so():
     assert result.comments[("sections", 0, "tasks", 0, "items", 0, "budget")] == [("docx.comment.unit", {"written": "2.500.000"})]
 
 
+@pytest.mark.parametrize(
+    "unit, amount",
+    [("triệu đồng", Decimal("2.5")), ("Tr.đồng", Decimal("2.5")), ("Tr đồng", Decimal("2.5")), ("tr. đồng", Decimal("2.5")),
+     ("Tr.VNĐ", Decimal("2.5")), ("ĐVT: Tr.đồng", Decimal("2.5")), ("trđ", Decimal("2.5")), ("tỷ VNĐ", 2500), ("Tỷ đ", 2500),
+     ("tỷ", 2500), ("nghìn VNĐ", Decimal("0.0025")), ("Ng.đồng", Decimal("0.0025")), ("ngàn đồng", Decimal("0.0025")),
+     ("1000đ", Decimal("0.0025")), ("1.000 đồng", Decimal("0.0025")), ("đồng", Decimal("0.0000025")), ("VNĐ", Decimal("0.0000025"))],
+)
+def test_a_budget_heading_is_read_in_the_unit_it_abbreviates(unit, amount):
+    # "Kinh phí (Tr.đồng)" is million: 2,5 there is 2.5 million, never 2.5 đồng.
+    data = F.small_docx([["A", "Một", "Sở Nội vụ", "Quý I/2026", "2,5"]], headings=("Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian", f"Kinh phí ({unit})"))
+    plan, result, _ = imported(data)
+    assert [i.budget for _, _, i in plan.items()] == [amount]
+    assert ("docx.guess.unit", {}) not in result.comments.get(("sections", 0, "tasks", 0, "items", 0, "budget"), [])
+
+
+@pytest.mark.parametrize("heading", ["Kinh phí (triệu đồng) (nghìn đồng)", "Kinh phí (Tỷ lệ %)", "Kinh phí ngân sách"])
+def test_a_budget_heading_naming_no_unit_or_two_is_a_guess(heading):
+    data = F.small_docx([["A", "Một", "Sở Nội vụ", "Quý I/2026", "10"]], headings=("Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian", heading))
+    plan, result, _ = imported(data)
+    assert [i.budget for _, _, i in plan.items()] == [10]
+    assert ("docx.guess.unit", {}) in result.comments[("sections", 0, "tasks", 0, "items", 0, "budget")]
+
+
 def test_a_budget_column_without_a_unit_is_taken_as_million_said_once():
     data = F.small_docx([["A", "Một", "Sở Nội vụ", "Quý I/2026", "10"], ["A", "Hai", "Sở Nội vụ", "Quý I/2026", "5"]],
                         headings=("Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian", "Kinh phí"))

@@ -66,17 +66,28 @@ def role_of(heading: str) -> str | None:
 
 
 def unit_factor(heading: str) -> tuple[int | Decimal, bool]:
-    """Million VND per unit of a budget column (by its heading), and whether the unit was only assumed."""
+    """Million VND per unit of a budget column (by its heading), and whether the unit was only assumed.
+
+    The unit is read as offices abbreviate it: "triệu đồng", "Tr.đồng", "tr đ", "Tr.VNĐ", "trđ";
+    "tỷ (đồng)", "Tỷ đ"; "nghìn đồng", "Ng.đồng", "1.000đ"; "đồng", "VNĐ". A heading that names two
+    different units is read by the first, as assumed; one that names none is taken as million, assumed.
+    """
     key = fold(heading)
-    if "trieu" in key:
-        return 1, False
-    if "ty dong" in key:
-        return 1000, False
-    if "nghin dong" in key or "ngan dong" in key or "1.000 dong" in key:
-        return Decimal("0.001"), False
-    if re.search(r"\b(?:dong|vnd)\b", key):
+    found = sorted((match.start(), factor) for factor, pattern in _UNITS if (match := pattern.search(key)))
+    if found:
+        return found[0][1], len({factor for _, factor in found}) > 1
+    if _DONG.search(key):
         return Decimal("0.000001"), False
     return 1, True
+
+
+#: The units a budget heading names, folded ("tỷ" -> "ty", "đồng" -> "dong"), as million VND each.
+_UNITS = (
+    (1000, re.compile(r"\bty\b(?!\s*le\b)")),
+    (1, re.compile(r"\b(?:trieu|tr|trd)\b")),
+    (Decimal("0.001"), re.compile(r"\bnghin\b|\b(?:ngan|ng)\s*\.?\s*(?:dong|vnd|d)\b|\bngan\s*\)|\b1[., ]?000\s*(?:dong|vnd|d)\b")),
+)
+_DONG = re.compile(r"\b(?:dong|vnd)\b|\(\s*d\s*\)")
 
 
 def figure(text: str) -> int | Decimal | None:
