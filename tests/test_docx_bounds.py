@@ -280,7 +280,7 @@ def test_word_numbering_counts_on_the_abstract_list_and_restarts_only_where_aske
     # restarts it where that num first appears, and the sequence goes on from there (ECMA-376 §17.9, as Word).
     from lxml import etree
 
-    from cchc.inputs.docx_body import Numbering
+    from cchc.inputs.docx_styles import Numbering
 
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     root = etree.fromstring(

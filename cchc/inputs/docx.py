@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 
 from cchc.inputs import docx_prose as prose
 from cchc.inputs.docx_agencies import AgencyBook
-from cchc.inputs.docx_body import Body, Numbering, Para, Place, Styles
+from cchc.inputs.docx_body import Body, Para, Place
+from cchc.inputs.docx_styles import Numbering, Styles
 from cchc.inputs.docx_package import DocxRefused, open_package
 from cchc.inputs.docx_rows import TableReader, item_paths, numbered_ids
 from cchc.inputs.docx_table import Columns, find_columns, is_caps

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cchc.inputs.docx_package import W, DocxRefused
+from cchc.inputs.docx_package import DocxRefused
+from cchc.inputs.docx_styles import FALSE as _FALSE, VAL as _VAL, Numbering, Styles, int_between as _int, own_property, qn
 from cchc.text import nfc
 
 #: Rows of one table, grid columns of one table (Word allows 63), and their product.
@@ -26,17 +27,11 @@ MAX_CELLS = 200_000
 MAX_NESTING = 5
 
 
-def _w(name: str) -> str:
-    return f"{{{W}}}{name}"
-
-
-P, TBL, TR, TC, R, T = _w("p"), _w("tbl"), _w("tr"), _w("tc"), _w("r"), _w("t")
-_VAL = _w("val")
+P, TBL, TR, TC, R, T = qn("p"), qn("tbl"), qn("tr"), qn("tc"), qn("r"), qn("t")
 # Elements whose children hold the text of a paragraph (or the rows, cells, paragraphs of a table).
-_INLINE_CONTAINERS = {_w(n) for n in ("hyperlink", "ins", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple", "moveTo", "dir", "bdo")}
-_BLOCK_CONTAINERS = {_w(n) for n in ("sdt", "sdtContent", "customXml")}
-_BREAKS = {_w("br"), _w("cr")}
-_FALSE = {"0", "false", "off"}
+_INLINE_CONTAINERS = {qn(n) for n in ("hyperlink", "ins", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple", "moveTo", "dir", "bdo")}
+_BLOCK_CONTAINERS = {qn(n) for n in ("sdt", "sdtContent", "customXml")}
+_BREAKS = {qn("br"), qn("cr")}
 
 
 @dataclass(frozen=True, order=True)
@@ -107,159 +102,6 @@ class Grid:
         return [p for row in self.cells for cell in row for p in cell.paragraphs]
 
 
-class Styles:
-    """What paragraph and character styles say about bold, centring and numbering (``basedOn`` followed)."""
-
-    def __init__(self, root):
-        self._styles: dict[str, object] = {}
-        self._memo: dict[tuple[str, str], object] = {}
-        if root is not None:
-            for style in root.iterchildren(_w("style")):
-                style_id = style.get(_w("styleId"))
-                if style_id:
-                    self._styles.setdefault(style_id, style)
-
-    def _get(self, style_id: str | None, what: str, depth: int = 0):
-        if not style_id or depth > 10:
-            return None
-        key = (style_id, what)
-        if key in self._memo:
-            return self._memo[key]
-        style = self._styles.get(style_id)
-        found = None
-        if style is not None:
-            found = _property(style, what)
-            if found is None:
-                based = style.find(_w("basedOn"))
-                found = self._get(based.get(_VAL) if based is not None else None, what, depth + 1)
-        self._memo[key] = found
-        return found
-
-    def bold(self, style_id: str | None) -> bool | None:
-        return self._get(style_id, "bold")
-
-    def centered(self, style_id: str | None) -> bool | None:
-        return self._get(style_id, "centered")
-
-    def numbering(self, style_id: str | None) -> tuple[str, int] | None:
-        return self._get(style_id, "numbering")
-
-
-def _property(element, what: str):
-    """bold / centered / numbering as set directly on a style, paragraph properties or run properties."""
-    if what == "bold":
-        b = element.find(f"{_w('rPr')}/{_w('b')}")
-        return None if b is None else b.get(_VAL, "1").lower() not in _FALSE
-    if what == "centered":
-        jc = element.find(f"{_w('pPr')}/{_w('jc')}")
-        return None if jc is None else jc.get(_VAL) == "center"
-    num = element.find(f"{_w('pPr')}/{_w('numPr')}")
-    if num is None:
-        return None
-    num_id = num.find(_w("numId"))
-    level = num.find(_w("ilvl"))
-    if num_id is None:
-        return None
-    return num_id.get(_VAL, "0"), _int(level.get(_VAL) if level is not None else "0", 0, 8)
-
-
-def _int(text: str | None, low: int, high: int, default: int = 0) -> int:
-    try:
-        return min(max(int(text or ""), low), high)
-    except ValueError:
-        return default
-
-
-class Numbering:
-    """Word's automatic numbering: the label ("I.", "1.", "a)", "-") each numbered paragraph shows, counted in order."""
-
-    def __init__(self, root):
-        self._abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
-        self._nums: dict[str, tuple[str, dict[int, int]]] = {}
-        self._counters: dict[str, list[int]] = {}  # by abstract list
-        self._restarted: set[tuple[str, int]] = set()
-        if root is None:
-            return
-        for abstract in root.iterchildren(_w("abstractNum")):
-            levels = {}
-            for lvl in abstract.iterchildren(_w("lvl")):
-                level = _int(lvl.get(_w("ilvl")), 0, 8)
-                fmt = lvl.find(_w("numFmt"))
-                text = lvl.find(_w("lvlText"))
-                start = lvl.find(_w("start"))
-                levels[level] = (
-                    fmt.get(_VAL, "decimal") if fmt is not None else "decimal",
-                    text.get(_VAL, "") if text is not None else "",
-                    _int(start.get(_VAL) if start is not None else "1", 0, 10_000, 1),
-                )
-            self._abstract[abstract.get(_w("abstractNumId"), "")] = levels
-        for num in root.iterchildren(_w("num")):
-            abstract_id = num.find(_w("abstractNumId"))
-            overrides = {}
-            for override in num.iterchildren(_w("lvlOverride")):
-                start = override.find(_w("startOverride"))
-                if start is not None:
-                    overrides[_int(override.get(_w("ilvl")), 0, 8)] = _int(start.get(_VAL), 0, 10_000, 1)
-            self._nums[num.get(_w("numId"), "")] = (abstract_id.get(_VAL, "") if abstract_id is not None else "", overrides)
-
-    def label(self, num_id: str, level: int) -> str | None:
-        """The next label of list *num_id* at *level*, or None when the paragraph shows none."""
-        if num_id == "0" or num_id not in self._nums:
-            return None
-        abstract_id, overrides = self._nums[num_id]
-        levels = self._abstract.get(abstract_id, {})
-        if level not in levels:
-            return None
-        # Word counts on the abstract list: numIds sharing it continue one sequence, and one carrying a
-        # startOverride restarts it at that level where it first appears (ECMA-376 §17.9; as LibreOffice shows it).
-        counters = self._counters.setdefault(abstract_id, [None] * 9)  # type: ignore[list-item]
-        if level in overrides and (num_id, level) not in self._restarted:
-            self._restarted.add((num_id, level))
-            counters[level] = None
-        start = overrides.get(level, levels[level][2])
-        counters[level] = start if counters[level] is None else counters[level] + 1
-        for deeper in range(level + 1, 9):
-            counters[deeper] = None
-        fmt, text, _ = levels[level]
-        if fmt == "bullet":
-            return "•" if not text or any(0xE000 <= ord(c) <= 0xF8FF for c in text) else text.strip() or "•"
-        if fmt == "none":
-            return None
-
-        def number(match_level: int) -> str:
-            lvl_fmt, _, lvl_start = levels.get(match_level, ("decimal", "", 1))
-            value = counters[match_level] if counters[match_level] is not None else overrides.get(match_level, lvl_start)
-            return _format_number(value, lvl_fmt)
-
-        label = text
-        for n in range(9, 0, -1):
-            label = label.replace(f"%{n}", number(n - 1)) if f"%{n}" in label else label
-        return label.strip() or None
-
-
-def _format_number(value: int, fmt: str) -> str:
-    if fmt in ("upperRoman", "lowerRoman"):
-        roman = _roman(value)
-        return roman if fmt == "upperRoman" else roman.lower()
-    if fmt in ("upperLetter", "lowerLetter") and value > 0:
-        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
-        return letter.upper() if fmt == "upperLetter" else letter
-    if fmt == "decimalZero":
-        return f"{value:02d}"
-    return str(value)
-
-
-def _roman(value: int) -> str:
-    if not 0 < value < 4000:
-        return str(value)
-    out = []
-    for number, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while value >= number:
-            out.append(letters)
-            value -= number
-    return "".join(out)
-
-
 class Body:
     """Reads a document body into paragraphs and grids, in order."""
 
@@ -270,7 +112,7 @@ class Body:
 
     def read(self, document) -> list[Para | Grid]:
         """The body's paragraphs (empty ones too, for their numbers) and tables, in reading order."""
-        body = document.find(_w("body"))
+        body = document.find(qn("body"))
         out: list[Para | Grid] = []
         if body is None:
             return out
@@ -286,8 +128,8 @@ class Body:
 
     def paragraph(self, p, place: Place) -> Para:
         """A paragraph's text as Word shows it, with its automatic number in front."""
-        ppr = p.find(_w("pPr"))
-        style = ppr.find(_w("pStyle")) if ppr is not None else None
+        ppr = p.find(qn("pPr"))
+        style = ppr.find(qn("pStyle")) if ppr is not None else None
         style_id = style.get(_VAL) if style is not None else None
         style_bold = bool(self.styles.bold(style_id))
         parts: list[str] = []
@@ -311,7 +153,7 @@ class Body:
             else:
                 stack.pop()
         text = _clean("".join(parts))
-        numbered = _property(p, "numbering") or self.styles.numbering(style_id)
+        numbered = own_property(p, "numbering") or self.styles.numbering(style_id)
         if numbered is not None:
             # An empty numbered paragraph still takes its number, as Word counts it.
             label = self.numbering.label(*numbered)
@@ -319,17 +161,17 @@ class Body:
                 text = f"{label} {text}"
             elif label and place.table and any(ch.isalnum() for ch in label):  # a cell Word numbers alone (STT)
                 text = label
-        centered = _property(p, "centered")
+        centered = own_property(p, "centered")
         if centered is None:
             centered = bool(self.styles.centered(style_id))
         return Para(text, place, bold=bold and seen_text, centered=centered)
 
     def _run_bold(self, run, style_bold: bool) -> bool:
-        direct = _property(run, "bold")
+        direct = own_property(run, "bold")
         if direct is not None:
             return direct
-        rpr = run.find(_w("rPr"))
-        rstyle = rpr.find(_w("rStyle")) if rpr is not None else None
+        rpr = run.find(qn("rPr"))
+        rstyle = rpr.find(qn("rStyle")) if rpr is not None else None
         by_style = self.styles.bold(rstyle.get(_VAL)) if rstyle is not None else None
         return by_style if by_style is not None else style_bold
 
@@ -338,20 +180,20 @@ class Body:
         if depth > MAX_NESTING:
             raise DocxRefused("docx.too-deep", part="word/document.xml")
         rows = list(_children(tbl, (TR,)))
-        grid_cols = tbl.find(_w("tblGrid"))
-        width = len(grid_cols.findall(_w("gridCol"))) if grid_cols is not None else 0
+        grid_cols = tbl.find(qn("tblGrid"))
+        width = len(grid_cols.findall(qn("gridCol"))) if grid_cols is not None else 0
         if len(rows) > MAX_ROWS or width > MAX_COLUMNS:
             raise DocxRefused("docx.table-too-large", table=index, rows=len(rows), columns=width, limit_rows=MAX_ROWS, limit_columns=MAX_COLUMNS)
         cells: list[list[Cell]] = []
         heading_rows: set[int] = set()
         count = 0
         for r, tr in enumerate(rows):
-            trpr = tr.find(_w("trPr"))
+            trpr = tr.find(qn("trPr"))
             column = 0
             if trpr is not None:
-                before = trpr.find(_w("gridBefore"))
+                before = trpr.find(qn("gridBefore"))
                 column = _int(before.get(_VAL) if before is not None else "0", 0, MAX_COLUMNS)
-                header = trpr.find(_w("tblHeader"))
+                header = trpr.find(qn("tblHeader"))
                 if header is not None and header.get(_VAL, "1").lower() not in _FALSE:
                     heading_rows.add(r)
             row_cells: list[Cell] = []
@@ -376,15 +218,15 @@ class Body:
         return Grid(index, width, _slots(cells, width), cells, heading_rows)
 
     def cell(self, tc, table: int, row: int, column: int, depth: int) -> Cell | None:
-        tcpr = tc.find(_w("tcPr"))
+        tcpr = tc.find(qn("tcPr"))
         span, vmerge = 1, None
         if tcpr is not None:
-            grid_span = tcpr.find(_w("gridSpan"))
+            grid_span = tcpr.find(qn("gridSpan"))
             span = _int(grid_span.get(_VAL) if grid_span is not None else "1", 1, MAX_COLUMNS, 1)
-            merge = tcpr.find(_w("vMerge"))
+            merge = tcpr.find(qn("vMerge"))
             if merge is not None:
                 vmerge = "restart" if merge.get(_VAL) == "restart" else "continue"
-            hmerge = tcpr.find(_w("hMerge"))
+            hmerge = tcpr.find(qn("hMerge"))
             if hmerge is not None and hmerge.get(_VAL) != "restart":
                 return None
         place = Place(table=table, row=row + 1, column=column + 1)
@@ -435,7 +277,7 @@ def _children(element, tags: tuple[str, ...]):
 
 def _hidden(run) -> bool:
     """The run is hidden text (``w:vanish`` set on it)."""
-    vanish = run.find(f"{_w('rPr')}/{_w('vanish')}")
+    vanish = run.find(f"{qn('rPr')}/{qn('vanish')}")
     return vanish is not None and vanish.get(_VAL, "1").lower() not in _FALSE
 
 
@@ -445,11 +287,11 @@ def _run_text(run) -> str:
         tag = child.tag
         if tag == T:
             parts.append(child.text or "")
-        elif tag == _w("tab") or tag == _w("ptab"):
+        elif tag == qn("tab") or tag == qn("ptab"):
             parts.append("\t")
         elif tag in _BREAKS:
             parts.append("\n")
-        elif tag == _w("noBreakHyphen"):
+        elif tag == qn("noBreakHyphen"):
             parts.append("-")
     return "".join(parts)
 

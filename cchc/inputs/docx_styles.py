@@ -1,0 +1,172 @@
+"""What a Word document's styles and numbering parts say: bold, centring, capitals and automatic numbers.
+
+``Styles`` answers for a paragraph or character style, following ``basedOn``;
+``Numbering`` gives the label ("I.", "1.", "a)", "-") each numbered paragraph
+shows, counted in order as Word counts it.
+"""
+
+from __future__ import annotations
+
+from cchc.inputs.docx_package import W
+
+
+def qn(name: str) -> str:
+    """The Clark name of a WordprocessingML element or attribute: qn("p") -> "{…/main}p"."""
+    return f"{{{W}}}{name}"
+
+
+VAL = qn("val")
+FALSE = {"0", "false", "off"}
+
+
+class Styles:
+    """What paragraph and character styles say about bold, centring and numbering (``basedOn`` followed)."""
+
+    def __init__(self, root):
+        self._styles: dict[str, object] = {}
+        self._memo: dict[tuple[str, str], object] = {}
+        if root is not None:
+            for style in root.iterchildren(qn("style")):
+                style_id = style.get(qn("styleId"))
+                if style_id:
+                    self._styles.setdefault(style_id, style)
+
+    def _get(self, style_id: str | None, what: str, depth: int = 0):
+        if not style_id or depth > 10:
+            return None
+        key = (style_id, what)
+        if key in self._memo:
+            return self._memo[key]
+        style = self._styles.get(style_id)
+        found = None
+        if style is not None:
+            found = own_property(style, what)
+            if found is None:
+                based = style.find(qn("basedOn"))
+                found = self._get(based.get(VAL) if based is not None else None, what, depth + 1)
+        self._memo[key] = found
+        return found
+
+    def bold(self, style_id: str | None) -> bool | None:
+        return self._get(style_id, "bold")
+
+    def centered(self, style_id: str | None) -> bool | None:
+        return self._get(style_id, "centered")
+
+    def numbering(self, style_id: str | None) -> tuple[str, int] | None:
+        return self._get(style_id, "numbering")
+
+
+def own_property(element, what: str):
+    """bold / centered / numbering as set directly on a style, paragraph properties or run properties."""
+    if what == "bold":
+        b = element.find(f"{qn('rPr')}/{qn('b')}")
+        return None if b is None else b.get(VAL, "1").lower() not in FALSE
+    if what == "centered":
+        jc = element.find(f"{qn('pPr')}/{qn('jc')}")
+        return None if jc is None else jc.get(VAL) == "center"
+    num = element.find(f"{qn('pPr')}/{qn('numPr')}")
+    if num is None:
+        return None
+    num_id = num.find(qn("numId"))
+    level = num.find(qn("ilvl"))
+    if num_id is None:
+        return None
+    return num_id.get(VAL, "0"), int_between(level.get(VAL) if level is not None else "0", 0, 8)
+
+
+def int_between(text: str | None, low: int, high: int, default: int = 0) -> int:
+    try:
+        return min(max(int(text or ""), low), high)
+    except ValueError:
+        return default
+
+
+class Numbering:
+    """Word's automatic numbering: the label ("I.", "1.", "a)", "-") each numbered paragraph shows, counted in order."""
+
+    def __init__(self, root):
+        self._abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self._nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self._counters: dict[str, list[int]] = {}  # by abstract list
+        self._restarted: set[tuple[str, int]] = set()
+        if root is None:
+            return
+        for abstract in root.iterchildren(qn("abstractNum")):
+            levels = {}
+            for lvl in abstract.iterchildren(qn("lvl")):
+                level = int_between(lvl.get(qn("ilvl")), 0, 8)
+                fmt = lvl.find(qn("numFmt"))
+                text = lvl.find(qn("lvlText"))
+                start = lvl.find(qn("start"))
+                levels[level] = (
+                    fmt.get(VAL, "decimal") if fmt is not None else "decimal",
+                    text.get(VAL, "") if text is not None else "",
+                    int_between(start.get(VAL) if start is not None else "1", 0, 10_000, 1),
+                )
+            self._abstract[abstract.get(qn("abstractNumId"), "")] = levels
+        for num in root.iterchildren(qn("num")):
+            abstract_id = num.find(qn("abstractNumId"))
+            overrides = {}
+            for override in num.iterchildren(qn("lvlOverride")):
+                start = override.find(qn("startOverride"))
+                if start is not None:
+                    overrides[int_between(override.get(qn("ilvl")), 0, 8)] = int_between(start.get(VAL), 0, 10_000, 1)
+            self._nums[num.get(qn("numId"), "")] = (abstract_id.get(VAL, "") if abstract_id is not None else "", overrides)
+
+    def label(self, num_id: str, level: int) -> str | None:
+        """The next label of list *num_id* at *level*, or None when the paragraph shows none."""
+        if num_id == "0" or num_id not in self._nums:
+            return None
+        abstract_id, overrides = self._nums[num_id]
+        levels = self._abstract.get(abstract_id, {})
+        if level not in levels:
+            return None
+        # Word counts on the abstract list: numIds sharing it continue one sequence, and one carrying a
+        # startOverride restarts it at that level where it first appears (ECMA-376 §17.9; as LibreOffice shows it).
+        counters = self._counters.setdefault(abstract_id, [None] * 9)  # type: ignore[list-item]
+        if level in overrides and (num_id, level) not in self._restarted:
+            self._restarted.add((num_id, level))
+            counters[level] = None
+        start = overrides.get(level, levels[level][2])
+        counters[level] = start if counters[level] is None else counters[level] + 1
+        for deeper in range(level + 1, 9):
+            counters[deeper] = None
+        fmt, text, _ = levels[level]
+        if fmt == "bullet":
+            return "•" if not text or any(0xE000 <= ord(c) <= 0xF8FF for c in text) else text.strip() or "•"
+        if fmt == "none":
+            return None
+
+        def number(match_level: int) -> str:
+            lvl_fmt, _, lvl_start = levels.get(match_level, ("decimal", "", 1))
+            value = counters[match_level] if counters[match_level] is not None else overrides.get(match_level, lvl_start)
+            return _format_number(value, lvl_fmt)
+
+        label = text
+        for n in range(9, 0, -1):
+            label = label.replace(f"%{n}", number(n - 1)) if f"%{n}" in label else label
+        return label.strip() or None
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = _roman(value)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt in ("upperLetter", "lowerLetter") and value > 0:
+        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    if not 0 < value < 4000:
+        return str(value)
+    out = []
+    for number, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)
