@@ -56,8 +56,11 @@ def read_docx(data: bytes, name: str, registry=None) -> Imported:
     Raises DocxRefused when *data* is not a .docx cchc reads.
     """
     package = open_package(data)
-    body = Body(Styles(package.styles), Numbering(package.numbering)).read(package.document)
-    return _Document(name, registry).read(body)
+    reader = Body(Styles(package.styles), Numbering(package.numbering))
+    body = reader.read(package.document)
+    document = _Document(name, registry)
+    document.warnings += [("docx.symbol", place, {"font": font, "code": code}) for place, font, code in reader.unknown_symbols]
+    return document.read(body)
 
 
 class _Document:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cchc.inputs.docx_package import DocxRefused
-from cchc.inputs.docx_styles import FALSE as _FALSE, VAL as _VAL, Numbering, Styles, int_between as _int, own_property, qn
+from cchc.inputs.docx_styles import FALSE as _FALSE, VAL as _VAL, Numbering, Styles, int_between as _int, own_property, qn, symbol_char
 from cchc.text import nfc
 
 #: Rows of one table, grid columns of one table (Word allows 63), and their product.
@@ -30,6 +30,8 @@ MAX_NESTING = 5
 P, TBL, TR, TC, R, T = qn("p"), qn("tbl"), qn("tr"), qn("tc"), qn("r"), qn("t")
 # Elements whose children hold the text of a paragraph (or the rows, cells, paragraphs of a table).
 _INLINE_CONTAINERS = {qn(n) for n in ("hyperlink", "ins", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple", "moveTo", "dir", "bdo")}
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ALTERNATE, _CHOICE, _FALLBACK = _MC + "AlternateContent", _MC + "Choice", _MC + "Fallback"
 _BLOCK_CONTAINERS = {qn(n) for n in ("sdt", "sdtContent", "customXml")}
 _BREAKS = {qn("br"), qn("cr")}
 
@@ -109,6 +111,8 @@ class Body:
         self.styles = styles
         self.numbering = numbering
         self.tables = 0
+        #: Symbols (Insert > Symbol) of a font cchc has no table for, shown as U+FFFD: (place, font, code).
+        self.unknown_symbols: list[tuple[Place, str, str]] = []
 
     def read(self, document) -> list[Para | Grid]:
         """The body's paragraphs (empty ones too, for their numbers) and tables, in reading order."""
@@ -131,7 +135,7 @@ class Body:
         ppr = p.find(qn("pPr"))
         style = ppr.find(qn("pStyle")) if ppr is not None else None
         style_id = style.get(_VAL) if style is not None else None
-        style_bold = bool(self.styles.bold(style_id))
+        style_bold, style_caps = bool(self.styles.bold(style_id)), bool(self.styles.caps(style_id))
         parts: list[str] = []
         bold = True
         seen_text = False
@@ -142,14 +146,22 @@ class Body:
                 if tag == R:
                     if _hidden(element):  # Font > Hidden: Word neither shows nor prints it
                         continue
-                    run_text = _run_text(element)
+                    run_text = _run_text(element, place, self.unknown_symbols)
+                    if self._run_has(element, "caps", style_caps):  # Font > All caps: Word shows and prints capitals
+                        run_text = run_text.upper()
                     if run_text.strip():
                         seen_text = True
-                        bold = bold and self._run_bold(element, style_bold)
+                        bold = bold and self._run_has(element, "bold", style_bold)
                     parts.append(run_text)
                 elif tag in _INLINE_CONTAINERS:
                     stack.append(iter(element))
                     break
+                elif tag == _ALTERNATE:  # what was saved for readers that lack the newer feature, else the feature's own
+                    choice = element.find(_FALLBACK)
+                    choice = choice if choice is not None else element.find(_CHOICE)
+                    if choice is not None:
+                        stack.append(iter(choice))
+                        break
             else:
                 stack.pop()
         text = _clean("".join(parts))
@@ -166,14 +178,15 @@ class Body:
             centered = bool(self.styles.centered(style_id))
         return Para(text, place, bold=bold and seen_text, centered=centered)
 
-    def _run_bold(self, run, style_bold: bool) -> bool:
-        direct = own_property(run, "bold")
+    def _run_has(self, run, what: str, by_paragraph_style: bool) -> bool:
+        """Whether a run is bold, or all caps (*what*): set on it, else by its character style, else its paragraph's."""
+        direct = own_property(run, what)
         if direct is not None:
             return direct
         rpr = run.find(qn("rPr"))
         rstyle = rpr.find(qn("rStyle")) if rpr is not None else None
-        by_style = self.styles.bold(rstyle.get(_VAL)) if rstyle is not None else None
-        return by_style if by_style is not None else style_bold
+        by_style = self.styles.get(rstyle.get(_VAL), what) if rstyle is not None else None
+        return by_style if by_style is not None else by_paragraph_style
 
     def table(self, tbl, index: int, depth: int) -> Grid:
         """A ``w:tbl`` as a grid; DocxRefused when it is too large or nested too deep."""
@@ -281,19 +294,30 @@ def _hidden(run) -> bool:
     return vanish is not None and vanish.get(_VAL, "1").lower() not in _FALSE
 
 
-def _run_text(run) -> str:
+def _run_text(run, place: Place, unknown: list) -> str:
+    """A run's text; a symbol of a font cchc has no table for is U+FFFD, and (place, font, code) goes to *unknown*."""
     parts = []
     for child in run:
         tag = child.tag
         if tag == T:
             parts.append(child.text or "")
-        elif tag == qn("tab") or tag == qn("ptab"):
+        elif tag == _TAB or tag == _PTAB:
             parts.append("\t")
         elif tag in _BREAKS:
             parts.append("\n")
-        elif tag == qn("noBreakHyphen"):
+        elif tag == _NO_BREAK_HYPHEN:
             parts.append("-")
+        elif tag == _SYM:
+            font, code = child.get(qn("font"), ""), child.get(qn("char"), "")
+            char = symbol_char(font, code)
+            if char is None:
+                unknown.append((place, font, code))
+                char = "\ufffd"
+            parts.append(char)
     return "".join(parts)
+
+
+_TAB, _PTAB, _NO_BREAK_HYPHEN, _SYM = qn("tab"), qn("ptab"), qn("noBreakHyphen"), qn("sym")
 
 
 def _clean(text: str) -> str:

@@ -1,4 +1,4 @@
-"""What a Word document's styles and numbering parts say: bold, centring, capitals and automatic numbers.
+"""What a Word document's styles and numbering parts say: bold, all caps, centring and automatic numbers.
 
 ``Styles`` answers for a paragraph or character style, following ``basedOn``;
 ``Numbering`` gives the label ("I.", "1.", "a)", "-") each numbered paragraph
@@ -20,7 +20,7 @@ FALSE = {"0", "false", "off"}
 
 
 class Styles:
-    """What paragraph and character styles say about bold, centring and numbering (``basedOn`` followed)."""
+    """What paragraph and character styles say about bold, all caps, centring and numbering (``basedOn`` followed)."""
 
     def __init__(self, root):
         self._styles: dict[str, object] = {}
@@ -31,7 +31,8 @@ class Styles:
                 if style_id:
                     self._styles.setdefault(style_id, style)
 
-    def _get(self, style_id: str | None, what: str, depth: int = 0):
+    def get(self, style_id: str | None, what: str, depth: int = 0):
+        """*what* (bold, caps, centered, numbering) as the style *style_id* sets it, or a style it is based on; None when none does."""
         if not style_id or depth > 10:
             return None
         key = (style_id, what)
@@ -43,24 +44,27 @@ class Styles:
             found = own_property(style, what)
             if found is None:
                 based = style.find(qn("basedOn"))
-                found = self._get(based.get(VAL) if based is not None else None, what, depth + 1)
+                found = self.get(based.get(VAL) if based is not None else None, what, depth + 1)
         self._memo[key] = found
         return found
 
     def bold(self, style_id: str | None) -> bool | None:
-        return self._get(style_id, "bold")
+        return self.get(style_id, "bold")
+
+    def caps(self, style_id: str | None) -> bool | None:
+        return self.get(style_id, "caps")
 
     def centered(self, style_id: str | None) -> bool | None:
-        return self._get(style_id, "centered")
+        return self.get(style_id, "centered")
 
     def numbering(self, style_id: str | None) -> tuple[str, int] | None:
-        return self._get(style_id, "numbering")
+        return self.get(style_id, "numbering")
 
 
 def own_property(element, what: str):
-    """bold / centered / numbering as set directly on a style, paragraph properties or run properties."""
-    if what == "bold":
-        b = element.find(f"{qn('rPr')}/{qn('b')}")
+    """bold / caps (Font > All caps) / centered / numbering as set directly on a style, paragraph or run."""
+    if what in ("bold", "caps"):
+        b = element.find(f"{qn('rPr')}/{qn('b' if what == 'bold' else 'caps')}")
         return None if b is None else b.get(VAL, "1").lower() not in FALSE
     if what == "centered":
         jc = element.find(f"{qn('pPr')}/{qn('jc')}")
@@ -92,7 +96,15 @@ class Numbering:
         self._restarted: set[tuple[str, int]] = set()
         if root is None:
             return
+        links: dict[str, str] = {}  # an abstract list that only names a list style -> that style
+        defines: dict[str, str] = {}  # a list style -> the abstract list holding its levels
         for abstract in root.iterchildren(qn("abstractNum")):
+            abstract_id = abstract.get(qn("abstractNumId"), "")
+            uses, defined = abstract.find(qn("numStyleLink")), abstract.find(qn("styleLink"))
+            if uses is not None and uses.get(VAL):
+                links[abstract_id] = uses.get(VAL)
+            if defined is not None and defined.get(VAL):
+                defines.setdefault(defined.get(VAL), abstract_id)
             levels = {}
             for lvl in abstract.iterchildren(qn("lvl")):
                 level = int_between(lvl.get(qn("ilvl")), 0, 8)
@@ -104,15 +116,18 @@ class Numbering:
                     text.get(VAL, "") if text is not None else "",
                     int_between(start.get(VAL) if start is not None else "1", 0, 10_000, 1),
                 )
-            self._abstract[abstract.get(qn("abstractNumId"), "")] = levels
+            self._abstract[abstract_id] = levels
         for num in root.iterchildren(qn("num")):
             abstract_id = num.find(qn("abstractNumId"))
+            abstract_id = abstract_id.get(VAL, "") if abstract_id is not None else ""
+            # A list made from a list style (Word's "Define New List Style") counts on the list that defines it.
+            abstract_id = defines.get(links[abstract_id], abstract_id) if abstract_id in links else abstract_id
             overrides = {}
             for override in num.iterchildren(qn("lvlOverride")):
                 start = override.find(qn("startOverride"))
                 if start is not None:
                     overrides[int_between(override.get(qn("ilvl")), 0, 8)] = int_between(start.get(VAL), 0, 10_000, 1)
-            self._nums[num.get(qn("numId"), "")] = (abstract_id.get(VAL, "") if abstract_id is not None else "", overrides)
+            self._nums[num.get(qn("numId"), "")] = (abstract_id, overrides)
 
     def label(self, num_id: str, level: int) -> str | None:
         """The next label of list *num_id* at *level*, or None when the paragraph shows none."""
@@ -170,3 +185,26 @@ def _roman(value: int) -> str:
             out.append(letters)
             value -= number
     return "".join(out)
+
+
+#: The Symbol font's characters (Adobe's Symbol encoding) as Unicode, by code: what Insert > Symbol puts in a
+#: plan most (≥, ≤, ±, ×, →, •, Greek letters). Word writes the code as F0xx or xx.
+_SYMBOL_FONT = dict(zip(
+    range(0x20, 0x7F),
+    " !∀#∃%&∋()∗+,−./0123456789:;<=>?≅ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ[∴]⊥_\uf8e5αβχδεφγηιϕκλμνοπθρστυϖωξψζ{|}∼",
+)) | dict(zip(
+    range(0xA0, 0xE0),
+    "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…\uf8e6\uf8e7↵ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓",
+)) | {0xE0: "◊", 0xE1: "〈", 0xE5: "∑", 0xF1: "〉", 0xF2: "∫"}
+
+
+def symbol_char(font: str, code: str) -> str | None:
+    """The character a ``w:sym`` shows (font "Symbol", code "F0B3" -> "≥"), or None when cchc has no table for it."""
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return None
+    if font.strip().lower() != "symbol":
+        return None
+    char = _SYMBOL_FONT.get(value - 0xF000 if 0xF000 <= value <= 0xF0FF else value)
+    return None if char is None or "\ue000" <= char <= "\uf8ff" else char

@@ -123,6 +123,10 @@ MESSAGES = {
     "docx.place.document": ("văn bản", "document"),
     # warnings
     "docx.unplaced": ("không xếp được vào kế hoạch, bỏ qua: {text!q}", "could not be placed in the plan; left out: {text!q}"),
+    "docx.symbol": (
+        "ký hiệu chèn từ phông {font!q} (mã {code}) chưa đọc được, ghi là \"\ufffd\": hãy gõ lại ký tự đó trong tệp kế hoạch",
+        "a symbol inserted from the font {font!q} (code {code}) could not be read, written as \"\ufffd\": type that character again in the plan file",
+    ),
     "docx.unplaced-cell": ("ô không thuộc cột nào của kế hoạch, bỏ qua: {text!q}", "cell not in any column of the plan; left out: {text!q}"),
     "docx.hidden-cell": (
         "ô được gộp với ô trên nhưng vẫn có chữ (Word không hiện), bỏ qua: {text!q}",

@@ -1,0 +1,148 @@
+"""What Word shows, read as Word shows it: All caps, symbols, alternate content, lists made from a list style.
+
+The documents are built with python-docx, then given the XML Word writes for
+each feature (as a user's Font > All caps, Insert > Symbol, a list style).
+"""
+
+from __future__ import annotations
+
+import pytest
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+
+import docx_fixtures as F
+from cchc.inputs.docx import read_docx
+from cchc.inputs.docx_styles import symbol_char
+from cchc.inputs.writer import dump_plan
+from cchc.load import load_bytes
+
+HEADINGS = ["STT", "Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
+ROW = ["1", "Rà soát", "Kế hoạch rà soát", "Sở Tư pháp", "Quý I/2022", "15"]
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def imported(doc):
+    result = read_docx(F.to_bytes(doc), "test.docx")
+    loaded = load_bytes(dump_plan(result.data).encode("utf-8"), "test.yaml")
+    assert loaded.plan is not None, loaded.problems
+    return loaded.plan, result
+
+
+def plan_document(row=ROW, caps_title: bool = False):
+    """A kế hoạch: letterhead, title, one task table, a signature; returns (document, the product cell)."""
+    doc = F.document()
+    F.letterhead(doc, ["UBND TỈNH HÀ NAM", "SỞ NỘI VỤ"], "Số: 15/KH-SNV", "Hà Nam, ngày 10 tháng 01 năm 2022")
+    title = "Kế hoạch\nCải cách hành chính năm 2022" if caps_title else "KẾ HOẠCH\nCải cách hành chính năm 2022"
+    for line in title.split("\n"):
+        p = F.para(doc, line, bold=True, center=True)
+        if caps_title:
+            p.runs[0].font.all_caps = True
+    table = F.task_table(doc, [HEADINGS, row])
+    return doc, table.cell(1, 2)
+
+
+def add_signature(doc, signer: list[str], caps: bool = False) -> None:
+    F.signature(doc, ["Lưu: VT."], signer)
+    if caps:
+        for p in doc.tables[-1].cell(0, 1).paragraphs[:-1]:
+            for run in p.runs:
+                run.font.all_caps = True
+
+
+def test_text_in_all_caps_is_read_in_the_capitals_word_prints():
+    # "Kế hoạch" typed in lower case, formatted Font > All caps: Word and LibreOffice print "KẾ HOẠCH".
+    doc, _ = plan_document(caps_title=True)
+    add_signature(doc, ["KT. Giám đốc", "Phó Giám đốc", "", "Trần Thị B"], caps=True)
+    plan, result = imported(doc)
+    assert plan.plan.title == "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2022"
+    signer = plan.plan.signer
+    assert (signer.authority, signer.position, signer.name) == ("KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Trần Thị B")
+    assert not [p for p in result.problems if p.code == "docx.unplaced"]
+
+
+def test_all_caps_set_by_a_style_counts_and_turned_off_on_a_run_does_not():
+    doc, cell = plan_document()
+    style = doc.styles.add_style("Hoa", 1)  # a paragraph style with All caps
+    style.font.all_caps = True
+    paragraph = cell.paragraphs[0]
+    paragraph.style = style
+    paragraph.add_run(" thường").font.all_caps = False
+    add_signature(doc, ["GIÁM ĐỐC", "", "Nguyễn Văn A"])
+    plan, _ = imported(doc)
+    assert [item.product for _, _, item in plan.items()] == ["KẾ HOẠCH RÀ SOÁT thường"]
+
+
+def _symbol(paragraph, font: str, code: str) -> None:
+    run = paragraph.add_run()
+    sym = OxmlElement("w:sym")
+    sym.set(qn("w:font"), font)
+    sym.set(qn("w:char"), code)
+    run._r.append(sym)
+
+
+def test_a_symbol_font_character_is_kept_and_one_without_a_table_is_marked_and_warned():
+    doc, cell = plan_document()
+    paragraph = cell.paragraphs[0]
+    paragraph.add_run(": tỷ lệ hài lòng ")
+    _symbol(paragraph, "Symbol", "F0B3")  # ≥, as Insert > Symbol writes it
+    paragraph.add_run(" 80% ")
+    _symbol(paragraph, "Wingdings", "F0FC")  # a tick
+    add_signature(doc, ["GIÁM ĐỐC", "", "Nguyễn Văn A"])
+    plan, result = imported(doc)
+    assert [item.product for _, _, item in plan.items()] == ["Kế hoạch rà soát: tỷ lệ hài lòng ≥ 80% \ufffd"]
+    warned = [(p.code, dict(p.args)) for p in result.problems if p.code == "docx.symbol"]
+    assert warned == [("docx.symbol", {"table": 2, "row": 2, "column": 3, "font": "Wingdings", "code": "F0FC"})]
+
+
+@pytest.mark.parametrize(
+    "font, code, char",
+    [("Symbol", "F0B3", "≥"), ("Symbol", "B3", "≥"), ("Symbol", "F0A3", "≤"), ("Symbol", "F0B1", "±"), ("Symbol", "F0B4", "×"),
+     ("Symbol", "F0AE", "→"), ("Symbol", "F0B7", "•"), ("symbol", "F061", "α"), ("Symbol", "F044", "Δ"), ("Symbol", "F0E5", "∑"),
+     ("Symbol", "F060", None), ("Symbol", "F0BD", None), ("Symbol", "zz", None), ("Wingdings", "F0FC", None), ("Symbol", "F0F0", None)],
+)
+def test_symbol_font_codes(font, code, char):
+    assert symbol_char(font, code) == char
+
+
+def test_alternate_content_is_read_from_what_was_saved_for_older_readers():
+    doc, cell = plan_document()
+    paragraph = cell.paragraphs[0]
+    paragraph._p.append(parse_xml(
+        f'<mc:AlternateContent xmlns:mc="{MC}" xmlns:w="{F.W_NS}"><mc:Choice Requires="w14"><w:r><w:t xml:space="preserve"> mới</w:t></w:r></mc:Choice>'
+        '<mc:Fallback><w:r><w:t xml:space="preserve"> cũ</w:t></w:r></mc:Fallback></mc:AlternateContent>'
+    ))
+    paragraph.add_run(" xong")
+    add_signature(doc, ["GIÁM ĐỐC", "", "Nguyễn Văn A"])
+    plan, _ = imported(doc)
+    assert [item.product for _, _, item in plan.items()] == ["Kế hoạch rà soát cũ xong"]
+
+
+LIST_STYLE_NUMBERING = (
+    f'<w:numbering xmlns:w="{F.W_NS}">'
+    '<w:abstractNum w:abstractNumId="90"><w:numStyleLink w:val="DanhSach"/></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="91"><w:styleLink w:val="DanhSach"/>'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>'
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num><w:num w:numId="91"><w:abstractNumId w:val="91"/></w:num>'
+    "</w:numbering>"
+)
+
+
+def test_a_list_made_from_a_list_style_is_numbered_by_the_list_that_defines_it():
+    # Word's "Define New List Style": the list used in the text only names the style; its levels are elsewhere.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2022", bold=True, center=True)
+    rows = [["Nội dung", "Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+            ["CẢI CÁCH THỂ CHẾ", "Rà soát văn bản", "Kế hoạch rà soát", "Sở Tư pháp", "Tháng 02/2022"],
+            [None, "Kiểm tra văn bản", "Báo cáo kiểm tra", "Sở Tư pháp", "Quý IV/2022"],
+            ["CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "Công khai thủ tục", "Niêm yết", "Sở Tư pháp", "Thường xuyên"]]
+    table = F.task_table(doc, rows, merges=[((1, 0), (2, 0))])
+    numbering = doc.part.numbering_part.element
+    for child in parse_xml(LIST_STYLE_NUMBERING):
+        numbering.append(child)
+    for r, c, level in ((1, 0, 0), (1, 1, 1), (2, 1, 1), (3, 0, 0), (3, 1, 1)):
+        ppr = table.cell(r, c).paragraphs[0]._p.get_or_add_pPr()
+        ppr.append(parse_xml(f'<w:numPr xmlns:w="{F.W_NS}"><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    plan, _ = imported(doc)
+    assert [(s.numeral, t.number, t.title) for s, t, _ in plan.items()] == [
+        ("I", "1", "Rà soát văn bản"), ("I", "2", "Kiểm tra văn bản"), ("II", "1", "Công khai thủ tục")]
