@@ -87,8 +87,12 @@ def located(name: str, source: bytes | None, problems: list[Problem], outline=No
 
 
 def default_plan_path() -> Path:
-    """``plans/2021.yaml`` in the current directory if there, else the copy shipped in the package."""
-    if DEFAULT_PLAN.is_file():
+    """``plans/2021.yaml`` in the current directory if there, else the copy shipped in the package.
+
+    A ``plans/2021.yaml`` that is there but cannot be read (a directory, a link to nothing) is still the plan:
+    reading it says why, where falling back to the bundled copy would check other data.
+    """
+    if os.path.lexists(DEFAULT_PLAN):
         return DEFAULT_PLAN
     return bundled_plan_path()
 
@@ -106,10 +110,13 @@ def bundled_plan_path() -> Path:
 
 
 def is_bundled(path: Path) -> bool:
-    """True when *path* is the plan shipped inside the installed package (read-only for cchc)."""
-    bundled = resources.files("cchc") / "data" / "2021.yaml"
+    """True when *path* is the plan shipped with cchc (read-only for cchc): the package's copy, or in a source
+    checkout or an editable install the repository's plans/2021.yaml when reached from another directory."""
     try:
-        return bundled.is_file() and os.path.samefile(path, str(bundled))
+        bundled = bundled_plan_path()
+        if not os.path.samefile(path, bundled):
+            return False
+        return bundled.parent.name == "data" or not (os.path.exists(DEFAULT_PLAN) and os.path.samefile(DEFAULT_PLAN, bundled))
     except OSError:
         return False
 

@@ -158,6 +158,72 @@ def test_pre_commit_hook_checks_plans_wherever_they_live(run, tmp_path):
     assert result.exit_code == 1 and [d["code"] for d in json.loads(result.stdout)["diagnostics"] if d["severity"] == "error"] == ["progress-status"]
 
 
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le"])
+def test_the_hook_checks_a_plan_saved_as_utf_16_or_32_and_says_what_it_is(run, tmp_path, encoding):
+    # Notepad's "Unicode" is UTF-16: the plan's keys have NULs between their letters, and must not slip past the hook.
+    wide = tmp_path / "ke-hoach.yaml"
+    wide.write_bytes(PLAN.read_text(encoding="utf-8").encode(encoding))
+    result = run("validate", "--plans-only", wide, "-f", "json")
+    assert result.exit_code == 1, result
+    (problem,) = json.loads(result.stdout)["diagnostics"]
+    assert (problem["code"], problem["line"], problem["column"]) == ("encoding.wide", 1, 1)
+    assert encoding[:6].upper() in problem["message"]
+
+
+def test_the_hook_checks_a_second_log_beside_a_plan_as_a_log(run, tmp_path):
+    # p.progress.yml beside p.progress.yaml: the plan is checked with the .yaml one; the .yml one is checked too.
+    (tmp_path / "p.yaml").write_bytes(PLAN.read_bytes())
+    (tmp_path / "p.progress.yaml").write_text('- id: "I-1"\n  status: "done"\n  date: "2021-05-01"\n')
+    other = tmp_path / "p.progress.yml"
+    other.write_text('- id: "I-1"\n  status: "bogus"\n  date: "2021-05-01"\n')
+    result = run("validate", "--plans-only", other, "-f", "json", "--today", "2021-12-31")
+    assert result.exit_code == 1, result
+    report = json.loads(result.stdout)
+    assert str(other) in report["files"]
+    assert [(d["file"], d["code"]) for d in report["diagnostics"] if d["severity"] == "error"] == [(str(other), "progress-status")]
+
+
+def test_a_plan_given_by_two_hard_links_is_checked_once(run, tmp_path):
+    plan = tmp_path / "a.yaml"
+    plan.write_text(PLAN.read_text(encoding="utf-8").replace("id: I-2", "id: I-1"), encoding="utf-8")
+    os.link(plan, tmp_path / "b.yaml")
+    result = run("validate", plan, tmp_path / "b.yaml", "-f", "json")
+    report = json.loads(result.stdout)
+    assert report["files"] == [str(plan)]
+    assert [d["code"] for d in report["diagnostics"] if d["severity"] == "error"] == ["duplicate-id"]
+
+
+@pytest.mark.parametrize("kind", ["dangling link", "directory"])
+def test_a_default_plan_that_cannot_be_read_is_reported_not_replaced_by_the_bundled_one(run, tmp_path, monkeypatch, kind):
+    (tmp_path / "plans").mkdir()
+    default = tmp_path / "plans" / "2021.yaml"
+    default.symlink_to(tmp_path / "nothing") if kind == "dangling link" else default.mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CCHC_PLAN", raising=False)
+    for args in (("validate",), ("sections",)):
+        result = run(*args)
+        assert result.exit_code == 2, result
+        assert "plans/2021.yaml" in result.stdout + result.stderr
+
+
+def test_the_repository_plan_reached_from_elsewhere_is_the_bundled_one(tmp_path, monkeypatch):
+    # In a source checkout (an editable install) the bundled plan is the repository's plans/2021.yaml: from another
+    # directory it takes no log; from the checkout itself it is the working plan.
+    from cchc import load
+
+    checkout = tmp_path / "checkout"
+    (checkout / "plans").mkdir(parents=True)
+    plan = checkout / "plans" / "2021.yaml"
+    plan.write_bytes(PLAN.read_bytes())
+    monkeypatch.setattr(load, "bundled_plan_path", lambda: plan)
+    monkeypatch.chdir(tmp_path)
+    assert load.is_bundled(plan)
+    monkeypatch.chdir(checkout)
+    assert not load.is_bundled(plan) and not load.is_bundled(Path("plans/2021.yaml"))
+    assert not load.is_bundled(PLAN)
+
+
 # ---------------------------------------------------------------- render's files
 
 

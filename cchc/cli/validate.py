@@ -63,7 +63,7 @@ def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], lis
     first: dict[str, Path] = {}
     for path in paths:
         if not is_log_name(path):
-            first.setdefault(os.path.realpath(path), path)
+            first.setdefault(file_key(path), path)
     plans = list(first.values())
     checked = {_log_key(log_path(path), path) for path in plans}  # (log, plan): checked with the plans given
     logs: dict[tuple, Path] = {}  # each log given once per plan it is checked against, in the order given
@@ -101,7 +101,16 @@ def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], lis
 
 def _log_key(log: Path, plan: Path | None) -> tuple:
     """A log and the plan it is checked against, as the files they are (links resolved)."""
-    return os.path.realpath(log), os.path.realpath(plan) if plan is not None else None
+    return file_key(log), file_key(plan) if plan is not None else None
+
+
+def file_key(path: Path) -> tuple | str:
+    """What a file is, whatever it is called: its device and inode (a hard link is the same file), else its real path."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return os.path.realpath(path)
+    return status.st_dev, status.st_ino
 
 
 def check_log_alone(path: Path, as_of: datetime.date) -> tuple[list, bool]:
@@ -147,14 +156,19 @@ def plans_among(paths: list[Path]) -> list[Path]:
     shows one; a file that cannot be read at all is kept, so that validate
     reports it. The whole file is read (bounded), so padding cannot hide a plan.
     """
-    from cchc.progress import is_log_name, plan_beside
+    from cchc.progress import is_log_name, log_path, plan_beside
 
-    chosen: dict[str, Path] = {}
+    chosen: dict[tuple | str, Path] = {}
     for path in paths:
         if is_log_name(path):
-            path = plan_beside(path)
+            plan = plan_beside(path)
+            if plan is not None and file_key(log_path(plan)) != file_key(path):
+                # X.progress.yml beside an X.progress.yaml: the plan is checked with the other; this one as a log.
+                chosen.setdefault(file_key(path), path)
+                continue
+            path = plan
         if path is not None and _is_plan(path):
-            chosen.setdefault(os.path.realpath(path), path)
+            chosen.setdefault(file_key(path), path)
     return list(chosen.values())
 
 
@@ -173,7 +187,14 @@ def _is_plan(path: Path) -> bool:
             if _REPORT_KEYS <= root.keys():  # a saved `cchc report --format json`, not a plan
                 return False
             return any(isinstance(key, str) and key in _PLAN_KEYS for key in root)
-    return _PLAN_MARKS.search(data) is not None
+        return _PLAN_MARKS.search(data) is not None
+    # Not UTF-8: saved as UTF-16 or UTF-32 ("Unicode" in Notepad), a plan's keys have NULs between their letters.
+    texts = [data] + [data.decode(encoding, "ignore").encode("utf-8") for encoding in _WIDE if b"\0" in data]
+    return any(_PLAN_MARKS.search(text) is not None for text in texts)
+
+
+#: The encodings of a file of wide characters, with or without a byte-order mark.
+_WIDE = ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be")
 
 
 @app.command()

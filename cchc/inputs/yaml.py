@@ -41,7 +41,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from cchc.inputs.yaml_chars import _INVISIBLE_CHARS, _invisible_scans, describe  # noqa: F401 (tests read them here)
+from cchc.inputs.yaml_chars import _INVISIBLE_CHARS, _invisible_scans, describe, wide_encoding  # noqa: F401 (tests read them here)
 from cchc.inputs import yaml_comments
 from cchc.inputs.yaml_problems import Reported, YamlProblem
 
@@ -115,6 +115,9 @@ def decode(data: bytes) -> tuple[bytes | None, bool, YamlProblem | None]:
         return None, True, too_large(len(data))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    wide = wide_encoding(data)
+    if wide is not None:
+        return None, True, YamlProblem(1, 1, "encoding.wide", {"encoding": wide})
     if data.isascii():
         return data, True, None
     try:

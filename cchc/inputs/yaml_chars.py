@@ -1,4 +1,5 @@
-"""The characters the YAML reader looks for, as UTF-8 bytes: the invisible ones, and names for controls.
+"""The characters the YAML reader looks for, as UTF-8 bytes: the invisible ones, and names for controls; and
+whether a file is text of wide characters (UTF-16, UTF-32) instead of UTF-8.
 
 The file is searched as bytes (no second copy as str). ``cchc.text.INVISIBLE``
 is the same set as text (a test keeps the two equal).
@@ -62,3 +63,13 @@ def describe(char: str) -> dict:
     else:  # a code point with no name: a noncharacter (U+FDD0-FDEF, U+FFFE, U+FFFF on any plane), else unassigned
         name = "NONCHARACTER" if 0xFDD0 <= code <= 0xFDEF or code & 0xFFFE == 0xFFFE else "UNASSIGNED"
     return {"char": f"U+{code:04X}", "name": unicodedata.name(char, "") or name}
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when *data* starts as text in one of them does (a byte-order mark, or a NUL
+    beside its first letter: YAML text never holds a NUL), else None."""
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or data[:3] == b"\x00\x00\x00" or data[1:4] == b"\x00\x00\x00":
+        return "UTF-32"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) >= 2 and (data[0] == 0) != (data[1] == 0)):
+        return "UTF-16"
+    return None

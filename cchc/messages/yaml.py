@@ -15,6 +15,10 @@ MESSAGES = {
         "tệp có dung lượng lớn hơn giới hạn {limit!n} byte",
         "file is larger than the limit of {limit!n} bytes",
     ),
+    "encoding.wide": (
+        "tệp được lưu theo mã {encoding}, không phải UTF-8; hãy lưu lại tệp theo mã UTF-8",
+        "file is saved as {encoding}, not UTF-8; save it as UTF-8",
+    ),
     "encoding": (
         "tệp không được lưu theo mã UTF-8 (byte {byte}); hãy lưu lại tệp theo mã UTF-8 "
         "(tệp soạn theo mã Windows-1258 hoặc TCVN3 phải được chuyển mã)",
