@@ -156,10 +156,11 @@ def append_entry(path: Path | str, entry, header: str = "") -> bytes:
 def _append(path: Path, entry, header: str) -> bytes:
     from cchc.inputs import yaml as safeyaml
     from cchc.inputs.files import UnreadableFile, read_bounded
-    from cchc.write import write_atomically
+    from cchc.write import extend_file, write_atomically
 
     old = b""
-    if os.path.lexists(path):
+    existed = os.path.lexists(path)
+    if existed:
         if read_only(path):
             raise LogReadOnly("progress.read-only", path=str(path))
         try:
@@ -167,6 +168,7 @@ def _append(path: Path, entry, header: str) -> bytes:
         except UnreadableFile as exc:
             raise LogNotAppendable(exc.key, [unreadable_problem(exc, path, str(path))], **exc.args) from None
     before = _read_for_append(old, str(path))
+    kept = len(old)  # what the file holds, which the new bytes start with
     newline = _newline(old[:65536])
     if not old:
         lines = [line.rstrip() for line in header.splitlines()]
@@ -182,7 +184,10 @@ def _append(path: Path, entry, header: str) -> bytes:
     after, problems = safeyaml.parse(new)
     if any(p.severity == "error" for p in problems) or after != before + [_expected(entry)]:
         raise LogNotAppendable("progress.not-appendable", path=str(path))
-    write_atomically(path, new)
+    if existed:
+        extend_file(path, new, kept)  # the log stays the file it was: its owner, group and links
+    else:
+        write_atomically(path, new)
     return new
 
 

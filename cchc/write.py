@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from contextlib import contextmanager
@@ -63,11 +64,13 @@ def _creation_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomically(path: Path, content: str | bytes | Iterable[str] | Iterable[bytes]) -> None:
+def write_atomically(path: Path, content: str | bytes | Iterable[str] | Iterable[bytes], owner: tuple[int, int] | None = None) -> None:
     """Write *content* (text as UTF-8, bytes, or either in pieces) to *path* through a temporary file and a rename.
 
     A symlink is followed: its target gets the new content, the link stays. An
     existing file keeps its mode; a new one gets the mode the umask allows.
+    With *owner* (uid, gid), the new file is given them, and ``_OwnerWouldChange``
+    is raised, nothing written, when this user cannot.
     Whatever interrupts the write (an error, or a signal the caller turns
     into an exception) removes the temporary file and leaves *path* as it was.
     """
@@ -81,6 +84,8 @@ def write_atomically(path: Path, content: str | bytes | Iterable[str] | Iterable
     mode = path.stat().st_mode & 0o777 if path.exists() else _creation_mode()
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        if owner is not None:
+            _give(fd, owner)
         with os.fdopen(fd, "wb") as handle:
             for data in pieces:
                 handle.write(data)
@@ -94,6 +99,17 @@ def write_atomically(path: Path, content: str | bytes | Iterable[str] | Iterable
         except FileNotFoundError:
             pass
         raise
+
+
+def _give(fd: int, owner: tuple[int, int]) -> None:
+    """Make the file *fd* belong to *owner* (uid, gid); ``_OwnerWouldChange`` when this user cannot."""
+    status = os.fstat(fd)
+    if (status.st_uid, status.st_gid) == owner:
+        return
+    try:
+        os.fchown(fd, owner[0] if status.st_uid != owner[0] else -1, owner[1] if status.st_gid != owner[1] else -1)
+    except (PermissionError, AttributeError):
+        raise _OwnerWouldChange() from None
 
 
 #: About how many characters (or bytes) ``batched`` joins into one piece.
@@ -151,10 +167,36 @@ def directory_locked(path: Path) -> Iterator[None]:
         os.close(fd)
 
 
-def append_atomically(path: Path, addition: str) -> None:
-    """Add *addition* at the end of the text file *path* (created when missing), atomically: the old file stays whole until the new one replaces it."""
-    path = Path(os.path.realpath(path))
-    old = path.read_bytes() if path.exists() else b""
-    if old and not old.endswith(b"\n"):
-        old += b"\n"
-    write_atomically(path, old + addition.encode("utf-8"))
+def extend_file(path: Path, new: bytes, kept: int) -> None:
+    """Make the existing file at *path*, whose first *kept* bytes are ``new[:kept]``, hold *new* (a log an entry longer).
+
+    Through a temporary file and a rename (``write_atomically``) when the new
+    file can be all the old one was: the same owner and group, and its only
+    name. Otherwise (a log shared by a group of clerks, another's file, a hard
+    link, a directory this user cannot write in) the bytes after *kept* are
+    written at its end, in place, and cut off again when the write fails: the
+    file stays the one it was, whoever made it. Call it holding
+    ``directory_locked``.
+    """
+    real = Path(os.path.realpath(path))
+    status = real.stat()
+    if status.st_nlink == 1 and os.access(real.parent, os.W_OK | os.X_OK):  # else no temporary file beside it
+        try:
+            write_atomically(real, new, owner=(status.st_uid, status.st_gid))
+            return
+        except _OwnerWouldChange:
+            pass
+    with open(real, "r+b") as handle:
+        if handle.seek(0, os.SEEK_END) != kept:
+            raise OSError(errno.EAGAIN, "changed while it was being written, run again", str(path))
+        try:
+            handle.write(new[kept:])
+            handle.flush()
+            os.fsync(handle.fileno())
+        except BaseException:
+            handle.truncate(kept)
+            raise
+
+
+class _OwnerWouldChange(Exception):
+    """The file a rename would put in place would belong to another owner or group than the one it replaces."""

@@ -376,3 +376,18 @@ def test_a_pdf_layout_that_does_not_end_is_stopped_with_a_message(run, tmp_path,
         result = run("render", "--plan", PLAN, "-o", out, "--lang", lang)
         assert result.exit_code == 1 and words in result.stderr and "Traceback" not in result.stderr, result
     assert not out.exists() and time.monotonic() - started < 30
+
+
+def test_a_write_over_the_file_size_limit_is_a_message_and_exit_2(tmp_path):
+    # ulimit -f: the write fails as on a full disk (Python ignores SIGXFSZ; cchc must not turn it into an exit 153).
+    import resource
+
+    def limited():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2000, 2000))
+
+    output = tmp_path / "ke-hoach.html"
+    result = subprocess.run([sys.executable, "-m", "cchc", "render", "--plan", str(PLAN), "-o", str(output)],
+                            capture_output=True, text=True, preexec_fn=limited, cwd=tmp_path)
+    assert result.returncode == 2, result
+    assert "tệp vượt giới hạn kích thước" in result.stderr and "Traceback" not in result.stderr
+    assert not output.exists() and list(tmp_path.iterdir()) == []

@@ -1183,3 +1183,60 @@ def test_an_entry_far_from_the_plans_year_is_warned_of_when_it_is_written(run, t
     warned = [d for d in json.loads(run("validate", plan_file, "-f", "json").stdout)["diagnostics"] if d["code"] == "progress-year"]
     assert [d["line"] for d in warned] == [n + 1 for n, line in enumerate(log.read_text(encoding="utf-8").splitlines())
                                             if line.strip().startswith("date:") and line.split()[-1].strip("\"")[:4] in ("2023", "2024")]
+
+
+# ---------------------------------------------------------------- the log stays the file it was
+
+
+def test_append_keeps_the_logs_owner_and_group(plan, tmp_path):
+    # A log a group of clerks share: the one who records last must not take it over (and lock the others out).
+    path = tmp_path / "log.yaml"
+    shutil.copy(LOG, path)
+    if os.geteuid() == 0:
+        os.chown(path, 4321, 8765)
+    before = path.stat()
+    append_entry(path, Entry("A-4", "done", D(2021, 12, 1)))
+    after = path.stat()
+    assert (after.st_uid, after.st_gid, after.st_mode) == (before.st_uid, before.st_gid, before.st_mode)
+    assert [e.id for e in read_back(path, plan).entries][-1] == "A-4"
+
+
+def test_append_where_the_owner_cannot_be_kept_writes_in_place(plan, tmp_path, monkeypatch):
+    # Another clerk's file, group-writable: a rename would make it this user's; the entry is added at its end instead.
+    path = tmp_path / "log.yaml"
+    shutil.copy(LOG, path)
+    before, inode = path.read_bytes(), path.stat().st_ino
+
+    def refused(fd, uid, gid):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "fchown", refused)
+    monkeypatch.setattr(os, "fstat", lambda fd: os.stat_result((0o100644, 0, 0, 1, 99999, 99999, 0, 0, 0, 0)))
+    append_entry(path, Entry("A-4", "done", D(2021, 12, 1)))
+    assert path.stat().st_ino == inode and path.read_bytes().startswith(before)
+    assert [e.id for e in read_back(path, plan).entries][-1] == "A-4"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["log.yaml"]
+
+
+def test_append_to_a_hard_linked_log_changes_both_names(plan, tmp_path):
+    path = tmp_path / "log.yaml"
+    shutil.copy(LOG, path)
+    os.link(path, tmp_path / "copy.yaml")
+    append_entry(path, Entry("A-4", "done", D(2021, 12, 1)))
+    assert (tmp_path / "copy.yaml").read_bytes() == path.read_bytes()
+    assert [e.id for e in read_back(tmp_path / "copy.yaml", plan).entries][-1] == "A-4"
+
+
+def test_a_failed_write_in_place_leaves_the_log_as_it_was(plan, tmp_path, monkeypatch):
+    path = tmp_path / "log.yaml"
+    shutil.copy(LOG, path)
+    os.link(path, tmp_path / "copy.yaml")  # written in place
+    before = path.read_bytes()
+
+    def full(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError):
+        append_entry(path, Entry("A-4", "done", D(2021, 12, 1)))
+    assert path.read_bytes() == before

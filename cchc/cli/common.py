@@ -365,8 +365,9 @@ def signals_end_cleanly() -> Iterator[None]:
     def stop(signum, frame):
         raise SystemExit(128 + signum)
 
-    # Every signal whose default action ends the process without a core dump.
-    names = ("SIGTERM", "SIGHUP", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF")
+    # Every signal whose default action ends the process without a core dump; but SIGXFSZ, which Python ignores,
+    # so that a write over the file-size limit (ulimit -f) fails as a full disk does: a message, exit 2.
+    names = ("SIGTERM", "SIGHUP", "SIGUSR1", "SIGUSR2", "SIGALRM", "SIGXCPU", "SIGVTALRM", "SIGPROF")
     caught = [getattr(signal, name) for name in names if hasattr(signal, name)]
     try:
         previous = {s: signal.signal(s, stop) for s in caught}

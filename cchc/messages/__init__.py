@@ -154,6 +154,8 @@ _OS_REASONS_VI = {
     "Broken pipe": "đầu nhận đã đóng",
     "Text file busy": "tệp đang được dùng",
     "Invalid argument": "đối số không hợp lệ",
+    "File too large": "tệp vượt giới hạn kích thước tệp được phép",
+    "changed while it was being written, run again": "tệp vừa bị thay đổi trong lúc ghi, hãy chạy lại",
 }
 
 
