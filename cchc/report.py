@@ -154,7 +154,7 @@ _YEAR = r"(?P<year>[0-9]{4})"
 _SEP = r"(?:/| nam | |-)"
 _PERIOD_FORMS = (
     (re.compile(rf"q(?P<q>[1-4]){_SEP}?{_YEAR}"), "quarter"),
-    (re.compile(rf"(?:bao cao )?quy (?P<q>iv|iii|ii|i|[1-4]){_SEP}{_YEAR}"), "quarter"),
+    (re.compile(rf"quy (?P<q>iv|iii|ii|i|[1-4]){_SEP}{_YEAR}"), "quarter"),
     (re.compile(rf"6t{_SEP}?{_YEAR}"), "6T"),
     (re.compile(rf"(?:6|sau) thang(?: dau nam)?{_SEP}{_YEAR}"), "6T"),
     # The Q3 report holds nine months' data (15/12 to 14/9): "Báo cáo 9 tháng" is what it is often called.
@@ -175,6 +175,7 @@ def parse_period(text: str) -> Period:
     from cchc.text import fold
 
     key = re.sub(r"\s*([/-])\s*", r"\1", fold(text[:64]))
+    key = key.removeprefix("bao cao ").strip()  # "Báo cáo quý I/2021", "Báo cáo 6 tháng 2021", "Báo cáo năm 2021"
     for pattern, kind in _PERIOD_FORMS:
         m = pattern.fullmatch(key)
         if m is None:
@@ -354,7 +355,7 @@ def build_report(plan, log, as_of: datetime.date, period: Period | None = None, 
     window = (period.start, period.end) if period is not None else window_for(as_of)
     in_window: dict[str, list] = {}
     if log is not None:
-        for entry in log.between(*window):
+        for entry in log.between(window[0], min(window[1], as_of)):  # a period not over: what is logged until as_of
             in_window.setdefault(entry.id, []).append(entry)
     all_rows = rows(plan)
     placed_all = _placed_rows(all_rows, log, as_of)

@@ -1240,3 +1240,10 @@ def test_a_failed_write_in_place_leaves_the_log_as_it_was(plan, tmp_path, monkey
     with pytest.raises(OSError):
         append_entry(path, Entry("A-4", "done", D(2021, 12, 1)))
     assert path.read_bytes() == before
+
+
+def test_recording_with_a_today_still_to_come_and_no_on_blames_today(run, workdir):
+    future = datetime.date.today() + datetime.timedelta(days=40)
+    result = run("progress", "A-2", "--status", "done", "--today", str(future), "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2 and "--today" in result.stderr and "--on" in result.stderr, result
+    assert "còn chưa đến" in result.stderr and not (workdir / "ke-hoach.progress.yaml").exists()

@@ -68,6 +68,10 @@ def workdir(tmp_path):
         ("năm 2021", "2021", D(2020, 12, 15), D(2021, 12, 14), D(2021, 12, 20)),
         ("Năm 2021", "2021", D(2020, 12, 15), D(2021, 12, 14), D(2021, 12, 20)),
         ("NAM 2021", "2021", D(2020, 12, 15), D(2021, 12, 14), D(2021, 12, 20)),
+        ("Báo cáo quý I/2021", "Q1/2021", D(2020, 12, 15), D(2021, 3, 14), D(2021, 3, 20)),
+        ("Báo cáo 6 tháng 2021", "6T/2021", D(2020, 12, 15), D(2021, 6, 14), D(2021, 6, 20)),
+        ("báo cáo 9 tháng năm 2021", "Q3/2021", D(2020, 12, 15), D(2021, 9, 14), D(2021, 9, 20)),
+        ("Báo cáo năm 2021", "2021", D(2020, 12, 15), D(2021, 12, 14), D(2021, 12, 20)),
     ],
 )
 def test_periods(text, name, start, end, due):
@@ -593,3 +597,55 @@ def test_the_overdue_tables_dates_are_one_a_line_and_whole(run, workdir):
     several = [line for line in overdue.splitlines() if len(re.findall(r"\d\d/\d\d/\d{4}", line)) > 1]
     assert not re.search(r"\d\d/\d\d/\d{4},", overdue) and not several, overdue
     assert re.search(r"\d\d/\d\d/\d{4}", overdue)
+
+
+# ---------------------------------------------------------------- a report as of a day before the period ends
+
+
+YEAR_PLAN = """plan:
+  number: 12/KH-SNV
+  date: {year}-01-02
+  title: KẾ HOẠCH Cải cách hành chính năm {year}
+  year: {year}
+agencies:
+  - name: Sở Nội vụ
+sections:
+  - numeral: I
+    title: CẢI CÁCH THỂ CHẾ
+    tasks:
+      - number: "1"
+        title: Việc một
+        items:
+          - id: I-1
+            product: Quý hai
+            lead: [Sở Nội vụ]
+            deadline: Quý II/{year}
+          - id: I-2
+            product: Năm
+            lead: [Sở Nội vụ]
+            deadline: Năm {year}
+"""
+
+
+def test_a_report_as_of_a_day_counts_only_what_was_logged_until_then(run, tmp_path):
+    # The 6-month report asked for as of 1/3: the entries of 20/4 and 10/5 are not yet; asked again later, the same.
+    plan = tmp_path / "p.yaml"
+    plan.write_text(YEAR_PLAN.format(year=2024), encoding="utf-8")
+    (tmp_path / "p.progress.yaml").write_text(
+        '- {id: I-1, status: done, date: "2024-04-20"}\n- {id: I-2, status: done, date: "2024-05-10"}\n', encoding="utf-8")
+    early = json.loads(run("report", "--plan", plan, "--period", "6T/2024", "--today", "2024-03-01", "-f", "json").stdout)["totals"]
+    assert (early["done_on_time"], early["not_started"], early["done_in_period"], early["entries_in_period"]) == (0, 2, 0, 0)
+    later = json.loads(run("report", "--plan", plan, "--period", "6T/2024", "--today", "2024-06-30", "-f", "json").stdout)["totals"]
+    assert (later["done_on_time"], later["done_in_period"], later["entries_in_period"]) == (2, 2, 2)
+
+
+def test_report_judges_the_log_as_of_its_today_as_every_query_does(run, tmp_path):
+    # An entry dated after the machine's date but before --today is refused by nothing that is asked as of --today.
+    today = datetime.date.today()
+    plan = tmp_path / "p.yaml"
+    plan.write_text(YEAR_PLAN.format(year=today.year), encoding="utf-8")
+    soon, asked = today + datetime.timedelta(days=10), today + datetime.timedelta(days=30)
+    (tmp_path / "p.progress.yaml").write_text(f'- {{id: I-2, status: done, date: "{soon}"}}\n', encoding="utf-8")
+    for args in (("list", "--status", "done"), ("report", "--period", str(today.year))):
+        result = run(*args, "--plan", plan, "--today", str(asked), "-f", "json")
+        assert result.exit_code == 0, (args, result.stderr)

@@ -119,6 +119,8 @@ def progress(
     # Nor after the real today, whatever --today says: every later query would refuse the log until that day.
     latest = min(now, datetime.date.today())
     if day > latest:
+        if on is None:  # the day came from --today, a day still to come: the entry would be dated then
+            raise usage(msg("progress.future-today", day=day, today=datetime.date.today()), "--today")
         raise usage(msg("progress.future-day", day=day, today=latest), "--on")
     source = plan_path(plan)
     from cchc.load import is_bundled

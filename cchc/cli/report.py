@@ -88,7 +88,7 @@ def report(
             show_errors(problems)
             raise fail(msg("report.bands-invalid", path=str(bands)), EXIT_USAGE)
     loaded = load_for_query(source)
-    log = load_log_for_query(source, loaded, progress_path, day)
+    log = load_log_for_query(source, loaded, progress_path, now)  # judged as of --today, as every query
     result = build_report(loaded, log, day, chosen, score_bands)
     start, end = result.window
     reporting = start.year + 1  # a reporting year starts on 15/12 of the year before

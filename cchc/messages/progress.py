@@ -131,6 +131,10 @@ MESSAGES = {
     ),
     "progress.needs-status": ("--on, --evidence và --note chỉ dùng cùng --status", "--on, --evidence and --note go with --status"),
     "progress.future-day": ("ngày {day!d} sau ngày hôm nay {today!d}: chỉ ghi tiến độ khi việc đã xảy ra", "{day!d} is after today, {today!d}: record progress once it happens"),
+    "progress.future-today": (
+        "ngày {day!d} còn chưa đến (hôm nay là {today!d}): không có --on thì mục ghi mang ngày của --today; hãy ghi --on NGÀY việc đã xảy ra",
+        "{day!d} is still to come (today is {today!d}): without --on the entry is dated --today; give --on DATE, the day it happened",
+    ),
     "progress.early-day": ("ngày {day!d} trước ngày ban hành kế hoạch {since!d}", "{day!d} is before the plan's date, {since!d}"),
     "progress.bad-text": ("nội dung có byte không phải UTF-8", "the text holds bytes that are not UTF-8"),
     "progress.hidden-character": (
