@@ -391,3 +391,10 @@ def test_a_write_over_the_file_size_limit_is_a_message_and_exit_2(tmp_path):
     assert result.returncode == 2, result
     assert "tệp vượt giới hạn kích thước" in result.stderr and "Traceback" not in result.stderr
     assert not output.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_bad_choice_in_english_says_what_was_given_and_the_choices_only(run):
+    result = run("--lang", "en", "list", "--role", "boss")
+    assert result.exit_code == 2
+    assert "Invalid value for '--role' / '-r': 'boss' is not one of 'lead', 'partner', 'any'." in result.stderr
+    assert "Value error" not in result.stderr

@@ -725,7 +725,8 @@ def test_a_damaged_ole_file_is_refused_as_one_never_with_a_traceback(tail, shift
     "data, key",
     [
         (b"hello, not a zip", "docx.not-zip"),
-        (b"PK\x03\x04 truncated", "docx.not-zip"),
+        (b"PK\x03\x04 truncated", "docx.truncated"),
+        (F.small_docx([["A", "Một", "Sở Nội vụ", "Quý I/2026"]])[:1500], "docx.truncated"),  # a download cut short
         (F.package(None, {"word/other.xml": b"<x/>"}), "docx.no-document"),
         # Files a plan arrives as instead of a .docx: each is named, with what to do.
         (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "docx.pdf"),

@@ -192,7 +192,7 @@ def _usage_message(exc, lang: str) -> str:
     kind = type(exc).__name__
     message = escape_controls(exc.format_message() if lang == "en" else getattr(exc, "message", "") or "")
     if lang == "en":
-        return message
+        return message.replace(": Value error, ", ": ", 1)  # pydantic's word for a choice typer checks through it
     hint = getattr(exc, "param_hint", None)
     param = getattr(exc, "param", None)
     if hint is None and param is not None:

@@ -75,7 +75,7 @@ def open_package(data: bytes) -> Package:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, RuntimeError):
-        raise DocxRefused("docx.not-zip") from None
+        raise DocxRefused("docx.truncated") from None  # a zip's start with no directory at its end: cut short
     _check_entries(infos)
     names = {info.filename: info for info in infos}
     main = _related(archive, names, "", "/officeDocument").get("/officeDocument", _MAIN)  # Word Online: document2.xml

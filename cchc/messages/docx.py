@@ -90,6 +90,10 @@ MESSAGES = {
         "mục {name!q} nén với tỉ lệ {ratio!n}:1, quá giới hạn {limit!n}:1 (có thể là bom nén); không đọc",
         "entry {name!q} is compressed {ratio!n}:1, over the limit of {limit!n}:1 (a zip bomb?); not read",
     ),
+    "docx.truncated": (
+        "tệp .docx bị hỏng hoặc không trọn vẹn (tải về hay chép chưa xong?): có phần đầu của một tệp nén zip nhưng không có mục lục ở cuối",
+        "the .docx is damaged or incomplete (a download or copy cut short?): it starts as a zip archive but has no directory at its end",
+    ),
     "docx.zip-corrupt": ("tệp nén hỏng, không giải nén được {part!q}", "the archive is damaged: {part!q} cannot be inflated"),
     "docx.part-too-large": ("{part!q} lớn quá {limit!n} byte khi giải nén; không đọc", "{part!q} inflates to more than {limit!n} bytes; not read"),
     "docx.strict": (
