@@ -398,3 +398,14 @@ def test_a_bad_choice_in_english_says_what_was_given_and_the_choices_only(run):
     assert result.exit_code == 2
     assert "Invalid value for '--role' / '-r': 'boss' is not one of 'lead', 'partner', 'any'." in result.stderr
     assert "Value error" not in result.stderr
+
+
+@pytest.mark.parametrize("args, code", [(["due", "--month", "x"], 2), (["list", "--plan", "missing.yaml"], 2)])
+def test_the_exit_code_does_not_depend_on_whether_the_message_could_be_written(tmp_path, args, code):
+    # Standard error full (/dev/full) or closed: no one to tell, but CI still reads the documented code.
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "cchc", *args], stdout=subprocess.DEVNULL, stderr=full, cwd=tmp_path)
+    assert result.returncode == code
+    closed = subprocess.run([sys.executable, "-c", "import os, sys; os.close(2); from cchc.cli import main; sys.argv[1:] = sys.argv[2:]; main()", "--", *args],
+                            stdout=subprocess.DEVNULL, cwd=tmp_path)
+    assert closed.returncode == code

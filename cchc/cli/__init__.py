@@ -281,7 +281,7 @@ def _invoke_collected(root, args: list[str], settings: Settings, environ) -> int
         code = root.main(args, prog_name="cchc", standalone_mode=False, obj=settings)
         return code if isinstance(code, int) else 0
     except KeyboardInterrupt:
-        sys.stderr.write("\n")
+        _to_stderr("\n")
         return 130
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_PROBLEMS
@@ -293,22 +293,32 @@ def _invoke_collected(root, args: list[str], settings: Settings, environ) -> int
             sys.stdout.write(exc.ctx.get_help() + "\n")
             return 0
         if "UsageError" in kind:
-            sys.stderr.write(escape_controls(usage_error_text(exc, lang)))
+            _to_stderr(escape_controls(usage_error_text(exc, lang)))
             return EXIT_USAGE
         if "Abort" in kind:
-            sys.stderr.write(t("help.aborted", lang) + "\n")
+            _to_stderr(t("help.aborted", lang) + "\n")
             return EXIT_PROBLEMS
         if "ClickException" in kind:
-            sys.stderr.write(t("help.error", lang, message=exc.format_message()) + "\n")
+            _to_stderr(t("help.error", lang, message=exc.format_message()) + "\n")
             return getattr(exc, "exit_code", EXIT_PROBLEMS)
         if environ.get("CCHC_DEBUG"):
             raise
         if isinstance(exc, OSError):
             # A file cchc was asked to use cannot be: an I/O problem, not a bug.
-            sys.stderr.write(escape_controls(t("cli.os-error", lang, path=str(exc.filename or ""), reason=exc.strerror or str(exc))) + "\n")
+            _to_stderr(escape_controls(t("cli.os-error", lang, path=str(exc.filename or ""), reason=exc.strerror or str(exc))) + "\n")
             return EXIT_USAGE
-        sys.stderr.write(t("cli.internal", lang, kind=type(exc).__name__) + "\n")
+        _to_stderr(t("cli.internal", lang, kind=type(exc).__name__) + "\n")
         return EXIT_INTERNAL
+
+
+def _to_stderr(text: str) -> None:
+    """Write a message to standard error; when that is closed or full there is no one to tell, and the exit code
+    stays the one the message goes with."""
+    try:
+        sys.stderr.write(text)
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):
+        pass
 
 
 def main() -> None:
