@@ -409,3 +409,12 @@ def test_the_exit_code_does_not_depend_on_whether_the_message_could_be_written(t
     closed = subprocess.run([sys.executable, "-c", "import os, sys; os.close(2); from cchc.cli import main; sys.argv[1:] = sys.argv[2:]; main()", "--", *args],
                             stdout=subprocess.DEVNULL, cwd=tmp_path)
     assert closed.returncode == code
+
+
+def test_json_names_a_file_whose_name_is_not_utf8_in_valid_utf8(tmp_path):
+    name = os.fsdecode(b"k\xe9-hoach.yaml")  # a name made on a Latin-1 system
+    plan = tmp_path / name
+    plan.write_bytes(PLAN.read_bytes())
+    result = subprocess.run([sys.executable, "-m", "cchc", "validate", "-f", "json", str(plan)], capture_output=True, cwd=tmp_path)
+    report = json.loads(result.stdout.decode("utf-8"))  # strict UTF-8
+    assert report["files"] == [str(plan)] and result.returncode == 0

@@ -149,9 +149,9 @@ def progress(
         raise fail(msg("cli.cannot-write", path=str(target), reason=exc.strerror or str(exc)), EXIT_USAGE) from None
     note(msg("progress.recorded", id=entry.id, status=msg("status." + entry.status), day=day, path=str(target)))
     if format is HistoryFormat.json:  # what was written, for a script that records progress
-        from cchc.outputs.reporters import to_json
+        from cchc.outputs.reporters import surrogates_escaped, to_json
 
-        out_data(to_json({"recorded": entry.as_dict(), "log": str(target)}))
+        out_data(surrogates_escaped(to_json({"recorded": entry.as_dict(), "log": str(target)})))
     if abs(day.year - loaded.plan.year) > FAR_YEARS:
         note(msg("progress.far-day" if on is not None else "progress.far-day.today", day=day, year=loaded.plan.year, path=str(target)))
 

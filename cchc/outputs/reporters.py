@@ -51,7 +51,19 @@ def validation_json(files: list[str], problems: list[Problem], lang: str = "vi",
         "files": files,
         "diagnostics": [p.as_dict(lang) for p in problems],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return surrogates_escaped(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
+
+
+#: A file name's bytes that are not UTF-8 come to Python as lone surrogates (os.fsdecode); UTF-8 cannot hold them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def surrogates_escaped(text: str) -> str:
+    """JSON text with the lone surrogates of its strings (a file name's byte 0xFF is "\\udcff") written as JSON
+    escapes: the text is then valid UTF-8, and a JSON reader gives the name back as Python had it."""
+    if _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _github_escape(text: str, property_value: bool = False) -> str:
