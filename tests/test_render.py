@@ -230,9 +230,10 @@ def test_markdown_structure(plan):
     assert markdown.count("| Nhiệm vụ | Mã | Sản phẩm |") == len(plan.sections)
     assert "Cộng mục I: 40 triệu đồng" in markdown
     assert "- Tổng cộng (công bố): 200 triệu đồng" in markdown
-    assert "- Tổng các khoản ghi số: 190 triệu đồng" in markdown
-    assert "- Chênh lệch: -10 triệu đồng so với tổng công bố" in markdown
-    assert "Tổng kinh phí: 200.000.000 đ (Bằng chữ: Hai trăm triệu đồng chẵn)" in markdown
+    assert "- Tổng các khoản ghi số: 190 triệu đồng; chênh lệch -10 triệu đồng so với tổng công bố" in markdown
+    assert "Tổng kinh phí: 200.000.000đ (Bằng chữ: Hai trăm triệu đồng chẵn)" in markdown  # as the source writes it
+    # A section with no amount has no sum printed: no made-up "0 triệu đồng".
+    assert "Cộng mục III" not in markdown and " 0 triệu đồng" not in markdown
     # The task is written on the first row of its group only.
     rows = {cells(r)[1]: cells(r) for r in table_rows(markdown)}
     assert rows["I-5"][0].startswith("4. Triển khai") and rows["I-6"][0] == ""
@@ -386,8 +387,9 @@ def test_section_extract(plan):
     assert _ids(markdown) == ["II-1", "II-2", "II-3", "II-4", "II-5"]
     assert "## I. " not in markdown and "## III. " not in markdown
     assert "- Cộng phần trích: 20 triệu đồng" in markdown
-    assert "Kinh phí phần trích: 20.000.000 đ (Bằng chữ: Hai mươi triệu đồng chẵn)" in markdown
-    assert "Chênh lệch" not in markdown
+    assert "Kinh phí phần trích: 20.000.000đ (Bằng chữ: Hai mươi triệu đồng chẵn)" in markdown
+    assert "Tổng kinh phí toàn kế hoạch: 200 triệu đồng" in markdown
+    assert "chênh lệch" not in markdown.lower()
 
     page = render_plan(plan, "html", section="II")
     text = html.unescape(page)
@@ -462,8 +464,7 @@ def test_extract_drops_empty_tasks_and_sections(plan):
 def test_decimal_amounts(hostile):
     markdown = render_plan(hostile, "md")
     assert "| 2,5 |" in markdown
-    assert "- Tổng các khoản ghi số: 27,5 triệu đồng" in markdown
-    assert "- Chênh lệch: -2,5 triệu đồng so với tổng công bố" in markdown
+    assert "- Tổng các khoản ghi số: 27,5 triệu đồng; chênh lệch -2,5 triệu đồng so với tổng công bố" in markdown
     page = render_plan(hostile, "html", section="I")
     assert "Kinh phí phần trích: 12.500.000đ (Bằng chữ: Mười hai triệu năm trăm nghìn đồng)" in page
 
@@ -505,3 +506,23 @@ def test_prose_that_starts_like_a_list_item_stays_a_paragraph_in_markdown(tmp_pa
     rendered = markdown_it.MarkdownIt("commonmark").enable(["table"]).render(render_plan(loaded.plan, "md"))
     for point in points:
         assert f"<p>{html.escape(point, quote=False)}</p>" in rendered
+
+
+@pytest.mark.parametrize("args", [{"section": "III"}, {"agency": "Các cơ quan ngành dọc trên địa bàn tỉnh"}])
+def test_a_markdown_extract_without_amounts_prints_no_sum(plan, args):
+    # The PDF, HTML and Word print no "Cộng phần trích" for an extract with no figure; nor does Markdown (it printed None).
+    from cchc.agencies import AgencyRegistry
+
+    if "agency" in args:
+        args = {"agency": AgencyRegistry(plan.agencies).find(args["agency"]).agency}
+    markdown = render_plan(plan, "md", **args)
+    assert "None" not in markdown and "Cộng phần trích:" not in markdown and "Kinh phí phần trích" not in markdown
+    assert "Tổng kinh phí toàn kế hoạch: 200 triệu đồng" in markdown
+
+
+def test_markdown_of_a_plan_declaring_no_total_prints_none(plan):
+    # Amounts but no declared total: the document had no "Tổng cộng", and Markdown makes none up.
+    bare = plan.model_copy(update={"plan": plan.plan.model_copy(update={"total_million_vnd": None, "total_in_words": None})})
+    markdown = render_plan(bare, "md")
+    assert "## Tổng cộng" not in markdown and "Tổng kinh phí" not in markdown and "(công bố)" not in markdown
+    assert "Cộng mục I: 40 triệu đồng" in markdown

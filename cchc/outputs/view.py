@@ -54,7 +54,7 @@ class SectionView:
     title: str
     heading: str
     rows: list[Row]
-    subtotal: str
+    subtotal: str | None  # None when no item of the section has an amount
 
     @property
     def task_groups(self) -> list[list[Row]]:
@@ -208,7 +208,7 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
                 )))
                 span = task_span = 0
         all_amounts += amounts
-        sections.append(SectionView(sec.numeral, sec.title or "", sec.heading, rows, format_number(exact_sum(amounts))))
+        sections.append(SectionView(sec.numeral, sec.title or "", sec.heading, rows, format_number(exact_sum(amounts)) if amounts else None))
 
     header = plan.plan
     extract = _extract_heading(plan, section, agency)
