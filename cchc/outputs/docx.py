@@ -197,7 +197,7 @@ class _Composer:
             if p.heading:
                 add(self.doc, p.heading, bold=True, align=JUSTIFY, indent=INDENT, before=6, after=6, keep_next=True)
             else:
-                add(self.doc, p.text or "", align=JUSTIFY, indent=INDENT, after=6)
+                add(self.doc, f"{p.lead} {p.text or ''}" if p.lead else p.text or "", align=JUSTIFY, indent=INDENT, after=6)
 
     def title_block(self) -> None:
         from cchc.outputs.docx_parts import CENTER, add

@@ -78,6 +78,8 @@ class Paragraph:
     depth: int
     heading: str | None
     text: str | None
+    #: A bare label ("(1)", "a)", "-") that opens this paragraph on its line, as on paper: its point has no title.
+    lead: str | None = None
 
 
 @dataclass(frozen=True)
@@ -152,12 +154,15 @@ def joins_letterhead(view: View) -> bool:
 
 
 def flatten(blocks, depth: int = 0) -> list[Paragraph]:
-    """Prose blocks in reading order: each heading, then its paragraphs, then its sub-blocks."""
+    """Prose blocks in reading order: each heading, then its paragraphs, then its sub-blocks; a point numbered by a
+    bare label with no title ("(1)", "a)") has its label open its first paragraph (``Paragraph.lead``)."""
     result: list[Paragraph] = []
     for block in blocks:
-        if block.label or block.title:
+        label = block.label or ""
+        lead = label if block.paragraphs and not block.title and len(label) <= 6 and " " not in label else None
+        if (block.label or block.title) and lead is None:
             result.append(Paragraph(depth, block.heading, None))
-        result.extend(Paragraph(depth, None, text) for text in block.paragraphs)
+        result.extend(Paragraph(depth, None, text, lead if n == 0 else None) for n, text in enumerate(block.paragraphs))
         result.extend(flatten(block.blocks, depth + 1))
     return result
 
