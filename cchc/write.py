@@ -49,8 +49,8 @@ def _check_output(output: Path, protected: list[Path], force: bool, protected_di
             same = False
         if same or output.resolve() == path.resolve():
             raise UnsafeOutput("write.input", path=str(output))
-    for directory in protected_dirs:
-        if Path(os.path.realpath(output)).is_relative_to(os.path.realpath(directory)):
+    for directory in protected_dirs:  # a file there may be a template being read; a new one is not
+        if (output.exists() or output.is_symlink()) and Path(os.path.realpath(output)).is_relative_to(os.path.realpath(directory)):
             raise UnsafeOutput("write.input", path=str(output))
     if not force and (output.exists() or output.is_symlink()):
         raise UnsafeOutput("write.exists", path=str(output))

@@ -418,3 +418,15 @@ def test_json_names_a_file_whose_name_is_not_utf8_in_valid_utf8(tmp_path):
     result = subprocess.run([sys.executable, "-m", "cchc", "validate", "-f", "json", str(plan)], capture_output=True, cwd=tmp_path)
     report = json.loads(result.stdout.decode("utf-8"))  # strict UTF-8
     assert report["files"] == [str(plan)] and result.returncode == 0
+
+
+def test_render_writes_beside_its_templates_but_never_over_one(run, tmp_path):
+    # Templates kept in the project's folder: a new file there is written; an existing one (maybe a template) is not.
+    (tmp_path / "plan.md.j2").write_text("# {{ view.plan.plan.title }}\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    result = run("render", "--plan", PLAN, "--template-dir", tmp_path, "-o", tmp_path / "out" / "ke-hoach.md")
+    assert result.exit_code == 0, result
+    assert (tmp_path / "out" / "ke-hoach.md").read_text(encoding="utf-8").startswith("# KẾ HOẠCH")
+    result = run("render", "--plan", PLAN, "--template-dir", tmp_path, "-o", tmp_path / "plan.md.j2", "-f", "md")
+    assert result.exit_code == 2 and "không ghi đè lên tệp đang được đọc" in result.stderr
+    assert (tmp_path / "plan.md.j2").read_text(encoding="utf-8") == "# {{ view.plan.plan.title }}\n"
