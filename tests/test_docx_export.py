@@ -576,3 +576,15 @@ def test_libreoffice_numbers_pages_from_two_in_the_top_margin(pdfs):
         for number, (w, h) in enumerate(_pages(pdfs[name]), start=1):
             strip = _text(pdfs[name], "-f", str(number), "-l", str(number), "-x", "0", "-y", "0", "-W", str(int(w)), "-H", "50")
             assert strip.split() == ([] if number == 1 else [str(number)]), (name, number)
+
+
+def test_the_heading_over_the_table_opens_the_tables_landscape_section(files):
+    # "II. NHIỆM VỤ TRỌNG TÂM" ends the prose before the table: it goes on the table's page, kept with it.
+    document = read(files["department"])
+    body = list(document.element.body)
+    heading = next(i for i, el in enumerate(body) if el.tag == qn("w:p") and Paragraph(el, document._body).text == "II. NHIỆM VỤ TRỌNG TÂM")
+    breaks = [i for i, el in enumerate(body) if el.tag == qn("w:p") and el.find(qn("w:pPr") + "/" + qn("w:sectPr")) is not None]
+    table = next(i for i, el in enumerate(body) if el.tag == qn("w:tbl") and el is task_table(document)._tbl)
+    assert breaks and breaks[0] < heading < table  # after the portrait section's break, before the table
+    assert document.sections[1].orientation == WD_ORIENT.LANDSCAPE
+    assert body[heading].find(qn("w:pPr") + "/" + qn("w:keepNext")) is not None

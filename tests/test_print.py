@@ -41,9 +41,9 @@ PLANS = {
     "huyen": ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml",
 }
 #: The most pages each document may take (the README states the 2021 figure).
-MAX_PAGES = {"2021": 8, "so-tu-phap": 3, "huyen": 2, "inline": 8, "hostile": 2}
+MAX_PAGES = {"2021": 8, "so-tu-phap": 3, "huyen": 2, "inline": 9, "hostile": 2}
 #: Each document's pages: P for A4 portrait (text), L for A4 landscape (the table).
-ORIENTATIONS = {"2021": "P" + "L" * 7, "so-tu-phap": "PLP", "huyen": "LL", "inline": "P" + "L" * 6 + "P", "hostile": "PL"}
+ORIENTATIONS = {"2021": "P" + "L" * 7, "so-tu-phap": "PLP", "huyen": "LL", "inline": "P" + "L" * 7 + "P", "hostile": "PL"}
 
 A4 = (595.3, 841.9)  # points
 MM = 72 / 25.4
@@ -464,6 +464,18 @@ def test_plan_written_inside_article_1(print_pdf):
     assert not last.landscape and last.has("III. TỔ CHỨC THỰC HIỆN") and last.has("Điều 2.") and last.has("Điều 3.")
     assert last.has("KT. CHỦ TỊCH") and last.has("Lại Văn Hoàn") and last.has("Nơi nhận:")
     assert "Ban hành kèm theo" not in pdf.text  # no attached plan's title: the plan is the decision's text
+
+
+@pytest.mark.parametrize("name", ["so-tu-phap", "inline"])
+def test_the_heading_over_the_table_is_printed_on_the_tables_page(print_pdf, name):
+    # "II. NHIỆM VỤ TRỌNG TÂM" ends the prose before the table, with nothing under it: it heads the table on its
+    # landscape page, above the column headings, instead of ending the portrait page before with nothing under it.
+    _, pdf = print_pdf(name)
+    (page,) = [page for page in pdf.pages if page.has("II. NHIỆM VỤ TRỌNG TÂM")]
+    assert page.landscape and page.has(COLUMN_HEADING)
+    heading = next(line for line in page.lines if "II. NHIỆM VỤ TRỌNG TÂM" in line.text)
+    assert heading.top < min(line.top for line in page.lines if COLUMN_HEADING in line.text)
+    assert heading.left > LEFT + 9 * MM  # indented 1 cm, as the prose's headings
 
 
 @pytest.mark.parametrize("more", [3, 6])

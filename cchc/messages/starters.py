@@ -47,6 +47,7 @@ MESSAGES = {
         "Kinh phí: ghi tổng bằng số (triệu đồng) và bằng chữ, hoặc ghi nguồn kinh phí.",
         "Funding: the total in figures (million VND) and in words, or where the money comes from.",
     ),
+    "starter.table-heading": ("đề mục của bảng nhiệm vụ: in ngay trên bảng", "the heading of the task table: printed right above it"),
     "starter.default-lead": ("cơ quan chủ trì các dòng để trống ô chủ trì", "the lead of every row whose lead cell is blank"),
     "starter.head-signs": ("bỏ dòng này khi thủ trưởng ký", "leave this line out when the head signs"),
     "starter.budget": ('triệu đồng, hoặc ghi chú như "Theo dự án"', 'million VND, or a note such as "Theo dự án"'),

@@ -68,7 +68,7 @@ class _Composer:
         self.letterhead(view.header)
         if decision is None:
             self.title_block()
-            self.prose(view.prose_before)
+            self.prose(view.prose_before_body)
             self.section(landscape=True)
             if view.prose_after:
                 self.table_block(with_title=False)
@@ -85,7 +85,7 @@ class _Composer:
         for article in decision.articles:
             self.article(article)
             if article.number == inline:
-                self.prose(view.prose_before)
+                self.prose(view.prose_before_body)
                 self.section(landscape=True)
                 self.table_block(with_title=False)
                 self.section(landscape=False)
@@ -93,10 +93,10 @@ class _Composer:
         self.closing(decision.signer, decision.recipients)
         if inline is not None:
             return
-        if view.prose_before:
+        if view.prose_before_body:
             self.section(landscape=False)
             self.title_block()
-            self.prose(view.prose_before)
+            self.prose(view.prose_before_body)
             self.section(landscape=True)
             self.table_block(with_title=False)
         else:
@@ -223,6 +223,7 @@ class _Composer:
             self.title_block()
         if view.extract:
             add(doc, view.extract, bold=True, align=CENTER, after=12, keep_next=True)
+        self.prose(view.table_heads)  # the headings the prose before ends with: on the table's page, kept with it
         table = task_table(doc, view, LANDSCAPE_TEXT, PAGE_SHORT - TOP - BOTTOM)
         if closing_follows:  # a total row keeps with the next already
             keep_with_next(table.rows[-1])

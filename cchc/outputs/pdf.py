@@ -239,6 +239,7 @@ def _drawn(plan, view) -> tuple:
             with_title='class="plan-title"' in block,
             with_signature=pdf_closing.CLOSING_TABLE in block,
             with_letterhead='class="letterhead"' in block,
+            with_heads='class="prose-heading' in block,
         )
     except pdf_table.Unfit as exc:
         return exc.code, exc.arguments

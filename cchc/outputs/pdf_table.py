@@ -64,6 +64,7 @@ class Unfit(Exception):
         "signature-word": "a word wider than its column of the signature",
         "no-rows": "a table without rows",
         "columns": "columns cchc's template does not print",
+        "long-heading": "a heading over the table longer than a line",
     }
 
     def __init__(self, code: str, **args):
@@ -292,6 +293,21 @@ class _Layout:
         date = self.paragraphs([(header.date_line or "", ITALIC, 14.0, lead14, "center", 0.0)], left, right, top=first + 8.0, break_words=True)
         return _Block(max(numbers.height, date.height) + 12.0, bodies.texts + nation.texts + motto.texts + numbers.texts + date.texts, rules)
 
+    def table_heads(self, after_title: bool) -> _Block:
+        """The headings over the table (the template's prose of ``view.table_heads``): bold, 14 pt, indented 1 cm,
+        6 pt above and below each (the space above taken by the title's when they follow it); one line each."""
+        indent = 10 * MM
+        y = 0.0 if after_title else 6.0
+        texts: list = []
+        for paragraph in self.view.table_heads:
+            text = paragraph.heading or ""
+            if "\n" in text or len(self.lines(text, BOLD, TITLE_SIZE, WIDTH - indent)) != 1:
+                raise Unfit("long-heading")
+            block = self.paragraphs([(text, BOLD, TITLE_SIZE, TITLE_LEADING, "left", 0.0)], indent, WIDTH - indent, top=y)
+            texts += block.texts
+            y = block.height + 6.0
+        return _Block(y, texts, [])
+
     def extract(self) -> _Block:
         return self.paragraphs([(self.view.extract, BOLD, TITLE_SIZE, TITLE_LEADING, "center", 10.0)], 0.0, WIDTH)
 
@@ -319,7 +335,7 @@ class _Layout:
 
 
 def lay_out(view, faces, *, percents: list[float], headings: list[str], with_title: bool, with_signature: bool,
-            with_letterhead: bool = False) -> TablePages:
+            with_letterhead: bool = False, with_heads: bool = False) -> TablePages:
     """The pages of the view's table, its columns *percents* wide under *headings* (as the template prints them),
     with the letterhead, the title block and the signature when the template prints them in the table's block.
 
@@ -341,6 +357,8 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
         y += block.height
 
     heads = ([layout.letterhead()] if with_letterhead else []) + (layout.title() if with_title else [])
+    if with_heads and view.table_heads:
+        heads.append(layout.table_heads(after_title=with_title))
     for block in heads + ([layout.extract()] if view.extract else []):
         place(block)
     headings = layout.column_headings()

@@ -132,6 +132,22 @@ class View:
     #: a kế hoạch with nothing between its title and its table unless that takes more pages (``joins_letterhead``).
     letterhead_on_table: bool = False
 
+    @property
+    def table_heads(self) -> list[Paragraph]:
+        """The headings that end the prose before the table with nothing under them ("II. NHIỆM VỤ TRỌNG TÂM"):
+        they head the table, on its first page, not the foot of the page before (none in an extract)."""
+        if self.extract is not None:
+            return []
+        count = len(self.prose_before)
+        while count and self.prose_before[count - 1].heading is not None:
+            count -= 1
+        return self.prose_before[count:]
+
+    @property
+    def prose_before_body(self) -> list[Paragraph]:
+        """``prose_before`` without its ``table_heads``: what is printed before the table's pages."""
+        return self.prose_before[: len(self.prose_before) - len(self.table_heads)]
+
     # Kept for templates written for cchc 0.1 (--template-dir).
     @property
     def date_line(self) -> str:
@@ -150,7 +166,7 @@ MOTTO = "Độc lập - Tự do - Hạnh phúc"
 def joins_letterhead(view: View) -> bool:
     """Whether the view's letterhead and title may head its table's page: a whole kế hoạch with no prose before
     the table, whose letterhead's own page would be nearly empty."""
-    return view.plan.decision is None and view.extract is None and not view.prose_before
+    return view.plan.decision is None and view.extract is None and not view.prose_before_body
 
 
 def flatten(blocks, depth: int = 0) -> list[Paragraph]:
