@@ -473,6 +473,8 @@ def test_the_same_plan_gives_the_same_bytes(plans, files):
     assert core.created.date().isoformat() == "2020-12-31" == core.modified.date().isoformat()
     assert core.title == "KẾ HOẠCH CÔNG TÁC CẢI CÁCH HÀNH CHÍNH TỈNH THÁI BÌNH NĂM 2021"
     assert core.language == "vi-VN" and core.author == "ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH"
+    extract = read(render_docx(build_view(plans["2021"], section="II"))).core_properties
+    assert extract.title == "KẾ HOẠCH CÔNG TÁC CẢI CÁCH HÀNH CHÍNH TỈNH THÁI BÌNH NĂM 2021 (Trích: Mục II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH)"
 
 
 def test_another_process_in_another_time_zone_gives_the_same_bytes(files, tmp_path):

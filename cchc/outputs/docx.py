@@ -42,7 +42,7 @@ def render_docx(view) -> bytes:
     composer.compose()
     composer.end_with_paragraph()
     page_numbers(doc)
-    _properties(doc, view.plan)
+    _properties(doc, view.plan, view.extract)
     buffer = io.BytesIO()
     doc.save(buffer)
     return fixed_zip(buffer.getvalue())
@@ -324,15 +324,16 @@ def page_numbers(doc) -> None:
             section.first_page_header.is_linked_to_previous = False  # an empty header: page 1 is unnumbered
 
 
-def _properties(doc, plan) -> None:
-    """Core properties from the document itself, never the clock: its title, issuer and date."""
+def _properties(doc, plan, extract: str | None = None) -> None:
+    """Core properties from the document itself, never the clock: its title (an extract's with what it is, as
+    the HTML's and the PDF's), issuer and date."""
     from cchc.outputs.docx_parts import clean
 
     document = plan.decision if plan.decision is not None else plan.plan
     day = document.date or datetime.date(plan.plan.year, 1, 1)
     stamp = datetime.datetime(day.year, day.month, day.day)
     core = doc.core_properties
-    core.title = clean(plan.plan.title)[:255]
+    core.title = clean(plan.plan.title + (f" ({extract})" if extract else ""))[:255]
     core.subject = clean(plan.decision.title)[:255] if plan.decision is not None else ""
     core.author = clean(document.issuer or "")[:255]
     core.last_modified_by = core.author
