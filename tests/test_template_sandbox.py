@@ -308,3 +308,11 @@ def test_the_batch_row_filters_refuse_what_is_not_the_views_rows(plan, tmp_path,
         failure = _refused(plan, tmp_path, template)
         assert "TypeError" in failure.reason or "AttributeError" in failure.reason
     assert _render(plan, tmp_path, "{{ []|md_rows(true, true) }}|{{ []|html_rows(true, true) }}") == "|"
+
+
+def test_a_provinces_markdown_template_may_include_the_built_in_body(tmp_path):
+    # The README's way: a plan.md.j2 of one's own around cchc's plan-body.md.j2, which needs no name but view.
+    (tmp_path / "plan.md.j2").write_text("# {{ view.plan.plan.title }}\n{% include \"plan-body.md.j2\" %}\n", encoding="utf-8")
+    plan = load_plan(PLAN).plan
+    markdown = render_plan(plan, "md", template_dir=tmp_path)
+    assert markdown.startswith("# KẾ HOẠCH") and "| Nhiệm vụ | Mã | Sản phẩm |" in markdown and "Cộng mục I: 40 triệu đồng" in markdown
