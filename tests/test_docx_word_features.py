@@ -146,3 +146,28 @@ def test_a_list_made_from_a_list_style_is_numbered_by_the_list_that_defines_it()
     plan, _ = imported(doc)
     assert [(s.numeral, t.number, t.title) for s, t, _ in plan.items()] == [
         ("I", "1", "Rà soát văn bản"), ("I", "2", "Kiểm tra văn bản"), ("II", "1", "Công khai thủ tục")]
+
+
+def test_a_task_table_inside_a_one_cell_frame_is_read():
+    # Documents converted from a PDF or a web page put their content in a one-cell table: the task table is inside.
+    doc, _ = plan_document()
+    frame = doc.add_table(rows=1, cols=1)
+    inner = doc.tables[1]  # the task table plan_document made, moved into the frame's cell
+    cell = frame.cell(0, 0)
+    cell._tc.append(inner._tbl)
+    cell._tc.append(OxmlElement("w:p"))  # a cell ends with a paragraph
+    add_signature(doc, ["GIÁM ĐỐC", "", "Nguyễn Văn A"])
+    plan, result = imported(doc)
+    assert [(item.id, item.product, item.budget) for _, _, item in plan.items()] == [("1-1", "Kế hoạch rà soát", 15)]
+    assert not [p for p in result.problems if p.code in ("docx.no-table", "docx.other-table")]
+
+
+def test_an_import_that_finds_no_task_table_exits_1(run, tmp_path):
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2022", bold=True, center=True)
+    F.para(doc, "Nội dung không có bảng nhiệm vụ.")
+    source = tmp_path / "k.docx"
+    source.write_bytes(F.to_bytes(doc))
+    result = run("import", source, "-o", tmp_path / "k.yaml")
+    assert result.exit_code == 1 and "docx.no-table" in result.stderr, result
+    assert (tmp_path / "k.yaml").exists()  # written, as for any result with errors

@@ -55,7 +55,8 @@ def import_docx(
         note(msg("docx.result-errors", count=len(errors)))
         for problem in errors:
             note(problem.text(lang()))
-        raise typer.Exit(EXIT_PROBLEMS)
+    if errors or any(problem.code == "docx.no-table" for problem in imported.problems):
+        raise typer.Exit(EXIT_PROBLEMS)  # a plan with no item read is no import to go on with
 
 
 def _warning_text(problem) -> str:

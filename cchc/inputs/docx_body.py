@@ -127,7 +127,26 @@ class Body:
                 out.append(self.paragraph(element, Place(paragraph=paragraphs)))
             else:
                 self.tables += 1
-                out.append(self.table(element, self.tables, 1))
+                out.extend(self._unwrapped(element, self.tables, 1))
+        return out
+
+    def _unwrapped(self, tbl, index: int, depth: int) -> list[Para | Grid]:
+        """A table as a grid; but a table of one cell only (a frame a document converted from a PDF or a web page
+        puts around its content) holding a table is what it holds: its paragraphs and tables, in order."""
+        rows = list(_children(tbl, (TR,)))
+        cells = list(_children(rows[0], (TC,))) if len(rows) == 1 else []
+        if len(cells) != 1 or not any(True for _ in _children(cells[0], (TBL,))):
+            return [self.table(tbl, index, depth)]
+        if depth > MAX_NESTING:
+            raise DocxRefused("docx.too-deep", part="word/document.xml")
+        out: list[Para | Grid] = []
+        place = Place(table=index, row=1, column=1)
+        for element in _children(cells[0], (P, TBL)):
+            if element.tag == P:
+                out.append(self.paragraph(element, place))
+            else:
+                self.tables += 1
+                out.extend(self._unwrapped(element, self.tables, depth + 1))
         return out
 
     def paragraph(self, p, place: Place) -> Para:
