@@ -171,3 +171,20 @@ def test_an_import_that_finds_no_task_table_exits_1(run, tmp_path):
     result = run("import", source, "-o", tmp_path / "k.yaml")
     assert result.exit_code == 1 and "docx.no-table" in result.stderr, result
     assert (tmp_path / "k.yaml").exists()  # written, as for any result with errors
+
+
+@pytest.mark.parametrize("tabs", ["\t", "\t\t"])
+def test_a_letterhead_typed_with_tabs_is_read_as_its_two_columns(tabs):
+    doc = F.document()
+    for left, right in (("UBND TỈNH HÀ NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), ("SỞ NỘI VỤ", "Độc lập - Tự do - Hạnh phúc"),
+                        (f"Số:{tabs}15/KH-SNV", "Hà Nam, ngày 10 tháng 01 năm 2022")):
+        F.para(doc, left + tabs + right)
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    F.para(doc, "Cải cách hành chính năm 2022", bold=True, center=True)
+    F.task_table(doc, [HEADINGS, ROW])
+    add_signature(doc, ["GIÁM ĐỐC", "", "Nguyễn Văn A"])
+    plan, result = imported(doc)
+    header = plan.plan
+    assert (header.superior, header.issuer, header.number, header.place, str(header.date)) == (
+        "UBND TỈNH HÀ NAM", "SỞ NỘI VỤ", "15/KH-SNV", "Hà Nam", "2022-01-10")
+    assert not [p for p in result.problems if p.code == "docx.unplaced"]

@@ -105,8 +105,7 @@ def header(paras: list[Para]) -> tuple[dict, list[Para]]:
     bodies: list[str] = []
     unused: list[Para] = []
     for para in paras:
-        for line in para.text.split("\n"):
-            line = line.strip()
+        for line in _header_lines(para.text):
             shown = Para(line, para.place, para.bold, para.centered)
             if kind(shown) in ("separator", "motto"):
                 continue
@@ -132,6 +131,23 @@ def header(paras: list[Para]) -> tuple[dict, list[Para]]:
     elif bodies:
         found["superior"], found["issuer"] = bodies[0], " ".join(bodies[1:])
     return found, unused
+
+
+def _header_lines(text: str) -> list[str]:
+    """A paragraph of the issuing block as its lines and columns: a letterhead typed without a table has its two
+    columns on one line, split by tabs ("UBND TỈNH …<tab>CỘNG HÒA …"); "Số:<tab>15/KH-SNV" stays one."""
+    lines: list[str] = []
+    for line in text.split("\n"):
+        pieces = [piece.strip() for piece in re.split(r"\t+", line) if piece.strip()]
+        for piece in pieces:
+            if lines and _NUMBER_LABEL.fullmatch(lines[-1]):
+                lines[-1] += " " + piece
+            else:
+                lines.append(piece)
+    return lines
+
+
+_NUMBER_LABEL = re.compile(r"Số\s*:?", re.I)
 
 
 def date_line(line: str) -> dict | None:
@@ -162,8 +178,7 @@ def closing(paras: list[Para]) -> tuple[dict | None, list[str], list[Para]]:
     signer_lines: list[tuple[str, Para]] = []
     listing = False
     for para in paras:
-        for line in para.text.split("\n"):
-            line = line.strip()
+        for line in _header_lines(para.text):
             shown = Para(line, para.place, para.bold, para.centered)
             if not line or _placeholder(line):
                 continue
