@@ -188,3 +188,24 @@ def test_a_letterhead_typed_with_tabs_is_read_as_its_two_columns(tabs):
     assert (header.superior, header.issuer, header.number, header.place, str(header.date)) == (
         "UBND TỈNH HÀ NAM", "SỞ NỘI VỤ", "15/KH-SNV", "Hà Nam", "2022-01-10")
     assert not [p for p in result.problems if p.code == "docx.unplaced"]
+
+
+def test_a_document_typed_in_tcvn3_is_refused_with_what_to_do(run, tmp_path):
+    # ".VnTime" shows "KÕ ho¹ch" as "Kế hoạch": read as Unicode it is nonsense; the user is told to convert it first.
+    doc, cell = plan_document()
+    for paragraph in (F.para(doc, "C¶i c¸ch hµnh chÝnh n¨m 2022"), F.para(doc, "Rµ so¸t v¨n b¶n quy ph¹m")):
+        paragraph.runs[0].font.name = ".VnTime"
+    source = tmp_path / "tcvn3.docx"
+    source.write_bytes(F.to_bytes(doc))
+    result = run("import", source, "-o", tmp_path / "k.yaml")
+    assert result.exit_code == 2 and '".VnTime"' in result.stderr and "TCVN3" in result.stderr, result
+    assert not (tmp_path / "k.yaml").exists()
+
+
+def test_a_unicode_document_whose_styles_still_name_a_tcvn3_font_is_read():
+    # An old template's Normal style says ".VnTime", but the text is Unicode: nothing to convert.
+    doc, _ = plan_document()
+    doc.styles["Normal"].font.name = ".VnTime"
+    add_signature(doc, ["GIÁM ĐỐC", "", "Nguyễn Văn A"])
+    plan, _ = imported(doc)
+    assert [item.product for _, _, item in plan.items()] == ["Kế hoạch rà soát"]

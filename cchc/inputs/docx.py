@@ -37,6 +37,8 @@ __all__ = ["Imported", "DocxRefused", "read_docx"]
 #: Paragraph kinds that end a decision's articles or a plan's prose: its signature block.
 _CLOSING = ("recipients", "signer")
 _YEAR = re.compile(r"(?i)năm\s+(?P<year>[0-9]{4})")
+#: Letters typed in TCVN3 or VNI fonts from which a document is refused as needing conversion to Unicode.
+LEGACY_CHARACTERS = 10
 #: Characters of a left-out table's first text that its warning shows.
 OTHER_TABLE_START = 60
 
@@ -58,6 +60,8 @@ def read_docx(data: bytes, name: str, registry=None) -> Imported:
     package = open_package(data)
     reader = Body(Styles(package.styles), Numbering(package.numbering))
     body = reader.read(package.document)
+    if sum(reader.legacy.values()) >= LEGACY_CHARACTERS:
+        raise DocxRefused("docx.legacy-font", font=max(reader.legacy, key=reader.legacy.get))
     document = _Document(name, registry)
     document.warnings += [("docx.symbol", place, {"font": font, "code": code}) for place, font, code in reader.unknown_symbols]
     return document.read(body)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cchc.inputs.docx_package import DocxRefused
-from cchc.inputs.docx_styles import FALSE as _FALSE, VAL as _VAL, Numbering, Styles, int_between as _int, own_property, qn, symbol_char
+from cchc.inputs.docx_styles import FALSE as _FALSE, VAL as _VAL, Numbering, Styles, int_between as _int, legacy_font, own_property, qn, symbol_char
 from cchc.text import nfc
 
 #: Rows of one table, grid columns of one table (Word allows 63), and their product.
@@ -113,6 +113,8 @@ class Body:
         self.tables = 0
         #: Symbols (Insert > Symbol) of a font cchc has no table for, shown as U+FFFD: (place, font, code).
         self.unknown_symbols: list[tuple[Place, str, str]] = []
+        #: Text typed in a TCVN3 or VNI font, in that font's old encoding: (the font, how many such characters).
+        self.legacy: dict[str, int] = {}
 
     def read(self, document) -> list[Para | Grid]:
         """The body's paragraphs (empty ones too, for their numbers) and tables, in reading order."""
@@ -155,6 +157,7 @@ class Body:
         style = ppr.find(qn("pStyle")) if ppr is not None else None
         style_id = style.get(_VAL) if style is not None else None
         style_bold, style_caps = bool(self.styles.bold(style_id)), bool(self.styles.caps(style_id))
+        style_font = self.styles.get(style_id, "font") or self.styles.default_font
         parts: list[str] = []
         bold = True
         seen_text = False
@@ -168,6 +171,7 @@ class Body:
                     run_text = _run_text(element, place, self.unknown_symbols)
                     if self._run_has(element, "caps", style_caps):  # Font > All caps: Word shows and prints capitals
                         run_text = run_text.upper()
+                    self._note_legacy(element, run_text, style_font)
                     if run_text.strip():
                         seen_text = True
                         bold = bold and self._run_has(element, "bold", style_bold)
@@ -196,6 +200,15 @@ class Body:
         if centered is None:
             centered = bool(self.styles.centered(style_id))
         return Para(text, place, bold=bold and seen_text, centered=centered)
+
+    def _note_legacy(self, run, text: str, style_font: str | None) -> None:
+        """Count the characters of *text* a TCVN3 or VNI font shows as Vietnamese letters (Latin-1 ones, in a run
+        with no letter of Unicode's Vietnamese): the document then needs converting to Unicode first."""
+        if text.isascii() or any(ord(char) > 0xFF for char in text):
+            return
+        font = own_property(run, "font") or style_font
+        if legacy_font(font):
+            self.legacy[font] = self.legacy.get(font, 0) + sum(ord(char) > 0x7F for char in text)
 
     def _run_has(self, run, what: str, by_paragraph_style: bool) -> bool:
         """Whether a run is bold, or all caps (*what*): set on it, else by its character style, else its paragraph's."""

@@ -25,11 +25,16 @@ class Styles:
     def __init__(self, root):
         self._styles: dict[str, object] = {}
         self._memo: dict[tuple[str, str], object] = {}
+        #: The font of text no style names one for (the document's defaults).
+        self.default_font: str | None = None
         if root is not None:
             for style in root.iterchildren(qn("style")):
                 style_id = style.get(qn("styleId"))
                 if style_id:
                     self._styles.setdefault(style_id, style)
+            defaults = root.find(f"{qn('docDefaults')}/{qn('rPrDefault')}")
+            if defaults is not None:
+                self.default_font = own_property(defaults, "font")
 
     def get(self, style_id: str | None, what: str, depth: int = 0):
         """*what* (bold, caps, centered, numbering) as the style *style_id* sets it, or a style it is based on; None when none does."""
@@ -62,7 +67,10 @@ class Styles:
 
 
 def own_property(element, what: str):
-    """bold / caps (Font > All caps) / centered / numbering as set directly on a style, paragraph or run."""
+    """bold / caps (Font > All caps) / font / centered / numbering as set directly on a style, paragraph or run."""
+    if what == "font":  # the font of Latin text (w:ascii, else w:hAnsi)
+        fonts = element.find(f"{qn('rPr')}/{qn('rFonts')}")
+        return None if fonts is None else fonts.get(qn("ascii")) or fonts.get(qn("hAnsi"))
     if what in ("bold", "caps"):
         b = element.find(f"{qn('rPr')}/{qn('b' if what == 'bold' else 'caps')}")
         return None if b is None else b.get(VAL, "1").lower() not in FALSE
@@ -208,3 +216,9 @@ def symbol_char(font: str, code: str) -> str | None:
         return None
     char = _SYMBOL_FONT.get(value - 0xF000 if 0xF000 <= value <= 0xF0FF else value)
     return None if char is None or "\ue000" <= char <= "\uf8ff" else char
+
+
+def legacy_font(font: str | None) -> bool:
+    """A font of the Vietnamese encodings before Unicode: TCVN3 (".VnTime", ".VnArial H") or VNI ("VNI-Times")."""
+    name = (font or "").strip().lower()
+    return name.startswith((".vn", "vni-", "vni "))

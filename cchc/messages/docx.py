@@ -90,6 +90,12 @@ MESSAGES = {
         "mục {name!q} nén với tỉ lệ {ratio!n}:1, quá giới hạn {limit!n}:1 (có thể là bom nén); không đọc",
         "entry {name!q} is compressed {ratio!n}:1, over the limit of {limit!n}:1 (a zip bomb?); not read",
     ),
+    "docx.legacy-font": (
+        "văn bản được gõ bằng phông {font!q}, theo bảng mã cũ (TCVN3 hay VNI), không phải Unicode: hãy chuyển mã "
+        "sang Unicode (Unikey: Công cụ chuyển mã, hay chức năng tương tự) rồi lưu lại tệp .docx",
+        "the document is typed in the font {font!q}, in an old encoding (TCVN3 or VNI), not Unicode: convert it to "
+        "Unicode (Unikey's converter, or a tool like it) and save the .docx again",
+    ),
     "docx.truncated": (
         "tệp .docx bị hỏng hoặc không trọn vẹn (tải về hay chép chưa xong?): có phần đầu của một tệp nén zip nhưng không có mục lục ở cuối",
         "the .docx is damaged or incomplete (a download or copy cut short?): it starts as a zip archive but has no directory at its end",
