@@ -7,8 +7,8 @@ digit grouping.
 
 MESSAGES = {
     "deadline.unknown": (
-        "không đọc được thời hạn {text!q}; viết theo mẫu gần nhất: {example!q}",
-        "cannot read the deadline {text!q}; write it like the closest form: {example!q}",
+        "không đọc được thời hạn {text!q}; mẫu gần nhất mà cchc đọc được là, chẳng hạn, {example!q} (hãy ghi đúng ngày, tháng của văn bản theo mẫu đó)",
+        "cannot read the deadline {text!q}; the closest form cchc reads is, for example, {example!q} (write the document's own day and month that way)",
     ),
     "deadline.no-year": (
         "thời hạn {text!q} không ghi năm, mà chưa biết năm của kế hoạch để tính ngày đến hạn",
