@@ -90,7 +90,8 @@ def load_bands(path) -> tuple[Bands | None, list[Problem]]:
     try:
         data = read_bounded(path, safeyaml.MAX_BYTES)
     except UnreadableFile as exc:
-        return None, [error(exc.code, key=exc.key, file=name, line=1, column=1, **exc.args)]
+        key = "not-a-file.bands" if exc.code == "not-a-file" else exc.key
+        return None, [error(exc.code, key=key, file=name, line=1, column=1, **exc.args)]
     source, is_nfc, problem = safeyaml.decode(data)
     if problem is not None:
         return None, [from_yaml(name, problem)]

@@ -649,3 +649,8 @@ def test_report_judges_the_log_as_of_its_today_as_every_query_does(run, tmp_path
     for args in (("list", "--status", "done"), ("report", "--period", str(today.year))):
         result = run(*args, "--plan", plan, "--today", str(asked), "-f", "json")
         assert result.exit_code == 0, (args, result.stderr)
+
+
+def test_a_bands_file_that_is_a_directory_is_called_what_it_is(run, tmp_path):
+    result = run("report", "--period", "6T/2021", "--bands", tmp_path)
+    assert result.exit_code == 2 and "không phải tệp thang điểm" in result.stderr and "kế hoạch" not in result.stderr.split("\n")[0]

@@ -8,6 +8,7 @@ MESSAGES = {
     "not-a-file": ("là một thư mục, không phải tệp kế hoạch", "is a directory, not a plan file"),
     "not-a-file.docx": ("là một thư mục, không phải tệp Word", "is a directory, not a Word file"),
     "not-a-file.progress": ("là một thư mục, không phải sổ theo dõi tiến độ", "is a directory, not a progress log"),
+    "not-a-file.bands": ("là một thư mục, không phải tệp thang điểm", "is a directory, not a score bands file"),
     "not-found.dangling-link": (
         "là liên kết tượng trưng tới {target!q}, nhưng tệp đó không tồn tại",
         "is a symbolic link to {target!q}, which does not exist",
