@@ -174,6 +174,10 @@ def check_total(plan) -> list[Problem]:
     return problems
 
 
+#: The words of a total as a document prints them around it: "(Bằng chữ: …)".
+_IN_WORDS_WRAPPER = re.compile(r"\(?\s*b[aằ]ng ch[uữ]\s*:\s*(.+?)\)?", re.I)
+
+
 def check_total_in_words(plan) -> list[Problem]:
     """The declared total and the amount written in words agree."""
     header = plan.plan
@@ -186,6 +190,9 @@ def check_total_in_words(plan) -> list[Problem]:
     try:
         in_words = words_to_amount(header.total_in_words)
     except ValueError as exc:
+        wrapped = _IN_WORDS_WRAPPER.fullmatch(header.total_in_words.strip())
+        if wrapped:  # "(Bằng chữ: Hai trăm triệu đồng chẵn)" as the document prints it: the words are inside
+            return [error("total-in-words", path, key="total-in-words.wrapped", words=header.total_in_words, inner=wrapped.group(1).strip())]
         return [error("total-in-words", path, words=header.total_in_words, reason=str(exc))]
     if not _sane(declared) or in_words == million_to_vnd(declared):
         return []

@@ -370,3 +370,17 @@ def test_a_total_in_words_that_disagrees_is_shown_in_the_declared_totals_unit(ru
                           'bằng chữ đúng là "Mười hai triệu năm trăm nghìn đồng"')
     assert en[0].endswith("the total in words reads 12 million VND (12,000,000 VND) but the declared total is 12.5 million VND; "
                           'in words the declared total is "Mười hai triệu năm trăm nghìn đồng"')
+
+
+@pytest.mark.parametrize("written", ["(Bằng chữ: Mười hai triệu năm trăm nghìn đồng)", "Bằng chữ: Mười hai triệu năm trăm nghìn đồng"])
+def test_a_total_in_words_copied_with_its_print_wrapper_says_what_to_write(run, tmp_path, written):
+    from conftest import DATA
+
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    start = text.index("  total_in_words:")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text[:start] + f'  total_in_words: "{written}"\n' + text[text.index("\n", start) + 1 :], encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 1
+    (line,) = [row for row in result.stdout.splitlines() if "[total-in-words]" in row]
+    assert line.endswith('viết "Mười hai triệu năm trăm nghìn đồng"')

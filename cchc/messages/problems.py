@@ -164,6 +164,10 @@ MESSAGES = {
         "itemized total {itemized!m} differs from the declared total {declared!m}: difference {difference!M}",
     ),
     "total-in-words": ("không đọc được số tiền bằng chữ {words!q}", "cannot read the total in words {words!q}: {reason}"),
+    "total-in-words.wrapped": (
+        "total_in_words chỉ ghi phần chữ, không kèm \"(Bằng chữ: …)\" mà bản in tự thêm: viết {inner!q}",
+        "total_in_words holds the words only, without the \"(Bằng chữ: …)\" the print adds around them: write {inner!q}",
+    ),
     "total-in-words.mismatch": (
         "số tiền bằng chữ là {in_million!m} ({in_words!n} đồng) nhưng tổng kinh phí công bố là {declared!m}; bằng chữ đúng là {expected!q}",
         "the total in words reads {in_million!m} ({in_words!n} VND) but the declared total is {declared!m}; in words the declared total is {expected!q}",
