@@ -426,6 +426,8 @@ def _show(value) -> str:
         return "null"
     if isinstance(value, str):
         return quote(value, 40)
+    if isinstance(value, bool):  # as YAML writes it (budget: true), not as Python prints it
+        return "true" if value else "false"
     if isinstance(value, (dict, list)):
         return {dict: "{…}", list: "[…]"}[type(value)]
     text = str(value)

@@ -653,3 +653,12 @@ def test_a_product_with_one_visible_character_is_not_blank(run, tmp_path):
     path = tmp_path / "x.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert "blank-product" not in {d["code"] for d in diagnostics(run("validate", path, "-f", "json"))}
+
+
+def test_a_yaml_boolean_is_shown_as_yaml_writes_it(run, tmp_path):
+    path = tmp_path / "plan.yaml"
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace("budget: 10\n", "budget: true\n", 1), encoding="utf-8")
+    result = run("validate", path)
+    (line,) = [row for row in result.stdout.splitlines() if "[schema]" in row]
+    assert line.endswith("nhưng đang là true") and "True" not in line
