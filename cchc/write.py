@@ -186,16 +186,20 @@ def extend_file(path: Path, new: bytes, kept: int) -> None:
             return
         except _OwnerWouldChange:
             pass
-    with open(real, "r+b") as handle:
-        if handle.seek(0, os.SEEK_END) != kept:
+    fd = os.open(real, os.O_WRONLY)
+    try:
+        if os.lseek(fd, 0, os.SEEK_END) != kept:
             raise OSError(errno.EAGAIN, "changed while it was being written, run again", str(path))
         try:
-            handle.write(new[kept:])
-            handle.flush()
-            os.fsync(handle.fileno())
+            tail = memoryview(new)[kept:]
+            while tail:  # a write may take part of what it is given
+                tail = tail[os.write(fd, tail):]
+            os.fsync(fd)
         except BaseException:
-            handle.truncate(kept)
+            os.ftruncate(fd, kept)  # on the descriptor itself: no buffer left to flush first
             raise
+    finally:
+        os.close(fd)
 
 
 class _OwnerWouldChange(Exception):

@@ -1247,3 +1247,24 @@ def test_recording_with_a_today_still_to_come_and_no_on_blames_today(run, workdi
     result = run("progress", "A-2", "--status", "done", "--today", str(future), "--plan", workdir / "ke-hoach.yaml")
     assert result.exit_code == 2 and "--today" in result.stderr and "--on" in result.stderr, result
     assert "còn chưa đến" in result.stderr and not (workdir / "ke-hoach.progress.yaml").exists()
+
+
+def test_a_write_in_place_cut_short_by_the_file_size_limit_leaves_the_log_as_it_was(workdir):
+    # A shared (hard-linked) log is written in place; a write the file-size limit stops half-way is taken off again.
+    import resource
+    import subprocess
+    import sys
+
+    log = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log)
+    os.link(log, workdir / "shared.yaml")
+    before = log.read_bytes()
+
+    def limited():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (len(before) + 100, len(before) + 100))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "cchc", "progress", "A-2", "--status", "done", "--on", "2021-04-20", "--note", "y" * 400,
+         "--plan", str(workdir / "ke-hoach.yaml")], capture_output=True, text=True, preexec_fn=limited, cwd=workdir)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result
+    assert log.read_bytes() == before and (workdir / "shared.yaml").read_bytes() == before
