@@ -430,3 +430,19 @@ def test_render_writes_beside_its_templates_but_never_over_one(run, tmp_path):
     result = run("render", "--plan", PLAN, "--template-dir", tmp_path, "-o", tmp_path / "plan.md.j2", "-f", "md")
     assert result.exit_code == 2 and "không ghi đè lên tệp đang được đọc" in result.stderr
     assert (tmp_path / "plan.md.j2").read_text(encoding="utf-8") == "# {{ view.plan.plan.title }}\n"
+
+
+@pytest.mark.parametrize("plans_only", [False, True])
+def test_a_plan_hard_linked_into_two_folders_has_each_folders_log_checked(run, tmp_path, plans_only):
+    for folder, item in (("a", "I-1"), ("b", "I-99")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "p.progress.yaml").write_text(f"- id: {item}\n  status: done\n  date: 2021-01-05\n", encoding="utf-8")
+    (tmp_path / "a" / "p.yaml").write_bytes(PLAN.read_bytes())
+    os.link(tmp_path / "a" / "p.yaml", tmp_path / "b" / "p.yaml")
+    given = [tmp_path / f / ("p.progress.yaml" if plans_only else "p.yaml") for f in "ab"]
+    result = run("validate", *(["--plans-only"] if plans_only else []), *given, "-f", "json")
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1
+    assert [(d["file"], d["code"]) for d in report["diagnostics"] if d["severity"] == "error"] == [
+        (str(tmp_path / "b" / "p.progress.yaml"), "progress-unknown-id")]
+    assert sum(name.endswith("p.yaml") for name in report["files"]) == 1  # the plan itself checked once

@@ -60,12 +60,15 @@ def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], lis
     problems = []
     cannot_read = False
     # Each plan once, however often and by whatever name it is given (plans/*.yaml plans/2021.yaml, a link).
-    first: dict[str, Path] = {}
+    first: dict[tuple | str, Path] = {}
+    names: dict[tuple | str, list[Path]] = {}  # every name a plan is given by: a log may sit beside each
     for path in paths:
         if not is_log_name(path):
-            first.setdefault(file_key(path), path)
+            key = file_key(path)
+            first.setdefault(key, path)
+            names.setdefault(key, []).append(path)
     plans = list(first.values())
-    checked = {_log_key(log_path(path), path) for path in plans}  # (log, plan): checked with the plans given
+    checked = {_log_key(log_path(name), name) for path in plans for name in names[file_key(path)]}  # with the plans given
     logs: dict[tuple, Path] = {}  # each log given once per plan it is checked against, in the order given
     for path in paths:
         if is_log_name(path):
@@ -85,10 +88,17 @@ def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], lis
             continue
         files[loaded.name] = None
         problems.extend(found)
-        if loaded.plan is not None and os.path.lexists(log_path(path)):
+        if loaded.plan is None:
+            continue
+        judged: set = set()
+        for name in names[file_key(path)]:  # the plan hard-linked into two folders has a log beside each name
+            log = log_path(name)
+            if not os.path.lexists(log) or file_key(log) in judged:
+                continue
+            judged.add(file_key(log))
             # The progress log beside the plan is part of what the plan's repository holds.
-            found = judge_log(log_path(path), loaded.plan, as_of)[1]
-            files[str(log_path(path))] = None
+            found = judge_log(log, loaded.plan, as_of)[1]
+            files[str(log)] = None
             problems.extend(found)
             cannot_read = cannot_read or unreadable(found)
     for path in logs.values():
@@ -168,7 +178,8 @@ def plans_among(paths: list[Path]) -> list[Path]:
                 continue
             path = plan
         if path is not None and _is_plan(path):
-            chosen.setdefault(file_key(path), path)
+            # Each plan once; but a plan hard-linked into two folders, once for the log beside each name.
+            chosen.setdefault((file_key(path), file_key(log_path(path))), path)
     return list(chosen.values())
 
 
