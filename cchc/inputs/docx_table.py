@@ -81,13 +81,15 @@ def unit_factor(heading: str) -> tuple[int | Decimal, bool]:
     return 1, True
 
 
-#: The units a budget heading names, folded ("tỷ" -> "ty", "đồng" -> "dong"), as million VND each.
+#: The units a budget heading names, folded ("tỷ" -> "ty", "đồng" -> "dong"), as million VND each. An abbreviation
+#: counts only as a unit ("tr.đ", "Tr đồng", "Tr.VNĐ", never the "Tr.đó" of "trong đó"; "tỷ", "tỉ", never "công ty").
+_DONG_WORD = r"(?:dong|vnd|d)\b"
 _UNITS = (
-    (1000, re.compile(r"\bty\b(?!\s*le\b)")),
-    (1, re.compile(r"\b(?:trieu|tr|trd)\b")),
-    (Decimal("0.001"), re.compile(r"\bnghin\b|\b(?:ngan|ng)\s*\.?\s*(?:dong|vnd|d)\b|\bngan\s*\)|\b1[., ]?000\s*(?:dong|vnd|d)\b")),
+    (1000, re.compile(rf"\bt[yi]\s*(?:{_DONG_WORD}|(?=\s*[)/,;]|\s*$))(?!\s*le\b)")),
+    (1, re.compile(rf"\btrieu\b|\btr\s*\.?\s*{_DONG_WORD}|(?<![0-9.,])1[., ]?000[., ]?000\s*{_DONG_WORD}")),
+    (Decimal("0.001"), re.compile(rf"\bnghin\b|\b(?:ngan|ng)\s*\.?\s*{_DONG_WORD}|\bngan\s*\)|(?<![0-9.,])1[., ]?000\s*{_DONG_WORD}")),
 )
-_DONG = re.compile(r"\b(?:dong|vnd)\b|\(\s*d\s*\)")
+_DONG = re.compile(r"\b(?:dong|vnd)\b|\(\s*d\b")
 
 
 def figure(text: str) -> int | Decimal | None:
@@ -124,7 +126,7 @@ def _exact(whole: str, fraction: str) -> int | Decimal:
 
 #: A figure with its unit, as a cell may write it: "50 triệu", "100.000.000 đồng", "1,5 tỷ đồng", "20 tr.đ".
 _WITH_UNIT = re.compile(
-    r"(?P<figure>[0-9][0-9.,]*)\s*(?P<unit>(?:tỷ|ty)(?:\s*(?:đồng|dong))?|(?:triệu|trieu)(?:\s*(?:đồng|dong))?|tr\.?\s*đ(?:ồng)?|trđ"
+    r"(?P<figure>[0-9][0-9.,]*)\s*(?P<unit>(?:tỷ|ty|tỉ|ti)(?:\s*(?:đồng|dong))?|(?:triệu|trieu)(?:\s*(?:đồng|dong))?|tr\.?\s*đ(?:ồng)?|trđ"
     r"|(?:nghìn|ngàn|nghin|ngan)\s*(?:đồng|dong)|đồng|dong|vnđ|vnd|đ)\.?",
     re.I,
 )
@@ -152,7 +154,7 @@ def amount_in_million(text: str, factor: int | Decimal) -> tuple[int | Decimal, 
     if amount is None:
         return None
     unit = fold(match.group("unit")).replace(" ", "").rstrip(".")
-    per = 1000 if unit.startswith("ty") else 1 if unit.startswith(("trieu", "tr")) else (
+    per = 1000 if unit.startswith(("ty", "ti")) else 1 if unit.startswith(("trieu", "tr")) else (
         Decimal("0.001") if unit.startswith(("nghin", "ngan")) else Decimal("0.000001")
     )
     return in_million(amount, per), True
