@@ -209,3 +209,24 @@ def test_a_unicode_document_whose_styles_still_name_a_tcvn3_font_is_read():
     add_signature(doc, ["GIÁM ĐỐC", "", "Nguyễn Văn A"])
     plan, _ = imported(doc)
     assert [item.product for _, _, item in plan.items()] == ["Kế hoạch rà soát"]
+
+
+def test_recipients_typed_with_a_tab_after_the_bullet_are_read_whole():
+    doc, _ = plan_document()
+    table = doc.add_table(rows=1, cols=2)
+    F.fill(table.cell(0, 0), ["Nơi nhận:", "-\tSở Nội vụ;", "-\tLưu: VT, VP."])
+    F.fill(table.cell(0, 1), ["GIÁM ĐỐC", "", "Nguyễn Văn A"])
+    plan, _ = imported(doc)
+    assert plan.plan.recipients == ["Sở Nội vụ;", "Lưu: VT, VP."]
+
+
+def test_a_tab_letterhead_with_the_number_left_blank_keeps_its_place_and_date():
+    doc = F.document()
+    F.para(doc, "UBND TỈNH HÀ NAM\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    F.para(doc, "SỞ NỘI VỤ\tĐộc lập - Tự do - Hạnh phúc")
+    F.para(doc, "Số:\t\tHà Nam, ngày 10 tháng 01 năm 2022")
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    F.para(doc, "Cải cách hành chính năm 2022", bold=True, center=True)
+    F.task_table(doc, [HEADINGS, ROW])
+    plan, _ = imported(doc)
+    assert (plan.plan.number, plan.plan.place, str(plan.plan.date)) == (None, "Hà Nam", "2022-01-10")

@@ -135,15 +135,18 @@ def header(paras: list[Para]) -> tuple[dict, list[Para]]:
 
 def _header_lines(text: str) -> list[str]:
     """A paragraph of the issuing block as its lines and columns: a letterhead typed without a table has its two
-    columns on one line, split by tabs ("UBND TỈNH …<tab>CỘNG HÒA …"); "Số:<tab>15/KH-SNV" stays one."""
+    columns on one line, split by tabs ("UBND TỈNH …<tab>CỘNG HÒA …"); but "Số:<tab>15/KH-SNV" is one, unless
+    the number was left blank ("Số:<tab><tab>Thái Bình, ngày …")."""
     lines: list[str] = []
     for line in text.split("\n"):
         pieces = [piece.strip() for piece in re.split(r"\t+", line) if piece.strip()]
+        joined: list[str] = []
         for piece in pieces:
-            if lines and _NUMBER_LABEL.fullmatch(lines[-1]):
-                lines[-1] += " " + piece
+            if joined and _NUMBER_LABEL.fullmatch(joined[-1]) and date_line(piece) is None:
+                joined[-1] += " " + piece
             else:
-                lines.append(piece)
+                joined.append(piece)
+        lines += joined
     return lines
 
 
@@ -178,7 +181,8 @@ def closing(paras: list[Para]) -> tuple[dict | None, list[str], list[Para]]:
     signer_lines: list[tuple[str, Para]] = []
     listing = False
     for para in paras:
-        for line in _header_lines(para.text):
+        for line in para.text.split("\n"):
+            line = line.strip()
             shown = Para(line, para.place, para.bold, para.centered)
             if not line or _placeholder(line):
                 continue
