@@ -189,7 +189,7 @@ class AgencyRegistry:
             return AgencyMatch(suggestions=[])
         equal = self._folded.get(folded, [])
         if not equal:
-            for key in typed_keys(query):
+            for key in typed_keys(query, initials=_typed_as_initials(query)):
                 equal = self._folded.get(key, [])
                 if equal:
                     break
@@ -220,7 +220,14 @@ def spelling_key(spelling: str) -> str:
     return " ".join(nfc(spelling).casefold().split())
 
 
-def typed_keys(spelling: str) -> set[str]:
+def _typed_as_initials(query: str) -> bool:
+    """Whether a query may be initials: one word ("STTTT", "snv"), or with a word in capitals ("Sở TT-TT", "VP
+    UBND"). A name written out ("Sở Ngoại vụ") is not taken for its initials (SNV, which are Sở Nội vụ's)."""
+    words = [w for w in re.split(r"[\s&,;()/.-]+", nfc(query)) if w]
+    return len(words) <= 1 or any(len(word) > 1 and word.isupper() for word in words)
+
+
+def typed_keys(spelling: str, initials: bool = True) -> set[str]:
     """Keys a person may type for *spelling*: its letters run together and its initials.
 
     "Sở Thông tin và Truyền thông" -> "stttt"; "Sở TT&TT" -> "sotttt", "stttt";
@@ -232,18 +239,18 @@ def typed_keys(spelling: str) -> set[str]:
         return set()
     original = [w for w in re.split(r"[\s&,;()/.-]+", nfc(spelling)) if w]
     keys = {"=" + "".join(words)}
-    initials = []
-    for word in original:
+    letters_of = []
+    for word in original if initials else ():
         bare = fold(word)
         letters = "".join(_WORD.findall(bare))
         if not letters or bare in _SKIPPED:
             continue
         # An all-capitals word is already initials ("UBND", "TTTT", "KHCN").
-        initials.append(letters if len(word) > 1 and word.isupper() else letters[0])
-    if initials:
-        keys.add("=" + "".join(initials))
-        if original and fold(original[-1]) in _PLACE_WORDS and len(initials) > 2:
-            keys.add("=" + "".join(initials[:-1]))
+        letters_of.append(letters if len(word) > 1 and word.isupper() else letters[0])
+    if letters_of:
+        keys.add("=" + "".join(letters_of))
+        if original and fold(original[-1]) in _PLACE_WORDS and len(letters_of) > 2:
+            keys.add("=" + "".join(letters_of[:-1]))
     if words[-1] in _PLACE_WORDS and len(words) > 1:
         keys.add("=" + "".join(words[:-1]))
     return keys

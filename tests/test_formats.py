@@ -243,6 +243,13 @@ def test_initials_people_type(run, typed, full):
     assert found and all(full in r["lead"] + r["partners"] for r in found), (typed, found)
 
 
+@pytest.mark.parametrize("typed", ["Sở Ngoại vụ", "Sở Tài nguyên", "Sở Tư phán"])
+def test_a_name_written_out_is_not_taken_for_its_initials(run, typed):
+    # "Sở Ngoại vụ" has the initials SNV, Sở Nội vụ's short form: a name written out that no agency has is no match.
+    result = run("list", "-a", typed, "-f", "json")
+    assert result.exit_code == 1 and result.stdout == "" and "không có cơ quan nào khớp" in result.stderr, result
+
+
 # ---------------------------------------------------------------- deadlines
 
 
