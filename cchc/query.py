@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache, partial
 from itertools import count, repeat
+import re
 from operator import attrgetter
 from typing import NamedTuple
 
 from cchc.agencies import AgencyRegistry
 from cchc.deadlines import Deadline, parse_deadline
 from cchc.money import exact_sum
-from cchc.text import fold, sort_key
+from cchc.text import fold, roman_numeral, sort_key
 
 ROLES = ("lead", "partner", "any")
 
@@ -64,16 +65,28 @@ def section_label(plan, wanted: str) -> str | None:
     """The plan's label for *wanted*: "ii", "II", "II." or "2" all give "II"; None if there is none.
 
     A label the plan uses wins ("1" in a plan numbered 1, 2, 3); otherwise a
-    number counts sections in order.
+    number is the Roman numeral it writes ("2" is II, in a plan whose first
+    section is II, its I being prose); in a plan numbered otherwise ("A", "B")
+    it counts the sections in order.
     """
     text = fold(wanted).rstrip(".")
-    for section in plan.sections:
-        if fold(section.numeral).rstrip(".") == text:
+    labels = [fold(section.numeral).rstrip(".") for section in plan.sections]
+    for section, label in zip(plan.sections, labels):
+        if label == text:
             return section.numeral
-    if text.isascii() and text.isdigit():
+    if text.isascii() and text.isdigit() and len(text) <= 4:
+        roman = roman_numeral(int(text)).lower()
+        for section, label in zip(plan.sections, labels):
+            if label == roman:
+                return section.numeral
+        if any(_ROMAN_LABEL.fullmatch(label) for label in labels):
+            return None
         index = int(text) - 1
         return plan.sections[index].numeral if 0 <= index < len(plan.sections) else None
     return None
+
+
+_ROMAN_LABEL = re.compile(r"[ivxlc]+")
 
 
 def leads(item, plan) -> list[str]:

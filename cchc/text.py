@@ -476,3 +476,16 @@ def quote(text: str, limit: int = 120) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return '"' + one_line(text) + '"'
+
+
+def roman_numeral(value: int) -> str:
+    """1 -> "I", 14 -> "XIV", as sections and lists are numbered; a value outside 1-3999 as its digits."""
+    if not 0 < value < 4000:
+        return str(value)
+    out = []
+    for number, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                            (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= number:
+            out.append(letters)
+            value -= number
+    return "".join(out)

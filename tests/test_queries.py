@@ -219,6 +219,19 @@ def test_section_by_numeral_or_number(run):
     assert run("list", "--section", "VIII", "--plan", PLAN).exit_code == 1
 
 
+def test_a_section_number_is_its_roman_numeral_not_its_place(run, tmp_path):
+    # A plan whose I is prose numbers its sections from II: "2" is II, "1" is none (it was the first, II).
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "plan: {title: T, year: 2025}\nagencies: [{name: Vụ Pháp chế}]\nprose_before: [{label: I, title: MỤC TIÊU, paragraphs: [x]}]\n"
+        "sections:\n  - numeral: II\n    title: A\n    tasks: [{items: [{id: II-1, product: a, lead: [Vụ Pháp chế], deadline: Tháng 2/2025}]}]\n"
+        "  - numeral: III\n    title: B\n    tasks: [{items: [{id: III-1, product: b, lead: [Vụ Pháp chế], deadline: Tháng 3/2025}]}]\n",
+        encoding="utf-8")
+    assert [i["id"] for i in items(run("list", "--section", "2", "-f", "json", "--plan", plan))] == ["II-1"]
+    assert [i["id"] for i in items(run("list", "--section", "3", "-f", "json", "--plan", plan))] == ["III-1"]
+    assert run("list", "--section", "1", "--plan", plan).exit_code == 1
+
+
 def test_search_ignores_diacritics_and_covers_task_text(run):
     got = items(run("list", "--search", "TINH GIAN BIEN CHE", "--format", "json", "--plan", PLAN))
     assert [i["id"] for i in got] == ["III-3"]

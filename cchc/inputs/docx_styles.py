@@ -8,6 +8,7 @@ shows, counted in order as Word counts it.
 from __future__ import annotations
 
 from cchc.inputs.docx_package import W
+from cchc.text import roman_numeral
 
 
 def qn(name: str) -> str:
@@ -174,7 +175,7 @@ class Numbering:
 
 def _format_number(value: int, fmt: str) -> str:
     if fmt in ("upperRoman", "lowerRoman"):
-        roman = _roman(value)
+        roman = roman_numeral(value)
         return roman if fmt == "upperRoman" else roman.lower()
     if fmt in ("upperLetter", "lowerLetter") and value > 0:
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
@@ -182,17 +183,6 @@ def _format_number(value: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{value:02d}"
     return str(value)
-
-
-def _roman(value: int) -> str:
-    if not 0 < value < 4000:
-        return str(value)
-    out = []
-    for number, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while value >= number:
-            out.append(letters)
-            value -= number
-    return "".join(out)
 
 
 #: The Symbol font's characters (Adobe's Symbol encoding) as Unicode, by code: what Insert > Symbol puts in a
