@@ -230,3 +230,15 @@ def test_a_tab_letterhead_with_the_number_left_blank_keeps_its_place_and_date():
     F.task_table(doc, [HEADINGS, ROW])
     plan, _ = imported(doc)
     assert (plan.plan.number, plan.plan.place, str(plan.plan.date)) == (None, "Hà Nam", "2022-01-10")
+
+
+def test_a_document_in_tcvn3_through_its_normal_style_is_refused(run, tmp_path):
+    # Old documents set ".VnTime" on the Normal style: paragraphs that name no style are in it.
+    doc = F.document()
+    doc.styles["Normal"].font.name = ".VnTime"
+    F.para(doc, "KÕ ho¹ch c¶i c¸ch hµnh chÝnh n¨m 2026", bold=True, center=True)
+    F.task_table(doc, [["Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian"], ["Rµ so¸t v¨n b¶n", "B¸o c¸o", "Së Néi vô", "Quý I/2026"]])
+    source = tmp_path / "k.docx"
+    source.write_bytes(F.to_bytes(doc))
+    result = run("import", source, "-o", tmp_path / "k.yaml")
+    assert result.exit_code == 2 and '".VnTime"' in result.stderr, result

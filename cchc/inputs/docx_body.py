@@ -157,7 +157,7 @@ class Body:
         style = ppr.find(qn("pStyle")) if ppr is not None else None
         style_id = style.get(_VAL) if style is not None else None
         style_bold, style_caps = bool(self.styles.bold(style_id)), bool(self.styles.caps(style_id))
-        style_font = self.styles.get(style_id, "font") or self.styles.default_font
+        style_font = self.styles.get(style_id or self.styles.default_paragraph, "font") or self.styles.default_font
         parts: list[str] = []
         bold = True
         seen_text = False

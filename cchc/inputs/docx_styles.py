@@ -28,11 +28,15 @@ class Styles:
         self._memo: dict[tuple[str, str], object] = {}
         #: The font of text no style names one for (the document's defaults).
         self.default_font: str | None = None
+        #: The paragraph style of a paragraph that names none (Normal).
+        self.default_paragraph: str | None = None
         if root is not None:
             for style in root.iterchildren(qn("style")):
                 style_id = style.get(qn("styleId"))
                 if style_id:
                     self._styles.setdefault(style_id, style)
+                    if style.get(qn("type")) == "paragraph" and style.get(qn("default"), "0").lower() in ("1", "true", "on"):
+                        self.default_paragraph = self.default_paragraph or style_id
             defaults = root.find(f"{qn('docDefaults')}/{qn('rPrDefault')}")
             if defaults is not None:
                 self.default_font = own_property(defaults, "font")
