@@ -242,3 +242,24 @@ def test_a_document_in_tcvn3_through_its_normal_style_is_refused(run, tmp_path):
     source.write_bytes(F.to_bytes(doc))
     result = run("import", source, "-o", tmp_path / "k.yaml")
     assert result.exit_code == 2 and '".VnTime"' in result.stderr, result
+
+
+def test_a_point_printed_on_its_labels_line_imports_back_as_the_point_it_was(tmp_path):
+    # "(1) Bám sát …" is one line in the Word file; with no full stop it was read back as a title.
+    from cchc.outputs.docx import render_docx
+    from cchc.outputs.view import build_view
+
+    text = (
+        "plan:\n  issuer: SỞ NỘI VỤ\n  title: KẾ HOẠCH Cải cách hành chính năm 2026\n  year: 2026\n"
+        "agencies:\n  - name: Sở Nội vụ\n"
+        "prose_before:\n  - label: I\n    title: MỤC ĐÍCH, YÊU CẦU\n    blocks:\n"
+        "      - label: (1)\n        paragraphs:\n          - Bám sát chương trình cải cách hành chính của tỉnh\n"
+        "      - label: (2)\n        title: Tiêu đề ngắn\n"
+        "sections:\n  - numeral: I\n    title: MỤC 1\n    tasks:\n      - items:\n          - id: I-1\n"
+        "            product: Sản phẩm 1\n            lead: [Sở Nội vụ]\n            deadline: Quý II/2026\n"
+    )
+    plan = load_bytes(text.encode("utf-8"), "p.yaml").plan
+    result = read_docx(render_docx(build_view(plan)), "p.docx")
+    blocks = result.data["prose_before"][0]["blocks"]
+    assert blocks[0] == {"label": "(1)", "paragraphs": ["Bám sát chương trình cải cách hành chính của tỉnh"]}
+    assert blocks[1] == {"label": "(2)", "title": "Tiêu đề ngắn"}  # a title is printed bold: still a title

@@ -293,7 +293,13 @@ def _is_title(name: str, rest: str, para: Para) -> bool:
         return False
     if para.bold or is_caps(rest) or name == "roman":
         return True
+    if name in _POINT_KINDS:  # "(1) text", "a) text": a point's text on its label's line, as printed; a title is bold
+        return False
     return len(rest) <= _TITLE_CHARS and not rest.endswith((".", ";", ","))
+
+
+#: Labels that open a point's text on their own line ("(1)", "a)", "1)"); a heading under them is in bold.
+_POINT_KINDS = ("paren", "letter", "decimal)")
 
 
 def _paragraph(root: list[dict], stack: list[tuple[str, dict]], text: str) -> None:
