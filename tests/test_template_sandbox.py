@@ -316,3 +316,14 @@ def test_a_provinces_markdown_template_may_include_the_built_in_body(tmp_path):
     plan = load_plan(PLAN).plan
     markdown = render_plan(plan, "md", template_dir=tmp_path)
     assert markdown.startswith("# KẾ HOẠCH") and "| Nhiệm vụ | Mã | Sản phẩm |" in markdown and "Cộng mục I: 40 triệu đồng" in markdown
+
+
+def test_a_plan_template_copied_before_prints_the_heading_over_the_table_once(tmp_path):
+    # A plan.html.j2 copied before the headings moved over the table prints the whole of view.prose_before; the
+    # built-in table template it includes then prints no heading of its own.
+    old = (ROOT / "tests" / "data" / "render" / "plan-before-table-heads.html.j2")
+    (tmp_path / "plan.html.j2").write_text(old.read_text(encoding="utf-8"), encoding="utf-8")
+    plan = load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-so-tu-phap.yaml").plan
+    page = render_plan(plan, "html", template_dir=tmp_path)
+    assert page.count("II. NHIỆM VỤ TRỌNG TÂM") == 1
+    assert render_plan(plan, "html").count("II. NHIỆM VỤ TRỌNG TÂM") == 1
