@@ -358,3 +358,18 @@ def test_a_system_font_other_than_the_bundled_one_sends_the_plan_to_weasyprint(m
     assert said == [("system-font", {"items": sum(1 for _ in plan.items())})]
     assert all("+" in name for name, _ in pdf.fonts)
     check_page_numbers(pdf)
+
+
+def test_a_heading_over_the_table_longer_than_a_line_stays_with_the_prose_on_drawn_pages(monkeypatch, tmp_path):
+    # Drawn pages print a heading of one line over the table; a longer one stays at the end of the prose before,
+    # where it is written, rather than send the whole plan to WeasyPrint (minutes for thousands of items).
+    monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 0)
+    spy = Spy(monkeypatch)
+    plan = load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-so-tu-phap.yaml").plan
+    long = "NHIỆM VỤ TRỌNG TÂM CẢI CÁCH HÀNH CHÍNH NĂM 2026 CỦA SỞ TƯ PHÁP TỈNH THÁI BÌNH VÀ CÁC ĐƠN VỊ TRỰC THUỘC SỞ"
+    heads = [block.model_copy(update={"title": long}) if block.label == "II" else block for block in plan.prose_before]
+    plan = plan.model_copy(update={"prose_before": heads})
+    pdf = _print(plan, tmp_path / "long.pdf")
+    assert spy.spliced == 1 and spy.unfit == ["a heading over the table longer than a line"]  # tried, then laid out so
+    first_table_page = next(page for page in pdf.pages if page.landscape)
+    assert not first_table_page.has("NHIỆM VỤ TRỌNG TÂM") and pdf.pages[0].has("II. NHIỆM VỤ TRỌNG TÂM")

@@ -200,6 +200,9 @@ def _with_drawn_table(plan, view, limit: float | None = None) -> bytes | tuple[s
     stood there; the drawn pages then take the empty page's place.
     """
     laid = _drawn(plan, view)
+    if laid[0] == "long-heading":  # a heading over the table longer than a line: kept at the end of the prose instead
+        view = dataclasses.replace(view, heads_over_table=False)
+        laid = _drawn(plan, view)
     if len(laid) == 4 and joins_letterhead(view):
         # The letterhead on the table's first page unless that takes more pages (its own page is one) or leaves
         # the signature alone, as WeasyPrint's layout chooses.

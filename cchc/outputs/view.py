@@ -131,12 +131,15 @@ class View:
     #: The letterhead and the title head the table's first page, not a page of their own: what the PDF prints of
     #: a kế hoạch with nothing between its title and its table unless that takes more pages (``joins_letterhead``).
     letterhead_on_table: bool = False
+    #: The headings that end the prose before the table are printed over it (``table_heads``); False keeps them
+    #: where they are written (cchc's drawn pages, for a heading longer than a line).
+    heads_over_table: bool = True
 
     @property
     def table_heads(self) -> list[Paragraph]:
         """The headings that end the prose before the table with nothing under them ("II. NHIỆM VỤ TRỌNG TÂM"):
         they head the table, on its first page, not the foot of the page before (none in an extract)."""
-        if self.extract is not None:
+        if self.extract is not None or not self.heads_over_table:
             return []
         count = len(self.prose_before)
         while count and self.prose_before[count - 1].heading is not None:
