@@ -446,3 +446,11 @@ def test_a_plan_hard_linked_into_two_folders_has_each_folders_log_checked(run, t
     assert [(d["file"], d["code"]) for d in report["diagnostics"] if d["severity"] == "error"] == [
         (str(tmp_path / "b" / "p.progress.yaml"), "progress-unknown-id")]
     assert sum(name.endswith("p.yaml") for name in report["files"]) == 1  # the plan itself checked once
+
+
+def test_a_utf8_plan_with_a_stray_nul_is_not_called_utf16(run, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(b"\0" + PLAN.read_bytes())
+    result = run("validate", plan, "-f", "json")
+    codes = {d["code"] for d in json.loads(result.stdout)["diagnostics"]}
+    assert "encoding.wide" not in codes and "control-character" in codes

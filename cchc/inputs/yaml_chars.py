@@ -70,6 +70,9 @@ def wide_encoding(data: bytes) -> str | None:
     beside its first letter: YAML text never holds a NUL), else None."""
     if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) or data[:3] == b"\x00\x00\x00" or data[1:4] == b"\x00\x00\x00":
         return "UTF-32"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (len(data) >= 2 and (data[0] == 0) != (data[1] == 0)):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    head = data[:4]  # two ASCII characters in UTF-16, without a mark: a NUL beside each ("p\0l\0", "\0p\0l")
+    if len(head) == 4 and ((head[0] and head[2] and not head[1] and not head[3]) or (head[1] and head[3] and not head[0] and not head[2])):
         return "UTF-16"
     return None
