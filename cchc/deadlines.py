@@ -360,10 +360,10 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match, str, int | None], _Due]
         ),
         (rf"{_LEAD}(?:ngay )?{_DAY_MONTH}{_YEAR_TAIL}", _day_month_year),
         (rf"{_LEAD}(?:ngay )?{_YEAR}-(?P<month>[0-9]{{1,2}})-(?P<day>[0-9]{{1,2}})", _day_month_year),
-        (rf"(?:trong )?thang (?P<list>{_MONTH_LIST}){_YEAR_TAIL}", _months),
-        (rf"(?:trong )?quy (?P<list>{_QUARTER_LIST}){_YEAR_TAIL}", _quarters),
+        (rf"(?:(?:trong|cuoi|het) )?thang (?P<list>{_MONTH_LIST}){_YEAR_TAIL}", _months),  # "Cuối tháng 6": its last day
+        (rf"(?:(?:trong|cuoi|het) )?quy (?P<list>{_QUARTER_LIST}){_YEAR_TAIL}", _quarters),
         (rf"(?:trong )?(?:6|sau) thang (?P<half>dau|cuoi) nam(?: {_YEAR})?", _half_year),
-        (rf"(?:(?:trong|ca|cuoi) )?nam {_YEAR}(?:-(?P<last>[0-9]{{4}}))?(?: va cac nam tiep theo)?", _years),
+        (rf"(?:(?:trong|ca|cuoi|het) )?nam {_YEAR}(?:-(?P<last>[0-9]{{4}}))?(?: va cac nam tiep theo)?", _years),
         (rf"{_YEAR}(?:-(?P<last>[0-9]{{4}}))?", _years),
         (r"(?:trong|ca) nam", _plan_year),
         (rf"(?:trong )?giai doan {_YEAR}-(?P<last>[0-9]{{4}})", _years),
@@ -459,7 +459,12 @@ def _example_shapes() -> tuple[tuple[str, tuple[str, ...], str], ...]:
 
 
 def closest_example(text: str, year: int | None = None) -> str:
-    """The model wording in EXAMPLES most like *text* (its first 200 characters), for a user to copy, in the plan's *year*.
+    """``closest_form`` of *text*, with the numbers *text* wrote in place of the example's where they read."""
+    return _with_their_numbers(closest_form(text, year), text, year)
+
+
+def closest_form(text: str, year: int | None = None) -> str:
+    """The model wording in EXAMPLES most like *text* (its first 200 characters), in the plan's *year*.
 
     Most like: the most words in common, in order, any number matching any number; then the most characters
     in common. Words are compared once for all the wordings that have them ("Quý 16/2026", "Quý 17/2026"),
@@ -479,6 +484,41 @@ def closest_example(text: str, year: int | None = None) -> str:
             if ratio > best_ratio:
                 best, best_ratio = example, ratio
     return best if year is None else best.replace("2025", str(year + 4)).replace("2021", str(year))
+
+
+_ROMAN_WORD = re.compile(r"\b(?:IV|I{1,3})\b")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _with_their_numbers(example: str, text: str, year: int | None) -> str:
+    """*example* with the numbers the wording wrote in place of its own, kind for kind (years, other numbers,
+    quarters in Roman numerals) where the two have as many of a kind, when the result reads: "Đầu quý III/2026" is
+    told "Quý III/2026", not the example's "Quý II/2026"; else *example* as it is."""
+    folded = fold(text).upper()
+    theirs = {
+        "year": [n for n in _DIGITS.findall(text) if len(n) == 4],
+        "number": [n for n in _DIGITS.findall(text) if len(n) < 4],
+        "roman": _ROMAN_WORD.findall(folded),
+    }
+    pieces = re.split(r"(\b(?:IV|I{1,3})\b|[0-9]+)", example)
+    slots = {"year": [], "number": [], "roman": []}
+    for at, piece in enumerate(pieces):
+        kind = "roman" if _ROMAN_WORD.fullmatch(piece) else "year" if piece.isdigit() and len(piece) == 4 else "number" if piece.isdigit() else None
+        if kind:
+            slots[kind].append(at)
+    changed = False
+    for kind, places in slots.items():
+        if places and len(theirs[kind]) == len(places):
+            for at, value in zip(places, theirs[kind]):
+                changed = changed or pieces[at] != value
+                pieces[at] = value
+    if not changed:
+        return example
+    candidate = "".join(pieces)
+    try:
+        return candidate if _match(_key(candidate), candidate, year) is not None else example
+    except DeadlineError:  # their numbers make an impossible date ("Tháng 13"): the example as it is
+        return example
 
 
 @lru_cache(maxsize=4096)

@@ -219,6 +219,11 @@ MORE_REAL_WORDINGS = [
     ("Quý I - Quý II/2021", KIND_QUARTER, (D(2021, 6, 30),)),
     ("Từ quý I đến quý III/2021", KIND_QUARTER, (D(2021, 9, 30),)),
     ("Cuối năm 2021", KIND_YEAR, (D(2021, 12, 31),)),
+    ("Hết năm 2021", KIND_YEAR, (D(2021, 12, 31),)),
+    ("Cuối tháng 6/2021", KIND_MONTH, (D(2021, 6, 30),)),
+    ("Hết tháng 9", KIND_MONTH, (D(2021, 9, 30),)),
+    ("Cuối quý II/2021", KIND_QUARTER, (D(2021, 6, 30),)),
+    ("Hết quý I/2021", KIND_QUARTER, (D(2021, 3, 31),)),
     ("2021", KIND_YEAR, (D(2021, 12, 31),)),
     ("Năm 2021 và các năm tiếp theo", KIND_YEAR, (D(2021, 12, 31),)),
     ("Hằng tuần", KIND_RECURRING, ()),
@@ -371,7 +376,7 @@ def test_unknown_wordings(text: str) -> None:
     [
         ("Qúy 2 năm 2021 xong", "Quý II/2021"),
         ("Quy 2 nam 2021 xong", "Quý II/2021"),
-        ("Cuối quý II/2021", "Quý II/2021"),
+        ("Đầu quý II/2021", "Quý II/2021"),
         ("Quý 2, 4 năm 2021 xong", "Quý II, IV/2021"),
         ("Thang 6 nam 2021 roi", "Tháng 6/2021"),
         ("thang 6/21", "Tháng 6/2021"),
@@ -671,7 +676,20 @@ _WORDS = ["Quý", "quý", "Tháng", "tháng", "năm", "Trước", "ngày", "hằ
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8), st.sampled_from([None, 2021, 2026]))
 def test_the_closest_example_is_the_one_every_comparison_finds(words, year):
     """Compared once per set of words, and only where a bound says an example can be closer: the same example."""
-    from cchc.deadlines import closest_example
+    from cchc.deadlines import closest_form
 
     text = " ".join(words)
-    assert closest_example(text, year) == _closest_as_first_written(text, year)
+    assert closest_form(text, year) == _closest_as_first_written(text, year)
+
+
+@pytest.mark.parametrize(
+    "text, example",
+    [("Đầu quý III/2021", "Quý III/2021"), ("Đầu tháng 9/2021", "Tháng 9/2021"), ("Quý I/2021\n(trước ngày 15/3)", "Trước ngày 15/3"),
+     ("Trước Tết", "Trước ngày 30/6"), ("Khoảng tháng 13", "Tháng 6")],
+)
+def test_the_closest_form_is_shown_with_the_wordings_own_numbers_when_they_read(text: str, example: str) -> None:
+    # A clerk copying the suggestion must not get another quarter or month than the document's (the example's own
+    # numbers stay only where the wording has none of that kind, or its own would make no date).
+    with pytest.raises(DeadlineError) as info:
+        parse_deadline(text, PLAN_YEAR)
+    assert info.value.params["example"] == example

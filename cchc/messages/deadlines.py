@@ -7,8 +7,8 @@ digit grouping.
 
 MESSAGES = {
     "deadline.unknown": (
-        "không đọc được thời hạn {text!q}; mẫu gần nhất mà cchc đọc được là, chẳng hạn, {example!q} (hãy ghi đúng ngày, tháng của văn bản theo mẫu đó)",
-        "cannot read the deadline {text!q}; the closest form cchc reads is, for example, {example!q} (write the document's own day and month that way)",
+        "không đọc được thời hạn {text!q}; mẫu gần nhất mà cchc đọc được: {example!q} (chỉ là mẫu: hãy ghi thời hạn của chính văn bản theo cách đó, đừng đổi nghĩa của nó)",
+        "cannot read the deadline {text!q}; the closest form cchc reads: {example!q} (a form only: write the document's own deadline that way, without changing what it means)",
     ),
     "deadline.no-year": (
         "thời hạn {text!q} không ghi năm, mà chưa biết năm của kế hoạch để tính ngày đến hạn",
