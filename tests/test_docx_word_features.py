@@ -263,3 +263,15 @@ def test_a_point_printed_on_its_labels_line_imports_back_as_the_point_it_was(tmp
     blocks = result.data["prose_before"][0]["blocks"]
     assert blocks[0] == {"label": "(1)", "paragraphs": ["Bám sát chương trình cải cách hành chính của tỉnh"]}
     assert blocks[1] == {"label": "(2)", "title": "Tiêu đề ngắn"}  # a title is printed bold: still a title
+
+
+@pytest.mark.parametrize("line, total", [("Tổng kinh phí: 35,5 triệu đồng (Bằng chữ: Ba mươi lăm triệu năm trăm nghìn đồng).", "35.5"),
+                                         ("Tổng kinh phí: 35.500.000đ (Bằng chữ: Ba mươi lăm triệu năm trăm nghìn đồng)", "35.5")])
+def test_the_total_written_under_the_table_in_any_unit_is_the_declared_total(line, total):
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2022", bold=True, center=True)
+    F.task_table(doc, [HEADINGS, ROW[:-1] + ["35,5"]])
+    F.para(doc, line)
+    plan, result = imported(doc)
+    assert (str(plan.plan.total_million_vnd), plan.plan.total_in_words) == (total, "Ba mươi lăm triệu năm trăm nghìn đồng")
+    assert not plan.prose_after  # not kept as prose too: it would print twice

@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_table import (
-    Columns, amount_in_million, figure, in_million, is_caps, is_heading_repeat, looks_like_section, own_cells, section_heading,
+    Columns, amount_in_million, is_caps, is_heading_repeat, looks_like_section, own_cells, section_heading,
     task_heading,
 )  # fmt: skip
 from cchc.money import exact_sum
@@ -21,7 +21,7 @@ from cchc.money import exact_sum
 # No pattern here can match the same characters in two ways: each runs in linear time.
 _WORDS = re.compile(r"(?i)\(?bằng\s+chữ\s*:?")
 _WORDS_IN = re.compile(r"(?i)bằng\s+chữ")
-_SUM_IN_DONG = re.compile(r"(?i)tổng\s+kinh\s+phí\s*:\s*(?P<amount>[0-9][0-9.,]*)\s*(?:đồng|đ|vnđ|vnd)\.?(?P<rest>.*)", re.S)
+_SUM_IN_DONG = re.compile(r"(?i)tổng\s+kinh\s+phí\s*:\s*(?P<amount>[0-9][0-9.,]*\s*(?:(?:triệu|tỷ|tỉ)(?:\s*đồng)?|tr\.?\s*đ(?:ồng)?|đồng|đ|vnđ|vnd))\.?(?P<rest>.*)", re.S)
 _NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
 _TOTAL_WORDS = ("tổng cộng", "tổng số", "tổng kinh phí", "tổng:")
 #: The words a total written out in one cell starts with: "Tổng cộng: 10 triệu đồng (Bằng chữ: Mười triệu đồng chẵn)".
@@ -307,9 +307,9 @@ class TableReader:
         """
         match = _SUM_IN_DONG.fullmatch(text)
         if match:
-            amount = figure(match.group("amount"))
+            amount = amount_in_million(match.group("amount"), 1)  # "200.000.000đ", "35,5 triệu đồng", "1,2 tỷ"
             if self.total is None and amount is not None:
-                self.total = in_million(amount, Decimal("0.000001"))
+                self.total = amount[0]
             rest = match.group("rest").strip()
             return not rest or self._words(rest)
         match = _NOTE.fullmatch(text)
