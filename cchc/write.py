@@ -39,6 +39,9 @@ def _check_output(output: Path, protected: list[Path], force: bool, protected_di
         raise UnsafeOutput("write.not-regular", path=str(output))
     if output.is_dir():
         raise UnsafeOutput("write.directory", path=str(output))
+    parent = os.path.dirname(absolute)
+    if not os.path.isdir(parent):
+        raise UnsafeOutput("write.no-directory", path=str(output), directory=os.path.dirname(os.fspath(output)) or parent)
     if output.exists() and not output.resolve().is_file():
         # A device or a pipe would be replaced by a plain file by the atomic rename.
         raise UnsafeOutput("write.not-regular", path=str(output))

@@ -454,3 +454,11 @@ def test_a_utf8_plan_with_a_stray_nul_is_not_called_utf16(run, tmp_path):
     result = run("validate", plan, "-f", "json")
     codes = {d["code"] for d in json.loads(result.stdout)["diagnostics"]}
     assert "encoding.wide" not in codes and "control-character" in codes
+
+
+@pytest.mark.parametrize("args", [("init", "-o"), ("render", "-o"), ("calendar", "-o")])
+def test_an_output_in_a_folder_that_is_not_there_names_the_folder(run, tmp_path, args):
+    target = tmp_path / "moi" / "ke-hoach.out"
+    result = run(*args, target.with_suffix({"init": ".yaml", "render": ".pdf", "calendar": ".ics"}[args[0]]))
+    assert result.exit_code == 2 and f'không có thư mục "{tmp_path / "moi"}"' in result.stderr, result
+    assert not (tmp_path / "moi").exists()

@@ -48,6 +48,10 @@ MESSAGES = {
     "cli.cannot-write": ("{path}: không ghi được: {reason}", "{path}: cannot write: {reason}"),
     "cli.wrote": ("đã ghi {path}", "wrote {path}"),
     "write.directory": ("{path}: là một thư mục; hãy ghi tên tệp", "{path}: is a directory; give a file name"),
+    "write.no-directory": (
+        "{path}: không có thư mục {directory!q} để ghi vào; hãy tạo thư mục đó trước (mkdir -p)",
+        "{path}: there is no folder {directory!q} to write into; make it first (mkdir -p)",
+    ),
     "write.not-regular": (
         "{path}: không phải tệp thông thường; hãy ghi ra một tệp, hoặc bỏ -o để in ra màn hình",
         "{path}: is not a regular file; write to a file, or leave out -o for standard output",
