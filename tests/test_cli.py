@@ -257,7 +257,7 @@ def test_render_writes_atomically_and_leaves_no_temporary(run, tmp_path):
 
 def test_render_to_a_missing_directory_is_exit_2(run, tmp_path):
     result = run("render", "--format", "md", "--plan", PLAN, "-o", tmp_path / "no" / "x.md")
-    assert result.exit_code == 2 and "không ghi được" in result.stderr
+    assert result.exit_code == 2 and "không có thư mục" in result.stderr
 
 
 def test_render_unknown_agency_is_exit_1(run):
