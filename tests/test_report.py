@@ -456,7 +456,7 @@ def test_the_period_sentence_says_it_counts_done_entries_not_items_done(run, wor
     assert "Trong kỳ: 12 mục ghi tiến độ; 5 nhiệm vụ được ghi hoàn thành (tình trạng sau đó có thể đã đổi)" in vi.stdout, vi
     assert "nhiệm vụ hoàn thành" not in vi.stdout
     en = run("--lang", "en", "report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "md")
-    assert "In the period: 12 progress entries; 5 item(s) recorded as done (their status may have changed since)." in en.stdout, en
+    assert "In the period: 12 progress entry(ies); 5 item(s) recorded as done (their status may have changed since)." in en.stdout, en
     assert "completed" not in en.stdout
 
 

@@ -222,7 +222,7 @@ MESSAGES = {
     # done_in_period counts the items with a done entry dated in the period, whatever was recorded after it.
     "report.done-in-period": (
         "Trong kỳ: {entries} mục ghi tiến độ; {count} nhiệm vụ được ghi hoàn thành (tình trạng sau đó có thể đã đổi)",
-        "In the period: {entries} progress entries; {count} item(s) recorded as done (their status may have changed since)",
+        "In the period: {entries} progress entry(ies); {count} item(s) recorded as done (their status may have changed since)",
     ),
     "report.no-entry": ("chưa ghi tiến độ", "nothing recorded"),
     "report.class.done_on_time": ("Hoàn thành đúng hạn", "Done on time"),
