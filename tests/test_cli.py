@@ -462,3 +462,16 @@ def test_an_output_in_a_folder_that_is_not_there_names_the_folder(run, tmp_path,
     result = run(*args, target.with_suffix({"init": ".yaml", "render": ".pdf", "calendar": ".ics"}[args[0]]))
     assert result.exit_code == 2 and f'không có thư mục "{tmp_path / "moi"}"' in result.stderr, result
     assert not (tmp_path / "moi").exists()
+
+
+def test_a_folder_with_a_plan_of_its_own_is_told_the_bundled_plan_answers(run, tmp_path, monkeypatch):
+    # plans/2026.yaml made with `cchc init`, no plans/2021.yaml: the bundled 2021 plan answers, and says so once.
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "2026.yaml").write_bytes(PLAN.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CCHC_PLAN", raising=False)
+    result = run("due", "--month", "2021-06", "-f", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)
+    assert result.stderr.count("--plan plans/2026.yaml") == 1, result.stderr
+    (tmp_path / "plans" / "2021.yaml").write_bytes(PLAN.read_bytes())
+    assert run("due", "--month", "2021-06", "-f", "json").stderr == ""

@@ -10,7 +10,7 @@ import os
 import sys
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
@@ -29,6 +29,8 @@ class Settings:
     """What holds for the whole run: the language people read."""
 
     lang: str = DEFAULT_LANG
+    #: The notes the run has given that it gives once ("bundled-plan": it reads the plan that comes with cchc).
+    told: set = field(default_factory=set, compare=False)
 
 
 #: The settings of the command being run; set by ``cchc.cli.run`` for the run's duration only.
@@ -208,9 +210,21 @@ def terminal() -> bool:
 
 
 def plan_path(plan: Optional[Path]) -> Path:
-    from cchc.load import default_plan_path
+    """The plan a command reads: --plan (or CCHC_PLAN), else the default; a note when the default falls back to the
+    bundled 2021 plan beside a plans/ folder that holds other plans (a plan of one's own, named otherwise)."""
+    from cchc.load import DEFAULT_PLAN, bundled_plan_path, default_plan_path
 
-    return plan if plan is not None else default_plan_path()
+    if plan is not None:
+        return plan
+    path = default_plan_path()
+    if path == bundled_plan_path() and not os.path.lexists(DEFAULT_PLAN):
+        others = sorted(DEFAULT_PLAN.parent.glob("*.y*ml")) if DEFAULT_PLAN.parent.is_dir() else []
+        others = [other for other in others if other.suffix in (".yaml", ".yml") and ".progress." not in other.name]
+        told = CURRENT.get().told
+        if others and "bundled-plan" not in told:
+            told.add("bundled-plan")
+            note(msg("cli.bundled-plan", found=str(others[0]), count=len(others)))
+    return path
 
 
 #: After a plan is loaded, the cyclic collector runs once this many more containers live than before (Python's
