@@ -29,7 +29,7 @@ class SectionTotal:
 @dataclass(frozen=True)
 class TaskTotal:
     section: str
-    task: str
+    task: str | None
     million_vnd: Amount
 
 
@@ -90,7 +90,7 @@ def budget_report(plan) -> BudgetReport:
                 first = registry.resolve(lead_names[0]) if (lead_names := leads(item, plan)) else None
                 by_lead.setdefault(first.name if first is not None else NO_LEAD, []).append(amount)
             task_sums.append(exact_sum(amounts))
-            tasks.append(TaskTotal(section.numeral, task.label, task_sums[-1]))
+            tasks.append(TaskTotal(section.numeral, task.label or None, task_sums[-1]))  # None: unnumbered, as items say
         sections.append(SectionTotal(section.numeral, section.title or "", exact_sum(task_sums)))
     itemized = exact_sum(s.million_vnd for s in sections)
     declared = plan.plan.total_million_vnd
@@ -98,7 +98,8 @@ def budget_report(plan) -> BudgetReport:
     return BudgetReport(
         declared=declared,
         itemized=itemized,
-        declared_in_words=None if declared is None else (million_in_words(declared) or None),
+        # In formal words; past what words are written for (10^15 đồng), the plan's own, as it wrote them.
+        declared_in_words=None if declared is None else (million_in_words(declared) or plan.plan.total_in_words),
         declared_note=plan.plan.total_note,
         sections=sections,
         tasks=tasks,

@@ -99,3 +99,20 @@ def test_exact_sum_of_many_decimals(tmp_path):
     path.write_text(text, encoding="utf-8")
     report = budget_report(load_plan(path).plan)
     assert report.itemized == Decimal("0.3") and report.difference == 0  # 0.1 + 0.2 == 0.3, exactly
+
+
+def test_a_task_with_no_number_is_null_as_in_the_items_json(report, run):
+    # VI-1's group has no numbered task: its budget line and its item say the same, null.
+    item = json.loads(run("show", "VI-1", "-f", "json", "--plan", PLAN).stdout)
+    assert item["task"] is None
+    assert {"section": "VI", "task": None, "million_vnd": 20} in report["tasks"]
+    assert all(line["task"] is None or line["task"] for line in report["tasks"])  # never ""
+
+
+def test_a_total_past_what_words_are_written_for_keeps_the_plans_own_words(run, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "plan: {title: T, year: 2021, total_million_vnd: 2000000000, total_in_words: Hai triệu tỷ đồng chẵn}\n"
+        "agencies: [{name: Sở A}]\nsections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: xx, lead: [Sở A],"
+        " deadline: Tháng 6/2021, budget: 2000000000}]}]}]\n", encoding="utf-8")
+    assert json.loads(run("budget", "-f", "json", "--plan", plan).stdout)["declared_in_words"] == "Hai triệu tỷ đồng chẵn"
