@@ -662,3 +662,13 @@ def test_a_yaml_boolean_is_shown_as_yaml_writes_it(run, tmp_path):
     result = run("validate", path)
     (line,) = [row for row in result.stdout.splitlines() if "[schema]" in row]
     assert line.endswith("nhưng đang là true") and "True" not in line
+
+
+def test_an_amount_written_as_text_makes_no_total_gap_of_its_own(run, tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "plan: {title: T, year: 2021, total_million_vnd: 5}\nagencies: [{name: Sở A}]\n"
+        'sections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: xx, lead: [Sở A], deadline: Tháng 6/2021, budget: "5 triệu"}]}]}]\n',
+        encoding="utf-8")
+    codes = [d["code"] for d in json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]]
+    assert codes == ["text-amount"]
