@@ -43,7 +43,9 @@ def test_a_plan_issued_on_its_own_prints_as_a_ke_hoach(run):
     assert html.index("MỤC ĐÍCH, YÊU CẦU") < html.index("Niêm yết công khai") < html.index("TỔ CHỨC THỰC HIỆN")
     md = run("render", "--plan", DEPARTMENT, "-f", "md").stdout
     assert "Kế hoạch số: 12/KH-STP" in md and "Quyết định số" not in md
-    assert "### I. MỤC ĐÍCH, YÊU CẦU" in md and "\n(1) Bám sát chương trình" in md  # a bare label opens its point's text
+    assert "\n## I. MỤC ĐÍCH, YÊU CẦU" in md and "\n(1) Bám sát chương trình" in md  # a bare label opens its point's text
+    # Sections under the heading that heads the table, as in the document: ## II. NHIỆM VỤ, then ### 1. …
+    assert md.index("\n## II. NHIỆM VỤ TRỌNG TÂM") < md.index("\n### 1\\. Cải cách thể chế")
     assert "#### (1)" not in md
     assert "Bám sát chương trình" in md
 
