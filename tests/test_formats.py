@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from cchc.deadlines import parse_deadline
+from cchc.load import load_plan
 from conftest import DATA, PLAN
 
 DEPARTMENT = DATA / "valid" / "ke-hoach-so-tu-phap.yaml"
@@ -396,3 +398,15 @@ def test_an_explicit_format_or_no_extension_is_written(run, tmp_path):
     assert run("render", "-o", tmp_path / "ke-hoach").exit_code == 0
     assert (tmp_path / "ke-hoach").read_text("utf-8").startswith("<!DOCTYPE html>")
     assert run("calendar", "-o", tmp_path / "lich.ics").exit_code == 0
+
+
+@pytest.mark.parametrize("kind", ["ke-hoach", "quyet-dinh"])
+def test_init_writes_the_starter_for_the_year_asked(run, tmp_path, kind):
+    path = tmp_path / "plan.yaml"
+    assert run("init", "--kind", kind, "--year", "2027", "-o", path).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    assert "2026" not in text.replace("2026-12-31", "") and "năm 2027" in text.lower()
+    assert run("validate", path).exit_code == 0
+    plan = load_plan(path).plan
+    assert plan.plan.year == 2027 and all(d.year == 2027 for _, _, item in plan.items() for d in parse_deadline(item.deadline, 2027).due)
+    assert run("init", "--year", "1999").exit_code == 2

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from importlib import resources
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import OutputOption, check_output_path, lang, out_data, write_output
+from cchc.cli.common import OutputOption, check_output_path, lang, msg, out_data, usage, write_output
 
 
 class Kind(str, Enum):
     quyet_dinh = "quyet-dinh"
     ke_hoach = "ke-hoach"
+
+
+#: The year the starters are written for; the decision approving a plan is dated the year before.
+STARTER_YEAR = 2026
+
+
+def for_year(text: str, year: int) -> str:
+    """A starter's text for the plan of *year*: its title, year, dates and deadlines moved from STARTER_YEAR."""
+    shift = {str(STARTER_YEAR): str(year), str(STARTER_YEAR - 1): str(year - 1)}
+    return re.sub(rf"\b(?:{STARTER_YEAR}|{STARTER_YEAR - 1})\b", lambda m: shift[m.group()], text)
 
 
 def starter_text(kind: str, lang: str = "vi") -> str:
@@ -55,9 +66,14 @@ def init(
     kind: Annotated[Kind, typer.Option("--kind", "-k")] = Kind.ke_hoach,
     output: OutputOption = None,
     force: Annotated[bool, typer.Option("--force")] = False,
+    year: Annotated[Optional[int], typer.Option("--year", metavar="YYYY", show_default=False)] = None,
 ) -> None:
     """Write a commented starter plan that validates; never over an existing file without --force."""
     text = starter_text(kind.value, lang())
+    if year is not None:
+        if not 2000 <= year <= 2100:
+            raise usage(msg("init.bad-year", year=year), "--year")
+        text = for_year(text, year)
     if output is None:
         out_data(text)
         return

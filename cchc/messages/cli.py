@@ -48,6 +48,7 @@ MESSAGES = {
     "cli.cannot-write": ("{path}: không ghi được: {reason}", "{path}: cannot write: {reason}"),
     "cli.wrote": ("đã ghi {path}", "wrote {path}"),
     "write.directory": ("{path}: là một thư mục; hãy ghi tên tệp", "{path}: is a directory; give a file name"),
+    "init.bad-year": ("năm {year} không phải năm của một kế hoạch (2000–2100)", "{year} is not a plan's year (2000–2100)"),
     "cli.bundled-plan": (
         "đang đọc kế hoạch 2021 kèm theo cchc (không có plans/2021.yaml); để đọc {found} hãy dùng --plan {found} hoặc CCHC_PLAN",
         "reading the 2021 plan that comes with cchc (there is no plans/2021.yaml); to read {found}, give --plan {found} or CCHC_PLAN",

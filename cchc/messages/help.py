@@ -214,5 +214,9 @@ MESSAGES = {
     ),
     "help:cchc init --output": ("Ghi ra tệp mới này thay vì in ra màn hình.", "Write to this new file instead of standard output."),
     "help:cchc init --force": ("Ghi đè tệp đã có.", "Write over an existing file."),
+    "help:cchc init --year": (
+        "Năm của kế hoạch (mặc định 2026): tên, năm, ngày và thời hạn của mẫu đổi theo năm đó.",
+        "The plan's year (default 2026): the starter's title, year, dates and deadlines move to it.",
+    ),
     "help:cchc init --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
 }

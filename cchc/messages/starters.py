@@ -34,8 +34,8 @@ MESSAGES = {
         "Check it with `cchc validate FILE`. Every field is described in docs/format.md.",
     ),
     "starter.schema": (
-        "Dòng đầu chỉ trình soạn thảo tới plan.schema.json: tạo tệp đó bằng `cchc schema > plan.schema.json`.",
-        "The first line points editors to plan.schema.json: make it with `cchc schema > plan.schema.json`.",
+        "Dòng đầu chỉ trình soạn thảo tới plan.schema.json cùng thư mục: tạo bằng `cchc schema > plan.schema.json` ở đó.",
+        "The first line points editors to plan.schema.json in the same folder: make it there with `cchc schema > plan.schema.json`.",
     ),
     "starter.superior": ("cơ quan chủ quản (dòng trên)", "the superior body (the line above the issuer)"),
     "starter.issuer": ("cơ quan ban hành", "the issuing body"),
