@@ -47,13 +47,12 @@ from __future__ import annotations
 
 import calendar
 import datetime
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cchc.text import fold
+from cchc.deadline_forms import COMPARED_LENGTH, EXAMPLES, closest_form, folded_wording, with_their_numbers
 
 __all__ = [
     "DeadlineError", "Deadline", "parse_deadline", "month_end", "closest_example", "EXAMPLES", "MIN_YEAR",
@@ -80,46 +79,6 @@ KINDS: tuple[str, ...] = (
 MIN_YEAR, MAX_YEAR = 1900, 2199
 #: Wordings longer than this are refused as unknown before any pattern runs.
 MAX_LENGTH = 500
-#: How much of an unknown wording is compared with the model wordings.
-_COMPARED_LENGTH = 200
-
-#: Model wordings, one per form of the grammar: an unknown wording is told the closest.
-EXAMPLES: tuple[str, ...] = (
-    "Tháng 6/2021",
-    "Tháng 3, 9/2021",
-    "Tháng 6-7/2021",
-    "Tháng 6",
-    "Quý II/2021",
-    "Quý II, IV/2021",
-    "Quý I-II/2021",
-    "Quý II",
-    "6 tháng đầu năm 2021",
-    "6 tháng cuối năm 2021",
-    "6 tháng đầu năm",
-    "Năm 2021",
-    "Trong năm 2021",
-    "Năm 2021-2025",
-    "Giai đoạn 2021-2025",
-    "Trong năm",
-    "Ngày 15/12/2021",
-    "Trước ngày 15/12/2021",
-    "Chậm nhất là ngày 15/12/2021",
-    "Trước ngày 30/6",
-    "Hằng năm",
-    "Hằng quý",
-    "Hằng tháng",
-    "Trước ngày 20/11 hằng năm",
-    "Trước ngày 15 hằng tháng",
-    "Trước ngày 10 của tháng cuối quý",
-    "Chậm nhất là ngày 20 của tháng cuối kỳ báo cáo",
-    "Thường xuyên",
-    "Định kỳ",
-    "Sau khi có văn bản hướng dẫn",
-    "Khi có văn bản hướng dẫn",
-    "Theo kế hoạch",
-    "Theo quy định",
-)
-
 
 class DeadlineError(ValueError):
     """A wording the grammar does not know, or one naming an impossible date.
@@ -190,12 +149,6 @@ _FIXED = {
 }
 # "Sau khi …", "Khi có …": whatever follows names the event.
 _AFTER_EVENT = re.compile(r"(?:sau khi|khi co)\b")
-
-_SPACED_PUNCT = re.compile(r" ?([/,-]) ?")
-_QUI = re.compile(r"\bqui\b")
-#: Hyphens, en and em dashes and the minus sign all write a range.
-_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
-
 
 def _error(key: str, text: str, **params: object) -> DeadlineError:
     return DeadlineError(key, {"text": text, **params})
@@ -371,12 +324,6 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match, str, int | None], _Due]
 )
 
 
-def _key(text: str) -> str:
-    """The folded wording the patterns read: no case, marks, extra spaces or full stop at the end; "quí" is "quý"."""
-    key = _QUI.sub("quy", _SPACED_PUNCT.sub(r"\1", fold(text).translate(_DASHES)))
-    return key.replace("(hang nam)", "hang nam").rstrip(" .")  # "Quý IV/2026.": a cell's full stop is no part of it
-
-
 @lru_cache(maxsize=4096)
 def parse_deadline(text: str, year: int | None = None) -> Deadline:
     """Read a "Thời gian hoàn thành" wording, in the plan's *year* when it names none.
@@ -387,13 +334,13 @@ def parse_deadline(text: str, year: int | None = None) -> Deadline:
     if not text.strip():
         return Deadline(text, KIND_UNSPECIFIED, ())
     if len(text) > MAX_LENGTH:
-        raise _error("deadline.unknown", text, example=closest_example(text[:_COMPARED_LENGTH], year))
-    key = _key(text)
+        raise _error("deadline.unknown", text, example=closest_example(text[:COMPARED_LENGTH], year))
+    key = folded_wording(text)
     found = _match(key, text, year)
     if found is None:
         found = _combined(key, text, year)
     if found is None and "\n" in text.strip():  # a wording on each line of the cell
-        found = _combined(_key(text.replace("\n", ";")), text, year)
+        found = _combined(folded_wording(text.replace("\n", ";")), text, year)
     if found is None:
         raise _error("deadline.unknown", text, example=closest_example(text, year))
     kind, due = found
@@ -443,97 +390,14 @@ def _combined(key: str, text: str, year: int | None) -> _Due | None:
     return kind, [day for _, due in found for day in due]
 
 
-_NUMBER = re.compile(r"[0-9]+|\b(?:i|ii|iii|iv|v|vi)\b")
-_TOKEN = re.compile(r"[a-z0]+|[^ a-z0]")
-
-
-def _shape(text: str) -> tuple[str, tuple[str, ...]]:
-    """The folded text, and its words with every number as "0" (a number says little of the form meant)."""
-    key = _key(text[:_COMPARED_LENGTH])
-    return key, tuple(_TOKEN.findall(_NUMBER.sub("0", key)))
-
-
-@lru_cache(maxsize=1)
-def _example_shapes() -> tuple[tuple[str, tuple[str, ...], str], ...]:
-    return tuple((*_shape(example), example) for example in EXAMPLES)
-
-
 def closest_example(text: str, year: int | None = None) -> str:
-    """``closest_form`` of *text*, with the numbers *text* wrote in place of the example's where they read."""
-    return _with_their_numbers(closest_form(text, year), text, year)
+    """The model wording most like *text* (``cchc.deadline_forms.closest_form``), in the plan's *year*, with the
+    numbers *text* wrote in place of the example's where the result reads."""
 
+    def reads(candidate: str) -> bool:
+        try:
+            return _match(folded_wording(candidate), candidate, year) is not None
+        except DeadlineError:  # their numbers make an impossible date ("Tháng 13")
+            return False
 
-def closest_form(text: str, year: int | None = None) -> str:
-    """The model wording in EXAMPLES most like *text* (its first 200 characters), in the plan's *year*.
-
-    Most like: the most words in common, in order, any number matching any number; then the most characters
-    in common. Words are compared once for all the wordings that have them ("Quý 16/2026", "Quý 17/2026"),
-    characters only with the examples the words leave tied."""
-    shape, words = _shape(text)
-    tied = _closest_by_words(words)
-    best = tied[0][1]
-    if len(tied) > 1:
-        by_chars = difflib.SequenceMatcher(autojunk=False)
-        by_chars.set_seq2(shape)
-        best_ratio = -1.0
-        for example_shape, example in tied:
-            by_chars.set_seq1(example_shape)
-            if by_chars.quick_ratio() <= best_ratio:  # a bound of the ratio: this one cannot be closer
-                continue
-            ratio = by_chars.ratio()
-            if ratio > best_ratio:
-                best, best_ratio = example, ratio
-    return best if year is None else best.replace("2025", str(year + 4)).replace("2021", str(year))
-
-
-_ROMAN_WORD = re.compile(r"\b(?:IV|I{1,3})\b")
-_DIGITS = re.compile(r"[0-9]+")
-
-
-def _with_their_numbers(example: str, text: str, year: int | None) -> str:
-    """*example* with the numbers the wording wrote in place of its own, kind for kind (years, other numbers,
-    quarters in Roman numerals) where the two have as many of a kind, when the result reads: "Đầu quý III/2026" is
-    told "Quý III/2026", not the example's "Quý II/2026"; else *example* as it is."""
-    folded = fold(text).upper()
-    theirs = {
-        "year": [n for n in _DIGITS.findall(text) if len(n) == 4],
-        "number": [n for n in _DIGITS.findall(text) if len(n) < 4],
-        "roman": _ROMAN_WORD.findall(folded),
-    }
-    pieces = re.split(r"(\b(?:IV|I{1,3})\b|[0-9]+)", example)
-    slots = {"year": [], "number": [], "roman": []}
-    for at, piece in enumerate(pieces):
-        kind = "roman" if _ROMAN_WORD.fullmatch(piece) else "year" if piece.isdigit() and len(piece) == 4 else "number" if piece.isdigit() else None
-        if kind:
-            slots[kind].append(at)
-    changed = False
-    for kind, places in slots.items():
-        if places and len(theirs[kind]) == len(places):
-            for at, value in zip(places, theirs[kind]):
-                changed = changed or pieces[at] != value
-                pieces[at] = value
-    if not changed:
-        return example
-    candidate = "".join(pieces)
-    try:
-        return candidate if _match(_key(candidate), candidate, year) is not None else example
-    except DeadlineError:  # their numbers make an impossible date ("Tháng 13"): the example as it is
-        return example
-
-
-@lru_cache(maxsize=4096)
-def _closest_by_words(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """(shape, example) of the examples with the most words in common with *words*, in order, in EXAMPLES' order."""
-    by_words = difflib.SequenceMatcher(autojunk=False)
-    by_words.set_seq2(words)
-    best_ratio, tied = -1.0, []
-    for example_shape, example_words, example in _example_shapes():
-        by_words.set_seq1(example_words)
-        if by_words.quick_ratio() < best_ratio:  # a bound of the ratio: this one cannot be as close
-            continue
-        ratio = by_words.ratio()
-        if ratio > best_ratio:
-            best_ratio, tied = ratio, [(example_shape, example)]
-        elif ratio == best_ratio:
-            tied.append((example_shape, example))
-    return tuple(tied)
+    return with_their_numbers(closest_form(text, year), text, reads)

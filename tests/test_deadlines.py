@@ -488,7 +488,7 @@ def test_hostile_input_is_refused_quickly(text: str) -> None:
 @pytest.mark.parametrize("text", HOSTILE, ids=lambda t: repr(t[:12]))
 def test_every_pattern_is_linear_on_hostile_input(text: str) -> None:
     # parse_deadline refuses long wordings before matching; the patterns must be safe anyway.
-    key = deadlines._key(text)
+    key = deadlines.folded_wording(text)
     patterns = [pattern for pattern, _ in deadlines._RULES]
     started = time.perf_counter()
     for candidate in (key, "thang " + key, "quy " + key, "truoc ngay " + key, "nam " + key):
@@ -654,7 +654,7 @@ def _closest_as_first_written(text: str, year: int | None) -> str:
     """closest_example as it was first written: every example's words and characters compared in full."""
     import difflib
 
-    from cchc.deadlines import EXAMPLES, _example_shapes, _shape
+    from cchc.deadline_forms import EXAMPLES, _example_shapes, _shape
 
     shape, words = _shape(text)
     best, best_score = EXAMPLES[0], (-1.0, -1.0)
@@ -676,7 +676,7 @@ _WORDS = ["Quý", "quý", "Tháng", "tháng", "năm", "Trước", "ngày", "hằ
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8), st.sampled_from([None, 2021, 2026]))
 def test_the_closest_example_is_the_one_every_comparison_finds(words, year):
     """Compared once per set of words, and only where a bound says an example can be closer: the same example."""
-    from cchc.deadlines import closest_form
+    from cchc.deadline_forms import closest_form
 
     text = " ".join(words)
     assert closest_form(text, year) == _closest_as_first_written(text, year)
