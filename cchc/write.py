@@ -87,9 +87,9 @@ def write_atomically(path: Path, content: str | bytes | Iterable[str] | Iterable
     mode = path.stat().st_mode & 0o777 if path.exists() else _creation_mode()
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        if owner is not None:
-            _give(fd, owner)
         with os.fdopen(fd, "wb") as handle:
+            if owner is not None:
+                _give(handle.fileno(), owner)
             for data in pieces:
                 handle.write(data)
             handle.flush()
