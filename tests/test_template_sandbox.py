@@ -326,4 +326,6 @@ def test_a_plan_template_copied_before_prints_the_heading_over_the_table_once(tm
     plan = load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-so-tu-phap.yaml").plan
     page = render_plan(plan, "html", template_dir=tmp_path)
     assert page.count("II. NHIỆM VỤ TRỌNG TÂM") == 1
+    # Its own way of joining a bare label to its point's text still finds the label before the text.
+    assert ">(1) Bám sát chương trình cải cách hành chính của tỉnh.</p>" in page
     assert render_plan(plan, "html").count("II. NHIỆM VỤ TRỌNG TÂM") == 1

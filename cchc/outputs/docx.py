@@ -194,6 +194,8 @@ class _Composer:
         from cchc.outputs.docx_parts import JUSTIFY, add
 
         for p in paragraphs:
+            if p.joined:  # a bare label: it opens the next paragraph
+                continue
             if p.heading:
                 add(self.doc, p.heading, bold=True, align=JUSTIFY, indent=INDENT, before=6, after=6, keep_next=True)
             else:

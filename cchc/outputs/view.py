@@ -80,6 +80,9 @@ class Paragraph:
     text: str | None
     #: A bare label ("(1)", "a)", "-") that opens this paragraph on its line, as on paper: its point has no title.
     lead: str | None = None
+    #: This heading is such a label, printed as the next paragraph's ``lead``: skipped by cchc's templates; kept for
+    #: templates made before ``lead``, which join it to the next paragraph themselves.
+    joined: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,7 @@ class View:
         if self.extract is not None or not self.heads_over_table:
             return []
         count = len(self.prose_before)
-        while count and self.prose_before[count - 1].heading is not None:
+        while count and self.prose_before[count - 1].heading is not None and not self.prose_before[count - 1].joined:
             count -= 1
         return self.prose_before[count:]
 
@@ -179,8 +182,8 @@ def flatten(blocks, depth: int = 0) -> list[Paragraph]:
     for block in blocks:
         label = block.label or ""
         lead = label if block.paragraphs and not block.title and len(label) <= 6 and " " not in label else None
-        if (block.label or block.title) and lead is None:
-            result.append(Paragraph(depth, block.heading, None))
+        if block.label or block.title:
+            result.append(Paragraph(depth, block.heading, None, joined=lead is not None))
         result.extend(Paragraph(depth, None, text, lead if n == 0 else None) for n, text in enumerate(block.paragraphs))
         result.extend(flatten(block.blocks, depth + 1))
     return result
