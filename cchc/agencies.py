@@ -222,9 +222,10 @@ def spelling_key(spelling: str) -> str:
 
 def _typed_as_initials(query: str) -> bool:
     """Whether a query may be initials: one word ("STTTT", "snv"), or with a word in capitals ("Sở TT-TT", "VP
-    UBND"). A name written out ("Sở Ngoại vụ") is not taken for its initials (SNV, which are Sở Nội vụ's)."""
+    UBND") or of one letter ("S.Nội vụ", "Sở T.Pháp"). A name written out ("Sở Ngoại vụ") is not taken for its
+    initials (SNV, which are Sở Nội vụ's)."""
     words = [w for w in re.split(r"[\s&,;()/.-]+", nfc(query)) if w]
-    return len(words) <= 1 or any(len(word) > 1 and word.isupper() for word in words)
+    return len(words) <= 1 or any((len(word) > 1 and word.isupper()) or len(word) == 1 for word in words)
 
 
 def typed_keys(spelling: str, initials: bool = True) -> set[str]:

@@ -109,7 +109,7 @@ _DIGITS = re.compile(r"[0-9]+")
 
 def with_their_numbers(example: str, text: str, reads) -> str:
     """*example* with the numbers the wording wrote in place of its own, kind for kind (years, other numbers,
-    quarters in Roman numerals) where the two have as many of a kind, when the result reads: "Đầu quý III/2026" is
+    quarters in Roman numerals), when the two have as many of every kind and the result reads: "Đầu quý III/2026" is
     told "Quý III/2026", not the example's "Quý II/2026"; else *example* as it is. *reads* says whether a wording
     reads (the grammar's, ``cchc.deadlines``)."""
     folded = fold(text).upper()
@@ -124,9 +124,11 @@ def with_their_numbers(example: str, text: str, reads) -> str:
         kind = "roman" if _ROMAN_WORD.fullmatch(piece) else "year" if piece.isdigit() and len(piece) == 4 else "number" if piece.isdigit() else None
         if kind:
             slots[kind].append(at)
+    if any(len(theirs[kind]) != len(places) for kind, places in slots.items()):
+        return example  # numbers of other roles ("Đợt 1", a second year): no place of the example is theirs
     changed = False
     for kind, places in slots.items():
-        if places and len(theirs[kind]) == len(places):
+        if places:
             for at, value in zip(places, theirs[kind]):
                 changed = changed or pieces[at] != value
                 pieces[at] = value

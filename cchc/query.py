@@ -79,7 +79,7 @@ def section_label(plan, wanted: str) -> str | None:
         for section, label in zip(plan.sections, labels):
             if label == roman:
                 return section.numeral
-        if any(_ROMAN_LABEL.fullmatch(label) for label in labels):
+        if labels and all(_ROMAN_LABEL.fullmatch(label) for label in labels):  # numbered I, II …: none is N
             return None
         index = int(text) - 1
         return plan.sections[index].numeral if 0 <= index < len(plan.sections) else None

@@ -41,6 +41,11 @@ def _check_output(output: Path, protected: list[Path], force: bool, protected_di
         raise UnsafeOutput("write.directory", path=str(output))
     parent = os.path.dirname(absolute)
     if not os.path.isdir(parent):
+        existing = parent
+        while not os.path.lexists(existing) and os.path.dirname(existing) != existing:
+            existing = os.path.dirname(existing)
+        if os.path.lexists(parent) or not os.path.isdir(existing):  # a file, or a link to nothing, on the way
+            raise UnsafeOutput("write.bad-path", path=str(output), reason=os.strerror(errno.ENOTDIR))
         raise UnsafeOutput("write.no-directory", path=str(output), directory=os.path.dirname(os.fspath(output)) or parent)
     if output.exists() and not output.resolve().is_file():
         # A device or a pipe would be replaced by a plain file by the atomic rename.

@@ -475,3 +475,9 @@ def test_a_folder_with_a_plan_of_its_own_is_told_the_bundled_plan_answers(run, t
     assert result.stderr.count("--plan plans/2026.yaml") == 1, result.stderr
     (tmp_path / "plans" / "2021.yaml").write_bytes(PLAN.read_bytes())
     assert run("due", "--month", "2021-06", "-f", "json").stderr == ""
+
+
+def test_an_output_under_a_file_says_a_part_of_the_path_is_not_a_folder(run, tmp_path):
+    (tmp_path / "afile").write_text("x")
+    result = run("render", "-f", "md", "-o", tmp_path / "afile" / "out.md")
+    assert result.exit_code == 2 and "một phần của đường dẫn không phải là thư mục" in result.stderr, result

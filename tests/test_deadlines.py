@@ -684,8 +684,10 @@ def test_the_closest_example_is_the_one_every_comparison_finds(words, year):
 
 @pytest.mark.parametrize(
     "text, example",
-    [("Đầu quý III/2021", "Quý III/2021"), ("Đầu tháng 9/2021", "Tháng 9/2021"), ("Quý I/2021\n(trước ngày 15/3)", "Trước ngày 15/3"),
-     ("Trước Tết", "Trước ngày 30/6"), ("Khoảng tháng 13", "Tháng 6")],
+    [("Đầu quý III/2021", "Quý III/2021"), ("Đầu tháng 9/2021", "Tháng 9/2021"), ("Trước Tết", "Trước ngày 30/6"),
+     ("Khoảng tháng 13", "Tháng 6"),
+     # Numbers of other roles (a second year, a batch's number) are no day or month of the example's.
+     ("Tháng 6/2021 - Tháng 2/2022", "Ngày 15/12/2021"), ("Quý II/2021 (Đợt 1); Quý IV/2021 (Đợt 2)", "Ngày 15/12/2021")],
 )
 def test_the_closest_form_is_shown_with_the_wordings_own_numbers_when_they_read(text: str, example: str) -> None:
     # A clerk copying the suggestion must not get another quarter or month than the document's (the example's own

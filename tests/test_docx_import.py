@@ -401,7 +401,7 @@ def test_a_budget_in_dong_is_converted_exactly_and_says_so():
      ("Tr.VNĐ", Decimal("2.5")), ("ĐVT: Tr.đồng", Decimal("2.5")), ("trđ", Decimal("2.5")), ("tỷ VNĐ", 2500), ("Tỷ đ", 2500),
      ("tỷ", 2500), ("nghìn VNĐ", Decimal("0.0025")), ("Ng.đồng", Decimal("0.0025")), ("ngàn đồng", Decimal("0.0025")),
      ("1000đ", Decimal("0.0025")), ("1.000 đồng", Decimal("0.0025")), ("đồng", Decimal("0.0000025")), ("VNĐ", Decimal("0.0000025")),
-     ("tỉ đồng", 2500), ("tỷđ", 2500), ("1.000.000 đồng", Decimal("2.5")), ("x1000đ", Decimal("0.0025")), ("đ/năm", Decimal("0.0000025")),
+     ("tỉ đồng", 2500), ("tỷđ", 2500), ("Tỷ.đồng", 2500), ("tỷ-đồng", 2500), ("1.000.000 đồng", Decimal("2.5")), ("x1000đ", Decimal("0.0025")), ("đ/năm", Decimal("0.0000025")),
      # "Tr.đó" is "trong đó" and "công ty" a company: neither names a unit; đồng does.
      ("đồng) - Tr.đó NSNN (", Decimal("0.0000025")), ("đồng) - công ty tài trợ (", Decimal("0.0000025"))],
 )

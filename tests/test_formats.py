@@ -410,3 +410,9 @@ def test_init_writes_the_starter_for_the_year_asked(run, tmp_path, kind):
     plan = load_plan(path).plan
     assert plan.plan.year == 2027 and all(d.year == 2027 for _, _, item in plan.items() for d in parse_deadline(item.deadline, 2027).due)
     assert run("init", "--year", "1999").exit_code == 2
+
+
+@pytest.mark.parametrize("typed", ["S.Nội vụ", "Sở N.vụ"])
+def test_a_name_abbreviated_with_a_full_stop_is_found(run, typed):
+    found = records(run("list", "-a", typed, "--direct", "-f", "json"))
+    assert found and all("Sở Nội vụ" in r["lead"] + r["partners"] for r in found)

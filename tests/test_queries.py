@@ -548,3 +548,14 @@ def test_loading_leaves_the_collector_as_it_was_and_collecting_seldom():
     finally:
         gc.set_threshold(*threshold)
         (gc.enable if was else gc.disable)()
+
+
+def test_a_section_number_in_a_plan_lettered_a_b_c_counts_the_sections(run, tmp_path):
+    # "C" is no Roman numeral here: the plan is lettered, and "2" is its second section, B.
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "plan: {title: T, year: 2025}\nagencies: [{name: Vụ Pháp chế}]\nsections:\n"
+        + "".join(f"  - numeral: {n}\n    title: M\n    tasks: [{{items: [{{id: {n}-1, product: a, lead: [Vụ Pháp chế], deadline: Tháng 2/2025}}]}}]\n"
+                  for n in "ABC"), encoding="utf-8")
+    assert [i["id"] for i in items(run("list", "--section", "2", "-f", "json", "--plan", plan))] == ["B-1"]
+    assert [i["id"] for i in items(run("list", "--section", "c", "-f", "json", "--plan", plan))] == ["C-1"]

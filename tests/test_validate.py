@@ -672,3 +672,13 @@ def test_an_amount_written_as_text_makes_no_total_gap_of_its_own(run, tmp_path):
         encoding="utf-8")
     codes = [d["code"] for d in json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]]
     assert codes == ["text-amount"]
+
+
+def test_a_gap_an_amount_written_as_text_does_not_explain_is_still_a_warning(run, tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "plan: {title: T, year: 2021, total_million_vnd: 500}\nagencies: [{name: Sở A}]\n"
+        "sections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: xx, lead: [Sở A], deadline: Tháng 6/2021, budget: 100},"
+        ' {id: A-2, product: yy, lead: [Sở A], deadline: Tháng 6/2021, budget: "5 triệu"}]}]}]\n', encoding="utf-8")
+    codes = [d["code"] for d in json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]]
+    assert sorted(codes) == ["text-amount", "total-mismatch"]

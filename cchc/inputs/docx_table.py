@@ -85,7 +85,7 @@ def unit_factor(heading: str) -> tuple[int | Decimal, bool]:
 #: counts only as a unit ("tr.đ", "Tr đồng", "Tr.VNĐ", never the "Tr.đó" of "trong đó"; "tỷ", "tỉ", never "công ty").
 _DONG_WORD = r"(?:dong|vnd|d)\b"
 _UNITS = (
-    (1000, re.compile(rf"\bt[yi]\s*(?:{_DONG_WORD}|(?=\s*[)/,;]|\s*$))(?!\s*le\b)")),
+    (1000, re.compile(rf"\bt[yi]\s*[.-]?\s*(?:{_DONG_WORD}|(?=\s*[)/,;]|\s*$))(?!\s*le\b)")),
     (1, re.compile(rf"\btrieu\b|\btr\s*\.?\s*{_DONG_WORD}|(?<![0-9.,])1[., ]?000[., ]?000\s*{_DONG_WORD}")),
     (Decimal("0.001"), re.compile(rf"\bnghin\b|\b(?:ngan|ng)\s*\.?\s*{_DONG_WORD}|\bngan\s*\)|(?<![0-9.,])1[., ]?000\s*{_DONG_WORD}")),
 )
