@@ -481,3 +481,25 @@ def test_an_output_under_a_file_says_a_part_of_the_path_is_not_a_folder(run, tmp
     (tmp_path / "afile").write_text("x")
     result = run("render", "-f", "md", "-o", tmp_path / "afile" / "out.md")
     assert result.exit_code == 2 and "một phần của đường dẫn không phải là thư mục" in result.stderr, result
+
+
+@pytest.mark.parametrize(
+    "words, where",
+    [
+        (("list", "--plan", ""), "'--plan'"),
+        (("validate", ""), "PLAN"),
+        (("validate", "--plan", ""), "'--plan'"),
+        (("render", "-o", ""), "'--output'"),
+        (("import", ""), "PLAN.docx"),
+        (("due", "--progress", ""), "'--progress'"),
+        (("report", "--bands", ""), "'--bands'"),
+        (("render", "--template-dir", ""), "'--template-dir'"),
+        (("import", "x.docx", "--agencies", ""), "'--agencies'"),
+    ],
+)
+def test_an_empty_path_is_a_usage_error_not_the_current_folder(run, words, where):
+    # ``--plan "$PLAN"`` with PLAN unset: Path("") is ".", which cchc reported as "a folder, not a plan".
+    result = run(*words, "--lang", "en")
+    assert result.exit_code == 2, result
+    assert "the path is empty" in result.stderr and where in result.stderr, result.stderr
+    assert "folder" not in result.stderr.split("the path is empty")[0]

@@ -47,9 +47,17 @@ def msg(key: str, **args) -> str:
     return t(key, lang(), **args)
 
 
+def a_path(text: str) -> Path:
+    """A path typed on the command line: an empty one (``--plan "$PLAN"`` with PLAN unset) is a usage error, not
+    the current folder, which ``Path("")`` would make of it."""
+    if text == "":
+        raise typer.BadParameter(msg("usage.empty-path"))
+    return Path(text)
+
+
 PlanOption = Annotated[
     Optional[Path],
-    typer.Option("--plan", "-p", envvar="CCHC_PLAN", metavar="PLAN", show_default=False, show_envvar=False),
+    typer.Option("--plan", "-p", envvar="CCHC_PLAN", metavar="PLAN", show_default=False, show_envvar=False, parser=a_path),
 ]
 
 
@@ -295,7 +303,7 @@ def _stdout_for_dash(value: Optional[Path]) -> Optional[Path]:
 
 #: Where a command writes its document; "-" (as for most tools) is standard output, never a file named "-".
 OutputOption = Annotated[
-    Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False, callback=_stdout_for_dash)
+    Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False, callback=_stdout_for_dash, parser=a_path)
 ]
 
 
@@ -315,7 +323,7 @@ def show_errors(problems) -> list:
     return errors
 
 
-ProgressOption = Annotated[Optional[Path], typer.Option("--progress", metavar="LOG", show_default=False)]
+ProgressOption = Annotated[Optional[Path], typer.Option("--progress", metavar="LOG", show_default=False, parser=a_path)]
 
 
 def load_log_for_query(path: Optional[Path], plan, progress: Optional[Path], asked: Optional[datetime.date] = None):

@@ -8,15 +8,15 @@ from typing import Annotated, Optional
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, OutputOption, check_output_path, fail, lang, msg, note, out_data, write_output
+from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, OutputOption, a_path, check_output_path, fail, lang, msg, note, out_data, write_output
 
 
 @app.command("import")
 def import_docx(
-    document: Annotated[Path, typer.Argument(metavar="PLAN.docx", show_default=False)],
+    document: Annotated[Path, typer.Argument(metavar="PLAN.docx", show_default=False, parser=a_path)],
     output: OutputOption = None,
     force: Annotated[bool, typer.Option("--force")] = False,
-    agencies: Annotated[Optional[Path], typer.Option("--agencies", metavar="FILE", show_default=False)] = None,
+    agencies: Annotated[Optional[Path], typer.Option("--agencies", metavar="FILE", show_default=False, parser=a_path)] = None,
 ) -> None:
     """Read a CCHC plan from a Word file (.docx) into a YAML plan file."""
     from cchc.inputs.docx import DocxRefused, read_docx

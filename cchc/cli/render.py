@@ -15,6 +15,7 @@ from cchc.cli.common import (
     EXIT_USAGE,
     OutputOption,
     PlanOption,
+    a_path,
     check_output_path,
     fail,
     find_agency,
@@ -47,7 +48,7 @@ def render(
     section: Annotated[Optional[str], typer.Option("--section", "-s", metavar="SECTION", show_default=False)] = None,
     agency: Annotated[Optional[str], typer.Option("--agency", "-a", metavar="NAME", show_default=False)] = None,
     direct: Annotated[bool, typer.Option("--direct")] = False,
-    template_dir: Annotated[Optional[Path], typer.Option("--template-dir", metavar="DIR", show_default=False)] = None,
+    template_dir: Annotated[Optional[Path], typer.Option("--template-dir", metavar="DIR", show_default=False, parser=a_path)] = None,
 ) -> None:
     """Print the plan as a document: HTML (A4, like the official document) or Markdown."""
     fmt = output_format(format, output, RenderFormat, RenderFormat.html)

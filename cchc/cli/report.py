@@ -14,6 +14,7 @@ from cchc.cli.common import (
     OutputOption,
     PlanOption,
     ProgressOption,
+    a_path,
     check_output_path,
     fail,
     interactive,
@@ -52,7 +53,7 @@ def report(
     output: OutputOption = None,
     plan: PlanOption = None,
     progress_path: ProgressOption = None,
-    bands: Annotated[Optional[Path], typer.Option("--bands", metavar="FILE", show_default=False)] = None,
+    bands: Annotated[Optional[Path], typer.Option("--bands", metavar="FILE", show_default=False, parser=a_path)] = None,
     today: TodayOption = None,
 ) -> None:
     """Report on the plan for a period: classes, completion rate and score, by section and lead agency."""

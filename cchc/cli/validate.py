@@ -11,16 +11,16 @@ from typing import Annotated, List, Optional
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, lang, load_checked, out, out_data, plan_path
+from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, a_path, lang, load_checked, out, out_data, plan_path
 from cchc.cli.params import ValidateFormat
 
 
 @app.command()
 def validate(
-    plans: Annotated[Optional[List[Path]], typer.Argument(metavar="PLAN", show_default=False)] = None,
+    plans: Annotated[Optional[List[Path]], typer.Argument(metavar="PLAN", show_default=False, parser=a_path)] = None,
     format: Annotated[Optional[ValidateFormat], typer.Option("--format", "-f", show_default=False)] = None,
     strict: Annotated[bool, typer.Option("--strict")] = False,
-    plan_options: Annotated[Optional[List[Path]], typer.Option("--plan", "-p", metavar="PLAN", show_default=False)] = None,
+    plan_options: Annotated[Optional[List[Path]], typer.Option("--plan", "-p", metavar="PLAN", show_default=False, parser=a_path)] = None,
     plans_only: Annotated[bool, typer.Option("--plans-only")] = False,
     today: Annotated[Optional[str], typer.Option("--today", metavar="DATE", show_default=False)] = None,
 ) -> None:
