@@ -159,6 +159,22 @@ def test_pre_commit_hook_checks_plans_wherever_they_live(run, tmp_path):
 
 
 
+def test_the_hook_checks_a_broken_plan_with_lone_cr_line_ends_and_a_plan_holding_a_reports_keys(run, tmp_path):
+    # Line ends of a lone CR (old Mac editors) and a first line that is a comment: the plan's keys start lines all
+    # the same. A plan with a saved report's keys added is refused by every query: the hook must not pass it as a report.
+    text = PLAN.read_text(encoding="utf-8")
+    cr = tmp_path / "cr.yaml"
+    cr.write_bytes(("# ke hoach\n" + text.replace("id: I-2", 'id: "I-2')).replace("\n", "\r").encode("utf-8"))
+    with_report = tmp_path / "r.yaml"
+    with_report.write_text(text + "as_of: 2021-12-31\nwindow: x\ncompletion: 1\nby_section: []\n", encoding="utf-8")
+    result = run("validate", "--plans-only", cr, with_report, "-f", "json")
+    assert result.exit_code == 1, result
+    found = json.loads(result.stdout)
+    assert found["files"] == [str(cr), str(with_report)]
+    assert {(d["file"], d["code"]) for d in found["diagnostics"] if d["severity"] == "error"} >= {(str(cr), "yaml-syntax"), (str(with_report), "schema")}
+
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le"])
 def test_the_hook_checks_a_plan_saved_as_utf_16_or_32_and_says_what_it_is(run, tmp_path, encoding):
     # Notepad's "Unicode" is UTF-16: the plan's keys have NULs between their letters, and must not slip past the hook.

@@ -149,10 +149,13 @@ def check_log_alone(path: Path, as_of: datetime.date) -> tuple[list, bool]:
 _PLAN_KEYS = frozenset({"decision", "plan", "sections", "agencies", "prose_before", "prose_after"})
 # The keys of `cchc report --format json`, whose "plan" is a summary of the plan.
 _REPORT_KEYS = frozenset({"as_of", "window", "completion", "by_section"})
-# A file the reader cannot parse is a plan when it shows a plan's top-level key in any spelling
-# YAML allows ("plan:", "'plan':", "? plan") or the plan schema's modeline.
+#: A report has a "plan" key too, never these: a plan that also holds a report's keys is still a plan.
+_PLAN_ONLY_KEYS = _PLAN_KEYS - {"plan"}
+# A file the reader cannot parse is a plan when it shows a plan's top-level key in any spelling YAML allows
+# ("plan:", "'plan':", "? plan") at a line's start (after LF, CRLF or a lone CR), or the plan schema's modeline.
 _PLAN_MARKS = re.compile(
-    rb"^(?:\?\s*)?[\"']?(?:decision|plan|sections|agencies|prose_before|prose_after)[\"']?\s*(?::|$)|\$schema=\S*plan\.schema\.json",
+    rb"(?:^|(?<=\r))(?:\?\s*)?[\"']?(?:decision|plan|sections|agencies|prose_before|prose_after)[\"']?\s*(?::|$)"
+    rb"|\$schema=\S*plan\.schema\.json",
     re.M,
 )
 
@@ -195,7 +198,7 @@ def _is_plan(path: Path) -> bool:
     if problem is None:
         root, _ = reader.parse(source, is_nfc)
         if isinstance(root, dict):
-            if _REPORT_KEYS <= root.keys():  # a saved `cchc report --format json`, not a plan
+            if _REPORT_KEYS <= root.keys() and not root.keys() & _PLAN_ONLY_KEYS:  # a saved `cchc report --format json`
                 return False
             return any(isinstance(key, str) and key in _PLAN_KEYS for key in root)
         return _PLAN_MARKS.search(data) is not None
