@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from decimal import Decimal
 from typing import Annotated, Literal, Optional
 
@@ -29,7 +30,8 @@ from typing import Annotated, Literal, Optional
 # every command. An explicit PYDANTIC_DISABLE_PLUGINS in the environment still wins.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from cchc.money import MAX_MILLION
 
@@ -45,8 +47,19 @@ Note = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NOTE)]
 Label = Annotated[str, StringConstraints(min_length=1, max_length=32)]
 #: Million VND, exact: an integer or a decimal such as 2.5 (never a float, never text).
 Amount = Annotated[int | Decimal, WithJsonSchema({"type": "number", "minimum": 0, "maximum": MAX_MILLION})]
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def _iso_day(value):
+    """Only the text year-month-day comes to pydantic's reading of a date: its lax mode would also take a number
+    (``date: 0`` as 01/01/1970, a Unix time) and a time of day at midnight ("2026-06-30T00:00:00Z")."""
+    if isinstance(value, str) and _ISO_DAY.match(value) or type(value) is datetime.date:
+        return value
+    raise PydanticCustomError("date_parsing", "a date written year-month-day")
+
+
 #: An ISO date written in YAML as 2021-06-30 (a string to the loader).
-Date = Annotated[datetime.date, Strict(False), WithJsonSchema({"type": "string", "format": "date"})]
+Date = Annotated[datetime.date, Strict(False), BeforeValidator(_iso_day), WithJsonSchema({"type": "string", "format": "date"})]
 Year = Annotated[int, Field(ge=1900, le=2199)]
 ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64)]
 

@@ -417,9 +417,10 @@ def test_directory_is_exit_2(run, tmp_path):
     assert "[not-a-file] là một thư mục" in result.stdout
 
 
-@pytest.mark.parametrize("name", [".", "./", "", "/", ".."])
+@pytest.mark.parametrize("name", [".", "./", "/", ".."])
 def test_a_path_with_no_name_is_a_directory_too(run, tmp_path, monkeypatch, name):
-    # "." and "/" have no name a log could sit beside: still not-a-file, exit 2, for validate and a query.
+    # "." and "/" have no name a log could sit beside: still not-a-file, exit 2, for validate and a query ("" is a
+    # usage error: tests/test_cli.py).
     monkeypatch.chdir(tmp_path)
     for args in (["validate", name], ["validate", "--plan", name], ["list", "--plan", name]):
         result = run(*args)
@@ -682,3 +683,13 @@ def test_a_gap_an_amount_written_as_text_does_not_explain_is_still_a_warning(run
         ' {id: A-2, product: yy, lead: [Sở A], deadline: Tháng 6/2021, budget: "5 triệu"}]}]}]\n', encoding="utf-8")
     codes = [d["code"] for d in json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]]
     assert sorted(codes) == ["text-amount", "total-mismatch"]
+
+
+@pytest.mark.parametrize("written", ["0", "-86400", "1609372800", "1609372800.0", "2020-12-31T00:00:00Z", "2020-12-31 00:00:00"])
+def test_a_date_is_only_year_month_day_never_a_unix_time_or_midnight(run, tmp_path, written):
+    # pydantic's lax reading took `date: 0` for 01/01/1970 and printed it in the official document.
+    plan = tmp_path / "p.yaml"
+    plan.write_text(PLAN.read_text(encoding="utf-8").replace("  date: 2020-12-31\n", f"  date: {written}\n", 1), encoding="utf-8")
+    result = run("validate", plan, "--format", "json")
+    assert result.exit_code == 1, result
+    assert [(d["line"], d["code"]) for d in diagnostics(result) if d["severity"] == "error"] == [(17, "schema")]
