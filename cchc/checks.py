@@ -48,6 +48,9 @@ def check_section_labels(plan) -> list[Problem]:
         if key in seen:
             problems.append(error("duplicate-section", ("sections", s, "numeral"), label=section.numeral, at=At(("sections", seen[key], "numeral"))))
         seen.setdefault(key, s)
+        foreign = _FOREIGN.search(section.numeral)
+        if foreign is not None:  # a Cyrillic І for I: two sections "I" that are not duplicates, and --section I misses one
+            problems.append(warning("mixed-script", ("sections", s, "numeral"), key="mixed-script.label", label=section.numeral, **describe(foreign.group())))
     return problems
 
 
@@ -121,19 +124,32 @@ def _says_more(later, first) -> bool:
 
 
 #: Greek and Cyrillic letters, some drawn as Latin ones ("і", "о", "р"); and Latin letters, Vietnamese's included.
-_GREEK_CYRILLIC = re.compile("[\u0370-\u03ff\u0400-\u052f]")
+#: Letters of other scripts that pass for Latin ones: Greek, Cyrillic, and the full-width forms of ASCII letters and
+#: digits (U+FF10-FF5A) that East Asian input methods type.
+_FOREIGN = re.compile("[\u0370-\u03ff\u0400-\u052f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+#: The Greek and Cyrillic letters drawn as Latin ones are: a word of only these ("У" in "Sở У tế", "СНВ") reads as
+#: Latin. A real Greek or Cyrillic word ("Москва") has others.
+_LOOK_ALIKES = frozenset(
+    "АВЕКМНОРСТУХІЈЅаеорсухіјѕԁһԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧΟοι"
+    + "".join(map(chr, [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]))
+)
 
 
 def _mixed_script(spelling: str, path) -> list[Problem]:
-    """A warning for a word of *spelling* that mixes Latin letters with a Greek or Cyrillic one: "Sở Nộі vụ"
-    with a Cyrillic і reads as "Sở Nội vụ" but is another agency. A word all in Greek or Cyrillic is no trap."""
-    if _GREEK_CYRILLIC.search(spelling) is None:  # nearly every name: one scan
+    """A warning for a word of *spelling* that mixes Latin letters with a Greek, Cyrillic or full-width one ("Sở Nộі
+    vụ" with a Cyrillic і reads as "Sở Nội vụ" but is another agency), or that is written all in letters drawn as
+    Latin ones ("Sở У tế" with a Cyrillic У). A Greek or Cyrillic word with letters of its own is no trap."""
+    if _FOREIGN.search(spelling) is None:  # nearly every name: one scan
         return []
     for word in re.findall(r"\w+", spelling):
-        foreign = _GREEK_CYRILLIC.search(word)
-        if foreign is not None and _LATIN.search(word) is not None:
+        foreign = _FOREIGN.search(word)
+        if foreign is None:
+            continue
+        if _LATIN.search(word) is not None:
             return [warning("mixed-script", path, spelling=spelling, word=word, **describe(foreign.group()))]
+        if all(char in _LOOK_ALIKES or char.isdigit() for char in word):
+            return [warning("mixed-script", path, key="mixed-script.look-alike", spelling=spelling, word=word, **describe(foreign.group()))]
     return []
 
 

@@ -167,7 +167,10 @@ def test_agencies_alike_but_for_their_marks_are_a_warning_and_each_is_found_by_i
         ("Sở N\u043e\u0456 vụ", "\u043e\u0456"),  # Cyrillic о and і: "Sở Noі vụ" reads as Latin
         ("Sở Nộ\u0456 vụ", "\u0456"),  # Cyrillic і after Vietnamese letters
         ("Phòng \u03a4ư pháp", "\u03a4"),  # Greek capital tau
-        ("Đại sứ quán Москва", None),  # a word all in Cyrillic is no trap
+        ("Đại sứ quán Москва", None),  # a Cyrillic word with letters of its own is no trap
+        ("Sở \u0423 tế", "\u0423"),  # a word all of Cyrillic letters drawn as Latin ones: "Sở У tế" reads "Sở Y tế"
+        ("\u0421\u041d\u0412", "\u0421"),  # "СНВ" as a short form reads "CHB"
+        ("\uff33ở TN&MT", "\uff33"),  # a full-width S
     ],
 )
 def test_a_greek_or_cyrillic_letter_among_latin_ones_in_an_agency_name_is_a_warning(run, tmp_path, name, warned):
@@ -187,7 +190,20 @@ def test_a_greek_or_cyrillic_letter_among_latin_ones_in_an_agency_name_is_a_warn
     assert problem["severity"] == "warning" and problem["line"] == text.splitlines().index(f"  - name: {name}") + 1
     assert f"U+{ord(warned[0]):04X}" in problem["message"] and "Latin" in problem["message"]
     vietnamese = run("validate", path)
-    assert "[mixed-script]" in vietnamese.stdout and "nằm giữa các chữ Latinh" in vietnamese.stdout
+    assert "[mixed-script]" in vietnamese.stdout and "chữ Latinh" in vietnamese.stdout
+
+
+def test_a_section_label_with_a_cyrillic_letter_is_a_warning(run, tmp_path):
+    # "І" (Cyrillic) and "I" are two labels to the duplicate check, one to the eye: the second section hides.
+    from conftest import DATA
+
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - numeral: I\n", "  - numeral: \u0406\n", 1)
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", path, "-f", "json", "--lang", "en")
+    [problem] = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "mixed-script"]
+    assert problem["line"] == text.splitlines().index("  - numeral: \u0406") + 1 and "U+0406" in problem["message"]
 
 
 def test_unknown_agency_suggests_closest(run):

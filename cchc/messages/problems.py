@@ -95,6 +95,18 @@ MESSAGES = {
         "{spelling!q}: the letter {char} ({name}) stands among Latin letters in {word!q}; it looks like a Latin one, so two "
         "names that read alike can be two agencies; check the source",
     ),
+    "mixed-script.look-alike": (
+        "{spelling!q}: {word!q} được viết bằng chữ cái của bộ chữ khác ({char}, {name}) trông như chữ Latinh; gõ bằng "
+        "bàn phím tiếng Việt thì thành một tên khác; kiểm tra lại với văn bản",
+        "{spelling!q}: {word!q} is written in letters of another script ({char}, {name}) drawn as Latin ones; typed on a "
+        "Vietnamese keyboard it is another name; check the source",
+    ),
+    "mixed-script.label": (
+        "số hiệu mục {label!q} có chữ {char} ({name}) trông như chữ Latinh nhưng là chữ khác: hai mục có thể đọc như "
+        "một và --section không tìm thấy mục này; kiểm tra lại với văn bản",
+        "section label {label!q} holds the letter {char} ({name}), drawn as a Latin one but another: two sections can "
+        "read as one and --section misses this one; check the source",
+    ),
     "unknown-agency": (
         "cơ quan {name!q} không có trong danh mục cơ quan (cơ quan mới thì thêm vào agencies:)",
         "agency {name!q} is not in the registry (a new agency goes under agencies:)",
