@@ -390,8 +390,16 @@ def _problem(path: tuple, errs: list[dict], data, name: str, prefix: tuple = ())
     if kind == "literal_error":
         return error("schema", path, key="schema.choice", file=name, field=field, value=value, choices=first.get("ctx", {}).get("expected", ""))
     if kind == "invalid_key":  # "~: x", "1: x": YAML read the key as null or a number
-        mapping = path[:-1] if path[-1:] == (first["loc"][-1],) else path  # the key's text is not a key of the data
-        return error("schema", mapping, key="schema.key", file=name, field=_field(mapping), value=_show(first.get("input")))
+        # The key is pydantic's last step (True given as 1, perhaps the index of the item it is in). The problem is
+        # placed at the key itself, found among the mapping's keys that are not text. The walk of the data stops at
+        # the mapping (but for a null key, which pydantic names "None": the walk takes that step too).
+        loc_key = first["loc"][-1]
+        mapping = path[:-1] if isinstance(loc_key, str) and path[-1:] == (loc_key,) else path
+        node = _node(data, mapping[len(prefix) :])
+        keys = [k for k in node if not isinstance(k, str) and (k == loc_key or str(k) == str(loc_key))] if isinstance(node, dict) else []
+        at = mapping + (keys[0], KEY) if keys else mapping
+        key = "schema.key" if mapping else "schema.key.top"
+        return error("schema", at, key=key, file=name, field=_field(mapping), value=_show(first.get("input")))
     if kind == "string_type" and _colon_split(first.get("input")):
         # "- Lưu: VT, NC.": an unquoted ": " made the text a key and its value.
         [(head, tail)] = first["input"].items()

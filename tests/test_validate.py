@@ -123,11 +123,27 @@ def test_a_key_yaml_reads_as_null_or_a_number_is_told_to_be_quoted_in_either_lan
     text = PLAN.read_text(encoding="utf-8").replace("  place: Thái Bình\n", "  place: Thái Bình\n  ~: x\n", 1)
     path = tmp_path / "key.yaml"
     path.write_text(text, encoding="utf-8")
-    line = text.splitlines().index("decision:") + 2  # where the mapping's first key is, as for every problem of a mapping
+    line = text.splitlines().index("  ~: x") + 1  # the key itself
     vi, en = (diagnostics(run("validate", path, "-f", "json", "--lang", lang)) for lang in ("vi", "en"))
     assert [(d["line"], d["code"]) for d in vi] == [(line, "schema")]
-    assert vi[0]["message"] == "decision có một khóa không phải là văn bản (null: YAML đọc là số, ngày hay null); hãy đặt khóa trong dấu ngoặc kép"
+    assert vi[0]["message"] == "decision có một khóa không phải là văn bản (null: YAML đọc là số, true/false, ngày hay null); hãy đặt khóa trong dấu ngoặc kép"
     assert en[0]["message"].startswith("decision has a key that is not text (null:") and "Keys should be" not in en[0]["message"]
+
+
+def test_a_key_that_is_not_text_is_placed_at_the_key_even_when_it_equals_a_list_index(run, tmp_path):
+    # `true:` in the second item: pydantic names the key 1, the item's own index, and it was placed at the first item.
+    text = PLAN.read_text(encoding="utf-8")
+    text = text.replace("\n          - id: I-2\n", "\n          - id: I-2\n            true: x\n", 1) + "2026: x\n"
+    path = tmp_path / "key.yaml"
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    found = diagnostics(run("validate", path, "-f", "json", "--lang", "en"))
+    assert [(d["line"], d["column"]) for d in found if d["code"] == "schema"] == [
+        (lines.index("            true: x") + 1, 13), (len(lines), 1)
+    ]
+    assert [d["message"].split(" (")[0] for d in found if d["code"] == "schema"] == [
+        "items has a key that is not text", "the file has a key that is not text"
+    ]
 
 
 def _edited_2021(edits) -> list[str]:

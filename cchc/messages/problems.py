@@ -29,8 +29,12 @@ MESSAGES = {
     ),
     "schema.text": ("{field} phải là văn bản, nhưng đang là {value}", "{field} must be text, got {value}"),
     "schema.key": (
-        "{field} có một khóa không phải là văn bản ({value}: YAML đọc là số, ngày hay null); hãy đặt khóa trong dấu ngoặc kép",
-        "{field} has a key that is not text ({value}: YAML reads it as a number, a date or null); put the key in double quotes",
+        "{field} có một khóa không phải là văn bản ({value}: YAML đọc là số, true/false, ngày hay null); hãy đặt khóa trong dấu ngoặc kép",
+        "{field} has a key that is not text ({value}: YAML reads it as a number, true or false, a date or null); put the key in double quotes",
+    ),
+    "schema.key.top": (
+        "tệp có một khóa không phải là văn bản ({value}: YAML đọc là số, true/false, ngày hay null); hãy đặt khóa trong dấu ngoặc kép",
+        "the file has a key that is not text ({value}: YAML reads it as a number, true or false, a date or null); put the key in double quotes",
     ),
     "schema.text-colon": (
         "{field} phải là văn bản, nhưng dấu hai chấm và dấu cách (\": \") ở giữa làm YAML hiểu thành một khóa và giá trị; "
