@@ -654,6 +654,15 @@ def test_a_value_a_hash_cut_short_is_warned_of(line, kept):
     assert kept in problem.message("vi") and "ngoặc kép" in problem.message("vi") and "double quotes" in problem.message("en")
 
 
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_a_hash_cut_is_warned_of_whatever_the_line_ends(end):
+    # Lines ending in a lone CR are lines to YAML: the cut was not looked for there, and the words went unsaid.
+    data, problems = parse(end.join(["# ke hoach", "x:", "  a: 1", "  product: Báo cáo #1 quý", ""]))
+    assert data["x"]["product"] == "Báo cáo"
+    [problem] = problems
+    assert (problem.code, problem.line, problem.column) == ("yaml-comment", 4, 20)
+
+
 @pytest.mark.parametrize(
     "text",
     [

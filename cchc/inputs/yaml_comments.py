@@ -41,6 +41,8 @@ class Cuts:
 def cut_values(data: bytes) -> list[YamlProblem]:
     """A warning for each unquoted value of *data* (UTF-8) that a "#" cut short ("Báo cáo #1 quý")."""
     problems: list[YamlProblem] = []
+    if b"\r" in data:  # lines as YAML breaks them: CRLF, and a lone CR (old Mac editors) too
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     line_end, line, counted_to = -1, 1, 0
     for found in _HASH.finditer(data):
         if found.start() < line_end or data[found.start() - 1 : found.start()] not in (b" ", b"\t"):  # one look at each line
@@ -50,7 +52,7 @@ def cut_values(data: bytes) -> list[YamlProblem]:
         line_end = len(data) if line_end < 0 else line_end
         line += data.count(b"\n", counted_to, start)
         counted_to = start
-        cut = _cut_on_line(data[start:line_end].rstrip(b"\r").decode("utf-8", "replace"))
+        cut = _cut_on_line(data[start:line_end].decode("utf-8", "replace"))
         if cut is not None:
             column, value, comment = cut
             key = "yaml-comment" if value else "yaml-comment.empty"
