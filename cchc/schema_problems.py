@@ -300,7 +300,7 @@ def schema_problems(exc, data, name: str, prefix: tuple = (), limit: int | None 
     by_path: dict[tuple, list[dict]] = {}
     errors = exc.errors(include_url=False)
     for n, err in enumerate(errors):
-        path, _ = _data_path(data, err["loc"])
+        path, _ = _data_path(data, err["loc"], err["type"] == "missing")
         if err["type"] == "extra_forbidden":
             path = path + (KEY,)
         if path not in by_path and len(by_path) >= limit:
@@ -311,12 +311,13 @@ def schema_problems(exc, data, name: str, prefix: tuple = (), limit: int | None 
     return [_problem(path, errs, data, name, prefix) for path, errs in by_path.items()]
 
 
-def _data_path(data, loc) -> tuple[tuple, tuple]:
-    """Split pydantic's loc into the part that walks the data and the rest (union member names)."""
+def _data_path(data, loc, missing: bool = False) -> tuple[tuple, tuple]:
+    """Split pydantic's loc into the part that walks the data and the rest (union member names: "budget: {}" is
+    not a mapping with a key "constrained-str"); a *missing* field's name ends the walk."""
     path: list = []
     node = data
     for i, step in enumerate(loc):
-        if isinstance(node, dict) and isinstance(step, str):
+        if isinstance(node, dict) and isinstance(step, str) and (step in node or (missing and i == len(loc) - 1)):
             path.append(step)
             node = node.get(step)
         elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):

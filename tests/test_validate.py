@@ -709,3 +709,26 @@ def test_a_date_is_only_year_month_day_never_a_unix_time_or_midnight(run, tmp_pa
     result = run("validate", plan, "--format", "json")
     assert result.exit_code == 1, result
     assert [(d["line"], d["code"]) for d in diagnostics(result) if d["severity"] == "error"] == [(17, "schema")]
+
+
+@pytest.mark.parametrize(
+    "field, written, message",
+    [
+        ("budget", "{}", "budget must be an amount in million VND"),
+        ("budget", "{a: 1}", "budget must be an amount in million VND"),
+        ("total_million_vnd", "{}", "total_million_vnd must be an amount in million VND"),
+        ("budget", ".inf", 'plain value ".inf" is infinity or not-a-number to YAML, never an amount'),
+        ("budget", "-.NaN", 'plain value "-.NaN" is infinity or not-a-number to YAML, never an amount'),
+    ],
+)
+def test_a_mapping_or_infinity_for_an_amount_gets_one_clerks_message(run, tmp_path, field, written, message):
+    # A mapping made pydantic's union members ("union[int,decimal]", "constrained-str") look like keys of it.
+    text = PLAN.read_text(encoding="utf-8")
+    if field == "budget":
+        text = text.replace("\n            budget: 10\n", f"\n            budget: {written}\n", 1)
+    else:
+        text = text.replace("\n  total_million_vnd: 200\n", f"\n  total_million_vnd: {written}\n", 1)
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    errors = [d for d in diagnostics(run("validate", path, "-f", "json", "--lang", "en")) if d["severity"] == "error"]
+    assert len(errors) == 1 and errors[0]["message"].startswith(message), errors

@@ -223,7 +223,8 @@ def _number(value: str, event, problems: list[YamlProblem]) -> Any:
     elif exact:
         return Decimal(value) if "." in value else int(value)
     elif _AMBIGUOUS_NUMBER.match(value):
-        problems.append(_at(event.start_mark, "yaml-ambiguous", {"value": value}))
+        special = value.lstrip("+-").lower() in (".inf", ".nan")  # infinity, not a number: to YAML 1.1 and 1.2 alike
+        problems.append(_at(event.start_mark, "yaml-ambiguous", {"value": value}, "yaml-ambiguous.infinity" if special else None))
     return value
 
 

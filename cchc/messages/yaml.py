@@ -149,6 +149,12 @@ MESSAGES = {
         "plain value {value!q} means different things in YAML 1.1 and 1.2; "
         "quote it if it is text, or write the number in plain decimal (e.g. 10 or 2.5)",
     ),
+    "yaml-ambiguous.infinity": (
+        "giá trị {value!q} là vô cực hay \"không phải số\" đối với YAML, không phải số tiền nào; nếu là văn bản thì đặt "
+        "trong dấu ngoặc kép, nếu là số thì viết theo dạng thập phân thông thường (ví dụ 10 hoặc 2.5)",
+        "plain value {value!q} is infinity or not-a-number to YAML, never an amount; quote it if it is text, or write "
+        "the number in plain decimal (e.g. 10 or 2.5)",
+    ),
     "yaml-ambiguous.bool": (
         "giá trị {value!q} là giá trị logic đúng/sai theo YAML 1.1 nhưng là văn bản theo YAML 1.2; hãy đặt trong dấu ngoặc kép",
         "plain value {value!q} is a boolean in YAML 1.1 and text in YAML 1.2; quote it",
