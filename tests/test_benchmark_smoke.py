@@ -130,3 +130,17 @@ def test_a_plan_built_from_the_2021_plan_repeats_its_items(tmp_path):
     assert plan["plan"]["total_million_vnd"] == 3 * original["plan"]["total_million_vnd"]  # 41 + 41 + 18 items: 3 copies
     checked = subprocess.run([sys.executable, "-m", "cchc", "validate", str(path)], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize("words", [["list", "-f", "csv"], ["agencies"], ["due", "--month", "2021-06"], ["render", "-f", "md"]])
+def test_a_reader_that_leaves_mid_write_cuts_the_output_short_exit_1(tmp_path, words):
+    # `cchc list -f csv | head -1`: the pipe takes part of one large write and says so only by its count; the rest
+    # was dropped unseen and cchc exited 0 (README, Safety: "stops quietly with exit 1").
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(generate_plan(2000), encoding="utf-8")
+    process = subprocess.Popen([*cchc_command(), *words, "--plan", str(plan)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout.read(100)
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=120) == 1, stderr
+    assert b"Traceback" not in stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import datetime
+import errno
 import functools
 import gc
 import os
@@ -79,9 +80,27 @@ def out(text: str) -> None:
     stream = sys.stdout
     if stream is None:
         raise fail(msg("cli.no-stdout"), EXIT_USAGE)
+    buffer = getattr(stream, "buffer", None)
     with _writing(stream):
-        stream.write(text)
-        stream.flush()
+        if buffer is not None and _utf8(stream):  # the bytes, each one accounted for (``_write_all``)
+            stream.flush()
+            _write_all(buffer, text.encode("utf-8", getattr(stream, "errors", None) or "strict"))
+            buffer.flush()
+        else:
+            stream.write(text)
+            stream.flush()
+
+
+def _write_all(buffer, data: bytes) -> None:
+    """All of *data* to a binary stream. A pipe whose reader leaves during a large write takes part of it and says
+    so only by the count the write returns (the text stream above it does not even look): the rest is written,
+    and fails as a broken pipe, instead of being lost while cchc exits 0."""
+    view = memoryview(data)
+    while view:
+        written = buffer.write(view)
+        if not written:
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+        view = view[written:]
 
 
 @contextmanager
@@ -155,7 +174,7 @@ def out_text(pieces) -> None:
     errors = getattr(stream, "errors", None) or "strict"
     with _writing(buffer):
         for piece in batched(pieces):
-            buffer.write(piece if isinstance(piece, bytes) else piece.encode("utf-8", errors))
+            _write_all(buffer, piece if isinstance(piece, bytes) else piece.encode("utf-8", errors))
             buffer.flush()
 
 
@@ -168,7 +187,7 @@ def out_bytes(data) -> None:
         raise fail(msg("cli.no-stdout"), EXIT_USAGE)
     with _writing(stream):
         for piece in [data] if isinstance(data, bytes) else batched(data):
-            stream.write(piece)
+            _write_all(stream, piece)
             stream.flush()
 
 
