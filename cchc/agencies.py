@@ -207,6 +207,10 @@ class AgencyRegistry:
             for agency in self.agencies
             if any(folded in fold(s) for s in (agency.name, *agency.short))
         ]
+        if len(containing) > 1:  # "xã Hạ" typed with its marks is part of "UBND xã Hạ" only, not of "UBND xã Hà"
+            typed = spelling_key(query)
+            marked = [agency for agency in containing if any(typed in spelling_key(s) for s in (agency.name, *agency.short))]
+            containing = marked if len(marked) == 1 else containing
         if len(containing) == 1:
             return AgencyMatch(agency=containing[0])
         if containing:
@@ -216,8 +220,21 @@ class AgencyRegistry:
 
 @cached_when_short(maxsize=8192)
 def spelling_key(spelling: str) -> str:
-    """What makes two spellings of an agency the same for items: NFC, case and spacing aside."""
-    return " ".join(nfc(spelling).casefold().split())
+    """What makes two spellings of an agency the same for items: NFC, case, spacing and the place of the tone mark
+    in "oa", "oe", "uy" aside ("Hòa" and "Hoà", "Thủy" and "Thuỷ" are one word in the two styles of writing it)."""
+    key = " ".join(nfc(spelling).casefold().split())
+    return _OLD_TONE_PLACE.sub(_new_tone_place, key) if not key.isascii() else key
+
+
+#: A tone mark on the first vowel of a word's last "oa", "oe", "uy" (the old style, "hòa"), put on the second ("hoà").
+_OLD_TONE_PLACE = re.compile(r"([òóỏõọ])([ae])(?!\w)|([ùúủũụ])(y)(?!\w)")
+_TONES = {"ò": 0, "ó": 1, "ỏ": 2, "õ": 3, "ọ": 4, "ù": 0, "ú": 1, "ủ": 2, "ũ": 3, "ụ": 4}
+_WITH_TONE = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
+
+
+def _new_tone_place(match: re.Match) -> str:
+    marked, vowel = (match[1], match[2]) if match[1] else (match[3], match[4])
+    return ("o" if match[1] else "u") + _WITH_TONE[vowel][_TONES[marked]]
 
 
 def _typed_as_initials(query: str) -> bool:

@@ -159,6 +159,31 @@ def test_agencies_alike_but_for_their_marks_are_a_warning_and_each_is_found_by_i
     both = run("list", "--agency", "UBND xa Ha", "--plan", path)  # typed without marks: either could be meant
     assert both.exit_code == 1 and "khớp với nhiều cơ quan" in both.stderr
     assert both.stderr.index("UBND xã Hà") < both.stderr.index("UBND xã Hạ")  # in Vietnamese order, not the file's
+    # A piece of the name typed with its marks is part of one name only.
+    got = items(run("list", "--agency", "xã Hạ", "--direct", "--format", "json", "--plan", path))
+    assert [i["id"] for i in got] == ["I-2"]
+
+
+def test_the_tone_mark_on_either_vowel_of_oa_oe_uy_is_one_spelling(run, tmp_path):
+    # "Hoà" and "Hòa", "Thuỷ" and "Thủy": the two styles of writing one word. The plan keeps what it wrote.
+    from conftest import DATA
+
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - name: Sở Tư pháp\n", "  - name: Sở Tư pháp\n  - name: UBND xã Hòa\n  - name: UBND xã Hóa\n"
+                        "  - name: Sở Văn hóa và Thể thao\n")
+    text = text.replace("partners: [Sở Tư pháp]", "partners: [Sở Văn hoá và Thể thao]").replace("lead: [snv]", "lead: [UBND xã Hòa]")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", path, "-f", "json")
+    assert result.exit_code == 0 and "unknown-agency" not in result.stdout, result
+    for typed in ("UBND xã Hoà", "UBND XÃ HÒA", "ubnd xã hoà"):
+        got = items(run("list", "--agency", typed, "--direct", "--format", "json", "--plan", path))
+        assert [(i["id"], i["lead"]) for i in got] == [("I-2", ["UBND xã Hòa"])], typed
+    got = items(run("list", "--agency", "Sở Văn hoá và Thể thao", "--format", "json", "--plan", path))
+    assert [i["partners"] for i in got] == [["Sở Văn hóa và Thể thao"]]
+    duplicate = tmp_path / "twice.yaml"
+    duplicate.write_text(text.replace("  - name: UBND xã Hóa\n", "  - name: UBND xã Hoà\n"), encoding="utf-8")
+    assert "duplicate-agency" in run("validate", duplicate, "-f", "json").stdout
 
 
 @pytest.mark.parametrize(
