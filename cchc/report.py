@@ -154,7 +154,7 @@ _YEAR = r"(?P<year>[0-9]{4})"
 _SEP = r"(?:/| nam | |-)"
 _PERIOD_FORMS = (
     (re.compile(rf"q(?P<q>[1-4]){_SEP}?{_YEAR}"), "quarter"),
-    (re.compile(rf"quy (?P<q>iv|iii|ii|i|[1-4]){_SEP}{_YEAR}"), "quarter"),
+    (re.compile(rf"qu[yi] (?P<q>iv|iii|ii|i|[1-4]){_SEP}{_YEAR}"), "quarter"),  # "Quí", the older spelling, too
     (re.compile(rf"6t{_SEP}?{_YEAR}"), "6T"),
     (re.compile(rf"(?:6|sau) thang(?: dau nam)?{_SEP}{_YEAR}"), "6T"),
     # The Q3 report holds nine months' data (15/12 to 14/9): "Báo cáo 9 tháng" is what it is often called.

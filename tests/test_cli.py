@@ -519,3 +519,12 @@ def test_an_empty_path_is_a_usage_error_not_the_current_folder(run, words, where
     assert result.exit_code == 2, result
     assert "the path is empty" in result.stderr and where in result.stderr, result.stderr
     assert "folder" not in result.stderr.split("the path is empty")[0]
+
+
+def test_the_validate_command_a_refused_query_suggests_runs_as_printed(run, tmp_path):
+    # A path with spaces: the suggested command is quoted for the shell, or it names three files.
+    plan = tmp_path / "kế hoạch 2021.yaml"
+    plan.write_bytes((ROOT / "tests" / "data" / "invalid" / "unknown-agency.yaml").read_bytes())
+    result = run("list", "--plan", plan, "--lang", "en")
+    assert result.exit_code == 1
+    assert f"run `cchc validate '{plan}'` for the full report" in result.stderr

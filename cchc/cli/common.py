@@ -312,7 +312,9 @@ def load_for_query(plan: Optional[Path]):
         raise fail(exc.problem().text(lang()), EXIT_USAGE) from None
     errors = show_errors(problems)
     if loaded.plan is None or errors:
-        raise fail(msg("cli.plan-has-errors", path=str(path)), EXIT_PROBLEMS)
+        import shlex
+
+        raise fail(msg("cli.plan-has-errors", path=str(path), quoted=shlex.quote(str(path))), EXIT_PROBLEMS)
     return loaded.plan
 
 

@@ -12,8 +12,8 @@ MESSAGES = {
     "cli.cannot-write-output": ("không ghi được kết quả: {reason}", "cannot write the output: {reason}"),
     "cli.more-errors": ("… và {count!n} lỗi nữa", "… and {count!n} more error(s)"),
     "cli.plan-has-errors": (
-        "{path}: kế hoạch có lỗi; chạy `cchc validate {path}` để xem đầy đủ",
-        "{path}: the plan has errors; run `cchc validate {path}` for the full report",
+        "{path}: kế hoạch có lỗi; chạy `cchc validate {quoted}` để xem đầy đủ",
+        "{path}: the plan has errors; run `cchc validate {quoted}` for the full report",
     ),
     "cli.agency-ambiguous": ("{name!q} khớp với nhiều cơ quan; hãy ghi cụ thể hơn:", "{name!q} matches several agencies; be more specific:"),
     "cli.agency-none": ("không có cơ quan nào khớp với {name!q}", "no agency matches {name!q}"),
