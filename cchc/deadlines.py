@@ -318,7 +318,7 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match, str, int | None], _Due]
         (rf"(?:trong )?(?:6|sau) thang (?P<half>dau|cuoi) nam(?: {_YEAR})?", _half_year),
         (rf"(?:(?:trong|ca|cuoi|het) )?nam {_YEAR}(?:-(?P<last>[0-9]{{4}}))?(?: va cac nam tiep theo)?", _years),
         (rf"{_YEAR}(?:-(?P<last>[0-9]{{4}}))?", _years),
-        (r"(?:trong|ca) nam", _plan_year),
+        (r"(?:trong|ca|cuoi|het) nam", _plan_year),  # "Cuối năm", "Hết năm": the plan's year, as "Trong năm"
         (rf"(?:trong )?giai doan {_YEAR}-(?P<last>[0-9]{{4}})", _years),
     )
 )

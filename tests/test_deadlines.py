@@ -154,6 +154,8 @@ EXAMPLES_IN_PLAN_YEAR = [
     ("Sáu tháng đầu năm", KIND_HALF_YEAR, (D(2021, 6, 30),)),
     ("6 tháng cuối năm", KIND_HALF_YEAR, (D(2021, 12, 31),)),
     ("Trong năm", KIND_YEAR, (D(2021, 12, 31),)),
+    ("Cuối năm", KIND_YEAR, (D(2021, 12, 31),)),  # the plan's year, as "Trong năm"; it was told "6 tháng cuối năm 2021"
+    ("Hết năm", KIND_YEAR, (D(2021, 12, 31),)),
     ("Cả năm", KIND_YEAR, (D(2021, 12, 31),)),
 ]
 
@@ -260,7 +262,7 @@ def test_a_joined_wording_with_an_impossible_part_is_unknown_or_impossible() -> 
 
 
 UNKNOWN = [
-    "Cuối năm",
+    "Đầu năm",
     "Năm 21",
     "Năm 20211",
     "Năm",
@@ -695,3 +697,10 @@ def test_the_closest_form_is_shown_with_the_wordings_own_numbers_when_they_read(
     with pytest.raises(DeadlineError) as info:
         parse_deadline(text, PLAN_YEAR)
     assert info.value.params["example"] == example
+
+
+def test_a_quarters_end_without_its_number_is_told_the_form_with_one() -> None:
+    # "Cuối quý" was told "Hằng quý", a recurring deadline: another meaning.
+    with pytest.raises(DeadlineError) as info:
+        parse_deadline("Cuối quý", 2026)
+    assert info.value.params["example"] == "Cuối quý II/2026"
