@@ -82,21 +82,42 @@ def _not_ascii_or_mark() -> re.Pattern:
 
 
 def _letters_and_tones(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A word's letters ranked in the Vietnamese alphabet, and its tones. As in a dictionary, punctuation comes
+    first, then numbers in their order ("Sở 2" before "Sở 10"), then letters; ð (Latin-1's eth, drawn as đ) is đ."""
     letters: list[int] = []
     tones: list[int] = []
-    for ch in unicodedata.normalize("NFD", word.casefold()):
-        if ch in _TONES:
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    if _DIGIT_RUN.search(decomposed) is not None:
+        decomposed = _DIGIT_RUN.sub(_ranked_number, decomposed)
+    for ch in decomposed:
+        if ch in _NUMBER_RANKS:
+            letters.append(_NUMBER_RANKS[ch])
+        elif ch in _TONES:
             tones.append(_TONES[ch])
         elif ch in _LETTER_MARKS and letters:
             # a + breve -> ă, etc.: rebuild the letter and re-rank it.
             base = _ALPHABET[letters[-1]] if letters[-1] < len(_ALPHABET) else ""
             composed = unicodedata.normalize("NFC", base + ch)
             letters[-1] = _RANK.get(composed, letters[-1])
-        elif ch == "đ":
+        elif ch == "đ" or ch == "ð":
             letters.append(_RANK["đ"])
-        else:
+        elif ch in _RANK or ch.isalpha():
             letters.append(_RANK.get(ch, len(_ALPHABET) + ord(ch)))
+        else:  # punctuation, symbols
+            letters.append(ord(ch) - 0x110000 - 200)
     return tuple(letters), tuple(tones)
+
+
+_DIGIT_RUN = re.compile(r"[0-9]+")
+#: A run of digits is written as a private character for its length, then one for each digit: a shorter number
+#: sorts first, numbers of one length by their digits; all of them below every letter, above punctuation.
+_NUMBER_RANKS = {chr(0xF0000 + i): i - 200 for i in range(200)}
+
+
+def _ranked_number(match: re.Match) -> str:
+    digits = match.group().lstrip("0") or "0"
+    length = min(len(digits), 99)
+    return chr(0xF0000 + 100 + length) + "".join(chr(0xF0000 + int(d)) for d in digits)
 
 
 @cached_when_short(maxsize=4096)

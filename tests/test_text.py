@@ -120,3 +120,9 @@ def test_a_column_wrapped_together_falls_back_where_the_search_cannot_tell(width
         assert together is None or together == [layout(text, width)[0] for text in texts]
     assert _wrap_together(["Sở Nội vụ", long_word], width) is None
     assert _wrap_together(["Sở Nội vụ", "a b c"], width) == [layout("Sở Nội vụ", width)[0], layout("a b c", width)[0]]
+
+
+def test_sort_key_puts_numbers_before_letters_in_their_order_and_eth_with_d_stroke():
+    # Numbers after Z and "10" before "2"; Ð (Latin-1's eth, from the old fonts' conversions) after every letter.
+    names = ["Sở Z", "Sở 10", "Sở 2", "Sở Ðo", "Sở Đi", "Sở D", "Sở (cũ)", "UBND xã 1", "UBND xã An"]
+    assert sorted(names, key=sort_key) == ["Sở (cũ)", "Sở 2", "Sở 10", "Sở D", "Sở Đi", "Sở Ðo", "Sở Z", "UBND xã 1", "UBND xã An"]
