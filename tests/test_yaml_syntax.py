@@ -40,6 +40,9 @@ CASES = [
     ('- id: "I\\q"\n', 1, 9, "khi đọc một giá trị trong dấu ngoặc kép: sau dấu \\ là một ký tự không hợp lệ "
      "(muốn viết chính dấu \\ thì viết \\\\)",
      "while reading a quoted value: an unknown escape after a backslash (write \\\\ for a backslash itself)"),
+    ('- id: "\\q"\n', 1, 8, "khi đọc một giá trị trong dấu ngoặc kép: sau dấu \\ là một ký tự không hợp lệ "
+     "(muốn viết chính dấu \\ thì viết \\\\)",  # at the value's start: it was told text followed its closing quote
+     "while reading a quoted value: an unknown escape after a backslash (write \\\\ for a backslash itself)"),
     ('- id: "I\\xZZ"\n', 1, 11, "khi đọc một giá trị trong dấu ngoặc kép: sau \\x, \\u hoặc \\U phải là các chữ số hệ mười sáu (0-9, A-F)",
      "while reading a quoted value: \\x, \\u and \\U must be followed by hexadecimal digits (0-9, A-F)"),
     ('- id: "I-1\n---\n"\n', 2, 1, "khi đọc một giá trị trong dấu ngoặc kép: có dòng bắt đầu bằng '---' hoặc '...', "

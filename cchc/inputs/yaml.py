@@ -249,7 +249,7 @@ def _syntax_problem(exc: yaml.YAMLError, data: bytes) -> YamlProblem:
     if problem == "found character that cannot start any token" and char:
         return _at(mark, "yaml-syntax", {"char": char}, "yaml-syntax.character")
     before = _line_at(data, mark.line, mark.column)[1][: mark.column].rstrip(" ")
-    if before[-1:] in ("\"", "'") and char not in ("", "#", ":", ",", "]", "}"):
+    if before[-1:] in ("\"", "'") and char not in ("", "#", ":", ",", "]", "}") and "escape" not in problem:
         # `product: "Báo cáo" năm 2026`: a value that starts with a quote ends at the quote that closes it.
         return _at(mark, "yaml-syntax", {"quote": before[-1]}, "yaml-syntax.after-quote")
     worded = _libyaml_keys(context, problem)
