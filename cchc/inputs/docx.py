@@ -126,6 +126,9 @@ class _Document:
                     self.decision = _new_decision()
                     self._header_of(self.decision, head)
                     head, mode = [], "decision-title"
+                    rest = para.text.partition("\n")[2].strip()
+                    if rest:  # "QUYẾT ĐỊNH", a line break (Shift+Enter), "Về việc …" in the same paragraph
+                        self.decision["title"] = _join(self.decision["title"], _line(rest))
                 elif what == "plan":
                     self._header_of(self.plan, head)
                     head, mode, title = [], "title", [para.text]

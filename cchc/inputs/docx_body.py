@@ -239,7 +239,9 @@ class Body:
                 before = trpr.find(qn("gridBefore"))
                 column = _int(before.get(_VAL) if before is not None else "0", 0, MAX_COLUMNS)
                 header = trpr.find(qn("tblHeader"))
-                if header is not None and header.get(_VAL, "1").lower() not in _FALSE:
+                # Word repeats only a table's leading header rows (ECMA-376 17.4.49): the mark on a later row (a
+                # header row copied to make a new one) makes no heading of it.
+                if header is not None and header.get(_VAL, "1").lower() not in _FALSE and r == len(heading_rows):
                     heading_rows.add(r)
             row_cells: list[Cell] = []
             for tc in _children(tr, (TC,)):

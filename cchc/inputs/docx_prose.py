@@ -50,7 +50,7 @@ def kind(para: Para) -> str | None:
         return "motto"
     if re.fullmatch(r"quyet dinh\s*:", key):
         return "decides"
-    if key == "quyet dinh":
+    if key == "quyet dinh" or fold(text.split("\n", 1)[0]) == "quyet dinh":  # "QUYẾT ĐỊNH", a line break, its title
         return "decision"
     if text.startswith("KẾ HOẠCH") and (len(text) == 8 or text[8].isspace()):
         return "plan"

@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
+from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
     Columns, amount_in_million, is_caps, is_heading_repeat, looks_like_section, own_cells, section_heading,
     task_heading,
@@ -32,6 +33,10 @@ _ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
 _DATA = ("lead", "partners", "deadline", "budget")
 #: A label longer than this does not fit the model's Label.
 MAX_LABEL = 32
+
+
+#: The most characters the items of a document may hold (their products, agencies, deadlines, notes).
+MAX_TEXT_CHARS = MAX_PART
 
 
 class TableReader:
@@ -60,6 +65,7 @@ class TableReader:
         #: A section's or task's heading row that carries an amount: (its dict, the amount, the STT cell, as written),
         #: checked against the items under it once all are read.
         self._heading_amounts: list[tuple[dict, object, Cell, str]] = []
+        self._chars = 0
 
     # ------------------------------------------------------------ a table
 
@@ -243,6 +249,11 @@ class TableReader:
                 guesses.append((role, "docx.comment.across", {"other": other}))
         if self.items and product[:1].islower() and not any(item[k] for k in ("stt", "deadline", "budget")) and not value("lead"):
             guesses.append(("product", "docx.guess.continued", {}))  # "…theo Nghị định" | "số 30/2020": cut by a page?
+        # A cell merged down over every row gives each its text: a hostile one (200 KB over 3,000 rows) would make
+        # gigabytes of plan from a small file. No real plan's items hold more text than the part they come from.
+        self._chars += sum(len(v) for v in (product, item["deadline"], item["note"], value("lead"), value("partners")) if isinstance(v, str))
+        if self._chars > MAX_TEXT_CHARS:
+            raise DocxRefused("docx.too-much-text", limit=MAX_TEXT_CHARS)
         self._task["items"].append(item)
         self.items.append(item)
         self._count(item)

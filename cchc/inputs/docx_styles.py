@@ -7,7 +7,10 @@ shows, counted in order as Word counts it.
 
 from __future__ import annotations
 
-from cchc.inputs.docx_package import W
+from cchc.inputs.docx_package import W, DocxRefused
+
+#: The longest text a list level may give its labels ("%1.", "Điều %1.", "(%1)"): Word's own are a few characters.
+MAX_LABEL_CHARS = 100
 from cchc.text import roman_numeral
 
 
@@ -123,6 +126,8 @@ class Numbering:
                 level = int_between(lvl.get(qn("ilvl")), 0, 8)
                 fmt = lvl.find(qn("numFmt"))
                 text = lvl.find(qn("lvlText"))
+                if text is not None and len(text.get(VAL, "")) > MAX_LABEL_CHARS:  # "%1" 400,000 times: each label 2 MB
+                    raise DocxRefused("docx.too-much-text", limit=MAX_LABEL_CHARS)
                 start = lvl.find(qn("start"))
                 levels[level] = (
                     fmt.get(VAL, "decimal") if fmt is not None else "decimal",

@@ -1,0 +1,106 @@
+"""Layouts of Word documents written elsewhere that cost words or a header: a title after a line break, a header
+row's mark copied onto a data row, and small files that would make gigabytes of plan."""
+
+from __future__ import annotations
+
+import pytest
+from docx.oxml import parse_xml
+
+import docx_fixtures as F
+from cchc.inputs.docx import read_docx
+from cchc.inputs.docx_package import DocxRefused
+from cchc.inputs.writer import dump_plan
+from cchc.load import load_bytes
+
+HEADINGS = ["Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"]
+ROWS = [
+    ["1. Xây dựng kế hoạch", "Kế hoạch CCHC", "Sở Nội vụ", "Tháng 01/2021"],
+    ["2. Rà soát văn bản", "Báo cáo rà soát", "Sở Tư pháp", "Quý II/2021"],
+    ["3. Kiểm soát TTHC", "Báo cáo kiểm soát", "Sở Tư pháp", "Quý III/2021"],
+]
+
+
+def imported(data: bytes):
+    result = read_docx(data, "test.docx")
+    loaded = load_bytes(dump_plan(result.data).encode("utf-8"), "test.yaml")
+    assert loaded.plan is not None, loaded.problems
+    return loaded.plan, result
+
+
+def test_a_data_row_marked_as_a_repeated_header_row_is_still_read():
+    # Word repeats only a table's leading header rows; a header row copied to make a new one keeps the mark.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    table = F.task_table(doc, [HEADINGS, *ROWS])
+    trpr = table.rows[2]._tr.get_or_add_trPr()
+    trpr.append(parse_xml(f'<w:tblHeader xmlns:w="{F.W_NS}"/>'))
+    plan, result = imported(F.to_bytes(doc))
+    assert [item.product for _, _, item in plan.items()] == ["Kế hoạch CCHC", "Báo cáo rà soát", "Báo cáo kiểm soát"]
+
+
+def test_the_decisions_title_after_a_line_break_in_its_kind_line_is_read_as_the_decision():
+    # "QUYẾT ĐỊNH" Shift+Enter "Về việc …" (as the source itself is laid out): the header ran on to "KẾ HOẠCH",
+    # and the place and date were taken from a legal basis's "ngày 24/12/2020".
+    doc = F.document()
+    F.letterhead(doc, ["ỦY BAN NHÂN DÂN", "TỈNH THÁI BÌNH"], "Số: 3669/QĐ-UBND", "Thái Bình, ngày 31 tháng 12 năm 2020")
+    F.para(doc, "QUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch cải cách hành chính năm 2021", bold=True, center=True)
+    F.para(doc, "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH", bold=True, center=True)
+    F.para(doc, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;")
+    F.para(doc, "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 2994/TTr-SNV ngày 24/12/2020.")
+    F.para(doc, "QUYẾT ĐỊNH:", bold=True, center=True)
+    F.para(doc, "Điều 1. Phê duyệt kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2021.")
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    F.para(doc, "CẢI CÁCH HÀNH CHÍNH NĂM 2021", bold=True, center=True)
+    F.task_table(doc, [HEADINGS, *ROWS])
+    plan, _ = imported(F.to_bytes(doc))
+    decision = plan.decision
+    assert decision is not None
+    assert (decision.number, decision.date.isoformat(), decision.place) == ("3669/QĐ-UBND", "2020-12-31", "Thái Bình")
+    assert decision.title == "Về việc phê duyệt Kế hoạch cải cách hành chính năm 2021"
+    assert decision.authority == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH"
+    assert len(decision.legal_bases) == 2 and [a.number for a in decision.articles] == [1]
+
+
+def numbered_document(level_text: str, paragraphs: int) -> bytes:
+    numbering = (
+        f'<w:numbering xmlns:w="{F.W_NS}"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        f'<w:numFmt w:val="decimal"/><w:lvlText w:val="{level_text}"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'
+    )
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    for _ in range(paragraphs):
+        p = F.para(doc, "x")
+        p._p.get_or_add_pPr().append(parse_xml(f'<w:numPr xmlns:w="{F.W_NS}"><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'))
+    F.task_table(doc, [HEADINGS, *ROWS])
+    element = doc.part.numbering_part.element
+    for child in parse_xml(numbering):
+        element.append(child)
+    return F.to_bytes(doc)
+
+
+def test_a_list_level_whose_label_text_is_megabytes_is_refused_at_once():
+    # 2.5 KB of .docx, "%1" 400,000 times: 127 s, 3.5 GB of memory and 600 MB of plan before.
+    plan, _ = imported(numbered_document("%1.", 3))
+    assert plan is not None
+    with pytest.raises(DocxRefused) as refused:
+        read_docx(numbered_document("%1" * 400_000, 300), "hostile.docx")
+    assert refused.value.key == "docx.too-much-text"
+
+
+def test_a_long_cell_merged_down_over_every_row_is_refused_not_copied_into_each(monkeypatch):
+    # Each row an item of the merged lead: 200 KB over 3,000 rows would be 600 MB of plan.
+    import cchc.inputs.docx_rows as rows
+
+    monkeypatch.setattr(rows, "MAX_TEXT_CHARS", 50_000)
+    lead = "Sở Nội vụ " * 1_000  # 10,000 characters
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    body = [[f"{n}. Việc {n}", f"Sản phẩm {n}", lead if n == 1 else None, "Quý II/2021"] for n in range(1, 9)]
+    F.task_table(doc, [HEADINGS, *body], merges=[((1, 2), (8, 2))])
+    with pytest.raises(DocxRefused) as refused:
+        read_docx(F.to_bytes(doc), "merged.docx")
+    assert refused.value.key == "docx.too-much-text"
+    monkeypatch.setattr(rows, "MAX_TEXT_CHARS", 200_000)
+    result = read_docx(F.to_bytes(doc), "merged.docx")
+    assert len(result.data["sections"][0]["tasks"]) == 8
