@@ -1268,3 +1268,14 @@ def test_a_write_in_place_cut_short_by_the_file_size_limit_leaves_the_log_as_it_
          "--plan", str(workdir / "ke-hoach.yaml")], capture_output=True, text=True, preexec_fn=limited, cwd=workdir)
     assert result.returncode == 2 and "Traceback" not in result.stderr, result
     assert log.read_bytes() == before and (workdir / "shared.yaml").read_bytes() == before
+
+
+def test_show_prints_an_entry_without_a_date_that_validate_only_warns_of(run, workdir):
+    # A log entry with no date is a warning (counted from the period's start): `show` crashed on it (exit 3).
+    (workdir / "ke-hoach.progress.yaml").write_text('- id: "A-1"\n  status: in_progress\n', encoding="utf-8")
+    plan = workdir / "ke-hoach.yaml"
+    assert run("validate", plan, "--today", "2021-12-31").exit_code == 0
+    for lang, undated in (("vi", "(không ghi ngày): đang thực hiện"), ("en", "(no date): in progress")):
+        result = run("show", "A-1", "--plan", plan, "--today", "2021-06-01", "--lang", lang)
+        assert result.exit_code == 0, result
+        assert undated in result.stdout

@@ -332,7 +332,8 @@ def item_detail(record: dict, lang: str, history: Sequence[dict] = ()) -> str:
     if record.get("status"):
         fields.append((t("col.status", lang), t("status." + record["status"], lang)))
     for entry in history:
-        line = f"{date_text(entry['date'], lang)}: {t('status.' + entry['status'], lang)}"
+        when = date_text(entry["date"], lang) if entry["date"] is not None else t("progress.undated", lang)  # a warning, not an error
+        line = f"{when}: {t('status.' + entry['status'], lang)}"
         for extra in (entry.get("evidence"), entry.get("note")):
             if extra:
                 line += f"; {extra}"
