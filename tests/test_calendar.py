@@ -18,7 +18,7 @@ from conftest import DATA, ROOT
 PROGRESS = DATA / "progress"
 PLAN = PROGRESS / "ke-hoach.yaml"
 LOG = PROGRESS / "ke-hoach.progress.yaml"
-PLAN_KEY = "12/KH-UBND"
+PLAN_KEY = "UBND TỈNH THỬ NGHIỆM\x1f12/KH-UBND"  # its issuer and number
 
 
 @pytest.fixture(scope="module")
@@ -370,3 +370,23 @@ def test_an_escape_at_the_fold_stays_whole(width):
         line = _lines(f"SUMMARY:{_escape(text)}")
         _physical_lines_hold(line)
         assert line.replace(b"\r\n ", b"").decode("utf-8") == f"SUMMARY:{_escaped(text)}\r\n"
+
+
+def test_two_plans_with_one_number_or_one_title_from_two_issuers_have_events_apart(run, tmp_path):
+    # Every district numbers its plans "01/KH-UBND"; two departments' plans from one starter share a title. In one
+    # calendar, an event with another plan's UID replaces it.
+    text = PLAN.read_text(encoding="utf-8")
+    uids = []
+    for issuer in ("UBND HUYỆN VŨ THƯ", "UBND HUYỆN KIẾN XƯƠNG"):
+        for number in ("12/KH-UBND", None):
+            changed = text.replace("issuer: UBND TỈNH THỬ NGHIỆM", f"issuer: {issuer}")
+            if number is None:
+                changed = changed.replace("  number: 12/KH-UBND\n", "")
+            path = tmp_path / "p.yaml"
+            path.write_text(changed, encoding="utf-8")
+            data = calendar_bytes(run, "--plan", path)
+            uids.append({line for line in data.split(b"\r\n") if line.startswith(b"UID:")})
+    assert all(len(found) == 18 for found in uids)
+    for a in range(len(uids)):
+        for b in range(a + 1, len(uids)):
+            assert not uids[a] & uids[b], (a, b)

@@ -58,10 +58,13 @@ def _text(value: str) -> str:
 
 
 def plan_key(plan) -> str:
-    """What identifies the plan across its versions: the decision's number, the plan's number, else its title."""
-    if plan.decision is not None and plan.decision.number:
-        return plan.decision.number
-    return plan.plan.number or plan.plan.title
+    """What identifies the plan across its versions: its issuer (and the body above it) with the decision's number,
+    the plan's number, else its title and year. Every district numbers its plans "01/KH-UBND", and two departments'
+    plans made from one starter share their title: the issuer keeps their events apart in one calendar."""
+    header = plan.decision if plan.decision is not None else plan.plan
+    number = (plan.decision.number if plan.decision is not None else None) or plan.plan.number
+    own = number or f"{plan.plan.title}\x1f{plan.plan.year}"
+    return "\x1f".join(part for part in (header.superior, header.issuer, own) if part)
 
 
 def event_uid(plan_key_text: str, item_id: str, day: datetime.date) -> str:
