@@ -79,6 +79,14 @@ def read_only(path: Path | str) -> bool:
     return not os.access(path, os.W_OK, effective_ids=effective)
 
 
+def _on_read_only_drive(path: Path | str) -> bool:
+    """Whether *path* is on a file system mounted read-only (``chmod`` cannot help there)."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):
+        return False
+
+
 #: Characters written as escapes in a double-quoted scalar: control characters (C0, DEL, C1),
 #: the line and paragraph separators, non-characters, bidi controls and zero-width characters.
 _ESCAPED = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff\"\\\\]")
@@ -162,7 +170,7 @@ def _append(path: Path, entry, header: str) -> bytes:
     existed = os.path.lexists(path)
     if existed:
         if read_only(path):
-            raise LogReadOnly("progress.read-only", path=str(path))
+            raise LogReadOnly("progress.read-only-drive" if _on_read_only_drive(path) else "progress.read-only", path=str(path))
         try:
             old = read_bounded(path, safeyaml.MAX_BYTES)
         except UnreadableFile as exc:

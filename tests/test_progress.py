@@ -609,6 +609,21 @@ def test_progress_refuses_a_read_only_log_and_leaves_it_as_it_is(run, workdir, m
     assert log_file.read_bytes().startswith(before) and log_file.read_bytes() != before
 
 
+def test_a_log_on_a_read_only_drive_is_told_so_not_to_chmod(run, workdir, monkeypatch):
+    # A drive mounted read-only (a CD, a share): the file's mode may say writable, and chmod fails there too.
+    import cchc.progress_write as write
+
+    log_file = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log_file)
+    before = log_file.read_bytes()
+    real = os.statvfs
+    monkeypatch.setattr(write, "read_only", lambda path: True)
+    monkeypatch.setattr(write.os, "statvfs", lambda path: type("V", (), {"f_flag": real(path).f_flag | os.ST_RDONLY})())
+    result = run("--lang", "en", "progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2 and "is on a read-only drive" in result.stderr and "chmod" not in result.stderr, result
+    assert log_file.read_bytes() == before
+
+
 def test_a_read_only_log_through_a_symlink_is_refused_too(run, workdir):
     target = workdir / "kept.yaml"
     shutil.copy(LOG, target)

@@ -92,6 +92,10 @@ MESSAGES = {
         "{path}: sổ theo dõi tiến độ đang ở chế độ chỉ đọc nên chưa ghi gì, sổ giữ nguyên; muốn ghi tiếp, hãy cho phép ghi vào sổ (ví dụ `chmod u+w {path}`)",
         "{path}: the progress log is read-only, so nothing was recorded and the log is unchanged; to record progress, make it writable (e.g. `chmod u+w {path}`)",
     ),
+    "progress.read-only-drive": (
+        "{path}: sổ theo dõi tiến độ nằm trên ổ đĩa chỉ cho đọc nên chưa ghi gì, sổ giữ nguyên; hãy ghi trên một bản sao ở ổ ghi được",
+        "{path}: the progress log is on a read-only drive, so nothing was recorded and the log is unchanged; record progress in a copy on a writable one",
+    ),
     "progress.full": (
         "{path}: thêm mục này thì sổ theo dõi sẽ vượt giới hạn {limit!n} byte mà cchc đọc được; chưa ghi gì, sổ giữ "
         "nguyên; hãy bắt đầu một sổ mới (--progress) cho phần còn lại",
