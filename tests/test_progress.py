@@ -803,9 +803,11 @@ def test_a_log_named_yml_is_the_plans_log_for_every_command(run, workdir, monkey
     assert written.exit_code == 0 and sorted(os.listdir()) == ["ke-hoach.progress.yml", "ke-hoach.yml"], written
     listed = json.loads(run("list", "--plan", "ke-hoach.yml", "-f", "json").stdout)
     assert {r["id"]: r["status"] for r in listed if r["id"] in ("A-1", "A-2")} == {"A-1": "done", "A-2": "done"}
-    # Both names there: X.progress.yaml is the log, as before.
+    # Both names there: X.progress.yaml is the log, as before, and the other is warned of.
     shutil.copy(LOG, "ke-hoach.progress.yaml")
-    assert validate_json(run, "ke-hoach.yml")[1]["files"] == ["ke-hoach.yml", "ke-hoach.progress.yaml"]
+    both = validate_json(run, "ke-hoach.yml")[1]
+    assert both["files"] == ["ke-hoach.yml", "ke-hoach.progress.yaml", "ke-hoach.progress.yml"]
+    assert [d["code"] for d in both["diagnostics"] if d["file"] == "ke-hoach.progress.yml"] == ["progress-second-log"]
 
 
 def test_validate_a_log_under_two_names_gives_one_verdict_whatever_their_order(run, workdir):
@@ -1294,3 +1296,14 @@ def test_show_prints_an_entry_without_a_date_that_validate_only_warns_of(run, wo
         result = run("show", "A-1", "--plan", plan, "--today", "2021-06-01", "--lang", lang)
         assert result.exit_code == 0, result
         assert undated in result.stdout
+
+
+def test_a_second_log_beside_the_plans_log_is_warned_of(run, workdir):
+    # X.progress.yml beside X.progress.yaml: every figure came from the .yaml one, the other's entries unseen.
+    (workdir / "ke-hoach.progress.yml").write_bytes(LOG.read_bytes())
+    (workdir / "ke-hoach.progress.yaml").write_text("# started by hand\n", encoding="utf-8")
+    result = run("validate", workdir / "ke-hoach.yaml", "--today", "2021-12-31", "-f", "json", "--lang", "en")
+    assert result.exit_code == 0, result
+    [found] = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "progress-second-log"]
+    assert found["file"] == str(workdir / "ke-hoach.progress.yml") and found["severity"] == "warning"
+    assert "reads " + str(workdir / "ke-hoach.progress.yaml") + " only" in found["message"]

@@ -54,7 +54,8 @@ def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], lis
     its plan.
     """
     from cchc.load import PlanFileError
-    from cchc.progress import is_log_name, judge_log, log_path, plan_beside, unreadable
+    from cchc.problems import warning
+    from cchc.progress import LOG_SUFFIXES, is_log_name, judge_log, log_path, plan_beside, unreadable
 
     files: dict[str, None] = {}  # in order, each once
     problems = []
@@ -100,6 +101,11 @@ def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], lis
             found = judge_log(log, loaded.plan, as_of)[1]
             files[str(log)] = None
             problems.extend(found)
+            second = log.with_name(log.name.removesuffix(LOG_SUFFIXES[0]) + LOG_SUFFIXES[1])
+            if log.name.endswith(LOG_SUFFIXES[0]) and os.path.lexists(second) and file_key(second) != file_key(log):
+                # X.progress.yml beside X.progress.yaml: every command reads the .yaml one, the other's entries unseen.
+                files[str(second)] = None
+                problems.append(warning("progress-second-log", file=str(second), line=1, column=1, used=str(log)))
             cannot_read = cannot_read or unreadable(found)
     for path in logs.values():
         found, unread = check_log_alone(path, as_of)

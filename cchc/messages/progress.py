@@ -71,6 +71,10 @@ MESSAGES = {
         "ngày {date!d} của nhiệm vụ {id!q} sau ngày hôm nay {today!d}: chỉ ghi tiến độ khi việc đã xảy ra",
         "date {date!d} of item {id!q} is after today, {today!d}: record progress once it happens",
     ),
+    "progress-second-log": (
+        "sổ theo dõi tiến độ thứ hai cạnh {used}: mọi lệnh chỉ đọc {used}, các mục ghi ở sổ này không được tính; hãy gộp hai sổ làm một",
+        "a second progress log beside {used}: every command reads {used} only, and the entries in this one count for nothing; merge the two",
+    ),
     "progress-no-plan": (
         "không có kế hoạch bên cạnh sổ theo dõi tiến độ này (cần {expected}): sổ được kiểm tra cùng kế hoạch của nó",
         "no plan beside this progress log (looked for {expected}): a log is checked against its plan",
