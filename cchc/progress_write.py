@@ -186,7 +186,11 @@ def _append(path: Path, entry, header: str) -> bytes:
         if _read_for_append(ended, str(path)) != before:  # the last value is a block ("|") the line end would go into
             raise LogNotAppendable("progress.no-line-end", path=str(path))
         old = ended
-    new = old + entry_text(entry, newline).encode("utf-8")
+    text = entry_text(entry, newline)
+    indent = _LIST_INDENT.search(old)
+    if indent is not None and indent.end(1) > indent.start(1):  # a list written indented ("  - id: …"): the entry too
+        text = "".join(" " * (indent.end(1) - indent.start(1)) + line for line in text.splitlines(keepends=True))
+    new = old + text.encode("utf-8")
     if len(new) > safeyaml.MAX_BYTES:  # a log no command would then read
         raise LogFull("progress.full", path=str(path), limit=safeyaml.MAX_BYTES)
     after, problems = safeyaml.parse(new)
@@ -197,6 +201,10 @@ def _append(path: Path, entry, header: str) -> bytes:
     else:
         write_atomically(path, new)
     return new
+
+
+#: The first entry of a log's list, at the start of a line: its indentation is the list's.
+_LIST_INDENT = re.compile(rb"(?:^|[\r\n])( *)- ")
 
 
 def _newline(start: bytes) -> str:

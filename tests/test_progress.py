@@ -1307,3 +1307,15 @@ def test_a_second_log_beside_the_plans_log_is_warned_of(run, workdir):
     [found] = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "progress-second-log"]
     assert found["file"] == str(workdir / "ke-hoach.progress.yml") and found["severity"] == "warning"
     assert "reads " + str(workdir / "ke-hoach.progress.yaml") + " only" in found["message"]
+
+
+def test_an_entry_is_appended_at_the_indentation_of_an_indented_log(run, workdir):
+    # A valid log written "  - id: …" (the list indented) was refused as "not a list - id: …".
+    log_file = workdir / "ke-hoach.progress.yaml"
+    log_file.write_text('# log\n  - id: "A-1"\n    status: in_progress\n    date: 2021-03-01\n', encoding="utf-8")
+    before = log_file.read_bytes()
+    result = run("progress", "A-1", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 0, result
+    after = log_file.read_bytes()
+    assert after.startswith(before) and after[len(before):].startswith(b'  - id: "A-1"\n    status: "done"\n')
+    assert run("validate", workdir / "ke-hoach.yaml", "--today", "2021-12-31").exit_code == 0
