@@ -104,3 +104,16 @@ def test_a_long_cell_merged_down_over_every_row_is_refused_not_copied_into_each(
     monkeypatch.setattr(rows, "MAX_TEXT_CHARS", 200_000)
     result = read_docx(F.to_bytes(doc), "merged.docx")
     assert len(result.data["sections"][0]["tasks"]) == 8
+
+
+@pytest.mark.parametrize("between", ["- 2 -", "2", "Trang 2", "– 2 –"])
+def test_a_table_continued_after_a_page_number_is_read_on(between):
+    # A PDF converted to Word puts the page's number between the parts: the second part and its total were dropped.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    F.task_table(doc, [HEADINGS, *ROWS[:2]])
+    F.para(doc, between, center=True)
+    F.task_table(doc, [ROWS[2]], heading_rows=0)
+    plan, _ = imported(F.to_bytes(doc))
+    assert [item.product for _, _, item in plan.items()] == ["Kế hoạch CCHC", "Báo cáo rà soát", "Báo cáo kiểm soát"]
+    assert not plan.prose_after  # the page's number is not the plan's prose either

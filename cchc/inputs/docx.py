@@ -67,6 +67,10 @@ def read_docx(data: bytes, name: str, registry=None) -> Imported:
     return document.read(body)
 
 
+#: A paragraph that is only a page's number: "2", "- 2 -", "– 2 –", "Trang 2", "Trang 2/5".
+_PAGE_NUMBER = re.compile(r"(?:[-–—] ?)?(?:[Tt]rang )?[0-9]{1,3}(?:/[0-9]{1,3})?(?: ?[-–—])?")
+
+
 class _Document:
     def __init__(self, name: str, registry):
         self.name = name
@@ -248,9 +252,15 @@ class _Document:
                     self.all_text.append(element.text)
                 continue
             columns = find_columns(element)
-            if columns is None and last_columns is not None and element.width == last_width and events and isinstance(events[-1], tuple):
+            # A page's number between the parts of a table ("- 2 -", "Trang 2", as a PDF converted to Word has it)
+            # is print, not the plan's words: the table goes on after it.
+            furniture = 0
+            while len(events) > furniture + 1 and isinstance(events[-1 - furniture], Para) and _PAGE_NUMBER.fullmatch(events[-1 - furniture].text.strip()):
+                furniture += 1
+            if columns is None and last_columns is not None and element.width == last_width and isinstance(events[-1 - furniture] if events else None, tuple):
                 # A table continued after a break, without its headings: same columns.
                 columns = dataclasses.replace(last_columns, heading_rows=[], unknown=[])
+                del events[len(events) - furniture :]
             if columns is not None:
                 events.append((element, columns))
                 last_columns, last_width = columns, element.width
