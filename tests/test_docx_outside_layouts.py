@@ -117,3 +117,41 @@ def test_a_table_continued_after_a_page_number_is_read_on(between):
     plan, _ = imported(F.to_bytes(doc))
     assert [item.product for _, _, item in plan.items()] == ["Kế hoạch CCHC", "Báo cáo rà soát", "Báo cáo kiểm soát"]
     assert not plan.prose_after  # the page's number is not the plan's prose either
+
+
+DEL = 'w:id="9" w:author="A" w:date="2021-01-01T00:00:00Z"'
+
+
+def test_what_was_deleted_as_a_tracked_change_takes_no_number():
+    # A deleted numbered heading and a deleted numbered row took numbers II and 2: the next were III and 3.
+    numbering = (
+        f'<w:numbering xmlns:w="{F.W_NS}"><w:abstractNum w:abstractNumId="70"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/>'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="70"><w:abstractNumId w:val="70"/></w:num></w:numbering>'
+    )
+
+    def number(paragraph, level: int) -> None:
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr xmlns:w="{F.W_NS}"><w:ilvl w:val="{level}"/><w:numId w:val="70"/></w:numPr>'))
+
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    number(F.para(doc, "MỤC ĐÍCH, YÊU CẦU"), 0)
+    F.para(doc, "Nâng cao hiệu quả.")
+    gone = F.para(doc, "")
+    number(gone, 0)
+    gone._p.get_or_add_pPr().append(parse_xml(f'<w:rPr xmlns:w="{F.W_NS}"><w:del {DEL}/></w:rPr>'))
+    gone._p.append(parse_xml(f'<w:del xmlns:w="{F.W_NS}" {DEL}><w:r><w:delText>MỤC ĐÃ XÓA</w:delText></w:r></w:del>'))
+    number(F.para(doc, "NHIỆM VỤ"), 0)
+    table = F.task_table(doc, [["STT", *HEADINGS], ["", *ROWS[0]], ["", "", "", "", ""], ["", *ROWS[1]]])
+    for r in (1, 2, 3):
+        number(table.cell(r, 0).paragraphs[0], 1)
+    table.rows[2]._tr.get_or_add_trPr().append(parse_xml(f'<w:del xmlns:w="{F.W_NS}" {DEL}/>'))
+    element = doc.part.numbering_part.element
+    for child in parse_xml(numbering):
+        element.append(child)
+    plan, result = imported(F.to_bytes(doc))
+    assert [block.label for block in plan.prose_before if getattr(block, "label", None)] == ["I", "II"]
+    assert [(item.stt, item.product) for _, _, item in plan.items()] == [("1.", "Kế hoạch CCHC"), ("2.", "Báo cáo rà soát")]
+    assert not any(problem.code == "docx.no-product" for problem in result.problems)

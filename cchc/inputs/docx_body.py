@@ -34,6 +34,9 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _ALTERNATE, _CHOICE, _FALLBACK = _MC + "AlternateContent", _MC + "Choice", _MC + "Fallback"
 _BLOCK_CONTAINERS = {qn(n) for n in ("sdt", "sdtContent", "customXml")}
 _BREAKS = {qn("br"), qn("cr")}
+#: A row deleted as a tracked change, and a paragraph whose mark is.
+_ROW_DELETED = f"{qn('trPr')}/{qn('del')}"
+_MARK_DELETED = f"{qn('rPr')}/{qn('del')}"
 
 
 @dataclass(frozen=True, order=True)
@@ -135,7 +138,7 @@ class Body:
     def _unwrapped(self, tbl, index: int, depth: int) -> list[Para | Grid]:
         """A table as a grid; but a table of one cell only (a frame a document converted from a PDF or a web page
         puts around its content) holding a table is what it holds: its paragraphs and tables, in order."""
-        rows = list(_children(tbl, (TR,)))
+        rows = [tr for tr in _children(tbl, (TR,)) if tr.find(_ROW_DELETED) is None]  # a deleted row (tracked) is gone
         cells = list(_children(rows[0], (TC,))) if len(rows) == 1 else []
         if len(cells) != 1 or not any(True for _ in _children(cells[0], (TBL,))):
             return [self.table(tbl, index, depth)]
@@ -188,6 +191,8 @@ class Body:
             else:
                 stack.pop()
         text = _clean("".join(parts))
+        if not text and ppr is not None and ppr.find(_MARK_DELETED) is not None:
+            return Para(text, place)  # deleted whole, its mark too (tracked): no paragraph, so no number taken
         numbered = own_property(p, "numbering") or self.styles.numbering(style_id)
         if numbered is not None:
             # An empty numbered paragraph still takes its number, as Word counts it.
@@ -224,7 +229,7 @@ class Body:
         """A ``w:tbl`` as a grid; DocxRefused when it is too large or nested too deep."""
         if depth > MAX_NESTING:
             raise DocxRefused("docx.too-deep", part="word/document.xml")
-        rows = list(_children(tbl, (TR,)))
+        rows = [tr for tr in _children(tbl, (TR,)) if tr.find(_ROW_DELETED) is None]  # a deleted row (tracked) is gone
         grid_cols = tbl.find(qn("tblGrid"))
         width = len(grid_cols.findall(qn("gridCol"))) if grid_cols is not None else 0
         if len(rows) > MAX_ROWS or width > MAX_COLUMNS:
