@@ -155,3 +155,27 @@ def test_what_was_deleted_as_a_tracked_change_takes_no_number():
     assert [block.label for block in plan.prose_before if getattr(block, "label", None)] == ["I", "II"]
     assert [(item.stt, item.product) for _, _, item in plan.items()] == [("1.", "Kế hoạch CCHC"), ("2.", "Báo cáo rà soát")]
     assert not any(problem.code == "docx.no-product" for problem in result.problems)
+
+
+def test_a_field_nested_in_a_fields_code_gives_only_the_outer_result():
+    # IF { DOCPROPERTY Loai } = "NHÁP" "dự thảo" "chính thức": Word shows "dự thảo"; "NHÁP" is inside the IF's code.
+    def run(inner: str) -> str:
+        return f"<w:r>{inner}</w:r>"
+
+    field = "".join([
+        run('<w:t xml:space="preserve">Kế hoạch </w:t>'), run('<w:fldChar w:fldCharType="begin"/>'),
+        run('<w:instrText xml:space="preserve"> IF </w:instrText>'), run('<w:fldChar w:fldCharType="begin"/>'),
+        run('<w:instrText xml:space="preserve"> DOCPROPERTY Loai </w:instrText>'), run('<w:fldChar w:fldCharType="separate"/>'),
+        run("<w:t>NHÁP</w:t>"), run('<w:fldChar w:fldCharType="end"/>'),
+        run('<w:instrText xml:space="preserve"> = "NHÁP" "dự thảo" "chính thức" </w:instrText>'),
+        run('<w:fldChar w:fldCharType="separate"/>'), run("<w:t>dự thảo</w:t>"), run('<w:fldChar w:fldCharType="end"/>'),
+        run('<w:t xml:space="preserve"> năm 2021</w:t>'),
+    ])
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    table = F.task_table(doc, [HEADINGS, [ROWS[0][0], "", *ROWS[0][2:]]])
+    paragraph = table.cell(1, 1).paragraphs[0]._p
+    for element in parse_xml(f'<w:p xmlns:w="{F.W_NS}">{field}</w:p>'):
+        paragraph.append(element)
+    plan, _ = imported(F.to_bytes(doc))
+    assert [item.product for _, _, item in plan.items()] == ["Kế hoạch dự thảo năm 2021"]

@@ -162,6 +162,7 @@ class Body:
         style_bold, style_caps = bool(self.styles.bold(style_id)), bool(self.styles.caps(style_id))
         style_font = self.styles.get(style_id or self.styles.default_paragraph, "font") or self.styles.default_font
         parts: list[str] = []
+        fields: list = [0]  # how many fields' code the runs are in, then those fields (``_run_text``)
         bold = True
         seen_text = False
         stack = [iter(p)]
@@ -171,7 +172,7 @@ class Body:
                 if tag == R:
                     if _hidden(element):  # Font > Hidden: Word neither shows nor prints it
                         continue
-                    run_text = _run_text(element, place, self.unknown_symbols)
+                    run_text = _run_text(element, place, self.unknown_symbols, fields)
                     if self._run_has(element, "caps", style_caps):  # Font > All caps: Word shows and prints capitals
                         run_text = run_text.upper()
                     self._note_legacy(element, run_text, style_font)
@@ -333,12 +334,29 @@ def _hidden(run) -> bool:
     return vanish is not None and vanish.get(_VAL, "1").lower() not in _FALSE
 
 
-def _run_text(run, place: Place, unknown: list) -> str:
-    """A run's text; a symbol of a font cchc has no table for is U+FFFD, and (place, font, code) goes to *unknown*."""
+def _run_text(run, place: Place, unknown: list, fields: list) -> str:
+    """A run's text; a symbol of a font cchc has no table for is U+FFFD, and (place, font, code) goes to *unknown*.
+
+    *fields* holds how many of the complex fields the run is in it is in the code of, then those fields, the
+    innermost last, each True from its begin to its separate (its code) and False after (its result, which Word
+    shows): text inside any field's code is code, also the result of a field nested in it ("IF {DOCPROPERTY …} =
+    …" shows only the IF's result)."""
     parts = []
     for child in run:
         tag = child.tag
-        if tag == T:
+        if tag == _FLD_CHAR:
+            kind = child.get(_FLD_CHAR_TYPE)
+            if kind == "begin":
+                fields.append(True)
+                fields[0] += 1
+            elif kind == "separate" and len(fields) > 1 and fields[-1] is True:
+                fields[-1] = False
+                fields[0] -= 1
+            elif kind == "end" and len(fields) > 1:
+                fields[0] -= fields.pop() is True
+        elif fields[0]:
+            continue
+        elif tag == T:
             parts.append(child.text or "")
         elif tag == _TAB or tag == _PTAB:
             parts.append("\t")
@@ -357,6 +375,7 @@ def _run_text(run, place: Place, unknown: list) -> str:
 
 
 _TAB, _PTAB, _NO_BREAK_HYPHEN, _SYM = qn("tab"), qn("ptab"), qn("noBreakHyphen"), qn("sym")
+_FLD_CHAR, _FLD_CHAR_TYPE = qn("fldChar"), qn("fldCharType")
 
 
 def _clean(text: str) -> str:
