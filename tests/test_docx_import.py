@@ -925,6 +925,12 @@ def test_the_writer_serialises_any_data_in_house_style(value):
 def test_house_style_quoting():
     assert is_plain("Sở Nội vụ") and is_plain("3669/QĐ-UBND") and is_plain("Quý II/2021")
     assert not any(is_plain(t) for t in ["no", "010", "1:30", "Lưu: VT", "x #y", "- a", "", " a", "a\nb", "2021-06-30", "\u200bx"])
+    # YAML 1.1's merge and value keys: PyYAML's safe_load fails on a plain "<<" or "=" anywhere.
+    import yaml
+
+    for text in ("<<", "="):
+        assert not is_plain(text)
+        assert yaml.safe_load(dump_plan({"plan": {"title": text}})) == {"plan": {"title": text}}
     text = dump_plan({"plan": {"title": "a\nb", "recipients": ["Lưu: VT."]}})
     assert text == '# yaml-language-server: $schema=plan.schema.json\n\nplan:\n  title: |-\n    a\n    b\n  recipients:\n    - "Lưu: VT."\n'
 

@@ -27,7 +27,8 @@ MODELINE = "# yaml-language-server: $schema=plan.schema.json"
 Comments = Mapping[tuple, Sequence[str]]
 
 # Plain scalars that the reader would not take as text, or would take as another text.
-_SPECIAL = {"null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"}
+#: Words YAML reads as something else than text; "<<" and "=" are YAML 1.1's merge and value keys (PyYAML fails on them).
+_SPECIAL = {"null", "~", "true", "false", "yes", "no", "on", "off", "y", "n", "<<", "="}
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 _NUMBER_START = set("0123456789+-.")
 #: Characters of what YAML 1.1 or 1.2 may read as a number, a time or a date.
