@@ -179,3 +179,26 @@ def test_a_field_nested_in_a_fields_code_gives_only_the_outer_result():
         paragraph.append(element)
     plan, _ = imported(F.to_bytes(doc))
     assert [item.product for _, _, item in plan.items()] == ["Kế hoạch dự thảo năm 2021"]
+
+
+def test_headings_typed_again_below_rows_of_a_continued_table_leave_those_rows_in_the_table():
+    # The second part starts with rows of the first part's section, then its headings typed again: those rows were
+    # taken for words before a new table, and the items after the headings were filed under the wrong section.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    head = ["Nội dung", *HEADINGS]
+    F.task_table(doc, [head, ["I. CẢI CÁCH THỂ CHẾ", *ROWS[0]]])
+    F.task_table(doc, [["", *ROWS[1]], ["II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", *ROWS[2]], head,
+                       ["", "4. Niêm yết", "Niêm yết thủ tục", "Sở Tư pháp", "Thường xuyên"]], heading_rows=0)
+    plan, _ = imported(F.to_bytes(doc))
+    assert [(s.numeral, item.product) for s, _, item in plan.items()] == [
+        ("I", "Kế hoạch CCHC"), ("I", "Báo cáo rà soát"), ("II", "Báo cáo kiểm soát"), ("II", "Niêm yết thủ tục")]
+
+
+def test_a_second_table_with_a_caption_row_above_its_headings_is_a_table_of_its_own():
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    F.task_table(doc, [HEADINGS, ROWS[0]])
+    F.task_table(doc, [["DANH MỤC NHIỆM VỤ KHÁC", None, None, None], HEADINGS, ROWS[1]], merges=[((0, 0), (0, 3))], heading_rows=0)
+    plan, _ = imported(F.to_bytes(doc))
+    assert [item.product for _, _, item in plan.items()] == ["Kế hoạch CCHC", "Báo cáo rà soát"]

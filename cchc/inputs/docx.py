@@ -67,6 +67,12 @@ def read_docx(data: bytes, name: str, registry=None) -> Imported:
     return document.read(body)
 
 
+def _rows_above_headings(grid, columns: Columns) -> bool:
+    """Whether *grid* has rows of data above its headings (two cells or more with text: not a caption across)."""
+    above = columns.heading_rows[0] if columns.heading_rows else 0
+    return any(sum(1 for cell in grid.cells[r] if cell.text) >= 2 for r in range(above))
+
+
 #: A paragraph that is only a page's number: "2", "- 2 -", "– 2 –", "Trang 2", "Trang 2/5".
 _PAGE_NUMBER = re.compile(r"(?:[-–—] ?)?(?:[Tt]rang )?[0-9]{1,3}(?:/[0-9]{1,3})?(?: ?[-–—])?")
 
@@ -257,8 +263,10 @@ class _Document:
             furniture = 0
             while len(events) > furniture + 1 and isinstance(events[-1 - furniture], Para) and _PAGE_NUMBER.fullmatch(events[-1 - furniture].text.strip()):
                 furniture += 1
-            if columns is None and last_columns is not None and element.width == last_width and isinstance(events[-1 - furniture] if events else None, tuple):
-                # A table continued after a break, without its headings: same columns.
+            continues = last_columns is not None and element.width == last_width and isinstance(events[-1 - furniture] if events else None, tuple)
+            if continues and (columns is None or _rows_above_headings(element, columns)):
+                # A table continued after a break, without its headings (or with them typed again below rows of the
+                # table above, which are then its rows, not words before a table): same columns.
                 columns = dataclasses.replace(last_columns, heading_rows=[], unknown=[])
                 del events[len(events) - furniture :]
             if columns is not None:
