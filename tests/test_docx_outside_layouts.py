@@ -202,3 +202,22 @@ def test_a_second_table_with_a_caption_row_above_its_headings_is_a_table_of_its_
     F.task_table(doc, [["DANH MỤC NHIỆM VỤ KHÁC", None, None, None], HEADINGS, ROWS[1]], merges=[((0, 0), (0, 3))], heading_rows=0)
     plan, _ = imported(F.to_bytes(doc))
     assert [item.product for _, _, item in plan.items()] == ["Kế hoạch CCHC", "Báo cáo rà soát"]
+
+
+def test_a_table_continued_on_another_grid_is_read_on_by_its_cells():
+    # A PDF converted to Word draws each part's grid anew (the product cell spans two grid columns there): the
+    # second part, its section and its total were dropped as another table.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    head = ["Nội dung", *HEADINGS, "Kinh phí (triệu đồng)"]
+    F.task_table(doc, [head, ["I. CẢI CÁCH THỂ CHẾ", *ROWS[0], "10"]])
+    second = [
+        ["", ROWS[1][0], ROWS[1][1], None, *ROWS[1][2:], "20"],
+        ["II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", ROWS[2][0], ROWS[2][1], None, *ROWS[2][2:], "5"],
+        ["Tổng cộng", None, None, None, None, None, "35"],
+    ]
+    F.task_table(doc, second, merges=[((0, 2), (0, 3)), ((1, 2), (1, 3)), ((2, 0), (2, 5))], heading_rows=0)
+    plan, _ = imported(F.to_bytes(doc))
+    assert [(s.numeral, item.product, item.budget) for s, _, item in plan.items()] == [
+        ("I", "Kế hoạch CCHC", 10), ("I", "Báo cáo rà soát", 20), ("II", "Báo cáo kiểm soát", 5)]
+    assert plan.plan.total_million_vnd == 35

@@ -67,6 +67,24 @@ def read_docx(data: bytes, name: str, registry=None) -> Imported:
     return document.read(body)
 
 
+def _same_cells_on(grid, before, columns: Columns) -> Columns | None:
+    """*columns* of the table *before* moved onto *grid*, a table drawn on another grid whose fullest row has the
+    cells of the heading row before, one for one, and whose every cell starts where one of those does; else None."""
+    if not columns.heading_rows or not grid.cells:
+        return None
+    starts = [cell.column for cell in before.cells[columns.heading_rows[-1]]]
+    theirs = [cell.column for cell in max(grid.cells, key=len)]
+    if len(theirs) != len(starts) or any(not {cell.column for cell in row} <= set(theirs) for row in grid.cells):
+        return None  # a row with a cell of its own boundaries ("Tổng cộng" across four cells is on them)
+    moved = {starts[k]: theirs[k] for k in range(len(starts))}
+    if any(column not in moved for column in columns.roles.values()):
+        return None
+    heading_of = {theirs[k]: columns.headings[starts[k]] for k in range(len(starts)) if starts[k] < len(columns.headings)}
+    headings = tuple(heading_of.get(max((t for t in theirs if t <= c), default=theirs[0]), "") for c in range(grid.width))
+    roles = {role: moved[column] for role, column in columns.roles.items()}
+    return dataclasses.replace(columns, roles=roles, heading_rows=[], unknown=[], headings=headings)
+
+
 def _rows_above_headings(grid, columns: Columns) -> bool:
     """Whether *grid* has rows of data above its headings (two cells or more with text: not a caption across)."""
     above = columns.heading_rows[0] if columns.heading_rows else 0
@@ -263,12 +281,16 @@ class _Document:
             furniture = 0
             while len(events) > furniture + 1 and isinstance(events[-1 - furniture], Para) and _PAGE_NUMBER.fullmatch(events[-1 - furniture].text.strip()):
                 furniture += 1
-            continues = last_columns is not None and element.width == last_width and isinstance(events[-1 - furniture] if events else None, tuple)
+            previous = events[-1 - furniture] if events else None
+            continues = last_columns is not None and isinstance(previous, tuple)
             if continues and (columns is None or _rows_above_headings(element, columns)):
                 # A table continued after a break, without its headings (or with them typed again below rows of the
-                # table above, which are then its rows, not words before a table): same columns.
-                columns = dataclasses.replace(last_columns, heading_rows=[], unknown=[])
-                del events[len(events) - furniture :]
+                # table above, which are then its rows, not words before a table): same columns, or the same cells
+                # on another grid (a PDF converted to Word draws each part's grid anew).
+                columns = (dataclasses.replace(last_columns, heading_rows=[], unknown=[]) if element.width == last_width
+                           else _same_cells_on(element, previous[0], last_columns))
+                if columns is not None:
+                    del events[len(events) - furniture :]
             if columns is not None:
                 events.append((element, columns))
                 last_columns, last_width = columns, element.width
