@@ -221,3 +221,20 @@ def test_a_table_continued_on_another_grid_is_read_on_by_its_cells():
     assert [(s.numeral, item.product, item.budget) for s, _, item in plan.items()] == [
         ("I", "Kế hoạch CCHC", 10), ("I", "Báo cáo rà soát", 20), ("II", "Báo cáo kiểm soát", 5)]
     assert plan.plan.total_million_vnd == 35
+
+
+def test_the_cells_of_all_tables_together_are_bounded(monkeypatch):
+    # Each table under its own bound, five of 9,000 rows took 88 s and 730 MB: the document's cells are bounded too.
+    import cchc.inputs.docx_body as body
+
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    for _ in range(3):
+        F.task_table(doc, [HEADINGS, *ROWS])
+    data = F.to_bytes(doc)
+    monkeypatch.setattr(body, "MAX_DOCUMENT_CELLS", 3 * 16)
+    assert len(read_docx(data, "three.docx").data["sections"]) >= 1
+    monkeypatch.setattr(body, "MAX_DOCUMENT_CELLS", 3 * 16 - 1)
+    with pytest.raises(DocxRefused) as refused:
+        read_docx(data, "three.docx")
+    assert refused.value.key == "docx.too-many-cells"
