@@ -12,7 +12,7 @@ from decimal import Decimal
 from cchc.agencies import AgencyRegistry
 from cchc.money import exact_sum, million_in_words
 from cchc.query import leads
-from cchc.text import sort_key
+from cchc.collation import sort_key
 
 NO_LEAD = "(chưa có cơ quan chủ trì)"
 

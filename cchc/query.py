@@ -18,7 +18,8 @@ from typing import NamedTuple
 from cchc.agencies import AgencyRegistry
 from cchc.deadlines import Deadline, parse_deadline
 from cchc.money import exact_sum
-from cchc.text import fold, roman_numeral, sort_key
+from cchc.collation import sort_key
+from cchc.text import fold, roman_numeral
 
 ROLES = ("lead", "partner", "any")
 

@@ -349,7 +349,7 @@ def build_report(plan, log, as_of: datetime.date, period: Period | None = None, 
     """The report of *plan* as of *as_of* (a period's last day, or any date) from *log* (None: nothing logged)."""
     from cchc.agencies import AgencyRegistry
     from cchc.query import rows
-    from cchc.text import sort_key
+    from cchc.collation import sort_key
 
     registry = AgencyRegistry(plan.agencies)
     window = (period.start, period.end) if period is not None else window_for(as_of)

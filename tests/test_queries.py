@@ -371,7 +371,7 @@ def test_show_says_which_cells_are_blank(run):
 def test_agencies_counts_and_vietnamese_order(run):
     got = items(run("agencies", "--format", "json", "--plan", PLAN))
     names = [a["agency"] for a in got]
-    from cchc.text import sort_key
+    from cchc.collation import sort_key
 
     assert names == sorted(names, key=sort_key)
     # Vietnamese order: Đ after D, Ủ among the U's after T.

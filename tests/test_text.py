@@ -7,7 +7,8 @@ import unicodedata
 import pytest
 from hypothesis import given, strategies as st
 
-from cchc.text import display_width, fold, nfc, sort_key, wrap
+from cchc.collation import sort_key
+from cchc.text import display_width, fold, nfc, wrap
 
 vietnamese = st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵĐÂĂ ", max_size=40)
 

@@ -378,7 +378,8 @@ def find_agency(reg, name: str):
     match = reg.find(name)
     if match.agency is not None:
         return match.agency
-    from cchc.text import escape_controls, sort_key
+    from cchc.collation import sort_key
+    from cchc.text import escape_controls
 
     if match.candidates:
         names = "\n".join(f"  {escape_controls(a.name)}" for a in sorted(match.candidates, key=lambda a: sort_key(a.name)))

@@ -28,7 +28,8 @@ from cchc.inputs.docx_agencies import AgencyBook
 from cchc.inputs.docx_body import Body, Para, Place
 from cchc.inputs.docx_styles import Numbering, Styles
 from cchc.inputs.docx_package import DocxRefused, open_package
-from cchc.inputs.docx_rows import TableReader, item_paths, numbered_ids
+from cchc.inputs.docx_ids import item_paths, numbered_ids
+from cchc.inputs.docx_rows import TableReader
 from cchc.inputs.docx_table import Columns, find_columns, is_caps
 from cchc.problems import Problem
 

@@ -23,9 +23,9 @@ from cchc.text import nfc
 MAX_ROWS = 10_000
 MAX_COLUMNS = 64
 MAX_CELLS = 200_000
-#: Cells of all the document's tables together: a plan has some thousands; 9,000 rows in each of five tables
-#: took 88 s to read.
-MAX_DOCUMENT_CELLS = 100_000
+#: Cells of all the document's tables together, as many as one table may have: a plan has some thousands; 9,000
+#: rows in each of five tables took 88 s to read.
+MAX_DOCUMENT_CELLS = 200_000
 #: Tables inside table cells, inside table cells …
 MAX_NESTING = 5
 
@@ -257,10 +257,10 @@ class Body:
             for tc in _children(tr, (TC,)):
                 count += 1
                 self.cells_read += 1
-                if self.cells_read > MAX_DOCUMENT_CELLS:
-                    raise DocxRefused("docx.too-many-cells", limit=MAX_DOCUMENT_CELLS)
                 if count > MAX_CELLS:
                     raise DocxRefused("docx.table-too-large", table=index, rows=len(rows), columns=width, limit_rows=MAX_ROWS, limit_columns=MAX_COLUMNS)
+                if self.cells_read > MAX_DOCUMENT_CELLS:
+                    raise DocxRefused("docx.too-many-cells", limit=MAX_DOCUMENT_CELLS)
                 cell = self.cell(tc, index, r, column, depth)
                 if cell is None:  # an old-style horizontal merge: widen the cell before
                     if row_cells:
