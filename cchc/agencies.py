@@ -207,7 +207,9 @@ class AgencyRegistry:
             for agency in self.agencies
             if any(folded in fold(s) for s in (agency.name, *agency.short))
         ]
-        if len(containing) > 1:  # "xã Hạ" typed with its marks is part of "UBND xã Hạ" only, not of "UBND xã Hà"
+        if len(containing) > 1 and fold(query) != " ".join(nfc(query).casefold().split()):
+            # "xã Hạ" typed with its marks is part of "UBND xã Hạ" only, not of "UBND xã Hà" (typed without marks,
+            # "thanh" is part of both "Đài Phát thanh" and "thành phố": both are listed)
             typed = spelling_key(query)
             marked = [agency for agency in containing if any(typed in spelling_key(s) for s in (agency.name, *agency.short))]
             containing = marked if len(marked) == 1 else containing

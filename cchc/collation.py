@@ -32,7 +32,7 @@ def _letters_and_tones(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
             tones.append(_TONES[ch])
         elif ch in _LETTER_MARKS and letters:
             # a + breve -> ă, etc.: rebuild the letter and re-rank it.
-            base = _ALPHABET[letters[-1]] if letters[-1] < len(_ALPHABET) else ""
+            base = _ALPHABET[letters[-1]] if 0 <= letters[-1] < len(_ALPHABET) else ""  # a mark after a digit: none
             composed = unicodedata.normalize("NFC", base + ch)
             letters[-1] = _RANK.get(composed, letters[-1])
         elif ch == "đ" or ch == "ð":

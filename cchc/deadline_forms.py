@@ -26,7 +26,6 @@ EXAMPLES: tuple[str, ...] = (
     "Quý II, IV/2021",
     "Quý I-II/2021",
     "Quý II",
-    "Cuối quý II/2021",
     "6 tháng đầu năm 2021",
     "6 tháng cuối năm 2021",
     "6 tháng đầu năm",

@@ -699,8 +699,8 @@ def test_the_closest_form_is_shown_with_the_wordings_own_numbers_when_they_read(
     assert info.value.params["example"] == example
 
 
-def test_a_quarters_end_without_its_number_is_told_the_form_with_one() -> None:
-    # "Cuối quý" was told "Hằng quý", a recurring deadline: another meaning.
+def test_a_quarters_end_without_its_number_is_told_the_recurring_form() -> None:
+    # "Cuối quý" with no quarter in a year's plan is the end of each quarter: never one quarter the clerk did not write.
     with pytest.raises(DeadlineError) as info:
         parse_deadline("Cuối quý", 2026)
-    assert info.value.params["example"] == "Cuối quý II/2026"
+    assert info.value.params["example"] == "Hằng quý"

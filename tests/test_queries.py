@@ -162,6 +162,15 @@ def test_agencies_alike_but_for_their_marks_are_a_warning_and_each_is_found_by_i
     # A piece of the name typed with its marks is part of one name only.
     got = items(run("list", "--agency", "xã Hạ", "--direct", "--format", "json", "--plan", path))
     assert [i["id"] for i in got] == ["I-2"]
+    # Typed without marks, a piece of both names lists both, even where one holds it letter for letter.
+    piece = run("list", "--agency", "xa Ha", "--plan", path)
+    assert piece.exit_code == 1 and "UBND xã Hà" in piece.stderr and "UBND xã Hạ" in piece.stderr
+
+
+def test_a_piece_typed_without_marks_that_one_name_holds_as_written_still_lists_every_match(run):
+    # "thanh" is in "Đài Phát thanh …" as written and in "… thành phố" folded: the marks typed decide, none were.
+    result = run("list", "--agency", "thanh", "--plan", PLAN)
+    assert result.exit_code == 1 and "khớp với nhiều cơ quan" in result.stderr
 
 
 def test_the_tone_mark_on_either_vowel_of_oa_oe_uy_is_one_spelling(run, tmp_path):
