@@ -238,3 +238,16 @@ def test_the_cells_of_all_tables_together_are_bounded(monkeypatch):
     with pytest.raises(DocxRefused) as refused:
         read_docx(data, "three.docx")
     assert refused.value.key == "docx.too-many-cells"
+
+
+def test_a_table_of_three_parts_each_on_its_own_grid_is_read_whole():
+    # A PDF converted to Word draws every page's grid anew: the third part was dropped as another table.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    F.task_table(doc, [HEADINGS, ROWS[0]])
+    for n, extra in ((1, 1), (2, 2)):
+        F.para(doc, f"- {n + 1} -", center=True)
+        row = [ROWS[n][0], ROWS[n][1], *([None] * extra), *ROWS[n][2:]]  # the product's cell spans 1 + extra columns
+        F.task_table(doc, [row], merges=[((0, 1), (0, 1 + extra))], heading_rows=0)
+    plan, _ = imported(F.to_bytes(doc))
+    assert [item.product for _, _, item in plan.items()] == ["Kế hoạch CCHC", "Báo cáo rà soát", "Báo cáo kiểm soát"]

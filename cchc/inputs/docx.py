@@ -71,9 +71,10 @@ def read_docx(data: bytes, name: str, registry=None) -> Imported:
 def _same_cells_on(grid, before, columns: Columns) -> Columns | None:
     """*columns* of the table *before* moved onto *grid*, a table drawn on another grid whose fullest row has the
     cells of the heading row before, one for one, and whose every cell starts where one of those does; else None."""
-    if not columns.heading_rows or not grid.cells:
+    if not grid.cells or not before.cells:
         return None
-    starts = [cell.column for cell in before.cells[columns.heading_rows[-1]]]
+    # The cells of the part before: its heading row's, or (a part itself continued) its fullest row's.
+    starts = [cell.column for cell in (before.cells[columns.heading_rows[-1]] if columns.heading_rows else max(before.cells, key=len))]
     theirs = [cell.column for cell in max(grid.cells, key=len)]
     if len(theirs) != len(starts) or any(not {cell.column for cell in row} <= set(theirs) for row in grid.cells):
         return None  # a row with a cell of its own boundaries ("Tổng cộng" across four cells is on them)
