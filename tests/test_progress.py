@@ -1307,6 +1307,11 @@ def test_a_second_log_beside_the_plans_log_is_warned_of(run, workdir):
     [found] = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "progress-second-log"]
     assert found["file"] == str(workdir / "ke-hoach.progress.yml") and found["severity"] == "warning"
     assert "reads " + str(workdir / "ke-hoach.progress.yaml") + " only" in found["message"]
+    # The .yml one alone, as the pre-commit hook gives it when a commit changed only that file: warned of too.
+    for args in ([], ["--plans-only"]):
+        alone = run("validate", *args, workdir / "ke-hoach.progress.yml", "--today", "2021-12-31", "-f", "json")
+        found = [d["code"] for d in json.loads(alone.stdout)["diagnostics"] if d["code"] == "progress-second-log"]
+        assert found == ["progress-second-log"], (args, alone)
 
 
 def test_an_entry_is_appended_at_the_indentation_of_an_indented_log(run, workdir):

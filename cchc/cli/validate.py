@@ -54,7 +54,6 @@ def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], lis
     its plan.
     """
     from cchc.load import PlanFileError
-    from cchc.problems import warning
     from cchc.progress import LOG_SUFFIXES, is_log_name, judge_log, log_path, plan_beside, unreadable
 
     files: dict[str, None] = {}  # in order, each once
@@ -101,18 +100,35 @@ def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], lis
             found = judge_log(log, loaded.plan, as_of)[1]
             files[str(log)] = None
             problems.extend(found)
-            second = log.with_name(log.name.removesuffix(LOG_SUFFIXES[0]) + LOG_SUFFIXES[1])
-            if log.name.endswith(LOG_SUFFIXES[0]) and os.path.lexists(second) and file_key(second) != file_key(log):
-                # X.progress.yml beside X.progress.yaml: every command reads the .yaml one, the other's entries unseen.
-                files[str(second)] = None
-                problems.append(warning("progress-second-log", file=str(second), line=1, column=1, used=str(log)))
+            second = _second_log(log)
+            if second is not None:
+                files[second.file] = None
+                problems.append(second)
             cannot_read = cannot_read or unreadable(found)
     for path in logs.values():
         found, unread = check_log_alone(path, as_of)
         files[str(path)] = None
         problems.extend(found)
+        first = path.with_name(path.name.removesuffix(LOG_SUFFIXES[1]) + LOG_SUFFIXES[0])
+        second = _second_log(first) if path.name.endswith(LOG_SUFFIXES[1]) else None
+        if second is not None and second.file == str(path):  # the .yml one, checked alone (what a commit changed)
+            problems.append(second)
         cannot_read = cannot_read or unread
     return list(files), sorted(problems), cannot_read
+
+
+def _second_log(log: Path):
+    """The warning for X.progress.yml beside *log*, X.progress.yaml, the one every command reads (the other's
+    entries count for nothing); None when there is no such second log."""
+    from cchc.problems import warning
+    from cchc.progress import LOG_SUFFIXES
+
+    if not log.name.endswith(LOG_SUFFIXES[0]) or not os.path.lexists(log):
+        return None
+    second = log.with_name(log.name.removesuffix(LOG_SUFFIXES[0]) + LOG_SUFFIXES[1])
+    if not os.path.lexists(second) or file_key(second) == file_key(log):
+        return None
+    return warning("progress-second-log", file=str(second), line=1, column=1, used=str(log))
 
 
 def _log_key(log: Path, plan: Path | None) -> tuple:
