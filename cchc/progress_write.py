@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import stat
 import unicodedata
 from pathlib import Path
@@ -170,7 +171,8 @@ def _append(path: Path, entry, header: str) -> bytes:
     existed = os.path.lexists(path)
     if existed:
         if read_only(path):
-            raise LogReadOnly("progress.read-only-drive" if _on_read_only_drive(path) else "progress.read-only", path=str(path))
+            key = "progress.read-only-drive" if _on_read_only_drive(path) else "progress.read-only"
+            raise LogReadOnly(key, path=str(path), quoted=shlex.quote(str(path)))
         try:
             old = read_bounded(path, safeyaml.MAX_BYTES)
         except UnreadableFile as exc:

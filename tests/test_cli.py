@@ -167,10 +167,12 @@ def test_the_hook_checks_a_broken_plan_with_lone_cr_line_ends_and_a_plan_holding
     cr.write_bytes(("# ke hoach\n" + text.replace("id: I-2", 'id: "I-2')).replace("\n", "\r").encode("utf-8"))
     with_report = tmp_path / "r.yaml"
     with_report.write_text(text + "as_of: 2021-12-31\nwindow: x\ncompletion: 1\nby_section: []\n", encoding="utf-8")
-    result = run("validate", "--plans-only", cr, with_report, "-f", "json")
+    bom = tmp_path / "bom.yaml"  # Notepad's "UTF-8 with BOM": the mark before the first key
+    bom.write_bytes(b"\xef\xbb\xbf" + text.replace("id: I-2", 'id: "I-2').encode("utf-8"))
+    result = run("validate", "--plans-only", cr, with_report, bom, "-f", "json")
     assert result.exit_code == 1, result
     found = json.loads(result.stdout)
-    assert found["files"] == [str(cr), str(with_report)]
+    assert found["files"] == [str(cr), str(with_report), str(bom)]
     assert {(d["file"], d["code"]) for d in found["diagnostics"] if d["severity"] == "error"} >= {(str(cr), "yaml-syntax"), (str(with_report), "schema")}
 
 

@@ -846,7 +846,7 @@ def test_validate_a_log_whose_plan_has_errors_says_the_log_was_not_checked(run, 
     (workdir / "ke-hoach.yaml").write_text("plan: [unclosed\n", encoding="utf-8")
     result = run("--lang", "en", "validate", log_file)
     assert result.exit_code == 1, result
-    assert "[progress-plan-errors] the plan of this progress log" in result.stdout and "run cchc validate" in result.stdout, result
+    assert "[progress-plan-errors] the plan of this progress log" in result.stdout and "run `cchc validate " in result.stdout, result
 
 
 def test_a_directory_as_the_log_is_exit_2_for_validate_and_queries_and_named_a_log(run, workdir):

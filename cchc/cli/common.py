@@ -363,7 +363,10 @@ def load_log_for_query(path: Optional[Path], plan, progress: Optional[Path], ask
         name = errors[0].file or str(progress)
         if unreadable(errors):
             raise fail(msg("cli.log-unreadable", path=name), EXIT_USAGE)
-        raise fail(msg("cli.log-has-errors", path=name), EXIT_PROBLEMS)
+        import shlex
+
+        checked = plan_path(path) if progress is None else name  # the plan checks the log beside it; another, alone
+        raise fail(msg("cli.log-has-errors", path=name, quoted=shlex.quote(str(checked))), EXIT_PROBLEMS)
     return log
 
 

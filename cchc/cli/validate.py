@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import shlex
 from pathlib import Path
 from typing import Annotated, List, Optional
 
@@ -163,7 +164,8 @@ def check_log_alone(path: Path, as_of: datetime.date) -> tuple[list, bool]:
         return [exc.problem()], True
     if loaded.plan is None or any(p.severity == "error" for p in found):
         errors = sum(p.severity == "error" for p in found)
-        return [error("progress-plan-errors", file=str(path), line=1, column=1, plan=str(plan_file), count=errors)], False
+        quoted = shlex.quote(str(plan_file))
+        return [error("progress-plan-errors", file=str(path), line=1, column=1, plan=str(plan_file), count=errors, quoted=quoted)], False
     found = judge_log(path, loaded.plan, as_of)[1]
     return found, unreadable(found)
 
@@ -223,7 +225,7 @@ def _is_plan(path: Path) -> bool:
             if _REPORT_KEYS <= root.keys() and not root.keys() & _PLAN_ONLY_KEYS:  # a saved `cchc report --format json`
                 return False
             return any(isinstance(key, str) and key in _PLAN_KEYS for key in root)
-        return _PLAN_MARKS.search(data) is not None
+        return _PLAN_MARKS.search(data.removeprefix(b"\xef\xbb\xbf")) is not None  # a BOM before the first key
     # Not UTF-8: saved as UTF-16 or UTF-32 ("Unicode" in Notepad), a plan's keys have NULs between their letters.
     texts = [data] + [data.decode(encoding, "ignore").encode("utf-8") for encoding in _WIDE if b"\0" in data]
     return any(_PLAN_MARKS.search(text) is not None for text in texts)

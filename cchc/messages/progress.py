@@ -80,8 +80,8 @@ MESSAGES = {
         "no plan beside this progress log (looked for {expected}): a log is checked against its plan",
     ),
     "progress-plan-errors": (
-        "kế hoạch của sổ theo dõi tiến độ này, {plan}, có {count} lỗi nên chưa kiểm tra được sổ; hãy chạy cchc validate {plan}",
-        "the plan of this progress log, {plan}, has {count} error(s), so the log was not checked; run cchc validate {plan}",
+        "kế hoạch của sổ theo dõi tiến độ này, {plan}, có {count} lỗi nên chưa kiểm tra được sổ; hãy chạy `cchc validate {quoted}`",
+        "the plan of this progress log, {plan}, has {count} error(s), so the log was not checked; run `cchc validate {quoted}`",
     ),
     "progress-unknown-id": ("kế hoạch không có nhiệm vụ mã {id!q}", "the plan has no item {id!q}"),
     "progress-unknown-id.suggest": (
@@ -93,8 +93,8 @@ MESSAGES = {
         "{path}: the progress log has errors, so nothing was added; fix the errors above (`cchc validate` checks the log beside the plan)",
     ),
     "progress.read-only": (
-        "{path}: sổ theo dõi tiến độ đang ở chế độ chỉ đọc nên chưa ghi gì, sổ giữ nguyên; muốn ghi tiếp, hãy cho phép ghi vào sổ (ví dụ `chmod u+w {path}`)",
-        "{path}: the progress log is read-only, so nothing was recorded and the log is unchanged; to record progress, make it writable (e.g. `chmod u+w {path}`)",
+        "{path}: sổ theo dõi tiến độ đang ở chế độ chỉ đọc nên chưa ghi gì, sổ giữ nguyên; muốn ghi tiếp, hãy cho phép ghi vào sổ (ví dụ `chmod u+w {quoted}`)",
+        "{path}: the progress log is read-only, so nothing was recorded and the log is unchanged; to record progress, make it writable (e.g. `chmod u+w {quoted}`)",
     ),
     "progress.read-only-drive": (
         "{path}: sổ theo dõi tiến độ nằm trên ổ đĩa chỉ cho đọc nên chưa ghi gì, sổ giữ nguyên; hãy ghi trên một bản sao ở ổ ghi được",
