@@ -53,7 +53,13 @@ _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 def _iso_day(value):
     """Only the text year-month-day comes to pydantic's reading of a date: its lax mode would also take a number
     (``date: 0`` as 01/01/1970, a Unix time) and a time of day at midnight ("2026-06-30T00:00:00Z")."""
-    if isinstance(value, str) and _ISO_DAY.match(value) or type(value) is datetime.date:
+    if type(value) is datetime.date:
+        return value
+    if isinstance(value, str) and _ISO_DAY.match(value):
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:  # 2026-02-30, 2026-13-01: written right, no such day
+            raise PydanticCustomError("date_impossible", "no such day") from None
         return value
     raise PydanticCustomError("date_parsing", "a date written year-month-day")
 

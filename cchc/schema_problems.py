@@ -386,6 +386,8 @@ def _problem(path: tuple, errs: list[dict], data, name: str, prefix: tuple = ())
         return error("schema", path, key="schema.empty", file=name, field=field)
     if kind == "string_too_long":
         return _too_long(path, name, field, first)
+    if kind == "date_impossible":
+        return error("schema", path, key="schema.date-impossible", file=name, field=field, value=value)
     if kind.startswith("date_") or kind.startswith("datetime_"):
         return error("schema", path, key="schema.date", file=name, field=field, value=value)
     if kind == "literal_error":

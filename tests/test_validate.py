@@ -732,3 +732,13 @@ def test_a_mapping_or_infinity_for_an_amount_gets_one_clerks_message(run, tmp_pa
     path.write_text(text, encoding="utf-8")
     errors = [d for d in diagnostics(run("validate", path, "-f", "json", "--lang", "en")) if d["severity"] == "error"]
     assert len(errors) == 1 and errors[0]["message"].startswith(message), errors
+
+
+@pytest.mark.parametrize("written", ["2021-02-30", "2021-13-01", "2021-00-10"])
+def test_a_date_written_right_that_is_no_day_is_told_so(run, tmp_path, written):
+    # It was told to be written year-month-day, which it was.
+    plan = tmp_path / "p.yaml"
+    plan.write_text(PLAN.read_text(encoding="utf-8").replace("  date: 2020-12-31\n", f"  date: {written}\n", 1), encoding="utf-8")
+    [found] = [d for d in diagnostics(run("validate", plan, "--format", "json", "--lang", "en")) if d["severity"] == "error"]
+    assert (found["line"], found["code"]) == (17, "schema")
+    assert found["message"] == f'date: there is no day "{written}" in the calendar (the month has no such day, or there is no such month)'

@@ -50,6 +50,10 @@ MESSAGES = {
     ),
     "schema.empty": ("{field} không được để trống", "{field} must not be empty"),
     "schema.too-long": ("{field} quá dài (tối đa {limit} ký tự)", "{field} is too long (at most {limit} characters)"),
+    "schema.date-impossible": (
+        "{field}: không có ngày {value} trên lịch (tháng không có ngày ấy, hoặc không có tháng ấy)",
+        "{field}: there is no day {value} in the calendar (the month has no such day, or there is no such month)",
+    ),
     "schema.date": (
         "{field} phải là ngày viết theo dạng năm-tháng-ngày, ví dụ 2021-12-15 (không viết 15/12/2021), nhưng đang là {value}",
         "{field} must be a date written year-month-day, e.g. 2021-12-15 (not 15/12/2021), got {value}",
