@@ -116,6 +116,9 @@ def documents(tmp_path_factory):
         # A task's cell taller than a page, merged down over its two short items.
         "task": _plan_with(work, "task", ["Ngắn", "Ngắn nữa"], task=_lines(LONG_LINES).replace("sản phẩm", "nhiệm vụ")),
         **_signing(work),
+        # An article's paragraph with its lines as written: justified, each line that ends in a break was spread.
+        "breaks": _grown(work, "breaks", MINIMAL, "        - Phê duyệt Kế hoạch thử nghiệm.\n",
+                         '        - "Dòng một của điều\\nDòng hai của điều này, dài hơn dòng một\\nDòng ba"\n'),
     }
     return {name: (plan, render_docx(build_view(plan))) for name, plan in plans.items()}
 
@@ -252,3 +255,9 @@ def test_lines_break_at_spaces_and_a_word_longer_than_a_line_between_its_letters
     assert line_count("ab ab ab", 2400) == 2
     assert line_count("m" * 10, 2000) == 5  # 8,330 thousandths of an em over lines of 2,000
     assert line_count("a  b", 10_000) == 1
+
+
+def test_a_justified_line_that_ends_in_a_line_break_is_not_spread_across_the_page(pdfs):
+    lines = _text(pdfs["breaks"], "-layout", "-f", "1", "-l", "1").splitlines()
+    line = next(line for line in lines if "Dòng" in line and "một" in line and "điều" in line)
+    assert "Dòng một của điều" in line, line  # words a space apart, not spread to the right margin

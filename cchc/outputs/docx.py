@@ -310,6 +310,13 @@ def house_style(doc) -> None:
     normal.element.rPr.rFonts.set(_w("eastAsia"), FONT)
     normal.element.rPr.rFonts.set(_w("cs"), FONT)
     normal.font.size = _pt(BODY_PT)
+    # A justified line that ends in a line break (Shift+Enter, a plan's text with its lines) is not spread across
+    # the page: Word and LibreOffice both stretch it otherwise. First in w:compat, as its schema orders it.
+    compat = doc.settings.element.find(_w("compat"))
+    if compat is None:
+        compat = _element("w:compat")
+        doc.settings.element.append(compat)
+    compat.insert(0, _element("w:doNotExpandShiftReturn"))
 
 
 def page_numbers(doc) -> None:
