@@ -651,3 +651,17 @@ def test_pdf_takes_at_most_half_again_weasyprint_alone():
         alone.append(time.perf_counter() - start)
     ratio = statistics.median(ours) / statistics.median(alone)
     assert ratio <= 1.5, f"render_pdf takes {ratio:.2f} times WeasyPrint alone ({ours} against {alone})"
+
+
+@pytest.mark.parametrize("name", ["huyen", "so-tu-phap"])
+def test_a_copy_of_the_templates_prints_the_pages_cchcs_own_print(tmp_path, name):
+    # --template-dir turned off the page rules: the letterhead on a page of its own, the signature alone on the last.
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "cchc" / "templates", templates)
+    plan = _load(PLANS[name])
+    own, copy = tmp_path / "own.pdf", tmp_path / "copy.pdf"
+    own.write_bytes(_render_pdf(plan))
+    copy.write_bytes(_render_pdf(plan, template_dir=templates))
+    mine, theirs = read_pdf(own), read_pdf(copy)
+    assert [(p.width, p.height) for p in theirs.pages] == [(p.width, p.height) for p in mine.pages]
+    assert [squeeze(p.text) for p in theirs.pages] == [squeeze(p.text) for p in mine.pages]

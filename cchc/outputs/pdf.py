@@ -123,15 +123,14 @@ def _pdf(plan, section, agency, template_dir, view, slow=None, limit: float | No
             code, args = drawn
             slow(code, {**args, "items": items})
     document = render_plan(plan, "html", template_dir=template_dir, view=view)
-    if template_dir is not None:
-        return _weasyprint(document, limit=limit)
-    # cchc's own template: its signature under the table never starts a page alone; a kế hoạch with nothing
-    # before its table has its letterhead on the table's first page (not on a page of its own, nearly empty)
-    # unless that takes more pages.
+    # The signature under the table never starts a page alone; a kế hoạch with nothing before its table has its
+    # letterhead on the table's first page (not on a page of its own, nearly empty) unless that takes more pages.
+    # A province's copy of the templates keeps the marks this looks for, and prints as cchc's own do; a template
+    # without them is laid out as it is.
     joined = None
     if joins_letterhead(view):
         with_letterhead = dataclasses.replace(view, letterhead_on_table=True)
-        joined = _with_moved(render_plan(plan, "html", view=with_letterhead), with_letterhead)
+        joined = _with_moved(render_plan(plan, "html", template_dir=template_dir, view=with_letterhead), with_letterhead)
     return _weasyprint(*_with_moved(document, view), limit=limit, fewer=joined)
 
 
