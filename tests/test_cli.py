@@ -530,3 +530,12 @@ def test_the_validate_command_a_refused_query_suggests_runs_as_printed(run, tmp_
     result = run("list", "--plan", plan, "--lang", "en")
     assert result.exit_code == 1
     assert f"run `cchc validate '{plan}'` for the full report" in result.stderr
+
+
+def test_render_docx_with_a_template_dir_says_the_templates_were_not_used(run, tmp_path):
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    (templates / "plan.html.j2").write_text("<p>{{ plan.plan.title }}</p>\n", encoding="utf-8")
+    result = run("render", "--plan", PLAN, "--template-dir", templates, "-o", tmp_path / "k.docx", "--lang", "en")
+    assert result.exit_code == 0 and (tmp_path / "k.docx").exists(), result
+    assert f"the templates in {templates} were not used" in result.stderr

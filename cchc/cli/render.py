@@ -107,6 +107,9 @@ def _render(plan, fmt: RenderFormat, section, agency, direct: bool, template_dir
     if fmt is RenderFormat.docx:
         from cchc.outputs.docx import render_docx
 
+        if template_dir is not None:
+            note(msg("cli.template-dir-docx", path=str(template_dir)))
+
         return render_docx(view)
     from cchc.outputs.html import render_pieces, render_plan
 

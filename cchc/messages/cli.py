@@ -80,6 +80,10 @@ MESSAGES = {
         "--format {format} không khớp với tệp {path} (đuôi tệp là {implied})",
         "--format {format} does not match {path} (its extension means {implied})",
     ),
+    "cli.template-dir-docx": (
+        "--template-dir: tệp Word do cchc tự dựng, không theo mẫu; các mẫu trong {path} không được dùng",
+        "--template-dir: a Word file is built by cchc itself, not from templates; the templates in {path} were not used",
+    ),
     "cli.no-template-dir": ("{path}: không có thư mục mẫu này", "{path}: no such template directory"),
     "cli.template-dir-is-file": (
         "{path}: là một tệp, không phải thư mục mẫu (--template-dir nhận thư mục chứa các tệp .j2)",
