@@ -251,3 +251,18 @@ def test_a_table_of_three_parts_each_on_its_own_grid_is_read_whole():
         F.task_table(doc, [row], merges=[((0, 1), (0, 1 + extra))], heading_rows=0)
     plan, _ = imported(F.to_bytes(doc))
     assert [item.product for _, _, item in plan.items()] == ["Kế hoạch CCHC", "Báo cáo rà soát", "Báo cáo kiểm soát"]
+
+
+def test_a_deleted_row_that_starts_a_merged_cell_leaves_its_text_to_the_rows_below():
+    # The section's cell merged down from a row deleted as a tracked change: the rows below lost their section.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    head = ["Nội dung", *HEADINGS]
+    rows = [head, ["I. CẢI CÁCH THỂ CHẾ", *ROWS[0]], [None, *ROWS[1]], [None, *ROWS[2]],
+            ["II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "4. Niêm yết", "Niêm yết thủ tục", "Sở Tư pháp", "Thường xuyên"]]
+    table = F.task_table(doc, rows, merges=[((1, 0), (3, 0))])
+    table.rows[1]._tr.get_or_add_trPr().append(parse_xml(f'<w:del xmlns:w="{F.W_NS}" {DEL}/>'))
+    plan, _ = imported(F.to_bytes(doc))
+    assert [(s.numeral, s.title, item.product) for s, _, item in plan.items()] == [
+        ("I", "CẢI CÁCH THỂ CHẾ", "Báo cáo rà soát"), ("I", "CẢI CÁCH THỂ CHẾ", "Báo cáo kiểm soát"),
+        ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "Niêm yết thủ tục")]

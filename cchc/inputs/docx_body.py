@@ -13,6 +13,7 @@ from 1.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from cchc.inputs.docx_package import DocxRefused
@@ -142,7 +143,8 @@ class Body:
     def _unwrapped(self, tbl, index: int, depth: int) -> list[Para | Grid]:
         """A table as a grid; but a table of one cell only (a frame a document converted from a PDF or a web page
         puts around its content) holding a table is what it holds: its paragraphs and tables, in order."""
-        rows = [tr for tr in _children(tbl, (TR,)) if tr.find(_ROW_DELETED) is None]  # a deleted row (tracked) is gone
+        every_row = list(_children(tbl, (TR,)))
+        rows = [tr for tr in every_row if tr.find(_ROW_DELETED) is None]  # a deleted row (tracked) is gone
         cells = list(_children(rows[0], (TC,))) if len(rows) == 1 else []
         if len(cells) != 1 or not any(True for _ in _children(cells[0], (TBL,))):
             return [self.table(tbl, index, depth)]
@@ -234,7 +236,8 @@ class Body:
         """A ``w:tbl`` as a grid; DocxRefused when it is too large or nested too deep."""
         if depth > MAX_NESTING:
             raise DocxRefused("docx.too-deep", part="word/document.xml")
-        rows = [tr for tr in _children(tbl, (TR,)) if tr.find(_ROW_DELETED) is None]  # a deleted row (tracked) is gone
+        every_row = list(_children(tbl, (TR,)))
+        rows = [tr for tr in every_row if tr.find(_ROW_DELETED) is None]  # a deleted row (tracked) is gone
         grid_cols = tbl.find(qn("tblGrid"))
         width = len(grid_cols.findall(qn("gridCol"))) if grid_cols is not None else 0
         if len(rows) > MAX_ROWS or width > MAX_COLUMNS:
@@ -242,7 +245,14 @@ class Body:
         cells: list[list[Cell]] = []
         heading_rows: set[int] = set()
         count = 0
-        for r, tr in enumerate(rows):
+        carried: dict[int, Cell] = {}  # a deleted row's cells that start a vertical merge, by grid column
+        r = -1
+        for tr in every_row:
+            if tr.find(_ROW_DELETED) is not None:
+                # The row goes; a cell of it that starts a vertical merge leaves its text to the rows it covers.
+                carried.update(self._merge_starts(tr, index, r + 1, depth))
+                continue
+            r += 1
             trpr = tr.find(qn("trPr"))
             column = 0
             if trpr is not None:
@@ -262,6 +272,9 @@ class Body:
                 if self.cells_read > MAX_DOCUMENT_CELLS:
                     raise DocxRefused("docx.too-many-cells", limit=MAX_DOCUMENT_CELLS)
                 cell = self.cell(tc, index, r, column, depth)
+                held = carried.pop(column, None)
+                if held is not None and cell is not None and cell.vmerge == "continue":
+                    cell = dataclasses.replace(cell, text=held.text, paragraphs=held.paragraphs, vmerge="restart")
                 if cell is None:  # an old-style horizontal merge: widen the cell before
                     if row_cells:
                         row_cells[-1].span += 1
@@ -276,6 +289,22 @@ class Body:
         if len(rows) * max(width, 1) > MAX_CELLS:
             raise DocxRefused("docx.table-too-large", table=index, rows=len(rows), columns=width, limit_rows=MAX_ROWS, limit_columns=MAX_COLUMNS)
         return Grid(index, width, _slots(cells, width), cells, heading_rows)
+
+    def _merge_starts(self, tr, table: int, row: int, depth: int) -> dict[int, Cell]:
+        """The cells of the deleted row *tr* that start a vertical merge, by the grid column they start at."""
+        starts: dict[int, Cell] = {}
+        trpr = tr.find(qn("trPr"))
+        before = trpr.find(qn("gridBefore")) if trpr is not None else None
+        column = _int(before.get(_VAL) if before is not None else "0", 0, MAX_COLUMNS)
+        for tc in _children(tr, (TC,)):
+            merge = tc.find(f"{qn('tcPr')}/{qn('vMerge')}")
+            span = tc.find(f"{qn('tcPr')}/{qn('gridSpan')}")
+            if merge is not None and merge.get(_VAL) == "restart" and column < MAX_COLUMNS:
+                cell = self.cell(tc, table, row, column, depth)
+                if cell is not None:
+                    starts[column] = cell
+            column += _int(span.get(_VAL) if span is not None else "1", 1, MAX_COLUMNS, 1)
+        return starts
 
     def cell(self, tc, table: int, row: int, column: int, depth: int) -> Cell | None:
         tcpr = tc.find(qn("tcPr"))
