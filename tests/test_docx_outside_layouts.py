@@ -266,3 +266,13 @@ def test_a_deleted_row_that_starts_a_merged_cell_leaves_its_text_to_the_rows_bel
     assert [(s.numeral, s.title, item.product) for s, _, item in plan.items()] == [
         ("I", "CẢI CÁCH THỂ CHẾ", "Báo cáo rà soát"), ("I", "CẢI CÁCH THỂ CHẾ", "Báo cáo kiểm soát"),
         ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "Niêm yết thủ tục")]
+
+
+def test_a_table_with_rows_above_its_headings_on_another_grid_is_still_read_by_its_headings():
+    # Not the part before drawn anew (other cells): a table of its own, whose headings were found, is not dropped.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    F.task_table(doc, [HEADINGS, ROWS[0]])
+    F.task_table(doc, [["Ghi chú", "x", "y"], HEADINGS[:3], ROWS[1][:3]], heading_rows=0)
+    plan, _ = imported(F.to_bytes(doc))
+    assert [item.product for _, _, item in plan.items()] == ["Kế hoạch CCHC", "Báo cáo rà soát"]

@@ -78,7 +78,7 @@ def _same_cells_on(grid, before, columns: Columns) -> Columns | None:
     theirs = [cell.column for cell in max(grid.cells, key=len)]
     if len(theirs) != len(starts) or any(not {cell.column for cell in row} <= set(theirs) for row in grid.cells):
         return None  # a row with a cell of its own boundaries ("Tổng cộng" across four cells is on them)
-    moved = {starts[k]: theirs[k] for k in range(len(starts))}
+    moved = dict(zip(starts, theirs))
     if any(column not in moved for column in columns.roles.values()):
         return None
     heading_of = {theirs[k]: columns.headings[starts[k]] for k in range(len(starts)) if starts[k] < len(columns.headings)}
@@ -289,9 +289,10 @@ class _Document:
                 # A table continued after a break, without its headings (or with them typed again below rows of the
                 # table above, which are then its rows, not words before a table): same columns, or the same cells
                 # on another grid (a PDF converted to Word draws each part's grid anew).
-                columns = (dataclasses.replace(last_columns, heading_rows=[], unknown=[]) if element.width == last_width
-                           else _same_cells_on(element, previous[0], last_columns))
-                if columns is not None:
+                continued = (dataclasses.replace(last_columns, heading_rows=[], unknown=[]) if element.width == last_width
+                             else _same_cells_on(element, previous[0], last_columns))
+                if continued is not None:  # else a table of its own, read by its own headings when it has them
+                    columns = continued
                     del events[len(events) - furniture :]
             if columns is not None:
                 events.append((element, columns))
