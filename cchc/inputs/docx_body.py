@@ -143,8 +143,7 @@ class Body:
     def _unwrapped(self, tbl, index: int, depth: int) -> list[Para | Grid]:
         """A table as a grid; but a table of one cell only (a frame a document converted from a PDF or a web page
         puts around its content) holding a table is what it holds: its paragraphs and tables, in order."""
-        every_row = list(_children(tbl, (TR,)))
-        rows = [tr for tr in every_row if tr.find(_ROW_DELETED) is None]  # a deleted row (tracked) is gone
+        rows = _live_rows(list(_children(tbl, (TR,))))
         cells = list(_children(rows[0], (TC,))) if len(rows) == 1 else []
         if len(cells) != 1 or not any(True for _ in _children(cells[0], (TBL,))):
             return [self.table(tbl, index, depth)]
@@ -168,7 +167,7 @@ class Body:
         style_bold, style_caps = bool(self.styles.bold(style_id)), bool(self.styles.caps(style_id))
         style_font = self.styles.get(style_id or self.styles.default_paragraph, "font") or self.styles.default_font
         parts: list[str] = []
-        fields: list = [0]  # how many fields' code the runs are in, then those fields (``_run_text``)
+        fields: list[bool] = []  # the complex fields the runs are in (``_run_text``)
         bold = True
         seen_text = False
         stack = [iter(p)]
@@ -237,7 +236,7 @@ class Body:
         if depth > MAX_NESTING:
             raise DocxRefused("docx.too-deep", part="word/document.xml")
         every_row = list(_children(tbl, (TR,)))
-        rows = [tr for tr in every_row if tr.find(_ROW_DELETED) is None]  # a deleted row (tracked) is gone
+        rows = _live_rows(every_row)
         grid_cols = tbl.find(qn("tblGrid"))
         width = len(grid_cols.findall(qn("gridCol"))) if grid_cols is not None else 0
         if len(rows) > MAX_ROWS or width > MAX_COLUMNS:
@@ -254,10 +253,8 @@ class Body:
                 continue
             r += 1
             trpr = tr.find(qn("trPr"))
-            column = 0
+            column = _grid_before(trpr)
             if trpr is not None:
-                before = trpr.find(qn("gridBefore"))
-                column = _int(before.get(_VAL) if before is not None else "0", 0, MAX_COLUMNS)
                 header = trpr.find(qn("tblHeader"))
                 # Word repeats only a table's leading header rows (ECMA-376 17.4.49): the mark on a later row (a
                 # header row copied to make a new one) makes no heading of it.
@@ -293,9 +290,7 @@ class Body:
     def _merge_starts(self, tr, table: int, row: int, depth: int) -> dict[int, Cell]:
         """The cells of the deleted row *tr* that start a vertical merge, by the grid column they start at."""
         starts: dict[int, Cell] = {}
-        trpr = tr.find(qn("trPr"))
-        before = trpr.find(qn("gridBefore")) if trpr is not None else None
-        column = _int(before.get(_VAL) if before is not None else "0", 0, MAX_COLUMNS)
+        column = _grid_before(tr.find(qn("trPr")))
         for tc in _children(tr, (TC,)):
             merge = tc.find(f"{qn('tcPr')}/{qn('vMerge')}")
             span = tc.find(f"{qn('tcPr')}/{qn('gridSpan')}")
@@ -331,6 +326,17 @@ class Body:
         while lines and not lines[0]:
             lines.pop(0)
         return Cell("\n".join(lines), place, row, column, span, vmerge, [p for p in paragraphs if p.text])
+
+
+def _live_rows(rows: list) -> list:
+    """The rows but those deleted as a tracked change (gone once the changes are accepted)."""
+    return [tr for tr in rows if tr.find(_ROW_DELETED) is None]
+
+
+def _grid_before(trpr) -> int:
+    """The grid columns a row leaves empty before its first cell (``w:gridBefore``)."""
+    before = trpr.find(qn("gridBefore")) if trpr is not None else None
+    return _int(before.get(_VAL) if before is not None else "0", 0, MAX_COLUMNS)
 
 
 def _slots(cells: list[list[Cell]], width: int) -> list[list[Slot | None]]:
@@ -370,13 +376,12 @@ def _hidden(run) -> bool:
     return vanish is not None and vanish.get(_VAL, "1").lower() not in _FALSE
 
 
-def _run_text(run, place: Place, unknown: list, fields: list) -> str:
+def _run_text(run, place: Place, unknown: list, fields: list[bool]) -> str:
     """A run's text; a symbol of a font cchc has no table for is U+FFFD, and (place, font, code) goes to *unknown*.
 
-    *fields* holds how many of the complex fields the run is in it is in the code of, then those fields, the
-    innermost last, each True from its begin to its separate (its code) and False after (its result, which Word
-    shows): text inside any field's code is code, also the result of a field nested in it ("IF {DOCPROPERTY …} =
-    …" shows only the IF's result)."""
+    *fields* holds the complex fields the run is in, the innermost last, each True while its text is code: from
+    its begin to its separate, and after it too when the field is itself in another's code (the result Word shows
+    is the outermost one's: "IF {DOCPROPERTY …} = …" shows only the IF's result)."""
     parts = []
     for child in run:
         tag = child.tag
@@ -384,13 +389,11 @@ def _run_text(run, place: Place, unknown: list, fields: list) -> str:
             kind = child.get(_FLD_CHAR_TYPE)
             if kind == "begin":
                 fields.append(True)
-                fields[0] += 1
-            elif kind == "separate" and len(fields) > 1 and fields[-1] is True:
-                fields[-1] = False
-                fields[0] -= 1
-            elif kind == "end" and len(fields) > 1:
-                fields[0] -= fields.pop() is True
-        elif fields[0]:
+            elif kind == "separate" and fields:
+                fields[-1] = len(fields) > 1 and fields[-2]  # its result is code when the field is in another's code
+            elif kind == "end" and fields:
+                fields.pop()
+        elif fields and fields[-1]:
             continue
         elif tag == T:
             parts.append(child.text or "")

@@ -8,10 +8,10 @@ shows, counted in order as Word counts it.
 from __future__ import annotations
 
 from cchc.inputs.docx_package import W, DocxRefused
+from cchc.text import roman_numeral
 
 #: The longest text a list level may give its labels ("%1.", "Điều %1.", "(%1)"): Word's own are a few characters.
 MAX_LABEL_CHARS = 100
-from cchc.text import roman_numeral
 
 
 def qn(name: str) -> str:
