@@ -27,6 +27,10 @@ RULE_STARTS = {
     "phong-ban-nganh": ("phòng ", "ban ", "văn phòng ", "thanh tra "),
 }
 _WORD = re.compile(r"[0-9a-z]+")
+#: How alike (difflib's ratio) a name must be to be offered to a person whose name matched none: less than
+#: for the checks' "did you mean" ("Sở Xây dựng" gets "Đơn vị xây dựng phần mềm", "Sở Tài chính"), as the
+#: issue asks for the closest names.
+PROMPT_CUTOFF = 0.5
 
 
 @dataclass(frozen=True)
@@ -150,8 +154,8 @@ class AgencyRegistry:
             self._folded_index = index
         return self._folded_index
 
-    def suggest(self, text: str, limit: int = 3) -> list[str]:
-        """Registered spellings closest to *text*, best first (compared folded).
+    def suggest(self, text: str, limit: int = 3, cutoff: float = 0.6) -> list[str]:
+        """Registered spellings closest to *text*, best first (compared folded), at least *cutoff* alike (difflib).
 
         A trigram index picks a few candidates first, so the cost does not grow
         with the registry times the number of names asked about.
@@ -174,7 +178,7 @@ class AgencyRegistry:
             for i in self._trigrams.get(gram, ()):
                 counts[i] = counts.get(i, 0) + 1
         best = sorted(counts, key=lambda i: -counts[i])[:20]
-        close = difflib.get_close_matches(folded, [keys[i] for i in best], n=limit, cutoff=0.6)
+        close = difflib.get_close_matches(folded, [keys[i] for i in best], n=limit, cutoff=cutoff)
         result: list[str] = []
         for key in close:
             name = spellings[keys.index(key)]
@@ -189,8 +193,11 @@ class AgencyRegistry:
             return AgencyMatch(suggestions=[])
         equal = self._folded.get(folded, [])
         if not equal:
+            place = _place_word(query)
             for key in typed_keys(query, initials=_typed_as_initials(query)):
-                equal = self._folded.get(key, [])
+                # A key without its place word ("vpubnd") finds no agency of another place, nor one of none:
+                # "VP UBND huyện" is not tỉnh's, "Sở Nội vụ huyện" is no Sở.
+                equal = [a for a in self._folded.get(key, []) if place is None or _place_word_of(a) == place]
                 if equal:
                     break
         if len(equal) > 1:
@@ -217,7 +224,7 @@ class AgencyRegistry:
             return AgencyMatch(agency=containing[0])
         if containing:
             return AgencyMatch(candidates=containing)
-        return AgencyMatch(suggestions=self.suggest(query))
+        return AgencyMatch(suggestions=self.suggest(query, cutoff=PROMPT_CUTOFF))
 
 
 @cached_when_short(maxsize=8192)
@@ -237,6 +244,20 @@ _WITH_TONE = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
 def _new_tone_place(match: re.Match) -> str:
     marked, vowel = (match[1], match[2]) if match[1] else (match[3], match[4])
     return ("o" if match[1] else "u") + _WITH_TONE[vowel][_TONES[marked]]
+
+
+def _place_word(spelling: str) -> str | None:
+    """The place word a name ends in ("tinh" for "VP UBND tỉnh"), folded; None when it ends in none."""
+    words = fold(spelling).split()
+    for size in (2, 1):
+        if len(words) > size and " ".join(words[-size:]) in _PLACE_WORDS:
+            return " ".join(words[-size:])
+    return None
+
+
+def _place_word_of(agency) -> str | None:
+    """The place word *agency*'s names end in (the first that ends in one), or None."""
+    return next(filter(None, map(_place_word, (agency.name, *agency.short))), None)
 
 
 def _typed_as_initials(query: str) -> bool:

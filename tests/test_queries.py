@@ -247,6 +247,34 @@ def test_unknown_agency_suggests_closest(run):
     assert "Sở Tư pháp" in result.stderr
 
 
+@pytest.mark.parametrize("name", ["Sở Xây dựng", "Sở Kế hoạch và Đầu tư"])
+def test_an_agency_near_no_name_still_gets_the_closest_ones(run, name):
+    result = run("list", "--agency", name, "--plan", PLAN)
+    assert result.exit_code == 1
+    closest = result.stderr.split("Các tên gần nhất:")[1].splitlines()[1:]
+    assert closest and closest[0].strip() in ("Đơn vị xây dựng phần mềm", "Sở Khoa học và Công nghệ"), result.stderr
+
+
+@pytest.mark.parametrize("name", ["Văn phòng UBND huyện", "VP UBND xã", "Sở Nội vụ huyện"])
+def test_an_agency_of_another_place_is_not_the_provinces(run, name):
+    # The place word typed ("huyện") is not dropped to find the province's office or department.
+    result = run("list", "--agency", name, "--direct", "--format", "json", "--plan", PLAN)
+    assert result.exit_code == 1 and result.stdout == "", result
+    assert "không có cơ quan nào khớp" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["UBND huyện", "Ủy ban nhân dân huyện"])
+def test_a_district_committee_typed_is_the_districts_not_the_provinces(run, name):
+    got = items(run("list", "--agency", name, "--direct", "--format", "json", "--plan", PLAN))
+    assert got and all("Ủy ban nhân dân huyện, thành phố" in i["lead"] + i["partners"] for i in got)
+
+
+@pytest.mark.parametrize("name", ["VPUBND", "VP UBND tỉnh", "Văn phòng UBND tỉnh", "vp ubnd tinh"])
+def test_an_agency_typed_without_its_place_or_with_its_own_is_found(run, name):
+    got = items(run("list", "--agency", name, "--role", "lead", "--direct", "--format", "json", "--plan", PLAN))
+    assert got and all(i["lead"][0] == "Văn phòng Ủy ban nhân dân tỉnh" for i in got)
+
+
 def test_roles(run):
     lead = items(run("list", "--agency", "Sở Nội vụ", "--role", "lead", "--direct", "--format", "json", "--plan", PLAN))
     partner = items(run("list", "--agency", "Các cơ quan, đơn vị có liên quan", "--role", "partner", "--direct", "--format", "json", "--plan", PLAN))
