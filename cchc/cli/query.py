@@ -170,13 +170,17 @@ def list_items(
     all_rows = pending_rows(rows(loaded_plan), status_of) if pending else rows(loaded_plan)
     wanted, class_of = None, None
     if status:
-        # Filtered by class as the report places items as of --today: a dated item not yet due with nothing
-        # logged is not_started, an item in progress past a due date overdue, so `list` and `report` agree.
+        # An item is one of the statuses asked for when the status its row prints (the log's, as of --today) is,
+        # or the class the report gives it as of --today is: a dated item not yet due with nothing logged is
+        # not_started, one in progress past a due date both in_progress and overdue, so `list` agrees with
+        # its own rows and with `report`.
         from cchc.report import list_status
 
         wanted = set(status)
         classes = {row.item.id: list_status(row, log, now) for row in all_rows}
-        class_of = classes.get
+
+        def class_of(item_id: str) -> str | None:
+            return classes[item_id] if classes[item_id] in wanted else status_of(item_id)
     selected = select(
         all_rows, reg, plan=loaded_plan, agency=found_agency, role=role.value, direct=direct,
         section=label, search=search, statuses=wanted, status_of=class_of,

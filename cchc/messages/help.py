@@ -116,11 +116,12 @@ MESSAGES = {
         "Text to find in the product or task (diacritics optional).",
     ),
     "help:cchc list --status": (
-        "Chỉ các nhiệm vụ thuộc loại này vào ngày --today, xếp loại như cchc report: not_started (có hạn chót, chưa đến hạn, "
-        "chưa làm), in_progress (đang thực hiện, chưa quá hạn), done, cancelled, overdue (chưa hoàn thành, đã quá hạn), "
-        "undated (không có hạn chót) (dùng được nhiều lần; viết mã hoặc chữ, ví dụ --status \"hoàn thành\").",
-        "Only the items in this class as of --today, classed as cchc report does: not_started (dated, not yet due, "
-        "nothing done), in_progress (not overdue), done, cancelled, overdue (not done, a due date passed), "
+        "Chỉ các nhiệm vụ có tình trạng này vào ngày --today, theo sổ hoặc theo loại cchc report xếp: not_started "
+        "(cả nhiệm vụ có hạn chót, chưa đến hạn, chưa làm), in_progress (đang thực hiện), done, cancelled, overdue "
+        "(chưa hoàn thành, đã quá hạn), undated (không có hạn chót) (dùng được nhiều lần; viết mã hoặc chữ, ví dụ "
+        "--status \"hoàn thành\").",
+        "Only the items with this status as of --today, as logged or as cchc report classes them: not_started (also "
+        "dated, not yet due, nothing done), in_progress, done, cancelled, overdue (not done, a due date passed), "
         "undated (no due date) (may be repeated; the code or the words, e.g. --status \"in progress\").",
     ),
     "help:cchc list --pending": _PENDING,
