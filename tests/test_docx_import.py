@@ -309,6 +309,29 @@ def test_sections_as_numbered_rows_and_a_content_column_of_tasks():
     assert result.problems == [] and result.comments == {}
 
 
+def test_a_numbered_row_with_no_product_heads_the_rows_numbered_under_it_with_no_empty_task_warning():
+    # "1" titles the rows "1.1", "1.2", each with its own content: the rows keep their text as the source has it,
+    # and validate does not call the heading an empty task; an empty task not followed by its parts still is one.
+    data = F.small_docx([
+        ["I", "CẢI CÁCH THỂ CHẾ", "", "", ""],
+        ["1", "Xây dựng văn bản QPPL", "", "", ""],
+        ["1.1", "Dự thảo Quyết định", "Quyết định", "Văn phòng Sở", "Quý II/2026"],
+        ["1.2", "Rà soát văn bản", "Báo cáo", "Thanh tra Sở", "Tháng 6/2026"],
+        ["2", "Kiểm tra văn bản", "", "", ""],
+        ["3", "Niêm yết", "Danh mục", "Văn phòng Sở", "Thường xuyên"],
+    ], headings=("STT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Thời gian"))
+    plan, _, text = imported(data)
+    assert [(t.number, t.title, [i.stt for i in t.items]) for t in plan.sections[0].tasks] == [
+        ("1", "Xây dựng văn bản QPPL", []), (None, "Dự thảo Quyết định", ["1.1"]), (None, "Rà soát văn bản", ["1.2"]),
+        ("2", "Kiểm tra văn bản", []), (None, "Niêm yết", ["3"]),
+    ]
+    problems = load_bytes(text.encode("utf-8"), "test.yaml").problems
+    from cchc.checks import run_checks
+
+    empty = [dict(p.args)["label"] for p in run_checks(plan) if p.code == "empty-task"]
+    assert empty == ["2. Kiểm tra văn bản"], (empty, problems)
+
+
 def test_words_automatic_numbering_gives_the_labels():
     doc = F.document()
     F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", center=True)
@@ -1145,7 +1168,7 @@ def test_heading_rows_carrying_their_sums_are_headings_and_their_sums_are_checke
     assert [(s.numeral, t.number, i.budget) for s, t, i in plan.items()] == [("I", "1", 10), ("I", "2", 15)]
     assert plan.plan.total_million_vnd == 25
     mismatches = [args for code, args in codes(result) if code == "docx.heading-sum-mismatch"]
-    assert mismatches == ([{"table": 1, "row": 2, "column": 1, "text": "I", "written": "30", "sum": 25}] if warned else [])
+    assert mismatches == ([{"table": 1, "row": 2, "column": 6, "text": "I", "written": "30", "amount": 30, "sum": 25}] if warned else [])
     assert not any(code == "docx.subtotal-mismatch" for code, _ in codes(result))
 
 

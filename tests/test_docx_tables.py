@@ -171,12 +171,29 @@ def test_subtotal_rows_that_agree_are_not_items_nor_counted(run, tmp_path, task_
     assert (budget["declared_million_vnd"], budget["itemized_million_vnd"], budget["difference_million_vnd"]) == (22.5, 22.5, 0)
 
 
+def test_a_subtotal_in_thousands_is_told_in_millions_beside_the_sum_at_its_amounts_cell(run, tmp_path):
+    data = F.small_docx([
+        ["I", "CẢI CÁCH THỂ CHẾ", "", "", ""],
+        ["1", "Rà soát văn bản", "Báo cáo", "Phòng Tư pháp", "12.500"],
+        ["2", "Kiểm tra văn bản", "Báo cáo kiểm tra", "Phòng Tư pháp", "7.500"],
+        ["", "Cộng mục I", "", "", "25.000"],
+    ], headings=("TT", "Nhiệm vụ", "Sản phẩm", "Chủ trì", "Kinh phí (nghìn đồng)"))
+    plan, result = imported(data)
+    assert [i.budget for _, _, i in plan.items()] == [Decimal("12.5"), Decimal("7.5")]
+    assert codes(result) == [("docx.subtotal-mismatch", {"table": 1, "row": 5, "column": 5, "text": "Cộng mục I",
+                                                         "written": "25.000", "amount": 25, "sum": 20})]
+    source = tmp_path / "s.docx"
+    source.write_bytes(data)
+    cli = run("--lang", "en", "import", source, "-o", tmp_path / "s.yaml")
+    assert 'table 1 row 5 column 5: warning [docx.subtotal-mismatch] subtotal row "Cộng mục I" says "25.000" (25 million VND), but the amounts above add up to 20 million VND' in cli.stderr
+
+
 def test_a_subtotal_that_disagrees_is_not_an_item_and_is_named_in_a_warning(run, tmp_path):
     plan, result = imported(F.task_rows_docx(subtotal_i="99"))
     assert F.rows(plan) == F.EXPECTED_TASK_ROWS
-    assert codes(result) == [("docx.subtotal-mismatch", {"table": 1, "row": 8, "column": 1, "text": "Cộng mục I", "written": "99", "sum": 15})]
+    assert codes(result) == [("docx.subtotal-mismatch", {"table": 1, "row": 8, "column": 6, "text": "Cộng mục I", "written": "99", "amount": 99, "sum": 15})]
     cli, _, budget = import_and_ask(run, tmp_path, F.task_rows_docx(subtotal_i="99"))
-    assert 'bảng 1, dòng 8, cột 1: cảnh báo [docx.subtotal-mismatch] dòng cộng "Cộng mục I" ghi "99", nhưng các khoản phía trên cộng lại là 15 triệu đồng' in cli.stderr
+    assert 'bảng 1, dòng 8, cột 6: cảnh báo [docx.subtotal-mismatch] dòng cộng "Cộng mục I" ghi "99" (99 triệu đồng), nhưng các khoản phía trên cộng lại là 15 triệu đồng' in cli.stderr
     assert budget["itemized_million_vnd"] == 22.5
 
 
@@ -190,7 +207,7 @@ def test_subtotal_labels_are_not_items(label):
 def test_a_subtotal_written_in_words_is_left_out_with_a_warning():
     plan, result = imported(F.task_rows_docx(subtotal_i="Theo dự toán"))
     assert F.rows(plan) == F.EXPECTED_TASK_ROWS
-    assert codes(result) == [("docx.subtotal-note", {"table": 1, "row": 8, "column": 1, "text": "Cộng mục I", "written": "Theo dự toán"})]
+    assert codes(result) == [("docx.subtotal-note", {"table": 1, "row": 8, "column": 6, "text": "Cộng mục I", "written": "Theo dự toán"})]
 
 
 def test_a_product_starting_with_cong_dong_is_still_an_item():

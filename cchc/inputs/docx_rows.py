@@ -64,7 +64,7 @@ class TableReader:
         self._all_sum = _Running()
         #: A section's or task's heading row that carries an amount: (its dict, the amount, the STT cell, as written),
         #: checked against the items under it once all are read.
-        self._heading_amounts: list[tuple[dict, object, Cell, str]] = []
+        self._heading_amounts: list[tuple[dict, object, Cell, Cell, str]] = []  # scope, amount, label, its cell, as written
         self._chars = 0
 
     # ------------------------------------------------------------ a table
@@ -123,7 +123,7 @@ class TableReader:
             self.total_row(own, value("budget") if "budget" in roles else "", columns)
             return
         if _is_subtotal(first) and own[0].column != roles.get("budget") and all(c.column in figures for c in own[1:]):
-            self.subtotal_row(own[0], value("budget") if "budget" in roles else "", columns)
+            self.subtotal_row(own[0], _cell_in(own, roles.get("budget")), value("budget") if "budget" in roles else "", columns)
             return
         if first.casefold().startswith("cộng") and len(first) <= 40 and not has_data:
             return  # a section's subtotal: worked out from the items, not data
@@ -133,7 +133,7 @@ class TableReader:
             carried = _heading_with_amount(own, columns, _next_stt(grid, r, columns))
             if carried is not None:  # "I | CẢI CÁCH THỂ CHẾ | … | 25": a heading and the sum of what is under it
                 scope = self.heading_row(carried[0], carried[1])
-                self._heading_amounts.append((scope, carried[2], own[0], value("budget")))
+                self._heading_amounts.append((scope, carried[2], own[0], _cell_in(own, roles["budget"]), value("budget")))
                 return
         heading = None if has_data else _section_row(own, columns)
         if heading is None and not has_data:
@@ -207,8 +207,11 @@ class TableReader:
             product = self._task["title"] or task_slot.cell.text  # "Xây dựng kế hoạch" of "1. Xây dựng kế hoạch"
             guesses.append(("product", "docx.guess.product-from-task", {}))
         if not product:
+            stt = value("stt")
             if not opened_task:
                 self.warn("docx.no-product", place, text=" | ".join(c.text for c in own))
+            elif stt and self._task["number"] is None and len(stt) <= MAX_LABEL:
+                self._task["number"] = stt  # "2 | Kiểm tra văn bản" and nothing else: a task with no item yet, as numbered
             return
         item: dict = {"id": None, "stt": None, "product": product, "lead": None, "partners": None, "deadline": None, "budget": None, "note": None}
         stt = value("stt")
@@ -266,30 +269,32 @@ class TableReader:
         """Warn where a heading's amount is not the sum of the items under it (read whole: a section may run on)."""
         totals: dict[int, object] = {}  # one sum a section or task: a heading typed again on each page is one scope
         warned: set[tuple[int, str]] = set()  # and one warning for each figure it is typed with
-        for scope, amount, cell, written in self._heading_amounts:
+        for scope, amount, label, cell, written in self._heading_amounts:
             if id(scope) not in totals:
                 items = scope["items"] if "items" in scope else [item for task in scope["tasks"] for item in task["items"]]
                 totals[id(scope)] = exact_sum([item["budget"] for item in items if isinstance(item["budget"], (int, Decimal))])
             total = totals[id(scope)]
             if total != amount and (id(scope), written) not in warned:
                 warned.add((id(scope), written))
-                self.warn("docx.heading-sum-mismatch", cell.place, text=cell.text, written=written, sum=total)
+                self.warn("docx.heading-sum-mismatch", cell.place, text=label.text, written=written, amount=amount, sum=total)
 
-    def subtotal_row(self, label: Cell, budget: str, columns: Columns) -> None:
-        """A subtotal ("Cộng mục I", "Cộng phần trích"): not data, so not kept; a warning when its amount is not the sum above it."""
+    def subtotal_row(self, label: Cell, cell: Cell, budget: str, columns: Columns) -> None:
+        """A subtotal ("Cộng mục I", "Cộng phần trích"): not data, so not kept; a warning, at its amount's *cell*, when
+        the amount is not the sum above it."""
         self._since_subtotal, since = _Running(), self._since_subtotal
         if not budget:
             return
         found = amount_in_million(budget, columns.factor)
         if found is None:
-            self.warn("docx.subtotal-note", label.place, text=label.text, written=budget)
+            self.warn("docx.subtotal-note", cell.place, text=label.text, written=budget)
             return
         amount = found[0]
         task = self._task_sum.of(self._task)
         section = self._section_sum.of(self._section)
         # What it adds up is not written: the rows since the last subtotal, the task, the section or the whole table.
         if all(amount != scope.total for scope in (since, task, section, self._all_sum)):
-            self.warn("docx.subtotal-mismatch", label.place, text=label.text, written=budget, sum=(section if section.count else self._all_sum).total)
+            total = (section if section.count else self._all_sum).total
+            self.warn("docx.subtotal-mismatch", cell.place, text=label.text, written=budget, amount=amount, sum=total)
 
     def _count(self, item: dict) -> None:
         """Add *item* to the running sums a subtotal row may check (the task's and section's start again with a new one)."""
@@ -369,6 +374,11 @@ def _section_row(own: list[Cell], columns: Columns) -> tuple[str | None, str | N
 
 #: The STT of a row under a numbered heading: "1.1" under "1", or a bullet or letter ("-", "+", "a", "a)").
 _UNDER = re.compile(r"[-+•–]|[a-zđ][.)]?")
+
+
+def _cell_in(own: list[Cell], column: int | None) -> Cell:
+    """The cell of *own* in *column* (a row's amount), or its first when it has none there."""
+    return next((cell for cell in own if cell.column == column), own[0])
 
 
 def _next_stt(grid, r: int, columns: Columns) -> str:

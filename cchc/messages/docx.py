@@ -157,12 +157,12 @@ MESSAGES = {
         "a table that is not a task table, left out: {count} paragraph(s) of text, starting {start!q}",
     ),
     "docx.heading-sum-mismatch": (
-        "dòng tiêu đề {text!q} ghi {written!q}, nhưng các khoản bên dưới nó cộng lại là {sum!m}; số ở dòng tiêu đề không ghi vào kế hoạch",
-        "heading row {text!q} says {written!q}, but the amounts under it add up to {sum!m}; a heading's figure is not written into the plan",
+        "dòng tiêu đề {text!q} ghi {written!q} ({amount!m}), nhưng các khoản bên dưới nó cộng lại là {sum!m}; số ở dòng tiêu đề không ghi vào kế hoạch",
+        "heading row {text!q} says {written!q} ({amount!m}), but the amounts under it add up to {sum!m}; a heading's figure is not written into the plan",
     ),
     "docx.subtotal-mismatch": (
-        "dòng cộng {text!q} ghi {written!q}, nhưng các khoản phía trên cộng lại là {sum!m}; dòng cộng không phải nhiệm vụ, không ghi vào kế hoạch",
-        "subtotal row {text!q} says {written!q}, but the amounts above add up to {sum!m}; a subtotal is not a task and is not written into the plan",
+        "dòng cộng {text!q} ghi {written!q} ({amount!m}), nhưng các khoản phía trên cộng lại là {sum!m}; dòng cộng không phải nhiệm vụ, không ghi vào kế hoạch",
+        "subtotal row {text!q} says {written!q} ({amount!m}), but the amounts above add up to {sum!m}; a subtotal is not a task and is not written into the plan",
     ),
     "docx.subtotal-note": (
         "dòng cộng {text!q} ghi {written!q}, không phải số tiền; dòng cộng không phải nhiệm vụ, không ghi vào kế hoạch",
