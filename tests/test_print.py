@@ -19,10 +19,8 @@ import html
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
-import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +30,7 @@ import pytest
 from cchc.agencies import AgencyRegistry
 from cchc.load import load_plan
 from cchc.model import Block
-from cchc.outputs.html import TemplateFailure, render_plan
+from cchc.outputs.html import TemplateFailure
 
 ROOT = Path(__file__).resolve().parent.parent
 PLANS = {
@@ -625,32 +623,6 @@ def test_a_template_cannot_make_the_pdf_read_files(tmp_path):
     path.write_bytes(_render_pdf(_load(PLANS["huyen"]), template_dir=templates))
     assert "0 embedded files" in run(pdfdetach, "-list", path)
     assert "Kế hoạch" in read_pdf(path).text
-
-
-def test_pdf_takes_at_most_half_again_weasyprint_alone():
-    """render_pdf (view, template, bundled font, layout) against WeasyPrint laying out the same HTML by itself."""
-    plan = _load(PLANS["2021"])
-    from cchc.outputs.pdf import PdfUnavailable, render_pdf
-
-    try:
-        import weasyprint
-    except (ImportError, OSError) as exc:
-        missing(f"no PDF engine: {exc}")
-    document = render_plan(plan, "html")
-    try:
-        render_pdf(plan), weasyprint.HTML(string=document).write_pdf()  # imports and font caches, once
-    except PdfUnavailable as exc:
-        missing(exc.reason)
-    ours, alone = [], []
-    for _ in range(3):
-        start = time.perf_counter()
-        render_pdf(plan)
-        ours.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        weasyprint.HTML(string=document).write_pdf()
-        alone.append(time.perf_counter() - start)
-    ratio = statistics.median(ours) / statistics.median(alone)
-    assert ratio <= 1.5, f"render_pdf takes {ratio:.2f} times WeasyPrint alone ({ours} against {alone})"
 
 
 @pytest.mark.parametrize("name", ["huyen", "so-tu-phap"])
