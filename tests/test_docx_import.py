@@ -1106,7 +1106,9 @@ def test_of_two_columns_for_one_role_the_surer_heading_is_read():
     plan, result, _ = imported(_typed_table(rows))
     ((_, _, item),) = plan.items()
     assert (item.deadline, item.budget) == ("Quý II/2021", 30)
-    assert sorted(dict(args)["heading"] for code, args in codes(result) if code == "docx.unknown-column") == ["Nguồn kinh phí", "Thời gian bắt đầu"]
+    assert sorted((dict(args)["heading"], dict(args)["other"]) for code, args in codes(result) if code == "docx.other-column") == [
+        ("Nguồn kinh phí", "Kinh phí (triệu đồng)"), ("Thời gian bắt đầu", "Thời gian hoàn thành")]
+    assert not any(code == "docx.unknown-column" for code, _ in codes(result))
 
 
 def test_a_heading_over_two_rows_with_sub_headings_reads_the_end_and_the_total():
@@ -1129,8 +1131,15 @@ def test_a_heading_over_two_rows_with_sub_headings_reads_the_end_and_the_total()
     plan, result, _ = imported(F.to_bytes(doc))
     assert [(i.product, i.lead, i.deadline, i.budget) for _, _, i in plan.items()] == [
         ("Kế hoạch A", ["Sở Nội vụ"], "Quý II/2021", 30), ("Báo cáo B", ["Sở Tài chính"], "Tháng 6/2021", 5)]
-    headings = [dict(args)["heading"] for code, args in codes(result) if code == "docx.unknown-column"]
-    assert headings == ["Thời gian — Bắt đầu", "Kinh phí (triệu đồng) — Ngân sách tỉnh", "Kinh phí (triệu đồng) — Nguồn khác"]
+    # Columns under a heading read in another column: the plan takes their role from that one, and says so.
+    headings = [(dict(args)["heading"], dict(args)["other"]) for code, args in codes(result) if code == "docx.other-column"]
+    assert headings == [("Thời gian — Bắt đầu", "Thời gian — Hoàn thành"), ("Kinh phí (triệu đồng) — Ngân sách tỉnh", "Kinh phí (triệu đồng) — Tổng số"),
+                        ("Kinh phí (triệu đồng) — Nguồn khác", "Kinh phí (triệu đồng) — Tổng số")]
+    assert not any(code == "docx.unknown-column" for code, _ in codes(result))
+    from cchc.messages import t
+
+    assert t("docx.other-column", "vi", heading="Thời gian — Bắt đầu", other="Thời gian — Hoàn thành") == (
+        'cột "Thời gian — Bắt đầu" không đọc: kế hoạch lấy nội dung này ở cột "Thời gian — Hoàn thành"')
 
 
 @pytest.mark.parametrize("under", [("1.1", "2.1"), ("-", "-"), ("a)", "a)"), ("+", "+")])

@@ -150,6 +150,10 @@ MESSAGES = {
         "ô được gộp với ô trên nhưng vẫn có chữ (Word không hiện), bỏ qua: {text!q}",
         "cell merged with the one above still holds text (Word does not show it); left out: {text!q}",
     ),
+    "docx.other-column": (
+        "cột {heading!q} không đọc: kế hoạch lấy nội dung này ở cột {other!q}",
+        "column {heading!q} is not read: the plan takes this from column {other!q}",
+    ),
     "docx.unknown-column": ("cột {heading!q} không phải cột của kế hoạch; không đọc cột này", "column {heading!q} is not one of the plan's; the column is not read"),
     "docx.no-product": ("dòng không có sản phẩm, bỏ qua: {text!q}", "row without a product; left out: {text!q}"),
     "docx.other-table": (
