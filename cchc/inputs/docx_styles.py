@@ -179,14 +179,19 @@ class Numbering:
         label = text
         for n in range(9, 0, -1):
             label = label.replace(f"%{n}", number(n - 1)) if f"%{n}" in label else label
+        if len(label) > MAX_LABEL_CHARS:  # "%1" 50 times, each a letter number of thousands of paragraphs: "aaa…"
+            raise DocxRefused("docx.too-much-text", limit=MAX_LABEL_CHARS)
         return label.strip() or None
 
 
 def _format_number(value: int, fmt: str) -> str:
+    """*value* written as list format *fmt* shows it; no number longer than a label may be (DocxRefused)."""
     if fmt in ("upperRoman", "lowerRoman"):
         roman = roman_numeral(value)
         return roman if fmt == "upperRoman" else roman.lower()
     if fmt in ("upperLetter", "lowerLetter") and value > 0:
+        if (value - 1) // 26 + 1 > MAX_LABEL_CHARS:  # "a" … "z", "aa" … : the 2,601st is 101 letters
+            raise DocxRefused("docx.too-much-text", limit=MAX_LABEL_CHARS)
         letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
     if fmt == "decimalZero":
