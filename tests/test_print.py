@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -637,3 +638,43 @@ def test_a_copy_of_the_templates_prints_the_pages_cchcs_own_print(tmp_path, name
     mine, theirs = read_pdf(own), read_pdf(copy)
     assert [(p.width, p.height) for p in theirs.pages] == [(p.width, p.height) for p in mine.pages]
     assert [squeeze(p.text) for p in theirs.pages] == [squeeze(p.text) for p in mine.pages]
+
+
+def test_a_pdf_leaves_no_temporary_files(tmp_path):
+    # WeasyPrint copies the fonts into a folder of TMPDIR that it removes only when its object is collected: the
+    # layout's child process ends with os._exit, and each PDF left 1.5 MB behind (thousands of folders in /tmp).
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    args = [sys.executable, "-m", "cchc", "render", "--plan", str(PLANS["2021"]), "-o", str(tmp_path / "plan.pdf")]
+    env = {**os.environ, "TMPDIR": str(scratch), "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(args, capture_output=True, env=env, timeout=300)
+    if result.returncode == 2 and b"PDF" in result.stderr:
+        missing(result.stderr.decode(errors="replace"))
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert (tmp_path / "plan.pdf").read_bytes().startswith(b"%PDF")
+    assert list(scratch.iterdir()) == []
+
+
+@pytest.mark.parametrize("stopped", [False, True])
+def test_a_bounded_childs_temporary_files_are_removed_however_it_ends(tmp_path, monkeypatch, stopped):
+    import tempfile
+
+    from cchc.outputs import sandbox
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+
+    def work():
+        folder = tempfile.mkdtemp(prefix="weasyprint-")
+        (Path(folder) / "font.ttf").write_bytes(b"x" * 1000)
+        if stopped:
+            time.sleep(60)  # killed by the parent after its second
+        return folder
+
+    if stopped:
+        with pytest.raises(sandbox.Refused) as refused:
+            sandbox.run_bounded(work, 1)
+        assert refused.value.kind == "time"
+    else:
+        folder = sandbox.run_bounded(work, 30)
+        assert Path(folder).parent.parent == tmp_path  # made in the child's own scratch folder, under TMPDIR
+    assert list(tmp_path.iterdir()) == []

@@ -247,13 +247,32 @@ def run_bounded(work, seconds: float | None = None, budget: int | None = None):
     reports); an exception the work raised is raised again here. Where there
     is no fork (or inside the child) the work runs in-process.
     """
-    import pickle
-    import select
-
     seconds = TIME_LIMIT_S if seconds is None else seconds
     budget = _memory_budget() if budget is None else budget
     if _IN_CHILD or not hasattr(os, "fork"):
         return work()
+    import shutil
+    import tempfile
+
+    # The child's temporary files (WeasyPrint copies the fonts into a folder it removes only when its object is
+    # collected, which a child ending with os._exit never is) go into a folder this process removes, however
+    # the child ends.
+    try:
+        scratch = tempfile.mkdtemp(prefix="cchc-")
+    except OSError:  # no temporary folder to write in: the child finds none either, as before
+        return _in_child(work, seconds, budget, None)
+    try:
+        return _in_child(work, seconds, budget, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _in_child(work, seconds: float, budget: int, scratch: str | None):
+    """``run_bounded``'s child, its temporary files in *scratch*."""
+    import pickle
+    import select
+    import tempfile
+
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: limits, the work, its result down the pipe, and out
@@ -261,6 +280,8 @@ def run_bounded(work, seconds: float | None = None, budget: int | None = None):
         try:
             os.close(read)
             globals()["_IN_CHILD"] = True
+            if scratch is not None:
+                tempfile.tempdir = scratch
             _limit_child(seconds, budget)
             try:
                 result = ("ok", work())
