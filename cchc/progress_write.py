@@ -13,11 +13,11 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import stat
 import unicodedata
 from pathlib import Path
 
 from cchc.problems import Problem, error
+from cchc.write import on_read_only_drive as _on_read_only_drive, read_only
 
 __all__ = ["LogNotAppendable", "LogReadOnly", "read_only", "unreadable_problem", "append_entry", "entry_text", "yaml_string", "clean_text"]
 
@@ -56,36 +56,6 @@ class LogReadOnly(LogNotAppendable):
 
 class LogFull(LogReadOnly):
     """The entry would take the log past the size every reader refuses: refused, the log unchanged."""
-
-
-def read_only(path: Path | str) -> bool:
-    """True when the existing file at *path* (through symlinks) is read-only for the one writing it.
-
-    The mode bits decide, not only ``os.access``: the administrator (root) may
-    write any file, but a log whose owner cleared its write bit (``chmod a-w``,
-    ``chmod u-w``) was made read-only on purpose, and the atomic rename would
-    replace it unasked (the rename needs only the directory's permission).
-    """
-    try:
-        info = os.stat(path)
-    except OSError:
-        return False
-    if not stat.S_ISREG(info.st_mode):
-        return False
-    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        return True
-    if hasattr(os, "geteuid") and info.st_uid == os.geteuid() and not info.st_mode & stat.S_IWUSR:
-        return True
-    effective = os.access in os.supports_effective_ids
-    return not os.access(path, os.W_OK, effective_ids=effective)
-
-
-def _on_read_only_drive(path: Path | str) -> bool:
-    """Whether *path* is on a file system mounted read-only (``chmod`` cannot help there)."""
-    try:
-        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
-    except (AttributeError, OSError):
-        return False
 
 
 #: Characters written as escapes in a double-quoted scalar: control characters (C0, DEL, C1),

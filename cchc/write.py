@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import errno
 import os
+import shlex
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,17 +25,18 @@ class UnsafeOutput(Exception):
 _SPECIAL_DIRECTORIES = ("/dev/", "/proc/", "/sys/")
 
 
-def check_output(output: Path, protected: list[Path], force: bool = True, protected_dirs: list[Path] = ()) -> None:
+def check_output(output: Path, protected: list[Path], force: bool = True, protected_dirs: list[Path] = (), read_only_too: bool = True) -> None:
     """Raise UnsafeOutput when writing *output* would destroy one of *protected* (the inputs), a file in
-    *protected_dirs* (templates being read), or cannot be a file. With *force* False an existing file is refused too.
+    *protected_dirs* (templates being read), a file made read-only (unless not *read_only_too*: the caller says
+    why itself), or cannot be a file. With *force* False an existing file is refused too.
     """
     try:
-        _check_output(output, protected, force, protected_dirs)
+        _check_output(output, protected, force, protected_dirs, read_only_too)
     except (OSError, RuntimeError) as exc:  # a name too long, a symlink loop
         raise UnsafeOutput("write.bad-path", path=str(output), reason=getattr(exc, "strerror", None) or str(exc)) from None
 
 
-def _check_output(output: Path, protected: list[Path], force: bool, protected_dirs) -> None:
+def _check_output(output: Path, protected: list[Path], force: bool, protected_dirs, read_only_too: bool) -> None:
     absolute = os.path.abspath(output)
     if absolute.startswith(_SPECIAL_DIRECTORIES) or os.path.realpath(output).startswith(_SPECIAL_DIRECTORIES):
         raise UnsafeOutput("write.not-regular", path=str(output))
@@ -62,6 +65,39 @@ def _check_output(output: Path, protected: list[Path], force: bool, protected_di
             raise UnsafeOutput("write.input", path=str(output))
     if not force and (output.exists() or output.is_symlink()):
         raise UnsafeOutput("write.exists", path=str(output))
+    if read_only_too and read_only(output) and not on_read_only_drive(output):  # on a read-only drive writing fails, and says so
+        raise UnsafeOutput("write.read-only", path=str(output), quoted=shlex.quote(str(output)))
+
+
+def read_only(path: Path | str) -> bool:
+    """True when the existing file at *path* (through symlinks) is read-only for the one writing it.
+
+    The mode bits decide, not only ``os.access``: the administrator (root) may
+    write any file, but a file whose owner cleared its write bit (``chmod a-w``,
+    ``chmod u-w``: a log, a signed final copy) was made read-only on purpose, and
+    the atomic rename would replace it unasked (the rename needs only the
+    directory's permission).
+    """
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(info.st_mode):
+        return False
+    if not info.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return True
+    if hasattr(os, "geteuid") and info.st_uid == os.geteuid() and not info.st_mode & stat.S_IWUSR:
+        return True
+    effective = os.access in os.supports_effective_ids
+    return not os.access(path, os.W_OK, effective_ids=effective)
+
+
+def on_read_only_drive(path: Path | str) -> bool:
+    """Whether *path* is on a file system mounted read-only (``chmod`` cannot help there)."""
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):
+        return False
 
 
 def _creation_mode() -> int:

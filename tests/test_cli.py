@@ -264,6 +264,24 @@ def test_render_refuses_to_overwrite_the_progress_log_beside_the_plan(run, tmp_p
     assert log.read_text("utf-8") == "version: 1\nentries: []\n"
 
 
+@pytest.mark.parametrize("command, name", [(("render", "--format", "md"), "final.md"), (("report", "--as-of", "2021-06-14", "-f", "md"), "final.md"),
+                                           (("calendar",), "final.ics"), (("init", "--force"), "final.yaml")])
+def test_a_file_made_read_only_is_not_replaced(run, tmp_path, command, name):
+    # The atomic rename needs only the folder's permission: a signed final copy (chmod a-w) was replaced, exit 0.
+    # The mode bits decide (tests run as root, who may write any file).
+    out = tmp_path / name
+    out.write_text("SIGNED FINAL", encoding="utf-8")
+    out.chmod(0o444)
+    plan = [] if command[0] == "init" else ["--plan", PLAN]
+    result = run(*command, *plan, "-o", out)
+    assert result.exit_code == 2 and "tệp chỉ đọc" in result.stderr and "chmod u+w" in result.stderr, result
+    assert out.read_text(encoding="utf-8") == "SIGNED FINAL" and sorted(p.name for p in tmp_path.iterdir()) == [name]
+    english = run("--lang", "en", *command, *plan, "-o", out)
+    assert english.exit_code == 2 and "is read-only, so it is not overwritten" in english.stderr
+    out.chmod(0o644)  # made writable again: replaced
+    assert run(*command, *plan, "-o", out).exit_code == 0 and out.read_text(encoding="utf-8") != "SIGNED FINAL"
+
+
 def test_render_writes_atomically_and_leaves_no_temporary(run, tmp_path):
     out = tmp_path / "ke-hoach.md"
     out.write_text("old")

@@ -445,7 +445,7 @@ def check_output_path(output: Path, protected: list[Path], force: bool = True, p
     from cchc.write import UnsafeOutput, check_output
 
     try:
-        check_output(output, protected, force, protected_dirs)
+        check_output(output, protected, force, protected_dirs, read_only_too=not log)  # the log's own message says more
     except UnsafeOutput as exc:
         key = exc.key + ".log" if log and exc.key == "write.not-regular" else exc.key
         raise fail(msg(key, **exc.params), EXIT_USAGE) from None

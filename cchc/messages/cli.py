@@ -67,6 +67,10 @@ MESSAGES = {
     ),
     "write.input": ("{path}: không ghi đè lên tệp đang được đọc", "{path}: refusing to overwrite a file being read"),
     "write.bad-path": ("{path}: không dùng được đường dẫn này: {reason}", "{path}: cannot use this path: {reason}"),
+    "write.read-only": (
+        "{path}: tệp chỉ đọc (đã bỏ quyền ghi), không ghi đè; muốn thay tệp này thì cho phép ghi (ví dụ `chmod u+w {quoted}`) hoặc ghi ra tệp khác",
+        "{path}: the file is read-only, so it is not overwritten; to replace it, make it writable (e.g. `chmod u+w {quoted}`) or write another file",
+    ),
     "write.exists": ("{path}: tệp đã có; dùng --force để ghi đè", "{path}: the file exists; use --force to overwrite it"),
     "cli.format-from-extension": (
         "không ghi được tệp {path} theo đuôi {suffix}: lệnh này ghi tệp {choices}; hãy đổi đuôi tệp hoặc chọn --format",
