@@ -329,3 +329,53 @@ def test_a_plan_template_copied_before_prints_the_heading_over_the_table_once(tm
     # Its own way of joining a bare label to its point's text still finds the label before the text.
     assert ">(1) Bám sát chương trình cải cách hành chính của tỉnh.</p>" in page
     assert render_plan(plan, "html").count("II. NHIỆM VỤ TRỌNG TÂM") == 1
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as handle:
+            return [int(child) for child in handle.read().split()]
+    except OSError:
+        return []
+
+
+def _running(pid: int) -> bool:
+    """Whether process *pid* runs (a zombie, ended and not yet reaped, does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="no /proc to find the child in")
+def test_a_templates_child_ends_with_its_parent(tmp_path):
+    # SIGTERM to `cchc render` ended it (exit 143), and its child ran the endless template on for two minutes.
+    import shutil
+    import signal
+    import subprocess
+    import sys
+
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "cchc" / "templates", templates)
+    page = templates / "plan.html.j2"
+    endless = "{% for i in range(99999) %}{% for j in range(99999) %}{% if j == -1 %}x{% endif %}{% endfor %}{% endfor %}"
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", endless + "</body>", 1), encoding="utf-8")
+    command = [sys.executable, "-m", "cchc", "render", "--plan", str(PLAN), "--template-dir", str(templates), "-o", str(tmp_path / "x.html")]
+    parent = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not _children(parent.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        (child,) = _children(parent.pid)
+        time.sleep(0.5)  # the child is running the template
+        parent.send_signal(signal.SIGTERM)
+        assert parent.wait(timeout=30) != 0
+        deadline = time.monotonic() + 10
+        while _running(child) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _running(child), f"child {child} still runs after its parent ended"
+        assert not (tmp_path / "x.html").exists()
+    finally:
+        parent.kill()
+        parent.wait()

@@ -274,11 +274,13 @@ def _in_child(work, seconds: float, budget: int, scratch: str | None):
     import tempfile
 
     read, write = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: limits, the work, its result down the pipe, and out
         code = 0
         try:
             os.close(read)
+            _die_with(parent)
             globals()["_IN_CHILD"] = True
             if scratch is not None:
                 tempfile.tempdir = scratch
@@ -331,6 +333,19 @@ def _in_child(work, seconds: float, budget: int, scratch: str | None):
     if result[0] == "refused":
         raise Refused(*result[1:5], **result[5])
     raise result[1]
+
+
+def _die_with(parent: int) -> None:
+    """(The child) killed when *parent* ends, however it ends (Linux's PR_SET_PDEATHSIG): a parent stopped by
+    SIGTERM left its child laying out or running a template for up to its two minutes, with nobody to stop it."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the time limit still stops the child
+        return
+    if os.getppid() != parent:  # it ended before the request was made
+        os._exit(70)
 
 
 def _too_long(seconds: float) -> Refused:
