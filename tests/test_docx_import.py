@@ -1260,3 +1260,21 @@ def test_rows_of_letters_alone_are_data_and_a_product_from_a_task_drops_its_numb
     _, result, _ = imported(_typed_table(rows))
     items = [i for s in result.data["sections"] for t in s["tasks"] for i in t["items"]]
     assert [i["product"] for i in items] == ["c", "Xây dựng kế hoạch"]
+
+
+def test_the_first_thousand_warnings_are_shown_and_the_rest_counted(run, tmp_path, monkeypatch):
+    # 10,000 stray paragraphs printed 10,004 lines; validate lists its first 1,000 problems and counts the rest.
+    import cchc.cli.imports as imports
+
+    others = [f"Chỉ tiêu {n}" for n in range(1, 13)]  # twelve columns of no plan: a warning each
+    data = F.small_docx([["1. Việc", "Báo cáo", "Sở Nội vụ", "Quý I/2026", *[""] * 12]],
+                        headings=("Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", *others))
+    source = tmp_path / "k.docx"
+    source.write_bytes(data)
+    assert run("import", source, "-o", "-").stderr.count("[docx.unknown-column]") == 12
+    monkeypatch.setattr(imports, "SHOWN_WARNINGS", 5)
+    result = run("import", source, "-o", "-")
+    assert result.exit_code == 0 and result.stdout.startswith("#"), result
+    assert result.stderr.count("[docx.") == 5 and "… và 7 cảnh báo nữa" in result.stderr, result
+    assert "\"Chỉ tiêu 5\"" in result.stderr and "\"Chỉ tiêu 6\"" not in result.stderr  # the first ones, in order
+    assert "… and 7 more warning(s)" in run("--lang", "en", "import", source, "-o", "-").stderr

@@ -10,6 +10,9 @@ import typer
 from cchc.cli.app import app
 from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, OutputOption, a_path, check_output_path, fail, lang, msg, note, out_data, write_output
 
+#: The import's warnings shown, in the document's order; the rest are counted (as validate lists 1,000 problems).
+SHOWN_WARNINGS = 1000
+
 
 @app.command("import")
 def import_docx(
@@ -39,8 +42,10 @@ def import_docx(
     except DocxRefused as exc:
         raise fail(f"{document}: {msg(exc.key, **exc.params)}", EXIT_USAGE) from None
     del data
-    for problem in imported.problems:
+    for problem in imported.problems[:SHOWN_WARNINGS]:
         note(_warning_text(problem))
+    if len(imported.problems) > SHOWN_WARNINGS:  # a document of 10,000 stray paragraphs: as many lines help nobody
+        note(msg("cli.more-warnings", count=len(imported.problems) - SHOWN_WARNINGS))
     comments = {path: [msg(key, **args) for key, args in entries] for path, entries in imported.comments.items()}
 
     from cchc.inputs.writer import dump_plan
