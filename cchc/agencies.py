@@ -195,9 +195,9 @@ class AgencyRegistry:
         if not equal:
             place = _place_word(query)
             for key in typed_keys(query, initials=_typed_as_initials(query)):
-                # A key without its place word ("vpubnd") finds no agency of another place, nor one of none:
-                # "VP UBND huyện" is not tỉnh's, "Sở Nội vụ huyện" is no Sở.
-                equal = [a for a in self._folded.get(key, []) if place is None or _place_word_of(a) == place]
+                # A key without its place word ("vpubnd") finds no agency of another place: "VP UBND huyện" is not
+                # tỉnh's. One whose names carry no place word is the plan's own ("Sở Nội vụ tỉnh", "PNV huyện").
+                equal = [a for a in self._folded.get(key, []) if place is None or _place_word_of(a) in (None, place)]
                 if equal:
                     break
         if len(equal) > 1:
@@ -224,7 +224,12 @@ class AgencyRegistry:
             return AgencyMatch(agency=containing[0])
         if containing:
             return AgencyMatch(candidates=containing)
-        return AgencyMatch(suggestions=self.suggest(query, cutoff=PROMPT_CUTOFF))
+        # One name an agency, the first of its spellings found closest: three spellings of one office are no choice.
+        agencies: dict[int, str] = {}
+        for spelling in self.suggest(query, limit=9, cutoff=PROMPT_CUTOFF):
+            owner = self._folded.get(fold(spelling), [None])[0]
+            agencies.setdefault(id(owner) if owner is not None else spelling, spelling)
+        return AgencyMatch(suggestions=list(agencies.values())[:3])
 
 
 @cached_when_short(maxsize=8192)
@@ -248,7 +253,7 @@ def _new_tone_place(match: re.Match) -> str:
 
 def _place_word(spelling: str) -> str | None:
     """The place word a name ends in ("tinh" for "VP UBND tỉnh"), folded; None when it ends in none."""
-    words = fold(spelling).split()
+    words = _WORD.findall(fold(spelling))  # the words typed_keys reads: "huyện." and "VP-UBND-huyện" end in "huyen"
     for size in (2, 1):
         if len(words) > size and " ".join(words[-size:]) in _PLACE_WORDS:
             return " ".join(words[-size:])

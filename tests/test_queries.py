@@ -255,9 +255,9 @@ def test_an_agency_near_no_name_still_gets_the_closest_ones(run, name):
     assert closest and closest[0].strip() in ("Đơn vị xây dựng phần mềm", "Sở Khoa học và Công nghệ"), result.stderr
 
 
-@pytest.mark.parametrize("name", ["Văn phòng UBND huyện", "VP UBND xã", "Sở Nội vụ huyện"])
+@pytest.mark.parametrize("name", ["Văn phòng UBND huyện", "VP UBND xã", "VP UBND huyện.", "VP-UBND-huyện", "VP UBND (huyện)"])
 def test_an_agency_of_another_place_is_not_the_provinces(run, name):
-    # The place word typed ("huyện") is not dropped to find the province's office or department.
+    # The place word typed ("huyện") is not dropped to find the province's office, however it is punctuated.
     result = run("list", "--agency", name, "--direct", "--format", "json", "--plan", PLAN)
     assert result.exit_code == 1 and result.stdout == "", result
     assert "không có cơ quan nào khớp" in result.stderr
@@ -273,6 +273,39 @@ def test_a_district_committee_typed_is_the_districts_not_the_provinces(run, name
 def test_an_agency_typed_without_its_place_or_with_its_own_is_found(run, name):
     got = items(run("list", "--agency", name, "--role", "lead", "--direct", "--format", "json", "--plan", PLAN))
     assert got and all(i["lead"][0] == "Văn phòng Ủy ban nhân dân tỉnh" for i in got)
+
+
+@pytest.mark.parametrize("name, lead", [("Sở Nội vụ tỉnh", "Sở Nội vụ"), ("SNV tỉnh", "Sở Nội vụ"), ("STP tỉnh", "Sở Tư pháp")])
+def test_the_plans_own_agency_typed_with_its_place_is_found(run, name, lead):
+    # A name with no place word in the registry is the plan's own: "Sở Nội vụ tỉnh" is the province's Sở Nội vụ.
+    got = items(run("list", "--agency", name, "--role", "lead", "--direct", "--format", "json", "--plan", PLAN))
+    assert got and all(i["lead"][0] == lead for i in got)
+
+
+def test_a_districts_own_offices_typed_with_huyen_are_found(run, tmp_path):
+    plan = tmp_path / "huyen.yaml"
+    plan.write_text(
+        "plan:\n  issuer: ỦY BAN NHÂN DÂN HUYỆN KIẾN XƯƠNG\n  title: KẾ HOẠCH Cải cách hành chính năm 2021\n  year: 2021\n"
+        "agencies:\n  - name: Phòng Nội vụ\n    short: [PNV]\n  - name: Văn phòng HĐND và UBND\n    short: [VP UBND]\n"
+        "  - name: Ủy ban nhân dân tỉnh\n    short: [UBND tỉnh]\n"
+        "sections:\n  - numeral: \"1\"\n    title: Cải cách thể chế\n    tasks:\n      - items:\n"
+        "          - {id: 1-1, product: Kế hoạch, lead: [Phòng Nội vụ], deadline: Quý II/2021}\n"
+        "          - {id: 1-2, product: Báo cáo, lead: [VP UBND], partners: [UBND tỉnh], deadline: Quý III/2021}\n",
+        encoding="utf-8",
+    )
+    for name, expected in [("Phòng Nội vụ huyện", ["1-1"]), ("PNV huyện", ["1-1"]), ("VP UBND huyện", ["1-2"]),
+                           ("Văn phòng UBND huyện", ["1-2"]), ("UBND tỉnh", ["1-2"])]:
+        got = items(run("list", "--agency", name, "--direct", "--format", "json", "--plan", plan))
+        assert [i["id"] for i in got] == expected, name
+    assert run("list", "--agency", "UBND huyện", "--plan", plan).exit_code == 1  # not the province's committee
+
+
+def test_suggestions_name_each_agency_once(run):
+    result = run("list", "--agency", "Công an tỉnh", "--plan", PLAN)
+    closest = result.stderr.split("Các tên gần nhất:")[1].split("(")[0].split()
+    text = result.stderr.split("Các tên gần nhất:")[1]
+    assert result.exit_code == 1 and closest
+    assert sum(name in text for name in ("Văn phòng UBND tỉnh", "VP UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh")) == 1
 
 
 def test_roles(run):
