@@ -63,20 +63,9 @@ def check_empty_parts(plan) -> list[Problem]:
         if not section.tasks:
             problems.append(warning("empty-section", ("sections", s, "numeral"), label=section.heading))
         for t, task in enumerate(section.tasks):
-            if not task.items and not _heads_rows_below(task, section.tasks[t + 1 : t + 2]):
+            if not task.items:
                 problems.append(warning("empty-task", ("sections", s, "tasks", t), label=task.label, section=section.numeral))
     return problems
-
-
-def _heads_rows_below(task, following) -> bool:
-    """Whether *task* (with no item) is the heading of the rows below it: the next task, or its first item, is
-    numbered under it ("1.1" under "1"), as a plan writes a task's parts on rows of their own."""
-    number = (task.number or "").strip().rstrip(".")
-    if not number or not following:
-        return False
-    below = following[0]
-    labels = (below.number, below.items[0].stt if below.items else None)
-    return any(label is not None and label.strip().startswith(number + ".") for label in labels)
 
 
 def check_agency_registry(plan) -> list[Problem]:

@@ -309,9 +309,10 @@ def test_sections_as_numbered_rows_and_a_content_column_of_tasks():
     assert result.problems == [] and result.comments == {}
 
 
-def test_a_numbered_row_with_no_product_heads_the_rows_numbered_under_it_with_no_empty_task_warning():
-    # "1" titles the rows "1.1", "1.2", each with its own content: the rows keep their text as the source has it,
-    # and validate does not call the heading an empty task; an empty task not followed by its parts still is one.
+def test_a_numbered_row_with_no_product_keeps_its_number_and_is_an_empty_task():
+    # "1" titles the rows "1.1", "1.2", each with its own content: the rows keep their text as the source has it.
+    # "1" and "2", with no item, are tasks with no item, numbered as written, and validate says so (print leaves
+    # a task with no item out).
     data = F.small_docx([
         ["I", "CẢI CÁCH THỂ CHẾ", "", "", ""],
         ["1", "Xây dựng văn bản QPPL", "", "", ""],
@@ -328,8 +329,20 @@ def test_a_numbered_row_with_no_product_heads_the_rows_numbered_under_it_with_no
     problems = load_bytes(text.encode("utf-8"), "test.yaml").problems
     from cchc.checks import run_checks
 
+    # What such a row holds besides its number and content is told, not dropped: a note, an STT too long for one.
+    data = F.small_docx([
+        ["I", "CẢI CÁCH THỂ CHẾ", "", "", "", ""],
+        ["2", "Tuyên truyền CCHC", "", "", "", "Thực hiện theo kế hoạch riêng"],
+        ["Nhiệm vụ bổ sung theo chỉ đạo của UBND tỉnh tại văn bản 123", "Rà soát", "", "", "", ""],
+        ["3", "Kiểm tra", "Báo cáo", "Thanh tra Sở", "Tháng 6/2026", ""],
+    ], headings=("STT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Thời gian", "Ghi chú"))
+    told, result, _ = imported(data)
+    assert [(t.number, t.title) for t in told.sections[0].tasks] == [("2", "Tuyên truyền CCHC"), (None, "Rà soát"), (None, "Kiểm tra")]
+    assert [(code, args["text"]) for code, args in codes(result)] == [
+        ("docx.unplaced-cell", "Thực hiện theo kế hoạch riêng"), ("docx.unplaced-cell", "Nhiệm vụ bổ sung theo chỉ đạo của UBND tỉnh tại văn bản 123")]
+
     empty = [dict(p.args)["label"] for p in run_checks(plan) if p.code == "empty-task"]
-    assert empty == ["2. Kiểm tra văn bản"], (empty, problems)
+    assert empty == ["1. Xây dựng văn bản QPPL", "2. Kiểm tra văn bản"], (empty, problems)
 
 
 def test_words_automatic_numbering_gives_the_labels():

@@ -214,8 +214,13 @@ class TableReader:
             stt = value("stt")
             if not opened_task:
                 self.warn("docx.no-product", place, text=" | ".join(c.text for c in own))
-            elif stt and self._task["number"] is None and len(stt) <= MAX_LABEL:
+                return
+            if len(stt) > MAX_LABEL:
+                self.warn("docx.unplaced-cell", slot_of("stt").cell.place, text=stt)
+            elif stt and self._task["number"] is None:
                 self._task["number"] = stt  # "2 | Kiểm tra văn bản" and nothing else: a task with no item yet, as numbered
+            if value("note"):  # a task has no note of its own (the other cells would have made the row an item)
+                self.warn("docx.unplaced-cell", slot_of("note").cell.place, text=value("note"))
             return
         item: dict = {"id": None, "stt": None, "product": product, "lead": None, "partners": None, "deadline": None, "budget": None, "note": None}
         stt = value("stt")
