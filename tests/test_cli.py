@@ -541,6 +541,15 @@ def test_an_empty_path_is_a_usage_error_not_the_current_folder(run, words, where
     assert "folder" not in result.stderr.split("the path is empty")[0]
 
 
+@pytest.mark.parametrize("command", [("render",), ("calendar",), ("report", "--as-of", "2021-06-14"), ("init",)])
+def test_an_output_ending_in_a_slash_names_a_folder_and_is_refused(run, tmp_path, command):
+    # Path("out.html/") drops the slash: cchc wrote a file named out.html, exit 0.
+    target = f"{tmp_path / 'out.html'}/"
+    result = run("--lang", "en", *command, "-o", target)
+    assert result.exit_code == 2 and "ends in a slash, so it names a folder" in result.stderr, result
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_validate_command_a_refused_query_suggests_runs_as_printed(run, tmp_path):
     # A path with spaces: the suggested command is quoted for the shell, or it names three files.
     plan = tmp_path / "kế hoạch 2021.yaml"

@@ -56,6 +56,14 @@ def a_path(text: str) -> Path:
     return Path(text)
 
 
+def a_file_path(text: str) -> Path:
+    """A file to write, as ``a_path``; one ending in a slash names a folder ("out.html/"), and ``Path`` would drop
+    the slash and write the file."""
+    if text.endswith(("/", os.sep)):
+        raise typer.BadParameter(msg("usage.folder-path", path=text))
+    return a_path(text)
+
+
 PlanOption = Annotated[
     Optional[Path],
     typer.Option("--plan", "-p", envvar="CCHC_PLAN", metavar="PLAN", show_default=False, show_envvar=False, parser=a_path),
@@ -324,7 +332,7 @@ def _stdout_for_dash(value: Optional[Path]) -> Optional[Path]:
 
 #: Where a command writes its document; "-" (as for most tools) is standard output, never a file named "-".
 OutputOption = Annotated[
-    Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False, callback=_stdout_for_dash, parser=a_path)
+    Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False, callback=_stdout_for_dash, parser=a_file_path)
 ]
 
 
