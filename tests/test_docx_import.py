@@ -311,8 +311,7 @@ def test_sections_as_numbered_rows_and_a_content_column_of_tasks():
 
 def test_a_numbered_row_with_no_product_keeps_its_number_and_is_an_empty_task():
     # "1" titles the rows "1.1", "1.2", each with its own content: the rows keep their text as the source has it.
-    # "1" and "2", with no item, are tasks with no item, numbered as written, and validate says so (print leaves
-    # a task with no item out).
+    # "1" and "2", with no item, are tasks with no item, numbered as written, and validate says so.
     data = F.small_docx([
         ["I", "CẢI CÁCH THỂ CHẾ", "", "", ""],
         ["1", "Xây dựng văn bản QPPL", "", "", ""],

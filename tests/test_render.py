@@ -526,3 +526,64 @@ def test_markdown_of_a_plan_declaring_no_total_prints_none(plan):
     markdown = render_plan(bare, "md")
     assert "## Tổng cộng" not in markdown and "Tổng kinh phí" not in markdown and "(công bố)" not in markdown
     assert "Cộng mục I: 40 triệu đồng" in markdown
+
+
+HEADING_ONLY = """\
+plan:
+  issuer: SỞ TƯ PHÁP
+  title: KẾ HOẠCH Cải cách hành chính năm 2026
+  year: 2026
+  total_note: Theo nguồn kinh phí thường xuyên
+agencies:
+  - name: Văn phòng Sở
+  - name: Thanh tra Sở
+sections:
+  - numeral: I
+    title: CẢI CÁCH THỂ CHẾ
+    tasks:
+      - number: "1"
+        title: Xây dựng văn bản QPPL
+        items: []
+      - title: Dự thảo Quyết định
+        items:
+          - {id: I-1, stt: "1.1", product: Quyết định, lead: [Văn phòng Sở], deadline: Quý II/2026}
+      - number: "2"
+        title: Kiểm tra văn bản
+        items:
+          - {id: I-2, stt: "2", product: Báo cáo, lead: [Thanh tra Sở], deadline: Tháng 6/2026}
+      - items: []
+"""
+
+
+def test_a_task_with_no_item_is_printed_as_its_heading_alone(tmp_path):
+    # "1. Xây dựng văn bản QPPL" over rows numbered "1.1" (as Word plans write it, and cchc import reads it) was
+    # left out of every print, and lost on a Word round trip; an unnumbered, untitled empty task prints nothing.
+    from cchc.load import load_bytes
+    from cchc.outputs.pdf_table import Unfit, lay_out
+    from cchc.outputs.view import build_view
+
+    loaded = load_bytes(HEADING_ONLY.encode("utf-8"), "heading.yaml")
+    assert loaded.plan is not None, loaded.problems
+    the_plan = loaded.plan
+    grid = _Grid()
+    grid.feed(render_plan(the_plan, "html"))
+    texts = [(kind, row[0][2].strip()) for kind, row in grid.table if kind in ("task-heading", "item")]
+    assert texts == [("task-heading", "1. Xây dựng văn bản QPPL"), ("task-heading", "Dự thảo Quyết định"), ("item", "1.1"),
+                     ("task-heading", "2. Kiểm tra văn bản"), ("item", "2")]
+    lines = [line for line in render_plan(the_plan, "md").splitlines() if line.startswith("| ")]
+    assert lines[2:] == ["|  | 1. Xây dựng văn bản QPPL |  |  |  |  |  |", "| 1.1 | Dự thảo Quyết định | I-1 | Quyết định | Văn phòng Sở |  | Quý II/2026 |",
+                         "| 2 | 2. Kiểm tra văn bản | I-2 | Báo cáo | Thanh tra Sở |  | Tháng 6/2026 |"]
+    # The drawn table leaves such a plan to WeasyPrint.
+    with pytest.raises(Unfit) as unfit:
+        lay_out(build_view(the_plan), None, percents=[10, 90], headings=["a", "b"], with_title=False, with_signature=False)
+    assert unfit.value.code == "heading-only"
+    # Word: written as a row of its own, read back as the task it is.
+    from cchc.inputs.docx import read_docx
+    from cchc.outputs.docx import render_docx
+
+    again = read_docx(render_docx(build_view(the_plan)), "heading.docx").data
+    assert [(t["number"], t["title"], len(t["items"])) for t in again["sections"][0]["tasks"]] == [
+        ("1", "Xây dựng văn bản QPPL", 0), (None, "Dự thảo Quyết định", 1), ("2", "Kiểm tra văn bản", 1)]
+    # An agency's extract still leaves it out.
+    extract = render_plan(the_plan, "md", view=build_view(the_plan, agency=_agency(the_plan, "Thanh tra Sở")))
+    assert "QPPL" not in extract and "Kiểm tra văn bản" in extract

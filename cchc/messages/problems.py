@@ -201,10 +201,7 @@ MESSAGES = {
         "the total is written in words but not as a figure (total_million_vnd)",
     ),
     "empty-section": ("mục {label!q} chưa có nhiệm vụ nào", "section {label!q} has no tasks yet"),
-    "empty-task": (
-        "nhiệm vụ {label!q} của mục {section!q} chưa có sản phẩm nào, nên không có trong bản in (render)",
-        "task {label!q} of section {section!q} has no items yet, so printing (render) leaves it out",
-    ),
+    "empty-task": ("nhiệm vụ {label!q} của mục {section!q} chưa có sản phẩm nào", "task {label!q} of section {section!q} has no items yet"),
     "no-sections": ("kế hoạch chưa có bảng nhiệm vụ", "the plan has no task table yet"),
     "unknown-default-lead": (
         "cơ quan chủ trì mặc định {name!q} không có trong danh mục cơ quan",

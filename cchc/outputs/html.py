@@ -305,7 +305,7 @@ def _html_rows():
         # A task's rows with a blank line between them and after the last (with the template's line end):
         # one filter call instead of a loop in the template. Row by row: a task holds a few rows, too few
         # to gain from making them column by column, and each cell is escaped once per render anyway.
-        texts = [row_text(row, has_stt, has_money) for row in _checked(rows)]
+        texts = [row_text(row, has_stt, has_money) for row in _checked(rows) if row.item_id]  # a task's heading alone: none
         return markupsafe.Markup("\n\n".join(texts) + "\n" if texts else "")
 
     def row_text(row, has_stt: bool, has_money: bool) -> str:

@@ -63,6 +63,7 @@ class Unfit(Exception):
         "tall-row": "a row taller than a page",
         "signature-word": "a word wider than its column of the signature",
         "no-rows": "a table without rows",
+        "heading-only": "a task with no item",
         "columns": "columns cchc's template does not print",
         "long-heading": "a heading over the table longer than a line",
     }
@@ -343,6 +344,8 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
     """
     if not view.sections or any(not section.rows for section in view.sections):
         raise Unfit("no-rows")
+    if any(row.heading_only for section in view.sections for row in section.rows):
+        raise Unfit("heading-only")  # a task with no item: its heading alone, which WeasyPrint lays out
     if len(percents) != len(headings) or not headings or sum(percents) > 100.5:
         raise Unfit("columns")
     layout = _Layout(view, faces, percents, headings)

@@ -20,7 +20,8 @@ from cchc.query import has_role, leads
 
 
 class Row(NamedTuple):
-    """One item as a table row; a rowspan of 0 means the cell above covers this row.
+    """One item as a table row; a rowspan of 0 means the cell above covers this row. A task with no item has
+    one row, its heading's, with no item id (``heading_only``).
 
     A named tuple, not a frozen dataclass: a plan of 100,000 items makes as many
     rows, and a tuple is made several times faster.
@@ -39,6 +40,11 @@ class Row(NamedTuple):
     is_amount: bool
     note: str | None
     note_number: int | None
+
+    @property
+    def heading_only(self) -> bool:
+        """True on the row of a task with no item: its heading, and no item's cells."""
+        return not self.item_id
 
     @property
     def opens_section(self) -> bool:
@@ -212,14 +218,19 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
         if section is not None and sec.numeral != section:
             continue
         kept = [(task, [i for i in task.items if agency is None or involved(i)]) for task in sec.tasks]
-        kept = [(task, items) for task, items in kept if items]
+        # A task with no item yet is printed as its heading alone ("1. Xây dựng văn bản" over rows "1.1", "1.2"
+        # of tasks of their own), unless an agency's extract leaves it empty.
+        kept = [(task, items) for task, items in kept if items or (agency is None and task.label)]
         if not kept:
             continue  # a filter that empties a section drops it, as does a section with no items yet
         rows: list[Row] = []
         amounts: list = []
-        span = sum(len(items) for _, items in kept)  # the section's cell spans its rows, on the first
+        span = sum(len(items) or 1 for _, items in kept)  # the section's cell spans its rows, on the first
         for task, items in kept:
-            label, task_span = task.label, len(items)  # and the task's its own, on its first
+            label, task_span = task.label, len(items) or 1  # and the task's its own, on its first
+            if not items:
+                rows.append(_new_row(("", "", span, label, 1, "", "", "", "", "", False, None, None)))
+                span = 0
             for item in items:
                 note, budget = item.note, item.budget
                 if note:
