@@ -344,7 +344,7 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
     """
     if not view.sections or any(not section.rows for section in view.sections):
         raise Unfit("no-rows")
-    if any(row.heading_only for section in view.sections for row in section.rows):
+    if not all(row.item_id for section in view.sections for row in section.rows):
         raise Unfit("heading-only")  # a task with no item: its heading alone, which WeasyPrint lays out
     if len(percents) != len(headings) or not headings or sum(percents) > 100.5:
         raise Unfit("columns")
