@@ -1290,3 +1290,22 @@ def test_the_first_thousand_warnings_are_shown_and_the_rest_counted(run, tmp_pat
     assert result.stderr.count("[docx.") == 5 and "… và 7 cảnh báo nữa" in result.stderr, result
     assert "\"Chỉ tiêu 5\"" in result.stderr and "\"Chỉ tiêu 6\"" not in result.stderr  # the first ones, in order
     assert "… and 7 more warning(s)" in run("--lang", "en", "import", source, "-o", "-").stderr
+
+
+def test_a_content_column_merged_down_over_a_tasks_rows_under_section_rows_holds_tasks():
+    # "I | CẢI CÁCH THỂ CHẾ" rows of their own, then "1 | Kiểm tra văn bản" merged down over its two rows: the
+    # merge made the column a section column, section I empty and two sections made up with guessed numerals.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", bold=True, center=True)
+    rows = [["STT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Thời gian"], ["I", "CẢI CÁCH THỂ CHẾ", "", "", ""],
+            ["1", "Kiểm tra văn bản", "", "", ""], ["", "", "Báo cáo quý", "Thanh tra Sở", "Quý I/2026"],
+            ["", "", "Báo cáo năm", "Thanh tra Sở", "Năm 2026"], ["2", "Rà soát", "Danh mục", "Văn phòng Sở", "Quý II/2026"]]
+    table = doc.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(2, 1).merge(table.cell(4, 1)).text = "Kiểm tra văn bản"
+    plan, result, text = imported(F.to_bytes(doc))
+    assert [(s.numeral, s.title, [(t.number, t.title, [i.product for i in t.items]) for t in s.tasks]) for s in plan.sections] == [
+        ("I", "CẢI CÁCH THỂ CHẾ", [("1", "Kiểm tra văn bản", ["Báo cáo quý", "Báo cáo năm"]), (None, "Rà soát", ["Danh mục"])])]
+    assert "đoán" not in text

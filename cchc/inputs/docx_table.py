@@ -312,19 +312,24 @@ def _assign(grid: Grid, roles: list[str | None], heading_rows: list[int]) -> Col
 def _section_column(grid: Grid, column: int, product: int | None, start: int) -> bool:
     """Whether *column* holds sections: cells merged down over rows, or text on few of the rows that have a product.
 
-    A table with sections as rows across it ("I. CẢI CÁCH THỂ CHẾ") has its tasks there instead.
+    A table with sections as rows across it ("I. CẢI CÁCH THỂ CHẾ"), or as rows of their own with only a number
+    before the title in capitals ("I | CẢI CÁCH THỂ CHẾ"), has its tasks there instead, merged down or not.
     """
     own = items = 0
+    merged = False
     for r in range(start, len(grid.slots)):
         row_cells = own_cells(grid, r)
         if len(row_cells) == 1 and row_cells[0].span >= 2:
             return False
         slot = grid.slots[r][column]
-        if slot is not None and not slot.own:
-            return True
+        if slot is not None and slot.own and row_cells and all(cell.column <= column for cell in row_cells) and (
+            row_cells[-1].column == column and is_caps(slot.cell.text) and (product is None or not grid.text(r, product))
+        ):
+            return False
+        merged = merged or (slot is not None and not slot.own)
         own += slot is not None and bool(slot.cell.text)
         items += product is not None and bool(grid.text(r, product))
-    return own * 2 <= items
+    return merged or own * 2 <= items
 
 
 def own_cells(grid: Grid, r: int) -> list:
