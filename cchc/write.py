@@ -203,12 +203,45 @@ def directory_locked(path: Path) -> Iterator[None]:
     except ImportError:  # pragma: no cover - not POSIX
         yield
         return
-    fd = os.open(os.path.dirname(os.path.realpath(path)) or ".", os.O_RDONLY)
+    try:
+        fd = _open_folder(path)
+    except PermissionError:  # a folder this user may enter but not read (mode 711, 333): the file carries the lock
+        with _file_locked(path, fcntl):
+            yield
+        return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)
+
+
+def _open_folder(path: Path) -> int:
+    """A descriptor of the folder *path* is in, to lock."""
+    return os.open(os.path.dirname(os.path.realpath(path)) or ".", os.O_RDONLY)
+
+
+@contextmanager
+def _file_locked(path: Path, fcntl) -> Iterator[None]:
+    """An exclusive lock on the file at *path* itself, taken again on the new file when a rename replaced it while
+    this one waited; nothing is held when there is no file yet to lock."""
+    while True:
+        try:
+            fd = os.open(os.path.realpath(path), os.O_RDONLY)
+        except OSError:
+            yield
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                same = os.fstat(fd).st_ino == os.stat(os.path.realpath(path)).st_ino
+            except OSError:
+                same = False
+            if same:
+                yield
+                return
+        finally:
+            os.close(fd)
 
 
 def extend_file(path: Path, new: bytes, kept: int) -> None:

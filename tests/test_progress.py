@@ -1333,3 +1333,48 @@ def test_an_entry_is_appended_at_the_indentation_of_an_indented_log(run, workdir
     after = log_file.read_bytes()
     assert after.startswith(before) and after[len(before):].startswith(b'  - id: "A-1"\n    status: "done"\n')
     assert run("validate", workdir / "ke-hoach.yaml", "--today", "2021-12-31").exit_code == 0
+
+
+@pytest.mark.parametrize("folder_readable", [True, False])
+def test_two_writers_of_a_log_take_turns_and_the_second_reads_the_first_ones_file(tmp_path, monkeypatch, folder_readable):
+    # The folder carries the lock (the rename replaces the file); in a folder this user may enter but not read
+    # (mode 711, 333: "cannot write: Permission denied" before), the file itself does, taken again on the new file.
+    import threading
+
+    from cchc import write
+
+    if not folder_readable:
+        def unreadable(path):
+            raise PermissionError(13, "Permission denied", str(path))
+
+        monkeypatch.setattr(write, "_open_folder", unreadable)
+    log = tmp_path / "ke-hoach.progress.yaml"
+    log.write_bytes(b"- first\n")
+    seen = []
+
+    def second():
+        with write.directory_locked(log):
+            seen.append(log.read_bytes())
+
+    with write.directory_locked(log):
+        thread = threading.Thread(target=second)
+        thread.start()
+        threading.Event().wait(0.5)  # the second writer waits for the lock meanwhile
+        assert seen == []
+        write.write_atomically(log, b"- first\n- second\n")  # a new file, by rename
+    thread.join(10)
+    assert seen == [b"- first\n- second\n"]
+
+
+def test_progress_in_a_folder_it_may_not_read_records_the_entry(run, workdir, monkeypatch):
+    from cchc import write
+
+    def unreadable(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(write, "_open_folder", unreadable)
+    log_file = workdir / "ke-hoach.progress.yaml"
+    shutil.copy(LOG, log_file)
+    result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 0, result
+    assert log_file.read_text(encoding="utf-8").endswith('- id: "A-3"\n  status: "done"\n  date: "2021-06-01"\n')
