@@ -108,8 +108,8 @@ MESSAGES = {
     ),
     "progress.no-line-end": (
         "{path}: dòng cuối của sổ theo dõi chưa có dấu xuống dòng, và thêm dấu xuống dòng sẽ làm đổi giá trị cuối cùng "
-        "(một khối \"|\"); hãy kết thúc tệp bằng một dấu xuống dòng rồi chạy lại; chưa ghi gì",
-        "{path}: the log's last line has no line end, and adding one would change its last value (a \"|\" block); "
+        "(một khối \"|\" hay \">\"); hãy kết thúc tệp bằng một dấu xuống dòng rồi chạy lại; chưa ghi gì",
+        "{path}: the log's last line has no line end, and adding one would change its last value (a \"|\" or \">\" block); "
         "end the file with a line break, then run again; nothing was written",
     ),
     "progress.not-appendable": (
