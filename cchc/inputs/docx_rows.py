@@ -14,8 +14,8 @@ from decimal import Decimal
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
-    Columns, amount_in_million, is_caps, is_heading_repeat, looks_like_section, own_cells, role_of, section_heading,
-    task_heading,
+    Columns, amount_in_million, heading_of, is_caps, is_heading_repeat, looks_like_section, own_cells, role_of,
+    section_heading, task_heading,
 )  # fmt: skip
 from cchc.money import exact_sum
 
@@ -84,10 +84,10 @@ class TableReader:
                 # beside "Kinh phí"): the plan takes that role from the other; any other is no column of a plan.
                 role = next(filter(None, (role_of(grid.text(r, c)) for r in columns.heading_rows)), None)
                 if role in columns.roles and columns.roles[role] != c:
-                    other = _heading_of(grid, columns, columns.roles[role])
-                    self.warn("docx.other-column", place, heading=_heading_of(grid, columns, c), other=other)
+                    other = heading_of(grid, columns, columns.roles[role])
+                    self.warn("docx.other-column", place, heading=heading_of(grid, columns, c), other=other)
                 else:
-                    self.warn("docx.unknown-column", place, heading=_heading_of(grid, columns, c))
+                    self.warn("docx.unknown-column", place, heading=heading_of(grid, columns, c))
         for r in range(columns.first_data_row, len(grid.slots)):
             if r in grid.heading_rows or is_heading_repeat(grid, r, columns):
                 continue
@@ -383,12 +383,6 @@ def _section_row(own: list[Cell], columns: Columns) -> tuple[str | None, str | N
 
 #: The STT of a row under a numbered heading: "1.1" under "1", or a bullet or letter ("-", "+", "a", "a)").
 _UNDER = re.compile(r"[-+•–]|[a-zđ][.)]?")
-
-
-def _heading_of(grid: Grid, columns: Columns, c: int) -> str:
-    """Column *c*'s heading, each heading row's own text once: "Thời gian — Bắt đầu" under one spanning two columns."""
-    texts = [grid.text(r, c) for r in columns.heading_rows]
-    return " — ".join(t for k, t in enumerate(texts) if t and t not in texts[:k])
 
 
 def _cell_in(own: list[Cell], column: int | None) -> Cell:

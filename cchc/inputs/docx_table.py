@@ -332,6 +332,12 @@ def _section_column(grid: Grid, column: int, product: int | None, start: int) ->
     return merged or own * 2 <= items
 
 
+def heading_of(grid: Grid, columns: Columns, c: int) -> str:
+    """Column *c*'s heading, each heading row's own text once: "Thời gian — Bắt đầu" under one spanning two columns."""
+    texts = [grid.text(r, c) for r in columns.heading_rows]
+    return " — ".join(t for k, t in enumerate(texts) if t and t not in texts[:k])
+
+
 def own_cells(grid: Grid, r: int) -> list:
     """The distinct cells that start in row *r* and hold text."""
     seen: dict[int, object] = {}
