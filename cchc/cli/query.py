@@ -168,7 +168,7 @@ def list_items(
     found_agency = find_agency(reg, agency) if agency is not None else None
     label = find_section(loaded_plan, section) if section is not None else None
     all_rows = pending_rows(rows(loaded_plan), status_of) if pending else rows(loaded_plan)
-    wanted, class_of = None, None
+    wanted, class_of = None, None  # the statuses asked for, and what each item is as they are asked
     if status:
         # An item is one of the statuses asked for when the status its row prints (the log's, as of --today) is,
         # or the class the report gives it as of --today is: a dated item not yet due with nothing logged is
@@ -178,9 +178,7 @@ def list_items(
 
         wanted = set(status)
         classes = {row.item.id: list_status(row, log, now) for row in all_rows}
-
-        def class_of(item_id: str) -> str | None:
-            return classes[item_id] if classes[item_id] in wanted else status_of(item_id)
+        class_of = lambda item_id: classes[item_id] if classes[item_id] in wanted else status_of(item_id)  # noqa: E731
     selected = select(
         all_rows, reg, plan=loaded_plan, agency=found_agency, role=role.value, direct=direct,
         section=label, search=search, statuses=wanted, status_of=class_of,
