@@ -125,11 +125,14 @@ def append_entry(path: Path | str, entry, header: str = "") -> bytes:
     OSError when the file cannot be read or written. Returns the bytes
     written.
     """
-    from cchc.write import directory_locked
+    from cchc.write import FolderUnreadable, directory_locked
 
     path = Path(path)
-    with directory_locked(path):  # two appends at once take turns: neither loses the other's entry
-        return _append(path, entry, header)
+    try:
+        with directory_locked(path):  # two appends at once take turns: neither loses the other's entry
+            return _append(path, entry, header)
+    except FolderUnreadable as exc:
+        raise LogReadOnly("progress.folder-unreadable", path=str(path), folder=exc.filename, quoted=shlex.quote(exc.filename)) from None
 
 
 def _append(path: Path, entry, header: str) -> bytes:

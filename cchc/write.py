@@ -216,6 +216,10 @@ def directory_locked(path: Path) -> Iterator[None]:
         os.close(fd)
 
 
+class FolderUnreadable(PermissionError):
+    """The folder cannot be read, so it cannot carry a lock, and there is no file in it yet to carry one."""
+
+
 def _open_folder(path: Path) -> int:
     """A descriptor of the folder *path* is in, to lock."""
     return os.open(os.path.dirname(os.path.realpath(path)) or ".", os.O_RDONLY)
@@ -224,13 +228,12 @@ def _open_folder(path: Path) -> int:
 @contextmanager
 def _file_locked(path: Path, fcntl) -> Iterator[None]:
     """An exclusive lock on the file at *path* itself, taken again on the new file when a rename replaced it while
-    this one waited; nothing is held when there is no file yet to lock."""
+    this one waited; FolderUnreadable when there is no file yet to lock."""
     while True:
         try:
             fd = os.open(os.path.realpath(path), os.O_RDONLY)
-        except OSError:
-            yield
-            return
+        except FileNotFoundError:  # nothing to lock: two writers starting it at once would each write their own
+            raise FolderUnreadable(errno.EACCES, os.strerror(errno.EACCES), os.path.dirname(os.path.realpath(path))) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             try:

@@ -1378,3 +1378,20 @@ def test_progress_in_a_folder_it_may_not_read_records_the_entry(run, workdir, mo
     result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
     assert result.exit_code == 0, result
     assert log_file.read_text(encoding="utf-8").endswith('- id: "A-3"\n  status: "done"\n  date: "2021-06-01"\n')
+
+
+def test_a_new_log_in_a_folder_it_may_not_read_is_refused_not_started_unlocked(run, workdir, monkeypatch):
+    # Nothing can carry the lock there: nine writers starting the log at once kept three to seven of nine entries.
+    from cchc import write
+
+    def unreadable(path):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(write, "_open_folder", unreadable)
+    log_file = workdir / "ke-hoach.progress.yaml"
+    log_file.unlink(missing_ok=True)
+    result = run("--lang", "en", "progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2 and "there is no log yet, and the folder" in result.stderr and "chmod u+r" in result.stderr, result
+    assert not log_file.exists()
+    vi = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
+    assert vi.exit_code == 2 and "chưa có sổ theo dõi" in vi.stderr

@@ -106,6 +106,12 @@ MESSAGES = {
         "{path}: this entry would take the progress log past the {limit!n} bytes cchc reads; nothing was recorded and the "
         "log is unchanged; start a new log (--progress) for what follows",
     ),
+    "progress.folder-unreadable": (
+        "{path}: chưa có sổ theo dõi, và thư mục {folder} không cho đọc nên không bắt đầu sổ mới ở đó an toàn được "
+        "(hai lệnh cùng lúc có thể làm mất một mục); hãy cho phép đọc thư mục (ví dụ `chmod u+r {quoted}`) hoặc bắt đầu sổ ở nơi khác; chưa ghi gì",
+        "{path}: there is no log yet, and the folder {folder} cannot be read, so a new log cannot be started there safely "
+        "(two commands at once could lose an entry); make the folder readable (e.g. `chmod u+r {quoted}`) or start the log elsewhere; nothing was written",
+    ),
     "progress.no-line-end": (
         "{path}: dòng cuối của sổ theo dõi chưa có dấu xuống dòng, và thêm dấu xuống dòng sẽ làm đổi giá trị cuối cùng "
         "(một khối \"|\" hay \">\"); hãy kết thúc tệp bằng một dấu xuống dòng rồi chạy lại; chưa ghi gì",
