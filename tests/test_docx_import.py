@@ -1309,3 +1309,26 @@ def test_a_content_column_merged_down_over_a_tasks_rows_under_section_rows_holds
     assert [(s.numeral, s.title, [(t.number, t.title, [i.product for i in t.items]) for t in s.tasks]) for s in plan.sections] == [
         ("I", "CẢI CÁCH THỂ CHẾ", [("1", "Kiểm tra văn bản", ["Báo cáo quý", "Báo cáo năm"]), (None, "Rà soát", ["Danh mục"])])]
     assert "đoán" not in text
+
+
+@pytest.mark.parametrize("last", [["TỔNG CỘNG", "", "", "", ""], ["GHI CHÚ: KINH PHÍ TỪ NGUỒN CHI THƯỜNG XUYÊN", "", "", "", ""]])
+def test_sections_merged_down_the_first_column_stay_sections_whatever_row_in_capitals_ends_the_table(last):
+    # A total without its amount, or a note in capitals, under sections merged down the Nội dung column: the
+    # first reading of "I | CẢI CÁCH" rows took such a row for a section's and made the sections tasks.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", bold=True, center=True)
+    rows = [["Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Thời gian", "Kinh phí (triệu đồng)"],
+            ["I. CẢI CÁCH THỂ CHẾ", "Báo cáo quý", "Thanh tra Sở", "Quý I/2026", "10"], ["", "Báo cáo năm", "Thanh tra Sở", "Năm 2026", "5"],
+            ["II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "Kế hoạch rà soát", "Văn phòng Sở", "Quý I/2026", "3"],
+            ["", "Báo cáo rà soát", "Văn phòng Sở", "Quý IV/2026", ""], last]
+    table = doc.add_table(rows=len(rows), cols=5)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                table.cell(r, c).text = text
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "I. CẢI CÁCH THỂ CHẾ"
+    table.cell(3, 0).merge(table.cell(4, 0)).text = "II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH"
+    plan, _, _ = imported(F.to_bytes(doc))
+    assert [(s.numeral, s.title, [i.id for t in s.tasks for i in t.items]) for s in plan.sections[:2]] == [
+        ("I", "CẢI CÁCH THỂ CHẾ", ["I-1", "I-2"]), ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", ["II-1", "II-2"])]
+    assert all(not t.title for s in plan.sections for t in s.tasks)  # no section title made a task's

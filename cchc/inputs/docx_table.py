@@ -312,24 +312,29 @@ def _assign(grid: Grid, roles: list[str | None], heading_rows: list[int]) -> Col
 def _section_column(grid: Grid, column: int, product: int | None, start: int) -> bool:
     """Whether *column* holds sections: cells merged down over rows, or text on few of the rows that have a product.
 
-    A table with sections as rows across it ("I. CẢI CÁCH THỂ CHẾ"), or as rows of their own with only a number
-    before the title in capitals ("I | CẢI CÁCH THỂ CHẾ"), has its tasks there instead, merged down or not.
+    A table with sections as rows across it ("I. CẢI CÁCH THỂ CHẾ") has its tasks there instead; so does one with
+    sections as rows of a numeral and a title in capitals ("I | CẢI CÁCH THỂ CHẾ") whose merged cells hold no
+    heading but the tasks' titles ("Kiểm tra văn bản").
     """
     own = items = 0
-    merged = False
+    merged: dict[int, str] = {}  # the cells merged down in the column: their text
+    section_rows = False
     for r in range(start, len(grid.slots)):
         row_cells = own_cells(grid, r)
         if len(row_cells) == 1 and row_cells[0].span >= 2:
             return False
         slot = grid.slots[r][column]
-        if slot is not None and slot.own and row_cells and all(cell.column <= column for cell in row_cells) and (
-            row_cells[-1].column == column and is_caps(slot.cell.text) and (product is None or not grid.text(r, product))
-        ):
-            return False
-        merged = merged or (slot is not None and not slot.own)
+        if slot is not None and not slot.own:
+            merged[id(slot.cell)] = slot.cell.text
+        elif slot is not None and len(row_cells) == 2 and row_cells[1] is slot.cell and row_cells[0].column < column:
+            # "I | CẢI CÁCH THỂ CHẾ" and nothing else (its product blank): a section's own row
+            section_rows = section_rows or (re.fullmatch(_ROMAN, row_cells[0].text.strip().rstrip(".")) is not None
+                                            and is_caps(slot.cell.text) and (product is None or not grid.text(r, product)))
         own += slot is not None and bool(slot.cell.text)
         items += product is not None and bool(grid.text(r, product))
-    return merged or own * 2 <= items
+    if merged:
+        return not section_rows or any(looks_like_section(text) for text in merged.values())
+    return own * 2 <= items
 
 
 def heading_of(grid: Grid, columns: Columns, c: int) -> str:
