@@ -21,7 +21,6 @@ MESSAGES = {
     "pdf.unfit.tall-row": ("bảng có dòng cao hơn một trang", "the table has a row taller than a page"),
     "pdf.unfit.signature-word": ("khối chữ ký có từ dài hơn cột của nó", "the signature block has a word wider than its column"),
     "pdf.unfit.no-rows": ("bảng có mục không có nhiệm vụ nào", "the table has a section without items"),
-    "pdf.unfit.heading-only": ("bảng có nhiệm vụ chưa có sản phẩm nào", "the table has a task with no item"),
     "pdf.unfit.long-heading": ("đề mục trên bảng dài hơn một dòng", "a heading over the table is longer than a line"),
     "pdf.unfit.columns": ("bảng không theo mẫu in của cchc", "the table is not as cchc's template prints it"),
     "pdf.unfit.system-font": ("máy có phông Times New Roman, phông in phần còn lại", "the system's Times New Roman prints the rest"),

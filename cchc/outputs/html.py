@@ -299,7 +299,7 @@ def _html_rows():
     cell = once_per_text(_html_cell)
 
     def html_row(row, has_stt: bool, has_money: bool):
-        return markupsafe.Markup(row_text(row, has_stt, has_money))
+        return markupsafe.Markup(row_text(row, has_stt, has_money) if row.item_id else "")  # a task's heading alone: none
 
     def html_rows(rows, has_stt: bool, has_money: bool):
         # A task's rows with a blank line between them and after the last (with the template's line end):

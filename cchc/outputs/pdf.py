@@ -114,7 +114,7 @@ def render_pdf(
 def _pdf(plan, section, agency, template_dir, view, slow=None, limit: float | None = None) -> bytes:
     if view is None:
         view = build_view(plan, section=section, agency=agency)
-    items = sum(len(one.rows) for one in view.sections)
+    items = sum(1 for one in view.sections for row in one.rows if row.item_id)  # a task's heading alone is none
     if template_dir is None and items > DRAWN_ABOVE:
         drawn = _with_drawn_table(plan, view, limit)
         if isinstance(drawn, bytes):

@@ -63,7 +63,6 @@ class Unfit(Exception):
         "tall-row": "a row taller than a page",
         "signature-word": "a word wider than its column of the signature",
         "no-rows": "a table without rows",
-        "heading-only": "a task with no item",
         "columns": "columns cchc's template does not print",
         "long-heading": "a heading over the table longer than a line",
     }
@@ -344,8 +343,6 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
     """
     if not view.sections or any(not section.rows for section in view.sections):
         raise Unfit("no-rows")
-    if not all(row.item_id for section in view.sections for row in section.rows):
-        raise Unfit("heading-only")  # a task with no item: its heading alone, which WeasyPrint lays out
     if len(percents) != len(headings) or not headings or sum(percents) > 100.5:
         raise Unfit("columns")
     layout = _Layout(view, faces, percents, headings)
@@ -388,7 +385,7 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
         for g, rows in enumerate(groups):
             task_heading = layout.heading_row(rows[0].task, BOLD_ITALIC, breaks=True) if rows[0].task else None
             for r, row in enumerate(rows):
-                block = layout.item(row)
+                block = layout.item(row) if row.item_id else _Block(0.0, [], [])  # a task's heading alone: no row
                 need = block.height
                 if s == last_section and g == len(groups) - 1 and r == len(rows) - 1:
                     need += closing_height
