@@ -350,7 +350,8 @@ def _running(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="no /proc to find the child in")
 def test_a_templates_child_ends_with_its_parent(tmp_path):
-    # SIGTERM to `cchc render` ended it (exit 143), and its child ran the endless template on for two minutes.
+    # SIGTERM to `cchc render` ended it (exit 143), and its child ran the endless template on for two minutes,
+    # its temporary folder left in TMPDIR.
     import shutil
     import signal
     import subprocess
@@ -362,7 +363,10 @@ def test_a_templates_child_ends_with_its_parent(tmp_path):
     endless = "{% for i in range(99999) %}{% for j in range(99999) %}{% if j == -1 %}x{% endif %}{% endfor %}{% endfor %}"
     page.write_text(page.read_text(encoding="utf-8").replace("</body>", endless + "</body>", 1), encoding="utf-8")
     command = [sys.executable, "-m", "cchc", "render", "--plan", str(PLAN), "--template-dir", str(templates), "-o", str(tmp_path / "x.html")]
-    parent = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": str(ROOT)}, stderr=subprocess.DEVNULL)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "TMPDIR": str(scratch)}
+    parent = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 60
         while not _children(parent.pid) and time.monotonic() < deadline:
@@ -376,6 +380,7 @@ def test_a_templates_child_ends_with_its_parent(tmp_path):
             time.sleep(0.05)
         assert not _running(child), f"child {child} still runs after its parent ended"
         assert not (tmp_path / "x.html").exists()
+        assert list(scratch.iterdir()) == []  # its temporary folder removed too: SIGTERM ends cchc through its cleanup
     finally:
         parent.kill()
         parent.wait()

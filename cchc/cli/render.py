@@ -28,6 +28,7 @@ from cchc.cli.common import (
     out_data,
     plan_path,
     registry,
+    signals_end_cleanly,
     usage,
     write_output,
 )
@@ -75,7 +76,8 @@ def render(
     from cchc.outputs.html import TemplateFailure
 
     try:
-        content = _render(loaded_plan, fmt, label, found_agency, direct, template_dir)
+        with signals_end_cleanly():  # a PDF's layout, stopped, kills its child and removes its temporary files
+            content = _render(loaded_plan, fmt, label, found_agency, direct, template_dir)
         if output is not None:
             write_output(output, content)
         elif binary:
