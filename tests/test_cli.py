@@ -542,12 +542,21 @@ def test_an_empty_path_is_a_usage_error_not_the_current_folder(run, words, where
 
 
 @pytest.mark.parametrize("command", [("render",), ("calendar",), ("report", "--as-of", "2021-06-14"), ("init",)])
-def test_an_output_ending_in_a_slash_names_a_folder_and_is_refused(run, tmp_path, command):
-    # Path("out.html/") drops the slash: cchc wrote a file named out.html, exit 0.
-    target = f"{tmp_path / 'out.html'}/"
+@pytest.mark.parametrize("end", ["/", "/.", "//"])
+def test_an_output_ending_in_a_slash_names_a_folder_and_is_refused(run, tmp_path, command, end):
+    # Path("out.html/") drops the slash, Path("out.html/.") the dot: cchc wrote a file named out.html, exit 0.
+    target = f"{tmp_path / 'out.html'}{end}"
     result = run("--lang", "en", *command, "-o", target)
-    assert result.exit_code == 2 and "ends in a slash, so it names a folder" in result.stderr, result
+    assert result.exit_code == 2 and "names a folder (it ends in a slash or a dot)" in result.stderr, result
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_progress_log_named_as_a_folder_is_refused(run, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_bytes(PLAN.read_bytes())
+    result = run("--lang", "en", "progress", "I-1", "--status", "done", "--on", "2021-03-01", "--plan", plan, "--progress", f"{tmp_path / 'log.yaml'}/")
+    assert result.exit_code == 2 and "names a folder" in result.stderr, result
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.yaml"]
 
 
 def test_the_validate_command_a_refused_query_suggests_runs_as_printed(run, tmp_path):

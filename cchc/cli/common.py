@@ -59,7 +59,8 @@ def a_path(text: str) -> Path:
 def a_file_path(text: str) -> Path:
     """A file to write, as ``a_path``; one ending in a slash names a folder ("out.html/"), and ``Path`` would drop
     the slash and write the file."""
-    if text.endswith(("/", os.sep)):
+    last = os.path.basename(text.rstrip("/" + os.sep)) if text.rstrip("/" + os.sep) else text
+    if text.endswith(("/", os.sep)) or last in (".", ".."):  # "out.html/", "out.html/.": Path makes them "out.html"
         raise typer.BadParameter(msg("usage.folder-path", path=text))
     return a_path(text)
 
@@ -352,7 +353,7 @@ def show_errors(problems) -> list:
     return errors
 
 
-ProgressOption = Annotated[Optional[Path], typer.Option("--progress", metavar="LOG", show_default=False, parser=a_path)]
+ProgressOption = Annotated[Optional[Path], typer.Option("--progress", metavar="LOG", show_default=False, parser=a_file_path)]
 
 
 def load_log_for_query(path: Optional[Path], plan, progress: Optional[Path], asked: Optional[datetime.date] = None):
