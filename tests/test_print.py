@@ -678,3 +678,26 @@ def test_a_bounded_childs_temporary_files_are_removed_however_it_ends(tmp_path, 
         folder = sandbox.run_bounded(work, 30)
         assert Path(folder).parent.parent == tmp_path  # made in the child's own scratch folder, under TMPDIR
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_last_task_with_no_item_goes_over_with_the_signature_and_the_letterhead_stays_with_the_table(tmp_path):
+    # The last page's rows were looked for as items only: a task's heading alone there did not count, so the
+    # letterhead took a portrait page of its own (as when the signature would start the last page alone).
+    from cchc.load import load_bytes
+
+    items = "".join(f"          - {{id: X-{n}, product: Sản phẩm {n}, lead: [Văn phòng Sở], deadline: Tháng 2/2026}}\n" for n in range(1, 13))
+    text = (
+        "plan:\n  issuer: SỞ TƯ PHÁP\n  superior: UBND TỈNH THÁI BÌNH\n  number: 1/KH-STP\n  place: Thái Bình\n  date: 2026-01-15\n"
+        "  title: KẾ HOẠCH Cải cách hành chính năm 2026\n  year: 2026\n  signer: {position: GIÁM ĐỐC, name: Nguyễn Văn A}\n"
+        "  recipients: [Lưu VT.]\nagencies:\n  - name: Văn phòng Sở\nsections:\n  - numeral: I\n    title: MỤC SỐ I\n    tasks:\n"
+        '      - number: "1"\n        title: Nhiệm vụ có sản phẩm\n        items:\n' + items
+        + '      - number: "2"\n        title: Nhiệm vụ chưa có sản phẩm\n        items: []\n'
+    )
+    loaded = load_bytes(text.encode("utf-8"), "plan.yaml")
+    assert loaded.plan is not None, loaded.problems
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(_render_pdf(loaded.plan))
+    pdf = read_pdf(path)
+    assert all(page.width > page.height for page in pdf.pages), [(p.width, p.height) for p in pdf.pages]
+    assert pdf.pages[0].has("SỞ TƯ PHÁP") and pdf.pages[0].has("Sản phẩm 1")
+    assert pdf.pages[-1].has("2. Nhiệm vụ chưa có sản phẩm") and pdf.pages[-1].has("Nguyễn Văn A")

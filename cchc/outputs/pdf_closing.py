@@ -70,13 +70,21 @@ def _classes(page) -> set[str]:
     return found
 
 
+#: A row of the table: an item's, or a task's heading (a task with no item has only that).
+_ROWS = ("tr.item", "tr.task-heading")
+
+
+def _has_rows(classes: set[str]) -> bool:
+    return any(row in classes for row in _ROWS)
+
+
 def signature_alone(laid) -> bool:
     """Whether the last page of a laid-out document holds the signature with no row of the table before it,
     the table's rows on the page before."""
     if len(laid.pages) < 2:
         return False
     last, before = _classes(laid.pages[-1]), _classes(laid.pages[-2])
-    return "table.closing" in last and "tr.item" not in last and "tr.total" not in last and "tr.item" in before
+    return "table.closing" in last and not _has_rows(last) and "tr.total" not in last and _has_rows(before)
 
 
 def signs_with_rows(laid, pages: int) -> bool:
@@ -85,4 +93,4 @@ def signs_with_rows(laid, pages: int) -> bool:
     if len(laid.pages) != pages or pages < 2:
         return False
     last, before = _classes(laid.pages[-1]), _classes(laid.pages[-2])
-    return "table.closing" in last and "tr.item" in last and "tr.item" in before
+    return "table.closing" in last and _has_rows(last) and _has_rows(before)
