@@ -542,12 +542,12 @@ def test_an_empty_path_is_a_usage_error_not_the_current_folder(run, words, where
 
 
 @pytest.mark.parametrize("command", [("render",), ("calendar",), ("report", "--as-of", "2021-06-14"), ("init",)])
-@pytest.mark.parametrize("end", ["/", "/.", "//"])
+@pytest.mark.parametrize("end", ["/", "/.", "//", "/.."])
 def test_an_output_ending_in_a_slash_names_a_folder_and_is_refused(run, tmp_path, command, end):
     # Path("out.html/") drops the slash, Path("out.html/.") the dot: cchc wrote a file named out.html, exit 0.
     target = f"{tmp_path / 'out.html'}{end}"
     result = run("--lang", "en", *command, "-o", target)
-    assert result.exit_code == 2 and "names a folder (it ends in a slash or a dot)" in result.stderr, result
+    assert result.exit_code == 2 and "names a folder (it ends in /, /. or /..)" in result.stderr, result
     assert list(tmp_path.iterdir()) == []
 
 

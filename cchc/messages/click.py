@@ -25,8 +25,8 @@ MESSAGES = {
     "usage.invalid": ("giá trị không hợp lệ: {message}", "invalid value: {message}"),
     "usage.empty-path": ("đường dẫn rỗng: cần tên một tệp hoặc thư mục", "the path is empty: give a file's or a folder's name"),
     "usage.folder-path": (
-        "{path!q} là tên một thư mục (kết thúc bằng / hay .): hãy ghi tên tệp",
-        "{path!q} names a folder (it ends in a slash or a dot): give a file's name",
+        "{path!q} là tên một thư mục (kết thúc bằng /, /. hay /..): hãy ghi tên tệp",
+        "{path!q} names a folder (it ends in /, /. or /..): give a file's name",
     ),
     "usage.choice": ("{value!q} không phải một trong các giá trị {choices}", "{value!q} is not one of {choices}"),
     "usage.needs-value": ("tùy chọn {name} cần một giá trị", "option {name} requires a value"),
