@@ -64,7 +64,8 @@ def check_empty_parts(plan) -> list[Problem]:
             problems.append(warning("empty-section", ("sections", s, "numeral"), label=section.heading))
         for t, task in enumerate(section.tasks):
             if not task.items:
-                problems.append(warning("empty-task", ("sections", s, "tasks", t), label=task.label, section=section.numeral))
+                unnamed = {"key": "empty-task.unnamed"} if not task.label else {}  # "- items: []": no number, no title
+                problems.append(warning("empty-task", ("sections", s, "tasks", t), label=task.label, section=section.numeral, **unnamed))
     return problems
 
 

@@ -742,3 +742,20 @@ def test_a_date_written_right_that_is_no_day_is_told_so(run, tmp_path, written):
     [found] = [d for d in diagnostics(run("validate", plan, "--format", "json", "--lang", "en")) if d["severity"] == "error"]
     assert (found["line"], found["code"]) == (17, "schema")
     assert found["message"] == f'date: there is no day "{written}" in the calendar (the month has no such day, or there is no such month)'
+
+
+def test_a_task_with_no_number_no_title_and_no_item_is_named_as_such(run, tmp_path):
+    # Its warning read 'nhiệm vụ "" của mục "I"': the label quoted was empty.
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "plan:\n  issuer: SỞ TƯ PHÁP\n  title: KẾ HOẠCH Cải cách hành chính năm 2026\n  year: 2026\n"
+        "agencies:\n  - name: Văn phòng Sở\nsections:\n  - numeral: I\n    title: A\n    tasks:\n      - items: []\n"
+        "      - number: \"2\"\n        items: []\n"
+        "      - items:\n          - {id: I-1, product: P, lead: [Văn phòng Sở], deadline: Quý I/2026}\n",
+        encoding="utf-8",
+    )
+    result = run("validate", plan)
+    assert result.exit_code == 0, result
+    assert 'một nhiệm vụ không số, không tên của mục "I" chưa có sản phẩm nào' in result.stdout + result.stderr
+    assert 'nhiệm vụ "2" của mục "I" chưa có sản phẩm nào' in result.stdout + result.stderr
+    assert '""' not in result.stdout + result.stderr

@@ -202,6 +202,10 @@ MESSAGES = {
     ),
     "empty-section": ("mục {label!q} chưa có nhiệm vụ nào", "section {label!q} has no tasks yet"),
     "empty-task": ("nhiệm vụ {label!q} của mục {section!q} chưa có sản phẩm nào", "task {label!q} of section {section!q} has no items yet"),
+    "empty-task.unnamed": (
+        "một nhiệm vụ không số, không tên của mục {section!q} chưa có sản phẩm nào",
+        "a task with no number and no title in section {section!q} has no items yet",
+    ),
     "no-sections": ("kế hoạch chưa có bảng nhiệm vụ", "the plan has no task table yet"),
     "unknown-default-lead": (
         "cơ quan chủ trì mặc định {name!q} không có trong danh mục cơ quan",
