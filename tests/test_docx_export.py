@@ -204,7 +204,8 @@ def test_the_header_block_of_a_decision(files):
     document = read(files["2021"])
     letterhead = document.tables[0]
     issuer, nation = letterhead.rows[0].cells
-    assert [p.text for p in issuer.paragraphs if p.text] == ["ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH"]
+    # Its place on a line of its own, whole: Word would end the line wherever it is full ("… TỈNH / THÁI BÌNH").
+    assert [p.text for p in issuer.paragraphs if p.text] == ["ỦY BAN NHÂN DÂN\nTỈNH THÁI BÌNH"]
     assert [p.text for p in nation.paragraphs if p.text] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     assert all(r.bold for p in nation.paragraphs for r in p.runs)
     # A short solid rule under the issuer and under the motto.
@@ -578,6 +579,29 @@ def test_libreoffice_numbers_pages_from_two_in_the_top_margin(pdfs):
         for number, (w, h) in enumerate(_pages(pdfs[name]), start=1):
             strip = _text(pdfs[name], "-f", str(number), "-l", str(number), "-x", "0", "-y", "0", "-W", str(int(w)), "-H", "50")
             assert strip.split() == ([] if number == 1 else [str(number)]), (name, number)
+
+
+def test_libreoffice_prints_the_issuers_place_on_a_line_of_its_own(pdfs):
+    w, _ = _pages(pdfs["2021"])[0]
+    column = _text(pdfs["2021"], "-layout", "-f", "1", "-l", "1", "-x", "0", "-y", "0", "-W", str(int(w * 0.42)), "-H", "140")
+    lines = [" ".join(line.split()) for line in column.splitlines() if line.strip()]
+    assert lines[:3] == ["ỦY BAN NHÂN DÂN", "TỈNH THÁI BÌNH", "Số: 3669/QĐ-UBND"], lines
+
+
+@pytest.mark.parametrize(
+    "issuer, paragraph",
+    [
+        ("Ủy ban nhân dân tỉnh Hà Nam", "Ủy ban nhân dân\ntỉnh Hà Nam"),  # printed in capitals (all caps)
+        ("SỞ NỘI VỤ TỈNH HÀ NAM", "SỞ NỘI VỤ TỈNH HÀ NAM"),  # fits on a line
+        ("BỘ CHỈ HUY QUÂN SỰ TỈNH BÀ RỊA - VŨNG TÀU", "BỘ CHỈ HUY QUÂN SỰ\nTỈNH BÀ RỊA - VŨNG TÀU"),
+        ("VĂN PHÒNG ỦY BAN NHÂN DÂN", "VĂN PHÒNG ỦY BAN NHÂN DÂN"),  # no place
+    ],
+)
+def test_an_issuers_place_goes_to_a_line_of_its_own_when_the_name_does_not_fit(plans, issuer, paragraph):
+    plan = plans["2021"]
+    plan = plan.model_copy(update={"decision": plan.decision.model_copy(update={"issuer": issuer})})
+    cell = read(render_docx(build_view(plan))).tables[0].rows[0].cells[0]
+    assert [p.text for p in cell.paragraphs if p.text] == [paragraph]
 
 
 def test_the_heading_over_the_table_opens_the_tables_landscape_section(files):

@@ -149,3 +149,21 @@ def test_a_plan_that_declares_no_total_prints_none_and_gets_none_back(tmp_path):
     back = load_bytes(dump_plan(result.data).encode("utf-8"), "back.yaml").plan
     assert back.plan.total_million_vnd is None and back.plan.total_in_words is None
     assert items(back) == items(loaded.plan)
+
+
+@pytest.mark.parametrize(
+    "superior, issuer",
+    [
+        (None, "BỘ CHỈ HUY QUÂN SỰ TỈNH BÀ RỊA - VŨNG TÀU"),  # printed "BỘ CHỈ HUY QUÂN SỰ" / "TỈNH BÀ RỊA - VŨNG TÀU"
+        ("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", "SỞ NỘI VỤ"),
+        ("TỈNH ỦY BÀ RỊA - VŨNG TÀU", "BAN TỔ CHỨC"),
+    ],
+)
+def test_an_issuer_printed_with_its_place_on_a_line_of_its_own_comes_back_whole(tmp_path, superior, issuer):
+    from cchc.outputs.docx import render_docx
+    from cchc.outputs.view import build_view
+
+    plan = load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan
+    plan = plan.model_copy(update={"plan": plan.plan.model_copy(update={"superior": superior, "issuer": issuer})})
+    back = read_docx(render_docx(build_view(plan)), "x.docx").data["plan"]
+    assert (back.get("superior"), back["issuer"]) == (superior, issuer)

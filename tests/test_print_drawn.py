@@ -387,3 +387,48 @@ def test_a_task_with_no_item_is_drawn_as_its_heading_alone_where_weasyprint_puts
     weasy, drawn = _both_ways(plan, tmp_path)
     assert squeeze("9. Nhiệm vụ chưa có sản phẩm") in squeeze(drawn.text)
     assert layout_lines(drawn.path) == layout_lines(weasy.path)
+
+
+
+@pytest.mark.parametrize(
+    "superior, issuer, places",
+    [
+        # A name longer than its column: its place ends it on a line of its own, whole, drawn as WeasyPrint does.
+        ("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU", "VĂN PHÒNG ĐOÀN ĐẠI BIỂU QUỐC HỘI VÀ HỘI ĐỒNG NHÂN DÂN TỈNH BÀ RỊA - VŨNG TÀU",
+         ["TỈNH BÀ RỊA - VŨNG TÀU"]),
+        ("Ủy ban nhân dân tỉnh Thừa Thiên Huế", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân thị xã Hương Trà", ["THỊ XÃ HƯƠNG TRÀ"]),
+        # Greedy lines split these places ("… TỈNH BÀ RỊA - VŨNG / TÀU", "… CẢI CÁCH HÀNH CHÍNH TỈNH / HÀ NAM").
+        ("ỦY BAN NHÂN DÂN THÀNH PHỐ", "BỘ CHỈ HUY QUÂN SỰ THÀNH PHỐ HỒ CHÍ MINH", ["THÀNH PHỐ HỒ CHÍ MINH"]),
+        ("ỦY BAN NHÂN DÂN", "BAN CHỈ ĐẠO CẢI CÁCH HÀNH CHÍNH TỈNH HÀ NAM", ["TỈNH HÀ NAM"]),
+    ],
+)
+def test_the_letterhead_keeps_a_place_on_one_line_both_ways(tmp_path, superior, issuer, places):
+    plan = load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan
+    plan = plan.model_copy(update={"plan": plan.plan.model_copy(update={"superior": superior, "issuer": issuer})})
+    weasy, drawn = _both_ways(plan, tmp_path)
+    assert layout_lines(drawn.path) == layout_lines(weasy.path)
+    # The letterhead's left column, as pdftotext -layout reads it (the quốc hiệu's column cut off).
+    text = run(need("pdftotext"), "-layout", "-enc", "UTF-8", "-f", "1", "-l", "1", "-x", "0", "-y", "0", "-W", "365", "-H", "200", drawn.path, "-")
+    left = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    assert left[0].startswith("ỦY BAN NHÂN DÂN") and len(left) > 3, left
+    for place in places:  # whole on one line, after the body's last words when they leave room for it
+        assert any(line.endswith(place) for line in left), left
+
+
+@pytest.mark.parametrize(
+    "issuer, lines",
+    [
+        # The decision's portrait page: "ỦY BAN NHÂN DÂN TỈNH HÀ / NAM" split the province's name.
+        ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM", ["ỦY BAN NHÂN DÂN", "TỈNH HÀ NAM"]),
+        ("Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu", ["ỦY BAN NHÂN DÂN", "TỈNH BÀ RỊA - VŨNG TÀU"]),
+        ("ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH", ["ỦY BAN NHÂN DÂN", "TỈNH THÁI BÌNH"]),
+        ("SỞ NỘI VỤ TỈNH HÀ NAM", ["SỞ NỘI VỤ TỈNH HÀ NAM"]),  # fits on a line: stays on it
+    ],
+)
+def test_a_decisions_letterhead_keeps_its_place_on_one_line(tmp_path, issuer, lines):
+    plan = _plan("2021")
+    plan = plan.model_copy(update={"decision": plan.decision.model_copy(update={"issuer": issuer})})
+    pdf = _print(plan, tmp_path / "decision.pdf")
+    text = run(need("pdftotext"), "-layout", "-enc", "UTF-8", "-f", "1", "-l", "1", "-x", "0", "-y", "0", "-W", "268", "-H", "120", pdf.path, "-")
+    left = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    assert left[: len(lines)] == lines and left[len(lines)].startswith("Số:"), left

@@ -21,6 +21,8 @@ _NUMBER = re.compile(r"(?i)số\s*(?::\s*|(?=[0-9]))(?P<number>.*)", re.S)
 _DATE = re.compile(r"ngày(?:\s*(?P<day>[0-9]{1,2}))?[\s.…]*(?:/|tháng)(?:\s*(?P<month>[0-9]{1,2}))?[\s.…]*(?:/|năm)(?:\s*(?P<year>[0-9]{4}))?\.?", re.I)
 _DATE_START = re.compile(r"(?i)ngày")
 _PLACE_WORDS = re.compile(r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
+_PLACE_IN = re.compile(r"\s(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s")
+_PLACE_BODY = re.compile(r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(?:ỦY|UỶ|ĐOÀN)\b")
 _BODIES = {"ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "UBND", "HĐND"}
 _AUTHORITY = re.compile(r"(?:KT|TM|TL|TUQ|Q)\.\s*\S")
 _ARTICLE = re.compile(r"(?i)điều\s+(?P<number>[0-9]{1,3})\s*[.:]\s*(?P<text>.*)", re.S)
@@ -120,7 +122,7 @@ def header(paras: list[Para]) -> tuple[dict, list[Para]]:
                 found.update(date)
                 continue
             if is_caps(line):
-                if bodies and _PLACE_WORDS.match(line) and bodies[-1] in _BODIES:
+                if bodies and _PLACE_WORDS.match(line) and (bodies[-1] in _BODIES or _names_no_place(bodies[-1], line)):
                     bodies[-1] += " " + line
                 else:
                     bodies.append(line)
@@ -131,6 +133,12 @@ def header(paras: list[Para]) -> tuple[dict, list[Para]]:
     elif bodies:
         found["superior"], found["issuer"] = bodies[0], " ".join(bodies[1:])
     return found, unused
+
+
+def _names_no_place(body: str, line: str) -> bool:
+    """Whether *line* ("TỈNH HÀ NAM") is the place of *body* ("SỞ NỘI VỤ"), printed on a line of its own: *body* names
+    no place, and *line* is not a body of its own ("TỈNH ĐOÀN THÁI BÌNH", "HUYỆN ỦY VŨ THƯ")."""
+    return _PLACE_IN.search(body) is None and _PLACE_BODY.match(line) is None
 
 
 def _header_lines(text: str) -> list[str]:

@@ -153,9 +153,10 @@ class _Composer:
         cell_margins(table, 0)
         issuer, nation = _cells(table.add_row())
         if header.superior:
-            _caps(add(issuer, header.superior, size=13, align=CENTER))
-        _caps(add(issuer, header.issuer or "", size=13, bold=True, align=CENTER))
-        rule(issuer, _rule_length(header.issuer or "", 13, 0.62, ISSUER_COLUMN), ISSUER_COLUMN)
+            _caps(add(issuer, _body_and_place(header.superior_parts, 13, ISSUER_COLUMN), size=13, align=CENTER))
+        name = _body_and_place(header.issuer_parts, 13, ISSUER_COLUMN)
+        _caps(add(issuer, name, size=13, bold=True, align=CENTER))
+        rule(issuer, _rule_length(name, 13, 0.62, ISSUER_COLUMN), ISSUER_COLUMN)
         add(nation, NATION, size=13, bold=True, align=CENTER)
         add(nation, MOTTO, size=14, bold=True, align=CENTER)
         rule(nation, MOTTO_WIDTH, NATION_COLUMN)
@@ -409,6 +410,18 @@ def _caps(paragraph) -> None:
     """Shown in capitals, as issuing bodies are printed, while the text stays as written."""
     for run in paragraph.runs:
         run.font.all_caps = True
+
+
+def _body_and_place(parts: tuple[str, str], size: float, room: int) -> str:
+    """A body's name on one line when it fits, else its place ("TỈNH HÀ NAM") from a line of its own (a break): Word
+    would split "ỦY BAN NHÂN DÂN TỈNH / HÀ NAM" wherever the line ends (the HTML's and the PDF's ``.place``)."""
+    from cchc.outputs.docx_fit import line_count
+
+    body, place = parts
+    whole = f"{body} {place}" if body and place else body or place
+    if not (body and place) or line_count(whole.upper(), room / (size * 12700) * 1000) == 1:
+        return whole
+    return f"{body}\n{place}"
 
 
 def _rule_length(text: str, size: float, em: float, room: int) -> int:

@@ -273,14 +273,23 @@ class _Layout:
         rule = (WIDTH * 0.4, block.height + 4.0, WIDTH * 0.2, RULE)
         return [_Block(block.height + 4.0 + RULE + 10.0, block.texts, [rule])]
 
+    def body_and_place(self, parts: tuple[str, str], face: int, width: float) -> str:
+        """A body's name in capitals, its place kept on one line as the template's ``.place`` (an inline-block):
+        after the body when the place fits on the body's last line, else from a line of its own (a line break)."""
+        body, place = " ".join(parts[0].upper().split()), parts[1].upper()
+        if not place or not body:
+            return body or place
+        whole = f"{body} {place}"
+        return whole if self.lines(whole, face, 13.0, width)[-1].endswith(place) else f"{body}\n{place}"
+
     def letterhead(self) -> _Block:
         """The letterhead (the template's letterhead macro): issuer left (40 %), quốc hiệu and tiêu ngữ right, each
         with its rule; the number under the issuer, place and date in italics under the motto; 12 pt below."""
         header, left, right = self.view.header, WIDTH * 0.4, WIDTH * 0.6
         lead13, lead14 = 13.0 * LETTERHEAD_LINE, 14.0 * LETTERHEAD_LINE
-        issuer = [(header.superior.upper(), REGULAR, 13.0, lead13, "center", 0.0)] if header.superior else []
-        issuer.append(((header.issuer or "").upper(), BOLD, 13.0, lead13, "center", 0.0))
-        bodies = self.paragraphs(issuer, 0.0, left, break_words=True)
+        issuer = [(self.body_and_place(header.superior_parts, REGULAR, left), REGULAR, 13.0, lead13, "center", 0.0)] if header.superior else []
+        issuer.append((self.body_and_place(header.issuer_parts, BOLD, left), BOLD, 13.0, lead13, "center", 0.0))
+        bodies = self.paragraphs(issuer, 0.0, left, break_words=True, breaks=True)
         rules = [(left * 0.325, bodies.height + 1.0, left * 0.35, RULE)]  # .short-rule: 35 %, 1 pt below
         nation = self.paragraphs([(NATION, BOLD, 13.0, lead13, "center", 0.0)], left, right)
         # The motto is an inline-block underlined 1 pt below its line: its line box holds that much more.

@@ -8,6 +8,7 @@ rows with their merged cells, the totals and the signature block.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import partial
 from typing import NamedTuple
@@ -116,6 +117,44 @@ class Header:
     date_line: str | None  # "Thái Bình, ngày 31 tháng 12 năm 2020"
     date_dmy: str | None
     symbol_kind: str  # "QĐ" or "KH", for a number left blank
+
+    @property
+    def superior_parts(self) -> tuple[str, str]:
+        return _parts_on_two_lines(self.superior or "")
+
+    @property
+    def issuer_parts(self) -> tuple[str, str]:
+        return _parts_on_two_lines(self.issuer or "")
+
+
+#: The narrowest letterhead column (40 % of a portrait page's 165 mm), in thousandths of an em of its 13 pt type.
+_ISSUER_ROOM = 0.4 * 165 / 25.4 * 72 / 13 * 1000
+
+
+def _parts_on_two_lines(name: str) -> tuple[str, str]:
+    """``place_apart`` of a name longer than a line of the letterhead's column; (name, "") of one that fits on
+    any page's (judged in capitals, by Times New Roman's widest face), which stays as it is written."""
+    from cchc.outputs.docx_fit import line_count
+
+    body, place = place_apart(name)
+    if not place or line_count(" ".join(name.upper().split()), _ISSUER_ROOM) == 1:
+        return name, ""
+    return body, place
+
+
+#: A place word and the name after it, in an issuing body's name ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM"); not "TỈNH ỦY",
+#: "HUYỆN ĐOÀN" (bodies whose name starts so).
+_PLACE = re.compile(r"(?<=\s)(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường)\s+(?!(?:ủy|uỷ|đoàn)\b)\S", re.IGNORECASE)
+
+
+def place_apart(name: str) -> tuple[str, str]:
+    """An issuing body's name as (its body, its place): ("ỦY BAN NHÂN DÂN", "TỈNH HÀ NAM"); (name, "") when it names
+    no place after its first word. The letterhead keeps the place on one line ("… TỈNH HÀ / NAM" splits a province's
+    name), after the body when both fit on a line, else on the next, as official documents print it."""
+    found = _PLACE.search(name)
+    if found is None:
+        return name, ""
+    return name[: found.start()].rstrip(), " ".join(name[found.start() :].split())
 
 
 @dataclass(frozen=True)
