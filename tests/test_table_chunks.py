@@ -206,3 +206,22 @@ def test_a_word_cut_anyway_or_of_wide_characters_asks_for_no_room_of_its_own():
         assert widths is not None and widths[2] >= len("Nội") and widths[3] >= len("30/06/2021"), widths
         assert sum(widths) == 60 - 3 * len(columns) - 1
     assert tables._word_need("行政改革") == 2 and tables._word_need("ABC行政") == 3 and tables._word_need("Sở") == 2
+
+
+def test_a_cell_of_many_lines_costs_memory_in_proportion_to_the_table():
+    # One cell of n lines made a blank list of every length up to n: n² / 2 list slots (8,000 lines of a note:
+    # 540 MB; a 9 MB note, 24 GB until the kernel stopped the report). Now what the rows need.
+    import tracemalloc
+
+    def peak(lines: int) -> tuple[int, int]:
+        rows = [("I-1", "a\n" * lines, "Sở Nội vụ", "1"), ("I-2", "b", "Sở Tư pháp", "2")]
+        tracemalloc.start()
+        text = plain_table(COLUMNS, rows)
+        used = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        assert text.count("\n") > lines
+        return used, len(text)
+
+    small, small_text = peak(2_000)
+    large, large_text = peak(8_000)
+    assert large / small < 2 * large_text / small_text, (small, large)  # four times the lines, not sixteen times the memory

@@ -105,9 +105,8 @@ def _chunk_lines(columns: Sequence[Column], by_column: list[Sequence], widths: l
     if not per_row or max(per_row) == 1:
         lines = zip(*[cells if single else map(_first, cells) for cells, single in laid])
     else:
-        most = max(per_row)
-        blank_lists = [[""] * n for n in range(most)]
-        blank_tuples = [("",) * (n - 1) for n in range(most + 1)]
+        # Made for the counts the rows need only: one cell of 8,000 lines would otherwise make every count up to it.
+        blank_lists, blank_tuples = Made(lambda n: [""] * n), Made(lambda n: ("",) * (n - 1))
         padded = []
         for cells, single in laid:
             if single:
