@@ -36,7 +36,7 @@ def salvage_section(index: int, raw) -> SalvagedSection | None:
     if not isinstance(raw, dict) or not isinstance(raw.get("tasks"), list):
         return None
     try:
-        shell = Section.model_validate({**raw, "tasks": []})
+        shell = without_unknown_keys(Section, {**raw, "tasks": []})
     except ValidationError:
         return None
     salvaged = SalvagedSection(index, None, {})
@@ -45,13 +45,13 @@ def salvage_section(index: int, raw) -> SalvagedSection | None:
         if not (isinstance(task, dict) and isinstance(task.get("items"), list)):
             continue
         try:
-            task_shell = Task.model_validate({**task, "items": []})
+            task_shell = without_unknown_keys(Task, {**task, "items": []})
         except ValidationError:  # its number or title refused: its items are checked still, under no heading
             task_shell = Task.model_validate({"items": []})
         items = []
         for i, item in enumerate(task["items"]):
             try:
-                model = Item.model_validate(item)
+                model = without_unknown_keys(Item, item)
             except ValidationError:
                 if isinstance(item, dict) and isinstance(item.get("id"), str) and item["id"]:
                     salvaged.refused_ids.append((t, i, item["id"]))
@@ -62,6 +62,40 @@ def salvage_section(index: int, raw) -> SalvagedSection | None:
         tasks.append(task_shell.model_copy(update={"items": items}))
     salvaged.model = shell.model_copy(update={"tasks": tasks})
     return salvaged
+
+
+def without_unknown_keys(model, data):
+    """``model.model_validate(data)``; when the schema refuses only keys it does not know (a misspelt "ghi_chu", a
+    "status" that belongs in the progress log), the model of *data* without them: those keys are reported, and
+    what they stand in must not hide the problems of the rest (an unknown agency, an unreadable deadline)."""
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False, include_context=False, include_input=False)
+        if not errors or any(error["type"] != "extra_forbidden" or not error["loc"] for error in errors):
+            raise
+        return model.model_validate(_without(data, [tuple(error["loc"]) for error in errors]))
+
+
+def _without(value, paths: list[tuple]):
+    """*value* with the keys at *paths* taken out (the dicts and lists along them copied, *value* left as it is)."""
+    under: dict = {}
+    for path in paths:
+        under.setdefault(path[0], []).append(path[1:])
+    if isinstance(value, dict):
+        out = dict(value)
+    elif isinstance(value, list):
+        out = list(value)
+    else:
+        return value
+    for key, rests in under.items():
+        if isinstance(out, dict) and any(not rest for rest in rests):
+            out.pop(key, None)
+        elif isinstance(out, dict) and key in out or isinstance(out, list) and isinstance(key, int) and 0 <= key < len(out):
+            out[key] = _without(out[key], [rest for rest in rests if rest])
+    return out
 
 
 @dataclass

@@ -51,7 +51,7 @@ def _validate_by_section(data: dict, sections: list, name: str, partial: list | 
     from pydantic import ValidationError
 
     from cchc.model import Plan, Section
-    from cchc.salvage import Partial, SalvagedSection, salvage_section
+    from cchc.salvage import Partial, SalvagedSection, salvage_section, without_unknown_keys
 
     built: list = []
     salvaged: list = []  # what validated, for the checks when the plan does not: whole sections and parts of the others
@@ -96,6 +96,13 @@ def _validate_by_section(data: dict, sections: list, name: str, partial: list | 
     except ValidationError as exc:
         # The plan's own fields get their own room: a flood in the sections must not hide them.
         plan, problems = None, schema_problems(exc, rest, name)
+        if partial is not None:  # refused for keys it does not know only: the rest is checked still
+            try:
+                checkable = without_unknown_keys(Plan, rest)
+            except ValidationError:
+                checkable = None
+            if checkable is not None and not listing.unlisted:
+                partial.append(Partial(checkable.model_copy(update={"sections": [part.model for part in salvaged]}), salvaged))
     else:
         problems = []
     if plan is not None and not section_problems:

@@ -179,13 +179,17 @@ def test_a_schema_error_does_not_hide_the_other_items_problems(run, tmp_path):
 @pytest.mark.parametrize(
     ("anchor", "extra"),
     [
-        ('      - number: "2"', '        bogus: 1'),  # a task's own field: its items are left out, the next task's kept
-        ("  - numeral: I", "    bogus: 1"),  # a section's own field: the section is left out, the next ones kept
+        # A key the schema does not know, on a task or a section: reported, and what it is on checked still.
+        ('      - number: "2"', '        bogus: 1'),
+        ("  - numeral: I", "    bogus: 1"),
+        # A section's own field refused: the section is left out, the next ones kept.
+        ("  - numeral: I", "  - numeral: [I]"),
     ],
 )
 def test_after_a_task_or_section_the_schema_refuses_the_next_ones_are_checked_in_place(run, tmp_path, anchor, extra):
     lines = PLAN.read_text(encoding="utf-8").splitlines()
-    lines.insert(lines.index(anchor) + 1, extra)
+    at = lines.index(anchor)
+    lines[at : at + 1] = [extra] if extra.startswith("  - ") else [anchor, extra]
     # I-4 (section I, task 3) and II-1 (section II) get an unknown agency.
     for item in ("I-4", "II-1"):
         at = next(n for n, row in enumerate(lines) if row.endswith(f"- id: {item}")) + 3
@@ -193,8 +197,28 @@ def test_after_a_task_or_section_the_schema_refuses_the_next_ones_are_checked_in
     path = tmp_path / "parts.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     found = [d for d in diagnostics(run("validate", path, "-f", "json")) if d["code"] == "unknown-agency"]
-    expected = ["II-1"] if anchor.startswith("  - numeral") else ["I-4", "II-1"]
+    expected = ["I-4", "II-1"] if "bogus" in extra else ["II-1"]
     assert [lines[d["line"] - 1].strip() for d in found] == [f"- Cơ quan lạ {item}" for item in expected]
+
+
+def test_keys_the_schema_does_not_know_hide_no_other_problem_of_what_holds_them(run, tmp_path):
+    # A status written in the plan and a misspelt field made their items (and an unknown key in the plan's own
+    # fields, the whole plan) go unchecked: the misspelt agency, the deadline and the amount in words showed only
+    # once those keys were taken out, a run later.
+    lines = _edited_2021([
+        ("I-1", 3, "              - Sở Tài chánh", False),
+        ("I-1", 1, "            status: done", True),
+        ("I-2", 5, "            deadline: giữa tháng 6", False),
+        ("I-2", 1, "            ghi_chu: xem lại", True),
+    ])
+    lines.insert(lines.index("  year: 2021") + 1, "  nam: 2021")
+    path = tmp_path / "keys.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = {(d["code"], lines[d["line"] - 1].strip()) for d in diagnostics(run("validate", path, "-f", "json")) if d["severity"] == "error"}
+    assert found == {
+        ("schema", "nam: 2021"), ("status-in-plan", "status: done"), ("schema", "ghi_chu: xem lại"),
+        ("unknown-agency", "- Sở Tài chánh"), ("deadline", "deadline: giữa tháng 6"),
+    }
 
 
 def test_a_schema_error_in_the_plans_own_fields_leaves_nothing_to_check(run, tmp_path):
