@@ -107,6 +107,19 @@ class Deadline:
     due: tuple[datetime.date, ...]
 
 
+#: Vietnam's time: UTC+7 all year (no daylight saving).
+VIETNAM = datetime.timezone(datetime.timedelta(hours=7))
+
+
+def today(now: datetime.datetime | None = None) -> datetime.date:
+    """Today (at *now*, an aware time; by default now): the later of this machine's date and Vietnam's. A plan's
+    days are Vietnam's: an entry logged in Vietnam at six in the morning is not from the future for a server (a CI
+    runner) that keeps UTC, where it is still yesterday; and a machine whose day has begun before Vietnam's keeps
+    its own."""
+    now = datetime.datetime.now(datetime.timezone.utc) if now is None else now
+    return max(now.astimezone().date(), now.astimezone(VIETNAM).date())
+
+
 def month_end(year: int, month: int) -> datetime.date:
     """The last day of a month: the day a period ending in that month is due."""
     return datetime.date(year, month, calendar.monthrange(year, month)[1])

@@ -245,7 +245,11 @@ def find_log(plan_path: Path | str, plan, progress: Path | str | None = None, to
     path = log_path(plan_path, progress)
     if progress is None and not os.path.lexists(path):
         return None, []
-    return judge_log(path, plan, today if today is not None else datetime.date.today())
+    if today is None:
+        from cchc.deadlines import today as today_date
+
+        today = today_date()
+    return judge_log(path, plan, today)
 
 
 def check_log_beside(plan_path: Path | str, plan, today: datetime.date) -> list[Problem]:

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc.inputs import yaml as safeyaml
+from cchc.deadlines import today as cchc_today
 from cchc.load import load_plan
 from cchc.progress_write import entry_text
 from cchc.progress import (
@@ -525,9 +526,9 @@ def test_progress_to_an_explicit_log(run, workdir, plan):
 def test_progress_on_defaults_to_today(run, workdir, plan):
     assert run("progress", "A-1", "--status", "in_progress", "--plan", workdir / "ke-hoach.yaml").exit_code == 0
     log, problems = load_log(workdir / "ke-hoach.progress.yaml", plan)
-    assert log.entries[0].date == datetime.date.today()
+    assert log.entries[0].date == cchc_today()
     # Today is years after the 2021 test plan's year: worth a warning, nothing more.
-    assert [p.code for p in problems] == ([] if abs(datetime.date.today().year - 2021) <= 1 else ["progress-year"])
+    assert [p.code for p in problems] == ([] if abs(cchc_today().year - 2021) <= 1 else ["progress-year"])
 
 
 @pytest.mark.parametrize(
@@ -916,7 +917,7 @@ FUTURE_ENTRY = '- id: "A-4"\n  status: "done"\n  date: "{day}"\n'
 @pytest.mark.parametrize("day, code", [("9999-12-31", "progress-date"), ("2199-12-31", "progress-future"), ("tomorrow", "progress-future")])
 def test_a_log_validate_finds_errors_in_stops_every_query(run, workdir, day, code):
     if day == "tomorrow":
-        day = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+        day = (cchc_today() + datetime.timedelta(days=1)).isoformat()
     log_file = workdir / "ke-hoach.progress.yaml"
     log_file.write_text(LOG.read_text(encoding="utf-8") + FUTURE_ENTRY.format(day=day), encoding="utf-8")
     line = len(LOG.read_text(encoding="utf-8").splitlines()) + 3
@@ -943,7 +944,7 @@ def test_log_dates_are_bounded_like_today(plan, tmp_path):
 
 def test_a_query_asked_about_a_later_day_takes_entries_up_to_it(run, workdir):
     # A query's --today (or --as-of) later than the machine's date moves "the future" with it.
-    later = datetime.date.today() + datetime.timedelta(days=10)
+    later = cchc_today() + datetime.timedelta(days=10)
     log_file = workdir / "ke-hoach.progress.yaml"
     log_file.write_text(FUTURE_ENTRY.format(day=later.isoformat()), encoding="utf-8")
     assert run("list", "--plan", workdir / "ke-hoach.yaml").exit_code == 1
@@ -1269,7 +1270,7 @@ def test_a_failed_write_in_place_leaves_the_log_as_it_was(plan, tmp_path, monkey
 
 
 def test_recording_with_a_today_still_to_come_and_no_on_blames_today(run, workdir):
-    future = datetime.date.today() + datetime.timedelta(days=40)
+    future = cchc_today() + datetime.timedelta(days=40)
     result = run("progress", "A-2", "--status", "done", "--today", str(future), "--plan", workdir / "ke-hoach.yaml")
     assert result.exit_code == 2 and "--today" in result.stderr and "--on" in result.stderr, result
     assert "còn chưa đến" in result.stderr and not (workdir / "ke-hoach.progress.yaml").exists()
@@ -1395,3 +1396,39 @@ def test_a_new_log_in_a_folder_it_may_not_read_is_refused_not_started_unlocked(r
     assert not log_file.exists()
     vi = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
     assert vi.exit_code == 2 and "chưa có sổ theo dõi" in vi.stderr
+
+
+@pytest.mark.parametrize(
+    "zone, utc, expected",
+    [
+        ("UTC", "2026-11-27T23:49", "2026-11-28"),  # 06:49 in Vietnam: Vietnam's day
+        ("UTC", "2026-11-27T10:00", "2026-11-27"),
+        ("Etc/GMT+12", "2026-11-27T05:00", "2026-11-27"),  # 16:59 on the 26th here, noon on the 27th in Vietnam
+        ("Pacific/Kiritimati", "2026-11-27T11:00", "2026-11-28"),  # UTC+14: its day has begun before Vietnam's
+    ],
+)
+def test_today_is_the_later_of_the_machines_day_and_vietnams(monkeypatch, zone, utc, expected):
+    import time
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        now = datetime.datetime.fromisoformat(utc).replace(tzinfo=datetime.timezone.utc)
+        assert cchc_today(now) == datetime.date.fromisoformat(expected)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_an_entry_logged_in_vietnam_is_not_from_the_future_on_a_machine_that_keeps_an_earlier_day(workdir):
+    # Logged at 06:49 in Vietnam with the default date, the entry failed validate (progress-future) and stopped
+    # every query on a CI runner keeping UTC until its day came there. UTC-12 is a day behind Vietnam's most hours.
+    import subprocess
+    import sys
+
+    vietnam = datetime.datetime.now(datetime.timezone(datetime.timedelta(hours=7))).date()
+    (workdir / "ke-hoach.progress.yaml").write_text(FUTURE_ENTRY.format(day=vietnam.isoformat()), encoding="utf-8")
+    env = {**os.environ, "TZ": "Etc/GMT+12"}
+    for command in (["validate", str(workdir / "ke-hoach.yaml")], ["list", "--status", "done", "--plan", str(workdir / "ke-hoach.yaml")]):
+        result = subprocess.run([sys.executable, "-m", "cchc", *command], env=env, capture_output=True, text=True)
+        assert result.returncode == 0 and "progress-future" not in result.stdout + result.stderr, result

@@ -11,6 +11,7 @@ from fractions import Fraction
 import pytest
 
 from cchc.bands import DEFAULT_BANDS, Band, Bands, load_bands
+from cchc.deadlines import today as cchc_today
 from cchc.load import load_plan
 from cchc.outputs.report import rate_float, report_html, report_md, report_record
 from cchc.progress import Entry, Log, load_log
@@ -643,7 +644,7 @@ def test_a_report_as_of_a_day_counts_only_what_was_logged_until_then(run, tmp_pa
 
 def test_report_judges_the_log_as_of_its_today_as_every_query_does(run, tmp_path):
     # An entry dated after the machine's date but before --today is refused by nothing that is asked as of --today.
-    today = datetime.date.today()
+    today = cchc_today()
     plan = tmp_path / "p.yaml"
     plan.write_text(YEAR_PLAN.format(year=today.year), encoding="utf-8")
     soon, asked = today + datetime.timedelta(days=10), today + datetime.timedelta(days=30)

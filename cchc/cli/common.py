@@ -310,6 +310,13 @@ def load_checked(path: Path, errors_only: bool = False):
     return loaded, sorted(problems)
 
 
+def today_date() -> datetime.date:
+    """Today, as ``cchc.deadlines.today`` (the later of the machine's date and Vietnam's)."""
+    from cchc.deadlines import today
+
+    return today()
+
+
 def load_for_query(plan: Optional[Path]):
     """The plan for a query: any error ends the command with exit 1 (the first few on stderr); I/O problems with 2."""
     from cchc.load import PlanFileError
@@ -365,7 +372,7 @@ def load_log_for_query(path: Optional[Path], plan, progress: Optional[Path], ask
     """
     from cchc.progress import find_log, unreadable
 
-    today = datetime.date.today()
+    today = today_date()
     log, problems = find_log(plan_path(path), plan, progress, max(today, asked) if asked is not None else today)
     errors = show_errors(problems)
     if errors:

@@ -11,6 +11,7 @@ import typer
 
 from cchc.cli.app import app
 from cchc.cli.common import (
+    today_date,
     EXIT_PROBLEMS,
     EXIT_USAGE,
     PlanOption,
@@ -46,7 +47,7 @@ class HistoryFormat(str, Enum):
 
 def today_from(value: Optional[str]) -> datetime.date:
     """``--today`` when given (exit 2 when it is not a date), else the machine's date."""
-    return parse_day(value, "--today") if value is not None else datetime.date.today()
+    return parse_day(value, "--today") if value is not None else today_date()
 
 
 #: The hidden characters of a text a usage error names, at most.
@@ -117,10 +118,10 @@ def progress(
     evidence_text = _text_option(evidence, "--evidence")
     note_value = _text_option(note_text, "--note")
     # Nor after the real today, whatever --today says: every later query would refuse the log until that day.
-    latest = min(now, datetime.date.today())
+    latest = min(now, today_date())
     if day > latest:
         if on is None:  # the day came from --today, a day still to come: the entry would be dated then
-            raise usage(msg("progress.future-today", day=day, today=datetime.date.today()), "--today")
+            raise usage(msg("progress.future-today", day=day, today=today_date()), "--today")
         raise usage(msg("progress.future-day", day=day, today=latest), "--on")
     source = plan_path(plan)
     from cchc.load import is_bundled
@@ -136,7 +137,7 @@ def progress(
         raise usage(msg("progress.early-day", day=day, since=since), "--on")
     target = log_path(source, progress_path)
     check_output_path(target, [source], log=True)
-    _refuse_a_log_with_errors(target, loaded, max(now, datetime.date.today()))  # the day queries judge the log on
+    _refuse_a_log_with_errors(target, loaded, max(now, today_date()))  # the day queries judge the log on
     entry = Entry(row.item.id, status, day, evidence_text, note_value)
     try:
         with signals_end_cleanly():

@@ -9,6 +9,7 @@ import typer
 
 from cchc.cli.app import app
 from cchc.cli.common import (
+    today_date,
     EXIT_PROBLEMS,
     PlanOption,
     ProgressOption,
@@ -54,7 +55,7 @@ def pending_rows(all_rows, status_of) -> list:
 
 
 def _today(today: Optional[str]) -> datetime.date:
-    return parse_day(today, "--today") if today is not None else datetime.date.today()
+    return parse_day(today, "--today") if today is not None else today_date()
 
 
 #: Items made into CSV records at a time.

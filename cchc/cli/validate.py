@@ -12,7 +12,7 @@ from typing import Annotated, List, Optional
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, a_path, lang, load_checked, out, out_data, plan_path
+from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, a_path, lang, load_checked, out, out_data, plan_path, today_date
 from cchc.cli.params import ValidateFormat
 
 
@@ -31,7 +31,7 @@ def validate(
 
     if format is None:
         format = ValidateFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else ValidateFormat.text
-    as_of = parse_day(today, "--today") if today is not None else datetime.date.today()
+    as_of = parse_day(today, "--today") if today is not None else today_date()
     plans = [*(plans or []), *(plan_options or [])]
     if not plans:
         env = os.environ.get("CCHC_PLAN")
