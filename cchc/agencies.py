@@ -52,6 +52,7 @@ class AgencyRegistry:
         self._trigrams: dict[str, list[int]] | None = None  # built on the first suggestion
         self._resolved: dict[str, object] = {}  # memo: a large plan names the same agencies again and again
         self._groups_of: dict[int, list] | None = None
+        self._abbreviated: dict[str, list] | None = None  # built on the first name typed out in full that matched none
         for agency in self.agencies:
             for spelling in (agency.name, *agency.short):
                 self._exact.setdefault(spelling_key(spelling), agency)
@@ -186,6 +187,26 @@ class AgencyRegistry:
                 result.append(name)
         return result
 
+    def _written_out(self, query: str) -> list:
+        """The agencies with a name that abbreviates *query* written out: "Văn phòng Ủy ban nhân dân tỉnh" finds
+        "Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ" finds "Sở KH&CN" (each capital of "UBND" one word's
+        initial, in order; "và", "các", "của" may stand between them; every other word the same)."""
+        words = _WORD.findall(fold(query))
+        if self._abbreviated is None:
+            index: dict[str, list] = {}
+            for spelling, agency in self.spellings():
+                tokens = _abbreviation_tokens(spelling)
+                if tokens is not None:
+                    key = "".join(token[-1] if token[0] == "*" else token[0] for token in tokens if token not in _SKIPPED)
+                    index.setdefault(key, []).append((tokens, agency))
+            self._abbreviated = index
+        key = "".join(word[0] for word in words if word not in _SKIPPED)
+        found: dict[int, object] = {}
+        for tokens, agency in self._abbreviated.get(key, []):
+            if _spells_out(tokens, words):
+                found.setdefault(id(agency), agency)
+        return list(found.values())
+
     def find(self, query: str) -> AgencyMatch:
         """Look an agency up as a person types it: equal (folded, or by initials) to a name, else part of exactly one."""
         folded = fold(query)
@@ -200,6 +221,8 @@ class AgencyRegistry:
                 equal = [a for a in self._folded.get(key, []) if place is None or _place_word_of(a) in (None, place)]
                 if equal:
                     break
+        if not equal:
+            equal = self._written_out(query)
         if len(equal) > 1:
             # Spelled alike but for marks ("Hà", "Hạ"): the one written exactly as typed, marks and all, is meant.
             typed = spelling_key(query)
@@ -230,6 +253,37 @@ class AgencyRegistry:
             owner = self._folded.get(fold(spelling), [None])[0]
             agencies.setdefault(id(owner) if owner is not None else spelling, spelling)
         return AgencyMatch(suggestions=list(agencies.values())[:3])
+
+
+def _abbreviation_tokens(spelling: str) -> list[str] | None:
+    """*spelling*'s words folded, each capital of a word in capitals ("UBND", "KH&CN") a token "*u" of its own; None
+    when no word of it is in capitals (nothing is abbreviated)."""
+    tokens: list[str] = []
+    for word in re.split(r"[\s&,;()/.-]+", nfc(spelling)):
+        letters = "".join(_WORD.findall(fold(word)))
+        if not letters:
+            continue
+        if len(word) > 1 and word.isupper() and letters.isalpha():
+            tokens += ["*" + letter for letter in letters]
+        else:
+            tokens.append(letters)
+    return tokens if any(token[0] == "*" for token in tokens) else None
+
+
+def _spells_out(tokens: list[str], words: list[str]) -> bool:
+    """Whether *words* (folded) are *tokens* written out: a word for each "*x" that starts with x, the same word for
+    every other token; "và", "các", "của" may stand before a "*x" that has none of its own."""
+    at = 0
+    for token in tokens:
+        if token[0] == "*":
+            while at < len(words) and words[at] in _SKIPPED and not words[at].startswith(token[1]):
+                at += 1
+            if at == len(words) or not words[at].startswith(token[1]):
+                return False
+        elif at == len(words) or words[at] != token:
+            return False
+        at += 1
+    return at == len(words)
 
 
 @cached_when_short(maxsize=8192)

@@ -670,3 +670,35 @@ def test_a_section_number_in_a_plan_lettered_a_b_c_counts_the_sections(run, tmp_
                   for n in "ABC"), encoding="utf-8")
     assert [i["id"] for i in items(run("list", "--section", "2", "-f", "json", "--plan", plan))] == ["B-1"]
     assert [i["id"] for i in items(run("list", "--section", "c", "-f", "json", "--plan", plan))] == ["C-1"]
+
+
+def test_a_name_written_out_finds_the_registrys_abbreviation_of_it(run, tmp_path):
+    # The 2021 plan through Word and back without --agencies: its agencies are named as the source wrote them in
+    # the cells ("Văn phòng UBND tỉnh"), and the full names a person types found nothing (exit 1).
+    assert run("render", "-f", "docx", "-o", tmp_path / "p.docx", "--plan", PLAN).exit_code == 0
+    assert run("import", tmp_path / "p.docx", "-o", tmp_path / "back.yaml").exit_code == 0
+    registered = {a["agency"] for a in json.loads(run("agencies", "-f", "json", "--plan", tmp_path / "back.yaml").stdout)}
+    assert "Văn phòng UBND tỉnh" in registered and "Văn phòng Ủy ban nhân dân tỉnh" not in registered
+    for name in ("Văn phòng Ủy ban nhân dân tỉnh", "van phong uy ban nhan dan tinh", "Ủy ban nhân dân cấp xã"):
+        back = items(run("list", "--agency", name, "--direct", "--format", "json", "--plan", tmp_path / "back.yaml"))
+        source = items(run("list", "--agency", name, "--direct", "--format", "json", "--plan", PLAN))
+        assert back and {i["id"] for i in back} <= {i["id"] for i in source}, name
+    # Written out for another place, it is not this one's.
+    assert run("list", "--agency", "Văn phòng Ủy ban nhân dân huyện", "--plan", tmp_path / "back.yaml").exit_code == 1
+
+
+@pytest.mark.parametrize(
+    "typed, registered",
+    [("Sở Khoa học và Công nghệ", "Sở KH&CN"), ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "VP HĐND và UBND huyện")],
+)
+def test_a_name_written_out_finds_its_abbreviation_with_the_words_its_initials_leave_out(run, tmp_path, typed, registered):
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "plan:\n  title: KẾ HOẠCH\n  year: 2021\n"
+        f"agencies:\n  - name: {registered}\n  - name: Sở Ngoại vụ\n"
+        "sections:\n  - numeral: I\n    tasks:\n      - items:\n"
+        f"          - {{id: I-1, product: Kế hoạch, lead: [{registered}], deadline: Quý II/2021}}\n",
+        encoding="utf-8",
+    )
+    assert [i["id"] for i in items(run("list", "--agency", typed, "--format", "json", "--plan", plan))] == ["I-1"]
+    assert run("list", "--agency", "Sở Nội vụ", "--plan", plan).exit_code == 1  # SNV is not Sở Ngoại vụ's initials here
