@@ -430,9 +430,9 @@ def test_a_write_over_the_file_size_limit_is_a_message_and_exit_2(tmp_path):
 
 
 def test_a_bad_choice_in_english_says_what_was_given_and_the_choices_only(run):
-    result = run("--lang", "en", "list", "--role", "boss")
+    result = run("--lang", "en", "list", "--format", "boss")
     assert result.exit_code == 2
-    assert "Invalid value for '--role' / '-r': 'boss' is not one of 'lead', 'partner', 'any'." in result.stderr
+    assert "Invalid value for '--format' / '-f': 'boss' is not one of 'table', 'json', 'csv'." in result.stderr
     assert "Value error" not in result.stderr
 
 

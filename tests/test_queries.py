@@ -702,3 +702,16 @@ def test_a_name_written_out_finds_its_abbreviation_with_the_words_its_initials_l
     )
     assert [i["id"] for i in items(run("list", "--agency", typed, "--format", "json", "--plan", plan))] == ["I-1"]
     assert run("list", "--agency", "Sở Nội vụ", "--plan", plan).exit_code == 1  # SNV is not Sở Ngoại vụ's initials here
+
+
+@pytest.mark.parametrize("words, role", [("chủ trì", "lead"), ("Chu tri", "lead"), ("phối hợp", "partner"), ("cả hai", "any"), ("Partner", "partner")])
+def test_a_role_may_be_written_in_words(run, words, role):
+    # --status took "hoàn thành"; --role took only its English codes ("chủ trì" was exit 2).
+    asked = run("list", "--agency", "Sở Nội vụ", "--role", words, "-f", "json", "--plan", PLAN)
+    coded = run("list", "--agency", "Sở Nội vụ", "--role", role, "-f", "json", "--plan", PLAN)
+    assert asked.exit_code == 0 and asked.stdout == coded.stdout and items(asked), asked
+
+
+def test_a_role_cchc_does_not_know_names_the_roles_in_the_language_of_the_help(run):
+    result = run("list", "--agency", "Sở Nội vụ", "--role", "giám sát", "--plan", PLAN)
+    assert result.exit_code == 2 and "'lead' (chủ trì), 'partner' (phối hợp), 'any' (cả hai)" in result.stderr, result

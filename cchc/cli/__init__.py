@@ -112,7 +112,7 @@ _PLACEHOLDER = re.compile(r"\b[A-Z]{2,}\b")
 
 # Python type names typer prints beside arguments ("ID <str>", "<list[Path]>"): not for a
 # clerk. Blanked (not removed) so that the help column stays aligned.
-_TYPE_NAMES = re.compile(r" <(?:str|path|int|list\[Path\])>(?=\s)")
+_TYPE_NAMES = re.compile(r" <(?:str|[Pp]ath|file|directory|int|list\[Path\])>(?=\s)")
 _LIST_OF = re.compile(r"<list\[([^\]<>]*)\]>( *)")
 
 

@@ -126,8 +126,19 @@ _STATUS_WORDS = {
 }
 
 
-def status_parser(codes: tuple[str, ...]):
-    """A parser for a --status value: one of *codes*, written as the code or in words ("hoàn thành", "in progress")."""
+#: Words for a role of list --role, beside its code and the words of ``role.*`` in the catalogue.
+_ROLE_WORDS = {"lead": ("chủ trì", "lead"), "partner": ("phối hợp", "partner", "support"), "any": ("bất kỳ", "tất cả", "both", "all")}
+
+
+def role_parser(value: str) -> Role:
+    """A --role value: its code or words for it ("chủ trì", "phối hợp", "cả hai")."""
+    return Role(_role_code(value))
+
+
+def status_parser(codes: tuple[str, ...], words: dict[str, tuple[str, ...]] | None = None, kind: str = "status"):
+    """A parser for a --status value: one of *codes*, written as the code or in words ("hoàn thành", "in progress");
+    *words* (by default the statuses') beside the catalogue's ``<kind>.<code>``."""
+    words = _STATUS_WORDS if words is None else words
     known: dict[str, str] = {}
 
     def key(text: str) -> str:
@@ -140,8 +151,8 @@ def status_parser(codes: tuple[str, ...]):
             from cchc.messages import catalogue, t
 
             for code in codes:
-                printed = [t(f"status.{code}", language) for language in ("vi", "en")] if f"status.{code}" in catalogue() else []
-                for word in (code, *printed, *_STATUS_WORDS.get(code, ())):
+                printed = [t(f"{kind}.{code}", language) for language in ("vi", "en")] if f"{kind}.{code}" in catalogue() else []
+                for word in (code, *printed, *words.get(code, ())):
                     known.setdefault(key(word), code)
         found = known.get(key(value)) if len(value.strip()) <= 100 else None
         if found is None:
@@ -150,10 +161,13 @@ def status_parser(codes: tuple[str, ...]):
             from cchc.messages import catalogue
 
             def choice(code: str) -> str:  # 'done' (hoàn thành): the code, and the words cchc prints for it
-                words = msg(f"status.{code}") if f"status.{code}" in catalogue() else code
-                return f"'{code}'" if key(words) == key(code) else f"'{code}' ({words})"
+                said = msg(f"{kind}.{code}") if f"{kind}.{code}" in catalogue() else code
+                return f"'{code}'" if key(said) == key(code) else f"'{code}' ({said})"
 
             raise typer.BadParameter(msg("usage.choice", value=value, choices=", ".join(map(choice, codes))))
         return found
 
     return parse
+
+
+_role_code = status_parser(tuple(role.value for role in Role), _ROLE_WORDS, "role")

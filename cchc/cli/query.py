@@ -29,7 +29,7 @@ from cchc.cli.common import (
     terminal,
     usage,
 )
-from cchc.cli.params import ItemFormat, Role, parse_day, parse_month, status_parser
+from cchc.cli.params import ItemFormat, Role, parse_day, parse_month, role_parser, status_parser
 
 ItemFormatOption = Annotated[ItemFormat, typer.Option("--format", "-f")]
 BomOption = Annotated[bool, typer.Option("--bom")]
@@ -140,7 +140,7 @@ def due(
 @app.command("list")
 def list_items(
     agency: Annotated[Optional[str], typer.Option("--agency", "-a", metavar="NAME", show_default=False)] = None,
-    role: Annotated[Role, typer.Option("--role", "-r")] = Role.any,
+    role: Annotated[Role, typer.Option("--role", "-r", parser=role_parser, metavar="<lead|partner|any>")] = Role.any,
     direct: Annotated[bool, typer.Option("--direct")] = False,
     section: Annotated[Optional[str], typer.Option("--section", "-s", metavar="SECTION", show_default=False)] = None,
     search: Annotated[Optional[str], typer.Option("--search", "-q", metavar="TEXT", show_default=False)] = None,

@@ -65,6 +65,10 @@ MESSAGES = {
     # Classes of --status that are not a log's statuses: an item not done past a due date, an item with none.
     "status.overdue": ("quá hạn", "overdue"),
     "status.undated": ("không có hạn chót", "undated"),
+    # The roles of list --role.
+    "role.lead": ("chủ trì", "leads"),
+    "role.partner": ("phối hợp", "supports"),
+    "role.any": ("cả hai", "either"),
     "kind.date": ("ngày cụ thể", "a date"),
     "kind.month": ("tháng", "a month"),
     "kind.quarter": ("quý", "a quarter"),
