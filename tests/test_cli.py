@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -575,3 +576,29 @@ def test_render_docx_with_a_template_dir_says_the_templates_were_not_used(run, t
     result = run("render", "--plan", PLAN, "--template-dir", templates, "-o", tmp_path / "k.docx", "--lang", "en")
     assert result.exit_code == 0 and (tmp_path / "k.docx").exists(), result
     assert f"the templates in {templates} were not used" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args, name",
+    [
+        (["progress", "I-1", "--status", "done", "--on", "2021-02-01", "-p", "{a}", "-p", "{b}"], "--plan / -p"),
+        (["list", "--plan={a}", "--plan", "{b}"], "--plan / -p"),
+        (["due", "--month", "2021-06", "-m2021-07", "--plan", "{a}"], "--month / -m"),
+        (["progress", "I-1", "--status", "done", "--on", "2021-02-01", "--note", "một", "--note", "hai", "-p", "{a}"], "--note / -n"),
+    ],
+)
+def test_an_option_of_one_value_given_twice_is_a_usage_error(run, tmp_path, args, name):
+    # The framework kept the last value without a word: progress -p a.yaml -p b.yaml wrote b's log, a second
+    # --note replaced the first.
+    for plan in ("a", "b"):
+        shutil.copy(PLAN, tmp_path / f"{plan}.yaml")
+    args = [arg.format(a=tmp_path / "a.yaml", b=tmp_path / "b.yaml") for arg in args]
+    for lang, said in (("vi", f"{name} chỉ được ghi một lần (đã ghi 2 lần"), ("en", f"{name} may be given once (given 2 times")):
+        result = run("--lang", lang, *args)
+        assert result.exit_code == 2 and said in result.stderr and result.stdout == "", result
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]  # no log written
+
+
+def test_options_that_take_several_values_or_none_may_be_repeated(run):
+    assert run("validate", "-p", PLAN, "-p", PLAN).exit_code == 0
+    assert run("list", "--status", "done", "--status", "cancelled", "--pending", "--pending", "--plan", PLAN).exit_code == 0

@@ -157,6 +157,8 @@ def command(lang: str = DEFAULT_LANG):
             if param.metavar:
                 # Set on the parameter, so that the usage line, the help and a usage error all name it alike.
                 param.metavar = _PLACEHOLDER.sub(lambda m: entries.get(f"metavar:{m.group()}", (m.group(),) * 2)[index], param.metavar)
+        if not getattr(cmd, "commands", None):
+            cmd.parse_args = _once_each(cmd, lang)
         get_help, get_usage = cmd.get_help, cmd.get_usage
         # click writes a help page through a stream of its own, in UTF-8 whatever stdout's encoding:
         # escaped here, it reads as the rest of cchc's text does there (\u1ea3).
@@ -167,6 +169,53 @@ def command(lang: str = DEFAULT_LANG):
 
     localize(root, "cchc")
     return root
+
+
+def _once_each(cmd, lang: str):
+    """*cmd*'s ``parse_args``, refusing an option of one value given twice: the framework keeps the last without a
+    word (``progress -p a.yaml -p b.yaml`` wrote b's log; ``list -p x -p y`` answered from y)."""
+    parse_args = cmd.parse_args
+
+    def once_each(ctx, args):
+        try:
+            opts, _, order = cmd.make_parser(ctx).parse_args(args=list(args))
+        except Exception:  # the framework's own parse says what is wrong, in its words
+            return parse_args(ctx, args)
+        counts: dict[int, int] = {}
+        for param in order:
+            single = getattr(param, "param_type_name", "") == "option" and not (param.multiple or param.count or param.is_flag)
+            if single and not param.is_eager:
+                counts[id(param)] = counts.get(id(param), 0) + 1
+                if counts[id(param)] == 2:
+                    repeated = param
+        if any(count > 1 for count in counts.values()):
+            from cchc.text import escape_controls
+
+            given = [arg for arg in _values_of(repeated, args)]
+            ctx.fail(t("usage.repeated", lang, name=" / ".join(repeated.opts), count=len(given),
+                       values=", ".join(escape_controls(value) for value in given[:5])[:200]))
+        return parse_args(ctx, args)
+
+    return once_each
+
+
+def _values_of(param, args: list[str]) -> list[str]:
+    """The values *args* give the option *param* ("-p x", "--plan=x", "-px"), in order."""
+    values, at = [], 0
+    while at < len(args):
+        arg = args[at]
+        if arg == "--":
+            break
+        for opt in param.opts:
+            if arg == opt and at + 1 < len(args):
+                values.append(args[at + 1])
+                at += 1
+                break
+            if arg.startswith(opt + "=") and opt.startswith("--") or (not opt.startswith("--") and arg.startswith(opt) and len(arg) > len(opt)):
+                values.append(arg[len(opt) + 1 :] if opt.startswith("--") else arg[len(opt) :])
+                break
+        at += 1
+    return values
 
 
 # ---------------------------------------------------------------- running

@@ -31,6 +31,10 @@ MESSAGES = {
     "usage.choice": ("{value!q} không phải một trong các giá trị {choices}", "{value!q} is not one of {choices}"),
     "usage.needs-value": ("tùy chọn {name} cần một giá trị", "option {name} requires a value"),
     "usage.takes-no-value": ("tùy chọn {name} không nhận giá trị (chỉ cần ghi {name})", "option {name} does not take a value"),
+    "usage.repeated": (
+        "{name} chỉ được ghi một lần (đã ghi {count} lần: {values}); mỗi lệnh làm việc với một giá trị",
+        "{name} may be given once (given {count} times: {values}); the command works on one value",
+    ),
     "usage.extra": ("thừa tham số không mong đợi ({args})", "unexpected extra argument(s) ({args})"),
     "usage.no-command": ("không có lệnh {name!q}", "no such command {name!q}"),
     "usage.did-you-mean": ("có phải là {name!q}?", "did you mean {name!q}?"),
