@@ -356,6 +356,21 @@ def test_a_full_disk_on_stdout_is_a_message_not_a_traceback(tmp_path):
     assert "không ghi được kết quả" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--help"], ["list", "--help"], ["progress", "-h"], []])
+def test_a_help_page_to_a_full_disk_or_a_closed_stdout_is_a_message_and_exit_2(args):
+    # The help page went through the framework's echo: to a full disk a message naming no file (": cannot use the
+    # file"), to a closed stdout nothing and exit 0, and `cchc` alone to a closed stdout a traceback.
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "cchc", *args], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 2 and result.stderr.startswith("cchc: không ghi được kết quả"), result
+    closed = subprocess.run(
+        ["sh", "-c", 'exec "$@" >&-', "sh", sys.executable, "-m", "cchc", *args], stderr=subprocess.PIPE, text=True,
+    )
+    assert closed.returncode == 2 and closed.stderr.startswith("cchc: đầu ra chuẩn (stdout) đã bị đóng"), closed
+    assert "Traceback" not in result.stderr + closed.stderr
+
+
 def test_a_closed_pipe_is_quiet(tmp_path):
     process = subprocess.Popen(
         [sys.executable, "-m", "cchc", "render", "--format", "md", "--plan", str(PLAN)],

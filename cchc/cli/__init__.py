@@ -159,6 +159,7 @@ def command(lang: str = DEFAULT_LANG):
                 param.metavar = _PLACEHOLDER.sub(lambda m: entries.get(f"metavar:{m.group()}", (m.group(),) * 2)[index], param.metavar)
         if not getattr(cmd, "commands", None):
             cmd.parse_args = _once_each(cmd, lang)
+        cmd.get_help_option = _help_through_out(cmd.get_help_option)
         get_help, get_usage = cmd.get_help, cmd.get_usage
         # click writes a help page through a stream of its own, in UTF-8 whatever stdout's encoding:
         # escaped here, it reads as the rest of cchc's text does there (\u1ea3).
@@ -169,6 +170,28 @@ def command(lang: str = DEFAULT_LANG):
 
     localize(root, "cchc")
     return root
+
+
+def _help_through_out(get_help_option):
+    """A command's ``get_help_option``, its option printing the help page as cchc prints everything (``out``): the
+    framework's echo said nothing when standard output was closed (exit 0) and, to a full disk, a message naming
+    no file."""
+
+    def help_option(ctx):
+        option = get_help_option(ctx)
+        if option is not None and option.callback is not _show_help:
+            option.callback = _show_help
+        return option
+
+    return help_option
+
+
+def _show_help(ctx, param, value) -> None:
+    if value and not ctx.resilient_parsing:
+        from cchc.cli.common import out
+
+        out(ctx.get_help() + "\n")
+        ctx.exit()
 
 
 def _once_each(cmd, lang: str):
@@ -344,7 +367,12 @@ def _invoke_collected(root, args: list[str], settings: Settings, environ) -> int
         if "Exit" in kind:  # typer.Exit, click's Exit
             return getattr(exc, "exit_code", 0)
         if "NoArgsIsHelpError" in kind:
-            sys.stdout.write(exc.ctx.get_help() + "\n")
+            from cchc.cli.common import out
+
+            try:
+                out(exc.ctx.get_help() + "\n")
+            except Exception as stopped:  # noqa: BLE001 - typer.Exit: the output closed or full, already told
+                return getattr(stopped, "exit_code", EXIT_USAGE)
             return 0
         if "UsageError" in kind:
             _to_stderr(escape_controls(usage_error_text(exc, lang)))
