@@ -657,3 +657,12 @@ def test_report_judges_the_log_as_of_its_today_as_every_query_does(run, tmp_path
 def test_a_bands_file_that_is_a_directory_is_called_what_it_is(run, tmp_path):
     result = run("report", "--period", "6T/2021", "--bands", tmp_path)
     assert result.exit_code == 2 and "không phải tệp thang điểm" in result.stderr and "kế hoạch" not in result.stderr.split("\n")[0]
+
+
+def test_an_empty_bands_file_is_called_empty_not_a_plan(run, tmp_path):
+    # "the file holds no plan" was said of an empty score bands file (and an empty --agencies registry).
+    empty = tmp_path / "bands.yaml"
+    empty.write_text("# chưa có gì\n", encoding="utf-8")
+    result = run("--lang", "en", "report", "--bands", empty)
+    assert result.exit_code == 2 and "[empty] the file holds nothing (it is empty, or only comments)" in result.stderr, result
+    assert "plan" not in result.stderr.split("[empty]")[1].splitlines()[0]

@@ -15,7 +15,7 @@ MESSAGES = {
     ),
     "unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
     "unreadable.permission": ("không có quyền đọc tệp", "permission denied"),
-    "empty": ("tệp không có nội dung kế hoạch", "the file holds no plan"),
+    "empty": ("tệp không có nội dung (rỗng, hoặc chỉ có chú thích)", "the file holds nothing (it is empty, or only comments)"),
     # The schema.
     "schema.missing": ("thiếu trường bắt buộc {field!q}", "missing required field {field!q}"),
     "schema.unknown-field": ("trường không có trong mẫu kế hoạch: {field!q}", "unknown field {field!q}"),
