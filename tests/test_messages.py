@@ -305,3 +305,25 @@ def test_the_readmes_placeholders_are_those_the_help_shows(run):
             if _is_placeholder(shown):
                 usage = pages[f"cchc {name}"].splitlines()[0]
                 assert re.search(rf" [\[{{]?{re.escape(shown.strip('[].'))}[\]}}]?", usage), (readme, name, shown, usage)
+
+
+def test_a_standard_output_closed_under_cchc_is_told_in_vietnamese():
+    # stdout's descriptor closed after Python started (a parent that closed it, a daemon): "Bad file descriptor"
+    # came through in English in the Vietnamese message.
+    import subprocess
+    import sys
+
+    code = "import os, sys, runpy; os.close(1); sys.argv = ['cchc', 'sections']; runpy.run_module('cchc', run_name='__main__')"
+    result = subprocess.run([sys.executable, "-c", code], stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 2 and result.stderr == "cchc: không ghi được kết quả: đầu ra không còn mở để ghi\n", result
+
+
+@pytest.mark.parametrize("number", ["EBADF", "ENOMEM", "EMFILE", "ENOSPC", "EACCES", "EROFS", "EDQUOT", "EIO", "EPIPE", "EFBIG"])
+def test_the_systems_reasons_a_write_fails_for_are_in_vietnamese(number):
+    import errno
+    import os
+
+    from cchc.messages import t
+
+    reason = os.strerror(getattr(errno, number))
+    assert reason not in t("cli.cannot-write-output", "vi", reason=reason)

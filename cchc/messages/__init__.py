@@ -155,6 +155,12 @@ _OS_REASONS_VI = {
     "Text file busy": "tệp đang được dùng",
     "Invalid argument": "đối số không hợp lệ",
     "File too large": "tệp vượt giới hạn kích thước tệp được phép",
+    "Bad file descriptor": "đầu ra không còn mở để ghi",
+    "Cannot allocate memory": "không đủ bộ nhớ",
+    "Resource temporarily unavailable": "tài nguyên tạm thời không dùng được",
+    "Too many open files": "mở quá nhiều tệp cùng lúc",
+    "Stale file handle": "tệp trên ổ mạng không còn dùng được",
+    "Connection timed out": "ổ mạng không trả lời",
     "changed while it was being written, run again": "tệp vừa bị thay đổi trong lúc ghi, hãy chạy lại",
 }
 
