@@ -189,23 +189,24 @@ class AgencyRegistry:
 
     def _written_out(self, query: str) -> list:
         """The agencies with a name that abbreviates *query* written out: "Văn phòng Ủy ban nhân dân tỉnh" finds
-        "Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ" finds "Sở KH&CN" (each capital of "UBND" one word's
-        initial, in order; "và", "các", "của" may stand between them; every other word the same)."""
-        words = _WORD.findall(fold(query))
+        "Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ" finds "Sở KH&CN" (``ABBREVIATIONS``, the ones offices
+        write; "và", "các", "của" aside). Typed with a place word, it finds a name with none (the plan's own)."""
         if self._abbreviated is None:
             index: dict[str, list] = {}
             for spelling, agency in self.spellings():
-                tokens = _abbreviation_tokens(spelling)
-                if tokens is not None:
-                    key = "".join(token[-1] if token[0] == "*" else token[0] for token in tokens if token not in _SKIPPED)
-                    index.setdefault(key, []).append((tokens, agency))
+                key = expanded_key(spelling)
+                if key is not None:
+                    bucket = index.setdefault(key, [])
+                    if not any(a is agency for a in bucket):
+                        bucket.append(agency)
             self._abbreviated = index
-        key = "".join(word[0] for word in words if word not in _SKIPPED)
-        found: dict[int, object] = {}
-        for tokens, agency in self._abbreviated.get(key, []):
-            if _spells_out(tokens, words):
-                found.setdefault(id(agency), agency)
-        return list(found.values())
+        words = [word for word in _WORD.findall(fold(query)) if word not in _SKIPPED]
+        found = self._abbreviated.get(" ".join(words), [])
+        place = _place_word(query)
+        if not found and place is not None:
+            bare = " ".join(words[: len(words) - len(place.split())])
+            found = [a for a in self._abbreviated.get(bare, []) if _place_word_of(a) is None]
+        return found
 
     def find(self, query: str) -> AgencyMatch:
         """Look an agency up as a person types it: equal (folded, or by initials) to a name, else part of exactly one."""
@@ -255,35 +256,34 @@ class AgencyRegistry:
         return AgencyMatch(suggestions=list(agencies.values())[:3])
 
 
-def _abbreviation_tokens(spelling: str) -> list[str] | None:
-    """*spelling*'s words folded, each capital of a word in capitals ("UBND", "KH&CN") a token "*u" of its own; None
-    when no word of it is in capitals (nothing is abbreviated)."""
-    tokens: list[str] = []
-    for word in re.split(r"[\s&,;()/.-]+", nfc(spelling)):
+#: The abbreviations offices write in agencies' names, run together and folded ("KH&CN", "Kh&CN" -> "khcn"), and the
+#: words each stands for. Only these are read: "SNV" is the initials of Sở Nội vụ and of Sở Ngoại vụ alike.
+ABBREVIATIONS = {
+    "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "ub": "uy ban", "vp": "van phong", "tp": "thanh pho",
+    "khcn": "khoa hoc va cong nghe", "khdt": "ke hoach va dau tu", "tttt": "thong tin va truyen thong",
+    "gddt": "giao duc va dao tao", "ldtbxh": "lao dong thuong binh va xa hoi", "nnptnt": "nong nghiep va phat trien nong thon",
+    "tnmt": "tai nguyen va moi truong", "vhttdl": "van hoa the thao va du lich", "gtvt": "giao thong van tai",
+    "ptth": "phat thanh va truyen hinh", "mttq": "mat tran to quoc", "mttqvn": "mat tran to quoc viet nam",
+    "kbnn": "kho bac nha nuoc", "bhxh": "bao hiem xa hoi", "cchc": "cai cach hanh chinh", "tthc": "thu tuc hanh chinh",
+    "cntt": "cong nghe thong tin", "qppl": "quy pham phap luat", "hcc": "hanh chinh cong", "ca": "cong an",
+    "bchqs": "bo chi huy quan su", "tand": "toa an nhan dan", "vksnd": "vien kiem sat nhan dan",
+}
+
+
+def expanded_key(spelling: str) -> str | None:
+    """*spelling*'s words folded, each abbreviation written in capitals written out, "và", "các", "của" left out;
+    None when it has no such abbreviation. "Sở KH&CN" -> "so khoa hoc cong nghe"."""
+    words: list[str] = []
+    expanded = False
+    for word in re.split(r"\s+", nfc(spelling)):
         letters = "".join(_WORD.findall(fold(word)))
-        if not letters:
-            continue
-        if len(word) > 1 and word.isupper() and letters.isalpha():
-            tokens += ["*" + letter for letter in letters]
+        capitals = sum(ch.isupper() for ch in word)
+        if capitals > 1 and letters in ABBREVIATIONS:
+            words += ABBREVIATIONS[letters].split()
+            expanded = True
         else:
-            tokens.append(letters)
-    return tokens if any(token[0] == "*" for token in tokens) else None
-
-
-def _spells_out(tokens: list[str], words: list[str]) -> bool:
-    """Whether *words* (folded) are *tokens* written out: a word for each "*x" that starts with x, the same word for
-    every other token; "và", "các", "của" may stand before a "*x" that has none of its own."""
-    at = 0
-    for token in tokens:
-        if token[0] == "*":
-            while at < len(words) and words[at] in _SKIPPED and not words[at].startswith(token[1]):
-                at += 1
-            if at == len(words) or not words[at].startswith(token[1]):
-                return False
-        elif at == len(words) or words[at] != token:
-            return False
-        at += 1
-    return at == len(words)
+            words += _WORD.findall(fold(word))
+    return " ".join(word for word in words if word not in _SKIPPED) if expanded else None
 
 
 @cached_when_short(maxsize=8192)

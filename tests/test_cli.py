@@ -614,6 +614,17 @@ def test_an_option_of_one_value_given_twice_is_a_usage_error(run, tmp_path, args
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]  # no log written
 
 
+def test_lang_given_twice_is_a_usage_error(run):
+    result = run("--lang", "en", "sections", "--lang", "vi")
+    assert result.exit_code == 2 and result.stdout == "" and 'cchc: --lang may be given once (the second: "vi")' in result.stderr, result
+
+
+def test_help_asked_with_an_option_given_twice_is_the_help(run):
+    for args in (["list", "-h", "-p", "x", "-p", "y"], ["progress", "I-1", "-n", "a", "-h", "-n", "b"]):
+        result = run(*args)
+        assert result.exit_code == 0 and result.stdout.startswith("Cách dùng: cchc"), result
+
+
 def test_options_that_take_several_values_or_none_may_be_repeated(run):
     assert run("validate", "-p", PLAN, "-p", PLAN).exit_code == 0
     assert run("list", "--status", "done", "--status", "cancelled", "--pending", "--pending", "--plan", PLAN).exit_code == 0

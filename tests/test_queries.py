@@ -701,7 +701,25 @@ def test_a_name_written_out_finds_its_abbreviation_with_the_words_its_initials_l
         encoding="utf-8",
     )
     assert [i["id"] for i in items(run("list", "--agency", typed, "--format", "json", "--plan", plan))] == ["I-1"]
+    # Typed with a place word, a name that has none is the plan's own, as "Sở Nội vụ tỉnh" is; one of another place is not.
+    placed = run("list", "--agency", typed + " tỉnh", "--format", "json", "--plan", plan)
+    assert [i["id"] for i in items(placed)] == ["I-1"] if registered.startswith("Sở") else placed.exit_code == 1
     assert run("list", "--agency", "Sở Nội vụ", "--plan", plan).exit_code == 1  # SNV is not Sở Ngoại vụ's initials here
+
+
+@pytest.mark.parametrize("typed", ["Sở Kế hoạch và Chăn nuôi", "Sở Ngoại vụ"])
+def test_a_name_written_out_is_not_an_abbreviation_its_initials_happen_to_make(run, tmp_path, typed):
+    # KH&CN is Khoa học và Công nghệ, not any two words starting with K and H; NV is not Ngoại vụ.
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "plan:\n  title: KẾ HOẠCH\n  year: 2021\n"
+        "agencies:\n  - name: Sở KH&CN\n  - name: Sở NV\n"
+        "sections:\n  - numeral: I\n    tasks:\n      - items:\n"
+        "          - {id: I-1, product: Kế hoạch, lead: [Sở KH&CN], partners: [Sở NV], deadline: Quý II/2021}\n",
+        encoding="utf-8",
+    )
+    result = run("list", "--agency", typed, "--plan", plan)
+    assert result.exit_code == 1 and "không có cơ quan nào khớp" in result.stderr, result
 
 
 @pytest.mark.parametrize("words, role", [("chủ trì", "lead"), ("Chu tri", "lead"), ("phối hợp", "partner"), ("cả hai", "any"), ("Partner", "partner")])

@@ -55,9 +55,9 @@ _register()
 class LanguageError(Exception):
     """``--lang`` (or ``CCHC_LANG``) was given a language cchc does not speak, or no value; *key* says which."""
 
-    def __init__(self, value: str, key: str = "cli.bad-lang"):
+    def __init__(self, value: str, key: str = "cli.bad-lang", lang: str | None = None):
         super().__init__(value)
-        self.key = key
+        self.key, self.lang = key, lang  # lang: the one already asked for, to say it in
 
 
 def split_lang(args: list[str], environ=os.environ) -> tuple[str, list[str]]:
@@ -79,6 +79,8 @@ def split_lang(args: list[str], environ=os.environ) -> tuple[str, list[str]]:
                 value, i = arg.split("=", 1)[1], i + 1
             if value.strip().lower() not in LANGS:
                 raise LanguageError(value)
+            if chosen is not None:  # as any option of one value: the framework would keep the last without a word
+                raise LanguageError(value, "cli.lang-twice", chosen)
             chosen = value.strip().lower()
             continue
         rest.append(arg)
@@ -204,6 +206,8 @@ def _once_each(cmd, lang: str):
             opts, _, order = cmd.make_parser(ctx).parse_args(args=list(args))
         except Exception:  # the framework's own parse says what is wrong, in its words
             return parse_args(ctx, args)
+        if any(getattr(param, "is_eager", False) for param in order):  # --help shows the page whatever else is given
+            return parse_args(ctx, args)
         counts: dict[int, int] = {}
         for param in order:
             single = getattr(param, "param_type_name", "") == "option" and not (param.multiple or param.count or param.is_flag)
@@ -327,7 +331,7 @@ def run(args: list[str], environ=os.environ) -> None:
         lang, rest = split_lang(args, environ)
     except LanguageError as exc:
         # In the language CCHC_LANG asks for, when that one is known (the command line's was not).
-        sys.stderr.write(escape_controls(t(exc.key, language(environ.get("CCHC_LANG")), value=str(exc))) + "\n")
+        sys.stderr.write(escape_controls(t(exc.key, exc.lang or language(environ.get("CCHC_LANG")), value=str(exc))) + "\n")
         raise SystemExit(EXIT_USAGE) from None
     settings = Settings(lang)
     token = CURRENT.set(settings)
