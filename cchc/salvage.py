@@ -66,7 +66,7 @@ def salvage_section(index: int, raw) -> SalvagedSection | None:
 
 def without_unknown_keys(model, data):
     """``model.model_validate(data)``; when the schema refuses only keys it does not know (a misspelt "ghi_chu", a
-    "status" that belongs in the progress log), the model of *data* without them: those keys are reported, and
+    "status" that belongs in the progress log, a key YAML reads as a number: ``2021: x``), the model of *data* without them: those keys are reported, and
     what they stand in must not hide the problems of the rest (an unknown agency, an unreadable deadline)."""
     from pydantic import ValidationError
 
@@ -74,7 +74,7 @@ def without_unknown_keys(model, data):
         return model.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_context=False, include_input=False)
-        if not errors or any(error["type"] != "extra_forbidden" or not error["loc"] for error in errors):
+        if not errors or any(error["type"] not in ("extra_forbidden", "invalid_key") or not error["loc"] for error in errors):
             raise
         return model.model_validate(_without(data, [tuple(error["loc"]) for error in errors]))
 

@@ -63,6 +63,9 @@ def _validate_by_section(data: dict, sections: list, name: str, partial: list | 
             # flood of bad items never has pydantic hold an error for each (gigabytes).
             section = _validate_in_pieces(raw, ("sections", s), listing)
             if section is None:
+                part = salvage_section(s, raw) if partial is not None and not listing.unlisted else None
+                if part is not None:  # what validates of it is checked still, as of a smaller section
+                    salvaged.append(part)
                 sections[s] = None
                 continue
             # Valid: built from the models its pieces made, never validated twice.

@@ -783,3 +783,28 @@ def test_a_task_with_no_number_no_title_and_no_item_is_named_as_such(run, tmp_pa
     assert 'một nhiệm vụ không số, không tên của mục "I" chưa có sản phẩm nào' in result.stdout + result.stderr
     assert 'nhiệm vụ "2" của mục "I" chưa có sản phẩm nào' in result.stdout + result.stderr
     assert '""' not in result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("pieces", [False, True])
+def test_a_key_read_as_a_number_or_unknown_hides_nothing_even_in_a_section_checked_in_pieces(run, tmp_path, monkeypatch, pieces):
+    # A section over PIECES_ABOVE items is checked a piece at a time: one unknown key in it hid every other problem
+    # of the section. A key YAML reads as a number ("2021: q") hid the problems of its item.
+    from cchc import schema_problems
+
+    if pieces:
+        monkeypatch.setattr(schema_problems, "PIECES_ABOVE", 3)
+    items = "".join(f"          - {{id: I-{n}, product: p{n}, lead: [Sở Nội vụ], deadline: Quý II/2026}}\n" for n in range(6))
+    text = (
+        "plan:\n  title: KẾ HOẠCH\n  year: 2026\nagencies:\n  - name: Sở Nội vụ\nsections:\n  - numeral: I\n    tasks:\n      - items:\n"
+        + items
+        + "          - id: I-9\n            ghi_chu: x\n            product: z\n            lead: [Sở Không Có]\n            deadline: Quý V/2026\n"
+        + "          - id: I-10\n            product: Báo cáo\n            lead: [Sở Nội vụ]\n            deadline: Tháng 13/2026\n            2021: q\n"
+    )
+    path = tmp_path / "p.yaml"
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    found = [(d["code"], lines[d["line"] - 1].strip()) for d in diagnostics(run("validate", path, "-f", "json")) if d["severity"] == "error"]
+    assert sorted(found) == sorted([
+        ("schema", "ghi_chu: x"), ("unknown-agency", "lead: [Sở Không Có]"), ("deadline", "deadline: Quý V/2026"),
+        ("deadline", "deadline: Tháng 13/2026"), ("schema", "2021: q"),
+    ]), found
