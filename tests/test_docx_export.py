@@ -153,9 +153,9 @@ def test_pages_are_a4_with_the_decrees_margins(files):
             short, long = sorted([section.page_width, section.page_height])
             assert abs(short - Mm(210)) < Mm(0.5) and abs(long - Mm(297)) < Mm(0.5), name
             assert (section.page_width > section.page_height) == (section.orientation == WD_ORIENT.LANDSCAPE)
-            assert Mm(20) - Mm(0.1) <= section.top_margin <= Mm(25) and Mm(20) - Mm(0.1) <= section.bottom_margin <= Mm(25)
-            assert Mm(30) - Mm(0.1) <= section.left_margin <= Mm(35)
-            assert Mm(15) - Mm(0.1) <= section.right_margin <= Mm(20)
+            assert Mm(20) <= section.top_margin <= Mm(25) and Mm(20) <= section.bottom_margin <= Mm(25)
+            assert Mm(30) <= section.left_margin <= Mm(35)
+            assert Mm(15) <= section.right_margin <= Mm(20)
 
 
 def test_page_numbers_start_on_page_two_and_run_through_the_file(files):
@@ -595,6 +595,8 @@ def test_libreoffice_prints_the_issuers_place_on_a_line_of_its_own(pdfs):
         ("SỞ NỘI VỤ TỈNH HÀ NAM", "SỞ NỘI VỤ TỈNH HÀ NAM"),  # fits on a line
         ("BỘ CHỈ HUY QUÂN SỰ TỈNH BÀ RỊA - VŨNG TÀU", "BỘ CHỈ HUY QUÂN SỰ\nTỈNH BÀ RỊA - VŨNG TÀU"),
         ("VĂN PHÒNG ỦY BAN NHÂN DÂN", "VĂN PHÒNG ỦY BAN NHÂN DÂN"),  # no place
+        # The place fits whole on the body's last line: no line of its own ("NHÂN DÂN" had been left alone).
+        ("VĂN PHÒNG HỘI ĐỒNG NHÂN DÂN VÀ ỦY BAN NHÂN DÂN XÃ VŨ HỘI", "VĂN PHÒNG HỘI ĐỒNG NHÂN DÂN VÀ ỦY BAN NHÂN DÂN XÃ VŨ HỘI"),
     ],
 )
 def test_an_issuers_place_goes_to_a_line_of_its_own_when_the_name_does_not_fit(plans, issuer, paragraph):

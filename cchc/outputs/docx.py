@@ -22,7 +22,13 @@ __all__ = ["render_docx"]
 
 _MM = 36000  # EMU per millimetre
 PAGE_SHORT, PAGE_LONG = 210 * _MM, 297 * _MM  # A4
-TOP, BOTTOM, LEFT, RIGHT, HEADER = 20 * _MM, 20 * _MM, 30 * _MM, 15 * _MM, 10 * _MM
+def _margin(mm: int) -> int:
+    """*mm* as Word stores a margin, in whole twips (635 EMU), never less: 15 mm (850.4 twips) written as 850 read
+    back as 14.99 mm, under Nghị định 30's 15."""
+    return -(-mm * _MM // 635) * 635
+
+
+TOP, BOTTOM, LEFT, RIGHT, HEADER = _margin(20), _margin(20), _margin(30), _margin(15), _margin(10)
 PORTRAIT_TEXT = PAGE_SHORT - LEFT - RIGHT  # 165 mm
 LANDSCAPE_TEXT = PAGE_LONG - LEFT - RIGHT  # 252 mm
 #: The letterhead's columns: the issuer's, and the nation's (wide enough for the quốc hiệu on one line at 13 pt).
@@ -413,13 +419,16 @@ def _caps(paragraph) -> None:
 
 
 def _body_and_place(parts: tuple[str, str], size: float, room: int) -> str:
-    """A body's name on one line when it fits, else its place ("TỈNH HÀ NAM") from a line of its own (a break): Word
-    would split "ỦY BAN NHÂN DÂN TỈNH / HÀ NAM" wherever the line ends (the HTML's and the PDF's ``.place``)."""
+    """A body's name with its place ("TỈNH HÀ NAM") after its last line when the place fits there whole, else from a
+    line of its own (a break): Word would split "ỦY BAN NHÂN DÂN TỈNH / HÀ NAM" wherever the line ends (the HTML's
+    and the PDF's ``.place``)."""
     from cchc.outputs.docx_fit import line_count
 
     body, place = parts
     whole = f"{body} {place}" if body and place else body or place
-    if not (body and place) or line_count(whole.upper(), room / (size * 12700) * 1000) == 1:
+    room = room / (size * 12700) * 1000
+    # The place on the body's last line when it fits there whole (no line more than the body's), else on its own.
+    if not (body and place) or line_count(whole.upper(), room) == line_count(body.upper(), room):
         return whole
     return f"{body}\n{place}"
 
