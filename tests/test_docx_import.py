@@ -102,7 +102,9 @@ def test_merged_and_guessed_cells_are_commented():
     assert comments[("sections", 0, "tasks", 1, "items", 1)] == [("docx.guess.task-above", {})]
     assert comments[("sections", 1, "tasks", 0, "items", 0, "budget")] == [("docx.comment.budget-shared", {})]
     assert comments[("sections", 1, "tasks", 0, "items", 1, "product")] == [("docx.comment.budget-merged", {"written": "20"})]
-    assert len(comments) == 3
+    # "Các sở, ban, ngành" and "Các cơ quan, đơn vị có liên quan": groups of every sở, ban, ngành, by a rule guessed.
+    assert comments[("agencies", 5)] == comments[("agencies", 6)] == [("docx.guess.members-rule", {"rule": "so-ban-nganh"})]
+    assert len(comments) == 5
     from cchc.messages import render
 
     written = dump_plan(result.data, {p: [render(k, a) for k, a in v] for p, v in comments.items()})
@@ -544,9 +546,16 @@ def test_names_for_several_agencies_are_all_marked_groups_and_no_name_is_made_up
         "UBND huyện, thành phố": True, "Sở, ban, ngành": True, "UBND xã, phường, thị trấn": True, "UBND cấp xã": True,
         "Các sở, ban, ngành": True, "Các đơn vị có liên quan": True,
     }
-    assert all(not a.members and not a.short for a in plan.agencies)
+    assert all(not a.members and not a.short for a in plan.agencies)  # no name made up
+    rules = {a.name: a.members_rule for a in plan.agencies if a.members_rule}
+    assert rules == {"Sở, ban, ngành": "so-ban-nganh", "Các sở, ban, ngành": "so-ban-nganh", "Các đơn vị có liên quan": "so-ban-nganh"}
     listed = json.loads(run("list", "--plan", out, "--agency", "Sở Tài chính", "--format", "json").stdout)
-    assert [(i["product"], i["lead"]) for i in listed] == [("Sản phẩm 1", ["Sở Nội vụ", "Sở Tài chính"])]
+    assert [(i["product"], i["lead"], i["via"]) for i in listed] == [
+        ("Sản phẩm 1", ["Sở Nội vụ", "Sở Tài chính"], None), ("Sản phẩm 3", ["Sở, ban, ngành"], "Sở, ban, ngành"),
+        ("Sản phẩm 6", ["Các sở, ban, ngành"], "Các sở, ban, ngành"), ("Sản phẩm 7", ["Các đơn vị có liên quan"], "Các đơn vị có liên quan"),
+    ]
+    direct = json.loads(run("list", "--plan", out, "--agency", "Sở Tài chính", "--direct", "--format", "json").stdout)
+    assert [i["product"] for i in direct] == ["Sản phẩm 1"]
 
 
 def test_agencies_from_a_registry_keep_its_spelling_and_entries(tmp_path):

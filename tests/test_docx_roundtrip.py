@@ -9,6 +9,7 @@ which the Word file prints in full.
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 from pathlib import Path
 
@@ -167,3 +168,31 @@ def test_an_issuer_printed_with_its_place_on_a_line_of_its_own_comes_back_whole(
     plan = plan.model_copy(update={"plan": plan.plan.model_copy(update={"superior": superior, "issuer": issuer})})
     back = read_docx(render_docx(build_view(plan)), "x.docx").data["plan"]
     assert (back.get("superior"), back["issuer"]) == (superior, issuer)
+
+
+def test_groups_of_every_department_come_back_with_the_rule_that_selects_them(run, tmp_path):
+    # Imported without --agencies, "Các sở, ban, ngành" was a group of no one: list --agency "Sở Tư pháp" found 2 of
+    # its 30 items on the plan read back. The rule is a guess, and the file says so.
+    plan = ROOT / "plans" / "2021.yaml"
+    assert run("render", "-f", "docx", "-o", tmp_path / "p.docx", "--plan", plan).exit_code == 0
+    assert run("import", tmp_path / "p.docx", "-o", tmp_path / "back.yaml").exit_code == 0
+    text = (tmp_path / "back.yaml").read_text(encoding="utf-8")
+    assert "  - name: Các sở, ban, ngành\n    group: true\n    members_rule: so-ban-nganh\n" in text
+    assert "  - name: Các cơ quan, đơn vị có liên quan\n    group: true\n    members_rule: so-ban-nganh\n" in text
+    assert text.count("# đoán: nhóm gồm mọi cơ quan mà so-ban-nganh chọn") == text.count("members_rule: so-ban-nganh")
+    for agency in ("Sở Tư pháp", "Sở Thông tin và Truyền thông"):
+        ids = lambda path: {i["id"] for i in json.loads(run("list", "-a", agency, "-f", "json", "--plan", path).stdout)}  # noqa: E731
+        source, back = ids(plan), ids(tmp_path / "back.yaml")
+        assert back <= source and len(back) >= len(source) - 1, (agency, source - back)
+
+
+@pytest.mark.parametrize(
+    "name, rule",
+    [("Các sở, ban, ngành", "so-ban-nganh"), ("Sở, ban, ngành", "so-ban-nganh"), ("Các sở, ngành có liên quan", "so-ban-nganh"),
+     ("Các phòng, ban, ngành", "phong-ban-nganh"), ("Các sở: Tài chính, Nội vụ", None), ("UBND cấp xã", None),
+     ("Các đơn vị sự nghiệp công lập", None)],
+)
+def test_a_groups_rule_is_read_from_kinds_of_agency_only(name, rule):
+    from cchc.inputs.docx_agencies import members_rule
+
+    assert members_rule(name) == rule

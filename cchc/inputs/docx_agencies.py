@@ -75,6 +75,39 @@ def _kinds_after_commas(key: str) -> bool:
     return bool(later) and all(part in _GROUP_KINDS for part in later)
 
 
+#: The kinds a group of every department lists ("Các sở, ban, ngành"), and the ``members_rule`` that selects them.
+_RULE_KINDS = (({"sở", "ban", "ngành"}, "sở", "so-ban-nganh"), ({"phòng", "ban", "ngành"}, "phòng", "phong-ban-nganh"))
+
+
+#: ``members_rule``'s answer for a group of agencies and units ("Các cơ quan, đơn vị có liên quan"): the rule of the
+#: level whose departments the plan names (sở for a province's plan, phòng for a district's).
+_THIS_LEVEL = "this-level"
+
+
+def members_rule(name: str) -> str | None:
+    """The ``members_rule`` of a group named by kinds of agency only ("Các sở, ban, ngành", "Sở, ban, ngành",
+    "Các sở, ngành có liên quan", "Các phòng, ban, ngành"; ``_THIS_LEVEL`` for "Các cơ quan, đơn vị có liên
+    quan"); None for any other ("Các sở: Tài chính, Nội vụ", "UBND cấp xã")."""
+    key = " ".join(name.casefold().split()).removeprefix("các ").removesuffix(" có liên quan").removesuffix(" liên quan")
+    words = [word for word in re.split(r"[,\s]+", key) if word]
+    for kinds, first, rule in _RULE_KINDS:
+        if words and words[0] == first and set(words) <= kinds:
+            return rule
+    if words and set(words) <= {"cơ", "quan", "đơn", "vị"} and " ".join(words) in ("cơ quan", "đơn vị", "cơ quan đơn vị"):
+        return _THIS_LEVEL
+    return None
+
+
+def _level_rule(entries: list[dict]) -> str | None:
+    """The rule that selects more of *entries*' agencies (sở or phòng), or None when it selects none."""
+    from cchc.agencies import RULE_STARTS
+
+    names = [spelling_key(entry["name"]) for entry in entries if not entry.get("group")]
+    counts = {rule: sum(name.startswith(starts) for name in names) for rule, starts in RULE_STARTS.items()}
+    best = max(counts, key=lambda rule: counts[rule])
+    return best if counts[best] else None
+
+
 def whole_name(part: str) -> bool:
     """Whether *part* reads as one agency's whole name: a kind of agency, then what names it ("Sở Nội vụ",
     "Văn phòng UBND tỉnh", "UBND huyện"), not a kind alone ("Sở") nor a list of kinds ("UBND xã, phường")."""
@@ -278,6 +311,13 @@ class AgencyBook:
         entries = registry + [_clean(new[k]) for k in plain + groups]
         position = {k: len(registry) + i for i, k in enumerate(plain + groups)}
         comments = [(position[k], "docx.guess.short-form", {"short": short}) for k, short in guesses if k in position]
+        for key in plain + groups:  # a group of every sở, ban, ngành (or phòng …): the rule that selects them
+            rule = members_rule(new[key]["name"]) if new[key]["group"] else None
+            if rule == _THIS_LEVEL:  # "Các cơ quan, đơn vị có liên quan": the departments of the plan's own level
+                rule = _level_rule(entries)
+            if rule is not None:
+                entries[position[key]]["members_rule"] = rule
+                comments.append((position[key], "docx.guess.members-rule", {"rule": rule}))
         return entries, comments
 
     def _guess_short_forms(self, new: dict[str, dict], order: list[str]) -> list[tuple[str, str]]:

@@ -208,6 +208,10 @@ MESSAGES = {
     ),
     "docx.guess.year": ("đoán: tiêu đề không ghi năm; năm lấy theo ngày ban hành", "đoán: the title names no year; the year is the date's"),
     "docx.guess.unit": ("đoán: tiêu đề cột kinh phí không ghi đơn vị; coi là triệu đồng", "đoán: the budget heading names no unit; taken as million VND"),
+    "docx.guess.members-rule": (
+        "đoán: nhóm gồm mọi cơ quan mà {rule} chọn (bỏ members_rule nếu không đúng)",
+        "đoán: a group of every agency {rule} selects (remove members_rule if it is not)",
+    ),
     "docx.guess.short-form": ("đoán: {short!q} là cách viết tắt của cơ quan này", "đoán: {short!q} is taken as a short form of this agency"),
     "docx.comment.budget-merged": (
         "ô kinh phí {written!q} gộp chung với dòng trên: số tiền chỉ ghi ở dòng đầu, không cộng hai lần",
