@@ -1432,3 +1432,19 @@ def test_an_entry_logged_in_vietnam_is_not_from_the_future_on_a_machine_that_kee
     for command in (["validate", str(workdir / "ke-hoach.yaml")], ["list", "--status", "done", "--plan", str(workdir / "ke-hoach.yaml")]):
         result = subprocess.run([sys.executable, "-m", "cchc", *command], env=env, capture_output=True, text=True)
         assert result.returncode == 0 and "progress-future" not in result.stdout + result.stderr, result
+
+
+def test_validate_checks_a_log_kept_elsewhere_given_with_progress(run, workdir, tmp_path):
+    # progress --progress PATH kept a log validate could not check: "no such option", or the log read as a plan.
+    plan = workdir / "ke-hoach.yaml"
+    log = tmp_path / "elsewhere.yaml"
+    assert run("progress", "A-1", "--status", "done", "--on", "2021-03-01", "--plan", plan, "--progress", log).exit_code == 0
+    checked = run("validate", plan, "--progress", log, "-f", "json")
+    assert checked.exit_code == 0 and str(log) in json.loads(checked.stdout)["files"], checked
+    log.write_text(log.read_text(encoding="utf-8") + '- id: "Z-9"\n  status: "done"\n  date: "2021-03-02"\n', encoding="utf-8")
+    checked = run("validate", plan, "--progress", log, "-f", "json")
+    line = log.read_text(encoding="utf-8").splitlines().index('- id: "Z-9"') + 1
+    assert checked.exit_code == 1 and errors_of(json.loads(checked.stdout)) == [(str(log), line, 7, "progress-unknown-id")], checked
+    assert run("validate", plan, "--progress", tmp_path / "none.yaml").exit_code == 2  # given, so it must exist
+    two = run("validate", plan, DATA.parent.parent / "plans" / "2021.yaml", "--progress", log)
+    assert two.exit_code == 2 and "--progress" in two.stderr  # one plan's log

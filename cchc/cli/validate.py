@@ -12,7 +12,20 @@ from typing import Annotated, List, Optional
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import EXIT_PROBLEMS, EXIT_USAGE, a_path, lang, load_checked, out, out_data, plan_path, today_date
+from cchc.cli.common import (
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    ProgressOption,
+    a_path,
+    lang,
+    load_checked,
+    msg,
+    out,
+    out_data,
+    plan_path,
+    today_date,
+    usage,
+)
 from cchc.cli.params import ValidateFormat
 
 
@@ -24,6 +37,7 @@ def validate(
     plan_options: Annotated[Optional[List[Path]], typer.Option("--plan", "-p", metavar="PLAN", show_default=False, parser=a_path)] = None,
     plans_only: Annotated[bool, typer.Option("--plans-only")] = False,
     today: Annotated[Optional[str], typer.Option("--today", metavar="DATE", show_default=False)] = None,
+    progress: ProgressOption = None,
 ) -> None:
     """Check plan files: YAML safety, the schema, agencies, deadlines and totals."""
     from cchc.cli.params import parse_day
@@ -38,7 +52,9 @@ def validate(
         plans = [Path(env) if env else plan_path(None)]
     if plans_only:
         plans = plans_among(plans)
-    files, problems, unreadable = check_files(plans, as_of)
+    if progress is not None and len({file_key(path) for path in plans}) != 1:
+        raise usage(msg("cli.progress-one-plan", count=len(plans)), "--progress")
+    files, problems, unreadable = check_files(plans, as_of, progress)
     report = VALIDATION_REPORTERS[format.value](files, problems, lang(), strict)
     out(report) if format is ValidateFormat.text else out_data(report)
     if unreadable:
@@ -47,8 +63,9 @@ def validate(
         raise typer.Exit(EXIT_PROBLEMS)
 
 
-def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], list, bool]:
-    """Check each plan with the progress log beside it, and each progress log given (``X.progress.yaml``) against its plan.
+def check_files(paths: list[Path], as_of: datetime.date, progress: Path | None = None) -> tuple[list[str], list, bool]:
+    """Check each plan with the progress log beside it (or *progress*, for the one plan given), and each progress log
+    given (``X.progress.yaml``) against its plan.
 
     (the files checked, each once; every problem, sorted; whether a file could
     not be read, exit 2). A log whose plan is given too is checked once, with
@@ -93,15 +110,15 @@ def check_files(paths: list[Path], as_of: datetime.date) -> tuple[list[str], lis
             continue
         judged: set = set()
         for name in names[file_key(path)]:  # the plan hard-linked into two folders has a log beside each name
-            log = log_path(name)
-            if not os.path.lexists(log) or file_key(log) in judged:
+            log = log_path(name, progress)
+            if (progress is None and not os.path.lexists(log)) or file_key(log) in judged:
                 continue
             judged.add(file_key(log))
             # The progress log beside the plan is part of what the plan's repository holds.
             found = judge_log(log, loaded.plan, as_of)[1]
             files[str(log)] = None
             problems.extend(found)
-            second = _second_log(log)
+            second = _second_log(log) if progress is None else None
             if second is not None:
                 files[second.file] = None
                 problems.append(second)

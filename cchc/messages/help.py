@@ -65,6 +65,10 @@ MESSAGES = {
         "Skip YAML files that are not plans; a progress log is checked with its plan (for pre-commit, which passes every YAML file).",
     ),
     "help:cchc validate --today": ("Coi ngày này là hôm nay khi kiểm tra sổ theo dõi tiến độ (YYYY-MM-DD hoặc DD/MM/YYYY).", "Take this date as today when checking the progress log (YYYY-MM-DD or DD/MM/YYYY)."),
+    "help:cchc validate --progress": (
+        "Sổ theo dõi tiến độ của kế hoạch (một kế hoạch) [mặc định: tệp <kế hoạch>.progress.yaml cạnh tệp kế hoạch, nếu có].",
+        "The plan's progress log (one plan) [default: <plan>.progress.yaml beside the plan, when there is one].",
+    ),
     "help:cchc validate --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
     "help:cchc schema": (
         "In JSON Schema của tệp kế hoạch (cho trình soạn thảo và các công cụ kiểm tra khác).",
