@@ -176,6 +176,7 @@ def test_system_reasons_are_in_the_chosen_language(run, tmp_path):
 def test_help_shows_no_python_type_names(run, command):
     for lang in ("vi", "en"):
         text = run("--lang", lang, command, "--help").stdout
+        assert "{" not in text.splitlines()[0], text  # "cchc show [OPTIONS] ID": a person would type the braces
         assert not re.search(r"(?i)<(str|path|file|directory|int|float|bool|list\[)", text), text  # "KẾ_HOẠCH.docx <Path>" showed
         assert not re.search(r"[ \t]+$", text, re.M)
 
@@ -217,8 +218,9 @@ def test_every_usage_line_brackets_each_argument_once(run, lang):
         if name == "cchc":
             continue
         line = _usage_line(run, lang, *name.split()[1:])
-        # Options, then each argument once: {REQUIRED} or [OPTIONAL], "..." when it repeats.
-        pattern = rf"{usage}: {re.escape(name)} {re.escape(options)}(?: \{{[^\[\]{{}}\s]+\}}| \[[^\[\]{{}}\s]+\](?:\.\.\.)?)*"
+        # Options, then each argument once: REQUIRED (bare, as man pages write it: typer's "{ID}" had people type the
+        # braces) or [OPTIONAL], "..." when it repeats.
+        pattern = rf"{usage}: {re.escape(name)} {re.escape(options)}(?: [^\[\]{{}}\s]+| \[[^\[\]{{}}\s]+\](?:\.\.\.)?)*"
         assert re.fullmatch(pattern, line), line
 
 
@@ -258,16 +260,16 @@ def test_placeholders_are_in_the_language_of_the_help(run):
     "args, vi, en",
     [
         (("progress",), ["--on NGÀY", "-e, --evidence CHỮ", "-n, --note CHỮ", "-p, --plan KẾ_HOẠCH", "--progress TỆP", "--today NGÀY",
-                         "cchc progress [TÙY CHỌN] {MÃ}", "\n  MÃ  "],
+                         "cchc progress [TÙY CHỌN] MÃ", "\n  MÃ  "],
          ["--on DATE", "-e, --evidence TEXT", "-n, --note TEXT", "-p, --plan PLAN", "--progress LOG", "--today DATE",
-          "cchc progress [OPTIONS] {ID}", "\n  ID  "]),
+          "cchc progress [OPTIONS] ID", "\n  ID  "]),
         (("report",), ["--period KỲ", "--as-of NGÀY", "-o, --output TỆP", "--bands TỆP"],
          ["--period PERIOD", "--as-of DATE", "-o, --output FILE", "--bands FILE"]),
         (("list",), ["-a, --agency TÊN", "-s, --section MỤC", "-q, --search CHỮ", "--today NGÀY"],
          ["-a, --agency NAME", "-s, --section SECTION", "-q, --search TEXT", "--today DATE"]),
         (("render",), ["--template-dir THƯ_MỤC", "-s, --section MỤC", "-a, --agency TÊN"], ["--template-dir DIR", "-s, --section SECTION", "-a, --agency NAME"]),
-        (("import",), ["cchc import [TÙY CHỌN] {KẾ_HOẠCH.docx}", "--agencies TỆP", "-o, --output TỆP"],
-         ["cchc import [OPTIONS] {PLAN.docx}", "--agencies FILE", "-o, --output FILE"]),
+        (("import",), ["cchc import [TÙY CHỌN] KẾ_HOẠCH.docx", "--agencies TỆP", "-o, --output TỆP"],
+         ["cchc import [OPTIONS] PLAN.docx", "--agencies FILE", "-o, --output FILE"]),
         (("validate",), ["cchc validate [TÙY CHỌN] [KẾ_HOẠCH]...", "\n  KẾ_HOẠCH  ", "-p, --plan KẾ_HOẠCH", "--today NGÀY"],
          ["cchc validate [OPTIONS] [PLAN]...", "\n  PLAN  ", "-p, --plan PLAN", "--today DATE"]),
         (("due",), ["-m, --month YYYY-MM", "--today NGÀY"], ["-m, --month YYYY-MM", "--today DATE"]),
@@ -285,7 +287,7 @@ def test_what_a_help_page_shows_for_values(run, args, vi, en):
 
 
 def test_a_missing_argument_is_named_as_the_help_names_it(run):
-    assert "Lỗi: thiếu tham số MÃ" in run("show").stderr and "cchc show [TÙY CHỌN] {MÃ}" in run("show").stderr
+    assert "Lỗi: thiếu tham số MÃ" in run("show").stderr and "cchc show [TÙY CHỌN] MÃ" in run("show").stderr
     assert "Lỗi: thiếu tham số KẾ_HOẠCH.docx" in run("import").stderr
     assert "Error: Missing argument 'ID'." in run("--lang", "en", "progress").stderr
 

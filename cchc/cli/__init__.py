@@ -128,8 +128,15 @@ def printable(text: str, stream=None) -> str:
         return text
 
 
+#: The usage line, where typer writes a required argument in braces ("cchc show [OPTIONS] {ID}"), which a person may
+#: type too: written bare, as man pages and click write it ("cchc show [OPTIONS] ID").
+_USAGE_LINE = re.compile(r"^Usage:.*$", re.M)
+_BRACED = re.compile(r"(?<=\s)\{([^{}\s]+)\}(?=\.\.\.|\s|$)")
+
+
 def translate_help(text: str, lang: str) -> str:
     """A help or usage text with the framework's English words in *lang*."""
+    text = _USAGE_LINE.sub(lambda m: _BRACED.sub(r"\1", m.group()), text)
     text = _TYPE_NAMES.sub(lambda m: " " * len(m.group()), text)
     text = _LIST_OF.sub(lambda m: f"<{m.group(1)}>" + (m.group(2) + " " * 6 if m.group(2) else ""), text)
     if lang == "en":
