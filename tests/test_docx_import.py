@@ -1341,3 +1341,27 @@ def test_sections_merged_down_the_first_column_stay_sections_whatever_row_in_cap
     assert [(s.numeral, s.title, [i.id for t in s.tasks for i in t.items]) for s in plan.sections[:2]] == [
         ("I", "CẢI CÁCH THỂ CHẾ", ["I-1", "I-2"]), ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", ["II-1", "II-2"])]
     assert all(not t.title for s in plan.sections for t in s.tasks)  # no section title made a task's
+
+
+@pytest.mark.parametrize("name_line", ["Lê Văn Hùng", "(Đã ký)\nLê Văn Hùng"])
+def test_an_attached_plans_own_letterhead_is_not_read_into_the_decisions_signature(name_line):
+    # The plan after the decision opens with its own letterhead: its motto "Độc lập - Tự do - Hạnh phúc" was taken
+    # for the chairman's name (exit 0, and printed so), the name itself left out as not placed.
+    doc = F.document()
+    F.letterhead(doc, ["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH LỤC"], "Số: 15/QĐ-UBND", "Bình Lục, ngày 10 tháng 01 năm 2022")
+    F.para(doc, "QUYẾT ĐỊNH", bold=True, center=True)
+    F.para(doc, "Về việc ban hành Kế hoạch cải cách hành chính năm 2022", bold=True, center=True)
+    F.para(doc, "ỦY BAN NHÂN DÂN HUYỆN BÌNH LỤC", bold=True, center=True)
+    F.para(doc, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;", italic=True)
+    F.para(doc, "QUYẾT ĐỊNH:", bold=True, center=True)
+    F.para(doc, "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2022.")
+    F.signature(doc, ["Như Điều 1;", "Lưu: VT."], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", *name_line.split("\n")])
+    F.letterhead(doc, ["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH LỤC"], "", "")
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    F.para(doc, "Cải cách hành chính năm 2022", bold=True, center=True)
+    F.task_table(doc, [["Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+                       ["1. Kiểm tra", "Báo cáo kiểm tra", "Phòng Nội vụ", "Quý II/2022"]])
+    result = read_docx(F.to_bytes(doc), "qd.docx")
+    signer = result.data["decision"]["signer"]
+    assert (signer["authority"], signer["position"], signer["name"]) == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Hùng")
+    assert result.data["decision"]["recipients"] == ["Như Điều 1;", "Lưu: VT."]

@@ -187,11 +187,15 @@ def closing(paras: list[Para]) -> tuple[dict | None, list[str], list[Para]]:
     """(signer, recipients, unused paragraphs) of a signature block with its "Nơi nhận:" list, in either order."""
     recipients: list[str] = []
     signer_lines: list[tuple[str, Para]] = []
+    after: list[Para] = []  # from the next document's letterhead on (an attached plan's own): not this block's
     listing = False
     for para in paras:
         for line in para.text.split("\n"):
             line = line.strip()
             shown = Para(line, para.place, para.bold, para.centered)
+            if after or (line and (kind(shown) == "motto" or fold(line) == _NATION)):
+                after.append(shown)
+                continue
             if not line or _placeholder(line):
                 continue
             if kind(shown) == "recipients":
@@ -207,7 +211,7 @@ def closing(paras: list[Para]) -> tuple[dict | None, list[str], list[Para]]:
             listing = False
             signer_lines.append((line, shown))
     signer, unused = _signer(signer_lines)
-    return signer, recipients, unused
+    return signer, recipients, unused + [para for para in after if para.text]
 
 
 #: A signing position, as the head of an office signs in their own name (no "KT." or "TM." above it).
@@ -225,9 +229,16 @@ def bare_signature(lines: list[str]) -> bool:
     if len(lines) < 2 or not is_caps(lines[0]) or len(lines[0]) > 60 or not _POSITION.fullmatch(fold(lines[0])):
         return False
     names = [line for line in lines[1:] if not _placeholder(line)]
-    return len(names) == 1 and len(names[0]) <= 60 and _NAME.fullmatch(names[0]) is not None and all(
-        word[0].isupper() for word in names[0].split()
-    ) and not is_caps(names[0])
+    return len(names) == 1 and _person(names[0])
+
+
+#: The quốc hiệu, folded: the first line of the next document's letterhead.
+_NATION = "cong hoa xa hoi chu nghia viet nam"
+
+
+def _person(line: str) -> bool:
+    """*line* reads as a person's name: two to six words of letters, each starting with a capital, not all capitals."""
+    return len(line) <= 60 and _NAME.fullmatch(line) is not None and all(w[0].isupper() for w in line.split()) and not is_caps(line)
 
 
 def _unbullet(line: str) -> str:
@@ -245,6 +256,8 @@ def _signer(lines: list[tuple[str, Para]]) -> tuple[dict | None, list[Para]]:
     authority = [line for line, _ in lines if _AUTHORITY.match(line)]
     caps = [line for line, _ in lines if is_caps(line) and line not in authority]
     names = [line for line, _ in lines if not is_caps(line)]
+    # The signer's name is a person's ("Lê Văn Hùng") where one is written: not a date line nor a number below it.
+    names = [line for line in names if _person(line)] or names
     if not caps:
         return None, [para for _, para in lines]
     signer = {"authority": "\n".join(authority) or None, "position": caps[0], "name": names[-1] if names else None}
