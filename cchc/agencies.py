@@ -52,7 +52,7 @@ class AgencyRegistry:
         self._trigrams: dict[str, list[int]] | None = None  # built on the first suggestion
         self._resolved: dict[str, object] = {}  # memo: a large plan names the same agencies again and again
         self._groups_of: dict[int, list] | None = None
-        self._abbreviated: dict[str, list] | None = None  # built on the first name typed out in full that matched none
+        self._abbreviated: list | None = None  # (tokens, agency) of the abbreviated names, on the first name typed out that matched none
         for agency in self.agencies:
             for spelling in (agency.name, *agency.short):
                 self._exact.setdefault(spelling_key(spelling), agency)
@@ -189,24 +189,24 @@ class AgencyRegistry:
 
     def _written_out(self, query: str) -> list:
         """The agencies with a name that abbreviates *query* written out: "Văn phòng Ủy ban nhân dân tỉnh" finds
-        "Văn phòng UBND tỉnh", "Sở Khoa học và Công nghệ" finds "Sở KH&CN" (``ABBREVIATIONS``, the ones offices
-        write; "và", "các", "của" aside). Typed with a place word, it finds a name with none (the plan's own)."""
+        "Văn phòng UBND tỉnh", "Phòng Tài chính - Kế hoạch" finds "Phòng TC-KH" (``cchc.abbreviations``). Typed
+        with a place word, it finds a name with none (the plan's own)."""
+        from cchc.abbreviations import spells_out, tokens, typed_words
+
         if self._abbreviated is None:
-            index: dict[str, list] = {}
-            for spelling, agency in self.spellings():
-                key = expanded_key(spelling)
-                if key is not None:
-                    bucket = index.setdefault(key, [])
-                    if not any(a is agency for a in bucket):
-                        bucket.append(agency)
-            self._abbreviated = index
-        words = [word for word in _WORD.findall(fold(query)) if word not in _SKIPPED]
-        found = self._abbreviated.get(" ".join(words), [])
+            self._abbreviated = [(found, agency) for spelling, agency in self.spellings() if (found := tokens(spelling))]
+        words = typed_words(query)
         place = _place_word(query)
-        if not found and place is not None:
-            bare = " ".join(words[: len(words) - len(place.split())])
-            found = [a for a in self._abbreviated.get(bare, []) if _place_word_of(a) is None]
-        return found
+        bare = words[: len(words) - len(place.split())] if place is not None else None
+        matched: dict[int, object] = {}
+        for found, agency in self._abbreviated:
+            if spells_out(found, words):
+                matched.setdefault(id(agency), agency)
+        if not matched and bare is not None:
+            for found, agency in self._abbreviated:
+                if _place_word_of(agency) is None and spells_out(found, bare):
+                    matched.setdefault(id(agency), agency)
+        return list(matched.values())
 
     def find(self, query: str) -> AgencyMatch:
         """Look an agency up as a person types it: equal (folded, or by initials) to a name, else part of exactly one."""
@@ -254,36 +254,6 @@ class AgencyRegistry:
             owner = self._folded.get(fold(spelling), [None])[0]
             agencies.setdefault(id(owner) if owner is not None else spelling, spelling)
         return AgencyMatch(suggestions=list(agencies.values())[:3])
-
-
-#: The abbreviations offices write in agencies' names, run together and folded ("KH&CN", "Kh&CN" -> "khcn"), and the
-#: words each stands for. Only these are read: "SNV" is the initials of Sở Nội vụ and of Sở Ngoại vụ alike.
-ABBREVIATIONS = {
-    "ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan", "ub": "uy ban", "vp": "van phong", "tp": "thanh pho",
-    "khcn": "khoa hoc va cong nghe", "khdt": "ke hoach va dau tu", "tttt": "thong tin va truyen thong",
-    "gddt": "giao duc va dao tao", "ldtbxh": "lao dong thuong binh va xa hoi", "nnptnt": "nong nghiep va phat trien nong thon",
-    "tnmt": "tai nguyen va moi truong", "vhttdl": "van hoa the thao va du lich", "gtvt": "giao thong van tai",
-    "ptth": "phat thanh va truyen hinh", "mttq": "mat tran to quoc", "mttqvn": "mat tran to quoc viet nam",
-    "kbnn": "kho bac nha nuoc", "bhxh": "bao hiem xa hoi", "cchc": "cai cach hanh chinh", "tthc": "thu tuc hanh chinh",
-    "cntt": "cong nghe thong tin", "qppl": "quy pham phap luat", "hcc": "hanh chinh cong", "ca": "cong an",
-    "bchqs": "bo chi huy quan su", "tand": "toa an nhan dan", "vksnd": "vien kiem sat nhan dan",
-}
-
-
-def expanded_key(spelling: str) -> str | None:
-    """*spelling*'s words folded, each abbreviation written in capitals written out, "và", "các", "của" left out;
-    None when it has no such abbreviation. "Sở KH&CN" -> "so khoa hoc cong nghe"."""
-    words: list[str] = []
-    expanded = False
-    for word in re.split(r"\s+", nfc(spelling)):
-        letters = "".join(_WORD.findall(fold(word)))
-        capitals = sum(ch.isupper() for ch in word)
-        if capitals > 1 and letters in ABBREVIATIONS:
-            words += ABBREVIATIONS[letters].split()
-            expanded = True
-        else:
-            words += _WORD.findall(fold(word))
-    return " ".join(word for word in words if word not in _SKIPPED) if expanded else None
 
 
 @cached_when_short(maxsize=8192)

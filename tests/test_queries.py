@@ -707,7 +707,7 @@ def test_a_name_written_out_finds_its_abbreviation_with_the_words_its_initials_l
     assert run("list", "--agency", "Sở Nội vụ", "--plan", plan).exit_code == 1  # SNV is not Sở Ngoại vụ's initials here
 
 
-@pytest.mark.parametrize("typed", ["Sở Kế hoạch và Chăn nuôi", "Sở Ngoại vụ"])
+@pytest.mark.parametrize("typed", ["Sở Kế hoạch và Chăn nuôi", "Sở Ngoại vụ", "Sở Nội vụ và Kế hoạch"])
 def test_a_name_written_out_is_not_an_abbreviation_its_initials_happen_to_make(run, tmp_path, typed):
     # KH&CN is Khoa học và Công nghệ, not any two words starting with K and H; NV is not Ngoại vụ.
     plan = tmp_path / "p.yaml"
@@ -733,3 +733,44 @@ def test_a_role_may_be_written_in_words(run, words, role):
 def test_a_role_cchc_does_not_know_names_the_roles_in_the_language_of_the_help(run):
     result = run("list", "--agency", "Sở Nội vụ", "--role", "giám sát", "--plan", PLAN)
     assert result.exit_code == 2 and "'lead' (chủ trì), 'partner' (phối hợp), 'any' (cả hai)" in result.stderr, result
+
+
+@pytest.mark.parametrize(
+    "typed, registered",
+    [
+        ("Phòng Tài chính - Kế hoạch", "Phòng TC-KH"),
+        ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "VP HĐND-UBND huyện"),
+        ("Phòng Văn hóa và Thông tin", "Phòng VH&TT"),
+        ("Hội Liên hiệp Phụ nữ huyện", "Hội LHPN huyện"),
+        ("Sở Nông nghiệp và Phát triển nông thôn", "Sở NN và PTNT"),
+        ("Ban Chỉ huy Quân sự huyện", "BCHQS huyện"),
+        ("Phòng Tư pháp", "Phòng TP"),
+        ("Sở Lao động - Thương binh và Xã hội", "Sở LĐ-TB&XH"),
+    ],
+)
+def test_a_name_written_out_finds_the_abbreviations_a_district_writes(run, tmp_path, typed, registered):
+    # Read only from a list of known abbreviations, "Phòng TC-KH" and "VP HĐND-UBND huyện" were found by none of
+    # their names written out: an unknown part stands for words with its letters, a known one for its own words.
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "plan:\n  title: KẾ HOẠCH\n  year: 2021\n"
+        f"agencies:\n  - name: {registered}\n  - name: Phòng Nội vụ\n"
+        "sections:\n  - numeral: I\n    tasks:\n      - items:\n"
+        f"          - {{id: I-1, product: Kế hoạch, lead: [{registered}], deadline: Quý II/2021}}\n",
+        encoding="utf-8",
+    )
+    assert [i["id"] for i in items(run("list", "--agency", typed, "--format", "json", "--plan", plan))] == ["I-1"]
+
+
+def test_the_plans_own_office_typed_with_its_place_is_the_one_without_it_only_when_none_has_it(run, tmp_path):
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "plan:\n  title: KẾ HOẠCH\n  year: 2021\n"
+        "agencies:\n  - name: Văn phòng UBND tỉnh\n  - name: Văn phòng UBND\n"
+        "sections:\n  - numeral: I\n    tasks:\n      - items:\n"
+        "          - {id: I-1, product: Kế hoạch, lead: [Văn phòng UBND tỉnh], deadline: Quý II/2021}\n"
+        "          - {id: I-2, product: Báo cáo, lead: [Văn phòng UBND], deadline: Quý II/2021}\n",
+        encoding="utf-8",
+    )
+    found = lambda name: [i["id"] for i in items(run("list", "--agency", name, "--direct", "--format", "json", "--plan", plan))]  # noqa: E731
+    assert found("Văn phòng Ủy ban nhân dân tỉnh") == ["I-1"] and found("Văn phòng Ủy ban nhân dân") == ["I-2"]
