@@ -547,15 +547,37 @@ def test_names_for_several_agencies_are_all_marked_groups_and_no_name_is_made_up
         "Các sở, ban, ngành": True, "Các đơn vị có liên quan": True,
     }
     assert all(not a.members and not a.short for a in plan.agencies)  # no name made up
-    rules = {a.name: a.members_rule for a in plan.agencies if a.members_rule}
-    assert rules == {"Sở, ban, ngành": "so-ban-nganh", "Các sở, ban, ngành": "so-ban-nganh", "Các đơn vị có liên quan": "so-ban-nganh"}
+    assert not any(a.members_rule for a in plan.agencies)  # whose departments, no issuer says
     listed = json.loads(run("list", "--plan", out, "--agency", "Sở Tài chính", "--format", "json").stdout)
-    assert [(i["product"], i["lead"], i["via"]) for i in listed] == [
-        ("Sản phẩm 1", ["Sở Nội vụ", "Sở Tài chính"], None), ("Sản phẩm 3", ["Sở, ban, ngành"], "Sở, ban, ngành"),
-        ("Sản phẩm 6", ["Các sở, ban, ngành"], "Các sở, ban, ngành"), ("Sản phẩm 7", ["Các đơn vị có liên quan"], "Các đơn vị có liên quan"),
-    ]
-    direct = json.loads(run("list", "--plan", out, "--agency", "Sở Tài chính", "--direct", "--format", "json").stdout)
-    assert [i["product"] for i in direct] == ["Sản phẩm 1"]
+    assert [(i["product"], i["lead"]) for i in listed] == [("Sản phẩm 1", ["Sở Nội vụ", "Sở Tài chính"])]
+
+
+@pytest.mark.parametrize(
+    "issuer, agencies, rules",
+    [
+        # A province's committee: its departments are the sở, ban, ngành, of every kind of group naming them.
+        (["ỦY BAN NHÂN DÂN", "TỈNH HÀ NAM"], ["Các sở, ban, ngành", "Các cơ quan, đơn vị có liên quan", "Các phòng, ban, ngành"],
+         {"Các sở, ban, ngành": "so-ban-nganh", "Các cơ quan, đơn vị có liên quan": "so-ban-nganh"}),
+        # A district's: its phòng, ban, ngành; the province's sở are not its registry's "Thanh tra huyện".
+        (["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH LỤC"], ["Các sở, ban, ngành", "Các cơ quan, đơn vị có liên quan", "Các phòng, ban, ngành"],
+         {"Các cơ quan, đơn vị có liên quan": "phong-ban-nganh", "Các phòng, ban, ngành": "phong-ban-nganh"}),
+        # A Sở's own plan ("Văn phòng Sở" is no sở, ban, ngành) and a commune's: no guess.
+        (["UBND TỈNH HÀ NAM", "SỞ TƯ PHÁP"], ["Các sở, ban, ngành", "Các cơ quan, đơn vị có liên quan"], {}),
+        (["ỦY BAN NHÂN DÂN", "XÃ AN NỘI"], ["Các cơ quan, đơn vị có liên quan", "Các phòng, ban, ngành"], {}),
+    ],
+)
+def test_a_group_of_departments_gets_the_rule_of_its_issuers_level(issuer, agencies, rules):
+    doc = F.document()
+    F.letterhead(doc, issuer, "Số: 12/KH-UBND", "Hà Nam, ngày 10 tháng 01 năm 2022")
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    F.para(doc, "Cải cách hành chính năm 2022", bold=True, center=True)
+    rows = [["Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]]
+    rows += [[f"{n}. Nhiệm vụ", f"Sản phẩm {n}", "Thanh tra huyện", group, "Quý II/2022"] for n, group in enumerate(agencies, 1)]
+    F.task_table(doc, rows)
+    result = read_docx(F.to_bytes(doc), "kh.docx")
+    assert {a["name"]: a["members_rule"] for a in result.data["agencies"] if a.get("members_rule")} == rules
+    guessed = [key for key, notes in result.comments.items() if ("docx.guess.members-rule", {"rule": rules.get(result.data["agencies"][key[1]]["name"])}) in notes]
+    assert len(guessed) == len(rules)
 
 
 def test_agencies_from_a_registry_keep_its_spelling_and_entries(tmp_path):

@@ -367,7 +367,10 @@ class _Document:
         for item, role, text in tables.agency_cells:
             item[role] = self.book.names(text) or None
             used.extend(item[role] or [])
-        agencies, agency_comments = self.book.registry_entries(used)
+        from cchc.inputs.docx_agencies import issuer_level
+
+        issuer = (self.decision or {}).get("issuer") or self.plan.get("issuer")
+        agencies, agency_comments = self.book.registry_entries(used, issuer_level(issuer))
         for item in tables.items:
             if item["deadline"]:
                 self._deadline_comment(item, year)

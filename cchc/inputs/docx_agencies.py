@@ -98,14 +98,28 @@ def members_rule(name: str) -> str | None:
     return None
 
 
-def _level_rule(entries: list[dict]) -> str | None:
-    """The rule that selects more of *entries*' agencies (sở or phòng), or None when it selects none."""
-    from cchc.agencies import RULE_STARTS
+#: The rule for the departments of a people's committee of each level.
+_LEVEL_RULES = {"province": "so-ban-nganh", "district": "phong-ban-nganh"}
+#: The cities run by the centre: a province's level ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"); any other city is a district's.
+_CENTRAL_CITIES = ("ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue")
 
-    names = [spelling_key(entry["name"]) for entry in entries if not entry.get("group")]
-    counts = {rule: sum(name.startswith(starts) for name in names) for rule, starts in RULE_STARTS.items()}
-    best = max(counts, key=lambda rule: counts[rule])
-    return best if counts[best] else None
+
+def issuer_level(issuer: str | None) -> str | None:
+    """"province" or "district" when *issuer* is a people's committee of that level ("ỦY BAN NHÂN DÂN TỈNH THÁI
+    BÌNH", "UBND HUYỆN VŨ THƯ"), "commune" for a commune's; None for anyone else (a Sở, a Phòng)."""
+    key = " ".join(fold(issuer or "").split())
+    if not key.startswith(("uy ban nhan dan ", "ubnd ")):
+        return None
+    place = re.sub(r"^tp\.?\s*", "thanh pho ", key.split(" ", 4 if key.startswith("uy") else 1)[-1])
+    if place.startswith("tinh "):
+        return "province"
+    if place.startswith("thanh pho "):
+        return "province" if place.removeprefix("thanh pho ").startswith(_CENTRAL_CITIES) else "district"
+    if place.startswith(("huyen ", "quan ", "thi xa ")):
+        return "district"
+    if place.startswith(("xa ", "phuong ", "thi tran ")):
+        return "commune"
+    return None
 
 
 def whole_name(part: str) -> bool:
@@ -262,8 +276,12 @@ class AgencyBook:
                 out.append(found[1] if found is not None else name)
         return out
 
-    def registry_entries(self, used: list[str]) -> tuple[list[dict], list[tuple[int, str, dict]]]:
-        """The plan's ``agencies:`` for the names *used*, and comments (entry index, key, args) where it guessed."""
+    def registry_entries(self, used: list[str], level: str | None = None) -> tuple[list[dict], list[tuple[int, str, dict]]]:
+        """The plan's ``agencies:`` for the names *used*, and comments (entry index, key, args) where it guessed.
+
+        *level* is the issuer's (``issuer_level``): a province's committee gives "Các sở, ban, ngành" the rule
+        for its departments, a district's "Các phòng, ban, ngành"; anyone else's groups get none (a Sở's
+        "Văn phòng Sở" is no sở, ban, ngành; a commune names no department of its own)."""
         from_registry: dict[int, object] = {}
         more_short: dict[int, list[str]] = {}
         new: dict[str, dict] = {}
@@ -311,11 +329,10 @@ class AgencyBook:
         entries = registry + [_clean(new[k]) for k in plain + groups]
         position = {k: len(registry) + i for i, k in enumerate(plain + groups)}
         comments = [(position[k], "docx.guess.short-form", {"short": short}) for k, short in guesses if k in position]
-        for key in plain + groups:  # a group of every sở, ban, ngành (or phòng …): the rule that selects them
+        for key in plain + groups:  # a group of every sở, ban, ngành (or phòng …) of the issuer's: the rule for them
             rule = members_rule(new[key]["name"]) if new[key]["group"] else None
-            if rule == _THIS_LEVEL:  # "Các cơ quan, đơn vị có liên quan": the departments of the plan's own level
-                rule = _level_rule(entries)
-            if rule is not None:
+            rule = _LEVEL_RULES.get(level) if rule == _THIS_LEVEL else rule
+            if rule is not None and rule == _LEVEL_RULES.get(level):
                 entries[position[key]]["members_rule"] = rule
                 comments.append((position[key], "docx.guess.members-rule", {"rule": rule}))
         return entries, comments
