@@ -617,6 +617,10 @@ def test_an_option_of_one_value_given_twice_is_a_usage_error(run, tmp_path, args
 def test_lang_given_twice_is_a_usage_error(run):
     result = run("--lang", "en", "sections", "--lang", "vi")
     assert result.exit_code == 2 and result.stdout == "" and 'cchc: --lang may be given once (the second: "vi")' in result.stderr, result
+    bad = run("--lang", "en", "--lang", "xx", "sections")  # said in the language asked for first
+    assert bad.exit_code == 2 and 'cchc: no language "xx"' in bad.stderr, bad
+    helped = run("--lang", "en", "due", "--help", "--lang", "vi")  # the help page wins, in the first language
+    assert helped.exit_code == 0 and helped.stdout.startswith("Usage: cchc due"), helped
 
 
 def test_help_asked_with_an_option_given_twice_is_the_help(run):

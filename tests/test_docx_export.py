@@ -595,6 +595,9 @@ def test_libreoffice_prints_the_issuers_place_on_a_line_of_its_own(pdfs):
         ("SỞ NỘI VỤ TỈNH HÀ NAM", "SỞ NỘI VỤ TỈNH HÀ NAM"),  # fits on a line
         ("BỘ CHỈ HUY QUÂN SỰ TỈNH BÀ RỊA - VŨNG TÀU", "BỘ CHỈ HUY QUÂN SỰ\nTỈNH BÀ RỊA - VŨNG TÀU"),
         ("VĂN PHÒNG ỦY BAN NHÂN DÂN", "VĂN PHÒNG ỦY BAN NHÂN DÂN"),  # no place
+        # Too wide for Word's 62 mm column though not for the HTML's 66 mm: Word had split "… TỈNH THÁI / BÌNH".
+        ("CỤC THUẾ TỈNH THÁI BÌNH", "CỤC THUẾ\nTỈNH THÁI BÌNH"),
+        ("BẢO HIỂM XÃ HỘI TỈNH HÀ NAM", "BẢO HIỂM XÃ HỘI\nTỈNH HÀ NAM"),  # "XÃ HỘI" is no commune
         # The place fits whole on the body's last line: no line of its own ("NHÂN DÂN" had been left alone).
         ("VĂN PHÒNG HỘI ĐỒNG NHÂN DÂN VÀ ỦY BAN NHÂN DÂN XÃ VŨ HỘI", "VĂN PHÒNG HỘI ĐỒNG NHÂN DÂN VÀ ỦY BAN NHÂN DÂN XÃ VŨ HỘI"),
     ],

@@ -1446,5 +1446,7 @@ def test_validate_checks_a_log_kept_elsewhere_given_with_progress(run, workdir, 
     line = log.read_text(encoding="utf-8").splitlines().index('- id: "Z-9"') + 1
     assert checked.exit_code == 1 and errors_of(json.loads(checked.stdout)) == [(str(log), line, 7, "progress-unknown-id")], checked
     assert run("validate", plan, "--progress", tmp_path / "none.yaml").exit_code == 2  # given, so it must exist
-    two = run("validate", plan, DATA.parent.parent / "plans" / "2021.yaml", "--progress", log)
-    assert two.exit_code == 2 and "--progress" in two.stderr  # one plan's log
+    two = run("--lang", "en", "validate", plan, DATA.parent.parent / "plans" / "2021.yaml", "--progress", log)
+    assert two.exit_code == 2 and "give one plan with it (plans given: 2)" in two.stderr  # one plan's log
+    beside = run("validate", plan, workdir / "ke-hoach.progress.yaml", "--progress", log)  # its log's name stands for it
+    assert beside.exit_code == 1 and "progress-unknown-id" in beside.stdout, beside

@@ -64,6 +64,7 @@ def split_lang(args: list[str], environ=os.environ) -> tuple[str, list[str]]:
     """The language asked for (``--lang X`` anywhere before ``--``, else ``CCHC_LANG``) and the other arguments."""
     chosen = None
     rest: list[str] = []
+    asks_help = any(arg in ("-h", "--help") for arg in args[: args.index("--") if "--" in args else len(args)])
     i = 0
     while i < len(args):
         arg = args[i]
@@ -78,10 +79,10 @@ def split_lang(args: list[str], environ=os.environ) -> tuple[str, list[str]]:
             else:
                 value, i = arg.split("=", 1)[1], i + 1
             if value.strip().lower() not in LANGS:
-                raise LanguageError(value)
-            if chosen is not None:  # as any option of one value: the framework would keep the last without a word
+                raise LanguageError(value, lang=chosen)
+            if chosen is not None and not asks_help:  # as any option of one value (the help page wins over it)
                 raise LanguageError(value, "cli.lang-twice", chosen)
-            chosen = value.strip().lower()
+            chosen = chosen or value.strip().lower()
             continue
         rest.append(arg)
         i += 1

@@ -52,8 +52,13 @@ def validate(
         plans = [Path(env) if env else plan_path(None)]
     if plans_only:
         plans = plans_among(plans)
-    if progress is not None and len({file_key(path) for path in plans}) != 1:
-        raise usage(msg("cli.progress-one-plan", count=len(plans)), "--progress")
+    if progress is not None:
+        from cchc.progress import is_log_name
+
+        # A log named beside one of them (X.progress.yaml) stands for its plan, as without --progress.
+        given = {file_key(path) for path in plans if not is_log_name(path)}
+        if len(given) != 1:
+            raise usage(msg("cli.progress-one-plan", count=len(given)), "--progress")
     files, problems, unreadable = check_files(plans, as_of, progress)
     report = VALIDATION_REPORTERS[format.value](files, problems, lang(), strict)
     out(report) if format is ValidateFormat.text else out_data(report)

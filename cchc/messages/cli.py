@@ -3,8 +3,8 @@
 MESSAGES = {
     "cli.bad-lang": ("cchc: ngôn ngữ {value!q} không có; dùng --lang vi hoặc --lang en", "cchc: no language {value!q}; use --lang vi or --lang en"),
     "cli.progress-one-plan": (
-        "--progress là sổ theo dõi của một kế hoạch: chỉ ghi một kế hoạch cùng với nó (đã ghi {count})",
-        "--progress is one plan's progress log: give one plan with it (given: {count})",
+        "--progress là sổ theo dõi của một kế hoạch: chỉ ghi một kế hoạch cùng với nó (số kế hoạch đã ghi: {count})",
+        "--progress is one plan's progress log: give one plan with it (plans given: {count})",
     ),
     "cli.lang-twice": ("cchc: --lang chỉ được ghi một lần (lần thứ hai: {value!q})", "cchc: --lang may be given once (the second: {value!q})"),
     "cli.bad-lang-env": ("cchc: CCHC_LANG={value!q} không phải ngôn ngữ có sẵn; đặt vi hoặc en", "cchc: CCHC_LANG={value!q} is not a language cchc speaks; set vi or en"),

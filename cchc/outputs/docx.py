@@ -16,7 +16,7 @@ import datetime
 import io
 import zipfile
 
-from cchc.outputs.view import MOTTO, NATION
+from cchc.outputs.view import MOTTO, NATION, place_apart
 
 __all__ = ["render_docx"]
 
@@ -159,8 +159,8 @@ class _Composer:
         cell_margins(table, 0)
         issuer, nation = _cells(table.add_row())
         if header.superior:
-            _caps(add(issuer, _body_and_place(header.superior_parts, 13, ISSUER_COLUMN), size=13, align=CENTER))
-        name = _body_and_place(header.issuer_parts, 13, ISSUER_COLUMN)
+            _caps(add(issuer, _body_and_place(place_apart(header.superior), 13, ISSUER_COLUMN), size=13, align=CENTER))
+        name = _body_and_place(place_apart(header.issuer or ""), 13, ISSUER_COLUMN)
         _caps(add(issuer, name, size=13, bold=True, align=CENTER))
         rule(issuer, _rule_length(name, 13, 0.62, ISSUER_COLUMN), ISSUER_COLUMN)
         add(nation, NATION, size=13, bold=True, align=CENTER)

@@ -143,8 +143,8 @@ def _parts_on_two_lines(name: str) -> tuple[str, str]:
 
 
 #: A place word and the name after it, in an issuing body's name ("ỦY BAN NHÂN DÂN TỈNH HÀ NAM"); not "TỈNH ỦY",
-#: "HUYỆN ĐOÀN" (bodies whose name starts so).
-_PLACE = re.compile(r"(?<=\s)(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã|phường)\s+(?!(?:ủy|uỷ|đoàn)\b)\S", re.IGNORECASE)
+#: "HUYỆN ĐOÀN" (bodies whose name starts so), nor the "XÃ HỘI" of "BẢO HIỂM XÃ HỘI".
+_PLACE = re.compile(r"(?<=\s)(?:thành phố|thị xã|thị trấn|tỉnh|huyện|quận|xã(?!\s+hội\b)|phường)\s+(?!(?:ủy|uỷ|đoàn)\b)\S", re.IGNORECASE)
 
 
 def place_apart(name: str) -> tuple[str, str]:
