@@ -1387,3 +1387,18 @@ def test_an_attached_plans_own_letterhead_is_not_read_into_the_decisions_signatu
     signer = result.data["decision"]["signer"]
     assert (signer["authority"], signer["position"], signer["name"]) == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Hùng")
     assert result.data["decision"]["recipients"] == ["Như Điều 1;", "Lưu: VT."]
+
+
+@pytest.mark.parametrize("subtitle", ["Thực hiện công tác cải cách hành chính năm 2022", "Thực hiện Nghị quyết số 76/NQ-CP về cải cách hành chính"])
+def test_a_title_under_ke_hoach_that_starts_like_a_basis_is_the_title(subtitle):
+    # "Thực hiện …" centred in bold right under "KẾ HOẠCH" was read as the prose's first paragraph (a legal basis),
+    # and the title left "KẾ HOẠCH" alone; the basis written after it as a paragraph still is prose.
+    doc = F.document()
+    F.letterhead(doc, ["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH LỤC"], "Số: 12/KH-UBND", "Bình Lục, ngày 10 tháng 01 năm 2022")
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    F.para(doc, subtitle, bold=True, center=True)
+    F.para(doc, "Thực hiện Kế hoạch số 310/KH-UBND ngày 28/12/2021 của UBND tỉnh, UBND huyện ban hành Kế hoạch như sau:")
+    F.task_table(doc, [["Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"], ["1. Kiểm tra", "Báo cáo", "Phòng Nội vụ", "Quý II/2022"]])
+    result = read_docx(F.to_bytes(doc), "kh.docx")
+    assert result.data["plan"]["title"] == f"KẾ HOẠCH {subtitle}"
+    assert result.data["prose_before"][0]["paragraphs"][0].startswith("Thực hiện Kế hoạch số 310/KH-UBND")

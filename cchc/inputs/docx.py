@@ -216,8 +216,11 @@ class _Document:
                 if para.text.startswith("(") and not subtitle:
                     subtitle.append(para.text)
                     mode = "subtitle"
-                elif not subtitle and (para.centered or len(title) == 1 and (para.bold or is_caps(para.text))) and what is None and prose.label_of(para.text) is None and (is_caps(para.text) or not prose.is_basis(para.text)):
-                    # ("THỰC HIỆN CÔNG TÁC … NĂM 2022" is a title: a basis, "Thực hiện Kế hoạch số …", is never in capitals)
+                elif not subtitle and (para.centered or len(title) == 1 and (para.bold or is_caps(para.text))) and what is None and prose.label_of(para.text) is None and (
+                    is_caps(para.text) or not prose.is_basis(para.text) or (para.centered and para.bold and len(title) == 1)
+                ):
+                    # ("THỰC HIỆN CÔNG TÁC … NĂM 2022" is a title: a basis, "Thực hiện Kế hoạch số …", is never in capitals,
+                    # nor centred in bold right under "KẾ HOẠCH", where "Thực hiện công tác cải cách hành chính năm 2022" is)
                     title.append(para.text)
                 elif len(title) == 1 and not subtitle and prose.plain_title(para, title[0], what):
                     # "KẾ HOẠCH" alone, then a line in no particular format: the title a plain editor wrote.
