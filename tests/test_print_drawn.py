@@ -432,3 +432,16 @@ def test_a_decisions_letterhead_keeps_its_place_on_one_line(tmp_path, issuer, li
     text = run(need("pdftotext"), "-layout", "-enc", "UTF-8", "-f", "1", "-l", "1", "-x", "0", "-y", "0", "-W", "268", "-H", "120", pdf.path, "-")
     left = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     assert left[: len(lines)] == lines and left[len(lines)].startswith("Số:"), left
+
+
+def test_a_plan_with_prose_after_its_decision_starts_on_a_page_of_its_own(tmp_path):
+    # The decision's page ran on into "KẾ HOẠCH … I. MỤC ĐÍCH, YÊU CẦU" when the plan opened with prose (Word's
+    # file turned the page): an attached plan starts on a new page, as offices print it.
+    from cchc.model import Block
+
+    plan = load_plan(ROOT / "tests" / "data" / "valid" / "minimal.yaml").plan  # a decision of half a page
+    plan = plan.model_copy(update={"prose_before": [Block(label="I", title="MỤC ĐÍCH, YÊU CẦU", paragraphs=["Thực hiện tốt kế hoạch."])]})
+    pdf = _print(plan, tmp_path / "prose.pdf")
+    first = pdf.pages[0]
+    assert first.has("Nguyễn Văn A") and not first.has("MỤC ĐÍCH, YÊU CẦU")
+    assert pdf.pages[1].has("MỤC ĐÍCH, YÊU CẦU") and pdf.pages[1].has("Thực hiện tốt kế hoạch.")
