@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from cchc.inputs import docx_prose as prose
-from cchc.inputs.docx_agencies import AgencyBook
+from cchc.inputs.docx_agencies import AgencyBook, issuer_level
 from cchc.inputs.docx_body import Body, Para, Place
 from cchc.inputs.docx_styles import Numbering, Styles
 from cchc.inputs.docx_package import DocxRefused, open_package
@@ -216,11 +216,7 @@ class _Document:
                 if para.text.startswith("(") and not subtitle:
                     subtitle.append(para.text)
                     mode = "subtitle"
-                elif not subtitle and (para.centered or len(title) == 1 and (para.bold or is_caps(para.text))) and what is None and prose.label_of(para.text) is None and (
-                    is_caps(para.text) or not prose.is_basis(para.text) or (para.centered and para.bold and len(title) == 1)
-                ):
-                    # ("THỰC HIỆN CÔNG TÁC … NĂM 2022" is a title: a basis, "Thực hiện Kế hoạch số …", is never in capitals,
-                    # nor centred in bold right under "KẾ HOẠCH", where "Thực hiện công tác cải cách hành chính năm 2022" is)
+                elif not subtitle and (para.centered or len(title) == 1 and (para.bold or is_caps(para.text))) and what is None and prose.label_of(para.text) is None and prose.not_basis(para, len(title)):
                     title.append(para.text)
                 elif len(title) == 1 and not subtitle and prose.plain_title(para, title[0], what):
                     # "KẾ HOẠCH" alone, then a line in no particular format: the title a plain editor wrote.
@@ -370,10 +366,7 @@ class _Document:
         for item, role, text in tables.agency_cells:
             item[role] = self.book.names(text) or None
             used.extend(item[role] or [])
-        from cchc.inputs.docx_agencies import issuer_level
-
-        issuer = (self.decision or {}).get("issuer") or self.plan.get("issuer")
-        agencies, agency_comments = self.book.registry_entries(used, issuer_level(issuer))
+        agencies, agency_comments = self.book.registry_entries(used, issuer_level((self.decision or {}).get("issuer") or self.plan.get("issuer")))
         for item in tables.items:
             if item["deadline"]:
                 self._deadline_comment(item, year)

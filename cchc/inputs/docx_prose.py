@@ -98,6 +98,13 @@ def is_basis(text: str) -> bool:
     return fold(text).startswith(_BASIS_START)
 
 
+def not_basis(para: Para, title_lines: int) -> bool:
+    """Whether *para*, under a title of *title_lines* lines, is no legal basis: "THỰC HIỆN CÔNG TÁC … NĂM 2022" is
+    none (a basis, "Thực hiện Kế hoạch số …", is never in capitals), nor is a line centred in bold right under
+    "KẾ HOẠCH" ("Thực hiện công tác cải cách hành chính năm 2022")."""
+    return is_caps(para.text) or not is_basis(para.text) or (para.centered and para.bold and title_lines == 1)
+
+
 # ---------------------------------------------------------------- header
 
 
