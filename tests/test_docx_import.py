@@ -1402,3 +1402,26 @@ def test_a_title_under_ke_hoach_that_starts_like_a_basis_is_the_title(subtitle):
     result = read_docx(F.to_bytes(doc), "kh.docx")
     assert result.data["plan"]["title"] == f"KẾ HOẠCH {subtitle}"
     assert result.data["prose_before"][0]["paragraphs"][0].startswith("Thực hiện Kế hoạch số 310/KH-UBND")
+
+
+@pytest.mark.parametrize("sub, written, warned", [("-", "5.000", False), ("1.1", "5.000", False), ("a)", "5.000", False), ("-", "6.000", True)])
+def test_a_task_rows_sum_counts_the_rows_under_it(sub, written, warned):
+    # "1." carries 5.000 over rows "-" of their own content (3.000 and 2.000): each row is read as a task of its own,
+    # and the sum was checked against the heading's empty task, "0 triệu đồng"; the next task "2." is not under it.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    F.para(doc, "Cải cách hành chính năm 2022", bold=True, center=True)
+    subs = [f"{sub[:-1]}{n}" if sub == "1.1" else sub for n in (1, 2)] if sub != "a)" else ["a)", "b)"]
+    F.task_table(doc, [
+        ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian thực hiện", "Kết quả/sản phẩm", "Kinh phí (nghìn đồng)"],
+        ["I.", "CẢI CÁCH THỂ CHẾ", "", "", "", "8.500"],
+        ["1.", "Rà soát văn bản quy phạm pháp luật", "", "", "", written],
+        [subs[0], "Rà soát văn bản năm 2021", "Phòng Tư pháp", "Quý I/2022", "Danh mục văn bản", "3.000"],
+        [subs[1], "Công bố kết quả rà soát", "Phòng Tư pháp", "Tháng 6/2022", "Quyết định công bố", "2.000"],
+        ["2.", "Kiểm tra quy chế dân chủ", "Phòng Nội vụ", "6 tháng đầu năm", "Báo cáo kiểm tra", "3.500"],
+    ])
+    result = read_docx(F.to_bytes(doc), "kh.docx")
+    sums = [p for p in result.problems if p.code == "docx.heading-sum-mismatch"]
+    assert [dict(p.args)["text"] for p in sums] == (["1."] if warned else []), sums
+    if warned:
+        assert dict(sums[0].args)["sum"] == 5

@@ -14,7 +14,7 @@ from decimal import Decimal
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
-    Columns, amount_in_million, heading_of, is_caps, is_heading_repeat, looks_like_section, own_cells, role_of,
+    Columns, amount_in_million, heading_of, is_caps, is_heading_repeat, items_under, looks_like_section, own_cells, role_of,
     section_heading, task_heading,
 )  # fmt: skip
 from cchc.money import exact_sum
@@ -280,7 +280,7 @@ class TableReader:
         warned: set[tuple[int, str]] = set()  # and one warning for each figure it is typed with
         for scope, amount, label, cell, written in self._heading_amounts:
             if id(scope) not in totals:
-                items = scope["items"] if "items" in scope else [item for task in scope["tasks"] for item in task["items"]]
+                items = (scope["items"] or items_under(self.sections, scope)) if "items" in scope else [item for task in scope["tasks"] for item in task["items"]]
                 totals[id(scope)] = exact_sum([item["budget"] for item in items if isinstance(item["budget"], (int, Decimal))])
             total = totals[id(scope)]
             if total != amount and (id(scope), written) not in warned:

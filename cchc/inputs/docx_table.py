@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
+from itertools import takewhile
 
 from cchc.inputs.docx_body import Grid
 from cchc.text import fold
@@ -361,3 +362,25 @@ def is_heading_repeat(grid: Grid, r: int, columns: Columns) -> bool:
         return True  # "(1) (2) (3)", "1 2 3", "A B 1 2 3": the row numbering the columns (letters alone are data)
     keys = tuple(fold(grid.text(r, c)) for c in range(grid.width))
     return keys == columns.heading_keys and any(keys)
+
+
+def items_under(sections: list[dict], task: dict) -> list[dict]:
+    """The items of the tasks with no number after *task*, a task row with none of its own ("1." over rows "-", "+",
+    "a)"): the rows its heading's amount sums, up to the next numbered task or the end of its section."""
+    for section in sections:
+        tasks = section["tasks"]
+        at = next((i for i, other in enumerate(tasks) if other is task), None)
+        if at is not None:
+            following = list(takewhile(_under_a_task, tasks[at + 1 :]))
+            return [item for other in following for item in other["items"]]
+    return []
+
+
+#: A row number of a task's own level ("2", "2.", "II"): not a row under the task above it.
+_TASK_LEVEL = re.compile(r"(?:[0-9]+|[IVXLC]+)\.?")
+
+
+def _under_a_task(task: dict) -> bool:
+    """Whether *task* is rows under the task above it: no number of its own, and its rows numbered "-", "a)", "1.1"
+    or not at all."""
+    return not task.get("number") and not any(_TASK_LEVEL.fullmatch((item.get("stt") or "-").strip()) for item in task["items"])
