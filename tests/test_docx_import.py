@@ -375,9 +375,10 @@ def test_a_product_partners_and_stt_merged_give_their_text_to_every_row_they_cov
         merges=[((1, 0), (2, 0)), ((1, 1), (2, 1)), ((1, 2), (2, 2)), ((1, 4), (2, 4))],
     )
     plan, result, _ = imported(data)
+    # The STT merged down with its task's cell is the task's number, written once (not each row's).
     assert F.rows(plan) == [
-        ("1", None, None, "A", "1", "Báo cáo quý", ("Sở Nội vụ",), ("Sở Tư pháp", "Sở Tài chính"), "Quý I/2026", None),
-        ("1", None, None, "A", "1", "Báo cáo quý", ("Sở Tài chính",), ("Sở Tư pháp", "Sở Tài chính"), "Quý II/2026", None),
+        ("1", None, "1", "A", None, "Báo cáo quý", ("Sở Nội vụ",), ("Sở Tư pháp", "Sở Tài chính"), "Quý I/2026", None),
+        ("1", None, "1", "A", None, "Báo cáo quý", ("Sở Tài chính",), ("Sở Tư pháp", "Sở Tài chính"), "Quý II/2026", None),
         ("1", None, None, "B", "2", "Kế hoạch", ("Sở Tư pháp",), ("Sở Nội vụ",), "Quý III/2026", None),
     ]
     assert result.problems == []
@@ -1425,3 +1426,23 @@ def test_a_task_rows_sum_counts_the_rows_under_it(sub, written, warned):
     assert [dict(p.args)["text"] for p in sums] == (["1."] if warned else []), sums
     if warned:
         assert dict(sums[0].args)["sum"] == 5
+
+
+def test_an_stt_merged_down_over_a_tasks_rows_is_the_tasks_number_once():
+    # STT "1" and "Nội dung công việc" merged down over a task's two products: every item got stt "1" (printed on
+    # each row) and the task no number.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    F.para(doc, "Cải cách hành chính năm 2022", bold=True, center=True)
+    F.task_table(doc, [
+        ["STT", "Nội dung công việc", "Kết quả/sản phẩm", "Cơ quan chủ trì", "Thời gian thực hiện"],
+        ["I", "CẢI CÁCH THỂ CHẾ", None, None, None],
+        ["1", "Rà soát văn bản", "Danh mục văn bản", "Phòng Tư pháp", "Quý I/2022"],
+        [None, None, "Quyết định công bố", "Phòng Tư pháp", "Tháng 6/2022"],
+        ["2", "Kiểm tra", "Báo cáo kiểm tra", "Phòng Nội vụ", "Quý III/2022"],
+    ], merges=[((1, 1), (1, 4)), ((2, 0), (3, 0)), ((2, 1), (3, 1))])
+    plan = read_docx(F.to_bytes(doc), "kh.docx").data
+    tasks = plan["sections"][0]["tasks"]
+    assert [(t["number"], t["title"], [i.get("stt") for i in t["items"]]) for t in tasks] == [
+        ("1", "Rà soát văn bản", [None, None]), (None, "Kiểm tra", ["2"]),
+    ]

@@ -14,7 +14,7 @@ from decimal import Decimal
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
-    Columns, amount_in_million, heading_of, is_caps, is_heading_repeat, items_under, looks_like_section, own_cells, role_of,
+    Columns, amount_in_million, heading_of, is_caps, is_heading_repeat, items_under, looks_like_section, next_stt, own_cells, role_of,
     section_heading, task_heading,
 )  # fmt: skip
 from cchc.money import exact_sum
@@ -134,14 +134,14 @@ class TableReader:
         if len(own) == 1 and not has_data and self._words(first):
             return
         if has_data and "budget" in roles and all(c.column == roles["budget"] for c in own if c.column in data_columns):
-            carried = _heading_with_amount(own, columns, _next_stt(grid, r, columns))
+            carried = _heading_with_amount(own, columns, next_stt(grid, r, columns))
             if carried is not None:  # "I | CẢI CÁCH THỂ CHẾ | … | 25": a heading and the sum of what is under it
                 scope = self.heading_row(carried[0], carried[1])
                 self._heading_amounts.append((scope, carried[2], own[0], _cell_in(own, roles["budget"]), value("budget")))
                 return
         heading = None if has_data else _section_row(own, columns)
         if heading is None and not has_data:
-            heading = _numbered_heading(own, columns, _next_stt(grid, r, columns))
+            heading = _numbered_heading(own, columns, next_stt(grid, r, columns))
         if heading is not None:
             self.heading_row(*heading)
             return
@@ -223,9 +223,11 @@ class TableReader:
                 self.warn("docx.unplaced-cell", slot_of("note").cell.place, text=value("note"))
             return
         item: dict = {"id": None, "stt": None, "product": product, "lead": None, "partners": None, "deadline": None, "budget": None, "note": None}
-        stt = value("stt")
+        stt, stt_slot = value("stt"), slot_of("stt")
         if len(stt) > MAX_LABEL:
-            self.warn("docx.unplaced-cell", slot_of("stt").cell.place, text=stt)
+            self.warn("docx.unplaced-cell", stt_slot.cell.place, text=stt)
+        elif stt and stt_slot.cell.vmerge is not None:  # merged down over a task's rows: its number, written once
+            self._task["number"] = self._task["number"] or (stt if stt_slot.own and opened_task else None)
         elif stt:
             item["stt"] = stt
         for role in ("lead", "partners"):
@@ -388,16 +390,6 @@ _UNDER = re.compile(r"[-+•–]|[a-zđ][.)]?")
 def _cell_in(own: list[Cell], column: int | None) -> Cell:
     """The cell of *own* in *column* (a row's amount), or its first when it has none there."""
     return next((cell for cell in own if cell.column == column), own[0])
-
-
-def _next_stt(grid, r: int, columns: Columns) -> str:
-    """The STT of the next row that holds text (the empty string when there is none, or no STT column)."""
-    if "stt" not in columns.roles:
-        return ""
-    for below in range(r + 1, min(r + 20, len(grid.slots))):
-        if own_cells(grid, below):
-            return grid.text(below, columns.roles["stt"]).strip()
-    return ""
 
 
 def _numbered_heading(own: list[Cell], columns: Columns, next_stt: str) -> tuple[str, str] | None:

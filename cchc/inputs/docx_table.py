@@ -384,3 +384,13 @@ def _under_a_task(task: dict) -> bool:
     """Whether *task* is rows under the task above it: no number of its own, and its rows numbered "-", "a)", "1.1"
     or not at all."""
     return not task.get("number") and not any(_TASK_LEVEL.fullmatch((item.get("stt") or "-").strip()) for item in task["items"])
+
+
+def next_stt(grid, r: int, columns: Columns) -> str:
+    """The STT of the next row that holds text (the empty string when there is none, or no STT column)."""
+    if "stt" not in columns.roles:
+        return ""
+    for below in range(r + 1, min(r + 20, len(grid.slots))):
+        if own_cells(grid, below):
+            return grid.text(below, columns.roles["stt"]).strip()
+    return ""
