@@ -66,8 +66,9 @@ def salvage_section(index: int, raw) -> SalvagedSection | None:
 
 def without_unknown_keys(model, data):
     """``model.model_validate(data)``; when the schema refuses only keys it does not know (a misspelt "ghi_chu", a
-    "status" that belongs in the progress log, a key YAML reads as a number: ``2021: x``), the model of *data* without them: those keys are reported, and
-    what they stand in must not hide the problems of the rest (an unknown agency, an unreadable deadline)."""
+    "status" that belongs in the progress log, a key YAML reads as a number: ``2021: x``), the model of *data*
+    without them: those keys are reported, and what they stand in must not hide the problems of the rest (an
+    unknown agency, an unreadable deadline)."""
     from pydantic import ValidationError
 
     try:

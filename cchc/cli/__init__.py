@@ -211,7 +211,7 @@ def _once_each(cmd, lang: str):
 
     def once_each(ctx, args):
         try:
-            opts, _, order = cmd.make_parser(ctx).parse_args(args=list(args))
+            _, _, order = cmd.make_parser(ctx).parse_args(args=list(args))
         except Exception:  # the framework's own parse says what is wrong, in its words
             return parse_args(ctx, args)
         if any(getattr(param, "is_eager", False) for param in order):  # --help shows the page whatever else is given
@@ -226,8 +226,8 @@ def _once_each(cmd, lang: str):
         if any(count > 1 for count in counts.values()):
             from cchc.text import escape_controls
 
-            given = [arg for arg in _values_of(repeated, args)]
-            ctx.fail(t("usage.repeated", lang, name=" / ".join(repeated.opts), count=len(given),
+            given = _values_of(repeated, args)  # as written, for the message; the count is the parse's
+            ctx.fail(t("usage.repeated", lang, name=" / ".join(repeated.opts), count=counts[id(repeated)],
                        values=", ".join(escape_controls(value) for value in given[:5])[:200]))
         return parse_args(ctx, args)
 
