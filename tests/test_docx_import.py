@@ -548,9 +548,13 @@ def test_names_for_several_agencies_are_all_marked_groups_and_no_name_is_made_up
         "Các sở, ban, ngành": True, "Các đơn vị có liên quan": True,
     }
     assert all(not a.members and not a.short for a in plan.agencies)  # no name made up
-    assert not any(a.members_rule for a in plan.agencies)  # whose departments, no issuer says
+    # "Các sở, ban, ngành" holds every sở, ban, ngành of the registry (issue 11); whose "đơn vị", no issuer says.
+    assert {a.name: a.members_rule for a in plan.agencies if a.members_rule} == {"Sở, ban, ngành": "so-ban-nganh", "Các sở, ban, ngành": "so-ban-nganh"}
     listed = json.loads(run("list", "--plan", out, "--agency", "Sở Tài chính", "--format", "json").stdout)
-    assert [(i["product"], i["lead"]) for i in listed] == [("Sản phẩm 1", ["Sở Nội vụ", "Sở Tài chính"])]
+    assert [(i["product"], i["lead"], i["via"]) for i in listed] == [
+        ("Sản phẩm 1", ["Sở Nội vụ", "Sở Tài chính"], None), ("Sản phẩm 3", ["Sở, ban, ngành"], "Sở, ban, ngành"),
+        ("Sản phẩm 6", ["Các sở, ban, ngành"], "Các sở, ban, ngành"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -562,9 +566,14 @@ def test_names_for_several_agencies_are_all_marked_groups_and_no_name_is_made_up
         # A district's: its phòng, ban, ngành; the province's sở are not its registry's "Thanh tra huyện".
         (["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH LỤC"], ["Các sở, ban, ngành", "Các cơ quan, đơn vị có liên quan", "Các phòng, ban, ngành"],
          {"Các cơ quan, đơn vị có liên quan": "phong-ban-nganh", "Các phòng, ban, ngành": "phong-ban-nganh"}),
-        # A Sở's own plan ("Văn phòng Sở" is no sở, ban, ngành) and a commune's: no guess.
-        (["UBND TỈNH HÀ NAM", "SỞ TƯ PHÁP"], ["Các sở, ban, ngành", "Các cơ quan, đơn vị có liên quan"], {}),
-        (["ỦY BAN NHÂN DÂN", "XÃ AN NỘI"], ["Các cơ quan, đơn vị có liên quan", "Các phòng, ban, ngành"], {}),
+        # A Sở's own plan: the sở, ban, ngành of the registry; whose "cơ quan, đơn vị", no level says.
+        (["UBND TỈNH HÀ NAM", "SỞ TƯ PHÁP"], ["Các sở, ban, ngành", "Các cơ quan, đơn vị có liên quan"], {"Các sở, ban, ngành": "so-ban-nganh"}),
+        # A commune's: its "Các sở, ban, ngành" are the province's, its "phòng" the district's the registry names.
+        (["ỦY BAN NHÂN DÂN", "XÃ AN NỘI"], ["Các sở, ban, ngành", "Các cơ quan, đơn vị có liên quan", "Các phòng, ban, ngành"],
+         {"Các phòng, ban, ngành": "phong-ban-nganh"}),
+        # A city run by the centre is a province ("TP. HỒ CHÍ MINH" on a line of its own).
+        (["ỦY BAN NHÂN DÂN", "TP. HỒ CHÍ MINH"], ["Các sở, ban, ngành", "Các cơ quan, đơn vị có liên quan"],
+         {"Các sở, ban, ngành": "so-ban-nganh", "Các cơ quan, đơn vị có liên quan": "so-ban-nganh"}),
     ],
 )
 def test_a_group_of_departments_gets_the_rule_of_its_issuers_level(issuer, agencies, rules):
@@ -1366,8 +1375,10 @@ def test_sections_merged_down_the_first_column_stay_sections_whatever_row_in_cap
     assert all(not t.title for s in plan.sections for t in s.tasks)  # no section title made a task's
 
 
-@pytest.mark.parametrize("name_line", ["Lê Văn Hùng", "(Đã ký)\nLê Văn Hùng"])
-def test_an_attached_plans_own_letterhead_is_not_read_into_the_decisions_signature(name_line):
+@pytest.mark.parametrize("name_line, letterhead", [
+    ("Lê Văn Hùng", "table"), ("(Đã ký)\nLê Văn Hùng", "table"), ("ThS. Lê Văn Hùng", "table"), ("ThS. Lê Văn Hùng", "tabs"),
+])
+def test_an_attached_plans_own_letterhead_is_not_read_into_the_decisions_signature(name_line, letterhead):
     # The plan after the decision opens with its own letterhead: its motto "Độc lập - Tự do - Hạnh phúc" was taken
     # for the chairman's name (exit 0, and printed so), the name itself left out as not placed.
     doc = F.document()
@@ -1378,16 +1389,23 @@ def test_an_attached_plans_own_letterhead_is_not_read_into_the_decisions_signatu
     F.para(doc, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;", italic=True)
     F.para(doc, "QUYẾT ĐỊNH:", bold=True, center=True)
     F.para(doc, "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2022.")
-    F.signature(doc, ["Như Điều 1;", "Lưu: VT."], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", *name_line.split("\n")])
-    F.letterhead(doc, ["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH LỤC"], "", "")
+    F.signature(doc, ["Như Điều 1;", "Lưu: VT."], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", *name_line.split("\n"), "Thời gian ký: 10.01.2022"])
+    if letterhead == "table":
+        F.letterhead(doc, ["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH LỤC"], "Số: 12/KH-UBND", "")
+    else:  # typed with tabs, its two columns on each line (a name that reads as no person's does not end the block)
+        for line in ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN BÌNH LỤC\tĐộc lập - Tự do - Hạnh phúc", "Số: 12/KH-UBND\tBình Lục"):
+            F.para(doc, line)
     F.para(doc, "KẾ HOẠCH", bold=True, center=True)
     F.para(doc, "Cải cách hành chính năm 2022", bold=True, center=True)
     F.task_table(doc, [["Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"],
                        ["1. Kiểm tra", "Báo cáo kiểm tra", "Phòng Nội vụ", "Quý II/2022"]])
     result = read_docx(F.to_bytes(doc), "qd.docx")
     signer = result.data["decision"]["signer"]
-    assert (signer["authority"], signer["position"], signer["name"]) == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Lê Văn Hùng")
+    assert (signer["authority"], signer["position"], signer["name"]) == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", name_line.split("\n")[-1])
     assert result.data["decision"]["recipients"] == ["Như Điều 1;", "Lưu: VT."]
+    # What is not the signer's is told, not dropped: the stamp's line, and the next letterhead's number.
+    told = [dict(p.args)["text"] for p in result.problems if p.code == "docx.unplaced"]
+    assert "Thời gian ký: 10.01.2022" in told and any(text.startswith("Số: 12/KH-UBND") for text in told), told
 
 
 @pytest.mark.parametrize("subtitle", ["Thực hiện công tác cải cách hành chính năm 2022", "Thực hiện Nghị quyết số 76/NQ-CP về cải cách hành chính"])
@@ -1405,14 +1423,17 @@ def test_a_title_under_ke_hoach_that_starts_like_a_basis_is_the_title(subtitle):
     assert result.data["prose_before"][0]["paragraphs"][0].startswith("Thực hiện Kế hoạch số 310/KH-UBND")
 
 
-@pytest.mark.parametrize("sub, written, warned", [("-", "5.000", False), ("1.1", "5.000", False), ("a)", "5.000", False), ("-", "6.000", True)])
+@pytest.mark.parametrize(
+    "sub, written, warned",
+    [("-", "5.000", False), ("1.1", "5.000", False), ("a)", "5.000", False), ("(1)", "5.000", False), ("*", "5.000", False), ("-", "6.000", True)],
+)
 def test_a_task_rows_sum_counts_the_rows_under_it(sub, written, warned):
     # "1." carries 5.000 over rows "-" of their own content (3.000 and 2.000): each row is read as a task of its own,
     # and the sum was checked against the heading's empty task, "0 triệu đồng"; the next task "2." is not under it.
     doc = F.document()
     F.para(doc, "KẾ HOẠCH", bold=True, center=True)
     F.para(doc, "Cải cách hành chính năm 2022", bold=True, center=True)
-    subs = [f"{sub[:-1]}{n}" if sub == "1.1" else sub for n in (1, 2)] if sub != "a)" else ["a)", "b)"]
+    subs = {"1.1": ["1.1", "1.2"], "a)": ["a)", "b)"], "(1)": ["(1)", "(2)"]}.get(sub, [sub, sub])
     F.task_table(doc, [
         ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian thực hiện", "Kết quả/sản phẩm", "Kinh phí (nghìn đồng)"],
         ["I.", "CẢI CÁCH THỂ CHẾ", "", "", "", "8.500"],
@@ -1446,3 +1467,36 @@ def test_an_stt_merged_down_over_a_tasks_rows_is_the_tasks_number_once():
     assert [(t["number"], t["title"], [i.get("stt") for i in t["items"]]) for t in tasks] == [
         ("1", "Rà soát văn bản", [None, None]), (None, "Kiểm tra", ["2"]),
     ]
+
+
+def test_an_stt_merged_over_a_tasks_later_rows_stays_on_the_first_of_them():
+    # "1" on a task's first row, "2" merged over its next two: the "2" was lost (no warning) by a first version.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    F.task_table(doc, [
+        ["STT", "Nội dung công việc", "Kết quả/sản phẩm", "Cơ quan chủ trì", "Thời gian thực hiện"],
+        ["1", "Niêm yết thủ tục hành chính", "Bảng niêm yết", "Văn phòng UBND huyện", "Quý I/2022"],
+        ["2", None, "Cổng dịch vụ công", "Văn phòng UBND huyện", "Quý II/2022"],
+        [None, None, "Cập nhật cơ sở dữ liệu", "Văn phòng UBND huyện", "Quý III/2022"],
+    ], merges=[((1, 1), (3, 1)), ((2, 0), (3, 0))])
+    plan = read_docx(F.to_bytes(doc), "kh.docx").data
+    assert [i.get("stt") for s in plan["sections"] for t in s["tasks"] for i in t["items"]] == ["1", "2", None]
+
+
+
+def test_a_task_rows_sum_counts_the_numbered_rows_under_it_and_stops_at_a_heading():
+    # "1." 50 over "1.1" 30 (rows 10, 20) and "1.2" 20: "adds up to 0"; then a heading with no number of its own over
+    # rows of its own ("Nhiệm vụ thường xuyên" 15) was counted under "1." (65).
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    heading = lambda stt, text, amount: [stt, text, "", "", "", amount]  # noqa: E731
+    row = lambda stt, text, amount: [stt, text, "Phòng Tư pháp", "Quý II/2022", f"Báo cáo {text}", amount]  # noqa: E731
+    F.task_table(doc, [
+        ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian thực hiện", "Kết quả/sản phẩm", "Kinh phí (triệu đồng)"],
+        heading("I.", "CẢI CÁCH THỂ CHẾ", "100"), heading("1.", "Rà soát", "50"), heading("1.1", "Rà soát văn bản", "30"),
+        row("-", "văn bản 2021", "10"), row("-", "văn bản 2020", "20"), heading("1.2", "Công bố", "20"), row("-", "công bố", "20"),
+        ["", "Nhiệm vụ thường xuyên", "", "", "", ""], row("-", "tuyên truyền", "7"), row("-", "kiểm tra", "8"),
+        row("2.", "Báo cáo năm", "35"),
+    ])
+    result = read_docx(F.to_bytes(doc), "kh.docx")
+    assert [(dict(p.args)["text"], dict(p.args)["sum"]) for p in result.problems if p.code == "docx.heading-sum-mismatch"] == []

@@ -98,10 +98,14 @@ def members_rule(name: str) -> str | None:
     return None
 
 
-#: The rule for the departments of a people's committee of each level.
+#: The rule for the departments of a people's committee of each level ("Các cơ quan, đơn vị có liên quan").
 _LEVEL_RULES = {"province": "so-ban-nganh", "district": "phong-ban-nganh"}
-#: The cities run by the centre: a province's level ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"); any other city is a district's.
-_CENTRAL_CITIES = ("ha noi", "ho chi minh", "hai phong", "da nang", "can tho", "hue")
+#: The levels of issuer where a group named by sở (or by phòng) is not its own departments: a district's or a
+#: commune's "Các sở, ban, ngành" are the province's, which its registry does not list (its "Thanh tra huyện" is none).
+_NOT_AT = {"so-ban-nganh": ("district", "commune"), "phong-ban-nganh": ("province",)}
+#: The cities run by the centre: a province's level ("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"); any other city is a
+#: district's. Huế, a district's city until 2025 and the centre's since, is neither (no guess).
+_CENTRAL_CITIES = ("ha noi", "ho chi minh", "hcm", "hai phong", "da nang", "can tho")
 
 
 def issuer_level(issuer: str | None) -> str | None:
@@ -110,12 +114,13 @@ def issuer_level(issuer: str | None) -> str | None:
     key = " ".join(fold(issuer or "").split())
     if not key.startswith(("uy ban nhan dan ", "ubnd ")):
         return None
-    place = re.sub(r"^tp\.?\s*", "thanh pho ", key.split(" ", 4 if key.startswith("uy") else 1)[-1])
+    place = re.sub(r"^tp\.?\s*", "thanh pho ", key.split(" ", 4 if key.startswith("uy") else 1)[-1])  # "TP.HCM", "TP. Thái Bình"
     if place.startswith("tinh "):
         return "province"
     if place.startswith("thanh pho "):
-        return "province" if place.removeprefix("thanh pho ").startswith(_CENTRAL_CITIES) else "district"
-    if place.startswith(("huyen ", "quan ", "thi xa ")):
+        city = place.removeprefix("thanh pho ")
+        return "province" if city.startswith(_CENTRAL_CITIES) else None if city.startswith("hue") else "district"
+    if place.startswith(("huyen ", "quan ", "thi xa ", "tx. ", "tx ")):
         return "district"
     if place.startswith(("xa ", "phuong ", "thi tran ")):
         return "commune"
@@ -332,7 +337,7 @@ class AgencyBook:
         for key in plain + groups:  # a group of every sở, ban, ngành (or phòng …) of the issuer's: the rule for them
             rule = members_rule(new[key]["name"]) if new[key]["group"] else None
             rule = _LEVEL_RULES.get(level) if rule == _THIS_LEVEL else rule
-            if rule is not None and rule == _LEVEL_RULES.get(level):
+            if rule is not None and level not in _NOT_AT[rule]:
                 entries[position[key]]["members_rule"] = rule
                 comments.append((position[key], "docx.guess.members-rule", {"rule": rule}))
         return entries, comments

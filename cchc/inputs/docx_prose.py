@@ -20,7 +20,7 @@ _NUMBER = re.compile(r"(?i)số\s*(?::\s*|(?=[0-9]))(?P<number>.*)", re.S)
 # From "ngày" on; the place is what stands before it. Blanks (spaces, dots) stand for a date not filled in.
 _DATE = re.compile(r"ngày(?:\s*(?P<day>[0-9]{1,2}))?[\s.…]*(?:/|tháng)(?:\s*(?P<month>[0-9]{1,2}))?[\s.…]*(?:/|năm)(?:\s*(?P<year>[0-9]{4}))?\.?", re.I)
 _DATE_START = re.compile(r"(?i)ngày")
-_PLACE_WORDS = re.compile(r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\b")
+_PLACE_WORDS = re.compile(r"(?:TỈNH|THÀNH PHỐ|TP\.|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)(?:\b|(?<=\.))")
 _PLACE_IN = re.compile(r"\s(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s")
 _PLACE_BODY = re.compile(r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s+(?:ỦY|UỶ|ĐOÀN)\b")
 _BODIES = {"ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "UBND", "HĐND"}
@@ -200,7 +200,7 @@ def closing(paras: list[Para]) -> tuple[dict | None, list[str], list[Para]]:
         for line in para.text.split("\n"):
             line = line.strip()
             shown = Para(line, para.place, para.bold, para.centered)
-            if after or (line and (kind(shown) == "motto" or fold(line) == _NATION)):
+            if after or (line and not listing and _next_letterhead(line, signer_lines)):
                 after.append(shown)
                 continue
             if not line or _placeholder(line):
@@ -263,13 +263,25 @@ def _signer(lines: list[tuple[str, Para]]) -> tuple[dict | None, list[Para]]:
     authority = [line for line, _ in lines if _AUTHORITY.match(line)]
     caps = [line for line, _ in lines if is_caps(line) and line not in authority]
     names = [line for line, _ in lines if not is_caps(line)]
-    # The signer's name is a person's ("Lê Văn Hùng") where one is written: not a date line nor a number below it.
-    names = [line for line in names if _person(line)] or names
+    # The signer's name is a person's ("Lê Văn Hùng") where one is written; the other lines are told, not dropped.
+    plain = [line for line in names if ":" not in line and not any(ch.isdigit() for ch in line)]  # "ThS. Lê Văn Hùng"
+    name = ([line for line in names if _person(line)] or plain or names or [None])[-1]
     if not caps:
         return None, [para for _, para in lines]
-    signer = {"authority": "\n".join(authority) or None, "position": caps[0], "name": names[-1] if names else None}
-    unused = [para for line, para in lines if line in caps[1:] or line in names[:-1]]
+    signer = {"authority": "\n".join(authority) or None, "position": caps[0], "name": name}
+    unused = [para for line, para in lines if line in caps[1:] or (line in names and line != name)]
     return signer, unused
+
+
+def _next_letterhead(line: str, before: list[tuple[str, Para]]) -> bool:
+    """Whether *line* opens the next document's letterhead: its quốc hiệu or motto (in a column of a line typed
+    with tabs too), or a body in capitals after the signer's name ("ỦY BAN NHÂN DÂN" of an attached plan)."""
+    for part in line.split("\t"):
+        part = part.strip()
+        if part and (kind(Para(part, None, False, False)) == "motto" or fold(part) == _NATION):
+            return True
+    unbulleted = line[:1] not in "-+•–"
+    return unbulleted and is_caps(line) and not _AUTHORITY.match(line) and any(_person(earlier) for earlier, _ in before)
 
 
 # ---------------------------------------------------------------- prose

@@ -226,8 +226,10 @@ class TableReader:
         stt, stt_slot = value("stt"), slot_of("stt")
         if len(stt) > MAX_LABEL:
             self.warn("docx.unplaced-cell", stt_slot.cell.place, text=stt)
-        elif stt and stt_slot.cell.vmerge is not None:  # merged down over a task's rows: its number, written once
-            self._task["number"] = self._task["number"] or (stt if stt_slot.own and opened_task else None)
+        elif stt and stt_slot.cell.vmerge is not None and not stt_slot.own:
+            pass  # merged down from a row above: its number is written there once, not on every row it covers
+        elif stt and stt_slot.cell.vmerge is not None and opened_task and task_slot.cell.vmerge is not None and self._task["number"] is None:
+            self._task["number"] = stt  # merged down with its task's cell: the task's number
         elif stt:
             item["stt"] = stt
         for role in ("lead", "partners"):
@@ -384,7 +386,7 @@ def _section_row(own: list[Cell], columns: Columns) -> tuple[str | None, str | N
 
 
 #: The STT of a row under a numbered heading: "1.1" under "1", or a bullet or letter ("-", "+", "a", "a)").
-_UNDER = re.compile(r"[-+•–]|[a-zđ][.)]?")
+_UNDER = re.compile(r"[-+•–*]|[a-zđ][.)]?|\(?[0-9]+\)|\([a-zđ]\)")
 
 
 def _cell_in(own: list[Cell], column: int | None) -> Cell:

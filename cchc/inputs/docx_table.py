@@ -365,13 +365,14 @@ def is_heading_repeat(grid: Grid, r: int, columns: Columns) -> bool:
 
 
 def items_under(sections: list[dict], task: dict) -> list[dict]:
-    """The items of the tasks with no number after *task*, a task row with none of its own ("1." over rows "-", "+",
-    "a)"): the rows its heading's amount sums, up to the next numbered task or the end of its section."""
+    """The items of the rows under *task*, a task row with none of its own ("1." over rows "-", "a)", or "1.1" and
+    "1.2" with rows of their own): the rows its heading's amount sums, up to the next task of its level, the next
+    heading with no number, or the end of its section."""
     for section in sections:
         tasks = section["tasks"]
         at = next((i for i, other in enumerate(tasks) if other is task), None)
         if at is not None:
-            following = list(takewhile(_under_a_task, tasks[at + 1 :]))
+            following = list(takewhile(lambda other: _under(task, other), tasks[at + 1 :]))
             return [item for other in following for item in other["items"]]
     return []
 
@@ -380,10 +381,13 @@ def items_under(sections: list[dict], task: dict) -> list[dict]:
 _TASK_LEVEL = re.compile(r"(?:[0-9]+|[IVXLC]+)\.?")
 
 
-def _under_a_task(task: dict) -> bool:
-    """Whether *task* is rows under the task above it: no number of its own, and its rows numbered "-", "a)", "1.1"
-    or not at all."""
-    return not task.get("number") and not any(_TASK_LEVEL.fullmatch((item.get("stt") or "-").strip()) for item in task["items"])
+def _under(heading: dict, task: dict) -> bool:
+    """Whether *task* is rows under *heading*: numbered below it ("1.1" under "1."), or with no number of its own,
+    rows of its own (not another heading) numbered "-", "a)", "1.1" or not at all."""
+    number, above = task.get("number"), (heading.get("number") or "").rstrip(".")
+    if number:
+        return bool(above) and number.startswith(above + ".") and len(number.rstrip(".")) > len(above)
+    return bool(task["items"]) and not any(_TASK_LEVEL.fullmatch((item.get("stt") or "-").strip()) for item in task["items"])
 
 
 def next_stt(grid, r: int, columns: Columns) -> str:
