@@ -687,19 +687,25 @@ def test_a_name_written_out_finds_the_registrys_abbreviation_of_it(run, tmp_path
     assert run("list", "--agency", "Văn phòng Ủy ban nhân dân huyện", "--plan", tmp_path / "back.yaml").exit_code == 1
 
 
+def _one_item_plan(tmp_path, lead: str, other: str):
+    """A plan of two agencies and one item *lead* leads."""
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "plan:\n  title: KẾ HOẠCH\n  year: 2021\n"
+        f"agencies:\n  - name: {lead}\n  - name: {other}\n"
+        "sections:\n  - numeral: I\n    tasks:\n      - items:\n"
+        f"          - {{id: I-1, product: Kế hoạch, lead: [{lead}], deadline: Quý II/2021}}\n",
+        encoding="utf-8",
+    )
+    return plan
+
+
 @pytest.mark.parametrize(
     "typed, registered",
     [("Sở Khoa học và Công nghệ", "Sở KH&CN"), ("Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện", "VP HĐND và UBND huyện")],
 )
 def test_a_name_written_out_finds_its_abbreviation_with_the_words_its_initials_leave_out(run, tmp_path, typed, registered):
-    plan = tmp_path / "p.yaml"
-    plan.write_text(
-        "plan:\n  title: KẾ HOẠCH\n  year: 2021\n"
-        f"agencies:\n  - name: {registered}\n  - name: Sở Ngoại vụ\n"
-        "sections:\n  - numeral: I\n    tasks:\n      - items:\n"
-        f"          - {{id: I-1, product: Kế hoạch, lead: [{registered}], deadline: Quý II/2021}}\n",
-        encoding="utf-8",
-    )
+    plan = _one_item_plan(tmp_path, registered, "Sở Ngoại vụ")
     assert [i["id"] for i in items(run("list", "--agency", typed, "--format", "json", "--plan", plan))] == ["I-1"]
     # Typed with a place word, a name that has none is the plan's own, as "Sở Nội vụ tỉnh" is; one of another place is not.
     placed = run("list", "--agency", typed + " tỉnh", "--format", "json", "--plan", plan)
@@ -751,14 +757,7 @@ def test_a_role_cchc_does_not_know_names_the_roles_in_the_language_of_the_help(r
 def test_a_name_written_out_finds_the_abbreviations_a_district_writes(run, tmp_path, typed, registered):
     # Read only from a list of known abbreviations, "Phòng TC-KH" and "VP HĐND-UBND huyện" were found by none of
     # their names written out: an unknown part stands for words with its letters, a known one for its own words.
-    plan = tmp_path / "p.yaml"
-    plan.write_text(
-        "plan:\n  title: KẾ HOẠCH\n  year: 2021\n"
-        f"agencies:\n  - name: {registered}\n  - name: Phòng Nội vụ\n"
-        "sections:\n  - numeral: I\n    tasks:\n      - items:\n"
-        f"          - {{id: I-1, product: Kế hoạch, lead: [{registered}], deadline: Quý II/2021}}\n",
-        encoding="utf-8",
-    )
+    plan = _one_item_plan(tmp_path, registered, "Phòng Nội vụ")
     assert [i["id"] for i in items(run("list", "--agency", typed, "--format", "json", "--plan", plan))] == ["I-1"]
 
 
