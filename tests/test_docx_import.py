@@ -566,11 +566,14 @@ def test_names_for_several_agencies_are_all_marked_groups_and_no_name_is_made_up
         # A district's: its phòng, ban, ngành; the province's sở are not its registry's "Thanh tra huyện".
         (["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH LỤC"], ["Các sở, ban, ngành", "Các cơ quan, đơn vị có liên quan", "Các phòng, ban, ngành"],
          {"Các cơ quan, đơn vị có liên quan": "phong-ban-nganh", "Các phòng, ban, ngành": "phong-ban-nganh"}),
-        # A Sở's own plan: the sở, ban, ngành of the registry; whose "cơ quan, đơn vị", no level says.
-        (["UBND TỈNH HÀ NAM", "SỞ TƯ PHÁP"], ["Các sở, ban, ngành", "Các cơ quan, đơn vị có liên quan"], {"Các sở, ban, ngành": "so-ban-nganh"}),
+        # A Sở's own plan is its province's (its superior's level).
+        (["UBND TỈNH HÀ NAM", "SỞ TƯ PHÁP"], ["Các sở, ban, ngành", "Các cơ quan, đơn vị có liên quan"],
+         {"Các sở, ban, ngành": "so-ban-nganh", "Các cơ quan, đơn vị có liên quan": "so-ban-nganh"}),
         # A commune's: its "Các sở, ban, ngành" are the province's, its "phòng" the district's the registry names.
         (["ỦY BAN NHÂN DÂN", "XÃ AN NỘI"], ["Các sở, ban, ngành", "Các cơ quan, đơn vị có liên quan", "Các phòng, ban, ngành"],
          {"Các phòng, ban, ngành": "phong-ban-nganh"}),
+        # A Phòng's plan is its district's: "Các sở, ban, ngành" are the province's, not its "Thanh tra huyện".
+        (["UBND HUYỆN VŨ THƯ", "PHÒNG NỘI VỤ"], ["Các sở, ban, ngành", "Các phòng, ban, ngành"], {"Các phòng, ban, ngành": "phong-ban-nganh"}),
         # A city run by the centre is a province ("TP. HỒ CHÍ MINH" on a line of its own).
         (["ỦY BAN NHÂN DÂN", "TP. HỒ CHÍ MINH"], ["Các sở, ban, ngành", "Các cơ quan, đơn vị có liên quan"],
          {"Các sở, ban, ngành": "so-ban-nganh", "Các cơ quan, đơn vị có liên quan": "so-ban-nganh"}),
@@ -1377,6 +1380,7 @@ def test_sections_merged_down_the_first_column_stay_sections_whatever_row_in_cap
 
 @pytest.mark.parametrize("name_line, letterhead", [
     ("Lê Văn Hùng", "table"), ("(Đã ký)\nLê Văn Hùng", "table"), ("ThS. Lê Văn Hùng", "table"), ("ThS. Lê Văn Hùng", "tabs"),
+    ("Lê Văn Hùng", "caps"),
 ])
 def test_an_attached_plans_own_letterhead_is_not_read_into_the_decisions_signature(name_line, letterhead):
     # The plan after the decision opens with its own letterhead: its motto "Độc lập - Tự do - Hạnh phúc" was taken
@@ -1390,7 +1394,10 @@ def test_an_attached_plans_own_letterhead_is_not_read_into_the_decisions_signatu
     F.para(doc, "QUYẾT ĐỊNH:", bold=True, center=True)
     F.para(doc, "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2022.")
     F.signature(doc, ["Như Điều 1;", "Lưu: VT."], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", *name_line.split("\n"), "Thời gian ký: 10.01.2022"])
-    if letterhead == "table":
+    if letterhead == "caps":  # the list after the name, its heading in capitals: the decision's, not a new letterhead
+        doc.tables[-1].cell(0, 0).paragraphs[0].runs[0].text = "NƠI NHẬN:"
+        doc.tables[-1]._tbl.tr_lst[0].tc_lst.append(doc.tables[-1]._tbl.tr_lst[0].tc_lst.pop(0))
+    if letterhead in ("table", "caps"):
         F.letterhead(doc, ["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH LỤC"], "Số: 12/KH-UBND", "")
     else:  # typed with tabs, its two columns on each line (a name that reads as no person's does not end the block)
         for line in ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "HUYỆN BÌNH LỤC\tĐộc lập - Tự do - Hạnh phúc", "Số: 12/KH-UBND\tBình Lục"):
@@ -1493,10 +1500,13 @@ def test_a_task_rows_sum_counts_the_numbered_rows_under_it_and_stops_at_a_headin
     row = lambda stt, text, amount: [stt, text, "Phòng Tư pháp", "Quý II/2022", f"Báo cáo {text}", amount]  # noqa: E731
     F.task_table(doc, [
         ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian thực hiện", "Kết quả/sản phẩm", "Kinh phí (triệu đồng)"],
-        heading("I.", "CẢI CÁCH THỂ CHẾ", "100"), heading("1.", "Rà soát", "50"), heading("1.1", "Rà soát văn bản", "30"),
+        heading("I.", "CẢI CÁCH THỂ CHẾ", "150"), heading("1.", "Rà soát", "50"), heading("1.1", "Rà soát văn bản", "30"),
         row("-", "văn bản 2021", "10"), row("-", "văn bản 2020", "20"), heading("1.2", "Công bố", "20"), row("-", "công bố", "20"),
         ["", "Nhiệm vụ thường xuyên", "", "", "", ""], row("-", "tuyên truyền", "7"), row("-", "kiểm tra", "8"),
         row("2.", "Báo cáo năm", "35"),
+        # Three levels, the last numbered rows of their own: "1.1" sums "3.1.1" and "3.1.2", not the "3.2" after them.
+        heading("3.", "Số hóa", "50"), heading("3.1", "Số hóa hồ sơ", "30"), row("3.1.1", "hồ sơ 2021", "10"),
+        row("3.1.2", "hồ sơ 2020", "20"), row("3.2", "kho dữ liệu", "20"),
     ])
     result = read_docx(F.to_bytes(doc), "kh.docx")
     assert [(dict(p.args)["text"], dict(p.args)["sum"]) for p in result.problems if p.code == "docx.heading-sum-mismatch"] == []

@@ -366,7 +366,8 @@ class _Document:
         for item, role, text in tables.agency_cells:
             item[role] = self.book.names(text) or None
             used.extend(item[role] or [])
-        agencies, agency_comments = self.book.registry_entries(used, issuer_level((self.decision or {}).get("issuer") or self.plan.get("issuer")))
+        level = issuer_level(*(document.get(key) for document in (self.decision or {}, self.plan) for key in ("issuer", "superior")))
+        agencies, agency_comments = self.book.registry_entries(used, level)
         for item in tables.items:
             if item["deadline"]:
                 self._deadline_comment(item, year)

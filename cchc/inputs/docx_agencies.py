@@ -108,10 +108,19 @@ _NOT_AT = {"so-ban-nganh": ("district", "commune"), "phong-ban-nganh": ("provinc
 _CENTRAL_CITIES = ("ha noi", "ho chi minh", "hcm", "hai phong", "da nang", "can tho")
 
 
-def issuer_level(issuer: str | None) -> str | None:
-    """"province" or "district" when *issuer* is a people's committee of that level ("ỦY BAN NHÂN DÂN TỈNH THÁI
-    BÌNH", "UBND HUYỆN VŨ THƯ"), "commune" for a commune's; None for anyone else (a Sở, a Phòng)."""
-    key = " ".join(fold(issuer or "").split())
+def issuer_level(*bodies: str | None) -> str | None:
+    """"province" or "district" when the first of *bodies* that is a people's committee (the issuer, else its
+    superior: a Phòng's plan is its district's) is of that level ("ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH", "UBND HUYỆN
+    VŨ THƯ"), "commune" for a commune's; None when none is."""
+    for body in bodies:
+        level = _committee_level(body)
+        if level is not None:
+            return level
+    return None
+
+
+def _committee_level(body: str | None) -> str | None:
+    key = " ".join(fold(body or "").split())
     if not key.startswith(("uy ban nhan dan ", "ubnd ")):
         return None
     place = re.sub(r"^tp\.?\s*", "thanh pho ", key.split(" ", 4 if key.startswith("uy") else 1)[-1])  # "TP.HCM", "TP. Thái Bình"

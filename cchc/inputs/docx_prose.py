@@ -280,7 +280,7 @@ def _next_letterhead(line: str, before: list[tuple[str, Para]]) -> bool:
         part = part.strip()
         if part and (kind(Para(part, None, False, False)) == "motto" or fold(part) == _NATION):
             return True
-    unbulleted = line[:1] not in "-+•–"
+    unbulleted = line[:1] not in "-+•–" and not fold(line).startswith("noi nhan")  # "NƠI NHẬN:" after the name is its list
     return unbulleted and is_caps(line) and not _AUTHORITY.match(line) and any(_person(earlier) for earlier, _ in before)
 
 

@@ -383,11 +383,22 @@ _TASK_LEVEL = re.compile(r"(?:[0-9]+|[IVXLC]+)\.?")
 
 def _under(heading: dict, task: dict) -> bool:
     """Whether *task* is rows under *heading*: numbered below it ("1.1" under "1."), or with no number of its own,
-    rows of its own (not another heading) numbered "-", "a)", "1.1" or not at all."""
+    rows of its own (not another heading) numbered "-", "a)", a number below the heading's, or not at all."""
     number, above = task.get("number"), (heading.get("number") or "").rstrip(".")
     if number:
-        return bool(above) and number.startswith(above + ".") and len(number.rstrip(".")) > len(above)
-    return bool(task["items"]) and not any(_TASK_LEVEL.fullmatch((item.get("stt") or "-").strip()) for item in task["items"])
+        return _below(number, above)
+    if not task["items"]:
+        return False
+    labels = [(item.get("stt") or "-").strip() for item in task["items"]]
+    return not any(_TASK_LEVEL.fullmatch(label) or (_DOTTED.fullmatch(label) and not _below(label, above)) for label in labels)
+
+
+_DOTTED = re.compile(r"[0-9]+(?:\.[0-9]+)+\.?")
+
+
+def _below(number: str, above: str) -> bool:
+    """Whether *number* ("1.1.2") is numbered below *above* ("1.1")."""
+    return bool(above) and number.startswith(above + ".") and len(number.rstrip(".")) > len(above)
 
 
 def next_stt(grid, r: int, columns: Columns) -> str:
