@@ -293,9 +293,10 @@ class AgencyBook:
     def registry_entries(self, used: list[str], level: str | None = None) -> tuple[list[dict], list[tuple[int, str, dict]]]:
         """The plan's ``agencies:`` for the names *used*, and comments (entry index, key, args) where it guessed.
 
-        *level* is the issuer's (``issuer_level``): a province's committee gives "Các sở, ban, ngành" the rule
-        for its departments, a district's "Các phòng, ban, ngành"; anyone else's groups get none (a Sở's
-        "Văn phòng Sở" is no sở, ban, ngành; a commune names no department of its own)."""
+        *level* is the issuer's (``issuer_level``): a group named by kinds of department alone gets the rule that
+        selects them (``members_rule``), "Các sở, ban, ngành" unless a district or a commune issues the plan (its
+        sở are the province's), "Các phòng, ban, ngành" unless a province does, "Các cơ quan, đơn vị có liên
+        quan" that of the issuing committee's departments, a province's or a district's."""
         from_registry: dict[int, object] = {}
         more_short: dict[int, list[str]] = {}
         new: dict[str, dict] = {}
