@@ -1510,3 +1510,22 @@ def test_a_task_rows_sum_counts_the_numbered_rows_under_it_and_stops_at_a_headin
     ])
     result = read_docx(F.to_bytes(doc), "kh.docx")
     assert [(dict(p.args)["text"], dict(p.args)["sum"]) for p in result.problems if p.code == "docx.heading-sum-mismatch"] == []
+
+
+def test_a_roman_section_over_tasks_numbered_under_it_carries_its_sum_and_adds_no_item():
+    # "I" (no dot) 85 over "I.1" 50 (rows "-" 30 and 20) and "I.2" 35: neither heading was read as one; their
+    # amounts became items, and the budget came to 230 with no warning.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    heading = lambda stt, text, amount: [stt, text, "", "", "", amount]  # noqa: E731
+    row = lambda stt, text, amount: [stt, text, "Phòng Tư pháp", "Quý II/2022", f"Báo cáo {text}", amount]  # noqa: E731
+    F.task_table(doc, [
+        ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian thực hiện", "Kết quả/sản phẩm", "Kinh phí (triệu đồng)"],
+        heading("I", "CẢI CÁCH THỂ CHẾ", "85"), heading("I.1", "Rà soát văn bản", "50"), row("-", "văn bản 2021", "30"),
+        row("-", "công bố", "20"), row("I.2", "Kiểm tra", "35"),
+    ])
+    result = read_docx(F.to_bytes(doc), "kh.docx")
+    section = result.data["sections"][0]
+    assert (section["numeral"], section["title"]) == ("I", "CẢI CÁCH THỂ CHẾ")
+    assert [(t.get("number"), [i["budget"] for i in t["items"]]) for t in section["tasks"]] == [("I.1", []), (None, [30]), (None, [20]), (None, [35])]
+    assert [p.code for p in result.problems if p.code.startswith("docx.heading")] == []

@@ -402,7 +402,7 @@ def _numbered_heading(own: list[Cell], columns: Columns, next_stt: str) -> tuple
     if len(own) != 2 or "stt" not in roles or own[0].column != roles["stt"]:
         return None
     number = own[0].text.strip().rstrip(".")
-    if not re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{1,3})*", number) or own[1].column not in {roles.get(k) for k in ("section", "task", "product")}:
+    if not re.fullmatch(r"(?:[0-9]{1,3}|[IVXLC]{1,7}(?=\.))(?:\.[0-9]{1,3})*", number) or own[1].column not in {roles.get(k) for k in ("section", "task", "product")}:
         return None
     if next_stt.startswith(number + ".") and next_stt[len(number) + 1 : len(number) + 2].isdigit() or _UNDER.fullmatch(next_stt):
         return number, own[1].text
@@ -439,8 +439,8 @@ def _heading_with_amount(own: list[Cell], columns: Columns, next_stt: str):
         return None
     if next_stt.rstrip(".") == label:
         under = True  # the same heading typed again below it (a table typed across pages)
-    elif _ROMAN_OR_LETTER.fullmatch(label):
-        under = next_stt[0].isdigit() or _UNDER.fullmatch(next_stt) is not None
+    elif _ROMAN_OR_LETTER.fullmatch(label):  # "1", "I.1" or "-" under "I"
+        under = next_stt[0].isdigit() or next_stt.startswith(label + ".") or _UNDER.fullmatch(next_stt) is not None
     else:
         under = _numbered_heading(own[:2], columns, next_stt) is not None
     return (label, own[1].text, found[0]) if under else None

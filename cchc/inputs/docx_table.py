@@ -393,7 +393,7 @@ def _under(heading: dict, task: dict) -> bool:
     return not any(_TASK_LEVEL.fullmatch(label) or (_DOTTED.fullmatch(label) and not _below(label, above)) for label in labels)
 
 
-_DOTTED = re.compile(r"[0-9]+(?:\.[0-9]+)+\.?")
+_DOTTED = re.compile(r"(?:[0-9]+|[IVXLC]+)(?:\.[0-9]+)+\.?")
 
 
 def _below(number: str, above: str) -> bool:
