@@ -1490,16 +1490,28 @@ def test_an_stt_merged_over_a_tasks_later_rows_stays_on_the_first_of_them():
     assert [i.get("stt") for s in plan["sections"] for t in s["tasks"] for i in t["items"]] == ["1", "2", None]
 
 
+def _heading(stt: str, text: str, amount: str) -> list[str]:
+    return [stt, text, "", "", "", amount]
+
+
+def _row(stt: str, text: str, amount: str) -> list[str]:
+    return [stt, text, "Phòng Tư pháp", "Quý II/2022", f"Báo cáo {text}", amount]
+
+
+def _summed(rows: list[list[str]]):
+    """A kế hoạch whose table is *rows* under headings STT | Nội dung | … | Kinh phí (triệu đồng), read."""
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    headings = ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian thực hiện", "Kết quả/sản phẩm", "Kinh phí (triệu đồng)"]
+    F.task_table(doc, [headings, *rows])
+    return read_docx(F.to_bytes(doc), "kh.docx")
+
 
 def test_a_task_rows_sum_counts_the_numbered_rows_under_it_and_stops_at_a_heading():
     # "1." 50 over "1.1" 30 (rows 10, 20) and "1.2" 20: "adds up to 0"; then a heading with no number of its own over
     # rows of its own ("Nhiệm vụ thường xuyên" 15) was counted under "1." (65).
-    doc = F.document()
-    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
-    heading = lambda stt, text, amount: [stt, text, "", "", "", amount]  # noqa: E731
-    row = lambda stt, text, amount: [stt, text, "Phòng Tư pháp", "Quý II/2022", f"Báo cáo {text}", amount]  # noqa: E731
-    F.task_table(doc, [
-        ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian thực hiện", "Kết quả/sản phẩm", "Kinh phí (triệu đồng)"],
+    heading, row = _heading, _row
+    result = _summed([
         heading("I.", "CẢI CÁCH THỂ CHẾ", "150"), heading("1.", "Rà soát", "50"), heading("1.1", "Rà soát văn bản", "30"),
         row("-", "văn bản 2021", "10"), row("-", "văn bản 2020", "20"), heading("1.2", "Công bố", "20"), row("-", "công bố", "20"),
         ["", "Nhiệm vụ thường xuyên", "", "", "", ""], row("-", "tuyên truyền", "7"), row("-", "kiểm tra", "8"),
@@ -1508,23 +1520,16 @@ def test_a_task_rows_sum_counts_the_numbered_rows_under_it_and_stops_at_a_headin
         heading("3.", "Số hóa", "50"), heading("3.1", "Số hóa hồ sơ", "30"), row("3.1.1", "hồ sơ 2021", "10"),
         row("3.1.2", "hồ sơ 2020", "20"), row("3.2", "kho dữ liệu", "20"),
     ])
-    result = read_docx(F.to_bytes(doc), "kh.docx")
     assert [(dict(p.args)["text"], dict(p.args)["sum"]) for p in result.problems if p.code == "docx.heading-sum-mismatch"] == []
 
 
 def test_a_roman_section_over_tasks_numbered_under_it_carries_its_sum_and_adds_no_item():
     # "I" (no dot) 85 over "I.1" 50 (rows "-" 30 and 20) and "I.2" 35: neither heading was read as one; their
     # amounts became items, and the budget came to 230 with no warning.
-    doc = F.document()
-    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
-    heading = lambda stt, text, amount: [stt, text, "", "", "", amount]  # noqa: E731
-    row = lambda stt, text, amount: [stt, text, "Phòng Tư pháp", "Quý II/2022", f"Báo cáo {text}", amount]  # noqa: E731
-    F.task_table(doc, [
-        ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian thực hiện", "Kết quả/sản phẩm", "Kinh phí (triệu đồng)"],
-        heading("I", "CẢI CÁCH THỂ CHẾ", "85"), heading("I.1", "Rà soát văn bản", "50"), row("-", "văn bản 2021", "30"),
-        row("-", "công bố", "20"), row("I.2", "Kiểm tra", "35"),
+    result = _summed([
+        _heading("I", "CẢI CÁCH THỂ CHẾ", "85"), _heading("I.1", "Rà soát văn bản", "50"), _row("-", "văn bản 2021", "30"),
+        _row("-", "công bố", "20"), _row("I.2", "Kiểm tra", "35"),
     ])
-    result = read_docx(F.to_bytes(doc), "kh.docx")
     section = result.data["sections"][0]
     assert (section["numeral"], section["title"]) == ("I", "CẢI CÁCH THỂ CHẾ")
     assert [(t.get("number"), [i["budget"] for i in t["items"]]) for t in section["tasks"]] == [("I.1", []), (None, [30]), (None, [20]), (None, [35])]
