@@ -1534,3 +1534,21 @@ def test_a_roman_section_over_tasks_numbered_under_it_carries_its_sum_and_adds_n
     assert (section["numeral"], section["title"]) == ("I", "CẢI CÁCH THỂ CHẾ")
     assert [(t.get("number"), [i["budget"] for i in t["items"]]) for t in section["tasks"]] == [("I.1", []), (None, [30]), (None, [20]), (None, [35])]
     assert [p.code for p in result.problems if p.code.startswith("docx.heading")] == []
+
+
+def test_a_closing_typed_in_two_columns_with_tabs_gives_its_list_and_its_signer():
+    # "Nơi nhận:<tab><tab>KT. CHỦ TỊCH" …: the whole block was read as recipients, with no signer and no warning.
+    doc = F.document()
+    F.letterhead(doc, ["ỦY BAN NHÂN DÂN", "HUYỆN BÌNH LỤC"], "Số: 15/QĐ-UBND", "Bình Lục, ngày 10 tháng 01 năm 2022")
+    F.para(doc, "QUYẾT ĐỊNH", bold=True, center=True)
+    F.para(doc, "Về việc ban hành Kế hoạch cải cách hành chính năm 2022", bold=True, center=True)
+    F.para(doc, "ỦY BAN NHÂN DÂN HUYỆN BÌNH LỤC", bold=True, center=True)
+    F.para(doc, "QUYẾT ĐỊNH:", bold=True, center=True)
+    F.para(doc, "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch cải cách hành chính năm 2022.")
+    for line in ("Nơi nhận:\t\tKT. CHỦ TỊCH", "- Như Điều 1;\t\tPHÓ CHỦ TỊCH", "-\tLưu: VT.", "\t\t(Đã ký)", "\t\tLê Văn Hùng"):
+        F.para(doc, line)
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    F.task_table(doc, [["Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"], ["1. Kiểm tra", "Báo cáo", "Phòng Nội vụ", "Quý II/2022"]])
+    decision = read_docx(F.to_bytes(doc), "qd.docx").data["decision"]
+    assert decision["recipients"] == ["Như Điều 1;", "Lưu: VT."]
+    assert decision["signer"] == {"authority": "KT. CHỦ TỊCH", "position": "PHÓ CHỦ TỊCH", "name": "Lê Văn Hùng"}

@@ -195,14 +195,18 @@ def closing(paras: list[Para]) -> tuple[dict | None, list[str], list[Para]]:
     recipients: list[str] = []
     signer_lines: list[tuple[str, Para]] = []
     after: list[Para] = []  # from the next document's letterhead on (an attached plan's own): not this block's
-    listing = False
+    listing = signed_beside = False
     for para in paras:
-        for line in para.text.split("\n"):
-            line = line.strip()
-            shown = Para(line, para.place, para.bold, para.centered)
-            if after or (line and not listing and _next_letterhead(line, signer_lines)):
-                after.append(shown)
+        for typed in para.text.split("\n"):
+            whole = typed.strip()
+            if after or (whole and not listing and _next_letterhead(whole, signer_lines)):
+                after.append(Para(whole, para.place, para.bold, para.centered))
                 continue
+            line, signed = _columns(typed)
+            if signed and not _placeholder(signed):  # "Nơi nhận:<tab><tab>KT. CHỦ TỊCH": the signature's column
+                signer_lines.append((signed, Para(signed, para.place, para.bold, para.centered)))
+                signed_beside = True
+            shown = Para(line, para.place, para.bold, para.centered)
             if not line or _placeholder(line):
                 continue
             if kind(shown) == "recipients":
@@ -212,7 +216,10 @@ def closing(paras: list[Para]) -> tuple[dict | None, list[str], list[Para]]:
                     recipients.append(_unbullet(rest))
                 continue
             bulleted = line[:1] in "-+•–" and line[1:2] in (" ", "\t")
-            if listing and (bulleted or not (is_caps(line) or _AUTHORITY.match(line))):
+            # In the list, a person's name with no bullet, once the signature's column has begun, is its signer's
+            # (its line's leading tabs, "<tab><tab>Lê Văn Hùng", are gone with the paragraph's ends).
+            named = not bulleted and signed_beside and _person(line)
+            if listing and not named and (bulleted or not (is_caps(line) or _AUTHORITY.match(line))):
                 recipients.append(_unbullet(line))
                 continue
             listing = False
@@ -237,6 +244,16 @@ def bare_signature(lines: list[str]) -> bool:
         return False
     names = [line for line in lines[1:] if not _placeholder(line)]
     return len(names) == 1 and _person(names[0])
+
+
+def _columns(typed: str) -> tuple[str, str]:
+    """A closing line typed in two columns with tabs ("- Như Điều 1;<tab><tab>PHÓ CHỦ TỊCH", "<tab><tab>Lê Văn
+    Hùng") as (Nơi nhận's column, the signature's); a line with no tab, or a bullet and its tab ("-<tab>Như Điều
+    1;"), is one column."""
+    left, tab, right = typed.rstrip().partition("\t")
+    if not tab or left.strip() in ("-", "+", "•", "–"):
+        return typed.strip(), ""
+    return left.strip(), right.strip("\t ").strip()
 
 
 #: The quốc hiệu, folded: the first line of the next document's letterhead.
