@@ -282,9 +282,10 @@ class TableReader:
         """Warn where a heading's amount is not the sum of the items under it (read whole: a section may run on)."""
         totals: dict[int, object] = {}  # one sum a section or task: a heading typed again on each page is one scope
         warned: set[tuple[int, str]] = set()  # and one warning for each figure it is typed with
+        where = {id(task): (section["tasks"], at) for section in self.sections for at, task in enumerate(section["tasks"])}
         for scope, amount, label, cell, written in self._heading_amounts:
             if id(scope) not in totals:
-                items = (scope["items"] or items_under(self.sections, scope)) if "items" in scope else [item for task in scope["tasks"] for item in task["items"]]
+                items = (scope["items"] or items_under(*where[id(scope)])) if "items" in scope else [item for task in scope["tasks"] for item in task["items"]]
                 totals[id(scope)] = exact_sum([item["budget"] for item in items if isinstance(item["budget"], (int, Decimal))])
             total = totals[id(scope)]
             if total != amount and (id(scope), written) not in warned:

@@ -364,17 +364,12 @@ def is_heading_repeat(grid: Grid, r: int, columns: Columns) -> bool:
     return keys == columns.heading_keys and any(keys)
 
 
-def items_under(sections: list[dict], task: dict) -> list[dict]:
-    """The items of the rows under *task*, a task row with none of its own ("1." over rows "-", "a)", or "1.1" and
-    "1.2" with rows of their own): the rows its heading's amount sums, up to the next task of its level, the next
-    heading with no number, or the end of its section."""
-    for section in sections:
-        tasks = section["tasks"]
-        at = next((i for i, other in enumerate(tasks) if other is task), None)
-        if at is not None:
-            following = list(takewhile(lambda other: _under(task, other), tasks[at + 1 :]))
-            return [item for other in following for item in other["items"]]
-    return []
+def items_under(tasks: list[dict], at: int) -> list[dict]:
+    """The items of the rows under ``tasks[at]``, a task row with none of its own ("1." over rows "-", "a)", or
+    "1.1" and "1.2" with rows of their own): the rows its heading's amount sums, up to the next task of its level,
+    the next heading with no number, or the end of its section."""
+    following = takewhile(lambda other: _under(tasks[at], other), tasks[at + 1 :])
+    return [item for other in following for item in other["items"]]
 
 
 #: A row number of a task's own level ("2", "2.", "II"): not a row under the task above it.
