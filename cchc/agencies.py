@@ -195,17 +195,11 @@ class AgencyRegistry:
 
         if self._abbreviated is None:
             self._abbreviated = [(found, agency) for spelling, agency in self.spellings() if (found := tokens(spelling))]
-        words = typed_words(query)
-        place = _place_word(query)
-        bare = words[: len(words) - len(place.split())] if place is not None else None
-        matched: dict[int, object] = {}
-        for found, agency in self._abbreviated:
-            if spells_out(found, words):
-                matched.setdefault(id(agency), agency)
-        if not matched and bare is not None:
-            for found, agency in self._abbreviated:
-                if _place_word_of(agency) is None and spells_out(found, bare):
-                    matched.setdefault(id(agency), agency)
+        def spelled(words: list[str], own_only: bool) -> dict[int, object]:
+            return {id(a): a for found, a in self._abbreviated if (not own_only or _place_word_of(a) is None) and spells_out(found, words)}
+
+        words, place = typed_words(query), _place_word(query)
+        matched = spelled(words, False) or (spelled(words[: len(words) - len(place.split())], True) if place is not None else {})
         return list(matched.values())
 
     def find(self, query: str) -> AgencyMatch:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections import Counter
 from functools import lru_cache
 
 # typer builds pydantic adapters for the options, and pydantic then looks for plugins through every installed
@@ -216,14 +217,10 @@ def _once_each(cmd, lang: str):
             return parse_args(ctx, args)
         if any(getattr(param, "is_eager", False) for param in order):  # --help shows the page whatever else is given
             return parse_args(ctx, args)
-        counts: dict[int, int] = {}
-        for param in order:
-            single = getattr(param, "param_type_name", "") == "option" and not (param.multiple or param.count or param.is_flag)
-            if single and not param.is_eager:
-                counts[id(param)] = counts.get(id(param), 0) + 1
-                if counts[id(param)] == 2:
-                    repeated = param
-        if any(count > 1 for count in counts.values()):
+        singles = [p for p in order if getattr(p, "param_type_name", "") == "option" and not (p.multiple or p.count or p.is_flag)]
+        counts = Counter(map(id, singles))
+        repeated = next((param for param in singles if counts[id(param)] > 1), None)
+        if repeated is not None:
             from cchc.text import escape_controls
 
             given = _values_of(repeated, args)  # as written, for the message; the count is the parse's

@@ -11,7 +11,6 @@ import typer
 
 from cchc.cli.app import app
 from cchc.cli.common import (
-    today_date,
     EXIT_PROBLEMS,
     EXIT_USAGE,
     PlanOption,
@@ -29,6 +28,7 @@ from cchc.cli.common import (
     show_errors,
     signals_end_cleanly,
     terminal,
+    today_date,
     usage,
 )
 from cchc.cli.params import parse_day, status_parser

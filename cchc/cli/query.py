@@ -9,7 +9,6 @@ import typer
 
 from cchc.cli.app import app
 from cchc.cli.common import (
-    today_date,
     EXIT_PROBLEMS,
     PlanOption,
     ProgressOption,
@@ -27,6 +26,7 @@ from cchc.cli.common import (
     out_utf8,
     registry,
     terminal,
+    today_date,
     usage,
 )
 from cchc.cli.params import ItemFormat, Role, parse_day, parse_month, role_parser, status_parser

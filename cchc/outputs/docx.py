@@ -22,6 +22,8 @@ __all__ = ["render_docx"]
 
 _MM = 36000  # EMU per millimetre
 PAGE_SHORT, PAGE_LONG = 210 * _MM, 297 * _MM  # A4
+
+
 def _margin(mm: int) -> int:
     """*mm* as Word stores a margin, in whole twips (635 EMU), never less: 15 mm (850.4 twips) written as 850 read
     back as 14.99 mm, under Nghị định 30's 15."""
