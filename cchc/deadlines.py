@@ -17,7 +17,9 @@ quarters, half years, years and dates, with or without a year ("Tháng 6",
 recurring wordings due within Y ("Hằng quý": the end of each quarter,
 "Trước ngày 10 của tháng cuối quý": the 10th of March, June, September and
 December); ongoing ones with no date ("Thường xuyên"); events ("Sau khi …",
-"Khi có …"); "Theo kế hoạch", "Theo quy định"; and several wordings joined by
+"Khi có …"); "Theo kế hoạch", "Theo quy định" (of whoever: "… của Bộ Nội vụ");
+part of a month ("Đầu tháng 6", "Hạ tuần tháng 6") due as the month is; a verb
+before a wording ("Thực hiện", "Hoàn thành") not read; and several wordings joined by
 ",", ";", "và" or "hoặc", or written one a line, read part by part (every date of
 every part; the parts' kind when they share one, else recurring when a part
 recurs, else the first dated part's). A month after a day ("Trước ngày 15
@@ -131,6 +133,8 @@ def month_end(year: int, month: int) -> datetime.date:
 # separator that holds no digit or numeral, so each item ends in one place only.
 
 _YEAR = r"(?P<year>[0-9]{4})"
+#: "Hết tháng 6", "Đến hết tháng 6", "Đến tháng 6": by the end of that period.
+_BY_THE_END = r"(?:den )?het|den"
 _YEAR_TAIL = rf"(?:(?:/| nam ){_YEAR})?"
 _LEAD = r"(?:(?:truoc|cham nhat(?: la)?) )?"
 _DAY_MONTH = r"(?P<day>[0-9]{1,2})(?:/| thang )(?P<month>[0-9]{1,2})"
@@ -153,6 +157,8 @@ _FIXED = {
     "lien tuc": KIND_RECURRING,
     "hang tuan": KIND_RECURRING,  # weekly: ongoing at a plan's scale
     "dang trien khai": KIND_RECURRING,
+    "thuong xuyen trong nam": KIND_RECURRING,
+    "thuong xuyen lien tuc": KIND_RECURRING,
     "theo ke hoach": KIND_AS_PLANNED,
     "theo tien do": KIND_AS_PLANNED,
     "theo lo trinh": KIND_AS_PLANNED,
@@ -162,6 +168,12 @@ _FIXED = {
 }
 # "Sau khi …", "Khi có …": whatever follows names the event.
 _AFTER_EVENT = re.compile(r"(?:sau khi|khi co)\b")
+# "Theo kế hoạch của Bộ Nội vụ", "Theo quy định của pháp luật": whose plan or rule it is does not change the kind.
+# A number after it may be a date or a year ("Theo kế hoạch 2021"): such a wording is not read as one of these.
+_BY = re.compile(r"theo (?P<by>ke hoach|tien do|lo trinh|quy dinh|yeu cau|chi dao|huong dan)(?: [^,;0-9]*)?")
+_BY_KIND = {"huong dan": KIND_AFTER_EVENT, **{key.removeprefix("theo "): kind for key, kind in _FIXED.items() if key.startswith("theo ")}}
+# "Thực hiện thường xuyên", "Hoàn thành trước ngày 30/6": the verb before a wording says nothing of when.
+_DOING = re.compile(r"(?:thuc hien|hoan thanh)(?: xong)? ")
 
 def _error(key: str, text: str, **params: object) -> DeadlineError:
     return DeadlineError(key, {"text": text, **params})
@@ -326,12 +338,13 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match, str, int | None], _Due]
         ),
         (rf"{_LEAD}(?:ngay )?{_DAY_MONTH}{_YEAR_TAIL}", _day_month_year),
         (rf"{_LEAD}(?:ngay )?{_YEAR}-(?P<month>[0-9]{{1,2}})-(?P<day>[0-9]{{1,2}})", _day_month_year),
-        (rf"(?:(?:trong|cuoi|het) )?thang (?P<list>{_MONTH_LIST}){_YEAR_TAIL}", _months),  # "Cuối tháng 6": its last day
-        (rf"(?:(?:trong|cuoi|het) )?quy (?P<list>{_QUARTER_LIST}){_YEAR_TAIL}", _quarters),
-        (rf"(?:trong )?(?:6|sau) thang (?P<half>dau|cuoi) nam(?: {_YEAR})?", _half_year),
-        (rf"(?:(?:trong|ca|cuoi|het) )?nam {_YEAR}(?:-(?P<last>[0-9]{{4}}))?(?: va cac nam tiep theo)?", _years),
+        # "Cuối tháng 6": its last day; "Đầu tháng 6", "Hạ tuần tháng 6": within June, due as June is.
+        (rf"(?:(?:trong|cuoi|{_BY_THE_END}|dau|giua|(?:thuong|trung|ha) tuan) )?thang (?P<list>{_MONTH_LIST}){_YEAR_TAIL}", _months),
+        (rf"(?:(?:trong|cuoi|{_BY_THE_END}) )?quy (?P<list>{_QUARTER_LIST}){_YEAR_TAIL}", _quarters),
+        (rf"(?:(?:trong )?(?:6|sau) thang|nua) (?P<half>dau|cuoi) nam(?: {_YEAR})?", _half_year),
+        (rf"(?:(?:trong|ca|cuoi|{_BY_THE_END}) )?nam {_YEAR}(?:-(?P<last>[0-9]{{4}}))?(?: va cac nam tiep theo)?", _years),
         (rf"{_YEAR}(?:-(?P<last>[0-9]{{4}}))?", _years),
-        (r"(?:trong|ca|cuoi|het) nam", _plan_year),  # "Cuối năm", "Hết năm": the plan's year, as "Trong năm"
+        (rf"(?:trong|ca|cuoi|{_BY_THE_END}) nam", _plan_year),  # "Cuối năm", "Hết năm": the plan's year, as "Trong năm"
         (rf"(?:trong )?giai doan {_YEAR}-(?P<last>[0-9]{{4}})", _years),
     )
 )
@@ -362,10 +375,14 @@ def parse_deadline(text: str, year: int | None = None) -> Deadline:
 
 def _match(key: str, text: str, year: int | None) -> _Due | None:
     """The kind and due dates of a folded wording one rule reads whole; None when none does."""
+    if m := _DOING.match(key):
+        key = key[m.end() :]
     if key in _FIXED:
         return _FIXED[key], []
     if _AFTER_EVENT.match(key):
         return KIND_AFTER_EVENT, []
+    if m := _BY.fullmatch(key):
+        return _BY_KIND[m["by"]], []
     for pattern, meaning in _RULES:
         if m := pattern.fullmatch(key):
             return meaning(m, text, year)

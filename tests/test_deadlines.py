@@ -240,6 +240,37 @@ MORE_REAL_WORDINGS = [
     ("Chậm nhất ngày 10 tháng 3, 6, 9 và 12", KIND_DATE, (D(2021, 3, 10), D(2021, 6, 10), D(2021, 9, 10), D(2021, 12, 10))),
     ("Tháng 6 và tháng 12", KIND_MONTH, (D(2021, 6, 30), D(2021, 12, 31))),  # no day: the months' ends
     ("Trước ngày 20/11 (hằng năm)", KIND_RECURRING, (D(2021, 11, 20),)),
+    # Part of a month is due as the month is; "Đến (hết)" a period, "Nửa đầu năm"; a verb before the wording.
+    ("Đầu tháng 6", KIND_MONTH, (D(2021, 6, 30),)),
+    ("Giữa tháng 6/2021", KIND_MONTH, (D(2021, 6, 30),)),
+    ("Thượng tuần tháng 3", KIND_MONTH, (D(2021, 3, 31),)),
+    ("Trung tuần tháng 3", KIND_MONTH, (D(2021, 3, 31),)),
+    ("Hạ tuần tháng 12/2021", KIND_MONTH, (D(2021, 12, 31),)),
+    ("Đến hết tháng 9/2021", KIND_MONTH, (D(2021, 9, 30),)),
+    ("Đến tháng 6", KIND_MONTH, (D(2021, 6, 30),)),
+    ("Đến hết quý II/2021", KIND_QUARTER, (D(2021, 6, 30),)),
+    ("Đến hết năm 2021", KIND_YEAR, (D(2021, 12, 31),)),
+    ("Đến năm 2025", KIND_YEAR, (D(2025, 12, 31),)),
+    ("Đến hết năm", KIND_YEAR, (D(2021, 12, 31),)),
+    ("Nửa đầu năm", KIND_HALF_YEAR, (D(2021, 6, 30),)),
+    ("Nửa cuối năm 2021", KIND_HALF_YEAR, (D(2021, 12, 31),)),
+    ("Thực hiện thường xuyên", KIND_RECURRING, ()),
+    ("Thường xuyên trong năm", KIND_RECURRING, ()),
+    ("Thường xuyên liên tục", KIND_RECURRING, ()),
+    ("Hoàn thành trước ngày 30/6/2021", KIND_DATE, (D(2021, 6, 30),)),
+    ("Hoàn thành xong trong quý III", KIND_QUARTER, (D(2021, 9, 30),)),
+    ("Thực hiện hằng quý", KIND_RECURRING, (D(2021, 3, 31), D(2021, 6, 30), D(2021, 9, 30), D(2021, 12, 31))),
+    ("Thực hiện thường xuyên và hoàn thành trước 30/6", KIND_RECURRING, (D(2021, 6, 30),)),
+    # Whose plan, rule or direction it is does not change the kind; a date after a comma is still read.
+    ("Theo kế hoạch của Bộ Nội vụ", KIND_AS_PLANNED, ()),
+    ("Theo kế hoạch của Bộ Lao động - Thương binh và Xã hội", KIND_AS_PLANNED, ()),
+    ("Theo lộ trình của Chính phủ", KIND_AS_PLANNED, ()),
+    ("Theo quy định của pháp luật", KIND_AS_REGULATED, ()),
+    ("Theo chỉ đạo của UBND tỉnh", KIND_AFTER_EVENT, ()),
+    ("Theo yêu cầu của Sở Nội vụ", KIND_AFTER_EVENT, ()),
+    ("Theo hướng dẫn của Bộ Nội vụ", KIND_AFTER_EVENT, ()),
+    ("Theo hướng dẫn", KIND_AFTER_EVENT, ()),
+    ("Theo kế hoạch của Bộ, trước ngày 30/6", KIND_DATE, (D(2021, 6, 30),)),
     # A cell's full stop, and one wording a line, as Word cells are typed.
     ("Quý IV/2021.", KIND_QUARTER, (D(2021, 12, 31),)),
     ("Tháng 12/2021 .", KIND_MONTH, (D(2021, 12, 31),)),
@@ -387,8 +418,8 @@ def test_unknown_wordings(text: str) -> None:
         ("Truoc ngay 15.12.2021", "Trước ngày 15/12/2021"),
         ("Năm 21", "Năm 2021"),
         ("Sau", "Sau khi có văn bản hướng dẫn"),
-        ("Theo kế hoạch 2021", "Theo kế hoạch"),
-        ("Theo quy định của pháp luật", "Theo quy định"),
+        ("Theo", "Theo kế hoạch"),
+        ("Thực hiện", "Thường xuyên"),
     ],
 )
 def test_unknown_wording_is_told_the_closest_form(text: str, example: str) -> None:
@@ -686,7 +717,7 @@ def test_the_closest_example_is_the_one_every_comparison_finds(words, year):
 
 @pytest.mark.parametrize(
     "text, example",
-    [("Đầu quý III/2021", "Quý III/2021"), ("Đầu tháng 9/2021", "Tháng 9/2021"), ("Trước Tết", "Trước ngày 30/6"),
+    [("Đầu quý III/2021", "Quý III/2021"), ("Khoảng tháng 9/2021", "Tháng 9/2021"), ("Trước Tết", "Trước ngày 30/6"),
      ("Khoảng tháng 13", "Tháng 6"),
      # Numbers of other roles (a second year, a batch's number) are no day or month of the example's.
      ("Tháng 6/2021 - Tháng 2/2022", "Ngày 15/12/2021"), ("Quý II/2021 (Đợt 1); Quý IV/2021 (Đợt 2)", "Ngày 15/12/2021")],

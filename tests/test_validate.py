@@ -208,7 +208,7 @@ def test_keys_the_schema_does_not_know_hide_no_other_problem_of_what_holds_them(
     lines = _edited_2021([
         ("I-1", 3, "              - Sở Tài chánh", False),
         ("I-1", 1, "            status: done", True),
-        ("I-2", 5, "            deadline: giữa tháng 6", False),
+        ("I-2", 5, "            deadline: khoảng tháng 6", False),
         ("I-2", 1, "            ghi_chu: xem lại", True),
     ])
     lines.insert(lines.index("  year: 2021") + 1, "  nam: 2021")
@@ -217,7 +217,7 @@ def test_keys_the_schema_does_not_know_hide_no_other_problem_of_what_holds_them(
     found = {(d["code"], lines[d["line"] - 1].strip()) for d in diagnostics(run("validate", path, "-f", "json")) if d["severity"] == "error"}
     assert found == {
         ("schema", "nam: 2021"), ("status-in-plan", "status: done"), ("schema", "ghi_chu: xem lại"),
-        ("unknown-agency", "- Sở Tài chánh"), ("deadline", "deadline: giữa tháng 6"),
+        ("unknown-agency", "- Sở Tài chánh"), ("deadline", "deadline: khoảng tháng 6"),
     }
 
 
