@@ -365,6 +365,8 @@ def parse_deadline(text: str, year: int | None = None) -> Deadline:
     found = _match(key, text, year)
     if found is None:
         found = _combined(key, text, year)
+    if found is None:  # a part that holds a separator itself: "Định kỳ 6 tháng, năm; Quý IV/2021"
+        found = _nested(key, text, year)
     if found is None and "\n" in text.strip():  # a wording on each line of the cell
         found = _combined(folded_wording(text.replace("\n", ";")), text, year)
     if found is None:
@@ -410,6 +412,30 @@ def _combined(key: str, text: str, year: int | None) -> _Due | None:
         if match is None:
             return None
         found.append(match)
+    return _joined(found)
+
+
+#: The separators of ``_nested``, strongest first: ";" between wordings, then "và" or "hoặc", then ",".
+_LEVELS = (re.compile(";"), re.compile(r" va | hoac |,va "), re.compile(","))
+
+
+def _nested(key: str, text: str, year: int | None, level: int = 0) -> _Due | None:
+    """Several wordings, some with a separator of their own ("Định kỳ 6 tháng, năm; Quý IV/2021"): split at the
+    strongest separator there is, each part read whole or split again at a weaker one; None when a part is unknown.
+    Tried when ``_combined``, which splits at every separator at once, reads no part of one."""
+    for at in range(level, len(_LEVELS)):
+        parts = [part.strip() for part in _LEVELS[at].split(key)]
+        if len(parts) < 2:
+            continue
+        if len(parts) > MAX_PARTS or not all(parts):
+            return None
+        found = [_match(part, text, year) or _nested(part, text, year, at + 1) for part in parts]
+        return None if None in found else _joined(found)
+    return None
+
+
+def _joined(found: list[_Due]) -> _Due:
+    """The kind and dates of several wordings read one by one (see the module's docstring)."""
     kinds = [kind for kind, _ in found]
     if len(set(kinds)) == 1:
         kind = kinds[0]

@@ -57,10 +57,11 @@ province's own).
 
 Figures are given for the whole plan, by section, and by first-named lead
 agency (the plan's default lead when an item names none; items with no lead
-under ``None``). ``done_in_period`` counts the items with a ``done`` entry
-dated in the period's window (an item reopened or cancelled afterwards
-included: it counts what was recorded, not what is done as of A; the report's
-sentence says so), ``entries_in_period`` every entry dated there.
+under ``None``). ``entries_in_period`` counts the entries dated in the
+period's window, ``done_in_period`` those of them that record ``done`` (an
+item done twice there, the second to add evidence, counts twice; one reopened
+or cancelled afterwards still counts: it counts what was recorded, not what is
+done as of A, and the report's sentence says so).
 """
 
 from __future__ import annotations
@@ -294,7 +295,7 @@ class Figures:
         """The completion rate as an exact fraction; None when no dated item is done or overdue."""
         return Fraction(self.rate_done, self.rate_total) if self.rate_total else None
 
-    def add(self, cls: str, dated: bool, done_in_period: bool, entries: int, count: int = 1) -> None:
+    def add(self, cls: str, dated: bool, done_in_period: int, entries: int, count: int = 1) -> None:
         """Count *count* items placed alike (class, dated or not, done in the period, entries in it)."""
         self.counts[cls] += count
         self.done_in_period += done_in_period * count
@@ -362,7 +363,7 @@ def build_report(plan, log, as_of: datetime.date, period: Period | None = None, 
     classes, dated = list(map(_cls, placed_all)), list(map(_dated, placed_all))
     if in_window:
         found = [in_window.get(row.item.id, ()) for row in all_rows]
-        done_here = [any(e.status == "done" for e in entries) for entries in found]
+        done_here = [sum(e.status == "done" for e in entries) for entries in found]
         entry_counts = list(map(len, found))
     else:
         done_here, entry_counts = [False] * len(all_rows), [0] * len(all_rows)

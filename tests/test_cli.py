@@ -632,3 +632,27 @@ def test_help_asked_with_an_option_given_twice_is_the_help(run):
 def test_options_that_take_several_values_or_none_may_be_repeated(run):
     assert run("validate", "-p", PLAN, "-p", PLAN).exit_code == 0
     assert run("list", "--status", "done", "--status", "cancelled", "--pending", "--pending", "--plan", PLAN).exit_code == 0
+
+
+@pytest.mark.parametrize("with_plan", [True, False], ids=["plan given", "default plan"])
+def test_the_validate_command_a_refused_log_suggests_checks_that_log(run, tmp_path, monkeypatch, with_plan):
+    # A log kept away from its plan (--progress): `cchc validate LOG` would read it as a plan; the hint must be a
+    # command that checks it against the plan, and shows the log's own problem.
+    import shlex
+
+    monkeypatch.chdir(tmp_path)  # no plans/ here: without --plan, the bundled 2021 plan
+    plan = tmp_path / "kế hoạch.yaml"
+    plan.write_bytes(PLAN.read_bytes())
+    log = tmp_path / "tiến độ.yaml"
+    log.write_text("- id: I-7\n  status: xong\n  date: 2021-03-02\n", encoding="utf-8")
+    given = ["--plan", plan] if with_plan else []
+    result = run("--lang", "en", "report", "--period", "Q1/2021", *given, "--progress", log)
+    assert result.exit_code == 1, result
+    command = re.search(r"run `([^`]*)` for the full report", result.stderr)
+    assert command, result.stderr
+    words = shlex.split(command.group(1))
+    assert words[:2] == ["cchc", "validate"] and words[-2:] == ["--progress", str(log)], words
+    assert str(plan) in words if with_plan else len(words) <= 5
+    checked = run("--lang", "en", *words[1:])
+    assert checked.exit_code == 1, checked
+    assert "[progress-status]" in checked.stdout and "[schema]" not in checked.stdout, checked

@@ -271,6 +271,11 @@ MORE_REAL_WORDINGS = [
     ("Theo hướng dẫn của Bộ Nội vụ", KIND_AFTER_EVENT, ()),
     ("Theo hướng dẫn", KIND_AFTER_EVENT, ()),
     ("Theo kế hoạch của Bộ, trước ngày 30/6", KIND_DATE, (D(2021, 6, 30),)),
+    # A part with a separator of its own.
+    ("Định kỳ 6 tháng, năm; Quý IV/2021", KIND_RECURRING, (D(2021, 6, 30), D(2021, 12, 31))),
+    ("Quý III/2021; Định kỳ 6 tháng, năm", KIND_RECURRING, (D(2021, 6, 30), D(2021, 9, 30), D(2021, 12, 31))),
+    ("Định kỳ 6 tháng, năm và Quý IV/2021", KIND_RECURRING, (D(2021, 6, 30), D(2021, 12, 31))),
+    ("Tháng 3, 9/2021; Quý IV/2021", KIND_MONTH, (D(2021, 3, 31), D(2021, 9, 30), D(2021, 12, 31))),
     # A cell's full stop, and one wording a line, as Word cells are typed.
     ("Quý IV/2021.", KIND_QUARTER, (D(2021, 12, 31),)),
     ("Tháng 12/2021 .", KIND_MONTH, (D(2021, 12, 31),)),

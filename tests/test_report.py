@@ -456,11 +456,24 @@ def test_the_period_sentence_says_it_counts_done_entries_not_items_done(run, wor
     assert record["totals"]["done_in_period"] == 5
     assert record["totals"]["done_on_time"] + record["totals"]["done_late"] == 4
     vi = run("report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml")
-    assert "Trong kỳ: 12 mục ghi tiến độ; 5 nhiệm vụ được ghi hoàn thành (tình trạng sau đó có thể đã đổi)" in vi.stdout, vi
+    assert "Trong kỳ: 12 mục ghi tiến độ, trong đó 5 mục ghi hoàn thành (tình trạng sau đó có thể đã đổi)" in vi.stdout, vi
     assert "nhiệm vụ hoàn thành" not in vi.stdout
     en = run("--lang", "en", "report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "md")
-    assert "In the period: 12 progress entry(ies); 5 item(s) recorded as done (their status may have changed since)." in en.stdout, en
+    assert "In the period: 12 progress entry(ies), 5 of them recording done (statuses may have changed since)." in en.stdout, en
     assert "completed" not in en.stdout
+
+
+def test_done_in_period_counts_the_done_entries_an_item_done_twice_counts_twice(run, workdir):
+    # The contract: "the number of entries dated inside the period (done_in_period for done ones)". A-1 is
+    # recorded done again in June to add evidence: one more done entry, one more entry, the same items done.
+    before = json.loads(run("report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "json").stdout)
+    run("progress", "A-1", "--status", "done", "--on", "2021-06-10", "--note", "Bổ sung minh chứng", "--plan", workdir / "ke-hoach.yaml")
+    after = json.loads(run("report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "json").stdout)
+    assert after["totals"]["done_in_period"] == before["totals"]["done_in_period"] + 1
+    assert after["totals"]["entries_in_period"] == before["totals"]["entries_in_period"] + 1
+    assert after["totals"]["done_on_time"] + after["totals"]["done_late"] == before["totals"]["done_on_time"] + before["totals"]["done_late"]
+    section = next(s for s in after["by_section"] if s["section"] == "I")
+    assert section["done_in_period"] == next(s for s in before["by_section"] if s["section"] == "I")["done_in_period"] + 1
 
 
 def test_markdown(plan, log):

@@ -381,8 +381,9 @@ def load_log_for_query(path: Optional[Path], plan, progress: Optional[Path], ask
             raise fail(msg("cli.log-unreadable", path=name), EXIT_USAGE)
         import shlex
 
-        checked = plan_path(path) if progress is None else name  # the plan checks the log beside it; another, alone
-        raise fail(msg("cli.log-has-errors", path=name, quoted=shlex.quote(str(checked))), EXIT_PROBLEMS)
+        # The plan checks the log beside it; a log given with --progress is checked against the plan with it.
+        words = [str(plan_path(path))] if progress is None else [*([str(path)] if path is not None else []), "--progress", str(progress)]
+        raise fail(msg("cli.log-has-errors", path=name, command=shlex.join(["cchc", "validate", *words])), EXIT_PROBLEMS)
     return log
 
 

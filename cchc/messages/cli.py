@@ -125,8 +125,8 @@ MESSAGES = {
         "a {format} file cannot be shown on a terminal; use -o FILE (or redirect to a file)",
     ),
     "cli.log-has-errors": (
-        "{path}: sổ theo dõi tiến độ có lỗi; chạy `cchc validate {quoted}` để xem đầy đủ",
-        "{path}: the progress log has errors; run `cchc validate {quoted}` for the full report",
+        "{path}: sổ theo dõi tiến độ có lỗi; chạy `{command}` để xem đầy đủ",
+        "{path}: the progress log has errors; run `{command}` for the full report",
     ),
     "cli.log-unreadable": ("{path}: không đọc được sổ theo dõi tiến độ", "{path}: cannot read the progress log"),
     "cli.pdf-stopped": (

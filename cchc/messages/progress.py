@@ -233,10 +233,10 @@ MESSAGES = {
     "report.band-rest": ("mọi tỷ lệ", "any rate"),
     "report.band-below": ("dưới {value}%", "below {value}%"),
     "report.band-at-most": ("từ {value}% trở xuống", "{value}% or less"),
-    # done_in_period counts the items with a done entry dated in the period, whatever was recorded after it.
+    # done_in_period counts the done entries dated in the period, whatever was recorded after them.
     "report.done-in-period": (
-        "Trong kỳ: {entries} mục ghi tiến độ; {count} nhiệm vụ được ghi hoàn thành (tình trạng sau đó có thể đã đổi)",
-        "In the period: {entries} progress entry(ies); {count} item(s) recorded as done (their status may have changed since)",
+        "Trong kỳ: {entries} mục ghi tiến độ, trong đó {count} mục ghi hoàn thành (tình trạng sau đó có thể đã đổi)",
+        "In the period: {entries} progress entry(ies), {count} of them recording done (statuses may have changed since)",
     ),
     "report.no-entry": ("chưa ghi tiến độ", "nothing recorded"),
     "report.class.done_on_time": ("Hoàn thành đúng hạn", "Done on time"),
