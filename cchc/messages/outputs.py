@@ -18,7 +18,7 @@ MESSAGES = {
         "bảng có ký tự cchc không tự vẽ được (phông kèm theo không có, ký tự vô hình hoặc viết từ phải sang trái): {char} ({code_point})",
         "the table holds a character cchc does not draw itself (not in the bundled font, invisible or right-to-left): {char} ({code_point})",
     ),
-    "pdf.unfit.tall-row": ("bảng có dòng cao hơn một trang", "the table has a row taller than a page"),
+    "pdf.unfit.tall-row": ("bảng có dòng cao quá nửa trang", "the table has a row over half a page tall"),
     "pdf.unfit.signature-word": ("khối chữ ký có từ dài hơn cột của nó", "the signature block has a word wider than its column"),
     "pdf.unfit.no-rows": ("bảng có mục không có nhiệm vụ nào", "the table has a section without items"),
     "pdf.unfit.long-heading": ("đề mục trên bảng dài hơn một dòng", "a heading over the table is longer than a line"),

@@ -14,8 +14,8 @@ out about sixteen pages a second). Its table's pages are drawn by cchc
 (``cchc.outputs.pdf_table``) as the template's CSS lays them out, and WeasyPrint
 lays out the rest of the same HTML, the table's block left empty; the drawn
 pages take the empty one's place in WeasyPrint's PDF, numbered in sequence.
-Anything the drawing does not do (a character the font lacks, a row taller than
-a page, a system font printing the rest) sends the whole plan to WeasyPrint.
+Anything the drawing does not do (a character the font lacks, a row over half a
+page tall, a system font printing the rest) sends the whole plan to WeasyPrint.
 A province's own templates (--template-dir) always go to WeasyPrint whole.
 
 WeasyPrint and its system libraries (Pango, HarfBuzz, fontconfig) are imported
@@ -123,6 +123,7 @@ def _pdf(plan, section, agency, template_dir, view, slow=None, limit: float | No
             code, args = drawn
             slow(code, {**args, "items": items})
     document = render_plan(plan, "html", template_dir=template_dir, view=view)
+    tall = _tall_rows(view, document) if template_dir is None else []
     # The signature under the table never starts a page alone; a kế hoạch with nothing before its table has its
     # letterhead on the table's first page (not on a page of its own, nearly empty) unless that takes more pages.
     # A province's copy of the templates keeps the marks this looks for, and prints as cchc's own do; a template
@@ -130,8 +131,52 @@ def _pdf(plan, section, agency, template_dir, view, slow=None, limit: float | No
     joined = None
     if joins_letterhead(view):
         with_letterhead = dataclasses.replace(view, letterhead_on_table=True)
-        joined = _with_moved(render_plan(plan, "html", template_dir=template_dir, view=with_letterhead), with_letterhead)
-    return _weasyprint(*_with_moved(document, view), limit=limit, fewer=joined)
+        joined = _with_moved(_marked_tall(render_plan(plan, "html", template_dir=template_dir, view=with_letterhead), tall), with_letterhead)
+    return _weasyprint(*_with_moved(_marked_tall(document, tall), view), limit=limit, fewer=joined)
+
+
+# A row taller than pdf_table.TALL_ROW of a page may be split across pages (``tr.item.tall`` in the template).
+# Kept whole, WeasyPrint left a row that tall alone on a page after a half-empty one, the pages after it without
+# the column headings or blank, or laid out for ever when the row and the headings repeated over it did not fit
+# on one page (rows of 1,500-2,000 characters in one cell).
+#: Only a row with a cell this long, or of this many lines, is measured: a shorter one cannot be that tall.
+_MEASURED_CHARACTERS, _MEASURED_LINES = 150, 10
+
+
+def _tall_rows(view, document: str) -> list[int]:
+    """The places, among the table's item rows in order, of the rows taller than ``pdf_table.TALL_ROW`` of a page."""
+    from cchc.outputs import pdf_fonts, pdf_table
+
+    cells = lambda row: (row.stt, row.product, row.lead, row.partners, row.deadline, row.budget)  # noqa: E731
+    rows = [row for section in view.sections for row in section.rows if row.item_id]
+    measured = [at for at, row in enumerate(rows)
+                if any(len(text) >= _MEASURED_CHARACTERS or text.count("\n") >= _MEASURED_LINES for text in cells(row))]
+    start = document.find(_TABLE_BLOCK)
+    end = _block_end(document, start)
+    if not measured or end is None:
+        return []
+    block = document[start:end]
+    percents = [float(width) for width in _COLUMN.findall(block.split("</colgroup>", 1)[0])]
+    headings = [html.unescape(text) for text in _HEADING.findall(block)]
+    if len(percents) != len(headings) or not headings:
+        return []
+    heights = pdf_table.row_heights(view, pdf_fonts.faces(font_files()), percents, headings, [rows[at] for at in measured])
+    limit = pdf_table.TALL_ROW * (pdf_table.FOOT - pdf_table.TOP)
+    # A row holding a character the font lacks (no height) is judged by its length.
+    return [at for at, height in zip(measured, heights)
+            if (height if height is not None else limit + max(map(len, cells(rows[at]))) - 8 * _MEASURED_CHARACTERS) > limit]
+
+
+def _marked_tall(document: str, tall: list[int]) -> str:
+    """*document* with the item rows at the places *tall* says marked ``tall`` (cchc's template writes every item
+    row as ``<tr class="item">``, and escapes every text: the n-th such tag is the n-th row)."""
+    if not tall:
+        return document
+    marked, pieces = set(tall), document.split(_ITEM_ROW)
+    joined = [pieces[0]]
+    for at, piece in enumerate(pieces[1:]):
+        joined += [_TALL_ROW_TAG if at in marked else _ITEM_ROW, piece]
+    return "".join(joined)
 
 
 def _with_moved(document: str, view) -> tuple[str, str | None]:
@@ -249,6 +294,7 @@ def _drawn(plan, view) -> tuple:
 
 
 _TABLE_BLOCK = '<div class="plan">'
+_ITEM_ROW, _TALL_ROW_TAG = '<tr class="item">', '<tr class="item tall">'
 _DIV = re.compile(r"<div\b|</div>")
 _COLUMN = re.compile(r'<col style="width: ([\d.]+)%">')
 _HEADING = re.compile(r"<th>([^<]*)</th>")

@@ -22,7 +22,7 @@ from __future__ import annotations
 __all__ = ["moved", "signature_alone", "signs_with_rows", "last_row_breaks"]
 
 CLOSING_TABLE = '<table class="closing">'
-_ITEM = '<tr class="item">'
+_ITEM = '<tr class="item'  # "item", or "item tall" (a row WeasyPrint may split: cchc.outputs.pdf)
 _NEST = '<tr class="nest">'
 _BREAK = ' style="break-before: page; page-break-before: always"'
 
@@ -46,15 +46,14 @@ def moved(document: str, block: tuple[int, int], view) -> str | None:
     where = last_row_breaks(view)
     if where == "row":
         at = document.rfind(_ITEM, start, signature)
-        tag = _ITEM
     else:
         kind = '<table class="group task">' if where == "task" else '<table class="group section">'
         table = document.rfind(kind, start, signature)
         at = document.rfind(_NEST, start, table) if table >= 0 else -1
-        tag = _NEST
     if at < 0:
         return None
-    return document[: at + len(tag) - 1] + _BREAK + document[at + len(tag) - 1 :]
+    close = document.index(">", at)
+    return document[:close] + _BREAK + document[close:]
 
 
 def _classes(page) -> set[str]:
@@ -66,7 +65,7 @@ def _classes(page) -> set[str]:
     for box in root.descendants():
         element = getattr(box, "element", None)
         if element is not None and element.get("class"):
-            found.add(f"{element.tag}.{element.get('class')}")
+            found.update(f"{element.tag}.{name}" for name in element.get("class").split())
     return found
 
 

@@ -21,8 +21,8 @@ module lays out the table's pages as the template's CSS describes them:
 
 Lines break where Pango breaks them (``cchc.outputs.pdf_lines``), measured with
 the font's own widths and kerning. Anything this module does not draw (a
-character the font lacks, an invisible or right-to-left one, a row taller than a
-page, a section without rows) raises Unfit, and the whole plan goes to WeasyPrint.
+character the font lacks, an invisible or right-to-left one, a row over half a
+page tall, a section without rows) raises Unfit, and the whole plan goes to WeasyPrint.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from cchc.outputs.pdf_lines import wrap as wrap_text
 from cchc.outputs.pdf_fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
 from cchc.outputs.view import MOTTO, NATION
 
-__all__ = ["Unfit", "TablePages", "lay_out"]
+__all__ = ["Unfit", "TablePages", "lay_out", "row_heights"]
 
 MM = 72 / 25.4
 PAGE_WIDTH, PAGE_HEIGHT = 297 * MM, 210 * MM
@@ -50,6 +50,9 @@ TITLE_SIZE, TITLE_LEADING = 14.0, 14.0 * 1.25
 LETTERHEAD_LINE = 1.2  # table.letterhead td { line-height: 1.2 }
 NUMBER_SIZE = 13.0
 NUMBER_BASELINE = 32.74  # the page number's baseline from the page's top edge, as WeasyPrint draws it
+#: A row taller than this share of a page's table area may be split across pages (``tr.item.tall``, marked by
+#: ``cchc.outputs.pdf``): WeasyPrint lays such a table out, never drawn here, where rows are never split.
+TALL_ROW = 0.5
 
 _SPACES = re.compile(r"[ \t\n\r\f]+")
 
@@ -60,7 +63,7 @@ class Unfit(Exception):
 
     REASONS = {
         "character": "a character cchc does not draw",
-        "tall-row": "a row taller than a page",
+        "tall-row": "a row over half a page tall",
         "signature-word": "a word wider than its column of the signature",
         "no-rows": "a table without rows",
         "columns": "columns cchc's template does not print",
@@ -343,6 +346,19 @@ class _Layout:
         return _Block(max(recipients.height, signature.height), recipients.texts + signature.texts, [])
 
 
+def row_heights(view, faces, percents: list[float], headings: list[str], rows) -> list[float | None]:
+    """The height of each of *rows* (the view's item rows) as the table draws it; None for a row holding what
+    only WeasyPrint lays out."""
+    layout = _Layout(view, faces, percents, headings)
+    heights: list[float | None] = []
+    for row in rows:
+        try:
+            heights.append(layout.item(row).height)
+        except Unfit:
+            heights.append(None)
+    return heights
+
+
 def lay_out(view, faces, *, percents: list[float], headings: list[str], with_title: bool, with_signature: bool,
             with_letterhead: bool = False, with_heads: bool = False) -> TablePages:
     """The pages of the view's table, its columns *percents* wide under *headings* (as the template prints them),
@@ -388,6 +404,7 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
             place(block)
 
     last_section = len(view.sections) - 1
+    tall = TALL_ROW * (FOOT - TOP)
     for s, section in enumerate(view.sections):
         section_heading = layout.heading_row(section.heading, BOLD, breaks=False)
         groups = section.task_groups
@@ -396,6 +413,8 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
             for r, row in enumerate(rows):
                 block = layout.item(row) if row.item_id else _Block(0.0, [], [])  # a task's heading alone: no row
                 need = block.height
+                if need > tall:
+                    raise Unfit("tall-row")
                 if s == last_section and g == len(groups) - 1 and r == len(rows) - 1:
                     need += closing_height
                 if r == 0:
