@@ -63,10 +63,21 @@ def check_empty_parts(plan) -> list[Problem]:
         if not section.tasks:
             problems.append(warning("empty-section", ("sections", s, "numeral"), label=section.heading))
         for t, task in enumerate(section.tasks):
-            if not task.items:
+            if not task.items and not _heads_the_next(section.tasks, t):
                 unnamed = {"key": "empty-task.unnamed"} if not task.label else {}  # "- items: []": no number, no title
                 problems.append(warning("empty-task", ("sections", s, "tasks", t), label=task.label, section=section.numeral, **unnamed))
     return problems
+
+
+def _heads_the_next(tasks, t: int) -> bool:
+    """Whether task *t* heads the tasks after it, numbered under its number ("1" over "1.1", "1.2", by the tasks'
+    numbers or their rows' STT, as a table numbers them): it has no item of its own and is no empty task."""
+    number = (tasks[t].number or "").strip().rstrip(".")
+    if not number or t + 1 == len(tasks):
+        return False
+    after = tasks[t + 1]
+    label = after.number or (after.items[0].stt if after.items else None) or ""
+    return label.strip().startswith(number + ".")
 
 
 def check_agency_registry(plan) -> list[Problem]:

@@ -251,7 +251,8 @@ def test_render_refuses_to_overwrite_the_plan(run, tmp_path):
     plan.write_bytes(PLAN.read_bytes())
     result = run("render", "--format", "md", "--plan", plan, "-o", plan)
     assert result.exit_code == 2
-    assert "không ghi đè lên tệp đang được đọc" in result.stderr
+    # Refused as the file being read, or (first) as a .yaml file: a plan or a log, never written over by a document.
+    assert "không ghi đè lên tệp đang được đọc" in result.stderr or "là tệp kế hoạch hoặc sổ theo dõi tiến độ" in result.stderr
     assert plan.read_bytes() == PLAN.read_bytes()
 
 
@@ -261,7 +262,8 @@ def test_render_refuses_to_overwrite_the_progress_log_beside_the_plan(run, tmp_p
     log = tmp_path / "plan.progress.yaml"
     log.write_text("version: 1\nentries: []\n", "utf-8")
     result = run("render", "--format", "html", "--plan", plan, "-o", log)
-    assert result.exit_code == 2 and "không ghi đè lên tệp đang được đọc" in result.stderr
+    assert result.exit_code == 2
+    assert "không ghi đè lên tệp đang được đọc" in result.stderr or "là tệp kế hoạch hoặc sổ theo dõi tiến độ" in result.stderr
     assert log.read_text("utf-8") == "version: 1\nentries: []\n"
 
 
@@ -656,3 +658,39 @@ def test_the_validate_command_a_refused_log_suggests_checks_that_log(run, tmp_pa
     checked = run("--lang", "en", *words[1:])
     assert checked.exit_code == 1, checked
     assert "[progress-status]" in checked.stdout and "[schema]" not in checked.stdout, checked
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("render", "-f", "pdf"), ("render",), ("render", "-f", "md"), ("report", "--period", "2021", "-f", "docx"), ("calendar",)],
+)
+@pytest.mark.parametrize("name", ["2026.yaml", "2026.progress.yaml", "khac.yml", "moi.yaml"])
+def test_no_document_is_written_over_a_yaml_file_whatever_the_format(run, tmp_path, command, name):
+    # `render -o plans/2026.yaml` was refused with "… or give --format"; with --format it replaced that plan (or a
+    # plan's months of progress) with a PDF. A .yaml/.yml output is refused whether it exists or not.
+    target = tmp_path / name
+    if name != "moi.yaml":
+        target.write_text("# kế hoạch của người dùng\nplan: {}\n", encoding="utf-8")
+    before = target.read_bytes() if target.exists() else None
+    result = run("--lang", "en", *command, "--plan", PLAN, "-o", target)
+    assert result.exit_code == 2, result
+    assert "is a plan or a progress log" in result.stderr and "--format" not in result.stderr.split("Error:")[-1], result.stderr
+    assert (target.read_bytes() if target.exists() else None) == before
+
+
+def test_a_deleted_working_folder_still_names_the_files(tmp_path):
+    # A shell left in a folder that `git switch` removed: the output was ": cannot use the file: No such file or
+    # directory", with no file name and no summary.
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = f"cd {shlex_quote(gone)} && rmdir {shlex_quote(gone)} && exec {shlex_quote(sys.executable)} -m cchc --lang en validate x.yaml ../y.yaml"
+    result = subprocess.run(["sh", "-c", script], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 2, result
+    assert "x.yaml:1:1: error [not-found]" in result.stdout and "../y.yaml:1:1: error [not-found]" in result.stdout, result
+    assert "2 file(s) checked: 2 error(s)" in result.stdout and "Traceback" not in result.stderr
+
+
+def shlex_quote(path) -> str:
+    import shlex
+
+    return shlex.quote(str(path))

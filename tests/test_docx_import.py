@@ -313,7 +313,8 @@ def test_sections_as_numbered_rows_and_a_content_column_of_tasks():
 
 def test_a_numbered_row_with_no_product_keeps_its_number_and_is_an_empty_task():
     # "1" titles the rows "1.1", "1.2", each with its own content: the rows keep their text as the source has it.
-    # "1" and "2", with no item, are tasks with no item, numbered as written, and validate says so.
+    # "1" and "2", with no item, are tasks with no item, numbered as written; validate says so of "2", not of "1",
+    # which heads "1.1" and "1.2" (cchc.checks).
     data = F.small_docx([
         ["I", "CẢI CÁCH THỂ CHẾ", "", "", ""],
         ["1", "Xây dựng văn bản QPPL", "", "", ""],
@@ -343,7 +344,7 @@ def test_a_numbered_row_with_no_product_keeps_its_number_and_is_an_empty_task():
         ("docx.unplaced-cell", "Thực hiện theo kế hoạch riêng"), ("docx.unplaced-cell", "Nhiệm vụ bổ sung theo chỉ đạo của UBND tỉnh tại văn bản 123")]
 
     empty = [dict(p.args)["label"] for p in run_checks(plan) if p.code == "empty-task"]
-    assert empty == ["1. Xây dựng văn bản QPPL", "2. Kiểm tra văn bản"], (empty, problems)
+    assert empty == ["2. Kiểm tra văn bản"], (empty, problems)
 
 
 def test_words_automatic_numbering_gives_the_labels():
@@ -1126,6 +1127,19 @@ def test_amounts_written_with_their_own_unit_are_converted_and_marked():
     assert plan.plan.total_million_vnd == Decimal("2670.5")
     unit_comments = {path[-2]: args["written"] for path, entries in result.comments.items() for key, args in entries if key == "docx.comment.unit"}
     assert unit_comments == {0: "50 triệu", 1: "100.000.000 đồng", 3: "1,5 tỷ đồng", 4: "20 tr.đ", 5: "500 nghìn đồng"}
+
+
+def test_an_amount_with_a_comma_before_three_digits_is_read_as_vietnamese_writes_it_and_said_to_be_a_guess():
+    # "2,500" pasted from an English Excel is 2.500 (two thousand five hundred); in Vietnamese it is 2,5. cchc reads it
+    # as Vietnamese writes it, but says so at each amount and once on standard error: a 1,000-fold gap went unseen.
+    rows = [_TYPED_HEADINGS, ["1", "Kế hoạch A", "Sở Nội vụ", "", "Quý I/2021", "2,500"], ["2", "Kế hoạch B", "Sở Tư pháp", "", "Quý II/2021", "1,5"]]
+    rows += [["3", "Kế hoạch C", "Sở Tư pháp", "", "Quý II/2021", "1,500"], ["", "Tổng cộng", "", "", "", "4,000"]]
+    plan, result, text = imported(_typed_table(rows))
+    assert [item.budget for _, _, item in plan.items()] == [Decimal("2.5"), Decimal("1.5"), Decimal("1.5")]
+    commented = {path[-2]: args for path, entries in result.comments.items() for key, args in entries if key == "docx.comment.comma"}
+    assert commented == {0: {"written": "2,500", "amount": "2,5"}, 2: {"written": "1,500", "amount": "1,5"}}  # not "1,5" itself
+    assert "budget: 2.5\n" in text and "2.500" not in text and "total_million_vnd: 4\n" in text, text  # never "2.500" in the file
+    assert [args["written"] for code, args in codes(result) if code == "docx.comma-thousands"] == ["2,500"]  # once a table
 
 
 def test_a_total_written_out_in_one_cell_across_the_row_is_the_declared_total():

@@ -597,12 +597,29 @@ def test_deep_mappings_too(run, tmp_path):
 
 @pytest.mark.parametrize(
     "value, shown",
-    [("no", '"no"'), ("yes", '"yes"'), ("off", '"off"'), ("010", '"010"'), ("1:30", '"1:30"'), ("0x1F", '"0x1F"'), ("1e3", '"1e3"')],
+    [("no", '"no"'), ("yes", '"yes"'), ("off", '"off"'), ("010", '"010"'), ("1:30", '"1:30"'), ("0x1F", '"0x1F"'), ("1e3", '"1e3"'),
+     # PyYAML refuses "=" (its "value" tag) and "<<" (a merge key) as values; ruamel.yaml reads "._1" as 0.1, "+_1" as 1.
+     ("=", '"="'), ("<<", '"<<"'), ("._1", '"._1"'), ("+_1", '"+_1"'), ("-_0", '"-_0"')],
 )
 def test_yaml_1_1_traps_are_errors(run, tmp_path, value, shown):
     text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace("budget: 10", f"budget: {value}")
     problem = check_hostile(run, write(tmp_path, "trap.yaml", text.encode()), "yaml-ambiguous", line=42)
     assert shown in problem["message"]
+
+
+def test_what_pyyaml_refuses_or_reads_as_a_number_is_an_error():
+    import yaml
+
+    from cchc.inputs.yaml import parse
+
+    for value in ("=", "<<"):
+        try:
+            read = yaml.safe_load(f"a: {value}\n")["a"]
+        except (yaml.YAMLError, ValueError):
+            read = None  # refused
+        assert read != value  # the trap: another reader does not read the text
+        assert [p.code for p in parse(f"a: {value}\n")[1]] == ["yaml-ambiguous"], value
+    assert parse("a: '='\nb: \"<<\"\nc: x = y\n") == ({"a": "=", "b": "<<", "c": "x = y"}, [])
 
 
 def test_quoted_trap_values_are_plain_text(tmp_path):

@@ -396,7 +396,11 @@ def _invoke_collected(root, args: list[str], settings: Settings, environ) -> int
             raise
         if isinstance(exc, OSError):
             # A file cchc was asked to use cannot be: an I/O problem, not a bug.
-            _to_stderr(escape_controls(t("cli.os-error", lang, path=str(exc.filename or ""), reason=exc.strerror or str(exc))) + "\n")
+            reason = exc.strerror or str(exc)
+            if exc.filename is None:  # no name to give (the working folder deleted since it was entered)
+                _to_stderr(t("cli.os-error-nameless", lang, reason=reason) + "\n")
+            else:
+                _to_stderr(escape_controls(t("cli.os-error", lang, path=str(exc.filename), reason=reason)) + "\n")
             return EXIT_USAGE
         _to_stderr(t("cli.internal", lang, kind=type(exc).__name__) + "\n")
         return EXIT_INTERNAL

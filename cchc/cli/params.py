@@ -40,6 +40,10 @@ def output_format(format, output, formats: type[Enum], default):
     """
     suffix = output.suffix.lower() if output is not None else ""
     implied = EXTENSIONS.get(suffix)
+    if implied == "yaml" and "yaml" not in formats.__members__:
+        # A .yaml or .yml file is a plan or a progress log: a document written there (whatever --format says)
+        # would replace one, with no --force to ask, and no other command would read it.
+        raise usage(msg("cli.output-is-yaml", path=str(output), suffix=output.suffix, choices=_extensions(formats)), "--output")
     if format is not None:
         if implied is not None and implied != format.value and implied in formats.__members__:
             raise usage(msg("cli.format-clash", format=format.value, path=str(output), implied=implied), "--format")
@@ -48,12 +52,13 @@ def output_format(format, output, formats: type[Enum], default):
         return default
     if implied is None or implied not in formats.__members__:
         key = "cli.format-from-extension" if len(formats) > 1 else "cli.format-from-extension.only"
-        # Every extension that works, by format (a format no extension names, by its name).
-        extensions = ", ".join(
-            ", ".join([extension for extension, name in EXTENSIONS.items() if name == f.value] or [f.value]) for f in formats
-        )
-        raise usage(msg(key, path=str(output), suffix=output.suffix, choices=extensions), "--output")
+        raise usage(msg(key, path=str(output), suffix=output.suffix, choices=_extensions(formats)), "--output")
     return formats(implied)
+
+
+def _extensions(formats: type[Enum]) -> str:
+    """Every extension that names one of *formats*, by format (a format no extension names, by its name)."""
+    return ", ".join(", ".join([extension for extension, name in EXTENSIONS.items() if name == f.value] or [f.value]) for f in formats)
 
 
 class YamlFormat(str, Enum):

@@ -164,7 +164,10 @@ def file_key(path: Path) -> tuple | str:
     try:
         status = os.stat(path)
     except (OSError, ValueError):
-        return os.path.realpath(path)
+        try:
+            return os.path.realpath(path)
+        except OSError:  # a relative name in a working folder deleted since: the name is all there is
+            return os.fspath(path)
     return status.st_dev, status.st_ino
 
 

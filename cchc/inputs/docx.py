@@ -6,15 +6,14 @@ national motto and "Thái Bình, ngày … tháng … năm …" on the right); f
 decision (QUYẾT ĐỊNH) its title, the authority, the legal bases ("Căn cứ …"),
 the articles ("Điều 1. …"), then its signature block and "Nơi nhận:"; the
 plan (KẾ HOẠCH) with its title and subtitle; the prose before the task table,
-the task table(s), the prose after; a plan issued on its own then has its
-signature; an appendix (PHỤ LỤC) may hold the table after the signature.
+the task table(s) (a budget by source only added up: ``docx_sources``), the prose
+after, a plan's own signature; an appendix (PHỤ LỤC) may follow with the table.
 
 It returns ``Imported``: the data (dicts in the model's field order, for
 ``cchc.inputs.writer``), the comments to write where it guessed, and warnings
-(``Problem``s whose arguments carry the place: body paragraph N, or table T
-row R column C) for what it could not place. Text is kept word for word, in
-NFC; nothing is corrected. A file that is not a readable .docx, or is hostile,
-raises ``DocxRefused`` (``cchc.inputs.docx_package``).
+(``Problem``s placed at body paragraph N, or table T row R column C) for what it
+could not place. Text is kept word for word, in NFC; nothing is corrected. A
+file not a readable .docx, or hostile, raises ``DocxRefused`` (docx_package).
 """
 
 from __future__ import annotations
@@ -30,6 +29,7 @@ from cchc.inputs.docx_styles import Numbering, Styles
 from cchc.inputs.docx_package import DocxRefused, open_package
 from cchc.inputs.docx_ids import item_paths, numbered_ids
 from cchc.inputs.docx_rows import TableReader
+from cchc.inputs.docx_sources import with_sources_added
 from cchc.inputs.docx_table import Columns, find_columns, is_caps
 from cchc.problems import Problem
 
@@ -294,6 +294,7 @@ class _Document:
                     columns = continued
                     del events[len(events) - furniture :]
             if columns is not None:
+                element, columns = with_sources_added(element, columns) or (element, columns)  # a budget by source: summed
                 events.append((element, columns))
                 last_columns, last_width = columns, element.width
                 continue

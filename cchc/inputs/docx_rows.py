@@ -14,10 +14,10 @@ from decimal import Decimal
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
-    Columns, amount_in_million, heading_of, is_caps, is_heading_repeat, items_under, looks_like_section, next_stt, own_cells, role_of,
-    section_heading, task_heading,
+    Columns, amount_in_million, comma_before_thousands, heading_of, is_caps, is_heading_repeat, items_under, looks_like_section, next_stt,
+    label_kinds, own_cells, plain_amount, role_of, section_heading, task_heading,
 )  # fmt: skip
-from cchc.money import exact_sum
+from cchc.money import exact_sum, format_number
 
 # No pattern here can match the same characters in two ways: each runs in linear time.
 _WORDS = re.compile(r"(?i)\(?bằng\s+chữ\s*:?")
@@ -56,6 +56,7 @@ class TableReader:
         self._section: dict | None = None
         self._task: dict | None = None
         self._unit_said: set[int] = set()
+        self._comma_said: set[int] = set()  # the tables told of an amount such as "2,500"
         #: What a subtotal row may add up, each a running sum kept as items are read (a subtotal is then checked
         #: in constant time): the items since the last subtotal row, the task's, the section's, all so far.
         self._since_subtotal = _Running()
@@ -75,6 +76,9 @@ class TableReader:
         for r in range(first_heading):
             for cell in own_cells(grid, r):
                 self.warn("docx.unplaced-cell", cell.place, text=cell.text)
+        if columns.heading_rows and columns.source_names:
+            place = Place(table=grid.index, row=columns.heading_rows[0] + 1, column=columns.roles["budget"] + 1)
+            self.warn("docx.budget-sources", place, heading=columns.source_heading, parts=", ".join(columns.source_names))
         if columns.heading_rows:
             heading_row = columns.heading_rows[0]
             for c in columns.unknown:
@@ -166,7 +170,7 @@ class TableReader:
         if section is None or (section["numeral"], section["title"]) == (None, None):
             is_task = False  # no section yet, or only the one opened for rows above any heading
         elif label is not None:
-            is_task = _label_kinds(label).isdisjoint(_label_kinds(section["numeral"]))
+            is_task = label_kinds(label).isdisjoint(label_kinds(section["numeral"]))
         else:
             is_task = section["numeral"] is not None and title is not None and not is_caps(title)
         if is_task:
@@ -249,6 +253,12 @@ class TableReader:
                     guesses.append(("product", "docx.comment.budget-merged", {"written": budget}))
                 elif slot.cell.vmerge == "restart":
                     guesses.append(("budget", "docx.comment.budget-shared", {}))
+                if item["budget"] is not None and comma_before_thousands(budget):  # "2,500": 2,5 in Vietnamese, 2.500 in English
+                    item["budget"] = plain_amount(item["budget"])  # written 2.5: "2.500" in the file would read as 2.500 again
+                    guesses.append(("budget", "docx.comment.comma", {"written": budget.strip(), "amount": format_number(item["budget"])}))
+                    self._comma(columns, slot.cell.place, budget)
+                if slot.cell.row in columns.sources:  # a budget by source: the parts added up
+                    guesses.append(("budget", "docx.comment.sources", {"parts": columns.sources[slot.cell.row]}))
                 if unit_written:  # "50 triệu", "100.000.000 đồng": the cell's own unit
                     guesses.append(("budget", "docx.comment.unit", {"written": budget}))
                 elif columns.unit_assumed and id(columns) not in self._unit_said:
@@ -323,6 +333,9 @@ class TableReader:
         found = amount_in_million(budget, columns.factor) if budget else None
         if found is not None:
             self.total = found[0]
+            if comma_before_thousands(budget):
+                self.total = plain_amount(self.total)
+                self._comma(columns, own[-1].place, budget)
         elif budget:
             self.total = budget
         for cell in own:
@@ -362,6 +375,12 @@ class TableReader:
 
     def warn(self, key: str, place: Place, **args) -> None:
         self.warnings.append((key, place, args))
+
+    def _comma(self, columns: Columns, place: Place, written: str) -> None:
+        """Say once a table that its amounts such as "2,500" were read with a decimal comma."""
+        if id(columns) not in self._comma_said:
+            self._comma_said.add(id(columns))
+            self.warn("docx.comma-thousands", place, written=written.strip())
 
 
 def _section_row(own: list[Cell], columns: Columns) -> tuple[str | None, str | None] | None:
@@ -470,23 +489,6 @@ class _Running:
     def of(self, owner: dict | None) -> "_Running":
         """This sum when it is *owner*'s, else an empty one (*owner* has no items yet, or there is none)."""
         return self if owner is not None and self.owner is owner else _Running(owner)
-
-
-def _label_kinds(label: str | None) -> set[str]:
-    """The kinds of numbering a label can be: "I" roman or a letter, "1" arabic, "1.1" dotted at depth 1, "a)" a small letter."""
-    if label is None:
-        return {"none"}
-    label = label.strip().rstrip(".)")
-    kinds = set()
-    if re.fullmatch(r"[IVXLC]{1,7}", label):
-        kinds.add("roman")
-    if re.fullmatch(r"[A-Z]", label):
-        kinds.add("letter")
-    if re.fullmatch(r"[a-zđ]", label):
-        kinds.add("small")
-    if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{1,3})*", label):
-        kinds.add(f"arabic{label.count('.')}")
-    return kinds or {"other"}
 
 
 def _is_total(text: str) -> bool:

@@ -161,6 +161,39 @@ def amount_in_million(text: str, factor: int | Decimal) -> tuple[int | Decimal, 
     return in_million(amount, per), True
 
 
+#: An amount with a comma before three digits and no point: 2,5 as Vietnamese writes it, or 2.500 as English does.
+_COMMA_THOUSANDS = re.compile(r"[0-9]{1,3},[0-9]{3}")
+
+
+def comma_before_thousands(text: str) -> bool:
+    """Whether an amount cell reads two ways: "2,500" (2,5 to a Vietnamese reader, 2.500 to an English one)."""
+    return _COMMA_THOUSANDS.fullmatch(text.strip()) is not None
+
+
+def plain_amount(amount: int | Decimal) -> int | Decimal:
+    """An amount without the zeros its figure ended in: 2.500 -> 2.5, 2.000 -> 2."""
+    if isinstance(amount, Decimal):
+        return int(amount) if amount == amount.to_integral_value() else amount.normalize()
+    return amount
+
+
+def label_kinds(label: str | None) -> set[str]:
+    """The kinds of numbering a label can be: "I" roman or a letter, "1" arabic, "1.1" dotted at depth 1, "a)" a small letter."""
+    if label is None:
+        return {"none"}
+    label = label.strip().rstrip(".)")
+    kinds = set()
+    if re.fullmatch(r"[IVXLC]{1,7}", label):
+        kinds.add("roman")
+    if re.fullmatch(r"[A-Z]", label):
+        kinds.add("letter")
+    if re.fullmatch(r"[a-zđ]", label):
+        kinds.add("small")
+    if re.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{1,3})*", label):
+        kinds.add(f"arabic{label.count('.')}")
+    return kinds or {"other"}
+
+
 def in_million(amount: int | Decimal, factor: int | Decimal) -> int | Decimal:
     """*amount* times *factor*, exactly; an int when the result is whole."""
     if factor == 1:
@@ -213,6 +246,11 @@ class Columns:
     heading_keys: tuple[str, ...] = ()
     #: The heading of each grid column, as written (lines joined).
     headings: tuple[str, ...] = ()
+    #: A budget given by source only ("Ngân sách tỉnh", "Ngân sách huyện"), added up (``cchc.inputs.docx_sources``):
+    #: the sources' headings, the heading over them, and each row's parts in words.
+    source_names: tuple[str, ...] = ()
+    source_heading: str = ""
+    sources: dict[int, str] = field(default_factory=dict)
 
     @property
     def first_data_row(self) -> int:

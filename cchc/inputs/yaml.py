@@ -63,17 +63,20 @@ _AMBIGUOUS_NUMBER = re.compile(
     r"""[-+]?(?:
           [0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?  # 010, 1_000, 5., 1e3, 1.5e3
         | [0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?     # 1:30: sexagesimal 90 in YAML 1.1
-        | \.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?              # .5
+        | \.[0-9_]+(?:[eE][-+]?[0-9]+)?                    # .5, ._1 (a float to PyYAML)
+        | _[0-9_]*(?:\.[0-9_]*)?                          # +_1, _1: a number to ruamel.yaml
         | 0[xob][0-9a-fA-F_]+                             # 0x1F, 0o17, 0b101
         | \.(?:inf|Inf|INF|nan|NaN|NAN)
     )\Z""",
     re.VERBOSE,
 )
 _YAML11_BOOLS = {w for word in ("yes", "no", "on", "off", "y", "n") for w in (word, word.title(), word.upper())}
+#: Plain values YAML 1.1 gives a type of its own ("=" the default value, "<<" a merge key): PyYAML refuses them.
+_YAML11_SPECIAL = frozenset(("=", "<<"))
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 # A plain scalar is text unless it is one of these words or starts like a number.
-_SPECIAL_WORDS = frozenset(_NULLS | _BOOLS.keys() | _YAML11_BOOLS)
+_SPECIAL_WORDS = frozenset(_NULLS | _BOOLS.keys() | _YAML11_BOOLS | _YAML11_SPECIAL)
 _NUMBER_START = frozenset("0123456789+-.")
 
 # Characters as UTF-8 bytes (the file is searched as bytes: no second copy as str).
@@ -214,8 +217,9 @@ def _number(value: str, event, problems: list[YamlProblem]) -> Any:
         return None
     if value in _BOOLS:
         return _BOOLS[value]
-    if value in _YAML11_BOOLS:
-        problems.append(_at(event.start_mark, "yaml-ambiguous", {"value": value}, "yaml-ambiguous.bool"))
+    if value in _YAML11_BOOLS or value in _YAML11_SPECIAL:
+        kind = "yaml-ambiguous.bool" if value in _YAML11_BOOLS else "yaml-ambiguous.special"
+        problems.append(_at(event.start_mark, "yaml-ambiguous", {"value": value}, kind))
         return value
     exact = _INT.match(value) or _DECIMAL.match(value)
     if exact and len(value) - (value[0] in "+-") > MAX_NUMBER_CHARS:
@@ -393,8 +397,8 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, 
             value = memo(value, value)  # keys, names, deadlines, products: one object per distinct text (a large plan repeats them)
             if event.implicit[0]:
                 # "! 5": the non-specific tag makes a plain scalar text (YAML 1.2), so no number is read.
-                if (value in special or value[:1] in number_start) and event.tag is None:
-                    value = _number(value, event, problems)
+                if (value in special or value[:1] in number_start) and event.tag is None and (key is not no_key or is_list or value != "<<"):
+                    value = _number(value, event, problems)  # (a key "<<" is a merge key: refused below)
             elif event.tag is not None and event.tag not in str_tags:
                 problems.append(_at(event.start_mark, "yaml-tag", {"tag": event.tag}))
             if event.anchor is not None:

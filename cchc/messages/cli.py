@@ -82,6 +82,12 @@ MESSAGES = {
         "không ghi được tệp {path} theo đuôi {suffix}: lệnh này ghi tệp {choices}; hãy đổi đuôi tệp hoặc chọn --format",
         "cannot write {path} by its extension {suffix}: this command writes {choices} files; change the extension or give --format",
     ),
+    "cli.output-is-yaml": (
+        "không ghi vào {path}: tệp đuôi {suffix} là tệp kế hoạch hoặc sổ theo dõi tiến độ, lệnh này không bao giờ ghi đè "
+        "lên đó; hãy đặt tên tệp có đuôi {choices}",
+        "will not write {path}: a {suffix} file is a plan or a progress log, which this command never writes over; "
+        "name the file with one of {choices}",
+    ),
     "cli.format-from-extension.only": (
         "không ghi được tệp {path} theo đuôi {suffix}: lệnh này chỉ ghi tệp {choices}; hãy đổi đuôi tệp",
         "cannot write {path} by its extension {suffix}: this command writes {choices} files only; change the extension",
@@ -138,6 +144,10 @@ MESSAGES = {
     "cli.pdf-unavailable": (
         "không tạo được PDF: {reason}; cài WeasyPrint và thư viện Pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
         "cannot make a PDF: {reason}; install WeasyPrint and the Pango libraries (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
+    ),
+    "cli.os-error-nameless": (
+        "cchc: không dùng được một tệp hay thư mục cần thiết: {reason} (thư mục đang làm việc có còn không?)",
+        "cchc: cannot use a file or folder it needs: {reason} (does the working folder still exist?)",
     ),
     "cli.os-error": ("{path}: không dùng được tệp: {reason}", "{path}: cannot use the file: {reason}"),
 }

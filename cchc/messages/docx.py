@@ -168,6 +168,18 @@ MESSAGES = {
         "dòng cộng {text!q} ghi {written!q} ({amount!m}), nhưng các khoản phía trên cộng lại là {sum!m}; dòng cộng không phải nhiệm vụ, không ghi vào kế hoạch",
         "subtotal row {text!q} says {written!q} ({amount!m}), but the amounts above add up to {sum!m}; a subtotal is not a task and is not written into the plan",
     ),
+    "docx.budget-sources": (
+        "cột {heading!q} chỉ ghi theo nguồn ({parts}), không có cột tổng: kinh phí của mỗi nhiệm vụ và dòng tổng cộng là "
+        "tổng các nguồn (có chú thích ở từng chỗ)",
+        "the {heading!q} column gives only sources ({parts}), no total: each item's budget and the total row are the "
+        "sources added up (each is commented)",
+    ),
+    "docx.comma-thousands": (
+        "cột kinh phí có số như {written!q}: đọc theo cách viết tiếng Việt (dấu phẩy thập phân); nếu văn bản dùng dấu phẩy "
+        "ngăn hàng nghìn (như Excel tiếng Anh) thì sửa các số đó trong tệp kế hoạch (có chú thích ở từng chỗ)",
+        "the budget column has amounts such as {written!q}: read as Vietnamese writes them (a decimal comma); if the document "
+        "separates thousands with a comma (as English Excel does), correct those amounts in the plan file (each is commented)",
+    ),
     "docx.subtotal-note": (
         "dòng cộng {text!q} ghi {written!q}, không phải số tiền; dòng cộng không phải nhiệm vụ, không ghi vào kế hoạch",
         "subtotal row {text!q} says {written!q}, which is not an amount; a subtotal is not a task and is not written into the plan",
@@ -220,6 +232,11 @@ MESSAGES = {
     "docx.comment.budget-shared": (
         "ô kinh phí được gộp qua cả các dòng dưới: số tiền này là của chung các dòng đó",
         "the budget cell is merged over the rows below too: this amount is theirs together",
+    ),
+    "docx.comment.sources": ("cộng các nguồn: {parts}", "the sources added up: {parts}"),
+    "docx.comment.comma": (
+        "văn bản ghi {written!q}: đọc là {amount} (dấu phẩy thập phân); nếu dấu phẩy ngăn hàng nghìn thì sửa lại",
+        "the document writes {written!q}: read as {amount} (a decimal comma); if the comma separates thousands, correct it",
     ),
     "docx.comment.unit": ("văn bản ghi {written!q}, đổi ra triệu đồng", "the document writes {written!q}, converted to million VND"),
     "docx.comment.across": ("ô này được gộp ngang từ cột {other!q}", "this cell is merged across from the {other!q} column"),

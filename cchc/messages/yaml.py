@@ -155,6 +155,10 @@ MESSAGES = {
         "plain value {value!q} is infinity or not-a-number to YAML, never an amount; quote it if it is text, or write "
         "the number in plain decimal (e.g. 10 or 2.5)",
     ),
+    "yaml-ambiguous.special": (
+        "giá trị {value!q} là giá trị đặc biệt của YAML 1.1 (PyYAML không đọc được tệp có nó); hãy đặt trong dấu ngoặc kép",
+        "plain value {value!q} is a special value to YAML 1.1 (PyYAML cannot read a file holding it); quote it",
+    ),
     "yaml-ambiguous.bool": (
         "giá trị {value!q} là giá trị logic đúng/sai theo YAML 1.1 nhưng là văn bản theo YAML 1.2; hãy đặt trong dấu ngoặc kép",
         "plain value {value!q} is a boolean in YAML 1.1 and text in YAML 1.2; quote it",
