@@ -95,13 +95,17 @@ def _render(plan, fmt: RenderFormat, section, agency, direct: bool, template_dir
 
     view = build_view(plan, section=section, agency=agency, direct=direct)
     if fmt is RenderFormat.pdf:
-        from cchc.outputs.pdf import PdfStopped, PdfUnavailable, render_pdf
+        from cchc.outputs.pdf import PdfStopped, PdfUnavailable, other_font_characters, render_pdf
 
         def slow(code: str, args: dict) -> None:
             note(msg("pdf.slow", reason=msg(f"pdf.unfit.{code}", **args), items=args["items"]))
 
         try:
-            return render_pdf(plan, template_dir=template_dir, view=view, slow=slow, bounded=True)
+            data = render_pdf(plan, template_dir=template_dir, view=view, slow=slow, bounded=True)
+            other = other_font_characters(plan)
+            if other:  # the first ten named
+                note(msg("pdf.other-font", count=len(other), chars=", ".join(other[:10]) + (", …" if len(other) > 10 else "")))
+            return data
         except PdfUnavailable as exc:
             raise fail(msg("cli.pdf-unavailable", reason=exc.reason), EXIT_USAGE) from None
         except PdfStopped as exc:

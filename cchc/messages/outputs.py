@@ -18,6 +18,13 @@ MESSAGES = {
         "bảng có ký tự cchc không tự vẽ được (phông kèm theo không có, ký tự vô hình hoặc viết từ phải sang trái): {char} ({code_point})",
         "the table holds a character cchc does not draw itself (not in the bundled font, invisible or right-to-left): {char} ({code_point})",
     ),
+    # Characters the bundled font lacks: WeasyPrint prints them in a font of the machine's, another typeface.
+    "pdf.other-font": (
+        "{count} ký tự không có trong phông Liberation Serif kèm theo nên được in bằng phông khác của máy (máy khác có "
+        "thể in khác): {chars}",
+        "{count} character(s) are not in the bundled Liberation Serif and print in another font of this machine (another "
+        "machine may print them otherwise): {chars}",
+    ),
     "pdf.unfit.tall-row": ("bảng có dòng cao quá nửa trang", "the table has a row over half a page tall"),
     "pdf.unfit.signature-word": ("khối chữ ký có từ dài hơn cột của nó", "the signature block has a word wider than its column"),
     "pdf.unfit.no-rows": ("bảng có mục không có nhiệm vụ nào", "the table has a section without items"),

@@ -111,6 +111,26 @@ def render_pdf(
         raise TemplateFailure(where, exc.line, f"{exc.reason} (PDF)", exc.kind, **exc.args_) from None
 
 
+def other_font_characters(plan) -> list[str]:
+    """The characters of *plan*'s text the bundled font has no glyph for, in order of code point ("➢ (U+27A2)"): the
+    PDF prints them in another font of the machine (one typeface no longer, and not the same on every machine).
+    Invisible characters (which print as nothing) and spaces are not counted."""
+    from cchc.outputs import pdf_fonts
+
+    glyphs = pdf_fonts.faces(font_files()[:1])[0].glyph
+    chars: set[str] = set()
+    stack = [plan.model_dump()]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            chars.update(value)
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple)):
+            stack.extend(value)
+    return [f"{char} (U+{ord(char):04X})" for char in sorted(chars) if not char.isspace() and pdf_fonts.drawn(char) and char not in glyphs]
+
+
 def _pdf(plan, section, agency, template_dir, view, slow=None, limit: float | None = None) -> bytes:
     if view is None:
         view = build_view(plan, section=section, agency=agency)

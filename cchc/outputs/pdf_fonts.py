@@ -44,7 +44,7 @@ class Face:
         self._width_of_glyph: dict[int, int] = {}
         for code, name in cmap.items():
             char = chr(code)
-            if not _drawn(char):
+            if not drawn(char):
                 continue
             self.advance[char] = metrics[name][0] / units
             self.glyph[char] = f"{order[name]:04X}"
@@ -81,7 +81,7 @@ class Face:
         return bool(self._used)
 
     def covers(self, text: str) -> bool:
-        """Whether every character of *text* is one cchc draws with this font (it has its glyph; see _drawn)."""
+        """Whether every character of *text* is one cchc draws with this font (it has its glyph; see drawn)."""
         glyph = self.glyph
         return all(char in glyph for char in set(text))
 
@@ -177,7 +177,7 @@ class Face:
         return font.reference
 
 
-def _drawn(char: str) -> bool:
+def drawn(char: str) -> bool:
     """Whether cchc draws *char* itself: not an invisible one (a format or control character, drawn as a
     mark, where WeasyPrint draws nothing or breaks a line) nor a right-to-left one (left in logical order)."""
     return unicodedata.category(char) not in _INVISIBLE and unicodedata.bidirectional(char) not in _RIGHT_TO_LEFT
