@@ -1566,3 +1566,21 @@ def test_a_closing_typed_in_two_columns_with_tabs_gives_its_list_and_its_signer(
     decision = read_docx(F.to_bytes(doc), "qd.docx").data["decision"]
     assert decision["recipients"] == ["Như Điều 1;", "Lưu: VT."]
     assert decision["signer"] == {"authority": "KT. CHỦ TỊCH", "position": "PHÓ CHỦ TỊCH", "name": "Lê Văn Hùng"}
+
+
+def test_a_drafts_blank_number_and_date_are_told_not_dropped():
+    # "Số:      /KH-UBND" and "ngày      tháng 02 năm 2021", as a draft leaves them: nothing is invented, and nothing
+    # was said either; the clerk now learns the plan has no number and no date yet.
+    doc = F.document()
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "UBND HUYỆN VŨ THƯ\nUBND XÃ VŨ HỘI"
+    table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    table.cell(1, 0).text = "Số:      /KH-UBND"
+    table.cell(1, 1).text = "Vũ Hội, ngày      tháng 02 năm 2021"
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    F.para(doc, "Cải cách hành chính năm 2021", bold=True, center=True)
+    F.task_table(doc, [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành"], ["1", "Việc A", "Công chức Tư pháp", "Quý II/2021"]])
+    plan, result, _ = imported(F.to_bytes(doc))
+    assert (plan.plan.number, plan.plan.date, plan.plan.place, plan.plan.issuer) == (None, None, "Vũ Hội", "UBND XÃ VŨ HỘI")
+    told = [(code, args["text"]) for code, args in codes(result) if code.startswith("docx.blank")]
+    assert told == [("docx.blank-date", "Vũ Hội, ngày      tháng 02 năm 2021"), ("docx.blank-number", "Số:      /KH-UBND")]

@@ -315,9 +315,8 @@ class _Document:
 
     def _header_of(self, target: dict, paras: list[Para]) -> None:
         found, unused = prose.header(paras)
-        bad = found.pop("bad_date", None)
-        if bad is not None:
-            self.warnings.append(("docx.bad-date", paras[0].place if paras else Place(), {"text": bad}))
+        for told in [key for key in ("bad_date", "blank_date", "blank_number") if key in found]:  # none written: said
+            self.warnings.append((f"docx.{told.replace('_', '-')}", paras[0].place if paras else Place(), {"text": found.pop(told)}))
         for key, value in found.items():
             target.setdefault(key, value)
         for para in unused:

@@ -123,6 +123,8 @@ def header(paras: list[Para]) -> tuple[dict, list[Para]]:
                 text = number.group("number").strip()
                 if any(ch.isdigit() for ch in text):
                     found["number"] = text
+                else:  # "Số:      /KH-UBND": a draft's number left blank
+                    found["blank_number"] = line.strip()
                 continue
             date = date_line(line)
             if date is not None:
@@ -184,6 +186,8 @@ def date_line(line: str) -> dict | None:
             out["date"] = datetime.date(int(year), int(month), int(day))
         except ValueError:
             out["bad_date"] = line
+    else:  # "ngày      tháng 02 năm 2021": a draft's date left blank
+        out["blank_date"] = line.strip()
     return out
 
 

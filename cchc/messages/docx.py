@@ -184,6 +184,12 @@ MESSAGES = {
         "dòng cộng {text!q} ghi {written!q}, không phải số tiền; dòng cộng không phải nhiệm vụ, không ghi vào kế hoạch",
         "subtotal row {text!q} says {written!q}, which is not an amount; a subtotal is not a task and is not written into the plan",
     ),
+    "docx.blank-date": (
+        "ngày ban hành chưa điền đủ ({text!q}, như bản dự thảo): không ghi ngày", "the date is not filled in ({text!q}, as in a draft): no date written",
+    ),
+    "docx.blank-number": (
+        "số văn bản chưa điền ({text!q}, như bản dự thảo): không ghi số", "the number is not filled in ({text!q}, as in a draft): no number written",
+    ),
     "docx.bad-date": ("ngày không có thật: {text!q}; không ghi ngày", "no such date: {text!q}; no date written"),
     "docx.no-table": ("không tìm thấy bảng nhiệm vụ (cần các cột như Sản phẩm, Cơ quan chủ trì, Thời gian)", "no task table found (it needs columns such as Sản phẩm, Cơ quan chủ trì, Thời gian)"),
     # comments written into the YAML
