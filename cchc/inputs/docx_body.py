@@ -8,7 +8,10 @@ becomes a grid of rows by grid columns, built from the cell XML itself
 grid position knows the cell that covers it, so a cell merged over three rows
 or two columns gives its text to each. Places are counted as a person finds
 them: the Nth paragraph of the body, table T row R column C (grid columns),
-from 1.
+from 1. A text box (VML ``v:textbox`` or DrawingML ``wps:txbx``, one of the
+two an ``mc:AlternateContent`` holds) is drawn by a run of a paragraph: its
+paragraphs come just before that paragraph, at its place, as paragraphs of
+their own (a letterhead's two blocks are often two text boxes).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ MAX_CELLS = 200_000
 #: Cells of all the document's tables together, as many as one table may have: a plan has some thousands; 9,000
 #: rows in each of five tables took 88 s to read.
 MAX_DOCUMENT_CELLS = 200_000
-#: Tables inside table cells, inside table cells …
+#: Tables inside table cells, text boxes inside text boxes or cells, inside …
 MAX_NESTING = 5
 
 
@@ -38,6 +41,9 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _ALTERNATE, _CHOICE, _FALLBACK = _MC + "AlternateContent", _MC + "Choice", _MC + "Fallback"
 _BLOCK_CONTAINERS = {qn(n) for n in ("sdt", "sdtContent", "customXml")}
 _BREAKS = {qn("br"), qn("cr")}
+#: What a run holds a drawing in (shapes, groups, canvases), and a text box's content.
+_DRAWN = {qn("pict"), qn("drawing"), qn("object"), _ALTERNATE}
+_BOX = qn("txbxContent")
 #: A row deleted as a tracked change, and a paragraph whose mark is.
 _ROW_DELETED = f"{qn('trPr')}/{qn('del')}"
 _MARK_DELETED = f"{qn('rPr')}/{qn('del')}"
@@ -134,7 +140,7 @@ class Body:
         for element in _children(body, (P, TBL)):
             if element.tag == P:
                 paragraphs += 1
-                out.append(self.paragraph(element, Place(paragraph=paragraphs)))
+                out.extend(self.paragraphs(element, Place(paragraph=paragraphs), 0))
             else:
                 self.tables += 1
                 out.extend(self._unwrapped(element, self.tables, 1))
@@ -153,14 +159,34 @@ class Body:
         place = Place(table=index, row=1, column=1)
         for element in _children(cells[0], (P, TBL)):
             if element.tag == P:
-                out.append(self.paragraph(element, place))
+                out.extend(self.paragraphs(element, place, depth))
             else:
                 self.tables += 1
                 out.extend(self._unwrapped(element, self.tables, depth + 1))
         return out
 
-    def paragraph(self, p, place: Place) -> Para:
-        """A paragraph's text as Word shows it, with its automatic number in front."""
+    def paragraphs(self, p, place: Place, depth: int) -> list[Para]:
+        """The paragraphs of the text boxes *p* anchors, in order, then *p* itself: all at *place*. *depth* is how
+        deep *p* is in tables and text boxes; DocxRefused when a box would be deeper than MAX_NESTING."""
+        boxes: list[Para] = []
+        own = self.paragraph(p, place, boxes, depth)
+        boxes.append(own)
+        return boxes
+
+    def _boxes(self, run, place: Place, out: list[Para], depth: int) -> None:
+        """Add to *out* the paragraphs of the text boxes *run* draws (tables in them as their paragraphs)."""
+        for box in _text_boxes(run):
+            if depth + 1 > MAX_NESTING:
+                raise DocxRefused("docx.too-deep", part="word/document.xml")
+            for element in _children(box, (P, TBL)):
+                if element.tag == P:
+                    out.extend(self.paragraphs(element, place, depth + 1))
+                else:
+                    out.extend(dataclasses.replace(para, place=place) for para in self.table(element, place.table, depth + 1).paragraphs())
+
+    def paragraph(self, p, place: Place, boxes: list[Para] | None = None, depth: int = 0) -> Para:
+        """A paragraph's text as Word shows it, with its automatic number in front; the paragraphs of the text
+        boxes its runs draw go to *boxes* (left out when None), never into its text."""
         ppr = p.find(qn("pPr"))
         style = ppr.find(qn("pStyle")) if ppr is not None else None
         style_id = style.get(_VAL) if style is not None else None
@@ -177,6 +203,8 @@ class Body:
                 if tag == R:
                     if _hidden(element):  # Font > Hidden: Word neither shows nor prints it
                         continue
+                    if boxes is not None:
+                        self._boxes(element, place, boxes, depth)
                     run_text = _run_text(element, place, self.unknown_symbols, fields)
                     if self._run_has(element, "caps", style_caps):  # Font > All caps: Word shows and prints capitals
                         run_text = run_text.upper()
@@ -317,7 +345,7 @@ class Body:
         paragraphs: list[Para] = []
         for element in _children(tc, (P, TBL)):
             if element.tag == P:
-                paragraphs.append(self.paragraph(element, place))
+                paragraphs.extend(self.paragraphs(element, place, depth))
             else:
                 paragraphs.extend(self.table(element, table, depth + 1).paragraphs())
         lines = [p.text for p in paragraphs]
@@ -366,6 +394,26 @@ def _children(element, tags: tuple[str, ...]):
             elif child.tag in _BLOCK_CONTAINERS:
                 stack.append(iter(child))
                 break
+        else:
+            stack.pop()
+
+
+def _text_boxes(run):
+    """The text boxes (``w:txbxContent``) *run* draws, in order, alone or in a group, but not those inside them;
+    of an ``mc:AlternateContent`` only what the paragraph reads of one: its Fallback, else its Choice."""
+    stack = [iter([child for child in run if child.tag in _DRAWN])]
+    while stack:
+        for element in stack[-1]:
+            if element.tag == _BOX:
+                yield element
+                continue
+            if element.tag == _ALTERNATE:
+                fallback = element.find(_FALLBACK)
+                element = fallback if fallback is not None else element.find(_CHOICE)
+                if element is None:
+                    continue
+            stack.append(iter(element))
+            break
         else:
             stack.pop()
 
