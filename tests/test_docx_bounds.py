@@ -19,7 +19,7 @@ import pytest
 
 import docx_fixtures as F
 from cchc.inputs import docx_agencies, docx_rows
-from cchc.inputs.docx import read_docx
+from cchc.inputs.docx import DocxRefused, read_docx
 from cchc.inputs.docx_agencies import MAX_NAME_CHARS, AgencyBook
 from cchc.inputs.writer import _visible, dump_plan
 
@@ -318,3 +318,17 @@ def test_an_stt_column_numbered_by_word_keeps_its_numbers():
     result = read_docx(F.to_bytes(doc), "stt.docx")
     items = [item for section in result.data["sections"] for task in section["tasks"] for item in task["items"]]
     assert [(i["stt"], i["product"]) for i in items] == [("1.", "Rà soát"), ("2.", "Kiểm tra")]
+
+
+def test_a_document_of_millions_of_paragraphs_is_refused_quickly():
+    # 5 million empty paragraphs fit in the part's 32 MiB (stored, no compression to give them away) and took 34 s.
+    import time
+    import zipfile
+
+    from cchc.inputs.docx_body import MAX_PARAGRAPHS
+
+    data = F.package(F.body_xml("<w:p/>" * (MAX_PARAGRAPHS + 1)), compression=zipfile.ZIP_STORED)
+    started = time.monotonic()
+    with pytest.raises(DocxRefused) as refused:
+        read_docx(data, "many.docx")
+    assert refused.value.key == "docx.too-many-paragraphs" and time.monotonic() - started < 20

@@ -30,6 +30,9 @@ MAX_CELLS = 200_000
 #: Cells of all the document's tables together, as many as one table may have: a plan has some thousands; 9,000
 #: rows in each of five tables took 88 s to read.
 MAX_DOCUMENT_CELLS = 200_000
+#: Paragraphs of the whole document (body, cells, text boxes): three a cell of as many cells as the tables may have;
+#: a plan has some thousands. 5 million empty ones (30 MB, within the part's size) took 34 s to read.
+MAX_PARAGRAPHS = 3 * MAX_DOCUMENT_CELLS
 #: Tables inside table cells, text boxes inside text boxes or cells, inside …
 MAX_NESTING = 5
 
@@ -125,6 +128,7 @@ class Body:
         self.numbering = numbering
         self.tables = 0
         self.cells_read = 0
+        self.paragraphs_read = 0
         #: Symbols (Insert > Symbol) of a font cchc has no table for, shown as U+FFFD: (place, font, code).
         self.unknown_symbols: list[tuple[Place, str, str]] = []
         #: Text typed in a TCVN3 or VNI font, in that font's old encoding: (the font, how many such characters).
@@ -187,6 +191,9 @@ class Body:
     def paragraph(self, p, place: Place, boxes: list[Para] | None = None, depth: int = 0) -> Para:
         """A paragraph's text as Word shows it, with its automatic number in front; the paragraphs of the text
         boxes its runs draw go to *boxes* (left out when None), never into its text."""
+        self.paragraphs_read += 1
+        if self.paragraphs_read > MAX_PARAGRAPHS:
+            raise DocxRefused("docx.too-many-paragraphs", limit=MAX_PARAGRAPHS)
         ppr = p.find(qn("pPr"))
         style = ppr.find(qn("pStyle")) if ppr is not None else None
         style_id = style.get(_VAL) if style is not None else None

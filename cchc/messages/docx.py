@@ -118,6 +118,10 @@ MESSAGES = {
         "bảng {table} có {rows!n} dòng, {columns!n} cột: quá giới hạn {limit_rows!n} dòng, {limit_columns!n} cột; không đọc",
         "table {table} has {rows!n} rows and {columns!n} columns, over the limit of {limit_rows!n} rows, {limit_columns!n} columns; not read",
     ),
+    "docx.too-many-paragraphs": (
+        "văn bản có hơn {limit!n} đoạn, nhiều hơn bất kỳ kế hoạch nào; không đọc",
+        "the document holds more than {limit!n} paragraphs, more than any plan; not read",
+    ),
     "docx.too-many-cells": (
         "các bảng của văn bản có hơn {limit!n} ô tất cả, nhiều hơn bất kỳ kế hoạch nào; không đọc",
         "the document's tables hold more than {limit!n} cells together, more than any plan; not read",
