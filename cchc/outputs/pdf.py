@@ -159,32 +159,41 @@ def _pdf(plan, section, agency, template_dir, view, slow=None, limit: float | No
 # Kept whole, WeasyPrint left a row that tall alone on a page after a half-empty one, the pages after it without
 # the column headings or blank, or laid out for ever when the row and the headings repeated over it did not fit
 # on one page (rows of 1,500-2,000 characters in one cell).
-#: Only a row with a cell this long, or of this many lines, is measured: a shorter one cannot be that tall.
-_MEASURED_CHARACTERS, _MEASURED_LINES = 150, 10
-
-
 def _tall_rows(view, document: str) -> list[int]:
-    """The places, among the table's item rows in order, of the rows taller than ``pdf_table.TALL_ROW`` of a page."""
+    """The places, among the table's item rows in order, of the rows taller than ``pdf_table.TALL_ROW`` of a page.
+
+    Only a row that could be that tall is measured (laying rows out needs the fonts read: half a second): one
+    with a cell of more lines than half a page holds when each character were a whole em wide, twice the average.
+    """
     from cchc.outputs import pdf_fonts, pdf_table
 
-    cells = lambda row: (row.stt, row.product, row.lead, row.partners, row.deadline, row.budget)  # noqa: E731
-    rows = [row for section in view.sections for row in section.rows if row.item_id]
-    measured = [at for at, row in enumerate(rows)
-                if any(len(text) >= _MEASURED_CHARACTERS or text.count("\n") >= _MEASURED_LINES for text in cells(row))]
     start = document.find(_TABLE_BLOCK)
     end = _block_end(document, start)
-    if not measured or end is None:
+    if end is None:
         return []
     block = document[start:end]
     percents = [float(width) for width in _COLUMN.findall(block.split("</colgroup>", 1)[0])]
     headings = [html.unescape(text) for text in _HEADING.findall(block)]
     if len(percents) != len(headings) or not headings:
         return []
-    heights = pdf_table.row_heights(view, pdf_fonts.faces(font_files()), percents, headings, [rows[at] for at in measured])
     limit = pdf_table.TALL_ROW * (pdf_table.FOOT - pdf_table.TOP)
-    # A row holding a character the font lacks (no height) is judged by its length.
-    return [at for at, height in zip(measured, heights)
-            if (height if height is not None else limit + max(map(len, cells(rows[at]))) - 8 * _MEASURED_CHARACTERS) > limit]
+    widths = [max(percent / 100 * pdf_table.WIDTH - 2 * pdf_table.PAD_SIDE, pdf_table.SIZE) for percent in percents]
+    most = int(limit / pdf_table.LEADING)  # lines of a cell half a page holds
+
+    def cells(row) -> list[str]:  # as the table's columns hold them
+        return ([row.stt] if view.has_stt else []) + [row.product, row.lead, row.partners, row.deadline] + ([row.budget] if view.has_money else [])
+
+    def may_be_tall(row) -> bool:
+        return any(sum(-(-max(len(line), 1) * pdf_table.SIZE // width) for line in text.split("\n")) > most
+                   for text, width in zip(cells(row), widths) if text)
+
+    rows = [row for section in view.sections for row in section.rows if row.item_id]
+    measured = [at for at, row in enumerate(rows) if may_be_tall(row)]
+    if not measured:
+        return []
+    heights = pdf_table.row_heights(view, pdf_fonts.faces(font_files()), percents, headings, [rows[at] for at in measured])
+    # A row holding a character the font lacks (no height): judged by the bound, as tall.
+    return [at for at, height in zip(measured, heights) if height is None or height > limit]
 
 
 def _marked_tall(document: str, tall: list[int]) -> str:
