@@ -33,3 +33,12 @@ def test_render_names_the_characters_printed_in_another_font(run, tmp_path, pdf_
 def test_a_plan_in_the_bundled_fonts_letters_gets_no_such_notice(run, tmp_path, pdf_engine):
     result = run("--lang", "en", "render", "--plan", ROOT / "plans" / "2021.yaml", "-o", tmp_path / "2021.pdf")
     assert result.exit_code == 0 and "not in the bundled" not in result.stderr, result
+
+
+def test_the_characters_taken_as_in_the_font_without_reading_it_are_in_it():
+    # other_font_characters does not read the font for a plan of Latin and Vietnamese letters and common punctuation.
+    from cchc.outputs import pdf, pdf_fonts
+
+    glyphs = pdf_fonts.faces(pdf.font_files()[:1])[0].glyph
+    assumed = {chr(code) for code in range(0x21, 0x250)} | {chr(code) for code in range(0x1EA0, 0x1EFA)} | pdf._IN_FONT
+    assert sorted(char for char in assumed if pdf_fonts.drawn(char) and char not in glyphs) == []

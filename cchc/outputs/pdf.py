@@ -111,13 +111,16 @@ def render_pdf(
         raise TemplateFailure(where, exc.line, f"{exc.reason} (PDF)", exc.kind, **exc.args_) from None
 
 
+#: Punctuation and signs of U+2000 and on that Liberation Serif has (before U+0250 it has every character).
+_IN_FONT = frozenset("‐–—―‘’‚“”„†‡•…‰′″‹›⁄€₫№™−≤≥")
+
+
 def other_font_characters(plan) -> list[str]:
     """The characters of *plan*'s text the bundled font has no glyph for, in order of code point ("➢ (U+27A2)"): the
     PDF prints them in another font of the machine (one typeface no longer, and not the same on every machine).
     Invisible characters (which print as nothing) and spaces are not counted."""
     from cchc.outputs import pdf_fonts
 
-    glyphs = pdf_fonts.faces(font_files()[:1])[0].glyph
     chars: set[str] = set()
     stack = [plan.model_dump()]
     while stack:
@@ -128,6 +131,10 @@ def other_font_characters(plan) -> list[str]:
             stack.extend(value.values())
         elif isinstance(value, (list, tuple)):
             stack.extend(value)
+    chars = {char for char in chars if char >= "\u0250" and not "\u1ea0" <= char <= "\u1ef9" and char not in _IN_FONT}
+    if not chars:  # Latin, every Vietnamese letter, common punctuation: all in the font, which is not read
+        return []
+    glyphs = pdf_fonts.faces(font_files()[:1])[0].glyph
     return [f"{char} (U+{ord(char):04X})" for char in sorted(chars) if not char.isspace() and pdf_fonts.drawn(char) and char not in glyphs]
 
 
