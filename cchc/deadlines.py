@@ -169,8 +169,10 @@ _FIXED = {
 # "Sau khi …", "Khi có …": whatever follows names the event.
 _AFTER_EVENT = re.compile(r"(?:sau khi|khi co)\b")
 # "Theo kế hoạch của Bộ Nội vụ", "Theo quy định của pháp luật": whose plan or rule it is does not change the kind.
-# A number after it may be a date or a year ("Theo kế hoạch 2021"): such a wording is not read as one of these.
-_BY = re.compile(r"theo (?P<by>ke hoach|tien do|lo trinh|quy dinh|yeu cau|chi dao|huong dan)(?: [^,;0-9]*)?")
+# Only "của …" may follow, naming no time: a number ("Theo kế hoạch 2021"), a period's word ("… quý IV", "… đến
+# cuối năm") or another wording ("… và Quý IV", on the next line) may be a date, read as its own part or refused.
+_BY = re.compile(r"theo (?P<by>ke hoach|tien do|lo trinh|quy dinh|yeu cau|chi dao|huong dan)(?: cua (?P<whose>[^,;0-9\n()]+))?")
+_TIME_WORDS = re.compile(r"\b(?:quy|thang|nam|ngay|tuan|ky|dot|cuoi|het|den|truoc|sau|trong|hoac|giai doan|[ivx]+)\b")
 _BY_KIND = {"huong dan": KIND_AFTER_EVENT, **{key.removeprefix("theo "): kind for key, kind in _FIXED.items() if key.startswith("theo ")}}
 # "Thực hiện thường xuyên", "Hoàn thành trước ngày 30/6": the verb before a wording says nothing of when.
 _DOING = re.compile(r"(?:thuc hien|hoan thanh)(?: xong)? ")
@@ -383,7 +385,7 @@ def _match(key: str, text: str, year: int | None) -> _Due | None:
         return _FIXED[key], []
     if _AFTER_EVENT.match(key):
         return KIND_AFTER_EVENT, []
-    if m := _BY.fullmatch(key):
+    if (m := _BY.fullmatch(key)) and not (m["whose"] and _TIME_WORDS.search(m["whose"])):
         return _BY_KIND[m["by"]], []
     for pattern, meaning in _RULES:
         if m := pattern.fullmatch(key):

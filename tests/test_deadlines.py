@@ -271,6 +271,11 @@ MORE_REAL_WORDINGS = [
     ("Theo hướng dẫn của Bộ Nội vụ", KIND_AFTER_EVENT, ()),
     ("Theo hướng dẫn", KIND_AFTER_EVENT, ()),
     ("Theo kế hoạch của Bộ, trước ngày 30/6", KIND_DATE, (D(2021, 6, 30),)),
+    # ... but a date after it, joined by "và" or on the next line, is its own part: never swallowed by "Theo …".
+    ("Theo kế hoạch và Quý IV", KIND_QUARTER, (D(2021, 12, 31),)),
+    ("Theo kế hoạch\nQuý IV", KIND_QUARTER, (D(2021, 12, 31),)),
+    ("Theo quy định và Quý II", KIND_QUARTER, (D(2021, 6, 30),)),
+    ("Theo yêu cầu và hết quý II", KIND_QUARTER, (D(2021, 6, 30),)),
     # A part with a separator of its own.
     ("Định kỳ 6 tháng, năm; Quý IV/2021", KIND_RECURRING, (D(2021, 6, 30), D(2021, 12, 31))),
     ("Quý III/2021; Định kỳ 6 tháng, năm", KIND_RECURRING, (D(2021, 6, 30), D(2021, 9, 30), D(2021, 12, 31))),
@@ -306,6 +311,11 @@ UNKNOWN = [
     "Hàng năm 2021",
     "Sau khiếu nại",
     "Theo kế hoạch 2021",
+    # A time after "Theo …" that is no wording of its own: an error, never read as no date.
+    "Theo kế hoạch quý IV",
+    "Theo kế hoạch (Quý IV)",
+    "Theo kế hoạch đến cuối năm",
+    "Theo kế hoạch của tỉnh đến hết Quý IV",
     "Trước",
     "x\ny",
     "15 hằng tháng",
