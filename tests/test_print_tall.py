@@ -73,3 +73,20 @@ def test_only_a_row_over_half_a_page_is_marked_to_split():
     marked = pdf._marked_tall(document, tall)
     assert marked.count('<tr class="item tall">') == 1 and marked.count('<tr class="item') == document.count('<tr class="item">')
     assert marked.split('<tr class="item')[3].startswith(' tall">')
+
+
+def test_a_tall_row_splits_with_a_copy_of_cchcs_templates_too(tmp_path):
+    # --template-dir with an unmodified copy of the templates: the layout ran 120 s and was stopped, "the template failed".
+    import shutil
+    from pathlib import Path
+
+    import cchc
+
+    templates = tmp_path / "mau"
+    shutil.copytree(Path(cchc.__file__).parent / "templates", templates)
+    plan = _with_long_product(18, at=3)  # the last row, with the signature to keep company
+    path = tmp_path / "tall.pdf"
+    path.write_bytes(_render_pdf(plan, template_dir=templates))
+    printed = read_pdf(path)
+    assert squeeze(printed.text).count(squeeze("phù hợp;")) == 18
+    assert all(page.text.count(COLUMN_HEADING) == 1 for page in printed.pages if page.landscape)

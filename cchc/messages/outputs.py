@@ -25,7 +25,7 @@ MESSAGES = {
         "{count} character(s) are not in the bundled Liberation Serif and print in another font of this machine (another "
         "machine may print them otherwise): {chars}",
     ),
-    "pdf.unfit.tall-row": ("bảng có dòng cao quá nửa trang", "the table has a row over half a page tall"),
+    "pdf.unfit.tall-row": ("bảng có dòng cao hơn một trang", "the table has a row taller than a page"),
     "pdf.unfit.signature-word": ("khối chữ ký có từ dài hơn cột của nó", "the signature block has a word wider than its column"),
     "pdf.unfit.no-rows": ("bảng có mục không có nhiệm vụ nào", "the table has a section without items"),
     "pdf.unfit.long-heading": ("đề mục trên bảng dài hơn một dòng", "a heading over the table is longer than a line"),

@@ -14,8 +14,8 @@ out about sixteen pages a second). Its table's pages are drawn by cchc
 (``cchc.outputs.pdf_table``) as the template's CSS lays them out, and WeasyPrint
 lays out the rest of the same HTML, the table's block left empty; the drawn
 pages take the empty one's place in WeasyPrint's PDF, numbered in sequence.
-Anything the drawing does not do (a character the font lacks, a row over half a
-page tall, a system font printing the rest) sends the whole plan to WeasyPrint.
+Anything the drawing does not do (a character the font lacks, a row taller than
+a page, a system font printing the rest) sends the whole plan to WeasyPrint.
 A province's own templates (--template-dir) always go to WeasyPrint whole.
 
 WeasyPrint and its system libraries (Pango, HarfBuzz, fontconfig) are imported
@@ -150,7 +150,7 @@ def _pdf(plan, section, agency, template_dir, view, slow=None, limit: float | No
             code, args = drawn
             slow(code, {**args, "items": items})
     document = render_plan(plan, "html", template_dir=template_dir, view=view)
-    tall = _tall_rows(view, document) if template_dir is None else []
+    tall = _tall_rows(view, document)  # [] for a province's template without cchc's table block
     # The signature under the table never starts a page alone; a kế hoạch with nothing before its table has its
     # letterhead on the table's first page (not on a page of its own, nearly empty) unless that takes more pages.
     # A province's copy of the templates keeps the marks this looks for, and prints as cchc's own do; a template

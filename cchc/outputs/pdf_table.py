@@ -21,8 +21,8 @@ module lays out the table's pages as the template's CSS describes them:
 
 Lines break where Pango breaks them (``cchc.outputs.pdf_lines``), measured with
 the font's own widths and kerning. Anything this module does not draw (a
-character the font lacks, an invisible or right-to-left one, a row over half a
-page tall, a section without rows) raises Unfit, and the whole plan goes to WeasyPrint.
+character the font lacks, an invisible or right-to-left one, a row taller than a
+page, a section without rows) raises Unfit, and the whole plan goes to WeasyPrint.
 """
 
 from __future__ import annotations
@@ -50,8 +50,9 @@ TITLE_SIZE, TITLE_LEADING = 14.0, 14.0 * 1.25
 LETTERHEAD_LINE = 1.2  # table.letterhead td { line-height: 1.2 }
 NUMBER_SIZE = 13.0
 NUMBER_BASELINE = 32.74  # the page number's baseline from the page's top edge, as WeasyPrint draws it
-#: A row taller than this share of a page's table area may be split across pages (``tr.item.tall``, marked by
-#: ``cchc.outputs.pdf``): WeasyPrint lays such a table out, never drawn here, where rows are never split.
+#: A row taller than this share of a page's table area may be split across pages by WeasyPrint (``tr.item.tall``,
+#: marked by ``cchc.outputs.pdf``). Drawn here, rows are never split: one that fits a page is kept whole on one (a
+#: plan of 10,000 items with one such row laid out whole by WeasyPrint took 68 s and 1.5 GB, drawn 2 s).
 TALL_ROW = 0.5
 
 _SPACES = re.compile(r"[ \t\n\r\f]+")
@@ -63,7 +64,7 @@ class Unfit(Exception):
 
     REASONS = {
         "character": "a character cchc does not draw",
-        "tall-row": "a row over half a page tall",
+        "tall-row": "a row taller than a page",
         "signature-word": "a word wider than its column of the signature",
         "no-rows": "a table without rows",
         "columns": "columns cchc's template does not print",
@@ -404,7 +405,6 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
             place(block)
 
     last_section = len(view.sections) - 1
-    tall = TALL_ROW * (FOOT - TOP)
     for s, section in enumerate(view.sections):
         section_heading = layout.heading_row(section.heading, BOLD, breaks=False)
         groups = section.task_groups
@@ -413,8 +413,6 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
             for r, row in enumerate(rows):
                 block = layout.item(row) if row.item_id else _Block(0.0, [], [])  # a task's heading alone: no row
                 need = block.height
-                if need > tall:
-                    raise Unfit("tall-row")
                 if s == last_section and g == len(groups) - 1 and r == len(rows) - 1:
                     need += closing_height
                 if r == 0:
