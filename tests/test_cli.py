@@ -694,3 +694,16 @@ def shlex_quote(path) -> str:
     import shlex
 
     return shlex.quote(str(path))
+
+
+@pytest.mark.parametrize("name", [".yaml", "x.yaml ", "link.html"])
+def test_no_document_is_written_over_a_yaml_file_by_another_name(run, tmp_path, name):
+    # A dot-file ".yaml", a trailing space, or a link named .html to a plan: the plan was replaced, exit 0.
+    plan = tmp_path / "other.yaml"
+    plan.write_bytes(PLAN.read_bytes())
+    target = tmp_path / name
+    if name == "link.html":
+        target.symlink_to(plan)
+    result = run("--lang", "en", "render", "-f", "html", "--plan", PLAN, "-o", target)
+    assert result.exit_code == 2 and "is a plan or a progress log" in result.stderr, result
+    assert plan.read_bytes() == PLAN.read_bytes() and (name == "link.html" or not target.exists())

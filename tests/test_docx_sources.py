@@ -88,3 +88,20 @@ def test_a_total_column_among_the_sources_is_the_budget_as_before():
     plan, result = _imported(F.to_bytes(doc))
     assert [item.budget for _, _, item in plan.items()] == [40]  # the document's own total, not a sum of cchc's
     assert not any(key == "docx.comment.sources" for entries in result.comments.values() for key, _ in entries)
+
+
+def test_the_row_numbering_the_columns_is_no_item():
+    rows = [["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"], ROWS[1]]
+    plan, result = _imported(_docx(rows))
+    assert [(item.stt, item.budget) for _, _, item in plan.items()] == [("1", 30)]
+    assert "(3)" not in [agency.name for agency in plan.agencies]
+
+
+def test_a_decimal_comma_is_told_of_the_part_that_wrote_it_never_of_the_sum():
+    # 1,5 + 0,625 is 2,125: cchc's sum, no document's "2,125"; "2,500" in a source is the one to tell.
+    rows = [["1", "Việc A", "Sở Tư pháp", "Quý II/2021", "1,5", "0,625"], ["2", "Việc B", "Sở Nội vụ", "Quý III/2021", "2,500", "1"]]
+    plan, result = _imported(_docx(rows))
+    assert [item.budget for _, _, item in plan.items()] == [Decimal("2.125"), Decimal("3.5")]
+    commas = {path[-2]: args for path, entries in result.comments.items() for key, args in entries if key == "docx.comment.comma"}
+    assert commas == {1: {"written": "2,500", "amount": "2,5"}}
+    assert [dict(p.args)["written"] for p in result.problems if p.code == "docx.comma-thousands"] == ["2,500"]

@@ -40,10 +40,10 @@ def output_format(format, output, formats: type[Enum], default):
     """
     suffix = output.suffix.lower() if output is not None else ""
     implied = EXTENSIONS.get(suffix)
-    if implied == "yaml" and "yaml" not in formats.__members__:
+    if output is not None and "yaml" not in formats.__members__ and _names_yaml(output):
         # A .yaml or .yml file is a plan or a progress log: a document written there (whatever --format says)
         # would replace one, with no --force to ask, and no other command would read it.
-        raise usage(msg("cli.output-is-yaml", path=str(output), suffix=output.suffix, choices=_extensions(formats)), "--output")
+        raise usage(msg("cli.output-is-yaml", path=str(output), suffix=".yaml", choices=_extensions(formats)), "--output")
     if format is not None:
         if implied is not None and implied != format.value and implied in formats.__members__:
             raise usage(msg("cli.format-clash", format=format.value, path=str(output), implied=implied), "--format")
@@ -54,6 +54,17 @@ def output_format(format, output, formats: type[Enum], default):
         key = "cli.format-from-extension" if len(formats) > 1 else "cli.format-from-extension.only"
         raise usage(msg(key, path=str(output), suffix=output.suffix, choices=_extensions(formats)), "--output")
     return formats(implied)
+
+
+def _names_yaml(path) -> bool:
+    """Whether *path* names a .yaml or .yml file: by its name (".yaml" alone, "x.yaml " with a space at the end too),
+    or by the file a link there points to."""
+    import os
+
+    names = [path.name]
+    if os.path.islink(path):
+        names.append(os.path.basename(os.path.realpath(path)))
+    return any(name.strip().lower().endswith((".yaml", ".yml")) for name in names)
 
 
 def _extensions(formats: type[Enum]) -> str:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
-    Columns, amount_in_million, comma_before_thousands, heading_of, is_caps, is_heading_repeat, items_under, looks_like_section, next_stt,
+    Columns, amount_in_million, comma_before_thousands, figure, heading_of, is_caps, is_heading_repeat, items_under, looks_like_section, next_stt,
     label_kinds, own_cells, plain_amount, role_of, section_heading, task_heading,
 )  # fmt: skip
 from cchc.money import exact_sum, format_number
@@ -253,10 +253,13 @@ class TableReader:
                     guesses.append(("product", "docx.comment.budget-merged", {"written": budget}))
                 elif slot.cell.vmerge == "restart":
                     guesses.append(("budget", "docx.comment.budget-shared", {}))
-                if item["budget"] is not None and comma_before_thousands(budget):  # "2,500": 2,5 in Vietnamese, 2.500 in English
+                # "2,500": 2,5 in Vietnamese, 2.500 in English; of a budget by source, a part (the sum is cchc's)
+                ambiguous = columns.source_commas.get(slot.cell.row) if columns.sources else budget if comma_before_thousands(budget) else None
+                if item["budget"] is not None and ambiguous:
                     item["budget"] = plain_amount(item["budget"])  # written 2.5: "2.500" in the file would read as 2.500 again
-                    guesses.append(("budget", "docx.comment.comma", {"written": budget.strip(), "amount": format_number(item["budget"])}))
-                    self._comma(columns, slot.cell.place, budget)
+                    read_as = format_number(plain_amount(figure(ambiguous) or 0))
+                    guesses.append(("budget", "docx.comment.comma", {"written": ambiguous.strip(), "amount": read_as}))
+                    self._comma(columns, slot.cell.place, ambiguous)
                 if slot.cell.row in columns.sources:  # a budget by source: the parts added up
                     guesses.append(("budget", "docx.comment.sources", {"parts": columns.sources[slot.cell.row]}))
                 if unit_written:  # "50 triệu", "100.000.000 đồng": the cell's own unit
@@ -333,7 +336,7 @@ class TableReader:
         found = amount_in_million(budget, columns.factor) if budget else None
         if found is not None:
             self.total = found[0]
-            if comma_before_thousands(budget):
+            if comma_before_thousands(budget) and not columns.sources:
                 self.total = plain_amount(self.total)
                 self._comma(columns, own[-1].place, budget)
         elif budget:

@@ -15,7 +15,9 @@ from __future__ import annotations
 import dataclasses
 
 from cchc.inputs.docx_body import Cell, Grid, Place, _slots
-from cchc.inputs.docx_table import _SUB_HEADINGS, Columns, figure, heading_of, role_of, unit_factor
+from cchc.inputs.docx_table import (
+    _SUB_HEADINGS, Columns, comma_before_thousands, figure, heading_of, is_heading_repeat, role_of, unit_factor,
+)
 from cchc.money import exact_sum, format_number
 from cchc.text import fold
 
@@ -43,8 +45,12 @@ def with_sources_added(grid: Grid, columns: Columns) -> tuple[Grid, Columns] | N
         return None
     cells: list[list[Cell]] = []
     described: dict[int, str] = {}
+    commas: dict[int, str] = {}  # a row's first part such as "2,500" (2,5 or 2.500)
     for r, row in enumerate(grid.cells):
         over = [grid.slots[r][c] for c in parts]
+        if r not in columns.heading_rows and is_heading_repeat(grid, r, columns):
+            cells.append(row)  # "(1) (2) … (6)", the row numbering the columns, or the headings again: as it is
+            continue
         across = any(slot is not None and not first <= slot.cell.column <= slot.cell.column + slot.cell.span <= first + len(parts) for slot in over)
         if across or (len(parts) > 1 and len({id(slot.cell) for slot in over if slot is not None}) == 1 and None not in over):
             cells.append(row)  # a cell across more than the sources ("I. CẢI CÁCH THỂ CHẾ"), or across them all: as it is
@@ -54,16 +60,21 @@ def with_sources_added(grid: Grid, columns: Columns) -> tuple[Grid, Columns] | N
             text = heading
         else:
             written = [slot.cell.text.strip() if slot is not None and slot.own else "" for slot in over]
-            text = heading if written == names else _added(names, written)  # the headings typed again on a new page
-            if any(written):
-                described[r] = "; ".join(f"{name}: {value}" for name, value in zip(names, written) if value)
+            given = [value for value in written if value]
+            if written == names:  # the headings typed again on a new page
+                text = heading
+            else:
+                text = _added(names, written)
+                if given:
+                    described[r] = "; ".join(f"{name}: {value}" for name, value in zip(names, written) if value)
+                    commas.update({r: value for value in reversed(given) if comma_before_thousands(value)})
         kept.append(Cell(text, Place(table=grid.index, row=r + 1, column=first + 1), r, first, len(parts), None))
         cells.append(sorted(kept, key=lambda cell: cell.column))
     added = dataclasses.replace(grid, slots=_slots(cells, grid.width), cells=cells)
     factor, assumed = unit_factor(heading)
     return added, dataclasses.replace(
         columns, roles={**columns.roles, "budget": first}, unknown=[c for c in columns.unknown if c not in parts], factor=factor,
-        unit_assumed=assumed, source_names=tuple(names), source_heading=heading, sources=described,
+        unit_assumed=assumed, source_names=tuple(names), source_heading=heading, sources=described, source_commas=commas,
     )
 
 

@@ -162,7 +162,7 @@ def amount_in_million(text: str, factor: int | Decimal) -> tuple[int | Decimal, 
 
 
 #: An amount with a comma before three digits and no point: 2,5 as Vietnamese writes it, or 2.500 as English does.
-_COMMA_THOUSANDS = re.compile(r"[0-9]{1,3},[0-9]{3}")
+_COMMA_THOUSANDS = re.compile(r"[1-9][0-9]{0,2},[0-9]{3}")  # not "0,625": no thousands
 
 
 def comma_before_thousands(text: str) -> bool:
@@ -251,6 +251,7 @@ class Columns:
     source_names: tuple[str, ...] = ()
     source_heading: str = ""
     sources: dict[int, str] = field(default_factory=dict)
+    source_commas: dict[int, str] = field(default_factory=dict)
 
     @property
     def first_data_row(self) -> int:

@@ -173,10 +173,10 @@ MESSAGES = {
         "subtotal row {text!q} says {written!q} ({amount!m}), but the amounts above add up to {sum!m}; a subtotal is not a task and is not written into the plan",
     ),
     "docx.budget-sources": (
-        "cột {heading!q} chỉ ghi theo nguồn ({parts}), không có cột tổng: kinh phí của mỗi nhiệm vụ và dòng tổng cộng là "
-        "tổng các nguồn (có chú thích ở từng chỗ)",
-        "the {heading!q} column gives only sources ({parts}), no total: each item's budget and the total row are the "
-        "sources added up (each is commented)",
+        "cột {heading!q} chỉ ghi theo nguồn ({parts}), không có cột tổng: kinh phí của mỗi nhiệm vụ (có chú thích ở từng "
+        "chỗ) và dòng tổng cộng là tổng các nguồn",
+        "the {heading!q} column gives only sources ({parts}), no total: each item's budget (commented at each) and the "
+        "total row are the sources added up",
     ),
     "docx.comma-thousands": (
         "cột kinh phí có số như {written!q}: đọc theo cách viết tiếng Việt (dấu phẩy thập phân); nếu văn bản dùng dấu phẩy "
