@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_print import COLUMN_HEADING, PLANS, _load, _render_pdf, read_pdf, squeeze
+from test_print import COLUMN_HEADING, PLANS, _load, _render_pdf, read_pdf, squeeze
 
 SENTENCE = "Rà soát, đánh giá, sửa đổi, bổ sung, thay thế hoặc bãi bỏ các văn bản quy phạm pháp luật không còn phù hợp; "
 
