@@ -264,6 +264,7 @@ MORE_REAL_WORDINGS = [
     # Whose plan, rule or direction it is does not change the kind; a date after a comma is still read.
     ("Theo kế hoạch của Bộ Nội vụ", KIND_AS_PLANNED, ()),
     ("Theo kế hoạch của Bộ Lao động - Thương binh và Xã hội", KIND_AS_PLANNED, ()),
+    ("Theo quy định của đơn vị", KIND_AS_REGULATED, ()),  # "vị": no quarter "VI"
     ("Theo lộ trình của Chính phủ", KIND_AS_PLANNED, ()),
     ("Theo quy định của pháp luật", KIND_AS_REGULATED, ()),
     ("Theo chỉ đạo của UBND tỉnh", KIND_AFTER_EVENT, ()),
