@@ -178,9 +178,7 @@ def _tall_rows(view, document: str) -> list[int]:
     end = _block_end(document, start)
     if end is None:
         return []
-    block = document[start:end]
-    percents = [float(width) for width in _COLUMN.findall(block.split("</colgroup>", 1)[0])]
-    headings = [html.unescape(text) for text in _HEADING.findall(block)]
+    percents, headings = _columns(document[start:end])
     if len(percents) != len(headings) or not headings:
         return []
     limit = pdf_table.TALL_ROW * (pdf_table.FOOT - pdf_table.TOP)
@@ -310,9 +308,7 @@ def _drawn(plan, view) -> tuple:
     if start < 0 or end is None:
         return "columns", {}
     block = document[start:end]
-    # The columns and their headings as the template prints them (the first table's, before any nested one).
-    percents = [float(width) for width in _COLUMN.findall(block.split("</colgroup>", 1)[0])]
-    headings = [html.unescape(text) for text in _HEADING.findall(block)]
+    percents, headings = _columns(block)
     try:
         pages = pdf_table.lay_out(
             view,
@@ -334,6 +330,12 @@ _ITEM_ROW, _TALL_ROW_TAG = '<tr class="item">', '<tr class="item tall">'
 _DIV = re.compile(r"<div\b|</div>")
 _COLUMN = re.compile(r'<col style="width: ([\d.]+)%">')
 _HEADING = re.compile(r"<th>([^<]*)</th>")
+
+
+def _columns(block: str) -> tuple[list[float], list[str]]:
+    """The table block's columns in per cent and their headings, as the template prints them (the first table's,
+    before any nested one)."""
+    return [float(width) for width in _COLUMN.findall(block.split("</colgroup>", 1)[0])], [html.unescape(text) for text in _HEADING.findall(block)]
 
 
 def _block_end(document: str, start: int) -> int | None:
