@@ -19,11 +19,14 @@ recurring wordings due within Y ("Hằng quý": the end of each quarter,
 December); ongoing ones with no date ("Thường xuyên"); events ("Sau khi …",
 "Khi có …"); "Theo kế hoạch", "Theo quy định" (of whoever: "… của Bộ Nội vụ");
 part of a month ("Đầu tháng 6", "Hạ tuần tháng 6") due as the month is; a verb
-before a wording ("Thực hiện", "Hoàn thành") not read; and several wordings joined by
+before a wording ("Thực hiện", "Hoàn thành", "Triển khai", "Báo cáo") not read; and several wordings joined by
 ",", ";", "và" or "hoặc", or written one a line, read part by part (every date of
 every part; the parts' kind when they share one, else recurring when a part
 recurs, else the first dated part's). A month after a day ("Trước ngày 15
-tháng 6 và tháng 12") has that day. A full stop at the end is not read.
+tháng 6 và tháng 12") has that day. A period, then a day within it after a
+comma or in brackets, is due that day ("Hằng năm, trước ngày 15/12" as "Trước
+ngày 15/12 hằng năm"; "Quý III/2021 (trước ngày 15/9)"). A full stop at the
+end is not read.
 
 Before a date, "Trước", "Chậm nhất" or "Chậm nhất là", and "ngày", may be
 written or left out; a day of each month or quarter needs "ngày" ("Ngày 15
@@ -51,81 +54,22 @@ import calendar
 import datetime
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from cchc.deadline_forms import COMPARED_LENGTH, EXAMPLES, closest_form, folded_wording, with_their_numbers
+from cchc.deadline_kinds import (
+    KIND_AFTER_EVENT, KIND_AS_PLANNED, KIND_AS_REGULATED, KIND_DATE, KIND_HALF_YEAR, KIND_MONTH, KIND_QUARTER,
+    KIND_RECURRING, KIND_UNSPECIFIED, KIND_YEAR, KINDS, MAX_YEAR, MIN_YEAR, Deadline, DeadlineError, month_end, today,
+)
 
 __all__ = [
     "DeadlineError", "Deadline", "parse_deadline", "month_end", "closest_example", "EXAMPLES", "MIN_YEAR",
     "MAX_YEAR", "MAX_LENGTH", "KINDS", "KIND_DATE", "KIND_MONTH", "KIND_QUARTER", "KIND_HALF_YEAR", "KIND_YEAR",
-    "KIND_RECURRING", "KIND_AFTER_EVENT", "KIND_AS_PLANNED", "KIND_AS_REGULATED", "KIND_UNSPECIFIED"
+    "KIND_RECURRING", "KIND_AFTER_EVENT", "KIND_AS_PLANNED", "KIND_AS_REGULATED", "KIND_UNSPECIFIED", "today",
 ]
 
-KIND_DATE = "date"
-KIND_MONTH = "month"
-KIND_QUARTER = "quarter"
-KIND_HALF_YEAR = "half_year"
-KIND_YEAR = "year"
-KIND_RECURRING = "recurring"
-KIND_AFTER_EVENT = "after_event"
-KIND_AS_PLANNED = "as_planned"
-KIND_AS_REGULATED = "as_regulated"
-KIND_UNSPECIFIED = "unspecified"
-#: Every kind, in the order of the JSON contract.
-KINDS: tuple[str, ...] = (
-    KIND_DATE, KIND_MONTH, KIND_QUARTER, KIND_HALF_YEAR, KIND_YEAR, KIND_RECURRING, KIND_AFTER_EVENT,
-    KIND_AS_PLANNED, KIND_AS_REGULATED, KIND_UNSPECIFIED,
-)
-
-MIN_YEAR, MAX_YEAR = 1900, 2199
 #: Wordings longer than this are refused as unknown before any pattern runs.
 MAX_LENGTH = 500
-
-class DeadlineError(ValueError):
-    """A wording the grammar does not know, or one naming an impossible date.
-
-    ``key`` is the message's catalogue key and ``params`` its arguments (the
-    wording is always ``params["text"]``); ``str()`` is the English message.
-    """
-
-    def __init__(self, key: str, params: dict):
-        super().__init__(key, params)
-        self.key = key
-        self.params = params
-
-    def __str__(self) -> str:
-        from cchc.messages import render
-
-        return render(self.key, self.params, "en")
-
-
-@dataclass(frozen=True, slots=True)
-class Deadline:
-    """A parsed deadline: the wording as written, its kind and its due dates (sorted, unique)."""
-
-    text: str
-    kind: str
-    due: tuple[datetime.date, ...]
-
-
-#: Vietnam's time: UTC+7 all year (no daylight saving).
-VIETNAM = datetime.timezone(datetime.timedelta(hours=7))
-
-
-def today(now: datetime.datetime | None = None) -> datetime.date:
-    """Today (at *now*, an aware time; by default now): the later of this machine's date and Vietnam's. A plan's
-    days are Vietnam's: an entry logged in Vietnam at six in the morning is not from the future for a server (a CI
-    runner) that keeps UTC, where it is still yesterday; and a machine whose day has begun before Vietnam's keeps
-    its own."""
-    now = datetime.datetime.now(datetime.timezone.utc) if now is None else now
-    return max(now.astimezone().date(), now.astimezone(VIETNAM).date())
-
-
-def month_end(year: int, month: int) -> datetime.date:
-    """The last day of a month: the day a period ending in that month is due."""
-    return datetime.date(year, month, calendar.monthrange(year, month)[1])
-
 
 # -- the patterns ---------------------------------------------------------------
 # They run on the folded wording with no spaces around "/", ",", "-", so
@@ -136,7 +80,9 @@ _YEAR = r"(?P<year>[0-9]{4})"
 #: "Hết tháng 6", "Đến hết tháng 6", "Đến tháng 6": by the end of that period.
 _BY_THE_END = r"(?:den )?het|den"
 _YEAR_TAIL = rf"(?:(?:/| nam ){_YEAR})?"
-_LEAD = r"(?:(?:truoc|cham nhat(?: la)?) )?"
+#: "… và các (những) năm tiếp theo": due within the first year named, as the year alone is.
+_ONWARDS = r"(?: va (?:cac|nhung) nam (?:tiep theo|sau))?"
+_LEAD = r"(?:(?:truoc|cham nhat(?: la)?|den(?: het)?) )?"
 _DAY_MONTH = r"(?P<day>[0-9]{1,2})(?:/| thang )(?P<month>[0-9]{1,2})"
 _MONTH_ITEM = r"[0-9]{1,2}(?:-(?:thang )?[0-9]{1,2})?"
 _QUARTER_NUMBER = r"(?:[ivxlcdm]+|[0-9]{1,2})"
@@ -171,11 +117,12 @@ _AFTER_EVENT = re.compile(r"(?:sau khi|khi co)\b")
 # "Theo kế hoạch của Bộ Nội vụ", "Theo quy định của pháp luật": whose plan or rule it is does not change the kind.
 # Only "của …" may follow, naming no time: a number ("Theo kế hoạch 2021"), a period's word ("… quý IV", "… đến
 # cuối năm") or another wording ("… và Quý IV", on the next line) may be a date, read as its own part or refused.
-_BY = re.compile(r"theo (?P<by>ke hoach|tien do|lo trinh|quy dinh|yeu cau|chi dao|huong dan)(?: cua (?P<whose>[^,;0-9\n()]+))?")
+_BY = re.compile(r"theo (?:van ban )?(?P<by>ke hoach|tien do|lo trinh|quy dinh|yeu cau|chi dao|huong dan)(?: cua (?P<whose>[^,;0-9\n()]+))?")
 _TIME_WORDS = re.compile(r"\b(?:quy|thang|nam|ngay|tuan|ky|dot|cuoi|het|den|truoc|sau|trong|hoac|giai doan|i{1,3}|iv)\b")
 _BY_KIND = {"huong dan": KIND_AFTER_EVENT, **{key.removeprefix("theo "): kind for key, kind in _FIXED.items() if key.startswith("theo ")}}
-# "Thực hiện thường xuyên", "Hoàn thành trước ngày 30/6": the verb before a wording says nothing of when.
-_DOING = re.compile(r"(?:thuc hien|hoan thanh)(?: xong)? ")
+# "Thực hiện thường xuyên", "Hoàn thành trước ngày 30/6", "Báo cáo hằng quý": the verb before a wording says
+# nothing of when.
+_DOING = re.compile(r"(?:thuc hien|hoan thanh|trien khai|bao cao)(?: xong)? ")
 
 def _error(key: str, text: str, **params: object) -> DeadlineError:
     return DeadlineError(key, {"text": text, **params})
@@ -300,6 +247,10 @@ def _month_every_year(m: re.Match, text: str, plan_year: int | None) -> _Due:
     return KIND_RECURRING, [month_end(_year(None, plan_year, text), _month(m["month"], text))]
 
 
+def _quarter_every_year(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    return KIND_RECURRING, [month_end(_year(None, plan_year, text), 3 * _quarter(m["quarter"], text))]
+
+
 def _half_yearly(m: re.Match, text: str, plan_year: int | None) -> _Due:
     year = _year(None, plan_year, text)
     return KIND_RECURRING, [month_end(year, 6), month_end(year, 12)]
@@ -328,6 +279,7 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match, str, int | None], _Due]
     for pattern, meaning in (
         (r"(?:dinh ky )?hang (?P<every>nam|quy|thang)", _every),
         (r"thang (?P<month>[0-9]{1,2}) hang nam", _month_every_year),
+        (rf"quy (?P<quarter>{_QUARTER_NUMBER}) hang nam", _quarter_every_year),
         (r"dinh ky (?:6|sau) thang(?:,(?:ca )?nam)?", _half_yearly),
         (rf"(?:tu )?thang (?P<first>[0-9]{{1,2}}) den (?:het )?thang (?P<last>[0-9]{{1,2}}){_YEAR_TAIL}", _month_span),
         (rf"(?:tu )?quy (?P<first>{_QUARTER_NUMBER}) den (?:het )?quy (?P<last>{_QUARTER_NUMBER}){_YEAR_TAIL}", _quarter_span),
@@ -341,10 +293,10 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match, str, int | None], _Due]
         (rf"{_LEAD}(?:ngay )?{_DAY_MONTH}{_YEAR_TAIL}", _day_month_year),
         (rf"{_LEAD}(?:ngay )?{_YEAR}-(?P<month>[0-9]{{1,2}})-(?P<day>[0-9]{{1,2}})", _day_month_year),
         # "Cuối tháng 6": its last day; "Đầu tháng 6", "Hạ tuần tháng 6": within June, due as June is.
-        (rf"(?:(?:trong|cuoi|{_BY_THE_END}|dau|giua|(?:thuong|trung|ha) tuan) )?thang (?P<list>{_MONTH_LIST}){_YEAR_TAIL}", _months),
-        (rf"(?:(?:trong|cuoi|{_BY_THE_END}) )?quy (?P<list>{_QUARTER_LIST}){_YEAR_TAIL}", _quarters),
+        (rf"(?:(?:trong|cuoi|{_BY_THE_END}|dau|giua|(?:thuong|trung|ha) tuan) )?thang (?P<list>{_MONTH_LIST}){_YEAR_TAIL}{_ONWARDS}", _months),
+        (rf"(?:(?:trong|cuoi|{_BY_THE_END}) )?quy (?P<list>{_QUARTER_LIST}){_YEAR_TAIL}{_ONWARDS}", _quarters),
         (rf"(?:(?:trong )?(?:6|sau) thang|nua) (?P<half>dau|cuoi) nam(?: {_YEAR})?", _half_year),
-        (rf"(?:(?:trong|ca|cuoi|{_BY_THE_END}) )?nam {_YEAR}(?:-(?P<last>[0-9]{{4}}))?(?: va cac nam tiep theo)?", _years),
+        (rf"(?:(?:trong|ca|cuoi|{_BY_THE_END}) )?nam {_YEAR}(?:-(?P<last>[0-9]{{4}}))?{_ONWARDS}", _years),
         (rf"{_YEAR}(?:-(?P<last>[0-9]{{4}}))?", _years),
         (rf"(?:trong|ca|cuoi|{_BY_THE_END}) nam", _plan_year),  # "Cuối năm", "Hết năm": the plan's year, as "Trong năm"
         (rf"(?:trong )?giai doan {_YEAR}-(?P<last>[0-9]{{4}})", _years),
@@ -365,6 +317,8 @@ def parse_deadline(text: str, year: int | None = None) -> Deadline:
         raise _error("deadline.unknown", text, example=closest_example(text[:COMPARED_LENGTH], year))
     key = folded_wording(text)
     found = _match(key, text, year)
+    if found is None:
+        found = _refined(key, text, year)
     if found is None:
         found = _combined(key, text, year)
     if found is None:  # a part that holds a separator itself: "Định kỳ 6 tháng, năm; Quý IV/2021"
@@ -405,16 +359,54 @@ def _combined(key: str, text: str, year: int | None) -> _Due | None:
     parts = [part.strip() for part in _PARTS.split(key)]
     if len(parts) < 2 or len(parts) > MAX_PARTS or not all(parts):
         return None
-    found, lead = [], ""
+    found, lead, every = [], "", False
     for part in parts:
         if lead and _BARE_MONTH.fullmatch(part):  # "Trước ngày 15 tháng 6 và tháng 12": the 15th of December too
             part = f"{lead} thang {part.removeprefix('thang ')}"
+        if every and part in ("thang", "quy", "nam"):  # "Định kỳ hằng tháng, quý, năm": each "hằng"
+            part = "hang " + part
         lead = m.group(1) if (m := _DAY_LEAD.match(part)) else lead
+        every = every or _EVERY.fullmatch(part) is not None
         match = _match(part, text, year)
         if match is None:
             return None
         found.append(match)
     return _joined(found)
+
+
+_EVERY = re.compile(r"(?:dinh ky )?hang (?P<every>nam|quy|thang)")
+#: Months in a period of each kind ("Hằng năm/quý/tháng" by its word).
+_MONTHS_IN = {KIND_MONTH: 1, KIND_QUARTER: 3, KIND_HALF_YEAR: 6, KIND_YEAR: 12, "thang": 1, "quy": 3, "nam": 12}
+#: A period, then the day it is due by: "Hằng năm, trước ngày 15/12", "Quý III/2021 (trước ngày 15/9)".
+_PERIOD_THEN_DAY = (re.compile(r"(?P<period>[^,;()]+),(?P<day>[^,;()]+)"), re.compile(r"(?P<period>[^,;()]*[^ ,;()]) ?\((?P<day>[^,;()]+)\)"))
+
+
+def _refined(key: str, text: str, year: int | None) -> _Due | None:
+    """A period followed by the day in it that it is due by, after a comma or in brackets: that day, once for each
+    period of a recurring one ("Hằng tháng, trước ngày 25" is the 25th of each month; "Hằng năm, trước ngày 15/12" as
+    "Trước ngày 15/12 hằng năm"). None when the wording is not such a pair, or the day is not within the period."""
+    m = _PERIOD_THEN_DAY[0].fullmatch(key) or _PERIOD_THEN_DAY[1].fullmatch(key)
+    if m is None:
+        return None
+    period, day_key = m["period"].strip(), m["day"].strip()
+    if every := _EVERY.fullmatch(period):
+        last_year = _year(None, year, text)
+        months = _MONTHS_IN[every["every"]]
+        ends = [month_end(last_year, end) for end in range(months, 13, months)]
+        day = (every["every"] != "quy" and _match(f"{day_key} hang {every['every']}", text, year)) or _match(day_key, text, year)
+    else:
+        found = _match(period, text, year)
+        if found is None or len(found[1]) != 1 or found[0] not in _MONTHS_IN:
+            return None
+        months, ends = _MONTHS_IN[found[0]], found[1]
+        day = _match(day_key, text, ends[0].year)  # a day without a year is in the period's
+    if day is None or day[0] not in (KIND_DATE, KIND_RECURRING) or len(day[1]) != len(ends):
+        return None
+    for end, due in zip(ends, sorted(day[1])):
+        first = datetime.date(end.year, end.month - months + 1, 1)
+        if not first <= due <= end:
+            return None
+    return (KIND_RECURRING if every else day[0]), day[1]
 
 
 #: The separators of ``_nested``, strongest first: ";" between wordings, then "và" or "hoặc", then ",".

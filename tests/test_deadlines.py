@@ -287,6 +287,31 @@ MORE_REAL_WORDINGS = [
     ("Tháng 12/2021 .", KIND_MONTH, (D(2021, 12, 31),)),
     ("Quý II/2021\nQuý IV/2021", KIND_QUARTER, (D(2021, 6, 30), D(2021, 12, 31))),
     ("Trước ngày 15\ntháng 6/2021", KIND_DATE, (D(2021, 6, 15),)),
+    # A period, then the day within it that it is due by: that day only, once a period of a recurring one.
+    ("Hằng năm, trước ngày 15/12", KIND_RECURRING, (D(2021, 12, 15),)),
+    ("Định kỳ hằng năm, trước ngày 30/11", KIND_RECURRING, (D(2021, 11, 30),)),
+    ("Hằng năm (trước ngày 15/12)", KIND_RECURRING, (D(2021, 12, 15),)),
+    ("Hàng năm (trước 15/12)", KIND_RECURRING, (D(2021, 12, 15),)),
+    ("Hằng quý, trước ngày 10 của tháng cuối quý", KIND_RECURRING, (D(2021, 3, 10), D(2021, 6, 10), D(2021, 9, 10), D(2021, 12, 10))),
+    ("Hằng tháng, trước ngày 25", KIND_RECURRING, tuple(D(2021, month, 25) for month in range(1, 13))),
+    ("Quý III/2021 (trước ngày 15/9)", KIND_DATE, (D(2021, 9, 15),)),
+    ("Năm 2020 (trước 15/12)", KIND_DATE, (D(2020, 12, 15),)),  # the day is in the period's year, not the plan's
+    ("Quý II, trước ngày 15/6", KIND_DATE, (D(2021, 6, 15),)),
+    # ... a day outside the period is a date of its own, and a list of periods is not refined.
+    ("Quý II, trước ngày 15/9", KIND_QUARTER, (D(2021, 6, 30), D(2021, 9, 15))),
+    ("Hằng năm, trước ngày 15/12/2023", KIND_RECURRING, (D(2021, 12, 31), D(2023, 12, 15))),
+    ("Quý II, IV/2021", KIND_QUARTER, (D(2021, 6, 30), D(2021, 12, 31))),
+    ("Tháng 6, tháng 12", KIND_MONTH, (D(2021, 6, 30), D(2021, 12, 31))),
+    # Close variants real plans write.
+    ("Năm 2021 và những năm tiếp theo", KIND_YEAR, (D(2021, 12, 31),)),
+    ("Quý IV/2021 và các năm tiếp theo", KIND_QUARTER, (D(2021, 12, 31),)),
+    ("Đến 30/6/2021", KIND_DATE, (D(2021, 6, 30),)),
+    ("Đến hết ngày 30/6", KIND_DATE, (D(2021, 6, 30),)),
+    ("Triển khai thường xuyên", KIND_RECURRING, ()),
+    ("Thường xuyên, báo cáo hằng quý", KIND_RECURRING, (D(2021, 3, 31), D(2021, 6, 30), D(2021, 9, 30), D(2021, 12, 31))),
+    ("Theo văn bản hướng dẫn của tỉnh", KIND_AFTER_EVENT, ()),
+    ("Quý II hằng năm", KIND_RECURRING, (D(2021, 6, 30),)),
+    ("Định kỳ hàng tháng, quý, năm", KIND_RECURRING, tuple(month_end(2021, month) for month in range(1, 13))),
 ]
 
 
@@ -532,6 +557,15 @@ def test_hostile_input_is_refused_quickly(text: str) -> None:
     with pytest.raises(DeadlineError):
         parse_deadline(text, PLAN_YEAR)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize("text", HOSTILE + ["a" * 50_000 + " (x", "(" * 50_000, "a (" * 20_000 + "x)"], ids=lambda t: repr(t[:12]))
+def test_the_period_then_day_patterns_are_linear(text: str) -> None:
+    key = deadlines.folded_wording(text)
+    started = time.perf_counter()
+    for pattern in deadlines._PERIOD_THEN_DAY:
+        pattern.fullmatch(key)
+    assert time.perf_counter() - started < 0.5
 
 
 @pytest.mark.parametrize("text", HOSTILE, ids=lambda t: repr(t[:12]))

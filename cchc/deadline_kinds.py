@@ -1,0 +1,71 @@
+"""What the deadline grammar (``cchc.deadlines``) gives: a deadline's kinds, the parsed ``Deadline``, its
+``DeadlineError``, and the days it counts in (a month's end, Vietnam's today)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+KIND_DATE = "date"
+KIND_MONTH = "month"
+KIND_QUARTER = "quarter"
+KIND_HALF_YEAR = "half_year"
+KIND_YEAR = "year"
+KIND_RECURRING = "recurring"
+KIND_AFTER_EVENT = "after_event"
+KIND_AS_PLANNED = "as_planned"
+KIND_AS_REGULATED = "as_regulated"
+KIND_UNSPECIFIED = "unspecified"
+#: Every kind, in the order of the JSON contract.
+KINDS: tuple[str, ...] = (
+    KIND_DATE, KIND_MONTH, KIND_QUARTER, KIND_HALF_YEAR, KIND_YEAR, KIND_RECURRING, KIND_AFTER_EVENT,
+    KIND_AS_PLANNED, KIND_AS_REGULATED, KIND_UNSPECIFIED,
+)
+
+MIN_YEAR, MAX_YEAR = 1900, 2199
+
+
+class DeadlineError(ValueError):
+    """A wording the grammar does not know, or one naming an impossible date.
+
+    ``key`` is the message's catalogue key and ``params`` its arguments (the
+    wording is always ``params["text"]``); ``str()`` is the English message.
+    """
+
+    def __init__(self, key: str, params: dict):
+        super().__init__(key, params)
+        self.key = key
+        self.params = params
+
+    def __str__(self) -> str:
+        from cchc.messages import render
+
+        return render(self.key, self.params, "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A parsed deadline: the wording as written, its kind and its due dates (sorted, unique)."""
+
+    text: str
+    kind: str
+    due: tuple[datetime.date, ...]
+
+
+#: Vietnam's time: UTC+7 all year (no daylight saving).
+VIETNAM = datetime.timezone(datetime.timedelta(hours=7))
+
+
+def today(now: datetime.datetime | None = None) -> datetime.date:
+    """Today (at *now*, an aware time; by default now): the later of this machine's date and Vietnam's. A plan's
+    days are Vietnam's: an entry logged in Vietnam at six in the morning is not from the future for a server (a CI
+    runner) that keeps UTC, where it is still yesterday; and a machine whose day has begun before Vietnam's keeps
+    its own."""
+    now = datetime.datetime.now(datetime.timezone.utc) if now is None else now
+    return max(now.astimezone().date(), now.astimezone(VIETNAM).date())
+
+
+def month_end(year: int, month: int) -> datetime.date:
+    """The last day of a month: the day a period ending in that month is due."""
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
