@@ -18,7 +18,7 @@ from conftest import DATA, ROOT
 PROGRESS = DATA / "progress"
 PLAN = PROGRESS / "ke-hoach.yaml"
 LOG = PROGRESS / "ke-hoach.progress.yaml"
-PLAN_KEY = "UBND TỈNH THỬ NGHIỆM\x1f12/KH-UBND"  # its issuer and number
+PLAN_KEY = "uy ban nhan dan tinh thu nghiem\x1f12/khubnd"  # its issuer ("UBND TỈNH THỬ NGHIỆM") and number, folded
 
 
 @pytest.fixture(scope="module")
@@ -135,7 +135,8 @@ def test_description_follows_the_language(run, workdir):
     ],
 )
 def test_golden_calendars(run, name, source, lang):
-    # The bytes the icalendar library wrote for these plans, before cchc wrote its calendars itself; a change to
+    # The bytes the icalendar library wrote for these plans, before cchc wrote its calendars itself (but their UIDs,
+    # made since from the issuer's and the number's folded spelling); a change to
     # them is a change for every calendar that imported the file.
     assert calendar_bytes(run, "--lang", lang, "--plan", source) == (ROOT / "tests" / "golden" / name).read_bytes()
 
@@ -390,3 +391,18 @@ def test_two_plans_with_one_number_or_one_title_from_two_issuers_have_events_apa
     for a in range(len(uids)):
         for b in range(a + 1, len(uids)):
             assert not uids[a] & uids[b], (a, b)
+
+
+def test_the_issuer_and_the_number_spelt_another_way_keep_every_uid(run, tmp_path):
+    # "UBND" written out, other case, spaces, a full stop: the same body and plan, so the same events, not copies.
+    text = PLAN.read_text(encoding="utf-8")
+    first = {line for line in calendar_bytes(run, "--plan", PLAN).split(b"\r\n") if line.startswith(b"UID:")}
+    respelt = text.replace("issuer: UBND TỈNH THỬ NGHIỆM", "issuer: Ủy ban nhân dân  tỉnh Thử nghiệm.")
+    respelt = respelt.replace("  number: 12/KH-UBND\n", "  number: 12 / KH - UBND\n")
+    assert respelt != text
+    path = tmp_path / "p.yaml"
+    path.write_text(respelt, encoding="utf-8")
+    assert {line for line in calendar_bytes(run, "--plan", path).split(b"\r\n") if line.startswith(b"UID:")} == first
+    # ... while another district's plan of the same number keeps events of its own.
+    path.write_text(text.replace("issuer: UBND TỈNH THỬ NGHIỆM", "issuer: UBND TỈNH KHÁC"), encoding="utf-8")
+    assert not {line for line in calendar_bytes(run, "--plan", path).split(b"\r\n") if line.startswith(b"UID:")} & first

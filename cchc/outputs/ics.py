@@ -8,9 +8,10 @@ week before (``VALARM``, ``ACTION:DISPLAY``, ``TRIGGER:-P7D``).
 
 The file is the same, byte for byte, on every run and machine for the same
 plan, options and language: events are sorted (date, then plan order); each
-``UID`` is a hash of the plan's number (the decision's, else the plan's, else
-its title), the item's id and the date, so importing an updated plan again
-updates its events instead of adding copies; ``DTSTAMP`` is midnight UTC of
+``UID`` is a hash of the plan's issuer and number (the decision's, else the
+plan's, else its title; however the issuer's name and the number are spelt),
+the item's id and the date, so importing an updated plan again updates its
+events instead of adding copies; ``DTSTAMP`` is midnight UTC of
 the plan's date (the decision's, else the plan's, else 1 January of its
 year), never the clock. Text that could break a calendar reader is
 neutralised: control characters are shown escaped (as ``\\x1b``) and line
@@ -36,6 +37,7 @@ from operator import itemgetter
 from typing import Iterator
 
 from cchc.messages import t
+from cchc.text import fold
 from cchc.outputs.halves import in_two
 
 __all__ = ["calendar_ics", "calendar_pieces", "event_uid", "PRODID"]
@@ -63,8 +65,24 @@ def plan_key(plan) -> str:
     plans made from one starter share their title: the issuer keeps their events apart in one calendar."""
     header = plan.decision if plan.decision is not None else plan.plan
     number = (plan.decision.number if plan.decision is not None else None) or plan.plan.number
-    own = number or f"{plan.plan.title}\x1f{plan.plan.year}"
-    return "\x1f".join(part for part in (header.superior, header.issuer, own) if part)
+    own = _NOT_LETTERS.sub("", fold(number)) if number else f"{plan.plan.title}\x1f{plan.plan.year}"
+    return "\x1f".join(part for part in (_spelling(header.superior), _spelling(header.issuer), own) if part)
+
+
+#: Abbreviations of the bodies that issue plans, written out in a plan's key.
+_BODIES = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
+_NOT_LETTERS = re.compile(r"[^0-9a-z/]+")
+_WORDS = re.compile(r"[0-9a-z]+")
+
+
+def _spelling(name: str | None) -> str:
+    """A body's name as the key holds it: how it is spelt does not change the plan ("ỦY BAN NHÂN DÂN HUYỆN HẢI HẬU",
+    "UBND huyện Hải Hậu"): folded, "UBND" and "HĐND" written out, any run of other characters but "/" one space.
+    (A number is folded and holds letters, digits and "/" only: "01/KH-UBND" is "01/KH - UBND".)"""
+    if not name:
+        return ""
+    folded = _NOT_LETTERS.sub(" ", fold(name)).strip()
+    return _WORDS.sub(lambda m: _BODIES.get(m.group(), m.group()), folded)
 
 
 def event_uid(plan_key_text: str, item_id: str, day: datetime.date) -> str:
