@@ -283,6 +283,20 @@ def test_pages_that_test_the_drawing_read_as_weasyprints(tmp_path, name):
     check_page_numbers(drawn)
 
 
+def test_a_task_with_no_item_goes_over_with_the_next_task_both_ways(tmp_path):
+    # Section IV's heading and its first task, which has no item, ended page 4 with nothing under them: WeasyPrint
+    # and the drawn pages alike.
+    plan = load_plan(ROOT / "tests" / "data" / "render" / "empty-first-tasks.yaml").plan
+    headings = {squeeze(section.heading) for section in plan.sections} | {"Nhiệm vụ chưa có sản phẩm"}
+    weasy, drawn = _both_ways(plan, tmp_path)
+    pages = layout_lines(weasy.path)
+    assert layout_lines(drawn.path) == pages
+    table_pages = [page for page in pages[1:-1] if any(line in headings for line in page)]
+    assert len(table_pages) >= 3
+    for number, page in enumerate(pages[:-1], start=1):
+        assert page[-1] not in headings, f"page {number} ends with the heading {page[-1]!r}"
+
+
 @pytest.mark.parametrize(
     "product, reason",
     [

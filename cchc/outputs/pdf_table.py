@@ -419,6 +419,10 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
                     need += task_heading.height if task_heading else 0.0
                     if g == 0:
                         need += section_heading.height
+                if not row.item_id and g + 1 < len(groups):  # a task's heading alone goes over with the next task
+                    after = groups[g + 1]
+                    need += layout.heading_row(after[0].task, BOLD_ITALIC, breaks=True).height if after[0].task else 0.0
+                    need += layout.item(after[0]).height if after[0].item_id else 0.0
                 if y + need > FOOT:
                     if fresh and with_title and len(pages) == 1:
                         # The title stays alone on the first page; the table (and the extract's line, kept with

@@ -64,9 +64,18 @@ class SectionView:
     subtotal: str | None  # None when no item of the section has an amount
 
     @property
-    def task_groups(self) -> list[list[Row]]:
+    def task_groups(self) -> list["TaskGroup"]:
         """The rows task by task: each task's first row spans its rows (``task_rowspan``)."""
-        return [self.rows[i : i + row.task_rowspan] for i, row in enumerate(self.rows) if row.task_rowspan]
+        starts = [i for i, row in enumerate(self.rows) if row.task_rowspan]
+        return [TaskGroup(self.rows[i : i + self.rows[i].task_rowspan], n + 1 < len(starts)) for n, i in enumerate(starts)]
+
+
+class TaskGroup(list):
+    """A task's rows (a list), and whether another task of its section comes after it (``followed``)."""
+
+    def __init__(self, rows, followed: bool):
+        super().__init__(rows)
+        self.followed = followed
 
 
 @dataclass(frozen=True)
