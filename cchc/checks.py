@@ -71,13 +71,19 @@ def check_empty_parts(plan) -> list[Problem]:
 
 def _heads_the_next(tasks, t: int) -> bool:
     """Whether task *t* heads the tasks after it, numbered under its number ("1" over "1.1", "1.2", by the tasks'
-    numbers or their rows' STT, as a table numbers them): it has no item of its own and is no empty task."""
+    numbers or their rows' STT, as a table numbers them), or not numbered but with a bullet or a letter ("1" over
+    rows marked "-" or "a)", as a table lists a task's parts): it has no item of its own and is no empty task."""
     number = (tasks[t].number or "").strip().rstrip(".")
     if not number or t + 1 == len(tasks):
         return False
     after = tasks[t + 1]
-    label = after.number or (after.items[0].stt if after.items else None) or ""
-    return label.strip().startswith(number + ".")
+    label = (after.number or (after.items[0].stt if after.items else None) or "").strip()
+    return label.startswith(number + ".") or (not after.number and (label in _UNNUMBERED or _LETTERED.fullmatch(label) is not None))
+
+
+#: What a table's STT cell holds for a part of a task it does not number: a bullet, or a letter ("a)", "b.").
+_UNNUMBERED = frozenset({"-", "+", "*", "•", "–", "—", "·", "o"})
+_LETTERED = re.compile(r"[a-zđ][).]")
 
 
 def check_agency_registry(plan) -> list[Problem]:

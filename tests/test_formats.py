@@ -420,7 +420,7 @@ def test_a_name_abbreviated_with_a_full_stop_is_found(run, typed):
 
 
 def test_a_task_heading_tasks_numbered_under_it_is_no_empty_task(run, tmp_path):
-    # "1 | Xây dựng văn bản" over rows "1.1 …", "1.2 …" (a table's layout, as `import` reads it): task 1 has no item
+    # "1 | Xây dựng văn bản" over rows "1.1 …", "1.2 …" or "- …" (a table's layout, as `import` reads it): task 1 has no item
     # of its own and heads those; "empty-task" said it had no product. A task not followed by its sub-tasks still is.
     tasks = (
         "      - number: \"{n}\"\n        title: Nhóm {n}\n        items: []\n"
@@ -428,10 +428,11 @@ def test_a_task_heading_tasks_numbered_under_it_is_no_empty_task(run, tmp_path):
         "            product: Báo cáo {n}\n            lead: [Văn phòng Sở]\n            deadline: Quý II/2026\n"
     )
     heading = tasks.format(n="7", under="7.1")
+    bulleted = tasks.format(n="6", under="-")  # "6" over rows marked "-", with no number: its parts
     lone = tasks.format(n="8", under="9")  # "8" then "9": no sub-task of 8
     numbered = "      - number: \"5\"\n        title: Nhóm 5\n        items: []\n      - number: \"5.1\"\n        title: Việc 5.1\n        items:\n          - id: X-5\n            product: Báo cáo 5\n            lead: [Văn phòng Sở]\n"
     text = DEPARTMENT.read_text(encoding="utf-8").replace(
-        "\nprose_after:", "  - numeral: \"3\"\n    title: Thêm\n    tasks:\n" + heading + lone + numbered + "prose_after:", 1
+        "\nprose_after:", "  - numeral: \"3\"\n    title: Thêm\n    tasks:\n" + heading + bulleted + lone + numbered + "prose_after:", 1
     )
     result = run("validate", write(tmp_path, text), "-f", "json")
     assert result.exit_code == 0, result
