@@ -136,7 +136,7 @@ def test_description_follows_the_language(run, workdir):
 )
 def test_golden_calendars(run, name, source, lang):
     # The bytes the icalendar library wrote for these plans, before cchc wrote its calendars itself (but their UIDs,
-    # made since from the issuer's and the number's folded spelling); a change to
+    # made since from the issuer's and the number's folded spelling, and the default lead marked as such); a change to
     # them is a change for every calendar that imported the file.
     assert calendar_bytes(run, "--lang", lang, "--plan", source) == (ROOT / "tests" / "golden" / name).read_bytes()
 
@@ -406,3 +406,17 @@ def test_the_issuer_and_the_number_spelt_another_way_keep_every_uid(run, tmp_pat
     # ... while another district's plan of the same number keeps events of its own.
     path.write_text(text.replace("issuer: UBND TỈNH THỬ NGHIỆM", "issuer: UBND TỈNH KHÁC"), encoding="utf-8")
     assert not {line for line in calendar_bytes(run, "--plan", path).split(b"\r\n") if line.startswith(b"UID:")} & first
+
+
+def test_the_default_lead_is_shown_as_such(run):
+    # An item whose lead cell is blank has the plan's default lead, marked as list and show mark it.
+    import icalendar
+
+    cal = icalendar.Calendar.from_ical(calendar_bytes(run, "--plan", PLAN))
+    plan = load_plan(PLAN).plan
+    blank = {item.id for _, _, item in plan.items() if not item.lead}
+    assert blank
+    for event in cal.walk("VEVENT"):
+        item_id = str(event["SUMMARY"]).split(":", 1)[0]
+        first = str(event["DESCRIPTION"]).splitlines()[0]
+        assert first == ("Chủ trì: Sở Nội vụ (mặc định)" if item_id in blank else first.replace(" (mặc định)", "")), first

@@ -147,7 +147,10 @@ def calendar_pieces(plan, rows, lang: str = "vi") -> Iterator[bytes]:
     # The lines of a description repeat from item to item (agencies, deadlines, sections): each is worded and
     # escaped once. Escaping goes a character at a time, but for a CR LF (one line end): a line that ends with a CR,
     # which the LF after it would join, is made None, and its descriptions are escaped whole.
-    lead_line = Made(lambda cell: t("calendar.lead", lang, names=names(cell or default) or "—"))
+    def lead_names(cell) -> str:  # the default lead, standing in for a blank lead cell, is shown as such
+        return names(cell) if cell or not default else t("items.default-lead", lang, name=names(default))
+
+    lead_line = Made(lambda cell: t("calendar.lead", lang, names=lead_names(cell) or "—"))
     partners_line = Made(lambda cell: t("calendar.partners", lang, names=names(cell)))
     deadline_line = Made(lambda text: t("calendar.deadline", lang, text=text))
     occurrence_line = Made(lambda due: t("calendar.occurrence", lang, day=due[0], count=due[1]))
