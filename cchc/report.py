@@ -369,8 +369,9 @@ def build_report(plan, log, as_of: datetime.date, period: Period | None = None, 
         done_here, entry_counts = [False] * len(all_rows), [0] * len(all_rows)
     section_of = list(map(_section, all_rows))
     numerals = list(map(_numeral, section_of))
-    first_section = dict(zip(reversed(numerals), reversed(section_of)))  # each numeral's first section: written last
-    sections = {numeral: Group(numeral, first_section[numeral].title) for numeral in dict.fromkeys(numerals)}
+    # Every section, in the plan's order: one with no item yet is there too, counting nothing.
+    sections = {section.numeral: Group(section.numeral, section.title) for section in reversed(plan.sections)}
+    sections = dict(reversed(sections.items()))  # each numeral's first section, in the plan's order
     default = plan.plan.default_lead
 
     def lead_key(cell: tuple) -> str | None:  # an item's lead cell -> the agency its figures go to

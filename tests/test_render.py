@@ -588,3 +588,32 @@ def test_a_task_with_no_item_is_printed_as_its_heading_alone(tmp_path):
     # An agency's extract still leaves it out.
     extract = render_plan(the_plan, "md", view=build_view(the_plan, agency=_agency(the_plan, "Thanh tra Sở")))
     assert "QPPL" not in extract and "Kiểm tra văn bản" in extract
+
+
+def test_a_section_with_no_task_yet_prints_its_heading_in_every_format(tmp_path):
+    # It vanished from the printed plan: "1." then "3." with nothing said (validate warns empty-section).
+    import io
+
+    import docx
+
+    from cchc.outputs.docx import render_docx
+    from cchc.outputs.view import build_view
+
+    plan = _load(ROOT / "tests" / "data" / "valid" / "ke-hoach-so-tu-phap.yaml")
+    first = plan.sections[0]
+    blank = first.model_copy(update={"numeral": "9", "title": "Mục chưa có nhiệm vụ", "tasks": []})
+    plan = plan.model_copy(update={"sections": [first, blank, *plan.sections[1:]]})
+    heading = "9. Mục chưa có nhiệm vụ"
+    page = render_plan(plan, "html")
+    assert page.count(heading) == 1
+    assert page.index(first.heading) < page.index(heading) < page.index(plan.sections[2].heading)
+    markdown = render_plan(plan, "md")
+    after = markdown.split(f"### {heading.replace('9.', '9' + chr(92) + '.')}", 1)[1].split("###", 1)[0]
+    assert [line for line in after.splitlines() if line.startswith("|")][2:] == []  # its table's headings only
+    cells = [cell.text for table in docx.Document(io.BytesIO(render_docx(build_view(plan)))).tables for row in table.rows for cell in row.cells]
+    assert heading in cells
+    # An agency's extract still leaves out a section it has no item in.
+    from cchc.agencies import AgencyRegistry
+
+    agency = AgencyRegistry(plan.agencies).resolve(plan.agencies[0].name)
+    assert heading not in render_plan(plan, "html", agency=agency)

@@ -679,3 +679,15 @@ def test_an_empty_bands_file_is_called_empty_not_a_plan(run, tmp_path):
     result = run("--lang", "en", "report", "--bands", empty)
     assert result.exit_code == 2 and "[empty] the file holds nothing (it is empty, or only comments)" in result.stderr, result
     assert "plan" not in result.stderr.split("[empty]")[1].splitlines()[0]
+
+
+def test_a_section_with_no_item_yet_is_in_the_figures_by_section(plan, log):
+    # It was left out of "by_section": the report's sections were those its items are in.
+    blank = plan.sections[0].model_copy(update={"numeral": "IX", "title": "MỤC CHƯA CÓ NHIỆM VỤ", "tasks": []})
+    with_blank = plan.model_copy(update={"sections": [plan.sections[0], blank, *plan.sections[1:]]})
+    record = report_record(build_report(with_blank, log, D(2021, 6, 14), parse_period("6T/2021")))
+    before = report_record(build_report(plan, log, D(2021, 6, 14), parse_period("6T/2021")))
+    assert [s["section"] for s in record["by_section"]] == [plan.sections[0].numeral, "IX"] + [s["section"] for s in before["by_section"][1:]]
+    empty = record["by_section"][1]
+    assert empty["title"] == "MỤC CHƯA CÓ NHIỆM VỤ" and empty["items"] == 0 and empty["completion_rate"] is None
+    assert record["totals"] == before["totals"]

@@ -419,8 +419,13 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
                     need += task_heading.height if task_heading else 0.0
                     if g == 0:
                         need += section_heading.height
-                if not row.item_id and g + 1 < len(groups):  # a task's heading alone goes over with the next task
+                after = None  # a task's heading alone goes over with the next task; a blank section with the next section
+                if not row.item_id and g + 1 < len(groups):
                     after = groups[g + 1]
+                elif section.blank and s < last_section:
+                    after = view.sections[s + 1].task_groups[0]
+                    need += layout.heading_row(view.sections[s + 1].heading, BOLD, breaks=False).height
+                if after is not None:
                     need += layout.heading_row(after[0].task, BOLD_ITALIC, breaks=True).height if after[0].task else 0.0
                     need += layout.item(after[0]).height if after[0].item_id else 0.0
                 if y + need > FOOT:

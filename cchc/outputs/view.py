@@ -64,6 +64,11 @@ class SectionView:
     subtotal: str | None  # None when no item of the section has an amount
 
     @property
+    def blank(self) -> bool:
+        """The section has no task yet: its one row is its heading's alone, with no task's."""
+        return len(self.rows) == 1 and self.rows[0].heading_only and not self.rows[0].task
+
+    @property
     def task_groups(self) -> list["TaskGroup"]:
         """The rows task by task: each task's first row spans its rows (``task_rowspan``)."""
         starts = [i for i, row in enumerate(self.rows) if row.task_rowspan]
@@ -269,8 +274,10 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
         # A task with no item yet is printed as its heading alone ("1. Xây dựng văn bản" over rows "1.1", "1.2"
         # of tasks of their own), unless an agency's extract leaves it empty.
         kept = [(task, items) for task, items in kept if items or (agency is None and task.label)]
-        if not kept:
-            continue  # a filter that empties a section drops it, as does a section with no items yet
+        if not kept and agency is not None:
+            continue  # an agency's extract leaves out a section it has no item in
+        if not kept:  # a section with no task yet (or none named) is printed as its heading alone
+            kept = [(_NO_TASK, [])]
         rows: list[Row] = []
         amounts: list = []
         span = sum(len(items) or 1 for _, items in kept)  # the section's cell spans its rows, on the first
@@ -354,6 +361,15 @@ def _header(document, symbol_kind: str) -> Header:
         date_line = f"{place}, ngày      tháng      năm" if place else None
         dmy = None
     return Header(document.superior, document.issuer, document.number, place, date_line, dmy, symbol_kind)
+
+
+class _NoTask(NamedTuple):
+    """The task of a section that has none yet: its row is the section's heading alone."""
+
+    label: str = ""
+
+
+_NO_TASK = _NoTask()
 
 
 class _Cells:
