@@ -348,7 +348,7 @@ def _match(key: str, text: str, year: int | None) -> _Due | None:
 
 
 #: Where a wording that no rule reads whole may hold several ("Tháng 6/2025 và tháng 12/2025").
-_PARTS = re.compile(r";|,(?:va )?| va | hoac ")
+_PARTS = re.compile(r"(;|,(?:va )?| va | hoac )")
 MAX_PARTS = 12
 _DAY_LEAD = re.compile(rf"({_LEAD}ngay [0-9]{{1,2}})(?: thang |/)[0-9]")
 _BARE_MONTH = re.compile(rf"(?:thang )?[0-9]{{1,2}}{_YEAR_TAIL}(?: hang nam)?")
@@ -356,18 +356,26 @@ _BARE_MONTH = re.compile(rf"(?:thang )?[0-9]{{1,2}}{_YEAR_TAIL}(?: hang nam)?")
 
 def _combined(key: str, text: str, year: int | None) -> _Due | None:
     """Several wordings joined by ",", ";", "và" or "hoặc" (see the module's docstring); None when a part is unknown."""
-    parts = [part.strip() for part in _PARTS.split(key)]
+    pieces = _PARTS.split(key)  # the parts, and between them what joins them
+    parts, joins = [part.strip() for part in pieces[::2]], pieces[1::2] + [""]
     if len(parts) < 2 or len(parts) > MAX_PARTS or not all(parts):
         return None
-    found, lead, every = [], "", False
-    for part in parts:
+    found, lead, every, skip = [], "", False, False
+    for at, part in enumerate(parts):
+        if skip:  # the day of the period before
+            skip = False
+            continue
+        if joins[at] == "," and (match := _refined(f"{part},{parts[at + 1]}", text, year)):  # "Hằng năm, trước ngày 15/12 và …"
+            found.append(match)
+            skip = True
+            continue
         if lead and _BARE_MONTH.fullmatch(part):  # "Trước ngày 15 tháng 6 và tháng 12": the 15th of December too
             part = f"{lead} thang {part.removeprefix('thang ')}"
         if every and part in ("thang", "quy", "nam"):  # "Định kỳ hằng tháng, quý, năm": each "hằng"
             part = "hang " + part
         lead = m.group(1) if (m := _DAY_LEAD.match(part)) else lead
         every = every or _EVERY.fullmatch(part) is not None
-        match = _match(part, text, year)
+        match = _match(part, text, year) or _refined(part, text, year)  # "Quý III/2021 (trước ngày 15/9)"
         if match is None:
             return None
         found.append(match)
@@ -423,7 +431,7 @@ def _nested(key: str, text: str, year: int | None, level: int = 0) -> _Due | Non
             continue
         if len(parts) > MAX_PARTS or not all(parts):
             return None
-        found = [_match(part, text, year) or _nested(part, text, year, at + 1) for part in parts]
+        found = [_match(part, text, year) or _refined(part, text, year) or _nested(part, text, year, at + 1) for part in parts]
         return None if None in found else _joined(found)
     return None
 

@@ -302,6 +302,11 @@ MORE_REAL_WORDINGS = [
     ("Hằng năm, trước ngày 15/12/2023", KIND_RECURRING, (D(2021, 12, 31), D(2023, 12, 15))),
     ("Quý II, IV/2021", KIND_QUARTER, (D(2021, 6, 30), D(2021, 12, 31))),
     ("Tháng 6, tháng 12", KIND_MONTH, (D(2021, 6, 30), D(2021, 12, 31))),
+    # ... and within a list of wordings, a pair of them is read so.
+    ("Hằng năm, trước ngày 15/12 và Quý II", KIND_RECURRING, (D(2021, 6, 30), D(2021, 12, 15))),
+    ("Quý II/2021, Quý III/2021 (trước ngày 15/9)", KIND_QUARTER, (D(2021, 6, 30), D(2021, 9, 15))),
+    ("Hằng tháng, trước ngày 25; Hằng năm (trước ngày 15/12)", KIND_RECURRING,
+     tuple(sorted({D(2021, month, 25) for month in range(1, 13)} | {D(2021, 12, 15)}))),
     # Close variants real plans write.
     ("Năm 2021 và những năm tiếp theo", KIND_YEAR, (D(2021, 12, 31),)),
     ("Quý IV/2021 và các năm tiếp theo", KIND_QUARTER, (D(2021, 12, 31),)),
