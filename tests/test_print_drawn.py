@@ -296,6 +296,20 @@ def test_a_task_with_no_item_goes_over_with_the_next_task_both_ways(tmp_path):
         assert page[-1] not in headings, f"page {number} ends with the heading {page[-1]!r}"
 
 
+def test_a_signature_of_three_lines_prints_them_both_ways(tmp_path):
+    # "TM. ỦY BAN NHÂN DÂN⏎KT. CHỦ TỊCH" (as `import` reads a district's block) printed "TM. ỦY BAN NHÂN DÂN KT. CHỦ"
+    # over "TỊCH": the line break was lost.
+    plan = load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan
+    signer = plan.plan.signer.model_copy(update={"authority": "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "position": "PHÓ CHỦ TỊCH"})
+    plan = plan.model_copy(update={"plan": plan.plan.model_copy(update={"signer": signer})})
+    weasy, drawn = _both_ways(plan, tmp_path)
+    pages = layout_lines(weasy.path)
+    assert layout_lines(drawn.path) == pages
+    last = pages[-1]  # each of the three on a line of its own (recipients may share the line, on the left)
+    found = [next(n for n, line in enumerate(last) if line.endswith(end)) for end in ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")]
+    assert found == sorted(set(found)), last
+
+
 @pytest.mark.parametrize("blank", [0, 3, 6])
 def test_a_section_with_no_task_yet_is_its_heading_alone_both_ways(tmp_path, blank):
     # It vanished from the print. Drawn as WeasyPrint lays it out: first, in the middle, last (with the total).

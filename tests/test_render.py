@@ -617,3 +617,15 @@ def test_a_section_with_no_task_yet_prints_its_heading_in_every_format(tmp_path)
 
     agency = AgencyRegistry(plan.agencies).resolve(plan.agencies[0].name)
     assert heading not in render_plan(plan, "html", agency=agency)
+
+
+def test_a_signature_block_of_two_lines_keeps_them_in_html_and_markdown():
+    # `import` reads a district's "TM. ỦY BAN NHÂN DÂN⏎KT. CHỦ TỊCH" as one authority of two lines: HTML ran them
+    # together, Markdown showed a "<br>".
+    plan = _load(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml")
+    signer = plan.plan.signer.model_copy(update={"authority": "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH", "position": "PHÓ CHỦ TỊCH"})
+    plan = plan.model_copy(update={"plan": plan.plan.model_copy(update={"signer": signer})})
+    assert "<div>TM. ỦY BAN NHÂN DÂN<br>KT. CHỦ TỊCH</div>" in render_plan(plan, "html")
+    markdown = render_plan(plan, "md")
+    assert "- Người ký: TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH" in markdown
+    assert "<br>" not in markdown.split("- Người ký:", 1)[1].split("\n", 1)[0]

@@ -335,10 +335,11 @@ class _Layout:
         right = []
         signer = view.signer
         if signer is not None:
-            if signer.authority:
-                right.append((signer.authority, BOLD, TITLE_SIZE, TITLE_LEADING, "center", 0.0))
-            right.append((signer.position, BOLD, TITLE_SIZE, TITLE_LEADING, "center", 25 * MM))
-            right.append((signer.name or "", BOLD, TITLE_SIZE, TITLE_LEADING, "center", 0.0))
+            # Each line its own (the template's |br): "TM. ỦY BAN NHÂN DÂN⏎KT. CHỦ TỊCH" over "PHÓ CHỦ TỊCH".
+            for text, after in ((signer.authority, 0.0), (signer.position, 25 * MM), (signer.name or "", 0.0)):
+                if text or after:
+                    lines = cell_lines(text)
+                    right += [(line, BOLD, TITLE_SIZE, TITLE_LEADING, "center", after if n == len(lines) - 1 else 0.0) for n, line in enumerate(lines)]
         signature = self.paragraphs(right, WIDTH * 0.45, WIDTH * 0.55, top=12.0)
         for paragraphs, width in ((left, WIDTH * 0.45), (right, WIDTH * 0.55)):
             for text, face, size, *_ in paragraphs:
