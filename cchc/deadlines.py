@@ -270,6 +270,23 @@ def _quarter_span(m: re.Match, text: str, plan_year: int | None) -> _Due:
     return KIND_QUARTER, [month_end(_year(m["year"], plan_year, text), 3 * last)]
 
 
+def _dated_span(m: re.Match, text: str, plan_year: int | None, convert, months: int, kind: str) -> _Due:
+    """A range with a year at each end ("Tháng 4/2025 - tháng 5/2025", "Quý IV/2024 - Quý I/2025"): due at its end."""
+    first = (_year(m["from"], plan_year, text), convert(m["first"], text))
+    last = (_year(m["year"], plan_year, text), convert(m["last"], text))
+    if last < first:
+        raise _error("deadline.reversed-range", text, first=f"{m['first']}/{m['from']}".upper(), last=f"{m['last']}/{m['year']}".upper())
+    return kind, [month_end(last[0], months * last[1])]
+
+
+def _dated_months(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    return _dated_span(m, text, plan_year, _month, 1, KIND_MONTH)
+
+
+def _dated_quarters(m: re.Match, text: str, plan_year: int | None) -> _Due:
+    return _dated_span(m, text, plan_year, _quarter, 3, KIND_QUARTER)
+
+
 def _plan_year(m: re.Match, text: str, plan_year: int | None) -> _Due:
     return KIND_YEAR, [month_end(_year(None, plan_year, text), 12)]
 
@@ -280,7 +297,10 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match, str, int | None], _Due]
         (r"(?:dinh ky )?hang (?P<every>nam|quy|thang)", _every),
         (r"thang (?P<month>[0-9]{1,2}) hang nam", _month_every_year),
         (rf"quy (?P<quarter>{_QUARTER_NUMBER}) hang nam", _quarter_every_year),
-        (r"dinh ky (?:6|sau) thang(?:,(?:ca )?nam)?", _half_yearly),
+        (r"dinh ky (?:0?6|sau) thang(?:,(?:ca )?nam)?", _half_yearly),
+        (r"(?:0?6|sau) thang,(?:ca )?nam", _half_yearly),  # "6 tháng, năm": each half year and the year
+        (rf"(?:tu )?thang (?P<first>[0-9]{{1,2}})/(?P<from>[0-9]{{4}})(?:-| den (?:het )?)(?:thang )?(?P<last>[0-9]{{1,2}})/{_YEAR}", _dated_months),
+        (rf"(?:tu )?quy (?P<first>{_QUARTER_NUMBER})/(?P<from>[0-9]{{4}})(?:-| den (?:het )?)(?:quy )?(?P<last>{_QUARTER_NUMBER})/{_YEAR}", _dated_quarters),
         (rf"(?:tu )?thang (?P<first>[0-9]{{1,2}}) den (?:het )?thang (?P<last>[0-9]{{1,2}}){_YEAR_TAIL}", _month_span),
         (rf"(?:tu )?quy (?P<first>{_QUARTER_NUMBER}) den (?:het )?quy (?P<last>{_QUARTER_NUMBER}){_YEAR_TAIL}", _quarter_span),
         (rf"{_LEAD}(?:ngay )?{_DAY_MONTH} hang nam", _yearly_day),
@@ -295,7 +315,7 @@ _RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match, str, int | None], _Due]
         # "Cuối tháng 6": its last day; "Đầu tháng 6", "Hạ tuần tháng 6": within June, due as June is.
         (rf"(?:(?:trong|cuoi|{_BY_THE_END}|dau|giua|(?:thuong|trung|ha) tuan) )?thang (?P<list>{_MONTH_LIST}){_YEAR_TAIL}{_ONWARDS}", _months),
         (rf"(?:(?:trong|cuoi|{_BY_THE_END}) )?quy (?P<list>{_QUARTER_LIST}){_YEAR_TAIL}{_ONWARDS}", _quarters),
-        (rf"(?:(?:trong )?(?:6|sau) thang|nua) (?P<half>dau|cuoi) nam(?: {_YEAR})?", _half_year),
+        (rf"(?:(?:trong )?(?:0?6|sau) thang|nua) (?P<half>dau|cuoi) nam(?: {_YEAR})?", _half_year),
         (rf"(?:(?:trong|ca|cuoi|{_BY_THE_END}) )?nam {_YEAR}(?:-(?P<last>[0-9]{{4}}))?{_ONWARDS}", _years),
         (rf"{_YEAR}(?:-(?P<last>[0-9]{{4}}))?", _years),
         (rf"(?:trong|ca|cuoi|{_BY_THE_END}) nam", _plan_year),  # "Cuối năm", "Hết năm": the plan's year, as "Trong năm"

@@ -174,6 +174,9 @@ EXPECTED = {text: (kind, due) for text, kind, due in EXAMPLES_WITH_YEAR + EXAMPL
 # (wording, key, params the error must carry besides the wording)
 IMPOSSIBLE = [
     ("Tháng 13/2021", "deadline.bad-month", {"month": 13}),
+    ("Tháng 5/2021 - tháng 4/2021", "deadline.reversed-range", {"first": "5/2021", "last": "4/2021"}),
+    ("Quý I/2022 - Quý IV/2021", "deadline.reversed-range", {"first": "I/2022", "last": "IV/2021"}),
+    ("Tháng 13/2021 - tháng 5/2022", "deadline.bad-month", {"month": 13}),
     ("Tháng 0/2021", "deadline.bad-month", {"month": 0}),
     ("Tháng 3, 13/2021", "deadline.bad-month", {"month": 13}),
     ("Tháng 13", "deadline.bad-month", {"month": 13}),
@@ -317,6 +320,14 @@ MORE_REAL_WORDINGS = [
     ("Theo văn bản hướng dẫn của tỉnh", KIND_AFTER_EVENT, ()),
     ("Quý II hằng năm", KIND_RECURRING, (D(2021, 6, 30),)),
     ("Định kỳ hàng tháng, quý, năm", KIND_RECURRING, tuple(month_end(2021, month) for month in range(1, 13))),
+    ("06 tháng đầu năm 2021", KIND_HALF_YEAR, (D(2021, 6, 30),)),
+    ("06 tháng cuối năm", KIND_HALF_YEAR, (D(2021, 12, 31),)),
+    ("Định kỳ 06 tháng, năm", KIND_RECURRING, (D(2021, 6, 30), D(2021, 12, 31))),
+    ("6 tháng, năm", KIND_RECURRING, (D(2021, 6, 30), D(2021, 12, 31))),
+    ("Tháng 4/2021 - tháng 5/2021", KIND_MONTH, (D(2021, 5, 31),)),
+    ("Tháng 11/2021 - 2/2022", KIND_MONTH, (D(2022, 2, 28),)),
+    ("Từ tháng 4/2021 đến hết tháng 5/2021", KIND_MONTH, (D(2021, 5, 31),)),
+    ("Quý IV/2020 - Quý I/2021", KIND_QUARTER, (D(2021, 3, 31),)),
 ]
 
 
@@ -775,7 +786,7 @@ def test_the_closest_example_is_the_one_every_comparison_finds(words, year):
     [("Đầu quý III/2021", "Quý III/2021"), ("Khoảng tháng 9/2021", "Tháng 9/2021"), ("Trước Tết", "Trước ngày 30/6"),
      ("Khoảng tháng 13", "Tháng 6"),
      # Numbers of other roles (a second year, a batch's number) are no day or month of the example's.
-     ("Tháng 6/2021 - Tháng 2/2022", "Ngày 15/12/2021"), ("Quý II/2021 (Đợt 1); Quý IV/2021 (Đợt 2)", "Ngày 15/12/2021")],
+     ("Khoảng tháng 6/2021 - tháng 2/2022", "Ngày 15/12/2021"), ("Quý II/2021 (Đợt 1); Quý IV/2021 (Đợt 2)", "Ngày 15/12/2021")],
 )
 def test_the_closest_form_is_shown_with_the_wordings_own_numbers_when_they_read(text: str, example: str) -> None:
     # A clerk copying the suggestion must not get another quarter or month than the document's (the example's own
