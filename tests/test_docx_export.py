@@ -619,3 +619,30 @@ def test_the_heading_over_the_table_opens_the_tables_landscape_section(files):
     assert breaks and breaks[0] < heading < table  # after the portrait section's break, before the table
     assert document.sections[1].orientation == WD_ORIENT.LANDSCAPE
     assert body[heading].find(qn("w:pPr") + "/" + qn("w:keepNext")) is not None
+
+
+def _numbered(plan):
+    """*plan* with its items numbered in an STT column."""
+    sections = [
+        section.model_copy(update={"tasks": [task.model_copy(update={"items": [item.model_copy(update={"stt": str(n + 1)}) for n, item in enumerate(task.items)]})
+                                             for task in section.tasks]})
+        for section in plan.sections
+    ]
+    return plan.model_copy(update={"sections": sections})
+
+
+@pytest.mark.parametrize("name", ["2021", "department", "district", "district with STT"])
+def test_every_heading_word_fits_its_column(plans, files, name):
+    # "STT" in bold 12 pt is 22.7 pt wide: with the money column too, its column left 20.4 pt between the cell's
+    # margins, and Word and LibreOffice printed "ST" over "T" on every page.
+    from cchc.outputs.pdf_fonts import faces
+
+    bold = faces([Path(__file__).resolve().parent.parent / "cchc" / "fonts" / "LiberationSerif-Bold.ttf"])[0]
+    data = render_docx(build_view(_numbered(plans["district"]))) if name == "district with STT" else files[name]
+    table = task_table(read(data))
+    assert name != "district with STT" or table.rows[0].cells[0].text == "STT"
+    margins = {side.tag: int(side.get(qn("w:w"))) for side in table._tbl.tblPr.find(qn("w:tblCellMar"))}
+    room_twips = [int(col.get(qn("w:w"))) - margins[qn("w:left")] - margins[qn("w:right")] for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    for cell, room in zip(table.rows[0].cells, room_twips):
+        for word in cell.text.split():
+            assert bold.width(word) * 12 * 20 <= room, (word, bold.width(word) * 12, room / 20)

@@ -40,7 +40,7 @@ STT, SECTION, TASK, PRODUCT, LEAD, PARTNERS, DEADLINE, MONEY = (
     "Thời gian hoàn thành",
     "Kinh phí dự kiến (triệu đồng)",
 )
-WIDTHS = {STT: 4, SECTION: 11, TASK: 17, PRODUCT: 26, LEAD: 13, PARTNERS: 14, DEADLINE: 10, MONEY: 9}
+WIDTHS = {STT: 5, SECTION: 11, TASK: 17, PRODUCT: 26, LEAD: 13, PARTNERS: 14, DEADLINE: 10, MONEY: 9}
 
 
 def _visible(match: re.Match) -> str:
