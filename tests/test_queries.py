@@ -475,6 +475,13 @@ def test_sections(run, source_text):
     assert [s["million_vnd"] for s in got] == [40, 20, 0, 0, 0, 30, 100]
 
 
+@pytest.mark.parametrize("lang, label", [("vi", "Cộng các mục"), ("en", "All sections")])
+def test_the_sections_tables_last_row_is_their_sum_not_the_declared_total(run, lang, label):
+    # It read "Tổng cộng 190": the glossary's "Tổng cộng" is the declared total (200), as budget and the print say.
+    last = run("--lang", lang, "sections", "--plan", PLAN).stdout.splitlines()[-1].split()
+    assert " ".join(last[:-2]) == label and last[-2:] == ["41", "190"]
+
+
 def test_plan_from_environment(run, tmp_path):
     result = run("list", "--format", "json", env={"CCHC_PLAN": str(tmp_path / "missing.yaml")})
     assert result.exit_code == 2 and "[not-found] không có tệp này" in result.stderr

@@ -297,5 +297,5 @@ def sections(plan: PlanOption = None, format: ItemFormatOption = ItemFormat.tabl
     figures = report.has_figures or report.declared is not None
     table_rows = [[r["section"], r["title"], r["items"], tables.money(r["million_vnd"] if figures else None, language)] for r in records]
     total = exact_sum(r["million_vnd"] for r in records) if figures else None
-    table_rows.append(["", msg("col.total"), sum(counts), tables.money(total, language)])
+    table_rows.append(["", msg("col.sections-sum"), sum(counts), tables.money(total, language)])
     out(tables.table(columns, table_rows, terminal()))

@@ -55,7 +55,7 @@ MESSAGES = {
     "col.via-group": ("Qua nhóm (chủ trì/phối hợp)", "Through a group (lead/support)"),
     "col.lead-budget": ("Kinh phí chủ trì", "Budget led"),
     "col.items": ("Số nhiệm vụ", "Items"),
-    "col.total": ("Tổng cộng", "Total"),
+    "col.sections-sum": ("Cộng các mục", "All sections"),  # the sum of the sections, not the declared "Tổng cộng"
     # Item tables.
     "items.default-lead": ("{name} (mặc định)", "{name} (default)"),
     "items.via": ("(qua nhóm: {group})", "(through the group: {group})"),
