@@ -121,7 +121,7 @@ MESSAGES = {
     ),
     "help:cchc list --status": (
         "Chỉ các nhiệm vụ có tình trạng này vào ngày --today, theo sổ hoặc theo loại cchc report xếp: not_started "
-        "(cả nhiệm vụ có hạn chót, chưa đến hạn, chưa làm), in_progress (đang thực hiện), done, cancelled, overdue "
+        "(cả nhiệm vụ có hạn chót, chưa đến hạn, chưa làm), in_progress (đang thực hiện), done (hoàn thành), cancelled (hủy bỏ), overdue "
         "(chưa hoàn thành, đã quá hạn), undated (không có hạn chót) (dùng được nhiều lần; viết mã hoặc chữ, ví dụ "
         "--status \"hoàn thành\").",
         "Only the items with this status as of --today, as logged or as cchc report classes them: not_started (also "

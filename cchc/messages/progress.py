@@ -222,7 +222,7 @@ MESSAGES = {
     "report.report-due": ("Hạn gửi báo cáo: {day!d}", "Report due by {day!d}"),
     "report.rate": ("Tỷ lệ hoàn thành", "Completion rate"),
     "report.rate-basis": (
-        "{done} trên {total} nhiệm vụ có hạn chót đã hoàn thành hoặc đã quá hạn",
+        "đã hoàn thành {done} trên {total} nhiệm vụ có hạn chót đã đến hạn hoặc đã hoàn thành",
         "{done} of the {total} dated items that are done or overdue",
     ),
     "report.no-rate": ("chưa có nhiệm vụ có hạn chót nào hoàn thành hoặc quá hạn", "no dated item is done or overdue yet"),
