@@ -369,9 +369,9 @@ def build_report(plan, log, as_of: datetime.date, period: Period | None = None, 
         done_here, entry_counts = [False] * len(all_rows), [0] * len(all_rows)
     section_of = list(map(_section, all_rows))
     numerals = list(map(_numeral, section_of))
-    # Every section, in the plan's order: one with no item yet is there too, counting nothing.
-    sections = {section.numeral: Group(section.numeral, section.title) for section in reversed(plan.sections)}
-    sections = dict(reversed(sections.items()))  # each numeral's first section, in the plan's order
+    sections: dict[str, Group] = {}
+    for section in plan.sections:  # every section, in the plan's order: one with no item yet counts nothing
+        sections.setdefault(section.numeral, Group(section.numeral, section.title))
     default = plan.plan.default_lead
 
     def lead_key(cell: tuple) -> str | None:  # an item's lead cell -> the agency its figures go to
