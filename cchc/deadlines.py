@@ -403,6 +403,7 @@ def _combined(key: str, text: str, year: int | None) -> _Due | None:
 
 
 _EVERY = re.compile(r"(?:dinh ky )?hang (?P<every>nam|quy|thang)")
+_YEARLY = re.compile(r"(?P<unit>quy|thang) [0-9ivx]+ hang nam")
 #: Months in a period of each kind ("Hằng năm/quý/tháng" by its word).
 _MONTHS_IN = {KIND_MONTH: 1, KIND_QUARTER: 3, KIND_HALF_YEAR: 6, KIND_YEAR: 12, "thang": 1, "quy": 3, "nam": 12}
 #: A period, then the day it is due by: "Hằng năm, trước ngày 15/12", "Quý III/2021 (trước ngày 15/9)".
@@ -417,7 +418,15 @@ def _refined(key: str, text: str, year: int | None) -> _Due | None:
     if m is None:
         return None
     period, day_key = m["period"].strip(), m["day"].strip()
-    if every := _EVERY.fullmatch(period):
+    if verb := _DOING.match(period):  # "Báo cáo hằng năm, trước ngày 15/12"
+        period = period[verb.end() :]
+    yearly = _YEARLY.fullmatch(period)  # "Quý II hằng năm, trước ngày 15/6": a period each year
+    if yearly:
+        found, months = _match(period, text, year), 3 if yearly["unit"] == "quy" else 1
+        if found is None:
+            return None
+        ends, day = found[1], _match(day_key, text, year)
+    elif every := _EVERY.fullmatch(period):
         last_year = _year(None, year, text)
         months = _MONTHS_IN[every["every"]]
         ends = [month_end(last_year, end) for end in range(months, 13, months)]
@@ -434,7 +443,7 @@ def _refined(key: str, text: str, year: int | None) -> _Due | None:
         first = datetime.date(end.year, end.month - months + 1, 1)
         if not first <= due <= end:
             return None
-    return (KIND_RECURRING if every else day[0]), day[1]
+    return (KIND_RECURRING if yearly or every else day[0]), day[1]
 
 
 #: The separators of ``_nested``, strongest first: ";" between wordings, then "và" or "hoặc", then ",".

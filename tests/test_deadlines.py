@@ -300,6 +300,10 @@ MORE_REAL_WORDINGS = [
     ("Quý III/2021 (trước ngày 15/9)", KIND_DATE, (D(2021, 9, 15),)),
     ("Năm 2020 (trước 15/12)", KIND_DATE, (D(2020, 12, 15),)),  # the day is in the period's year, not the plan's
     ("Quý II, trước ngày 15/6", KIND_DATE, (D(2021, 6, 15),)),
+    ("Báo cáo hằng năm, trước ngày 15/12", KIND_RECURRING, (D(2021, 12, 15),)),  # a verb before the period
+    ("Thực hiện hằng tháng, trước ngày 25", KIND_RECURRING, tuple(D(2021, month, 25) for month in range(1, 13))),
+    ("Quý II hằng năm, trước ngày 15/6", KIND_RECURRING, (D(2021, 6, 15),)),  # a period each year
+    ("Tháng 12 hằng năm (trước ngày 15/12)", KIND_RECURRING, (D(2021, 12, 15),)),
     # ... a day outside the period is a date of its own, and a list of periods is not refined.
     ("Quý II, trước ngày 15/9", KIND_QUARTER, (D(2021, 6, 30), D(2021, 9, 15))),
     ("Hằng năm, trước ngày 15/12/2023", KIND_RECURRING, (D(2021, 12, 31), D(2023, 12, 15))),
