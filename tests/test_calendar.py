@@ -18,7 +18,7 @@ from conftest import DATA, ROOT
 PROGRESS = DATA / "progress"
 PLAN = PROGRESS / "ke-hoach.yaml"
 LOG = PROGRESS / "ke-hoach.progress.yaml"
-PLAN_KEY = "uy ban nhan dan tinh thu nghiem\x1f12/khubnd"  # its issuer ("UBND TỈNH THỬ NGHIỆM") and number, folded
+PLAN_KEY = "ủy ban nhân dân tỉnh thử nghiệm\x1f12/khubnd"  # its issuer ("UBND TỈNH THỬ NGHIỆM") and number, as keyed
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +136,7 @@ def test_description_follows_the_language(run, workdir):
 )
 def test_golden_calendars(run, name, source, lang):
     # The bytes the icalendar library wrote for these plans, before cchc wrote its calendars itself (but their UIDs,
-    # made since from the issuer's and the number's folded spelling, and the default lead marked as such); a change to
+    # made since from the issuer's and the number's spelling as keyed, and the default lead marked as such); a change to
     # them is a change for every calendar that imported the file.
     assert calendar_bytes(run, "--lang", lang, "--plan", source) == (ROOT / "tests" / "golden" / name).read_bytes()
 
@@ -397,7 +397,7 @@ def test_the_issuer_and_the_number_spelt_another_way_keep_every_uid(run, tmp_pat
     # "UBND" written out, other case, spaces, a full stop: the same body and plan, so the same events, not copies.
     text = PLAN.read_text(encoding="utf-8")
     first = {line for line in calendar_bytes(run, "--plan", PLAN).split(b"\r\n") if line.startswith(b"UID:")}
-    respelt = text.replace("issuer: UBND TỈNH THỬ NGHIỆM", "issuer: Ủy ban nhân dân  tỉnh Thử nghiệm.")
+    respelt = text.replace("issuer: UBND TỈNH THỬ NGHIỆM", "issuer: Uỷ ban nhân dân  tỉnh Thử nghiệm.")  # "Uỷ": the old tone
     respelt = respelt.replace("  number: 12/KH-UBND\n", "  number: 12 / KH - UBND\n")
     assert respelt != text
     path = tmp_path / "p.yaml"
@@ -420,3 +420,14 @@ def test_the_default_lead_is_shown_as_such(run):
         item_id = str(event["SUMMARY"]).split(":", 1)[0]
         first = str(event["DESCRIPTION"]).splitlines()[0]
         assert first == ("Chủ trì: Sở Nội vụ (mặc định)" if item_id in blank else first.replace(" (mặc định)", "")), first
+
+
+def test_two_communes_whose_names_differ_in_their_marks_have_events_apart(run, tmp_path):
+    # "Việt Hùng" and "Việt Hưng" are two communes: a key without marks gave their plans, both 45/KH-UBND, one UID each.
+    text = PLAN.read_text(encoding="utf-8")
+    found = []
+    for name in ("UBND XÃ VIỆT HÙNG", "UBND XÃ VIỆT HƯNG"):
+        path = tmp_path / "p.yaml"
+        path.write_text(text.replace("issuer: UBND TỈNH THỬ NGHIỆM", f"issuer: {name}"), encoding="utf-8")
+        found.append({line for line in calendar_bytes(run, "--plan", path).split(b"\r\n") if line.startswith(b"UID:")})
+    assert found[0] and not found[0] & found[1]

@@ -32,12 +32,12 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+import unicodedata
 from itertools import islice
 from operator import itemgetter
 from typing import Iterator
 
 from cchc.messages import t
-from cchc.text import fold
 from cchc.outputs.halves import in_two
 
 __all__ = ["calendar_ics", "calendar_pieces", "event_uid", "PRODID"]
@@ -65,24 +65,37 @@ def plan_key(plan) -> str:
     plans made from one starter share their title: the issuer keeps their events apart in one calendar."""
     header = plan.decision if plan.decision is not None else plan.plan
     number = (plan.decision.number if plan.decision is not None else None) or plan.plan.number
-    own = _NOT_LETTERS.sub("", fold(number)) if number else f"{plan.plan.title}\x1f{plan.plan.year}"
+    own = _number_key(number) if number else f"{plan.plan.title}\x1f{plan.plan.year}"
     return "\x1f".join(part for part in (_spelling(header.superior), _spelling(header.issuer), own) if part)
 
 
 #: Abbreviations of the bodies that issue plans, written out in a plan's key.
-_BODIES = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
-_NOT_LETTERS = re.compile(r"[^0-9a-z/]+")
-_WORDS = re.compile(r"[0-9a-z]+")
+_BODIES = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân"}
+_NOT_WORD = re.compile(r"[^\w/]+|_")
+_WORDS = re.compile(r"\w+")
+#: A tone mark written on the first vowel of a closing "oa", "oe", "uy" ("Uỷ", "Hoà"), moved to the second, as
+#: the other spelling has it ("Ủy", "Hòa"): the same word.
+_OLD_TONES = re.compile(r"([oòóỏõọuùúủũụ])([àáảãạèéẻẽẹỳýỷỹỵ])(?!\w)")
+_TONE_MOVES = {**dict(zip("àáảãạ", "òóỏõọ")), **dict(zip("èéẻẽẹ", "òóỏõọ")), **dict(zip("ỳýỷỹỵ", "ùúủũụ"))}
+_BARE = {**dict.fromkeys("àáảãạ", "a"), **dict.fromkeys("èéẻẽẹ", "e"), **dict.fromkeys("ỳýỷỹỵ", "y")}
 
 
 def _spelling(name: str | None) -> str:
     """A body's name as the key holds it: how it is spelt does not change the plan ("ỦY BAN NHÂN DÂN HUYỆN HẢI HẬU",
-    "UBND huyện Hải Hậu"): folded, "UBND" and "HĐND" written out, any run of other characters but "/" one space.
-    (A number is folded and holds letters, digits and "/" only: "01/KH-UBND" is "01/KH - UBND".)"""
+    "UBND huyện Hải Hậu", "Uỷ ban nhân dân huyện Hải Hậu"): in lower case, "UBND" and "HĐND" written out, a tone on
+    "oa", "oe", "uy" where the other spelling puts it, any run of other characters but "/" one space. Its letters'
+    marks stay: "Việt Hùng" and "Việt Hưng" are two communes."""
     if not name:
         return ""
-    folded = _NOT_LETTERS.sub(" ", fold(name)).strip()
-    return _WORDS.sub(lambda m: _BODIES.get(m.group(), m.group()), folded)
+    text = _NOT_WORD.sub(" ", unicodedata.normalize("NFC", name).lower()).strip()
+    text = _OLD_TONES.sub(lambda m: (_TONE_MOVES[m.group(2)] if m.group(1) in "ou" else m.group(1)) + _BARE[m.group(2)], text)
+    return _WORDS.sub(lambda m: _BODIES.get(m.group(), m.group()), text)
+
+
+def _number_key(number: str) -> str:
+    """A plan's number as the key holds it: in lower case, letters, digits and "/" only ("01/KH-UBND" is
+    "01/KH - UBND")."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFC", number).lower())
 
 
 def event_uid(plan_key_text: str, item_id: str, day: datetime.date) -> str:
