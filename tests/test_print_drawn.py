@@ -326,6 +326,26 @@ def test_a_section_with_no_task_yet_is_its_heading_alone_both_ways(tmp_path, bla
     assert lines.index("Tổng cộng 200") > lines.index(headings[-1])
 
 
+def test_headings_alone_one_after_another_go_over_together_both_ways(tmp_path):
+    # A section with no task, then a section opening with a task with no item: the drawn pages looked one heading
+    # ahead and left the first section's heading at the foot of a page WeasyPrint did not (21 lines of padding
+    # put it there).
+    plan = load_plan(ROOT / "tests" / "data" / "render" / "empty-first-tasks.yaml").plan
+    sections = list(plan.sections)
+    padded, task = sections[1], sections[1].tasks[-1]
+    item = task.items[-1].model_copy(update={"product": task.items[-1].product + "\nđệm" * 21})
+    task = task.model_copy(update={"items": [*task.items[:-1], item]})
+    sections[1] = padded.model_copy(update={"tasks": [*padded.tasks[:-1], task]})
+    sections[2] = sections[2].model_copy(update={"tasks": []})
+    assert not sections[3].tasks[0].items  # the next section opens with a heading alone too
+    plan = plan.model_copy(update={"sections": sections})
+    weasy, drawn = _both_ways(plan, tmp_path)
+    pages = layout_lines(weasy.path)
+    assert layout_lines(drawn.path) == pages
+    headings = {" ".join(section.heading.split()) for section in sections} | {"Nhiệm vụ chưa có sản phẩm"}
+    assert all(page[-1] not in headings for page in pages[:-1])
+
+
 @pytest.mark.parametrize(
     "product, reason",
     [

@@ -348,6 +348,27 @@ class _Layout:
         return _Block(max(recipients.height, signature.height), recipients.texts + signature.texts, [])
 
 
+def _kept_with(layout, view, s: int, g: int) -> float:
+    """The height of what goes over with task group *g* of section *s*, a heading alone, as the template's CSS keeps
+    them (tr.lone): a task with no item before another of its section, a section with no task before the next; each
+    such heading keeps the next, down to the first item's row."""
+    need, last = 0.0, len(view.sections) - 1
+    while True:
+        section = view.sections[s]
+        groups = section.task_groups
+        if groups[g][0].item_id or not (groups[g].followed or (section.blank and s < last)):
+            return need
+        if g + 1 < len(groups):
+            g += 1
+        else:
+            s, g = s + 1, 0
+            need += layout.heading_row(view.sections[s].heading, BOLD, breaks=False).height
+        first = view.sections[s].task_groups[g][0]
+        need += layout.heading_row(first.task, BOLD_ITALIC, breaks=True).height if first.task else 0.0
+        if first.item_id:
+            return need + layout.item(first).height
+
+
 def row_heights(view, faces, percents: list[float], headings: list[str], rows) -> list[float | None]:
     """The height of each of *rows* (the view's item rows) as the table draws it; None for a row holding what
     only WeasyPrint lays out."""
@@ -420,15 +441,8 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
                     need += task_heading.height if task_heading else 0.0
                     if g == 0:
                         need += section_heading.height
-                after = None  # a task's heading alone goes over with the next task; a blank section with the next section
-                if not row.item_id and g + 1 < len(groups):
-                    after = groups[g + 1]
-                elif section.blank and s < last_section:
-                    after = view.sections[s + 1].task_groups[0]
-                    need += layout.heading_row(view.sections[s + 1].heading, BOLD, breaks=False).height
-                if after is not None:
-                    need += layout.heading_row(after[0].task, BOLD_ITALIC, breaks=True).height if after[0].task else 0.0
-                    need += layout.item(after[0]).height if after[0].item_id else 0.0
+                if not row.item_id:
+                    need += _kept_with(layout, view, s, g)
                 if y + need > FOOT:
                     if fresh and with_title and len(pages) == 1:
                         # The title stays alone on the first page; the table (and the extract's line, kept with
