@@ -196,3 +196,20 @@ def test_a_groups_rule_is_read_from_kinds_of_agency_only(name, rule):
     from cchc.inputs.docx_agencies import members_rule
 
     assert members_rule(name) == rule
+
+
+def test_sections_with_no_task_yet_come_back_as_such():
+    # cchc prints such a section as its heading alone: it came back with a nameless empty task, the import saying
+    # it skipped a row with no product.
+    from cchc.outputs.docx import render_docx
+    from cchc.outputs.view import build_view
+
+    plan = load_plan(ROOT / "plans" / "2021.yaml").plan
+    blank = [section.model_copy(update={"tasks": []}) if section.numeral == "IV" else section for section in plan.sections]
+    blank.append(plan.sections[0].model_copy(update={"numeral": "VIII", "title": "MỤC CUỐI CHƯA CÓ NHIỆM VỤ", "tasks": []}))
+    plan = plan.model_copy(update={"sections": blank})
+    result = read_docx(render_docx(build_view(plan)), "blank.docx")
+    back = load_bytes(dump_plan(result.data).encode("utf-8"), "back.yaml").plan
+    assert [(s.numeral, s.title, len(s.tasks)) for s in back.sections] == [(s.numeral, s.title, len(s.tasks)) for s in plan.sections]
+    assert items(back) == items(plan)
+    assert result.problems == []

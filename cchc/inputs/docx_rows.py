@@ -14,8 +14,8 @@ from decimal import Decimal
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
-    Columns, amount_in_million, comma_before_thousands, figure, heading_of, is_caps, is_heading_repeat, items_under, looks_like_section, next_stt,
-    label_kinds, own_cells, plain_amount, role_of, section_heading, task_heading,
+    Columns, amount_in_million, comma_before_thousands, figure, heading_of, is_caps, is_heading_repeat, is_total, items_under, looks_like_section,
+    next_stt, label_kinds, own_cells, plain_amount, role_of, section_heading, task_heading, total_in_cell,
 )  # fmt: skip
 from cchc.money import exact_sum, format_number
 
@@ -24,9 +24,6 @@ _WORDS = re.compile(r"(?i)\(?bằng\s+chữ\s*:?")
 _WORDS_IN = re.compile(r"(?i)bằng\s+chữ")
 _SUM_IN_DONG = re.compile(r"(?i)tổng\s+kinh\s+phí\s*:\s*(?P<amount>[0-9][0-9.,]*\s*(?:(?:triệu|tỷ|tỉ)(?:\s*đồng)?|tr\.?\s*đ(?:ồng)?|đồng|đ|vnđ|vnd))\.?(?P<rest>.*)", re.S)
 _NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
-_TOTAL_WORDS = ("tổng cộng", "tổng số", "tổng kinh phí", "tổng:")
-#: The words a total written out in one cell starts with: "Tổng cộng: 10 triệu đồng (Bằng chữ: Mười triệu đồng chẵn)".
-_TOTAL_START = re.compile(r"(?i)(?:tổng[ \t]+cộng|tổng[ \t]+số|tổng[ \t]+kinh[ \t]+phí|tổng)[ \t]*(?::[ \t]*)?")
 # "Cộng" alone or before what it adds up: mục, phần, nhiệm vụ, a number, a bracket; never "Cộng đồng".
 _SUBTOTAL = re.compile(r"(?i)cộng\s*:?(?:\s+(?:mục|phần|nhiệm vụ|lĩnh vực|nhóm|chương|phụ lục|khoản)\b.*|\s*[(\[]?(?:[IVXLC]{1,7}|[0-9]{1,3}|[A-Z])\b.*)?", re.S)
 _ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
@@ -122,12 +119,12 @@ class TableReader:
         product = roles.get("product", -1)  # a cell merged across the product's column is a heading's title, not data
         has_data = any(c.column in data_columns and not c.column <= product < c.column + c.span for c in own)
         first = own[0].text
-        in_cell = _total_in_cell(first, columns) if len(own) == 1 or not any(c.column == roles.get("budget") for c in own[1:]) else None
+        in_cell = total_in_cell(first, columns) if len(own) == 1 or not any(c.column == roles.get("budget") for c in own[1:]) else None
         if in_cell is not None:  # "Tổng cộng: 10 triệu đồng (Bằng chữ: …)": the total and its words in one cell
             self.total_row(own, in_cell, columns)
             return
         figures = {roles.get("budget"), *columns.unknown}  # a total's figures: there and in columns not read ("Ngân sách tỉnh")
-        if _is_total(first) and all(c.column in figures or _WORDS_IN.search(c.text) for c in own[1:]):
+        if is_total(first) and all(c.column in figures or _WORDS_IN.search(c.text) for c in own[1:]):
             self.total_row(own, value("budget") if "budget" in roles else "", columns)
             return
         if _is_subtotal(first) and own[0].column != roles.get("budget") and all(c.column in figures for c in own[1:]):
@@ -191,9 +188,11 @@ class TableReader:
         place = own[0].place
         guesses: list[tuple[str | None, str, dict]] = []
         section_slot = slot_of("section")
+        opened_section = False
         if section_slot is not None and section_slot.own:
             if section_slot.cell.text:
                 self.open_section(*section_heading(section_slot.cell.text))
+                opened_section = True
             elif self._section is not None and section_slot.cell.vmerge != "restart":
                 guesses.append((None, "docx.guess.section-above", {}))
         if self._section is None:
@@ -216,8 +215,12 @@ class TableReader:
             guesses.append(("product", "docx.guess.product-from-task", {}))
         if not product:
             stt = value("stt")
-            if not opened_task:
+            if not opened_task and opened_section and not any(map(value, (*_DATA, "stt", "note"))) and not any(self._task.values()):
+                self._section["tasks"].pop()  # "IV. …" and nothing else: a section with no task yet, as cchc prints one
+                self._task = None
+            elif not opened_task:
                 self.warn("docx.no-product", place, text=" | ".join(c.text for c in own))
+            if not opened_task:
                 return
             if len(stt) > MAX_LABEL:
                 self.warn("docx.unplaced-cell", slot_of("stt").cell.place, text=stt)
@@ -432,22 +435,6 @@ def _numbered_heading(own: list[Cell], columns: Columns, next_stt: str) -> tuple
     return None
 
 
-def _total_in_cell(text: str, columns: Columns) -> str | None:
-    """The amount a total written out in one cell gives, as written ("10 triệu đồng" of "Tổng cộng: 10 triệu đồng
-    (Bằng chữ: …)"), or None. Read without a backtracking pattern: a cell may be megabytes."""
-    if not text[:6].casefold().startswith("tổng"):
-        return None
-    start = _TOTAL_START.match(text)
-    rest = text[start.end():] if start else ""
-    words = _WORDS_IN.search(rest, 0, 200)
-    amount = (rest[: words.start()] if words else rest[:200]).strip().rstrip("(").strip()
-    if not amount or not (amount[0].isdigit() or amount[0] in "-−"):
-        return None  # no figure right after the words: "Tổng số hồ sơ …" is a product, not a total
-    if words is None and len(rest.strip()) > len(amount):
-        return None  # more than an amount and its words: prose
-    return amount if amount_in_million(amount, columns.factor) is not None else None
-
-
 def _heading_with_amount(own: list[Cell], columns: Columns, next_stt: str):
     """(label, title, amount) of a heading row that carries its sum: a label in the STT cell ("I", "1"), a title, an
     amount, nothing else, and the next row numbered under it ("1" under "I", "1.1" under "1"); else None."""
@@ -492,8 +479,3 @@ class _Running:
     def of(self, owner: dict | None) -> "_Running":
         """This sum when it is *owner*'s, else an empty one (*owner* has no items yet, or there is none)."""
         return self if owner is not None and self.owner is owner else _Running(owner)
-
-
-def _is_total(text: str) -> bool:
-    key = text.casefold().strip()
-    return len(key) <= 40 and (key.startswith(_TOTAL_WORDS) or key in ("tổng", "cộng tổng"))

@@ -443,3 +443,31 @@ def next_stt(grid, r: int, columns: Columns) -> str:
         if own_cells(grid, below):
             return grid.text(below, columns.roles["stt"]).strip()
     return ""
+
+
+_TOTAL_WORDS = ("tổng cộng", "tổng số", "tổng kinh phí", "tổng:")
+#: The words a total written out in one cell starts with: "Tổng cộng: 10 triệu đồng (Bằng chữ: Mười triệu đồng chẵn)".
+_TOTAL_START = re.compile(r"(?i)(?:tổng[ \t]+cộng|tổng[ \t]+số|tổng[ \t]+kinh[ \t]+phí|tổng)[ \t]*(?::[ \t]*)?")
+_WORDS_IN_CELL = re.compile(r"(?i)bằng\s+chữ")
+
+
+def total_in_cell(text: str, columns: Columns) -> str | None:
+    """The amount a total written out in one cell gives, as written ("10 triệu đồng" of "Tổng cộng: 10 triệu đồng
+    (Bằng chữ: …)"), or None. Read without a backtracking pattern: a cell may be megabytes."""
+    if not text[:6].casefold().startswith("tổng"):
+        return None
+    start = _TOTAL_START.match(text)
+    rest = text[start.end():] if start else ""
+    words = _WORDS_IN_CELL.search(rest, 0, 200)
+    amount = (rest[: words.start()] if words else rest[:200]).strip().rstrip("(").strip()
+    if not amount or not (amount[0].isdigit() or amount[0] in "-−"):
+        return None  # no figure right after the words: "Tổng số hồ sơ …" is a product, not a total
+    if words is None and len(rest.strip()) > len(amount):
+        return None  # more than an amount and its words: prose
+    return amount if amount_in_million(amount, columns.factor) is not None else None
+
+
+def is_total(text: str) -> bool:
+    """"Tổng cộng", "Tổng số", "Tổng kinh phí", "Tổng": a total row's label."""
+    key = text.casefold().strip()
+    return len(key) <= 40 and (key.startswith(_TOTAL_WORDS) or key in ("tổng", "cộng tổng"))
