@@ -102,6 +102,9 @@ _FIXED = {
     "dinh ky": KIND_RECURRING,
     "lien tuc": KIND_RECURRING,
     "hang tuan": KIND_RECURRING,  # weekly: ongoing at a plan's scale
+    "theo dinh ky": KIND_RECURRING,
+    "thuong xuyen hang nam": KIND_RECURRING,
+    "dot xuat": KIND_AFTER_EVENT,  # when something calls for it: no date, as "Theo yêu cầu"
     "dang trien khai": KIND_RECURRING,
     "thuong xuyen trong nam": KIND_RECURRING,
     "thuong xuyen lien tuc": KIND_RECURRING,
@@ -355,6 +358,7 @@ def _match(key: str, text: str, year: int | None) -> _Due | None:
     """The kind and due dates of a folded wording one rule reads whole; None when none does."""
     if m := _DOING.match(key):
         key = key[m.end() :]
+    key = key.removeprefix("tu nay ")  # "Từ nay đến hết năm 2025": by the end of 2025
     if key in _FIXED:
         return _FIXED[key], []
     if _AFTER_EVENT.match(key):
@@ -380,6 +384,8 @@ def _combined(key: str, text: str, year: int | None) -> _Due | None:
     parts, joins = [part.strip() for part in pieces[::2]], pieces[1::2] + [""]
     if len(parts) < 2 or len(parts) > MAX_PARTS or not all(parts):
         return None
+    if all(_BARE_PERIOD.fullmatch(part) for part in parts):  # "Hằng quý, 6 tháng, năm", "Định kỳ quý, 6 tháng, năm"
+        parts = ["dinh ky 6 thang" if "6" in part else "hang " + part.split()[-1] for part in parts]
     found, lead, every, skip = [], "", False, False
     for at, part in enumerate(parts):
         if skip:  # the day of the period before
@@ -403,6 +409,8 @@ def _combined(key: str, text: str, year: int | None) -> _Due | None:
 
 
 _EVERY = re.compile(r"(?:dinh ky )?hang (?P<every>nam|quy|thang)")
+#: A reporting period named bare, one of a list of them ("quý, 6 tháng, năm"): each is "hằng …".
+_BARE_PERIOD = re.compile(r"(?:(?:dinh ky|theo dinh ky)(?: hang)? |hang )?(?:thang|quy|nam|0?6 thang)")
 _YEARLY = re.compile(r"(?P<unit>quy|thang) [0-9ivx]+ hang nam")
 #: Months in a period of each kind ("Hằng năm/quý/tháng" by its word).
 _MONTHS_IN = {KIND_MONTH: 1, KIND_QUARTER: 3, KIND_HALF_YEAR: 6, KIND_YEAR: 12, "thang": 1, "quy": 3, "nam": 12}
