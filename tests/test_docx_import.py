@@ -1584,3 +1584,12 @@ def test_a_drafts_blank_number_and_date_are_told_not_dropped():
     assert (plan.plan.number, plan.plan.date, plan.plan.place, plan.plan.issuer) == (None, None, "Vũ Hội", "UBND XÃ VŨ HỘI")
     told = [(code, args["text"]) for code, args in codes(result) if code.startswith("docx.blank")]
     assert told == [("docx.blank-date", "Vũ Hội, ngày      tháng 02 năm 2021"), ("docx.blank-number", "Số:      /KH-UBND")]
+
+
+def test_a_subtitle_after_a_line_break_in_the_titles_paragraph_is_the_subtitle():
+    # "KẾ HOẠCH …⏎(Kèm theo Quyết định …)" typed as one paragraph: the whole was read as the title, printed bold.
+    title = "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025\n(Kèm theo Quyết định số 3521/QĐ-UBND ngày 27/12/2024 của UBND tỉnh)"
+    data = F.small_docx([["Rà soát", "Báo cáo", "Văn phòng Sở", "Quý II/2025"]], title=title)
+    plan, _, _ = imported(data)
+    assert plan.plan.title == "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025"
+    assert plan.plan.subtitle == "(Kèm theo Quyết định số 3521/QĐ-UBND ngày 27/12/2024 của UBND tỉnh)"
