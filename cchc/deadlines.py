@@ -435,9 +435,7 @@ def _refined(key: str, text: str, year: int | None) -> _Due | None:
             return None
         ends, day = found[1], _match(day_key, text, year)
     elif every := _EVERY.fullmatch(period):
-        last_year = _year(None, year, text)
-        months = _MONTHS_IN[every["every"]]
-        ends = [month_end(last_year, end) for end in range(months, 13, months)]
+        months, ends = _MONTHS_IN[every["every"]], _every(every, text, year)[1]
         day = (every["every"] != "quy" and _match(f"{day_key} hang {every['every']}", text, year)) or _match(day_key, text, year)
     else:
         found = _match(period, text, year)

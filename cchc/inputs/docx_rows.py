@@ -15,13 +15,12 @@ from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
     Columns, amount_in_million, comma_before_thousands, figure, heading_of, is_caps, is_heading_repeat, is_total, items_under, looks_like_section,
-    next_stt, label_kinds, own_cells, plain_amount, role_of, section_heading, task_heading, total_in_cell,
+    next_stt, label_kinds, own_cells, plain_amount, role_of, section_heading, task_heading, total_in_cell, WORDS_IN,
 )  # fmt: skip
 from cchc.money import exact_sum, format_number
 
 # No pattern here can match the same characters in two ways: each runs in linear time.
 _WORDS = re.compile(r"(?i)\(?bằng\s+chữ\s*:?")
-_WORDS_IN = re.compile(r"(?i)bằng\s+chữ")
 _SUM_IN_DONG = re.compile(r"(?i)tổng\s+kinh\s+phí\s*:\s*(?P<amount>[0-9][0-9.,]*\s*(?:(?:triệu|tỷ|tỉ)(?:\s*đồng)?|tr\.?\s*đ(?:ồng)?|đồng|đ|vnđ|vnd))\.?(?P<rest>.*)", re.S)
 _NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
 # "Cộng" alone or before what it adds up: mục, phần, nhiệm vụ, a number, a bracket; never "Cộng đồng".
@@ -124,7 +123,7 @@ class TableReader:
             self.total_row(own, in_cell, columns)
             return
         figures = {roles.get("budget"), *columns.unknown}  # a total's figures: there and in columns not read ("Ngân sách tỉnh")
-        if is_total(first) and all(c.column in figures or _WORDS_IN.search(c.text) for c in own[1:]):
+        if is_total(first) and all(c.column in figures or WORDS_IN.search(c.text) for c in own[1:]):
             self.total_row(own, value("budget") if "budget" in roles else "", columns)
             return
         if _is_subtotal(first) and own[0].column != roles.get("budget") and all(c.column in figures for c in own[1:]):
@@ -345,7 +344,7 @@ class TableReader:
         elif budget:
             self.total = budget
         for cell in own:
-            start = _WORDS_IN.search(cell.text)
+            start = WORDS_IN.search(cell.text)
             if start:
                 self._words(cell.text[start.start() - (cell.text[start.start() - 1 : start.start()] == "(") :])
 

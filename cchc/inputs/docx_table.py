@@ -448,7 +448,8 @@ def next_stt(grid, r: int, columns: Columns) -> str:
 _TOTAL_WORDS = ("tổng cộng", "tổng số", "tổng kinh phí", "tổng:")
 #: The words a total written out in one cell starts with: "Tổng cộng: 10 triệu đồng (Bằng chữ: Mười triệu đồng chẵn)".
 _TOTAL_START = re.compile(r"(?i)(?:tổng[ \t]+cộng|tổng[ \t]+số|tổng[ \t]+kinh[ \t]+phí|tổng)[ \t]*(?::[ \t]*)?")
-_WORDS_IN_CELL = re.compile(r"(?i)bằng\s+chữ")
+#: "Bằng chữ": the amount in words begins.
+WORDS_IN = re.compile(r"(?i)bằng\s+chữ")
 
 
 def total_in_cell(text: str, columns: Columns) -> str | None:
@@ -458,7 +459,7 @@ def total_in_cell(text: str, columns: Columns) -> str | None:
         return None
     start = _TOTAL_START.match(text)
     rest = text[start.end():] if start else ""
-    words = _WORDS_IN_CELL.search(rest, 0, 200)
+    words = WORDS_IN.search(rest, 0, 200)
     amount = (rest[: words.start()] if words else rest[:200]).strip().rstrip("(").strip()
     if not amount or not (amount[0].isdigit() or amount[0] in "-−"):
         return None  # no figure right after the words: "Tổng số hồ sơ …" is a product, not a total
