@@ -213,3 +213,17 @@ def test_sections_with_no_task_yet_come_back_as_such():
     assert [(s.numeral, s.title, len(s.tasks)) for s in back.sections] == [(s.numeral, s.title, len(s.tasks)) for s in plan.sections]
     assert items(back) == items(plan)
     assert result.problems == []
+
+
+@pytest.mark.parametrize("numeral", ["1", "II", "B"])
+def test_a_section_with_no_title_comes_back_with_its_label_and_no_title(tmp_path, numeral):
+    # Its label alone is printed in the section's cell: it came back as the title too ("1" then "1. 1" in print).
+    text = (ROOT / "tests" / "data" / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - numeral: I\n    title: CẢI CÁCH THỂ CHẾ\n", f'  - numeral: "{numeral}"\n', 1)
+    path = tmp_path / "khong-ten-muc.yaml"
+    path.write_text(text, encoding="utf-8")
+    plan, back, result = round_trip(path)
+    assert [(s.numeral, s.title) for s in plan.sections][0] == (numeral, None)
+    assert [(s.numeral, s.title) for s in back.sections] == [(s.numeral, s.title) for s in plan.sections]
+    assert items(back) == items(plan)
+    assert result.problems == []

@@ -46,7 +46,8 @@ _ROLE_RULES = (
 )
 _NUMBER_ROW = re.compile(r"\(?[0-9]{1,2}\)?|\([a-z]\)|[a-z]")
 _ROMAN = r"[IVXLC]{1,7}"
-_SECTION = re.compile(rf"(?P<label>{_ROMAN}|[0-9]{{1,3}}(?:\.[0-9]{{1,3}})*|[A-Z])(?:\s*[.):]|\s+[-–])\s*(?P<title>\S.*)?", re.S)
+_SECTION_LABEL = rf"{_ROMAN}|[0-9]{{1,3}}(?:\.[0-9]{{1,3}})*|[A-Z]"
+_SECTION = re.compile(rf"(?P<label>{_SECTION_LABEL})(?:\s*[.):]|\s+[-–])\s*(?P<title>\S.*)?", re.S)
 _TASK = re.compile(r"(?:(?P<dotted>[0-9]{1,3}(?:\.[0-9]{1,3})+)\.?|(?P<number>[0-9]{1,3})[.)]|(?P<letter>[a-zđ]\)))(?:\s+(?P<title>\S.*))?", re.S)
 _FIGURE = re.compile(r"[0-9][0-9.,]*")
 _VI_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
@@ -205,7 +206,10 @@ def in_million(amount: int | Decimal, factor: int | Decimal) -> int | Decimal:
 
 
 def section_heading(text: str) -> tuple[str | None, str | None]:
-    """"I. CẢI CÁCH THỂ CHẾ" -> ("I", "CẢI CÁCH THỂ CHẾ"); a heading without a label -> (None, text)."""
+    """"I. CẢI CÁCH THỂ CHẾ" -> ("I", "CẢI CÁCH THỂ CHẾ"); a label alone ("II", "1", as cchc prints a section
+    with no title) -> ("II", None); a heading without a label -> (None, text)."""
+    if re.fullmatch(_SECTION_LABEL, text):
+        return text, None
     match = _SECTION.fullmatch(text)
     if match is None:
         return None, text or None
