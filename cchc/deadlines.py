@@ -16,7 +16,7 @@ quarters, half years, years and dates, with or without a year ("Tháng 6",
 "Trước ngày 30/6" take the plan's year Y), lists and ranges of them;
 recurring wordings due within Y ("Hằng quý": the end of each quarter,
 "Trước ngày 10 của tháng cuối quý": the 10th of March, June, September and
-December); ongoing ones with no date ("Thường xuyên"); events ("Sau khi …",
+December); ongoing ones with no date ("Thường xuyên"; "Từ tháng 01/2025", a start and no end); events ("Sau khi …",
 "Khi có …"); "Theo kế hoạch", "Theo quy định" (of whoever: "… của Bộ Nội vụ");
 part of a month ("Đầu tháng 6", "Hạ tuần tháng 6") due as the month is; a verb
 before a wording ("Thực hiện", "Hoàn thành", "Triển khai", "Báo cáo") not read; and several wordings joined by
@@ -93,6 +93,7 @@ _QUARTER_LIST = rf"{_QUARTER_ITEM}(?:(?:,(?:va )?| va )(?:quy )?{_QUARTER_ITEM})
 _LIST_SEP = re.compile(r",(?:va )?(?:thang |quy )?| va (?:thang |quy )?")
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_DATED = (KIND_DATE, KIND_MONTH, KIND_QUARTER, KIND_HALF_YEAR, KIND_YEAR)
 _QUARTER_ENDS = (3, 6, 9, 12)
 _ALL_MONTHS = tuple(range(1, 13))
 
@@ -368,6 +369,9 @@ def _match(key: str, text: str, year: int | None) -> _Due | None:
     for pattern, meaning in _RULES:
         if m := pattern.fullmatch(key):
             return meaning(m, text, year)
+    start = key[3:].removesuffix(" tro di") if key.startswith("tu ") and not key.startswith("tu tu ") else ""
+    if start and (found := _match(start, text, year)) and found[0] in _DATED:
+        return KIND_RECURRING, []  # "Từ tháng 01/2025 (trở đi)": a start and no end, ongoing from then
     return None
 
 

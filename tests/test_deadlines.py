@@ -180,6 +180,7 @@ IMPOSSIBLE = [
     ("Tháng 0/2021", "deadline.bad-month", {"month": 0}),
     ("Tháng 3, 13/2021", "deadline.bad-month", {"month": 13}),
     ("Tháng 13", "deadline.bad-month", {"month": 13}),
+    ("Từ tháng 13/2025", "deadline.bad-month", {"month": 13}),
     ("Quý V/2021", "deadline.bad-quarter", {"quarter": "V"}),
     ("Quý 0/2021", "deadline.bad-quarter", {"quarter": "0"}),
     ("Quý I, 5/2021", "deadline.bad-quarter", {"quarter": "5"}),
@@ -341,6 +342,13 @@ MORE_REAL_WORDINGS = [
     ("Tháng 11/2021 - 2/2022", KIND_MONTH, (D(2022, 2, 28),)),
     ("Từ tháng 4/2021 đến hết tháng 5/2021", KIND_MONTH, (D(2021, 5, 31),)),
     ("Quý IV/2020 - Quý I/2021", KIND_QUARTER, (D(2021, 3, 31),)),
+    # A start and no end: ongoing from then, never a date cchc would have to invent.
+    ("Từ tháng 01/2025", KIND_RECURRING, ()),
+    ("Từ năm 2022 trở đi", KIND_RECURRING, ()),
+    ("Triển khai từ quý II/2021", KIND_RECURRING, ()),
+    ("Từ ngày 01/7/2021", KIND_RECURRING, ()),
+    ("Từ tháng 6", KIND_RECURRING, ()),
+    ("Từ tháng 3/2021; Quý IV/2021", KIND_RECURRING, (D(2021, 12, 31),)),
 ]
 
 
@@ -378,7 +386,17 @@ UNKNOWN = [
     "Tháng ٣/٢٠٢١",  # Arabic-Indic digits are not plan digits
     "Tháng ²/2021",  # str.isdigit() says yes; the grammar says no
     "Năm ２０２１",  # full-width digits
+    # "Từ" before what is no start in time.
+    "Từ nay",
+    "Từ hằng năm",
+    "Từ thường xuyên",
 ]
+
+
+def test_a_start_then_an_end_not_in_time_is_unknown() -> None:
+    with pytest.raises(DeadlineError) as info:
+        parse_deadline("Từ tháng 01/2025 đến nay", PLAN_YEAR)
+    assert info.value.key == "deadline.unknown"
 
 PLAN_YEAR = 2021
 
