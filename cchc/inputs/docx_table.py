@@ -373,12 +373,18 @@ def _section_column(grid: Grid, column: int, product: int | None, start: int) ->
         elif slot is not None and len(row_cells) == 2 and row_cells[1] is slot.cell and row_cells[0].column < column:
             # "I | CẢI CÁCH THỂ CHẾ" and nothing else (its product blank): a section's own row
             section_rows = section_rows or (re.fullmatch(_ROMAN, row_cells[0].text.strip().rstrip(".")) is not None
-                                            and is_caps(slot.cell.text) and (product is None or not grid.text(r, product)))
+                                            and is_caps(slot.cell.text) and _blank_beside(grid, r, product, slot.cell))
         own += slot is not None and bool(slot.cell.text)
         items += product is not None and bool(grid.text(r, product))
     if merged:
         return not section_rows or any(looks_like_section(text) for text in merged.values())
     return own * 2 <= items
+
+
+def _blank_beside(grid: Grid, r: int, column: int | None, cell) -> bool:
+    """Whether row *r* has nothing of its own in *column* (none, blank, or *cell* merged across it)."""
+    slot = grid.slots[r][column] if column is not None else None
+    return slot is None or slot.cell is cell or not slot.cell.text
 
 
 def heading_of(grid: Grid, columns: Columns, c: int) -> str:
