@@ -118,6 +118,24 @@ def test_a_long_cell_merged_down_over_every_row_is_refused_not_copied_into_each(
     assert len(result.data["sections"][0]["tasks"]) == 8
 
 
+def test_a_long_task_cell_merged_down_over_rows_of_many_sections_is_refused_not_copied_into_each(monkeypatch):
+    # Each row its own section under the merged task: 27 KB of title over 2,000 rows made 79 MB of plan.
+    import cchc.inputs.docx_rows as rows
+
+    monkeypatch.setattr(rows, "MAX_TEXT_CHARS", 50_000)
+    title = "Rà soát văn bản " * 700  # 11,200 characters
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    body = [[f"Mục {n}", title if n == 1 else None, f"Sản phẩm {n}", "Sở Nội vụ", "Quý II/2021"] for n in range(1, 9)]
+    F.task_table(doc, [["Nội dung", *HEADINGS], *body], merges=[((1, 1), (8, 1))])
+    with pytest.raises(DocxRefused) as refused:
+        read_docx(F.to_bytes(doc), "merged.docx")
+    assert refused.value.key == "docx.too-much-text"
+    monkeypatch.setattr(rows, "MAX_TEXT_CHARS", 200_000)
+    result = read_docx(F.to_bytes(doc), "merged.docx")
+    assert len(result.data["sections"]) == 8
+
+
 @pytest.mark.parametrize("between", ["- 2 -", "2", "Trang 2", "– 2 –"])
 def test_a_table_continued_after_a_page_number_is_read_on(between):
     # A PDF converted to Word puts the page's number between the parts: the second part and its total were dropped.
@@ -129,6 +147,19 @@ def test_a_table_continued_after_a_page_number_is_read_on(between):
     plan, _ = imported(F.to_bytes(doc))
     assert [item.product for _, _, item in plan.items()] == ["Kế hoạch CCHC", "Báo cáo rà soát", "Báo cáo kiểm soát"]
     assert not plan.prose_after  # the page's number is not the plan's prose either
+
+
+@pytest.mark.parametrize("between", ["- 2 -", "2", "Trang 2"])
+def test_a_page_number_before_a_part_with_its_headings_typed_again_is_not_prose(between):
+    # The second part read by its own headings: the page's number stayed as prose after the table, printed in the PDF.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    F.task_table(doc, [HEADINGS, *ROWS[:2]])
+    F.para(doc, between, center=True)
+    F.task_table(doc, [HEADINGS, ROWS[2]])
+    plan, _ = imported(F.to_bytes(doc))
+    assert [item.product for _, _, item in plan.items()] == ["Kế hoạch CCHC", "Báo cáo rà soát", "Báo cáo kiểm soát"]
+    assert not plan.prose_after and not plan.prose_before
 
 
 DEL = 'w:id="9" w:author="A" w:date="2021-01-01T00:00:00Z"'

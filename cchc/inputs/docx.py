@@ -279,8 +279,7 @@ class _Document:
                     self.all_text.append(element.text)
                 continue
             columns = find_columns(element)
-            # A page's number between the parts of a table ("- 2 -", "Trang 2", as a PDF converted to Word has it)
-            # is print, not the plan's words: the table goes on after it.
+            # A page's number between the parts of a table ("- 2 -", "Trang 2", a PDF made Word) is print, not words.
             furniture = 0
             while len(events) > furniture + 1 and isinstance(events[-1 - furniture], Para) and _PAGE_NUMBER.fullmatch(events[-1 - furniture].text.strip()):
                 furniture += 1
@@ -294,7 +293,8 @@ class _Document:
                              else _same_cells_on(element, previous[0], last_columns))
                 if continued is not None:  # else a table of its own, read by its own headings when it has them
                     columns = continued
-                    del events[len(events) - furniture :]
+            if furniture and columns is not None and isinstance(previous, tuple):  # between two parts, or two tables
+                del events[len(events) - furniture :]
             if columns is not None:
                 element, columns = with_sources_added(element, columns) or (element, columns)  # a budget by source: summed
                 events.append((element, columns))
