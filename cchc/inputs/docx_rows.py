@@ -178,7 +178,14 @@ class TableReader:
         self.open_section(label, title)
         return self._section
 
+    def _made(self, chars: int) -> None:
+        """Count text the plan is given (a cell merged down gives each row its text): refused past the bound."""
+        self._chars += chars
+        if self._chars > MAX_TEXT_CHARS:
+            raise DocxRefused("docx.too-much-text", limit=MAX_TEXT_CHARS)
+
     def open_task(self, text: str) -> None:
+        self._made(len(text))  # a task's cell merged down over rows of many sections gives each its title
         number, title = task_heading(text) if text else (None, None)
         self._task = {"number": number, "title": title, "items": []}
         self._section["tasks"].append(self._task)
@@ -282,9 +289,7 @@ class TableReader:
             guesses.append(("product", "docx.guess.continued", {}))  # "…theo Nghị định" | "số 30/2020": cut by a page?
         # A cell merged down over every row gives each its text: a hostile one (200 KB over 3,000 rows) would make
         # gigabytes of plan from a small file. No real plan's items hold more text than the part they come from.
-        self._chars += sum(len(v) for v in (product, item["deadline"], item["note"], value("lead"), value("partners")) if isinstance(v, str))
-        if self._chars > MAX_TEXT_CHARS:
-            raise DocxRefused("docx.too-much-text", limit=MAX_TEXT_CHARS)
+        self._made(sum(len(v) for v in (product, item["deadline"], item["note"], value("lead"), value("partners")) if isinstance(v, str)))
         self._task["items"].append(item)
         self.items.append(item)
         self._count(item)
