@@ -1,9 +1,8 @@
 """The Vietnamese deadline grammar: "Thời gian hoàn thành" wordings turned into due dates.
 
-``parse_deadline("Quý II, IV/2021")`` gives kind "quarter" due (2021-06-30, 2021-12-31).
-A period is due on its last day, inclusive; a range of periods ("Tháng 6-7/2021")
-on the last day of its end only. ``year`` is the plan's year: a wording that
-names no year takes it, and a recurring wording is due on its dates within it.
+``parse_deadline("Quý II, IV/2021")`` gives kind "quarter" due (2021-06-30, 2021-12-31). A period is due on its
+last day, inclusive; a range of periods ("Tháng 6-7/2021") on the last day of its end only. ``year`` is the plan's
+year: a wording that names no year takes it, and a recurring wording is due on its dates within it.
 
 Matching ignores case, diacritics (đ too), Unicode form, extra spaces and the
 spaces around "/", ",", "-" (an en or em dash counts as "-"). "Hàng" and "Hằng"
@@ -11,40 +10,28 @@ are one word, and so are "Quí" and "Quý". Only the ASCII digits 0-9 are digits
 A wording that needs the plan's year Y when there is none is ``deadline.no-year``.
 
 The wordings, their kinds and due dates are tabled in docs/format.md
-("Deadlines"), which a test keeps true to this grammar. In short: months,
-quarters, half years, years and dates, with or without a year ("Tháng 6",
-"Trước ngày 30/6" take the plan's year Y), lists and ranges of them;
-recurring wordings due within Y ("Hằng quý": the end of each quarter,
-"Trước ngày 10 của tháng cuối quý": the 10th of March, June, September and
-December); ongoing ones with no date ("Thường xuyên"; "Từ tháng 01/2025", a start and no end); events ("Sau khi …",
-"Khi có …"); "Theo kế hoạch", "Theo quy định" (of whoever: "… của Bộ Nội vụ");
-part of a month ("Đầu tháng 6", "Hạ tuần tháng 6") due as the month is; a verb
-before a wording ("Thực hiện", "Hoàn thành", "Triển khai", "Báo cáo") not read; and several wordings joined by
-",", ";", "và" or "hoặc", or written one a line, read part by part (every date of
-every part; the parts' kind when they share one, else recurring when a part
-recurs, else the first dated part's). A month after a day ("Trước ngày 15
-tháng 6 và tháng 12") has that day. A period, then a day within it after a
-comma or in brackets, is due that day ("Hằng năm, trước ngày 15/12" as "Trước
-ngày 15/12 hằng năm"; "Quý III/2021 (trước ngày 15/9)"). A full stop at the
-end is not read.
+("Deadlines"), which a test keeps true to this grammar: months, quarters, half
+years, years and dates, with or without a year (one without takes the plan's
+year Y), lists and ranges of them; recurring wordings due within Y; ongoing
+ones with no date ("Thường xuyên"; "Từ tháng 01/2025", a start and no end);
+events; "Theo kế hoạch", "Theo quy định"; a verb before a wording not read;
+several wordings joined by ",", ";", "và" or "hoặc", or one a line, read part
+by part; a period, then the days within it after a comma or in brackets, due
+on those days. A full stop at the end is not read.
 
-Before a date, "Trước", "Chậm nhất" or "Chậm nhất là", and "ngày", may be
-written or left out; a day of each month or quarter needs "ngày" ("Ngày 15
-hằng tháng"). A day beyond a month's end ("Ngày 31 hằng tháng") falls on the
-month's last day. In a list, "và" may stand for the comma and the word may be
-repeated ("Tháng 3 và tháng 9/2021"); any item of a list may be a range.
+Before a date, "Trước", "Chậm nhất" or "Chậm nhất là", and "ngày", may be written or left out; a day of each
+month or quarter needs "ngày" ("Ngày 15 hằng tháng"). A day beyond a month's end ("Ngày 31 hằng tháng") falls on
+the month's last day. In a list, "và" may stand for the comma and the word may be repeated ("Tháng 3 và tháng
+9/2021"); any item of a list may be a range.
 
-Impossible values are errors that quote the wording: a month outside 1-12, a
-quarter outside I-IV, a day its month does not have, a year outside
-1900-2199, a range that runs backwards ("Tháng 7-6/2021"). Any other wording
-is ``deadline.unknown``, whose ``example`` is the model wording (from
-``EXAMPLES``) closest to it, for the user to copy. Each error is a
-``DeadlineError`` carrying a catalogue key and its arguments
+Impossible values are errors that quote the wording: a month outside 1-12, a quarter outside I-IV, a day its
+month does not have, a year outside 1900-2199, a range that runs backwards ("Tháng 7-6/2021"). Any other wording
+is ``deadline.unknown``, whose ``example`` is the model wording (from ``EXAMPLES``) closest to it, for the user
+to copy. Each error is a ``DeadlineError`` carrying a catalogue key and its arguments
 (``cchc/messages/deadlines.py``); nothing here prints.
 
-Every pattern is matched whole (``fullmatch``) on a folded wording, and no
-pattern has quantifiers that can match the same characters in more than one
-way, so matching is linear in the length of the text; wordings longer than
+Every pattern is matched whole (``fullmatch``) on a folded wording, and no pattern has quantifiers that can match
+the same characters in more than one way, so matching is linear in the length of the text; wordings longer than
 ``MAX_LENGTH`` are refused before any pattern runs.
 """
 
@@ -55,6 +42,7 @@ import datetime
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import chain
 
 from cchc.deadline_forms import COMPARED_LENGTH, EXAMPLES, closest_form, folded_wording, with_their_numbers
 from cchc.deadline_kinds import (
@@ -340,7 +328,7 @@ def parse_deadline(text: str, year: int | None = None) -> Deadline:
     if len(text) > MAX_LENGTH:
         raise _error("deadline.unknown", text, example=closest_example(text[:COMPARED_LENGTH], year))
     key = folded_wording(text)
-    found = _match(key, text, year)
+    found = _match(key, text, year) or _from(key, text, year)
     if found is None:
         found = _refined(key, text, year)
     if found is None:
@@ -369,10 +357,21 @@ def _match(key: str, text: str, year: int | None) -> _Due | None:
     for pattern, meaning in _RULES:
         if m := pattern.fullmatch(key):
             return meaning(m, text, year)
-    start = key[3:].removesuffix(" tro di") if key.startswith("tu ") and not key.startswith("tu tu ") else ""
-    if start and (found := _match(start, text, year)) and found[0] in _DATED:
-        return KIND_RECURRING, []  # "Từ tháng 01/2025 (trở đi)": a start and no end, ongoing from then
     return None
+
+
+#: "Từ tháng 01/2025 (trở đi)": a start and no end; not a range or list ("Từ tháng 3-6/2021"), nor "Từ" again.
+_FROM = re.compile(r"(?:(?:thuc hien|hoan thanh|trien khai|bao cao) )?tu (?!tu |giai doan)(?P<start>[^-,;]+)")
+_ISO_DAY = re.compile(r"(?:ngay )?[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+
+
+def _from(key: str, text: str, year: int | None) -> _Due | None:
+    """A whole wording that is a start and no end: ongoing from then (a start inside a list would shift its dates)."""
+    m = _FROM.fullmatch(key.replace("-", "/") if _ISO_DAY.search(key) else key)
+    if m is None or " va " in m["start"] or " hoac " in m["start"]:
+        return None
+    found = _match(key[m.start("start") : m.end("start")].removesuffix(" tro di"), text, year)
+    return (KIND_RECURRING, []) if found is not None and found[0] in _DATED else None
 
 
 #: Where a wording that no rule reads whole may hold several ("Tháng 6/2025 và tháng 12/2025").
@@ -395,6 +394,10 @@ def _combined(key: str, text: str, year: int | None) -> _Due | None:
         if skip:  # the day of the period before
             skip = False
             continue
+        rest = "".join(chain.from_iterable(zip(parts[at + 1 :], joins[at + 1 :])))
+        if joins[at] == "," and at + 2 < len(parts) and (match := _period_days(part, rest, text, year)):  # days of each period
+            found.append(match)
+            break
         if joins[at] == "," and (match := _refined(f"{part},{parts[at + 1]}", text, year)):  # "Hằng năm, trước ngày 15/12 và …"
             found.append(match)
             skip = True
@@ -416,6 +419,7 @@ _EVERY = re.compile(r"(?:dinh ky )?hang (?P<every>nam|quy|thang)")
 #: A reporting period named bare, one of a list of them ("quý, 6 tháng, năm"): each is "hằng …".
 _BARE_PERIOD = re.compile(r"(?:(?:dinh ky|theo dinh ky)(?: hang)? |hang )?(?:thang|quy|nam|0?6 thang)")
 _YEARLY = re.compile(r"(?P<unit>quy|thang) [0-9ivx]+ hang nam")
+_HALF_YEARLY = re.compile(r"dinh ky (?:0?6|sau) thang")
 #: Months in a period of each kind ("Hằng năm/quý/tháng" by its word).
 _MONTHS_IN = {KIND_MONTH: 1, KIND_QUARTER: 3, KIND_HALF_YEAR: 6, KIND_YEAR: 12, "thang": 1, "quy": 3, "nam": 12}
 #: A period, then the day it is due by: "Hằng năm, trước ngày 15/12", "Quý III/2021 (trước ngày 15/9)".
@@ -423,37 +427,33 @@ _PERIOD_THEN_DAY = (re.compile(r"(?P<period>[^,;()]+),(?P<day>[^,;()]+)"), re.co
 
 
 def _refined(key: str, text: str, year: int | None) -> _Due | None:
-    """A period followed by the day in it that it is due by, after a comma or in brackets: that day, once for each
-    period of a recurring one ("Hằng tháng, trước ngày 25" is the 25th of each month; "Hằng năm, trước ngày 15/12" as
-    "Trước ngày 15/12 hằng năm"). None when the wording is not such a pair, or the day is not within the period."""
+    """A period, then the day in it that it is due by, after a comma or in brackets: that day, once for each period
+    of a recurring one ("Hằng tháng, trước ngày 25": the 25th of each month). None when not such a pair."""
     m = _PERIOD_THEN_DAY[0].fullmatch(key) or _PERIOD_THEN_DAY[1].fullmatch(key)
-    if m is None:
-        return None
-    period, day_key = m["period"].strip(), m["day"].strip()
+    return None if m is None else _period_days(m["period"].strip(), m["day"].strip(), text, year)
+
+
+def _period_days(period: str, day_key: str, text: str, year: int | None) -> _Due | None:
+    """``_refined`` of a period and what follows it, which may list a day for each of its periods ("Định kỳ 6
+    tháng, trước ngày 15/6 và 15/12", "Hằng quý, trước ngày 15/3, 15/6, 15/9, 15/12")."""
     if verb := _DOING.match(period):  # "Báo cáo hằng năm, trước ngày 15/12"
         period = period[verb.end() :]
-    yearly = _YEARLY.fullmatch(period)  # "Quý II hằng năm, trước ngày 15/6": a period each year
-    if yearly:
-        found, months = _match(period, text, year), 3 if yearly["unit"] == "quy" else 1
-        if found is None:
-            return None
-        ends, day = found[1], _match(day_key, text, year)
-    elif every := _EVERY.fullmatch(period):
-        months, ends = _MONTHS_IN[every["every"]], _every(every, text, year)[1]
-        day = (every["every"] != "quy" and _match(f"{day_key} hang {every['every']}", text, year)) or _match(day_key, text, year)
-    else:
-        found = _match(period, text, year)
-        if found is None or len(found[1]) != 1 or found[0] not in _MONTHS_IN:
-            return None
-        months, ends = _MONTHS_IN[found[0]], found[1]
-        day = _match(day_key, text, ends[0].year)  # a day without a year is in the period's
-    if day is None or day[0] not in (KIND_DATE, KIND_RECURRING) or len(day[1]) != len(ends):
+    found = _match(period, text, year)
+    yearly, every = _YEARLY.fullmatch(period), _EVERY.fullmatch(period)  # "Quý II hằng năm": a period each year
+    recurring = bool(yearly or every or _HALF_YEARLY.fullmatch(period))  # "Định kỳ 6 tháng": 30/6 and 31/12
+    if found is None or not (recurring or (len(found[1]) == 1 and found[0] in _MONTHS_IN)):
+        return None
+    ends = found[1]
+    months = (3 if yearly["unit"] == "quy" else 1) if yearly else _MONTHS_IN[every["every"]] if every else 6 if recurring else _MONTHS_IN[found[0]]
+    in_year = year if recurring else ends[0].year  # a day without a year is in the period's
+    day = every and every["every"] != "quy" and _match(f"{day_key} hang {every['every']}", text, year)
+    day = day or _match(day_key, text, in_year) or _combined(day_key, text, in_year)
+    if not day or day[0] not in (KIND_DATE, KIND_RECURRING) or len(day[1]) != len(ends):
         return None
     for end, due in zip(ends, sorted(day[1])):
-        first = datetime.date(end.year, end.month - months + 1, 1)
-        if not first <= due <= end:
+        if not datetime.date(end.year, end.month - months + 1, 1) <= due <= end:
             return None
-    return (KIND_RECURRING if yearly or every else day[0]), day[1]
+    return (KIND_RECURRING if recurring else day[0]), day[1]
 
 
 #: The separators of ``_nested``, strongest first: ";" between wordings, then "và" or "hoặc", then ",".

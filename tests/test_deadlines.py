@@ -348,7 +348,10 @@ MORE_REAL_WORDINGS = [
     ("Triển khai từ quý II/2021", KIND_RECURRING, ()),
     ("Từ ngày 01/7/2021", KIND_RECURRING, ()),
     ("Từ tháng 6", KIND_RECURRING, ()),
-    ("Từ tháng 3/2021; Quý IV/2021", KIND_RECURRING, (D(2021, 12, 31),)),
+    # A period, then a day for each of its periods: those days only (late work was counted on time by the ends).
+    ("Định kỳ 6 tháng, trước ngày 15/6 và 15/12", KIND_RECURRING, (D(2021, 6, 15), D(2021, 12, 15))),
+    ("Định kỳ 6 tháng, trước ngày 15 tháng 6 và tháng 12", KIND_RECURRING, (D(2021, 6, 15), D(2021, 12, 15))),
+    ("Hằng quý, trước ngày 15/3, 15/6, 15/9, 15/12", KIND_RECURRING, (D(2021, 3, 15), D(2021, 6, 15), D(2021, 9, 15), D(2021, 12, 15))),
 ]
 
 
@@ -393,9 +396,17 @@ UNKNOWN = [
 ]
 
 
-def test_a_start_then_an_end_not_in_time_is_unknown() -> None:
+@pytest.mark.parametrize("text", [
+    "Từ tháng 01/2025 đến nay",
+    # A range or a list after "Từ" names its end: never read as ongoing, which would drop the end's date.
+    "Từ tháng 3-6/2021", "Từ quý I-II/2021", "Từ năm 2021-2022", "Từ giai đoạn 2021-2025", "Từ tháng 3, 6/2025",
+    "Từ tháng 3 và 6/2025",
+    # A start within a list would move the list's other dates ("Hằng quý" from June has no 31/3).
+    "Hằng quý, từ tháng 6/2021", "Từ tháng 6/2025, hằng quý", "Từ tháng 3/2021; Quý IV/2021",
+])
+def test_a_start_that_is_not_the_whole_wording_or_not_one_time_is_unknown(text: str) -> None:
     with pytest.raises(DeadlineError) as info:
-        parse_deadline("Từ tháng 01/2025 đến nay", PLAN_YEAR)
+        parse_deadline(text, PLAN_YEAR)
     assert info.value.key == "deadline.unknown"
 
 PLAN_YEAR = 2021
