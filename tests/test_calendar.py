@@ -18,7 +18,7 @@ from conftest import DATA, ROOT
 PROGRESS = DATA / "progress"
 PLAN = PROGRESS / "ke-hoach.yaml"
 LOG = PROGRESS / "ke-hoach.progress.yaml"
-PLAN_KEY = "ủy ban nhân dân tỉnh thử nghiệm\x1f12/khubnd"  # its issuer ("UBND TỈNH THỬ NGHIỆM") and number, as keyed
+PLAN_KEY = "ủy ban nhân dân tỉnh thử nghiệm\x1f12/khubnd\x1f2021"  # its issuer ("UBND TỈNH THỬ NGHIỆM"), number and year, as keyed
 
 
 @pytest.fixture(scope="module")
@@ -391,6 +391,23 @@ def test_two_plans_with_one_number_or_one_title_from_two_issuers_have_events_apa
     for a in range(len(uids)):
         for b in range(a + 1, len(uids)):
             assert not uids[a] & uids[b], (a, b)
+
+
+def test_a_bodys_plans_of_two_years_with_one_number_have_events_apart(run, tmp_path):
+    # Numbers start again each year: "12/KH-UBND" of 2021 and of 2022 are two plans. An item of each due the same day
+    # (a wording with its own year) had one UID: importing one plan's calendar replaced the other's event.
+    text = PLAN.read_text(encoding="utf-8")
+    events = []
+    for year in (2021, 2022):
+        path = tmp_path / f"p-{year}.yaml"
+        path.write_text(text.replace("  year: 2021\n", f"  year: {year}\n", 1), encoding="utf-8")
+        lines = calendar_bytes(run, "--plan", path).split(b"\r\n")
+        starts = [line for line in lines if line.startswith(b"DTSTART")]
+        uids = [line for line in lines if line.startswith(b"UID:")]
+        events.append(dict(zip(uids, starts)))
+    same_days = set(events[0].values()) & set(events[1].values())
+    assert same_days  # "Quý I/2021" and the like are due the same day in both
+    assert not set(events[0]) & set(events[1])
 
 
 def test_the_issuer_and_the_number_spelt_another_way_keep_every_uid(run, tmp_path):
