@@ -1586,9 +1586,10 @@ def test_a_drafts_blank_number_and_date_are_told_not_dropped():
     assert told == [("docx.blank-date", "Vũ Hội, ngày      tháng 02 năm 2021"), ("docx.blank-number", "Số:      /KH-UBND")]
 
 
-def test_a_subtitle_after_a_line_break_in_the_titles_paragraph_is_the_subtitle():
+@pytest.mark.parametrize("after_break", ["", " ", "\t"])
+def test_a_subtitle_after_a_line_break_in_the_titles_paragraph_is_the_subtitle(after_break):
     # "KẾ HOẠCH …⏎(Kèm theo Quyết định …)" typed as one paragraph: the whole was read as the title, printed bold.
-    title = "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025\n(Kèm theo Quyết định số 3521/QĐ-UBND ngày 27/12/2024 của UBND tỉnh)"
+    title = f"KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025\n{after_break}(Kèm theo Quyết định số 3521/QĐ-UBND ngày 27/12/2024 của UBND tỉnh)"
     data = F.small_docx([["Rà soát", "Báo cáo", "Văn phòng Sở", "Quý II/2025"]], title=title)
     plan, _, _ = imported(data)
     assert plan.plan.title == "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025"

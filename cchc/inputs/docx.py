@@ -253,8 +253,8 @@ class _Document:
             self._header_of(self.plan, head)
         if closing:
             self._closing(closing)
-        if title and not subtitle and "\n(" in title[-1]:  # "KẾ HOẠCH …⏎(Kèm theo Quyết định …)": one paragraph, two lines
-            title[-1], subtitle = title[-1].partition("\n(")[0], ["(" + title[-1].partition("\n(")[2]]
+        if title and not subtitle and (cut := re.search(r"\n\s*\(", title[-1])):  # "KẾ HOẠCH …⏎(Kèm theo …)": two lines
+            title[-1], subtitle = title[-1][: cut.start()], ["(" + title[-1][cut.end() :]]
         if title:
             self.plan["title"] = " ".join(_line(text) for text in title)
             if plain_title:
