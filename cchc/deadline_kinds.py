@@ -69,3 +69,24 @@ def today(now: datetime.datetime | None = None) -> datetime.date:
 def month_end(year: int, month: int) -> datetime.date:
     """The last day of a month: the day a period ending in that month is due."""
     return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+#: Wordings without a date, by their folded form (``cchc.deadlines`` reads them whole).
+NO_DATE = {
+    "thuong xuyen": KIND_RECURRING,
+    "dinh ky": KIND_RECURRING,
+    "lien tuc": KIND_RECURRING,
+    "hang tuan": KIND_RECURRING,  # weekly: ongoing at a plan's scale
+    "theo dinh ky": KIND_RECURRING,
+    "thuong xuyen hang nam": KIND_RECURRING,
+    "dot xuat": KIND_AFTER_EVENT,  # when something calls for it: no date, as "Theo yêu cầu"
+    "dang trien khai": KIND_RECURRING,
+    "thuong xuyen trong nam": KIND_RECURRING,
+    "thuong xuyen lien tuc": KIND_RECURRING,
+    "theo ke hoach": KIND_AS_PLANNED,
+    "theo tien do": KIND_AS_PLANNED,
+    "theo lo trinh": KIND_AS_PLANNED,
+    "theo quy dinh": KIND_AS_REGULATED,
+    "theo yeu cau": KIND_AFTER_EVENT,
+    "theo chi dao": KIND_AFTER_EVENT,
+}

@@ -47,7 +47,8 @@ from itertools import chain
 from cchc.deadline_forms import COMPARED_LENGTH, EXAMPLES, closest_form, folded_wording, with_their_numbers
 from cchc.deadline_kinds import (
     KIND_AFTER_EVENT, KIND_AS_PLANNED, KIND_AS_REGULATED, KIND_DATE, KIND_HALF_YEAR, KIND_MONTH, KIND_QUARTER,
-    KIND_RECURRING, KIND_UNSPECIFIED, KIND_YEAR, KINDS, MAX_YEAR, MIN_YEAR, Deadline, DeadlineError, month_end, today,
+    KIND_RECURRING, KIND_UNSPECIFIED, KIND_YEAR, KINDS, MAX_YEAR, MIN_YEAR, NO_DATE as _FIXED, Deadline, DeadlineError, month_end,
+    today,
 )
 
 __all__ = [
@@ -85,25 +86,6 @@ _DATED = (KIND_DATE, KIND_MONTH, KIND_QUARTER, KIND_HALF_YEAR, KIND_YEAR)
 _QUARTER_ENDS = (3, 6, 9, 12)
 _ALL_MONTHS = tuple(range(1, 13))
 
-# Wordings without a date, by their folded form.
-_FIXED = {
-    "thuong xuyen": KIND_RECURRING,
-    "dinh ky": KIND_RECURRING,
-    "lien tuc": KIND_RECURRING,
-    "hang tuan": KIND_RECURRING,  # weekly: ongoing at a plan's scale
-    "theo dinh ky": KIND_RECURRING,
-    "thuong xuyen hang nam": KIND_RECURRING,
-    "dot xuat": KIND_AFTER_EVENT,  # when something calls for it: no date, as "Theo yêu cầu"
-    "dang trien khai": KIND_RECURRING,
-    "thuong xuyen trong nam": KIND_RECURRING,
-    "thuong xuyen lien tuc": KIND_RECURRING,
-    "theo ke hoach": KIND_AS_PLANNED,
-    "theo tien do": KIND_AS_PLANNED,
-    "theo lo trinh": KIND_AS_PLANNED,
-    "theo quy dinh": KIND_AS_REGULATED,
-    "theo yeu cau": KIND_AFTER_EVENT,
-    "theo chi dao": KIND_AFTER_EVENT,
-}
 # "Sau khi …", "Khi có …": whatever follows names the event.
 _AFTER_EVENT = re.compile(r"(?:sau khi|khi co)\b")
 # "Theo kế hoạch của Bộ Nội vụ", "Theo quy định của pháp luật": whose plan or rule it is does not change the kind.
@@ -381,11 +363,12 @@ _DAY_LEAD = re.compile(rf"({_LEAD}ngay [0-9]{{1,2}})(?: thang |/)[0-9]")
 _BARE_MONTH = re.compile(rf"(?:thang )?[0-9]{{1,2}}{_YEAR_TAIL}(?: hang nam)?")
 
 
-def _combined(key: str, text: str, year: int | None) -> _Due | None:
-    """Several wordings joined by ",", ";", "và" or "hoặc" (see the module's docstring); None when a part is unknown."""
+def _combined(key: str, text: str, year: int | None, days: bool = False) -> _Due | None:
+    """Several wordings joined by ",", ";", "và" or "hoặc" (see the module's docstring); None when a part is unknown.
+    With *days*, the days that follow a period, one for each of its periods: None unless they are days only."""
     pieces = _PARTS.split(key)  # the parts, and between them what joins them
     parts, joins = [part.strip() for part in pieces[::2]], pieces[1::2] + [""]
-    if len(parts) < 2 or len(parts) > MAX_PARTS or not all(parts):
+    if len(parts) < 2 or len(parts) > MAX_PARTS or not all(parts) or (days and not _days_only(parts, joins)):
         return None
     if all(_BARE_PERIOD.fullmatch(part) for part in parts):  # "Hằng quý, 6 tháng, năm", "Định kỳ quý, 6 tháng, năm"
         parts = ["dinh ky 6 thang" if "6" in part else "hang " + part.split()[-1] for part in parts]
@@ -394,8 +377,9 @@ def _combined(key: str, text: str, year: int | None) -> _Due | None:
         if skip:  # the day of the period before
             skip = False
             continue
-        rest = "".join(chain.from_iterable(zip(parts[at + 1 :], joins[at + 1 :])))
-        if joins[at] == "," and at + 2 < len(parts) and (match := _period_days(part, rest, text, year)):  # days of each period
+        listed = parts[at + 1 :], joins[at + 1 :]  # "Hằng quý, trước ngày 15/3, 15/6, 15/9, 15/12": a day in each period
+        if not days and joins[at] == "," and len(listed[0]) > 1 and _REPEATING.fullmatch(part) and _days_only(*listed) and (
+                match := _period_days(part, "".join(chain.from_iterable(zip(*listed))), text, year)):
             found.append(match)
             break
         if joins[at] == "," and (match := _refined(f"{part},{parts[at + 1]}", text, year)):  # "Hằng năm, trước ngày 15/12 và …"
@@ -416,10 +400,18 @@ def _combined(key: str, text: str, year: int | None) -> _Due | None:
 
 
 _EVERY = re.compile(r"(?:dinh ky )?hang (?P<every>nam|quy|thang)")
+#: A day, one of those a period's list gives ("trước ngày 15/3", "15/6"), not a period again.
+_DAY_PART = re.compile(rf"{_LEAD}(?:ngay )?[0-9]|thang [0-9]")  # "… tháng 6 và tháng 12": the day before's
+
+
+def _days_only(parts: list[str], joins: list[str]) -> bool:
+    """Whether *parts* are days only, listed ("," or "và"), not other wordings (";", "hoặc")."""
+    return all(map(_DAY_PART.match, parts)) and {";", " hoac "}.isdisjoint(joins)
+
 #: A reporting period named bare, one of a list of them ("quý, 6 tháng, năm"): each is "hằng …".
 _BARE_PERIOD = re.compile(r"(?:(?:dinh ky|theo dinh ky)(?: hang)? |hang )?(?:thang|quy|nam|0?6 thang)")
 _YEARLY = re.compile(r"(?P<unit>quy|thang) [0-9ivx]+ hang nam")
-_HALF_YEARLY = re.compile(r"dinh ky (?:0?6|sau) thang")
+_REPEATING = re.compile(r"(?:dinh ky )?hang (?:nam|quy|thang)|dinh ky (?:0?6|sau) thang")  # a day may follow for each period
 #: Months in a period of each kind ("Hằng năm/quý/tháng" by its word).
 _MONTHS_IN = {KIND_MONTH: 1, KIND_QUARTER: 3, KIND_HALF_YEAR: 6, KIND_YEAR: 12, "thang": 1, "quy": 3, "nam": 12}
 #: A period, then the day it is due by: "Hằng năm, trước ngày 15/12", "Quý III/2021 (trước ngày 15/9)".
@@ -440,14 +432,14 @@ def _period_days(period: str, day_key: str, text: str, year: int | None) -> _Due
         period = period[verb.end() :]
     found = _match(period, text, year)
     yearly, every = _YEARLY.fullmatch(period), _EVERY.fullmatch(period)  # "Quý II hằng năm": a period each year
-    recurring = bool(yearly or every or _HALF_YEARLY.fullmatch(period))  # "Định kỳ 6 tháng": 30/6 and 31/12
+    recurring = bool(yearly or _REPEATING.fullmatch(period))  # "Định kỳ 6 tháng": 30/6 and 31/12
     if found is None or not (recurring or (len(found[1]) == 1 and found[0] in _MONTHS_IN)):
         return None
     ends = found[1]
     months = (3 if yearly["unit"] == "quy" else 1) if yearly else _MONTHS_IN[every["every"]] if every else 6 if recurring else _MONTHS_IN[found[0]]
     in_year = year if recurring else ends[0].year  # a day without a year is in the period's
     day = every and every["every"] != "quy" and _match(f"{day_key} hang {every['every']}", text, year)
-    day = day or _match(day_key, text, in_year) or _combined(day_key, text, in_year)
+    day = day or _match(day_key, text, in_year) or _combined(day_key, text, in_year, days=True)
     if not day or day[0] not in (KIND_DATE, KIND_RECURRING) or len(day[1]) != len(ends):
         return None
     for end, due in zip(ends, sorted(day[1])):

@@ -843,3 +843,27 @@ def test_a_quarters_end_without_its_number_is_told_the_recurring_form() -> None:
     with pytest.raises(DeadlineError) as info:
         parse_deadline("Cuối quý", 2026)
     assert info.value.params["example"] == "Hằng quý"
+
+
+@pytest.mark.parametrize("text", [
+    ", ".join(["Quý I/2021", "Quý II/2021", "Quý III/2021", "Quý IV/2021"] * 3),
+    ", ".join(["Hằng quý", "15/3"] * 6),
+    ", ".join(["Hằng quý"] + ["15/3"] * 10 + ["xyz"]),
+])
+def test_a_long_list_is_read_with_work_in_proportion_to_its_parts(monkeypatch, text) -> None:
+    # Trying each period with every list after it as its days doubled the work with each part (12 parts: 0.09 s).
+    import cchc.deadlines as grammar
+
+    calls = []
+    match = grammar._match
+    monkeypatch.setattr(grammar, "_match", lambda *args: calls.append(args) or match(*args))
+    try:
+        parse_deadline(text, PLAN_YEAR + 7)  # a year not read before: nothing cached
+    except DeadlineError:
+        pass
+    assert len(calls) <= 12 * 12
+
+
+def test_a_period_after_a_period_is_not_one_of_its_days() -> None:
+    # "Hằng năm và tháng 3" is no list of days within each half year: 30/6 stays.
+    assert date(2028, 6, 30) in parse_deadline("Định kỳ 6 tháng, Hằng năm và tháng 3", 2028).due
