@@ -11,12 +11,13 @@ time.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cchc.agencies import AgencyRegistry, spelling_key
 from cchc.deadlines import DeadlineError, parse_deadline
-from cchc.inputs.yaml_chars import describe
+from cchc.look_alikes import foreign_letter, mixed_script
 from cchc.money import MAX_MILLION, MAX_DECIMALS, exact_sum, million_in_words, million_to_vnd, vnd_to_million, words_to_amount
 from cchc.problems import At, Problem, error, warning
 from cchc.text import INVISIBLE, fold
@@ -44,13 +45,13 @@ def check_section_labels(plan) -> list[Problem]:
     seen: dict[str, int] = {}
     problems = []
     for s, section in enumerate(plan.sections):
-        key = fold(section.numeral).rstrip(".")
+        key = fold(unicodedata.normalize("NFKC", section.numeral)).rstrip(".")  # "Ⅰ" (a numeral's sign) is "I"
         if key in seen:
             problems.append(error("duplicate-section", ("sections", s, "numeral"), label=section.numeral, at=At(("sections", seen[key], "numeral"))))
         seen.setdefault(key, s)
-        foreign = _FOREIGN.search(section.numeral)
+        foreign = foreign_letter(section.numeral)
         if foreign is not None:  # a Cyrillic І for I: two sections "I" that are not duplicates, and --section I misses one
-            problems.append(warning("mixed-script", ("sections", s, "numeral"), key="mixed-script.label", label=section.numeral, **describe(foreign.group())))
+            problems.append(warning("mixed-script", ("sections", s, "numeral"), key="mixed-script.label", label=section.numeral, **foreign))
     return problems
 
 
@@ -110,7 +111,7 @@ def check_agency_registry(plan) -> list[Problem]:
                 problems.append(warning("duplicate-agency", path, key=same, spelling=spelling, owner=agency.name, at=At(first[key])))
             owner.setdefault(key, agency)
             first.setdefault(key, path)
-            problems.extend(_mixed_script(spelling, path))
+            problems.extend(mixed_script(spelling, path))
             seen = unmarked.setdefault(fold(spelling), (key, spelling, agency))
             if seen[2] is not agency and seen[0] != key:  # the same spelling is duplicate-agency
                 problems.append(warning("look-alike-agency", path, spelling=spelling, other=seen[1], owner=seen[2].name))
@@ -139,36 +140,6 @@ def _says_more(later, first) -> bool:
     not: short names, a group, members. A bare repeat of the name, or a copy, says nothing more."""
     declared = ("short", "group", "members", "members_rule")
     return any(getattr(later, name) for name in declared) and any(getattr(later, name) != getattr(first, name) for name in declared)
-
-
-#: Greek and Cyrillic letters, some drawn as Latin ones ("і", "о", "р"); and Latin letters, Vietnamese's included.
-#: Letters of other scripts that pass for Latin ones: Greek, Cyrillic, and the full-width forms of ASCII letters and
-#: digits (U+FF10-FF5A) that East Asian input methods type.
-_FOREIGN = re.compile("[\u0370-\u03ff\u0400-\u052f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-#: The Greek and Cyrillic letters drawn as Latin ones are: a word of only these ("У" in "Sở У tế", "СНВ") reads as
-#: Latin. A real Greek or Cyrillic word ("Москва") has others.
-_LOOK_ALIKES = frozenset(
-    "АВЕКМНОРСТУХІЈЅаеорсухіјѕԁһԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧΟοι"
-    + "".join(map(chr, [*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B)]))
-)
-
-
-def _mixed_script(spelling: str, path) -> list[Problem]:
-    """A warning for a word of *spelling* that mixes Latin letters with a Greek, Cyrillic or full-width one ("Sở Nộі
-    vụ" with a Cyrillic і reads as "Sở Nội vụ" but is another agency), or that is written all in letters drawn as
-    Latin ones ("Sở У tế" with a Cyrillic У). A Greek or Cyrillic word with letters of its own is no trap."""
-    if _FOREIGN.search(spelling) is None:  # nearly every name: one scan
-        return []
-    for word in re.findall(r"\w+", spelling):
-        foreign = _FOREIGN.search(word)
-        if foreign is None:
-            continue
-        if _LATIN.search(word) is not None:
-            return [warning("mixed-script", path, spelling=spelling, word=word, **describe(foreign.group()))]
-        if all(char in _LOOK_ALIKES or char.isdigit() for char in word):
-            return [warning("mixed-script", path, key="mixed-script.look-alike", spelling=spelling, word=word, **describe(foreign.group()))]
-    return []
 
 
 def check_default_lead(plan) -> list[Problem]:
@@ -407,6 +378,9 @@ def check_item_amount(context: ItemContext, path, item) -> list[Problem]:
             return [insane]
         if amount < 0:
             return [error("negative-amount", where, amount=amount)]
+        if isinstance(amount, Decimal) and _thousands_dot(amount):
+            return [warning("amount-thousands-dot", where, amount=format(amount, "f"), id=item.id,
+                            thousands=int(amount * 1000), decimal=format(amount.normalize(), "f"))]
         total = context.plan.plan.total_million_vnd
         if total is not None and 0 < total <= MAX_MILLION and amount > total * DONG_FACTOR:
             return [warning("amount-in-dong", where, amount=amount, id=item.id, total=total)]
@@ -416,9 +390,26 @@ def check_item_amount(context: ItemContext, path, item) -> list[Problem]:
         return []
     if _number_as_text(note):
         return [error("text-amount", where, note=note)]
-    if not fold(note).startswith("theo "):
-        return [warning("budget-note", where, note=note)]
-    return []
+    if fold(note).startswith("theo "):  # "Theo dự án": the common note, nothing to ask
+        return []
+    if _words_as_amount(note):  # "Một tỷ đồng": an amount in words, that counted 0
+        return [error("text-amount", where, note=note)]
+    return [warning("budget-note", where, note=note)]
+
+
+def _thousands_dot(amount: Decimal) -> bool:
+    """Whether *amount* is written with three digits after the dot, the last 0 ("1.500", "20.000"): Vietnamese
+    writing groups thousands with a dot, so it may mean 1500 (nobody writes 1.5 as "1.500")."""
+    _, digits, exponent = amount.as_tuple()
+    return amount >= 1 and exponent == -3 and digits[-1] == 0
+
+
+def _words_as_amount(note: str) -> bool:
+    """Whether a budget note reads as an amount in words ("Mười triệu đồng"); "Không" (nothing) does not."""
+    try:
+        return words_to_amount(note) > 0
+    except ValueError:
+        return False
 
 
 def _explained_by_text_amounts(plan, gap) -> bool:

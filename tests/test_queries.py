@@ -205,6 +205,12 @@ def test_the_tone_mark_on_either_vowel_of_oa_oe_uy_is_one_spelling(run, tmp_path
         ("Sở \u0423 tế", "\u0423"),  # a word all of Cyrillic letters drawn as Latin ones: "Sở У tế" reads "Sở Y tế"
         ("\u0421\u041d\u0412", "\u0421"),  # "СНВ" as a short form reads "CHB"
         ("\uff33ở TN&MT", "\uff33"),  # a full-width S
+        # Latin's own signs and letters that are none of Vietnamese's, drawn as i: an item moved onto the twin left
+        # the real agency's queries and money, and validate said nothing.
+        ("Sở Nộ\u2170 vụ", "\u2170"),  # small Roman numeral one
+        ("Sở Nộ\u0131 vụ", "\u0131"),  # dotless i
+        ("Sở Nộ\u1d09 vụ", "\u1d09"),  # turned i
+        ("Sở \U0001d40d\U0001d428\U0001d422 vụ", "\U0001d40d"),  # mathematical bold letters: "Nội" without the marks
     ],
 )
 def test_a_greek_or_cyrillic_letter_among_latin_ones_in_an_agency_name_is_a_warning(run, tmp_path, name, warned):
@@ -238,6 +244,20 @@ def test_a_section_label_with_a_cyrillic_letter_is_a_warning(run, tmp_path):
     result = run("validate", path, "-f", "json", "--lang", "en")
     [problem] = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "mixed-script"]
     assert problem["line"] == text.splitlines().index("  - numeral: \u0406") + 1 and "U+0406" in problem["message"]
+
+
+def test_a_section_labelled_with_a_roman_numeral_sign_is_the_same_label(run, tmp_path):
+    # "Ⅰ" (U+2160, one sign) beside "I": two sections "I" to the eye; --section I found only the first.
+    from conftest import DATA
+
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    text += "  - numeral: \u2160\n    title: MỤC TRÙNG\n    tasks:\n      - items:\n          - {id: X-1, product: P, lead: [Sở Nội vụ], deadline: Quý I/2021}\n"
+    path = tmp_path / "plan.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", path, "-f", "json", "--lang", "en")
+    assert result.exit_code == 1
+    found = json.loads(result.stdout)["diagnostics"]
+    assert [d["code"] for d in found if d["severity"] == "error"] == ["duplicate-section"]
 
 
 def test_unknown_agency_suggests_closest(run):

@@ -732,6 +732,27 @@ def test_an_amount_written_as_text_makes_no_total_gap_of_its_own(run, tmp_path):
     assert codes == ["text-amount"]
 
 
+@pytest.mark.parametrize(("budget", "code"), [
+    ('"Một tỷ đồng"', "text-amount"), ('"Mười triệu đồng"', "text-amount"), ('"Hai mươi triệu"', "text-amount"),
+    ('"Không"', "budget-note"), ('"Ngân sách tỉnh"', "budget-note"), ('"Theo dự án"', None),
+    ("1.500", "amount-thousands-dot"), ("20.000", "amount-thousands-dot"), ("2.125", None), ("0.500", None), ("1.50", None),
+])
+def test_an_amount_in_words_is_refused_and_a_thousands_dot_is_warned_of(run, tmp_path, budget, code):
+    # "Một tỷ đồng" passed as a note (a warning) and counted 0; 1.500 passed as 1.5 where Vietnamese reads 1500.
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "plan: {title: T, year: 2021}\nagencies: [{name: Sở A}]\n"
+        f"sections: [{{numeral: I, title: M, tasks: [{{items: [{{id: A-1, product: xx, lead: [Sở A], deadline: Tháng 6/2021, budget: {budget}}}]}}]}}]\n",
+        encoding="utf-8")
+    result = run("validate", path, "-f", "json", "--lang", "en")
+    found = json.loads(result.stdout)["diagnostics"]
+    assert [d["code"] for d in found] == ([code] if code else [])
+    assert result.exit_code == (1 if code == "text-amount" else 0)
+    if code == "amount-thousands-dot":
+        thousands = budget.replace(".", "")
+        assert f"write {thousands} for {thousands} million VND" in found[0]["message"]
+
+
 def test_a_gap_an_amount_written_as_text_does_not_explain_is_still_a_warning(run, tmp_path):
     path = tmp_path / "plan.yaml"
     path.write_text(

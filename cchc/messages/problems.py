@@ -171,6 +171,12 @@ MESSAGES = {
         "kinh phí {amount!m} của nhiệm vụ {id} lớn hơn tổng kinh phí công bố ({total!m}) nhiều lần: có thể đang ghi bằng đồng thay vì triệu đồng",
         "budget {amount!m} of item {id} is many times the declared total ({total!m}): it is probably in đồng rather than million đồng",
     ),
+    "amount-thousands-dot": (
+        "kinh phí {amount} của nhiệm vụ {id} có ba chữ số sau dấu chấm: văn bản tiếng Việt dùng dấu chấm ngăn cách hàng "
+        "nghìn; nếu là {thousands} triệu đồng thì ghi {thousands}, nếu là {decimal} triệu đồng thì ghi {decimal}",
+        "budget {amount} of item {id} has three digits after the dot, which Vietnamese writing uses to group thousands: "
+        "write {thousands} for {thousands} million VND, or {decimal} for {decimal} million VND",
+    ),
     "text-amount": (
         "kinh phí {note!q} giống một số tiền viết dạng chữ; hãy ghi số triệu đồng bằng số, dùng dấu chấm cho phần thập phân (10 hoặc 10.5)",
         "budget {note!q} looks like an amount written as text; write the number of million VND as a plain number, with a dot for decimals (10 or 10.5)",
