@@ -93,7 +93,7 @@ def test_a_crafted_field_name_cannot_hide_validates_error(run, tmp_path):
     assert "1 lỗi" in result.stdout
 
 
-@pytest.mark.parametrize("product", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"])
+@pytest.mark.parametrize("product", ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR", "\n=1+1"])
 def test_csv_neutralises_formulas(run, tmp_path, product):
     result = run("list", "--plan", with_product(tmp_path, product), "-f", "csv")
     row = next(csv.DictReader(io.StringIO(result.stdout)))

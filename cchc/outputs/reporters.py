@@ -288,14 +288,14 @@ class _Shared(Made):
 
 # ---------------------------------------------------------------- CSV
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 def to_csv(headers: Sequence[str], rows: Sequence[Sequence], bom: bool = False, header: bool = True) -> str:
     """RFC 4180 CSV with a header row; lists are joined with "; ".
 
     A cell a spreadsheet would read as a formula (starting with =, +, -, @,
-    TAB or CR) is prefixed with ' (OWASP), unless it is a plain number. With
+    TAB, CR or LF) is prefixed with ' (OWASP), unless it is a plain number. With
     *bom*, the text starts with a UTF-8 byte-order mark, which Excel needs to
     read Vietnamese.
     """
