@@ -1594,3 +1594,13 @@ def test_a_subtitle_after_a_line_break_in_the_titles_paragraph_is_the_subtitle(a
     plan, _, _ = imported(data)
     assert plan.plan.title == "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2025"
     assert plan.plan.subtitle == "(Kèm theo Quyết định số 3521/QĐ-UBND ngày 27/12/2024 của UBND tỉnh)"
+
+
+@pytest.mark.parametrize("after_break", ["", " "])
+def test_a_bracket_after_a_line_break_in_the_title_that_is_not_what_it_is_attached_to_stays_in_the_title(after_break):
+    # "…⏎ (giai đoạn 2021-2030) năm 2026 …" was cut off as a subtitle: the title lost its year, the import failed.
+    title = f"KẾ HOẠCH Thực hiện cải cách hành chính nhà nước\n{after_break}(giai đoạn 2021-2030) năm 2026 của Sở Tư pháp"
+    data = F.small_docx([["Rà soát", "Báo cáo", "Văn phòng Sở", "Quý II/2026"]], title=title)
+    plan, _, _ = imported(data)
+    assert plan.plan.title == f"KẾ HOẠCH Thực hiện cải cách hành chính nhà nước {after_break}(giai đoạn 2021-2030) năm 2026 của Sở Tư pháp".replace("  ", " ")
+    assert not plan.plan.subtitle and plan.plan.year == 2026

@@ -9,11 +9,9 @@ plan (KẾ HOẠCH) with its title and subtitle; the prose before the task table
 the task table(s) (a budget by source only added up: ``docx_sources``), the prose
 after, a plan's own signature; an appendix (PHỤ LỤC) may follow with the table.
 
-It returns ``Imported``: the data (dicts in the model's field order, for
-``cchc.inputs.writer``), the comments to write where it guessed, and warnings
-(``Problem``s placed at body paragraph N, or table T row R column C) for what it
-could not place. Text is kept word for word, in NFC; nothing is corrected. A
-file not a readable .docx, or hostile, raises ``DocxRefused`` (docx_package).
+It returns ``Imported``: the data (dicts in the model's field order, for ``cchc.inputs.writer``), the comments to
+write where it guessed, and warnings (``Problem``s placed at body paragraph N, or table T row R column C) for what it
+could not place. Text is kept word for word, in NFC, nothing corrected. A file not a readable .docx, or hostile, raises ``DocxRefused``.
 """
 
 from __future__ import annotations
@@ -93,6 +91,8 @@ def _rows_above_headings(grid, columns: Columns) -> bool:
     return any(sum(1 for cell in grid.cells[r] if cell.text) >= 2 for r in range(above))
 
 
+#: A title's second line that says what the plan is attached to: "⏎(Kèm theo …)", "⏎ (Ban hành kèm theo …)".
+_ATTACHED = re.compile(r"\n\s*\((?=(?:ban hành )?kèm theo\b)", re.IGNORECASE)
 #: A paragraph that is only a page's number: "2", "- 2 -", "– 2 –", "Trang 2", "Trang 2/5".
 _PAGE_NUMBER = re.compile(r"(?:[-–—] ?)?(?:[Tt]rang )?[0-9]{1,3}(?:/[0-9]{1,3})?(?: ?[-–—])?")
 
@@ -253,7 +253,7 @@ class _Document:
             self._header_of(self.plan, head)
         if closing:
             self._closing(closing)
-        if title and not subtitle and (cut := re.search(r"\n\s*\(", title[-1])):  # "KẾ HOẠCH …⏎(Kèm theo …)": two lines
+        if title and not subtitle and (cut := _ATTACHED.search(title[-1])):  # "KẾ HOẠCH …⏎(Kèm theo …)": two lines
             title[-1], subtitle = title[-1][: cut.start()], ["(" + title[-1][cut.end() :]]
         if title:
             self.plan["title"] = " ".join(_line(text) for text in title)
