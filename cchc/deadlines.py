@@ -372,22 +372,26 @@ def _combined(key: str, text: str, year: int | None, days: bool = False) -> _Due
         return None
     if all(_BARE_PERIOD.fullmatch(part) for part in parts):  # "Hằng quý, 6 tháng, năm", "Định kỳ quý, 6 tháng, năm"
         parts = ["dinh ky 6 thang" if "6" in part else "hang " + part.split()[-1] for part in parts]
-    found, lead, every, skip = [], "", False, False
+    found, lead, every, skip_to = [], "", False, 0
     for at, part in enumerate(parts):
-        if skip:  # the day of the period before
-            skip = False
+        if at < skip_to:  # the days of the period before
             continue
-        listed = parts[at + 1 :], joins[at + 1 :]  # "Hằng quý, trước ngày 15/3, 15/6, 15/9, 15/12": a day in each period
-        if not days and joins[at] == "," and len(listed[0]) > 1 and _REPEATING.fullmatch(part) and _days_only(*listed) and (
-                match := _period_days(part, "".join(chain.from_iterable(zip(*listed))), text, year)):
+        end = at + 1  # "(Báo cáo) hằng quý, trước ngày 15/3, 15/6; 15/9, 15/12 …": a day in each period, then what follows
+        while not days and end < len(parts) and _DAY_PART.match(parts[end]) and joins[end - 1] != " hoac ":
+            end += 1
+        if end - at > 2 and joins[at] == "," and _REPEATING.fullmatch(_DOING.sub("", part, 1)) and (
+                match := _period_days(part, "".join(chain.from_iterable(zip(parts[at + 1 : end], joins[at + 1 : end - 1] + [""]))), text, year)):
             found.append(match)
-            break
+            skip_to = end
+            continue
         if joins[at] == "," and (match := _refined(f"{part},{parts[at + 1]}", text, year)):  # "Hằng năm, trước ngày 15/12 và …"
             found.append(match)
-            skip = True
+            skip_to = at + 2
             continue
         if lead and _BARE_MONTH.fullmatch(part):  # "Trước ngày 15 tháng 6 và tháng 12": the 15th of December too
             part = f"{lead} thang {part.removeprefix('thang ')}"
+        elif days and part.startswith("thang "):  # a month, not a day in it
+            return None
         if every and part in ("thang", "quy", "nam"):  # "Định kỳ hằng tháng, quý, năm": each "hằng"
             part = "hang " + part
         lead = m.group(1) if (m := _DAY_LEAD.match(part)) else lead
@@ -405,8 +409,8 @@ _DAY_PART = re.compile(rf"{_LEAD}(?:ngay )?[0-9]|thang [0-9]")  # "… tháng 6 
 
 
 def _days_only(parts: list[str], joins: list[str]) -> bool:
-    """Whether *parts* are days only, listed ("," or "và"), not other wordings (";", "hoặc")."""
-    return all(map(_DAY_PART.match, parts)) and {";", " hoac "}.isdisjoint(joins)
+    """Whether *parts* are days only, listed (",", ";" or "và"), not other wordings or one day or another ("hoặc")."""
+    return all(map(_DAY_PART.match, parts)) and " hoac " not in joins
 
 #: A reporting period named bare, one of a list of them ("quý, 6 tháng, năm"): each is "hằng …".
 _BARE_PERIOD = re.compile(r"(?:(?:dinh ky|theo dinh ky)(?: hang)? |hang )?(?:thang|quy|nam|0?6 thang)")

@@ -352,6 +352,9 @@ MORE_REAL_WORDINGS = [
     ("Định kỳ 6 tháng, trước ngày 15/6 và 15/12", KIND_RECURRING, (D(2021, 6, 15), D(2021, 12, 15))),
     ("Định kỳ 6 tháng, trước ngày 15 tháng 6 và tháng 12", KIND_RECURRING, (D(2021, 6, 15), D(2021, 12, 15))),
     ("Hằng quý, trước ngày 15/3, 15/6, 15/9, 15/12", KIND_RECURRING, (D(2021, 3, 15), D(2021, 6, 15), D(2021, 9, 15), D(2021, 12, 15))),
+    ("Báo cáo định kỳ hằng quý, trước ngày 15/3, 15/6, 15/9, 15/12", KIND_RECURRING, (D(2021, 3, 15), D(2021, 6, 15), D(2021, 9, 15), D(2021, 12, 15))),
+    ("Hằng quý, trước ngày 15/3; 15/6; 15/9; 15/12", KIND_RECURRING, (D(2021, 3, 15), D(2021, 6, 15), D(2021, 9, 15), D(2021, 12, 15))),
+    ("Định kỳ 6 tháng, trước ngày 15/6, 15/12 và Quý IV/2021", KIND_RECURRING, (D(2021, 6, 15), D(2021, 12, 15), D(2021, 12, 31))),
 ]
 
 
