@@ -867,6 +867,7 @@ def test_a_long_list_is_read_with_work_in_proportion_to_its_parts(monkeypatch, t
     assert len(calls) <= 12 * 12
 
 
-def test_a_period_after_a_period_is_not_one_of_its_days() -> None:
-    # "Hằng năm và tháng 3" is no list of days within each half year: 30/6 stays.
-    assert date(2028, 6, 30) in parse_deadline("Định kỳ 6 tháng, Hằng năm và tháng 3", 2028).due
+@pytest.mark.parametrize("text", ["Định kỳ 6 tháng, Hằng năm và tháng 3", "Định kỳ 6 tháng, 15/9, tháng 3"])
+def test_a_period_or_a_month_after_a_period_is_not_one_of_its_days(text) -> None:
+    # "Hằng năm và tháng 3", "15/9, tháng 3" are no list of days within each half year: 30/6 stays.
+    assert date(2028, 6, 30) in parse_deadline(text, 2028).due

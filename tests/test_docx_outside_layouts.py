@@ -321,22 +321,29 @@ def test_a_table_with_rows_above_its_headings_on_another_grid_is_still_read_by_i
     assert [item.product for _, _, item in plan.items()] == ["Kế hoạch CCHC", "Báo cáo rà soát"]
 
 
-def test_sections_in_stt_with_their_title_across_and_a_tasks_content_merged_down_stay_sections():
-    # "I" in the STT cell, the title merged across every other column; a task's "Nội dung" merged down over its
+@pytest.mark.parametrize(("labels", "titles", "subtotals"), [
+    (("I", "II"), ("CẢI CÁCH THỂ CHẾ", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"), False),
+    (("I", "II"), ("Cải cách thể chế", "Cải cách thủ tục hành chính"), False),  # not in capitals
+    (("A", "B"), ("CẢI CÁCH THỂ CHẾ", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"), False),  # lettered
+    (("I", "II"), ("CẢI CÁCH THỂ CHẾ", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"), True),  # the title merged up to the sum it carries
+])
+def test_sections_in_stt_with_their_title_across_and_a_tasks_content_merged_down_stay_sections(labels, titles, subtotals):
+    # "I" in the STT cell, the title merged across the other columns; a task's "Nội dung" merged down over its
     # products. The title's cell, spanning the Sản phẩm column too, read as a product: the Nội dung column was taken
     # for sections, and every task became a section of its own.
     headings = ["STT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
     rows = [
-        ["I", "CẢI CÁCH THỂ CHẾ", None, None, None, None, None],
+        [labels[0], titles[0], None, None, None, None, "8" if subtotals else None],
         ["1", "Rà soát văn bản", "Báo cáo rà soát", "Văn phòng Sở", "Thanh tra Sở", "Tháng 6/2023", "5"],
         ["", None, "Danh mục văn bản hết hiệu lực", "Văn phòng Sở", "Phòng Pháp chế", "Tháng 9/2023", "3"],
-        ["II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", None, None, None, None, None],
+        [labels[1], titles[1], None, None, None, None, "12" if subtotals else None],
         ["1", "Công khai TTHC", "Danh mục TTHC được công khai", "Văn phòng Sở", "Trung tâm Phục vụ hành chính công tỉnh", "Thường xuyên", ""],
         ["2", "Số hóa hồ sơ", "Hồ sơ được số hóa 100%", "Phòng Nghiệp vụ Dược", "Văn phòng Sở", "Quý IV/2023", "12"],
     ]
-    merges = [((1, 1), (1, 6)), ((4, 1), (4, 6)), ((2, 1), (3, 1))]
+    last = 5 if subtotals else 6
+    merges = [((1, 1), (1, last)), ((4, 1), (4, last)), ((2, 1), (3, 1))]
     plan, result = imported(F.small_docx(rows, headings, "KẾ HOẠCH Cải cách hành chính năm 2023 của Sở Y tế", merges))
-    assert [(s.numeral, s.title, len(s.tasks)) for s in plan.sections] == [("I", "CẢI CÁCH THỂ CHẾ", 1), ("II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", 2)]
+    assert [(s.numeral, s.title, len(s.tasks)) for s in plan.sections] == [(labels[0], titles[0], 1), (labels[1], titles[1], 2)]
     assert [(t.title, [i.product for i in t.items]) for s in plan.sections for t in s.tasks] == [
         ("Rà soát văn bản", ["Báo cáo rà soát", "Danh mục văn bản hết hiệu lực"]),
         ("Công khai TTHC", ["Danh mục TTHC được công khai"]),

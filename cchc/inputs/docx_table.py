@@ -370,10 +370,11 @@ def _section_column(grid: Grid, column: int, product: int | None, start: int) ->
         slot = grid.slots[r][column]
         if slot is not None and not slot.own:
             merged[id(slot.cell)] = slot.cell.text
-        elif slot is not None and len(row_cells) == 2 and row_cells[1] is slot.cell and row_cells[0].column < column:
-            # "I | CẢI CÁCH THỂ CHẾ" and nothing else (its product blank): a section's own row
-            section_rows = section_rows or (re.fullmatch(_ROMAN, row_cells[0].text.strip().rstrip(".")) is not None
-                                            and is_caps(slot.cell.text) and _blank_beside(grid, r, product, slot.cell))
+        elif slot is not None and len(row_cells) >= 2 and row_cells[1] is slot.cell and row_cells[0].column < column:
+            # "I | CẢI CÁCH THỂ CHẾ" ("A | Cải cách thể chế") and nothing else but its sum, its product blank: a section's row
+            section_rows = section_rows or (re.fullmatch(rf"{_ROMAN}|[A-Z]", row_cells[0].text.strip().rstrip(".")) is not None
+                                            and _blank_beside(grid, r, product, slot.cell)
+                                            and all(_FIGURE.fullmatch(cell.text.strip()) for cell in row_cells[2:]))
         own += slot is not None and bool(slot.cell.text)
         items += product is not None and bool(grid.text(r, product))
     if merged:
