@@ -405,11 +405,16 @@ def _thousands_dot(amount: Decimal) -> bool:
 
 
 def _words_as_amount(note: str) -> bool:
-    """Whether a budget note reads as an amount in words ("Mười triệu đồng"); "Không" (nothing) does not."""
+    """Whether a budget note starts with an amount in words ("Mười triệu đồng", "Một tỷ đồng (dự kiến)", "Hai mươi
+    triệu VNĐ", "… /năm"); "Không" (nothing) does not."""
+    head = _VND.sub("", re.split(r"[(/:;,]", note, maxsplit=1)[0])
     try:
-        return words_to_amount(note) > 0
+        return words_to_amount(head) > 0
     except ValueError:
         return False
+
+
+_VND = re.compile(r"(?i)\s*\bvn[dđ]\b\.?\s*$")
 
 
 def _explained_by_text_amounts(plan, gap) -> bool:

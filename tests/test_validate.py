@@ -734,6 +734,8 @@ def test_an_amount_written_as_text_makes_no_total_gap_of_its_own(run, tmp_path):
 
 @pytest.mark.parametrize(("budget", "code"), [
     ('"Một tỷ đồng"', "text-amount"), ('"Mười triệu đồng"', "text-amount"), ('"Hai mươi triệu"', "text-amount"),
+    ('"Hai mươi triệu VNĐ"', "text-amount"), ('"Một tỷ đồng (dự kiến)"', "text-amount"), ('"Một tỷ đồng/năm"', "text-amount"),
+    ('"Một phần (ngân sách tỉnh)"', "budget-note"), ('"Năm 2021"', "budget-note"),
     ('"Không"', "budget-note"), ('"Ngân sách tỉnh"', "budget-note"), ('"Theo dự án"', None),
     ("1.500", "amount-thousands-dot"), ("20.000", "amount-thousands-dot"), ("2.125", None), ("0.500", None), ("1.50", None),
 ])
