@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from cchc.agencies import AgencyRegistry, spelling_key
-from cchc.deadlines import DeadlineError, parse_deadline
+from cchc.deadlines import KIND_RECURRING, DeadlineError, parse_deadline, start_of
 from cchc.look_alikes import foreign_letter, mixed_script
 from cchc.money import MAX_MILLION, MAX_DECIMALS, exact_sum, million_in_words, million_to_vnd, vnd_to_million, words_to_amount
 from cchc.problems import At, Problem, error, warning
@@ -362,9 +362,11 @@ def check_item_deadline(context: ItemContext, path, item) -> list[Problem]:
         deadline = parse_deadline(item.deadline, year)
     except DeadlineError as exc:
         return [error("deadline", path + ("deadline",), key=exc.key, **exc.params)]
-    outside = [d for d in deadline.due if abs(d.year - year) > 1]
+    starts = () if deadline.due or deadline.kind != KIND_RECURRING else start_of(item.deadline, year)  # "Từ tháng 6/2012"
+    outside = [d for d in deadline.due or starts if abs(d.year - year) > 1]
     if outside:
-        return [warning("deadline-year", path + ("deadline",), text=item.deadline, id=item.id, due=outside[0], year=year)]
+        start = {"key": "deadline-year.start"} if starts else {}
+        return [warning("deadline-year", path + ("deadline",), text=item.deadline, id=item.id, due=outside[0], year=year, **start)]
     return []
 
 

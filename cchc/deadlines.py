@@ -310,7 +310,7 @@ def parse_deadline(text: str, year: int | None = None) -> Deadline:
     if len(text) > MAX_LENGTH:
         raise _error("deadline.unknown", text, example=closest_example(text[:COMPARED_LENGTH], year))
     key = folded_wording(text)
-    found = _match(key, text, year) or _from(key, text, year)
+    found = _match(key, text, year) or (_start(key, text, year) and (KIND_RECURRING, []))  # ongoing from its start
     if found is None:
         found = _refined(key, text, year)
     if found is None:
@@ -347,13 +347,17 @@ _FROM = re.compile(r"(?:(?:thuc hien|hoan thanh|trien khai|bao cao) )?tu (?!tu |
 _ISO_DAY = re.compile(r"(?:ngay )?[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 
 
-def _from(key: str, text: str, year: int | None) -> _Due | None:
-    """A whole wording that is a start and no end: ongoing from then (a start inside a list would shift its dates)."""
+def _start(key: str, text: str, year: int | None) -> _Due | None:
+    """The start named by a whole wording that is a start and no end ("Từ tháng 01/2025"), read as a wording; else None."""
     m = _FROM.fullmatch(key.replace("-", "/") if _ISO_DAY.search(key) else key)
-    if m is None or " va " in m["start"] or " hoac " in m["start"]:
-        return None
-    found = _match(key[m.start("start") : m.end("start")].removesuffix(" tro di"), text, year)
-    return (KIND_RECURRING, []) if found is not None and found[0] in _DATED else None
+    found = m and " va " not in m["start"] and " hoac " not in m["start"] and _match(key[m.start("start") : m.end("start")].removesuffix(" tro di"), text, year)
+    return found if found and found[0] in _DATED else None
+
+
+def start_of(text: str, year: int | None) -> tuple[datetime.date, ...]:
+    """The days on which a start with no end falls ("Từ tháng 6/2012": 2012-06-30; it is due on none), else ()."""
+    found = _start(folded_wording(text), text, year)
+    return tuple(found[1]) if found else ()
 
 
 #: Where a wording that no rule reads whole may hold several ("Tháng 6/2025 và tháng 12/2025").

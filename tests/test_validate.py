@@ -755,6 +755,21 @@ def test_an_amount_in_words_is_refused_and_a_thousands_dot_is_warned_of(run, tmp
         assert f"write {thousands} for {thousands} million VND" in found[0]["message"]
 
 
+@pytest.mark.parametrize(("deadline", "warned"), [("Từ tháng 6/2012", True), ("Từ năm 2027", True), ("Từ năm 2022", False), ("Thường xuyên", False)])
+def test_a_start_with_no_end_far_from_the_plans_year_is_warned_of(run, tmp_path, deadline, warned):
+    # "Từ tháng 6/2012" in a 2021 plan (a slip for 2021) passed unseen: an ongoing wording has no due date to check.
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "plan: {title: T, year: 2021}\nagencies: [{name: Sở A}]\n"
+        f"sections: [{{numeral: I, title: M, tasks: [{{items: [{{id: A-1, product: xx, lead: [Sở A], deadline: {deadline}}}]}}]}}]\n",
+        encoding="utf-8")
+    result = run("validate", path, "-f", "json", "--lang", "en")
+    found = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "deadline-year"]
+    assert result.exit_code == 0 and len(found) == warned
+    if warned:
+        assert "has its start" in found[0]["message"]
+
+
 def test_a_gap_an_amount_written_as_text_does_not_explain_is_still_a_warning(run, tmp_path):
     path = tmp_path / "plan.yaml"
     path.write_text(

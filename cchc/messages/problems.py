@@ -149,6 +149,10 @@ MESSAGES = {
         "thời hạn {text!q} của nhiệm vụ {id} rơi vào ngày {due!d}, ngoài năm {year} của kế hoạch",
         "deadline {text!q} of item {id} falls on {due!d}, outside the plan's year {year}",
     ),
+    "deadline-year.start": (
+        "thời hạn {text!q} của nhiệm vụ {id} có mốc bắt đầu ({due!d}) xa năm {year} của kế hoạch",
+        "deadline {text!q} of item {id} has its start ({due!d}) far from the plan's year {year}",
+    ),
     "negative-amount": ("kinh phí {amount!m} là số âm", "budget {amount!m} is negative"),
     "negative-amount.total": ("tổng kinh phí công bố là số âm", "the declared total is negative"),
     "amount-range": (
