@@ -354,10 +354,10 @@ def _start(key: str, text: str, year: int | None) -> _Due | None:
     return found if found and found[0] in _DATED else None
 
 
+@lru_cache(maxsize=4096)
 def start_of(text: str, year: int | None) -> tuple[datetime.date, ...]:
     """The days on which a start with no end falls ("Từ tháng 6/2012": 2012-06-30; it is due on none), else ()."""
-    found = _start(folded_wording(text), text, year)
-    return tuple(found[1]) if found else ()
+    return tuple(found[1]) if (found := _start(folded_wording(text), text, year)) else ()
 
 
 #: Where a wording that no rule reads whole may hold several ("Tháng 6/2025 và tháng 12/2025").
