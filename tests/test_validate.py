@@ -732,6 +732,16 @@ def test_an_amount_written_as_text_makes_no_total_gap_of_its_own(run, tmp_path):
     assert codes == ["text-amount"]
 
 
+def one_item_plan(tmp_path, fields: str):
+    """A plan of 2021 with one item, led by its one agency, with *fields* (YAML flow mapping entries)."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "plan: {title: T, year: 2021}\nagencies: [{name: Sở A}]\n"
+        f"sections: [{{numeral: I, title: M, tasks: [{{items: [{{id: A-1, product: xx, lead: [Sở A], {fields}}}]}}]}}]\n",
+        encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize(("budget", "code"), [
     ('"Một tỷ đồng"', "text-amount"), ('"Mười triệu đồng"', "text-amount"), ('"Hai mươi triệu"', "text-amount"),
     ('"Hai mươi triệu VNĐ"', "text-amount"), ('"Một tỷ đồng (dự kiến)"', "text-amount"), ('"Một tỷ đồng/năm"', "text-amount"),
@@ -741,12 +751,7 @@ def test_an_amount_written_as_text_makes_no_total_gap_of_its_own(run, tmp_path):
 ])
 def test_an_amount_in_words_is_refused_and_a_thousands_dot_is_warned_of(run, tmp_path, budget, code):
     # "Một tỷ đồng" passed as a note (a warning) and counted 0; 1.500 passed as 1.5 where Vietnamese reads 1500.
-    path = tmp_path / "plan.yaml"
-    path.write_text(
-        "plan: {title: T, year: 2021}\nagencies: [{name: Sở A}]\n"
-        f"sections: [{{numeral: I, title: M, tasks: [{{items: [{{id: A-1, product: xx, lead: [Sở A], deadline: Tháng 6/2021, budget: {budget}}}]}}]}}]\n",
-        encoding="utf-8")
-    result = run("validate", path, "-f", "json", "--lang", "en")
+    result = run("validate", one_item_plan(tmp_path, f"deadline: Tháng 6/2021, budget: {budget}"), "-f", "json", "--lang", "en")
     found = json.loads(result.stdout)["diagnostics"]
     assert [d["code"] for d in found] == ([code] if code else [])
     assert result.exit_code == (1 if code == "text-amount" else 0)
@@ -758,12 +763,7 @@ def test_an_amount_in_words_is_refused_and_a_thousands_dot_is_warned_of(run, tmp
 @pytest.mark.parametrize(("deadline", "warned"), [("Từ tháng 6/2012", True), ("Từ năm 2027", True), ("Từ năm 2022", False), ("Thường xuyên", False)])
 def test_a_start_with_no_end_far_from_the_plans_year_is_warned_of(run, tmp_path, deadline, warned):
     # "Từ tháng 6/2012" in a 2021 plan (a slip for 2021) passed unseen: an ongoing wording has no due date to check.
-    path = tmp_path / "plan.yaml"
-    path.write_text(
-        "plan: {title: T, year: 2021}\nagencies: [{name: Sở A}]\n"
-        f"sections: [{{numeral: I, title: M, tasks: [{{items: [{{id: A-1, product: xx, lead: [Sở A], deadline: {deadline}}}]}}]}}]\n",
-        encoding="utf-8")
-    result = run("validate", path, "-f", "json", "--lang", "en")
+    result = run("validate", one_item_plan(tmp_path, f"deadline: {deadline}"), "-f", "json", "--lang", "en")
     found = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "deadline-year"]
     assert result.exit_code == 0 and len(found) == warned
     if warned:
