@@ -30,9 +30,8 @@ is ``deadline.unknown``, whose ``example`` is the model wording (from ``EXAMPLES
 to copy. Each error is a ``DeadlineError`` carrying a catalogue key and its arguments
 (``cchc/messages/deadlines.py``); nothing here prints.
 
-Every pattern is matched whole (``fullmatch``) on a folded wording, and no pattern has quantifiers that can match
-the same characters in more than one way, so matching is linear in the length of the text; wordings longer than
-``MAX_LENGTH`` are refused before any pattern runs.
+Every pattern is matched whole (``fullmatch``) on a folded wording, and no pattern has quantifiers that can match the
+same characters in more than one way: matching is linear in the text's length; longer than ``MAX_LENGTH`` is refused.
 """
 
 from __future__ import annotations
@@ -342,13 +341,12 @@ def _match(key: str, text: str, year: int | None) -> _Due | None:
     return None
 
 
-#: "Từ tháng 01/2025 (trở đi)": a start and no end; not a range or list ("Từ tháng 3-6/2021"), nor "Từ" again.
 _FROM = re.compile(r"(?:(?:thuc hien|hoan thanh|trien khai|bao cao) )?tu (?!tu |giai doan)(?P<start>[^-,;]+)")
 _ISO_DAY = re.compile(r"(?:ngay )?[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 
 
 def _start(key: str, text: str, year: int | None) -> _Due | None:
-    """The start named by a whole wording that is a start and no end ("Từ tháng 01/2025"), read as a wording; else None."""
+    """The start named by a whole wording of a start and no end ("Từ tháng 01/2025 (trở đi)"; not "Từ tháng 3-6/2021")."""
     m = _FROM.fullmatch(key.replace("-", "/") if _ISO_DAY.search(key) else key)
     found = m and " va " not in m["start"] and " hoac " not in m["start"] and _match(key[m.start("start") : m.end("start")].removesuffix(" tro di"), text, year)
     return found if found and found[0] in _DATED else None
@@ -356,8 +354,10 @@ def _start(key: str, text: str, year: int | None) -> _Due | None:
 
 @lru_cache(maxsize=4096)
 def start_of(text: str, year: int | None) -> tuple[datetime.date, ...]:
-    """The days on which a start with no end falls ("Từ tháng 6/2012": 2012-06-30; it is due on none), else ()."""
-    return tuple(found[1]) if (found := _start(folded_wording(text), text, year)) else ()
+    """The first day of the start with no end a wording names ("Từ tháng 6/2012": 2012-06-01; due on none), else ()."""
+    found = _start(folded_wording(text), text, year)
+    first = found and (found[1][0] if found[0] == KIND_DATE else datetime.date(found[1][0].year, found[1][0].month - _MONTHS_IN[found[0]] + 1, 1))
+    return (first,) if found else ()
 
 
 #: Where a wording that no rule reads whole may hold several ("Tháng 6/2025 và tháng 12/2025").

@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from cchc.agencies import AgencyRegistry
-from cchc.deadlines import Deadline, parse_deadline
+from cchc.deadlines import Deadline, parse_deadline, start_of
 from cchc.money import exact_sum
 from cchc.collation import sort_key
 from cchc.text import fold, roman_numeral
@@ -172,9 +172,10 @@ def due_between(all_rows: list[Row], start: datetime.date | None, end: datetime.
     return [row for _, _, row in keyed]
 
 
-def undated(all_rows: list[Row]) -> list[Row]:
-    """Rows whose deadline has no date (ongoing, after an event, as planned, blank)."""
-    return [row for row in all_rows if not row.deadline.due]
+def undated(all_rows: list[Row], until: datetime.date | None = None, year: int | None = None) -> list[Row]:
+    """Rows whose deadline has no date (ongoing, after an event, as planned, blank); with *until*, not those that
+    start after it ("Từ tháng 7/2025" is not yet ongoing in March 2025; *year* is the plan's, for wordings without one)."""
+    return [row for row in all_rows if not row.deadline.due and not (until and any(day > until for day in start_of(row.deadline.text, year)))]
 
 
 def item_record(row: Row, registry: AgencyRegistry, plan=None, status: str | None = None) -> dict:

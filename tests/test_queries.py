@@ -61,6 +61,21 @@ def test_due_range_lists_an_item_once_sorted_by_date(run):
     assert "VII-4" in ids and ids.index("VII-4") < ids.index("I-9")
 
 
+def test_include_ongoing_leaves_out_what_starts_after_the_period(run, tmp_path):
+    # "Từ tháng 7/2021" and "Từ năm 2022" were listed as ongoing in June 2021, before either had started.
+    from conftest import DATA
+
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    extra = "".join(f"          - {{id: X-{n}, product: P{n}, lead: [Sở Nội vụ], deadline: {wording}}}\n"
+                    for n, wording in enumerate(["Từ tháng 6/2021", "Từ tháng 7/2021", "Từ năm 2022", "Từ năm 2021", "Thường xuyên"]))
+    path = tmp_path / "plan.yaml"
+    path.write_text(text + "  - numeral: II\n    title: THÊM\n    tasks:\n      - items:\n" + extra, encoding="utf-8")
+    got = items(run("due", "--month", "2021-06", "--include-ongoing", "--format", "json", "--plan", path))
+    assert [i["id"] for i in got if i["id"].startswith("X-")] == ["X-0", "X-3", "X-4"]
+    later = items(run("due", "--from", "2021-06", "--include-ongoing", "--format", "json", "--plan", path))
+    assert [i["id"] for i in later if i["id"].startswith("X-")] == ["X-0", "X-1", "X-2", "X-3", "X-4"]  # no end: all
+
+
 def test_due_without_period_starts_at_today(run):
     got = items(run("due", "--today", "2021-11-15", "--format", "json", "--plan", PLAN))
     assert got and all(max(i["deadline"]["due"]) >= "2021-11-01" for i in got)

@@ -133,7 +133,7 @@ def due(
     dated = due_between(all_rows, start, end)
     groups = [(msg("items.due-title", period=period), dated)]
     if include_ongoing:
-        groups.append((msg("items.undated-title"), undated(all_rows)))
+        groups.append((msg("items.undated-title"), undated(all_rows, end, loaded_plan.plan.year)))
     item_output(dated, reg, loaded_plan, format, msg("cli.nothing-due", period=period), groups, bom, status_of)
 
 

@@ -89,8 +89,8 @@ MESSAGES = {
     "help:cchc due --to": ("Tháng cuối của khoảng (2021-06).", "Last month of a range (2021-06)."),
     "help:cchc due --today": _TODAY,
     "help:cchc due --include-ongoing": (
-        "Liệt kê thêm các nhiệm vụ không có hạn chót (thường xuyên, theo kế hoạch, sau sự kiện …).",
-        "Also list the items with no due date (ongoing, as planned, after an event …).",
+        "Liệt kê thêm các nhiệm vụ không có hạn chót (thường xuyên, theo kế hoạch, sau sự kiện …), trừ việc chỉ bắt đầu sau kỳ hỏi.",
+        "Also list the items with no due date (ongoing, as planned, after an event …), but those that start after the period.",
     ),
     "help:cchc due --pending": _PENDING,
     "help:cchc due --progress": _PROGRESS,
