@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from cchc.text import cached_when_short, fold, nfc
+from cchc.text import cached_when_short, fold, nfc, one_tone_place
 
 #: Words initials leave out ("Sở Thông tin và Truyền thông" is STTTT).
 _SKIPPED = {"va", "cac", "cua"}
@@ -255,18 +255,7 @@ def spelling_key(spelling: str) -> str:
     """What makes two spellings of an agency the same for items: NFC, case, spacing and the place of the tone mark
     in "oa", "oe", "uy" aside ("Hòa" and "Hoà", "Thủy" and "Thuỷ" are one word in the two styles of writing it)."""
     key = " ".join(nfc(spelling).casefold().split())
-    return _OLD_TONE_PLACE.sub(_new_tone_place, key) if not key.isascii() else key
-
-
-#: A tone mark on the first vowel of a word's last "oa", "oe", "uy" (the old style, "hòa"), put on the second ("hoà").
-_OLD_TONE_PLACE = re.compile(r"([òóỏõọ])([ae])(?!\w)|([ùúủũụ])(y)(?!\w)")
-_TONES = {"ò": 0, "ó": 1, "ỏ": 2, "õ": 3, "ọ": 4, "ù": 0, "ú": 1, "ủ": 2, "ũ": 3, "ụ": 4}
-_WITH_TONE = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
-
-
-def _new_tone_place(match: re.Match) -> str:
-    marked, vowel = (match[1], match[2]) if match[1] else (match[3], match[4])
-    return ("o" if match[1] else "u") + _WITH_TONE[vowel][_TONES[marked]]
+    return one_tone_place(key) if not key.isascii() else key
 
 
 def _place_word(spelling: str) -> str | None:

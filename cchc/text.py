@@ -44,6 +44,19 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+#: A tone mark written on the second vowel of a word's closing "oa", "oe", "uy" ("uỷ", "hoà"), and where the other
+#: style of writing puts it, the first ("ủy", "hòa"): one word either way.
+_SECOND_VOWEL_TONE = re.compile(r"([oòóỏõọuùúủũụ])([àáảãạèéẻẽẹỳýỷỹỵ])(?!\w)")
+_TONE_MOVES = {**dict(zip("àáảãạ", "òóỏõọ")), **dict(zip("èéẻẽẹ", "òóỏõọ")), **dict(zip("ỳýỷỹỵ", "ùúủũụ"))}
+_BARE = {**dict.fromkeys("àáảãạ", "a"), **dict.fromkeys("èéẻẽẹ", "e"), **dict.fromkeys("ỳýỷỹỵ", "y")}
+
+
+def one_tone_place(text: str) -> str:
+    """*text* (NFC, in lower case) with the tone of each word's closing "oa", "oe", "uy" on its first vowel: "hoà" and
+    "hòa", "uỷ" and "ủy" read as one word."""
+    return _SECOND_VOWEL_TONE.sub(lambda m: (_TONE_MOVES[m[2]] if m[1] in "ou" else m[1]) + _BARE[m[2]], text)
+
+
 #: The letters ``fold`` reads as d: đ/Đ, and ð/Ð, which look the same.
 _D = str.maketrans("đĐðÐ", "dDdD")
 

@@ -39,6 +39,7 @@ from typing import Iterator
 
 from cchc.messages import t
 from cchc.outputs.halves import in_two
+from cchc.text import one_tone_place
 
 __all__ = ["calendar_ics", "calendar_pieces", "event_uid", "PRODID"]
 
@@ -74,11 +75,6 @@ def plan_key(plan) -> str:
 _BODIES = {"ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân"}
 _NOT_WORD = re.compile(r"[^\w/]+|_")
 _WORDS = re.compile(r"\w+")
-#: A tone mark written on the first vowel of a closing "oa", "oe", "uy" ("Uỷ", "Hoà"), moved to the second, as
-#: the other spelling has it ("Ủy", "Hòa"): the same word.
-_OLD_TONES = re.compile(r"([oòóỏõọuùúủũụ])([àáảãạèéẻẽẹỳýỷỹỵ])(?!\w)")
-_TONE_MOVES = {**dict(zip("àáảãạ", "òóỏõọ")), **dict(zip("èéẻẽẹ", "òóỏõọ")), **dict(zip("ỳýỷỹỵ", "ùúủũụ"))}
-_BARE = {**dict.fromkeys("àáảãạ", "a"), **dict.fromkeys("èéẻẽẹ", "e"), **dict.fromkeys("ỳýỷỹỵ", "y")}
 
 
 def _spelling(name: str | None) -> str:
@@ -88,8 +84,7 @@ def _spelling(name: str | None) -> str:
     marks stay: "Việt Hùng" and "Việt Hưng" are two communes."""
     if not name:
         return ""
-    text = _NOT_WORD.sub(" ", unicodedata.normalize("NFC", name).lower()).strip()
-    text = _OLD_TONES.sub(lambda m: (_TONE_MOVES[m.group(2)] if m.group(1) in "ou" else m.group(1)) + _BARE[m.group(2)], text)
+    text = one_tone_place(_NOT_WORD.sub(" ", unicodedata.normalize("NFC", name).lower()).strip())
     return _WORDS.sub(lambda m: _BODIES.get(m.group(), m.group()), text)
 
 
