@@ -14,7 +14,7 @@ import secrets
 from decimal import Decimal
 from json.encoder import encode_basestring
 from itertools import chain, repeat
-from operator import attrgetter
+from operator import itemgetter
 from typing import Callable, Iterator, Sequence
 
 from cchc.messages import t
@@ -163,10 +163,11 @@ def items_json_pieces(rows, registry, plan=None, status_of=None) -> Iterator[byt
     """``items_json`` as UTF-8 bytes, in pieces of some thousand items: a large query's text is never whole in memory.
 
     No record is built, and no Python code runs for an item's every field: a
-    piece's items are taken a column at a time (ids, products, leads …) by
-    ``map``, and laid out by one ``%`` of the piece's format. A query's items
-    share a few sections, tasks, agency names, deadlines and amounts: each of
-    those is encoded once. Ids and products are encoded to UTF-8 at once, and
+    piece's rows, and its items' fields read from their dicts, are turned into
+    columns (ids, products, leads …) by ``zip``, and laid out by one ``%`` of
+    the piece's format. A query's items share a few sections, tasks, agency
+    names, deadlines, amounts, notes and STT labels: each of those is encoded
+    once. Ids and products are encoded to UTF-8 at once, and
     escaped one by one only when a piece holds a character JSON escapes. The
     text is made as bytes: JSON is written as UTF-8, and joining bytes copies
     them as they are, where joining str widens every ASCII part to the width
@@ -187,8 +188,7 @@ def items_json_pieces(rows, registry, plan=None, status_of=None) -> Iterator[byt
             return names(references) + b', "lead_is_default": false'
         return names([default_lead]) + b', "lead_is_default": true'
 
-    def place(made_of) -> bytes:  # a task's section and its own label
-        section, task = made_of
+    def place(task, section) -> bytes:  # a task's section and its own label
         head = heads.get(id(section))
         if head is None:
             head = heads[id(section)] = b'"section": %b, "section_title": %b, "task": ' % (_text(section.numeral), _text(section.title))
@@ -205,7 +205,7 @@ def items_json_pieces(rows, registry, plan=None, status_of=None) -> Iterator[byt
             return b'{"million_vnd": null, "note": %b}' % _text(budget)
         return b'{"million_vnd": %b, "note": null}' % amount_json(budget).encode()
 
-    leads, partners_of, budgets = Made(lead), Made(names), Made(money)
+    leads, partners_of, budgets, texts = Made(lead), Made(names), Made(money), Made(_text)
     places, whens, heads = _Shared(place), _Shared(when), {}
     row_format = (
         b'  {"id": "%b", %b, "product": "%b", "lead": %b, "partners": %b, "deadline": %b, "budget": %b, '
@@ -213,20 +213,21 @@ def items_json_pieces(rows, registry, plan=None, status_of=None) -> Iterator[byt
     )
 
     def piece(part) -> bytes:  # the rows of *part*, joined by ",\n"
-        items = list(map(_item, part))
-        sections, tasks, deadlines = map(_section, part), list(map(_task, part)), list(map(_deadline, part))
+        _, sections, tasks, items, deadlines, vias = zip(*part)  # a Row's fields, a column each
+        # An item's fields read from its dict, all at once: a model's attribute is found through its class first.
+        ids, products, item_leads, item_partners, item_budgets, notes, stts = zip(*map(_ITEM_FIELDS, map(vars, items)))
         columns = (
-            _unquoted_all(list(map(_id, items))),
-            places.of(map(id, tasks), zip(sections, tasks)),  # a task is in one section
-            _unquoted_all(list(map(_product, items))),
-            map(leads.__getitem__, map(tuple, map(_lead, items))),
-            map(partners_of.__getitem__, map(tuple, map(_partners, items))),
-            whens.of(map(id, deadlines), deadlines),
-            [budgets[("decimal", str(b)) if isinstance(b, Decimal) else b] for b in map(_budget, items)],
-            map(_text, map(_note, items)),
-            map(_text, map(status_of, map(_id, items))) if status_of is not None else repeat(b"null"),
-            map(_text, map(_stt, items)),
-            [b"null" if via is None else _text(via.name) for via in map(_via, part)],
+            _unquoted_all(ids),
+            places.of(tasks, sections),  # a task is in one section
+            _unquoted_all(products),
+            map(leads.__getitem__, map(tuple, item_leads)),
+            map(partners_of.__getitem__, map(tuple, item_partners)),
+            whens.of(deadlines),
+            [budgets[("decimal", str(b)) if isinstance(b, Decimal) else b] for b in item_budgets],
+            map(texts.__getitem__, notes),
+            map(_text, map(status_of, ids)) if status_of is not None else repeat(b"null"),
+            map(texts.__getitem__, stts),
+            [b"null" if via is None else _text(via.name) for via in vias],
         )
         return b",\n".join(repeat(row_format, len(part))) % tuple(chain.from_iterable(zip(*columns)))
 
@@ -238,8 +239,8 @@ def items_json_pieces(rows, registry, plan=None, status_of=None) -> Iterator[byt
     yield b"\n]\n"
 
 
-_item, _section, _task, _deadline, _via = map(attrgetter, ("item", "section", "task", "deadline", "via"))
-_id, _product, _lead, _partners, _budget, _note, _stt = map(attrgetter, ("id", "product", "lead", "partners", "budget", "note", "stt"))
+#: An item's fields, from its dict (``vars``), in the order the JSON writes them.
+_ITEM_FIELDS = itemgetter("id", "product", "lead", "partners", "budget", "note", "stt")
 
 #: The bytes JSON writes escaped, as ``encode_basestring`` does (ensure_ascii=False): quote, backslash, C0 controls.
 _JSON_ESCAPED = b'"\\' + bytes(range(0x20))
@@ -255,7 +256,7 @@ def _text(value: str | None) -> bytes:
     return b"null" if value is None else encode_basestring(value).encode()
 
 
-def _unquoted_all(values: list[str]) -> list[bytes]:
+def _unquoted_all(values: Sequence[str]) -> list[bytes]:
     """Each of *values* as a JSON string's UTF-8 bytes without its quotes.
 
     Most plan text has nothing JSON escapes: encoding it to UTF-8 is the
@@ -271,19 +272,24 @@ def _unquoted_all(values: list[str]) -> list[bytes]:
     return encoded
 
 
-class _Shared(Made):
-    """Bytes the rows share (a section's, a deadline's), made once for each key (``Made``): keys are the
-    identities of objects the rows hold (which need not be hashable), *made_of* what each is made of, in step
-    with them; ``of`` makes every missing one before it looks any up."""
+class _Shared(dict):
+    """Bytes the rows share (a section's, a deadline's), made once for each object by *make*: keyed by the
+    objects' identities (a model need not be hashable, and hashing one hashes every field)."""
 
-    def of(self, keys, made_of) -> list[bytes]:
-        keys = list(keys)
-        missing = set(keys).difference(self.keys())
-        if missing:
-            made_of = dict(zip(keys, made_of))
-            for key in missing:
-                self[key] = self.make(made_of[key])
-        return list(map(self.__getitem__, keys))
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def of(self, objects, *more) -> list[bytes]:
+        """The bytes of each of *objects*, made by ``make(object, *its items in more)`` the first time."""
+        keys = list(map(id, objects))
+        try:
+            return list(map(self.__getitem__, keys))
+        except KeyError:  # some are new: a walk over this piece's objects makes them
+            for key, *made_of in zip(keys, objects, *more):
+                if key not in self:
+                    self[key] = self.make(*made_of)
+            return list(map(self.__getitem__, keys))
 
 
 # ---------------------------------------------------------------- CSV
