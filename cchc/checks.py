@@ -198,7 +198,8 @@ def check_total_in_words(plan) -> list[Problem]:
         wrapped = _IN_WORDS_WRAPPER.fullmatch(header.total_in_words.strip())
         if wrapped:  # "(Bằng chữ: Hai trăm triệu đồng chẵn)" as the document prints it: the words are inside
             return [error("total-in-words", path, key="total-in-words.wrapped", words=header.total_in_words, inner=wrapped.group(1).strip())]
-        return [error("total-in-words", path, words=header.total_in_words, reason=str(exc))]
+        part = {"key": "total-in-words.part", "part": exc.part} if getattr(exc, "part", None) else {}  # the words not read
+        return [error("total-in-words", path, words=header.total_in_words, reason=str(exc), **part)]
     if not _sane(declared) or in_words == million_to_vnd(declared):
         return []
     expected = million_in_words(declared)  # None past what words are written for (10^15 đồng)

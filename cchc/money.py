@@ -181,11 +181,19 @@ _SYNONYMS = {"lẻ": "linh", "ngàn": "nghìn", "tỉ": "tỷ"}
 _SCALES = (("tỷ", 10**9), ("triệu", 10**6), ("nghìn", 10**3))
 
 
+class WordsError(ValueError):
+    """Words that are no amount; *part*: the words that could not be read, when some can be named."""
+
+    def __init__(self, reason: str, part: str | None = None):
+        super().__init__(reason)
+        self.part = part
+
+
 def _digit(word: str) -> int:
     try:
         return _DIGIT_VALUES[word]
     except KeyError:
-        raise ValueError(f"not a digit word: {word!r}") from None
+        raise WordsError(f"not a digit word: {word!r}", word) from None
 
 
 def _parse_group(tokens: list[str]) -> int:
@@ -208,7 +216,7 @@ def _parse_group(tokens: list[str]) -> int:
             return value + 10 * _digit(tens) + _digit(units)
         case [units] if _digit(units):
             return value + _digit(units)
-    raise ValueError(f"cannot read {' '.join(tokens)!r}")
+    raise WordsError(f"cannot read {' '.join(tokens)!r}", " ".join(tokens))
 
 
 def _parse(tokens: list[str], scales: tuple[tuple[str, int], ...]) -> int:
@@ -217,15 +225,15 @@ def _parse(tokens: list[str], scales: tuple[tuple[str, int], ...]) -> int:
             cut = tokens.index(word)
             multiplier = _parse(tokens[:cut], scales[position + 1 :])
             if multiplier == 0:
-                raise ValueError(f"nothing before {word!r}")
+                raise WordsError(f"nothing before {word!r}", word)
             return multiplier * size + _parse(tokens[cut + 1 :], scales[position + 1 :])
     return _parse_group(tokens)
 
 
 def words_to_amount(words: str) -> int:
-    """Amount in đồng from words, formal or colloquial; ValueError if the text is not an amount."""
+    """Amount in đồng from words, formal or colloquial; ValueError (``WordsError``) if the text is not an amount."""
     if len(words) > 500:
-        raise ValueError("too long to be an amount in words")
+        raise WordsError("too long to be an amount in words")
     text = unicodedata.normalize("NFC", words).lower()
     tokens = [_SYNONYMS.get(token, token) for token in re.findall(r"\w+", text)]
     if tokens and tokens[-1] == "chẵn":
@@ -233,10 +241,10 @@ def words_to_amount(words: str) -> int:
     if tokens and tokens[-1] == "đồng":
         tokens.pop()
     if not tokens:
-        raise ValueError(f"no amount in {words!r}")
+        raise WordsError(f"no amount in {words!r}")
     if tokens == ["không"]:
         return 0
     amount = _parse(tokens, _SCALES)
     if amount == 0:
-        raise ValueError(f"cannot read {words!r}")
+        raise WordsError(f"cannot read {words!r}")
     return amount

@@ -413,6 +413,25 @@ def test_init_writes_the_starter_for_the_year_asked(run, tmp_path, kind):
     assert run("init", "--year", "1999").exit_code == 2
 
 
+@pytest.mark.parametrize("year", ["abc", "2021.5", "", "２０２７", "02021", "99999"])
+def test_a_year_that_is_no_year_is_told_in_the_users_language(run, year):
+    # --year was click's int: "abc" got pydantic-like English ("Input should be a valid integer…") in the Vietnamese message.
+    vi, en = run("init", "--year", year), run("--lang", "en", "init", "--year", year)
+    assert vi.exit_code == en.exit_code == 2 and vi.stdout == en.stdout == ""
+    assert f"năm {year} không phải năm của một kế hoạch (2000–2100)" in vi.stderr and "Input" not in vi.stderr
+    assert f"{year} is not a plan's year (2000–2100)" in en.stderr
+
+
+def test_due_with_ongoing_work_says_when_nothing_dated_falls_due(run):
+    # August 2021 has no dated item: the table showed only the ongoing group, never saying the month had none.
+    result = run("due", "--month", "2021-08", "--include-ongoing")
+    assert result.exit_code == 0 and "Không có nhiệm vụ nào đến hạn tháng 08/2021." in result.stderr
+    assert "để trống" in result.stdout
+    june = run("due", "--month", "2021-06", "--include-ongoing")
+    assert "Không có nhiệm vụ nào đến hạn" not in june.stderr and "Đến hạn tháng 06/2021" in june.stdout
+    assert records(run("due", "--month", "2021-08", "--include-ongoing", "-f", "json"))  # JSON: the list, as before
+
+
 @pytest.mark.parametrize("typed", ["S.Nội vụ", "Sở N.vụ"])
 def test_a_name_abbreviated_with_a_full_stop_is_found(run, typed):
     found = records(run("list", "-a", typed, "--direct", "-f", "json"))

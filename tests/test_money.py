@@ -384,3 +384,18 @@ def test_a_total_in_words_copied_with_its_print_wrapper_says_what_to_write(run, 
     assert result.exit_code == 1
     (line,) = [row for row in result.stdout.splitlines() if "[total-in-words]" in row]
     assert line.endswith('viết "Mười hai triệu năm trăm nghìn đồng"')
+
+
+@pytest.mark.parametrize(("words", "part"), [("Hai trăm triệu xyz đồng", "xyz"), ("Hai trăm triệu mươi đồng", "mươi"), ("Triệu đồng", "triệu")])
+def test_a_total_in_words_not_read_names_the_words_in_vietnamese_too(run, tmp_path, words, part):
+    # The reason was cchc's own English ("not a digit word: 'xyz'"), given to the English reader only.
+    from conftest import DATA
+
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8")
+    start = text.index("  total_in_words:")
+    path = tmp_path / "plan.yaml"
+    path.write_text(text[:start] + f'  total_in_words: "{words}"\n' + text[text.index("\n", start) + 1 :], encoding="utf-8")
+    (vi,) = [row for row in run("validate", path).stdout.splitlines() if "[total-in-words]" in row]
+    (en,) = [row for row in run("validate", path, "--lang", "en").stdout.splitlines() if "[total-in-words]" in row]
+    assert vi.endswith(f'không đọc được số tiền bằng chữ "{words}": không hiểu "{part}"')
+    assert en.endswith(f'cannot read the total in words "{words}": "{part}" is not understood')

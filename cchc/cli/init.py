@@ -11,6 +11,7 @@ import typer
 
 from cchc.cli.app import app
 from cchc.cli.common import OutputOption, check_output_path, lang, msg, out_data, usage, write_output
+from cchc.text import escape_controls
 
 
 class Kind(str, Enum):
@@ -66,14 +67,15 @@ def init(
     kind: Annotated[Kind, typer.Option("--kind", "-k")] = Kind.ke_hoach,
     output: OutputOption = None,
     force: Annotated[bool, typer.Option("--force")] = False,
-    year: Annotated[Optional[int], typer.Option("--year", metavar="YYYY", show_default=False)] = None,
+    year: Annotated[Optional[str], typer.Option("--year", metavar="YYYY", show_default=False)] = None,
 ) -> None:
     """Write a commented starter plan that validates; never over an existing file without --force."""
     text = starter_text(kind.value, lang())
     if year is not None:
-        if not 2000 <= year <= 2100:
-            raise usage(msg("init.bad-year", year=year), "--year")
-        text = for_year(text, year)
+        # Read here, not by click: its reason for "abc" would be in English whatever the language.
+        if not (len(year) == 4 and year.isascii() and year.isdigit() and 2000 <= int(year) <= 2100):
+            raise usage(msg("init.bad-year", year=escape_controls(year)), "--year")
+        text = for_year(text, int(year))
     if output is None:
         out_data(text)
         return

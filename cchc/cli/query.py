@@ -134,6 +134,8 @@ def due(
     groups = [(msg("items.due-title", period=period), dated)]
     if include_ongoing:
         groups.append((msg("items.undated-title"), undated(all_rows, end, loaded_plan.plan.year)))
+        if not dated and groups[1][1] and format is ItemFormat.table:  # the table shows no empty group: say it
+            note(msg("cli.nothing-due", period=period))
     item_output(dated, reg, loaded_plan, format, msg("cli.nothing-due", period=period), groups, bom, status_of)
 
 

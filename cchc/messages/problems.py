@@ -194,6 +194,10 @@ MESSAGES = {
         "itemized total {itemized!m} differs from the declared total {declared!m}: difference {difference!M}",
     ),
     "total-in-words": ("không đọc được số tiền bằng chữ {words!q}", "cannot read the total in words {words!q}: {reason}"),
+    "total-in-words.part": (
+        "không đọc được số tiền bằng chữ {words!q}: không hiểu {part!q}",
+        "cannot read the total in words {words!q}: {part!q} is not understood",
+    ),
     "total-in-words.wrapped": (
         "total_in_words chỉ ghi phần chữ, không kèm \"(Bằng chữ: …)\" mà bản in tự thêm: viết {inner!q}",
         "total_in_words holds the words only, without the \"(Bằng chữ: …)\" the print adds around them: write {inner!q}",
