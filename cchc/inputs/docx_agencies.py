@@ -344,6 +344,10 @@ class AgencyBook:
         entries = registry + [_clean(new[k]) for k in plain + groups]
         position = {k: len(registry) + i for i, k in enumerate(plain + groups)}
         comments = [(position[k], "docx.guess.short-form", {"short": short}) for k, short in guesses if k in position]
+        for key in plain:  # a name with commas kept whole, though a part of it names an agency of its own elsewhere
+            part = self._known_part(new[key]["name"])
+            if part is not None:
+                comments.append((position[key], "docx.guess.kept-whole", {"part": part}))
         for key in plain + groups:  # a group of every sở, ban, ngành (or phòng …) of the issuer's: the rule for them
             rule = members_rule(new[key]["name"]) if new[key]["group"] else None
             rule = _LEVEL_RULES.get(level) if rule == _THIS_LEVEL else rule
@@ -351,6 +355,12 @@ class AgencyBook:
                 entries[position[key]]["members_rule"] = rule
                 comments.append((position[key], "docx.guess.members-rule", {"rule": rule}))
         return entries, comments
+
+    def _known_part(self, name: str) -> str | None:
+        """The first part of *name* between commas that the document (or the given registry) names on its own:
+        "Sở Thông tin và Truyền thông, Viettel Thái Bình" is kept one name, its second part no agency's by its form."""
+        parts = [p.strip() for p in name.split(",")] if "," in name and not listed_kinds(name) else []
+        return next((p for p in parts if p and spelling_key(p) in self._known and spelling_key(p) != spelling_key(name)), None)
 
     def _guess_short_forms(self, new: dict[str, dict], order: list[str]) -> list[tuple[str, str]]:
         """Abbreviated names ("Sở TT&TT", "VP UBND tỉnh") made the short form of the one longer name with their initials.

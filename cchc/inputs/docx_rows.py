@@ -53,6 +53,7 @@ class TableReader:
         self._task: dict | None = None
         self._unit_said: set[int] = set()
         self._comma_said: set[int] = set()  # the tables told of an amount such as "2,500"
+        self._note_said: set[int] = set()  # the tables told that their notes are not printed
         #: What a subtotal row may add up, each a running sum kept as items are read (a subtotal is then checked
         #: in constant time): the items since the last subtotal row, the task's, the section's, all so far.
         self._since_subtotal = _Running()
@@ -279,6 +280,9 @@ class TableReader:
                 elif columns.factor != 1:
                     guesses.append(("budget", "docx.comment.unit", {"written": budget}))
         item["note"] = value("note") or None
+        if item["note"] and id(columns) not in self._note_said:  # said once a table: its Ghi chú is no printed column
+            self._note_said.add(id(columns))
+            self.warn("docx.note-column", slot_of("note").cell.place, heading=columns.headings[columns.roles["note"]])
         for role in ("product", "lead", "partners", "deadline", "budget", "note"):
             slot = slot_of(role)
             if slot is not None and slot.cell.column != columns.roles[role] and value(role):

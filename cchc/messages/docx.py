@@ -149,6 +149,12 @@ MESSAGES = {
         "ký hiệu chèn từ phông {font!q} (mã {code}) chưa đọc được, ghi là \"\ufffd\": hãy gõ lại ký tự đó trong tệp kế hoạch",
         "a symbol inserted from the font {font!q} (code {code}) could not be read, written as \"\ufffd\": type that character again in the plan file",
     ),
+    "docx.note-column": (
+        "cột {heading!q} được đọc vào ghi chú của người biên tập (note) ở từng nhiệm vụ: cchc giữ nguyên văn nhưng không in trong bảng "
+        "(PDF, Word); HTML (trên màn hình) và Markdown liệt kê ở cuối",
+        "the {heading!q} column is read into each item's editor's note (note): cchc keeps it word for word but does not print it in "
+        "the table (PDF, Word); HTML (on screen) and Markdown list the notes at the end",
+    ),
     "docx.unplaced-cell": ("ô không thuộc cột nào của kế hoạch, bỏ qua: {text!q}", "cell not in any column of the plan; left out: {text!q}"),
     "docx.hidden-cell": (
         "ô được gộp với ô trên nhưng vẫn có chữ (Word không hiện), bỏ qua: {text!q}",
@@ -233,6 +239,10 @@ MESSAGES = {
     "docx.guess.members-rule": (
         "đoán: nhóm gồm mọi cơ quan mà {rule} chọn (bỏ members_rule nếu không đúng)",
         "đoán: a group of every agency {rule} selects (remove members_rule if it is not)",
+    ),
+    "docx.guess.kept-whole": (
+        "đoán: tên có dấu phẩy được giữ là một cơ quan, dù phần {part!q} là tên một cơ quan khác trong văn bản; tách ra nếu là hai cơ quan",
+        "đoán: the name with commas is kept as one agency, though its part {part!q} names another agency in the document; split it if it names two",
     ),
     "docx.guess.short-form": ("đoán: {short!q} là cách viết tắt của cơ quan này", "đoán: {short!q} is taken as a short form of this agency"),
     "docx.comment.budget-merged": (
