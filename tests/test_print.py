@@ -267,7 +267,8 @@ def check_table_pages(printed: Printed, plan, max_pages: int) -> None:
 
 def test_a_ke_hoach_with_nothing_before_its_table_has_its_letterhead_on_the_tables_page(tmp_path):
     """Its letterhead and title took page 1 alone, a tenth of it; the PDF now puts them over the table unless that
-    takes a page more: the district plan in two landscape pages, its first section alone (two items) on one."""
+    takes a page more: the district plan in two landscape pages, its first section alone (two items) on one. So
+    does a short prose before the table, which left that page less than two thirds full, when it saves a page."""
     plan = _load(PLANS["huyen"])
     for name, one, pages in (("huyen", plan, 2), ("two", plan.model_copy(update={"sections": plan.sections[:1]}), 1)):
         path = tmp_path / f"{name}.pdf"
@@ -277,10 +278,22 @@ def test_a_ke_hoach_with_nothing_before_its_table_has_its_letterhead_on_the_tabl
         first = printed.pages[0]
         assert first.has("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") and first.has("Nhiệm vụ, sản phẩm") and first.has("1.")
         assert printed.pages[-1].has("Trần Văn B")
-    # With a paragraph before the table, the letterhead keeps its portrait page, as before.
-    with_prose = plan.model_copy(update={"prose_before": [Block(label="I", title="MỤC ĐÍCH, YÊU CẦU", paragraphs=["Thực hiện tốt."])]})
-    (tmp_path / "prose.pdf").write_bytes(_render_pdf(with_prose))
-    assert not read_pdf(tmp_path / "prose.pdf").pages[0].landscape
+    # A short prose before the table ("Thực hiện Quyết định số … như sau:") left the portrait page a fifth full: it
+    # goes over the table too when that saves the page (the first section alone: one page, not two). When it
+    # saves none (the whole plan: two pages either way) the letterhead keeps its page and the table stays whole.
+    # A prose that fills two thirds of the portrait page keeps it, the table on the next.
+    opening = "Thực hiện Quyết định số 3512/QĐ-UBND ngày 28/12/2021 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân huyện xây dựng Kế hoạch như sau:"
+    prose = {"prose_before": [Block(paragraphs=["Ủy ban nhân dân huyện xây dựng Kế hoạch cải cách hành chính năm 2026 như sau:"])]}
+    (tmp_path / "short.pdf").write_bytes(_render_pdf(plan.model_copy(update={**prose, "sections": plan.sections[:1]})))
+    printed = read_pdf(tmp_path / "short.pdf")
+    assert len(printed.pages) == 1 and printed.pages[0].landscape
+    assert printed.pages[0].has("năm 2026 như sau:") and printed.pages[0].has("Nhiệm vụ, sản phẩm") and printed.pages[0].has("Trần Văn B")
+    (tmp_path / "same.pdf").write_bytes(_render_pdf(plan.model_copy(update=prose)))
+    assert [page.landscape for page in read_pdf(tmp_path / "same.pdf").pages] == [False, True]
+    long = plan.model_copy(update={"prose_before": [Block(label="I", title="MỤC ĐÍCH, YÊU CẦU", paragraphs=[opening] * 12)]})
+    (tmp_path / "long.pdf").write_bytes(_render_pdf(long))
+    printed = read_pdf(tmp_path / "long.pdf")
+    assert not printed.pages[0].landscape and printed.pages[1].landscape and not printed.pages[0].has("Nhiệm vụ, sản phẩm")
 
 
 def check_products(printed: Printed, plan) -> None:

@@ -209,11 +209,13 @@ def test_a_closing_taller_than_what_is_left_of_a_page_still_prints(tmp_path, rec
 
 def _last_group(plan, kind: str):
     """The district plan, its last section ending in one row of its own ("section"), a task of one row after
-    another ("task"), or a task of two rows ("row"); with a paragraph before its table, so that its letterhead
-    keeps a page of its own (the table's pages are what these tests look at)."""
+    another ("task"), or a task of two rows ("row"); with a prose before its table that fills two thirds of a
+    page, so that its letterhead keeps a page of its own (the table's pages are what these tests look at)."""
     from cchc.model import Block
 
-    plan = plan.model_copy(update={"prose_before": [Block(label="I", title="MỤC ĐÍCH, YÊU CẦU", paragraphs=["Thực hiện tốt kế hoạch."])]})
+    aims = ["Thực hiện tốt kế hoạch; nâng cao chất lượng, hiệu quả hoạt động của các cơ quan, đơn vị trên địa bàn huyện "
+            "trong thực thi công vụ, phục vụ người dân và doanh nghiệp."] * 8
+    plan = plan.model_copy(update={"prose_before": [Block(label="I", title="MỤC ĐÍCH, YÊU CẦU", paragraphs=aims)]})
     section = plan.sections[-1]
     task = section.tasks[-1]
     if kind == "row":
@@ -508,3 +510,35 @@ def test_a_plan_with_prose_after_its_decision_starts_on_a_page_of_its_own(tmp_pa
     first = pdf.pages[0]
     assert first.has("Nguyễn Văn A") and not first.has("MỤC ĐÍCH, YÊU CẦU")
     assert pdf.pages[1].has("MỤC ĐÍCH, YÊU CẦU") and pdf.pages[1].has("Thực hiện tốt kế hoạch.")
+
+
+@pytest.mark.parametrize("lines", [1, 2, 3])
+def test_a_short_prose_over_the_table_is_drawn_as_weasyprint_prints_it(tmp_path, lines):
+    # A kế hoạch whose letterhead, title and few lines of prose would leave a portrait page less than two thirds
+    # full, when that saves a page, has them over the table: drawn pages print the prose (justified, its first
+    # line indented, a heading bold, a line break kept) line for line as WeasyPrint does, on the same pages.
+    from cchc.model import Block
+
+    plan = load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan
+    opening = "Ủy ban nhân dân huyện xây dựng Kế hoạch cải cách hành chính năm 2026 như sau:"
+    if lines == 2:  # a heading, and a line break kept
+        opening = "Thực hiện Quyết định số 3512/QĐ-UBND,\nỦy ban nhân dân huyện xây dựng Kế hoạch như sau:"
+    elif lines == 3:  # a paragraph of two lines, the first justified
+        opening = ("Thực hiện Quyết định số 3512/QĐ-UBND ngày 28/12/2021 của Ủy ban nhân dân tỉnh về Kế hoạch cải cách hành "
+                   "chính năm 2026 của tỉnh, Ủy ban nhân dân huyện xây dựng Kế hoạch như sau:")
+    prose = [Block(label="I", title="MỤC ĐÍCH", paragraphs=[opening])] if lines == 2 else [Block(paragraphs=[opening])]
+    task = plan.sections[0].tasks[0]
+    section = plan.sections[0].model_copy(update={"tasks": [task.model_copy(update={"items": task.items[:1]})]})
+    undeclared = plan.plan.model_copy(update={"total_million_vnd": None, "total_in_words": None})  # room for two lines
+    plan = plan.model_copy(update={"prose_before": prose, "sections": [section], "plan": undeclared})
+    weasy, drawn = _both_ways(plan, tmp_path)
+    assert [page.landscape for page in weasy.pages] == [page.landscape for page in drawn.pages] == [True]
+    assert layout_lines(drawn.path) == layout_lines(weasy.path)
+    assert drawn.pages[0].has("như sau:") and drawn.pages[0].has("Trần Văn B")
+    check_margins(drawn)
+    # Each word where WeasyPrint puts it (justified: the first line's words spread to the right margin).
+    words = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">(.*?)</word>')
+    ours, theirs = (words.findall(run(need("pdftotext"), "-bbox", path, "-")) for path in (drawn.path, weasy.path))
+    assert [text for *_, text in ours] == [text for *_, text in theirs]
+    far = [(a, b) for a, b in zip(ours, theirs) if abs(float(a[0]) - float(b[0])) > 0.5 or abs(float(a[1]) - float(b[1])) > 0.5]
+    assert not far, f"{len(far)} words away from WeasyPrint's place, e.g. {far[:3]}"

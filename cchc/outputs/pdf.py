@@ -155,11 +155,13 @@ def _pdf(plan, section, agency, template_dir, view, slow=None, limit: float | No
     # letterhead on the table's first page (not on a page of its own, nearly empty) unless that takes more pages.
     # A province's copy of the templates keeps the marks this looks for, and prints as cchc's own do; a template
     # without them is laid out as it is.
+    # With prose before the table ("Thực hiện Quyết định số …, Sở … xây dựng Kế hoạch như sau:"), only when it
+    # leaves the letterhead's page less than two thirds full, the table on the next, and that saves a page.
     joined = None
-    if joins_letterhead(view):
+    if joins_letterhead(view, prose=True):
         with_letterhead = dataclasses.replace(view, letterhead_on_table=True)
         joined = _with_moved(_marked_tall(render_plan(plan, "html", template_dir=template_dir, view=with_letterhead), tall), with_letterhead)
-    return _weasyprint(*_with_moved(_marked_tall(document, tall), view), limit=limit, fewer=joined)
+    return _weasyprint(*_with_moved(_marked_tall(document, tall), view), limit=limit, fewer=joined, short_first=bool(view.prose_before_body))
 
 
 # A row taller than pdf_table.TALL_ROW of a page may be split across pages (``tr.item.tall`` in the template).
@@ -221,17 +223,21 @@ def _with_moved(document: str, view) -> tuple[str, str | None]:
 
 
 def _weasyprint(document: str, moved: str | None = None, css: str = "", finisher=None, limit: float | None = None,
-                fewer: tuple[str, str | None] | None = None) -> bytes:
+                fewer: tuple[str, str | None] | None = None, short_first: bool = False, judge=None):
     """*document* laid out by WeasyPrint with cchc's font (and *css* added); *finisher* sees the PDF before it is written.
     With *limit*, in a child stopped after so many seconds (PdfStopped). *moved*: the document with a page break
     before its table's last row, laid out instead when the signature would start the last page alone
     (``cchc.outputs.pdf_closing``). *fewer*: another (document, moved), laid out too and kept unless it has more
-    pages or leaves the signature alone where *document* does not."""
+    pages or leaves the signature alone where *document* does not; with *short_first*, only when *document*'s
+    first page is less than two thirds full and the table starts the next (``pdf_closing.short_first_page``),
+    and when it takes a page less.
+    With *judge*, what it says of the layout instead of the PDF (a small document: no limit)."""
     if limit is not None:
         from cchc.outputs import sandbox
 
         try:
-            return sandbox.run_bounded(lambda: _weasyprint(document, moved, css, finisher, fewer=fewer), limit, budget=1 << 46)
+            return sandbox.run_bounded(lambda: _weasyprint(document, moved, css, finisher, fewer=fewer, short_first=short_first), limit,
+                                       budget=1 << 46)
         except sandbox.Refused as exc:
             if exc.kind == "time":
                 raise PdfStopped(limit) from None
@@ -261,10 +267,12 @@ def _weasyprint(document: str, moved: str | None = None, css: str = "", finisher
                 laid, alone = again, False
         return laid, alone
 
+    if judge is not None:
+        return judge(weasyprint.HTML(string=document, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config))
     laid, alone = lay_out(document, moved)
-    if fewer is not None:
+    if fewer is not None and (not short_first or pdf_closing.short_first_page(laid)):
         other, other_alone = lay_out(*fewer)
-        if len(other.pages) <= len(laid.pages) and (alone or not other_alone):
+        if len(other.pages) <= len(laid.pages) - (1 if short_first else 0) and (alone or not other_alone):
             laid = other
     return laid.write_pdf(finisher=finisher)
 
@@ -281,11 +289,13 @@ def _with_drawn_table(plan, view, limit: float | None = None) -> bytes | tuple[s
     if laid[0] == "long-heading":  # a heading over the table longer than a line: kept at the end of the prose instead
         view = dataclasses.replace(view, heads_over_table=False)
         laid = _drawn(plan, view)
-    if len(laid) == 4 and joins_letterhead(view):
+    if len(laid) == 4 and joins_letterhead(view, prose=True) and (not view.prose_before_body or _short_first(laid)):
         # The letterhead on the table's first page unless that takes more pages (its own page is one) or leaves
-        # the signature alone, as WeasyPrint's layout chooses.
+        # the signature alone, as WeasyPrint's layout chooses; with prose before the table, only when the
+        # letterhead's own page would be less than two thirds full and it saves a page.
         joined = _drawn(plan, dataclasses.replace(view, letterhead_on_table=True))
-        if len(joined) == 4 and len(joined[3]) <= len(laid[3]) + 1 and (laid[3].signature_alone or not joined[3].signature_alone):
+        fewer = 0 if view.prose_before_body else 1  # the letterhead's own page is one
+        if len(joined) == 4 and len(joined[3]) <= len(laid[3]) + fewer and (laid[3].signature_alone or not joined[3].signature_alone):
             laid = joined
     if len(laid) != 4:
         return laid
@@ -297,10 +307,17 @@ def _with_drawn_table(plan, view, limit: float | None = None) -> bytes | tuple[s
         return exc.code, {}
 
 
+def _short_first(laid: tuple) -> bool:
+    """Whether the document of ``_drawn``'s *laid*, its table's block left empty, has a first page less than two
+    thirds full before the table's (``pdf_closing.short_first_page``)."""
+    document, start, end, _ = laid
+    return _weasyprint(document[:start] + _TABLE_BLOCK + "</div>" + document[end:], judge=pdf_closing.short_first_page)
+
+
 def _drawn(plan, view) -> tuple:
     """(the document with the table's block, where that block starts and ends, the table's pages drawn), or
     (code, arguments) when cchc cannot draw them: a tuple of 4, or of 2."""
-    from cchc.outputs import pdf_fonts, pdf_table
+    from cchc.outputs import pdf_fonts, pdf_prose, pdf_table
 
     document = render_plan(plan, "html", view=dataclasses.replace(view, sections=[], notes=[]))
     start = document.find(_TABLE_BLOCK)
@@ -319,6 +336,7 @@ def _drawn(plan, view) -> tuple:
             with_signature=pdf_closing.CLOSING_TABLE in block,
             with_letterhead='class="letterhead"' in block,
             with_heads='class="prose-heading' in block,
+            prose=pdf_prose.prose_before if view.letterhead_on_table and view.prose_before_body and 'class="prose' in block else None,
         )
     except pdf_table.Unfit as exc:
         return exc.code, exc.arguments

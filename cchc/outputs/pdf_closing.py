@@ -93,3 +93,26 @@ def signs_with_rows(laid, pages: int) -> bool:
         return False
     last, before = _classes(laid.pages[-1]), _classes(laid.pages[-2])
     return "table.closing" in last and _has_rows(last) and _has_rows(before)
+
+
+#: A page less full than this, of its height, is nearly empty (issue 13: every page but the last about two thirds full).
+FULL = 2 / 3
+
+
+def short_first_page(laid) -> bool:
+    """Whether a laid-out document's first page is less than ``FULL`` full and holds none of the table, which
+    starts on the second page: a kế hoạch's letterhead, title and a few lines of prose alone on a page."""
+    if len(laid.pages) < 2 or "div.plan" in _classes(laid.pages[0]) or "div.plan" not in _classes(laid.pages[1]):
+        return False
+    root = getattr(laid.pages[0], "_page_box", None)
+    if root is None:
+        return False
+    top, height = root.content_box_y(), root.height
+    bottom = top
+    for child in root.children:
+        if type(child).__name__ == "MarginBox":  # the page number's box, in the margin
+            continue
+        for box in child.descendants():  # what is drawn: text and rules, boxes with nothing inside them
+            if not getattr(box, "children", None) and isinstance(getattr(box, "height", None), (int, float)):
+                bottom = max(bottom, box.position_y + box.margin_height())
+    return height > 0 and (bottom - top) < FULL * height

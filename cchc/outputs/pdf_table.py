@@ -383,9 +383,10 @@ def row_heights(view, faces, percents: list[float], headings: list[str], rows) -
 
 
 def lay_out(view, faces, *, percents: list[float], headings: list[str], with_title: bool, with_signature: bool,
-            with_letterhead: bool = False, with_heads: bool = False) -> TablePages:
+            with_letterhead: bool = False, with_heads: bool = False, prose=None) -> TablePages:
     """The pages of the view's table, its columns *percents* wide under *headings* (as the template prints them),
-    with the letterhead, the title block and the signature when the template prints them in the table's block.
+    with the letterhead, the title block and the signature when the template prints them in the table's block;
+    *prose* makes the block of the prose it prints there under the title (``cchc.outputs.pdf_prose``).
 
     Raises Unfit for what only WeasyPrint lays out.
     """
@@ -404,9 +405,9 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
         placements.append((block, y))
         y += block.height
 
-    heads = ([layout.letterhead()] if with_letterhead else []) + (layout.title() if with_title else [])
+    heads = ([layout.letterhead()] if with_letterhead else []) + (layout.title() if with_title else []) + ([prose(layout)] if prose else [])
     if with_heads and view.table_heads:
-        heads.append(layout.table_heads(after_title=with_title))
+        heads.append(layout.table_heads(after_title=with_title or prose is not None))
     for block in heads + ([layout.extract()] if view.extract else []):
         place(block)
     headings = layout.column_headings()

@@ -228,10 +228,10 @@ NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 
 
-def joins_letterhead(view: View) -> bool:
+def joins_letterhead(view: View, prose: bool = False) -> bool:
     """Whether the view's letterhead and title may head its table's page: a whole kế hoạch with no prose before
-    the table, whose letterhead's own page would be nearly empty."""
-    return view.plan.decision is None and view.extract is None and not view.prose_before_body
+    the table (with *prose*, or some), whose letterhead's own page would be nearly empty."""
+    return view.plan.decision is None and view.extract is None and (prose or not view.prose_before_body)
 
 
 def flatten(blocks, depth: int = 0) -> list[Paragraph]:
