@@ -234,7 +234,17 @@ def words_to_amount(words: str) -> int:
     """Amount in đồng from words, formal or colloquial; ValueError (``WordsError``) if the text is not an amount."""
     if len(words) > 500:
         raise WordsError("too long to be an amount in words")
-    text = unicodedata.normalize("NFC", words).lower()
+    try:
+        return _words_to_amount(unicodedata.normalize("NFC", words))
+    except WordsError as exc:
+        if exc.part:  # as the text writes it ("VNĐ", not "vnđ"), when it is there
+            found = re.search(r"\s+".join(map(re.escape, exc.part.split())), unicodedata.normalize("NFC", words), re.IGNORECASE)
+            exc.part = found.group() if found else exc.part
+        raise
+
+
+def _words_to_amount(words: str) -> int:
+    text = words.lower()
     tokens = [_SYNONYMS.get(token, token) for token in re.findall(r"\w+", text)]
     if tokens and tokens[-1] == "chẵn":
         tokens.pop()

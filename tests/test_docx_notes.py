@@ -61,3 +61,13 @@ def test_a_name_kept_whole_with_a_part_named_alone_elsewhere_is_marked_as_a_gues
     # A name none of whose parts the document names alone ("Sở Văn hóa" is nowhere) is no guess.
     whole = lines.index("  - name: Sở Văn hóa, Thể thao và Du lịch")
     assert "đoán" not in lines[whole - 1]
+
+
+def test_a_departments_name_listing_its_fields_is_no_guess_beside_its_short_form():
+    # "Sở Văn hóa" alone in one cell is the short form of "Sở Văn hóa, Thể thao và Du lịch", one department: the
+    # comment asked the editor to split its official name.
+    rows = [ROWS[0], ["1", "Số hóa di tích", "Sở Văn hóa", "Sở Văn hóa, Thể thao và Du lịch", "Quý II/2022", "", ""]]
+    _, _, text = _imported(rows)
+    lines = text.splitlines()
+    whole = lines.index("  - name: Sở Văn hóa, Thể thao và Du lịch")
+    assert "đoán" not in lines[whole - 1]

@@ -418,8 +418,15 @@ def test_a_year_that_is_no_year_is_told_in_the_users_language(run, year):
     # --year was click's int: "abc" got pydantic-like English ("Input should be a valid integer…") in the Vietnamese message.
     vi, en = run("init", "--year", year), run("--lang", "en", "init", "--year", year)
     assert vi.exit_code == en.exit_code == 2 and vi.stdout == en.stdout == ""
-    assert f"năm {year} không phải năm của một kế hoạch (2000–2100)" in vi.stderr and "Input" not in vi.stderr
-    assert f"{year} is not a plan's year (2000–2100)" in en.stderr
+    shown = year or '""'
+    assert f"năm {shown} không phải năm của một kế hoạch (2000–2100)" in vi.stderr and "Input" not in vi.stderr
+    assert f"{shown} is not a plan's year (2000–2100)" in en.stderr
+
+
+def test_a_year_with_spaces_around_is_that_year(run):
+    # As click's int read it before cchc read --year itself.
+    result = run("init", "--year", " 2027 ")
+    assert result.exit_code == 0 and "năm 2027" in result.stdout.lower()
 
 
 def test_due_with_ongoing_work_says_when_nothing_dated_falls_due(run):

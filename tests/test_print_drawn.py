@@ -512,7 +512,7 @@ def test_a_plan_with_prose_after_its_decision_starts_on_a_page_of_its_own(tmp_pa
     assert pdf.pages[1].has("MỤC ĐÍCH, YÊU CẦU") and pdf.pages[1].has("Thực hiện tốt kế hoạch.")
 
 
-@pytest.mark.parametrize("lines", [1, 2, 3])
+@pytest.mark.parametrize("lines", [1, 2, 3, 4])
 def test_a_short_prose_over_the_table_is_drawn_as_weasyprint_prints_it(tmp_path, lines):
     # A kế hoạch whose letterhead, title and few lines of prose would leave a portrait page less than two thirds
     # full, when that saves a page, has them over the table: drawn pages print the prose (justified, its first
@@ -526,6 +526,9 @@ def test_a_short_prose_over_the_table_is_drawn_as_weasyprint_prints_it(tmp_path,
     elif lines == 3:  # a paragraph of two lines, the first justified
         opening = ("Thực hiện Quyết định số 3512/QĐ-UBND ngày 28/12/2021 của Ủy ban nhân dân tỉnh về Kế hoạch cải cách hành "
                    "chính năm 2026 của tỉnh, Ủy ban nhân dân huyện xây dựng Kế hoạch như sau:")
+    elif lines == 4:  # no-break spaces: never a place to break, as WeasyPrint keeps them
+        opening = ("Thực hiện Quyết định số 3512/QĐ-UBND ngày 28/12/2021 của Ủy ban nhân dân tỉnh về "
+                   + "Kế hoạch cải cách hành chính năm 2026 của tỉnh,".replace(" ", "\u00a0") + " Ủy ban nhân dân huyện xây dựng Kế hoạch như sau:")
     prose = [Block(label="I", title="MỤC ĐÍCH", paragraphs=[opening])] if lines == 2 else [Block(paragraphs=[opening])]
     task = plan.sections[0].tasks[0]
     section = plan.sections[0].model_copy(update={"tasks": [task.model_copy(update={"items": task.items[:1]})]})

@@ -73,8 +73,9 @@ def init(
     text = starter_text(kind.value, lang())
     if year is not None:
         # Read here, not by click: its reason for "abc" would be in English whatever the language.
+        year = year.strip()  # " 2021" as click's int read it
         if not (len(year) == 4 and year.isascii() and year.isdigit() and 2000 <= int(year) <= 2100):
-            raise usage(msg("init.bad-year", year=escape_controls(year)), "--year")
+            raise usage(msg("init.bad-year", year=escape_controls(year) or '""'), "--year")
         text = for_year(text, int(year))
     if output is None:
         out_data(text)

@@ -37,6 +37,9 @@ _AGENCY_KINDS = tuple(sorted({
     "Tổng công ty", "Bưu điện", "Bộ phận", "Cổng",
 }, key=len, reverse=True))
 _PLACE_WORDS = ("tỉnh", "huyện", "quận", "thành phố", "thị xã", "xã", "phường", "thị trấn")
+#: The ends of the names of departments whose fields are listed with a comma ("Sở Văn hóa, Thể thao và Du lịch"):
+#: "Sở Văn hóa" written alone elsewhere is its short form, no second agency (folded).
+_FIELDS_WITH_COMMAS = ("van hoa, the thao va du lich", "van hoa, the thao", "van hoa, thong tin", "van hoa, thong tin va the thao")
 #: A cell split at more commas than this is not tried (the split looks at every way to group the parts).
 MAX_PARTS = 30
 #: No agency's name is longer (the 2021 plan's longest has 50 characters): a longer run of parts is not
@@ -359,7 +362,9 @@ class AgencyBook:
     def _known_part(self, name: str) -> str | None:
         """The first part of *name* between commas that the document (or the given registry) names on its own:
         "Sở Thông tin và Truyền thông, Viettel Thái Bình" is kept one name, its second part no agency's by its form."""
-        parts = [p.strip() for p in name.split(",")] if "," in name and not listed_kinds(name) else []
+        if "," not in name or listed_kinds(name) or fold(name).endswith(_FIELDS_WITH_COMMAS):
+            return None
+        parts = [p.strip() for p in name.split(",")]
         return next((p for p in parts if p and spelling_key(p) in self._known and spelling_key(p) != spelling_key(name)), None)
 
     def _guess_short_forms(self, new: dict[str, dict], order: list[str]) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from cchc.outputs.html import cell_lines
 from cchc.outputs.pdf_fonts import BOLD, REGULAR
 from cchc.outputs.pdf_lines import wrap
-from cchc.outputs.pdf_table import MM, TITLE_LEADING, TITLE_SIZE, WIDTH, Unfit, _Block
+from cchc.outputs.pdf_table import _SPACES, MM, TITLE_LEADING, TITLE_SIZE, WIDTH, Unfit, _Block
 
 #: The first line's indent (CSS text-indent: 1cm) and the space under a paragraph (p { margin-bottom: 6pt }).
 INDENT, AFTER = 10 * MM, 6.0
@@ -44,7 +44,7 @@ def _lines(font, text: str) -> list[tuple[str, float, bool]]:
     """(line, its left edge, whether it is justified) of one paragraph."""
     found: list[tuple[str, float, bool]] = []
     for n, piece in enumerate(cell_lines(text)):
-        collapsed = " ".join(piece.split())
+        collapsed = " ".join(_SPACES.split(piece.strip(" \t\n\r\f")))  # HTML's spaces only: a no-break space stays
         if not font.covers(collapsed):
             char = next(char for char in collapsed if not font.covers(char))
             raise Unfit("character", char=char, code_point=f"U+{ord(char):04X}")
