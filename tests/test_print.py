@@ -714,3 +714,24 @@ def test_a_last_task_with_no_item_goes_over_with_the_signature_and_the_letterhea
     assert all(page.width > page.height for page in pdf.pages), [(p.width, p.height) for p in pdf.pages]
     assert pdf.pages[0].has("SỞ TƯ PHÁP") and pdf.pages[0].has("Sản phẩm 1")
     assert pdf.pages[-1].has("2. Nhiệm vụ chưa có sản phẩm") and pdf.pages[-1].has("Nguyễn Văn A")
+
+
+def test_a_copy_of_the_templates_that_prints_no_prose_over_the_table_keeps_the_letterhead_page(tmp_path):
+    # A province's copy made before the prose could head the table's page prints none there: the PDF keeps the
+    # letterhead's page rather than lose the prose (the district plan's first section: one page with cchc's own).
+    from cchc.model import Block
+
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "cchc" / "templates", templates)
+    table = templates / "plan-table.html.j2"
+    text = table.read_text(encoding="utf-8")
+    start = text.index("{% if with_letterhead is defined and with_letterhead and view.prose_before_body %}")
+    table.write_text(text[:start] + text[text.index("{% endif %}", start) + len("{% endif %}") :], encoding="utf-8")
+    plan = _load(PLANS["huyen"])
+    plan = plan.model_copy(update={"sections": plan.sections[:1], "prose_before": [Block(paragraphs=["Ủy ban nhân dân huyện xây dựng Kế hoạch như sau:"])]})
+    own, copy = tmp_path / "own.pdf", tmp_path / "copy.pdf"
+    own.write_bytes(_render_pdf(plan))
+    copy.write_bytes(_render_pdf(plan, template_dir=templates))
+    assert len(read_pdf(own).pages) == 1
+    printed = read_pdf(copy)
+    assert [page.landscape for page in printed.pages] == [False, True] and printed.pages[0].has("Kế hoạch như sau:")

@@ -160,8 +160,18 @@ def _pdf(plan, section, agency, template_dir, view, slow=None, limit: float | No
     joined = None
     if joins_letterhead(view, prose=True):
         with_letterhead = dataclasses.replace(view, letterhead_on_table=True)
-        joined = _with_moved(_marked_tall(render_plan(plan, "html", template_dir=template_dir, view=with_letterhead), tall), with_letterhead)
+        html = render_plan(plan, "html", template_dir=template_dir, view=with_letterhead)
+        if _prints_prose(html, view):  # a province's older copy of the templates may print none there: not joined
+            joined = _with_moved(_marked_tall(html, tall), with_letterhead)
     return _weasyprint(*_with_moved(_marked_tall(document, tall), view), limit=limit, fewer=joined, short_first=bool(view.prose_before_body))
+
+
+def _prints_prose(document: str, view) -> bool:
+    """Whether *document*'s table block prints every paragraph of the prose before the table (none to print: True)."""
+    wanted = sum(1 for paragraph in view.prose_before_body if not paragraph.joined)
+    start = document.find(_TABLE_BLOCK)
+    end = _block_end(document, start) if start >= 0 else None
+    return not wanted or (end is not None and document.count('<p class="prose', start, end) >= wanted)
 
 
 # A row taller than pdf_table.TALL_ROW of a page may be split across pages (``tr.item.tall`` in the template).
