@@ -234,11 +234,12 @@ def words_to_amount(words: str) -> int:
     """Amount in đồng from words, formal or colloquial; ValueError (``WordsError``) if the text is not an amount."""
     if len(words) > 500:
         raise WordsError("too long to be an amount in words")
+    words = unicodedata.normalize("NFC", words)
     try:
-        return _words_to_amount(unicodedata.normalize("NFC", words))
+        return _words_to_amount(words)
     except WordsError as exc:
         if exc.part:  # as the text writes it ("VNĐ", not "vnđ"), when it is there
-            found = re.search(r"\s+".join(map(re.escape, exc.part.split())), unicodedata.normalize("NFC", words), re.IGNORECASE)
+            found = re.search(r"\s+".join(map(re.escape, exc.part.split())), words, re.IGNORECASE)
             exc.part = found.group() if found else exc.part
         raise
 

@@ -346,7 +346,7 @@ def _drawn(plan, view) -> tuple:
             with_signature=pdf_closing.CLOSING_TABLE in block,
             with_letterhead='class="letterhead"' in block,
             with_heads='class="prose-heading' in block,
-            prose=pdf_prose.prose_before if view.letterhead_on_table and view.prose_before_body and 'class="prose' in block else None,
+            prose=pdf_prose.prose_before if view.letterhead_on_table and view.prose_before_body and _prints_prose(document, view) else None,
         )
     except pdf_table.Unfit as exc:
         return exc.code, exc.arguments

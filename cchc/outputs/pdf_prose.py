@@ -11,10 +11,9 @@ line that is not justified, and the line after it is not indented.
 
 from __future__ import annotations
 
-from cchc.outputs.html import cell_lines
 from cchc.outputs.pdf_fonts import BOLD, REGULAR
 from cchc.outputs.pdf_lines import wrap
-from cchc.outputs.pdf_table import _SPACES, MM, TITLE_LEADING, TITLE_SIZE, WIDTH, Unfit, _Block
+from cchc.outputs.pdf_table import MM, TITLE_LEADING, TITLE_SIZE, WIDTH, _Block
 
 #: The first line's indent (CSS text-indent: 1cm) and the space under a paragraph (p { margin-bottom: 6pt }).
 INDENT, AFTER = 10 * MM, 6.0
@@ -32,7 +31,7 @@ def prose_before(layout) -> _Block:
         else:
             text, face = (f"{paragraph.lead} " if paragraph.lead else "") + (paragraph.text or ""), REGULAR
         baseline = y + layout._baseline(face, TITLE_SIZE, TITLE_LEADING)
-        lines = _lines(layout.faces[face], text)
+        lines = _lines(layout, face, text)
         for line, left, justified in lines:
             _draw(texts, layout.faces[face], face, line, left, baseline, justified)
             baseline += TITLE_LEADING
@@ -40,14 +39,12 @@ def prose_before(layout) -> _Block:
     return _Block(y, texts, [])
 
 
-def _lines(font, text: str) -> list[tuple[str, float, bool]]:
-    """(line, its left edge, whether it is justified) of one paragraph."""
+def _lines(layout, face: int, text: str) -> list[tuple[str, float, bool]]:
+    """(line, its left edge, whether it is justified) of one paragraph: each of its own lines, spaces collapsed as
+    HTML does and every character checked against the font (``layout.lines`` unwrapped), then wrapped here."""
+    font = layout.faces[face]
     found: list[tuple[str, float, bool]] = []
-    for n, piece in enumerate(cell_lines(text)):
-        collapsed = " ".join(_SPACES.split(piece.strip(" \t\n\r\f")))  # HTML's spaces only: a no-break space stays
-        if not font.covers(collapsed):
-            char = next(char for char in collapsed if not font.covers(char))
-            raise Unfit("character", char=char, code_point=f"U+{ord(char):04X}")
+    for n, collapsed in enumerate(layout.lines(text, face, TITLE_SIZE, WIDTH, wrap=False)):
         indent = INDENT if n == 0 else 0.0
         first = wrap(collapsed, font, (WIDTH - indent) / TITLE_SIZE)[0]
         rest = collapsed[len(first) :].lstrip(" ")
