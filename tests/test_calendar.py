@@ -280,6 +280,10 @@ def test_nothing_dated_is_an_empty_calendar_not_an_error(run, workdir):
     for data in (result.stdout_bytes, out.read_bytes()):
         calendar = icalendar.Calendar.from_ical(data)
         assert calendar.walk("VEVENT") == [] and data.startswith(b"BEGIN:VCALENDAR\r\n") and data.endswith(b"END:VCALENDAR\r\n")
+        # RFC 5545's grammar wants one component or more: Vietnam's time zone, UTC+7 (a strict reader refuses none).
+        (zone,) = calendar.walk("VTIMEZONE")
+        assert str(zone["TZID"]) == "Asia/Ho_Chi_Minh" and zone.walk("STANDARD")[0]["TZOFFSETTO"].td == datetime.timedelta(hours=7)
+        assert [c.name for c in calendar.subcomponents] == ["VTIMEZONE"]
 
 
 def test_control_characters_in_plan_text_are_neutralised(run, workdir):

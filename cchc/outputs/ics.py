@@ -236,6 +236,8 @@ def calendar_pieces(plan, rows, lang: str = "vi") -> Iterator[bytes]:
             ))
 
     yield from in_two(made, len(events), text=False)
+    if not events:  # RFC 5545 (3.6): a calendar holds one component or more; Vietnam's time zone is one that says nothing
+        yield _VIETNAM
     yield b"END:VCALENDAR\r\n"
 
 
@@ -283,3 +285,10 @@ def _fold(line: bytes) -> bytes:
         start = cut
     pieces.append(line[start:])
     return b"\r\n ".join(pieces)
+
+
+#: Vietnam's time zone (UTC+7 since 13 June 1975, no summer time), the one component of a calendar with no event.
+_VIETNAM = _lines(
+    "BEGIN:VTIMEZONE", "TZID:Asia/Ho_Chi_Minh", "BEGIN:STANDARD", "DTSTART:19750613T000000",
+    "TZOFFSETFROM:+0800", "TZOFFSETTO:+0700", "TZNAME:+07", "END:STANDARD", "END:VTIMEZONE",
+)
