@@ -171,6 +171,9 @@ def check_total(plan) -> list[Problem]:
         return [insane]  # a figure out of bounds: nothing to compare it with
     if declared < 0:
         problems.append(error("negative-amount", ("plan", "total_million_vnd"), key="negative-amount.total"))
+    if _thousands_dot(declared):
+        problems.append(warning("amount-thousands-dot", ("plan", "total_million_vnd"), key="amount-thousands-dot.total",
+                                **_thousands_dot_readings(declared)))
     itemized = itemized_total(plan)
     if itemized != declared and not _explained_by_text_amounts(plan, declared - itemized):
         problems.append(
@@ -202,6 +205,10 @@ def check_total_in_words(plan) -> list[Problem]:
         return [error("total-in-words", path, words=header.total_in_words, reason=str(exc), **part)]
     if not _sane(declared) or in_words == million_to_vnd(declared):
         return []
+    if _thousands_dot(declared) and in_words == million_to_vnd(declared * 1000):
+        # "1.250" beside "Một tỷ hai trăm năm mươi triệu đồng": the words are right, the dot groups thousands
+        return [error("total-in-words", path, key="total-in-words.thousands-dot", in_words=in_words,
+                      in_million=vnd_to_million(in_words), declared=declared, **_thousands_dot_readings(declared))]
     expected = million_in_words(declared)  # None past what words are written for (10^15 đồng)
     key = "total-in-words.mismatch" if expected else "total-in-words.mismatch-figure"
     return [error("total-in-words", path, key=key, in_words=in_words, in_million=vnd_to_million(in_words), declared=declared, expected=expected or "")]
@@ -381,30 +388,55 @@ def check_item_amount(context: ItemContext, path, item) -> list[Problem]:
             return [insane]
         if amount < 0:
             return [error("negative-amount", where, amount=amount)]
-        if isinstance(amount, Decimal) and _thousands_dot(amount):
-            return [warning("amount-thousands-dot", where, amount=format(amount, "f"), id=item.id,
-                            thousands=int(amount * 1000), decimal=format(amount.normalize(), "f"))]
+        if _thousands_dot(amount):
+            return [warning("amount-thousands-dot", where, id=item.id, **_thousands_dot_readings(amount))]
         total = context.plan.plan.total_million_vnd
-        if total is not None and 0 < total <= MAX_MILLION and amount > total * DONG_FACTOR:
+        # A total itself written "1.250" (warned of) is no measure of an item's size.
+        if total is not None and 0 < total <= MAX_MILLION and amount > total * DONG_FACTOR and not _thousands_dot(total):
             return [warning("amount-in-dong", where, amount=amount, id=item.id, total=total)]
         return []
     note = item.budget_note
     if note is None:
         return []
     if _number_as_text(note):
-        return [error("text-amount", where, note=note)]
+        return [error("text-amount", where, note=note, **_text_amount_fix(note.strip()))]
     if fold(note).startswith("theo "):  # "Theo dự án": the common note, nothing to ask
         return []
     if _words_as_amount(note):  # "Một tỷ đồng": an amount in words, that counted 0
-        return [error("text-amount", where, note=note)]
+        return [error("text-amount", where, key="text-amount.words", note=note)]
     return [warning("budget-note", where, note=note)]
 
 
 def _thousands_dot(amount: Decimal) -> bool:
     """Whether *amount* is written with three digits after the dot, the last 0 ("1.500", "20.000"): Vietnamese
     writing groups thousands with a dot, so it may mean 1500 (nobody writes 1.5 as "1.500")."""
+    if not isinstance(amount, Decimal):
+        return False
     _, digits, exponent = amount.as_tuple()
     return amount >= 1 and exponent == -3 and digits[-1] == 0
+
+
+def _text_amount_fix(written: str) -> dict:
+    """How to write an amount the file holds as text: "15.000.000" (dots grouping thousands), "1,5" (a decimal
+    comma), "10" in quotes; {} for any other ("10 triệu", "5.")."""
+    if _GROUPED.fullmatch(written):
+        whole = int(written.replace(".", ""))
+        return {"key": "text-amount.grouped", "whole": whole, "million": format(Decimal(vnd_to_million(whole)).normalize(), "f")}
+    if _DECIMAL_COMMA.fullmatch(written):
+        return {"key": "text-amount.comma", "dotted": written.replace(",", ".")}
+    if _PLAIN.fullmatch(written):  # a number YAML would read, so it was quoted
+        return {"key": "text-amount.quoted", "bare": written}
+    return {}
+
+
+_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
+_PLAIN = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
+
+
+def _thousands_dot_readings(amount: Decimal) -> dict:
+    """An amount written "1.500" as the file has it, and its two readings: 1500 and 1.5."""
+    return {"amount": format(amount, "f"), "thousands": int(amount * 1000), "decimal": format(amount.normalize(), "f")}
 
 
 def _words_as_amount(note: str) -> bool:

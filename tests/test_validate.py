@@ -675,12 +675,49 @@ def test_one_run_reports_yaml_and_meaning_problems_together(run, tmp_path):
     assert codes == ["budget-note", "deadline", "total-mismatch", "unknown-agency", "yaml-ambiguous"]
 
 
-@pytest.mark.parametrize("value", ['"10"', "10,5", "10 triệu", '"2.5"'])
-def test_amounts_written_as_text_are_errors(run, tmp_path, value):
+@pytest.mark.parametrize(("value", "fix"), [
+    ('"10"', "write 10 without the quotes"), ("10,5", "has a decimal comma, so it is read as text, not a number: the plan file writes decimals after a dot; write 10.5"),
+    ("10 triệu", "is written as text, not as a number; write the number of million VND as a plain number, with a dot for decimals (10 or 10.5)"),
+    ('"2.5"', "write 2.5 without the quotes"),
+    ("15.000.000", "groups thousands with dots, so it is read as text, not a number: budgets are in million VND, with no separators; "
+                   "write 15 for 15.000.000 VND, or 15000000 for 15.000.000 million VND"),
+    ('"1.500"', "write 0.0015 for 1.500 VND, or 1500 for 1.500 million VND"),
+])
+def test_amounts_written_as_text_are_errors_that_say_how_to_write_them(run, tmp_path, value, fix):
+    # "15.000.000" was said to be "an amount written in words" (Vietnamese: "viết dạng chữ"), with no way out.
     text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace("budget: 10", f"budget: {value}")
-    found = diagnostics(run("validate", write(tmp_path, "amount.yaml", text.encode()), "--format", "json"))
+    found = diagnostics(run("validate", write(tmp_path, "amount.yaml", text.encode()), "--format", "json", "--lang", "en"))
     assert [d["code"] for d in found if d["severity"] == "error"] == ["text-amount"]
-    assert "10.5" in next(d["message"] for d in found if d["code"] == "text-amount")
+    assert fix in next(d["message"] for d in found if d["code"] == "text-amount")
+    vietnamese = run("validate", tmp_path / "amount.yaml").stdout
+    assert "viết dạng chữ" not in vietnamese and ("bằng chữ" not in vietnamese or value == "10 triệu")
+
+
+def test_a_declared_total_with_a_thousands_dot_is_warned_of_and_not_blamed_on_the_items(run, tmp_path):
+    # "total_million_vnd: 1.250" (1250 million as a clerk writes it) was read 1.25 in silence, the items were said to be
+    # in đồng, and the right words were "corrected" to the wrong figure.
+    plan = tmp_path / "plan.yaml"
+    body = ("agencies: [{name: Sở A}]\nsections: [{numeral: I, title: M, tasks: [{items: ["
+            "{id: A-1, product: xx, lead: [Sở A], deadline: Tháng 6/2021, budget: 1000},"
+            " {id: A-2, product: yy, lead: [Sở A], deadline: Tháng 6/2021, budget: 250}]}]}]\n")
+    plan.write_text("plan: {title: T, year: 2021, total_million_vnd: 1.250}\n" + body, encoding="utf-8")
+    result = run("validate", plan, "-f", "json", "--lang", "en")
+    found = json.loads(result.stdout)["diagnostics"]
+    assert result.exit_code == 0 and sorted(d["code"] for d in found) == ["amount-thousands-dot", "total-mismatch"]
+    dot = next(d for d in found if d["code"] == "amount-thousands-dot")
+    assert (dot["line"], dot["column"]) == (1, 49) and "the declared total 1.250" in dot["message"]
+    assert "write 1250 for 1250 million VND, or 1.25 for 1.25 million VND" in dot["message"]
+    # The words agree with 1250: they are right, the figure's dot is what to mend.
+    plan.write_text('plan: {title: T, year: 2021, total_million_vnd: 1.250, total_in_words: "Một tỷ hai trăm năm mươi triệu đồng"}\n' + body,
+                    encoding="utf-8")
+    result = run("validate", plan, "-f", "json", "--lang", "en")
+    (words,) = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "total-in-words"]
+    assert result.exit_code == 1 and "Một triệu" not in words["message"]
+    assert "the declared total is written 1.250, read as 1.25 million VND" in words["message"] and "write 1250, with no dot" in words["message"]
+    # A total with no such dot still measures the items.
+    plan.write_text("plan: {title: T, year: 2021, total_million_vnd: 1.25}\n" + body, encoding="utf-8")
+    codes = sorted(d["code"] for d in json.loads(run("validate", plan, "-f", "json").stdout)["diagnostics"])
+    assert codes == ["amount-in-dong", "amount-in-dong", "total-mismatch"]
 
 
 def test_a_line_break_in_a_file_name_does_not_split_its_problem_line(run, tmp_path):

@@ -181,9 +181,33 @@ MESSAGES = {
         "budget {amount} of item {id} has three digits after the dot, which Vietnamese writing uses to group thousands: "
         "write {thousands} for {thousands} million VND, or {decimal} for {decimal} million VND",
     ),
+    "amount-thousands-dot.total": (
+        "tổng kinh phí công bố {amount} có ba chữ số sau dấu chấm: văn bản tiếng Việt dùng dấu chấm ngăn cách hàng "
+        "nghìn; nếu là {thousands} triệu đồng thì ghi {thousands}, nếu là {decimal} triệu đồng thì ghi {decimal}",
+        "the declared total {amount} has three digits after the dot, which Vietnamese writing uses to group thousands: "
+        "write {thousands} for {thousands} million VND, or {decimal} for {decimal} million VND",
+    ),
     "text-amount": (
-        "kinh phí {note!q} giống một số tiền viết dạng chữ; hãy ghi số triệu đồng bằng số, dùng dấu chấm cho phần thập phân (10 hoặc 10.5)",
-        "budget {note!q} looks like an amount written as text; write the number of million VND as a plain number, with a dot for decimals (10 or 10.5)",
+        "kinh phí {note!q} được ghi là chữ, không phải số; hãy ghi số triệu đồng bằng chữ số, dùng dấu chấm cho phần thập phân (10 hoặc 10.5)",
+        "budget {note!q} is written as text, not as a number; write the number of million VND as a plain number, with a dot for decimals (10 or 10.5)",
+    ),
+    "text-amount.words": (
+        "kinh phí {note!q} là số tiền viết bằng chữ; hãy ghi số triệu đồng bằng chữ số, dùng dấu chấm cho phần thập phân (10 hoặc 10.5)",
+        "budget {note!q} is an amount written in words; write the number of million VND as a plain number, with a dot for decimals (10 or 10.5)",
+    ),
+    "text-amount.grouped": (
+        "kinh phí {note!q} có dấu chấm ngăn cách hàng nghìn nên được đọc là chữ, không phải số: kinh phí ghi bằng triệu đồng, "
+        "không có dấu ngăn cách; nếu là {note} đồng thì ghi {million}, nếu là {note} triệu đồng thì ghi {whole}",
+        "budget {note!q} groups thousands with dots, so it is read as text, not a number: budgets are in million VND, with no "
+        "separators; write {million} for {note} VND, or {whole} for {note} million VND",
+    ),
+    "text-amount.comma": (
+        "kinh phí {note!q} có dấu phẩy thập phân nên được đọc là chữ, không phải số: tệp kế hoạch ghi phần thập phân sau dấu chấm; ghi {dotted}",
+        "budget {note!q} has a decimal comma, so it is read as text, not a number: the plan file writes decimals after a dot; write {dotted}",
+    ),
+    "text-amount.quoted": (
+        "kinh phí {note!q} nằm trong dấu nháy nên được đọc là chữ, không phải số: ghi {bare} không có dấu nháy",
+        "budget {note!q} is in quotes, so it is read as text, not a number: write {bare} without the quotes",
     ),
     "budget-note": (
         "ghi chú kinh phí {note!q} không phải số tiền, cũng không phải ghi chú dạng \"Theo dự án\", \"Theo kế hoạch\", \"Theo đề án\"",
@@ -205,6 +229,12 @@ MESSAGES = {
     "total-in-words.mismatch": (
         "số tiền bằng chữ là {in_million!m} ({in_words!n} đồng) nhưng tổng kinh phí công bố là {declared!m}; bằng chữ đúng là {expected!q}",
         "the total in words reads {in_million!m} ({in_words!n} VND) but the declared total is {declared!m}; in words the declared total is {expected!q}",
+    ),
+    "total-in-words.thousands-dot": (
+        "số tiền bằng chữ là {in_million!m} ({in_words!n} đồng), còn tổng kinh phí công bố ghi {amount}, được đọc là "
+        "{declared!m} (dấu chấm là dấu thập phân): nếu là {thousands} triệu đồng thì ghi {thousands}, không có dấu chấm",
+        "the total in words reads {in_million!m} ({in_words!n} VND) but the declared total is written {amount}, read as "
+        "{declared!m} (the dot is a decimal point): for {thousands} million VND write {thousands}, with no dot",
     ),
     "total-in-words.mismatch-figure": (
         "số tiền bằng chữ là {in_million!m} ({in_words!n} đồng) nhưng tổng kinh phí công bố là {declared!m}",
