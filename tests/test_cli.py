@@ -531,6 +531,24 @@ def test_a_folder_with_a_plan_of_its_own_is_told_the_bundled_plan_answers(run, t
     assert run("due", "--month", "2021-06", "-f", "json").stderr == ""
 
 
+def test_a_plan_made_by_init_outside_plans_is_named_by_init_and_by_the_next_query(run, tmp_path, monkeypatch):
+    # `cchc init -o ke-hoach-2027.yaml` then `cchc due --month 2027-06` answered from the bundled 2021 plan in silence.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CCHC_PLAN", raising=False)
+    (tmp_path / "docker-compose.yml").write_text("services:\n  web: {}\n", encoding="utf-8")  # another tool's YAML
+    os.mkfifo(tmp_path / "pipe.yaml")  # never opened: a read of it would not end
+    assert "ke-hoach" not in run("due", "--month", "2027-06").stderr
+    made = run("init", "--year", "2027", "-o", "ke-hoach-2027.yaml")
+    assert made.exit_code == 0 and "cchc due --plan ke-hoach-2027.yaml" in made.stderr, made.stderr
+    result = run("due", "--month", "2027-06")
+    assert result.exit_code == 0 and result.stderr.count("--plan ke-hoach-2027.yaml") == 1, result.stderr
+    # Where the other commands read it anyway, nothing to say.
+    (tmp_path / "plans").mkdir()
+    assert "--plan" not in run("init", "-o", "plans/2021.yaml").stderr
+    monkeypatch.setenv("CCHC_PLAN", "mine.yaml")
+    assert "--plan" not in run("init", "-o", "mine.yaml").stderr
+
+
 def test_an_output_under_a_file_says_a_part_of_the_path_is_not_a_folder(run, tmp_path):
     (tmp_path / "afile").write_text("x")
     result = run("render", "-f", "md", "-o", tmp_path / "afile" / "out.md")

@@ -8,6 +8,7 @@ import errno
 import functools
 import gc
 import os
+import re
 import sys
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -256,11 +257,25 @@ def plan_path(plan: Optional[Path]) -> Path:
     if path == bundled_plan_path() and not os.path.lexists(DEFAULT_PLAN):
         others = sorted(DEFAULT_PLAN.parent.glob("*.y*ml")) if DEFAULT_PLAN.parent.is_dir() else []
         others = [other for other in others if other.suffix in (".yaml", ".yml") and ".progress." not in other.name]
+        others = others or [other for other in sorted(Path(".").glob("*.y*ml")) if _looks_like_a_plan(other)]
         told = CURRENT.get().told
         if others and "bundled-plan" not in told:
             told.add("bundled-plan")
             note(msg("cli.bundled-plan", found=str(others[0]), count=len(others)))
     return path
+
+
+def _looks_like_a_plan(path: Path) -> bool:
+    """Whether a YAML file of the current folder is a plan (``cchc init -o ke-hoach.yaml``), not some other tool's:
+    one of a plan's keys begins a line of its first 64 KiB."""
+    if path.name.startswith(".") or path.suffix not in (".yaml", ".yml") or ".progress." in path.name or not path.is_file():
+        return False  # a FIFO would never end a read
+    try:
+        with path.open("rb") as file:
+            head = file.read(1 << 16)
+    except OSError:
+        return False
+    return re.search(rb"(?m)^(?:plan|sections|decision):", head) is not None
 
 
 #: After a plan is loaded, the cyclic collector runs once this many more containers live than before (Python's

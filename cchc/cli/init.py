@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
 from enum import Enum
 from importlib import resources
 from typing import Annotated, Optional
@@ -10,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import OutputOption, check_output_path, lang, msg, out_data, usage, write_output
+from cchc.cli.common import OutputOption, check_output_path, lang, msg, note, out_data, usage, write_output
 from cchc.text import escape_controls
 
 
@@ -85,3 +87,8 @@ def init(
     output_format(None, output, YamlFormat, YamlFormat.yaml)  # refuses plan.docx, plan.json …
     check_output_path(output, [], force=force)
     write_output(output, text)
+    from cchc.load import DEFAULT_PLAN
+
+    read_anyway = [os.path.abspath(DEFAULT_PLAN), os.path.abspath(os.environ.get("CCHC_PLAN") or DEFAULT_PLAN)]
+    if os.path.abspath(output) not in read_anyway:  # the other commands read plans/2021.yaml (or CCHC_PLAN) unless told
+        note(msg("init.use-plan", path=str(output), quoted=shlex.quote(str(output))))

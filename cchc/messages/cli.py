@@ -54,6 +54,12 @@ MESSAGES = {
     "cli.cannot-write": ("{path}: không ghi được: {reason}", "{path}: cannot write: {reason}"),
     "cli.wrote": ("đã ghi {path}", "wrote {path}"),
     "write.directory": ("{path}: là một thư mục; hãy ghi tên tệp", "{path}: is a directory; give a file name"),
+    "init.use-plan": (
+        "để các lệnh khác đọc kế hoạch này, hãy chỉ tên tệp: cchc validate {quoted}, cchc due --plan {quoted} …, "
+        "hoặc đặt biến môi trường CCHC_PLAN={quoted}",
+        "for other commands to read this plan, name it: cchc validate {quoted}, cchc due --plan {quoted} …, "
+        "or set CCHC_PLAN={quoted}",
+    ),
     "init.bad-year": ("năm {year} không phải năm của một kế hoạch (2000–2100)", "{year} is not a plan's year (2000–2100)"),
     "cli.bundled-plan": (
         "đang đọc kế hoạch 2021 kèm theo cchc (không có plans/2021.yaml); để đọc {found} hãy dùng --plan {found} hoặc CCHC_PLAN",
