@@ -1276,6 +1276,16 @@ def test_recording_with_a_today_still_to_come_and_no_on_blames_today(run, workdi
     assert "còn chưa đến" in result.stderr and not (workdir / "ke-hoach.progress.yaml").exists()
 
 
+def test_recording_before_the_plan_is_issued_with_no_on_does_not_blame_on(run, workdir):
+    # A plan issued after today (next year's, made early): "invalid value for '--on'" when no --on was given.
+    result = run("--lang", "en", "progress", "A-2", "--status", "in_progress", "--today", "2020-12-30", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2 and "'--on'" not in result.stderr, result
+    assert "without --on the entry is dated today, 2020-12-30, before the plan's date, 2021-01-05" in result.stderr
+    vietnamese = run("progress", "A-2", "--status", "in_progress", "--today", "2020-12-30", "--plan", workdir / "ke-hoach.yaml")
+    assert vietnamese.exit_code == 2 and "không có --on thì mục ghi mang ngày hôm nay, 30/12/2020" in vietnamese.stderr
+    assert not (workdir / "ke-hoach.progress.yaml").exists()
+
+
 def test_a_write_in_place_cut_short_by_the_file_size_limit_leaves_the_log_as_it_was(workdir):
     # A shared (hard-linked) log is written in place; a write the file-size limit stops half-way is taken off again.
     import resource

@@ -134,6 +134,8 @@ def progress(
 
     since = plan_date(loaded)
     if since is not None and day < since:
+        if on is None:  # the day is today (or --today): nothing the user typed is wrong, the plan is not yet issued
+            raise fail(msg("progress.early-today", day=day, since=since), EXIT_USAGE)
         raise usage(msg("progress.early-day", day=day, since=since), "--on")
     target = log_path(source, progress_path)
     check_output_path(target, [source], log=True)

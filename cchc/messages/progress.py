@@ -150,6 +150,12 @@ MESSAGES = {
         "{day!d} is still to come (today is {today!d}): without --on the entry is dated --today; give --on DATE, the day it happened",
     ),
     "progress.early-day": ("ngày {day!d} trước ngày ban hành kế hoạch {since!d}", "{day!d} is before the plan's date, {since!d}"),
+    "progress.early-today": (
+        "không có --on thì mục ghi mang ngày hôm nay, {day!d}, trước ngày ban hành kế hoạch {since!d}: "
+        "chỉ ghi tiến độ từ ngày ban hành (--on NGÀY)",
+        "without --on the entry is dated today, {day!d}, before the plan's date, {since!d}: "
+        "progress is recorded from the day the plan is issued (--on DATE)",
+    ),
     "progress.bad-text": ("nội dung có byte không phải UTF-8", "the text holds bytes that are not UTF-8"),
     "progress.hidden-character": (
         "nội dung có ký tự điều khiển hoặc ký tự vô hình ({chars}), không nhìn thấy được nhưng làm văn bản "
