@@ -321,6 +321,43 @@ def schema_problems(exc, data, name: str, prefix: tuple = (), limit: int | None 
     return [_problem(path, errs, data, name, prefix) for path, errs in by_path.items()]
 
 
+def _closest_field(extra: str, where: tuple) -> str | None:
+    """The field of the mapping at *where* (a data path from the plan's root) that *extra* is a slip for, if one is
+    close: "dealine" for deadline, "Deadline", "lead " … (None for a word like no field)."""
+    import difflib
+
+    fields = _fields_at(where)
+    wanted = extra.strip().lower().replace(" ", "_").replace("-", "_")
+    if wanted in fields:
+        return wanted
+    close = difflib.get_close_matches(wanted, fields, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _fields_at(where: tuple) -> list[str]:
+    """The fields of the model the mapping at *where* is read as: ``Item``'s at ("sections", 0, "tasks", 0, "items", 3)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    from cchc.model import Plan
+
+    def model_in(annotation):  # the model class an annotation holds: Optional[Signer], list[Item], list["Block"] …
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            return annotation
+        return next((found for arg in typing.get_args(annotation) if (found := model_in(arg)) is not None), None)
+
+    model = Plan
+    for step in where:
+        if isinstance(step, int):
+            continue  # an element of the list the last field holds
+        field = model.model_fields.get(step) if isinstance(step, str) else None
+        model = model_in(field.annotation) if field is not None else None
+        if model is None:
+            return []
+    return list(model.model_fields)
+
+
 def _data_path(data, loc, missing: bool = False) -> tuple[tuple, tuple]:
     """Split pydantic's loc into the part that walks the data and the rest (union member names: "budget: {}" is
     not a mapping with a key "constrained-str"); a *missing* field's name ends the walk."""
@@ -382,6 +419,9 @@ def _problem(path: tuple, errs: list[dict], data, name: str, prefix: tuple = ())
             status = item.get("status") if isinstance(item, dict) and isinstance(item.get("status"), str) else "done"
             status = {"planned": "not_started"}.get(status, status)
             return error("status-in-plan", path, file=name, field=extra, id=str(item_id or "ID"), status=status)
+        suggestion = _closest_field(extra, base)
+        if suggestion is not None:  # "dealine": deadline
+            return error("schema", path, key="schema.unknown-field.suggest", file=name, field=extra, suggestion=suggestion)
         return error("schema", path, key="schema.unknown-field", file=name, field=extra)
     if field in _AMOUNT_FIELDS:
         too_long = next((e for e in errs if e["type"] == "string_too_long"), None)

@@ -407,6 +407,27 @@ def test_unknown_agency_suggests_the_close_name(run):
     assert 'did you mean "Sở Tư pháp"?' in run("validate", DATA / "invalid" / "unknown-agency.yaml", "--lang", "en").stdout
 
 
+def test_a_misspelt_field_is_told_the_field_it_is_a_slip_for(run, tmp_path):
+    # "dealine:" got "unknown field" alone; the fields asked of are those of the mapping where the slip is.
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "plan:\n  title: T\n  year: 2021\n  totl_million_vnd: 5\nagencies:\n  - name: Sở A\n    shorts: [A]\n"
+        "sections:\n  - numeral: I\n    title: M\n    tasks:\n      - items:\n          - id: A-1\n            product: xx\n"
+        "            lead: [Sở A]\n            dealine: Tháng 6/2021\n            Budget: 5\n            foo: 1\n"
+        "            numeral: X\n", encoding="utf-8")
+    result = run("validate", plan, "-f", "json", "--lang", "en")
+    found = {d["line"]: d["message"] for d in diagnostics(result) if d["code"] == "schema"}
+    assert result.exit_code == 1 and found == {
+        4: 'unknown field "totl_million_vnd"; did you mean total_million_vnd?',
+        7: 'unknown field "shorts"; did you mean short?',
+        16: 'unknown field "dealine"; did you mean deadline?',
+        17: 'unknown field "Budget"; did you mean budget?',
+        18: 'unknown field "foo"',
+        19: 'unknown field "numeral"',  # a section's field, not an item's
+    }
+    assert 'trường không có trong mẫu kế hoạch: "dealine"; có phải là deadline?' in run("validate", plan).stdout
+
+
 # ---------------------------------------------------------------- formats
 
 

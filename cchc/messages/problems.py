@@ -19,6 +19,10 @@ MESSAGES = {
     # The schema.
     "schema.missing": ("thiếu trường bắt buộc {field!q}", "missing required field {field!q}"),
     "schema.unknown-field": ("trường không có trong mẫu kế hoạch: {field!q}", "unknown field {field!q}"),
+    "schema.unknown-field.suggest": (
+        "trường không có trong mẫu kế hoạch: {field!q}; có phải là {suggestion}?",
+        "unknown field {field!q}; did you mean {suggestion}?",
+    ),
     "schema.amount": (
         "{field} phải là số tiền tính bằng triệu đồng (ví dụ 10 hoặc 2.5) hoặc một ghi chú như \"Theo dự án\", nhưng đang là {value}",
         "{field} must be an amount in million VND (e.g. 10 or 2.5) or a note such as \"Theo dự án\", got {value}",
