@@ -87,3 +87,22 @@ def spells_out(found: list[Token], words: list[str]) -> bool:
         return any(tuple(words[j : j + len(choice)]) == choice and match(i + 1, j + len(choice)) for choice in value)
 
     return match(0, 0)
+
+
+def written_out(spelling: str, typed: bool = False) -> tuple[str, ...]:
+    """*spelling*'s words folded, each abbreviation with one meaning written out ("VP HĐND" is "van phong hoi dong
+    nhan dan"; "TT", which may mean six things, stays "tt"), "và", "các", "của" left out. *typed*: a word a person
+    typed in small letters ("vp hdnd") is read as the abbreviation it may be too."""
+    words: list[str] = []
+    for word in nfc(spelling).split():
+        capitals = sum(ch.isupper() for ch in word) >= 2
+        parts = _PARTS.split(word) if capitals or typed else ()
+        letters = ["".join(_LETTERS.findall(fold(part))) for part in parts]
+        if parts and all(len(KNOWN.get(part, ())) == 1 for part in letters):  # "HĐND", "TC-KH" is ambiguous
+            words += [written for part in letters for written in KNOWN[part][0].split()]
+        elif capitals:
+            words += [part for part in letters if part]
+        else:
+            words += [found for found in _LETTERS.findall(fold(word)) if found not in _SKIPPED]
+    return tuple(words)
+

@@ -53,6 +53,7 @@ class AgencyRegistry:
         self._resolved: dict[str, object] = {}  # memo: a large plan names the same agencies again and again
         self._groups_of: dict[int, list] | None = None
         self._abbreviated: list | None = None  # (tokens, agency) of the abbreviated names, on the first name typed out that matched none
+        self._written_out_words: list | None = None  # (words, agency) of every spelling, abbreviations written out
         for agency in self.agencies:
             for spelling in (agency.name, *agency.short):
                 self._exact.setdefault(spelling_key(spelling), agency)
@@ -202,6 +203,24 @@ class AgencyRegistry:
         matched = spelled(words, False) or (spelled(words[: len(words) - len(place.split())], True) if place is not None else {})
         return list(matched.values())
 
+    def _holding_written_out(self, query: str) -> list:
+        """The agencies with a name that holds *query* as a run of whole words once abbreviations are written out
+        on both sides: "VP HĐND" is part of "Văn phòng HĐND và UBND huyện", "UBND xã" of "UBND các xã, thị trấn"."""
+        from cchc.abbreviations import written_out
+
+        wanted = written_out(query, typed=True)
+        if not wanted:
+            return []
+        if self._written_out_words is None:
+            self._written_out_words = [(written_out(spelling), agency) for spelling, agency in self.spellings()]
+        size = len(wanted)
+        found = {
+            id(agency): agency
+            for words, agency in self._written_out_words
+            if any(words[at : at + size] == wanted for at in range(len(words) - size + 1))
+        }
+        return list(found.values())
+
     def find(self, query: str) -> AgencyMatch:
         """Look an agency up as a person types it: equal (folded, or by initials) to a name, else part of exactly one."""
         folded = fold(query)
@@ -238,6 +257,8 @@ class AgencyRegistry:
             typed = spelling_key(query)
             marked = [agency for agency in containing if any(typed in spelling_key(s) for s in (agency.name, *agency.short))]
             containing = marked if len(marked) == 1 else containing
+        if not containing:
+            containing = self._holding_written_out(query)
         if len(containing) == 1:
             return AgencyMatch(agency=containing[0])
         if containing:

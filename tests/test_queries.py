@@ -133,6 +133,37 @@ def test_fragment_of_one_agency_finds_it(run):
     assert "Đài Phát thanh và Truyền hình" in got[0]["lead"]
 
 
+@pytest.mark.parametrize(("typed", "found"), [
+    ("VP HĐND", "Văn phòng HĐND và UBND huyện"), ("vp hdnd", "Văn phòng HĐND và UBND huyện"),
+    ("Văn phòng Hội đồng nhân dân", "Văn phòng HĐND và UBND huyện"), ("UBND xã", "UBND các xã, thị trấn"),
+    ("Phòng TC-KH", "Phòng Tài chính - Kế hoạch"), ("VP UBND", None), ("Phòng Văn phòng", None),
+])
+def test_a_fragment_typed_with_abbreviations_finds_the_agency_written_out_or_abbreviated(run, tmp_path, typed, found):
+    # "VP HĐND" found nothing, not even a suggestion, where "Văn phòng HĐND" and "VP HĐND và UBND" were found.
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "plan: {title: T, year: 2021}\nagencies:\n  - name: Văn phòng HĐND và UBND huyện\n  - name: Phòng Tài chính - Kế hoạch\n"
+        "  - name: Phòng Tư pháp\n  - name: UBND các xã, thị trấn\n    group: true\n"
+        "sections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: xx, lead: [Văn phòng HĐND và UBND huyện],"
+        ' partners: ["UBND các xã, thị trấn", Phòng Tài chính - Kế hoạch], deadline: Tháng 6/2021}]}]}]\n', encoding="utf-8")
+    result = run("list", "--agency", typed, "--format", "json", "--plan", plan)
+    if found is None:
+        assert result.exit_code == 1 and "không có cơ quan nào khớp" in result.stderr, result
+    else:
+        assert result.exit_code == 0 and found in {name for item in items(result) for name in item["lead"] + item["partners"]}, result
+
+
+def test_a_fragment_of_abbreviations_in_several_names_lists_them(run, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "plan: {title: T, year: 2021}\nagencies:\n  - name: Văn phòng HĐND và UBND huyện\n  - name: Văn phòng Huyện ủy\n"
+        "sections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: xx, lead: [Văn phòng Huyện ủy], deadline: Tháng 6/2021}]}]}]\n",
+        encoding="utf-8")
+    result = run("list", "--agency", "VP", "--plan", plan)
+    assert result.exit_code == 1 and "khớp với nhiều cơ quan" in result.stderr
+    assert "Văn phòng HĐND và UBND huyện" in result.stderr and "Văn phòng Huyện ủy" in result.stderr
+
+
 def test_short_form_finds_the_agency(run):
     got = items(run("list", "--agency", "Sở TT&TT", "--role", "lead", "--direct", "--format", "json", "--plan", PLAN))
     assert [i["id"] for i in got] == ["II-4", "VI-1", "VI-2", "VI-3", "VI-4", "VI-5", "VII-3"]
