@@ -122,8 +122,10 @@ def _append(tbl, batch: list[str]) -> None:
 
 
 def columns_of(view) -> list[str]:
-    """The task table's headings, STT and money only when the view has them."""
-    heads = [SECTION, TASK, PRODUCT, LEAD, PARTNERS, DEADLINE]
+    """The task table's headings: STT and money only when the view has them, sections and tasks when it has any."""
+    heads = [SECTION] if any(section.heading for section in view.sections) else []
+    heads += [TASK] if any(row.task for section in view.sections for row in section.rows) else []
+    heads += [PRODUCT, LEAD, PARTNERS, DEADLINE]
     return ([STT] if view.has_stt else []) + heads + ([MONEY] if view.has_money else [])
 
 
@@ -186,7 +188,9 @@ def _item_rows(view, heads: list[str], writer, fit: RowFit):
             partners = list(item.partners) if item is not None else [r.partners]
             cells = [""] * len(heads)
             for head, span, text, bold in ((SECTION, r.section_rowspan, section.heading, True), (TASK, r.task_rowspan, r.task, False)):
-                column = at[head]
+                column = at.get(head)
+                if column is None:  # no section or no task is named: no column for it
+                    continue
                 if span:  # the cell's text, merged down over the next span - 1 rows
                     below[head] = span - 1
                     held = lines(text)

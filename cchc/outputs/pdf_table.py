@@ -362,7 +362,7 @@ def _kept_with(layout, view, s: int, g: int) -> float:
             g += 1
         else:
             s, g = s + 1, 0
-            need += layout.heading_row(view.sections[s].heading, BOLD, breaks=False).height
+            need += layout.heading_row(view.sections[s].heading, BOLD, breaks=False).height if view.sections[s].heading else 0.0
         first = view.sections[s].task_groups[g][0]
         need += layout.heading_row(first.task, BOLD_ITALIC, breaks=True).height if first.task else 0.0
         if first.item_id:
@@ -429,7 +429,7 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
 
     last_section = len(view.sections) - 1
     for s, section in enumerate(view.sections):
-        section_heading = layout.heading_row(section.heading, BOLD, breaks=False)
+        section_heading = layout.heading_row(section.heading, BOLD, breaks=False) if section.heading else None
         groups = section.task_groups
         for g, rows in enumerate(groups):
             task_heading = layout.heading_row(rows[0].task, BOLD_ITALIC, breaks=True) if rows[0].task else None
@@ -440,7 +440,7 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
                     need += closing_height
                 if r == 0:
                     need += task_heading.height if task_heading else 0.0
-                    if g == 0:
+                    if g == 0 and section_heading:
                         need += section_heading.height
                 if not row.item_id:
                     need += _kept_with(layout, view, s, g)
@@ -454,7 +454,7 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
                     elif fresh:
                         raise Unfit("tall-row")
                     else:
-                        repeated = [section_heading] if (g or r) else []
+                        repeated = [section_heading] if (g or r) and section_heading else []
                         if r and task_heading:
                             repeated.append(task_heading)
                         new_page(headings, *repeated)
@@ -462,7 +462,7 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
                         raise Unfit("tall-row")
                 row_start, rows_before = len(placements), rows_on_page  # the last row's, when this is the last
                 if r == 0:
-                    if g == 0:
+                    if g == 0 and section_heading:
                         place(section_heading)
                     if task_heading:
                         place(task_heading)

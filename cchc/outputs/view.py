@@ -59,7 +59,7 @@ class SectionView:
 
     numeral: str
     title: str
-    heading: str
+    heading: str  # "" for a plan's one section with no title: printed with no heading of its own
     rows: list[Row]
     subtotal: str | None  # None when no item of the section has an amount
 
@@ -267,6 +267,10 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
     all_amounts = []
     cells = _Cells(plan)
     leads_of = cells.leads
+    # A plan whose table has no sections (a district's list of tasks, imported from Word under the section "1" that
+    # cchc numbers) holds one section "1" with no title: printed with no heading row and no column of its own, as
+    # the document was. A label of its own ("II", "B") is printed, and so comes back from Word.
+    unheaded = len(plan.sections) == 1 and not plan.sections[0].title and plan.sections[0].numeral == "1"
     for sec in plan.sections:
         if section is not None and sec.numeral != section:
             continue
@@ -301,7 +305,7 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
                 )))
                 span = task_span = 0
         all_amounts += amounts
-        sections.append(SectionView(sec.numeral, sec.title or "", sec.heading, rows, format_number(exact_sum(amounts)) if amounts else None))
+        sections.append(SectionView(sec.numeral, sec.title or "", "" if unheaded else sec.heading, rows, format_number(exact_sum(amounts)) if amounts else None))
 
     header = plan.plan
     extract = _extract_heading(plan, section, agency)
