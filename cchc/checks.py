@@ -13,20 +13,16 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from cchc.agencies import AgencyRegistry, spelling_key
 from cchc.deadlines import KIND_RECURRING, DeadlineError, parse_deadline, start_of
 from cchc.look_alikes import foreign_letter, mixed_script
-from cchc.money import MAX_MILLION, MAX_DECIMALS, exact_sum, million_in_words, million_to_vnd, vnd_to_million, words_to_amount
+from cchc.checks_money import check_item_amount, check_total, check_total_in_words
 from cchc.problems import At, Problem, error, warning
 from cchc.text import INVISIBLE, fold
 
-_NUMBER = re.compile(r"[-+]?[0-9][0-9.,]*\Z")
 #: Suggestions ("did you mean") are looked for this many distinct unknown names at most.
 MAX_SUGGESTED = 100
-#: An item this many times the declared total is probably written in đồng.
-DONG_FACTOR = 10
 
 
 def item_paths(plan):
@@ -158,84 +154,6 @@ def check_plan_in_article(plan) -> list[Problem]:
     if any(article.number == decision.plan_in_article for article in decision.articles):
         return []
     return [error("plan-in-article", ("decision", "plan_in_article"), number=decision.plan_in_article)]
-
-
-def check_total(plan) -> list[Problem]:
-    """The items add up to the declared total (when there is one); a gap is a warning naming both figures."""
-    declared = plan.plan.total_million_vnd
-    if declared is None:
-        return []
-    problems = []
-    insane = _amount_problem(declared, ("plan", "total_million_vnd"), ".total")
-    if insane:
-        return [insane]  # a figure out of bounds: nothing to compare it with
-    if declared < 0:
-        problems.append(error("negative-amount", ("plan", "total_million_vnd"), key="negative-amount.total"))
-    if _thousands_dot(declared):
-        problems.append(warning("amount-thousands-dot", ("plan", "total_million_vnd"), key="amount-thousands-dot.total",
-                                **_thousands_dot_readings(declared)))
-    itemized = itemized_total(plan)
-    if itemized != declared and not _explained_by_text_amounts(plan, declared - itemized):
-        problems.append(
-            warning("total-mismatch", ("plan", "total_million_vnd"), itemized=itemized, declared=declared, difference=itemized - declared)
-        )
-    return problems
-
-
-#: The words of a total as a document prints them around it: "(Bằng chữ: …)".
-_IN_WORDS_WRAPPER = re.compile(r"\(?\s*b[aằ]ng ch[uữ]\s*:\s*(.+?)\)?", re.I)
-
-
-def check_total_in_words(plan) -> list[Problem]:
-    """The declared total and the amount written in words agree."""
-    header = plan.plan
-    if header.total_in_words is None:
-        return []
-    path = ("plan", "total_in_words")
-    declared = header.total_million_vnd
-    if declared is None:
-        return [error("total-in-words", path, key="total-in-words.alone")]
-    try:
-        in_words = words_to_amount(header.total_in_words)
-    except ValueError as exc:
-        wrapped = _IN_WORDS_WRAPPER.fullmatch(header.total_in_words.strip())
-        if wrapped:  # "(Bằng chữ: Hai trăm triệu đồng chẵn)" as the document prints it: the words are inside
-            return [error("total-in-words", path, key="total-in-words.wrapped", words=header.total_in_words, inner=wrapped.group(1).strip())]
-        part = {"key": "total-in-words.part", "part": exc.part} if getattr(exc, "part", None) else {}  # the words not read
-        return [error("total-in-words", path, words=header.total_in_words, reason=str(exc), **part)]
-    if not _sane(declared) or in_words == million_to_vnd(declared):
-        return []
-    if _thousands_dot(declared) and in_words == million_to_vnd(declared * 1000):
-        # "1.250" beside "Một tỷ hai trăm năm mươi triệu đồng": the words are right, the dot groups thousands
-        return [error("total-in-words", path, key="total-in-words.thousands-dot", in_words=in_words,
-                      in_million=vnd_to_million(in_words), declared=declared, **_thousands_dot_readings(declared))]
-    expected = million_in_words(declared)  # None past what words are written for (10^15 đồng)
-    key = "total-in-words.mismatch" if expected else "total-in-words.mismatch-figure"
-    return [error("total-in-words", path, key=key, in_words=in_words, in_million=vnd_to_million(in_words), declared=declared, expected=expected or "")]
-
-
-def itemized_total(plan) -> int | Decimal:
-    """The sum of the items' amounts, in million VND (exact, whatever the digits)."""
-    return exact_sum(item.amount for _, _, item in plan.items() if item.amount is not None)
-
-
-def _sane(amount) -> bool:
-    return _amount_problem(amount, ()) is None
-
-
-def _as_written(amount) -> str:
-    """An amount in a message as the file writes it: 0.0000001, never Decimal's 1E-7."""
-    return format(amount, "f") if isinstance(amount, Decimal) else str(amount)
-
-
-def _amount_problem(amount, where, of: str = "") -> Problem | None:
-    """The error of an amount beyond the sane bound or finer than one đồng, at *where*; None when it is sane.
-    *of* is ".total" for the declared total (its own message)."""
-    if abs(amount) > MAX_MILLION:
-        return error("amount-range", where, key="amount-range" + of, amount=_as_written(amount))
-    if isinstance(amount, Decimal) and -amount.as_tuple().exponent > MAX_DECIMALS:
-        return error("amount-precision", where, key="amount-precision" + of, amount=_as_written(amount))
-    return None
 
 
 # ---------------------------------------------------------------- per item
@@ -376,103 +294,6 @@ def check_item_deadline(context: ItemContext, path, item) -> list[Problem]:
         start = {"key": "deadline-year.start"} if starts else {}
         return [warning("deadline-year", path + ("deadline",), text=item.deadline, id=item.id, due=outside[0], year=year, **start)]
     return []
-
-
-def check_item_amount(context: ItemContext, path, item) -> list[Problem]:
-    """An amount is sane, not negative, in million đồng; a note is not a number written as text."""
-    amount = item.amount
-    where = path + ("budget",)
-    if amount is not None:
-        insane = _amount_problem(amount, where)
-        if insane:
-            return [insane]
-        if amount < 0:
-            return [error("negative-amount", where, amount=amount)]
-        if _thousands_dot(amount):
-            return [warning("amount-thousands-dot", where, id=item.id, **_thousands_dot_readings(amount))]
-        total = context.plan.plan.total_million_vnd
-        # A total itself written "1.250" (warned of) is no measure of an item's size.
-        if total is not None and 0 < total <= MAX_MILLION and amount > total * DONG_FACTOR and not _thousands_dot(total):
-            return [warning("amount-in-dong", where, amount=amount, id=item.id, total=total)]
-        return []
-    note = item.budget_note
-    if note is None:
-        return []
-    if _number_as_text(note):
-        return [error("text-amount", where, note=note, **_text_amount_fix(note.strip()))]
-    if fold(note).startswith("theo "):  # "Theo dự án": the common note, nothing to ask
-        return []
-    if _words_as_amount(note):  # "Một tỷ đồng": an amount in words, that counted 0
-        return [error("text-amount", where, key="text-amount.words", note=note)]
-    return [warning("budget-note", where, note=note)]
-
-
-def _thousands_dot(amount: Decimal) -> bool:
-    """Whether *amount* is written with three digits after the dot, the last 0 ("1.500", "20.000"): Vietnamese
-    writing groups thousands with a dot, so it may mean 1500 (nobody writes 1.5 as "1.500")."""
-    if not isinstance(amount, Decimal):
-        return False
-    _, digits, exponent = amount.as_tuple()
-    return amount >= 1 and exponent == -3 and digits[-1] == 0
-
-
-def _text_amount_fix(written: str) -> dict:
-    """How to write an amount the file holds as text: "15.000.000" (dots grouping thousands), "1,5" (a decimal
-    comma), "10" in quotes; {} for any other ("10 triệu", "5.")."""
-    if _GROUPED.fullmatch(written):
-        whole = int(written.replace(".", ""))
-        return {"key": "text-amount.grouped", "whole": whole, "million": format(Decimal(vnd_to_million(whole)).normalize(), "f")}
-    if _DECIMAL_COMMA.fullmatch(written):
-        return {"key": "text-amount.comma", "dotted": written.replace(",", ".")}
-    if _PLAIN.fullmatch(written):  # a number YAML would read, so it was quoted
-        return {"key": "text-amount.quoted", "bare": written}
-    return {}
-
-
-_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
-_DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
-_PLAIN = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
-
-
-def _thousands_dot_readings(amount: Decimal) -> dict:
-    """An amount written "1.500" as the file has it, and its two readings: 1500 and 1.5."""
-    return {"amount": format(amount, "f"), "thousands": int(amount * 1000), "decimal": format(amount.normalize(), "f")}
-
-
-def _words_as_amount(note: str) -> bool:
-    """Whether a budget note starts with an amount in words ("Mười triệu đồng", "Một tỷ đồng (dự kiến)", "Hai mươi
-    triệu VNĐ", "… /năm"); "Không" (nothing) does not."""
-    head = _VND.sub("", re.split(r"[(/:;,]", note, maxsplit=1)[0])
-    try:
-        return words_to_amount(head) > 0
-    except ValueError:
-        return False
-
-
-_VND = re.compile(r"(?i)\s*\bvn[dđ]\b\.?\s*$")
-
-
-def _explained_by_text_amounts(plan, gap) -> bool:
-    """Whether the amounts written as text ("5.", an error of their own) make up the whole *gap*: then it is no
-    second problem. A gap they do not explain is still a warning."""
-    written = [_FIRST_FIGURE.search(item.budget_note) for _, _, item in plan.items() if _number_as_text(item.budget_note)]
-    if not written:
-        return False
-    try:
-        return sum(Decimal(found.group().replace(",", ".")) for found in written if found) == gap
-    except ArithmeticError:
-        return False
-
-
-_FIRST_FIGURE = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
-
-
-def _number_as_text(note: str | None) -> bool:
-    """A budget note that is an amount written as text ("5.", "10 triệu"): an error, not a note."""
-    if note is None:
-        return False
-    stripped = note.strip()
-    return stripped[:1].isdigit() or _NUMBER.match(stripped) is not None
 
 
 def check_items(plan) -> list[Problem]:
