@@ -31,7 +31,6 @@ reading again only the part of the file that holds the problem.
 from __future__ import annotations
 
 import heapq
-import itertools
 import re
 import unicodedata
 from array import array
@@ -44,6 +43,7 @@ from yaml import events as ev
 from cchc.inputs.yaml_chars import _INVISIBLE_CHARS, _invisible_scans, describe, wide_encoding  # noqa: F401 (tests read them here)
 from cchc.inputs import yaml_comments
 from cchc.inputs.yaml_problems import Reported, YamlProblem
+from cchc.inputs.yaml_syntax import at as _at, line_at as _line_at, syntax_problem
 
 MAX_BYTES = 256 * 1024 * 1024
 MAX_DEPTH = 64
@@ -88,7 +88,6 @@ _CONTROL_SCANS = tuple(map(re.compile, (b"[" + re.escape(_C0) + b"]", rb"\xc2[\x
 # take, and the invisible characters. libyaml refuses the other control characters (ReaderError).
 _YAML11_BREAKS = (re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\xa8\xa9]"))
 _CONTINUATION = bytes(range(0x80, 0xC0))
-_BREAK = re.compile(rb"\r\n?|\n")
 
 
 
@@ -96,10 +95,6 @@ _BREAK = re.compile(rb"\r\n?|\n")
 class _Fatal(Exception):
     def __init__(self, problem: YamlProblem):
         self.problem = problem
-
-
-def _at(mark, code: str, args: dict | None = None, key: str | None = None) -> YamlProblem:
-    return YamlProblem(mark.line + 1, mark.column + 1, code, args or {}, key)
 
 
 def too_large(size: int | None = None) -> YamlProblem:
@@ -232,58 +227,6 @@ def _number(value: str, event, problems: list[YamlProblem]) -> Any:
     return value
 
 
-def _syntax_problem(exc: yaml.YAMLError, data: bytes) -> YamlProblem:
-    """A libyaml error as a problem; the mistakes a clerk makes most get their own message."""
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    if mark is None:
-        return YamlProblem(1, 1, "yaml-syntax", {"detail": str(exc)})
-    problem = getattr(exc, "problem", None) or str(exc)
-    context = getattr(exc, "context", None) or ""
-    context_mark = getattr(exc, "context_mark", None)
-    char = _char_at(data, mark.line, mark.column)
-    if char == "\t":
-        return _at(mark, "yaml-tab")
-    if "nesting depth" in problem:  # newer libyaml bounds nesting itself
-        return _at(mark, "yaml-depth", {"limit": MAX_DEPTH})
-    if problem.startswith("mapping values are not allowed"):
-        return _at(mark, "yaml-syntax", {"line": mark.line + 1}, "yaml-syntax.colon")
-    if context == "while scanning a quoted scalar" and context_mark is not None and "end of stream" in problem:
-        quote = _char_at(data, context_mark.line, context_mark.column)
-        return _at(context_mark, "yaml-syntax", {"quote": quote}, "yaml-syntax.quote")
-    if problem == "found character that cannot start any token" and char:
-        return _at(mark, "yaml-syntax", {"char": char}, "yaml-syntax.character")
-    before = _line_at(data, mark.line, mark.column)[1][: mark.column].rstrip(" ")
-    if before[-1:] in ("\"", "'") and char not in ("", "#", ":", ",", "]", "}") and "escape" not in problem:
-        # `product: "Báo cáo" năm 2026`: a value that starts with a quote ends at the quote that closes it.
-        return _at(mark, "yaml-syntax", {"quote": before[-1]}, "yaml-syntax.after-quote")
-    worded = _libyaml_keys(context, problem)
-    if worded is None:  # libyaml's own English, for an English reader only
-        return _at(mark, "yaml-syntax", {"detail": f"{context}: {problem}" if context else problem})
-    if problem.startswith("did not find expected") and context.startswith("while parsing a block") and context_mark is not None:
-        return _at(mark, "yaml-syntax", {"problem": worded["problem"], "start": context_mark.line + 1}, "yaml-syntax.indent")
-    return _at(mark, "yaml-syntax", worded, "yaml-syntax.read" if context else "yaml-syntax.read-problem")
-
-
-def _libyaml_keys(context: str, problem: str) -> dict | None:
-    """The catalogue's keys for libyaml's *context* (may be "") and *problem*; None unless it words both."""
-    from cchc.messages import catalogue
-
-    keys = {"context": f"libyaml:{context}", "problem": f"libyaml:{problem}"} if context else {"problem": f"libyaml:{problem}"}
-    return keys if all(key in catalogue() for key in keys.values()) else None
-
-
-def _char_at(data: bytes, line: int, column: int) -> str:
-    """The character at a 0-based line and column of *data*, lines ending at LF, CR or CRLF ("" past the end)."""
-    return _line_at(data, line, column)[1][column : column + 1]
-
-
-def _line_at(data: bytes, line: int, column: int) -> tuple[int, str]:
-    """Where the 0-based *line* of *data* starts (a byte offset), and its first *column* + 1 characters or more."""
-    start = next((m.end() for m in itertools.islice(_BREAK.finditer(data), line - 1, None)), len(data)) if line else 0
-    text = data[start : start + 4 * (column + 1)].decode("utf-8", "replace")
-    return start, re.split("[\r\n]", text, maxsplit=1)[0]
-
-
 def _as_bytes(source: str | bytes) -> bytes:
     data = source.encode("utf-8") if isinstance(source, str) else source
     return data[3:] if data.startswith(b"\xef\xbb\xbf") else data
@@ -340,7 +283,7 @@ def _read(data: bytes, problems: list[YamlProblem], normalize: bool, outline: Ou
     except yaml.YAMLError as exc:
         if isinstance(exc, yaml.reader.ReaderError):
             raise
-        problem = _syntax_problem(exc, data)
+        problem = syntax_problem(exc, data, MAX_DEPTH)
         problems.append(_depth_before(data, exc.problem_mark) if problem.code == "yaml-depth" else problem)
     finally:
         loader.dispose()

@@ -20,7 +20,6 @@ import yaml
 from yaml import events as ev
 
 from cchc.inputs.yaml import (
-    _BREAK,
     _NO_KEY,
     _NUMBER_START,
     _SPECIAL_WORDS,
@@ -32,6 +31,7 @@ from cchc.inputs.yaml import (
     _number,
     _yaml12,
 )
+from cchc.inputs.yaml_syntax import BREAK as _BREAK
 
 Positions = dict[tuple, tuple[int, int]]
 
