@@ -384,8 +384,37 @@ def test_a_value_starting_with_a_reserved_character():
 
 
 def test_misaligned_keys():
-    _, problem = only("plan:\n  year: 2021\n title: A\n", "yaml-syntax", "yaml-syntax.indent")
-    assert (problem.line, problem.column, problem.args["start"]) == (3, 2, 1)
+    _, problem = only("plan:\n      year: 2021\n   title: A\n", "yaml-syntax", "yaml-syntax.indent")
+    assert (problem.line, problem.column, problem.args["start"]) == (3, 4, 1)
+    _, problem = only("- id: I-1\n- id: I-2\nid: I-3\n", "yaml-syntax", "yaml-syntax.indent")  # a dash left out
+    assert (problem.line, problem.column, problem.args["problem"]) == (3, 1, "libyaml:did not find expected '-' indicator")
+
+
+ITEM = "- id: A-1\n  product: xx\n  lead:\n    - Sở A\n"
+
+
+@pytest.mark.parametrize(("text", "column", "args"), [
+    # A key a column left of the keys above it: the key it belongs with is named, not "a dash was expected".
+    (ITEM + " deadline: Quý II\n", 2, {"key": "deadline", "other": "lead", "line": 3, "column": 3}),
+    # A column right: read as more of the value above, which a colon cannot be in.
+    ("- id: A-1\n  product: xx\n   lead: [Sở A]\n", 4, {"key": "lead", "other": "product", "line": 2, "column": 3}),
+    # Between two levels: both are named.
+    ("plan:\n  year: 2021\n title: A\n", 2, {"key": "title", "other": "year", "line": 2, "column": 3, "parent": "plan",
+                                           "parent_line": 1, "parent_column": 1}),
+])
+def test_a_key_a_column_or_two_off_is_told_the_key_to_line_it_up_with(text, column, args):
+    key = "yaml-syntax.key-column.either" if "parent" in args else "yaml-syntax.key-column"
+    _, problem = only(text, "yaml-syntax", key)
+    assert (problem.line, problem.column, problem.args) == (text.count("\n"), column, args)
+
+
+@pytest.mark.parametrize("text", [
+    "- id: A-1\n  product: Triển khai\n    các nội dung sau: a\n",  # a colon in a value's next line: quote it
+    "- id: A-1\n  product: x\n     lead: y\n",  # three columns off: no slip of one
+])
+def test_a_colon_in_a_value_or_a_key_far_off_keeps_its_own_message(text):
+    _, problem = only(text, "yaml-syntax", "yaml-syntax.colon")
+    assert problem.line == 3
 
 
 def test_libyaml_context_and_problem_are_worded_by_the_catalogue():

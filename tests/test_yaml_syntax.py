@@ -60,7 +60,7 @@ CASES = [
 # (file text, line, column, the line its block starts on, Vietnamese detail, English detail)
 INDENT_CASES = [
     ("- id: I-1\n- id: I-2\nid: I-3\n", 3, 1, 1, "ở đây phải là một dấu gạch đầu dòng (-) cùng cấp", "a dash (-) of that level was expected here"),
-    ("plan:\n  year: 2021\n title: A\n", 3, 2, 1, "ở đây phải là một khóa cùng cấp", "a key of that level was expected here"),
+    ("plan:\n      year: 2021\n   title: A\n", 3, 4, 1, "ở đây phải là một khóa cùng cấp", "a key of that level was expected here"),
 ]
 
 

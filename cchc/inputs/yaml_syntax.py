@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Iterator
 
 import yaml
 
@@ -31,6 +32,9 @@ def syntax_problem(exc: yaml.YAMLError, data: bytes, depth_limit: int) -> YamlPr
     if "nesting depth" in problem:  # newer libyaml bounds nesting itself
         return at(mark, "yaml-depth", {"limit": depth_limit})
     if problem.startswith("mapping values are not allowed"):
+        off = _key_out_of_line(data, mark.line)
+        if off is not None:  # "lead:" a column right of "product:" above, read as more of its value
+            return YamlProblem(mark.line + 1, off[0] + 1, "yaml-syntax", off[1], off[2])
         return at(mark, "yaml-syntax", {"line": mark.line + 1}, "yaml-syntax.colon")
     if context == "while scanning a quoted scalar" and context_mark is not None and "end of stream" in problem:
         quote = char_at(data, context_mark.line, context_mark.column)
@@ -45,6 +49,9 @@ def syntax_problem(exc: yaml.YAMLError, data: bytes, depth_limit: int) -> YamlPr
     if worded is None:  # libyaml's own English, for an English reader only
         return at(mark, "yaml-syntax", {"detail": f"{context}: {problem}" if context else problem})
     if problem.startswith("did not find expected") and context.startswith("while parsing a block") and context_mark is not None:
+        off = _key_out_of_line(data, mark.line)
+        if off is not None:  # "lead:" a column left of "product:" above
+            return YamlProblem(mark.line + 1, off[0] + 1, "yaml-syntax", off[1], off[2])
         return at(mark, "yaml-syntax", {"problem": worded["problem"], "start": context_mark.line + 1}, "yaml-syntax.indent")
     return at(mark, "yaml-syntax", worded, "yaml-syntax.read" if context else "yaml-syntax.read-problem")
 
@@ -67,3 +74,41 @@ def line_at(data: bytes, line: int, column: int) -> tuple[int, str]:
     start = next((m.end() for m in itertools.islice(BREAK.finditer(data), line - 1, None)), len(data)) if line else 0
     text = data[start : start + 4 * (column + 1)].decode("utf-8", "replace")
     return start, re.split("[\r\n]", text, maxsplit=1)[0]
+
+
+#: A line that holds a key of the plan's (a name in ASCII letters, digits and "_"), after a dash or not.
+_KEY_LINE = re.compile(r"( *)(?:- +)?([A-Za-z_][A-Za-z0-9_]*) *:(?: |$)")
+
+
+def _key_out_of_line(data: bytes, line: int) -> tuple[int, dict, str] | None:
+    """When the 0-based *line* starts with a key one or two columns off the keys above it: the key's 0-based
+    column, what to line it up with (the nearest key above at most two columns right of it, with its line and
+    column; and the key of the level above when that too is at most two columns left), and the message's key."""
+    found = _KEY_LINE.match(line_at(data, line, 200)[1])
+    if found is None or found.group(0).lstrip().startswith("-"):
+        return None
+    column = found.start(2)
+    above = _keys_above(data, line)
+    for at_line, other in above:
+        if other.group(0).lstrip().startswith("-") and len(other.group(1)) == column:
+            return None  # at a list's dashes: an element whose dash is left out, as libyaml says
+        if other.start(2) > column + 2:
+            continue  # a key deeper in
+        if other.start(2) == column or other.start(2) < column - 2:
+            return None  # lined up with it, or a key of the level above: no slip of a column
+        args = {"key": found.group(2), "other": other.group(2), "line": at_line + 1, "column": other.start(2) + 1}
+        if other.start(2) > column:  # between two levels: the level above may be meant
+            parent = next(((n, key) for n, key in above if key.start(2) < column), None)
+            if parent is not None and parent[1].start(2) >= column - 2:
+                args.update(parent=parent[1].group(2), parent_line=parent[0] + 1, parent_column=parent[1].start(2) + 1)
+                return column, args, "yaml-syntax.key-column.either"
+        return column, args, "yaml-syntax.key-column"
+    return None
+
+
+def _keys_above(data: bytes, line: int) -> Iterator[tuple[int, re.Match]]:
+    """The lines above the 0-based *line* (200 at most, nearest first) that hold a key, with its match."""
+    for above in range(line - 1, max(line - 200, -1), -1):
+        found = _KEY_LINE.match(line_at(data, above, 200)[1])
+        if found is not None:
+            yield above, found

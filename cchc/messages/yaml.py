@@ -96,6 +96,16 @@ MESSAGES = {
         "text follows the {quote} that closes the value: a value that starts with a quote ends at the quote that "
         "closes it; if the quotes are part of the text, quote the whole value, e.g. '\"Báo cáo\" năm 2026'",
     ),
+    "yaml-syntax.key-column": (
+        "khóa {key!q} lệch cột: hãy thẳng cột với khóa {other!q} ở dòng {line} (cột {column})",
+        "the key {key!q} is out of line: line it up with the key {other!q} on line {line} (column {column})",
+    ),
+    "yaml-syntax.key-column.either": (
+        "khóa {key!q} lệch cột: hãy thẳng cột với khóa {other!q} ở dòng {line} (cột {column}), "
+        "hoặc với khóa {parent!q} ở dòng {parent_line} (cột {parent_column}) nếu nó cùng cấp với khóa đó",
+        "the key {key!q} is out of line: line it up with the key {other!q} on line {line} (column {column}), "
+        "or with the key {parent!q} on line {parent_line} (column {parent_column}) if it belongs at that level",
+    ),
     "yaml-syntax.indent": (
         "thụt lề của dòng này không khớp với khối bắt đầu ở dòng {start}: các khóa cùng cấp phải thẳng cột "
         "với nhau, các dấu gạch đầu dòng (-) của một danh sách cũng vậy ({problem!k})",
