@@ -107,8 +107,12 @@ def _key_out_of_line(data: bytes, line: int) -> tuple[int, dict, str] | None:
 
 
 def _keys_above(data: bytes, line: int) -> Iterator[tuple[int, re.Match]]:
-    """The lines above the 0-based *line* (200 at most, nearest first) that hold a key, with its match."""
+    """The lines above the 0-based *line* (200 at most, nearest first) that hold a key, with its match: read back
+    from where *line* starts, never from the top of a large file again for each."""
+    start = line_at(data, line, 0)[0]
     for above in range(line - 1, max(line - 200, -1), -1):
-        found = _KEY_LINE.match(line_at(data, above, 200)[1])
+        end = start - (2 if data[start - 2 : start] == b"\r\n" else 1)  # the line above ends before its break
+        start = max(data.rfind(b"\n", 0, end), data.rfind(b"\r", 0, end)) + 1
+        found = _KEY_LINE.match(data[start : min(end, start + 800)].decode("utf-8", "replace"))
         if found is not None:
             yield above, found
