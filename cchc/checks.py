@@ -10,6 +10,7 @@ time.
 
 from __future__ import annotations
 
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -171,6 +172,16 @@ class ItemContext:
     #: How many distinct unknown names get a "did you mean" (0 in the child of ``cchc.checks_in_two``: which
     #: names are among the plan's first ones is known only when both halves are).
     most_suggested: int = MAX_SUGGESTED
+    #: The plan's date (its decision's, else its own; with neither, 1 January of its year): an item all due
+    #: before it is warned of. *dated* says whether the plan has a date.
+    issued: datetime.date = field(init=False)
+    dated: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        decision = getattr(self.plan, "decision", None)
+        issued = decision.date if decision is not None and decision.date is not None else self.plan.plan.date
+        self.dated = issued is not None
+        self.issued = issued if issued is not None else datetime.date(self.plan.plan.year, 1, 1)
 
 
 def check_item_id(context: ItemContext, path, item) -> list[Problem]:
@@ -293,6 +304,10 @@ def check_item_deadline(context: ItemContext, path, item) -> list[Problem]:
     if outside:
         start = {"key": "deadline-year.start"} if starts else {}
         return [warning("deadline-year", path + ("deadline",), text=item.deadline, id=item.id, due=outside[0], year=year, **start)]
+    last = max(deadline.due, default=None)
+    if last is not None and last < context.issued:  # "Quý II/2026" copied into the 2027 plan
+        dated = {"key": "deadline-year.before-plan", "date": context.issued} if context.dated else {"key": "deadline-year.before-year"}
+        return [warning("deadline-year", path + ("deadline",), text=item.deadline, id=item.id, due=last, year=year, **dated)]
     return []
 
 

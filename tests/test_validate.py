@@ -828,6 +828,23 @@ def test_a_start_with_no_end_far_from_the_plans_year_is_warned_of(run, tmp_path,
         assert "has its start" in found[0]["message"]
 
 
+@pytest.mark.parametrize(("date", "deadline", "warned"), [
+    (None, "Quý II/2020", "falls due on 2020-06-30, before the plan's year 2021"),  # last year's plan copied
+    ("2021-03-15", "Quý IV/2020", "falls due on 2020-12-31, before the plan's date (2021-03-15)"),
+    ("2021-03-15", "Tháng 01/2021", "falls due on 2021-01-31, before the plan's date (2021-03-15)"),
+    ("2021-03-15", "Hằng tháng", None),  # its later dates are still to come
+    ("2021-03-15", "Tháng 3/2021", None), (None, "Tháng 01/2021", None), ("2020-12-31", "Trước 31/12/2020", None),
+])
+def test_an_item_all_due_before_the_plan_is_issued_is_warned_of(run, tmp_path, date, deadline, warned):
+    # "Quý II/2026" left in the 2027 plan made from the year before's passed in silence: within a year of it.
+    path = one_item_plan(tmp_path, f"deadline: {deadline}")
+    if date:
+        path.write_text(path.read_text(encoding="utf-8").replace("year: 2021}", f"year: 2021, date: {date}}}", 1), encoding="utf-8")
+    result = run("validate", path, "-f", "json", "--lang", "en")
+    found = [d["message"] for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "deadline-year"]
+    assert result.exit_code == 0 and found == ([f'deadline "{deadline}" of item A-1 {warned}: is it a deadline of an earlier year\'s plan?'] if warned else [])
+
+
 def test_a_gap_an_amount_written_as_text_does_not_explain_is_still_a_warning(run, tmp_path):
     path = tmp_path / "plan.yaml"
     path.write_text(

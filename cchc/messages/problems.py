@@ -153,6 +153,18 @@ MESSAGES = {
         "thời hạn {text!q} của nhiệm vụ {id} rơi vào ngày {due!d}, ngoài năm {year} của kế hoạch",
         "deadline {text!q} of item {id} falls on {due!d}, outside the plan's year {year}",
     ),
+    "deadline-year.before-plan": (
+        "thời hạn {text!q} của nhiệm vụ {id} đến hạn ngày {due!d}, trước ngày của kế hoạch ({date!d}): "
+        "có phải thời hạn của kế hoạch năm trước?",
+        "deadline {text!q} of item {id} falls due on {due!d}, before the plan's date ({date!d}): "
+        "is it a deadline of an earlier year's plan?",
+    ),
+    "deadline-year.before-year": (
+        "thời hạn {text!q} của nhiệm vụ {id} đến hạn ngày {due!d}, trước năm {year} của kế hoạch: "
+        "có phải thời hạn của kế hoạch năm trước?",
+        "deadline {text!q} of item {id} falls due on {due!d}, before the plan's year {year}: "
+        "is it a deadline of an earlier year's plan?",
+    ),
     "deadline-year.start": (
         "thời hạn {text!q} của nhiệm vụ {id} có mốc bắt đầu ({due!d}) xa năm {year} của kế hoạch",
         "deadline {text!q} of item {id} has its start ({due!d}) far from the plan's year {year}",
