@@ -304,7 +304,7 @@ def check_item_deadline(context: ItemContext, path, item) -> list[Problem]:
     if outside:
         start = {"key": "deadline-year.start"} if starts else {}
         return [warning("deadline-year", path + ("deadline",), text=item.deadline, id=item.id, due=outside[0], year=year, **start)]
-    last = max(deadline.due, default=None)
+    last = deadline.due[-1] if deadline.due else None  # sorted
     if last is not None and last < context.issued:  # "Quý II/2026" copied into the 2027 plan
         dated = {"key": "deadline-year.before-plan", "date": context.issued} if context.dated else {"key": "deadline-year.before-year"}
         return [warning("deadline-year", path + ("deadline",), text=item.deadline, id=item.id, due=last, year=year, **dated)]
