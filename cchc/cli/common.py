@@ -257,7 +257,9 @@ def plan_path(plan: Optional[Path]) -> Path:
     if path == bundled_plan_path() and not os.path.lexists(DEFAULT_PLAN):
         others = sorted(DEFAULT_PLAN.parent.glob("*.y*ml")) if DEFAULT_PLAN.parent.is_dir() else []
         others = [other for other in others if other.suffix in (".yaml", ".yml") and ".progress." not in other.name]
-        others = others or [other for other in sorted(Path(".").glob("*.y*ml")) if _looks_like_a_plan(other)]
+        if not others:  # the first plan of the current folder, its other YAML files unread
+            first = next(filter(_looks_like_a_plan, sorted(Path(".").glob("*.y*ml"))), None)
+            others = [first] if first is not None else []
         told = CURRENT.get().told
         if others and "bundled-plan" not in told:
             told.add("bundled-plan")
