@@ -16,9 +16,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from cchc.agencies import AgencyRegistry, spelling_key
+from cchc.checks_money import check_item_amount, check_total, check_total_in_words
 from cchc.deadlines import KIND_RECURRING, DeadlineError, parse_deadline, start_of
 from cchc.look_alikes import foreign_letter, mixed_script
-from cchc.checks_money import check_item_amount, check_total, check_total_in_words
 from cchc.problems import At, Problem, error, warning
 from cchc.text import INVISIBLE, fold
 
