@@ -36,6 +36,7 @@ class Measure:
     exit_codes: set[int] = field(default_factory=set)
     timed_out: bool = False
     done: bool = False  # no more runs (slow, or timed out)
+    group: str = ""  # the group it ran in: its runs were rounds, each a run of every command of the group
 
     @property
     def median(self) -> float:
@@ -92,6 +93,8 @@ def run_group(name: str, measures: list[Measure], runs: int, warmup: bool, slow:
     its only one; one killed at *timeout* seconds runs no more.
     """
     print(f"{name}: {len(measures)} commands ...", file=sys.stderr, flush=True)
+    for m in measures:
+        m.group = name
     if warmup:
         for m in measures:
             wall, rss, code, killed = run_once(m.argv, timeout)
@@ -114,6 +117,16 @@ class Target:
     measured: str
     limit: str
     result: str  # PASS, FAIL or SKIP
+
+
+def paired(a: Measure, b: Measure) -> list[tuple[float, float]]:
+    """A's and B's times round by round, when they ran in the same rounds of one group (each round runs every
+    command of the group once, in turn): a machine that slows down for a while slows both of a round alike, so the
+    rounds' ratios vary less than the medians taken apart. [] when they did not (other groups, a slow command run
+    once), or ran fewer than three rounds."""
+    if not a.group or a.group != b.group or len(a.times) != len(b.times) or len(a.times) < 3:
+        return []
+    return list(zip(a.times, b.times))
 
 
 class Targets(list):
@@ -141,19 +154,25 @@ class Targets(list):
         self.append(Target(name, measured, limit, self._verdict(ok)))
 
     def ratio(self, name: str, a: Measure | None, b: Measure | None, limit: float) -> None:
-        """Median of A / median of B, at most *limit*."""
+        """A / B at most *limit*: the median of the rounds' ratios when A and B ran in the same rounds (see
+        ``paired``), else the ratio of their medians."""
         if a is None or b is None:
             return self.skip(name, f"≤ {limit}")
-        value = a.median / b.median
-        shown = f"{value:.2f} ({a.median:.3f} s / {b.median:.3f} s){self._note(a, b)}"
+        pairs = paired(a, b)
+        value = statistics.median(x / y for x, y in pairs) if pairs else a.median / b.median
+        how = f", median of {len(pairs)} rounds' ratios" if pairs else ""
+        shown = f"{value:.2f} ({a.median:.3f} s / {b.median:.3f} s{how}){self._note(a, b)}"
         self.append(Target(name, shown, f"≤ {limit}", self._verdict(value <= limit, a, b)))
 
     def added(self, name: str, a: Measure | None, b: Measure | None, limit: float) -> None:
-        """Median of A minus median of B, at most *limit* seconds."""
+        """A minus B at most *limit* seconds: the median of the rounds' differences when A and B ran in the same
+        rounds, else the difference of their medians."""
         if a is None or b is None:
             return self.skip(name, f"≤ {limit} s")
-        value = a.median - b.median
-        shown = f"{value:+.3f} s ({a.median:.3f} s − {b.median:.3f} s){self._note(a, b)}"
+        pairs = paired(a, b)
+        value = statistics.median(x - y for x, y in pairs) if pairs else a.median - b.median
+        how = f", median of {len(pairs)} rounds' differences" if pairs else ""
+        shown = f"{value:+.3f} s ({a.median:.3f} s − {b.median:.3f} s{how}){self._note(a, b)}"
         self.append(Target(name, shown, f"≤ {limit} s", self._verdict(value <= limit, a, b)))
 
     def seconds(self, name: str, a: Measure | None, limit: float) -> None:

@@ -385,7 +385,7 @@ def main(argv: list[str] | None = None) -> int:
             "",
             "## Targets",
             "",
-            "Ratios are between medians of commands run in turn in the same rounds.",
+            "Ratios (and times added) are the medians of the rounds' ratios (differences) of two commands run in turn in the same rounds.",
             "",
             markdown_table(["target", "measured", "limit", "result"], [[t.name, t.measured, t.limit, t.result] for t in targets]),
             "",

@@ -144,3 +144,25 @@ def test_a_reader_that_leaves_mid_write_cuts_the_output_short_exit_1(tmp_path, w
     stderr = process.stderr.read()
     assert process.wait(timeout=120) == 1, stderr
     assert b"Traceback" not in stderr
+
+
+def test_a_ratio_of_commands_run_in_the_same_rounds_is_the_median_of_the_rounds_ratios():
+    # A machine slowed down during round 3 slows both commands of it: paired, the round's ratio is like the others'.
+    from measure import Measure, Targets
+
+    def measure(label: str, times: list[float], group: str) -> Measure:
+        m = Measure(label, "plan", ["true"], group=group)
+        for wall in times:
+            m.add(wall, 1024, 0, False)
+        return m
+
+    a, b = measure("a", [1.1, 2.2, 1.3], "g"), measure("b", [1.0, 2.0, 1.0], "g")
+    targets = Targets(judge=True)
+    targets.ratio("paired", a, b, 1.2)
+    targets.added("paired difference", a, b, 0.15)
+    assert targets[0].measured.startswith("1.10 (1.300 s / 1.000 s, median of 3 rounds' ratios)") and targets[0].result == "PASS"
+    assert targets[1].measured.startswith("+0.200 s") and targets[1].result == "FAIL"
+    # Run in other groups, or one of them run once (slow), the medians are compared.
+    targets.ratio("apart", a, measure("b", [1.0, 2.0, 1.0], "other"), 1.2)
+    targets.ratio("once", measure("a", [1.3], "g"), b, 1.2)
+    assert [t.measured.split(" (")[0] for t in targets[2:]] == ["1.30", "1.30"] and [t.result for t in targets[2:]] == ["FAIL", "FAIL"]
