@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from cchc.agencies import AgencyRegistry
 from cchc.money import exact_sum, million_in_words
-from cchc.query import leads
 from cchc.collation import sort_key
 
 NO_LEAD = "(chưa có cơ quan chủ trì)"
@@ -77,18 +76,25 @@ def budget_report(plan) -> BudgetReport:
     tasks: list[TaskTotal] = []
     by_lead: dict[str, list] = {}
     unpriced: list[Unpriced] = []
+    default = plan.plan.default_lead
+    lead_of: dict[str, str] = {}  # an item's first lead name as written -> the agency's name
     for section in plan.sections:
         task_sums = []
         for task in section.tasks:
             amounts = []
-            for item in task.items:
-                amount = item.amount
-                if amount is None:
-                    unpriced.append(Unpriced(item.id, item.product, item.budget_note))
+            # An item's fields read from its dict: a model's attribute is found through its class first.
+            for fields in map(vars, task.items):
+                amount = fields["budget"]
+                if amount is None or isinstance(amount, str):  # blank, or a note ("Theo dự án")
+                    unpriced.append(Unpriced(fields["id"], fields["product"], amount))
                     continue
                 amounts.append(amount)
-                first = registry.resolve(lead_names[0]) if (lead_names := leads(item, plan)) else None
-                by_lead.setdefault(first.name if first is not None else NO_LEAD, []).append(amount)
+                first = fields["lead"][0] if fields["lead"] else default
+                name = lead_of.get(first) if first is not None else NO_LEAD
+                if name is None:
+                    agency = registry.resolve(first)
+                    name = lead_of[first] = agency.name if agency is not None else NO_LEAD
+                by_lead.setdefault(name, []).append(amount)
             task_sums.append(exact_sum(amounts))
             tasks.append(TaskTotal(section.numeral, task.label or None, task_sums[-1]))  # None: unnumbered, as items say
         sections.append(SectionTotal(section.numeral, section.title or "", exact_sum(task_sums)))
