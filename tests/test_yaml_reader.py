@@ -412,10 +412,24 @@ def test_a_key_a_column_or_two_off_is_told_the_key_to_line_it_up_with(text, colu
 @pytest.mark.parametrize("text", [
     "- id: A-1\n  product: Triển khai\n    các nội dung sau: a\n",  # a colon in a value's next line: quote it
     "- id: A-1\n  product: x\n     lead: y\n",  # three columns off: no slip of one
+    "- id: A-1\n  product: x\n    lead: y\n",  # two: as much a child's place as a slip
+    # A colon in the first value under a key, two columns in (as cchc init writes): no key is out of line.
+    "plan:\n  year: 2026\n  title: Kế hoạch: năm 2026\n",
+    "plan:\n  signer:\n    authority: KT. CHỦ TỊCH: PHÓ\n",
 ])
 def test_a_colon_in_a_value_or_a_key_far_off_keeps_its_own_message(text):
     _, problem = only(text, "yaml-syntax", "yaml-syntax.colon")
     assert problem.line == 3
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    # "Source:" is a line of the note's text, "note:" one of the title's: never a key to line up with.
+    ("plan:\n  title: x\n  note: |\n     Source: the old plan\n    year: 2026\n", "yaml-syntax.indent"),
+    ('plan:\n  title: "Kế hoạch\n    note: abc"\n   year: 2026\n', "yaml-syntax.key-column"),
+])
+def test_a_line_of_text_that_looks_like_a_key_is_not_offered_as_one(text, key):
+    _, problem = only(text, "yaml-syntax", key)
+    assert problem.line == 5 - (key != "yaml-syntax.indent") and problem.args.get("other") in (None, "title")
 
 
 def test_libyaml_context_and_problem_are_worded_by_the_catalogue():

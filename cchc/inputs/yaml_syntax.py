@@ -32,7 +32,7 @@ def syntax_problem(exc: yaml.YAMLError, data: bytes, depth_limit: int) -> YamlPr
     if "nesting depth" in problem:  # newer libyaml bounds nesting itself
         return at(mark, "yaml-depth", {"limit": depth_limit})
     if problem.startswith("mapping values are not allowed"):
-        off = _key_out_of_line(data, mark.line)
+        off = _key_out_of_line(data, mark.line, continued=True)
         if off is not None:  # "lead:" a column right of "product:" above, read as more of its value
             return YamlProblem(mark.line + 1, off[0] + 1, "yaml-syntax", off[1], off[2])
         return at(mark, "yaml-syntax", {"line": mark.line + 1}, "yaml-syntax.colon")
@@ -49,7 +49,7 @@ def syntax_problem(exc: yaml.YAMLError, data: bytes, depth_limit: int) -> YamlPr
     if worded is None:  # libyaml's own English, for an English reader only
         return at(mark, "yaml-syntax", {"detail": f"{context}: {problem}" if context else problem})
     if problem.startswith("did not find expected") and context.startswith("while parsing a block") and context_mark is not None:
-        off = _key_out_of_line(data, mark.line)
+        off = _key_out_of_line(data, mark.line, continued=False)
         if off is not None:  # "lead:" a column left of "product:" above
             return YamlProblem(mark.line + 1, off[0] + 1, "yaml-syntax", off[1], off[2])
         return at(mark, "yaml-syntax", {"problem": worded["problem"], "start": context_mark.line + 1}, "yaml-syntax.indent")
@@ -77,42 +77,68 @@ def line_at(data: bytes, line: int, column: int) -> tuple[int, str]:
 
 
 #: A line that holds a key of the plan's (a name in ASCII letters, digits and "_"), after a dash or not.
-_KEY_LINE = re.compile(r"( *)(?:- +)?([A-Za-z_][A-Za-z0-9_]*) *:(?: |$)")
+_KEY_LINE = re.compile(r"( *)(?:- +)?([A-Za-z_][A-Za-z0-9_]*) *:(?: +(.*))?$")
+#: A value that starts a block of text (``|``, ``>-``, ``|2``, a comment after it) on the lines below.
+_BLOCK_START = re.compile(r"[|>][-+0-9]*\s*(?:#.*)?")
 
 
-def _key_out_of_line(data: bytes, line: int) -> tuple[int, dict, str] | None:
-    """When the 0-based *line* starts with a key one or two columns off the keys above it: the key's 0-based
-    column, what to line it up with (the nearest key above at most two columns right of it, with its line and
-    column; and the key of the level above when that too is at most two columns left), and the message's key."""
+def _key_out_of_line(data: bytes, line: int, continued: bool) -> tuple[int, dict, str] | None:
+    """When the 0-based *line* starts with a key a column or two off its fellows: the key's 0-based column, what to
+    line it up with (the key, its line and column; and the key of the level above, when that is as near), and the
+    message's key. *continued*: libyaml read the line as more of the value above ("mapping values are not allowed"),
+    so only the key of that line, one column left of it, is its fellow. Lines inside a block of text (``|``) or an
+    open quoted value are text, never keys."""
     found = _KEY_LINE.match(line_at(data, line, 200)[1])
     if found is None or found.group(0).lstrip().startswith("-"):
         return None
     column = found.start(2)
-    above = _keys_above(data, line)
-    for at_line, other in above:
+    above = [(n, text) for n, text in _lines_above(data, line) if text.strip() and not text.lstrip().startswith("#")]
+    keys = [(k, n, key) for k, (n, text) in enumerate(above) if (key := _KEY_LINE.match(text)) and not _in_text(above, k)]
+    if continued:
+        if not keys or keys[0][0] != 0 or keys[0][2].start(2) != column - 1 or not _plain(keys[0][2].group(3)):
+            return None
+        keys = keys[:1]
+    for k, (index, at_line, other) in enumerate(keys):
         if other.group(0).lstrip().startswith("-") and len(other.group(1)) == column:
             return None  # at a list's dashes: an element whose dash is left out, as libyaml says
         if other.start(2) > column + 2:
             continue  # a key deeper in
-        if other.start(2) == column or other.start(2) < column - 2:
-            return None  # lined up with it, or a key of the level above: no slip of a column
+        if other.start(2) == column or other.start(2) <= column - 2:
+            return None  # lined up with it, or a key of the level above (two columns left is a child's place)
         args = {"key": found.group(2), "other": other.group(2), "line": at_line + 1, "column": other.start(2) + 1}
-        if other.start(2) > column:  # between two levels: the level above may be meant
-            parent = next(((n, key) for n, key in above if key.start(2) < column), None)
-            if parent is not None and parent[1].start(2) >= column - 2:
-                args.update(parent=parent[1].group(2), parent_line=parent[0] + 1, parent_column=parent[1].start(2) + 1)
-                return column, args, "yaml-syntax.key-column.either"
+        parent = next(((n, key) for _, n, key in keys[k + 1 :] if key.start(2) < column), None)
+        if other.start(2) > column and parent is not None and parent[1].start(2) == column - 1:
+            # between two levels: the level above may be meant
+            args.update(parent=parent[1].group(2), parent_line=parent[0] + 1, parent_column=parent[1].start(2) + 1)
+            return column, args, "yaml-syntax.key-column.either"
         return column, args, "yaml-syntax.key-column"
     return None
 
 
-def _keys_above(data: bytes, line: int) -> Iterator[tuple[int, re.Match]]:
-    """The lines above the 0-based *line* (200 at most, nearest first) that hold a key, with its match: read back
-    from where *line* starts, never from the top of a large file again for each."""
+def _plain(value: str | None) -> bool:
+    """Whether a key's value on its line is plain text that the next line may go on with (not a block, a quote, a list)."""
+    value = (value or "").strip()
+    return bool(value) and value[0] not in "|>\"'[{&*!#"
+
+
+def _in_text(above: list[tuple[int, str]], k: int) -> bool:
+    """Whether line *k* of *above* (nearest first) lies in a block of text (``note: |``) or a quoted value left open
+    on a line above it: the nearest line above it indented less starts one."""
+    indent = len(above[k][1]) - len(above[k][1].lstrip(" "))
+    for _, text in above[k + 1 :]:
+        if len(text) - len(text.lstrip(" ")) < indent:
+            key = _KEY_LINE.match(text)
+            value = (key.group(3) or "").strip() if key else ""
+            quoted = value[:1] in ("\"", "'") and (len(value) < 2 or value[-1] != value[0])
+            return quoted or _BLOCK_START.fullmatch(value) is not None
+    return False
+
+
+def _lines_above(data: bytes, line: int) -> Iterator[tuple[int, str]]:
+    """The lines above the 0-based *line* (200 at most, nearest first), each cut at 800 bytes: read back from where
+    *line* starts, never from the top of a large file again for each."""
     start = line_at(data, line, 0)[0]
     for above in range(line - 1, max(line - 200, -1), -1):
         end = start - (2 if data[start - 2 : start] == b"\r\n" else 1)  # the line above ends before its break
         start = max(data.rfind(b"\n", 0, end), data.rfind(b"\r", 0, end)) + 1
-        found = _KEY_LINE.match(data[start : min(end, start + 800)].decode("utf-8", "replace"))
-        if found is not None:
-            yield above, found
+        yield above, data[start : min(end, start + 800)].decode("utf-8", "replace")
