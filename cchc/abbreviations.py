@@ -97,11 +97,11 @@ def written_out(spelling: str, typed: bool = False) -> tuple[str, ...]:
     for word in nfc(spelling).split():
         capitals = sum(ch.isupper() for ch in word) >= 2
         parts = _PARTS.split(word) if capitals or typed else ()
-        letters = ["".join(_LETTERS.findall(fold(part))) for part in parts]
-        if parts and all(len(KNOWN.get(part, ())) == 1 for part in letters):  # "HĐND", "TC-KH" is ambiguous
+        letters = [found for part in parts if (found := "".join(_LETTERS.findall(fold(part))))]  # "HĐND," has one
+        if letters and all(len(KNOWN.get(part, ())) == 1 for part in letters):  # "HĐND", "TC-KH" is ambiguous
             words += [written for part in letters for written in KNOWN[part][0].split()]
         elif capitals:
-            words += [part for part in letters if part]
+            words += letters
         else:
             words += [found for found in _LETTERS.findall(fold(word)) if found not in _SKIPPED]
     return tuple(words)

@@ -204,8 +204,9 @@ class AgencyRegistry:
         return list(matched.values())
 
     def _holding_written_out(self, query: str) -> list:
-        """The agencies with a name that holds *query* as a run of whole words once abbreviations are written out
-        on both sides: "VP HĐND" is part of "Văn phòng HĐND và UBND huyện", "UBND xã" of "UBND các xã, thị trấn"."""
+        """The agencies with a name that begins with *query*'s whole words once abbreviations are written out on
+        both sides: "VP HĐND" begins "Văn phòng HĐND và UBND huyện", "UBND xã" begins "UBND các xã, thị trấn".
+        Only the name's beginning: "Ủy ban nhân dân huyện" is not the office of "Văn phòng HĐND và UBND huyện"."""
         from cchc.abbreviations import written_out
 
         wanted = written_out(query, typed=True)
@@ -214,12 +215,7 @@ class AgencyRegistry:
         if self._written_out_words is None:
             self._written_out_words = [(written_out(spelling), agency) for spelling, agency in self.spellings()]
         size = len(wanted)
-        found = {
-            id(agency): agency
-            for words, agency in self._written_out_words
-            if any(words[at : at + size] == wanted for at in range(len(words) - size + 1))
-        }
-        return list(found.values())
+        return list({id(agency): agency for words, agency in self._written_out_words if words[:size] == wanted}.values())
 
     def find(self, query: str) -> AgencyMatch:
         """Look an agency up as a person types it: equal (folded, or by initials) to a name, else part of exactly one."""

@@ -137,6 +137,8 @@ def test_fragment_of_one_agency_finds_it(run):
     ("VP HĐND", "Văn phòng HĐND và UBND huyện"), ("vp hdnd", "Văn phòng HĐND và UBND huyện"),
     ("Văn phòng Hội đồng nhân dân", "Văn phòng HĐND và UBND huyện"), ("UBND xã", "UBND các xã, thị trấn"),
     ("Phòng TC-KH", "Phòng Tài chính - Kế hoạch"), ("VP UBND", None), ("Phòng Văn phòng", None),
+    # The People's Committee or Council is not its office: a name's beginning only.
+    ("Ủy ban nhân dân huyện", None), ("Hội đồng nhân dân", None),
 ])
 def test_a_fragment_typed_with_abbreviations_finds_the_agency_written_out_or_abbreviated(run, tmp_path, typed, found):
     # "VP HĐND" found nothing, not even a suggestion, where "Văn phòng HĐND" and "VP HĐND và UBND" were found.
@@ -151,6 +153,15 @@ def test_a_fragment_typed_with_abbreviations_finds_the_agency_written_out_or_abb
         assert result.exit_code == 1 and "không có cơ quan nào khớp" in result.stderr, result
     else:
         assert result.exit_code == 0 and found in {name for item in items(result) for name in item["lead"] + item["partners"]}, result
+
+
+def test_an_abbreviation_followed_by_a_comma_in_the_registry_is_written_out_too(run, tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        'plan: {title: T, year: 2021}\nagencies:\n  - name: "Văn phòng HĐND, UBND huyện"\n'
+        'sections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: xx, lead: ["Văn phòng HĐND, UBND huyện"], deadline: Tháng 6/2021}]}]}]\n',
+        encoding="utf-8")
+    assert [i["id"] for i in items(run("list", "--agency", "VP HĐND", "--format", "json", "--plan", plan))] == ["A-1"]
 
 
 def test_a_fragment_of_abbreviations_in_several_names_lists_them(run, tmp_path):
