@@ -173,7 +173,7 @@ class ItemContext:
     #: names are among the plan's first ones is known only when both halves are).
     most_suggested: int = MAX_SUGGESTED
     #: The plan's date (its decision's, else its own; with neither, 1 January of its year): an item all due
-    #: before it is warned of. *dated* says whether the plan has a date.
+    #: before it, in an earlier year, is warned of. *dated* says whether the plan has a date.
     issued: datetime.date = field(init=False)
     dated: bool = field(init=False)
 
@@ -305,7 +305,9 @@ def check_item_deadline(context: ItemContext, path, item) -> list[Problem]:
         start = {"key": "deadline-year.start"} if starts else {}
         return [warning("deadline-year", path + ("deadline",), text=item.deadline, id=item.id, due=outside[0], year=year, **start)]
     last = deadline.due[-1] if deadline.due else None  # sorted
-    if last is not None and last < context.issued:  # "Quý II/2026" copied into the 2027 plan
+    # "Quý II/2026" copied into the 2027 plan: all due in a year before the plan's, and before the plan's date (a
+    # January task of a plan issued in February is the plan's own; "Tháng 12/2026" of one issued on 20/12/2026 too).
+    if last is not None and last.year < year and last < context.issued:
         dated = {"key": "deadline-year.before-plan", "date": context.issued} if context.dated else {"key": "deadline-year.before-year"}
         return [warning("deadline-year", path + ("deadline",), text=item.deadline, id=item.id, due=last, year=year, **dated)]
     return []

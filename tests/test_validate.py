@@ -831,9 +831,11 @@ def test_a_start_with_no_end_far_from_the_plans_year_is_warned_of(run, tmp_path,
 @pytest.mark.parametrize(("date", "deadline", "warned"), [
     (None, "Quý II/2020", "falls due on 2020-06-30, before the plan's year 2021"),  # last year's plan copied
     ("2021-03-15", "Quý IV/2020", "falls due on 2020-12-31, before the plan's date (2021-03-15)"),
-    ("2021-03-15", "Tháng 01/2021", "falls due on 2021-01-31, before the plan's date (2021-03-15)"),
-    ("2021-03-15", "Hằng tháng", None),  # its later dates are still to come
-    ("2021-03-15", "Tháng 3/2021", None), (None, "Tháng 01/2021", None), ("2020-12-31", "Trước 31/12/2020", None),
+    ("2021-01-20", "Tháng 12/2020", "falls due on 2020-12-31, before the plan's date (2021-01-20)"),
+    # Within the plan's year it is the plan's own task, done or not: a January task of a plan issued in March.
+    ("2021-03-15", "Tháng 01/2021", None), ("2021-12-20", "Quý I/2021", None), ("2021-12-20", "Trước ngày 15 hằng tháng", None),
+    ("2021-03-15", "Hằng tháng", None), ("2021-03-15", "Tháng 3/2021", None), (None, "Tháng 01/2021", None),
+    ("2020-12-31", "Trước 31/12/2020", None), ("2020-12-20", "Tháng 12/2020", None),
 ])
 def test_an_item_all_due_before_the_plan_is_issued_is_warned_of(run, tmp_path, date, deadline, warned):
     # "Quý II/2026" left in the 2027 plan made from the year before's passed in silence: within a year of it.
