@@ -141,8 +141,8 @@ def _text_amount_fix(written: str) -> dict:
     if _GROUPED.fullmatch(written):
         whole = int(written.replace(".", ""))
         return {"key": "text-amount.grouped", "whole": whole, "million": format(Decimal(vnd_to_million(whole)).normalize(), "f")}
-    if _DECIMAL_COMMA.fullmatch(written):
-        return {"key": "text-amount.comma", "dotted": written.replace(",", ".")}
+    if _DECIMAL_COMMA.fullmatch(written):  # "1,500" is 1.5, written so: "1.500" would be read 1500
+        return {"key": "text-amount.comma", "dotted": format(Decimal(written.replace(",", ".")).normalize(), "f")}
     if _PLAIN.fullmatch(written):  # a number YAML would read, so it was quoted
         return {"key": "text-amount.quoted", "bare": written}
     return {}

@@ -542,6 +542,17 @@ def test_a_plan_made_by_init_outside_plans_is_named_by_init_and_by_the_next_quer
     assert made.exit_code == 0 and "cchc due --plan ke-hoach-2027.yaml" in made.stderr, made.stderr
     result = run("due", "--month", "2027-06")
     assert result.exit_code == 0 and result.stderr.count("--plan ke-hoach-2027.yaml") == 1, result.stderr
+    # A name to paste as it is: quoted where it has a space, a line break shown as \n.
+    for name, quoted in (("kế hoạch 2026.yaml", "'kế hoạch 2026.yaml'"), ("a\nb.yaml", "'a\\nb.yaml'")):
+        other = tmp_path / "khac"
+        other.mkdir(exist_ok=True)
+        for old in other.iterdir():
+            old.unlink()
+        monkeypatch.chdir(other)
+        made = run("init", "-o", name)
+        assert f"--plan {quoted}" in made.stderr and made.stderr.count("\n") == 2, made.stderr
+        assert f"--plan {quoted} " in run("sections").stderr
+    monkeypatch.chdir(tmp_path)
     # Where the other commands read it anyway, nothing to say.
     (tmp_path / "plans").mkdir()
     assert "--plan" not in run("init", "-o", "plans/2021.yaml").stderr

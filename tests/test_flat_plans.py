@@ -60,6 +60,11 @@ def test_html_and_markdown_print_no_heading_for_the_section_cchc_numbered(run, f
     assert 'class="section-heading"' not in page and "Xây dựng Kế hoạch CCHC năm 2026" in page
     text = run("render", "--plan", path, "-f", "md").stdout
     assert "## 1" not in text and "Cộng mục" not in text and "| Xây dựng Kế hoạch CCHC năm 2026 |" in text.replace("  ", " ")
+    # With amounts and no declared total, their sum is still printed, under no section's name.
+    money = path.parent / "tien.yaml"
+    money.write_text(path.read_text(encoding="utf-8").replace("deadline: Tháng 01/2026", "deadline: Tháng 01/2026\n            budget: 71"), encoding="utf-8")
+    text = run("render", "--plan", money, "-f", "md").stdout
+    assert "\nCộng: 71 triệu đồng\n" in text and "Cộng mục" not in text
 
 
 def test_a_section_with_a_title_or_a_label_of_its_own_keeps_its_heading(run, flat, tmp_path):

@@ -699,7 +699,7 @@ def test_one_run_reports_yaml_and_meaning_problems_together(run, tmp_path):
 @pytest.mark.parametrize(("value", "fix"), [
     ('"10"', "write 10 without the quotes"), ("10,5", "has a decimal comma, so it is read as text, not a number: the plan file writes decimals after a dot; write 10.5"),
     ("10 triệu", "is written as text, not as a number; write the number of million VND as a plain number, with a dot for decimals (10 or 10.5)"),
-    ('"2.5"', "write 2.5 without the quotes"),
+    ('"2.5"', "write 2.5 without the quotes"), ("1,500", "write 1.5"),  # a decimal comma: 1.5, not "1.500" (1500)
     ("15.000.000", "groups thousands with dots, so it is read as text, not a number: budgets are in million VND, with no separators; "
                    "write 15 for 15.000.000 VND, or 15000000 for 15.000.000 million VND"),
     ('"1.500"', "write 0.0015 for 1.500 VND, or 1500 for 1.500 million VND"),
@@ -709,7 +709,7 @@ def test_amounts_written_as_text_are_errors_that_say_how_to_write_them(run, tmp_
     text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace("budget: 10", f"budget: {value}")
     found = diagnostics(run("validate", write(tmp_path, "amount.yaml", text.encode()), "--format", "json", "--lang", "en"))
     assert [d["code"] for d in found if d["severity"] == "error"] == ["text-amount"]
-    assert fix in next(d["message"] for d in found if d["code"] == "text-amount")
+    assert next(d["message"] for d in found if d["code"] == "text-amount").endswith(fix)
     vietnamese = run("validate", tmp_path / "amount.yaml").stdout
     assert "viết dạng chữ" not in vietnamese and ("bằng chữ" not in vietnamese or value == "10 triệu")
 

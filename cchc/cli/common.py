@@ -263,8 +263,16 @@ def plan_path(plan: Optional[Path]) -> Path:
         told = CURRENT.get().told
         if others and "bundled-plan" not in told:
             told.add("bundled-plan")
-            note(msg("cli.bundled-plan", found=str(others[0]), count=len(others)))
+            import shlex
+
+            name = str(others[0])
+            note(msg("cli.bundled-plan", found=one_line(name), quoted=one_line(shlex.quote(name)), count=len(others)))
     return path
+
+
+def one_line(text: str) -> str:
+    """A file's name in a note, on one line: its line breaks shown as \\n, its controls escaped (``note``)."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _looks_like_a_plan(path: Path) -> bool:
@@ -470,7 +478,7 @@ def write_output(output: Path, content) -> None:
             write_atomically(output, content)
     except OSError as exc:
         raise fail(msg("cli.cannot-write", path=str(output), reason=exc.strerror or str(exc)), EXIT_USAGE) from None
-    note(msg("cli.wrote", path=str(output)))
+    note(msg("cli.wrote", path=one_line(str(output))))
 
 
 def check_output_path(output: Path, protected: list[Path], force: bool = True, protected_dirs: list[Path] = (), log: bool = False) -> None:

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import OutputOption, check_output_path, lang, msg, note, out_data, usage, write_output
+from cchc.cli.common import OutputOption, check_output_path, lang, msg, note, one_line, out_data, usage, write_output
 from cchc.text import escape_controls
 
 
@@ -91,4 +91,4 @@ def init(
 
     read_anyway = [os.path.abspath(DEFAULT_PLAN), os.path.abspath(os.environ.get("CCHC_PLAN") or DEFAULT_PLAN)]
     if os.path.abspath(output) not in read_anyway:  # the other commands read plans/2021.yaml (or CCHC_PLAN) unless told
-        note(msg("init.use-plan", path=str(output), quoted=shlex.quote(str(output))))
+        note(msg("init.use-plan", path=str(output), quoted=one_line(shlex.quote(str(output)))))

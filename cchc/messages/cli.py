@@ -62,8 +62,8 @@ MESSAGES = {
     ),
     "init.bad-year": ("năm {year} không phải năm của một kế hoạch (2000–2100)", "{year} is not a plan's year (2000–2100)"),
     "cli.bundled-plan": (
-        "đang đọc kế hoạch 2021 kèm theo cchc (không có plans/2021.yaml); để đọc {found} hãy dùng --plan {found} hoặc CCHC_PLAN",
-        "reading the 2021 plan that comes with cchc (there is no plans/2021.yaml); to read {found}, give --plan {found} or CCHC_PLAN",
+        "đang đọc kế hoạch 2021 kèm theo cchc (không có plans/2021.yaml); để đọc {found} hãy dùng --plan {quoted} hoặc CCHC_PLAN",
+        "reading the 2021 plan that comes with cchc (there is no plans/2021.yaml); to read {found}, give --plan {quoted} or CCHC_PLAN",
     ),
     "write.no-directory": (
         "{path}: không có thư mục {directory!q} để ghi vào; hãy tạo thư mục đó trước (mkdir -p)",
