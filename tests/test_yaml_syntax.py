@@ -101,6 +101,20 @@ def test_a_misaligned_line_says_what_libyaml_expected(run, tmp_path, where, text
 
 
 @pytest.mark.parametrize("where", ["plan", "log"])
+@pytest.mark.parametrize("breaks", ["\n", "\r\n", "\r"])
+def test_git_conflict_markers_are_named_at_their_line(run, tmp_path, where, breaks):
+    # Two clerks' branches merged: libyaml stopped a line or nine below "<<<<<<< HEAD", saying a colon was missing.
+    text = ('- id: "I-1"\n  status: "done"\n  date: "2021-03-01"\n<<<<<<< HEAD\n- id: "I-2"\n  status: "done"\n'
+            '  date: "2021-04-01"\n=======\n- id: "I-3"\n  status: "done"\n  date: "2021-04-02"\n>>>>>>> nhanh-b\n')
+    validated, holder = _write(tmp_path, where, text.replace("\n", breaks))
+    assert _problem_lines(run, "en", validated, holder) == [
+        f"{holder}:4:1: error [yaml-syntax] this line is a git conflict marker (<<<<<<<) left by a merge: keep the right part "
+        "between <<<<<<< and >>>>>>>, then delete the <<<<<<<, ======= and >>>>>>> lines"
+    ]
+    assert "dấu xung đột của git (<<<<<<<)" in _problem_lines(run, "vi", validated, holder)[0]
+
+
+@pytest.mark.parametrize("where", ["plan", "log"])
 def test_a_libyaml_error_cchc_does_not_word_is_vietnamese_still(run, tmp_path, where):
     validated, holder = _write(tmp_path, where, "- id: !<%zz> I-1\n")
     assert _problem_lines(run, "vi", validated, holder) == [f"{holder}:1:9: {VI}"]

@@ -11,6 +11,8 @@ import yaml
 from cchc.inputs.yaml_problems import YamlProblem
 
 BREAK = re.compile(rb"\r\n?|\n")
+#: The lines git's merge writes around two sides of a conflict begin so: "<<<<<<< HEAD", "=======", ">>>>>>> branch".
+_CONFLICT_MARKERS = (b"<<<<<<<", b"=======", b">>>>>>>")
 
 
 def at(mark, code: str, args: dict | None = None, key: str | None = None) -> YamlProblem:
@@ -26,6 +28,10 @@ def syntax_problem(exc: yaml.YAMLError, data: bytes, depth_limit: int) -> YamlPr
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None) or ""
     context_mark = getattr(exc, "context_mark", None)
+    conflict = _conflict_marker(data)
+    if conflict is not None:  # git's merge left its markers in: what libyaml trips over is near them, not them
+        line = data.count(b"\n", 0, conflict) + 1 if b"\n" in data else data.count(b"\r", 0, conflict) + 1
+        return YamlProblem(line, 1, "yaml-syntax", {"marker": data[conflict : conflict + 7].decode("ascii")}, "yaml-syntax.conflict")
     char = char_at(data, mark.line, mark.column)
     if char == "\t":
         return at(mark, "yaml-tab")
@@ -142,3 +148,20 @@ def _lines_above(data: bytes, line: int) -> Iterator[tuple[int, str]]:
         end = start - (2 if data[start - 2 : start] == b"\r\n" else 1)  # the line above ends before its break
         start = max(data.rfind(b"\n", 0, end), data.rfind(b"\r", 0, end)) + 1
         yield above, data[start : min(end, start + 800)].decode("utf-8", "replace")
+
+
+def _conflict_marker(data: bytes) -> int | None:
+    """Where the first line of git's conflict markers starts in *data* (a byte offset), or None. Each marker is
+    looked for with ``bytes.find``, fast over a large file; a line is one when the marker begins it and a space,
+    a tab or the line's end follows."""
+    found = []
+    for marker in _CONFLICT_MARKERS:
+        at = data.find(marker)
+        while at >= 0:
+            after = data[at + 7 : at + 8]
+            if (at == 0 or data[at - 1] in b"\r\n") and after in (b"", b" ", b"\t", b"\r", b"\n"):
+                found.append(at)
+                break
+            at = data.find(marker, at + 1)
+    return min(found, default=None)
+

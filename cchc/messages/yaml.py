@@ -96,6 +96,12 @@ MESSAGES = {
         "text follows the {quote} that closes the value: a value that starts with a quote ends at the quote that "
         "closes it; if the quotes are part of the text, quote the whole value, e.g. '\"Báo cáo\" năm 2026'",
     ),
+    "yaml-syntax.conflict": (
+        "dòng này là dấu xung đột của git ({marker}) còn sót sau khi gộp nhánh: hãy giữ phần đúng giữa "
+        "<<<<<<< và >>>>>>> rồi xóa các dòng <<<<<<<, ======= và >>>>>>>",
+        "this line is a git conflict marker ({marker}) left by a merge: keep the right part between <<<<<<< and "
+        ">>>>>>>, then delete the <<<<<<<, ======= and >>>>>>> lines",
+    ),
     "yaml-syntax.key-column": (
         "khóa {key!q} lệch cột: hãy thẳng cột với khóa {other!q} ở dòng {line} (cột {column})",
         "the key {key!q} is out of line: line it up with the key {other!q} on line {line} (column {column})",
