@@ -850,6 +850,19 @@ def test_validate_a_log_whose_plan_has_errors_says_the_log_was_not_checked(run, 
     assert "[progress-plan-errors] the plan of this progress log" in result.stdout and "run `cchc validate " in result.stdout, result
 
 
+@pytest.mark.parametrize("given", ["plan", "both"])
+def test_a_log_beside_a_plan_that_does_not_read_is_counted_and_says_why_it_is_not_checked(run, workdir, given):
+    # `cchc validate plans/*.yaml` left the log of a plan with a YAML error out of "files", without a word.
+    log_file, plan_file = workdir / "ke-hoach.progress.yaml", workdir / "ke-hoach.yaml"
+    shutil.copy(LOG, log_file)
+    plan_file.write_text(plan_file.read_text(encoding="utf-8") + "x: [\n", encoding="utf-8")
+    args = (plan_file,) if given == "plan" else (plan_file, log_file)
+    result = run("--lang", "en", "validate", *args, "-f", "json")
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1 and report["files"] == [str(plan_file), str(log_file)], report["files"]
+    assert [(d["file"], d["line"], d["code"]) for d in report["diagnostics"] if d["file"] == str(log_file)] == [(str(log_file), 1, "progress-plan-errors")]
+
+
 def test_a_directory_as_the_log_is_exit_2_for_validate_and_queries_and_named_a_log(run, workdir):
     (workdir / "ke-hoach.progress.yaml").mkdir()
     plan_file = workdir / "ke-hoach.yaml"

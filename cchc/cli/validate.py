@@ -77,6 +77,7 @@ def check_files(paths: list[Path], as_of: datetime.date, progress: Path | None =
     its plan.
     """
     from cchc.load import PlanFileError
+    from cchc.problems import error
     from cchc.progress import LOG_SUFFIXES, is_log_name, judge_log, log_path, plan_beside, unreadable
 
     files: dict[str, None] = {}  # in order, each once
@@ -111,17 +112,20 @@ def check_files(paths: list[Path], as_of: datetime.date, progress: Path | None =
             continue
         files[loaded.name] = None
         problems.extend(found)
-        if loaded.plan is None:
-            continue
         judged: set = set()
         for name in names[file_key(path)]:  # the plan hard-linked into two folders has a log beside each name
             log = log_path(name, progress)
             if (progress is None and not os.path.lexists(log)) or file_key(log) in judged:
                 continue
             judged.add(file_key(log))
+            files[str(log)] = None
+            if loaded.plan is None:  # still counted, with why it is not checked, as when it is given alone
+                errors = sum(p.severity == "error" for p in found)
+                problems.append(error("progress-plan-errors", file=str(log), line=1, column=1, plan=str(path), count=errors,
+                                      quoted=shlex.quote(str(path))))
+                continue
             # The progress log beside the plan is part of what the plan's repository holds.
             found = judge_log(log, loaded.plan, as_of)[1]
-            files[str(log)] = None
             problems.extend(found)
             second = _second_log(log) if progress is None else None
             if second is not None:
