@@ -90,6 +90,13 @@ def section_label(plan, wanted: str) -> str | None:
 _ROMAN_LABEL = re.compile(r"[ivxlc]+")
 
 
+def plan_issuer(plan) -> str | None:
+    """Who issued the plan: the approving decision's issuer, else the plan's own (None when neither is written)."""
+    if plan.decision is not None and plan.decision.issuer:
+        return plan.decision.issuer
+    return plan.plan.issuer
+
+
 def leads(item, plan) -> list[str]:
     """The item's lead names; the plan's default lead when the item's own cell is blank."""
     if item.lead:

@@ -323,6 +323,7 @@ class Report:
     window: tuple[datetime.date, datetime.date]
     plan_title: str
     plan_number: str | None
+    plan_issuer: str | None  # who issued it: two districts' plans may share a title and a number
     totals: Figures
     by_section: list[Group]
     by_lead: list[Group]
@@ -349,7 +350,7 @@ def plan_number(plan) -> str | None:
 def build_report(plan, log, as_of: datetime.date, period: Period | None = None, bands: Bands | None = None) -> Report:
     """The report of *plan* as of *as_of* (a period's last day, or any date) from *log* (None: nothing logged)."""
     from cchc.agencies import AgencyRegistry
-    from cchc.query import rows
+    from cchc.query import plan_issuer, rows
     from cchc.collation import sort_key
 
     registry = AgencyRegistry(plan.agencies)
@@ -402,6 +403,7 @@ def build_report(plan, log, as_of: datetime.date, period: Period | None = None, 
         window=window,
         plan_title=plan.plan.title,
         plan_number=plan_number(plan),
+        plan_issuer=plan_issuer(plan),
         totals=totals,
         by_section=list(sections.values()),
         by_lead=leads_sorted,

@@ -259,6 +259,16 @@ def test_agency_uses_the_same_rule_as_list(run, workdir):
     assert b"SUMMARY:B-1:" in calendar_bytes(run, "--plan", workdir / "ke-hoach.yaml", "--agency", "STP")
 
 
+def test_the_calendars_name_says_whose_plan_and_whose_items(run, workdir):
+    # Two districts' plans both titled "KẾ HOẠCH Cải cách hành chính năm 2021" made calendars of one name.
+    import icalendar
+
+    whole = icalendar.Calendar.from_ical(calendar_bytes(run, "--plan", workdir / "ke-hoach.yaml"))
+    assert str(whole["X-WR-CALNAME"]) == "KẾ HOẠCH Cải cách hành chính năm 2021 — UBND TỈNH THỬ NGHIỆM"
+    extract = icalendar.Calendar.from_ical(calendar_bytes(run, "--plan", workdir / "ke-hoach.yaml", "--agency", "STP"))
+    assert str(extract["X-WR-CALNAME"]) == "KẾ HOẠCH Cải cách hành chính năm 2021 — UBND TỈNH THỬ NGHIỆM — Sở Tư pháp"
+
+
 def test_unknown_agency_is_exit_1(run, workdir):
     result = run("calendar", "--plan", workdir / "ke-hoach.yaml", "--agency", "Sở Xây dựng")
     assert result.exit_code == 1 and result.stdout == "", result

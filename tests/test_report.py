@@ -376,6 +376,23 @@ def test_json_contract(run, workdir):
     assert run("--lang", "en", "report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "json").stdout == result.stdout
 
 
+def test_every_format_says_whose_plan_it_reports_on(run, workdir, tmp_path):
+    # Two districts' plans of one title and one number ("12/KH-UBND") gave reports that could not be told apart.
+    args = ("report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml")
+    record = json.loads(run(*args, "-f", "json").stdout)
+    assert record["plan"] == {"title": "KẾ HOẠCH Cải cách hành chính năm 2021", "number": "12/KH-UBND", "issuer": "UBND TỈNH THỬ NGHIỆM"}
+    table = run(*args).stdout.splitlines()
+    assert table[1:3] == ["UBND TỈNH THỬ NGHIỆM", "KẾ HOẠCH Cải cách hành chính năm 2021 (12/KH-UBND)"]
+    assert "UBND TỈNH THỬ NGHIỆM\n\n**KẾ HOẠCH Cải cách hành chính năm 2021** (12/KH-UBND)" in run(*args, "-f", "md").stdout
+    assert '<p class="center">UBND TỈNH THỬ NGHIỆM</p>' in run(*args, "-f", "html").stdout
+    from docx import Document
+
+    assert run(*args, "-o", tmp_path / "bc.docx").exit_code == 0
+    texts = [p.text for p in Document(str(tmp_path / "bc.docx")).paragraphs]
+    at = texts.index("UBND TỈNH THỬ NGHIỆM")
+    assert texts[at + 1] == "KẾ HOẠCH Cải cách hành chính năm 2021 (12/KH-UBND)"
+
+
 def test_as_of_option(run, workdir):
     record = json.loads(run("report", "--as-of", "31/12/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "json").stdout)
     assert record["as_of"] == "2021-12-31" and record["period"] is None

@@ -67,7 +67,7 @@ def calendar(
         note(msg("calendar.nothing"))
     from cchc.outputs.ics import calendar_pieces
 
-    content = calendar_pieces(loaded, dated, lang())  # written an event at a time
+    content = calendar_pieces(loaded, dated, lang(), found.name if found is not None else None)  # an event at a time
     if output is not None:
         write_output(output, content)
     else:

@@ -130,12 +130,13 @@ def _stamp(plan) -> str:
     return f"{_date(plan_date(plan) or datetime.date(plan.plan.year, 1, 1))}T000000Z"
 
 
-def calendar_ics(plan, rows, lang: str = "vi") -> bytes:
-    """The due dates of *rows* (``cchc.query.Row``s of *plan*, already filtered) as an iCalendar file."""
-    return b"".join(calendar_pieces(plan, rows, lang))
+def calendar_ics(plan, rows, lang: str = "vi", agency: str | None = None) -> bytes:
+    """The due dates of *rows* (``cchc.query.Row``s of *plan*, already filtered) as an iCalendar file; *agency*, the
+    name of the agency whose items they are (``--agency``), is in the calendar's name."""
+    return b"".join(calendar_pieces(plan, rows, lang, agency))
 
 
-def calendar_pieces(plan, rows, lang: str = "vi") -> Iterator[bytes]:
+def calendar_pieces(plan, rows, lang: str = "vi", agency: str | None = None) -> Iterator[bytes]:
     """``calendar_ics`` in pieces, an event at a time: a large plan's calendar is never whole in memory."""
     from cchc.agencies import AgencyRegistry
     from cchc.outputs import Made
@@ -146,7 +147,7 @@ def calendar_pieces(plan, rows, lang: str = "vi") -> Iterator[bytes]:
     stamp = _stamp(plan)
     yield _lines(
         "BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{_escape(PRODID)}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(_text(plan.plan.title))}",
+        f"X-WR-CALNAME:{_escape(_text(calendar_name(plan, agency)))}",
     )
     default = [plan.plan.default_lead] if plan.plan.default_lead else []
 
@@ -242,6 +243,14 @@ def calendar_pieces(plan, rows, lang: str = "vi") -> Iterator[bytes]:
 
 
 _DAY = datetime.timedelta(days=1)
+
+
+def calendar_name(plan, agency: str | None = None) -> str:
+    """The name a calendar application shows: the plan's title, who issued it (two districts' plans may share a
+    title), and the agency of an extract: "KẾ HOẠCH … — ỦY BAN NHÂN DÂN HUYỆN KIẾN XƯƠNG — Phòng Tư pháp"."""
+    from cchc.query import plan_issuer
+
+    return " — ".join(part for part in (plan.plan.title, plan_issuer(plan), agency) if part)
 
 
 def _date(day: datetime.date) -> str:

@@ -71,7 +71,7 @@ def report_record(report: Report) -> dict:
             "report_due": period.report_due.isoformat(),
         },
         "window": {"from": report.window[0].isoformat(), "to": report.window[1].isoformat()},
-        "plan": {"title": report.plan_title, "number": report.plan_number},
+        "plan": {"title": report.plan_title, "number": report.plan_number, "issuer": report.plan_issuer},
         "totals": _counts(totals),
         **_rate(totals),
         "score": None if band is None else {
@@ -191,6 +191,7 @@ def report_view(report: Report, lang: str = "vi", overdue_rows: bool = True) -> 
         "title": t("report.title", lang),
         "plan_title": report.plan_title,
         "plan_number": report.plan_number or "",
+        "plan_issuer": report.plan_issuer or "",
         "period": period_text(report, lang),
         "window": t("report.window", lang, first=report.window[0], last=report.window[1]),
         "as_of": t("report.as-of", lang, day=report.as_of),
@@ -277,7 +278,8 @@ def report_table_pieces(report: Report, lang: str = "vi", terminal: bool = False
     from cchc.outputs.tables import Column, plain_chunks, table
 
     v = report_view(report, lang, overdue_rows=False)
-    lines = [v["title"], v["plan_title"], f"{v['period']} ({v['window']}); {v['as_of']}"]
+    lines = [v["title"], *([v["plan_issuer"]] if v["plan_issuer"] else []), v["plan_title"] + (f" ({v['plan_number']})" if v["plan_number"] else ""),
+             f"{v['period']} ({v['window']}); {v['as_of']}"]
     if v["report_due"]:
         lines.append(v["report_due"])
     lines.append(f"{v['rate_label']}: {v['rate']} ({v['rate_basis']})")

@@ -49,7 +49,9 @@ def report_docx(report, lang: str = "vi") -> bytes:
                 cell_text(cell, clean(text).split("\n"), align=ALIGN_RIGHT if index >= numeric_from else None)
 
     add(doc, clean(view["title"]).upper(), bold=True, align=CENTER, after=2)
-    add(doc, clean(view["plan_title"]), bold=True, align=CENTER, after=2)
+    if view["plan_issuer"]:
+        add(doc, clean(view["plan_issuer"]), align=CENTER, after=2)
+    add(doc, clean(view["plan_title"] + (f" ({view['plan_number']})" if view["plan_number"] else "")), bold=True, align=CENTER, after=2)
     # The period, the days its data cover and the day statuses are taken on, as the table, Markdown and HTML say.
     for line in (f"{view['period']} ({view['window']}); {view['as_of']}", view["report_due"]):
         if line:
