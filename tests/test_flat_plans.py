@@ -97,9 +97,8 @@ def test_cchcs_own_drawn_pages_print_no_row_for_it_either(run, flat, tmp_path):
     # Over 500 items cchc draws the table's pages itself, with the same headings as WeasyPrint.
     import copy
 
-    from test_print import read_pdf, squeeze
-
     import yaml
+    from test_print import read_pdf, squeeze
 
     path, _ = flat
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
