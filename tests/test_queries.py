@@ -155,21 +155,22 @@ def test_a_fragment_typed_with_abbreviations_finds_the_agency_written_out_or_abb
         assert result.exit_code == 0 and found in {name for item in items(result) for name in item["lead"] + item["partners"]}, result
 
 
-def test_an_abbreviation_followed_by_a_comma_in_the_registry_is_written_out_too(run, tmp_path):
+def _agencies_plan(tmp_path, names: list[str], lead: str):
+    """A plan of one item led by *lead*, with *names* in its registry."""
     plan = tmp_path / "plan.yaml"
-    plan.write_text(
-        'plan: {title: T, year: 2021}\nagencies:\n  - name: "Văn phòng HĐND, UBND huyện"\n'
-        'sections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: xx, lead: ["Văn phòng HĐND, UBND huyện"], deadline: Tháng 6/2021}]}]}]\n',
-        encoding="utf-8")
+    registry = "".join(f'  - name: "{name}"\n' for name in names)
+    plan.write_text(f"plan: {{title: T, year: 2021}}\nagencies:\n{registry}sections: [{{numeral: I, title: M, tasks: [{{items: "
+                    f'[{{id: A-1, product: xx, lead: ["{lead}"], deadline: Tháng 6/2021}}]}}]}}]\n', encoding="utf-8")
+    return plan
+
+
+def test_an_abbreviation_followed_by_a_comma_in_the_registry_is_written_out_too(run, tmp_path):
+    plan = _agencies_plan(tmp_path, ["Văn phòng HĐND, UBND huyện"], "Văn phòng HĐND, UBND huyện")
     assert [i["id"] for i in items(run("list", "--agency", "VP HĐND", "--format", "json", "--plan", plan))] == ["A-1"]
 
 
 def test_a_fragment_of_abbreviations_in_several_names_lists_them(run, tmp_path):
-    plan = tmp_path / "plan.yaml"
-    plan.write_text(
-        "plan: {title: T, year: 2021}\nagencies:\n  - name: Văn phòng HĐND và UBND huyện\n  - name: Văn phòng Huyện ủy\n"
-        "sections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: xx, lead: [Văn phòng Huyện ủy], deadline: Tháng 6/2021}]}]}]\n",
-        encoding="utf-8")
+    plan = _agencies_plan(tmp_path, ["Văn phòng HĐND và UBND huyện", "Văn phòng Huyện ủy"], "Văn phòng Huyện ủy")
     result = run("list", "--agency", "VP", "--plan", plan)
     assert result.exit_code == 1 and "khớp với nhiều cơ quan" in result.stderr
     assert "Văn phòng HĐND và UBND huyện" in result.stderr and "Văn phòng Huyện ủy" in result.stderr
