@@ -77,7 +77,6 @@ def budget_report(plan) -> BudgetReport:
     by_lead: dict[str, list] = {}
     unpriced: list[Unpriced] = []
     default = plan.plan.default_lead
-    lead_of: dict[str, str] = {}  # an item's first lead name as written -> the agency's name
     for section in plan.sections:
         task_sums = []
         for task in section.tasks:
@@ -90,11 +89,8 @@ def budget_report(plan) -> BudgetReport:
                     continue
                 amounts.append(amount)
                 first = fields["lead"][0] if fields["lead"] else default
-                name = lead_of.get(first) if first is not None else NO_LEAD
-                if name is None:
-                    agency = registry.resolve(first)
-                    name = lead_of[first] = agency.name if agency is not None else NO_LEAD
-                by_lead.setdefault(name, []).append(amount)
+                agency = registry.resolve(first) if first is not None else None  # resolve keeps what it found
+                by_lead.setdefault(agency.name if agency is not None else NO_LEAD, []).append(amount)
             task_sums.append(exact_sum(amounts))
             tasks.append(TaskTotal(section.numeral, task.label or None, task_sums[-1]))  # None: unnumbered, as items say
         sections.append(SectionTotal(section.numeral, section.title or "", exact_sum(task_sums)))

@@ -172,16 +172,14 @@ class ItemContext:
     #: How many distinct unknown names get a "did you mean" (0 in the child of ``cchc.checks_in_two``: which
     #: names are among the plan's first ones is known only when both halves are).
     most_suggested: int = MAX_SUGGESTED
-    #: The plan's date (its decision's, else its own; with neither, 1 January of its year): an item all due
-    #: before it, in an earlier year, is warned of. *dated* says whether the plan has a date.
-    issued: datetime.date = field(init=False)
-    dated: bool = field(init=False)
+    #: The plan's date (``cchc.progress.plan_date``; None when it has none): an item all due before it, in an
+    #: earlier year, is warned of.
+    issued: datetime.date | None = field(init=False)
 
     def __post_init__(self) -> None:
-        decision = getattr(self.plan, "decision", None)
-        issued = decision.date if decision is not None and decision.date is not None else self.plan.plan.date
-        self.dated = issued is not None
-        self.issued = issued if issued is not None else datetime.date(self.plan.plan.year, 1, 1)
+        from cchc.progress import plan_date
+
+        self.issued = plan_date(self.plan)
 
 
 def check_item_id(context: ItemContext, path, item) -> list[Problem]:
@@ -307,8 +305,8 @@ def check_item_deadline(context: ItemContext, path, item) -> list[Problem]:
     last = deadline.due[-1] if deadline.due else None  # sorted
     # "Quý II/2026" copied into the 2027 plan: all due in a year before the plan's, and before the plan's date (a
     # January task of a plan issued in February is the plan's own; "Tháng 12/2026" of one issued on 20/12/2026 too).
-    if last is not None and last.year < year and last < context.issued:
-        dated = {"key": "deadline-year.before-plan", "date": context.issued} if context.dated else {"key": "deadline-year.before-year"}
+    if last is not None and last.year < year and (context.issued is None or last < context.issued):
+        dated = {"key": "deadline-year.before-plan", "date": context.issued} if context.issued else {"key": "deadline-year.before-year"}
         return [warning("deadline-year", path + ("deadline",), text=item.deadline, id=item.id, due=last, year=year, **dated)]
     return []
 

@@ -90,6 +90,13 @@ def section_label(plan, wanted: str) -> str | None:
 _ROMAN_LABEL = re.compile(r"[ivxlc]+")
 
 
+def plan_number(plan) -> str | None:
+    """The plan's number: the approving decision's, else the plan's own."""
+    if plan.decision is not None and plan.decision.number:
+        return plan.decision.number
+    return plan.plan.number
+
+
 def plan_issuer(plan) -> str | None:
     """Who issued the plan: the approving decision's issuer, else the plan's own (None when neither is written)."""
     if plan.decision is not None and plan.decision.issuer:

@@ -340,17 +340,10 @@ class Report:
         return self.bands.band_for(self.totals.rate)
 
 
-def plan_number(plan) -> str | None:
-    """The plan's number: the approving decision's, else the plan's own."""
-    if plan.decision is not None and plan.decision.number:
-        return plan.decision.number
-    return plan.plan.number
-
-
 def build_report(plan, log, as_of: datetime.date, period: Period | None = None, bands: Bands | None = None) -> Report:
     """The report of *plan* as of *as_of* (a period's last day, or any date) from *log* (None: nothing logged)."""
     from cchc.agencies import AgencyRegistry
-    from cchc.query import plan_issuer, rows
+    from cchc.query import plan_issuer, plan_number, rows
     from cchc.collation import sort_key
 
     registry = AgencyRegistry(plan.agencies)

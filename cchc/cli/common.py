@@ -265,14 +265,11 @@ def plan_path(plan: Optional[Path]) -> Path:
             told.add("bundled-plan")
             import shlex
 
+            from cchc.text import one_line  # a line break in a name would split the note
+
             name = str(others[0])
             note(msg("cli.bundled-plan", found=one_line(name), quoted=one_line(shlex.quote(name)), count=len(others)))
     return path
-
-
-def one_line(text: str) -> str:
-    """A file's name in a note, on one line: its line breaks shown as \\n, its controls escaped (``note``)."""
-    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _looks_like_a_plan(path: Path) -> bool:
@@ -478,6 +475,8 @@ def write_output(output: Path, content) -> None:
             write_atomically(output, content)
     except OSError as exc:
         raise fail(msg("cli.cannot-write", path=str(output), reason=exc.strerror or str(exc)), EXIT_USAGE) from None
+    from cchc.text import one_line
+
     note(msg("cli.wrote", path=one_line(str(output))))
 
 

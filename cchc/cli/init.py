@@ -12,8 +12,8 @@ from typing import Annotated, Optional
 import typer
 
 from cchc.cli.app import app
-from cchc.cli.common import OutputOption, check_output_path, lang, msg, note, one_line, out_data, usage, write_output
-from cchc.text import escape_controls
+from cchc.cli.common import OutputOption, check_output_path, lang, msg, note, out_data, usage, write_output
+from cchc.text import escape_controls, one_line
 
 
 class Kind(str, Enum):

@@ -104,7 +104,7 @@ def _key_out_of_line(data: bytes, line: int, continued: bool) -> tuple[int, dict
         if not keys or keys[0][0] != 0 or keys[0][2].start(2) != column - 1 or not _plain(keys[0][2].group(3)):
             return None
         keys = keys[:1]
-    for k, (index, at_line, other) in enumerate(keys):
+    for k, (_, at_line, other) in enumerate(keys):
         if other.group(0).lstrip().startswith("-") and len(other.group(1)) == column:
             return None  # at a list's dashes: an element whose dash is left out, as libyaml says
         if other.start(2) > column + 2:

@@ -65,8 +65,10 @@ def plan_key(plan) -> str:
     the plan's number, else its title, and the plan's year. Every district numbers its plans "01/KH-UBND", and two
     departments' plans made from one starter share their title: the issuer keeps their events apart in one
     calendar; numbers start again each year: the year keeps a body's plans of two years apart."""
+    from cchc.query import plan_number
+
     header = plan.decision if plan.decision is not None else plan.plan
-    number = (plan.decision.number if plan.decision is not None else None) or plan.plan.number
+    number = plan_number(plan)
     own = f"{_number_key(number) if number else plan.plan.title}\x1f{plan.plan.year}"
     return "\x1f".join(part for part in (_spelling(header.superior), _spelling(header.issuer), own) if part)
 
