@@ -172,14 +172,13 @@ class ItemContext:
     #: How many distinct unknown names get a "did you mean" (0 in the child of ``cchc.checks_in_two``: which
     #: names are among the plan's first ones is known only when both halves are).
     most_suggested: int = MAX_SUGGESTED
-    #: The plan's date (``cchc.progress.plan_date``; None when it has none): an item all due before it, in an
-    #: earlier year, is warned of.
+    #: The plan's date, its decision's else its own (None when it has none): an item all due before it, in an
+    #: earlier year, is warned of. As ``cchc.progress.plan_date``, which reaches this module through ``cchc.load``.
     issued: datetime.date | None = field(init=False)
 
     def __post_init__(self) -> None:
-        from cchc.progress import plan_date
-
-        self.issued = plan_date(self.plan)
+        decision = getattr(self.plan, "decision", None)
+        self.issued = decision.date if decision is not None and decision.date is not None else self.plan.plan.date
 
 
 def check_item_id(context: ItemContext, path, item) -> list[Problem]:
