@@ -233,8 +233,11 @@ def test_the_signature_takes_the_last_row_over_instead_of_a_page_alone(tmp_path,
     # A kế hoạch signs under its table. With enough recipients the block no longer fits under the total: the
     # table's last row (with its task's or section's heading when it opens them) goes over with it, the total
     # after it, below the column headings the page repeats; both ways alike. Before, the block took a page alone.
-    from cchc.outputs import pdf_closing
+    # (Only where the page it leaves stays about two thirds full: the next test. Here any fill will do.)
+    from cchc.outputs import pdf_closing, pdf_table
 
+    monkeypatch.setattr(pdf_closing, "LEFT_FULL", 0.0)
+    monkeypatch.setattr(pdf_table, "LEFT_FULL", 0.0)
     plan = _last_group(load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan, kind)
     assert pdf_closing.last_row_breaks(build_view(plan)) == kind
     last_product = plan.sections[-1].tasks[-1].items[-1].product
@@ -259,6 +262,25 @@ def test_the_signature_takes_the_last_row_over_instead_of_a_page_alone(tmp_path,
         before.setattr(pdf_closing, "moved", lambda *args: None)
         alone = _print(signed, tmp_path / "alone.pdf").pages[-1]
     assert alone.has("Trần Văn B") and not alone.has("Tổng cộng") and not alone.has(last_product)
+
+
+def test_the_last_row_stays_when_going_over_would_leave_its_page_nearly_empty(tmp_path):
+    # Issue 13: no page but the last less than about two thirds full. Taking the last row over with the signature
+    # left the page before 40-55 % full here: the row and the total now stay, and the signature starts the last
+    # page alone (the lesser fault), both ways alike.
+    from test_print import filled, signature_only
+
+    plan = _last_group(load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan, "row")
+    last_product = plan.sections[-1].tasks[-1].items[-1].product
+    names = [f"Cơ quan nhận số {n};" for n in range(6)]
+    signed = plan.model_copy(update={"plan": plan.plan.model_copy(update={"recipients": names})})
+    weasy, drawn = _both_ways(signed, tmp_path)
+    assert layout_lines(drawn.path) == layout_lines(weasy.path)
+    for pdf in (weasy, drawn):
+        assert signature_only(pdf.pages[-1]) and pdf.pages[-1].has("Trần Văn B")
+        before = pdf.pages[-2]
+        assert before.has(last_product) and before.has("Tổng cộng")
+        assert all(filled(page) >= 0.65 for page in pdf.pages[:-1]), [round(filled(page), 2) for page in pdf.pages]
 
 
 def test_a_decision_whose_last_article_holds_the_plan_signs_under_its_table(tmp_path):

@@ -265,24 +265,23 @@ def _weasyprint(document: str, moved: str | None = None, css: str = "", finisher
     fetcher = _local_fetcher(weasyprint, {path.as_uri() for path in fonts})
     stylesheet = weasyprint.CSS(string=faces + "\n" + css, font_config=font_config, url_fetcher=fetcher)
 
-    judged = moved is not None or fewer is not None  # else nothing asks where the signature is
-
     def lay_out(document: str, moved: str | None):
-        """The layout, and whether its signature starts the last page alone (when moving the last row fails)."""
+        """The layout; laid out again with the last row moved when its signature starts the last page alone."""
         laid = weasyprint.HTML(string=document, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
-        alone = judged and pdf_closing.signature_alone(laid)
-        if moved is not None and alone:
+        if moved is not None and pdf_closing.signature_alone(laid):
             again = weasyprint.HTML(string=moved, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
             if pdf_closing.signs_with_rows(again, len(laid.pages)):
-                laid, alone = again, False
-        return laid, alone
+                return again
+        return laid
 
     if judge is not None:
         return judge(weasyprint.HTML(string=document, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config))
-    laid, alone = lay_out(document, moved)
+    laid = lay_out(document, moved)
     if fewer is not None and (not short_first or pdf_closing.short_first_page(laid)):
-        other, other_alone = lay_out(*fewer)
-        if len(other.pages) <= len(laid.pages) - (1 if short_first else 0) and (alone or not other_alone):
+        # The letterhead over the table, unless that takes more pages: its own page nearly empty is a greater
+        # fault than the signature alone on the last page (issue 13: no page but the last under two thirds full).
+        other = lay_out(*fewer)
+        if len(other.pages) <= len(laid.pages) - (1 if short_first else 0):
             laid = other
     return laid.write_pdf(finisher=finisher)
 
@@ -300,12 +299,13 @@ def _with_drawn_table(plan, view, limit: float | None = None) -> bytes | tuple[s
         view = dataclasses.replace(view, heads_over_table=False)
         laid = _drawn(plan, view)
     if len(laid) == 4 and joins_letterhead(view, prose=True) and (not view.prose_before_body or _short_first(laid)):
-        # The letterhead on the table's first page unless that takes more pages (its own page is one) or leaves
-        # the signature alone, as WeasyPrint's layout chooses; with prose before the table, only when the
-        # letterhead's own page would be less than two thirds full and it saves a page.
+        # The letterhead on the table's first page unless that takes more pages (its own page is one), as
+        # WeasyPrint's layout chooses; with prose before the table, only when the letterhead's own page would be
+        # less than two thirds full and it saves a page. Its own page nearly empty is the greater fault than the
+        # signature alone on the last page, which may follow (issue 13: no page but the last less than two thirds full).
         joined = _drawn(plan, dataclasses.replace(view, letterhead_on_table=True))
         fewer = 0 if view.prose_before_body else 1  # the letterhead's own page is one
-        if len(joined) == 4 and len(joined[3]) <= len(laid[3]) + fewer and (laid[3].signature_alone or not joined[3].signature_alone):
+        if len(joined) == 4 and len(joined[3]) <= len(laid[3]) + fewer:
             laid = joined
     if len(laid) != 4:
         return laid

@@ -13,13 +13,15 @@ a page together. So the document is laid out as it is, and only when its last
 page holds the signature alone is it laid out again with a forced page break
 before that row (``moved``); the second layout is kept when the row, the total
 and the signature share its last page and rows are left on the page before,
-in as many pages. cchc's drawn table pages (``cchc.outputs.pdf_table``) do the
+in as many pages, and that page stays at least two thirds full (issue 13: no
+page but the last less full than that; a last page with the signature alone
+is the lesser fault). cchc's drawn table pages (``cchc.outputs.pdf_table``) do the
 same, so that both print a plan alike.
 """
 
 from __future__ import annotations
 
-__all__ = ["moved", "signature_alone", "signs_with_rows", "last_row_breaks"]
+__all__ = ["moved", "signature_alone", "signs_with_rows", "last_row_breaks", "short_first_page", "filled", "FULL", "LEFT_FULL"]
 
 CLOSING_TABLE = '<table class="closing">'
 _ITEM = '<tr class="item'  # "item", or "item tall" (a row WeasyPrint may split: cchc.outputs.pdf)
@@ -86,17 +88,21 @@ def signature_alone(laid) -> bool:
     return "table.closing" in last and not _has_rows(last) and "tr.total" not in last and _has_rows(before)
 
 
+#: A page less full than this, of its height, is nearly empty (issue 13: every page but the last about two thirds full).
+FULL = 2 / 3
+#: The page the table's last row leaves, going over with the signature, stays at least this full: "about two thirds"
+#: (issue 13), as the print tests measure it.
+LEFT_FULL = 0.65
+
+
 def signs_with_rows(laid, pages: int) -> bool:
     """Whether a document laid out again in *pages* pages has the table's last rows with the signature on its
-    last page, and rows left on the page before."""
+    last page, and rows left on the page before, about two thirds full (``LEFT_FULL``: the row taken over must not
+    leave it nearly empty; the signature alone on the last page is the lesser fault)."""
     if len(laid.pages) != pages or pages < 2:
         return False
     last, before = _classes(laid.pages[-1]), _classes(laid.pages[-2])
-    return "table.closing" in last and _has_rows(last) and _has_rows(before)
-
-
-#: A page less full than this, of its height, is nearly empty (issue 13: every page but the last about two thirds full).
-FULL = 2 / 3
+    return "table.closing" in last and _has_rows(last) and _has_rows(before) and filled(laid.pages[-2]) >= LEFT_FULL
 
 
 def short_first_page(laid) -> bool:
@@ -104,9 +110,15 @@ def short_first_page(laid) -> bool:
     starts on the second page: a kế hoạch's letterhead, title and a few lines of prose alone on a page."""
     if len(laid.pages) < 2 or "div.plan" in _classes(laid.pages[0]) or "div.plan" not in _classes(laid.pages[1]):
         return False
-    root = getattr(laid.pages[0], "_page_box", None)
+    return filled(laid.pages[0]) < FULL
+
+
+def filled(page) -> float:
+    """How full a laid-out WeasyPrint page is: from the top of its text area to the foot of the lowest thing drawn
+    there (text, rules), of that area's height (1.0 when WeasyPrint does not say)."""
+    root = getattr(page, "_page_box", None)
     if root is None:
-        return False
+        return 1.0
     top, height = root.content_box_y(), root.height
     bottom = top
     for child in root.children:
@@ -115,4 +127,4 @@ def short_first_page(laid) -> bool:
         for box in child.descendants():  # what is drawn: text and rules, boxes with nothing inside them
             if not getattr(box, "children", None) and isinstance(getattr(box, "height", None), (int, float)):
                 bottom = max(bottom, box.position_y + box.margin_height())
-    return height > 0 and (bottom - top) < FULL * height
+    return (bottom - top) / height if height > 0 else 1.0

@@ -15,8 +15,9 @@ module lays out the table's pages as the template's CSS describes them:
 - agencies, deadlines and notes centred, amounts right-aligned;
 - rows never split; a heading never left at a page's foot without its first row;
   the total row and the sum in words kept with the table's last row;
-- the signature block after the table (when the template puts it there), kept whole, and never
-  alone on the last page: the table's last row goes over with it when it fits (``cchc.outputs.pdf_closing``);
+- the signature block after the table (when the template puts it there), kept whole, and not
+  alone on the last page: the table's last row goes over with it when it fits and the page it
+  leaves stays two thirds full (``cchc.outputs.pdf_closing``);
 - the page number centred in the top margin, 13 pt, on every page but the document's first.
 
 Lines break where Pango breaks them (``cchc.outputs.pdf_lines``), measured with
@@ -32,6 +33,7 @@ import zlib
 
 from cchc.outputs.html import cell_lines
 from cchc.outputs.pdf_lines import wrap as wrap_text
+from cchc.outputs.pdf_closing import LEFT_FULL
 from cchc.outputs.pdf_fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
 from cchc.outputs.view import MOTTO, NATION
 
@@ -88,11 +90,9 @@ class _Block:
 class TablePages:
     """The laid-out pages: each a list of (block, top) placements."""
 
-    def __init__(self, pages: list[list[tuple[_Block, float]]], faces, signature_alone: bool = False):
+    def __init__(self, pages: list[list[tuple[_Block, float]]], faces):
         self.pages = pages
         self.faces = faces
-        #: The signature block starts the last page alone (no row could go over with it).
-        self.signature_alone = signature_alone
 
     def __len__(self) -> int:
         return len(self.pages)
@@ -414,7 +414,6 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
     place(headings)
     closing = layout.closing_rows()
     closing_height = sum(block.height for block in closing)
-    alone = False
     fresh = True  # nothing on this page yet but repeated headings
     rows_on_page = 0  # item rows placed on this page
 
@@ -476,19 +475,19 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
         if y + signature.height > FOOT:
             # Not alone on a page: the last row goes over with it, after the headings a page repeats there
             # (cchc.outputs.pdf_closing; WeasyPrint's page breaks before it, its task's group or its section).
-            # Only when rows stay on this page and the row, the total and the signature fit on the next.
+            # Only when rows stay on this page, about two thirds full (LEFT_FULL), and the row, the total and the signature
+            # fit on the next.
             repeated = ([section_heading] if (g or r) else []) + ([task_heading] if r and task_heading else [])
             opening = ([section_heading] if g == 0 and r == 0 else []) + ([task_heading] if r == 0 and task_heading else [])
             over = [headings, *repeated, *opening, block, *closing, signature]
-            if rows_before and TOP + sum(one.height for one in over) <= FOOT:
+            if rows_before and TOP + sum(one.height for one in over) <= FOOT and placements[row_start][1] - TOP >= LEFT_FULL * (FOOT - TOP):
                 del placements[row_start:]
                 new_page(headings, *repeated)
                 for placed in [*opening, block, *closing]:
                     place(placed)
             else:
                 new_page()
-                alone = True
             if y + signature.height > FOOT:
                 raise Unfit("tall-row")
         place(signature)
-    return TablePages(pages, faces, alone)
+    return TablePages(pages, faces)
