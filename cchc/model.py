@@ -179,15 +179,42 @@ class Agency(_Model):
 _EMPTY_LIST = {"default": []}
 
 
+def _blank_as(empty):
+    """A key written with nothing after it (``lead:``, ``deadline:``), which YAML reads as null, read as *empty*:
+    a blank cell, as the key left out is (issue 11: a blank deadline is "unspecified")."""
+    return BeforeValidator(lambda value: empty() if value is None else value)
+
+
+def _null_too(schema: dict) -> None:
+    """The field's JSON Schema allowing null (a blank key), as the model reads it."""
+    kept = {key: schema.pop(key) for key in list(schema) if key not in ("description", "default", "title")}
+    schema["anyOf"] = [kept, {"type": "null"}]
+
+
+def _empty_list_or_null(schema: dict) -> None:
+    _null_too(schema)
+    schema.update(_EMPTY_LIST)
+
+
+_BlankList = _blank_as(list)
+_BlankText = _blank_as(str)
+
+
 class Item(_Model):
     """One row of the plan's table: a deliverable with its agencies, deadline and budget."""
 
     id: ItemId = Field(description="Stable identifier, unique in the plan (e.g. I-3).")
     stt: Optional[Label] = Field(default=None, description="The STT column as written, when the plan has one.")
     product: Text = Field(description="Sản phẩm: the deliverable, word for word.")
-    lead: list[Name] = Field(default_factory=list, json_schema_extra=_EMPTY_LIST, description="Cơ quan chủ trì: names from the agency registry.")
-    partners: list[Name] = Field(default_factory=list, json_schema_extra=_EMPTY_LIST, description="Cơ quan phối hợp: names from the agency registry.")
-    deadline: str = Field(default="", description="Thời gian hoàn thành, exactly as worded; empty when blank.")
+    lead: Annotated[list[Name], _BlankList] = Field(
+        default_factory=list, json_schema_extra=_empty_list_or_null, description="Cơ quan chủ trì: names from the agency registry."
+    )
+    partners: Annotated[list[Name], _BlankList] = Field(
+        default_factory=list, json_schema_extra=_empty_list_or_null, description="Cơ quan phối hợp: names from the agency registry."
+    )
+    deadline: Annotated[str, _BlankText] = Field(
+        default="", json_schema_extra=_null_too, description="Thời gian hoàn thành, exactly as worded; empty when blank."
+    )
     budget: Amount | Note | None = Field(default=None, description='Million VND, or a note such as "Theo dự án"; absent when blank.')
     note: Optional[str] = Field(default=None, description="Editor's note: blank or merged cells, suspected typos.")
 

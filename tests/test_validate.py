@@ -940,3 +940,43 @@ def test_a_key_read_as_a_number_or_unknown_hides_nothing_even_in_a_section_check
         ("schema", "ghi_chu: x"), ("unknown-agency", "lead: [Sở Không Có]"), ("deadline", "deadline: Quý V/2026"),
         ("deadline", "deadline: Tháng 13/2026"), ("schema", "2021: q"),
     ]), found
+
+
+def test_a_key_left_blank_reads_as_the_blank_cell_it_stands_for(run, tmp_path):
+    # `lead:`, `partners:`, `deadline:` with nothing after them, as a clerk leaves a blank cell (YAML reads null):
+    # refused before ("deadline phải là văn bản, nhưng đang là null"); now read as the key left out is, with the
+    # same warnings, and the JSON Schema agrees.
+    import subprocess
+    import sys
+
+    text = PLAN.read_text(encoding="utf-8")
+    first = re.search(r"( +)lead:\n(?:\1  - .*\n)+", text)
+    assert first
+    indent = first.group(1)
+    blank = text.replace(first.group(0), f"{indent}lead:\n", 1)
+    item = blank[: blank.index(f"{indent}lead:\n")].rsplit("- id: ", 1)[1].split("\n", 1)[0]
+    out_of_it = blank.replace(f"{indent}lead:\n", "", 1)
+    got = {}
+    for name, plan_text in (("blank", blank), ("left-out", out_of_it)):
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(plan_text, encoding="utf-8")
+        result = run("validate", path, "--format", "json")
+        assert result.exit_code == 0, result.stdout
+        got[name] = sorted((d["code"], d["message"]) for d in diagnostics(result) if d["severity"] == "error" or d["code"] == "no-lead")
+        shown = json.loads(run("show", item, "--plan", path, "--format", "json").stdout)
+        assert shown["lead"] == [], shown
+    assert got["blank"] == got["left-out"] and any(code == "no-lead" for code, _ in got["blank"])
+    for key in ("partners", "deadline"):
+        match = re.search(rf"( +){key}:( .*)?\n(?:\1  - .*\n)*", text)
+        assert match
+        path = tmp_path / f"{key}.yaml"
+        path.write_text(text.replace(match.group(0), f"{match.group(1)}{key}:\n", 1), encoding="utf-8")
+        result = run("validate", path, "--format", "json")
+        assert result.exit_code == 0, [d["message"] for d in diagnostics(result) if d["severity"] == "error"]
+        if key == "deadline":
+            assert any(d["code"] == "blank-deadline" for d in diagnostics(result))
+        exe = Path(sys.executable).parent / "check-jsonschema"
+        if exe.exists():
+            schema = Path(__file__).resolve().parent.parent / "plans" / "plan.schema.json"
+            checked = subprocess.run([str(exe), "--schemafile", str(schema), str(path)], capture_output=True, text=True)
+            assert checked.returncode == 0, checked.stdout
