@@ -458,6 +458,9 @@ def _problem(path: tuple, errs: list[dict], data, name: str, prefix: tuple = ())
         [(head, tail)] = first["input"].items()
         text = head if tail is None else f"{head}: {tail}"
         return error("schema", path, key="schema.text-colon", file=name, field=field, text=_show(text))
+    if kind == "string_type" and type(first.get("input")).__name__ in ("int", "float", "Decimal"):
+        # "numeral: 1", "number: 1.1", "stt: 3": a label typed as the plan prints it, which YAML reads as a number.
+        return error("schema", path, key="schema.text-number", file=name, field=field, value=value)
     if kind in _KINDS:
         return error("schema", path, key=_KINDS[kind], file=name, field=field, value=value)
     return error("schema", path, key="schema.other", file=name, field=field, detail=first["msg"])

@@ -980,3 +980,23 @@ def test_a_key_left_blank_reads_as_the_blank_cell_it_stands_for(run, tmp_path):
             schema = Path(__file__).resolve().parent.parent / "plans" / "plan.schema.json"
             checked = subprocess.run([str(exe), "--schemafile", str(schema), str(path)], capture_output=True, text=True)
             assert checked.returncode == 0, checked.stdout
+
+
+def test_a_label_typed_as_a_number_is_told_to_be_quoted_as_written(run, tmp_path):
+    # "numeral: 1", "deadline: 2021": YAML reads a number. The message said only "must be text, got 1"; it now
+    # says to quote it, and doing what it says gives a plan with no error.
+    text = PLAN.read_text(encoding="utf-8")
+    assert "  - numeral: I\n" in text and "deadline: Tháng 12/2020\n" in text
+    bare = text.replace("  - numeral: I\n", "  - numeral: 1\n", 1).replace("deadline: Tháng 12/2020\n", "deadline: 2021\n", 1)
+    path = tmp_path / "so.yaml"
+    path.write_text(bare, encoding="utf-8")
+    result = run("validate", path, "--format", "json")
+    errors = [d for d in diagnostics(result) if d["severity"] == "error"]
+    assert result.exit_code == 1
+    assert sorted(d["message"] for d in errors) == [
+        'deadline phải là văn bản, nhưng YAML đọc 2021 là một số; hãy đặt trong dấu ngoặc kép, đúng như văn bản ghi: deadline: "2021"',
+        'numeral phải là văn bản, nhưng YAML đọc 1 là một số; hãy đặt trong dấu ngoặc kép, đúng như văn bản ghi: numeral: "1"',
+    ]
+    assert run("--lang", "en", "validate", path).stdout.count("put it in double quotes, as the document writes it") == 2
+    path.write_text(bare.replace("numeral: 1\n", 'numeral: "1"\n', 1).replace("deadline: 2021\n", 'deadline: "2021"\n', 1), encoding="utf-8")
+    assert not [d for d in diagnostics(run("validate", path, "--format", "json")) if d["severity"] == "error"]

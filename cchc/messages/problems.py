@@ -32,6 +32,12 @@ MESSAGES = {
         "{field} must be an amount in million VND written as a number (e.g. 200 or 2.5), got {value}",
     ),
     "schema.text": ("{field} phải là văn bản, nhưng đang là {value}", "{field} must be text, got {value}"),
+    "schema.text-number": (
+        "{field} phải là văn bản, nhưng YAML đọc {value} là một số; hãy đặt trong dấu ngoặc kép, đúng như văn bản ghi: "
+        "{field}: \"{value}\"",
+        "{field} must be text, but YAML reads {value} as a number; put it in double quotes, as the document writes it: "
+        "{field}: \"{value}\"",
+    ),
     "schema.key": (
         "{field} có một khóa không phải là văn bản ({value}: YAML đọc là số, true/false, ngày hay null); hãy đặt khóa trong dấu ngoặc kép",
         "{field} has a key that is not text ({value}: YAML reads it as a number, true or false, a date or null); put the key in double quotes",
