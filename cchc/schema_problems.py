@@ -264,7 +264,7 @@ def _flood(data: dict, name: str, prefix: tuple, limit: int) -> list[Problem]:
     problems = [
         error("schema", path, key="schema.unknown-field", file=name, field=str(element))
         if want is None
-        else error("schema", path, key="schema.mapping" if want is dict else "schema.text", file=name, field=_field(path), value=_show(element))
+        else error("schema", path, key="schema.mapping" if want is dict else _text_key(path, element), file=name, field=_field(path), value=_show(element))
         for path, element, want in found[:limit]
     ]
     problems.append(error("schema", found[limit][0], key="schema.more", file=name, count=count - limit))
@@ -383,16 +383,9 @@ def _field(path: tuple) -> str:
 _AMOUNT_FIELDS = {"budget"}
 _NUMBER_FIELDS = {"total_million_vnd"}
 _KINDS = {
-    "string_type": "schema.text",
-    "list_type": "schema.list",
-    "model_type": "schema.mapping",
-    "model_attributes_type": "schema.mapping",
-    "dict_type": "schema.mapping",
-    "int_type": "schema.integer",
-    "int_parsing": "schema.integer",
-    "bool_type": "schema.bool",
-    "greater_than_equal": "schema.range",
-    "less_than_equal": "schema.range",
+    "list_type": "schema.list", "model_type": "schema.mapping", "model_attributes_type": "schema.mapping", "dict_type": "schema.mapping",
+    "int_type": "schema.integer", "int_parsing": "schema.integer", "bool_type": "schema.bool",
+    "greater_than_equal": "schema.range", "less_than_equal": "schema.range",
 }
 
 
@@ -458,12 +451,18 @@ def _problem(path: tuple, errs: list[dict], data, name: str, prefix: tuple = ())
         [(head, tail)] = first["input"].items()
         text = head if tail is None else f"{head}: {tail}"
         return error("schema", path, key="schema.text-colon", file=name, field=field, text=_show(text))
-    if kind == "string_type" and type(first.get("input")).__name__ in ("int", "float", "Decimal"):
-        # "numeral: 1", "number: 1.1", "stt: 3": a label typed as the plan prints it, which YAML reads as a number.
-        return error("schema", path, key="schema.text-number", file=name, field=field, value=value)
+    if kind == "string_type":
+        return error("schema", path, key=_text_key(path, first.get("input")), file=name, field=field, value=value)
     if kind in _KINDS:
         return error("schema", path, key=_KINDS[kind], file=name, field=field, value=value)
     return error("schema", path, key="schema.other", file=name, field=field, detail=first["msg"])
+
+
+def _text_key(path: tuple, value) -> str:
+    """The message for *value* where text must be: a number ("numeral: 1", a label as printed) is told to be quoted."""
+    if type(value).__name__ not in ("int", "float", "Decimal"):
+        return "schema.text"
+    return "schema.text-number.element" if path and isinstance(path[-1], int) else "schema.text-number"
 
 
 def _colon_split(value) -> bool:

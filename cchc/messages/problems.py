@@ -38,6 +38,12 @@ MESSAGES = {
         "{field} must be text, but YAML reads {value} as a number; put it in double quotes, as the document writes it: "
         "{field}: \"{value}\"",
     ),
+    "schema.text-number.element": (
+        "mỗi mục của {field} phải là văn bản, nhưng YAML đọc {value} là một số; hãy đặt trong dấu ngoặc kép, đúng như văn bản "
+        "ghi: \"{value}\"",
+        "each entry of {field} must be text, but YAML reads {value} as a number; put it in double quotes, as the document "
+        "writes it: \"{value}\"",
+    ),
     "schema.key": (
         "{field} có một khóa không phải là văn bản ({value}: YAML đọc là số, true/false, ngày hay null); hãy đặt khóa trong dấu ngoặc kép",
         "{field} has a key that is not text ({value}: YAML reads it as a number, true or false, a date or null); put the key in double quotes",
