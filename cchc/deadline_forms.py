@@ -60,10 +60,21 @@ _QUI = re.compile(r"\bqui\b")
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-"))
 
 
+#: A remark in brackets at a wording's end that says nothing of when: "Tháng 3/2021 (dự kiến)" is due as "Tháng 3/2021".
+_REMARK = re.compile(r" ?\((?:du kien|tam tinh|tam thoi|neu co|khi can)\)$")
+#: "Từ năm 2021 đến (hết) năm 2025" is the span "Năm 2021-2025".
+_YEAR_SPAN = re.compile(r"(?:tu )?nam ([0-9]{4}) den (?:het )?nam ([0-9]{4})")
+#: "Theo tiến độ dự án", "theo tiến độ của đề án": as planned, as "Theo tiến độ" (one naming a time is not).
+_AS_PLANNED = re.compile(r"(theo tien do) (?![^0-9]*\b(?:quy|thang|nam|ngay|tuan|truoc|cham nhat|hang)\b)[^0-9]*")
+
+
 def folded_wording(text: str) -> str:
     """The folded wording the patterns read: no case, marks, extra spaces or full stop at the end; "quí" is "quý"."""
     key = _QUI.sub("quy", _SPACED_PUNCT.sub(r"\1", fold(text).translate(_DASHES)))
-    return key.replace("(hang nam)", "hang nam").rstrip(" .")  # "Quý IV/2026.": a cell's full stop is no part of it
+    key = _REMARK.sub("", key.replace("(hang nam)", "hang nam").rstrip(" .")).rstrip(" .")  # "Quý IV/2026.": a cell's full stop
+    if m := _YEAR_SPAN.fullmatch(key) or _AS_PLANNED.fullmatch(key):
+        return f"nam {m[1]}-{m[2]}" if m.re is _YEAR_SPAN else m[1]
+    return key
 
 
 _NUMBER = re.compile(r"[0-9]+|\b(?:i|ii|iii|iv|v|vi)\b")

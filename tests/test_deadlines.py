@@ -415,6 +415,33 @@ def test_a_start_that_is_not_the_whole_wording_or_not_one_time_is_unknown(text: 
 PLAN_YEAR = 2021
 
 
+@pytest.mark.parametrize(("text", "kind", "due"), [
+    # A remark in brackets that says nothing of when (an audit's wordings from district plans, refused before).
+    ("Tháng 3/2021 (dự kiến)", KIND_MONTH, (D(2021, 3, 31),)),
+    ("Quý II/2021 (dự kiến).", KIND_QUARTER, (D(2021, 6, 30),)),
+    # A span of years written out: the span "Năm 2021-2025".
+    ("Từ năm 2021 đến năm 2025", KIND_YEAR, (D(2025, 12, 31),)),
+    ("Từ năm 2021 đến hết năm 2025", KIND_YEAR, (D(2025, 12, 31),)),
+    # "Theo tiến độ" of something: as planned.
+    ("Theo tiến độ dự án", KIND_AS_PLANNED, ()),
+    ("theo tiến độ của Đề án", KIND_AS_PLANNED, ()),
+])
+def test_remarks_spans_written_out_and_progress_of_a_project(text: str, kind: str, due: tuple) -> None:
+    deadline = parse_deadline(text, PLAN_YEAR)
+    assert (deadline.kind, deadline.due, deadline.text) == (kind, due, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Tháng 6 (hằng năm) (dự kiến) Quý",  # a remark that is not at the end
+    "Theo tiến độ dự án Quý IV",  # a time named: not merely as planned
+    "Theo tiến độ dự án trong năm",
+    "Tháng 3/2021 (tháng 9/2021)",  # a bracket with a time in it is no remark
+])
+def test_a_remark_or_a_progress_wording_that_names_a_time_is_not_dropped(text: str) -> None:
+    with pytest.raises(DeadlineError):
+        parse_deadline(text, PLAN_YEAR)
+
+
 @pytest.mark.parametrize(("text", "kind", "due"), EXAMPLES_WITH_YEAR)
 def test_wordings_with_their_own_year(text: str, kind: str, due: tuple[date, ...]) -> None:
     assert parse_deadline(text) == Deadline(text, kind, due)
