@@ -43,6 +43,7 @@ EXAMPLES: tuple[str, ...] = (
     "Hằng quý",
     "Hằng tháng",
     "Trước ngày 20/11 hằng năm",
+    "Tháng 12 hằng năm",
     "Trước ngày 15 hằng tháng",
     "Trước ngày 10 của tháng cuối quý",
     "Chậm nhất là ngày 20 của tháng cuối kỳ báo cáo",
@@ -113,6 +114,24 @@ def closest_form(text: str, year: int | None = None) -> str:
             if ratio > best_ratio:
                 best, best_ratio = example, ratio
     return best if year is None else best.replace("2025", str(year + 4)).replace("2021", str(year))
+
+
+def closest_taking_numbers(text: str, year: int | None, reads) -> str:
+    """``closest_form`` of *text* with its numbers in place (``with_their_numbers``); when they do not fit it, the
+    first example as like *text* by words (then by characters) that takes them and reads: "10/2021" is told
+    "Tháng 10/2021", not "Quý II/2021" (as like it by words, closer by characters, but no quarter is 10)."""
+    best = closest_form(text, year)
+    told = with_their_numbers(best, text, reads)
+    if told != best:
+        return told
+    shape = _shape(text)[0]
+    in_year = (lambda example: example) if year is None else (lambda example: example.replace("2025", str(year + 4)).replace("2021", str(year)))
+    tied = sorted(_closest_by_words(_shape(text)[1]), key=lambda pair: -difflib.SequenceMatcher(None, pair[0], shape, autojunk=False).ratio())
+    for _, example in tied:
+        example = in_year(example)
+        if example != best and (other := with_their_numbers(example, text, reads)) != example:
+            return other
+    return best
 
 
 _ROMAN_WORD = re.compile(r"\b(?:IV|I{1,3})\b")

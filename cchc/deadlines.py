@@ -43,7 +43,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
-from cchc.deadline_forms import COMPARED_LENGTH, EXAMPLES, closest_form, folded_wording, with_their_numbers
+from cchc.deadline_forms import COMPARED_LENGTH, EXAMPLES, closest_taking_numbers, folded_wording
 from cchc.deadline_kinds import (
     KIND_AFTER_EVENT, KIND_AS_PLANNED, KIND_AS_REGULATED, KIND_DATE, KIND_HALF_YEAR, KIND_MONTH, KIND_QUARTER,
     KIND_RECURRING, KIND_UNSPECIFIED, KIND_YEAR, KINDS, MAX_YEAR, MIN_YEAR, NO_DATE as _FIXED, Deadline, DeadlineError, month_end,
@@ -488,7 +488,7 @@ def _joined(found: list[_Due]) -> _Due:
 
 
 def closest_example(text: str, year: int | None = None) -> str:
-    """The model wording most like *text* (``cchc.deadline_forms.closest_form``), in the plan's *year*, with the
+    """The model wording most like *text* (``cchc.deadline_forms.closest_taking_numbers``), in the plan's *year*, with the
     numbers *text* wrote in place of the example's where the result reads."""
 
     def reads(candidate: str) -> bool:
@@ -497,4 +497,4 @@ def closest_example(text: str, year: int | None = None) -> str:
         except DeadlineError:  # their numbers make an impossible date ("Tháng 13")
             return False
 
-    return with_their_numbers(closest_form(text, year), text, reads)
+    return closest_taking_numbers(text, year, reads)

@@ -543,6 +543,10 @@ def test_unknown_wordings(text: str) -> None:
         ("Thang 6 nam 2021 roi", "Tháng 6/2021"),
         ("thang 6/21", "Tháng 6/2021"),
         ("6/2021", "Tháng 6/2021"),
+        # Their numbers fit a month, not the quarter closer by characters: "Quý II/2021" was told before.
+        ("10/2021", "Tháng 10/2021"),
+        ("12/2021", "Tháng 12/2021"),
+        ("Tháng 12 mỗi năm", "Tháng 12 hằng năm"),
         ("Trước ngày 15-12-2021", "Trước ngày 15/12/2021"),
         ("Truoc ngay 15.12.2021", "Trước ngày 15/12/2021"),
         ("Năm 21", "Năm 2021"),
