@@ -173,6 +173,28 @@ def test_an_import_that_finds_no_task_table_exits_1(run, tmp_path):
     assert (tmp_path / "k.yaml").exists()  # written, as for any result with errors
 
 
+def test_an_import_whose_task_rows_sit_in_a_table_nested_in_a_cell_exits_1(run, tmp_path):
+    # LibreOffice saving cchc's HTML as .docx put the task rows in a table inside the heading row's last cell: the
+    # import found the table, read no row, and exited 0 with a plan of no item ("written, and it validates").
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2022", bold=True, center=True)
+    headings = ["STT", "Nhiệm vụ, sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
+    table = F.task_table(doc, [headings, ["I. CẢI CÁCH THỂ CHẾ", None, None, None, None]], merges=[((1, 0), (1, 4))])
+    nested = table.rows[1].cells[0].add_table(rows=2, cols=3)
+    for row, texts in zip(nested.rows, (["Kế hoạch rà soát", "Sở Tư pháp", "Quý II/2022"], ["Báo cáo", "Sở Nội vụ", "Quý IV/2022"])):
+        for cell, text in zip(row.cells, texts):
+            cell.text = text
+    source = tmp_path / "long.docx"
+    source.write_bytes(F.to_bytes(doc))
+    result = run("import", source, "-o", tmp_path / "long.yaml")
+    assert result.exit_code == 1 and "[docx.no-items]" in result.stderr, result
+    assert "dòng nằm trong một bảng lồng trong ô" in result.stderr
+    # A table with its rows read is no such case.
+    source.write_bytes(F.small_docx([["", "Kế hoạch rà soát", "Sở Tư pháp", "Quý II/2022"]]))
+    result = run("import", source, "-o", tmp_path / "read.yaml")
+    assert result.exit_code == 0 and "docx.no-items" not in result.stderr, result
+
+
 @pytest.mark.parametrize("tabs", ["\t", "\t\t"])
 def test_a_letterhead_typed_with_tabs_is_read_as_its_two_columns(tabs):
     doc = F.document()

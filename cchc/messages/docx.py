@@ -201,6 +201,12 @@ MESSAGES = {
         "số văn bản chưa điền ({text!q}, như bản dự thảo): không ghi số", "the number is not filled in ({text!q}, as in a draft): no number written",
     ),
     "docx.bad-date": ("ngày không có thật: {text!q}; không ghi ngày", "no such date: {text!q}; no date written"),
+    "docx.no-items": (
+        "bảng nhiệm vụ không có dòng nhiệm vụ nào đọc được (dòng nằm trong một bảng lồng trong ô thì không đọc được); "
+        "tệp ghi ra không có nhiệm vụ nào",
+        "the task table has no item row cchc could read (rows of a table nested in a cell are not read); "
+        "the file written holds no item",
+    ),
     "docx.no-table": ("không tìm thấy bảng nhiệm vụ (cần các cột như Sản phẩm, Cơ quan chủ trì, Thời gian)", "no task table found (it needs columns such as Sản phẩm, Cơ quan chủ trì, Thời gian)"),
     # comments written into the YAML
     "docx.header": (
