@@ -42,7 +42,11 @@ Text = Annotated[str, StringConstraints(min_length=1)]
 MAX_NAME = 500
 MAX_NOTE = 2000
 Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
-Note = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NOTE)]
+#: A budget's note ("Theo dự án"). An amount written as text ("10", "10 triệu", "-5"), which the checks refuse
+#: (text-amount), the JSON Schema refuses too; one in words ("Mười triệu đồng") only the checks find.
+Note = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NOTE), WithJsonSchema({
+    "type": "string", "minLength": 1, "maxLength": MAX_NOTE, "not": {"pattern": "^\\s*([0-9]|[-+][0-9][0-9.,]*\\s*$)"},
+})]
 #: A label as the source numbers it: "I", "1", "1.1", "a)", "(1)".
 Label = Annotated[str, StringConstraints(min_length=1, max_length=32)]
 #: Million VND, exact: an integer or a decimal such as 2.5 (never a float, never text).

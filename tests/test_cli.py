@@ -106,6 +106,10 @@ def test_check_jsonschema_accepts_the_plan_and_rejects_a_bad_one(tmp_path):
         ("            budget: 10\n", "            budget: 10000000000000000000000\n"),  # amount-range
         ("  total_million_vnd: 200\n", ""),  # total-in-words.alone
         ("  total_million_vnd: 200\n", "  total_million_vnd: -200\n"),
+        # An item's amount written as text (text-amount): an audit found the schema took them.
+        ("            budget: 10\n", '            budget: "10"\n'),
+        ("            budget: 10\n", "            budget: 10 triệu\n"),
+        ("            budget: 10\n", '            budget: "-1.500"\n'),
     ],
 )
 def test_the_schema_refuses_what_validate_refuses(run, tmp_path, old, new):
@@ -120,6 +124,19 @@ def test_the_schema_refuses_what_validate_refuses(run, tmp_path, old, new):
     assert run("validate", bad).exit_code == 1
     rejected = subprocess.run([str(exe), "--schemafile", str(ROOT / "plans" / "plan.schema.json"), str(bad)], capture_output=True, text=True)
     assert rejected.returncode == 1, rejected.stdout
+
+
+def test_the_schema_takes_a_budget_note_validate_takes(run, tmp_path):
+    exe = Path(sys.executable).parent / "check-jsonschema"
+    if not exe.exists():
+        pytest.skip("check-jsonschema is not installed")
+    text = PLAN.read_text(encoding="utf-8")
+    for note in ("Theo dự án", "Lồng ghép", "Nguồn vốn 2021"):  # a note may hold a figure after its first word
+        good = tmp_path / "note.yaml"
+        good.write_text(text.replace("            budget: 10\n", f"            budget: {note}\n", 1), encoding="utf-8")
+        assert run("validate", good).exit_code == 0, note
+        checked = subprocess.run([str(exe), "--schemafile", str(ROOT / "plans" / "plan.schema.json"), str(good)], capture_output=True, text=True)
+        assert checked.returncode == 0, (note, checked.stdout)
 
 
 def test_pre_commit_hook_checks_plans_wherever_they_live(run, tmp_path):
