@@ -90,9 +90,9 @@ _AFTER_EVENT = re.compile(r"(?:sau khi|khi co)\b")
 # "Theo kế hoạch của Bộ Nội vụ", "Theo quy định của pháp luật": whose plan or rule it is does not change the kind.
 # Only "của …" may follow, naming no time: a number ("Theo kế hoạch 2021"), a period's word ("… quý IV", "… đến
 # cuối năm") or another wording ("… và Quý IV", on the next line) may be a date, read as its own part or refused.
-_BY = re.compile(r"theo (?:van ban )?(?P<by>ke hoach|tien do|lo trinh|quy dinh|yeu cau|chi dao|huong dan)(?: cua (?P<whose>[^,;0-9\n()]+))?")
+_BY = re.compile(r"theo (?:van ban )?(?P<by>ke hoach|tien do|lo trinh|quy dinh|yeu cau|chi dao|huong dan|de xuat|de nghi)(?: cua (?P<whose>[^,;0-9\n()]+))?")
 _TIME_WORDS = re.compile(r"\b(?:quy|thang|nam|ngay|tuan|ky|dot|cuoi|het|den|truoc|sau|trong|hoac|giai doan|i{1,3}|iv)\b")
-_BY_KIND = {"huong dan": KIND_AFTER_EVENT, **{key.removeprefix("theo "): kind for key, kind in _FIXED.items() if key.startswith("theo ")}}
+_BY_KIND = {"huong dan": KIND_AFTER_EVENT, "de xuat": KIND_AFTER_EVENT, "de nghi": KIND_AFTER_EVENT, **{key.removeprefix("theo "): kind for key, kind in _FIXED.items() if key.startswith("theo ")}}
 # "Thực hiện thường xuyên", "Hoàn thành trước ngày 30/6", "Báo cáo hằng quý": the verb before a wording says
 # nothing of when.
 _DOING = re.compile(r"(?:thuc hien|hoan thanh|trien khai|bao cao)(?: xong)? ")

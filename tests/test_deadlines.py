@@ -425,6 +425,9 @@ PLAN_YEAR = 2021
     # "Theo tiến độ" of something: as planned.
     ("Theo tiến độ dự án", KIND_AS_PLANNED, ()),
     ("theo tiến độ của Đề án", KIND_AS_PLANNED, ()),
+    # "Theo đề xuất (đề nghị) của …": when someone asks, as "Theo yêu cầu".
+    ("Theo đề xuất của các đơn vị", KIND_AFTER_EVENT, ()),
+    ("Theo đề nghị của Sở Nội vụ", KIND_AFTER_EVENT, ()),
 ])
 def test_remarks_spans_written_out_and_progress_of_a_project(text: str, kind: str, due: tuple) -> None:
     deadline = parse_deadline(text, PLAN_YEAR)
