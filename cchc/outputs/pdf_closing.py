@@ -13,9 +13,9 @@ a page together. So the document is laid out as it is, and only when its last
 page holds the signature alone is it laid out again with a forced page break
 before that row (``moved``); the second layout is kept when the row, the total
 and the signature share its last page and rows are left on the page before,
-in as many pages, and that page stays at least two thirds full (issue 13: no
-page but the last less full than that; a last page with the signature alone
-is the lesser fault). cchc's drawn table pages (``cchc.outputs.pdf_table``) do the
+in as many pages, and that page stays about two thirds full (``LEFT_FULL``;
+issue 13: no page but the last less full than that; a last page with the
+signature alone is the lesser fault). cchc's drawn table pages (``cchc.outputs.pdf_table``) do the
 same, so that both print a plan alike.
 """
 

@@ -17,7 +17,7 @@ module lays out the table's pages as the template's CSS describes them:
   the total row and the sum in words kept with the table's last row;
 - the signature block after the table (when the template puts it there), kept whole, and not
   alone on the last page: the table's last row goes over with it when it fits and the page it
-  leaves stays two thirds full (``cchc.outputs.pdf_closing``);
+  leaves stays about two thirds full (``cchc.outputs.pdf_closing``);
 - the page number centred in the top margin, 13 pt, on every page but the document's first.
 
 Lines break where Pango breaks them (``cchc.outputs.pdf_lines``), measured with
