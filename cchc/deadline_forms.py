@@ -113,7 +113,12 @@ def closest_form(text: str, year: int | None = None) -> str:
             ratio = by_chars.ratio()
             if ratio > best_ratio:
                 best, best_ratio = example, ratio
-    return best if year is None else best.replace("2025", str(year + 4)).replace("2021", str(year))
+    return _in_year(best, year)
+
+
+def _in_year(example: str, year: int | None) -> str:
+    """A model wording in the plan's *year* (its 2021 that year, its 2025 four years on)."""
+    return example if year is None else example.replace("2025", str(year + 4)).replace("2021", str(year))
 
 
 def closest_taking_numbers(text: str, year: int | None, reads) -> str:
@@ -124,11 +129,10 @@ def closest_taking_numbers(text: str, year: int | None, reads) -> str:
     told = with_their_numbers(best, text, reads)
     if told != best:
         return told
-    shape = _shape(text)[0]
-    in_year = (lambda example: example) if year is None else (lambda example: example.replace("2025", str(year + 4)).replace("2021", str(year)))
-    tied = sorted(_closest_by_words(_shape(text)[1]), key=lambda pair: -difflib.SequenceMatcher(None, pair[0], shape, autojunk=False).ratio())
+    shape, words = _shape(text)
+    tied = sorted(_closest_by_words(words), key=lambda pair: -difflib.SequenceMatcher(None, pair[0], shape, autojunk=False).ratio())
     for _, example in tied:
-        example = in_year(example)
+        example = _in_year(example, year)
         if example != best and (other := with_their_numbers(example, text, reads)) != example:
             return other
     return best

@@ -234,10 +234,9 @@ def test_the_signature_takes_the_last_row_over_instead_of_a_page_alone(tmp_path,
     # table's last row (with its task's or section's heading when it opens them) goes over with it, the total
     # after it, below the column headings the page repeats; both ways alike. Before, the block took a page alone.
     # (Only where the page it leaves stays about two thirds full: the next test. Here any fill will do.)
-    from cchc.outputs import pdf_closing, pdf_table
+    from cchc.outputs import pdf_closing
 
     monkeypatch.setattr(pdf_closing, "LEFT_FULL", 0.0)
-    monkeypatch.setattr(pdf_table, "LEFT_FULL", 0.0)
     plan = _last_group(load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan, kind)
     assert pdf_closing.last_row_breaks(build_view(plan)) == kind
     last_product = plan.sections[-1].tasks[-1].items[-1].product

@@ -42,12 +42,6 @@ def import_docx(
     except DocxRefused as exc:
         raise fail(f"{document}: {msg(exc.key, **exc.params)}", EXIT_USAGE) from None
     del data
-    sections = imported.data.get("sections") or []
-    if sections and not any(task.get("items") for section in sections for task in section.get("tasks") or []):
-        # A task table whose rows were all left out or lost (its rows in a table nested in a cell): no import either.
-        from cchc.problems import Problem
-
-        imported.problems.append(Problem(str(document), 0, 0, "warning", "docx.no-items"))
     for problem in imported.problems[:SHOWN_WARNINGS]:
         note(_warning_text(problem))
     if len(imported.problems) > SHOWN_WARNINGS:  # a document of 10,000 stray paragraphs: as many lines help nobody

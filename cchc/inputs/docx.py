@@ -388,8 +388,8 @@ class _Document:
         data["prose_before"] = prose.blocks(self.before) or None
         data["sections"] = tables.sections
         data["prose_after"] = prose.blocks(self.after) or None
-        if not tables.sections:
-            self.warnings.append(("docx.no-table", Place(), {}))
+        if not any(task.get("items") for section in tables.sections for task in section.get("tasks") or []):  # no item read
+            self.warnings.append(("docx.no-items" if tables.sections else "docx.no-table", Place(), {}))
         comments = self._comment_paths(agency_comments, year_guessed)
         problems = [
             Problem(self.name, 0, 0, "warning", key, tuple({**place.args(), **args}.items()))

@@ -33,7 +33,7 @@ import zlib
 
 from cchc.outputs.html import cell_lines
 from cchc.outputs.pdf_lines import wrap as wrap_text
-from cchc.outputs.pdf_closing import LEFT_FULL
+from cchc.outputs import pdf_closing
 from cchc.outputs.pdf_fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
 from cchc.outputs.view import MOTTO, NATION
 
@@ -480,7 +480,7 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
             repeated = ([section_heading] if (g or r) else []) + ([task_heading] if r and task_heading else [])
             opening = ([section_heading] if g == 0 and r == 0 else []) + ([task_heading] if r == 0 and task_heading else [])
             over = [headings, *repeated, *opening, block, *closing, signature]
-            if rows_before and TOP + sum(one.height for one in over) <= FOOT and placements[row_start][1] - TOP >= LEFT_FULL * (FOOT - TOP):
+            if rows_before and TOP + sum(one.height for one in over) <= FOOT and placements[row_start][1] - TOP >= pdf_closing.LEFT_FULL * (FOOT - TOP):
                 del placements[row_start:]
                 new_page(headings, *repeated)
                 for placed in [*opening, block, *closing]:
