@@ -14,7 +14,9 @@ table (*mục đích, yêu cầu*; *tổ chức thực hiện*), and the table: 
 tasks (*nhiệm vụ*) -> items (one deliverable, *sản phẩm*, each). Labels are
 free text as the source numbers them ("I", "1", "1.1", "a)"). Fields a source
 lacks may be absent. Types are strict and unknown fields are rejected; amounts
-are exact (int or Decimal, never float, never text).
+are exact (int or Decimal, never float, never text). What each part and field
+means, in Vietnamese and English, is written once in ``cchc.messages.schema``:
+the titles and descriptions of ``cchc schema``, which editors show.
 """
 
 from __future__ import annotations
@@ -96,8 +98,8 @@ def heading(label: str | None, title: str | None) -> str:
 class Signer(_Model):
     """Who signs: "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / the name; a head signing in their own name has no authority line."""
 
-    authority: Optional[Text] = Field(default=None, description='Signing on behalf, e.g. "KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"; absent when the head signs in their own name.')
-    position: Text = Field(description='The signer\'s position, e.g. "PHÓ CHỦ TỊCH", "GIÁM ĐỐC".')
+    authority: Optional[Text] = None
+    position: Text
     name: Optional[Text] = None
 
 
@@ -111,10 +113,10 @@ class Article(_Model):
 class Block(_Model):
     """A block of prose as the source writes it: a heading with its label, paragraphs, and numbered points or sub-blocks."""
 
-    label: Optional[Label] = Field(default=None, description='Numbering as written: "I", "1.", "a)", "(1)", "-".')
-    title: Optional[Text] = Field(default=None, description="The heading, e.g. MỤC ĐÍCH, YÊU CẦU.")
+    label: Optional[Label] = None
+    title: Optional[Text] = None
     paragraphs: list[Text] = []
-    blocks: list["Block"] = Field(default=[], description="Numbered points or sub-headings under this one, in order.")
+    blocks: list["Block"] = []
 
     @property
     def heading(self) -> str:
@@ -124,18 +126,18 @@ class Block(_Model):
 class Decision(_Model):
     """The decision (Quyết định) that approves the plan, or whose Điều 1 holds it."""
 
-    number: Optional[Text] = Field(default=None, description='Number and symbol, e.g. "3669/QĐ-UBND".')
+    number: Optional[Text] = None
     date: Optional[Date] = None
     place: Optional[Text] = None
-    superior: Optional[Text] = Field(default=None, description="The body above the issuer, printed above it (e.g. UBND TỈNH THÁI BÌNH).")
-    issuer: Optional[Text] = Field(default=None, description="The issuing body, printed top left.")
-    authority: Optional[Text] = Field(default=None, description='Who decides, e.g. "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH".')
-    title: Text = Field(description="The summary line(s) under QUYẾT ĐỊNH.")
-    legal_bases: list[Text] = Field(default=[], description="The 'Căn cứ …' paragraphs.")
+    superior: Optional[Text] = None
+    issuer: Optional[Text] = None
+    authority: Optional[Text] = None
+    title: Text
+    legal_bases: list[Text] = []
     articles: list[Article] = []
-    plan_in_article: Optional[int] = Field(default=None, description="The article (usually 1) whose text the plan's prose and table continue, when the plan is written inside the decision rather than attached.")
+    plan_in_article: Optional[int] = None
     signer: Optional[Signer] = None
-    recipients: list[Text] = Field(default=[], description="Nơi nhận.")
+    recipients: list[Text] = []
 
 
 class PlanHeader(_Model):
@@ -146,15 +148,15 @@ class PlanHeader(_Model):
 
     title: Text
     subtitle: str = ""
-    year: Year = Field(description="The plan's year: wordings without a year, and recurring ones, fall in it.")
-    total_million_vnd: Optional[Amount] = Field(default=None, description="The declared grand total (Tổng cộng), million VND; absent when the plan declares no figure.")
-    total_in_words: Optional[Text] = Field(default=None, description='The total in words as the source writes it ("Hai trăm triệu đồng chẵn").')
-    total_note: Optional[Text] = Field(default=None, description='The total as a note, e.g. "Theo nguồn kinh phí thường xuyên".')
-    default_lead: Optional[Name] = Field(default=None, description="The agency that leads every item whose lead cell is blank (the issuing body, or e.g. Văn phòng Sở).")
+    year: Year
+    total_million_vnd: Optional[Amount] = None
+    total_in_words: Optional[Text] = None
+    total_note: Optional[Text] = None
+    default_lead: Optional[Name] = None
     # The issuing block of a plan issued on its own (absent under a decision).
-    superior: Optional[Text] = Field(default=None, description="The body above the issuer (UBND TỈNH THÁI BÌNH over SỞ TƯ PHÁP).")
+    superior: Optional[Text] = None
     issuer: Optional[Text] = None
-    number: Optional[Text] = Field(default=None, description='"257/KH-UBND"; absent when the copy has none.')
+    number: Optional[Text] = None
     place: Optional[Text] = None
     date: Optional[Date] = None
     signer: Optional[Signer] = None
@@ -164,17 +166,11 @@ class PlanHeader(_Model):
 class Agency(_Model):
     """An agency, or a group of agencies, as the source names it."""
 
-    name: Name = Field(description="Full name as the source writes it.")
-    short: list[Name] = Field(default=[], description="Other spellings and short forms items may use.")
-    group: bool = Field(default=False, description="True for a group such as 'Các sở, ban, ngành'.")
-    members: list[Name] = Field(default=[], description="For a group: the agencies (or groups) it holds, by name.")
-    members_rule: Optional[Literal["so-ban-nganh", "phong-ban-nganh"]] = Field(
-        default=None,
-        description=(
-            "For a group: 'so-ban-nganh' (a province's departments) adds every agency of the registry whose name starts with Sở, Ban,"
-            " Văn phòng or Thanh tra; 'phong-ban-nganh' (a district's offices) those whose name starts with Phòng, Ban, Văn phòng or Thanh tra."
-        ),
-    )
+    name: Name
+    short: list[Name] = []
+    group: bool = False
+    members: list[Name] = []
+    members_rule: Optional[Literal["so-ban-nganh", "phong-ban-nganh"]] = None
     note: Optional[str] = None
 
 
@@ -207,20 +203,14 @@ _BlankText = _blank_as(str)
 class Item(_Model):
     """One row of the plan's table: a deliverable with its agencies, deadline and budget."""
 
-    id: ItemId = Field(description="Stable identifier, unique in the plan (e.g. I-3).")
-    stt: Optional[Label] = Field(default=None, description="The STT column as written, when the plan has one.")
-    product: Text = Field(description="Sản phẩm: the deliverable, word for word.")
-    lead: Annotated[list[Name], _BlankList] = Field(
-        default_factory=list, json_schema_extra=_empty_list_or_null, description="Cơ quan chủ trì: names from the agency registry."
-    )
-    partners: Annotated[list[Name], _BlankList] = Field(
-        default_factory=list, json_schema_extra=_empty_list_or_null, description="Cơ quan phối hợp: names from the agency registry."
-    )
-    deadline: Annotated[str, _BlankText] = Field(
-        default="", json_schema_extra=_null_too, description="Thời gian hoàn thành, exactly as worded; empty when blank."
-    )
-    budget: Amount | Note | None = Field(default=None, description='Million VND, or a note such as "Theo dự án"; absent when blank.')
-    note: Optional[str] = Field(default=None, description="Editor's note: blank or merged cells, suspected typos.")
+    id: ItemId
+    stt: Optional[Label] = None
+    product: Text
+    lead: Annotated[list[Name], _BlankList] = Field(default_factory=list, json_schema_extra=_empty_list_or_null)
+    partners: Annotated[list[Name], _BlankList] = Field(default_factory=list, json_schema_extra=_empty_list_or_null)
+    deadline: Annotated[str, _BlankText] = Field(default="", json_schema_extra=_null_too)
+    budget: Amount | Note | None = None
+    note: Optional[str] = None
 
     @property
     def amount(self) -> int | Decimal | None:
@@ -249,7 +239,7 @@ class Task(_Model):
 class Section(_Model):
     """A section (Nội dung) such as "I. CẢI CÁCH THỂ CHẾ"; its label is free text ("I", "1", "1.1")."""
 
-    numeral: Label = Field(description='The section\'s label as written: "I", "1", "1.1".')
+    numeral: Label
     title: Optional[Text] = None
     tasks: list[Task] = []
 
@@ -261,12 +251,12 @@ class Section(_Model):
 class Plan(_Model):
     """A whole plan file."""
 
-    decision: Optional[Decision] = Field(default=None, description="The approving decision; absent for a plan issued on its own.")
+    decision: Optional[Decision] = None
     plan: PlanHeader
     agencies: list[Agency] = []
-    prose_before: list[Block] = Field(default=[], description="Prose before the task table (I. MỤC ĐÍCH, YÊU CẦU …).")
+    prose_before: list[Block] = []
     sections: list[Section] = []
-    prose_after: list[Block] = Field(default=[], description="Prose after the task table (III. TỔ CHỨC THỰC HIỆN …).")
+    prose_after: list[Block] = []
 
     @property
     def kind(self) -> str:

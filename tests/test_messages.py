@@ -329,3 +329,60 @@ def test_the_systems_reasons_a_write_fails_for_are_in_vietnamese(number):
 
     reason = os.strerror(getattr(errno, number))
     assert reason not in t("cli.cannot-write-output", "vi", reason=reason)
+
+
+def _schema_words(node, inside_properties=False):
+    """Every title and description of a schema, with where it stands."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if not inside_properties and key in ("title", "description") and isinstance(value, str):
+                yield key, value
+            else:
+                yield from _schema_words(value, key == "properties")
+    elif isinstance(node, list):
+        for value in node:
+            yield from _schema_words(value)
+
+
+def _schema_structure(node, inside_properties=False):
+    """A schema without its titles and descriptions."""
+    if isinstance(node, dict):
+        return {k: _schema_structure(v, k == "properties") for k, v in node.items() if inside_properties or k not in ("title", "description")}
+    if isinstance(node, list):
+        return [_schema_structure(v) for v in node]
+    return node
+
+
+def test_the_schema_has_a_title_and_description_for_every_part_and_key_in_both_languages(run):
+    """An editor shows them when a clerk points at a key: every part and key has both, from the catalogue."""
+    from cchc.model import Plan
+
+    schemas = {lang: json.loads(run("--lang", lang, "schema").stdout) for lang in LANGS}
+    generated = Plan.model_json_schema()
+    parts = {"Plan": generated, **generated["$defs"]}
+    used = set()
+    for lang, schema in schemas.items():
+        for name, generated_part in parts.items():
+            part = schema if name == "Plan" else schema["$defs"][name]
+            assert (part["title"], part["description"]) == (render(f"schema.{name}", lang=lang), render(f"schema.{name}.about", lang=lang))
+            used |= {f"schema.{name}", f"schema.{name}.about"}
+            assert set(part["properties"]) == set(generated_part["properties"])
+            for field, value in part["properties"].items():
+                key = f"schema.{name}.{field}"
+                assert value["title"] == render(key, lang=lang) != key and value["description"] == render(f"{key}.about", lang=lang), key
+                used |= {key, f"{key}.about"}
+    assert used == {key for key in catalogue() if key.startswith("schema.") and key.split(".")[1][:1].isupper()}, "an entry no key uses"
+    # Only the words follow the language: the structure an editor or validator checks against is the same.
+    assert _schema_structure(schemas["vi"]) == _schema_structure(schemas["en"])
+    assert run("schema").stdout == run("--lang", "vi", "schema").stdout
+
+
+def test_the_schemas_vietnamese_words_have_no_english(run):
+    schema = json.loads(run("schema").stdout)
+    words = [text for _, text in _schema_words(schema)]
+    assert len(words) > 100
+    # Examples quoted from the source and key values ('so-ban-nganh', YYYY-MM-DD) are not words a clerk reads.
+    cleaned = re.sub(r'("[^"]*"|\'[^\']*\'|\b[a-z]+(?:-[a-z]+)+\b|YYYY-MM-DD|\btrue\b)', " ", "\n".join(words))
+    assert not ENGLISH.findall(cleaned), ENGLISH.findall(cleaned)
+    english = json.loads(run("--lang", "en", "schema").stdout)
+    assert not VIETNAMESE.findall(re.sub(r'("[^"]*"|\'[^\']*\')', " ", "\n".join(text for _, text in _schema_words(english))))

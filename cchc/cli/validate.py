@@ -269,4 +269,4 @@ def schema() -> None:
     """Print the JSON Schema of a plan file (for editors and other validators)."""
     from cchc.schema import plan_schema_json
 
-    out_data(plan_schema_json())
+    out_data(plan_schema_json(lang()))

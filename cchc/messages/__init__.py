@@ -36,7 +36,7 @@ DEFAULT_LANG = "vi"
 _INDEX = {"vi": 0, "en": 1}
 
 #: The modules whose MESSAGES make up the catalogue, one per concern.
-_PARTS = ("problems", "yaml", "deadlines", "cli", "help", "click", "outputs", "docx", "progress", "starters")
+_PARTS = ("problems", "yaml", "deadlines", "cli", "help", "click", "outputs", "docx", "progress", "starters", "schema")
 
 
 @lru_cache(maxsize=1)

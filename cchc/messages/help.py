@@ -71,8 +71,10 @@ MESSAGES = {
     ),
     "help:cchc validate --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
     "help:cchc schema": (
-        "In JSON Schema của tệp kế hoạch (cho trình soạn thảo và các công cụ kiểm tra khác).",
-        "Print the JSON Schema of a plan file (for editors and other validators).",
+        "In JSON Schema của tệp kế hoạch (cho trình soạn thảo và các công cụ kiểm tra khác); tên và mô tả các "
+        "khóa theo ngôn ngữ đã chọn, cấu trúc thì không đổi.",
+        "Print the JSON Schema of a plan file (for editors and other validators); the keys' titles and descriptions "
+        "follow the chosen language, its structure does not.",
     ),
     "help:cchc schema --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
     # due
