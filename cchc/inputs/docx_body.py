@@ -19,13 +19,15 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from cchc.inputs.docx_nested import MAX_COLUMNS, MAX_NESTING, P, TBL, TC, TR
+from cchc.inputs.docx_nested import ROW_DELETED as _ROW_DELETED
+from cchc.inputs.docx_nested import children as _children, grid_before as _grid_before, live_rows as _live_rows, table_rows
 from cchc.inputs.docx_package import DocxRefused
 from cchc.inputs.docx_styles import FALSE as _FALSE, VAL as _VAL, Numbering, Styles, int_between as _int, legacy_font, own_property, qn, symbol_char
 from cchc.text import nfc
 
 #: Rows of one table, grid columns of one table (Word allows 63), and their product.
 MAX_ROWS = 10_000
-MAX_COLUMNS = 64
 MAX_CELLS = 200_000
 #: Cells of all the document's tables together, as many as one table may have: a plan has some thousands; 9,000
 #: rows in each of five tables took 88 s to read.
@@ -33,22 +35,17 @@ MAX_DOCUMENT_CELLS = 200_000
 #: Paragraphs of the whole document (body, cells, text boxes): three a cell of as many cells as the tables may have;
 #: a plan has some thousands. 5 million empty ones (30 MB, within the part's size) took 34 s to read.
 MAX_PARAGRAPHS = 3 * MAX_DOCUMENT_CELLS
-#: Tables inside table cells, text boxes inside text boxes or cells, inside …
-MAX_NESTING = 5
 
-
-P, TBL, TR, TC, R, T = qn("p"), qn("tbl"), qn("tr"), qn("tc"), qn("r"), qn("t")
+R, T = qn("r"), qn("t")
 # Elements whose children hold the text of a paragraph (or the rows, cells, paragraphs of a table).
 _INLINE_CONTAINERS = {qn(n) for n in ("hyperlink", "ins", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple", "moveTo", "dir", "bdo")}
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _ALTERNATE, _CHOICE, _FALLBACK = _MC + "AlternateContent", _MC + "Choice", _MC + "Fallback"
-_BLOCK_CONTAINERS = {qn(n) for n in ("sdt", "sdtContent", "customXml")}
 _BREAKS = {qn("br"), qn("cr")}
 #: What a run holds a drawing in (shapes, groups, canvases), and a text box's content.
 _DRAWN = {qn("pict"), qn("drawing"), qn("object"), _ALTERNATE}
 _BOX = qn("txbxContent")
-#: A row deleted as a tracked change, and a paragraph whose mark is.
-_ROW_DELETED = f"{qn('trPr')}/{qn('del')}"
+#: A paragraph whose mark is deleted as a tracked change.
 _MARK_DELETED = f"{qn('rPr')}/{qn('del')}"
 
 
@@ -270,10 +267,11 @@ class Body:
         """A ``w:tbl`` as a grid; DocxRefused when it is too large or nested too deep."""
         if depth > MAX_NESTING:
             raise DocxRefused("docx.too-deep", part="word/document.xml")
-        every_row = list(_children(tbl, (TR,)))
-        rows = _live_rows(every_row)
         grid_cols = tbl.find(qn("tblGrid"))
         width = len(grid_cols.findall(qn("gridCol"))) if grid_cols is not None else 0
+        # The rows of tables nested in a whole-row cell, as wide as this one, are read as this table's rows.
+        every_row, lifted = table_rows(tbl, width, depth)
+        rows = _live_rows(every_row)
         if len(rows) > MAX_ROWS or width > MAX_COLUMNS:
             raise DocxRefused("docx.table-too-large", table=index, rows=len(rows), columns=width, limit_rows=MAX_ROWS, limit_columns=MAX_COLUMNS)
         cells: list[list[Cell]] = []
@@ -293,7 +291,7 @@ class Body:
                 header = trpr.find(qn("tblHeader"))
                 # Word repeats only a table's leading header rows (ECMA-376 17.4.49): the mark on a later row (a
                 # header row copied to make a new one) makes no heading of it.
-                if header is not None and header.get(_VAL, "1").lower() not in _FALSE and r == len(heading_rows):
+                if header is not None and header.get(_VAL, "1").lower() not in _FALSE and r == len(heading_rows) and tr not in lifted:
                     heading_rows.add(r)
             row_cells: list[Cell] = []
             for tc in _children(tr, (TC,)):
@@ -363,17 +361,6 @@ class Body:
         return Cell("\n".join(lines), place, row, column, span, vmerge, [p for p in paragraphs if p.text])
 
 
-def _live_rows(rows: list) -> list:
-    """The rows but those deleted as a tracked change (gone once the changes are accepted)."""
-    return [tr for tr in rows if tr.find(_ROW_DELETED) is None]
-
-
-def _grid_before(trpr) -> int:
-    """The grid columns a row leaves empty before its first cell (``w:gridBefore``)."""
-    before = trpr.find(qn("gridBefore")) if trpr is not None else None
-    return _int(before.get(_VAL) if before is not None else "0", 0, MAX_COLUMNS)
-
-
 def _slots(cells: list[list[Cell]], width: int) -> list[list[Slot | None]]:
     """Each row's grid positions with the cell that covers them; a vertical continuation points at its first cell."""
     slots: list[list[Slot | None]] = []
@@ -389,20 +376,6 @@ def _slots(cells: list[list[Cell]], width: int) -> list[list[Slot | None]]:
                 line[c] = Slot(owner, own)
         slots.append(line)
     return slots
-
-
-def _children(element, tags: tuple[str, ...]):
-    """The children of *element* with one of *tags*, looking through content controls and custom XML."""
-    stack = [iter(element)]
-    while stack:
-        for child in stack[-1]:
-            if child.tag in tags:
-                yield child
-            elif child.tag in _BLOCK_CONTAINERS:
-                stack.append(iter(child))
-                break
-        else:
-            stack.pop()
 
 
 def _text_boxes(run):

@@ -202,10 +202,10 @@ MESSAGES = {
     ),
     "docx.bad-date": ("ngày không có thật: {text!q}; không ghi ngày", "no such date: {text!q}; no date written"),
     "docx.no-items": (
-        "bảng nhiệm vụ không có dòng nhiệm vụ nào đọc được (dòng nằm trong một bảng lồng trong ô thì không đọc được); "
-        "tệp ghi ra không có nhiệm vụ nào",
-        "the task table has no item row cchc could read (rows of a table nested in a cell are not read); "
-        "the file written holds no item",
+        "bảng nhiệm vụ không có dòng nhiệm vụ nào đọc được (dòng của một bảng lồng trong ô chỉ được đọc khi bảng đó có "
+        "đủ các cột của bảng ngoài); tệp ghi ra không có nhiệm vụ nào",
+        "the task table has no item row cchc could read (the rows of a table nested in a cell are read only when it has "
+        "the columns of the table around it); the file written holds no item",
     ),
     "docx.no-table": ("không tìm thấy bảng nhiệm vụ (cần các cột như Sản phẩm, Cơ quan chủ trì, Thời gian)", "no task table found (it needs columns such as Sản phẩm, Cơ quan chủ trì, Thời gian)"),
     # comments written into the YAML
