@@ -159,6 +159,9 @@ def test_cchc_s_html_saved_as_docx_by_libreoffice_imports_as_the_plan(run, tmp_p
     assert items(back) == items(plan)
     assert [(s.numeral, s.title) for s in back.sections][: len(plan.sections)] == [(s.numeral, s.title) for s in plan.sections]
     assert back.plan.total_million_vnd == plan.plan.total_million_vnd
+    # The HTML's remark under its total ("Tổng các khoản ghi số: …", on screen only) is told and left out, not a task.
+    assert [t.title for s in back.sections for t in s.tasks] == [t.title for s in plan.sections for t in s.tasks]
+    assert "[docx.after-total]" in result.stderr and "Tổng các khoản ghi số" in result.stderr
 
 
 def test_no_text_is_lost_when_a_nested_table_is_not_the_tables_rows_after_all():

@@ -134,6 +134,10 @@ class TableReader:
             return  # a section's subtotal: worked out from the items, not data
         if len(own) == 1 and not has_data and self._words(first):
             return
+        if len(own) == 1 and not has_data and self.total is not None and first[:4].casefold() == "tổng":
+            # After the total, a remark on totals ("Tổng các khoản ghi số: …", which cchc's HTML shows) heads nothing.
+            self.warn("docx.after-total", own[0].place, text=first)
+            return
         if has_data and "budget" in roles and all(c.column == roles["budget"] for c in own if c.column in data_columns):
             carried = _heading_with_amount(own, columns, next_stt(grid, r, columns))
             if carried is not None:  # "I | CẢI CÁCH THỂ CHẾ | … | 25": a heading and the sum of what is under it

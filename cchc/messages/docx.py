@@ -155,6 +155,10 @@ MESSAGES = {
         "the {heading!q} column is read into each item's editor's note (note): cchc keeps it word for word but does not print it in "
         "the table (PDF, Word); HTML (on screen) and Markdown list the notes at the end",
     ),
+    "docx.after-total": (
+        "dòng sau dòng tổng cộng nói về tổng, không phải nhiệm vụ, bỏ qua: {text!q}",
+        "a row after the total speaks of totals and is no task; left out: {text!q}",
+    ),
     "docx.unplaced-cell": ("ô không thuộc cột nào của kế hoạch, bỏ qua: {text!q}", "cell not in any column of the plan; left out: {text!q}"),
     "docx.hidden-cell": (
         "ô được gộp với ô trên nhưng vẫn có chữ (Word không hiện), bỏ qua: {text!q}",
