@@ -114,7 +114,9 @@ def progress(
         _show_history(row, log, now, format)
         return
 
-    day = parse_day(on, "--on") if on is not None else now
+    # An entry is dated, unless told, the day of --today, else the machine's own date (what "today" reads on its
+    # clock: on a server that keeps UTC, the evening's entries are not dated Vietnam's next day).
+    day = parse_day(on, "--on") if on is not None else now if today is not None else datetime.date.today()
     evidence_text = _text_option(evidence, "--evidence")
     note_value = _text_option(note_text, "--note")
     # Nor after the real today, whatever --today says: every later query would refuse the log until that day.
