@@ -514,6 +514,9 @@ def test_show_says_which_cells_are_blank(run):
         assert re.search(rf"^{label}\s+\(để trống\)$", shown, re.M), label
     english = run("--lang", "en", "show", "IV-4", "--plan", PLAN).stdout
     assert re.search(r"^Lead\s+\(blank\)$", english, re.M)
+    # An item right under its section (VI has no numbered task) is said to be under none, not shown an empty line.
+    assert re.search(r"^Nhiệm vụ\s+\(không thuộc nhiệm vụ nào\)$", run("show", "VI-2", "--plan", PLAN).stdout, re.M)
+    assert re.search(r"^Task\s+\(under no task\)$", run("--lang", "en", "show", "VI-2", "--plan", PLAN).stdout, re.M)
 
 
 def test_agencies_counts_and_vietnamese_order(run):

@@ -58,6 +58,7 @@ MESSAGES = {
     "col.sections-sum": ("Cộng các mục", "All sections"),  # the sum of the sections, not the declared "Tổng cộng"
     # Item tables.
     "items.default-lead": ("{name} (mặc định)", "{name} (default)"),
+    "items.no-task": ("(không thuộc nhiệm vụ nào)", "(under no task)"),
     "items.via": ("(qua nhóm: {group})", "(through the group: {group})"),
     "items.due-title": ("Đến hạn {period}", "Due {period}"),
     "items.undated-title": (

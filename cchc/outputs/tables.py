@@ -318,7 +318,7 @@ def item_detail(record: dict, lang: str, history: Sequence[dict] = ()) -> str:
     fields = [
         (t("col.id", lang), record["id"]),
         (t("col.section", lang), f"{record['section']}. {record['section_title'] or ''}".rstrip(". ")),
-        (t("col.task", lang), record["task"] or ""),
+        (t("col.task", lang), record["task"] or t("items.no-task", lang)),  # a row under its section, no task above it
         (t("col.product", lang), record["product"]),
         (t("col.lead", lang), lead or blank),
         (t("col.partners", lang), "\n".join(record["partners"]) or blank),
