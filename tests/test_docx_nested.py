@@ -179,3 +179,13 @@ def test_no_text_is_lost_when_a_nested_table_is_not_the_tables_rows_after_all():
     written = dump_plan(result.data)
     for words in ("Ghi chú trước bảng", "Kế hoạch rà soát văn bản", "Trái", "Phải"):
         assert words in written, (words, written)
+
+
+def test_a_nested_table_of_no_row_is_read_as_nothing():
+    # A table with no row inside a whole-row cell (as a page's empty group is saved): no row, no crash.
+    grid = "<w:tblGrid>" + "<w:gridCol/>" * 5 + "</w:tblGrid>"
+    heading = "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{h}</w:t></w:r></w:p></w:tc>" for h in HEADINGS) + "</w:tr>"
+    item = "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>" for text in ITEMS[0]) + "</w:tr>"
+    empty = f'<w:tr><w:tc><w:tcPr><w:gridSpan w:val="5"/></w:tcPr><w:tbl>{grid}</w:tbl><w:p/></w:tc></w:tr>'
+    result = read_docx(F.package(F.body_xml(f"<w:tbl>{grid}{heading}{empty}{item}</w:tbl>")), "test.docx")
+    assert [item["product"] for section in result.data["sections"] for task in section["tasks"] for item in task["items"]] == [ITEMS[0][0]]

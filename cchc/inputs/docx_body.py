@@ -125,6 +125,7 @@ class Body:
         self.numbering = numbering
         self.tables = 0
         self.cells_read = 0
+        self.nested: dict = {}  # each table's rows as ``table_rows`` reads them, found once
         self.paragraphs_read = 0
         #: Symbols (Insert > Symbol) of a font cchc has no table for, shown as U+FFFD: (place, font, code).
         self.unknown_symbols: list[tuple[Place, str, str]] = []
@@ -270,7 +271,7 @@ class Body:
         grid_cols = tbl.find(qn("tblGrid"))
         width = len(grid_cols.findall(qn("gridCol"))) if grid_cols is not None else 0
         # The rows of tables nested in a whole-row cell, as wide as this one, are read as this table's rows.
-        every_row, lifted = table_rows(tbl, width, depth)
+        every_row, lifted = table_rows(tbl, width, depth, self.nested)
         rows = _live_rows(every_row)
         if len(rows) > MAX_ROWS or width > MAX_COLUMNS:
             raise DocxRefused("docx.table-too-large", table=index, rows=len(rows), columns=width, limit_rows=MAX_ROWS, limit_columns=MAX_COLUMNS)

@@ -51,18 +51,23 @@ def grid_before(trpr) -> int:
     return int_between(before.get(VAL) if before is not None else "0", 0, MAX_COLUMNS)
 
 
-def table_rows(tbl, width: int, depth: int) -> tuple[list, set]:
+def table_rows(tbl, width: int, depth: int, memo: dict | None = None) -> tuple[list, set]:
     """*tbl*'s rows, the rows of tables *width* wide in its cells read in their place, and the rows so read.
 
     *depth* is how deep *tbl* is in tables. The rows read in place of a cell
     are the second value: their heading marks (``w:tblHeader``) head the nested
     table, not this one. The document is not changed: a row read otherwise than
-    it stands is a copy.
+    it stands is a copy. *memo* (one for a document) keeps each table's answer:
+    a table inside another is looked at for the outer one, then read itself.
     """
+    memo = {} if memo is None else memo
+    key = (tbl, width, depth)
+    if key in memo:
+        return memo[key]
     rows: list = []
     lifted: set = set()
     for tr in children(tbl, (TR,)):
-        parts = _parts(tr, width, depth) if width > 1 and depth < MAX_NESTING and tr.find(ROW_DELETED) is None else None
+        parts = _parts(tr, width, depth, memo) if width > 1 and depth < MAX_NESTING and tr.find(ROW_DELETED) is None else None
         if parts is None:
             rows.append(tr)
             continue
@@ -72,10 +77,11 @@ def table_rows(tbl, width: int, depth: int) -> tuple[list, set]:
         for part in nested:
             rows.extend(part)
             lifted.update(part)
+    memo[key] = rows, lifted
     return rows, lifted
 
 
-def _parts(tr, width: int, depth: int) -> tuple | None:
+def _parts(tr, width: int, depth: int, memo: dict) -> tuple | None:
     """What to read in place of *tr* when a cell of it holds tables of rows *width* wide, else None: the row
     itself without them (or None), and the lists of rows to read, in order.
 
@@ -87,8 +93,9 @@ def _parts(tr, width: int, depth: int) -> tuple | None:
     tables = [(cell, element) for cell in cells for element in children(cell, (TBL,))]
     wide: dict = {}  # each table of rows *width* wide that a cell holds: its rows
     for _, element in tables:
-        rows, _ = table_rows(element, width, depth + 1)
-        if all(_row_width(row) == width for row in live_rows(rows)):
+        rows, _ = table_rows(element, width, depth + 1, memo)
+        live = live_rows(rows)
+        if live and all(_row_width(row) == width for row in live):  # a table of no row adds none
             wide[element] = rows
     if not wide:
         return None
