@@ -50,6 +50,7 @@ class AgencyRegistry:
         self._exact: dict[str, object] = {}
         self._folded_index: dict[str, list] | None = None  # built on the first look-up by a person
         self._trigrams: dict[str, list[int]] | None = None  # built on the first suggestion
+        self._spelled: tuple = ((), (), {})  # (spellings, their folded keys, each key's first position), with it
         self._resolved: dict[str, object] = {}  # memo: a large plan names the same agencies again and again
         self._groups_of: dict[int, list] | None = None
         self._abbreviated: list | None = None  # (tokens, agency) of the abbreviated names, on the first name typed out that matched none
@@ -165,16 +166,20 @@ class AgencyRegistry:
         import difflib
 
         folded = fold(text)[:120]
-        spellings = [s for s, _ in self.spellings()]
-        keys = [fold(s) for s in spellings]
-        if folded in keys:
-            return [spellings[keys.index(folded)]]
-        if self._trigrams is None:
+        if self._trigrams is None:  # the registry's spellings folded and indexed once, for every name asked about
+            spellings = [s for s, _ in self.spellings()]
+            keys = [fold(s) for s in spellings]
+            first: dict[str, int] = {}
             index: dict[str, list[int]] = {}
             for i, key in enumerate(keys):
+                first.setdefault(key, i)
                 for gram in {key[j : j + 3] for j in range(max(len(key) - 2, 1))}:
                     index.setdefault(gram, []).append(i)
             self._trigrams = index
+            self._spelled = (spellings, keys, first)
+        spellings, keys, first = self._spelled
+        if folded in first:
+            return [spellings[first[folded]]]
         counts: dict[int, int] = {}
         for gram in {folded[j : j + 3] for j in range(max(len(folded) - 2, 1))}:
             for i in self._trigrams.get(gram, ()):
@@ -183,7 +188,7 @@ class AgencyRegistry:
         close = difflib.get_close_matches(folded, [keys[i] for i in best], n=limit, cutoff=cutoff)
         result: list[str] = []
         for key in close:
-            name = spellings[keys.index(key)]
+            name = spellings[first[key]]
             if name not in result:
                 result.append(name)
         return result
