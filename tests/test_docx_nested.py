@@ -189,3 +189,22 @@ def test_a_nested_table_of_no_row_is_read_as_nothing():
     empty = f'<w:tr><w:tc><w:tcPr><w:gridSpan w:val="5"/></w:tcPr><w:tbl>{grid}</w:tbl><w:p/></w:tc></w:tr>'
     result = read_docx(F.package(F.body_xml(f"<w:tbl>{grid}{heading}{empty}{item}</w:tbl>")), "test.docx")
     assert [item["product"] for section in result.data["sections"] for task in section["tasks"] for item in task["items"]] == [ITEMS[0][0]]
+
+
+def test_the_closing_looks_at_each_line_once_for_a_name(monkeypatch):
+    # After the task table, each line in capitals asked again whether any line before it was a person's name: 40,000
+    # paragraphs took 68 s to import. Whether a name has come is now kept as the lines are read.
+    import cchc.inputs.docx_prose as prose
+    from cchc.inputs.docx_body import Para, Place
+
+    calls = []
+    real = prose._person
+    monkeypatch.setattr(prose, "_person", lambda text: calls.append(text) or real(text))
+    # No person's name at all, "Nơi nhận" lines between: every line in capitals is a signer's line, none a letterhead.
+    lines = [text for i in range(700) for text in (f"Nơi nhận: {i}", f"KẾ HOẠCH {i}", f"CHƯƠNG TRÌNH {i}")]
+    prose.closing([Para(text, Place(paragraph=i + 1)) for i, text in enumerate(lines)])
+    assert len(calls) < 4 * len(lines), len(calls)
+    # With a name, the lines in capitals after it are the next document's, as before.
+    lines = ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Văn A", "ỦY BAN NHÂN DÂN", "TỈNH HÀ NAM"]
+    signer, _, unused = prose.closing([Para(text, Place(paragraph=i + 1)) for i, text in enumerate(lines)])
+    assert signer["name"] == "Nguyễn Văn A" and [p.text for p in unused] == ["ỦY BAN NHÂN DÂN", "TỈNH HÀ NAM"]

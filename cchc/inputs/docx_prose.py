@@ -199,17 +199,18 @@ def closing(paras: list[Para]) -> tuple[dict | None, list[str], list[Para]]:
     recipients: list[str] = []
     signer_lines: list[tuple[str, Para]] = []
     after: list[Para] = []  # from the next document's letterhead on (an attached plan's own): not this block's
-    listing = signed_beside = False
+    listing = signed_beside = named = False  # named: a signer line so far is a person's name
     for para in paras:
         for typed in para.text.split("\n"):
             whole = typed.strip()
-            if after or (whole and not listing and _next_letterhead(whole, signer_lines)):
+            if after or (whole and not listing and _next_letterhead(whole, named)):
                 after.append(Para(whole, para.place, para.bold, para.centered))
                 continue
             line, signed = _columns(typed)
             if signed and not _placeholder(signed):  # "Nơi nhận:<tab><tab>KT. CHỦ TỊCH": the signature's column
                 signer_lines.append((signed, Para(signed, para.place, para.bold, para.centered)))
                 signed_beside = True
+                named = named or _person(signed)
             shown = Para(line, para.place, para.bold, para.centered)
             if not line or _placeholder(line):
                 continue
@@ -222,12 +223,13 @@ def closing(paras: list[Para]) -> tuple[dict | None, list[str], list[Para]]:
             bulleted = line[:1] in "-+•–" and line[1:2] in (" ", "\t")
             # In the list, a person's name with no bullet, once the signature's column has begun, is its signer's
             # (its line's leading tabs, "<tab><tab>Lê Văn Hùng", are gone with the paragraph's ends).
-            named = not bulleted and signed_beside and _person(line)
-            if listing and not named and (bulleted or not (is_caps(line) or _AUTHORITY.match(line))):
+            signers = not bulleted and signed_beside and _person(line)
+            if listing and not signers and (bulleted or not (is_caps(line) or _AUTHORITY.match(line))):
                 recipients.append(_unbullet(line))
                 continue
             listing = False
             signer_lines.append((line, shown))
+            named = named or _person(line)
     signer, unused = _signer(signer_lines)
     return signer, recipients, unused + [para for para in after if para.text]
 
@@ -294,15 +296,16 @@ def _signer(lines: list[tuple[str, Para]]) -> tuple[dict | None, list[Para]]:
     return signer, unused
 
 
-def _next_letterhead(line: str, before: list[tuple[str, Para]]) -> bool:
+def _next_letterhead(line: str, after_a_name: bool) -> bool:
     """Whether *line* opens the next document's letterhead: its quốc hiệu or motto (in a column of a line typed
-    with tabs too), or a body in capitals after the signer's name ("ỦY BAN NHÂN DÂN" of an attached plan)."""
+    with tabs too), or a body in capitals after the signer's name (*after_a_name*: "ỦY BAN NHÂN DÂN" of an attached
+    plan)."""
     for part in line.split("\t"):
         part = part.strip()
         if part and (kind(Para(part, None, False, False)) == "motto" or fold(part) == _NATION):
             return True
     unbulleted = line[:1] not in "-+•–" and not fold(line).startswith("noi nhan")  # "NƠI NHẬN:" after the name is its list
-    return unbulleted and is_caps(line) and not _AUTHORITY.match(line) and any(_person(earlier) for earlier, _ in before)
+    return unbulleted and is_caps(line) and not _AUTHORITY.match(line) and after_a_name
 
 
 # ---------------------------------------------------------------- prose
