@@ -52,7 +52,11 @@ class AgencyRegistry:
         self._trigrams: dict[str, list[int]] | None = None  # built on the first suggestion
         self._spelled: tuple = ((), (), {})  # (spellings, their folded keys, each key's first position), with it
         self._resolved: dict[str, object] = {}  # memo: a large plan names the same agencies again and again
-        self._groups_of: dict[int, list] | None = None
+        self._groups_of: dict[int, list] | None = None  # each agency's groups, as they are asked for
+        self._direct: dict[int, list] = {}  # each group's direct members, once
+        self._held: dict[int, list] = {}  # each group's members through other groups, as they are asked for
+        self._parents: dict[int, list] = {}  # the groups that name each agency or group as a member
+        self._positions: dict[int, int] | None = None
         self._abbreviated: list | None = None  # (tokens, agency) of the abbreviated names, on the first name typed out that matched none
         self._written_out_words: list | None = None  # (words, agency) of every spelling, abbreviations written out
         for agency in self.agencies:
@@ -103,41 +107,105 @@ class AgencyRegistry:
     def groups_of(self, agency) -> list:
         """Every group that holds *agency*, directly or through other groups, in registry order."""
         if self._groups_of is None:
-            parents: dict[int, list] = {}
+            self._groups_of = {}
             for group in self.agencies:
                 if group.group:
-                    for member in self.direct_members(group):
-                        parents.setdefault(id(member), []).append(group)
-            closure: dict[int, list] = {}
-            order = {id(a): i for i, a in enumerate(self.agencies)}
-            for candidate in self.agencies:
-                seen: dict[int, object] = {}
-                pending = list(parents.get(id(candidate), []))
-                while pending:
-                    group = pending.pop()
-                    if id(group) in seen or group is candidate:
-                        continue
-                    seen[id(group)] = group
-                    pending.extend(parents.get(id(group), []))
-                closure[id(candidate)] = sorted(seen.values(), key=lambda g: order[id(g)])
-            self._groups_of = closure
-        return self._groups_of.get(id(agency), [])
+                    for member in self._members_of(group):
+                        self._parents.setdefault(id(member), []).append(group)
+        try:
+            return self._groups_of[id(agency)]
+        except KeyError:
+            pass
+        seen: dict[int, object] = {}
+        pending = list(self._parents.get(id(agency), []))
+        while pending:
+            group = pending.pop()
+            if id(group) in seen or group is agency:
+                continue
+            seen[id(group)] = group
+            pending.extend(self._parents.get(id(group), []))
+        order = self._order()
+        found = self._groups_of[id(agency)] = sorted(seen.values(), key=lambda g: order[id(g)])
+        return found
 
-    def cycle_through(self, group) -> list[str] | None:
-        """The names along a cycle of membership from *group* back to itself, or None."""
-        if not group.group:
-            return None
-        stack = [(group, [group.name])]
-        seen: set[int] = set()
-        while stack:
-            current, trail = stack.pop()
-            for member in self.direct_members(current) if current.group else []:
-                if member is group:
-                    return trail + [group.name]
-                if id(member) not in seen:
-                    seen.add(id(member))
-                    stack.append((member, trail + [member.name]))
-        return None
+    def held_by(self, group) -> list:
+        """Every agency and group *group* holds, directly or through other groups (not *group* itself), found when
+        first asked: a query reads the groups its items name, not every group above every agency."""
+        try:
+            return self._held[id(group)]
+        except KeyError:
+            pass
+        seen: dict[int, object] = {}
+        pending = list(self._members_of(group)) if group.group else []
+        while pending:
+            member = pending.pop()
+            if id(member) in seen or member is group:
+                continue
+            seen[id(member)] = member
+            if member.group:
+                pending.extend(self._members_of(member))
+        found = self._held[id(group)] = list(seen.values())
+        return found
+
+    def member_cycles(self) -> list[tuple[object, list]]:
+        """One cycle for each set of two or more groups that hold one another, as (the set's first group in registry
+        order, the groups along a shortest cycle from it back to it), in registry order. Linear in groups and
+        memberships: a chain or ring of thousands of groups is read once, not once from each group."""
+        groups = [a for a in self.agencies if a.group]
+        inside = {id(g): [m for m in self._members_of(g) if m.group] for g in groups}
+        index: dict[int, int] = {}
+        low: dict[int, int] = {}
+        stack: list = []
+        on_stack: set[int] = set()
+        sets: list[list] = []
+        for root in groups:  # Tarjan's strongly connected components, without recursion
+            if id(root) in index:
+                continue
+            index[id(root)] = low[id(root)] = len(index)
+            stack.append(root)
+            on_stack.add(id(root))
+            work = [(root, iter(inside[id(root)]))]
+            while work:
+                node, members = work[-1]
+                for member in members:
+                    if id(member) not in index:
+                        index[id(member)] = low[id(member)] = len(index)
+                        stack.append(member)
+                        on_stack.add(id(member))
+                        work.append((member, iter(inside[id(member)])))
+                        break
+                    if id(member) in on_stack:
+                        low[id(node)] = min(low[id(node)], index[id(member)])
+                else:
+                    work.pop()
+                    if work:
+                        parent = work[-1][0]
+                        low[id(parent)] = min(low[id(parent)], low[id(node)])
+                    if low[id(node)] == index[id(node)]:
+                        held = []
+                        while True:
+                            member = stack.pop()
+                            on_stack.discard(id(member))
+                            held.append(member)
+                            if member is node:
+                                break
+                        if len(held) > 1:
+                            sets.append(held)
+        order = self._order()
+        cycles = [_shortest_cycle(min(held, key=lambda g: order[id(g)]), {id(g) for g in held}, inside) for held in sets]
+        return sorted(cycles, key=lambda cycle: order[id(cycle[0])])
+
+    def _members_of(self, group) -> list:
+        try:
+            return self._direct[id(group)]
+        except KeyError:
+            found = self._direct[id(group)] = self.direct_members(group)
+            return found
+
+    def _order(self) -> dict[int, int]:
+        if self._positions is None:
+            self._positions = {id(a): i for i, a in enumerate(self.agencies)}
+        return self._positions
 
     # ------------------------------------------------------------ people's look-ups
 
@@ -270,6 +338,24 @@ class AgencyRegistry:
             owner = self._folded.get(fold(spelling), [None])[0]
             agencies.setdefault(id(owner) if owner is not None else spelling, spelling)
         return AgencyMatch(suggestions=list(agencies.values())[:3])
+
+
+def _shortest_cycle(first, held: set[int], inside: dict[int, list]) -> tuple[object, list]:
+    """(*first*, the groups from *first* back to it along the fewest memberships), inside the set *held*."""
+    came_from = {id(first): None}
+    queue = [first]
+    for node in queue:  # breadth first: the first way back found is a shortest one
+        for member in inside[id(node)]:
+            if member is first:
+                trail = [first]
+                while node is not None:
+                    trail.append(node)
+                    node = came_from[id(node)]
+                return first, trail[::-1]
+            if id(member) in held and id(member) not in came_from:
+                came_from[id(member)] = node
+                queue.append(member)
+    raise AssertionError("a strongly connected set has a way back")
 
 
 @cached_when_short(maxsize=8192)

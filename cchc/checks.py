@@ -82,6 +82,7 @@ def _heads_the_next(tasks, t: int) -> bool:
 #: What a table's STT cell holds for a part of a task it does not number: a bullet, or a letter ("a)", "b.").
 _UNNUMBERED = frozenset({"-", "+", "*", "•", "–", "—", "·", "o"})
 _LETTERED = re.compile(r"[a-zđ][).]")
+_CYCLE_QUOTED = 10  # a member-cycle error quotes a ring of more groups by the first five names and the last five
 
 
 def check_agency_registry(plan) -> list[Problem]:
@@ -125,10 +126,13 @@ def check_agency_registry(plan) -> list[Problem]:
                 problems.append(error("unknown-member", ("agencies", a, "members", k), group=agency.name, name=member, **split))
             elif found is agency:  # "Nhóm E" among its own members: a cycle of one
                 problems.append(error("member-cycle", ("agencies", a, "members", k), group=agency.name, trail=f"{agency.name} → {agency.name}"))
-    for a, agency in enumerate(plan.agencies):
-        cycle = registry.cycle_through(agency)
-        if cycle:
-            problems.append(error("member-cycle", ("agencies", a, "name"), group=agency.name, trail=" → ".join(cycle)))
+    position = {id(agency): a for a, agency in enumerate(plan.agencies)}
+    for first, cycle in registry.member_cycles():  # one error a cycle, at its first group: cut one link of it
+        names = [group.name for group in cycle]
+        long = {"key": "member-cycle.long", "count": len(cycle) - 1} if len(cycle) - 1 > _CYCLE_QUOTED else {}
+        if long:  # the first groups and the last: a ring of thousands is no report of megabytes
+            names = names[: _CYCLE_QUOTED // 2] + ["…"] + names[-(_CYCLE_QUOTED // 2) :]
+        problems.append(error("member-cycle", ("agencies", position[id(first)], "name"), group=first.name, trail=" → ".join(names), **long))
     return problems
 
 

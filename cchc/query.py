@@ -267,10 +267,7 @@ def agency_summary(plan) -> list[AgencySummary]:
     registry = AgencyRegistry(plan.agencies)
     counts = {id(a): [0, 0, 0, 0] for a in plan.agencies}
     money: dict[int, list] = {id(a): [] for a in plan.agencies}
-    members: dict[int, list] = {}
-    for agency in plan.agencies:
-        for group in registry.groups_of(agency):
-            members.setdefault(id(group), []).append(agency)
+    named_group = {id(a): a for a in plan.agencies if a.group}
     for _, _, item in plan.items():
         lead_names = leads(item, plan)
         named = [
@@ -281,7 +278,7 @@ def agency_summary(plan) -> list[AgencySummary]:
         for role, agencies in enumerate(named):
             for key in agencies:
                 counts[key][role] += 1
-            via = {id(m) for key in agencies for m in members.get(key, ())} - involved
+            via = {id(m) for key in agencies if key in named_group for m in registry.held_by(named_group[key])} - involved
             for key in via:
                 counts[key][role + 2] += 1
         first = registry.first_lead(item) if item.lead else (registry.resolve(lead_names[0]) if lead_names else None)

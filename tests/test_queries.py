@@ -879,3 +879,63 @@ def test_did_you_mean_folds_the_registry_once_for_all_the_names_asked_about(monk
     answers = [registry.suggest(name) for name in asked]
     assert answers[0] == ["Sở Nội vụ"] and answers[-1] == []
     assert len(calls) == spellings + len(asked), len(calls)
+
+
+def ring_of_groups(count: int, closed: bool = True) -> str:
+    """A plan whose groups G0 … G(count-1) each hold the next; the last holds G0 (a ring) or the agency A (a chain)."""
+    groups = "".join(f"  - name: G{i}\n    group: true\n    members: [G{i + 1}]\n" for i in range(count - 1))
+    groups += f"  - name: G{count - 1}\n    group: true\n    members: [{'G0' if closed else 'A'}]\n"
+    return (
+        "plan:\n  title: T\n  year: 2026\nagencies:\n  - name: A\n" + groups + "sections:\n  - numeral: I\n    title: T\n"
+        "    tasks:\n      - number: '1'\n        title: T\n        items:\n          - id: I-1\n            product: P\n"
+        "            lead: [A]\n            partners: [G0]\n            deadline: Tháng 12/2026\n"
+    )
+
+
+def test_a_ring_of_groups_is_one_error_at_its_first_group_quoting_the_way_round(run, tmp_path):
+    path = tmp_path / "ring.yaml"
+    path.write_text(ring_of_groups(3), encoding="utf-8")
+    result = run("validate", path, "-f", "json", "--lang", "en")
+    errors = [d for d in json.loads(result.stdout)["diagnostics"] if d["severity"] == "error"]
+    assert result.exit_code == 1
+    assert [(d["code"], d["line"], d["message"]) for d in errors] == [
+        ("member-cycle", 6, 'group "G0" contains itself (through G0 → G1 → G2 → G0)')
+    ]
+    # The shortest way round is quoted: G1 also holds G0 directly.
+    path.write_text(ring_of_groups(3).replace("members: [G2]", "members: [G2, G0]"), encoding="utf-8")
+    assert "(qua G0 → G1 → G0)" in run("validate", path).stdout
+    # Two rings apart are two errors.
+    two = ring_of_groups(2).replace("agencies:\n", "agencies:\n  - name: H0\n    group: true\n    members: [H1]\n"
+                                    "  - name: H1\n    group: true\n    members: [H0]\n")
+    path.write_text(two, encoding="utf-8")
+    assert run("validate", path).stdout.count("[member-cycle]") == 2
+
+
+def test_a_ring_of_thousands_of_groups_is_read_once_and_quoted_in_a_line(run, tmp_path, monkeypatch):
+    # Each group was searched from for a way back to it, copying its trail: a ring of 2,000 groups made 2,000
+    # errors quoting the whole ring (38 MB); a chain of 4,000 took 33 s. Now each group's members are read once.
+    import cchc.agencies as agencies
+
+    looks = []
+    real = agencies.AgencyRegistry.direct_members
+    monkeypatch.setattr(agencies.AgencyRegistry, "direct_members", lambda self, group: looks.append(group) or real(self, group))
+    path = tmp_path / "ring.yaml"
+    path.write_text(ring_of_groups(2000), encoding="utf-8")
+    result = run("validate", path, "--lang", "en")
+    lines = [line for line in result.stdout.splitlines() if "[member-cycle]" in line]
+    assert result.exit_code == 1 and len(lines) == 1 and len(lines[0]) < 300, lines
+    assert "through 2000 groups (G0 → G1 → G2 → G3 → G4 → … → G1996 → G1997 → G1998 → G1999 → G0)" in lines[0]
+    assert len(looks) == 2000
+    looks.clear()
+    path.write_text(ring_of_groups(4000, closed=False), encoding="utf-8")
+    assert run("validate", path).exit_code == 0 and len(looks) == 4000
+
+
+def test_the_agencies_held_through_a_chain_of_groups_count_what_the_chain_supports(run, tmp_path):
+    path = tmp_path / "chain.yaml"
+    path.write_text(ring_of_groups(30, closed=False), encoding="utf-8")
+    summary = {a["agency"]: a for a in json.loads(run("agencies", "-f", "json", "--plan", path).stdout)}
+    # A leads I-1 itself, so the group G0 that holds it (through 29 others) does not make it a partner too.
+    assert summary["A"]["lead"] == 1 and summary["A"]["partner_via_group"] == 0
+    assert summary["G0"]["partner"] == 1 and [summary[f"G{i}"]["partner_via_group"] for i in range(1, 30)] == [1] * 29
+    assert [i["id"] for i in items(run("list", "--agency", "G29", "--format", "json", "--plan", path))] == ["I-1"]

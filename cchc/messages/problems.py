@@ -153,6 +153,10 @@ MESSAGES = {
     ),
     "unknown-member": ("nhóm {group!q} có thành viên {name!q} không có trong danh mục cơ quan", "group {group!q} has a member {name!q} that is not in the registry"),
     "member-cycle": ("nhóm {group!q} chứa chính nó (qua {trail})", "group {group!q} contains itself (through {trail})"),
+    "member-cycle.long": (
+        "nhóm {group!q} chứa chính nó qua {count} nhóm ({trail})",
+        "group {group!q} contains itself through {count} groups ({trail})",
+    ),
     "members-not-group": ("{name!q} có danh sách thành viên nhưng không đánh dấu là nhóm (group: true)", "{name!q} has members but is not marked as a group (group: true)"),
     "repeated-agency": ("{name!q} lặp lại cơ quan {agency!q}", "{name!q} names {agency!q} again"),
     "no-lead": ("nhiệm vụ {id} chưa có cơ quan chủ trì", "item {id} has no lead agency (Cơ quan chủ trì)"),
