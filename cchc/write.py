@@ -38,8 +38,12 @@ def check_output(output: Path, protected: list[Path], force: bool = True, protec
 
 def _check_output(output: Path, protected: list[Path], force: bool, protected_dirs, read_only_too: bool) -> None:
     absolute = os.path.abspath(output)
-    if absolute.startswith(_SPECIAL_DIRECTORIES) or os.path.realpath(output).startswith(_SPECIAL_DIRECTORIES):
-        raise UnsafeOutput("write.not-regular", path=str(output))
+    real = os.path.realpath(output)
+    if absolute.startswith(_SPECIAL_DIRECTORIES) or real.startswith(_SPECIAL_DIRECTORIES):
+        if os.path.exists(output):  # through links: a link to nothing in /dev writes no device
+            raise UnsafeOutput("write.not-regular", path=str(output))
+        special = next(d for d in _SPECIAL_DIRECTORIES if absolute.startswith(d) or real.startswith(d))
+        raise UnsafeOutput("write.special-directory", path=str(output), directory=special.rstrip("/"))
     if output.is_dir():
         raise UnsafeOutput("write.directory", path=str(output))
     parent = os.path.dirname(absolute)

@@ -355,6 +355,19 @@ def test_render_refuses_a_device_or_pipe(run, tmp_path):
     assert fifo.is_fifo()
 
 
+@pytest.mark.skipif(not Path("/dev/null").exists(), reason="needs /dev")
+def test_a_new_name_under_dev_is_no_file_to_write_and_is_told_so(run, tmp_path):
+    # It was called "not a regular file", which a path that does not exist is not.
+    link = tmp_path / "link.md"
+    link.symlink_to("/dev/cchc-no-such-device")
+    for output in ("/dev/cchc-no-such-device.md", link):
+        result = run("render", "--format", "md", "--plan", PLAN, "-o", output, "--lang", "en")
+        assert result.exit_code == 2 and result.stdout == "", result.stderr
+        assert result.stderr == f"cchc: {output}: there is no such file, and /dev holds devices and processes, not files; write to a file in another folder\n"
+    assert not Path("/dev/cchc-no-such-device.md").exists() and not Path("/dev/cchc-no-such-device").exists()
+    assert "không phải tệp thông thường" in run("render", "--format", "md", "--plan", PLAN, "-o", "/dev/null").stderr
+
+
 def test_render_through_a_symlink_writes_its_target(run, tmp_path):
     target = tmp_path / "real.md"
     target.write_text("old")

@@ -73,6 +73,10 @@ MESSAGES = {
         "{path}: không phải tệp thông thường; hãy ghi ra một tệp, hoặc bỏ -o để in ra màn hình",
         "{path}: is not a regular file; write to a file, or leave out -o for standard output",
     ),
+    "write.special-directory": (
+        "{path}: không có tệp này, và {directory} là nơi của thiết bị và tiến trình, không phải của tệp; hãy ghi ra một tệp ở thư mục khác",
+        "{path}: there is no such file, and {directory} holds devices and processes, not files; write to a file in another folder",
+    ),
     "write.not-regular.log": (
         "{path}: không phải tệp thông thường; sổ theo dõi tiến độ phải là một tệp",
         "{path}: is not a regular file; a progress log must be a file",
