@@ -55,6 +55,8 @@ class AgencyRegistry:
         self._groups_of: dict[int, list] | None = None  # each agency's groups, as they are asked for
         self._direct: dict[int, list] = {}  # each group's direct members, once
         self._held: dict[int, list] = {}  # each group's members through other groups, as they are asked for
+        self._rule_members: dict[str, list] = {}  # the agencies each members_rule selects
+        self._by_rule: dict[str, list] = {}  # the groups of each members_rule
         self._parents: dict[int, list] = {}  # the groups that name each agency or group as a member
         self._positions: dict[int, int] | None = None
         self._abbreviated: list | None = None  # (tokens, agency) of the abbreviated names, on the first name typed out that matched none
@@ -94,36 +96,59 @@ class AgencyRegistry:
 
     def direct_members(self, group) -> list:
         """The agencies and groups *group* names as members, or its rule selects (resolved; unknown names left out)."""
-        found = [a for a in map(self.resolve, group.members) if a is not None]
+        found = self._named_members(group)
         if group.members_rule is not None:
-            starts = RULE_STARTS[group.members_rule]
-            found += [a for a in self.agencies if not a.group and spelling_key(a.name).startswith(starts)]
+            found = found + self._ruled(group.members_rule)
         unique: dict[int, object] = {}
         for agency in found:
             if agency is not group:
                 unique.setdefault(id(agency), agency)
         return list(unique.values())
 
+    def _named_members(self, group) -> list:
+        """The agencies *group* names as members (resolved; unknown names left out)."""
+        return [a for a in map(self.resolve, group.members) if a is not None]
+
+    def _ruled(self, rule: str) -> list:
+        """The agencies (no group) a ``members_rule`` selects, found once for every group that has the rule."""
+        try:
+            return self._rule_members[rule]
+        except KeyError:
+            starts = RULE_STARTS[rule]
+            found = self._rule_members[rule] = [a for a in self.agencies if not a.group and spelling_key(a.name).startswith(starts)]
+            return found
+
     def groups_of(self, agency) -> list:
-        """Every group that holds *agency*, directly or through other groups, in registry order."""
+        """Every group that holds *agency*, directly or through other groups, in registry order.
+
+        The groups that name their members are indexed by member; those of a rule by the rule, which an
+        agency either meets or not: thousands of groups of a rule are not each a list of every agency."""
         if self._groups_of is None:
             self._groups_of = {}
             for group in self.agencies:
                 if group.group:
-                    for member in self._members_of(group):
-                        self._parents.setdefault(id(member), []).append(group)
+                    for member in self._named_members(group):
+                        if member is not group:
+                            self._parents.setdefault(id(member), []).append(group)
+                    if group.members_rule is not None:
+                        self._by_rule.setdefault(group.members_rule, []).append(group)
         try:
             return self._groups_of[id(agency)]
         except KeyError:
             pass
-        seen: dict[int, object] = {}
         pending = list(self._parents.get(id(agency), []))
+        if not agency.group:
+            key = spelling_key(agency.name)
+            for rule, groups in self._by_rule.items():
+                if key.startswith(RULE_STARTS[rule]):
+                    pending.extend(groups)
+        seen: dict[int, object] = {}
         while pending:
             group = pending.pop()
             if id(group) in seen or group is agency:
                 continue
             seen[id(group)] = group
-            pending.extend(self._parents.get(id(group), []))
+            pending.extend(self._parents.get(id(group), []))  # a rule selects no group: a group's groups name it
         order = self._order()
         found = self._groups_of[id(agency)] = sorted(seen.values(), key=lambda g: order[id(g)])
         return found
@@ -152,7 +177,7 @@ class AgencyRegistry:
         order, the groups along a shortest cycle from it back to it), in registry order. Linear in groups and
         memberships: a chain or ring of thousands of groups is read once, not once from each group."""
         groups = [a for a in self.agencies if a.group]
-        inside = {id(g): [m for m in self._members_of(g) if m.group] for g in groups}
+        inside = {id(g): list({id(m): m for m in self._named_members(g) if m.group and m is not g}.values()) for g in groups}
         index: dict[int, int] = {}
         low: dict[int, int] = {}
         stack: list = []

@@ -134,6 +134,7 @@ def select(
     if agency is None and section is None and needle is None and statuses is None:
         return list(all_rows)  # no filter: every row, without a test for each
     groups = [] if agency is None or direct else registry.groups_of(agency)
+    rank = {id(group): i for i, group in enumerate(groups)}
     result = []
     for row in all_rows:
         if section is not None and row.section.numeral != section:
@@ -149,9 +150,18 @@ def select(
                 continue
             if groups and has_role(row.item, agency, "any", registry, lead_names):
                 continue  # named in its own right in the other role: a group of it does not add a role (as agency_summary counts)
-            via = next((g for g in groups if has_role(row.item, g, role, registry, lead_names)), None)
-            if via is None:
+            # The first of the agency's groups (in registry order) the item names in the role, found from the
+            # item's own names: a registry of thousands of groups is not tried group by group for every item.
+            if role == "lead":
+                named = lead_names
+            elif role == "partner":
+                named = row.item.partners
+            else:
+                named = (*lead_names, *row.item.partners)
+            ranks = [rank[key] for key in map(id, map(registry.resolve, named)) if key in rank]
+            if not ranks:
                 continue
+            via = groups[min(ranks)]
             row = Row(row.order, row.section, row.task, row.item, row.deadline, via)
         result.append(row)
     return result

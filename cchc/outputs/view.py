@@ -17,7 +17,7 @@ from cchc.agencies import AgencyRegistry
 from cchc.messages import long_date
 from cchc.money import exact_sum, format_number, million_in_words, million_to_vnd
 from cchc.outputs import Made
-from cchc.query import has_role, leads
+from cchc.query import leads
 
 
 class Row(NamedTuple):
@@ -257,10 +257,11 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
     """
     registry = AgencyRegistry(plan.agencies)
     concerned = [agency] + ([] if agency is None or direct else registry.groups_of(agency))
+    wanted = {id(one) for one in concerned}
 
     def involved(item) -> bool:
-        lead_names = leads(item, plan)
-        return any(has_role(item, one, "any", registry, lead_names) for one in concerned)
+        # The item's own names against the set of the agency and its groups: not each group tried in turn.
+        return any(id(registry.resolve(name)) in wanted for name in (*leads(item, plan), *item.partners))
 
     notes: list[Note] = []
     sections: list[SectionView] = []
