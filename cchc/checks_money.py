@@ -68,6 +68,10 @@ def check_total_in_words(plan) -> list[Problem]:
         # "1.250" beside "Một tỷ hai trăm năm mươi triệu đồng": the words are right, the dot groups thousands
         return [error("total-in-words", path, key="total-in-words.thousands-dot", in_words=in_words,
                       in_million=vnd_to_million(in_words), declared=declared, **_thousands_dot_readings(declared))]
+    items = itemized_total(plan)
+    if items != declared and in_words == million_to_vnd(items):
+        # The words and the items agree, the figure does not: the words must not be "corrected" to a typo.
+        return [error("total-in-words", path, key="total-in-words.items", in_words=in_words, in_million=vnd_to_million(in_words), declared=declared)]
     expected = million_in_words(declared)  # None past what words are written for (10^15 đồng)
     key = "total-in-words.mismatch" if expected else "total-in-words.mismatch-figure"
     return [error("total-in-words", path, key=key, in_words=in_words, in_million=vnd_to_million(in_words), declared=declared, expected=expected or "")]

@@ -1,5 +1,6 @@
 """Tests for cchc.money: figures, formal readings in words, and reading them back."""
 
+import json
 import re
 import unicodedata
 from decimal import Decimal
@@ -370,6 +371,23 @@ def test_a_total_in_words_that_disagrees_is_shown_in_the_declared_totals_unit(ru
                           'bằng chữ đúng là "Mười hai triệu năm trăm nghìn đồng"')
     assert en[0].endswith("the total in words reads 12 million VND (12,000,000 VND) but the declared total is 12.5 million VND; "
                           'in words the declared total is "Mười hai triệu năm trăm nghìn đồng"')
+
+
+def test_words_that_agree_with_the_items_are_not_told_to_follow_a_mistyped_total(run, tmp_path):
+    # A total typed 13.5 beside words and items of 12.5: the words were told to read "Mười ba triệu năm trăm
+    # nghìn đồng", which spreads the typo. They are said to agree with the items; the figure is to be checked.
+    from conftest import DATA
+
+    path = tmp_path / "plan.yaml"
+    path.write_text((DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace("total_million_vnd: 12.5", "total_million_vnd: 13.5"), encoding="utf-8")
+    result = run("validate", path, "-f", "json", "--lang", "en")
+    found = {d["code"]: d for d in json.loads(result.stdout)["diagnostics"]}
+    assert result.exit_code == 1 and set(found) == {"total-mismatch", "total-in-words"}
+    assert found["total-in-words"]["message"] == (
+        "the total in words reads 12.5 million VND (12,500,000 VND), which is what the items add up to, "
+        "but the declared total is 13.5 million VND: check the figure against the source document"
+    )
+    assert "Mười ba" not in run("validate", path).stdout
 
 
 @pytest.mark.parametrize("written", ["(Bằng chữ: Mười hai triệu năm trăm nghìn đồng)", "Bằng chữ: Mười hai triệu năm trăm nghìn đồng"])

@@ -268,6 +268,12 @@ MESSAGES = {
         "the total in words reads {in_million!m} ({in_words!n} VND) but the declared total is written {amount}, read as "
         "{declared!m} (the dot is a decimal point): for {thousands} million VND write {thousands}, with no dot",
     ),
+    "total-in-words.items": (
+        "số tiền bằng chữ là {in_million!m} ({in_words!n} đồng), bằng tổng kinh phí các nhiệm vụ, nhưng tổng kinh phí công bố "
+        "là {declared!m}: hãy đối chiếu con số với văn bản gốc",
+        "the total in words reads {in_million!m} ({in_words!n} VND), which is what the items add up to, but the declared "
+        "total is {declared!m}: check the figure against the source document",
+    ),
     "total-in-words.mismatch-figure": (
         "số tiền bằng chữ là {in_million!m} ({in_words!n} đồng) nhưng tổng kinh phí công bố là {declared!m}",
         "the total in words reads {in_million!m} ({in_words!n} VND) but the declared total is {declared!m}",
