@@ -125,6 +125,9 @@ def closest_taking_numbers(text: str, year: int | None, reads) -> str:
     """``closest_form`` of *text* with its numbers in place (``with_their_numbers``); when they do not fit it, the
     first example as like *text* by words (then by characters) that takes them and reads: "10/2021" is told
     "Tháng 10/2021", not "Quý II/2021" (as like it by words, closer by characters, but no quarter is 10)."""
+    day = _DAY_MONTH_YEAR.fullmatch(text.strip())
+    if day and reads(candidate := "Ngày {}/{}/{}".format(*day.group(1, 3, 4))):
+        return candidate  # "30-6-2026": that day, written as the grammar writes it, not a range of months
     best = closest_form(text, year)
     told = with_their_numbers(best, text, reads)
     if told != best:
@@ -139,6 +142,8 @@ def closest_taking_numbers(text: str, year: int | None, reads) -> str:
 
 
 _ROMAN_WORD = re.compile(r"\b(?:IV|I{1,3})\b")
+#: A day written with dashes or dots between its numbers: "30-6-2026", "30.06.2026".
+_DAY_MONTH_YEAR = re.compile(r"\b([0-9]{1,2})\s*([-.])\s*([0-9]{1,2})\s*\2\s*([0-9]{4})\b")
 _DIGITS = re.compile(r"[0-9]+")
 
 

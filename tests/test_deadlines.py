@@ -552,6 +552,9 @@ def test_unknown_wordings(text: str) -> None:
         ("Tháng 12 mỗi năm", "Tháng 12 hằng năm"),
         ("Trước ngày 15-12-2021", "Trước ngày 15/12/2021"),
         ("Truoc ngay 15.12.2021", "Trước ngày 15/12/2021"),
+        # A day with dashes was told the range of months "Tháng 6-7/2021", which means something else.
+        ("30-6-2021", "Ngày 30/6/2021"),
+        ("30 - 06 - 2021", "Ngày 30/06/2021"),
         ("Năm 21", "Năm 2021"),
         ("Sau", "Sau khi có văn bản hướng dẫn"),
         ("Theo", "Theo kế hoạch"),
