@@ -376,12 +376,37 @@ def test_a_product_partners_and_stt_merged_give_their_text_to_every_row_they_cov
         merges=[((1, 0), (2, 0)), ((1, 1), (2, 1)), ((1, 2), (2, 2)), ((1, 4), (2, 4))],
     )
     plan, result, _ = imported(data)
-    # The STT merged down with its task's cell is the task's number, written once (not each row's).
+    # The STT merged down with its task's cell is the task's number, written once (not each row's); so the STT
+    # beside the task of one row numbers that task too (it was the item's, under a task with no number).
     assert F.rows(plan) == [
         ("1", None, "1", "A", None, "Báo cáo quý", ("Sở Nội vụ",), ("Sở Tư pháp", "Sở Tài chính"), "Quý I/2026", None),
         ("1", None, "1", "A", None, "Báo cáo quý", ("Sở Tài chính",), ("Sở Tư pháp", "Sở Tài chính"), "Quý II/2026", None),
-        ("1", None, None, "B", "2", "Kế hoạch", ("Sở Tư pháp",), ("Sở Nội vụ",), "Quý III/2026", None),
+        ("1", None, "2", "B", None, "Kế hoạch", ("Sở Tư pháp",), ("Sở Nội vụ",), "Quý III/2026", None),
     ]
+    assert result.problems == []
+
+
+@pytest.mark.parametrize("first_task_rows_numbered", [False, True])
+def test_the_stt_beside_a_task_of_one_row_numbers_it_where_the_stt_numbers_tasks(first_task_rows_numbered):
+    # A one-row task first, then a task whose STT is merged down beside it: the STT numbers tasks, the first's too.
+    # Where a task's rows are numbered one by one (1, 2 under task A), the STT numbers items, and 3 stays item 3.
+    rows = [
+        ["1", "A", "Kế hoạch", "Sở Tư pháp", "Sở Nội vụ", "Quý I/2026"],
+        ["2", "B", "Báo cáo quý", "Sở Nội vụ", None, "Quý II/2026"],
+        [None, None, "Báo cáo năm", "Sở Nội vụ", None, "Quý IV/2026"],
+    ]
+    merges = [((2, 0), (3, 0)), ((2, 1), (3, 1))]
+    if first_task_rows_numbered:
+        rows = [list(row) for row in rows]
+        rows[1][0], rows[2][0] = "2", "3"
+        merges = [((2, 1), (3, 1))]
+    data = F.small_docx(rows, headings=("STT", "Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"), merges=merges)
+    plan, result, _ = imported(data)
+    numbers = [(task.number, [item.stt for item in task.items]) for section in plan.sections for task in section.tasks]
+    if first_task_rows_numbered:
+        assert numbers == [(None, ["1"]), (None, ["2", "3"])]
+    else:
+        assert numbers == [("1", [None]), ("2", [None, None])]
     assert result.problems == []
 
 
@@ -1486,7 +1511,7 @@ def test_an_stt_merged_down_over_a_tasks_rows_is_the_tasks_number_once():
     plan = read_docx(F.to_bytes(doc), "kh.docx").data
     tasks = plan["sections"][0]["tasks"]
     assert [(t["number"], t["title"], [i.get("stt") for i in t["items"]]) for t in tasks] == [
-        ("1", "Rà soát văn bản", [None, None]), (None, "Kiểm tra", ["2"]),
+        ("1", "Rà soát văn bản", [None, None]), ("2", "Kiểm tra", [None]),  # the STT numbers the tasks: 2 too
     ]
 
 

@@ -25,7 +25,7 @@ from cchc.inputs.docx_agencies import AgencyBook, issuer_level
 from cchc.inputs.docx_body import Body, Para, Place
 from cchc.inputs.docx_styles import Numbering, Styles
 from cchc.inputs.docx_package import DocxRefused, open_package
-from cchc.inputs.docx_ids import item_paths, numbered_ids
+from cchc.inputs.docx_ids import item_paths, number_tasks, numbered_ids
 from cchc.inputs.docx_rows import TableReader
 from cchc.inputs.docx_sources import with_sources_added
 from cchc.inputs.docx_table import Columns, find_columns, is_caps
@@ -357,10 +357,8 @@ class _Document:
     def _finish(self) -> Imported:
         tables = self.tables
         tables.check_heading_amounts()
+        number_tasks(tables.sections, tables.stt_numbers_tasks, tables.stt_beside_task)
         numbered_ids(tables.sections)
-        for position, section in enumerate(tables.sections, 1):
-            if section["numeral"] is None:
-                section["numeral"] = str(position)
         year, year_guessed = self._year()
         self.book.learn([text for _, _, text in tables.agency_cells])
         self.book.learn_prose(self.all_text)

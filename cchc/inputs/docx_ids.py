@@ -6,7 +6,8 @@ import re
 
 
 def numbered_ids(sections: list[dict]) -> None:
-    """Give each item its id, "I-1", "I-2" … counted per section label (on across sections of one label)."""
+    """Give each item its id, "I-1", "I-2" … counted per section label (on across sections of one label), and a
+    section with no label its position."""
     used: dict[str, int] = {}
     for position, section in enumerate(sections, 1):
         base = re.sub(r"[^A-Za-z0-9._-]", "", _ascii(section["numeral"] or "")).strip("._-") or str(position)
@@ -14,6 +15,22 @@ def numbered_ids(sections: list[dict]) -> None:
             for item in task["items"]:
                 used[base] = used.get(base, 0) + 1
                 item["id"] = f"{base[:40]}-{used[base]}"
+        if section["numeral"] is None:
+            section["numeral"] = str(position)
+
+
+def number_tasks(sections: list[dict], stt_numbers_tasks: bool, beside: list[tuple[dict, dict]]) -> None:
+    """Where the STT cells number the tasks (*stt_numbers_tasks*: merged down beside a task's cell; no task's rows
+    numbered one by one), the STT beside a task of one row (*beside*: its task and item) numbers that task too, as
+    it does the others: "2 | Theo dõi thi hành pháp luật | Báo cáo …" is task 2 with its one item, not an item
+    numbered 2 under a task with no number."""
+    if not stt_numbers_tasks:
+        return
+    if any(sum(1 for item in task["items"] if item["stt"]) > 1 for section in sections for task in section["tasks"]):
+        return  # the rows of a task numbered one by one: the STT numbers items
+    for task, item in beside:
+        if task["number"] is None and task["items"] == [item]:
+            task["number"], item["stt"] = item["stt"], None
 
 
 def _ascii(text: str) -> str:

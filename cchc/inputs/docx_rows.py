@@ -64,6 +64,10 @@ class TableReader:
         #: checked against the items under it once all are read.
         self._heading_amounts: list[tuple[dict, object, Cell, Cell, str]] = []  # scope, amount, label, its cell, as written
         self._chars = 0
+        #: Whether an STT cell merged down beside its task's cell numbered the task, and the (task, item) of each
+        #: task of one row whose STT the item was given: the STT may number the tasks (docx_ids.number_tasks).
+        self.stt_numbers_tasks = False
+        self.stt_beside_task: list[tuple[dict, dict]] = []
 
     # ------------------------------------------------------------ a table
 
@@ -248,8 +252,11 @@ class TableReader:
             pass  # merged down from a row above: its number is written there once, not on every row it covers
         elif stt and stt_slot.cell.vmerge is not None and opened_task and task_slot.cell.vmerge is not None and self._task["number"] is None:
             self._task["number"] = stt  # merged down with its task's cell: the task's number
+            self.stt_numbers_tasks = True
         elif stt:
             item["stt"] = stt
+            if opened_task and task_slot.cell.vmerge is None and self._task["number"] is None:
+                self.stt_beside_task.append((self._task, item))  # a task of one row: whose number? docx_ids.number_tasks
         for role in ("lead", "partners"):
             if value(role):
                 self.agency_cells.append((item, role, value(role)))
