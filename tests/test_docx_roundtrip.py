@@ -190,7 +190,10 @@ def test_groups_of_every_department_come_back_with_the_rule_that_selects_them(ru
     "name, rule",
     [("Các sở, ban, ngành", "so-ban-nganh"), ("Sở, ban, ngành", "so-ban-nganh"), ("Các sở, ngành có liên quan", "so-ban-nganh"),
      ("Các phòng, ban, ngành", "phong-ban-nganh"), ("Các sở: Tài chính, Nội vụ", None), ("UBND cấp xã", None),
-     ("Các đơn vị sự nghiệp công lập", None)],
+     ("Các đơn vị sự nghiệp công lập", None),
+     # A district's own offices, as its plans name them; a committee's own departments at either level.
+     ("Các phòng, ban chuyên môn", "phong-ban-nganh"), ("Các phòng chuyên môn có liên quan", "phong-ban-nganh"),
+     ("Các cơ quan chuyên môn", "this-level"), ("Chuyên môn", None), ("Các đơn vị chuyên môn thuộc Sở", None)],
 )
 def test_a_groups_rule_is_read_from_kinds_of_agency_only(name, rule):
     from cchc.inputs.docx_agencies import members_rule

@@ -89,9 +89,10 @@ _THIS_LEVEL = "this-level"
 
 def members_rule(name: str) -> str | None:
     """The ``members_rule`` of a group named by kinds of agency only ("Các sở, ban, ngành", "Sở, ban, ngành",
-    "Các sở, ngành có liên quan", "Các phòng, ban, ngành"; ``_THIS_LEVEL`` for "Các cơ quan, đơn vị có liên
-    quan"); None for any other ("Các sở: Tài chính, Nội vụ", "UBND cấp xã")."""
+    "Các sở, ngành có liên quan", "Các phòng, ban, ngành", "Các phòng, ban chuyên môn"; ``_THIS_LEVEL`` for "Các cơ
+    quan, đơn vị có liên quan", "Các cơ quan chuyên môn"); None for any other ("Các sở: Tài chính, Nội vụ", "UBND cấp xã")."""
     key = " ".join(name.casefold().split()).removeprefix("các ").removesuffix(" có liên quan").removesuffix(" liên quan")
+    key = key.removesuffix(" chuyên môn")  # "Các phòng, ban chuyên môn": a district's own offices; "Các cơ quan chuyên môn"
     words = [word for word in re.split(r"[,\s]+", key) if word]
     for kinds, first, rule in _RULE_KINDS:
         if words and words[0] == first and set(words) <= kinds:
