@@ -64,8 +64,33 @@ __all__ = [
 
 #: The statuses an entry may give, in the order a person reads them.
 STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "cancelled")
+#: Words a person may write for a status, beside its code and the words cchc prints for it in either language
+#: (``status.*`` in the catalogue), compared by ``cchc.text.word_key``: ``--status`` takes them ("undated" is
+#: ``list``'s), and a log that holds one is told the code it means.
+STATUS_WORDS = {
+    "not_started": ("chưa bắt đầu", "chưa làm"),
+    "in_progress": ("đang làm", "đang triển khai"),
+    "done": ("đã hoàn thành", "xong", "đã xong", "hoàn tất", "đã hoàn tất"),
+    "cancelled": ("hủy", "đã hủy", "canceled"),
+    "undated": ("không có hạn", "no due date"),
+}
 #: The statuses (None: the log says nothing) of an item still to do; ``--pending`` keeps these.
 PENDING = frozenset({None, "not_started", "in_progress"})
+
+
+def status_named(text: str) -> str | None:
+    """The status of an entry a person's words name ("xong", "Hoàn thành", "in progress"), or None."""
+    from cchc.messages import catalogue, t
+    from cchc.text import word_key
+
+    key = word_key(text)
+    for code in STATUSES:
+        printed = [t(f"status.{code}", language) for language in ("vi", "en")] if f"status.{code}" in catalogue() else []
+        if key in map(word_key, (code, *printed, *STATUS_WORDS.get(code, ()))):
+            return code
+    return None
+
+
 #: An entry dated more years than this from the plan's year is warned of (progress-year): as far as a due date may be.
 FAR_YEARS = 1
 #: The fields an entry may have.
@@ -367,7 +392,9 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
             problems.append(error("progress-schema", (index,), key="progress-schema.missing", field="status"))
             ok = False
         elif status not in STATUSES:
-            problems.append(error("progress-status", (index, "status"), value=str(status), choices=", ".join(STATUSES)))
+            code = status_named(status) if isinstance(status, str) and len(status) <= 100 else None
+            said = {"key": "progress-status.word", "status": code} if code else {}  # "xong": the log holds the code, done
+            problems.append(error("progress-status", (index, "status"), value=str(status), choices=", ".join(STATUSES), **said))
             ok = False
         day = None
         value = raw.get("date")

@@ -62,6 +62,12 @@ _D = str.maketrans("đĐðÐ", "dDdD")
 
 
 @cached_when_short(maxsize=4096)
+def word_key(text: str) -> str:
+    """How a word a person types for a code is compared ("Hoàn thành", "in-progress", "in_progress"): folded, "-"
+    and "_" as spaces."""
+    return " ".join(fold(text.replace("_", " ").replace("-", " ")).split())
+
+
 def fold(text: str) -> str:
     """Case-, diacritic- and form-insensitive key: "Sở Tư Pháp" -> "so tu phap".
 

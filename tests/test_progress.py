@@ -1122,13 +1122,29 @@ def test_history_is_as_of_today_as_the_status_is(run, workdir):
     "written, code",
     [("done", "done"), ("hoàn thành", "done"), ("HOAN THANH", "done"), ("Đã hoàn thành", "done"), ("in progress", "in_progress"),
      ("in-progress", "in_progress"), ("đang thực hiện", "in_progress"), ("Chưa thực hiện", "not_started"), ("not started", "not_started"),
-     ("hủy bỏ", "cancelled"), ("huỷ bỏ", "cancelled"), ("Cancelled", "cancelled")],
+     ("hủy bỏ", "cancelled"), ("huỷ bỏ", "cancelled"), ("Cancelled", "cancelled"),
+     # "xong" was taken and "đã xong" refused: the common ways of saying done and under way are all taken.
+     ("xong", "done"), ("đã xong", "done"), ("Hoàn tất", "done"), ("đang làm", "in_progress"), ("đã hủy", "cancelled")],
 )
 def test_a_status_may_be_written_in_words(run, workdir, written, code):
     # A clerk reads "hoàn thành" in the help and on every page: cchc takes the words as it takes the code.
     result = run("progress", "A-3", "--status", written, "--on", "2021-05-02", "--plan", workdir / "ke-hoach.yaml")
     assert result.exit_code == 0, result
     assert f'status: "{code}"' in (workdir / "ke-hoach.progress.yaml").read_text(encoding="utf-8")
+
+
+def test_a_log_that_holds_a_status_in_words_is_told_the_code_it_means(run, workdir):
+    # The command line takes "xong"; a log holds codes only, and a clerk who typed the word there is told which.
+    log = workdir / "ke-hoach.progress.yaml"
+    log.write_text('- id: A-1\n  status: xong\n  date: 2021-03-01\n- id: A-1\n  status: "Đang thực hiện"\n  date: 2021-03-02\n'
+                   "- id: A-1\n  status: finished\n  date: 2021-03-03\n", encoding="utf-8")
+    result = run("validate", workdir / "ke-hoach.yaml", "--lang", "en", "-f", "json")
+    said = [(d["line"], d["message"]) for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "progress-status"]
+    assert result.exit_code == 1 and said == [
+        (2, 'status "xong" means done: a progress log holds the code, not words; write status: done'),
+        (5, 'status "Đang thực hiện" means in_progress: a progress log holds the code, not words; write status: in_progress'),
+        (8, 'status "finished" is not valid; use one of: not_started, in_progress, done, cancelled'),
+    ]
 
 
 @pytest.mark.parametrize("written", ["overdue", "quá hạn", "xong roi", "", "d" * 5000])

@@ -132,16 +132,6 @@ def parse_day(value: str, option: str) -> datetime.date:
     raise usage(msg("cli.bad-date", value=value), option)
 
 
-#: Words a person may write for a status, beside its code and the words cchc prints for it in either language
-#: (``status.*`` in the catalogue); compared without case, marks, "-" or "_".
-_STATUS_WORDS = {
-    "not_started": ("chưa bắt đầu", "chưa làm"),
-    "done": ("đã hoàn thành", "xong"),
-    "cancelled": ("hủy", "đã hủy", "canceled"),
-    "undated": ("không có hạn", "no due date"),
-}
-
-
 #: Words for a role of list --role, beside its code and the words of ``role.*`` in the catalogue.
 _ROLE_WORDS = {"lead": ("chủ trì", "lead"), "partner": ("phối hợp", "partner", "support"), "any": ("bất kỳ", "tất cả", "both", "all")}
 
@@ -153,22 +143,25 @@ def role_parser(value: str) -> Role:
 
 def status_parser(codes: tuple[str, ...], words: dict[str, tuple[str, ...]] | None = None, kind: str = "status"):
     """A parser for a --status value: one of *codes*, written as the code or in words ("hoàn thành", "in progress");
-    *words* (by default the statuses') beside the catalogue's ``<kind>.<code>``."""
-    words = _STATUS_WORDS if words is None else words
+    *words* (by default ``cchc.progress.STATUS_WORDS``) beside the catalogue's ``<kind>.<code>``."""
     known: dict[str, str] = {}
 
     def key(text: str) -> str:
-        from cchc.text import fold
+        from cchc.text import word_key
 
-        return " ".join(fold(text.replace("_", " ").replace("-", " ")).split())
+        return word_key(text)
 
     def parse(value: str) -> str:
         if not known:  # made on first use: a help page imports no catalogue
             from cchc.messages import catalogue, t
 
+            if words is None:
+                from cchc.progress import STATUS_WORDS as extra
+            else:
+                extra = words
             for code in codes:
                 printed = [t(f"{kind}.{code}", language) for language in ("vi", "en")] if f"{kind}.{code}" in catalogue() else []
-                for word in (code, *printed, *words.get(code, ())):
+                for word in (code, *printed, *extra.get(code, ())):
                     known.setdefault(key(word), code)
         found = known.get(key(value)) if len(value.strip()) <= 100 else None
         if found is None:

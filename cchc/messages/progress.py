@@ -34,6 +34,10 @@ MESSAGES = {
         "item id {value!q} is not valid; write the plan's id in double quotes, e.g. id: \"I-3\"",
     ),
     "progress-schema.text": ("{field} phải là chữ (ghi trong ngoặc kép), nhưng đang là {value!q}", "{field} must be text (in double quotes), got {value!q}"),
+    "progress-status.word": (
+        "tình trạng {value!q} là {status}: sổ theo dõi ghi mã, không ghi chữ; hãy viết status: {status}",
+        "status {value!q} means {status}: a progress log holds the code, not words; write status: {status}",
+    ),
     "progress-status": (
         "tình trạng {value!q} không hợp lệ; dùng một trong: {choices}",
         "status {value!q} is not valid; use one of: {choices}",
