@@ -151,3 +151,22 @@ class Partial:
         for path, item_id in sorted(ids, key=lambda pair: pair[0][1::2]):  # the indexes: section, task, item
             found += check_item_id(context, path, SimpleNamespace(id=item_id))
         return found
+
+
+#: The problem an item gives for a field it lacks: left out where the schema refused a key of the item as that
+#: field misspelt ("dealine": did you mean deadline?), which says so already.
+_MISSING = {"deadline": "blank-deadline", "lead": "no-lead"}
+
+
+def without_told(found: list[Problem], schema_problems: list[Problem]) -> list[Problem]:
+    """*found* (the checks' problems) but those a misspelt key's schema error in *schema_problems* already tells."""
+    from cchc.inputs.yaml import KEY
+
+    told = set()
+    for problem in schema_problems:
+        suggestion = dict(problem.args).get("suggestion") if problem.key == "schema.unknown-field.suggest" else None
+        if suggestion in _MISSING:
+            item = problem.path[:-2] if problem.path[-1:] == (KEY,) else problem.path[:-1]
+            told.add((item, _MISSING[suggestion]))
+    return [p for p in found if (p.path[:-1], p.code) not in told] if told else found
+

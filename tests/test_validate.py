@@ -426,6 +426,14 @@ def test_a_misspelt_field_is_told_the_field_it_is_a_slip_for(run, tmp_path):
         19: 'unknown field "numeral"',  # a section's field, not an item's
     }
     assert 'trường không có trong mẫu kế hoạch: "dealine"; có phải là deadline?' in run("validate", plan).stdout
+    # That error says where the deadline went: the item is not also told it has none (nor a lead, for "laed").
+    assert "blank-deadline" not in {d["code"] for d in diagnostics(result)}
+    plan.write_text(plan.read_text(encoding="utf-8").replace("lead: [Sở A]", "laed: [Sở A]"), encoding="utf-8")
+    codes = [d["code"] for d in diagnostics(run("validate", plan, "-f", "json"))]
+    assert "no-lead" not in codes and "blank-deadline" not in codes and codes.count("schema") == 7, codes
+    # A key that is no slip for the field leaves the item with none, and it is told so.
+    plan.write_text(plan.read_text(encoding="utf-8").replace("laed: [Sở A]", "co_quan_chu_tri: [Sở A]"), encoding="utf-8")
+    assert "no-lead" in [d["code"] for d in diagnostics(run("validate", plan, "-f", "json"))]
 
 
 # ---------------------------------------------------------------- formats

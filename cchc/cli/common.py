@@ -327,7 +327,9 @@ def load_checked(path: Path, errors_only: bool = False):
         if loaded.plan is not None:
             problems += checked(loaded, errors_only)
         elif loaded.partial is not None:  # refused by the schema: still every other problem
-            found = loaded.partial.checked()
+            from cchc.salvage import without_told
+
+            found = without_told(loaded.partial.checked(), loaded.problems)
             problems += loaded.locate(errors_among(found) if errors_only else found)
     return loaded, sorted(problems)
 
