@@ -48,3 +48,23 @@ def test_the_deadline_table_matches_the_grammar():
             if wording.startswith("(blank)"):
                 wording = ""
             assert parse_deadline(wording, 2026).kind == kind, wording
+
+
+@pytest.mark.parametrize("readme, heading", [("README.md", "### A plan of your own, step by step"), ("README.vi.md", "### Kế hoạch của mình, từng bước")])
+def test_the_readmes_steps_for_a_plan_of_ones_own_work_in_turn(run, tmp_path, monkeypatch, readme, heading):
+    import shlex
+
+    text = (ROOT / readme).read_text(encoding="utf-8")
+    block = text[text.index(heading):].split("```sh\n", 1)[1].split("```", 1)[0]
+    steps = [shlex.split(line.split("#", 1)[0]) for line in block.splitlines() if line.strip()]
+    assert [step[1] for step in steps] == ["init", "validate", "import", "due", "render", "progress", "report", "calendar"]
+    monkeypatch.chdir(tmp_path)
+    for step in steps:
+        if step[1] == "import":
+            continue  # the Word document is the reader's own
+        result = run(*step[1:])
+        assert result.exit_code == 0, (step, result.stdout, result.stderr)
+    assert {p.name for p in tmp_path.iterdir()} == {
+        "ke-hoach-2026.yaml", "ke-hoach-2026.pdf", "ke-hoach-2026.progress.yaml", "ke-hoach-2026.ics"
+    }
+    assert 'status: "done"' in (tmp_path / "ke-hoach-2026.progress.yaml").read_text(encoding="utf-8")
