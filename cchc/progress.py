@@ -35,6 +35,7 @@ from pathlib import Path
 from collections.abc import Callable, Iterable
 
 from cchc.problems import At, Problem, error, warning
+from cchc.statuses import STATUSES, status_named
 from cchc.progress_write import LogNotAppendable, LogReadOnly, append_entry, clean_text, entry_text, read_only, unreadable_problem, yaml_string
 
 __all__ = [
@@ -62,33 +63,8 @@ __all__ = [
     "clean_text",
 ]
 
-#: The statuses an entry may give, in the order a person reads them.
-STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "cancelled")
-#: Words a person may write for a status, beside its code and the words cchc prints for it in either language
-#: (``status.*`` in the catalogue), compared by ``cchc.text.word_key``: ``--status`` takes them ("undated" is
-#: ``list``'s), and a log that holds one is told the code it means.
-STATUS_WORDS = {
-    "not_started": ("chưa bắt đầu", "chưa làm"),
-    "in_progress": ("đang làm", "đang triển khai"),
-    "done": ("đã hoàn thành", "xong", "đã xong", "hoàn tất", "đã hoàn tất"),
-    "cancelled": ("hủy", "đã hủy", "canceled"),
-    "undated": ("không có hạn", "no due date"),
-}
 #: The statuses (None: the log says nothing) of an item still to do; ``--pending`` keeps these.
 PENDING = frozenset({None, "not_started", "in_progress"})
-
-
-def status_named(text: str) -> str | None:
-    """The status of an entry a person's words name ("xong", "Hoàn thành", "in progress"), or None."""
-    from cchc.messages import catalogue, t
-    from cchc.text import word_key
-
-    key = word_key(text)
-    for code in STATUSES:
-        printed = [t(f"status.{code}", language) for language in ("vi", "en")] if f"status.{code}" in catalogue() else []
-        if key in map(word_key, (code, *printed, *STATUS_WORDS.get(code, ()))):
-            return code
-    return None
 
 
 #: An entry dated more years than this from the plan's year is warned of (progress-year): as far as a due date may be.

@@ -143,7 +143,7 @@ def role_parser(value: str) -> Role:
 
 def status_parser(codes: tuple[str, ...], words: dict[str, tuple[str, ...]] | None = None, kind: str = "status"):
     """A parser for a --status value: one of *codes*, written as the code or in words ("hoàn thành", "in progress");
-    *words* (by default ``cchc.progress.STATUS_WORDS``) beside the catalogue's ``<kind>.<code>``."""
+    *words* (by default ``cchc.statuses.STATUS_WORDS``) beside the catalogue's ``<kind>.<code>``."""
     known: dict[str, str] = {}
 
     def key(text: str) -> str:
@@ -156,7 +156,7 @@ def status_parser(codes: tuple[str, ...], words: dict[str, tuple[str, ...]] | No
             from cchc.messages import catalogue, t
 
             if words is None:
-                from cchc.progress import STATUS_WORDS as extra
+                from cchc.statuses import STATUS_WORDS as extra
             else:
                 extra = words
             for code in codes:

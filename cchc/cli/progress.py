@@ -32,12 +32,9 @@ from cchc.cli.common import (
     usage,
 )
 from cchc.cli.params import parse_day, status_parser
+from cchc.statuses import STATUSES  # light: --help imports no log reader
 
 TodayOption = Annotated[Optional[str], typer.Option("--today", metavar="DATE", show_default=False)]
-
-
-#: What ``progress --status`` records: ``cchc.progress.STATUSES`` (written here: --help imports no log reader).
-STATUSES = ("not_started", "in_progress", "done", "cancelled")
 
 
 class HistoryFormat(str, Enum):
