@@ -245,7 +245,7 @@ class AgencyRegistry:
                     keys.update(typed_keys(spelling))
                 for key in keys:
                     bucket = index.setdefault(key, [])
-                    if not any(a is agency for a in bucket):
+                    if not bucket or bucket[-1] is not agency:  # not a scan: 80,000 names of one key were quadratic
                         bucket.append(agency)
             self._folded_index = index
         return self._folded_index

@@ -344,7 +344,7 @@ def _wrap_measured(paragraph: str, width: int, lines: list[str]) -> None:
             cut = _cut_at_width(line, width)
             lines.append(line[:cut])
             line = line[cut:]
-            used = display_width(line)
+            used -= display_width(lines[-1])  # the rest's width: not measured again whole at each cut (quadratic)
     lines.append(line)
 
 

@@ -133,3 +133,33 @@ def test_sort_key_takes_a_combining_mark_after_a_digit_or_punctuation():
     # "số 2" with a stray circumflex: the mark has no letter to make; it crashed `cchc agencies` (exit 3).
     names = ["Tổ số 2\u0302", "Sở (\u0302)", "Sở 9\u0302", "Sở A"]
     assert sorted(names, key=sort_key) == ["Sở (\u0302)", "Sở 9\u0302", "Sở A", "Tổ số 2\u0302"]
+
+
+def test_a_long_word_with_one_combining_mark_is_cut_measuring_each_character_a_few_times(monkeypatch):
+    # After each cut the rest of the word was measured whole again: a 100,000-letter word with one combining
+    # mark took `cchc show` 8 s (200,000: 31 s). The lines are the same; the characters measured are linear.
+    import cchc.text as text
+
+    word = "x" * 20000 + "\u0301" + "y" * 99
+    measured = []
+    real = text.display_width
+    monkeypatch.setattr(text, "display_width", lambda s: measured.append(len(s)) or real(s))
+    lines = text.wrap(word, 48)
+    assert "".join(lines) == word and all(real(line) <= 48 for line in lines)
+    assert all(real(line) == 48 for line in lines[:-1]) and 0 < real(lines[-1]) <= 48
+    assert sum(measured) <= 3 * len(word), sum(measured)
+
+
+def test_agencies_that_share_typed_initials_are_each_indexed_once_in_order():
+    # 80,000 names of one key ("pk") were each checked against the whole bucket: quadratic.
+    from types import SimpleNamespace
+
+    from cchc.agencies import AgencyRegistry
+
+    agencies = [SimpleNamespace(name=f"Phòng Khoa{i}", short=["PK"] if i % 2 else [], group=False, members=[], members_rule=None) for i in range(3000)]
+    registry = AgencyRegistry(agencies)
+    position = {id(a): i for i, a in enumerate(agencies)}
+    buckets = registry._folded.values()
+    assert all([position[id(a)] for a in bucket] == sorted({position[id(a)] for a in bucket}) for bucket in buckets)
+    assert max(map(len, buckets)) >= 1500  # one key shared by half of them, as the audit's plan shared "pk"
+    assert registry.find("Phòng Khoa17").agency is agencies[17]
