@@ -95,7 +95,12 @@ class AgencyRegistry:
     # ------------------------------------------------------------ groups
 
     def direct_members(self, group) -> list:
-        """The agencies and groups *group* names as members, or its rule selects (resolved; unknown names left out)."""
+        """The agencies and groups *group* names as members, or its rule selects (resolved; unknown names left out),
+        found once for each group."""
+        try:
+            return self._direct[id(group)]
+        except KeyError:
+            pass
         found = self._named_members(group)
         if group.members_rule is not None:
             found = found + self._ruled(group.members_rule)
@@ -103,7 +108,8 @@ class AgencyRegistry:
         for agency in found:
             if agency is not group:
                 unique.setdefault(id(agency), agency)
-        return list(unique.values())
+        members = self._direct[id(group)] = list(unique.values())
+        return members
 
     def _named_members(self, group) -> list:
         """The agencies *group* names as members (resolved; unknown names left out)."""
@@ -161,14 +167,14 @@ class AgencyRegistry:
         except KeyError:
             pass
         seen: dict[int, object] = {}
-        pending = list(self._members_of(group)) if group.group else []
+        pending = list(self.direct_members(group)) if group.group else []
         while pending:
             member = pending.pop()
             if id(member) in seen or member is group:
                 continue
             seen[id(member)] = member
             if member.group:
-                pending.extend(self._members_of(member))
+                pending.extend(self.direct_members(member))
         found = self._held[id(group)] = list(seen.values())
         return found
 
@@ -219,13 +225,6 @@ class AgencyRegistry:
         order = self._order()
         cycles = [_shortest_cycle(min(held, key=lambda g: order[id(g)]), {id(g) for g in held}, inside) for held in sets]
         return sorted(cycles, key=lambda cycle: order[id(cycle[0])])
-
-    def _members_of(self, group) -> list:
-        try:
-            return self._direct[id(group)]
-        except KeyError:
-            found = self._direct[id(group)] = self.direct_members(group)
-            return found
 
     def _order(self) -> dict[int, int]:
         if self._positions is None:
