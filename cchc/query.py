@@ -278,6 +278,11 @@ def agency_summary(plan) -> list[AgencySummary]:
     counts = {id(a): [0, 0, 0, 0] for a in plan.agencies}
     money: dict[int, list] = {id(a): [] for a in plan.agencies}
     named_group = {id(a): a for a in plan.agencies if a.group}
+    # Items are counted per set of groups they name in a role, and each set hands its count to the members it holds
+    # at the end: a group of n members named by n items costs n + n, not n × n. The members an item names itself
+    # are taken back, as they count as named, not reached through a group.
+    per_groups: dict[tuple[tuple[int, ...], int], int] = {}
+    held_ids: dict[tuple[int, ...], set[int]] = {}
     for _, _, item in plan.items():
         lead_names = leads(item, plan)
         named = [
@@ -288,12 +293,20 @@ def agency_summary(plan) -> list[AgencySummary]:
         for role, agencies in enumerate(named):
             for key in agencies:
                 counts[key][role] += 1
-            via = {id(m) for key in agencies if key in named_group for m in registry.held_by(named_group[key])} - involved
-            for key in via:
-                counts[key][role + 2] += 1
+            groups = tuple(sorted(key for key in agencies if key in named_group))
+            if not groups:
+                continue
+            per_groups[groups, role] = per_groups.get((groups, role), 0) + 1
+            if groups not in held_ids:
+                held_ids[groups] = {id(m) for key in groups for m in registry.held_by(named_group[key])}
+            for key in involved & held_ids[groups]:
+                counts[key][role + 2] -= 1
         first = registry.first_lead(item) if item.lead else (registry.resolve(lead_names[0]) if lead_names else None)
         if first is not None and item.amount is not None:
             money[id(first)].append(item.amount)
+    for (groups, role), times in per_groups.items():
+        for key in held_ids[groups]:
+            counts[key][role + 2] += times
     summary = [
         AgencySummary(a.name, tuple(a.short), a.group, *counts[id(a)][:2], exact_sum(money[id(a)]), *counts[id(a)][2:])
         for a in plan.agencies
