@@ -873,6 +873,13 @@ def test_unreadable_or_hostile_files_are_refused(data, key):
     assert caught.value.key == key
 
 
+def test_a_table_too_long_says_how_wide_it_is_even_without_a_grid():
+    # A table without w:tblGrid (Word always writes one) was said to have 0 columns.
+    with pytest.raises(DocxRefused) as caught:
+        read_docx(F.package(F.wide_table(10_001, 3)), "x.docx")
+    assert (caught.value.params["rows"], caught.value.params["columns"]) == (10_001, 3)
+
+
 def test_a_billion_laughs_is_refused_fast_and_no_entity_is_read(run, tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-VALUE", encoding="utf-8")

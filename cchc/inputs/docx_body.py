@@ -274,6 +274,8 @@ class Body:
         every_row, lifted = table_rows(tbl, width, depth, self.nested)
         rows = _live_rows(every_row)
         if len(rows) > MAX_ROWS or width > MAX_COLUMNS:
+            # A table without a grid (Word always writes one) is as wide as its widest row's cells.
+            width = width or max((sum(1 for _ in _children(tr, (TC,))) for tr in rows), default=0)
             raise DocxRefused("docx.table-too-large", table=index, rows=len(rows), columns=width, limit_rows=MAX_ROWS, limit_columns=MAX_COLUMNS)
         cells: list[list[Cell]] = []
         heading_rows: set[int] = set()
