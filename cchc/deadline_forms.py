@@ -128,6 +128,8 @@ def closest_taking_numbers(text: str, year: int | None, reads) -> str:
     day = _DAY_MONTH_YEAR.fullmatch(text.strip())
     if day and reads(candidate := "Ngày {}/{}/{}".format(*day.group(1, 3, 4))):
         return candidate  # "30-6-2026": that day, written as the grammar writes it, not a range of months
+    if (short := _written_short(text, year, reads)) is not None:
+        return short
     best = closest_form(text, year)
     told = with_their_numbers(best, text, reads)
     if told != best:
@@ -139,6 +141,31 @@ def closest_taking_numbers(text: str, year: int | None, reads) -> str:
         if example != best and (other := with_their_numbers(example, text, reads)) != example:
             return other
     return best
+
+
+#: A quarter written short: "Q2/2026", "Q.4 năm 2026", "Quý 4", "q3-2026" (folded).
+_QUARTER_SHORT = re.compile(r"(?:quy|q) ?\.? ?([0-9]{1,3}|iv|i{1,3})(?:(?:[/.-]| nam )([0-9]{4}))?")
+#: A month and year written with numbers only: "06-2026", "6.2026", "2026-06", "2026/06" (folded).
+_MONTH_SHORT = re.compile(r"(?:thang |t ?\.? ?)?([0-9]{1,2})[.-]([0-9]{4})|([0-9]{4})[/.-]([0-9]{1,2})")
+_QUARTERS = {"1": "I", "2": "II", "3": "III", "4": "IV", "i": "I", "ii": "II", "iii": "III", "iv": "IV"}
+
+
+def _written_short(text: str, year: int | None, reads) -> str | None:
+    """The grammar's wording of a quarter or a month written short ("Q2/2026" is "Quý II/2026", "06-2026" is
+    "Tháng 6/2026"); the model wording of a quarter or a month when its number is none ("Q5/2026" is told "Quý
+    II/2026", not "Tháng 5/2026": another form that takes the number would change what was meant); else None."""
+    folded = folded_wording(text[:COMPARED_LENGTH])
+    if quarter := _QUARTER_SHORT.fullmatch(folded):
+        roman, in_year = _QUARTERS.get(quarter[1].lstrip("0") if quarter[1].isdigit() else quarter[1]), quarter[2]
+        if roman and reads(candidate := f"Quý {roman}" + (f"/{in_year}" if in_year else "")):
+            return candidate
+        return _in_year("Quý II/2021" if in_year else "Quý II", year)
+    if month := _MONTH_SHORT.fullmatch(folded):
+        number, in_year = (month[1], month[2]) if month[1] else (month[4], month[3])
+        if reads(candidate := f"Tháng {int(number)}/{in_year}"):
+            return candidate
+        return _in_year("Tháng 6/2021", year)
+    return None
 
 
 _ROMAN_WORD = re.compile(r"\b(?:IV|I{1,3})\b")

@@ -868,7 +868,12 @@ def test_the_closest_example_is_the_one_every_comparison_finds(words, year):
     [("Đầu quý III/2021", "Quý III/2021"), ("Khoảng tháng 9/2021", "Tháng 9/2021"), ("Trước Tết", "Trước ngày 30/6"),
      ("Khoảng tháng 13", "Tháng 6"),
      # Numbers of other roles (a second year, a batch's number) are no day or month of the example's.
-     ("Khoảng tháng 6/2021 - tháng 2/2022", "Ngày 15/12/2021"), ("Quý II/2021 (Đợt 1); Quý IV/2021 (Đợt 2)", "Ngày 15/12/2021")],
+     ("Khoảng tháng 6/2021 - tháng 2/2022", "Ngày 15/12/2021"), ("Quý II/2021 (Đợt 1); Quý IV/2021 (Đợt 2)", "Ngày 15/12/2021"),
+     # A quarter or a month written short is told as the grammar writes that quarter or month, never another form
+     # that takes its number ("Q4/2021" was told "Tháng 4/2021", "Q4" "Tháng 4 hằng năm", "06-2021" "Năm 2021-2025").
+     ("Q2/2021", "Quý II/2021"), ("Q.4/2021", "Quý IV/2021"), ("q3-2021", "Quý III/2021"), ("Q4", "Quý IV"), ("Q1", "Quý I"),
+     ("Q 4 năm 2021", "Quý IV/2021"), ("Q5/2021", "Quý II/2021"), ("06-2021", "Tháng 6/2021"), ("6.2021", "Tháng 6/2021"),
+     ("2021-06", "Tháng 6/2021"), ("2021/12", "Tháng 12/2021"), ("13-2021", "Tháng 6/2021")],
 )
 def test_the_closest_form_is_shown_with_the_wordings_own_numbers_when_they_read(text: str, example: str) -> None:
     # A clerk copying the suggestion must not get another quarter or month than the document's (the example's own
