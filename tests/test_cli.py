@@ -207,6 +207,26 @@ def test_the_hook_checks_a_plan_saved_as_utf_16_or_32_and_says_what_it_is(run, t
     assert encoding[:6].upper() in problem["message"]
 
 
+@pytest.mark.parametrize(
+    "name, start, code",
+    [("ke-hoach.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "encoding.pdf"),
+     ("ke-hoach.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504), "encoding.doc"),
+     ("ke-hoach.rtf", b"{\\rtf1\\ansi\\ansicpg1258 K\\'ea ho\\'5ech}", "encoding.rtf")],
+)
+def test_a_word_file_or_a_pdf_given_as_a_plan_is_named_for_what_it_is(run, tmp_path, name, start, code):
+    # A .docx was told to be saved as UTF-8 (byte 0xAD), as a file in an old Vietnamese encoding is.
+    document = tmp_path / "ke-hoach.docx"
+    assert run("render", "--format", "docx", "-o", document, "--plan", PLAN).exit_code == 0
+    other = tmp_path / name
+    other.write_bytes(start)
+    result = run("validate", document, other, "-f", "json")
+    assert result.exit_code == 1, result
+    found = sorted((d["file"], d["code"], d["line"], d["column"]) for d in json.loads(result.stdout)["diagnostics"])
+    assert found == sorted([(str(document), "encoding.docx", 1, 1), (str(other), code, 1, 1)])
+    result = run("due", "--month", "2021-06", "--plan", document)
+    assert result.exit_code == 1 and "cchc import" in result.stderr and "UTF-8" not in result.stderr
+
+
 def test_the_hook_checks_a_second_log_beside_a_plan_as_a_log(run, tmp_path):
     # p.progress.yml beside p.progress.yaml: the plan is checked with the .yaml one; the .yml one is checked too.
     (tmp_path / "p.yaml").write_bytes(PLAN.read_bytes())

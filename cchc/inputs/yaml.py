@@ -40,7 +40,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from cchc.inputs.yaml_chars import _INVISIBLE_CHARS, _invisible_scans, describe, wide_encoding  # noqa: F401 (tests read them here)
+from cchc.inputs.yaml_chars import _INVISIBLE_CHARS, _invisible_scans, describe, document_kind, wide_encoding  # noqa: F401 (tests read them here)
 from cchc.inputs import yaml_comments
 from cchc.inputs.yaml_problems import Reported, YamlProblem
 from cchc.inputs.yaml_syntax import at as _at, line_at as _line_at, syntax_problem
@@ -116,6 +116,9 @@ def decode(data: bytes) -> tuple[bytes | None, bool, YamlProblem | None]:
     wide = wide_encoding(data)
     if wide is not None:
         return None, True, YamlProblem(1, 1, "encoding.wide", {"encoding": wide})
+    document = document_kind(data)
+    if document is not None:  # a Word file or a PDF given as a plan: said so, not told to save it as UTF-8
+        return None, True, YamlProblem(1, 1, document)
     if data.isascii():
         return data, True, None
     try:

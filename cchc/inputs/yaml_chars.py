@@ -65,6 +65,21 @@ def describe(char: str) -> dict:
     return {"char": f"U+{code:04X}", "name": unicodedata.name(char, "") or name}
 
 
+#: The first bytes of documents a plan is not, by the key of their message: a Word document (a zip, as are .xlsx and
+#: .odt), an old Word document (an OLE2 compound file), a PDF, an RTF document.
+_DOCUMENT_STARTS = (
+    ("encoding.docx", (b"PK\x03\x04", b"PK\x05\x06")),
+    ("encoding.doc", (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)),
+    ("encoding.pdf", (b"%PDF-",)),
+    ("encoding.rtf", (b"{\\rtf",)),
+)
+
+
+def document_kind(data: bytes) -> str | None:
+    """The message key of the document *data* starts as (a Word file, a PDF …, not a YAML plan), else None."""
+    return next((key for key, starts in _DOCUMENT_STARTS if data.startswith(starts)), None)
+
+
 def wide_encoding(data: bytes) -> str | None:
     """"UTF-16" or "UTF-32" when *data* starts as text in one of them does (a byte-order mark, or a NUL
     beside its first letter: YAML text never holds a NUL), else None."""

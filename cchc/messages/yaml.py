@@ -24,6 +24,29 @@ MESSAGES = {
         "(tệp soạn theo mã Windows-1258 hoặc TCVN3 phải được chuyển mã)",
         "file is not UTF-8 (byte {byte}); save it as UTF-8 (a file in Windows-1258 or TCVN3 must be converted)",
     ),
+    "encoding.docx": (
+        "tệp là văn bản Word (.docx) hoặc một tệp nén zip khác, không phải tệp kế hoạch YAML; "
+        "văn bản Word được chuyển thành tệp kế hoạch bằng lệnh cchc import",
+        "file is a Word document (.docx) or another zip file, not a YAML plan; a Word document is made into a plan "
+        "file by cchc import",
+    ),
+    "encoding.doc": (
+        "tệp là văn bản Word cũ (.doc), không phải tệp kế hoạch YAML; hãy mở bằng Word, lưu thành .docx "
+        "rồi chuyển thành tệp kế hoạch bằng lệnh cchc import",
+        "file is an old Word document (.doc), not a YAML plan; open it in Word, save it as .docx, then make it "
+        "into a plan file with cchc import",
+    ),
+    "encoding.pdf": (
+        "tệp là PDF, không phải tệp kế hoạch YAML; cchc không đọc PDF: hãy dùng bản Word (.docx) của kế hoạch "
+        "với lệnh cchc import",
+        "file is a PDF, not a YAML plan; cchc does not read PDF: use the plan's Word copy (.docx) with cchc import",
+    ),
+    "encoding.rtf": (
+        "tệp là văn bản RTF, không phải tệp kế hoạch YAML; hãy mở bằng Word, lưu thành .docx "
+        "rồi chuyển thành tệp kế hoạch bằng lệnh cchc import",
+        "file is an RTF document, not a YAML plan; open it in Word, save it as .docx, then make it into a plan "
+        "file with cchc import",
+    ),
     "control-character": (
         "tệp có ký tự điều khiển {char} {name}, không nhìn thấy được; hãy xóa ký tự này",
         "control character {char} {name}, which cannot be seen, is not allowed in a plan file; delete it",
