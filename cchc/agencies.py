@@ -40,6 +40,7 @@ class AgencyMatch:
     agency: object | None = None  # cchc.model.Agency
     candidates: list = field(default_factory=list)  # several matched
     suggestions: list[str] = field(default_factory=list)  # none matched: closest names
+    partial: bool = False  # the agency was found as the one whose name holds what was typed
 
 
 class AgencyRegistry:
@@ -353,7 +354,7 @@ class AgencyRegistry:
         if not containing:
             containing = self._holding_written_out(query)
         if len(containing) == 1:
-            return AgencyMatch(agency=containing[0])
+            return AgencyMatch(agency=containing[0], partial=True)
         if containing:
             return AgencyMatch(candidates=containing)
         # One name an agency, the first of its spellings found closest: three spellings of one office are no choice.

@@ -1015,3 +1015,18 @@ def test_thousands_of_groups_of_a_rule_are_not_each_a_list_of_every_agency(run, 
     assert len(tried) < 10 * (2 * n) + 100 and len(scanned) <= 4, (len(tried), scanned)
     extract = run("render", "--format", "md", "--agency", "Sở số 5", "--plan", path).stdout
     assert extract.count("| I-") == n
+
+
+def test_an_agency_found_by_part_of_its_name_is_named_above_a_table(run):
+    # "UBND tỉnh" listed the items of the Văn phòng UBND tỉnh (the office, not the committee) without saying so.
+    result = run("list", "--agency", "UBND tỉnh", "--plan", PLAN)
+    assert result.exit_code == 0 and "I-1" in result.stdout
+    assert result.stderr == '"UBND tỉnh" là một phần tên của "Văn phòng Ủy ban nhân dân tỉnh": các nhiệm vụ dưới đây là của cơ quan này\n'
+    english = run("list", "--agency", "ủy ban nhân dân tỉnh", "--lang", "en", "--plan", PLAN)
+    assert english.stderr == '"ủy ban nhân dân tỉnh" is part of the name "Văn phòng Ủy ban nhân dân tỉnh": the items below are that agency\'s\n'
+    # A name or short form typed whole says nothing; nor does JSON or CSV, whose reader is a program.
+    for typed in ("Văn phòng Ủy ban nhân dân tỉnh", "vp ubnd tinh"):
+        assert run("list", "--agency", typed, "--plan", PLAN).stderr == "", typed
+    for format in ("json", "csv"):
+        quiet = run("list", "--agency", "UBND tỉnh", "--format", format, "--plan", PLAN)
+        assert quiet.exit_code == 0 and quiet.stderr == "", format

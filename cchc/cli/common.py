@@ -417,10 +417,13 @@ def registry(plan):
     return AgencyRegistry(plan.agencies)
 
 
-def find_agency(reg, name: str):
-    """The agency a person typed, or exit 1 listing the candidates or the closest names."""
+def find_agency(reg, name: str, say_whose: bool = False):
+    """The agency a person typed, or exit 1 listing the candidates or the closest names. *say_whose*: an agency
+    found as the one whose name holds what was typed ("UBND tỉnh" in "Văn phòng UBND tỉnh") is named on stderr."""
     match = reg.find(name)
     if match.agency is not None:
+        if match.partial and say_whose:
+            note(msg("cli.agency-part", name=name, agency=match.agency.name))
         return match.agency
     from cchc.collation import sort_key
     from cchc.text import escape_controls

@@ -168,7 +168,7 @@ def list_items(
     loaded_plan = load_for_query(plan)
     log, status_of = progress_of(plan, loaded_plan, progress, now)
     reg = registry(loaded_plan)
-    found_agency = find_agency(reg, agency) if agency is not None else None
+    found_agency = find_agency(reg, agency, say_whose=format is ItemFormat.table) if agency is not None else None
     label = find_section(loaded_plan, section) if section is not None else None
     all_rows = pending_rows(rows(loaded_plan), status_of) if pending else rows(loaded_plan)
     wanted, class_of = None, None  # the statuses asked for, and what each item is as they are asked

@@ -22,6 +22,8 @@ MESSAGES = {
         "{path}: the plan has errors; run `cchc validate {quoted}` for the full report",
     ),
     "cli.agency-ambiguous": ("{name!q} khớp với nhiều cơ quan; hãy ghi cụ thể hơn:", "{name!q} matches several agencies; be more specific:"),
+    "cli.agency-part": ("{name!q} là một phần tên của {agency!q}: các nhiệm vụ dưới đây là của cơ quan này",
+                        "{name!q} is part of the name {agency!q}: the items below are that agency's"),
     "cli.agency-none": ("không có cơ quan nào khớp với {name!q}", "no agency matches {name!q}"),
     "cli.closest-names": ("Các tên gần nhất:", "Closest names:"),
     "cli.list-agencies": ("(`cchc agencies` liệt kê mọi cơ quan)", "(`cchc agencies` lists them all)"),
