@@ -57,14 +57,19 @@ def test_the_readmes_steps_for_a_plan_of_ones_own_work_in_turn(run, tmp_path, mo
     text = (ROOT / readme).read_text(encoding="utf-8")
     block = text[text.index(heading):].split("```sh\n", 1)[1].split("```", 1)[0]
     steps = [shlex.split(line.split("#", 1)[0]) for line in block.splitlines() if line.strip()]
-    assert [step[1] for step in steps] == ["init", "validate", "import", "due", "render", "progress", "report", "calendar"]
+    assert [step[1] for step in steps] == ["init", "validate", "due", "render", "progress", "report", "calendar"]
     monkeypatch.chdir(tmp_path)
     for step in steps:
-        if step[1] == "import":
-            continue  # the Word document is the reader's own
         result = run(*step[1:])
         assert result.exit_code == 0, (step, result.stdout, result.stderr)
     assert {p.name for p in tmp_path.iterdir()} == {
         "ke-hoach-2026.yaml", "ke-hoach-2026.pdf", "ke-hoach-2026.progress.yaml", "ke-hoach-2026.ics"
     }
     assert 'status: "done"' in (tmp_path / "ke-hoach-2026.progress.yaml").read_text(encoding="utf-8")
+    # The start from a Word document, in place of `cchc init`, as the text after the steps writes it; it refuses to
+    # replace the plan the starter made, and makes one where there is none.
+    (importing,) = [shlex.split(code) for code in re.findall(r"`(cchc import [^`]*)`", text[text.index(heading):].split("```", 2)[2].split("###")[0])]
+    assert run(*steps[3][1:4], "--format", "docx", "-o", importing[2]).exit_code == 0  # the plan as a Word document
+    assert run(*importing[1:]).exit_code == 2
+    (tmp_path / "ke-hoach-2026.yaml").unlink()
+    assert run(*importing[1:]).exit_code == 0 and run(*steps[1][1:]).exit_code == 0
