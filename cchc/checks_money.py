@@ -91,12 +91,20 @@ def _as_written(amount) -> str:
     return format(amount, "f") if isinstance(amount, Decimal) else str(amount)
 
 
+def _decimals(amount: Decimal) -> int:
+    """The decimals an amount needs: 10.0000000 is 10 and 3.5000000 is 3.5, not finer than one đồng for the
+    zeros written after them (counted from its digits: ``normalize`` would round a long one to 28 digits)."""
+    _, digits, exponent = amount.as_tuple()
+    significant = bytes(digits).rstrip(b"\x00")
+    return max(-exponent - (len(digits) - len(significant)), 0) if significant else 0
+
+
 def _amount_problem(amount, where, of: str = "") -> Problem | None:
     """The error of an amount beyond the sane bound or finer than one đồng, at *where*; None when it is sane.
     *of* is ".total" for the declared total (its own message)."""
     if abs(amount) > MAX_MILLION:
         return error("amount-range", where, key="amount-range" + of, amount=_as_written(amount))
-    if isinstance(amount, Decimal) and -amount.as_tuple().exponent > MAX_DECIMALS:
+    if isinstance(amount, Decimal) and _decimals(amount) > MAX_DECIMALS:
         return error("amount-precision", where, key="amount-precision" + of, amount=_as_written(amount))
     return None
 

@@ -145,6 +145,20 @@ def test_a_declared_total_out_of_bounds_is_a_located_error(run, tmp_path, total,
     assert run("budget", "--plan", path).exit_code == 1  # a query refuses it as it refuses such an item
 
 
+def test_zeros_written_after_an_amount_make_it_no_finer_than_it_is(run, tmp_path):
+    # 2.5000000 is 2.5: it was refused as finer than one đồng for the zeros written after it.
+    text = MINIMAL.read_text(encoding="utf-8").replace("budget: 2.5", "budget: 2.5000000000").replace(
+        "total_million_vnd: 12.5", "total_million_vnd: 12.50000000")
+    result = run("validate", write(tmp_path, text), "-f", "json")
+    assert result.exit_code == 0 and "amount-precision" not in result.stdout, result.stdout
+    assert json.loads(run("budget", "--plan", write(tmp_path, text), "-f", "json").stdout)["itemized_million_vnd"] == 12.5
+    # A digit after the sixth decimal, even after zeros, is finer than one đồng; zero written with decimals is zero.
+    finer = text.replace("budget: 2.5000000000", "budget: 2.5000000010")
+    assert "amount-precision" in run("validate", write(tmp_path, finer), "-f", "json").stdout
+    nothing = text.replace("budget: 2.5000000000", "budget: 0.00000000")
+    assert "amount-precision" not in run("validate", write(tmp_path, nothing), "-f", "json").stdout
+
+
 def test_total_in_words_past_what_words_are_written_for_names_no_empty_wording(run, tmp_path):
     text = MINIMAL.read_text(encoding="utf-8").replace("total_million_vnd: 12.5", "total_million_vnd: 10000000000")
     result = run("validate", write(tmp_path, text), "--lang", "en")
