@@ -365,6 +365,16 @@ def test_an_earlier_today_judges_the_log_as_every_query_does(run, workdir):
     assert log_file.read_text(encoding="utf-8").endswith('- id: "A-4"\n  status: "in_progress"\n  date: "2021-06-01"\n')
 
 
+def test_a_log_named_dash_is_refused_and_no_file_named_dash_is_made(run, workdir, monkeypatch):
+    # `--progress -` recorded into a file named "-" in the working folder; "-" is standard output for -o.
+    monkeypatch.chdir(workdir)
+    plan_file = workdir / "ke-hoach.yaml"
+    for args in (["progress", "A-3", "--status", "done", "--on", "2021-06-01"], ["list"], ["report", "--period", "2021"], ["calendar"]):
+        result = run(*args, "--plan", plan_file, "--progress", "-", "--lang", "en")
+        assert result.exit_code == 2 and "a progress log is a file" in result.stderr, (args, result)
+    assert sorted(p.name for p in workdir.iterdir()) == ["ke-hoach.yaml"]
+
+
 def test_recording_with_json_prints_what_was_written(run, workdir):
     """-f json while recording was silently ignored: it prints the entry written and the log, for a script."""
     result = run("progress", "a-3", "--status", "done", "--on", "2021-06-01", "--note", "Xong", "-f", "json", "--plan", workdir / "ke-hoach.yaml")

@@ -66,6 +66,14 @@ def a_file_path(text: str) -> Path:
     return a_path(text)
 
 
+def a_log_path(text: str) -> Path:
+    """A progress log's path, as ``a_file_path``; "-" is refused: a log is read and written in place, and "-" would
+    be a file of that name, not standard input or output as elsewhere."""
+    if text == "-":
+        raise typer.BadParameter(msg("usage.log-dash"))
+    return a_file_path(text)
+
+
 PlanOption = Annotated[
     Optional[Path],
     typer.Option("--plan", "-p", envvar="CCHC_PLAN", metavar="PLAN", show_default=False, show_envvar=False, parser=a_path),
@@ -384,7 +392,7 @@ def show_errors(problems) -> list:
     return errors
 
 
-ProgressOption = Annotated[Optional[Path], typer.Option("--progress", metavar="LOG", show_default=False, parser=a_file_path)]
+ProgressOption = Annotated[Optional[Path], typer.Option("--progress", metavar="LOG", show_default=False, parser=a_log_path)]
 
 
 def load_log_for_query(path: Optional[Path], plan, progress: Optional[Path], asked: Optional[datetime.date] = None):

@@ -24,6 +24,10 @@ MESSAGES = {
     "usage.invalid-for": ("giá trị không hợp lệ cho {hint}: {message}", "invalid value for {hint}: {message}"),
     "usage.invalid": ("giá trị không hợp lệ: {message}", "invalid value: {message}"),
     "usage.empty-path": ("đường dẫn rỗng: cần tên một tệp hoặc thư mục", "the path is empty: give a file's or a folder's name"),
+    "usage.log-dash": (
+        "sổ theo dõi tiến độ là một tệp: \"-\" (đầu vào hay đầu ra chuẩn) không giữ được sổ; hãy ghi tên tệp",
+        "a progress log is a file: \"-\" (standard input or output) cannot hold one; give a file's name",
+    ),
     "usage.folder-path": (
         "{path!q} là tên một thư mục (kết thúc bằng /, /. hay /..): hãy ghi tên tệp",
         "{path!q} names a folder (it ends in /, /. or /..): give a file's name",
