@@ -375,6 +375,12 @@ def test_a_log_named_dash_is_refused_and_no_file_named_dash_is_made(run, workdir
     assert sorted(p.name for p in workdir.iterdir()) == ["ke-hoach.yaml"]
 
 
+def test_a_log_of_two_yaml_documents_is_told_as_a_log(run, workdir):
+    (workdir / "ke-hoach.progress.yaml").write_text('- id: "A-3"\n  status: "done"\n  date: "2021-06-01"\n---\n- id: "A-4"\n', encoding="utf-8")
+    result = run("validate", workdir / "ke-hoach.yaml", "--lang", "en")
+    assert result.exit_code == 1 and "ke-hoach.progress.yaml:4:1: error [yaml-documents] a plan file or progress log holds one" in result.stdout
+
+
 def test_recording_with_json_prints_what_was_written(run, workdir):
     """-f json while recording was silently ignored: it prints the entry written and the log, for a script."""
     result = run("progress", "a-3", "--status", "done", "--on", "2021-06-01", "--note", "Xong", "-f", "json", "--plan", workdir / "ke-hoach.yaml")

@@ -49,7 +49,7 @@ MESSAGES = {
     ),
     "control-character": (
         "tệp có ký tự điều khiển {char} {name}, không nhìn thấy được; hãy xóa ký tự này",
-        "control character {char} {name}, which cannot be seen, is not allowed in a plan file; delete it",
+        "control character {char} {name}, which cannot be seen, is not allowed in a plan file or progress log; delete it",
     ),
     "control-character.line-break": (
         "tệp có ký tự {char} {name}: trình soạn thảo không hiện ký tự này nhưng YAML 1.1 coi là xuống dòng, "
@@ -167,8 +167,8 @@ MESSAGES = {
         "keys must be plain text, not lists or mappings",
     ),
     "yaml-documents": (
-        "một tệp kế hoạch chỉ được chứa một tài liệu YAML; tài liệu thứ hai bắt đầu ở đây",
-        "a plan file holds one YAML document; a second one starts here",
+        "một tệp kế hoạch hay sổ theo dõi tiến độ chỉ được chứa một tài liệu YAML; tài liệu thứ hai bắt đầu ở đây",
+        "a plan file or progress log holds one YAML document; a second one starts here",
     ),
     "yaml-comment": (
         "giá trị chỉ còn {value!q}: trong YAML, \" #\" mở đầu một lời chú thích, nên {comment!q} sau dấu # bị bỏ; "
