@@ -495,6 +495,14 @@ def test_a_write_over_the_file_size_limit_is_a_message_and_exit_2(tmp_path):
     assert result.returncode == 2, result
     assert "tệp vượt giới hạn kích thước" in result.stderr and "Traceback" not in result.stderr
     assert not output.exists() and list(tmp_path.iterdir()) == []
+    # A PDF fails sooner, writing its fonts' temporary files: said so (it was "cannot use a file or folder it needs
+    # … does the working folder still exist?"), and the PDF there before is kept.
+    pdf = tmp_path / "ke-hoach.pdf"
+    pdf.write_bytes(b"%PDF-1.7 the old one")
+    result = subprocess.run([sys.executable, "-m", "cchc", "render", "--plan", str(PLAN), "-o", str(pdf), "--lang", "en"],
+                            capture_output=True, text=True, preexec_fn=limited, cwd=tmp_path)
+    assert result.returncode == 2 and result.stderr.startswith("cchc: cannot make the PDF: its temporary files (fonts) cannot be written: "), result
+    assert "working folder" not in result.stderr and pdf.read_bytes() == b"%PDF-1.7 the old one"
 
 
 def test_a_bad_choice_in_english_says_what_was_given_and_the_choices_only(run):

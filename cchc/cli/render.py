@@ -110,6 +110,11 @@ def _render(plan, fmt: RenderFormat, section, agency, direct: bool, template_dir
             raise fail(msg("cli.pdf-unavailable", reason=exc.reason), EXIT_USAGE) from None
         except PdfStopped as exc:
             raise fail(msg("cli.pdf-stopped", seconds=round(exc.seconds)), EXIT_PROBLEMS) from None
+        except OSError as exc:
+            if exc.filename is not None:
+                raise
+            # The layout's own temporary files (fonts) could not be written: a full disk, a file-size limit.
+            raise fail(msg("cli.pdf-temporary", reason=exc.strerror or str(exc)), EXIT_USAGE) from None
     if fmt is RenderFormat.docx:
         from cchc.outputs.docx import render_docx
 

@@ -157,6 +157,10 @@ MESSAGES = {
         "không tạo được PDF: {reason}; cài WeasyPrint và thư viện Pango (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
         "cannot make a PDF: {reason}; install WeasyPrint and the Pango libraries (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)",
     ),
+    "cli.pdf-temporary": (
+        "không tạo được PDF: không ghi được các tệp tạm của nó (phông chữ): {reason}",
+        "cannot make the PDF: its temporary files (fonts) cannot be written: {reason}",
+    ),
     "cli.os-error-nameless": (
         "cchc: không dùng được một tệp hay thư mục cần thiết: {reason} (thư mục đang làm việc có còn không?)",
         "cchc: cannot use a file or folder it needs: {reason} (does the working folder still exist?)",
