@@ -148,3 +148,20 @@ def test_text_after_a_closing_quote_is_told_to_quote_the_whole_value(run, tmp_pa
     assert vi.startswith(f"{holder}:{line}:{column}: lỗi [yaml-syntax] còn chữ sau dấu {quote} đóng giá trị")
     assert en.startswith(f"{holder}:{line}:{column}: error [yaml-syntax] text follows the {quote} that closes the value")
     assert "thụt lề" not in vi
+
+
+@pytest.mark.parametrize("where", ["plan", "log"])
+@pytest.mark.parametrize("text, line, column, length", [
+    ("a" * 2000 + ": 1\n", 1, 2001, "2,000"),  # was told of a colon inside a value
+    ("- id: I-1\n  " + "Báo cáo " * 150 + ": x\n", 2, 1203, "1,200"),  # was told the colon after a key is missing
+])
+def test_a_key_longer_than_yaml_reads_is_told_so(run, tmp_path, where, text, line, column, length):
+    validated, holder = _write(tmp_path, where, text)
+    assert _problem_lines(run, "en", validated, holder) == [
+        f"{holder}:{line}:{column}: error [yaml-syntax] the text before the colon is {length} characters long, and YAML reads a key "
+        'of at most 1,024; no key of a plan is that long: if the line is a value, it is missing its key (such as "product: …") '
+        "or its double quotes"
+    ]
+    # 1,024 characters are a key YAML reads (the schema then refuses it by name).
+    shorter, _ = _write(tmp_path, where, text.replace("a" * 2000, "a" * 1024).replace("Báo cáo " * 150, "Báo cáo " * 128))
+    assert "characters long" not in run("--lang", "en", "validate", shorter).stdout

@@ -10,6 +10,8 @@ import yaml
 
 from cchc.inputs.yaml_problems import YamlProblem
 
+#: The longest key YAML reads without quotes or "? " (YAML 1.1, 7.4.1: an implicit key is at most 1,024 characters).
+MAX_KEY = 1024
 BREAK = re.compile(rb"\r\n?|\n")
 #: The lines git's merge writes around two sides of a conflict begin so: "<<<<<<< HEAD", "=======", ">>>>>>> branch".
 _CONFLICT_MARKERS = (b"<<<<<<<", b"=======", b">>>>>>>")
@@ -37,6 +39,10 @@ def syntax_problem(exc: yaml.YAMLError, data: bytes, depth_limit: int) -> YamlPr
         return at(mark, "yaml-tab")
     if "nesting depth" in problem:  # newer libyaml bounds nesting itself
         return at(mark, "yaml-depth", {"limit": depth_limit})
+    if char == ":":
+        key = line_at(data, mark.line, mark.column)[1][: mark.column].lstrip(" -")
+        if len(key) > MAX_KEY and ": " not in key:  # YAML reads a key without quotes up to 1,024 characters only
+            return at(mark, "yaml-syntax", {"length": len(key), "limit": MAX_KEY}, "yaml-syntax.long-key")
     if problem.startswith("mapping values are not allowed"):
         off = _key_out_of_line(data, mark.line, continued=True)
         if off is not None:  # "lead:" a column right of "product:" above, read as more of its value

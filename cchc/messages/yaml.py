@@ -97,6 +97,12 @@ MESSAGES = {
         "lỗi cú pháp YAML; hãy kiểm tra thụt lề, dấu hai chấm và dấu ngoặc kép ở chỗ này ({problem!k})",
         "YAML syntax error; check the indentation, colons and quotes here ({problem!k})",
     ),
+    "yaml-syntax.long-key": (
+        "phần trước dấu hai chấm dài {length!n} ký tự, mà YAML chỉ đọc một khóa dài tối đa {limit!n} ký tự; "
+        "không khóa nào của kế hoạch dài như vậy: nếu dòng này là nội dung, nó thiếu khóa (như \"product: …\") hoặc dấu nháy kép",
+        "the text before the colon is {length!n} characters long, and YAML reads a key of at most {limit!n}; "
+        "no key of a plan is that long: if the line is a value, it is missing its key (such as \"product: …\") or its double quotes",
+    ),
     "yaml-syntax.colon": (
         "dòng {line} có dấu hai chấm và dấu cách (\": \") ở giữa một giá trị nên YAML hiểu là bắt đầu một khóa mới. "
         "Nếu đây là nội dung văn bản (ví dụ \"… nội dung sau: …\"), hãy đặt cả giá trị trong dấu ngoặc kép; "
