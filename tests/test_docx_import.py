@@ -619,7 +619,9 @@ def test_a_group_of_departments_gets_the_rule_of_its_issuers_level(issuer, agenc
     assert len(guessed) == len(rules)
 
 
-def test_agencies_from_a_registry_keep_its_spelling_and_entries(tmp_path):
+def test_agencies_from_a_registry_keep_the_documents_spelling_and_take_the_registrys_entries(tmp_path):
+    # The names were respelt as the registry spells them ("sở nội vụ" became "Sở Nội vụ"), so that a plan made
+    # into Word and read back with --agencies printed other words than its own: the text is the document's.
     from cchc.load import load_plan
 
     registry = load_plan(F_PLAN).plan.agencies
@@ -630,8 +632,9 @@ def test_agencies_from_a_registry_keep_its_spelling_and_entries(tmp_path):
         ["A", "Bốn", "Ban Dân tộc", "Quý I/2021"],
     ])
     plan, _, _ = imported(data, registry)
-    assert [i.lead for _, _, i in plan.items()] == [["Sở Nội vụ"], ["Sở Tư pháp", "Sở Nội vụ"], ["UBND cấp xã"], ["Ban Dân tộc"]]
+    assert [i.lead for _, _, i in plan.items()] == [["sở nội vụ"], ["Sở Tư pháp", "Sở Nội vụ"], ["UBND cấp xã"], ["Ban Dân tộc"]]
     by_name = {a.name: a for a in plan.agencies}
+    assert "sở nội vụ" not in by_name  # the registry's entry, found by the document's spelling
     assert by_name["Sở Nội vụ"].short == ["SNV"]
     assert by_name["Ủy ban nhân dân xã, phường, thị trấn"].short == ["UBND xã, phường, thị trấn", "UBND cấp xã"]
     assert "Ban Dân tộc" in by_name
@@ -772,7 +775,7 @@ def test_import_with_an_agency_registry(run, tmp_path):
     registry.write_text("agencies:\n  - name: Sở Nội vụ\n    short: [SNV]\n", encoding="utf-8")
     result = run("import", source, "--agencies", registry)
     assert result.exit_code == 0, result
-    assert "lead:\n              - SNV\n" in result.stdout
+    assert "lead:\n              - snv\n" in result.stdout  # as the document writes it; it finds the registry's SNV
     assert "agencies:\n  - name: Sở Nội vụ\n    short:\n      - SNV\n" in result.stdout
     registry.write_text("agencies:\n  - short: [SNV]\n", encoding="utf-8")
     bad = run("import", source, "--agencies", registry)
@@ -780,7 +783,7 @@ def test_import_with_an_agency_registry(run, tmp_path):
     registry.write_text("plan: {}\n", encoding="utf-8")
     assert run("import", source, "--agencies", registry).exit_code == 2
     with_plan = run("import", source, "--agencies", F_PLAN)
-    assert with_plan.exit_code == 0 and "lead:\n              - SNV\n" in with_plan.stdout, with_plan
+    assert with_plan.exit_code == 0 and "lead:\n              - snv\n" in with_plan.stdout, with_plan
 
 
 # ---------------------------------------------------------------- refusals

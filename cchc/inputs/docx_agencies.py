@@ -9,8 +9,9 @@ hóa, Thể thao và Du lịch" stay one name; "Sở Tư pháp, Sở Nội vụ"
 Names for several agencies are marked as groups ("Các …", "… có liên quan",
 "UBND cấp xã", kinds listed after commas: "Sở, ban, ngành"). A name written "Sở Thông tin và Truyền thông
 (Sở TT&TT)", in a cell or in the prose, defines a short form. Names are kept
-as written; a name the given registry knows (case and spacing aside) is
-written as the registry spells it, and its entry is copied.
+as written, word for word: a name the given registry knows (case, spacing
+and the tone mark's place aside) keeps the document's spelling, which finds
+that entry, and the entry is copied.
 """
 
 from __future__ import annotations
@@ -285,13 +286,11 @@ class AgencyBook:
     # ------------------------------------------------------------ names
 
     def names(self, text: str) -> list[str]:
-        """The agencies a cell names, each as the document (or the given registry) spells it."""
+        """The agencies a cell names, each as the document spells it."""
         out: list[str] = []
         for piece in pieces(text):
             piece = self._definition(piece)
-            for name in self._split.get(piece, [piece]) if "," in piece else [piece]:
-                found = self._registry_spelling.get(spelling_key(name))
-                out.append(found[1] if found is not None else name)
+            out.extend(self._split.get(piece, [piece]) if "," in piece else [piece])
         return out
 
     def registry_entries(self, used: list[str], level: str | None = None) -> tuple[list[dict], list[tuple[int, str, dict]]]:

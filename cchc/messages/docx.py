@@ -29,9 +29,9 @@ MESSAGES = {
     "help:cchc import --force": ("Cho phép ghi đè tệp ra đã có.", "Allow overwriting an existing output file."),
     "help:cchc import --agencies": (
         "Danh mục cơ quan có sẵn (tệp kế hoạch, hoặc tệp YAML có danh sách agencies:): tên nào có trong đó "
-        "được ghi đúng như danh mục.",
-        "An existing agency registry (a plan file, or a YAML file with an agencies: list): names found there "
-        "are written as the registry spells them.",
+        "(không kể chữ hoa, khoảng trắng) thì lấy mục của danh mục (nhóm, tên viết tắt); tên vẫn ghi như văn bản.",
+        "An existing agency registry (a plan file, or a YAML file with an agencies: list): a name found there "
+        "(case and spacing aside) takes the registry's entry (groups, short forms); the name stays as the document writes it.",
     ),
     "help:cchc import --help": _HELP,
     # refusals (exit 2)
