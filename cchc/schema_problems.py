@@ -326,12 +326,14 @@ def _closest_field(extra: str, where: tuple) -> str | None:
     close: "dealine" for deadline, "Deadline", "lead " … (None for a word like no field)."""
     import difflib
 
+    from cchc.field_words import field_for
+
     fields = _fields_at(where)
     wanted = extra.strip().lower().replace(" ", "_").replace("-", "_")
     if wanted in fields:
         return wanted
     close = difflib.get_close_matches(wanted, fields, n=1, cutoff=0.75)
-    return close[0] if close else None
+    return close[0] if close else field_for(extra, fields)
 
 
 def _fields_at(where: tuple) -> list[str]:

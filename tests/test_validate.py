@@ -407,6 +407,29 @@ def test_unknown_agency_suggests_the_close_name(run):
     assert 'did you mean "Sở Tư pháp"?' in run("validate", DATA / "invalid" / "unknown-agency.yaml", "--lang", "en").stdout
 
 
+def test_a_field_written_in_other_words_is_told_the_field_it_means(run, tmp_path):
+    # "total:", "Chủ trì:", "kinh phí:" got "unknown field" alone; "kinh phí" is the plan's total in its header and
+    # an item's budget in an item.
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "plan:\n  title: T\n  year: 2021\n  kinh phí: 5\n  total: 5\nagencies:\n  - name: Sở A\n"
+        "sections:\n  - numeral: I\n    title: M\n    tasks:\n      - items:\n          - id: A-1\n            product: xx\n"
+        "            Chủ trì: [Sở A]\n            Cơ quan phối hợp: [Sở A]\n            Thời hạn: Tháng 6/2021\n"
+        "            kinh phí: 5\n            Ghi chú: x\n            năm: 2021\n", encoding="utf-8")
+    result = run("validate", plan, "-f", "json", "--lang", "en")
+    found = {d["line"]: d["message"] for d in diagnostics(result) if d["code"] == "schema"}
+    assert result.exit_code == 1 and found == {
+        4: 'unknown field "kinh phí"; did you mean total_million_vnd?',
+        5: 'unknown field "total"; did you mean total_million_vnd?',
+        15: 'unknown field "Chủ trì"; did you mean lead?',
+        16: 'unknown field "Cơ quan phối hợp"; did you mean partners?',
+        17: 'unknown field "Thời hạn"; did you mean deadline?',
+        18: 'unknown field "kinh phí"; did you mean budget?',
+        19: 'unknown field "Ghi chú"; did you mean note?',
+        20: 'unknown field "năm"',  # a plan's year, not an item's
+    }
+
+
 def test_a_misspelt_field_is_told_the_field_it_is_a_slip_for(run, tmp_path):
     # "dealine:" got "unknown field" alone; the fields asked of are those of the mapping where the slip is.
     plan = tmp_path / "plan.yaml"
@@ -431,8 +454,8 @@ def test_a_misspelt_field_is_told_the_field_it_is_a_slip_for(run, tmp_path):
     plan.write_text(plan.read_text(encoding="utf-8").replace("lead: [Sở A]", "laed: [Sở A]"), encoding="utf-8")
     codes = [d["code"] for d in diagnostics(run("validate", plan, "-f", "json"))]
     assert "no-lead" not in codes and "blank-deadline" not in codes and codes.count("schema") == 7, codes
-    # A key that is no slip for the field leaves the item with none, and it is told so.
-    plan.write_text(plan.read_text(encoding="utf-8").replace("laed: [Sở A]", "co_quan_chu_tri: [Sở A]"), encoding="utf-8")
+    # A key that is no slip for the field nor a word for it leaves the item with none, and it is told so.
+    plan.write_text(plan.read_text(encoding="utf-8").replace("laed: [Sở A]", "co_quan: [Sở A]"), encoding="utf-8")
     assert "no-lead" in [d["code"] for d in diagnostics(run("validate", plan, "-f", "json"))]
 
 
