@@ -455,8 +455,9 @@ def _problem(path: tuple, errs: list[dict], data, name: str, prefix: tuple = ())
         return error("schema", path, key="schema.text-colon", file=name, field=field, text=_show(text))
     if kind == "string_type":
         return error("schema", path, key=_text_key(path, first.get("input")), file=name, field=field, value=value)
-    if kind in _KINDS:
-        return error("schema", path, key=_KINDS[kind], file=name, field=field, value=value)
+    if kind in _KINDS:  # a bound (ge, le) is told with its figure: "year is out of range: 2200 (at most 2199)"
+        bound = next(((k, v) for k, v in (first.get("ctx") or {}).items() if k in ("ge", "le")), None)
+        return error("schema", path, key=_KINDS[kind] + (f".{bound[0]}" if bound else ""), file=name, field=field, value=value, bound=bound[1] if bound else "")
     return error("schema", path, key="schema.other", file=name, field=field, detail=first["msg"])
 
 

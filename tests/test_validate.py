@@ -430,6 +430,16 @@ def test_a_field_written_in_other_words_is_told_the_field_it_means(run, tmp_path
     }
 
 
+@pytest.mark.parametrize("year, en, vi", [("2200", "(at most 2199)", "(lớn nhất là 2199)"), ("1899", "(at least 1900)", "(nhỏ nhất là 1900)")])
+def test_a_year_out_of_range_is_told_the_bound(run, tmp_path, year, en, vi):
+    # "year is out of range: 2200" named no bound.
+    plan = tmp_path / "plan.yaml"
+    plan.write_text((DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace("year: 2021", f"year: {year}", 1), encoding="utf-8")
+    [found] = [d["message"] for d in diagnostics(run("validate", plan, "-f", "json", "--lang", "en")) if d["code"] == "schema"]
+    assert found == f"year is out of range: {year} {en}"
+    assert f"year nằm ngoài khoảng cho phép: {year} {vi}" in run("validate", plan).stdout
+
+
 def test_a_misspelt_field_is_told_the_field_it_is_a_slip_for(run, tmp_path):
     # "dealine:" got "unknown field" alone; the fields asked of are those of the mapping where the slip is.
     plan = tmp_path / "plan.yaml"

@@ -77,6 +77,8 @@ MESSAGES = {
     "schema.integer": ("{field} phải là số nguyên, nhưng đang là {value}", "{field} must be a whole number, got {value}"),
     "schema.bool": ("{field} phải là true hoặc false, nhưng đang là {value}", "{field} must be true or false, got {value}"),
     "schema.range": ("{field} nằm ngoài khoảng cho phép: {value}", "{field} is out of range: {value}"),
+    "schema.range.ge": ("{field} nằm ngoài khoảng cho phép: {value} (nhỏ nhất là {bound})", "{field} is out of range: {value} (at least {bound})"),
+    "schema.range.le": ("{field} nằm ngoài khoảng cho phép: {value} (lớn nhất là {bound})", "{field} is out of range: {value} (at most {bound})"),
     "schema.choice": ("{field} phải là một trong: {choices}; đang là {value}", "{field} must be one of: {choices}; got {value}"),
     "schema.plan": (
         "tệp kế hoạch phải là một nhóm trường gồm plan, agencies, sections (và decision nếu là quyết định)",
