@@ -407,17 +407,29 @@ def test_unknown_agency_suggests_the_close_name(run):
     assert 'did you mean "Sở Tư pháp"?' in run("validate", DATA / "invalid" / "unknown-agency.yaml", "--lang", "en").stdout
 
 
+def plan_of_one_item(header: str, agency: str, item: list[str]) -> str:
+    """A plan of one item A-1 whose header ends with *header*, whose agency "Sở A" ends with *agency*, and whose
+    item holds *item*'s lines after its id and product (line 15 is the first of them)."""
+    return (
+        f"plan:\n  title: T\n  year: 2021\n{header}agencies:\n  - name: Sở A\n{agency}"
+        "sections:\n  - numeral: I\n    title: M\n    tasks:\n      - items:\n          - id: A-1\n            product: xx\n"
+        + "".join(f"            {line}\n" for line in item)
+    )
+
+
+def schema_messages(run, path, text: str):
+    """Validate *text* written at *path* (English): the result, and its schema errors' messages by line."""
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", path, "-f", "json", "--lang", "en")
+    return result, {d["line"]: d["message"] for d in diagnostics(result) if d["code"] == "schema"}
+
+
 def test_a_field_written_in_other_words_is_told_the_field_it_means(run, tmp_path):
     # "total:", "Chủ trì:", "kinh phí:" got "unknown field" alone; "kinh phí" is the plan's total in its header and
     # an item's budget in an item.
-    plan = tmp_path / "plan.yaml"
-    plan.write_text(
-        "plan:\n  title: T\n  year: 2021\n  kinh phí: 5\n  total: 5\nagencies:\n  - name: Sở A\n"
-        "sections:\n  - numeral: I\n    title: M\n    tasks:\n      - items:\n          - id: A-1\n            product: xx\n"
-        "            Chủ trì: [Sở A]\n            Cơ quan phối hợp: [Sở A]\n            Thời hạn: Tháng 6/2021\n"
-        "            kinh phí: 5\n            Ghi chú: x\n            năm: 2021\n", encoding="utf-8")
-    result = run("validate", plan, "-f", "json", "--lang", "en")
-    found = {d["line"]: d["message"] for d in diagnostics(result) if d["code"] == "schema"}
+    result, found = schema_messages(run, tmp_path / "plan.yaml", plan_of_one_item(
+        "  kinh phí: 5\n  total: 5\n", "",
+        ["Chủ trì: [Sở A]", "Cơ quan phối hợp: [Sở A]", "Thời hạn: Tháng 6/2021", "kinh phí: 5", "Ghi chú: x", "năm: 2021"]))
     assert result.exit_code == 1 and found == {
         4: 'unknown field "kinh phí"; did you mean total_million_vnd?',
         5: 'unknown field "total"; did you mean total_million_vnd?',
@@ -443,13 +455,8 @@ def test_a_year_out_of_range_is_told_the_bound(run, tmp_path, year, en, vi):
 def test_a_misspelt_field_is_told_the_field_it_is_a_slip_for(run, tmp_path):
     # "dealine:" got "unknown field" alone; the fields asked of are those of the mapping where the slip is.
     plan = tmp_path / "plan.yaml"
-    plan.write_text(
-        "plan:\n  title: T\n  year: 2021\n  totl_million_vnd: 5\nagencies:\n  - name: Sở A\n    shorts: [A]\n"
-        "sections:\n  - numeral: I\n    title: M\n    tasks:\n      - items:\n          - id: A-1\n            product: xx\n"
-        "            lead: [Sở A]\n            dealine: Tháng 6/2021\n            Budget: 5\n            foo: 1\n"
-        "            numeral: X\n", encoding="utf-8")
-    result = run("validate", plan, "-f", "json", "--lang", "en")
-    found = {d["line"]: d["message"] for d in diagnostics(result) if d["code"] == "schema"}
+    result, found = schema_messages(run, plan, plan_of_one_item(
+        "  totl_million_vnd: 5\n", "    shorts: [A]\n", ["lead: [Sở A]", "dealine: Tháng 6/2021", "Budget: 5", "foo: 1", "numeral: X"]))
     assert result.exit_code == 1 and found == {
         4: 'unknown field "totl_million_vnd"; did you mean total_million_vnd?',
         7: 'unknown field "shorts"; did you mean short?',
