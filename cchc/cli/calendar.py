@@ -13,7 +13,6 @@ from cchc.cli.common import (
     PlanOption,
     ProgressOption,
     check_output_path,
-    find_agency,
     lang,
     load_for_query,
     load_log_for_query,
@@ -21,9 +20,9 @@ from cchc.cli.common import (
     note,
     out_bytes,
     plan_path,
-    registry,
     write_output,
 )
+from cchc.cli.lookups import find_agency, registry
 from cchc.cli.params import output_format
 from cchc.cli.progress import TodayOption, today_from
 

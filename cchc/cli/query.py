@@ -13,8 +13,6 @@ from cchc.cli.common import (
     PlanOption,
     ProgressOption,
     fail,
-    find_agency,
-    find_section,
     lang,
     load_for_query,
     load_log_for_query,
@@ -24,11 +22,11 @@ from cchc.cli.common import (
     out_data,
     out_text,
     out_utf8,
-    registry,
     terminal,
     today_date,
     usage,
 )
+from cchc.cli.lookups import find_agency, find_section, registry
 from cchc.cli.params import ItemFormat, Role, parse_day, parse_month, role_parser, status_parser
 
 ItemFormatOption = Annotated[ItemFormat, typer.Option("--format", "-f")]

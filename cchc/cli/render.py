@@ -18,8 +18,6 @@ from cchc.cli.common import (
     a_path,
     check_output_path,
     fail,
-    find_agency,
-    find_section,
     interactive,
     load_for_query,
     msg,
@@ -27,11 +25,11 @@ from cchc.cli.common import (
     out_bytes,
     out_data,
     plan_path,
-    registry,
     signals_end_cleanly,
     usage,
     write_output,
 )
+from cchc.cli.lookups import find_agency, find_section, registry
 
 
 class RenderFormat(str, Enum):
