@@ -349,3 +349,55 @@ def test_sections_in_stt_with_their_title_across_and_a_tasks_content_merged_down
         ("Công khai TTHC", ["Danh mục TTHC được công khai"]),
         ("Số hóa hồ sơ", ["Hồ sơ được số hóa 100%"]),
     ]
+
+
+def sliver_table(rows: list[list[tuple[str, int]]], widths: list[int], title: str = "KẾ HOẠCH Cải cách hành chính năm 2026") -> bytes:
+    """A document of *title* and one table of grid columns *widths* (twips); each row's cells as (text, grid span)."""
+    def cell(text: str, span: int) -> str:
+        props = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span > 1 else ""
+        return f"<w:tc>{props}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    grid = "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"
+    body = "".join("<w:tr>" + "".join(cell(*c) for c in row) + "</w:tr>" for row in rows)
+    return F.package(F.body_xml(f"<w:p><w:r><w:t>{title}</w:t></w:r></w:p><w:tbl>{grid}{body}</w:tbl><w:p/>"))
+
+
+def test_a_cell_whose_border_is_a_hair_off_its_headings_is_read_under_it():
+    # A border 10 twips off (dragged by hand; LibreOffice's .doc and .rtf) adds a grid column that wide: the budget
+    # that started there was read into no field, a lead 20 twips off into the product's, "Tổng cộng" made a task.
+    widths = [700, 2300, 20, 2500, 1700, 1400, 10, 1190]
+    heading = [("STT", 1), ("Nhiệm vụ", 2), ("Sản phẩm", 1), ("Cơ quan chủ trì", 1), ("Thời gian hoàn thành", 1), ("Kinh phí (triệu đồng)", 2)]
+    rows = [
+        heading,
+        [("I. CẢI CÁCH THỂ CHẾ", 8)],
+        [("1", 1), ("Rà soát văn bản", 2), ("Báo cáo rà soát", 1), ("Sở Tư pháp", 1), ("Quý I/2026", 1), ("50", 2)],
+        [("2", 1), ("Kiểm tra văn bản", 1), ("Báo cáo kiểm tra", 2), ("Sở Tư pháp", 1), ("Tháng 6/2026", 2), ("25,5", 1)],
+        [("Tổng cộng", 6), ("75,5", 2)],
+        [("Tổng cộng", 7), ("75,5", 1)],
+    ]
+    plan, result = imported(sliver_table(rows[:5], widths))
+    assert [(i.product, i.lead, i.deadline, i.budget) for _, _, i in plan.items()] == [
+        ("Báo cáo rà soát", ["Sở Tư pháp"], "Quý I/2026", 50),
+        ("Báo cáo kiểm tra", ["Sở Tư pháp"], "Tháng 6/2026", 25.5),
+    ]
+    assert plan.plan.total_million_vnd == 75.5 and [a.name for a in plan.agencies] == ["Sở Tư pháp"]
+    plan, _ = imported(sliver_table(rows[:4] + rows[5:], widths))
+    assert plan.plan.total_million_vnd == 75.5 and len(list(plan.items())) == 2
+
+
+def test_a_narrow_column_of_its_own_is_no_sliver():
+    # A column 250 twips wide holding a cell of its own with text (a mark, a number) stays a column; one no cell
+    # lies within alone goes, and the cells over it cover the columns beside it only. Without widths, nothing moves.
+    from cchc.inputs.docx_body import Cell, Place
+    from cchc.inputs.docx_slivers import without_slivers
+
+    def row(r, *spans):  # (text, column, span)
+        return [Cell(text, Place(table=1, row=r, column=c + 1), r, c, span, None) for text, c, span in spans]
+
+    cells = [row(0, ("STT", 0, 1), ("Nhiệm vụ", 1, 2), ("Kinh phí", 3, 1)), row(1, ("1", 0, 1), ("Rà soát", 1, 1), ("50", 2, 2))]
+    moved, width = without_slivers(cells, 4, [250, 2000, 10, 1200])
+    assert width == 3 and [[(c.text, c.column, c.span) for c in line] for line in moved] == [
+        [("STT", 0, 1), ("Nhiệm vụ", 1, 1), ("Kinh phí", 2, 1)], [("1", 0, 1), ("Rà soát", 1, 1), ("50", 2, 1)]]
+    marked = [row(0, ("STT", 0, 1), ("Nhiệm vụ", 1, 1), ("!", 2, 1), ("Kinh phí", 3, 1)), cells[1]]  # "!" alone in it
+    assert without_slivers(marked, 4, [250, 2000, 10, 1200]) == (marked, 4)
+    assert without_slivers(cells, 4, [])[1] == 4 and without_slivers(cells, 4, [250, 2000, 10])[1] == 4

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 
+from cchc.inputs.docx_slivers import grid_widths, without_slivers
 from cchc.inputs.docx_nested import MAX_COLUMNS, MAX_NESTING, P, TBL, TC, TR
 from cchc.inputs.docx_nested import ROW_DELETED as _ROW_DELETED
 from cchc.inputs.docx_nested import children as _children, grid_before as _grid_before, live_rows as _live_rows, table_rows
@@ -321,6 +322,7 @@ class Body:
             cells.append(row_cells)
         if len(rows) * max(width, 1) > MAX_CELLS:
             raise DocxRefused("docx.table-too-large", table=index, rows=len(rows), columns=width, limit_rows=MAX_ROWS, limit_columns=MAX_COLUMNS)
+        cells, width = without_slivers(cells, width, grid_widths(grid_cols))  # borders a hair out of line
         return Grid(index, width, _slots(cells, width), cells, heading_rows)
 
     def _merge_starts(self, tr, table: int, row: int, depth: int) -> dict[int, Cell]:
