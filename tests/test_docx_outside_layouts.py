@@ -401,3 +401,12 @@ def test_a_narrow_column_of_its_own_is_no_sliver():
     marked = [row(0, ("STT", 0, 1), ("Nhiệm vụ", 1, 1), ("!", 2, 1), ("Kinh phí", 3, 1)), cells[1]]  # "!" alone in it
     assert without_slivers(marked, 4, [250, 2000, 10, 1200]) == (marked, 4)
     assert without_slivers(cells, 4, [])[1] == 4 and without_slivers(cells, 4, [250, 2000, 10])[1] == 4
+
+
+def test_no_break_spaces_and_tabs_in_an_agencys_name_are_plain_spaces():
+    # "Sở\xa0Tư\xa0pháp" (Word's no-break spaces) was a name of its own, printed with them in JSON.
+    rows = [["1. Rà soát", "Báo cáo", "Sở\u00a0Tư\u00a0pháp", "Quý I/2026"], ["2. Kiểm tra", "Kế hoạch", "Sở Tư pháp;\tSở  Nội vụ", "Quý\u00a0II/2026"]]
+    plan, _ = imported(F.small_docx(rows))
+    assert [i.lead for _, _, i in plan.items()] == [["Sở Tư pháp"], ["Sở Tư pháp", "Sở Nội vụ"]]
+    assert sorted(a.name for a in plan.agencies) == ["Sở Nội vụ", "Sở Tư pháp"]
+    assert [i.deadline for _, _, i in plan.items()][1] == "Quý\u00a0II/2026"  # other text is kept as written

@@ -51,14 +51,15 @@ MAX_DEFINITIONS_SCANNED = 5000
 
 
 def pieces(text: str) -> list[str]:
-    """A cell's names before commas are looked at: one per line and per semicolon, bullets and end punctuation off."""
+    """A cell's names before commas are looked at: one per line and per semicolon, bullets and end punctuation off,
+    the spaces between words one plain space (a no-break space or a tab is Word's layout, not part of a name)."""
     out = []
     for line in text.split("\n"):
         for part in line.split(";"):
             part = part.strip()
-            if part[:1] in "-+•–" and part[1:2] in (" ", "\t"):
+            if part[:1] in "-+•–" and part[1:2] in (" ", "\t", "\xa0"):
                 part = part[1:]
-            part = part.strip().rstrip(".,").strip()
+            part = " ".join(part.strip().rstrip(".,").split())
             if part:
                 out.append(part)
     return out
