@@ -157,6 +157,11 @@ def test_zeros_written_after_an_amount_make_it_no_finer_than_it_is(run, tmp_path
     assert "amount-precision" in run("validate", write(tmp_path, finer), "-f", "json").stdout
     nothing = text.replace("budget: 2.5000000000", "budget: 0.00000000")
     assert "amount-precision" not in run("validate", write(tmp_path, nothing), "-f", "json").stdout
+    # JSON and CSV write the amount's shortest exact digits, not the zeros written after it (JSON wrote 0.0000010).
+    small = write(tmp_path, text.replace("budget: 2.5000000000", "budget: 0.0000010"))
+    assert '"million_vnd": 0.000001,' in run("list", "-f", "json", "--plan", small).stdout
+    assert ",0.000001," in run("list", "-f", "csv", "--plan", small).stdout
+    assert ",2.5," in run("list", "-f", "csv", "--plan", write(tmp_path, text)).stdout
 
 
 def test_total_in_words_past_what_words_are_written_for_names_no_empty_wording(run, tmp_path):

@@ -147,7 +147,7 @@ def amount_json(amount: int | Decimal) -> str:
     shortest = float.__repr__(float(amount))
     if "e" not in shortest and Decimal(shortest) == amount:  # 2.5, not 2.50000; never 1e-06
         return shortest
-    return format(amount, "f")
+    return format(amount, "f").rstrip("0")  # 0.000001, not the 0.0000010 written (a fraction: a digit is not 0)
 
 
 #: Items written per piece of ``items_json_pieces``.
@@ -322,8 +322,8 @@ def _csv_cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, Decimal)):
-        return format(value, "f") if isinstance(value, Decimal) else str(value)
+    if isinstance(value, (int, Decimal)):  # an amount as JSON writes it: 2.5 for the 2.5000000 written
+        return amount_json(value) if not isinstance(value, Decimal) or value.is_finite() else format(value, "f")
     text = "; ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
     if text.startswith(_FORMULA_START) and not _plain_number(text):
         return "'" + text
