@@ -143,29 +143,31 @@ def closest_taking_numbers(text: str, year: int | None, reads) -> str:
     return best
 
 
-#: A quarter written short: "Q2/2026", "Q.4 năm 2026", "Quý 4", "q3-2026" (folded).
-_QUARTER_SHORT = re.compile(r"(?:quy|q) ?\.? ?([0-9]{1,3}|iv|i{1,3})(?:(?:[/.-]| nam )([0-9]{4}))?")
+#: A quarter, or two, written short: "Q2/2026", "Q.4 năm 2026", "Quý 4", "q3-2026", "Q1-Q2/2026" (folded).
+_QUARTER_SHORT = re.compile(
+    r"(?:quy|q) ?\.? ?([0-9]{1,3}|iv|i{1,3})(?:-(?:quy|q)? ?\.? ?([0-9]{1,3}|iv|i{1,3}))?(?:(?:[/.-]| nam )([0-9]{4}))?"
+)
 #: A month and year written with numbers only: "06-2026", "6.2026", "2026-06", "2026/06" (folded).
 _MONTH_SHORT = re.compile(r"(?:thang |t ?\.? ?)?([0-9]{1,2})[.-]([0-9]{4})|([0-9]{4})[/.-]([0-9]{1,2})")
 _QUARTERS = {"1": "I", "2": "II", "3": "III", "4": "IV", "i": "I", "ii": "II", "iii": "III", "iv": "IV"}
 
 
 def _written_short(text: str, year: int | None, reads) -> str | None:
-    """The grammar's wording of a quarter or a month written short ("Q2/2026" is "Quý II/2026", "06-2026" is
-    "Tháng 6/2026"); the model wording of a quarter or a month when its number is none ("Q5/2026" is told "Quý
-    II/2026", not "Tháng 5/2026": another form that takes the number would change what was meant); else None."""
+    """The grammar's wording of a quarter or a month written short ("Q2/2026" is "Quý II/2026", "Q1-Q2/2026" "Quý
+    I-II/2026", "06-2026" "Tháng 6/2026"); the model wording of a quarter when its number is none ("Q5/2026" is told
+    "Quý II/2026", not "Tháng 5/2026": another form that takes the number would change what was meant); else None."""
     folded = folded_wording(text[:COMPARED_LENGTH])
     if quarter := _QUARTER_SHORT.fullmatch(folded):
-        roman, in_year = _QUARTERS.get(quarter[1].lstrip("0") if quarter[1].isdigit() else quarter[1]), quarter[2]
-        if roman and reads(candidate := f"Quý {roman}" + (f"/{in_year}" if in_year else "")):
+        romans = [_QUARTERS.get(q.lstrip("0") if q.isdigit() else q) for q in quarter.group(1, 2) if q]
+        in_year = f"/{quarter[3]}" if quarter[3] else ""
+        if all(romans) and reads(candidate := "Quý " + "-".join(romans) + in_year):
             return candidate
-        return _in_year("Quý II/2021" if in_year else "Quý II", year)
-    if month := _MONTH_SHORT.fullmatch(folded):
-        number, in_year = (month[1], month[2]) if month[1] else (month[4], month[3])
-        if reads(candidate := f"Tháng {int(number)}/{in_year}"):
-            return candidate
-        return _in_year("Tháng 6/2021", year)
-    return None
+        return _in_year(("Quý I-II" if len(romans) > 1 else "Quý II") + ("/2021" if in_year else ""), year)
+    month = _MONTH_SHORT.fullmatch(folded)
+    number, in_year = ((month[1], month[2]) if month[1] else (month[4], month[3])) if month else ("", "")
+    if month and 1 <= int(number) <= 12 and reads(candidate := f"Tháng {int(number)}/{in_year}"):
+        return candidate
+    return None  # no month ("2025/26", "13-2026": a span of years?): the closest form by likeness
 
 
 _ROMAN_WORD = re.compile(r"\b(?:IV|I{1,3})\b")
