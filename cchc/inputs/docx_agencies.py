@@ -188,11 +188,11 @@ class AgencyBook:
 
     def __init__(self, registry=None):
         self.registry = list(registry or [])
-        self._registry_spelling: dict[str, tuple[object, str]] = {}
+        self._registry_agency: dict[str, object] = {}  # spelling key of a name or short form -> its agency
         for agency in self.registry:
             for spelling in (agency.name, *agency.short):
-                self._registry_spelling.setdefault(spelling_key(spelling), (agency, spelling))
-        self._known: set[str] = set(self._registry_spelling)
+                self._registry_agency.setdefault(spelling_key(spelling), agency)
+        self._known: set[str] = set(self._registry_agency)
         self._short_of: dict[str, str] = {}  # spelling key of a short form -> the full name
         self._split: dict[str, list[str]] = {}
         self._full_names: list[str] = []
@@ -264,7 +264,7 @@ class AgencyBook:
         if piece.count(",") >= MAX_PARTS:
             return [piece]
         parts = [p.strip() for p in piece.split(",")]
-        if any(len(p) > MAX_NAME_CHARS for p in parts) or spelling_key(piece) in self._registry_spelling:
+        if any(len(p) > MAX_NAME_CHARS for p in parts) or spelling_key(piece) in self._registry_agency:
             return [piece]
         n = len(parts)
         best: list[list[str] | None] = [None] * n + [[]]
@@ -311,9 +311,9 @@ class AgencyBook:
                 return
             from_registry[id(agency)] = agency
             for member in agency.members:
-                found = self._registry_spelling.get(spelling_key(member))
+                found = self._registry_agency.get(spelling_key(member))
                 if found is not None:
-                    add_registry(found[0], depth + 1)
+                    add_registry(found, depth + 1)
 
         def add_new(name: str) -> dict:
             key = spelling_key(name)
@@ -323,20 +323,20 @@ class AgencyBook:
             return new[key]
 
         for name in used:
-            found = self._registry_spelling.get(spelling_key(name))
+            found = self._registry_agency.get(spelling_key(name))
             if found is not None:
-                add_registry(found[0])
+                add_registry(found)
                 continue
             full = self._short_of.get(spelling_key(name))
             if full is not None and spelling_key(full) != spelling_key(name):
-                found = self._registry_spelling.get(spelling_key(full))
+                found = self._registry_agency.get(spelling_key(full))
                 if found is None:
                     entry = add_new(full)
                     if name not in entry["short"]:
                         entry["short"].append(name)
                 else:
-                    add_registry(found[0])
-                    extra = more_short.setdefault(id(found[0]), [])
+                    add_registry(found)
+                    extra = more_short.setdefault(id(found), [])
                     if name not in extra:
                         extra.append(name)
                 continue
