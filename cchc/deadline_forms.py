@@ -11,6 +11,7 @@ import difflib
 import re
 from functools import lru_cache
 
+from cchc.deadline_kinds import QUARTER_NUMBERS, QUARTER_ROMANS
 from cchc.text import fold
 
 #: How much of an unknown wording is compared with the model wordings.
@@ -149,7 +150,6 @@ _QUARTER_SHORT = re.compile(
 )
 #: A month and year written with numbers only: "06-2026", "6.2026", "2026-06", "2026/06" (folded).
 _MONTH_SHORT = re.compile(r"(?:thang |t ?\.? ?)?([0-9]{1,2})[.-]([0-9]{4})|([0-9]{4})[/.-]([0-9]{1,2})")
-_QUARTERS = {"1": "I", "2": "II", "3": "III", "4": "IV", "i": "I", "ii": "II", "iii": "III", "iv": "IV"}
 
 
 def _written_short(text: str, year: int | None, reads) -> str | None:
@@ -158,7 +158,8 @@ def _written_short(text: str, year: int | None, reads) -> str | None:
     "Quý II/2026", not "Tháng 5/2026": another form that takes the number would change what was meant); else None."""
     folded = folded_wording(text[:COMPARED_LENGTH])
     if quarter := _QUARTER_SHORT.fullmatch(folded):
-        romans = [_QUARTERS.get(q.lstrip("0") if q.isdigit() else q) for q in quarter.group(1, 2) if q]
+        numbers = [QUARTER_NUMBERS.get(q.lstrip("0") if q.isdigit() else q) for q in quarter.group(1, 2) if q]
+        romans = [QUARTER_ROMANS[n - 1] if n else None for n in numbers]
         in_year = f"/{quarter[3]}" if quarter[3] else ""
         if all(romans) and reads(candidate := "Quý " + "-".join(romans) + in_year):
             return candidate

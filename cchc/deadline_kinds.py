@@ -17,6 +17,9 @@ KIND_AFTER_EVENT = "after_event"
 KIND_AS_PLANNED = "as_planned"
 KIND_AS_REGULATED = "as_regulated"
 KIND_UNSPECIFIED = "unspecified"
+#: A quarter's numeral as written (folded), Roman or Arabic -> the quarter; and each quarter's Roman numeral.
+QUARTER_NUMBERS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+QUARTER_ROMANS = ("I", "II", "III", "IV")
 #: Every kind, in the order of the JSON contract.
 KINDS: tuple[str, ...] = (
     KIND_DATE, KIND_MONTH, KIND_QUARTER, KIND_HALF_YEAR, KIND_YEAR, KIND_RECURRING, KIND_AFTER_EVENT,

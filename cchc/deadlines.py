@@ -46,8 +46,8 @@ from itertools import chain
 from cchc.deadline_forms import COMPARED_LENGTH, EXAMPLES, closest_taking_numbers, folded_wording
 from cchc.deadline_kinds import (
     KIND_AFTER_EVENT, KIND_AS_PLANNED, KIND_AS_REGULATED, KIND_DATE, KIND_HALF_YEAR, KIND_MONTH, KIND_QUARTER,
-    KIND_RECURRING, KIND_UNSPECIFIED, KIND_YEAR, KINDS, MAX_YEAR, MIN_YEAR, NO_DATE as _FIXED, Deadline, DeadlineError, month_end,
-    today,
+    KIND_RECURRING, KIND_UNSPECIFIED, KIND_YEAR, KINDS, MAX_YEAR, MIN_YEAR, NO_DATE as _FIXED, QUARTER_NUMBERS, Deadline,
+    DeadlineError, month_end, today,
 )
 
 __all__ = [
@@ -80,7 +80,6 @@ _QUARTER_LIST = rf"{_QUARTER_ITEM}(?:(?:,(?:va )?| va )(?:quy )?{_QUARTER_ITEM})
 #: Splits a matched list into its items ("3,va thang 9" -> "3", "9").
 _LIST_SEP = re.compile(r",(?:va )?(?:thang |quy )?| va (?:thang |quy )?")
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _DATED = (KIND_DATE, KIND_MONTH, KIND_QUARTER, KIND_HALF_YEAR, KIND_YEAR)
 _QUARTER_ENDS = (3, 6, 9, 12)
 _ALL_MONTHS = tuple(range(1, 13))
@@ -122,7 +121,7 @@ def _month(token: str, text: str) -> int:
 
 
 def _quarter(token: str, text: str) -> int:
-    quarter = int(token) if token[0] in "0123456789" else _ROMAN.get(token, 0)
+    quarter = int(token) if token[0] in "0123456789" else QUARTER_NUMBERS.get(token, 0)
     if not 1 <= quarter <= 4:
         raise _error("deadline.bad-quarter", text, quarter=token.upper())
     return quarter

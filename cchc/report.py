@@ -76,6 +76,7 @@ from operator import attrgetter
 from typing import Any, NamedTuple
 
 from cchc.bands import DEFAULT_BANDS, Band, Bands, load_bands
+from cchc.deadline_kinds import QUARTER_NUMBERS
 
 __all__ = [
     "CLASSES",
@@ -150,7 +151,6 @@ def window_for(day: datetime.date) -> tuple[datetime.date, datetime.date]:
     return start, day
 
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"(?P<year>[0-9]{4})"
 _SEP = r"(?:/| nam | |-)"
 _PERIOD_FORMS = (
@@ -185,7 +185,7 @@ def parse_period(text: str) -> Period:
         if not MIN_YEAR < year <= MAX_YEAR:
             raise PeriodError("period.bad-year", {"value": text, "year": year, "low": MIN_YEAR + 1, "high": MAX_YEAR})
         if kind == "quarter":
-            quarter = _ROMAN[m["q"]]
+            quarter = QUARTER_NUMBERS[m["q"]]
             if quarter in (2, 4):
                 raise PeriodError("period.not-a-period", {"value": text, "year": year})
             kind = f"Q{quarter}"
