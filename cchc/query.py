@@ -152,12 +152,7 @@ def select(
                 continue  # named in its own right in the other role: a group of it does not add a role (as agency_summary counts)
             # The first of the agency's groups (in registry order) the item names in the role, found from the
             # item's own names: a registry of thousands of groups is not tried group by group for every item.
-            if role == "lead":
-                named = lead_names
-            elif role == "partner":
-                named = row.item.partners
-            else:
-                named = (*lead_names, *row.item.partners)
+            named = role_names(row.item, role, lead_names)
             ranks = [rank[key] for key in map(id, map(registry.resolve, named)) if key in rank]
             if not ranks:
                 continue
@@ -169,11 +164,16 @@ def select(
 
 def has_role(item, agency, role: str, registry: AgencyRegistry, lead_names=None) -> bool:
     """True when *agency* leads (role "lead"), supports ("partner") or either ("any") *item*."""
-    lead = any(registry.resolve(name) is agency for name in (item.lead if lead_names is None else lead_names))
+    return any(registry.resolve(name) is agency for name in role_names(item, role, item.lead if lead_names is None else lead_names))
+
+
+def role_names(item, role: str, lead_names) -> tuple | list:
+    """The names *item* gives in *role*: its *lead_names* ("lead"), its partners ("partner"), or both ("any")."""
     if role == "lead":
-        return lead
-    partner = any(registry.resolve(name) is agency for name in item.partners)
-    return partner if role == "partner" else lead or partner
+        return lead_names
+    if role == "partner":
+        return item.partners
+    return (*lead_names, *item.partners)
 
 
 def month_start(year: int, month: int) -> datetime.date:

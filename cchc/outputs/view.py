@@ -17,7 +17,7 @@ from cchc.agencies import AgencyRegistry
 from cchc.messages import long_date
 from cchc.money import exact_sum, format_number, million_in_words, million_to_vnd
 from cchc.outputs import Made
-from cchc.query import leads
+from cchc.query import leads, role_names
 
 
 class Row(NamedTuple):
@@ -261,7 +261,7 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
 
     def involved(item) -> bool:
         # The item's own names against the set of the agency and its groups: not each group tried in turn.
-        return any(id(registry.resolve(name)) in wanted for name in (*leads(item, plan), *item.partners))
+        return any(id(registry.resolve(name)) in wanted for name in role_names(item, "any", leads(item, plan)))
 
     notes: list[Note] = []
     sections: list[SectionView] = []
