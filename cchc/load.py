@@ -87,14 +87,38 @@ def located(name: str, source: bytes | None, problems: list[Problem], outline=No
 
 
 def default_plan_path() -> Path:
-    """``plans/2021.yaml`` in the current directory if there, else the copy shipped in the package.
+    """The working plan (``working_plan``) if there is one, else the copy shipped in the package."""
+    return working_plan() or bundled_plan_path()
+
+
+#: Folders ``working_plan`` climbs at most: a repository is never this deep.
+MAX_CLIMB = 64
+
+
+def working_plan() -> Path | None:
+    """``plans/2021.yaml`` in the current directory, or in the folder above it nearest to it within its git
+    repository (``../plans/2021.yaml`` from the repository's ``docs/``, as git finds its repository from any of
+    its folders); None when there is none.
 
     A ``plans/2021.yaml`` that is there but cannot be read (a directory, a link to nothing) is still the plan:
-    reading it says why, where falling back to the bundled copy would check other data.
+    reading it says why, where falling back to the bundled copy would check other data. Outside a repository
+    only the current directory counts: a ``plans/`` folder left in /tmp is nobody's plan.
     """
     if os.path.lexists(DEFAULT_PLAN):
         return DEFAULT_PLAN
-    return bundled_plan_path()
+    try:
+        here = Path(os.getcwd())
+    except OSError:  # the working folder deleted since it was entered
+        return None
+    found = None
+    for climbed, folder in enumerate((here, *here.parents)):
+        if climbed > MAX_CLIMB:
+            return None
+        if found is None and climbed and os.path.lexists(folder / DEFAULT_PLAN):
+            found = Path(*[os.pardir] * climbed, DEFAULT_PLAN)
+        if os.path.lexists(folder / ".git"):  # the repository's top: its plan is the nearest below it, if any
+            return found
+    return None
 
 
 def bundled_plan_path() -> Path:
@@ -111,12 +135,13 @@ def bundled_plan_path() -> Path:
 
 def is_bundled(path: Path) -> bool:
     """True when *path* is the plan shipped with cchc (read-only for cchc): the package's copy, or in a source
-    checkout or an editable install the repository's plans/2021.yaml when reached from another directory."""
+    checkout or an editable install the repository's plans/2021.yaml when reached from outside the checkout."""
     try:
         bundled = bundled_plan_path()
         if not os.path.samefile(path, bundled):
             return False
-        return bundled.parent.name == "data" or not (os.path.exists(DEFAULT_PLAN) and os.path.samefile(DEFAULT_PLAN, bundled))
+        working = working_plan()
+        return bundled.parent.name == "data" or not (working is not None and os.path.exists(working) and os.path.samefile(working, bundled))
     except OSError:
         return False
 

@@ -589,6 +589,44 @@ def test_a_folder_with_a_plan_of_its_own_is_told_the_bundled_plan_answers(run, t
     assert run("due", "--month", "2021-06", "-f", "json").stderr == ""
 
 
+def test_from_a_folder_of_the_repository_its_plan_and_log_answer(run, tmp_path, monkeypatch):
+    # From docs/ of a plan's repository, a report read the bundled plan, with no log, in silence: "0 % done".
+    repo = tmp_path / "tinh"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "plans").mkdir()
+    (repo / "docs" / "nam").mkdir(parents=True)
+    (repo / "plans" / "2021.yaml").write_bytes(PLAN.read_bytes())
+    monkeypatch.delenv("CCHC_PLAN", raising=False)
+    monkeypatch.chdir(repo)
+    assert run("progress", "I-1", "--status", "done", "--on", "2021-03-01").exit_code == 0
+    at_top = json.loads(run("report", "--period", "6T/2021", "-f", "json").stdout)
+    assert at_top["totals"]["done_late"] == 1, at_top["totals"]
+    monkeypatch.chdir(repo / "docs" / "nam")
+    result = run("report", "--period", "6T/2021", "-f", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout) == at_top and result.stderr == "", result
+    # Problems name the plan as reached from here; progress is written beside it.
+    assert "../../plans/2021.yaml" in run("validate").stdout
+    assert run("progress", "I-2", "--status", "done", "--on", "2021-03-02").exit_code == 0
+    assert (repo / "plans" / "2021.progress.yaml").read_text(encoding="utf-8").count("I-") == 2
+    # Outside a repository only the current folder counts: a plans/ folder above is nobody's plan.
+    (repo / ".git").rmdir()
+    result = run("validate", "-f", "json")
+    assert json.loads(result.stdout)["files"] != ["../../plans/2021.yaml"], result.stdout
+
+
+def test_a_folder_of_several_plans_is_told_each_of_them(run, tmp_path, monkeypatch):
+    # The note named the first file in the alphabet, a broken draft, as the plan to read.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CCHC_PLAN", raising=False)
+    for name in ("ban-nhap.yaml", "ke-hoach-2027.yaml"):
+        (tmp_path / name).write_text("plan:\n  title: x\n", encoding="utf-8")
+    result = run("sections")
+    assert result.exit_code == 0 and "ban-nhap.yaml, ke-hoach-2027.yaml" in result.stderr and "--plan ban-nhap" not in result.stderr, result.stderr
+    for n in range(3):
+        (tmp_path / f"z{n}.yaml").write_text("sections: []\n", encoding="utf-8")
+    assert "ban-nhap.yaml, ke-hoach-2027.yaml, z0.yaml, …" in run("sections").stderr
+
+
 def test_a_plan_made_by_init_outside_plans_is_named_by_init_and_by_the_next_query(run, tmp_path, monkeypatch):
     # `cchc init -o ke-hoach-2027.yaml` then `cchc due --month 2027-06` answered from the bundled 2021 plan in silence.
     monkeypatch.chdir(tmp_path)

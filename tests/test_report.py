@@ -542,7 +542,19 @@ def test_a_period_outside_the_plans_year_is_noted(run):
     outside = run("report", "--period", "2022", "-f", "json")
     assert outside.exit_code == 0 and "thuộc năm báo cáo 2022" in outside.stderr and "không phải năm của kế hoạch (2021)" in outside.stderr
     inside = run("report", "--period", "Q1/2021", "-f", "json")
-    assert inside.exit_code == 0 and inside.stderr == ""
+    assert inside.exit_code == 0 and "thuộc năm báo cáo" not in inside.stderr, inside
+
+
+def test_a_report_without_a_log_says_so(run, workdir):
+    # Read from the wrong folder, a report of no progress looked like a report of a year without any ("0%").
+    with_log = run("report", "--plan", workdir / "ke-hoach.yaml", "--period", "6T/2021", "-f", "json")
+    assert with_log.exit_code == 0 and with_log.stderr == "", with_log
+    (workdir / "ke-hoach.progress.yaml").unlink()
+    for args in ((), ("--lang", "en")):
+        without = run(*args, "report", "--plan", workdir / "ke-hoach.yaml", "--period", "6T/2021", "-f", "json")
+        log = str(workdir / "ke-hoach.progress.yaml")
+        said = {(): f'không có sổ theo dõi tiến độ "{log}"', ("--lang", "en"): f'there is no progress log "{log}"'}[args]
+        assert without.exit_code == 0 and said in without.stderr and json.loads(without.stdout)["totals"]["done_late"] == 0, without
 
 
 @pytest.mark.parametrize("as_of, noted", [("2020-12-31", False), ("2020-12-15", False), ("2020-12-14", True), ("2021-12-14", False), ("2021-12-31", True)])

@@ -13,6 +13,7 @@ import sys
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
@@ -257,17 +258,17 @@ def terminal() -> bool:
 def plan_path(plan: Optional[Path]) -> Path:
     """The plan a command reads: --plan (or CCHC_PLAN), else the default; a note when the default falls back to the
     bundled 2021 plan beside a plans/ folder that holds other plans (a plan of one's own, named otherwise)."""
-    from cchc.load import DEFAULT_PLAN, bundled_plan_path, default_plan_path
+    from cchc.load import DEFAULT_PLAN, bundled_plan_path, working_plan
 
     if plan is not None:
         return plan
-    path = default_plan_path()
-    if path == bundled_plan_path() and not os.path.lexists(DEFAULT_PLAN):
+    path = working_plan()
+    if path is None:
+        path = bundled_plan_path()
         others = sorted(DEFAULT_PLAN.parent.glob("*.y*ml")) if DEFAULT_PLAN.parent.is_dir() else []
         others = [other for other in others if other.suffix in (".yaml", ".yml") and ".progress." not in other.name]
-        if not others:  # the first plan of the current folder, its other YAML files unread
-            first = next(filter(_looks_like_a_plan, sorted(Path(".").glob("*.y*ml"))), None)
-            others = [first] if first is not None else []
+        if not others:  # the plans of the current folder, its other YAML files left out (the first few read)
+            others = list(islice(filter(_looks_like_a_plan, sorted(Path(".").glob("*.y*ml"))), NAMED_PLANS + 1))
         told = CURRENT.get().told
         if others and "bundled-plan" not in told:
             told.add("bundled-plan")
@@ -276,8 +277,16 @@ def plan_path(plan: Optional[Path]) -> Path:
             from cchc.text import one_line  # a line break in a name would split the note
 
             name = str(others[0])
-            note(msg("cli.bundled-plan", found=one_line(name), quoted=one_line(shlex.quote(name)), count=len(others)))
+            if len(others) == 1:
+                note(msg("cli.bundled-plan", found=one_line(name), quoted=one_line(shlex.quote(name))))
+            else:  # which one is the plan meant is the user's to say: each is named, not the first in the alphabet
+                names = ", ".join(one_line(str(other)) for other in others[:NAMED_PLANS]) + (", …" if len(others) > NAMED_PLANS else "")
+                note(msg("cli.bundled-plans", found=names))
     return path
+
+
+#: The plans a note names when the bundled plan is read beside others.
+NAMED_PLANS = 3
 
 
 def _looks_like_a_plan(path: Path) -> bool:

@@ -90,6 +90,8 @@ def report(
             raise fail(msg("report.bands-invalid", path=str(bands)), EXIT_USAGE)
     loaded = load_for_query(source)
     log = load_log_for_query(source, loaded, progress_path, now)  # judged as of --today, as every query
+    if log is None:  # a report of no progress at all is rarely the one meant (a plan read from elsewhere, a log misnamed)
+        note(msg("report.no-log", path=str(log_path(source, progress_path))))
     result = build_report(loaded, log, day, chosen, score_bands)
     start, end = result.window
     reporting = start.year + 1  # a reporting year starts on 15/12 of the year before

@@ -67,6 +67,10 @@ MESSAGES = {
         "đang đọc kế hoạch 2021 kèm theo cchc (không có plans/2021.yaml); để đọc {found} hãy dùng --plan {quoted} hoặc CCHC_PLAN",
         "reading the 2021 plan that comes with cchc (there is no plans/2021.yaml); to read {found}, give --plan {quoted} or CCHC_PLAN",
     ),
+    "cli.bundled-plans": (
+        "đang đọc kế hoạch 2021 kèm theo cchc (không có plans/2021.yaml); ở đây còn có kế hoạch {found}: hãy chọn một bằng --plan TỆP hoặc CCHC_PLAN",
+        "reading the 2021 plan that comes with cchc (there is no plans/2021.yaml); there are other plans here, {found}: choose one with --plan FILE or CCHC_PLAN",
+    ),
     "write.no-directory": (
         "{path}: không có thư mục {directory!q} để ghi vào; hãy tạo thư mục đó trước (mkdir -p)",
         "{path}: there is no folder {directory!q} to write into; make it first (mkdir -p)",

@@ -4,9 +4,12 @@ The CLI sets them on the command tree in the chosen language; a test checks
 that every command and every option has one in both languages.
 """
 
-_PLAN = (
-    "Tệp kế hoạch [mặc định: plans/2021.yaml nếu có, nếu không là kế hoạch 2021 kèm theo chương trình; biến môi trường CCHC_PLAN].",
-    "Plan file [default: plans/2021.yaml if present, else the bundled 2021 plan; environment variable CCHC_PLAN].",
+#: The help of --plan, every command's (the progress commands' too).
+PLAN_HELP = (
+    "Tệp kế hoạch [mặc định: plans/2021.yaml ở thư mục hiện tại, hoặc ở thư mục gần nhất bên trên trong cùng kho git; "
+    "nếu không có, kế hoạch 2021 kèm theo chương trình; biến môi trường CCHC_PLAN].",
+    "Plan file [default: plans/2021.yaml in the current folder, or in the nearest folder above it in the same git "
+    "repository; if there is none, the bundled 2021 plan; environment variable CCHC_PLAN].",
 )
 _FORMAT_ITEMS = (
     "Định dạng: table (bảng; văn bản thẳng hàng khi không in ra màn hình), json hoặc csv.",
@@ -96,7 +99,7 @@ MESSAGES = {
     ),
     "help:cchc due --pending": _PENDING,
     "help:cchc due --progress": _PROGRESS,
-    "help:cchc due --plan": _PLAN,
+    "help:cchc due --plan": PLAN_HELP,
     "help:cchc due --format": _FORMAT_ITEMS,
     "help:cchc due --bom": _BOM,
     "help:cchc due --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
@@ -136,7 +139,7 @@ MESSAGES = {
         "Take statuses as of this date (YYYY-MM-DD or DD/MM/YYYY) [default: today].",
     ),
     "help:cchc list --progress": _PROGRESS,
-    "help:cchc list --plan": _PLAN,
+    "help:cchc list --plan": PLAN_HELP,
     "help:cchc list --format": _FORMAT_ITEMS,
     "help:cchc list --bom": _BOM,
     "help:cchc list --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
@@ -148,7 +151,7 @@ MESSAGES = {
         "Take the status as of this date (YYYY-MM-DD or DD/MM/YYYY) [default: today].",
     ),
     "help:cchc show --progress": _PROGRESS,
-    "help:cchc show --plan": _PLAN,
+    "help:cchc show --plan": PLAN_HELP,
     "help:cchc show --format": _FORMAT_ITEMS,
     "help:cchc show --bom": _BOM,
     "help:cchc show --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
@@ -159,12 +162,12 @@ MESSAGES = {
         "Every agency with the items it leads and supports (directly and through a group), and the budget it leads.\n\n"
         "An item's amount counts under its first-named lead agency only.",
     ),
-    "help:cchc agencies --plan": _PLAN,
+    "help:cchc agencies --plan": PLAN_HELP,
     "help:cchc agencies --format": _FORMAT_ITEMS,
     "help:cchc agencies --bom": _BOM,
     "help:cchc agencies --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
     "help:cchc sections": ("Từng mục cùng số nhiệm vụ và kinh phí.", "Each section with its number of items and its budget."),
-    "help:cchc sections --plan": _PLAN,
+    "help:cchc sections --plan": PLAN_HELP,
     "help:cchc sections --format": _FORMAT_ITEMS,
     "help:cchc sections --bom": _BOM,
     "help:cchc sections --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
@@ -177,7 +180,7 @@ MESSAGES = {
         "Lists every item whose budget is a note (\"Theo dự án\") or blank. Amounts are million VND; an "
         "item counts under its first-named lead agency.",
     ),
-    "help:cchc budget --plan": _PLAN,
+    "help:cchc budget --plan": PLAN_HELP,
     "help:cchc budget --format": ("Định dạng: table hoặc json.", "Output format: table or json."),
     "help:cchc budget --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
     # render
@@ -193,7 +196,7 @@ MESSAGES = {
         "Ghi ra tệp này (ghi trọn vẹn một lần) thay vì in ra màn hình; không bao giờ ghi đè tệp kế hoạch.",
         "Write to this file (atomically) instead of standard output; never over the plan file.",
     ),
-    "help:cchc render --plan": _PLAN,
+    "help:cchc render --plan": PLAN_HELP,
     "help:cchc render --section": ("Chỉ in mục này (I, II, … hoặc 1, 2, …).", "Render only this section (I, II, … or 1, 2, …)."),
     "help:cchc render --agency": (
         "Chỉ in các nhiệm vụ cơ quan này chủ trì hoặc phối hợp, kể cả nhiệm vụ giao cho nhóm có cơ quan đó (như cchc list).",

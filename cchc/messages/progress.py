@@ -5,11 +5,9 @@ hoàn thành quá hạn, quá hạn, đang thực hiện, chưa thực hiện, k
 hủy bỏ, tỷ lệ hoàn thành, kỳ báo cáo.
 """
 
+from cchc.messages.help import PLAN_HELP
+
 _HELP = ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit.")
-_PLAN = (
-    "Tệp kế hoạch [mặc định: plans/2021.yaml nếu có, nếu không là kế hoạch 2021 kèm theo chương trình; biến môi trường CCHC_PLAN].",
-    "Plan file [default: plans/2021.yaml if present, else the bundled 2021 plan; environment variable CCHC_PLAN].",
-)
 _PROGRESS = (
     "Sổ theo dõi tiến độ [mặc định: tệp <kế hoạch>.progress.yaml cạnh tệp kế hoạch, ví dụ plans/2021.progress.yaml].",
     "Progress log [default: <plan>.progress.yaml beside the plan, e.g. plans/2021.progress.yaml].",
@@ -197,6 +195,10 @@ MESSAGES = {
     "period.bad-year": ("{value!q}: năm {year} nằm ngoài khoảng {low}–{high}", "{value!q}: year {year} is outside {low}–{high}"),
     "report.period-and-as-of": ("dùng --period hoặc --as-of, không dùng cả hai", "give either --period or --as-of, not both"),
     "report.bands-invalid": ("{path}: tệp thang điểm có lỗi", "{path}: the score bands file has errors"),
+    "report.no-log": (
+        "lưu ý: không có sổ theo dõi tiến độ {path!q}: báo cáo tính như chưa ghi tiến độ của nhiệm vụ nào (ghi bằng cchc progress)",
+        "note: there is no progress log {path!q}: the report counts no progress for any item (record it with cchc progress)",
+    ),
     "report.not-over": (
         "lưu ý: ngày {end!d} chưa đến; báo cáo tính đến hôm nay, {today!d} (nhiệm vụ chưa đến hạn không bị tính là quá hạn)",
         "note: {end!d} has not come yet; the report is as of today, {today!d} (no item counts as overdue before it is due)",
@@ -322,7 +324,7 @@ MESSAGES = {
         "The document that shows it, e.g. \"Báo cáo số 45/BC-SNV ngày 10/6/2021\".",
     ),
     "help:cchc progress --note": ("Ghi chú: đã làm gì, hoặc vì sao chậm.", "A note: what was done, or why it is late."),
-    "help:cchc progress --plan": _PLAN,
+    "help:cchc progress --plan": PLAN_HELP,
     "help:cchc progress --progress": _PROGRESS,
     "help:cchc progress --today": _TODAY,
     "help:cchc report --today": (
@@ -360,7 +362,7 @@ MESSAGES = {
         "Ghi ra tệp này (ghi trọn vẹn một lần) thay vì in ra màn hình.",
         "Write to this file (atomically) instead of standard output.",
     ),
-    "help:cchc report --plan": _PLAN,
+    "help:cchc report --plan": PLAN_HELP,
     "help:cchc report --progress": _PROGRESS,
     "help:cchc report --bands": (
         "Tệp YAML thang điểm tỷ lệ hoàn thành của tỉnh [mặc định: tiêu chí của Cà Mau: trên 90% 2 điểm, 70–90% 1 điểm, dưới 70% 0 điểm].",
@@ -380,7 +382,7 @@ MESSAGES = {
     "help:cchc calendar --pending": ("Bỏ các nhiệm vụ đã hoàn thành hoặc hủy bỏ (tính đến hôm nay).", "Leave out the items done or cancelled (as of today)."),
     "help:cchc calendar --today": _TODAY,
     "help:cchc calendar --output": ("Ghi ra tệp này (ví dụ ke-hoach.ics) thay vì in ra màn hình.", "Write to this file (e.g. plan.ics) instead of standard output."),
-    "help:cchc calendar --plan": _PLAN,
+    "help:cchc calendar --plan": PLAN_HELP,
     "help:cchc calendar --progress": _PROGRESS,
     "help:cchc calendar --help": _HELP,
 }
