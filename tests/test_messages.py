@@ -386,3 +386,16 @@ def test_the_schemas_vietnamese_words_have_no_english(run):
     assert not ENGLISH.findall(cleaned), ENGLISH.findall(cleaned)
     english = json.loads(run("--lang", "en", "schema").stdout)
     assert not VIETNAMESE.findall(re.sub(r'("[^"]*"|\'[^\']*\')', " ", "\n".join(text for _, text in _schema_words(english))))
+
+
+def test_english_counts_take_their_noun_s_number():
+    # "7 progress entry(ies)", "1 more error(s)": a count's noun is singular for 1, plural otherwise; Vietnamese
+    # nouns do not change.
+    from cchc.messages import t
+
+    assert t("report.done-in-period", "en", entries=1, count=0).startswith("In the period: 1 progress entry, 0 of them")
+    assert t("report.done-in-period", "en", entries=12, count=5).startswith("In the period: 12 progress entries, 5 of them")
+    assert t("cli.more-errors", "en", count=1) == "… and 1 more error"
+    assert t("cli.more-errors", "en", count=1234) == "… and 1,234 more errors"
+    assert t("cli.more-errors", "vi", count=1234) == "… và 1.234 lỗi nữa"
+    assert t("budget.unpriced", "en", count=0) == "No amount: 0 items"

@@ -24,7 +24,7 @@ def test_render_names_the_characters_printed_in_another_font(run, tmp_path, pdf_
     plan.write_text(text.replace("product: ", "product: \"➢ Tỷ lệ ⇒ 80% ✓ – “đạt” … x\u00ady\" # ", 1), encoding="utf-8")
     result = run("--lang", "en", "render", "--plan", plan, "-o", tmp_path / "plan.pdf")
     assert result.exit_code == 0, result
-    assert "3 character(s) are not in the bundled Liberation Serif" in result.stderr, result.stderr
+    assert "3 characters are not in the bundled Liberation Serif" in result.stderr, result.stderr
     assert "⇒ (U+21D2), ✓ (U+2713), ➢ (U+27A2)" in result.stderr
     vi = run("render", "--plan", plan, "-o", tmp_path / "plan.pdf")
     assert "3 ký tự không có trong phông Liberation Serif kèm theo" in vi.stderr

@@ -479,7 +479,7 @@ def test_the_period_sentence_says_it_counts_done_entries_not_items_done(run, wor
     # The rate's sentence says which number is done: "4 trên 7 nhiệm vụ … đã hoàn thành hoặc đã quá hạn" read as 4 done or overdue.
     assert "(đã hoàn thành 4 trên 7 nhiệm vụ có hạn chót đã đến hạn hoặc đã hoàn thành)" in vi.stdout, vi
     en = run("--lang", "en", "report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "md")
-    assert "In the period: 12 progress entry(ies), 5 of them recording done (statuses may have changed since)." in en.stdout, en
+    assert "In the period: 12 progress entries, 5 of them recording done (statuses may have changed since)." in en.stdout, en
     assert "completed" not in en.stdout
 
 

@@ -15,7 +15,9 @@ chosen language. Templates use ``str.format`` fields with cchc's conversions:
   ``{amount!M}`` the same with its sign ("+10 triệu đồng", "-10 triệu đồng");
 - ``{day!d}`` a date (30/06/2021 / 2021-06-30);
 - ``{n!n}`` a number with the language's digit grouping;
-- ``{part!k}`` the catalogue's entry whose key is the argument, in the same language.
+- ``{part!k}`` the catalogue's entry whose key is the argument, in the same language;
+- ``{count:|entry|entries}`` the first word for 1, the second for any other count (English;
+  Vietnamese nouns do not change: "1 mục", "12 mục").
 
 Vietnamese is the default whatever the machine's locale; ``--lang en`` or
 ``CCHC_LANG=en`` gives English. The module is pure: the CLI chooses the
@@ -88,8 +90,16 @@ def render(key: str, args: Mapping[str, Any] | None = None, lang: str = DEFAULT_
         filled.append(literal)
         if name is not None:  # as Formatter.vformat fills a plain field: its value, converted, formatted
             value = _value(name, args[name], lang) if args else {}[name]
-            filled.append(format(_convert(value, conversion, lang) if conversion else value, spec))
+            filled.append(_formatted(_convert(value, conversion, lang) if conversion else value, spec))
     return "".join(filled)
+
+
+def _formatted(value: Any, spec: str) -> str:
+    """``format(value, spec)``, and a count's word: "|one|other" is *one* for 1, *other* for any other count."""
+    if spec.startswith("|"):
+        one, _, other = spec[1:].partition("|")
+        return one if value == 1 else other
+    return format(value, spec)
 
 
 @lru_cache(maxsize=None)
@@ -175,6 +185,9 @@ class _Formatter(string.Formatter):
 
     def convert_field(self, value: Any, conversion: str | None) -> Any:
         return _convert(value, conversion, self.lang) if conversion else value
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        return _formatted(value, format_spec)
 
 
 def number_text(value: int | Decimal, lang: str = DEFAULT_LANG) -> str:

@@ -15,8 +15,8 @@ MESSAGES = {
     ),
     "cli.no-stdout": ("đầu ra chuẩn (stdout) đã bị đóng", "standard output is closed"),
     "cli.cannot-write-output": ("không ghi được kết quả: {reason}", "cannot write the output: {reason}"),
-    "cli.more-errors": ("… và {count!n} lỗi nữa", "… and {count!n} more error(s)"),
-    "cli.more-warnings": ("… và {count!n} cảnh báo nữa", "… and {count!n} more warning(s)"),
+    "cli.more-errors": ("… và {count!n} lỗi nữa", "… and {count!n} more {count:|error|errors}"),
+    "cli.more-warnings": ("… và {count!n} cảnh báo nữa", "… and {count!n} more {count:|warning|warnings}"),
     "cli.plan-has-errors": (
         "{path}: kế hoạch có lỗi; chạy `cchc validate {quoted}` để xem đầy đủ",
         "{path}: the plan has errors; run `cchc validate {quoted}` for the full report",

@@ -137,7 +137,7 @@ MESSAGES = {
     "docx.agencies-none": ("không có danh sách agencies:", "there is no agencies: list"),
     "docx.result-errors": (
         "kế hoạch đọc được có {count} lỗi; sửa trong tệp YAML rồi chạy `cchc validate`:",
-        "the plan read has {count} error(s); fix them in the YAML file and run `cchc validate`:",
+        "the plan read has {count} {count:|error|errors}; fix them in the YAML file and run `cchc validate`:",
     ),
     # places
     "docx.place.paragraph": ("đoạn {paragraph}", "paragraph {paragraph}"),
@@ -172,7 +172,7 @@ MESSAGES = {
     "docx.no-product": ("dòng không có sản phẩm, bỏ qua: {text!q}", "row without a product; left out: {text!q}"),
     "docx.other-table": (
         "bảng không phải bảng nhiệm vụ, bỏ qua: {count} đoạn chữ, bắt đầu bằng {start!q}",
-        "a table that is not a task table, left out: {count} paragraph(s) of text, starting {start!q}",
+        "a table that is not a task table, left out: {count} {count:|paragraph|paragraphs} of text, starting {start!q}",
     ),
     "docx.heading-sum-mismatch": (
         "dòng tiêu đề {text!q} ghi {written!q} ({amount!m}), nhưng các khoản bên dưới nó cộng lại là {sum!m}; số ở dòng tiêu đề không ghi vào kế hoạch",

@@ -22,7 +22,7 @@ MESSAGES = {
     "pdf.other-font": (
         "{count} ký tự không có trong phông Liberation Serif kèm theo nên được in bằng phông khác của máy (máy khác có "
         "thể in khác): {chars}",
-        "{count} character(s) are not in the bundled Liberation Serif and print in another font of this machine (another "
+        "{count} {count:|character is|characters are} not in the bundled Liberation Serif and print in another font of this machine (another "
         "machine may print them otherwise): {chars}",
     ),
     "pdf.unfit.tall-row": ("bảng có dòng cao hơn một trang", "the table has a row taller than a page"),
@@ -112,5 +112,5 @@ MESSAGES = {
     "budget.no-task": ("(không thuộc nhiệm vụ đánh số)", "(under no numbered task)"),
     "budget.no-lead": ("(chưa có cơ quan chủ trì)", "(no lead agency)"),
     "budget.blank": ("(để trống)", "(blank)"),
-    "budget.unpriced": ("Chưa ghi số tiền: {count} nhiệm vụ", "No amount: {count} item(s)"),
+    "budget.unpriced": ("Chưa ghi số tiền: {count} nhiệm vụ", "No amount: {count} {count:|item|items}"),
 }

@@ -83,7 +83,7 @@ MESSAGES = {
     ),
     "progress-plan-errors": (
         "kế hoạch của sổ theo dõi tiến độ này, {plan}, có {count} lỗi nên chưa kiểm tra được sổ; hãy chạy `cchc validate {quoted}`",
-        "the plan of this progress log, {plan}, has {count} error(s), so the log was not checked; run `cchc validate {quoted}`",
+        "the plan of this progress log, {plan}, has {count} {count:|error|errors}, so the log was not checked; run `cchc validate {quoted}`",
     ),
     "progress-unknown-id": ("kế hoạch không có nhiệm vụ mã {id!q}", "the plan has no item {id!q}"),
     "progress-unknown-id.suggest": (
@@ -248,7 +248,7 @@ MESSAGES = {
     # done_in_period counts the done entries dated in the period, whatever was recorded after them.
     "report.done-in-period": (
         "Trong kỳ: {entries} mục ghi tiến độ, trong đó {count} mục ghi hoàn thành (tình trạng sau đó có thể đã đổi)",
-        "In the period: {entries} progress entry(ies), {count} of them recording done (statuses may have changed since)",
+        "In the period: {entries} progress {entries:|entry|entries}, {count} of them recording done (statuses may have changed since)",
     ),
     "report.no-entry": ("chưa ghi tiến độ", "nothing recorded"),
     "report.class.done_on_time": ("Hoàn thành đúng hạn", "Done on time"),
