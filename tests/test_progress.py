@@ -392,6 +392,25 @@ def test_recording_with_json_prints_what_was_written(run, workdir):
     assert "A-3" in result.stderr  # the clerk's line, on standard error as before
 
 
+def test_recording_the_same_entry_again_writes_it_once(run, workdir):
+    # Run twice (a script run again), the same entry was written twice in silence; validate then warned of it.
+    given = {"--status": "done", "--on": "2021-06-01", "--note": "Xong", "--plan": workdir / "ke-hoach.yaml"}
+    args = ("progress", "A-3", *[word for pair in given.items() for word in pair])
+    assert run(*args).exit_code == 0
+    log = workdir / "ke-hoach.progress.yaml"
+    once = log.read_bytes()
+    again = run(*args, "-f", "json")
+    assert again.exit_code == 0 and log.read_bytes() == once, again
+    assert "đã có trong" in again.stderr and "không ghi thêm" in again.stderr, again.stderr
+    assert json.loads(again.stdout)["recorded"] == {"id": "A-3", "status": "done", "date": "2021-06-01", "evidence": None, "note": "Xong"}
+    assert "progress-duplicate" not in run("validate", workdir / "ke-hoach.yaml", "-f", "json").stdout
+    # Another note, day or status is another entry.
+    for option, value in (("--note", "Xong hẳn"), ("--on", "2021-06-02"), ("--status", "in_progress")):
+        changed = {**given, option: value}
+        assert run("progress", "A-3", *[word for pair in changed.items() for word in pair]).exit_code == 0
+    assert len(read_back(log, load_plan(workdir / "ke-hoach.yaml").plan).entries) == 4
+
+
 def test_a_log_that_cannot_be_read_is_said_once(run, workdir):
     (workdir / "ke-hoach.progress.yaml").symlink_to(workdir / "nowhere.yaml")
     result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")

@@ -138,18 +138,21 @@ def progress(
         raise usage(msg("progress.early-day", day=day, since=since), "--on")
     target = log_path(source, progress_path)
     check_output_path(target, [source], log=True)
-    _refuse_a_log_with_errors(target, loaded, max(now, today_date()))  # the day queries judge the log on
+    log = _refuse_a_log_with_errors(target, loaded, max(now, today_date()))  # the day queries judge the log on
     entry = Entry(row.item.id, status, day, evidence_text, note_value)
-    try:
-        with signals_end_cleanly():
-            append_entry(target, entry, header=msg("progress.header"))
-    except LogReadOnly as exc:
-        raise fail(msg(exc.key, **exc.params), EXIT_USAGE) from None
-    except LogNotAppendable as exc:
-        _fail_on_log(exc.problems, exc.key, exc.params)
-    except OSError as exc:
-        raise fail(msg("cli.cannot-write", path=str(target), reason=exc.strerror or str(exc)), EXIT_USAGE) from None
-    note(msg("progress.recorded", id=entry.id, status=msg("status." + entry.status), day=day, path=str(target)))
+    if log is not None and entry in log.entries:  # run twice (a script run again): once is the record
+        note(msg("progress.already", id=entry.id, status=msg("status." + entry.status), day=day, path=str(target)))
+    else:
+        try:
+            with signals_end_cleanly():
+                append_entry(target, entry, header=msg("progress.header"))
+        except LogReadOnly as exc:
+            raise fail(msg(exc.key, **exc.params), EXIT_USAGE) from None
+        except LogNotAppendable as exc:
+            _fail_on_log(exc.problems, exc.key, exc.params)
+        except OSError as exc:
+            raise fail(msg("cli.cannot-write", path=str(target), reason=exc.strerror or str(exc)), EXIT_USAGE) from None
+        note(msg("progress.recorded", id=entry.id, status=msg("status." + entry.status), day=day, path=str(target)))
     if format is HistoryFormat.json:  # what was written, for a script that records progress
         from cchc.outputs.reporters import surrogates_escaped, to_json
 
@@ -158,18 +161,21 @@ def progress(
         note(msg("progress.far-day" if on is not None else "progress.far-day.today", day=day, year=loaded.plan.year, path=str(target)))
 
 
-def _refuse_a_log_with_errors(target, loaded, today: datetime.date) -> None:
-    """Exit as every query would on the log at *target* when it has an error (an unknown id, a bad status, an
-    entry after *today*): an entry added to it would be read by nothing until the error is mended."""
+def _refuse_a_log_with_errors(target, loaded, today: datetime.date):
+    """The log at *target* (None when there is none yet); exit as every query would when it has an error (an
+    unknown id, a bad status, an entry after *today*): an entry added to it would be read by nothing until the
+    error is mended."""
     from cchc.progress import judge_log
 
     if not os.path.lexists(target):
-        return
+        return None
     from cchc.problems import errors_among
 
-    errors = errors_among(judge_log(target, loaded, today)[1])
+    log, problems = judge_log(target, loaded, today)
+    errors = errors_among(problems)
     if errors:
         _fail_on_log(errors, "progress.has-errors", {"path": str(target)})
+    return log
 
 
 def _fail_on_log(problems: list, key: str, params: dict):

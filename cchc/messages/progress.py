@@ -166,6 +166,10 @@ MESSAGES = {
         "the text shows; nothing was recorded: write the text without them",
     ),
     "progress.recorded": ("đã ghi: {id} {status} ngày {day!d} vào {path}", "recorded: {id} {status} on {day!d} in {path}"),
+    "progress.already": (
+        "đã có trong {path}: {id} {status} ngày {day!d}, cùng minh chứng và ghi chú; không ghi thêm lần nữa",
+        "already in {path}: {id} {status} on {day!d}, with the same evidence and note; not written again",
+    ),
     # What validate will warn of (progress-year), said when the entry is written: most often a past plan's
     # progress typed in today without --on.
     "progress.far-day": (
