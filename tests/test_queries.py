@@ -104,6 +104,17 @@ def test_empty_result_is_not_an_error(run):
     assert items(run("due", "--month", "2030-01", "--format", "json", "--plan", PLAN)) == []
 
 
+
+def test_nothing_due_outside_the_plan_s_months_says_which_they_are(run):
+    # `cchc due` in 2026 of the 2021 plan said "nothing from 11/2026 on", and nothing of 2021.
+    after = run("due", "--month", "2030-01", "--plan", PLAN).stderr
+    assert "từ tháng 12/2020 đến tháng 12/2021 (ví dụ cchc due --month 2021-12)" in after, after
+    before = run("--lang", "en", "due", "--to", "2019-05", "--plan", PLAN).stderr
+    assert "fall due from 12/2020 to 12/2021 (for example cchc due --month 2020-12)" in before, before
+    within = run("due", "--month", "2021-02", "--plan", PLAN).stderr  # a month of the plan's with nothing due
+    assert within.strip() == "Không có nhiệm vụ nào đến hạn tháng 02/2021.", within
+
+
 @pytest.mark.parametrize("month", ["2021-13", "13/2021", "2021-00", "June", "2021/06"])
 def test_impossible_month_is_a_usage_error(run, month):
     result = run("due", "--month", month, "--plan", PLAN)

@@ -129,12 +129,25 @@ def due(
     reg = registry(loaded_plan)
     all_rows = pending_rows(rows(loaded_plan), status_of) if pending else rows(loaded_plan)
     dated = due_between(all_rows, start, end)
+    nothing = msg("cli.nothing-due", period=period) if dated or format is not ItemFormat.table else _nothing_due(all_rows, start, end, period)
     groups = [(msg("items.due-title", period=period), dated)]
     if include_ongoing:
         groups.append((msg("items.undated-title"), undated(all_rows, end, loaded_plan.plan.year)))
         if not dated and groups[1][1] and format is ItemFormat.table:  # the table shows no empty group: say it
-            note(msg("cli.nothing-due", period=period))
-    item_output(dated, reg, loaded_plan, format, msg("cli.nothing-due", period=period), groups, bom, status_of)
+            note(nothing)
+    item_output(dated, reg, loaded_plan, format, nothing, groups, bom, status_of)
+
+
+def _nothing_due(all_rows, start, end, period: str) -> str:
+    """That nothing is due in the period; when it lies before or after every due date of the plan, which months
+    those are (`cchc due` in 2026 of a 2021 plan: "from 11/2026 on" said nothing of 2021)."""
+    days = [day for row in all_rows for day in row.deadline.due]
+    if days and ((end is not None and end < min(days)) or (start is not None and start > max(days))):
+        first, last = min(days), max(days)
+        nearest = first if end is not None and end < first else last
+        return msg("cli.nothing-due.outside", period=period, first=f"{first.month:02d}/{first.year}", last=f"{last.month:02d}/{last.year}",
+                   example=f"{nearest.year}-{nearest.month:02d}")
+    return msg("cli.nothing-due", period=period)
 
 
 @app.command("list")

@@ -48,6 +48,11 @@ MESSAGES = {
     "period.from": ("từ {first} trở đi", "from {first} on"),
     "period.until": ("đến hết {last}", "up to {last}"),
     "cli.nothing-due": ("Không có nhiệm vụ nào đến hạn {period}.", "No items due {period}."),
+    "cli.nothing-due.outside": (
+        "Không có nhiệm vụ nào đến hạn {period}: các nhiệm vụ của kế hoạch đến hạn từ tháng {first} đến tháng {last} "
+        "(ví dụ cchc due --month {example}).",
+        "No items due {period}: the plan's items fall due from {first} to {last} (for example cchc due --month {example}).",
+    ),
     "cli.role-needs-agency": ("--role cần đi kèm --agency", "--role needs --agency"),
     "cli.direct-needs-agency": ("--direct cần đi kèm --agency", "--direct needs --agency"),
     "cli.nothing-matches": ("Không có nhiệm vụ nào phù hợp.", "No items match."),
