@@ -168,7 +168,19 @@ def _written_short(text: str, year: int | None, reads) -> str | None:
     number, in_year = ((month[1], month[2]) if month[1] else (month[4], month[3])) if month else ("", "")
     if month and 1 <= int(number) <= 12 and reads(candidate := f"Tháng {int(number)}/{in_year}"):
         return candidate
+    if (named := _MONTH_NAMED.fullmatch(folded)) and not (named[1] == "nam" and named[2] == " "):  # "tháng năm 2026": of a year?
+        candidate = f"Tháng {_MONTH_NAMES[named[1]]}" + (f"/{named[3]}" if named[3] else "")
+        if reads(candidate):
+            return candidate
     return None  # no month ("2025/26", "13-2026": a span of years?): the closest form by likeness
+
+
+#: The months' names as people say them: "tháng tư" is April, "tháng giêng" January, "tháng chạp" December (folded).
+_MONTH_NAMES = {
+    "gieng": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+    "muoi": 10, "muoi mot": 11, "muoi hai": 12, "chap": 12,
+}
+_MONTH_NAMED = re.compile(r"thang (" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")(?:([/.-]| nam | )([0-9]{4}))?")
 
 
 _ROMAN_WORD = re.compile(r"\b(?:IV|I{1,3})\b")

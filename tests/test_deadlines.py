@@ -875,7 +875,10 @@ def test_the_closest_example_is_the_one_every_comparison_finds(words, year):
      ("Q 4 năm 2021", "Quý IV/2021"), ("Q5/2021", "Quý II/2021"), ("06-2021", "Tháng 6/2021"), ("6.2021", "Tháng 6/2021"),
      ("2021-06", "Tháng 6/2021"), ("2021/12", "Tháng 12/2021"), ("Q1-Q2/2021", "Quý I-II/2021"), ("q3-4", "Quý III-IV"),
      # A number no month is ("13-2021", "2021-22": a span of years?) is told no month.
-     ("13-2021", "Năm 2021-2025"), ("2021-22", "Năm 2021-2025")],
+     ("13-2021", "Năm 2021-2025"), ("2021-22", "Năm 2021-2025"),
+     # A month said by its name ("tháng tư" was told "Tháng 6/2021"), not one a year may stand for ("tháng năm 2021").
+     ("tháng tư/2021", "Tháng 4/2021"), ("Tháng Giêng năm 2021", "Tháng 1/2021"), ("tháng chạp 2021", "Tháng 12/2021"),
+     ("tháng mười một/2021", "Tháng 11/2021"), ("Tháng Bảy", "Tháng 7"), ("tháng năm 2021", "Năm 2021")],
 )
 def test_the_closest_form_is_shown_with_the_wordings_own_numbers_when_they_read(text: str, example: str) -> None:
     # A clerk copying the suggestion must not get another quarter or month than the document's (the example's own
