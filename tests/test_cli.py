@@ -832,3 +832,13 @@ def test_no_document_is_written_over_a_yaml_file_by_another_name(run, tmp_path, 
     result = run("--lang", "en", "render", "-f", "html", "--plan", PLAN, "-o", target)
     assert result.exit_code == 2 and "is a plan or a progress log" in result.stderr, result
     assert plan.read_bytes() == PLAN.read_bytes() and (name == "link.html" or not target.exists())
+
+
+def test_an_option_named_in_vietnamese_words_is_offered_the_option_meant(run):
+    # `cchc due --thang 2021-06` was offered --plan, the option spelt most alike.
+    vi = run("due", "--thang", "2021-06")
+    assert vi.exit_code == 2 and "không có tùy chọn --thang (các tùy chọn gần giống: --month)" in vi.stderr, vi
+    en = run("--lang", "en", "list", "--Cơ-quan", "SNV")
+    assert en.exit_code == 2 and "No such option: --Cơ-quan (Possible options: --agency)" in en.stderr, en
+    # Only an option the command has: `list` has no --month.
+    assert "--month" not in run("list", "--thang", "2021-06").stderr

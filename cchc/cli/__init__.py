@@ -271,11 +271,35 @@ _EXTRA = re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\
 _NO_COMMAND = re.compile(r"^No such command '(?P<name>.*?)'\.?(?: Did you mean '(?P<close>[^']*)'\?)?$", re.S)
 
 
+#: Options as a Vietnamese user may name them (folded): `--thang 2021-06` is --month, not the --plan that
+#: click's likeness of spelling finds.
+_OPTION_WORDS = {
+    "thang": "--month", "tu": "--from", "tu-thang": "--from", "den": "--to", "den-thang": "--to",
+    "co-quan": "--agency", "don-vi": "--agency", "ke-hoach": "--plan", "dinh-dang": "--format",
+    "trang-thai": "--status", "tinh-trang": "--status", "vai-tro": "--role", "muc": "--section", "tim": "--search",
+    "tim-kiem": "--search", "hom-nay": "--today", "ky": "--period", "ky-bao-cao": "--period", "ngay": "--on",
+    "minh-chung": "--evidence", "ghi-chu": "--note", "tep": "--output", "dau-ra": "--output", "nam": "--year",
+    "tien-do": "--progress", "so-theo-doi": "--progress", "ngon-ngu": "--lang", "chua-xong": "--pending",
+}
+
+
+def _option_in_other_words(exc) -> None:
+    """An unknown option that is the command's option in Vietnamese words is offered that option alone."""
+    from cchc.text import fold
+
+    meant = _OPTION_WORDS.get(fold(exc.option_name.lstrip("-")).replace(" ", "-").replace("_", "-"))
+    command = getattr(getattr(exc, "ctx", None), "command", None)
+    if meant and command is not None and any(meant in getattr(param, "opts", ()) for param in command.params):
+        exc.possibilities = [meant]
+
+
 def _usage_message(exc, lang: str) -> str:
     """The message of a usage error in *lang* (cchc's own messages come localized already)."""
     from cchc.text import escape_controls
 
     kind = type(exc).__name__
+    if kind == "NoSuchOption":
+        _option_in_other_words(exc)
     message = escape_controls(exc.format_message() if lang == "en" else getattr(exc, "message", "") or "")
     if lang == "en":
         return message.replace(": Value error, ", ": ", 1)  # pydantic's word for a choice typer checks through it
