@@ -315,6 +315,16 @@ class AgencyRegistry:
         size = len(wanted)
         return list({id(agency): agency for words, agency in self._written_out_words if words[:size] == wanted}.values())
 
+    def _held_by(self, folded: str) -> list[tuple[int, "Agency", str]]:
+        """(length, agency, spelling) of each agency's longest name or short form that *folded* holds as whole words."""
+        found = []
+        for agency in self.agencies:
+            held = [s for s in (agency.name, *agency.short) if len(key := fold(s)) >= 3 and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded)]
+            if held:
+                spelling = max(held, key=lambda s: len(fold(s)))
+                found.append((len(fold(spelling)), agency, spelling))
+        return found
+
     def find(self, query: str) -> AgencyMatch:
         """Look an agency up as a person types it: equal (folded, or by initials) to a name, else part of exactly one."""
         folded = fold(query)
@@ -358,7 +368,11 @@ class AgencyRegistry:
         if containing:
             return AgencyMatch(candidates=containing)
         # One name an agency, the first of its spellings found closest: three spellings of one office are no choice.
+        # First the agencies whose name the query holds, the longest first: "Sở Tư Pháp tỉnh Thái Bình" is told
+        # "Sở Tư pháp", before "Báo Thái Bình", which is closer letter by letter.
         agencies: dict[int, str] = {}
+        for _, agency, spelling in sorted(self._held_by(folded), key=lambda found: -found[0]):
+            agencies.setdefault(id(agency), spelling)
         for spelling in self.suggest(query, limit=9, cutoff=PROMPT_CUTOFF):
             owner = self._folded.get(fold(spelling), [None])[0]
             agencies.setdefault(id(owner) if owner is not None else spelling, spelling)

@@ -336,6 +336,16 @@ def test_unknown_agency_suggests_closest(run):
     assert "Sở Tư pháp" in result.stderr
 
 
+@pytest.mark.parametrize("name, first", [("Sở Tư Pháp tỉnh Thái Bình", "Sở Tư pháp"), ("Đài Phát thanh và Truyền hình Thái Bình", "Đài Phát thanh và Truyền hình"),
+                                         ("Phó Giám đốc Sở TTTT", "Sở TTTT")])
+def test_a_name_the_typed_text_holds_comes_first_among_the_closest(run, name, first):
+    # "Sở Tư Pháp tỉnh Thái Bình" was told "Báo Thái Bình" first: closer letter by letter, not the agency named.
+    result = run("list", "--agency", name, "--plan", PLAN)
+    assert result.exit_code == 1
+    closest = result.stderr.split("Các tên gần nhất:")[1].splitlines()[1:]
+    assert closest[0].strip() == first, result.stderr
+
+
 @pytest.mark.parametrize("name", ["Sở Xây dựng", "Sở Kế hoạch và Đầu tư"])
 def test_an_agency_near_no_name_still_gets_the_closest_ones(run, name):
     result = run("list", "--agency", name, "--plan", PLAN)
