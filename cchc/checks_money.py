@@ -122,8 +122,10 @@ def check_item_amount(context, path, item) -> list[Problem]:
         if _thousands_dot(amount):
             return [warning("amount-thousands-dot", where, id=item.id, **_thousands_dot_readings(amount))]
         total = context.plan.plan.total_million_vnd
-        # A total itself written "1.250" (warned of) is no measure of an item's size.
-        if total is not None and 0 < total <= MAX_MILLION and amount > total * DONG_FACTOR and not _thousands_dot(total):
+        # A total itself written "200.000" (warned of) may be 200 or 200000: the item is measured against the larger.
+        if total is not None and _thousands_dot(total):
+            total = total.scaleb(3).normalize()
+        if total is not None and 0 < total <= MAX_MILLION and amount > total * DONG_FACTOR:
             return [warning("amount-in-dong", where, amount=amount, id=item.id, total=total)]
         return []
     note = item.budget_note

@@ -787,6 +787,11 @@ def test_a_declared_total_with_a_thousands_dot_is_warned_of_and_not_blamed_on_th
     plan.write_text("plan: {title: T, year: 2021, total_million_vnd: 1.25}\n" + body, encoding="utf-8")
     codes = sorted(d["code"] for d in json.loads(run("validate", plan, "-f", "json").stdout)["diagnostics"])
     assert codes == ["amount-in-dong", "amount-in-dong", "total-mismatch"]
+    # An item in đồng is still one against the larger reading of a total with such a dot: the warning was lost.
+    plan.write_text("plan: {title: T, year: 2021, total_million_vnd: 200.000}\n" + body.replace("budget: 1000", "budget: 30000000"), encoding="utf-8")
+    found = json.loads(run("validate", plan, "-f", "json").stdout)["diagnostics"]
+    assert sorted(d["code"] for d in found) == ["amount-in-dong", "amount-thousands-dot", "total-mismatch"], found
+    assert "(200.000 triệu đồng)" in next(d["message"] for d in found if d["code"] == "amount-in-dong")
 
 
 def test_a_line_break_in_a_file_name_does_not_split_its_problem_line(run, tmp_path):
