@@ -746,3 +746,42 @@ def test_a_copy_of_the_templates_that_prints_no_prose_over_the_table_keeps_the_l
     assert len(read_pdf(own).pages) == 1
     printed = read_pdf(copy)
     assert [page.landscape for page in printed.pages] == [False, True] and printed.pages[0].has("Kế hoạch như sau:")
+
+
+# --- the periodic report, printed ------------------------------------------------------------------
+
+
+def test_the_report_prints_as_pdf_with_its_charts_drawn(run, tmp_path):
+    """`report -o bc.pdf` was refused; a clerk sends the half-year report as PDF. Its charts, laid out by WeasyPrint,
+    read no class of the page's stylesheet: every bar's track was black and the labels were in a sans-serif font."""
+    import shutil as copying
+
+    data = Path(__file__).parent / "data" / "progress"
+    copying.copy(data / "ke-hoach.yaml", tmp_path / "ke-hoach.yaml")
+    copying.copy(data / "ke-hoach.progress.yaml", tmp_path / "ke-hoach.progress.yaml")
+    result = run("report", "--period", "6T/2021", "--plan", tmp_path / "ke-hoach.yaml", "-o", tmp_path / "bc.pdf")
+    if result.exit_code == 2 and "WeasyPrint" in result.stderr:
+        missing(result.stderr)
+    assert result.exit_code == 0, result
+    printed = read_pdf(tmp_path / "bc.pdf")
+    check_one_serif_typeface(printed)  # the charts' labels too
+    assert all((round(p.width), round(p.height)) == (595, 842) for p in printed.pages)  # A4 portrait
+    text = squeeze(" ".join(page.text for page in printed.pages))
+    assert squeeze("Tỷ lệ hoàn thành: 57,1%") in text and squeeze("I. CẢI CÁCH THỂ CHẾ") in text
+    # The chart as drawn: the bars in their blue, the tracks light, no block of black.
+    pdftoppm = need("pdftoppm")
+    chart = next(p.number for p in printed.pages if "Biểu đồ" in p.text)
+    run_ppm = subprocess.run([pdftoppm, "-r", "40", "-f", str(chart), "-l", str(chart), str(tmp_path / "bc.pdf")], capture_output=True, check=True)
+    header, pixels = _ppm(run_ppm.stdout)
+    colours = [pixels[i : i + 3] for i in range(0, len(pixels), 3)]
+    blue = sum(1 for c in colours if abs(c[0] - 0x1F) < 40 and abs(c[1] - 0x4E) < 40 and abs(c[2] - 0x79) < 40)
+    black = sum(1 for c in colours if max(c) < 60)
+    assert blue > 200, blue
+    assert black < len(colours) // 40, (black, len(colours))  # the text alone: some 1.4 % of the page; black tracks made 5.6 %
+
+
+def _ppm(data: bytes) -> tuple[tuple[int, int], bytes]:
+    """A binary PPM (P6) as ((width, height), its RGB bytes)."""
+    fields = data.split(maxsplit=4)
+    assert fields[0] == b"P6" and fields[3] == b"255", fields[:4]
+    return (int(fields[1]), int(fields[2])), fields[4]

@@ -434,8 +434,8 @@ def test_an_item_with_several_due_dates_is_on_time_by_its_last(run, tmp_path):
         (("--period", "quarter one"), "Q1/2021"),
         (("--period", "Q1/2021", "--as-of", "2021-03-14"), "--as-of"),
         (("--as-of", "14.03.2021"), "--as-of"),
-        (("--format", "pdf"), "--format"),
-        (("-o", "report.pdf"), "pdf"),
+        (("--format", "odt"), "--format"),
+        (("-o", "report.odt"), "odt"),
         (("-f", "md", "-o", "report.html"), "--format"),
     ],
 )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Iterator, Optional
 
 import typer
 
@@ -87,32 +88,42 @@ def render(
         raise fail(msg("cli.template-error", where=where, why=msg("template." + exc.kind, detail=exc.reason, **exc.args_)), EXIT_PROBLEMS) from None
 
 
+@contextmanager
+def pdf_failures() -> Iterator[None]:
+    """A PDF's layout that cannot be done ends the command with its message: WeasyPrint's libraries missing (exit 2),
+    the layout stopped after its time (exit 1), its temporary font files not written (exit 2)."""
+    from cchc.outputs.pdf import PdfStopped, PdfUnavailable
+
+    try:
+        yield
+    except PdfUnavailable as exc:
+        raise fail(msg("cli.pdf-unavailable", reason=exc.reason), EXIT_USAGE) from None
+    except PdfStopped as exc:
+        raise fail(msg("cli.pdf-stopped", seconds=round(exc.seconds)), EXIT_PROBLEMS) from None
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        # The layout's own temporary files (fonts) could not be written: a full disk, a file-size limit.
+        raise fail(msg("cli.pdf-temporary", reason=exc.strerror or str(exc)), EXIT_USAGE) from None
+
+
 def _render(plan, fmt: RenderFormat, section, agency, direct: bool, template_dir):
     """The document's text (html, md: in pieces with cchc's own templates) or bytes (pdf, docx)."""
     from cchc.outputs.view import build_view
 
     view = build_view(plan, section=section, agency=agency, direct=direct)
     if fmt is RenderFormat.pdf:
-        from cchc.outputs.pdf import PdfStopped, PdfUnavailable, other_font_characters, render_pdf
+        from cchc.outputs.pdf import other_font_characters, render_pdf
 
         def slow(code: str, args: dict) -> None:
             note(msg("pdf.slow", reason=msg(f"pdf.unfit.{code}", **args), items=args["items"]))
 
-        try:
+        with pdf_failures():
             data = render_pdf(plan, template_dir=template_dir, view=view, slow=slow, bounded=True)
             other = other_font_characters(plan)
             if other:  # the first ten named
                 note(msg("pdf.other-font", count=len(other), chars=", ".join(other[:10]) + (", …" if len(other) > 10 else "")))
             return data
-        except PdfUnavailable as exc:
-            raise fail(msg("cli.pdf-unavailable", reason=exc.reason), EXIT_USAGE) from None
-        except PdfStopped as exc:
-            raise fail(msg("cli.pdf-stopped", seconds=round(exc.seconds)), EXIT_PROBLEMS) from None
-        except OSError as exc:
-            if exc.filename is not None:
-                raise
-            # The layout's own temporary files (fonts) could not be written: a full disk, a file-size limit.
-            raise fail(msg("cli.pdf-temporary", reason=exc.strerror or str(exc)), EXIT_USAGE) from None
     if fmt is RenderFormat.docx:
         from cchc.outputs.docx import render_docx
 

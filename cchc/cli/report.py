@@ -42,6 +42,7 @@ class ReportFormat(str, Enum):
     json = "json"
     md = "md"
     html = "html"
+    pdf = "pdf"
     docx = "docx"
 
 
@@ -98,12 +99,18 @@ def report(
     if reporting != loaded.plan.year:
         note(msg("report.outside-year", start=start, end=end, year=loaded.plan.year, reporting=reporting))
 
+    if fmt in (ReportFormat.docx, ReportFormat.pdf) and output is None and interactive():
+        raise usage(msg("cli.binary-to-terminal", format=fmt.value), "--output")
     if fmt is ReportFormat.docx:
         from cchc.outputs.report_docx import report_docx
 
-        if output is None and interactive():
-            raise usage(msg("cli.binary-to-terminal", format="docx"), "--output")
         content = report_docx(result, lang())
+    elif fmt is ReportFormat.pdf:
+        from cchc.cli.render import pdf_failures
+        from cchc.outputs.report import report_pdf
+
+        with pdf_failures():
+            content = report_pdf(result, lang())
     elif fmt is ReportFormat.json:
         from cchc.outputs.report import report_record
         from cchc.outputs.reporters import to_json_pieces  # written as it is encoded

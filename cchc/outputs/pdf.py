@@ -232,6 +232,12 @@ def _with_moved(document: str, view) -> tuple[str, str | None]:
     return document, (pdf_closing.moved(document, (start, end), view) if end is not None else None)
 
 
+def html_pdf(document: str, css: str = "", limit: float | None = None) -> bytes:
+    """A self-contained HTML document of cchc's own (the periodic report) laid out by WeasyPrint with cchc's font and
+    *css*; with *limit*, in a child stopped after so many seconds (PdfStopped)."""
+    return _weasyprint(document, css=css, limit=limit)
+
+
 def _weasyprint(document: str, moved: str | None = None, css: str = "", finisher=None, limit: float | None = None,
                 fewer: tuple[str, str | None] | None = None, short_first: bool = False, judge=None):
     """*document* laid out by WeasyPrint with cchc's font (and *css* added); *finisher* sees the PDF before it is written.
