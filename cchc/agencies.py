@@ -315,7 +315,7 @@ class AgencyRegistry:
         size = len(wanted)
         return list({id(agency): agency for words, agency in self._written_out_words if words[:size] == wanted}.values())
 
-    def _held_by(self, folded: str) -> list[tuple[int, "Agency", str]]:
+    def _held_by(self, folded: str) -> list[tuple[int, object, str]]:
         """(length, agency, spelling) of each agency's longest name or short form that *folded* holds as whole words."""
         found = []
         for agency in self.agencies:
