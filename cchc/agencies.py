@@ -361,8 +361,10 @@ class AgencyRegistry:
             typed = spelling_key(query)
             marked = [agency for agency in containing if any(typed in spelling_key(s) for s in (agency.name, *agency.short))]
             containing = marked if len(marked) == 1 else containing
-        if not containing:
-            containing = self._holding_written_out(query)
+        # A group whose name begins with the query written out is meant as much as a name that holds it: "UBND xã"
+        # is the group "UBND các xã, thị trấn" as much as "UBND xã Hải Hà" (which alone was taken, in silence).
+        held = {id(agency) for agency in containing}
+        containing += [a for a in self._holding_written_out(query) if (a.group or not containing) and id(a) not in held]
         if len(containing) == 1:
             return AgencyMatch(agency=containing[0], partial=True)
         if containing:

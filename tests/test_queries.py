@@ -1051,3 +1051,20 @@ def test_an_agency_found_by_part_of_its_name_is_named_above_a_table(run):
     for format in ("json", "csv"):
         quiet = run("list", "--agency", "UBND tỉnh", "--format", format, "--plan", PLAN)
         assert quiet.exit_code == 0 and quiet.stderr == "", format
+
+
+def test_ubnd_xa_beside_a_commune_of_the_registry_is_either(run, tmp_path):
+    # A district's registry names its communes too: "UBND xã" found "UBND xã Hải Hà" in silence (a part of its
+    # name), never the group "UBND các xã, thị trấn" it begins once written out, as the README promises.
+    from conftest import DATA
+
+    source = (DATA / "valid" / "ke-hoach-huyen.yaml").read_text(encoding="utf-8")
+    plan = tmp_path / "huyen.yaml"
+    plan.write_text(source.replace("  - name: UBND các xã, thị trấn\n", "  - name: UBND xã Hải Hà\n  - name: UBND các xã, thị trấn\n"), encoding="utf-8")
+    result = run("list", "--agency", "UBND xã", "--plan", plan)
+    assert result.exit_code == 1 and "UBND các xã, thị trấn" in result.stderr and "UBND xã Hải Hà" in result.stderr, result
+    # Each is still found by its own name; without the commune, "UBND xã" is the group.
+    assert run("list", "--agency", "UBND xa Hai Ha", "--plan", plan, "-f", "json").exit_code == 0
+    assert run("list", "--agency", "UBND các xã", "--plan", plan, "-f", "json").exit_code == 0
+    alone = run("list", "--agency", "UBND xã", "--plan", DATA / "valid" / "ke-hoach-huyen.yaml", "-f", "json")
+    assert alone.exit_code == 0, alone
