@@ -608,10 +608,15 @@ def test_from_a_folder_of_the_repository_its_plan_and_log_answer(run, tmp_path, 
     assert "../../plans/2021.yaml" in run("validate").stdout
     assert run("progress", "I-2", "--status", "done", "--on", "2021-03-02").exit_code == 0
     assert (repo / "plans" / "2021.progress.yaml").read_text(encoding="utf-8").count("I-") == 2
+    # A repository whose plan is of another year: from its docs/, the bundled plan answers, and the note names it.
+    (repo / "plans" / "2021.yaml").rename(repo / "plans" / "2027.yaml")
+    result = run("budget", "-f", "json")
+    assert result.exit_code == 0 and "--plan ../../plans/2027.yaml" in result.stderr, result
     # Outside a repository only the current folder counts: a plans/ folder above is nobody's plan.
+    (repo / "plans" / "2027.yaml").rename(repo / "plans" / "2021.yaml")
     (repo / ".git").rmdir()
     result = run("validate", "-f", "json")
-    assert json.loads(result.stdout)["files"] != ["../../plans/2021.yaml"], result.stdout
+    assert json.loads(result.stdout)["files"] != ["../../plans/2021.yaml"] and "../../plans" not in result.stderr, result
 
 
 def test_a_folder_of_several_plans_is_told_each_of_them(run, tmp_path, monkeypatch):
