@@ -23,6 +23,7 @@ class SectionTotal:
     numeral: str
     title: str
     million_vnd: Amount
+    priced: bool = True  # any of its items has an amount: else its 0 is a sum of nothing, not a figure anyone wrote
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class TaskTotal:
     section: str
     task: str | None
     million_vnd: Amount
+    priced: bool = True
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ def budget_report(plan) -> BudgetReport:
     unpriced: list[Unpriced] = []
     default = plan.plan.default_lead
     for section in plan.sections:
-        task_sums = []
+        task_sums, section_priced = [], False
         for task in section.tasks:
             amounts = []
             # An item's fields read from its dict: a model's attribute is found through its class first.
@@ -92,8 +94,9 @@ def budget_report(plan) -> BudgetReport:
                 agency = registry.resolve(first) if first is not None else None  # resolve keeps what it found
                 by_lead.setdefault(agency.name if agency is not None else NO_LEAD, []).append(amount)
             task_sums.append(exact_sum(amounts))
-            tasks.append(TaskTotal(section.numeral, task.label or None, task_sums[-1]))  # None: unnumbered, as items say
-        sections.append(SectionTotal(section.numeral, section.title or "", exact_sum(task_sums)))
+            section_priced = section_priced or bool(amounts)
+            tasks.append(TaskTotal(section.numeral, task.label or None, task_sums[-1], bool(amounts)))  # None: unnumbered, as items say
+        sections.append(SectionTotal(section.numeral, section.title or "", exact_sum(task_sums), section_priced))
     itemized = exact_sum(s.million_vnd for s in sections)
     declared = plan.plan.total_million_vnd
     totals = [AgencyTotal(a, exact_sum(m)) for a, m in by_lead.items()]

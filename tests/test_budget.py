@@ -35,6 +35,24 @@ def test_sections_against_the_source(report, source_text):
     assert report["sections"][0] == {"section": "I", "title": "CẢI CÁCH THỂ CHẾ", "million_vnd": 40}
 
 
+def test_a_section_the_source_gives_no_amount_is_blank_in_the_tables_and_0_in_json(run, report, source_text):
+    # Sections III-V have no amount in the source: the tables printed "0", a figure no one wrote.
+    unpriced = {section for section, total in {r.section: 0 for r in read_rows(source_text)}.items()
+                if not any(amount(r.budget) for r in read_rows(source_text) if r.section == section)}
+    assert unpriced == {"III", "IV", "V"}
+    assert all(s["million_vnd"] == 0 for s in report["sections"] if s["section"] in unpriced)  # JSON still adds up
+    for command, numbers in (("sections", {"I": ["9", "40"], "III": ["4"], "V": ["2"], "VII": ["10", "100"]}),
+                             ("budget", {"I": ["40"], "III": [], "V": [], "VII": ["100"]})):
+        lines = run(command, "--plan", PLAN).stdout.split("Theo nhiệm vụ")[0].splitlines()
+        rows = {line.split()[0]: line.split() for line in lines if line.split() and line.split()[0] in numbers}
+        for section, expected in numbers.items():  # the figures that end the section's line
+            words = rows[section]
+            trailing = words[len(words) - next(n for n, w in enumerate(reversed(words)) if not w.isdigit()):]
+            assert trailing == expected, (command, section, words)
+    task_lines = run("budget", "--plan", PLAN).stdout.split("Theo nhiệm vụ")[1].splitlines()
+    assert any(line.startswith("III  3. Thực hiện cơ chế một cửa, một cửa liên thông") and line.rstrip().endswith("thông") for line in task_lines)
+
+
 def test_lead_totals_add_up_to_the_itemized_total(report):
     assert sum(a["million_vnd"] for a in report["leads"]) == report["itemized_million_vnd"]
     assert {a["agency"]: a["million_vnd"] for a in report["leads"]} == {

@@ -308,7 +308,11 @@ def sections(plan: PlanOption = None, format: ItemFormatOption = ItemFormat.tabl
     ]
     # A plan with no figure anywhere shows no sum of nothing: its budget cells stay blank.
     figures = report.has_figures or report.declared is not None
-    table_rows = [[r["section"], r["title"], r["items"], tables.money(r["million_vnd"] if figures else None, language)] for r in records]
+    # Nor does a section none of whose items has an amount (the source leaves its cells blank).
+    table_rows = [
+        [r["section"], r["title"], r["items"], tables.money(r["million_vnd"] if figures and s.priced else None, language)]
+        for r, s in zip(records, report.sections)
+    ]
     total = exact_sum(r["million_vnd"] for r in records) if figures else None
     table_rows.append(["", msg("col.sections-sum"), sum(counts), tables.money(total, language)])
     out(tables.table(columns, table_rows, terminal()))

@@ -378,13 +378,13 @@ def budget_text(report, terminal: bool, lang: str) -> str:
     million = t("col.million", lang)
     out.append(table(
         [Column(t("col.section", lang)), Column(t("col.content", lang), 56), Column(million, right=True)],
-        [[s.numeral, s.title, money(s.million_vnd, lang)] for s in report.sections],
+        [[s.numeral, s.title, money(s.million_vnd if s.priced else None, lang)] for s in report.sections],
         terminal,
         t("budget.by-section", lang),
     ))
     out.append(table(
         [Column(t("col.section", lang)), Column(t("col.task", lang), 64), Column(million, right=True)],
-        [[k.section, k.task or t("budget.no-task", lang), money(k.million_vnd, lang)] for k in report.tasks],
+        [[k.section, k.task or t("budget.no-task", lang), money(k.million_vnd if k.priced else None, lang)] for k in report.tasks],
         terminal,
         t("budget.by-task", lang),
     ))
