@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 from dataclasses import dataclass
 
 KIND_DATE = "date"
@@ -93,3 +94,5 @@ NO_DATE = {
     "theo yeu cau": KIND_AFTER_EVENT,
     "theo chi dao": KIND_AFTER_EVENT,
 }
+#: Ongoing in a year ("Thường xuyên trong năm 2027", folded): as "thường xuyên", the year checked as any year written.
+ONGOING_IN_YEAR = re.compile(r"(?:thuong xuyen|lien tuc|thuong xuyen lien tuc) (?:trong )?nam ([0-9]{4})")

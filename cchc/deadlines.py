@@ -46,8 +46,8 @@ from itertools import chain
 from cchc.deadline_forms import COMPARED_LENGTH, EXAMPLES, closest_taking_numbers, folded_wording
 from cchc.deadline_kinds import (
     KIND_AFTER_EVENT, KIND_AS_PLANNED, KIND_AS_REGULATED, KIND_DATE, KIND_HALF_YEAR, KIND_MONTH, KIND_QUARTER,
-    KIND_RECURRING, KIND_UNSPECIFIED, KIND_YEAR, KINDS, MAX_YEAR, MIN_YEAR, NO_DATE as _FIXED, QUARTER_NUMBERS, Deadline,
-    DeadlineError, month_end, today,
+    KIND_RECURRING, KIND_UNSPECIFIED, KIND_YEAR, KINDS, MAX_YEAR, MIN_YEAR, NO_DATE as _FIXED, ONGOING_IN_YEAR, QUARTER_NUMBERS,
+    Deadline, DeadlineError, month_end, today,
 )
 
 __all__ = [
@@ -328,8 +328,8 @@ def _match(key: str, text: str, year: int | None) -> _Due | None:
     if m := _DOING.match(key):
         key = key[m.end() :]
     key = key.removeprefix("tu nay ")  # "Từ nay đến hết năm 2025": by the end of 2025
-    if key in _FIXED:
-        return _FIXED[key], []
+    if key in _FIXED or ((m := ONGOING_IN_YEAR.fullmatch(key)) and _year(m[1], year, text)):  # "… trong năm 2027": a year's
+        return _FIXED.get(key, KIND_RECURRING), []
     if _AFTER_EVENT.match(key):
         return KIND_AFTER_EVENT, []
     if (m := _BY.fullmatch(key)) and not (m["whose"] and _TIME_WORDS.search(m["whose"])):

@@ -260,6 +260,10 @@ MORE_REAL_WORDINGS = [
     ("Nửa cuối năm 2021", KIND_HALF_YEAR, (D(2021, 12, 31),)),
     ("Thực hiện thường xuyên", KIND_RECURRING, ()),
     ("Thường xuyên trong năm", KIND_RECURRING, ()),
+    # With its year: ongoing, not due on 31/12 as the hint "Trong năm 2027" would have it.
+    ("Thường xuyên trong năm 2027", KIND_RECURRING, ()),
+    ("Thường xuyên năm 2021", KIND_RECURRING, ()),
+    ("Liên tục trong năm 2021", KIND_RECURRING, ()),
     ("Thường xuyên liên tục", KIND_RECURRING, ()),
     ("Hoàn thành trước ngày 30/6/2021", KIND_DATE, (D(2021, 6, 30),)),
     ("Hoàn thành xong trong quý III", KIND_QUARTER, (D(2021, 9, 30),)),
