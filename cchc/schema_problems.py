@@ -36,6 +36,8 @@ def validate_tree(data, name: str, partial: list | None = None):
     sections = data.get("sections")
     if isinstance(sections, list) and all(isinstance(section, dict) for section in sections):
         return _validate_by_section(data, sections, name, partial)
+    if flood := _flood(data, name, (), MAX_LISTED):  # wrong elements or unknown keys by the thousand: no pydantic error list
+        return None, flood
     try:
         return Plan.model_validate(data), []
     except ValidationError as exc:
@@ -94,8 +96,8 @@ def _validate_by_section(data: dict, sections: list, name: str, partial: list | 
         sections[s] = None
     section_problems = listing.problems()
     rest = {key: ([] if key == "sections" else value) for key, value in data.items()}
-    try:
-        plan = Plan.model_validate(rest)
+    try:  # a flood in the plan's own lists (a million "1," as agencies) is found without pydantic's error list
+        plan = None if (flood := _flood(rest, name, (), MAX_LISTED)) else Plan.model_validate(rest)
     except ValidationError as exc:
         # The plan's own fields get their own room: a flood in the sections must not hide them.
         plan, problems = None, schema_problems(exc, rest, name)
@@ -107,7 +109,7 @@ def _validate_by_section(data: dict, sections: list, name: str, partial: list | 
             if checkable is not None and not listing.unlisted:
                 partial.append(Partial(checkable.model_copy(update={"sections": [part.model for part in salvaged]}), salvaged))
     else:
-        problems = []
+        problems = flood
     if plan is not None and not section_problems:
         return plan.model_copy(update={"sections": built}), []
     # pydantic reports fields in their order (sections among them), then unknown keys.
@@ -225,12 +227,9 @@ _TEXT_LISTS = frozenset({"paragraphs", "legal_bases", "recipients", "short", "me
 
 
 def _flood(data: dict, name: str, prefix: tuple, limit: int) -> list[Problem]:
-    """More than *limit* list elements of the wrong kind: the first *limit* and a count of the rest.
-
-    ``errors()`` would build a dict for each of pydantic's errors (hundreds of bytes
-    each: a file of a million ``1,`` would cost gigabytes) before any could be
-    dropped. Empty when the data has no such flood.
-    """
+    """More than *limit* list elements of the wrong kind or unknown keys: the first *limit* and a count of the rest
+    (empty when the data has no such flood). Pydantic would hold an error for each, ``errors()`` a dict for each
+    (hundreds of bytes each: a file of a million ``1,`` would cost gigabytes), before any could be dropped."""
     found: list[tuple[tuple, object, type | None]] = []
     count = 0
     known = _field_names()

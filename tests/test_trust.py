@@ -411,6 +411,32 @@ def test_a_flood_of_wrong_items_and_of_unknown_keys_is_bounded(tmp_path, monkeyp
     assert [dict(p.args)["count"] for p in problems if p.key == "schema.more"] == [30]
 
 
+@pytest.mark.parametrize("where", ["agencies", "legal_bases", "plan keys"])
+def test_a_flood_in_the_plans_own_lists_costs_megabytes_not_gigabytes(tmp_path, where):
+    # A million "1," as the agencies (2 MB) took 1.25 GB and 6 s: pydantic held an error for each before any was
+    # dropped; sections had been spared this, the plan's own lists and keys had not.
+    import subprocess
+    import sys
+
+    text = PLAN.read_text("utf-8")
+    if where == "agencies":
+        text = text.replace("agencies:\n", "agencies: [" + "1," * 1_000_000 + "1]\nold_agencies:\n", 1)
+    elif where == "legal_bases":
+        text = text.replace("  legal_bases:\n", "  legal_bases: [" + "1," * 1_000_000 + "1]\n  old_bases:\n", 1)
+    else:
+        text = text.replace("  place: Thái Bình\n", "  place: Thái Bình\n" + "".join(f"  k{i}: 1\n" for i in range(300_000)), 1)
+    path = write(tmp_path, text)
+    measure = ("import resource, subprocess, sys; r = subprocess.run([sys.executable, '-m', 'cchc', 'validate', sys.argv[1], '-f', 'json'],"
+               " capture_output=True); print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.stdout.flush();"
+               " sys.stdout.buffer.write(r.stdout)")
+    done = subprocess.run([sys.executable, "-c", measure, str(path)], capture_output=True, check=True, timeout=300)
+    head, _, report = done.stdout.partition(b"\n")
+    code, peak_kib = map(int, head.split())
+    diagnostics = json.loads(report)["diagnostics"]
+    assert code == 1 and len(diagnostics) == 1001 and "lỗi khác" in diagnostics[-1]["message"], diagnostics[-1]
+    assert peak_kib < 400 * 1024, f"{peak_kib >> 10} MiB"
+
+
 def test_below_the_bound_every_problem_is_listed(tmp_path, monkeypatch):
     from cchc import schema_problems
     from cchc.load import load_plan
