@@ -256,6 +256,8 @@ class Columns:
     source_heading: str = ""
     sources: dict[int, str] = field(default_factory=dict)
     source_commas: dict[int, str] = field(default_factory=dict)
+    #: The folded text of each cell merged down over rows, by the cell's identity, while the table is read.
+    merged_keys: dict[int, str] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def first_data_row(self) -> int:
@@ -410,8 +412,17 @@ def is_heading_repeat(grid: Grid, r: int, columns: Columns) -> bool:
         return False
     if len(own) >= 2 and all(_NUMBER_ROW.fullmatch(fold(c.text)) for c in own) and any(ch.isdigit() or ch == "(" for c in own for ch in c.text):
         return True  # "(1) (2) (3)", "1 2 3", "A B 1 2 3": the row numbering the columns (letters alone are data)
-    keys = tuple(fold(grid.text(r, c)) for c in range(grid.width))
-    return keys == columns.heading_keys and any(keys)
+    # Column by column, to the first that differs; a cell merged down from a row above is folded once for the table
+    # (10,000 rows under 200 KB of a merged cell were minutes of folding it again, row after row).
+    for c, heading in enumerate(columns.heading_keys):
+        slot = grid.slots[r][c] if c < grid.width else None
+        if slot is None or slot.own:
+            key = fold(slot.cell.text) if slot is not None else ""
+        elif (key := columns.merged_keys.get(id(slot.cell))) is None:
+            key = columns.merged_keys[id(slot.cell)] = fold(slot.cell.text)
+        if key != heading:
+            return False
+    return len(columns.heading_keys) == grid.width and any(columns.heading_keys)
 
 
 def items_under(tasks: list[dict], at: int) -> list[dict]:
