@@ -157,6 +157,8 @@ def _text_amount_fix(written: str) -> dict:
         return {"key": "text-amount.grouped", "whole": whole, "million": format(Decimal(vnd_to_million(whole)).normalize(), "f")}
     if _DECIMAL_COMMA.fullmatch(written):  # "1,500" is 1.5, written so: "1.500" would be read 1500
         return {"key": "text-amount.comma", "dotted": format(Decimal(written.replace(",", ".")).normalize(), "f")}
+    if _ZERO_FIRST.fullmatch(written):  # "010": plain, YAML 1.1 reads an octal (told as yaml-ambiguous); or quoted
+        return {"key": "text-amount.zero-first", "bare": format(Decimal(written).normalize(), "f")}
     if _PLAIN.fullmatch(written):  # a number YAML would read, so it was quoted
         return {"key": "text-amount.quoted", "bare": written}
     return {}
@@ -165,6 +167,7 @@ def _text_amount_fix(written: str) -> dict:
 _GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 _DECIMAL_COMMA = re.compile(r"[-+]?[0-9]+,[0-9]+")
 _PLAIN = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
+_ZERO_FIRST = re.compile(r"[-+]?0[0-9]+(?:\.[0-9]+)?")
 
 
 def _thousands_dot_readings(amount: Decimal) -> dict:

@@ -751,6 +751,8 @@ def test_one_run_reports_yaml_and_meaning_problems_together(run, tmp_path):
     ("15.000.000", "groups thousands with dots, so it is read as text, not a number: budgets are in million VND, with no separators; "
                    "write 15 for 15.000.000 VND, or 15000000 for 15.000.000 million VND"),
     ('"1.500"', "write 0.0015 for 1.500 VND, or 1500 for 1.500 million VND"),
+    # A number starting with 0, never quoted: "is in quotes" was said of it.
+    ('"0010.50"', "(a number starting with 0, or in quotes): write 10.5"),
 ])
 def test_amounts_written_as_text_are_errors_that_say_how_to_write_them(run, tmp_path, value, fix):
     # "15.000.000" was said to be "an amount written in words" (Vietnamese: "viết dạng chữ"), with no way out.
@@ -758,6 +760,15 @@ def test_amounts_written_as_text_are_errors_that_say_how_to_write_them(run, tmp_
     found = diagnostics(run("validate", write(tmp_path, "amount.yaml", text.encode()), "--format", "json", "--lang", "en"))
     assert [d["code"] for d in found if d["severity"] == "error"] == ["text-amount"]
     assert next(d["message"] for d in found if d["code"] == "text-amount").endswith(fix)
+
+
+
+def test_a_plain_amount_starting_with_0_is_not_said_to_be_in_quotes(run, tmp_path):
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace("budget: 10", "budget: 010")
+    found = diagnostics(run("validate", write(tmp_path, "amount.yaml", text.encode()), "--format", "json", "--lang", "en"))
+    assert sorted(d["code"] for d in found if d["severity"] == "error") == ["text-amount", "yaml-ambiguous"]
+    message = next(d["message"] for d in found if d["code"] == "text-amount")
+    assert "is in quotes" not in message and message.endswith("write 10"), message
     vietnamese = run("validate", tmp_path / "amount.yaml").stdout
     assert "viết dạng chữ" not in vietnamese and ("bằng chữ" not in vietnamese or value == "10 triệu")
 

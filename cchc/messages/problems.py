@@ -239,6 +239,10 @@ MESSAGES = {
         "kinh phí {note!q} có dấu phẩy thập phân nên được đọc là chữ, không phải số: tệp kế hoạch ghi phần thập phân sau dấu chấm; ghi {dotted}",
         "budget {note!q} has a decimal comma, so it is read as text, not a number: the plan file writes decimals after a dot; write {dotted}",
     ),
+    "text-amount.zero-first": (
+        "kinh phí {note!q} được đọc là chữ, không phải số (số bắt đầu bằng 0, hoặc nằm trong dấu nháy): ghi {bare}",
+        "budget {note!q} is read as text, not as a number (a number starting with 0, or in quotes): write {bare}",
+    ),
     "text-amount.quoted": (
         "kinh phí {note!q} nằm trong dấu nháy nên được đọc là chữ, không phải số: ghi {bare} không có dấu nháy",
         "budget {note!q} is in quotes, so it is read as text, not a number: write {bare} without the quotes",
