@@ -302,7 +302,7 @@ def test_hostile_markdown_renders_as_gfm(hostile):
 def test_escape_markdown_is_one_literal_line(text):
     escaped = escape_markdown(text)
     assert "\n" not in escaped and "\r" not in escaped
-    assert not re.search(r"(?<!\\)[|*_`<>\[\]#]", escaped.replace("<br>", ""))
+    assert not re.search(r"(?<!\\)[|*_`<>\[\]#$]", escaped.replace("<br>", ""))
     from cchc.text import _UNSAFE
 
     assert not _UNSAFE.search(escaped)  # control, bidi and invisible characters are shown escaped
@@ -318,6 +318,7 @@ def test_escape_markdown_examples():
     assert escape_markdown("one\r\ntwo\rthree\nfour\n") == "one<br>two<br>three<br>four"
     assert escape_markdown("R&D &amp; &#38;") == r"R&D \&amp; &\#38;"
     assert escape_markdown("Sở\u202e Nội\x1b[31m vụ\xad") == r"Sở\u202e Nội\x1b\[31m vụ\xad"
+    assert escape_markdown("Giá $$x$$, 5$") == r"Giá \$\$x\$\$, 5\$"  # GitHub reads $…$ as mathematics
 
 
 # --- templates ----------------------------------------------------------------------

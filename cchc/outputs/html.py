@@ -22,7 +22,7 @@ __all__ = ["FORMATS", "render_plan", "render_pieces", "template_directories", "e
 FORMATS = ("html", "md")
 
 # Characters Markdown (GFM) could read as markup, '|' included so a cell never splits.
-_MD_SPECIAL = re.compile(r"([\\|*_`\[\]<>#~])")
+_MD_SPECIAL = re.compile(r"([\\|*_`\[\]<>#~$])")  # "$": GitHub reads $…$ and $$…$$ as mathematics
 # '&' only matters where it would start an entity reference ("&amp;", "&#38;").
 _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -30,8 +30,8 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _MD_BLOCK_START = re.compile(r"\A([0-9]{0,9})([-+.)])(?=[ \t]|\Z)")
 # A character one of the substitutions of escape_markdown changes (markup, a line break, a
 # character cchc.text.escape_controls shows escaped); and the same but those beyond U+FFFF.
-_MD_ESCAPED = re.compile("[\\\\|*_`\\[\\]<>#~&\r\n" + _UNSAFE.pattern[1:-1] + "]")
-_MD_ESCAPED_IN_BMP = re.compile("[\\\\|*_`\\[\\]<>#~&\r\n" + _UNSAFE_IN_BMP.pattern[1:-1] + "]")
+_MD_ESCAPED = re.compile("[\\\\|*_`\\[\\]<>#~$&\r\n" + _UNSAFE.pattern[1:-1] + "]")
+_MD_ESCAPED_IN_BMP = re.compile("[\\\\|*_`\\[\\]<>#~$&\r\n" + _UNSAFE_IN_BMP.pattern[1:-1] + "]")
 
 
 class TemplateFailure(Exception):
