@@ -104,7 +104,6 @@ def test_empty_result_is_not_an_error(run):
     assert items(run("due", "--month", "2030-01", "--format", "json", "--plan", PLAN)) == []
 
 
-
 def test_nothing_due_outside_the_plan_s_months_says_which_they_are(run):
     # `cchc due` in 2026 of the 2021 plan said "nothing from 11/2026 on", and nothing of 2021.
     after = run("due", "--month", "2030-01", "--plan", PLAN).stderr
