@@ -337,7 +337,7 @@ def report_pdf(report: Report, lang: str = "vi") -> bytes:
 
 
 #: The report's fonts as printed: Times New Roman where the machine has it, else the bundled Liberation Serif.
-_PDF_FONTS = 'body, svg text { font-family: "Times New Roman", "Liberation Serif", serif; }'
+_PDF_FONTS = 'body { font-family: "Times New Roman", "Liberation Serif", serif; }'
 
 
 def report_pieces(report: Report, fmt: str, lang: str = "vi") -> Iterator[str]:
