@@ -3,6 +3,8 @@ row's mark copied onto a data row, and small files that would make gigabytes of 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from docx.oxml import parse_xml
 
@@ -410,3 +412,28 @@ def test_no_break_spaces_and_tabs_in_an_agencys_name_are_plain_spaces():
     assert [i.lead for _, _, i in plan.items()] == [["Sở Tư pháp"], ["Sở Tư pháp", "Sở Nội vụ"]]
     assert sorted(a.name for a in plan.agencies) == ["Sở Nội vụ", "Sở Tư pháp"]
     assert [i.deadline for _, _, i in plan.items()][1] == "Quý\u00a0II/2026"  # other text is kept as written
+
+
+@pytest.mark.parametrize("section", ["I. NHIỆM VỤ THỬ", "I. THỜI GIAN VÀ KINH PHÍ", "I. NỘI DUNG CÔNG VIỆC"])
+@pytest.mark.parametrize("merged", [True, False])
+def test_a_first_section_row_worded_like_a_heading_is_a_section_not_a_second_heading_row(section, merged):
+    # Its words name a column ("nhiệm vụ", "kinh phí"), but a row across the table, or a labelled one, is a section's:
+    # read as sub-headings, every column had lost its role and each item its lead, deadline and amount, exit 0.
+    headings = ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
+    cells = [
+        headings,
+        [section, None, None, None, None, None] if merged else ["", section, "", "", "", ""],
+        ["1", "Kế hoạch cải cách hành chính năm 2022", "Phòng Nội vụ", "Các phòng, ban", "Tháng 01/2022", "5"],
+        ["2", "Kiểm tra thi hành pháp luật", "Phòng Tư pháp", "UBND các xã", "Quý II/2022", "15,5"],
+    ]
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2022", bold=True, center=True)
+    F.task_table(doc, cells, [((1, 0), (1, 5))] if merged else ())
+    plan, result = imported(F.to_bytes(doc))
+    [read] = plan.sections
+    assert (read.numeral, read.title) == ("I", section[3:])
+    items = [item for task in read.tasks for item in task.items]
+    assert [(i.product, i.lead, i.partners, i.deadline, i.budget) for i in items] == [
+        ("Kế hoạch cải cách hành chính năm 2022", ["Phòng Nội vụ"], ["Các phòng, ban"], "Tháng 01/2022", 5),
+        ("Kiểm tra thi hành pháp luật", ["Phòng Tư pháp"], ["UBND các xã"], "Quý II/2022", Decimal("15.5")),
+    ]

@@ -60,7 +60,7 @@ def import_docx(
         note(msg("docx.result-errors", count=len(errors)))
         for problem in errors:
             note(problem.text(lang()))
-    if errors or any(problem.code in ("docx.no-table", "docx.no-items") for problem in imported.problems):
+    if errors or any(problem.code in _NOTHING_READ for problem in imported.problems):
         raise typer.Exit(EXIT_PROBLEMS)  # a plan with no item read is no import to go on with
 
 
@@ -73,7 +73,12 @@ def _warning_text(problem) -> str:
         place = msg("docx.place.paragraph", paragraph=args["paragraph"])
     else:
         place = msg("docx.place.document")
-    return f"{problem.file}: {place}: {msg('severity.warning')} [{problem.code}] {problem.message(lang())}"
+    severity = msg("severity.error" if problem.code in _NOTHING_READ else "severity.warning")  # these make the exit 1
+    return f"{problem.file}: {place}: {severity} [{problem.code}] {problem.message(lang())}"
+
+
+#: What the import tells of a document it read no item from: an error, not a warning, as its exit code (1) says.
+_NOTHING_READ = ("docx.no-table", "docx.no-items")
 
 
 def _errors(text: str, name: str) -> list:

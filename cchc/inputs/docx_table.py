@@ -306,7 +306,11 @@ _SUB_HEADINGS: dict[str | None, dict[str, str | None]] = {
 def _all_headings(grid: Grid, r: int, above: list[str | None]) -> bool:
     """Whether row *r* holds only headings: each of its own texts names a role, or is a sub-heading of the one above."""
     texts = [(c, s.cell.text) for c, s in enumerate(grid.slots[r]) if s is not None and s.own and s.cell.text]
-    return bool(texts) and all(role_of(t) is not None or fold(t) in _SUB_HEADINGS.get(above[c], {}) for c, t in texts)
+    if len(texts) == 1 and grid.slots[r][texts[0][0]].cell.span >= grid.width:
+        return False  # one cell across the table: a section's or a task's row ("I. NHIỆM VỤ …"), never sub-headings
+    # A labelled text ("I. THỜI GIAN VÀ KINH PHÍ", "1. Nhiệm vụ …") is a section's or a task's, however worded.
+    labelled = any(section_heading(t)[0] is not None or task_heading(t)[0] is not None for _, t in texts)
+    return bool(texts) and not labelled and all(role_of(t) is not None or fold(t) in _SUB_HEADINGS.get(above[c], {}) for c, t in texts)
 
 
 def _strength(role: str, key: str) -> int:
