@@ -81,3 +81,26 @@ def test_an_accent_stays_with_its_letter_when_a_word_is_cut():
     word = "Nguye\u0302\u0303n" * 10  # decomposed: e, circumflex, tilde
     for line in pdf_lines.wrap(word, FACE, 2.0):
         assert not line[0] in "\u0302\u0303"
+
+
+@pytest.mark.parametrize("number", ["106/2020/NĐ-CP", "3669/QĐ-UBND", "03/2018/TT-BNV", "12/KH-UBND"])
+def test_a_document_number_is_never_broken_at_its_hyphen(breaking, number):
+    # pdftotext takes a hyphen ending a line for a word's hyphenation and drops it: "NĐ-" + "CP" read "NĐCP".
+    text = f"Triển khai thi hành Nghị định số {number} của Chính phủ"
+    head, tail = number.split("-", 1)
+    for limit in (FACE.width("Triển khai thi hành Nghị định số " + head + "-") + 0.01 * n for n in range(0, 200, 7)):
+        lines = pdf_lines.wrap(text, FACE, limit)
+        assert squeezed("".join(lines)) == squeezed(text)
+        assert not [line for line in lines if line.endswith("-")], (limit, lines)
+        assert any(number in line for line in lines)
+    # Other hyphens still break where they did.
+    assert pdf_lines.wrap("Tỉnh Bà Rịa-Vũng Tàu", FACE, FACE.width("Tỉnh Bà Rịa-")) == ["Tỉnh Bà Rịa-", "Vũng Tàu"]
+
+
+def test_document_numbers_of_an_html_document_are_kept_on_one_line_but_not_in_its_tags():
+    document = '<p class="doc-kind" title="3669/QĐ-UBND">Quyết định 3669/QĐ-UBND; Nghị định số 106/2020/NĐ-CP.</p>'
+    assert pdf_lines.unbroken_numbers(document) == (
+        '<p class="doc-kind" title="3669/QĐ-UBND">Quyết định <span style="white-space: nowrap">3669/QĐ-UBND</span>; '
+        'Nghị định số <span style="white-space: nowrap">106/2020/NĐ-CP</span>.</p>'
+    )
+    assert pdf_lines.unbroken_numbers("<p>giai đoạn 2021-2025, I-1</p>") == "<p>giai đoạn 2021-2025, I-1</p>"

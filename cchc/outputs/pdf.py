@@ -32,6 +32,7 @@ from pathlib import Path
 
 from cchc.outputs.html import TemplateFailure, render_plan
 from cchc.outputs import pdf_closing
+from cchc.outputs.pdf_lines import unbroken_numbers
 from cchc.outputs.view import build_view, joins_letterhead
 
 __all__ = ["PdfUnavailable", "PdfStopped", "render_pdf", "font_files"]
@@ -271,17 +272,20 @@ def _weasyprint(document: str, moved: str | None = None, css: str = "", finisher
     fetcher = _local_fetcher(weasyprint, {path.as_uri() for path in fonts})
     stylesheet = weasyprint.CSS(string=faces + "\n" + css, font_config=font_config, url_fetcher=fetcher)
 
+    def render(document: str):  # a document number is kept on one line: a reader of the PDF's text loses a hyphen at a line end
+        return weasyprint.HTML(string=unbroken_numbers(document), url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
+
     def lay_out(document: str, moved: str | None):
         """The layout; laid out again with the last row moved when its signature starts the last page alone."""
-        laid = weasyprint.HTML(string=document, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
+        laid = render(document)
         if moved is not None and pdf_closing.signature_alone(laid):
-            again = weasyprint.HTML(string=moved, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config)
+            again = render(moved)
             if pdf_closing.signs_with_rows(again, len(laid.pages)):
                 return again
         return laid
 
     if judge is not None:
-        return judge(weasyprint.HTML(string=document, url_fetcher=fetcher).render(stylesheets=[stylesheet], font_config=font_config))
+        return judge(render(document))
     laid = lay_out(document, moved)
     if fewer is not None and (not short_first or pdf_closing.short_first_page(laid)):
         # The letterhead over the table, unless that takes more pages: its own page nearly empty is a greater

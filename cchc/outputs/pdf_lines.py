@@ -21,6 +21,21 @@ __all__ = ["wrap"]
 _ROUGH = re.compile(r"(?<= )(?=\S)|(?<=[-\u2010\u2013\u2014])(?=[^\W\d_])|(?<=/)(?=[^\W\d_])|(?<=\D/)(?=\d)")
 _pango = None
 
+#: A document's number and symbol ("106/2020/NĐ-CP", "3669/QĐ-UBND", "03/2018/TT-BNV"): one line holds it whole, as
+#: a hyphen at a line's end is taken for a word's hyphenation and dropped by whoever reads the PDF's text (pdftotext).
+DOCUMENT_NUMBER = re.compile(r"[0-9]{1,6}/(?:[0-9]{4}/)?[A-ZĐ][0-9A-ZĐa-zđ]{0,15}(?:-[A-ZĐ][0-9A-ZĐa-zđ]{0,15}){1,4}")
+_TAG_OR_NUMBER = re.compile(rf"<[^>]*>|({DOCUMENT_NUMBER.pattern})")
+
+
+def unbroken_numbers(document: str) -> str:
+    """An HTML *document* with each document number in its text kept on one line (``white-space: nowrap``)."""
+
+    def kept(found: re.Match) -> str:
+        number = found.group(1)
+        return found.group(0) if number is None else f'<span style="white-space: nowrap">{number}</span>'
+
+    return _TAG_OR_NUMBER.sub(kept, document)
+
 
 def _opportunities(text: str) -> list[int]:
     """The places *text* may break a line (before text[i]), 0 < i < len(text)."""
@@ -47,6 +62,9 @@ def wrap(text: str, face, limit: float, break_words: bool = True) -> list[str]:
         return [text]
     kern = face.kern
     places = _opportunities(text)
+    if "/" in text:  # as WeasyPrint lays out the rest of the document (``unbroken_numbers``)
+        for number in DOCUMENT_NUMBER.finditer(text):
+            places = [place for place in places if not number.start() < place < number.end()]
     lines: list[str] = []
     line, used = "", 0.0
     for start, end in zip([0, *places], [*places, len(text)]):
