@@ -208,7 +208,11 @@ def test_groups_of_every_department_come_back_with_the_rule_that_selects_them(ru
      ("Các đơn vị sự nghiệp công lập", None),
      # A district's own offices, as its plans name them; a committee's own departments at either level.
      ("Các phòng, ban chuyên môn", "phong-ban-nganh"), ("Các phòng chuyên môn có liên quan", "phong-ban-nganh"),
-     ("Các cơ quan chuyên môn", "this-level"), ("Chuyên môn", None), ("Các đơn vị chuyên môn thuộc Sở", None)],
+     ("Các cơ quan chuyên môn", "this-level"), ("Chuyên môn", None), ("Các đơn vị chuyên môn thuộc Sở", None),
+     # Whose they are, said after them.
+     ("Các phòng, ban chuyên môn thuộc UBND huyện", "phong-ban-nganh"), ("Các sở, ban, ngành thuộc tỉnh", "so-ban-nganh"),
+     ("Các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh", "this-level"), ("Các phòng thuộc UBND huyện có liên quan", "phong-ban-nganh"),
+     ("Các phòng, ban thuộc Sở Nội vụ", None), ("Các đơn vị thuộc huyện đoàn", None)],
 )
 def test_a_groups_rule_is_read_from_kinds_of_agency_only(name, rule):
     from cchc.inputs.docx_agencies import members_rule

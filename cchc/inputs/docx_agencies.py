@@ -89,11 +89,16 @@ _RULE_KINDS = (({"sở", "ban", "ngành"}, "sở", "so-ban-nganh"), ({"phòng", 
 _THIS_LEVEL = "this-level"
 
 
+#: Whose departments they are, said after them: "… thuộc UBND huyện", "… thuộc Ủy ban nhân dân tỉnh", "… thuộc huyện".
+_OF_THE_COMMITTEE = re.compile(r"\s+thuộc\s+(?:(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\s+)?(?:tỉnh|huyện|thành phố|thị xã|quận)$")
+
+
 def members_rule(name: str) -> str | None:
     """The ``members_rule`` of a group named by kinds of agency only ("Các sở, ban, ngành", "Sở, ban, ngành",
     "Các sở, ngành có liên quan", "Các phòng, ban, ngành", "Các phòng, ban chuyên môn"; ``_THIS_LEVEL`` for "Các cơ
     quan, đơn vị có liên quan", "Các cơ quan chuyên môn"); None for any other ("Các sở: Tài chính, Nội vụ", "UBND cấp xã")."""
-    key = " ".join(name.casefold().split()).removeprefix("các ").removesuffix(" có liên quan").removesuffix(" liên quan")
+    key = " ".join(name.casefold().split()).removeprefix("các ")
+    key = _OF_THE_COMMITTEE.sub("", key.removesuffix(" có liên quan").removesuffix(" liên quan"))
     key = key.removesuffix(" chuyên môn")  # "Các phòng, ban chuyên môn": a district's own offices; "Các cơ quan chuyên môn"
     words = [word for word in re.split(r"[,\s]+", key) if word]
     for kinds, first, rule in _RULE_KINDS:
