@@ -70,8 +70,9 @@ def _iso_day(value):
     raise PydanticCustomError("date_parsing", "a date written year-month-day")
 
 
-#: An ISO date written in YAML as 2021-06-30 (a string to the loader).
-Date = Annotated[datetime.date, Strict(False), BeforeValidator(_iso_day), WithJsonSchema({"type": "string", "format": "date"})]
+#: An ISO date written in YAML as 2021-06-30 (a string to the loader). Its schema says so with a pattern too: a
+#: validator checks a "format" only when asked to (jsonschema's own default does not).
+Date = Annotated[datetime.date, Strict(False), BeforeValidator(_iso_day), WithJsonSchema({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"})]
 Year = Annotated[int, Field(ge=1900, le=2199)]
 ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64)]
 

@@ -847,3 +847,22 @@ def test_an_option_named_in_vietnamese_words_is_offered_the_option_meant(run):
     assert en.exit_code == 2 and "No such option: --Cơ-quan (Possible options: --agency)" in en.stderr, en
     # Only an option the command has: `list` has no --month.
     assert "--month" not in run("list", "--thang", "2021-06").stderr
+
+
+def test_a_date_written_otherwise_is_refused_by_the_schema_even_without_format_checks():
+    # jsonschema checks "format" only when given a format checker: "31/12/2020" passed a plain validator.
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    schema = json.loads((ROOT / "plans" / "plan.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    plan = yaml.load(PLAN.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # every scalar a string, as YAML 1.2 reads dates
+    assert not [e.message for e in validator.iter_errors(plan) if "date" in list(e.absolute_path)]
+    for where in (plan["decision"], plan["plan"]):
+        where["date"] = "31/12/2020"
+
+    def paths(errors):  # an error under "anyOf" (the decision, or null) holds its reasons in its context
+        return [path for error in errors for path in [list(error.absolute_path), *paths(error.context or [])]]
+
+    errors = paths(validator.iter_errors(plan))
+    assert ["decision", "date"] in errors and ["plan", "date"] in errors
