@@ -630,3 +630,13 @@ def test_a_signature_block_of_two_lines_keeps_them_in_html_and_markdown():
     markdown = render_plan(plan, "md")
     assert "- Người ký: TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH" in markdown
     assert "<br>" not in markdown.split("- Người ký:", 1)[1].split("\n", 1)[0]
+
+
+def test_a_markdown_extracts_section_sum_says_it_is_the_extracts_part(plan):
+    # Sở Tư pháp has 90 of section VII's 100 million: "Cộng mục VII: 90 triệu đồng" read as the section's sum.
+    registry = AgencyRegistry(plan.agencies)
+    markdown = render_plan(plan, "md", agency=registry.resolve("Sở Tư pháp"))
+    assert "Cộng mục VII (phần trích): 90 triệu đồng" in markdown and "Cộng mục VII:" not in markdown
+    # A section printed whole (--section VII) sums the whole section.
+    whole = render_plan(plan, "md", section="VII")
+    assert "Cộng mục VII: 100 triệu đồng" in whole and "phần trích)" not in whole

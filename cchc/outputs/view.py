@@ -62,6 +62,7 @@ class SectionView:
     heading: str  # "" for a plan's one section with no title: printed with no heading of its own
     rows: list[Row]
     subtotal: str | None  # None when no item of the section has an amount
+    partial: bool = False  # an agency's extract leaves some of its items out: the subtotal is of those shown
 
     @property
     def blank(self) -> bool:
@@ -306,7 +307,9 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
                 )))
                 span = task_span = 0
         all_amounts += amounts
-        sections.append(SectionView(sec.numeral, sec.title or "", "" if unheaded else sec.heading, rows, format_number(exact_sum(amounts)) if amounts else None))
+        partial = agency is not None and sum(len(items) for _, items in kept) < sum(len(task.items) for task in sec.tasks)
+        sections.append(SectionView(sec.numeral, sec.title or "", "" if unheaded else sec.heading, rows,
+                                    format_number(exact_sum(amounts)) if amounts else None, partial))
 
     header = plan.plan
     extract = _extract_heading(plan, section, agency)
