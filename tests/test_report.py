@@ -525,6 +525,43 @@ def test_html_escapes_plan_text(plan, log):
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
 
 
+def test_an_english_reports_html_marks_the_plans_own_words_as_vietnamese(plan, log):
+    # A screen reader read the plan's titles and names with an English voice: only cchc's words are English.
+    from html.parser import HTMLParser
+
+    class Texts(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.langs, self.found = ["?"], {}
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in ("meta", "br", "link", "img", "hr"):  # no end tag
+                self.langs.append(dict(attrs).get("lang") or self.langs[-1])
+
+        def handle_endtag(self, tag):
+            self.langs.pop()
+
+        def handle_data(self, data):
+            if data.strip():
+                self.found.setdefault(data.strip(), self.langs[-1])
+
+    for lang, plan_words in (("en", "vi"), ("vi", "vi")):
+        texts = Texts()
+        texts.feed(report_html(build_report(plan, log, D(2021, 6, 14), parse_period("6T/2021")), lang))
+        assert texts.found[plan.plan.title] == plan_words and texts.found["CẢI CÁCH THỂ CHẾ"] == plan_words
+        assert texts.found["Sở Tư pháp"] == plan_words and texts.found["Kế hoạch kiểm tra tài chính"] == plan_words
+        heading = "By lead agency (the first-named lead)" if lang == "en" else "Theo cơ quan chủ trì (cơ quan chủ trì đầu tiên)"
+        assert texts.found[heading] == lang, texts.found
+    # The row of items with no lead is named in cchc's words.
+    # A deep copy: the module's plan stays as it is.
+    no_lead = plan.model_copy(deep=True, update={"plan": plan.plan.model_copy(update={"default_lead": None})})
+    first = no_lead.sections[0].tasks[0].items[0]
+    no_lead.sections[0].tasks[0].items[0] = first.model_copy(update={"lead": []})
+    texts = Texts()
+    texts.feed(report_html(build_report(no_lead, log, D(2021, 6, 14), parse_period("6T/2021")), "en"))
+    assert texts.found["(no lead agency)"] == "en"
+
+
 def test_output_file_takes_its_format_from_the_extension(run, workdir):
     for name, start in (("r.html", "<!DOCTYPE html>"), ("r.md", "# Kết quả"), ("r.json", "{"), ("r.txt", "Kết quả")):
         result = run("report", "--period", "Q3/2021", "--plan", workdir / "ke-hoach.yaml", "-o", workdir / name)

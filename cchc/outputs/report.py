@@ -182,7 +182,8 @@ def report_view(report: Report, lang: str = "vi", overdue_rows: bool = True) -> 
     no_lead = t("budget.no-lead", lang)
     totals = report.totals
     sections = [_group_row(g.key or "", g.title, g.figures, lang) for g in report.by_section]
-    agencies = [_group_row(g.key or no_lead, None, g.figures, lang) for g in report.by_lead]
+    # "named": the label is the plan's own name of an agency (Vietnamese in a report of any language), not cchc's words.
+    agencies = [{**_group_row(g.key or no_lead, None, g.figures, lang), "named": g.key is not None} for g in report.by_lead]
     overdue = _overdue_rows(report, lang) if overdue_rows else []
     thresholds = [b.above if b.above is not None else b.at_least for b in report.bands.bands]
     thresholds = [Fraction(x) / 100 for x in thresholds if x is not None]
