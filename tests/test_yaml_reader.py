@@ -456,6 +456,10 @@ def test_a_libyaml_text_the_catalogue_does_not_word_is_shown_in_english_only():
         ("{[1]: 2}\n", "yaml-key", 1, 2),
         ("a: 1\n---\nb: 2\n", "yaml-documents", 2, 1),
         ("a: !!python/object:os.system x\n", "yaml-tag", 1, 4),
+        # A collection's tag of the other kind: every other YAML reader refuses the file (PyYAML: "expected a sequence").
+        ("plan: !!seq\n  year: 2021\n", "yaml-tag", 1, 7),
+        ("a: !!map\n  - 1\n", "yaml-tag", 1, 4),
+        ("- !!seq {name: x}\n", "yaml-tag", 1, 3),
         ("a: 1\na: 2\n", "duplicate-key", 2, 1),
         ("".join("  " * i + f"k{i}:\n" for i in range(200)), "yaml-depth", MAX_DEPTH + 1, 2 * MAX_DEPTH + 1),
         # libyaml's own bound on flow nesting (1,000, read ahead) stops it first: still placed where it passes ours
@@ -468,6 +472,10 @@ def test_a_libyaml_text_the_catalogue_does_not_word_is_shown_in_english_only():
 def test_structure_problems(source, code, line, column):
     _, problem = only(source, code)
     assert (problem.line, problem.column) == (line, column)
+
+
+def test_a_collections_own_tag_changes_nothing():
+    assert parse("a: !!map {b: 1}\nc: !!seq [1]\nd: !!map\n  e: 2\n") == ({"a": {"b": 1}, "c": [1], "d": {"e": 2}}, [])
 
 
 def test_every_key_has_both_languages_and_no_english_in_vietnamese():

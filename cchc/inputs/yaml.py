@@ -54,7 +54,9 @@ MAX_REPORTED = 100
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAGS = {"tag:yaml.org,2002:str", "!"}
-_COLLECTION_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+#: The tag a mapping and a sequence may carry: its own kind's, which changes nothing ("!!seq" on a mapping is refused,
+#: as every other YAML reader refuses it).
+_COLLECTION_TAG = {ev.MappingStartEvent: "tag:yaml.org,2002:map", ev.SequenceStartEvent: "tag:yaml.org,2002:seq"}
 # No pattern here has two adjacent quantifiers that can match the same character: each match is linear.
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+\Z")
@@ -352,7 +354,7 @@ def _build(get_event, problems: list[YamlProblem], normalize: bool, watch=None, 
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.anchor is not None:
                 raise _Fatal(_at(event.start_mark, "yaml-anchor"))
-            if event.tag is not None and event.tag not in _COLLECTION_TAGS:
+            if event.tag is not None and event.tag != _COLLECTION_TAG[kind]:
                 problems.append(_at(event.start_mark, "yaml-tag", {"tag": event.tag}))
             if len(stack) >= MAX_DEPTH:
                 raise _Fatal(_at(event.start_mark, "yaml-depth", {"limit": MAX_DEPTH}))
