@@ -171,14 +171,29 @@ def test_a_device_a_big_file_or_bad_bytes_are_refused(plan, tmp_path):
         ("{{ 1 / 0 }}\n", "plan.md.j2:1: mẫu gặp lỗi khi chạy (ZeroDivisionError", "plan.md.j2:1: the template failed while running (ZeroDivisionError"),
         ("{% include 'latin.j2' %}\n", 'plan.md.j2:1: tệp mẫu "latin.j2" không phải UTF-8 (byte thứ 1); hãy lưu lại với bảng mã UTF-8',
          'plan.md.j2:1: the template file "latin.j2" is not UTF-8 (at byte 1); save it as UTF-8'),
+        # The system's reason went by the name of an argument of the failure itself: "TypeError: … multiple values".
+        ("{% include 'folder.j2' %}\n", 'plan.md.j2:1: không đọc được tệp mẫu "folder.j2": ',
+         'plan.md.j2:1: cannot read the template file "folder.j2": Is a directory'),
     ],
 )
 def test_cli_says_why_a_template_failed_in_the_readers_language(run, tmp_path, template, vietnamese, english):
     (tmp_path / "plan.md.j2").write_text(template, "utf-8")
     (tmp_path / "latin.j2").write_bytes(b"S\xf4")  # "Sô" in latin-1
+    (tmp_path / "folder.j2").mkdir()
     for lang, expected in (("vi", vietnamese), ("en", english)):
         result = run("--lang", lang, "render", "--format", "md", "--plan", PLAN, "--template-dir", tmp_path)
         assert result.exit_code == 1 and expected in result.stderr and result.stdout == "", (lang, result.stderr)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "pdf"])
+def test_a_template_that_is_a_folder_is_told_as_one(run, tmp_path, fmt):
+    if fmt == "pdf":
+        pytest.importorskip("weasyprint")
+    name = "plan.md.j2" if fmt == "md" else "plan.html.j2"
+    (tmp_path / name).mkdir()
+    result = run("--lang", "en", "render", "--format", fmt, "--plan", PLAN, "--template-dir", tmp_path, "-o", tmp_path / f"out.{fmt}")
+    assert result.exit_code == 1 and f'cannot read the template file "{name}": Is a directory' in result.stderr, result.stderr
+    assert "TypeError" not in result.stderr and not (tmp_path / f"out.{fmt}").exists()
 
 
 def test_cli_reports_a_refused_template_without_a_traceback(run, tmp_path):

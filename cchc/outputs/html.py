@@ -41,7 +41,7 @@ class TemplateFailure(Exception):
     for a message in the reader's language (``cchc.outputs.sandbox.Refused``).
     """
 
-    def __init__(self, template: str, line: int | None, reason: str, kind: str = "error", **args):
+    def __init__(self, template: str, line: int | None, reason: str, /, kind: str = "error", **args):  # args may hold a "reason"
         super().__init__(template, line, reason)
         self.template = template
         self.line = line

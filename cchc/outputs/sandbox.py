@@ -228,7 +228,9 @@ class Refused(Exception):
     whose *reason* holds the engine's own words).
     """
 
-    def __init__(self, reason: str, template: str | None = None, line: int | None = None, kind: str = "error", **args):
+    def __init__(self, reason: str, template: str | None = None, line: int | None = None, /, kind: str = "error", **args):
+        # reason, template and line are positional only: the arguments of a message may hold a "reason" of their own
+        # (a template that cannot be read: the system's words), which the child passes back here by name.
         super().__init__(reason)
         self.reason, self.template, self.line, self.kind, self.args_ = reason, template, line, kind, args
 
