@@ -71,6 +71,9 @@ PENDING = frozenset({None, "not_started", "in_progress"})
 FAR_YEARS = 1
 #: The fields an entry may have.
 FIELDS: tuple[str, ...] = ("id", "status", "date", "evidence", "note")
+#: The longest evidence or note of an entry, in characters (as a plan's budget note): a report prints the last note
+#: in a table's cell, and a megabyte of it would take the PDF's layout minutes.
+MAX_TEXT = 2000
 #: How a log beside its plan ``X.yaml`` is named: ``X.progress.yaml`` (what cchc writes), or ``.yml``.
 LOG_SUFFIXES: tuple[str, ...] = (".progress.yaml", ".progress.yml")
 #: Codes of a log that cannot be read at all, or (given to validate by itself) has no plan beside it: the CLI exits 2 for them, as for a plan.
@@ -397,6 +400,9 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
             text = raw.get(text_field)
             if text is not None and not isinstance(text, str):
                 problems.append(error("progress-schema", (index, text_field), key="progress-schema.text", field=text_field, value=str(text)))
+                text = None
+            elif text is not None and len(text) > MAX_TEXT:  # a report prints it in a table's cell
+                problems.append(error("progress-schema", (index, text_field), key="progress-schema.long", field=text_field, length=len(text), limit=MAX_TEXT))
                 text = None
             texts[text_field] = text or None
         if ok:

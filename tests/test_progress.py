@@ -206,6 +206,27 @@ def test_an_escaped_decomposed_note_is_kept_in_nfc(plan, tmp_path):
     assert problems == [] and log.entries[0].note == "Việt"
 
 
+@pytest.mark.parametrize("field", ["note", "evidence"])
+def test_a_text_longer_than_2000_characters_is_an_error_of_the_log(plan, tmp_path, field):
+    # A 3 MB note passed validate and then kept `report -o r.pdf` laying out its cell for two minutes.
+    path = tmp_path / "log.yaml"
+    for length, expected in ((2000, []), (2001, [("error", "progress-schema", 4)])):
+        path.write_text(f'- id: "A-1"\n  status: "done"\n  date: "2021-03-10"\n  {field}: "{"x" * length}"\n', encoding="utf-8")
+        log, problems = load_log(path, plan)
+        assert [(p.severity, p.code, p.line) for p in problems] == expected
+        if expected:
+            assert problems[0].message("en") == f"{field} is 2001 characters long, over the limit of 2000; shorten it (keep a long text in a file of its own and name it in evidence)"
+        else:
+            assert getattr(log.entries[0], field) == "x" * 2000
+
+
+@pytest.mark.parametrize("option", ["--note", "--evidence"])
+def test_progress_refuses_a_text_longer_than_the_log_takes(run, workdir, option):
+    result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", option, "chữ " * 501, "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2 and f"'{option}': nội dung dài 2004 ký tự, quá giới hạn 2000 ký tự; chưa ghi gì" in result.stderr, result
+    assert not (workdir / "ke-hoach.progress.yaml").exists()
+
+
 def test_a_log_with_only_comments_is_an_empty_log(plan, tmp_path):
     path = tmp_path / "log.yaml"
     path.write_text("# nothing yet\n", encoding="utf-8")

@@ -55,6 +55,7 @@ def _text_option(value: Optional[str], option: str) -> Optional[str]:
     """The text of --evidence or --note as the log keeps it; bytes that are not UTF-8, or a control or invisible
     character (pasted terminal colours, a zero-width space), are a usage error: nothing is written."""
     from cchc.inputs.yaml_chars import describe
+    from cchc.progress import MAX_TEXT
     from cchc.progress_write import clean_text, hidden_characters
 
     if not value:
@@ -63,6 +64,8 @@ def _text_option(value: Optional[str], option: str) -> Optional[str]:
         text = clean_text(_as_typed(value))
     except ValueError:
         raise usage(msg("progress.bad-text"), option) from None
+    if len(text) > MAX_TEXT:  # the log would refuse it
+        raise usage(msg("progress.long-text", length=len(text), limit=MAX_TEXT), option)
     hidden = [f"{d['char']} {d['name']}" for d in map(describe, hidden_characters(text))]
     if hidden:
         shown = ", ".join(hidden[:MOST_SHOWN]) + (", …" if len(hidden) > MOST_SHOWN else "")

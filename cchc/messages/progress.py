@@ -31,6 +31,10 @@ MESSAGES = {
         "mã nhiệm vụ {value!q} không hợp lệ; ghi mã như trong kế hoạch, trong ngoặc kép, ví dụ id: \"I-3\"",
         "item id {value!q} is not valid; write the plan's id in double quotes, e.g. id: \"I-3\"",
     ),
+    "progress-schema.long": (
+        "{field} dài {length} ký tự, quá giới hạn {limit} ký tự; hãy viết ngắn lại (văn bản dài để trong một tệp riêng, ghi tên tệp vào evidence)",
+        "{field} is {length} characters long, over the limit of {limit}; shorten it (keep a long text in a file of its own and name it in evidence)",
+    ),
     "progress-schema.text": ("{field} phải là chữ (ghi trong ngoặc kép), nhưng đang là {value!q}", "{field} must be text (in double quotes), got {value!q}"),
     "progress-status.word": (
         "tình trạng {value!q} là {status}: sổ theo dõi ghi mã, không ghi chữ; hãy viết status: {status}",
@@ -157,6 +161,10 @@ MESSAGES = {
         "chỉ ghi tiến độ từ ngày ban hành (--on NGÀY)",
         "without --on the entry is dated today, {day!d}, before the plan's date, {since!d}: "
         "progress is recorded from the day the plan is issued (--on DATE)",
+    ),
+    "progress.long-text": (
+        "nội dung dài {length} ký tự, quá giới hạn {limit} ký tự; chưa ghi gì: hãy viết ngắn lại (văn bản dài để trong một tệp riêng, ghi tên tệp bằng --evidence)",
+        "the text is {length} characters long, over the limit of {limit}; nothing was written: shorten it (keep a long text in a file of its own and name it with --evidence)",
     ),
     "progress.bad-text": ("nội dung có byte không phải UTF-8", "the text holds bytes that are not UTF-8"),
     "progress.hidden-character": (
@@ -324,10 +332,12 @@ MESSAGES = {
         "The status's date (YYYY-MM-DD or DD/MM/YYYY) [default: today].",
     ),
     "help:cchc progress --evidence": (
-        "Văn bản chứng minh, ví dụ \"Báo cáo số 45/BC-SNV ngày 10/6/2021\".",
-        "The document that shows it, e.g. \"Báo cáo số 45/BC-SNV ngày 10/6/2021\".",
+        "Văn bản chứng minh, ví dụ \"Báo cáo số 45/BC-SNV ngày 10/6/2021\" (tối đa 2.000 ký tự).",
+        "The document that shows it, e.g. \"Báo cáo số 45/BC-SNV ngày 10/6/2021\" (at most 2,000 characters).",
     ),
-    "help:cchc progress --note": ("Ghi chú: đã làm gì, hoặc vì sao chậm.", "A note: what was done, or why it is late."),
+    "help:cchc progress --note": (
+        "Ghi chú: đã làm gì, hoặc vì sao chậm (tối đa 2.000 ký tự).", "A note: what was done, or why it is late (at most 2,000 characters)."
+    ),
     "help:cchc progress --plan": PLAN_HELP,
     "help:cchc progress --progress": _PROGRESS,
     "help:cchc progress --today": _TODAY,
