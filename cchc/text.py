@@ -469,3 +469,24 @@ def roman_numeral(value: int) -> str:
             out.append(letters)
             value -= number
     return "".join(out)
+
+
+#: A document's number and symbol ("106/2020/NĐ-CP", "3669/QĐ-UBND", "03/2018/TT-BNV"). A printed page keeps it on one
+#: line: a hyphen at a line's end is taken for a word's hyphenation, and dropped by whoever reads the text back
+#: (pdftotext of a PDF, of Word's page as LibreOffice prints it): "NĐ-" + "CP" read "NĐCP".
+DOCUMENT_NUMBER = re.compile(r"[0-9]{1,6}/(?:[0-9]{4}/)?[A-ZĐ][0-9A-ZĐa-zđ]{0,15}(?:-[A-ZĐ][0-9A-ZĐa-zđ]{0,15}){1,4}")
+
+
+def at_number_hyphens(text: str) -> list[str]:
+    """*text* cut at each hyphen inside a document number, the hyphens left out: "Số 12/KH-UBND" -> ["Số 12/KH", "UBND"]
+    (one piece when there is none)."""
+    if "/" not in text:
+        return [text]
+    pieces, start = [], 0
+    for number in DOCUMENT_NUMBER.finditer(text):
+        for offset, char in enumerate(number.group(), number.start()):
+            if char == "-":
+                pieces.append(text[start:offset])
+                start = offset + 1
+    pieces.append(text[start:])
+    return pieces

@@ -570,6 +570,30 @@ def test_libreoffice_shows_every_product(pdfs, plans):
     assert _squeeze("Tổng kinh phí: 200.000.000đ (Bằng chữ: Hai trăm triệu đồng chẵn)") in _squeeze(_text(pdfs["2021"], "-raw"))
 
 
+def test_libreoffice_keeps_each_document_number_on_one_line(pdfs, plans):
+    # A hyphen ending a line is read as a word's hyphenation: pdftotext (without -raw) read "QĐ-" + "UBND" as "QĐUBND".
+    from cchc.text import DOCUMENT_NUMBER
+
+    for name in ("2021", "department", "district"):
+        text = _squeeze(_text(pdfs[name]))
+        numbers = {n for _, _, item in plans[name].items() for n in DOCUMENT_NUMBER.findall(item.product)}
+        assert numbers or name != "2021"
+        missing = [n for n in sorted(numbers) if n not in text]
+        assert not missing, (name, missing)
+
+
+def test_a_document_numbers_hyphen_is_words_non_breaking_one_read_back_as_a_hyphen(files, plans):
+    document = read(files["2021"])
+    hyphens = document.element.body.findall(f".//{W}noBreakHyphen")
+    assert len(hyphens) >= 10  # "106/2020/NĐ-CP", "3669/QĐ-UBND", … in the table and the prose
+    text = all_text(document)
+    for _, _, item in plans["2021"].items():
+        assert item.product.splitlines()[0] in text, item.id  # python-docx reads the hyphen back
+    from cchc.text import DOCUMENT_NUMBER
+
+    assert not [t.text for t in document.element.body.iter(f"{W}t") if DOCUMENT_NUMBER.search(t.text or "")]
+
+
 def test_libreoffice_repeats_the_heading_row_on_every_landscape_page(pdfs):
     for name in ("2021", "department", "district"):
         for number, (w, h) in enumerate(_pages(pdfs[name]), start=1):

@@ -16,6 +16,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from cchc.text import at_number_hyphens
+
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -85,8 +87,34 @@ def fill(paragraph, text="", *, size=None, bold=False, italic=False, align=None,
     if keep_next:
         fmt.keep_with_next = True
     if text:
-        style_run(paragraph.add_run(clean(text)), size=size, bold=bold, italic=italic)
+        run = paragraph.add_run(clean(text))
+        style_run(run, size=size, bold=bold, italic=italic)
+        if "/" in text:
+            _numbers_unbroken(run)
     return paragraph
+
+
+def _numbers_unbroken(run) -> None:
+    """Each hyphen of a document number in *run* made Word's non-breaking hyphen ("106/2020/NĐ-CP" stays on one line;
+    read back as "-" by Word, python-docx, LibreOffice and cchc's own import)."""
+    for shown in run._r.findall(qn("w:t")):
+        pieces = at_number_hyphens(shown.text or "")
+        if len(pieces) == 1:
+            continue
+        at = shown
+        for n, piece in enumerate(pieces):
+            if n:
+                hyphen = OxmlElement("w:noBreakHyphen")
+                at.addnext(hyphen)
+                at = hyphen
+            if piece:
+                text = OxmlElement("w:t")
+                text.text = piece
+                if piece != piece.strip():
+                    text.set(qn("xml:space"), "preserve")
+                at.addnext(text)
+                at = text
+        shown.getparent().remove(shown)
 
 
 def add(container, text="", **format):

@@ -41,6 +41,7 @@ from cchc.outputs.docx_parts import (
     row_flags,
 )
 from cchc.query import leads
+from cchc.text import at_number_hyphens
 
 #: What python-docx writes for a run's tab and line break characters.
 _SPECIAL = re.compile(r"([\t\r\n])")
@@ -61,10 +62,16 @@ def _run_content(text: str) -> str:
         special = _SPECIAL_XML.get(piece)
         if special is not None:
             parts.append(special)
-        elif len(piece.strip()) < len(piece):
-            parts.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
-        else:
-            parts.append(f"<w:t>{escape(piece)}</w:t>")
+            continue
+        for n, part in enumerate(at_number_hyphens(piece)):  # a document number's hyphen does not end a line
+            if n:
+                parts.append("<w:noBreakHyphen/>")
+            if not part:
+                continue
+            if len(part.strip()) < len(part):
+                parts.append(f'<w:t xml:space="preserve">{escape(part)}</w:t>')
+            else:
+                parts.append(f"<w:t>{escape(part)}</w:t>")
     return "".join(parts)
 
 

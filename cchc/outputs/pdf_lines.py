@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from cchc.text import DOCUMENT_NUMBER
+
 __all__ = ["wrap"]
 
 # Without Pango (never the case where WeasyPrint runs): after a space, after a hyphen or dash before a
@@ -21,9 +23,7 @@ __all__ = ["wrap"]
 _ROUGH = re.compile(r"(?<= )(?=\S)|(?<=[-\u2010\u2013\u2014])(?=[^\W\d_])|(?<=/)(?=[^\W\d_])|(?<=\D/)(?=\d)")
 _pango = None
 
-#: A document's number and symbol ("106/2020/NĐ-CP", "3669/QĐ-UBND", "03/2018/TT-BNV"): one line holds it whole, as
-#: a hyphen at a line's end is taken for a word's hyphenation and dropped by whoever reads the PDF's text (pdftotext).
-DOCUMENT_NUMBER = re.compile(r"[0-9]{1,6}/(?:[0-9]{4}/)?[A-ZĐ][0-9A-ZĐa-zđ]{0,15}(?:-[A-ZĐ][0-9A-ZĐa-zđ]{0,15}){1,4}")
+#: A tag of an HTML document, or a document number in its text (``cchc.text.DOCUMENT_NUMBER``: kept on one line).
 _TAG_OR_NUMBER = re.compile(rf"<[^>]*>|({DOCUMENT_NUMBER.pattern})")
 
 
