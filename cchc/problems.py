@@ -108,3 +108,16 @@ def has_errors(problems: list[Problem]) -> bool:
 def errors_among(problems: list[Problem]) -> list[Problem]:
     """The errors among *problems*, in order."""
     return [p for p in problems if p.severity == "error"]
+
+
+def value_text(value) -> str:
+    """A value read from a file as a message shows it: as YAML writes it ("null", "true", "1.10"; "[…]", "{…}" for a
+    list, a mapping), not as Python prints it ("[Decimal('1.10')]"); at most 40 characters."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return "{…}" if isinstance(value, dict) else "[…]"
+    text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"

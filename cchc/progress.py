@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable, Iterable
 
-from cchc.problems import At, Problem, error, warning
+from cchc.problems import At, Problem, error, value_text, warning
 from cchc.statuses import STATUSES, status_named
 from cchc.progress_write import LogNotAppendable, LogReadOnly, append_entry, clean_text, entry_text, read_only, unreadable_problem, yaml_string
 
@@ -362,7 +362,7 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
             problems.append(error("progress-schema", (index,), key="progress-schema.missing", field="id"))
             ok = False
         elif not isinstance(item_id, str) or not _ITEM_ID.match(item_id):
-            problems.append(error("progress-schema", (index, "id"), key="progress-schema.id", value=str(item_id)))
+            problems.append(error("progress-schema", (index, "id"), key="progress-schema.id", value=value_text(item_id)))
             ok = False
         elif ids is not None and item_id not in ids:
             problems.append(unknown.problem(item_id, (index, "id")))
@@ -373,7 +373,7 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
         elif status not in STATUSES:
             code = status_named(status) if isinstance(status, str) and len(status) <= 100 else None
             said = {"key": "progress-status.word", "status": code} if code else {}  # "xong": the log holds the code, done
-            problems.append(error("progress-status", (index, "status"), value=str(status), choices=", ".join(STATUSES), **said))
+            problems.append(error("progress-status", (index, "status"), value=value_text(status), choices=", ".join(STATUSES), **said))
             ok = False
         day = None
         value = raw.get("date")
@@ -386,10 +386,10 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
         else:
             day = _iso_date(value)
             if day is None:
-                problems.append(error("progress-date", (index, "date"), value=str(value)))
+                problems.append(error("progress-date", (index, "date"), value=value_text(value)))
                 ok = False
             elif not MIN_YEAR <= day.year <= MAX_YEAR:  # the years --today, --on and a plan's deadlines take
-                problems.append(error("progress-date", (index, "date"), key="progress-date.year", value=str(value), low=MIN_YEAR, high=MAX_YEAR))
+                problems.append(error("progress-date", (index, "date"), key="progress-date.year", value=value_text(value), low=MIN_YEAR, high=MAX_YEAR))
                 day, ok = None, False
             elif since is not None and day < since:
                 problems.append(error("progress-early", (index, "date"), date=day, since=since, id=str(item_id)))
@@ -399,7 +399,7 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
         for text_field in ("evidence", "note"):
             text = raw.get(text_field)
             if text is not None and not isinstance(text, str):
-                problems.append(error("progress-schema", (index, text_field), key="progress-schema.text", field=text_field, value=str(text)))
+                problems.append(error("progress-schema", (index, text_field), key="progress-schema.text", field=text_field, value=value_text(text)))
                 text = None
             elif text is not None and len(text) > MAX_TEXT:  # a report prints it in a table's cell
                 problems.append(error("progress-schema", (index, text_field), key="progress-schema.long", field=text_field, length=len(text), limit=MAX_TEXT))

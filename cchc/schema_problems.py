@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 
 from cchc.inputs.yaml import KEY
-from cchc.problems import Problem, error
+from cchc.problems import Problem, error, value_text
 
 #: Schema errors listed per file; past it one problem counts the rest (a file of a million
 #: wrong list elements would otherwise cost minutes and gigabytes to report).
@@ -487,13 +487,4 @@ def _node(data, path):
 def _show(value) -> str:
     from cchc.text import quote
 
-    if value is None:
-        return "null"
-    if isinstance(value, str):
-        return quote(value, 40)
-    if isinstance(value, bool):  # as YAML writes it (budget: true), not as Python prints it
-        return "true" if value else "false"
-    if isinstance(value, (dict, list)):
-        return {dict: "{…}", list: "[…]"}[type(value)]
-    text = str(value)
-    return text if len(text) <= 40 else text[:39] + "…"
+    return quote(value, 40) if isinstance(value, str) else value_text(value)

@@ -227,6 +227,19 @@ def test_progress_refuses_a_text_longer_than_the_log_takes(run, workdir, option)
     assert not (workdir / "ke-hoach.progress.yaml").exists()
 
 
+def test_a_value_of_the_wrong_kind_is_quoted_as_yaml_writes_it(plan, tmp_path):
+    # Python's own printing of what YAML read came through: item id "[Decimal('1.10')]", got "True".
+    path = tmp_path / "log.yaml"
+    path.write_text('- id: [1.10]\n  status: done\n  date: 2021-03-01\n- id: "A-1"\n  status: {x: 1}\n  date: "2021-03-01"\n'
+                    '- id: "A-1"\n  status: done\n  date: "2021-03-01"\n  note: true\n', encoding="utf-8")
+    _, problems = load_log(path, plan)
+    assert [p.message("en") for p in problems] == [
+        'item id "[…]" is not valid; write the plan\'s id in double quotes, e.g. id: "I-3"',
+        'status "{…}" is not valid; use one of: not_started, in_progress, done, cancelled',
+        'note must be text (in double quotes), got "true"',
+    ]
+
+
 def test_a_log_with_only_comments_is_an_empty_log(plan, tmp_path):
     path = tmp_path / "log.yaml"
     path.write_text("# nothing yet\n", encoding="utf-8")
