@@ -35,7 +35,7 @@ def report_docx(report, lang: str = "vi") -> bytes:
         add(doc, clean(text), bold=True, before=8, after=4, keep_next=True)
 
     def grid(heads: list[str], rows: list[list[str]], weights: list[int], numeric_from: int) -> None:
-        widths = [LANDSCAPE_TEXT * w // sum(weights) for w in weights]
+        widths = _fitted([LANDSCAPE_TEXT * w // sum(weights) for w in weights], heads)
         table = new_table(doc, widths)
         grid_lines(table)
         head = table.add_row()
@@ -104,3 +104,22 @@ def report_docx(report, lang: str = "vi") -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return fixed_zip(buffer.getvalue())
+
+
+#: A cell's padding left and right together (Word's default, 0.08 inch a side), and a point, in EMU.
+_PADDING, _POINT = 2 * 5.76 * 12700, 12700
+
+
+def _fitted(widths: list[int], heads: list[str]) -> list[int]:
+    """*widths* (EMU) with each column at least as wide as the longest word of its heading, in bold at the table's
+    size, the room taken from the widest column: an English heading ("Cancelled", "Overdue") was broken inside the
+    word ("Cancell" / "ed") in a column sized for the Vietnamese ones."""
+    from cchc.outputs.docx_fit import char_width
+    from cchc.outputs.docx_parts import TABLE_PT
+
+    need = [int(max((sum(map(char_width, word)) for word in head.split()), default=0) * TABLE_PT / 1000 * _POINT + _PADDING) + 1
+            for head in heads]
+    grown = [max(width, least) for width, least in zip(widths, need)]
+    widest = widths.index(max(widths))
+    grown[widest] = max(need[widest], widths[widest] - (sum(grown) - sum(widths)))
+    return grown
