@@ -268,6 +268,9 @@ def split_name(commas: CommaNames, names, k: int) -> str | None:
 
 def unknown_agency(context: ItemContext, name: str, path) -> Problem:
     """The error of an unknown agency *name* at *path*, with what it may be a slip for (among the first names)."""
+    parts = name.split(" - ") if " - " in name else ()
+    if len(parts) > 1 and all(context.registry.resolve(part) is not None for part in parts):  # "- A" over "  - B": one line to YAML
+        return error("unknown-agency", path, key="unknown-agency.joined", name=name, names=" / ".join(f'"{part}"' for part in parts))
     suggestions = suggested(context, name)
     if suggestions:
         return error("unknown-agency", path, key="unknown-agency.suggest", name=name, suggestions=suggestions)

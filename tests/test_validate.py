@@ -336,6 +336,25 @@ def test_a_name_cut_at_its_commas_by_a_bracketed_list_is_told_apart(run, tmp_pat
     assert english[0].startswith('agency "Các sở" is not in the registry, but "Các sở, ban, ngành" is: in a list written in square brackets')
 
 
+def test_two_names_one_list_item_indented_deeper_made_one_are_told_apart(run, tmp_path):
+    # "- Sở Tài chính" over "  - Sở Tư pháp" is one plain text to YAML, "Sở Tài chính - Sở Tư pháp": the message said
+    # "did you mean" one of them; it now says both are registered and what the indentation did.
+    text = PLAN.read_text(encoding="utf-8").replace(
+        "            partners:\n              - Các sở, ban, ngành\n",
+        "            partners:\n            - Sở Tài chính\n              - Sở Tư pháp\n", 1)
+    path = tmp_path / "joined.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", path, "--format", "json", "--lang", "en")
+    [found] = [d for d in diagnostics(result) if d["code"] == "unknown-agency"]
+    assert found["message"].startswith('agency "Sở Tài chính - Sở Tư pháp" is not in the registry, but "Sở Tài chính" / "Sở Tư pháp" are: '
+                                       'a "- …" line indented deeper')
+    assert result.exit_code == 1
+    # A name with " - " that is no two registered names is an unknown name as before.
+    path.write_text(text.replace("              - Sở Tư pháp\n", "              - Sở Không Có\n", 1), encoding="utf-8")
+    [found] = [d for d in diagnostics(run("validate", path, "--format", "json", "--lang", "en")) if d["code"] == "unknown-agency"]
+    assert "indented deeper" not in found["message"]
+
+
 def test_the_longest_registered_name_the_cut_parts_make_is_named(run, tmp_path):
     # Five commas, the shorter registered names "Các sở, ban, ngành" and "UBND huyện, thành phố" inside it, spaces
     # and capitals other than the registry's: every part names the longest; a list of many names costs no more.

@@ -141,6 +141,12 @@ MESSAGES = {
         "cơ quan {name!q} không có trong danh mục cơ quan; có phải là {suggestions}? (cơ quan mới thì thêm vào agencies:)",
         "agency {name!q} is not in the registry; did you mean {suggestions}? (a new agency goes under agencies:)",
     ),
+    "unknown-agency.joined": (
+        "cơ quan {name!q} không có trong danh mục cơ quan, nhưng {names} thì có: một dòng \"- …\" thụt vào sâu hơn dòng "
+        "\"- …\" ngay trên nó được YAML đọc nối vào dòng trên thành một tên; hãy viết các dấu gạch đầu dòng thẳng cột với nhau",
+        "agency {name!q} is not in the registry, but {names} are: a \"- …\" line indented deeper than the \"- …\" line "
+        "above it is read by YAML as that line's continuation, one name; put the dashes of a list in one column",
+    ),
     "unknown-agency.split": (
         "cơ quan {name!q} không có trong danh mục cơ quan, nhưng {whole!q} thì có: trong danh sách viết trong ngoặc vuông, "
         "dấu phẩy tách các tên; hãy đặt tên có dấu phẩy trong ngoặc kép, hoặc viết mỗi tên một dòng (- {whole})",
