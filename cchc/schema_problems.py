@@ -452,8 +452,15 @@ def _problem(path: tuple, errs: list[dict], data, name: str, prefix: tuple = ())
         [(head, tail)] = first["input"].items()
         text = head if tail is None else f"{head}: {tail}"
         return error("schema", path, key="schema.text-colon", file=name, field=field, text=_show(text))
+    if kind == "string_type" and isinstance(first.get("input"), list) and path and isinstance(path[-1], int):
+        return error("schema", path, key="schema.text.list-element", file=name, field=field, value=value)  # "- [A, B]"
     if kind == "string_type":
         return error("schema", path, key=_text_key(path, first.get("input")), file=name, field=field, value=value)
+    if kind == "list_type" and isinstance(first.get("input"), str):  # "lead: Sở Tư pháp": a list of one, written as text
+        from cchc.text import one_line
+
+        text = one_line(first["input"] if len(first["input"]) <= 60 else first["input"][:59] + "…")
+        return error("schema", path, key="schema.list.text", file=name, field=field, value=value, text=text)
     if kind in _KINDS:  # a bound (ge, le) is told with its figure: "year is out of range: 2200 (at most 2199)"
         bound = next(((k, v) for k, v in (first.get("ctx") or {}).items() if k in ("ge", "le")), None)
         return error("schema", path, key=_KINDS[kind] + (f".{bound[0]}" if bound else ""), file=name, field=field, value=value, bound=bound[1] if bound else "")

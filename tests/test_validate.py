@@ -119,6 +119,26 @@ def test_an_unquoted_colon_in_a_list_of_texts_is_told_to_be_quoted(run, tmp_path
     assert found["message"].endswith("put the whole text in double quotes: " + ('"Lưu: VT, NC."' if field == "recipients" else '"Ghi chú: x"'))
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        # A list of one written as text: the message shows the list it should be.
+        ("            lead:\n              - Sở Tư pháp\n", "            lead: Sở Tư pháp\n",
+         'lead must be a list, got "Sở Tư pháp": write each entry on a line of its own under it, after a dash (- Sở Tư pháp)'),
+        # A list in square brackets as an entry of a list: the entry, not the field, must be text.
+        ("            partners:\n              - Các sở, ban, ngành\n", "            partners:\n              - [Các sở, ban, ngành]\n",
+         "each entry of partners must be text, but this one is a list in square brackets, […]: write each name on a line of its own"),
+    ],
+)
+def test_a_list_written_as_text_or_a_list_inside_a_list_is_told_how_to_write_it(run, tmp_path, old, new, message):
+    text = PLAN.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "list.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    found = [d for d in diagnostics(run("validate", path, "--lang", "en", "-f", "json")) if d["code"] == "schema"]
+    assert len(found) == 1 and found[0]["message"].startswith(message), found
+
+
 def test_a_key_yaml_reads_as_null_or_a_number_is_told_to_be_quoted_in_either_language(run, tmp_path):
     text = PLAN.read_text(encoding="utf-8").replace("  place: Thái Bình\n", "  place: Thái Bình\n  ~: x\n", 1)
     path = tmp_path / "key.yaml"

@@ -58,6 +58,16 @@ MESSAGES = {
         "{field} must be text, but the colon and space (\": \") inside it made YAML read a key and a value; "
         "put the whole text in double quotes: {text}",
     ),
+    "schema.list.text": (
+        "{field} phải là một danh sách, nhưng đang là {value}: viết mỗi mục một dòng bên dưới, bắt đầu bằng dấu gạch (- {text})",
+        "{field} must be a list, got {value}: write each entry on a line of its own under it, after a dash (- {text})",
+    ),
+    "schema.text.list-element": (
+        "mỗi mục của {field} phải là văn bản, nhưng mục này là một danh sách trong ngoặc vuông, {value}: viết mỗi tên một dòng "
+        "(- …), tên có dấu phẩy viết nguyên như vậy",
+        "each entry of {field} must be text, but this one is a list in square brackets, {value}: write each name on a line of "
+        "its own (- …), a name with commas as it is",
+    ),
     "schema.list": ("{field} phải là một danh sách, nhưng đang là {value}", "{field} must be a list, got {value}"),
     "schema.mapping": ("{field} phải là một nhóm trường (khóa: giá trị), nhưng đang là {value}", "{field} must be a mapping of fields, got {value}"),
     "schema.id": (
