@@ -131,6 +131,54 @@ def closest_taking_numbers(text: str, year: int | None, reads) -> str:
         return candidate  # "30-6-2026": that day, written as the grammar writes it, not a range of months
     if (short := _written_short(text, year, reads)) is not None:
         return short
+    told = _closest_with_numbers(text, year, reads)
+    theirs = _period_words(text)
+    lost = _sense_lost(theirs, _period_words(told))
+    if lost == 0:
+        return told
+    # A hint must not say another period than the wording's: "Hằng quý, trước ngày 20" was told "Trước ngày 20 hằng
+    # tháng", "Quý 2 hằng năm" "Tháng 2 hằng năm". Of the model wordings that lose the least of it, the closest by words,
+    # then letters (a model's numbers never change its period: each is judged once, as written).
+    losses = [_sense_lost(theirs, ours) for ours in _example_periods()]
+    least = min(losses)
+    if least >= lost:
+        return told
+    shape, words = _shape(text)
+    kept = [example for example, loss in zip(_example_shapes(), losses) if loss == least]
+    best = max(kept, key=lambda ex: (difflib.SequenceMatcher(None, ex[1], words, autojunk=False).ratio(),
+                                     difflib.SequenceMatcher(None, ex[0], shape, autojunk=False).ratio()))
+    return with_their_numbers(_in_year(best[2], year), text, reads)
+
+
+#: The words of a wording's period: a quarter, a month, what recurs ("hằng quý", "mỗi năm"), a quarter's last month.
+_PERIOD_WORDS = re.compile(r"\b(?:cuoi quy|quy|thang|(?:hang|moi) (?:quy|thang|nam|tuan))\b")
+
+
+def _sense_lost(theirs: set[str], ours: set[str]) -> int:
+    """How much of a wording's period (*theirs*, ``_period_words``) a hint's (*ours*) would change: a quarter lost, or a
+    month put for it (2); the recurrence it writes lost, or another put for it ("hằng tháng" for "hằng quý", 1)."""
+    lost = 0
+    if "quy" in theirs and ("quy" not in ours or ("thang" in ours and "thang" not in theirs and "cuoi quy" not in ours)):
+        lost += 2
+    recurs, recurring = ({w for w in words if w.startswith("hang ")} for words in (theirs, ours))
+    if recurs and recurs != recurring:  # "hằng năm" left out, or "hằng tháng" put for it
+        lost += 1
+    return lost
+
+
+def _period_words(wording: str) -> set[str]:
+    """The period words of *wording* (folded): "hằng quý" gives "hang quy" and "quy", "cuối quý" "cuoi quy" and "quy";
+    "mỗi" is "hằng"."""
+    found = {word.replace("moi ", "hang ") for word in _PERIOD_WORDS.findall(folded_wording(wording[:COMPARED_LENGTH]))}
+    return found | {word.split()[1] for word in found if " " in word}
+
+
+@lru_cache(maxsize=1)
+def _example_periods() -> tuple[set[str], ...]:
+    return tuple(_period_words(example) for example in EXAMPLES)
+
+
+def _closest_with_numbers(text: str, year: int | None, reads) -> str:
     best = closest_form(text, year)
     told = with_their_numbers(best, text, reads)
     if told != best:
@@ -180,7 +228,7 @@ _MONTH_NAMES = {
     "gieng": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
     "muoi": 10, "muoi mot": 11, "muoi hai": 12, "chap": 12,
 }
-_MONTH_NAMED = re.compile(r"thang (" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")(?:([/.-]| nam | )([0-9]{4}))?")
+_MONTH_NAMED = re.compile(r"(?:(?:cuoi|dau|giua|trong|vao) )?thang (" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")(?:([/.-]| nam | )([0-9]{4}))?")
 
 
 _ROMAN_WORD = re.compile(r"\b(?:IV|I{1,3})\b")
