@@ -194,6 +194,14 @@ def test_a_language_cchc_does_not_speak_is_a_usage_error(run, monkeypatch):
     monkeypatch.setenv("CCHC_LANG", "en")
     wrong = run("--lang", "fr", "sections")
     assert wrong.exit_code == 2 and 'no language "fr"' in wrong.stderr, wrong
+    assert "không có" not in wrong.stderr
+    # Asked for in no language cchc knows: said in both, for a reader of either ("--lang english" read Vietnamese only).
+    for lang_env, args in (("", ("--lang", "english", "sections")), ("english", ("sections",)), ("", ("--lang",))):
+        monkeypatch.setenv("CCHC_LANG", lang_env)
+        told = run(*args)
+        assert told.exit_code == 2 and len(told.stderr.splitlines()) == 2, told
+        vietnamese, english = told.stderr.splitlines()
+        assert ("không" in vietnamese or "cần" in vietnamese) and ("language" in english or "needs a value" in english), told.stderr
 
 
 @pytest.mark.parametrize("lang, expected", [("vi", "tùy chọn --pending không nhận giá trị"), ("en", "Option '--pending' does not take a value")])

@@ -95,6 +95,14 @@ def split_lang(args: list[str], environ=os.environ) -> tuple[str, list[str]]:
     return chosen, rest
 
 
+def _known_language(value: str | None) -> str | None:
+    """The language *value* names (as CCHC_LANG is read: "en", "en_US.UTF-8"), or None when it names none."""
+    if not value or not value.strip():
+        return None
+    found = language(value)
+    return found if found != DEFAULT_LANG or value.strip().lower().startswith(DEFAULT_LANG) else None
+
+
 # The framework's words on a help page, and cchc's own (vi) for them.
 _HELP_WORDS = (
     (re.compile(r"^Usage:", re.M), "help.usage"),
@@ -359,8 +367,11 @@ def run(args: list[str], environ=os.environ) -> None:
     try:
         lang, rest = split_lang(args, environ)
     except LanguageError as exc:
-        # In the language CCHC_LANG asks for, when that one is known (the command line's was not).
-        sys.stderr.write(escape_controls(t(exc.key, exc.lang or language(environ.get("CCHC_LANG")), value=str(exc))) + "\n")
+        # In the language already asked for, else the one CCHC_LANG asks for; when neither is known, in both: the
+        # reader who typed "--lang english" reads no Vietnamese.
+        asked = exc.lang or _known_language(environ.get("CCHC_LANG"))
+        said = [t(exc.key, lang, value=str(exc)) for lang in ([asked] if asked else LANGS)]
+        sys.stderr.write(escape_controls("\n".join(said)) + "\n")
         raise SystemExit(EXIT_USAGE) from None
     settings = Settings(lang)
     token = CURRENT.set(settings)
