@@ -401,8 +401,11 @@ def test_english_counts_take_their_noun_s_number():
     # nouns do not change.
     from cchc.messages import t
 
-    assert t("report.done-in-period", "en", entries=1, count=0).startswith("In the period: 1 progress entry, 0 of them")
-    assert t("report.done-in-period", "en", entries=12, count=5).startswith("In the period: 12 progress entries, 5 of them")
+    assert t("report.done-in-period", "en", entries=1, count=0).startswith("In the period: 1 progress entry, 0 of which record done")
+    assert t("report.done-in-period", "en", entries=1, count=1).startswith("In the period: 1 progress entry, 1 of which records done")
+    assert t("report.done-in-period", "en", entries=12, count=5).startswith("In the period: 12 progress entries, 5 of which record done")
+    assert t("report.rate-basis", "en", done=0, total=1) == "0 of the 1 dated item that is done or overdue"
+    assert t("report.rate-basis", "en", done=3, total=7) == "3 of the 7 dated items that are done or overdue"
     assert t("cli.more-errors", "en", count=1) == "… and 1 more error"
     assert t("cli.more-errors", "en", count=1234) == "… and 1,234 more errors"
     assert t("cli.more-errors", "vi", count=1234) == "… và 1.234 lỗi nữa"

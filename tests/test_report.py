@@ -332,6 +332,14 @@ def test_bad_bands_are_located(tmp_path, text, where):
     assert bands is None and (problems[0].line, problems[0].column) == where and problems[0].code == "bands-schema", problems
 
 
+def test_a_last_band_with_a_threshold_is_told_to_drop_it(tmp_path):
+    # "the last level has no threshold: it takes the rest" read as a rule stated, not the fault found.
+    path = tmp_path / "bands.yaml"
+    path.write_text("bands:\n  - above: 90\n    points: 2\n  - at_least: 50\n    points: 1\n", encoding="utf-8")
+    _, problems = load_bands(path)
+    assert [p.message("en") for p in problems] == ["the last level must have no threshold (it takes the rest): remove its above or at_least"]
+
+
 def test_report_with_a_province_s_bands(run, workdir):
     bands = workdir / "bands.yaml"
     bands.write_text("name: Tỉnh A\nbands:\n  - at_least: 50\n    points: 2\n  - points: 0\n", encoding="utf-8")
@@ -479,7 +487,7 @@ def test_the_period_sentence_says_it_counts_done_entries_not_items_done(run, wor
     # The rate's sentence says which number is done: "4 trên 7 nhiệm vụ … đã hoàn thành hoặc đã quá hạn" read as 4 done or overdue.
     assert "(đã hoàn thành 4 trên 7 nhiệm vụ có hạn chót đã đến hạn hoặc đã hoàn thành)" in vi.stdout, vi
     en = run("--lang", "en", "report", "--period", "6T/2021", "--plan", workdir / "ke-hoach.yaml", "-f", "md")
-    assert "In the period: 12 progress entries, 5 of them recording done (statuses may have changed since)." in en.stdout, en
+    assert "In the period: 12 progress entries, 5 of which record done (statuses may have changed since)." in en.stdout, en
     assert "completed" not in en.stdout
 
 

@@ -232,7 +232,10 @@ MESSAGES = {
     "bands-schema.both": ("một mức chỉ dùng above hoặc at_least, không dùng cả hai", "a level has above or at_least, not both"),
     "bands-schema.catch-all": ("chỉ mức cuối cùng được bỏ trống ngưỡng (mức cho các trường hợp còn lại)", "only the last level may have no threshold (it takes the rest)"),
     "bands-schema.threshold": ("ngưỡng phải là một số phần trăm từ 0 đến 100", "a threshold is a percentage from 0 to 100"),
-    "bands-schema.last": ("mức cuối cùng không ghi ngưỡng: đó là mức cho các trường hợp còn lại", "the last level has no threshold: it takes the rest"),
+    "bands-schema.last": (
+        "mức cuối cùng không được ghi ngưỡng (đó là mức cho các trường hợp còn lại): hãy bỏ above hoặc at_least của nó",
+        "the last level must have no threshold (it takes the rest): remove its above or at_least",
+    ),
     "bands-schema.order": ("các mức phải xếp từ ngưỡng cao xuống ngưỡng thấp", "levels run from the highest threshold down"),
     # ------------------------------------------------------------ the report
     "report.title": ("Kết quả thực hiện kế hoạch cải cách hành chính", "Progress of the administrative reform plan"),
@@ -247,7 +250,7 @@ MESSAGES = {
     "report.rate": ("Tỷ lệ hoàn thành", "Completion rate"),
     "report.rate-basis": (
         "đã hoàn thành {done} trên {total} nhiệm vụ có hạn chót đã đến hạn hoặc đã hoàn thành",
-        "{done} of the {total} dated items that are done or overdue",
+        "{done} of the {total} dated {total:|item|items} that {total:|is|are} done or overdue",
     ),
     "report.no-rate": ("chưa có nhiệm vụ có hạn chót nào hoàn thành hoặc quá hạn", "no dated item is done or overdue yet"),
     "report.percent": ("{value}%", "{value}%"),
@@ -260,7 +263,7 @@ MESSAGES = {
     # done_in_period counts the done entries dated in the period, whatever was recorded after them.
     "report.done-in-period": (
         "Trong kỳ: {entries} mục ghi tiến độ, trong đó {count} mục ghi hoàn thành (tình trạng sau đó có thể đã đổi)",
-        "In the period: {entries} progress {entries:|entry|entries}, {count} of them recording done (statuses may have changed since)",
+        "In the period: {entries} progress {entries:|entry|entries}, {count} of which {count:|records|record} done (statuses may have changed since)",
     ),
     "report.no-entry": ("chưa ghi tiến độ", "nothing recorded"),
     "report.class.done_on_time": ("Hoàn thành đúng hạn", "Done on time"),
@@ -301,9 +304,9 @@ MESSAGES = {
     "report.chart-agencies": ("Tỷ lệ hoàn thành theo cơ quan chủ trì", "Completion rate by lead agency"),
     "report.no-rate-note": (
         "Tỷ lệ hoàn thành = số nhiệm vụ có hạn chót đã hoàn thành / (số đã hoàn thành + số quá hạn); "
-        "đường gạch đỏ là các ngưỡng chấm điểm; \"—\": chưa có nhiệm vụ đến hạn.",
+        "đường gạch đỏ là các ngưỡng chấm điểm; \"—\": chưa có nhiệm vụ có hạn chót nào hoàn thành hoặc quá hạn.",
         "Completion rate = dated items done / (done + overdue); the red dashed lines are the score thresholds; "
-        "\"—\": nothing due yet.",
+        "\"—\": no dated item done or overdue yet.",
     ),
     # ------------------------------------------------------------ the calendar
     "calendar.lead": ("Chủ trì: {names}", "Lead: {names}"),
