@@ -104,3 +104,13 @@ def test_document_numbers_of_an_html_document_are_kept_on_one_line_but_not_in_it
         'Nghị định số <span style="white-space: nowrap">106/2020/NĐ-CP</span>.</p>'
     )
     assert pdf_lines.unbroken_numbers("<p>giai đoạn 2021-2025, I-1</p>") == "<p>giai đoạn 2021-2025, I-1</p>"
+
+
+def test_a_documents_text_is_scanned_once_however_many_angle_brackets_it_holds():
+    # A template may print "<" without ">" (|safe): every "<" scanned to the end made 300,000 of them ~50 s of regex
+    # (40,000 took 0.95 s); one pass takes milliseconds. Given 30 s, the quadratic scan could not finish.
+    import subprocess
+    import sys
+
+    code = "from cchc.outputs.pdf_lines import unbroken_numbers as u; assert u('<p>12/KH-UBND ' + '<' * 300_000).startswith('<p><span')"
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=30)

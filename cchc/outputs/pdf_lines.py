@@ -23,18 +23,23 @@ __all__ = ["wrap"]
 _ROUGH = re.compile(r"(?<= )(?=\S)|(?<=[-\u2010\u2013\u2014])(?=[^\W\d_])|(?<=/)(?=[^\W\d_])|(?<=\D/)(?=\d)")
 _pango = None
 
-#: A tag of an HTML document, or a document number in its text (``cchc.text.DOCUMENT_NUMBER``: kept on one line).
-_TAG_OR_NUMBER = re.compile(rf"<[^>]*>|({DOCUMENT_NUMBER.pattern})")
+#: A run of an HTML document's text: what follows a tag's ">" up to the next "<". Each starts only after a ">" and
+#: ends at the first "<", so the scan is linear however the document is written ("<" a million times over).
+_TEXT_RUN = re.compile(r"(?<=>)[^<]+")
 
 
 def unbroken_numbers(document: str) -> str:
     """An HTML *document* with each document number in its text kept on one line (``white-space: nowrap``)."""
 
-    def kept(found: re.Match) -> str:
-        number = found.group(1)
-        return found.group(0) if number is None else f'<span style="white-space: nowrap">{number}</span>'
+    def kept(run: re.Match) -> str:
+        text = run.group()
+        return DOCUMENT_NUMBER.sub(_nowrap, text) if "/" in text else text
 
-    return _TAG_OR_NUMBER.sub(kept, document)
+    return _TEXT_RUN.sub(kept, document)
+
+
+def _nowrap(number: re.Match) -> str:
+    return f'<span style="white-space: nowrap">{number.group()}</span>'
 
 
 def _opportunities(text: str) -> list[int]:
