@@ -1067,3 +1067,9 @@ def test_ubnd_xa_beside_a_commune_of_the_registry_is_either(run, tmp_path):
     assert run("list", "--agency", "UBND các xã", "--plan", plan, "-f", "json").exit_code == 0
     alone = run("list", "--agency", "UBND xã", "--plan", DATA / "valid" / "ke-hoach-huyen.yaml", "-f", "json")
     assert alone.exit_code == 0, alone
+
+
+def test_the_agencies_table_names_its_roles_as_list_and_role_do(run):
+    # "Supports" beside list's "Partners" and --role partner: the same role, one word for it.
+    heading = run("--lang", "en", "agencies").stdout.splitlines()[0]
+    assert "As lead" in heading and "As partner" in heading and "(lead/partner)" in heading and "Support" not in heading

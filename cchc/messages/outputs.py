@@ -50,9 +50,9 @@ MESSAGES = {
     "col.million": ("Triệu đồng", "Million VND"),
     "col.agency": ("Cơ quan", "Agency"),
     "col.short": ("Viết tắt", "Short forms"),
-    "col.lead-count": ("Chủ trì", "Leads"),
-    "col.partner-count": ("Phối hợp", "Supports"),
-    "col.via-group": ("Qua nhóm (chủ trì/phối hợp)", "Through a group (lead/support)"),
+    "col.lead-count": ("Chủ trì", "As lead"),
+    "col.partner-count": ("Phối hợp", "As partner"),  # --role partner, the list's Partners
+    "col.via-group": ("Qua nhóm (chủ trì/phối hợp)", "Through a group (lead/partner)"),
     "col.lead-budget": ("Kinh phí chủ trì", "Budget led"),
     "col.items": ("Số nhiệm vụ", "Items"),
     "col.sections-sum": ("Cộng các mục", "All sections"),  # the sum of the sections, not the declared "Tổng cộng"
