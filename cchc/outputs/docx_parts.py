@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from xml.sax.saxutils import escape
+
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
 from cchc.text import at_number_hyphens
@@ -87,34 +89,43 @@ def fill(paragraph, text="", *, size=None, bold=False, italic=False, align=None,
     if keep_next:
         fmt.keep_with_next = True
     if text:
-        run = paragraph.add_run(clean(text))
+        text = clean(text)
+        if "/" in text and len(at_number_hyphens(text)) > 1:  # a document number: its hyphen is Word's non-breaking one
+            run = paragraph.add_run()
+            run._r.extend(parse_xml(f"<w:r {nsdecls('w')}>{run_content(text)}</w:r>"))
+        else:
+            run = paragraph.add_run(text)
         style_run(run, size=size, bold=bold, italic=italic)
-        if "/" in text:
-            _numbers_unbroken(run)
     return paragraph
 
 
-def _numbers_unbroken(run) -> None:
-    """Each hyphen of a document number in *run* made Word's non-breaking hyphen ("106/2020/NĐ-CP" stays on one line;
-    read back as "-" by Word, python-docx, LibreOffice and cchc's own import)."""
-    for shown in run._r.findall(qn("w:t")):
-        pieces = at_number_hyphens(shown.text or "")
-        if len(pieces) == 1:
+#: What python-docx writes for a run's tab and line break characters.
+_SPECIAL = re.compile(r"([\t\r\n])")
+_SPECIAL_XML = {"\t": "<w:tab/>", "\r": "<w:br/>", "\n": "<w:br/>"}
+
+
+def run_content(text: str) -> str:
+    """The XML of a run's content as python-docx writes *text* (tabs and line breaks as elements, the rest w:t,
+    space-preserving when it starts or ends with white space), a document number's hyphen as Word's non-breaking
+    one ("106/2020/NĐ-CP" stays on one line; read back as "-" by Word, python-docx, LibreOffice and cchc's import)."""
+    parts = []
+    for piece in _SPECIAL.split(text):
+        if not piece:
             continue
-        at = shown
-        for n, piece in enumerate(pieces):
+        special = _SPECIAL_XML.get(piece)
+        if special is not None:
+            parts.append(special)
+            continue
+        for n, part in enumerate(at_number_hyphens(piece)):
             if n:
-                hyphen = OxmlElement("w:noBreakHyphen")
-                at.addnext(hyphen)
-                at = hyphen
-            if piece:
-                text = OxmlElement("w:t")
-                text.text = piece
-                if piece != piece.strip():
-                    text.set(qn("xml:space"), "preserve")
-                at.addnext(text)
-                at = text
-        shown.getparent().remove(shown)
+                parts.append("<w:noBreakHyphen/>")
+            if not part:
+                continue
+            if len(part.strip()) < len(part):
+                parts.append(f'<w:t xml:space="preserve">{escape(part)}</w:t>')
+            else:
+                parts.append(f"<w:t>{escape(part)}</w:t>")
+    return "".join(parts)
 
 
 def add(container, text="", **format):

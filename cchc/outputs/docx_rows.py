@@ -9,9 +9,6 @@ the document's bytes are the same, and lxml parses them in one call.
 
 from __future__ import annotations
 
-import re
-from xml.sax.saxutils import escape
-
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -39,40 +36,14 @@ from cchc.outputs.docx_parts import (
     lines,
     new_table,
     row_flags,
+    run_content,
 )
 from cchc.query import leads
-from cchc.text import at_number_hyphens
 
-#: What python-docx writes for a run's tab and line break characters.
-_SPECIAL = re.compile(r"([\t\r\n])")
-_SPECIAL_XML = {"\t": "<w:tab/>", "\r": "<w:br/>", "\n": "<w:br/>"}
 _SIZE = '<w:sz w:val="24"/>'  # TABLE_PT (12 pt) in half-points
 _SPACING = '<w:spacing w:before="20" w:after="20"/>'  # 1 pt before and after, in twentieths of a point
 #: Rows parsed per call: the XML text of a batch, never of the whole table, is in memory.
 BATCH = 500
-
-
-def _run_content(text: str) -> str:
-    # python-docx's run text: tabs and line breaks become elements, the rest w:t (space-preserving
-    # when the text starts or ends with white space).
-    parts = []
-    for piece in _SPECIAL.split(text):
-        if not piece:
-            continue
-        special = _SPECIAL_XML.get(piece)
-        if special is not None:
-            parts.append(special)
-            continue
-        for n, part in enumerate(at_number_hyphens(piece)):  # a document number's hyphen does not end a line
-            if n:
-                parts.append("<w:noBreakHyphen/>")
-            if not part:
-                continue
-            if len(part.strip()) < len(part):
-                parts.append(f'<w:t xml:space="preserve">{escape(part)}</w:t>')
-            else:
-                parts.append(f"<w:t>{escape(part)}</w:t>")
-    return "".join(parts)
 
 
 class RowWriter:
@@ -94,7 +65,7 @@ class RowWriter:
         props = f"<w:rPr><w:b/>{_SIZE}</w:rPr>" if bold else f"<w:rPr>{_SIZE}</w:rPr>"
         out = []
         for text in texts:
-            run = f"<w:r>{props}{_run_content(clean(text))}</w:r>" if text else ""
+            run = f"<w:r>{props}{run_content(clean(text))}</w:r>" if text else ""
             out.append(f"<w:p><w:pPr>{_SPACING}{jc}</w:pPr>{run}</w:p>")
         done = "".join(out)
         if sum(map(len, texts)) <= 80:
