@@ -89,10 +89,10 @@ def split_lang(args: list[str], environ=os.environ) -> tuple[str, list[str]]:
         i += 1
     if chosen is None:
         from_env = (environ.get("CCHC_LANG") or "").strip()
-        if from_env and language(from_env) == DEFAULT_LANG and not from_env.lower().startswith(DEFAULT_LANG):
+        chosen = _known_language(from_env)
+        if from_env and chosen is None:
             raise LanguageError(from_env, "cli.bad-lang-env")
-        chosen = language(from_env)
-    return chosen, rest
+    return chosen or DEFAULT_LANG, rest
 
 
 def _known_language(value: str | None) -> str | None:
