@@ -319,10 +319,10 @@ class AgencyRegistry:
         """(length, agency, spelling) of each agency's longest name or short form that *folded* holds as whole words."""
         found = []
         for agency in self.agencies:
-            held = [s for s in (agency.name, *agency.short) if len(key := fold(s)) >= 3 and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded)]
+            held = [(len(key), s) for s in (agency.name, *agency.short) if len(key := fold(s)) >= 3 and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", folded)]
             if held:
-                spelling = max(held, key=lambda s: len(fold(s)))
-                found.append((len(fold(spelling)), agency, spelling))
+                length, spelling = max(held, key=lambda pair: pair[0])  # the first of the longest, each folded once
+                found.append((length, agency, spelling))
         return found
 
     def find(self, query: str) -> AgencyMatch:
