@@ -269,6 +269,21 @@ def test_items_with_no_lead_go_under_null(plan, log):
     assert next(o for o in record["overdue"] if o["id"] == "A-3")["lead"] == []
 
 
+def test_an_overdue_item_with_no_lead_is_named_so_in_every_printed_report(plan, log):
+    """The overdue list said nothing in its lead cell where the table by lead, above it, says "no lead agency"."""
+    no_default = plan.model_copy(update={"plan": plan.plan.model_copy(update={"default_lead": None})})
+    report = build_report(no_default, log, D(2021, 6, 14), parse_period("6T/2021"))
+    row = next(line for line in report_md(report).splitlines() if line.startswith("| A-3 |"))
+    assert row.split(" | ")[2] == "(chưa có cơ quan chủ trì)", row
+    assert "(no lead agency)" in next(line for line in report_md(report, "en").splitlines() if line.startswith("| A-3 |"))
+    html = report_html(report)
+    assert re.search(r'<td class="id">A-3</td><td>[^<]*</td><td>\(chưa có cơ quan chủ trì\)</td>', html), html
+    # In English, cchc's own words for no lead are not marked as the plan's Vietnamese; a lead's name is.
+    html = report_html(report, "en")
+    assert re.search(r'<td class="id">A-3</td><td lang="vi">[^<]*</td><td>\(no lead agency\)</td>', html)
+    assert re.search(r'<td class="id">C-4</td><td lang="vi">[^<]*</td><td lang="vi">Sở Tài chính</td>', html)
+
+
 def test_no_log_no_rate_until_something_is_due(plan):
     report = build_report(plan, None, D(2021, 1, 31))
     assert report.totals.rate is None and report.band is None
@@ -690,6 +705,16 @@ def test_the_overdue_tables_dates_are_one_a_line_and_whole(run, workdir):
     several = [line for line in overdue.splitlines() if len(re.findall(r"\d\d/\d\d/\d{4}", line)) > 1]
     assert not re.search(r"\d\d/\d\d/\d{4},", overdue) and not several, overdue
     assert re.search(r"\d\d/\d\d/\d{4}", overdue)
+
+
+@pytest.mark.parametrize("lang, status", [("vi", "chưa ghi tiến độ"), ("en", "nothing recorded")])
+def test_the_overdue_tables_status_is_never_cut(run, workdir, lang, status):
+    """Its 14 columns cut "chưa ghi tiến độ" into "chưa ghi tiến" and a line "độ", on a terminal of any width."""
+    (workdir / "ke-hoach.progress.yaml").unlink()
+    text = run("report", "--period", "6T/2021", "--lang", lang, "--plan", workdir / "ke-hoach.yaml", env={"COLUMNS": "150"}).stdout
+    overdue = text[text.index(status):]
+    assert re.search(rf"[0-9] +{status}$", overdue, re.M), overdue
+    assert not re.search(r"^ +(độ|recorded)$", overdue, re.M), overdue
 
 
 # ---------------------------------------------------------------- a report as of a day before the period ends

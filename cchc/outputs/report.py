@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 
 from cchc.messages import date_text, number_text, t
 from cchc.report import CLASSES, Figures, Report
-from cchc.text import escape_controls
+from cchc.text import display_width, escape_controls
 
 __all__ = ["FORMATS", "report_record", "report_view", "report_json", "report_table", "report_md", "report_html", "rate_float"]
 
@@ -185,6 +185,8 @@ def report_view(report: Report, lang: str = "vi", overdue_rows: bool = True) -> 
     # "named": the label is the plan's own name of an agency (Vietnamese in a report of any language), not cchc's words.
     agencies = [{**_group_row(g.key or no_lead, None, g.figures, lang), "named": g.key is not None} for g in report.by_lead]
     overdue = _overdue_rows(report, lang) if overdue_rows else []
+    for row in overdue:
+        row["named"] = row["lead"] != no_lead  # its lead cell is the plan's names, not cchc's words for none
     thresholds = [b.above if b.above is not None else b.at_least for b in report.bands.bands]
     thresholds = [Fraction(x) / 100 for x in thresholds if x is not None]
     return {
@@ -231,7 +233,8 @@ def overdue_columns(report: Report, lang: str, between_dates: str = ", ") -> lis
     placed = report.overdue
     items = list(map(_item_of, placed))
     cells = list(map(tuple, map(_lead, items)))
-    names = {cell: "; ".join(_full_names(cell or report.default_leads, report.registry)) for cell in dict.fromkeys(cells)}
+    no_lead = t("budget.no-lead", lang)  # as the table by lead names an item with no lead
+    names = {cell: "; ".join(_full_names(cell or report.default_leads, report.registry)) or no_lead for cell in dict.fromkeys(cells)}
     dues = list(map(_due_of, placed))
     dates = {due: between_dates.join(date_text(d, lang) for d in due) for due in dict.fromkeys(dues)}
     statuses = list(map(_status, placed))
@@ -308,8 +311,10 @@ def report_table_pieces(report: Report, lang: str = "vi", terminal: bool = False
     if not report.overdue:
         yield h["none-overdue"] + "\n"
         return
-    columns = [Column(h["id"]), Column(h["product"], 40), Column(h["lead"], 24), Column(h["due"], 10), Column(h["status"], 14), Column(h["note"], 30)]
     cells = overdue_columns(report, lang, "\n")  # a date is never cut in its 10 columns
+    # A status ("chưa ghi tiến độ") is never cut: its column is as wide as the longest of the few there are.
+    status_width = max([14, *map(display_width, set(cells[4]))])
+    columns = [Column(h["id"]), Column(h["product"], 40), Column(h["lead"], 24), Column(h["due"], 10), Column(h["status"], status_width), Column(h["note"], 30)]
     if terminal:
         yield table(columns, list(zip(*cells)), terminal, h["overdue"])
         return
