@@ -571,7 +571,7 @@ def test_extract_of_an_agency(tmp_path):
     pdf = read_pdf(path)
     check_one_serif_typeface(pdf)
     check_orientations(pdf, "L")
-    assert pdf.pages[0].has("Trích: các nhiệm vụ của Sở Tư pháp (chủ trì hoặc phối hợp)")
+    assert pdf.pages[0].has("Trích: các nhiệm vụ giao trực tiếp cho Sở Tư pháp (chủ trì hoặc phối hợp)")
     assert re.search(r"Cộng phần trích\s*30", pdf.text) and "QUYẾT ĐỊNH" not in pdf.text
 
 

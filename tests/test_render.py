@@ -410,7 +410,10 @@ def test_agency_extract(plan, name):
     agency = registry.resolve(name)
     named = [item.id for _, _, item in plan.items() if agency in [registry.resolve(n) for n in (*item.lead, *item.partners)]]
     assert named
-    assert _ids(render_plan(plan, "md", view=build_view(plan, agency=agency, direct=True))) == named
+    direct = render_plan(plan, "md", view=build_view(plan, agency=agency, direct=True))
+    assert _ids(direct) == named
+    # The heading says which extract it is: the one of --direct had the same heading as the one with groups.
+    assert f"**Trích: các nhiệm vụ giao trực tiếp cho {agency.name} (chủ trì hoặc phối hợp)**" in direct
     # Without --direct, the extract holds what cchc list --agency lists: groups included.
     expected = [row.item.id for row in select(rows(plan), registry, plan=plan, agency=agency)]
     assert set(named) <= set(expected)
@@ -439,7 +442,7 @@ def test_both_filters_and_empty_extract(plan):
     from cchc.outputs.view import build_view
 
     markdown = render_plan(plan, "md", view=build_view(plan, section="I", agency=_agency(plan, "Sở Tư pháp"), direct=True))
-    assert "**Trích: Mục I. CẢI CÁCH THỂ CHẾ; các nhiệm vụ của Sở Tư pháp (chủ trì hoặc phối hợp)**" in markdown
+    assert "**Trích: Mục I. CẢI CÁCH THỂ CHẾ; các nhiệm vụ giao trực tiếp cho Sở Tư pháp (chủ trì hoặc phối hợp)**" in markdown
     assert _ids(markdown) == ["I-3", "I-4"]
     assert "- Cộng phần trích: 30 triệu đồng" in markdown
 
@@ -507,6 +510,21 @@ def test_prose_that_starts_like_a_list_item_stays_a_paragraph_in_markdown(tmp_pa
     rendered = markdown_it.MarkdownIt("commonmark").enable(["table"]).render(render_plan(loaded.plan, "md"))
     for point in points:
         assert f"<p>{html.escape(point, quote=False)}</p>" in rendered
+
+
+def test_prose_of_dashes_or_indented_stays_a_paragraph_in_markdown(tmp_path):
+    # "---" became a thematic break (a line, its text gone), "    Kế hoạch" or a tab code (with the paragraphs after it),
+    # and "  - a" a list: a GFM reader must show each paragraph as the plan writes it.
+    markdown_it = pytest.importorskip("markdown_it")
+    points = ["---", "-- -", " ---", "----------", "    Kế hoạch này thụt lề", "\\tTab đầu dòng", "  - Gạch đầu dòng thụt", "   1. Số thụt", "Đoạn sau"]
+    prose = "prose_before:\n  - label: I.\n    title: MỤC ĐÍCH\n    paragraphs:\n" + "".join(f'      - "{p}"\n' for p in points)
+    path = tmp_path / "plan.yaml"
+    path.write_text((ROOT / "plans" / "2021.yaml").read_text(encoding="utf-8") + prose, encoding="utf-8")
+    loaded = load_plan(path)
+    assert loaded.plan is not None, loaded.problems
+    rendered = markdown_it.MarkdownIt("commonmark").enable(["table"]).render(render_plan(loaded.plan, "md"))
+    for point in points:
+        assert f"<p>{html.escape(point.replace(chr(92) + 't', chr(9)), quote=False)}</p>" in rendered, point
 
 
 @pytest.mark.parametrize("args", [{"section": "III"}, {"agency": "Các cơ quan ngành dọc trên địa bàn tỉnh"}])

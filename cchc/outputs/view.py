@@ -312,7 +312,7 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
                                     format_number(exact_sum(amounts)) if amounts else None, partial))
 
     header = plan.plan
-    extract = _extract_heading(plan, section, agency)
+    extract = _extract_heading(plan, section, agency, direct)
     declared = header.total_million_vnd
     itemized = exact_sum(all_amounts)
     has_money = declared is not None or bool(all_amounts) or any(
@@ -408,13 +408,13 @@ class _Cells:
 _new_row = partial(tuple.__new__, Row)
 
 
-def _extract_heading(plan, section: str | None, agency) -> str | None:
+def _extract_heading(plan, section: str | None, agency, direct: bool = False) -> str | None:
     parts = []
     if section is not None:
         titles = {s.numeral: s.heading for s in plan.sections}
         parts.append(f"Mục {titles.get(section, section)}")
-    if agency is not None:
-        parts.append(f"các nhiệm vụ của {agency.name} (chủ trì hoặc phối hợp)")
+    if agency is not None:  # --direct leaves out the items given to the agency's groups: the heading says so
+        parts.append(f"các nhiệm vụ {'giao trực tiếp cho' if direct else 'của'} {agency.name} (chủ trì hoặc phối hợp)")
     return "Trích: " + "; ".join(parts) if parts else None
 
 
