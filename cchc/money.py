@@ -259,3 +259,24 @@ def _words_to_amount(words: str) -> int:
     if amount == 0:
         raise WordsError(f"cannot read {words!r}")
     return amount
+
+
+class RunningSum:
+    """The exact sum of the amounts of items added one by one (a text, no amount, counts but adds nothing), and how many
+    items (*owner*: the task or section they are in, for ``cchc.inputs.docx_rows``)."""
+
+    __slots__ = ("owner", "total", "count")
+
+    def __init__(self, owner: dict | None = None):
+        self.owner = owner
+        self.total: int | Decimal = 0
+        self.count = 0
+
+    def add(self, budget) -> None:
+        self.count += 1
+        if isinstance(budget, (int, Decimal)):
+            self.total = exact_sum((self.total, budget))
+
+    def of(self, owner: dict | None) -> "RunningSum":
+        """This sum when it is *owner*'s, else an empty one (*owner* has no items yet, or there is none)."""
+        return self if owner is not None and self.owner is owner else RunningSum(owner)

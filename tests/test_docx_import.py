@@ -102,9 +102,11 @@ def test_merged_and_guessed_cells_are_commented():
     assert comments[("sections", 0, "tasks", 1, "items", 1)] == [("docx.guess.task-above", {})]
     assert comments[("sections", 1, "tasks", 0, "items", 0, "budget")] == [("docx.comment.budget-shared", {})]
     assert comments[("sections", 1, "tasks", 0, "items", 1, "product")] == [("docx.comment.budget-merged", {"written": "20"})]
+    # The lead's cell merged across Cơ quan phối hợp gave the lead only: a guess, said.
+    assert comments[("sections", 1, "tasks", 0, "items", 0, "lead")] == [("docx.comment.spans", {"other": "Cơ quan phối hợp"})]
     # "Các sở, ban, ngành" and "Các cơ quan, đơn vị có liên quan": groups of every sở, ban, ngành, by a rule guessed.
     assert comments[("agencies", 5)] == comments[("agencies", 6)] == [("docx.guess.members-rule", {"rule": "so-ban-nganh"})]
-    assert len(comments) == 5
+    assert len(comments) == 6
     from cchc.messages import render
 
     written = dump_plan(result.data, {p: [render(k, a) for k, a in v] for p, v in comments.items()})

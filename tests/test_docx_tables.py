@@ -131,6 +131,11 @@ def test_a_cell_merged_across_data_columns_is_its_first_column_s_only():
     plan, result = imported(data)
     assert [(i.product, i.lead, i.partners, i.deadline, i.budget) for _, _, i in plan.items()] == [
         ("Báo cáo rà soát", ["Phòng Nội vụ"], [], "Theo kế hoạch", None), ("Niêm yết", ["Văn phòng"], ["Phòng Nội vụ"], "Quý I/2026", 5)]
+    # Which column a merged cell's text went to is a guess: the YAML says so where the text went, naming the other column.
+    item = ("sections", 0, "tasks", 0, "items", 0)
+    spans = {path[-1]: args for path, entries in result.comments.items() for key, args in entries if key == "docx.comment.spans"}
+    assert spans == {"lead": {"other": "Cơ quan phối hợp"}, "deadline": {"other": "Kinh phí (triệu đồng)"}}
+    assert all(path[:6] == item for path, entries in result.comments.items() for key, _ in entries if key == "docx.comment.spans")
 
 
 def test_a_row_that_reads_as_the_rest_of_the_product_above_is_kept_and_commented():

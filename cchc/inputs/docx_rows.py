@@ -17,7 +17,7 @@ from cchc.inputs.docx_table import (
     Columns, amount_in_million, comma_before_thousands, figure, heading_of, is_caps, is_heading_repeat, is_total, items_under, looks_like_section,
     next_stt, label_kinds, own_cells, plain_amount, role_of, section_heading, task_heading, total_in_cell, WORDS_IN,
 )  # fmt: skip
-from cchc.money import exact_sum, format_number
+from cchc.money import RunningSum, exact_sum, format_number
 
 # No pattern here can match the same characters in two ways: each runs in linear time.
 _WORDS = re.compile(r"(?i)\(?bằng\s+chữ\s*:?")
@@ -27,6 +27,7 @@ _NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
 _SUBTOTAL = re.compile(r"(?i)cộng\s*:?(?:\s+(?:mục|phần|nhiệm vụ|lĩnh vực|nhóm|chương|phụ lục|khoản)\b.*|\s*[(\[]?(?:[IVXLC]{1,7}|[0-9]{1,3}|[A-Z])\b.*)?", re.S)
 _ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
 _DATA = ("lead", "partners", "deadline", "budget")
+_FIELDS = ("product", *_DATA, "note")
 #: A label longer than this does not fit the model's Label.
 MAX_LABEL = 32
 
@@ -56,10 +57,10 @@ class TableReader:
         self._note_said: set[int] = set()  # the tables told that their notes are not printed
         #: What a subtotal row may add up, each a running sum kept as items are read (a subtotal is then checked
         #: in constant time): the items since the last subtotal row, the task's, the section's, all so far.
-        self._since_subtotal = _Running()
-        self._task_sum = _Running()
-        self._section_sum = _Running()
-        self._all_sum = _Running()
+        self._since_subtotal = RunningSum()
+        self._task_sum = RunningSum()
+        self._section_sum = RunningSum()
+        self._all_sum = RunningSum()
         #: A section's or task's heading row that carries an amount: (its dict, the amount, the STT cell, as written),
         #: checked against the items under it once all are read.
         self._heading_amounts: list[tuple[dict, object, Cell, Cell, str]] = []  # scope, amount, label, its cell, as written
@@ -294,12 +295,14 @@ class TableReader:
         if item["note"] and id(columns) not in self._note_said:  # said once a table: its Ghi chú is no printed column
             self._note_said.add(id(columns))
             self.warn("docx.note-column", slot_of("note").cell.place, heading=columns.headings[columns.roles["note"]])
-        for role in ("product", "lead", "partners", "deadline", "budget", "note"):
+        for role in _FIELDS:  # a cell merged across from another column gives this one its text too, or not
             slot = slot_of(role)
-            if slot is not None and slot.cell.column != columns.roles[role] and value(role):
-                # A cell merged across from another column gives this one its text too.
-                other = columns.headings[slot.cell.column] if slot.cell.column < len(columns.headings) else ""
-                guesses.append((role, "docx.comment.across", {"other": other}))
+            if slot is None or slot.cell.column == columns.roles[role] or not slot.cell.text:
+                continue
+            if value(role):
+                guesses.append((role, "docx.comment.across", {"other": _heading(columns, slot.cell.column)}))
+            elif owner := next((r for r in _FIELDS if columns.roles.get(r) == slot.cell.column and value(r)), None):
+                guesses.append((owner, "docx.comment.spans", {"other": _heading(columns, columns.roles[role])}))  # all lead
         if self.items and product[:1].islower() and not any(item[k] for k in ("stt", "deadline", "budget")) and not value("lead"):
             guesses.append(("product", "docx.guess.continued", {}))  # "…theo Nghị định" | "số 30/2020": cut by a page?
         # A cell merged down over every row gives each its text: a hostile one (200 KB over 3,000 rows) would make
@@ -330,7 +333,7 @@ class TableReader:
     def subtotal_row(self, label: Cell, cell: Cell, budget: str, columns: Columns) -> None:
         """A subtotal ("Cộng mục I", "Cộng phần trích"): not data, so not kept; a warning, at its amount's *cell*, when
         the amount is not the sum above it."""
-        self._since_subtotal, since = _Running(), self._since_subtotal
+        self._since_subtotal, since = RunningSum(), self._since_subtotal
         if not budget:
             return
         found = amount_in_million(budget, columns.factor)
@@ -348,9 +351,9 @@ class TableReader:
     def _count(self, item: dict) -> None:
         """Add *item* to the running sums a subtotal row may check (the task's and section's start again with a new one)."""
         if self._task_sum.owner is not self._task:
-            self._task_sum = _Running(self._task)
+            self._task_sum = RunningSum(self._task)
         if self._section_sum.owner is not self._section:
-            self._section_sum = _Running(self._section)
+            self._section_sum = RunningSum(self._section)
         for scope in (self._since_subtotal, self._task_sum, self._section_sum, self._all_sum):
             scope.add(item["budget"])
 
@@ -475,26 +478,10 @@ def _heading_with_amount(own: list[Cell], columns: Columns, next_stt: str):
     return (label, own[1].text, found[0]) if under else None
 
 
+def _heading(columns: Columns, column: int) -> str:
+    return columns.headings[column] if column < len(columns.headings) else ""
+
+
 def _is_subtotal(text: str) -> bool:
     """"Cộng", "Cộng mục I", "Cộng (I)", "Cộng phần trích": a subtotal's label (not "Cộng đồng …")."""
     return len(text) <= 40 and _SUBTOTAL.fullmatch(text.strip()) is not None
-
-
-class _Running:
-    """The exact sum of the amounts of items added one by one, and how many items (*owner*: the task or section they are in)."""
-
-    __slots__ = ("owner", "total", "count")
-
-    def __init__(self, owner: dict | None = None):
-        self.owner = owner
-        self.total: int | Decimal = 0
-        self.count = 0
-
-    def add(self, budget) -> None:
-        self.count += 1
-        if isinstance(budget, (int, Decimal)):
-            self.total = exact_sum((self.total, budget))
-
-    def of(self, owner: dict | None) -> "_Running":
-        """This sum when it is *owner*'s, else an empty one (*owner* has no items yet, or there is none)."""
-        return self if owner is not None and self.owner is owner else _Running(owner)

@@ -270,4 +270,8 @@ MESSAGES = {
     ),
     "docx.comment.unit": ("văn bản ghi {written!q}, đổi ra triệu đồng", "the document writes {written!q}, converted to million VND"),
     "docx.comment.across": ("ô này được gộp ngang từ cột {other!q}", "this cell is merged across from the {other!q} column"),
+    "docx.comment.spans": (
+        "ô này được gộp ngang sang cột {other!q}; chữ trong ô chỉ được lấy cho cột này",
+        "this cell is merged across the {other!q} column too; its text is taken for this column only",
+    ),
 }
