@@ -132,7 +132,9 @@ def check_item_amount(context, path, item) -> list[Problem]:
     if note is None:
         return []
     if _number_as_text(note):
-        return [error("text-amount", where, note=note, **_text_amount_fix(note.strip()))]
+        # A number past the reader's bound is text however written (and told as yaml-number): not said to be quoted.
+        fix = {} if _too_long(note.strip()) else _text_amount_fix(note.strip())
+        return [error("text-amount", where, note=note, **fix)]
     if fold(note).startswith("theo "):  # "Theo dự án": the common note, nothing to ask
         return []
     if _words_as_amount(note):  # "Một tỷ đồng": an amount in words, that counted 0
@@ -147,6 +149,13 @@ def _thousands_dot(amount: Decimal) -> bool:
         return False
     _, digits, exponent = amount.as_tuple()
     return amount >= 1 and exponent == -3 and digits[-1] == 0
+
+
+def _too_long(written: str) -> bool:
+    """A plain number longer than the YAML reader reads as one (``yaml-number``, an error where it stands)."""
+    from cchc.inputs.yaml import MAX_NUMBER_CHARS
+
+    return _PLAIN.fullmatch(written) is not None and len(written) - (written[:1] in "+-") > MAX_NUMBER_CHARS
 
 
 def _text_amount_fix(written: str) -> dict:

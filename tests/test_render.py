@@ -497,17 +497,23 @@ def test_a_markdown_column_is_escaped_as_each_cell_is(column):
     assert list(_each_markdown(escape_markdown, column)) == [escape_markdown(text) for text in column]
 
 
-def test_prose_that_starts_like_a_list_item_stays_a_paragraph_in_markdown(tmp_path):
-    # Vietnamese documents set points off with "- " and "1. ": in Markdown those would become lists
-    # (bullets for dashes, numbers a reader renumbers), no longer the text as written.
+def _prose_in_markdown(tmp_path, paragraphs: list[str]) -> str:
+    """The 2021 plan with a prose part of *paragraphs* (YAML double-quoted texts), rendered to Markdown, read by a
+    CommonMark reader: its HTML."""
     markdown_it = pytest.importorskip("markdown_it")
-    points = ["- Nâng cao chất lượng", "1. Mục đích thứ nhất", "+ Cộng thêm", "2) Điểm b", "10. Mười", "-"]
-    prose = "prose_before:\n  - label: I.\n    title: MỤC ĐÍCH\n    paragraphs:\n" + "".join(f'      - "{p}"\n' for p in points)
+    prose = "prose_before:\n  - label: I.\n    title: MỤC ĐÍCH\n    paragraphs:\n" + "".join(f'      - "{p}"\n' for p in paragraphs)
     path = tmp_path / "plan.yaml"
     path.write_text((ROOT / "plans" / "2021.yaml").read_text(encoding="utf-8") + prose, encoding="utf-8")
     loaded = load_plan(path)
     assert loaded.plan is not None, loaded.problems
-    rendered = markdown_it.MarkdownIt("commonmark").enable(["table"]).render(render_plan(loaded.plan, "md"))
+    return markdown_it.MarkdownIt("commonmark").enable(["table"]).render(render_plan(loaded.plan, "md"))
+
+
+def test_prose_that_starts_like_a_list_item_stays_a_paragraph_in_markdown(tmp_path):
+    # Vietnamese documents set points off with "- " and "1. ": in Markdown those would become lists
+    # (bullets for dashes, numbers a reader renumbers), no longer the text as written.
+    points = ["- Nâng cao chất lượng", "1. Mục đích thứ nhất", "+ Cộng thêm", "2) Điểm b", "10. Mười", "-"]
+    rendered = _prose_in_markdown(tmp_path, points)
     for point in points:
         assert f"<p>{html.escape(point, quote=False)}</p>" in rendered
 
@@ -515,14 +521,8 @@ def test_prose_that_starts_like_a_list_item_stays_a_paragraph_in_markdown(tmp_pa
 def test_prose_of_dashes_or_indented_stays_a_paragraph_in_markdown(tmp_path):
     # "---" became a thematic break (a line, its text gone), "    Kế hoạch" or a tab code (with the paragraphs after it),
     # and "  - a" a list: a GFM reader must show each paragraph as the plan writes it.
-    markdown_it = pytest.importorskip("markdown_it")
     points = ["---", "-- -", " ---", "----------", "    Kế hoạch này thụt lề", "\\tTab đầu dòng", "  - Gạch đầu dòng thụt", "   1. Số thụt", "Đoạn sau"]
-    prose = "prose_before:\n  - label: I.\n    title: MỤC ĐÍCH\n    paragraphs:\n" + "".join(f'      - "{p}"\n' for p in points)
-    path = tmp_path / "plan.yaml"
-    path.write_text((ROOT / "plans" / "2021.yaml").read_text(encoding="utf-8") + prose, encoding="utf-8")
-    loaded = load_plan(path)
-    assert loaded.plan is not None, loaded.problems
-    rendered = markdown_it.MarkdownIt("commonmark").enable(["table"]).render(render_plan(loaded.plan, "md"))
+    rendered = _prose_in_markdown(tmp_path, points)
     for point in points:
         assert f"<p>{html.escape(point.replace(chr(92) + 't', chr(9)), quote=False)}</p>" in rendered, point
 

@@ -811,6 +811,19 @@ def test_a_plain_amount_starting_with_0_is_not_said_to_be_in_quotes(run, tmp_pat
     assert "is in quotes" not in message and message.endswith("write 10"), message
 
 
+@pytest.mark.parametrize("quoted", [False, True])
+def test_an_amount_too_long_to_be_a_number_is_not_said_to_be_in_quotes(run, tmp_path, quoted):
+    # 41 characters, plain: the reader reads it as text (yaml-number); it was then told to "write it without the quotes".
+    long = "1" + "0" * 38 + ".5"
+    value = f'"{long}"' if quoted else long
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace("budget: 10", f"budget: {value}")
+    found = diagnostics(run("validate", write(tmp_path, "amount.yaml", text.encode()), "--format", "json", "--lang", "en"))
+    errors = sorted(d["code"] for d in found if d["severity"] == "error")
+    assert errors == (["text-amount"] if quoted else ["text-amount", "yaml-number"])  # an error either way
+    message = next(d["message"] for d in found if d["code"] == "text-amount")
+    assert "quotes" not in message and message.endswith("as a plain number, with a dot for decimals (10 or 10.5)"), message
+
+
 def test_a_declared_total_with_a_thousands_dot_is_warned_of_and_not_blamed_on_the_items(run, tmp_path):
     # "total_million_vnd: 1.250" (1250 million as a clerk writes it) was read 1.25 in silence, the items were said to be
     # in đồng, and the right words were "corrected" to the wrong figure.
