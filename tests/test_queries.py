@@ -61,6 +61,24 @@ def test_due_range_lists_an_item_once_sorted_by_date(run):
     assert "VII-4" in ids and ids.index("VII-4") < ids.index("I-9")
 
 
+def test_due_shows_the_due_dates_in_the_period_asked_and_its_json_every_one(run):
+    # "Hằng tháng" asked for June listed its twelve dates in the Hạn chót cell: the one in June is what was asked.
+    from conftest import DATA
+
+    plan = DATA / "valid" / "ke-hoach-huyen.yaml"
+    table = run("due", "--month", "2026-06", "--plan", plan).stdout
+    row = table[table.index("2.1 ") :].splitlines()
+    assert "Hằng tháng" in row[0] and "30/06/2026" in row[0]
+    assert not re.search(r"\d\d/(?!06/)\d\d/\d{4}", table), table  # no date of another month
+    got = items(run("due", "--month", "2026-06", "--format", "json", "--plan", plan))
+    assert len(next(i for i in got if i["id"] == "2.1")["deadline"]["due"]) == 12  # the contract: every due date
+    # A range shows the dates in it; no end, every one from its start.
+    spring = run("due", "--from", "2026-04", "--to", "2026-06", "--plan", plan).stdout
+    assert sorted(set(re.findall(r"\d\d/(\d\d)/2026", spring))) == ["04", "05", "06"]
+    autumn = run("due", "--from", "2026-11", "--plan", plan).stdout
+    assert sorted(set(re.findall(r"\d\d/(\d\d)/2026", autumn))) == ["11", "12"]
+
+
 def test_include_ongoing_leaves_out_what_starts_after_the_period(run, tmp_path):
     # "Từ tháng 7/2021" and "Từ năm 2022" were listed as ongoing in June 2021, before either had started.
     from conftest import DATA

@@ -60,8 +60,9 @@ def _today(today: Optional[str]) -> datetime.date:
 CSV_CHUNK = 2048
 
 
-def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=None, bom: bool = False, status_of=None) -> None:
-    """Print item rows in *format*; *groups* is [(title, rows)] for a grouped table."""
+def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=None, bom: bool = False, status_of=None, window=None) -> None:
+    """Print item rows in *format*; *groups* is [(title, rows)] for a grouped table; *window* the period of ``due``
+    (the table shows the due dates in it; JSON and CSV every due date)."""
     from cchc.outputs import reporters, tables
     from cchc.query import item_record
 
@@ -84,7 +85,7 @@ def item_output(rows, reg, plan, format: ItemFormat, empty_message: str, groups=
     elif not selected:
         note(empty_message)
     else:
-        out_text(tables.items_table(groups, reg, plan, status_of, terminal(), lang(), utf8=True))
+        out_text(tables.items_table(groups, reg, plan, status_of, terminal(), lang(), utf8=True, window=window))
 
 
 @app.command()
@@ -135,7 +136,7 @@ def due(
         groups.append((msg("items.undated-title"), undated(all_rows, end, loaded_plan.plan.year)))
         if not dated and groups[1][1] and format is ItemFormat.table:  # the table shows no empty group: say it
             note(nothing)
-    item_output(dated, reg, loaded_plan, format, nothing, groups, bom, status_of)
+    item_output(dated, reg, loaded_plan, format, nothing, groups, bom, status_of, window=(start, end))
 
 
 def _nothing_due(all_rows, start, end, period: str) -> str:

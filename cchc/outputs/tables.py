@@ -216,12 +216,14 @@ def money(value, lang: str) -> str:
 
 
 def items_table(
-    groups: list[tuple[str | None, list]], registry, plan, status_of, terminal: bool, lang: str, utf8: bool = False
+    groups: list[tuple[str | None, list]], registry, plan, status_of, terminal: bool, lang: str, utf8: bool = False, window=None
 ) -> Iterator[str | bytes]:
     """Item rows (``cchc.query.Row``) as one table per titled group (empty groups left out), in pieces.
 
     The cells are made from the rows themselves, not from their JSON records.
-    *status_of* gives an item's status (None: no progress log). *utf8*: as ``plain_chunks``.
+    *status_of* gives an item's status (None: no progress log). *utf8*: as ``plain_chunks``. *window*, (first, last)
+    day (either None: open), is the period ``due`` asks for: an item's due dates shown are those in it ("Hằng tháng"
+    asked for June shows 30/06, not twelve dates; its deadline's words say it recurs).
     """
     columns = [
         Column(t("col.id", lang)),
@@ -246,7 +248,7 @@ def items_table(
             [row.item.product if row.via is None else cells.product(row) for row in rows],
             [leads[tuple(item.lead)] for item in items],
             [item.deadline for item in items],
-            [due[row.deadline.due] for row in rows],
+            [due[row.deadline.due if window is None else _within(row.deadline.due, *window)] for row in rows],
             [cells.budget(item.budget) if type(item.budget) is Decimal else amounts[item.budget] for item in items],
         ]
         if with_status:
@@ -260,6 +262,10 @@ def items_table(
         if title:
             yield f"{_cell(title)}\n\n"
         yield from plain_chunks(columns, by_column, utf8)
+
+
+def _within(due: tuple, first, last) -> tuple:
+    return tuple(day for day in due if (first is None or day >= first) and (last is None or day <= last))
 
 
 class _ItemCells:
