@@ -527,6 +527,25 @@ def test_prose_of_dashes_or_indented_stays_a_paragraph_in_markdown(tmp_path):
         assert f"<p>{html.escape(point.replace(chr(92) + 't', chr(9)), quote=False)}</p>" in rendered, point
 
 
+def test_dashes_after_a_list_marker_or_a_label_stay_text_in_markdown(tmp_path):
+    # "- --" (a recipient "--") and "-- --" (a label "--" opening its paragraph "--") were rules: the text gone.
+    markdown_it = pytest.importorskip("markdown_it")
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "plan: {title: KẾ HOẠCH, year: 2026, superior: UBND, issuer: SỞ, signer: {position: GIÁM ĐỐC, name: B}, recipients: [\"--\", \"Lưu: VT.\"]}\n"
+        "agencies: [{name: Sở Nội vụ}]\n"
+        "prose_before: [{label: I, title: MỤC ĐÍCH, blocks: [{label: \"--\", paragraphs: [\"--\"]}]}]\n"
+        "sections: [{numeral: I, title: A, tasks: [{items: [{id: I-1, product: x, lead: [Sở Nội vụ], deadline: Quý I/2026}]}]}]\n",
+        encoding="utf-8",
+    )
+    loaded = load_plan(path)
+    assert loaded.plan is not None, loaded.problems
+    rendered = markdown_it.MarkdownIt("commonmark").enable(["table"]).render(render_plan(loaded.plan, "md"))
+    assert "<hr" not in rendered, rendered
+    assert "<li>--</li>" in rendered and "<li>Lưu: VT.</li>" in rendered
+    assert "<p>-- --</p>" in rendered, rendered
+
+
 @pytest.mark.parametrize("args", [{"section": "III"}, {"agency": "Các cơ quan ngành dọc trên địa bàn tỉnh"}])
 def test_a_markdown_extract_without_amounts_prints_no_sum(plan, args):
     # The PDF, HTML and Word print no "Cộng phần trích" for an extract with no figure; nor does Markdown (it printed None).

@@ -284,6 +284,23 @@ def test_an_overdue_item_with_no_lead_is_named_so_in_every_printed_report(plan, 
     assert re.search(r'<td class="id">C-4</td><td lang="vi">[^<]*</td><td lang="vi">Sở Tài chính</td>', html)
 
 
+@pytest.mark.parametrize("columns", [80, 100, 120])
+@pytest.mark.parametrize("lang, status, no_lead", [("vi", "chưa ghi tiến độ", "(chưa có cơ quan chủ trì)"), ("en", "nothing recorded", "(no lead agency)")])
+def test_a_terminal_s_overdue_table_cuts_no_status_nor_the_words_for_no_lead(plan, log, monkeypatch, columns, lang, status, no_lead):
+    """A terminal of 80 to 120 columns cut "chưa ghi tiến độ" into "chưa ghi tiến" and "độ" (the Ghi chú column kept
+    room); the plain table's 24 columns cut "(chưa có cơ quan chủ trì)"."""
+    from cchc.outputs.report import report_table
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    no_default = plan.model_copy(update={"plan": plan.plan.model_copy(update={"default_lead": None})})
+    report = build_report(no_default, log, D(2021, 6, 14), parse_period("6T/2021"))
+    text = re.sub(r"\x1b\[[0-9;]*m", "", report_table(report, lang, terminal=True))
+    assert re.search(rf"^│ A-3 .*│ {status} +│", text, re.M), text
+    assert max(len(line) for line in text.splitlines() if line[:1] in "│┃┏┡└") <= columns  # the tables fit
+    plain = report_table(report, lang)
+    assert re.search(rf"^A-3 .* {re.escape(no_lead)} +[0-9]", plain, re.M), plain
+
+
 def test_no_log_no_rate_until_something_is_due(plan):
     report = build_report(plan, None, D(2021, 1, 31))
     assert report.totals.rate is None and report.band is None
@@ -709,7 +726,7 @@ def test_the_overdue_tables_dates_are_one_a_line_and_whole(run, workdir):
 
 @pytest.mark.parametrize("lang, status", [("vi", "chưa ghi tiến độ"), ("en", "nothing recorded")])
 def test_the_overdue_tables_status_is_never_cut(run, workdir, lang, status):
-    """Its 14 columns cut "chưa ghi tiến độ" into "chưa ghi tiến" and a line "độ", on a terminal of any width."""
+    """Its 14 columns cut "chưa ghi tiến độ" into "chưa ghi tiến" and a line "độ" in the plain table (piped, COLUMNS aside)."""
     (workdir / "ke-hoach.progress.yaml").unlink()
     text = run("report", "--period", "6T/2021", "--lang", lang, "--plan", workdir / "ke-hoach.yaml", env={"COLUMNS": "150"}).stdout
     overdue = text[text.index(status):]

@@ -28,9 +28,9 @@ _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 # A list item's marker at the start of a Markdown block ("- ", "+ ", "1. ", "1) "): it gets a backslash.
 _MD_BLOCK_START = re.compile(r"\A([0-9]{0,9})([-+.)])(?=[ \t]|\Z)")
-# A text of dashes alone ("---", "-- -"), a thematic break that would print as a line, its text gone: the first gets
-# a backslash ("* * *" and "___" are escaped as markup already).
-_MD_RULE = re.compile(r"\A(?=-(?:[ \t]*-){2,}[ \t]*\Z)")
+# A text of dashes alone ("---", "-- -"; "--" too, after a list's "- " or a label "--"), a thematic break that would
+# print as a line, its text gone: the first gets a backslash ("* * *" and "___" are escaped as markup already).
+_MD_RULE = re.compile(r"\A(?=-[- \t]*\Z)")
 # Spaces or tabs opening a block: four spaces or a tab make code of it (and of the paragraphs after it), fewer let
 # a list marker after them count ("  - a"). They are written as character references, which are neither.
 _MD_INDENT = re.compile(r"\A[ \t]+")

@@ -312,9 +312,12 @@ def report_table_pieces(report: Report, lang: str = "vi", terminal: bool = False
         yield h["none-overdue"] + "\n"
         return
     cells = overdue_columns(report, lang, "\n")  # a date is never cut in its 10 columns
-    # A status ("chưa ghi tiến độ") is never cut: its column is as wide as the longest of the few there are.
+    no_lead = t("budget.no-lead", lang)
+    # A status ("chưa ghi tiến độ") is never cut, nor the words for no lead: as wide as the longest there is.
     status_width = max([14, *map(display_width, set(cells[4]))])
-    columns = [Column(h["id"]), Column(h["product"], 40), Column(h["lead"], 24), Column(h["due"], 10), Column(h["status"], status_width), Column(h["note"], 30)]
+    lead_width = max(24, display_width(no_lead) if no_lead in cells[2] else 0)
+    columns = [Column(h["id"]), Column(h["product"], 40), Column(h["lead"], lead_width), Column(h["due"], 10),
+               Column(h["status"], status_width, whole=True), Column(h["note"], 30)]
     if terminal:
         yield table(columns, list(zip(*cells)), terminal, h["overdue"])
         return

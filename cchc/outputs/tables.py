@@ -19,12 +19,14 @@ from cchc.text import column_lines, display_width, escape_controls, table_column
 
 
 class Column:
-    """A table column: heading, width when wrapped (None: as wide as needed), alignment."""
+    """A table column: heading, width when wrapped (None: as wide as needed), alignment; *whole*: a terminal's
+    narrow table cuts its cells' lines no more than it cuts words (a status, "chưa ghi tiến độ")."""
 
-    def __init__(self, heading: str, width: int | None = None, right: bool = False):
+    def __init__(self, heading: str, width: int | None = None, right: bool = False, whole: bool = False):
         self.heading = heading
         self.width = width
         self.right = right
+        self.whole = whole
 
 
 def _cell(value) -> str:
@@ -175,7 +177,7 @@ def fitted_widths(columns: Sequence[Column], cells: Sequence[Sequence[str]], roo
         # A word wider than the column can be is cut anyway (a web address): it asks for no room.
         words = [width for line in lines for width in map(_word_need, line.split()) if width <= want]
         wants.append(want)
-        needs.append(max(words, default=1))
+        needs.append(want if col.whole else max(words, default=1))
     if sum(wants) <= room:
         return wants
     if sum(needs) > room:
