@@ -138,6 +138,34 @@ def test_a_cell_merged_across_data_columns_is_its_first_column_s_only():
     assert all(path[:6] == item for path, entries in result.comments.items() for key, _ in entries if key == "docx.comment.spans")
 
 
+def test_a_cell_merged_over_a_column_that_takes_its_text_too_is_not_said_to_be_one_column_s_only():
+    # Thời gian merged over Kinh phí and Ghi chú: the note takes "Cả năm" too (commented), so the deadline's comment
+    # "its text is taken for this column only" was false.
+    data = F.small_docx(
+        [["Báo cáo", "Phòng Nội vụ", "Cả năm", None, None]],
+        headings=("Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)", "Ghi chú"),
+        merges=[((1, 2), (1, 4))],
+    )
+    plan, result = imported(data)
+    (item,) = [i for _, _, i in plan.items()]
+    assert (item.deadline, item.budget, item.note) == ("Cả năm", None, "Cả năm")
+    said = {path[-1]: key for path, entries in result.comments.items() for key, _ in entries if key.startswith("docx.comment.")}
+    assert said == {"note": "docx.comment.across"}
+
+
+def test_a_cell_under_a_heading_spanning_two_columns_is_said_not_lost():
+    # "Cơ quan chủ trì" over two columns and no sub-heading: "Sở Tư pháp", alone in the second, was left out in silence.
+    data = F.small_docx(
+        [["Việc A", "Sở Nội vụ", None, "Quý I/2026"], ["Việc B", "Sở Nội vụ", "Sở Tư pháp", "Quý II/2026"], ["Việc C", "", "", "Quý III/2026"]],
+        headings=("Sản phẩm", "Cơ quan chủ trì", None, "Thời gian hoàn thành"),
+        merges=[((0, 1), (0, 2)), ((1, 1), (1, 2))],
+    )
+    plan, result = imported(data)
+    assert [(i.product, i.lead, i.deadline) for _, _, i in plan.items()] == [
+        ("Việc A", ["Sở Nội vụ"], "Quý I/2026"), ("Việc B", ["Sở Nội vụ"], "Quý II/2026"), ("Việc C", [], "Quý III/2026")]
+    assert [args for code, args in codes(result) if code == "docx.unplaced-cell"] == [{"table": 1, "row": 3, "column": 3, "text": "Sở Tư pháp"}]
+
+
 def test_a_row_that_reads_as_the_rest_of_the_product_above_is_kept_and_commented():
     data = F.small_docx(
         [["Báo cáo thực hiện Nghị định", "Phòng Nội vụ", "", "Quý I/2026"], ["số 107/2020/NĐ-CP của Chính phủ", "", "", ""],

@@ -295,6 +295,10 @@ class TableReader:
         if item["note"] and id(columns) not in self._note_said:  # said once a table: its Ghi chú is no printed column
             self._note_said.add(id(columns))
             self.warn("docx.note-column", slot_of("note").cell.place, heading=columns.headings[columns.roles["note"]])
+        read = {*columns.roles.values(), *columns.unknown}
+        for cell in own:  # a cell under no column read (under a heading spanning two columns) is said, never lost
+            if cell.text and read.isdisjoint(range(cell.column, cell.column + cell.span)):
+                self.warn("docx.unplaced-cell", cell.place, text=cell.text)
         for role in _FIELDS:  # a cell merged across from another column gives this one its text too, or not
             slot = slot_of(role)
             if slot is None or slot.cell.column == columns.roles[role] or not slot.cell.text:
@@ -302,7 +306,9 @@ class TableReader:
             if value(role):
                 guesses.append((role, "docx.comment.across", {"other": _heading(columns, slot.cell.column)}))
             elif owner := next((r for r in _FIELDS if columns.roles.get(r) == slot.cell.column and value(r)), None):
-                guesses.append((owner, "docx.comment.spans", {"other": _heading(columns, columns.roles[role])}))  # all lead
+                # "All lead": said unless another column took the text too (a Ghi chú after it, commented as such).
+                if not any(r != owner and value(r) and slot_of(r).cell is slot.cell for r in _FIELDS):
+                    guesses.append((owner, "docx.comment.spans", {"other": _heading(columns, columns.roles[role])}))
         if self.items and product[:1].islower() and not any(item[k] for k in ("stt", "deadline", "budget")) and not value("lead"):
             guesses.append(("product", "docx.guess.continued", {}))  # "…theo Nghị định" | "số 30/2020": cut by a page?
         # A cell merged down over every row gives each its text: a hostile one (200 KB over 3,000 rows) would make
