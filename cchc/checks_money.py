@@ -152,10 +152,17 @@ def _thousands_dot(amount: Decimal) -> bool:
 
 
 def _too_long(written: str) -> bool:
-    """A plain number longer than the YAML reader reads as one (``yaml-number``, an error where it stands)."""
+    """A text longer than the YAML reader reads as a number (``yaml-number``, an error where a plain one stands):
+    no way of writing it is suggested (the figure would be as long, and past the bound of an amount)."""
     from cchc.inputs.yaml import MAX_NUMBER_CHARS
 
-    return _PLAIN.fullmatch(written) is not None and len(written) - (written[:1] in "+-") > MAX_NUMBER_CHARS
+    return len(written.lstrip("+-")) > MAX_NUMBER_CHARS
+
+
+def _exact(amount: Decimal) -> str:
+    """*amount* as plain figures, its trailing zeros dropped, exactly (``normalize`` rounds to 28 digits)."""
+    text = format(amount, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _text_amount_fix(written: str) -> dict:
@@ -163,11 +170,11 @@ def _text_amount_fix(written: str) -> dict:
     comma), "10" in quotes; {} for any other ("10 triệu", "5.")."""
     if _GROUPED.fullmatch(written):
         whole = int(written.replace(".", ""))
-        return {"key": "text-amount.grouped", "whole": whole, "million": format(Decimal(vnd_to_million(whole)).normalize(), "f")}
+        return {"key": "text-amount.grouped", "whole": whole, "million": _exact(Decimal(vnd_to_million(whole)))}
     if _DECIMAL_COMMA.fullmatch(written):  # "1,500" is 1.5, written so: "1.500" would be read 1500
-        return {"key": "text-amount.comma", "dotted": format(Decimal(written.replace(",", ".")).normalize(), "f")}
+        return {"key": "text-amount.comma", "dotted": _exact(Decimal(written.replace(",", ".")))}
     if _ZERO_FIRST.fullmatch(written):  # "010": plain, YAML 1.1 reads an octal (told as yaml-ambiguous); or quoted
-        return {"key": "text-amount.zero-first", "bare": format(Decimal(written).normalize(), "f")}
+        return {"key": "text-amount.zero-first", "bare": _exact(Decimal(written))}
     if _PLAIN.fullmatch(written):  # a number YAML would read, so it was quoted
         return {"key": "text-amount.quoted", "bare": written}
     return {}
@@ -181,7 +188,7 @@ _ZERO_FIRST = re.compile(r"[-+]?0[0-9]+(?:\.[0-9]+)?")
 
 def _thousands_dot_readings(amount: Decimal) -> dict:
     """An amount written "1.500" as the file has it, and its two readings: 1500 and 1.5."""
-    return {"amount": format(amount, "f"), "thousands": int(amount * 1000), "decimal": format(amount.normalize(), "f")}
+    return {"amount": format(amount, "f"), "thousands": int(amount * 1000), "decimal": _exact(amount)}
 
 
 def _words_as_amount(note: str) -> bool:
