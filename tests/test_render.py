@@ -527,6 +527,16 @@ def test_prose_of_dashes_or_indented_stays_a_paragraph_in_markdown(tmp_path):
         assert f"<p>{html.escape(point.replace(chr(92) + 't', chr(9)), quote=False)}</p>" in rendered, point
 
 
+def test_a_legal_basis_ending_or_opening_with_white_space_keeps_its_italics_in_markdown(plan):
+    # "*Căn cứ …; *": white space before the closing asterisk left both printed, the text not in italics.
+    markdown_it = pytest.importorskip("markdown_it")
+    bases = ["Căn cứ Luật Tổ chức chính quyền địa phương; ", "\u00a0Căn cứ Nghị quyết số 76/NQ-CP", "Căn cứ\t"]
+    changed = plan.model_copy(update={"decision": plan.decision.model_copy(update={"legal_bases": bases})})
+    rendered = markdown_it.MarkdownIt("commonmark").render(render_plan(changed, "md"))
+    for basis in bases:
+        assert f"<p><em>{html.escape(basis, quote=False)}</em></p>" in rendered, basis
+
+
 def test_dashes_after_a_list_marker_or_a_label_stay_text_in_markdown(tmp_path):
     # "- --" (a recipient "--") and "-- --" (a label "--" opening its paragraph "--") were rules: the text gone.
     markdown_it = pytest.importorskip("markdown_it")

@@ -32,8 +32,9 @@ _MD_BLOCK_START = re.compile(r"\A([0-9]{0,9})([-+.)])(?=[ \t]|\Z)")
 # print as a line, its text gone: the first gets a backslash ("* * *" and "___" are escaped as markup already).
 _MD_RULE = re.compile(r"\A(?=-[- \t]*\Z)")
 # Spaces or tabs opening a block: four spaces or a tab make code of it (and of the paragraphs after it), fewer let
-# a list marker after them count ("  - a"). They are written as character references, which are neither.
-_MD_INDENT = re.compile(r"\A[ \t]+")
+# a list marker after them count ("  - a"); white space at either end of a text in *…* (a legal basis "Căn cứ …; ")
+# leaves the asterisks printed. Written as character references, it is none of these.
+_MD_EDGES = re.compile(r"\A\s+|\s+\Z")
 # A character one of the substitutions of escape_markdown changes (markup, a line break, a
 # character cchc.text.escape_controls shows escaped); and the same but those beyond U+FFFF.
 _MD_ESCAPED = re.compile("[\\\\|*_`\\[\\]<>#~$&\r\n" + _UNSAFE.pattern[1:-1] + "]")
@@ -386,14 +387,15 @@ def _each_markdown(escape, texts):
 def markdown_text(text) -> str:
     """``escape_markdown`` for a text that may start a block (a paragraph, a heading, a list item): one that starts
     like a list item ("- Nâng cao …", "1. Mục đích") gets a backslash before its marker, or it would become a list
-    (bullets for the dashes, numbers a reader renumbers); one of dashes alone ("---") is not made a line, and one
-    that starts with spaces or a tab is not made code. The ``md`` filter; a table's cells need none."""
+    (bullets for the dashes, numbers a reader renumbers); one of dashes alone ("---") is not made a line, one that
+    starts with spaces or a tab is not made code, and one in *…* keeps its emphasis whatever white space ends it.
+    The ``md`` filter; a table's cells need none."""
     text = _MD_RULE.sub(r"\\", _MD_BLOCK_START.sub(r"\1\\\2", escape_markdown(text)))
-    return _MD_INDENT.sub(_references, text) if text[:1] in (" ", "\t") else text
+    return _MD_EDGES.sub(_references, text) if text and (text[0].isspace() or text[-1].isspace()) else text
 
 
-def _references(indent: re.Match) -> str:
-    return indent[0].replace(" ", "&#32;").replace("\t", "&#9;")
+def _references(spaces: re.Match) -> str:
+    return "".join(f"&#{ord(char)};" for char in spaces[0])
 
 
 def escape_markdown(text) -> str:
