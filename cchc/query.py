@@ -189,11 +189,16 @@ def due_between(all_rows: list[Row], start: datetime.date | None, end: datetime.
     """
     keyed = []
     for row in all_rows:
-        dates = [d for d in row.deadline.due if (start is None or d >= start) and (end is None or d <= end)]
+        dates = due_within(row.deadline.due, start, end)
         if dates:
             keyed.append((dates[0], row.order, row))
     keyed.sort(key=lambda entry: entry[:2])
     return [row for _, _, row in keyed]
+
+
+def due_within(due, start: datetime.date | None, end: datetime.date | None) -> tuple:
+    """The dates of *due* in [start, end] (either bound open when None), in order."""
+    return tuple(day for day in due if (start is None or day >= start) and (end is None or day <= end))
 
 
 def undated(all_rows: list[Row], until: datetime.date | None = None, year: int | None = None) -> list[Row]:

@@ -227,6 +227,8 @@ def items_table(
     day (either None: open), is the period ``due`` asks for: an item's due dates shown are those in it ("Hằng tháng"
     asked for June shows 30/06, not twelve dates; its deadline's words say it recurs).
     """
+    from cchc.query import due_within
+
     columns = [
         Column(t("col.id", lang)),
         Column(t("col.product", lang), 48),
@@ -250,7 +252,7 @@ def items_table(
             [row.item.product if row.via is None else cells.product(row) for row in rows],
             [leads[tuple(item.lead)] for item in items],
             [item.deadline for item in items],
-            [due[row.deadline.due if window is None else _within(row.deadline.due, *window)] for row in rows],
+            [due[row.deadline.due if window is None else due_within(row.deadline.due, *window)] for row in rows],
             [cells.budget(item.budget) if type(item.budget) is Decimal else amounts[item.budget] for item in items],
         ]
         if with_status:
@@ -264,10 +266,6 @@ def items_table(
         if title:
             yield f"{_cell(title)}\n\n"
         yield from plain_chunks(columns, by_column, utf8)
-
-
-def _within(due: tuple, first, last) -> tuple:
-    return tuple(day for day in due if (first is None or day >= first) and (last is None or day <= last))
 
 
 class _ItemCells:
