@@ -755,16 +755,7 @@ def test_a_copy_of_the_templates_that_prints_no_prose_over_the_table_keeps_the_l
 def test_the_report_prints_as_pdf_with_its_charts_drawn(run, tmp_path):
     """`report -o bc.pdf` was refused; a clerk sends the half-year report as PDF. Its charts, laid out by WeasyPrint,
     read no class of the page's stylesheet: every bar's track was black and the labels were in a sans-serif font."""
-    import shutil as copying
-
-    data = Path(__file__).parent / "data" / "progress"
-    copying.copy(data / "ke-hoach.yaml", tmp_path / "ke-hoach.yaml")
-    copying.copy(data / "ke-hoach.progress.yaml", tmp_path / "ke-hoach.progress.yaml")
-    result = run("report", "--period", "6T/2021", "--plan", tmp_path / "ke-hoach.yaml", "-o", tmp_path / "bc.pdf")
-    if result.exit_code == 2 and "WeasyPrint" in result.stderr:
-        missing(result.stderr)
-    assert result.exit_code == 0, result
-    printed = read_pdf(tmp_path / "bc.pdf")
+    printed = _report_pdf(run, tmp_path)
     check_one_serif_typeface(printed)  # the charts' labels too
     assert all((round(p.width), round(p.height)) == (595, 842) for p in printed.pages)  # A4 portrait
     text = squeeze(" ".join(page.text for page in printed.pages))
@@ -779,6 +770,29 @@ def test_the_report_prints_as_pdf_with_its_charts_drawn(run, tmp_path):
     black = sum(1 for c in colours if max(c) < 60)
     assert blue > 200, blue
     assert black < len(colours) // 40, (black, len(colours))  # the text alone: some 1.4 % of the page; black tracks made 5.6 %
+
+
+def test_the_report_prints_on_the_plans_pages_numbered_from_page_two(run, tmp_path):
+    """The report's PDF had 15 mm margins and no page numbers, where the plan it reports on (and the report's own
+    .docx) keeps to Nghị định 30: a two-page report was sent with its second page unnumbered."""
+    printed = _report_pdf(run, tmp_path)
+    assert len(printed.pages) >= 2, "the report fits one page: the numbering is not tested"
+    check_page_numbers(printed)
+    check_margins(printed)
+
+
+def _report_pdf(run, tmp_path) -> Printed:
+    """The half-year report of tests/data/progress, printed as PDF by `report -o bc.pdf`."""
+    import shutil as copying
+
+    data = Path(__file__).parent / "data" / "progress"
+    copying.copy(data / "ke-hoach.yaml", tmp_path / "ke-hoach.yaml")
+    copying.copy(data / "ke-hoach.progress.yaml", tmp_path / "ke-hoach.progress.yaml")
+    result = run("report", "--period", "6T/2021", "--plan", tmp_path / "ke-hoach.yaml", "-o", tmp_path / "bc.pdf")
+    if result.exit_code == 2 and "WeasyPrint" in result.stderr:
+        missing(result.stderr)
+    assert result.exit_code == 0, result
+    return read_pdf(tmp_path / "bc.pdf")
 
 
 def _ppm(data: bytes) -> tuple[tuple[int, int], bytes]:
