@@ -593,6 +593,30 @@ def test_progress_to_an_explicit_log(run, workdir, plan):
     assert not (workdir / "ke-hoach.progress.yaml").exists()
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_done_on_an_item_due_again_later_says_its_later_dates_leave_the_reminders(run, workdir, plan, lang):
+    """B-3 is due each quarter. A clerk recorded `done` for the first quarter's report: the item was then done for
+    the year, its three later reminders gone from `due --pending` and `calendar --pending`, and `progress` said only
+    "recorded". It now says which dates that takes away, and how to record one occurrence instead."""
+    plan_file = workdir / "ke-hoach.yaml"
+    result = run("--lang", lang, "progress", "B-3", "--status", "done", "--on", "2021-03-30", "--plan", plan_file, "--today", "2021-04-01")
+    assert result.exit_code == 0, result
+    later = ["30/06/2021", "30/09/2021", "31/12/2021"] if lang == "vi" else ["2021-06-30", "2021-09-30", "2021-12-31"]
+    said = result.stderr.replace("\n", " ")
+    assert ", ".join(later) in said and ("31/03/2021:" if lang == "vi" else "2021-03-31:") in said, said
+    assert "cchc progress B-3 --status in_progress" in said
+    # What it says is so: the later dates are gone from the reminders.
+    pending = run("due", "--from", "2021-04", "--to", "2021-12", "--pending", "--today", "2021-04-01", "--plan", plan_file, "-f", "json")
+    assert "B-3" not in [item["id"] for item in json.loads(pending.stdout)]
+    # Done for the last occurrence, or for an item due once: nothing to say but "recorded".
+    for item, day in (("B-3", "2021-12-30"), ("A-3", "2021-07-30")):
+        result = run("--lang", lang, "progress", item, "--status", "done", "--on", day, "--plan", plan_file, "--today", "2021-12-31")
+        assert result.exit_code == 0 and result.stderr.count("\n") == 1, result.stderr
+    # Nor for a status other than done.
+    result = run("progress", "B-3", "--status", "in_progress", "--on", "2021-04-02", "--plan", plan_file, "--today", "2021-12-31")
+    assert result.exit_code == 0 and result.stderr.count("\n") == 1, result.stderr
+
+
 def test_progress_on_defaults_to_today(run, workdir, plan, monkeypatch):
     # The entry is dated the machine's own date, as its clock reads: on a machine twelve hours behind UTC (nineteen
     # behind Vietnam), most of the day that is not Vietnam's date, which is only the latest day an entry may have.

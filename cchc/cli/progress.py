@@ -156,6 +156,13 @@ def progress(
         except OSError as exc:
             raise fail(msg("cli.cannot-write", path=str(target), reason=exc.strerror or str(exc)), EXIT_USAGE) from None
         note(msg("progress.recorded", id=entry.id, status=msg("status." + entry.status), day=day, path=str(target)))
+        # Done for the occurrence it answers (the first due on or after the day), with more to come.
+        coming = [due for due in row.deadline.due if due >= day] if status == "done" else []
+        if len(coming) > 1:
+            from cchc.messages import date_text
+
+            dates = ", ".join(date_text(due, lang()) for due in coming[1:])
+            note(msg("progress.done-early", id=entry.id, due=coming[0], dates=dates))
     if format is HistoryFormat.json:  # what was written, for a script that records progress
         from cchc.outputs.reporters import surrogates_escaped, to_json
 

@@ -174,6 +174,16 @@ MESSAGES = {
         "the text shows; nothing was recorded: write the text without them",
     ),
     "progress.recorded": ("đã ghi: {id} {status} ngày {day!d} vào {path}", "recorded: {id} {status} on {day!d} in {path}"),
+    # Done is one status for the whole item: an item due again later loses those reminders (README, "Items with
+    # several due dates"); said when it is written, as most who record it mean one occurrence.
+    "progress.done-early": (
+        "lưu ý: {id} còn hạn chót sau ngày {due!d}: {dates}; ghi done là xong cả nhiệm vụ: các hạn đó không còn "
+        "trong due --pending, calendar --pending, và báo cáo tính nhiệm vụ đã hoàn thành. Nếu mới xong kỳ này, ghi tiếp: "
+        "cchc progress {id} --status in_progress --note \"…\"",
+        "note: {id} is due again after {due!d}: {dates}; done is done for the whole item: those dates leave "
+        "due --pending and calendar --pending, and reports count the item as done. If only this occurrence is done, record "
+        "next: cchc progress {id} --status in_progress --note \"…\"",
+    ),
     "progress.already": (
         "đã có trong {path}: {id} {status} ngày {day!d}, cùng minh chứng và ghi chú; không ghi thêm lần nữa",
         "already in {path}: {id} {status} on {day!d}, with the same evidence and note; not written again",
