@@ -655,6 +655,25 @@ def test_progress_bad_input_writes_nothing(run, workdir, args, code, text):
     assert not (workdir / "ke-hoach.progress.yaml").exists()
 
 
+@pytest.mark.parametrize(
+    "written, vi, en",
+    [
+        ("31/9/2021", "tháng 9/2021 không có ngày 31", "month 9 of 2021 has no day 31"),
+        ("2021-02-29", "tháng 2/2021 không có ngày 29", "month 2 of 2021 has no day 29"),
+        ("15/13/2021", "không có tháng 13", "there is no month 13"),
+    ],
+)
+def test_a_date_written_rightly_that_is_not_on_the_calendar_is_told_so(run, workdir, written, vi, en):
+    """`--on 31/9/2021` was told "is not a date; write … DD/MM/YYYY", the form it was written in: a clerk looks
+    for a mistake in the form. What is wrong is the day, as validate says of a deadline."""
+    for lang, words in (("vi", vi), ("en", en)):
+        result = run("--lang", lang, "progress", "A-1", "--status", "done", "--on", written, "--plan", workdir / "ke-hoach.yaml")
+        assert result.exit_code == 2 and words in result.stderr and "DD/MM/YYYY" not in result.stderr, result.stderr
+    result = run("--lang", "en", "due", "--today", written, "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2 and en in result.stderr and "--today" in result.stderr, result.stderr
+    assert not (workdir / "ke-hoach.progress.yaml").exists()
+
+
 def test_unknown_id_suggests_the_closest(run, workdir):
     result = run("--lang", "en", "progress", "a1", "--status", "done", "--on", "2021-03-10", "--plan", workdir / "ke-hoach.yaml")
     assert result.exit_code == 1 and "did you mean A-1" in result.stderr, result

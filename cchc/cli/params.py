@@ -124,11 +124,13 @@ def parse_day(value: str, option: str) -> datetime.date:
     for form in _DAY_FORMS:
         m = form.match(value.strip())
         if m:
-            year = _year(value, int(m["year"]), option)
+            year, month, day = _year(value, int(m["year"]), option), int(m["month"]), int(m["day"])
+            if not 1 <= month <= 12:
+                raise usage(msg("cli.no-such-month", value=value, month=month), option)
             try:
-                return datetime.date(year, int(m["month"]), int(m["day"]))
+                return datetime.date(year, month, day)
             except ValueError:
-                break
+                raise usage(msg("cli.no-such-day", value=value, month=month, year=year, day=day), option) from None
     raise usage(msg("cli.bad-date", value=value), option)
 
 

@@ -41,6 +41,9 @@ MESSAGES = {
         "{value!q} không phải là ngày; viết YYYY-MM-DD (2021-06-15) hoặc DD/MM/YYYY (15/06/2021)",
         "{value!q} is not a date; write YYYY-MM-DD (2021-06-15) or DD/MM/YYYY (15/06/2021)",
     ),
+    # Written as a date, but not one on the calendar: said so, not "not a date; write DD/MM/YYYY" as it was.
+    "cli.no-such-day": ("{value!q}: tháng {month}/{year} không có ngày {day}", "{value!q}: month {month} of {year} has no day {day}"),
+    "cli.no-such-month": ("{value!q}: không có tháng {month}; tháng chỉ từ 1 đến 12", "{value!q}: there is no month {month}; months are 1 to 12"),
     "cli.month-or-range": ("dùng --month hoặc --from/--to, không dùng cả hai", "give either --month or --from/--to, not both"),
     "cli.from-after-to": ("--from {first} sau --to {last}", "--from {first} is after --to {last}"),
     "period.month": ("tháng {month}", "in {month}"),
