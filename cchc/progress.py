@@ -205,6 +205,16 @@ def log_path(plan_path: Path | str, progress: Path | str | None = None) -> Path:
     return next((path for path in beside if os.path.lexists(path)), beside[0])
 
 
+#: What documents are named: a plan printed or brought in (kh.docx, kh.pdf, kh.md, kh.html), or what cchc writes
+#: of it. None is a plan with a log beside it: kh.progress.yaml beside kh.docx is the log of kh.yaml.
+DOCUMENT_SUFFIXES = frozenset((".docx", ".doc", ".odt", ".rtf", ".pdf", ".html", ".htm", ".md", ".markdown", ".ics", ".csv"))
+
+
+def has_log_beside(plan_path: Path | str) -> bool:
+    """False when *plan_path* is named as a document (``DOCUMENT_SUFFIXES``), not a plan a log is kept beside."""
+    return Path(plan_path).suffix.lower() not in DOCUMENT_SUFFIXES
+
+
 def is_log_name(path: Path | str) -> bool:
     """True when *path* is named as a log beside its plan: ``X.progress.yaml`` (or ``X.progress.yml``)."""
     name = Path(path).name

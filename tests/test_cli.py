@@ -227,6 +227,51 @@ def test_a_word_file_or_a_pdf_given_as_a_plan_is_named_for_what_it_is(run, tmp_p
     assert result.exit_code == 1 and "cchc import" in result.stderr and "UTF-8" not in result.stderr
 
 
+@pytest.mark.parametrize("start", [None, b"<html>", b"\n  <HTML lang='vi'>", b"\xef\xbb\xbf<!doctype HTML>\n<title>x</title>"])
+def test_an_html_page_given_as_a_plan_is_named_for_what_it_is(run, tmp_path, start):
+    """The plan's own HTML page (`render -o kh.html`), given to validate, was a YAML syntax error at line 7, column 29:
+    a clerk looked for a colon to quote in a file that is no plan at all."""
+    page = tmp_path / "kh.html"
+    if start is None:
+        assert run("render", "-o", page, "--plan", PLAN).exit_code == 0
+    else:
+        page.write_bytes(start)
+    for lang, words in (("vi", "trang HTML"), ("en", "HTML page")):
+        result = run("--lang", lang, "validate", page, "-f", "json")
+        (problem,) = json.loads(result.stdout)["diagnostics"]
+        assert result.exit_code == 1 and (problem["code"], problem["line"], problem["column"]) == ("encoding.html", 1, 1), problem
+        assert words in problem["message"]
+
+
+@pytest.mark.parametrize("text", ["html: 1\n", "<html: 1\n", "'<html>': 1\n"])
+def test_a_plan_whose_first_key_reads_like_html_is_read_as_yaml(run, tmp_path, text):
+    plan = tmp_path / "p.yaml"
+    plan.write_text(text, encoding="utf-8")
+    codes = {d["code"] for d in json.loads(run("validate", plan, "-f", "json").stdout)["diagnostics"]}
+    assert "encoding.html" not in codes and "schema" in codes, codes
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html", ".md"])
+def test_the_log_beside_a_plan_is_not_that_of_the_plans_documents(run, tmp_path, suffix):
+    """kh.progress.yaml is the log of kh.yaml. `cchc validate kh.docx` took it for the Word file's log and reported it
+    as "not checked: its plan kh.docx has 1 error; run cchc validate kh.docx", the command just run."""
+    plan, log = tmp_path / "kh.yaml", tmp_path / "kh.progress.yaml"
+    plan.write_bytes(PLAN.read_bytes())
+    log.write_text('- id: "I-1"\n  status: "done"\n  date: "2021-05-01"\n', encoding="utf-8")
+    document = tmp_path / f"kh{suffix}"
+    assert run("render", "-o", document, "--plan", plan).exit_code == 0
+    result = run("validate", document, "-f", "json")
+    report = json.loads(result.stdout)
+    assert result.exit_code == 1 and report["files"] == [str(document)], report
+    assert {d["file"] for d in report["diagnostics"]} == {str(document)}
+    # Given with it, the log is checked against its own plan, kh.yaml, and passes.
+    report = json.loads(run("validate", document, log, "-f", "json").stdout)
+    assert report["files"] == [str(document), str(log)] and {d["file"] for d in report["diagnostics"]} == {str(document)}, report
+    # And the plan itself still has its log checked.
+    report = json.loads(run("validate", plan, "-f", "json").stdout)
+    assert report["files"] == [str(plan), str(log)], report
+
+
 def test_the_hook_checks_a_second_log_beside_a_plan_as_a_log(run, tmp_path):
     # p.progress.yml beside p.progress.yaml: the plan is checked with the .yaml one; the .yml one is checked too.
     (tmp_path / "p.yaml").write_bytes(PLAN.read_bytes())

@@ -78,7 +78,7 @@ def check_files(paths: list[Path], as_of: datetime.date, progress: Path | None =
     """
     from cchc.load import PlanFileError
     from cchc.problems import error
-    from cchc.progress import LOG_SUFFIXES, is_log_name, judge_log, log_path, plan_beside, unreadable
+    from cchc.progress import LOG_SUFFIXES, has_log_beside, is_log_name, judge_log, log_path, plan_beside, unreadable
 
     files: dict[str, None] = {}  # in order, each once
     problems = []
@@ -92,7 +92,8 @@ def check_files(paths: list[Path], as_of: datetime.date, progress: Path | None =
             first.setdefault(key, path)
             names.setdefault(key, []).append(path)
     plans = list(first.values())
-    checked = {_log_key(log_path(name), name) for path in plans for name in names[file_key(path)]}  # with the plans given
+    # The logs checked with the plans given (kh.progress.yaml is kh.yaml's, not that of a kh.docx given).
+    checked = {_log_key(log_path(name), name) for path in plans for name in names[file_key(path)] if has_log_beside(name)}
     logs: dict[tuple, Path] = {}  # each log given once per plan it is checked against, in the order given
     for path in paths:
         if is_log_name(path):
@@ -115,7 +116,7 @@ def check_files(paths: list[Path], as_of: datetime.date, progress: Path | None =
         judged: set = set()
         for name in names[file_key(path)]:  # the plan hard-linked into two folders has a log beside each name
             log = log_path(name, progress)
-            if (progress is None and not os.path.lexists(log)) or file_key(log) in judged:
+            if (progress is None and not (has_log_beside(name) and os.path.lexists(log))) or file_key(log) in judged:
                 continue
             judged.add(file_key(log))
             files[str(log)] = None

@@ -75,9 +75,17 @@ _DOCUMENT_STARTS = (
 )
 
 
+#: An HTML page (``render --format html``) starts so, after white space, in any case. No plan does: a YAML plan is a
+#: mapping, whose first key is never "<html>" or "<!doctype html>" alone on its line.
+_HTML_START = re.compile(rb"[ \t\r\n]*<(?:!doctype[ \t\r\n]+html|html)[ \t\r\n>]", re.IGNORECASE)
+
+
 def document_kind(data: bytes) -> str | None:
-    """The message key of the document *data* starts as (a Word file, a PDF …, not a YAML plan), else None."""
-    return next((key for key, starts in _DOCUMENT_STARTS if data.startswith(starts)), None)
+    """The message key of the document *data* starts as (a Word file, a PDF, an HTML page …, not a YAML plan), else None."""
+    kind = next((key for key, starts in _DOCUMENT_STARTS if data.startswith(starts)), None)
+    if kind is None and _HTML_START.match(data, 0, 4096):
+        kind = "encoding.html"
+    return kind
 
 
 def wide_encoding(data: bytes) -> str | None:
