@@ -173,14 +173,10 @@ def parse_period(text: str) -> Period:
     PeriodError says so; any other text is PeriodError too.
     """
     from cchc.deadlines import MAX_YEAR, MIN_YEAR
-    from cchc.text import fold
 
-    key = re.sub(r"\s*([/-])\s*", r"\1", fold(text[:64]))
-    key = key.removeprefix("bao cao ").strip()  # "Báo cáo quý I/2021", "Báo cáo 6 tháng 2021", "Báo cáo năm 2021"
-    for pattern, kind in _PERIOD_FORMS:
-        m = pattern.fullmatch(key)
-        if m is None:
-            continue
+    found = _period_form(text)
+    if found is not None:
+        m, kind = found
         year = int(m["year"])
         if not MIN_YEAR < year <= MAX_YEAR:
             raise PeriodError("period.bad-year", {"value": text, "year": year, "low": MIN_YEAR + 1, "high": MAX_YEAR})
@@ -191,6 +187,32 @@ def parse_period(text: str) -> Period:
             kind = f"Q{quarter}"
         return period(kind, year)
     raise PeriodError("period.unknown", {"value": text})
+
+
+def period_months(text: str) -> tuple[int, int, int] | None:
+    """The calendar months a period written as ``parse_period`` reads it spans: (year, first, last); "Q3/2021" is
+    (2021, 7, 9), "quý II/2021" (2021, 4, 6), "6T/2021" (2021, 1, 6), "9 tháng 2021" (2021, 1, 9), "2021" (2021, 1, 12).
+    None when *text* is written as no period. Quarters II and IV are here too: they are months, if not reports."""
+    found = _period_form(text)
+    if found is None:
+        return None
+    m, kind = found
+    last = 3 * QUARTER_NUMBERS[m["q"]] if kind == "quarter" else {"6T": 6, "Q3": 9, "year": 12}[kind]
+    return int(m["year"]), (last - 2 if kind == "quarter" else 1), last
+
+
+def _period_form(text: str) -> tuple[re.Match, str] | None:
+    """The match of the first of ``_PERIOD_FORMS`` *text* is written in, and its kind; None when it is in none.
+    Case, diacritics and spaces do not matter."""
+    from cchc.text import fold
+
+    key = re.sub(r"\s*([/-])\s*", r"\1", fold(text[:64]))
+    key = key.removeprefix("bao cao ").strip()  # "Báo cáo quý I/2021", "Báo cáo 6 tháng 2021", "Báo cáo năm 2021"
+    for pattern, kind in _PERIOD_FORMS:
+        m = pattern.fullmatch(key)
+        if m is not None:
+            return m, kind
+    return None
 
 
 # ---------------------------------------------------------------- classes

@@ -139,6 +139,25 @@ def test_impossible_month_is_a_usage_error(run, month):
     assert "--month" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    "written, months",
+    [("Q3/2021", ("2021-07", "2021-09")), ("quý III/2021", ("2021-07", "2021-09")), ("Quy 2/2021", ("2021-04", "2021-06")),
+     ("6T/2021", ("2021-01", "2021-06")), ("năm 2021", ("2021-01", "2021-12"))],
+)
+def test_a_period_given_as_a_month_is_told_the_months_it_spans(run, written, months):
+    """`due --month Q3/2021`, as `report --period` takes it, was told only "is not a month; write YYYY-MM": a clerk
+    asking what falls due in a quarter was not told that --from and --to ask it."""
+    asked = f"--from {months[0]} --to {months[1]}"
+    for lang, words in (("vi", "là một kỳ"), ("en", "is a period")):
+        result = run("--lang", lang, "due", "--month", written, "--plan", PLAN)
+        assert result.exit_code == 2 and words in result.stderr and asked in result.stderr, result.stderr
+    # What it says to run is the question asked: the quarter's items.
+    result = run("due", *asked.split(), "--format", "json", "--plan", PLAN)
+    assert result.exit_code == 0, result
+    got = items(result)
+    assert all(any(months[0] <= day[:7] <= months[1] for day in item["deadline"]["due"]) for item in got)
+
+
 def test_month_and_range_together_is_a_usage_error(run):
     assert run("due", "--month", "2021-06", "--from", "2021-01", "--plan", PLAN).exit_code == 2
 

@@ -116,6 +116,12 @@ def parse_month(value: str, option: str) -> tuple[int, int]:
             if not 1 <= month <= 12:
                 raise usage(msg("cli.bad-month-number", value=value, month=month), option)
             return year, month
+    from cchc.report import period_months
+
+    months = period_months(value)
+    if months is not None:  # "Q3/2021", "quý III/2021", "6T/2021", as report --period takes them: told the months
+        year, first, last = _year(value, months[0], option), months[1], months[2]
+        raise usage(msg("cli.month-is-period", value=value, start=f"{year}-{first:02d}", end=f"{year}-{last:02d}"), option)
     raise usage(msg("cli.bad-month", value=value), option)
 
 
@@ -126,7 +132,7 @@ def parse_day(value: str, option: str) -> datetime.date:
         if m:
             year, month, day = _year(value, int(m["year"]), option), int(m["month"]), int(m["day"])
             if not 1 <= month <= 12:
-                raise usage(msg("cli.no-such-month", value=value, month=month), option)
+                raise usage(msg("cli.bad-month-number", value=value, month=month), option)
             try:
                 return datetime.date(year, month, day)
             except ValueError:
