@@ -13,7 +13,7 @@ import pytest
 from cchc.bands import DEFAULT_BANDS, Band, Bands, load_bands
 from cchc.deadlines import today as cchc_today
 from cchc.load import load_plan
-from cchc.outputs.report import rate_float, report_html, report_md, report_record
+from cchc.outputs.report import rate_float, report_html, report_md, report_record, report_table
 from cchc.progress import Entry, Log, load_log
 from cchc.query import rows
 from cchc.report import CLASSES, PeriodError, build_report, classify, parse_period, window_for
@@ -282,6 +282,20 @@ def test_an_overdue_item_with_no_lead_is_named_so_in_every_printed_report(plan, 
     html = report_html(report, "en")
     assert re.search(r'<td class="id">A-3</td><td lang="vi">[^<]*</td><td>\(no lead agency\)</td>', html)
     assert re.search(r'<td class="id">C-4</td><td lang="vi">[^<]*</td><td lang="vi">Sở Tài chính</td>', html)
+
+
+def test_the_overdue_list_shows_the_dates_missed_not_those_to_come(plan, log):
+    """B-3 is due each quarter, missed on 31/03. The half-year report (as of 14/06) listed it overdue with
+    "31/03/2021, 30/06/2021, 30/09/2021, 31/12/2021": three dates it could not yet have missed."""
+    report = build_report(plan, log, D(2021, 6, 14), parse_period("6T/2021"))
+    row = next(line for line in report_md(report).splitlines() if line.startswith("| B-3 |"))
+    assert "31/03/2021" in row and not re.search(r"30/06|30/09|31/12", row), row
+    assert re.search(r'<td class="id">B-3</td>(?:<td[^>]*>[^<]*</td>){2}<td[^>]*>31/03/2021</td>', report_html(report))
+    assert re.search(r"^B-3 .*2021-03-31 ", report_table(report, "en"), re.M)
+    # The JSON keeps every due date of the item (the contract); a report after 30/06 lists both missed.
+    assert next(o for o in report_record(report)["overdue"] if o["id"] == "B-3")["due"] == ["2021-03-31", "2021-06-30", "2021-09-30", "2021-12-31"]
+    later = build_report(plan, log, D(2021, 7, 1))
+    assert "31/03/2021, 30/06/2021 |" in next(line for line in report_md(later).splitlines() if line.startswith("| B-3 |"))
 
 
 @pytest.mark.parametrize("columns", [80, 100, 120])
@@ -717,11 +731,13 @@ def test_a_period_not_over_is_reported_as_of_today_with_a_note(run, workdir):
 
 def test_the_overdue_tables_dates_are_one_a_line_and_whole(run, workdir):
     """Its 10 columns cut "31/03/2021, 30/06/2021" into "31/03/2021" and a line of its own for the comma."""
-    text = run("report", "--as-of", "2021-06-30", "--plan", workdir / "ke-hoach.yaml").stdout
+    text = run("report", "--as-of", "2021-07-01", "--plan", workdir / "ke-hoach.yaml").stdout  # B-3 has missed two
     overdue = text[text.index("Nhiệm vụ quá hạn") if "Nhiệm vụ quá hạn" in text else 0 :]
     several = [line for line in overdue.splitlines() if len(re.findall(r"\d\d/\d\d/\d{4}", line)) > 1]
     assert not re.search(r"\d\d/\d\d/\d{4},", overdue) and not several, overdue
-    assert re.search(r"\d\d/\d\d/\d{4}", overdue)
+    lines = overdue.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("B-3 "))
+    assert "31/03/2021" in lines[first] and "30/06/2021" in lines[first + 1], overdue
 
 
 @pytest.mark.parametrize("lang, status", [("vi", "chưa ghi tiến độ"), ("en", "nothing recorded")])

@@ -229,13 +229,15 @@ def _overdue_rows(report: Report, lang: str) -> list[dict]:
 
 def overdue_columns(report: Report, lang: str, between_dates: str = ", ") -> list[list[str]]:
     """The overdue items' cells, a column for each of ``OVERDUE_KEYS``, made a column at a time; each distinct
-    lead cell, dates and status made once; an item's dates joined by *between_dates* (a table: one a line)."""
+    lead cell, dates and status made once; an item's due dates before the report's day (those it missed) joined by
+    *between_dates* (a table: one a line)."""
     placed = report.overdue
     items = list(map(_item_of, placed))
     cells = list(map(tuple, map(_lead, items)))
     no_lead = t("budget.no-lead", lang)  # as the table by lead names an item with no lead
     names = {cell: "; ".join(_full_names(cell or report.default_leads, report.registry)) or no_lead for cell in dict.fromkeys(cells)}
-    dues = list(map(_due_of, placed))
+    as_of = report.as_of  # the dates missed: an item due each quarter, overdue since March, is not overdue for December
+    dues = [due if due[-1] < as_of else tuple(day for day in due if day < as_of) for due in map(_due_of, placed)]
     dates = {due: between_dates.join(date_text(d, lang) for d in due) for due in dict.fromkeys(dues)}
     statuses = list(map(_status, placed))
     status_text = {s: t("status." + s, lang) if s else t("report.no-entry", lang) for s in dict.fromkeys(statuses)}
