@@ -30,8 +30,8 @@ MESSAGES = {
         "document's text, word for word; leave out any field the document lacks.",
     ),
     "starter.check": (
-        "Kiểm tra bằng `cchc validate TỆP`. Mô tả đầy đủ các trường: docs/format.md.",
-        "Check it with `cchc validate FILE`. Every field is described in docs/format.md.",
+        "Kiểm tra bằng `cchc validate TỆP`. Tên và mô tả từng trường: `cchc schema` (mục title, description).",
+        "Check it with `cchc validate FILE`. Every field's name and description: `cchc schema` (its title, description).",
     ),
     "starter.schema": (
         "Dòng đầu chỉ trình soạn thảo tới plan.schema.json cùng thư mục: tạo bằng `cchc schema > plan.schema.json` ở đó.",
