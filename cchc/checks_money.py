@@ -35,8 +35,11 @@ def check_total(plan) -> list[Problem]:
                                 **_thousands_dot_readings(declared)))
     itemized = itemized_total(plan)
     if itemized != declared and not _explained_by_text_amounts(plan, declared - itemized):
+        # Amounts written as text (their own errors) are in no sum: the warning says how many it leaves out.
+        left_out = sum(1 for _, _, item in plan.items() if _number_as_text(item.budget_note))
         problems.append(
-            warning("total-mismatch", ("plan", "total_million_vnd"), itemized=itemized, declared=declared, difference=itemized - declared)
+            warning("total-mismatch", ("plan", "total_million_vnd"), key="total-mismatch.text-amounts" if left_out else None,
+                    itemized=itemized, declared=declared, difference=itemized - declared, **({"count": left_out} if left_out else {}))
         )
     return problems
 

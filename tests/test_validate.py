@@ -974,8 +974,13 @@ def test_a_gap_an_amount_written_as_text_does_not_explain_is_still_a_warning(run
         "plan: {title: T, year: 2021, total_million_vnd: 500}\nagencies: [{name: Sở A}]\n"
         "sections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: xx, lead: [Sở A], deadline: Tháng 6/2021, budget: 100},"
         ' {id: A-2, product: yy, lead: [Sở A], deadline: Tháng 6/2021, budget: "5 triệu"}]}]}]\n', encoding="utf-8")
-    codes = [d["code"] for d in json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]]
-    assert sorted(codes) == ["text-amount", "total-mismatch"]
+    found = json.loads(run("validate", path, "-f", "json", "--lang", "en").stdout)["diagnostics"]
+    assert sorted(d["code"] for d in found) == ["text-amount", "total-mismatch"]
+    # The sum it names is the items' written as numbers: it says it leaves "5 triệu" out, not that the items make 100.
+    (gap,) = [d["message"] for d in found if d["code"] == "total-mismatch"]
+    assert gap.startswith("itemized total 100 million VND (leaving out 1 amount(s) written as text, each an error of its own)"), gap
+    vietnamese = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
+    assert "(chưa tính 1 khoản kinh phí không ghi là số, mỗi khoản có lỗi riêng)" in next(d["message"] for d in vietnamese if d["code"] == "total-mismatch")
 
 
 @pytest.mark.parametrize("written", ["0", "-86400", "1609372800", "1609372800.0", "2020-12-31T00:00:00Z", "2020-12-31 00:00:00"])
