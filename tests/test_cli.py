@@ -177,6 +177,31 @@ def test_pre_commit_hook_checks_plans_wherever_they_live(run, tmp_path):
 
 
 
+def test_the_hook_checks_a_broken_plan_in_jsons_style_and_a_plan_with_the_modeline_whatever_its_keys(run, tmp_path):
+    """Two files the hook passed as "not plans" (0 files checked, exit 0) that `cchc validate` refuses: a plan in
+    JSON's style (its keys indented and quoted) with one comma missing, and a starter with the plan schema's
+    modeline whose top-level keys were mistyped ("Plan:")."""
+    import yaml
+
+    data = yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    as_json = tmp_path / "json-style.yaml"
+    as_json.write_text(text.replace('"year": 2021,', '"year": 2021', 1), encoding="utf-8")
+    one_line = tmp_path / "one-line.yaml"
+    one_line.write_text(json.dumps(data, ensure_ascii=False, default=str).replace('"year": 2021,', '"year": 2021', 1), encoding="utf-8")
+    mistyped = tmp_path / "mistyped.yaml"
+    mistyped.write_text("# yaml-language-server: $schema=plan.schema.json\n" + re.sub(r"(?m)^(plan|decision|sections|agencies):",
+                        lambda m: m.group(1).capitalize() + ":", PLAN.read_text(encoding="utf-8")), encoding="utf-8")
+    for path in (as_json, one_line, mistyped):
+        alone = run("validate", path, "-f", "json")
+        hooked = run("validate", "--plans-only", path, "-f", "json")
+        assert alone.exit_code == 1 and (hooked.exit_code, hooked.stdout) == (alone.exit_code, alone.stdout), (path, hooked)
+    # A workflow, or a YAML file that names a plan only inside, is still no plan to the hook.
+    workflow = tmp_path / "ci.yml"
+    workflow.write_text("on: push\njobs:\n  check:\n    steps: [{run: cchc validate}]\n")
+    assert json.loads(run("validate", "--plans-only", workflow, "-f", "json").stdout)["files"] == []
+
+
 def test_the_hook_checks_a_broken_plan_with_lone_cr_line_ends_and_a_plan_holding_a_reports_keys(run, tmp_path):
     # Line ends of a lone CR (old Mac editors) and a first line that is a comment: the plan's keys start lines all
     # the same. A plan with a saved report's keys added is refused by every query: the hook must not pass it as a report.

@@ -200,16 +200,19 @@ def check_log_alone(path: Path, as_of: datetime.date) -> tuple[list, bool]:
     return found, unreadable(found)
 
 
+#: The first line of a starter (``cchc init``): the editor's schema is a plan's.
+_MODELINE = re.compile(rb"\$schema=\S*plan\.schema\.json")
 _PLAN_KEYS = frozenset({"decision", "plan", "sections", "agencies", "prose_before", "prose_after"})
 # The keys of `cchc report --format json`, whose "plan" is a summary of the plan.
 _REPORT_KEYS = frozenset({"as_of", "window", "completion", "by_section"})
 #: A report has a "plan" key too, never these: a plan that also holds a report's keys is still a plan.
 _PLAN_ONLY_KEYS = _PLAN_KEYS - {"plan"}
 # A file the reader cannot parse is a plan when it shows a plan's top-level key in any spelling YAML allows
-# ("plan:", "'plan':", "? plan") at a line's start (after LF, CRLF or a lone CR), or the plan schema's modeline.
+# ("plan:", "'plan':", "? plan") at a line's start (after LF, CRLF or a lone CR), indented or after "{" (a plan
+# written in JSON's style, '{"plan": …' or '  "plan": {'), or the plan schema's modeline.
 _PLAN_MARKS = re.compile(
-    rb"(?:^|(?<=\r))(?:\?\s*)?[\"']?(?:decision|plan|sections|agencies|prose_before|prose_after)[\"']?\s*(?::|$)"
-    rb"|\$schema=\S*plan\.schema\.json",
+    rb"(?:^|(?<=\r))[ \t{]*(?:\?\s*)?[\"']?(?:decision|plan|sections|agencies|prose_before|prose_after)[\"']?\s*(?::|$)"
+    rb"|" + _MODELINE.pattern,
     re.M,
 )
 
@@ -218,10 +221,12 @@ def plans_among(paths: list[Path]) -> list[Path]:
     """For --plans-only (pre-commit passes every YAML file): the plan files to check.
 
     A progress log (``X.progress.yaml``) stands for its plan ``X.yaml``, which is
-    checked with its log. A file is a plan when the reader finds a mapping with
-    a plan's top-level key, or, when it cannot read the file, when the text
-    shows one; a file that cannot be read at all is kept, so that validate
-    reports it. The whole file is read (bounded), so padding cannot hide a plan.
+    checked with its log (a log with no plan beside it is no plan's, and left
+    out). A file is a plan when the reader finds a mapping with a plan's
+    top-level key or the file has the plan schema's modeline, or, when it
+    cannot read the file, when the text shows either (a key indented, quoted or
+    after "{" too: a plan in JSON's style); a file that cannot be read at all is
+    kept, so that validate reports it. The whole file is read (bounded), so padding cannot hide a plan.
     """
     from cchc.progress import is_log_name, log_path, plan_beside
 
@@ -254,7 +259,7 @@ def _is_plan(path: Path) -> bool:
         if isinstance(root, dict):
             if _REPORT_KEYS <= root.keys() and not root.keys() & _PLAN_ONLY_KEYS:  # a saved `cchc report --format json`
                 return False
-            return any(isinstance(key, str) and key in _PLAN_KEYS for key in root)
+            return any(isinstance(key, str) and key in _PLAN_KEYS for key in root) or _MODELINE.search(data) is not None
         return _PLAN_MARKS.search(data.removeprefix(b"\xef\xbb\xbf")) is not None  # a BOM before the first key
     # Not UTF-8: saved as UTF-16 or UTF-32 ("Unicode" in Notepad), a plan's keys have NULs between their letters.
     texts = [data] + [data.decode(encoding, "ignore").encode("utf-8") for encoding in _WIDE if b"\0" in data]
