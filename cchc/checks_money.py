@@ -223,8 +223,17 @@ _FIRST_FIGURE = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 
 
 def _number_as_text(note: str | None) -> bool:
-    """A budget note that is an amount written as text ("5.", "10 triệu"): an error, not a note."""
+    """A budget note that is an amount written as text ("5.", "10 triệu"): an error, not a note. So is a figure
+    behind signs, brackets or characters that show nothing ("−20" with Word's minus, "(10)", "~10", "$10", a
+    zero-width space before "30"): printed, it reads as an amount that no total counts."""
     if note is None:
         return False
     stripped = note.strip()
-    return stripped[:1].isdigit() or _NUMBER.match(stripped) is not None
+    if stripped[:1].isdigit() or _NUMBER.match(stripped) is not None:
+        return True
+    first = _NOT_WORD_FIRST.match(stripped).end()
+    return first > 0 and stripped[first : first + 1].isdigit()
+
+
+#: What may stand before a note's first letter or figure: anything but a letter, a figure and "_".
+_NOT_WORD_FIRST = re.compile(r"[\W_]*")

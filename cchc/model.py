@@ -45,9 +45,12 @@ MAX_NAME = 500
 MAX_NOTE = 2000
 Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
 #: A budget's note ("Theo dự án"). An amount written as text ("10", "10 triệu", "-5"), which the checks refuse
-#: (text-amount), the JSON Schema refuses too; one in words ("Mười triệu đồng") only the checks find.
+#: (text-amount), the JSON Schema refuses too, behind the signs, brackets and invisible characters that may stand
+#: before it ("−20", "(10)", a zero-width space); one in words ("Mười triệu đồng") only the checks find. (The
+#: checks skip any character but a letter or figure; a pattern of ECMA-262 without its "u" flag cannot say that.)
+_BEFORE_FIGURE = "\\s\\-+\u2212\u2010-\u2015\ufe63\uff0d~\u2248<>\u2264\u2265$\u20ab\u20ac*#.,:;!?'\"()\\[\\]{}/|\u2026\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
 Note = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NOTE), WithJsonSchema({
-    "type": "string", "minLength": 1, "maxLength": MAX_NOTE, "not": {"pattern": "^\\s*([0-9]|[-+][0-9][0-9.,]*\\s*$)"},
+    "type": "string", "minLength": 1, "maxLength": MAX_NOTE, "not": {"pattern": f"^[{_BEFORE_FIGURE}]*[0-9]"},
 })]
 #: A label as the source numbers it: "I", "1", "1.1", "a)", "(1)".
 Label = Annotated[str, StringConstraints(min_length=1, max_length=32)]

@@ -110,6 +110,11 @@ def test_check_jsonschema_accepts_the_plan_and_rejects_a_bad_one(tmp_path):
         ("            budget: 10\n", '            budget: "10"\n'),
         ("            budget: 10\n", "            budget: 10 triệu\n"),
         ("            budget: 10\n", '            budget: "-1.500"\n'),
+        # Behind a sign, a bracket or a character that shows nothing, a figure is still an amount written as text.
+        ("            budget: 10\n", "            budget: \u221210\n"),
+        ("            budget: 10\n", '            budget: "\\u200b10"\n'),
+        ("            budget: 10\n", "            budget: (10)\n"),
+        ("            budget: 10\n", "            budget: -5 triệu\n"),
     ],
 )
 def test_the_schema_refuses_what_validate_refuses(run, tmp_path, old, new):

@@ -809,6 +809,22 @@ def test_amounts_written_as_text_are_errors_that_say_how_to_write_them(run, tmp_
     assert "viết dạng chữ" not in vietnamese and ("bằng chữ" not in vietnamese or "as a plain number" in fix)  # "bằng chữ số"
 
 
+@pytest.mark.parametrize("written", ["\u221220", '"\\u200b30"', '"\\u2060\\u200e30"', "(10)", "~10", "$10", "\u2013 5", "-5 triệu", "≈ 12,5"])
+def test_a_figure_behind_signs_brackets_or_invisible_characters_is_an_amount_written_as_text(run, tmp_path, written):
+    """Word's minus ("−20"), a zero-width space before "30", "(10)": each passed as a budget note (a warning), so the
+    printed plan showed the figure in the Kinh phí column while every total left it out: two readings of one file."""
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace("budget: 10", f"budget: {written}")
+    result = run("validate", write(tmp_path, "amount.yaml", text.encode()), "--format", "json", "--lang", "en")
+    assert result.exit_code == 1 and [d["code"] for d in diagnostics(result) if d["severity"] == "error"] == ["text-amount"], result.stdout
+
+
+@pytest.mark.parametrize("note", ["Theo dự án", "- Theo kế hoạch 2021", "(Theo đề án 06)", "“Lồng ghép” 2021", "Nguồn vốn 2021", "_Theo dự án"])
+def test_a_note_whose_first_word_is_no_figure_stays_a_note(run, tmp_path, note):
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace("budget: 10", f'budget: "{note}"')
+    result = run("validate", write(tmp_path, "note.yaml", text.encode()), "--format", "json")
+    assert result.exit_code == 0 and "text-amount" not in {d["code"] for d in diagnostics(result)}, result.stdout
+
+
 def test_a_plain_amount_starting_with_0_is_not_said_to_be_in_quotes(run, tmp_path):
     text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace("budget: 10", "budget: 010")
     found = diagnostics(run("validate", write(tmp_path, "amount.yaml", text.encode()), "--format", "json", "--lang", "en"))
