@@ -327,9 +327,11 @@ class AgencyRegistry:
 
     def find(self, query: str) -> AgencyMatch:
         """Look an agency up as a person types it: equal (folded, or by initials) to a name, else part of exactly one."""
+        from cchc.model import MAX_NAME  # loaded with the plan asked
+
         folded = fold(query)
-        if not folded:
-            return AgencyMatch(suggestions=[])
+        if not folded or len(folded) > MAX_NAME:  # longer than any name can be: equal to none, part of none
+            return AgencyMatch(suggestions=[])  # (and no look-alike worth the work of comparing it with each name)
         equal = self._folded.get(folded, [])
         if not equal:
             place = _place_word(query)
