@@ -126,6 +126,16 @@ def test_a_template_that_grows_memory_is_stopped(plan, tmp_path, monkeypatch):
     assert "MiB of memory" in failure.reason and (failure.kind, failure.args_) == ("memory", {"mib": 64})
 
 
+def test_what_a_template_writes_is_bounded_in_the_process_that_takes_it_back(plan, tmp_path, monkeypatch):
+    """A 60-byte template wrote 600 MB of "x" within the child's limits; this process, under none, took it back
+    whole (1.8 GB) and wrote it. It now stops taking past a quarter of the child's budget."""
+    monkeypatch.setattr(sandbox, "MEMORY_BUDGET", 128 << 20)
+    failure = _refused(plan, tmp_path, "{% for i in range(40) %}{{ 'x' * 1000000 }}{% endfor %}")
+    assert (failure.kind, failure.args_) == ("output", {"mib": 32}) and "more than 32 MiB" in failure.reason
+    # Within the bound, the page is written whole.
+    assert _render(plan, tmp_path, "{{ 'x' * 1000000 }}") == "x" * 1000000
+
+
 def test_templates_outside_the_directory_are_refused(plan, tmp_path):
     directory = tmp_path / "templates"
     directory.mkdir()

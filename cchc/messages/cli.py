@@ -151,6 +151,10 @@ MESSAGES = {
     "template.undefined": ("mẫu dùng một tên không có trong dữ liệu của kế hoạch (Jinja báo: {detail})", "the template uses a name the plan's data does not have ({detail})"),
     "template.time": ("mẫu chạy quá {seconds} giây nên đã bị dừng", "the template ran longer than {seconds} s and was stopped"),
     "template.memory": ("mẫu dùng quá {mib} MiB bộ nhớ nên đã bị dừng", "the template used more than {mib} MiB of memory and was stopped"),
+    "template.output": (
+        "mẫu viết ra hơn {mib} MiB nên đã bị dừng (bản in của kế hoạch không lớn đến thế)",
+        "the template wrote more than {mib} MiB and was stopped (no printed plan is that large)",
+    ),
     "template.no-result": ("tiến trình chạy mẫu đã dừng mà không trả về kết quả", "the template's process ended without a result"),
     "template.error": ("mẫu gặp lỗi khi chạy ({detail})", "the template failed while running ({detail})"),
     "cli.binary-to-terminal": (

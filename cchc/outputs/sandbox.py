@@ -308,6 +308,10 @@ def _in_child(work, seconds: float, budget: int, scratch: str | None):
     os.close(write)
     chunks: list[bytes] = []
     deadline = time.monotonic() + seconds
+    # What this process takes back, unbounded by the child's limits, is: its copy, joined, then read (two or three
+    # times its size here). A quarter of the child's budget is more than any plan's document (a 60-byte template
+    # could write 600 MB of "x" and take 1.8 GB of this process).
+    most, taken = max(budget // 4, 1 << 20), 0
     try:
         with os.fdopen(read, "rb") as pipe:
             while True:
@@ -317,6 +321,9 @@ def _in_child(work, seconds: float, budget: int, scratch: str | None):
                 chunk = os.read(pipe.fileno(), 1 << 20)
                 if not chunk:
                     break
+                taken += len(chunk)
+                if taken > most:
+                    raise Refused(f"the template wrote more than {most >> 20} MiB", kind="output", mib=most >> 20)
                 chunks.append(chunk)
     except BaseException:
         os.kill(pid, signal.SIGKILL)
