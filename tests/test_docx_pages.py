@@ -104,6 +104,26 @@ def _signing(tmp_path) -> dict:
     return plans
 
 
+#: A section's name of nine lines in its column, over three items of one line each.
+LONG_NAME = "CẢI CÁCH TỔ CHỨC BỘ MÁY HÀNH CHÍNH NHÀ NƯỚC VÀ CHẾ ĐỘ CÔNG VỤ, CÔNG CHỨC, VIÊN CHỨC"
+NAMED = range(6, 18)  # the items before it: its first row falls at every place near a page's foot
+
+
+def _long_name_after(tmp_path, before: int):
+    """A plan of two sections: *before* items of two lines each, then the section named LONG_NAME."""
+    item = "          - id: {id}\n            product: {product}\n            lead: [Phòng Nội vụ]\n            deadline: Quý II/2022\n"
+    first = "".join(item.format(id=f"A-{n}", product=f"Báo cáo kết quả thực hiện nhiệm vụ số {n} của cơ quan") for n in range(1, before + 1))
+    second = "".join(item.format(id=f"B-{n}", product=f"Báo cáo {n}") for n in range(1, 4))
+    path = tmp_path / f"long-name-{before}.yaml"
+    path.write_text(
+        "plan:\n  title: KẾ HOẠCH Cải cách hành chính năm 2022\n  year: 2022\nagencies:\n  - name: Phòng Nội vụ\nsections:\n"
+        f"  - numeral: I\n    title: CẢI CÁCH THỂ CHẾ\n    tasks:\n      - items:\n{first}"
+        f"  - numeral: II\n    title: {LONG_NAME}\n    tasks:\n      - items:\n{second}", encoding="utf-8")
+    loaded = load_plan(path)
+    assert loaded.plan is not None and not loaded.problems, loaded.problems
+    return loaded.plan
+
+
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory):
     """name -> (plan, its .docx bytes)."""
@@ -126,8 +146,21 @@ def documents(tmp_path_factory):
 @pytest.fixture(scope="module")
 def pdfs(documents, tmp_path_factory):
     """Each document converted to PDF by LibreOffice with a fresh profile, at once."""
+    return _converted(documents, tmp_path_factory.mktemp("docx-pages"))
+
+
+@pytest.fixture(scope="module")
+def named(tmp_path_factory):
+    """The plans of a section named LONG_NAME after k items, for k in NAMED: k -> (.docx bytes, its PDF)."""
+    work = tmp_path_factory.mktemp("docx-named")
+    documents = {f"named-{k}": (None, render_docx(build_view(_long_name_after(work, k)))) for k in NAMED}
+    converted = _converted(documents, work)
+    return {k: (documents[f"named-{k}"][1], converted[f"named-{k}"]) for k in NAMED}
+
+
+def _converted(documents, work):
+    """name -> the PDF LibreOffice made of the .docx of *documents* (name -> (plan, bytes)), in *work*."""
     soffice, _, _ = _tools_or_skip()
-    work = tmp_path_factory.mktemp("docx-pages")
     sources = []
     for name, (_, data) in documents.items():
         path = work / f"{name}.docx"
@@ -200,6 +233,26 @@ def test_a_row_that_fits_on_a_page_is_never_split(pdfs, documents):
 
 
 # --- the signature block ---------------------------------------------------------------------------
+
+
+def test_a_sections_name_merged_over_short_rows_is_never_cut_by_a_page(named):
+    """A district's section "III. CẢI CÁCH TỔ CHỨC BỘ MÁY … VÀ CHẾ ĐỘ" stood at the foot of page 2 and "CÔNG VỤ" at
+    the top of page 3: the rows under its merged cell were one line each, and a page fell between them. The rows
+    under a merged name now keep with the next until they are as tall as it (as Word and LibreOffice read it)."""
+    moved = 0
+    for k in NAMED:
+        pages = _page_texts(named[k][1])
+        where = lambda text: [n for n, page in enumerate(pages, start=1) if _squeeze(text) in _squeeze(page)]  # noqa: E731
+        (page,) = where("II. CẢI CÁCH TỔ")
+        assert where("VIÊN CHỨC") == [page] and where("Báo cáo 1 ") == [page], (k, where("VIÊN CHỨC"))
+        moved += where(f"nhiệm vụ số {k} của") != [page]
+    assert moved, "the section never came after a page's foot: the range does not test it"
+    # In the file: the first two rows under the long name keep with the next (every paragraph of their own cells);
+    # the rows under "I. CẢI CÁCH THỂ CHẾ", as tall as its name from the first, keep with nothing. (The table's last
+    # row keeps with the signature's block, which follows it on its page.)
+    rows = item_rows(task_table(docx.Document(io.BytesIO(named[NAMED[0]][0]))))
+    keeps = [{bool(p.xpath("./w:pPr/w:keepNext")) for tc in row._tr.tc_lst for p in tc.p_lst} for row in rows[:-1]]
+    assert keeps == [{False}] * NAMED[0] + [{True}, {True}], keeps
 
 
 def test_the_district_plan_signs_on_its_tables_page_as_cchcs_pdf_does(pdfs):

@@ -42,6 +42,8 @@ from cchc.query import leads
 
 _SIZE = '<w:sz w:val="24"/>'  # TABLE_PT (12 pt) in half-points
 _SPACING = '<w:spacing w:before="20" w:after="20"/>'  # 1 pt before and after, in twentieths of a point
+#: An empty paragraph that keeps with the next (``keep_with_next``: Word keeps a row whose paragraphs all do with the next).
+_KEEP_EMPTY = "<w:p><w:pPr><w:keepNext/></w:pPr></w:p>"
 #: Rows parsed per call: the XML text of a batch, never of the whole table, is in memory.
 BATCH = 500
 
@@ -156,6 +158,7 @@ def _item_rows(view, heads: list[str], writer, fit: RowFit):
     at = {head: i for i, head in enumerate(heads)}
     empty = "<w:p/>"
     below = {SECTION: 0, TASK: 0}  # rows still under a merged cell, per column
+    need = {SECTION: 0.0, TASK: 0.0}  # the height (points) of a merged cell's text the rows so far under it do not cover
     free = 0  # rows still under a merged cell too tall for a page
     for section in view.sections:
         for r in section.rows:
@@ -176,6 +179,8 @@ def _item_rows(view, heads: list[str], writer, fit: RowFit):
                         texts.append((column, held))
                     elif fit.too_tall(column, held):
                         free = max(free, span)
+                    else:
+                        need[head] = fit.cell_height(column, held)
                     cells[column] = writer.cell(column, writer.paragraphs(held, bold=bold), "restart" if span > 1 else None)
                 elif below[head]:
                     below[head] -= 1
@@ -200,6 +205,17 @@ def _item_rows(view, heads: list[str], writer, fit: RowFit):
                 cells[at[MONEY]] = writer.cell(at[MONEY], writer.paragraphs(held, align="right" if r.is_amount else None))
                 texts.append((at[MONEY], held))
             if free or any(fit.too_tall(column, held) for column, held in texts):
+                need[SECTION] = need[TASK] = 0.0
                 yield f"<w:tr>{''.join(cells)}</w:tr>"
-            else:
-                yield f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{''.join(cells)}</w:tr>"
+                continue
+            row = "".join(cells)
+            # A section's or task's name merged down over short rows: a page must not fall before the rows under
+            # it are as tall as its text, or its last lines go over to the next page ("… VÀ CHẾ ĐỘ" | "CÔNG VỤ").
+            height = max(fit.cell_height(column, held) for column, held in texts)
+            keep = False
+            for head in need:
+                need[head] = need[head] - height if below[head] else 0.0
+                keep = keep or need[head] > 0
+            if keep:
+                row = row.replace("<w:pPr>", "<w:pPr><w:keepNext/>").replace("<w:p/>", _KEEP_EMPTY)
+            yield f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{row}</w:tr>"
