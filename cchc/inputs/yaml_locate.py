@@ -142,19 +142,30 @@ class _OutlinedFile:
         spans = {node: (self.line[node], self.end_line[node]) for node in groups}
         offsets = _line_offsets(self.data, {line for first, last in spans.values() for line in (first, last + 1)})
         whole: set[tuple] = set()  # paths in containers too large to copy: found by reading the file itself
+        one_line: dict[int, str] = {}  # a line holding containers of one line each, read once for them all
         for node, (base, relative) in groups.items():
             first, last = spans[node]
-            if offsets[last + 1] - offsets[first] > LOCAL_BYTES:
+            shift = 0  # columns the text read starts after, on its first line
+            if first == last and self.end_column[node] - self.column[node] <= LOCAL_BYTES // 4:
+                # A container on one line ("sections: [{}, {}, …]" on a line of megabytes): its own characters, not
+                # the line's, else each of a thousand problems on the line would read all of it again.
+                line_text = one_line.get(first)
+                if line_text is None:
+                    line_text = one_line[first] = _LINES.split(self.data[offsets[first] : offsets[last + 1]].decode("utf-8"), 1)[0]
+                lines, shift = [line_text[self.column[node] : self.end_column[node]]], self.column[node]
+                found = _find_safely(lines[0].encode("utf-8"), _prefixes(relative))
+            elif offsets[last + 1] - offsets[first] > LOCAL_BYTES:
                 whole.update(base + path for path in relative)
                 continue
-            text = self.data[offsets[first] : offsets[last + 1]]
-            lines = _node_lines(text, last - first + 1, self.column[node], self.end_column[node])
-            found = _simple_mapping(lines, self.column[node], relative)
-            if found is None:
-                found = _find_safely("\n".join(lines).encode("utf-8"), _prefixes(relative))
+            else:
+                text = self.data[offsets[first] : offsets[last + 1]]
+                lines = _node_lines(text, last - first + 1, self.column[node], self.end_column[node])
+                found = _simple_mapping(lines, self.column[node], relative)
+                if found is None:
+                    found = _find_safely("\n".join(lines).encode("utf-8"), _prefixes(relative))
             for local, into in zip(found, (values, keys)):
                 for path, (line, column) in local.items():
-                    into.setdefault(base + path, (line + first, column))
+                    into.setdefault(base + path, (line + first, column + shift if line == 1 else column))
         if whole:
             for found, into in zip(_find_safely(self.data, _prefixes(whole)), (values, keys)):
                 for path, position in found.items():
