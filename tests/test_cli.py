@@ -201,10 +201,21 @@ def test_the_hook_checks_a_broken_plan_in_jsons_style_and_a_plan_with_the_modeli
         alone = run("validate", path, "-f", "json")
         hooked = run("validate", "--plans-only", path, "-f", "json")
         assert alone.exit_code == 1 and (hooked.exit_code, hooked.stdout) == (alone.exit_code, alone.stdout), (path, hooked)
-    # A workflow, or a YAML file that names a plan only inside, is still no plan to the hook.
-    workflow = tmp_path / "ci.yml"
-    workflow.write_text("on: push\njobs:\n  check:\n    steps: [{run: cchc validate}]\n")
-    assert json.loads(run("validate", "--plans-only", workflow, "-f", "json").stdout)["files"] == []
+    # Files that are no plans, though "plan" is a key inside them, or their schema's name ends in "plan.schema.json".
+    others = {
+        "ci.yml": "on: push\njobs:\n  check:\n    steps: [{run: cchc validate}]\n",
+        "playbook.yml": "- hosts: all\n  vars:\n    plan: basic\n  tasks: []\n",
+        "compose.yaml": "x-common: &c\n  image: x\nservices:\n  plan:\n    <<: *c\n",
+        "k8s.yaml": "kind: ConfigMap\ndata:\n  plan: pro\n---\nkind: Service\n",
+        "helm.yaml": "data:\n  plan: {{ .Values.plan }}\n",
+        "ansible.yml": "- name: x\n  when: yes\n  vars: {plan: a}\n",
+        "test.yaml": "# yaml-language-server: $schema=./schemas/test-plan.schema.json\nname: smoke\nsteps: []\n",
+        "list.yaml": "- plan: 1\n- sections: 2\n",
+    }
+    for name, text in others.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run("validate", "--plans-only", *(tmp_path / name for name in others), "-f", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["files"] == [], result.stdout
 
 
 def test_the_hook_checks_a_broken_plan_with_lone_cr_line_ends_and_a_plan_holding_a_reports_keys(run, tmp_path):

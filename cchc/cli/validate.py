@@ -200,18 +200,21 @@ def check_log_alone(path: Path, as_of: datetime.date) -> tuple[list, bool]:
     return found, unreadable(found)
 
 
-#: The first line of a starter (``cchc init``): the editor's schema is a plan's.
-_MODELINE = re.compile(rb"\$schema=\S*plan\.schema\.json")
+#: The first line of a starter (``cchc init``): the editor's schema is a plan's, plan.schema.json by that name.
+_MODELINE = re.compile(rb"\$schema=(?:\S*/)?plan\.schema\.json(?![^\s\"'])")
 _PLAN_KEYS = frozenset({"decision", "plan", "sections", "agencies", "prose_before", "prose_after"})
 # The keys of `cchc report --format json`, whose "plan" is a summary of the plan.
 _REPORT_KEYS = frozenset({"as_of", "window", "completion", "by_section"})
 #: A report has a "plan" key too, never these: a plan that also holds a report's keys is still a plan.
 _PLAN_ONLY_KEYS = _PLAN_KEYS - {"plan"}
 # A file the reader cannot parse is a plan when it shows a plan's top-level key in any spelling YAML allows
-# ("plan:", "'plan':", "? plan") at a line's start (after LF, CRLF or a lone CR), indented or after "{" (a plan
-# written in JSON's style, '{"plan": …' or '  "plan": {'), or the plan schema's modeline.
+# ("plan:", "'plan':", "? plan") at a line's start (after LF, CRLF or a lone CR), or as the first key of a file in
+# JSON's style ('{"decision": …', indented or not), or the plan schema's modeline. An indented key is no top-level
+# one: a playbook's "vars: {plan: basic}" or a service named "plan" is no plan.
+_KEY_NAMES = rb"(?:decision|plan|sections|agencies|prose_before|prose_after)"
 _PLAN_MARKS = re.compile(
-    rb"(?:^|(?<=\r))[ \t{]*(?:\?\s*)?[\"']?(?:decision|plan|sections|agencies|prose_before|prose_after)[\"']?\s*(?::|$)"
+    rb"(?:^|(?<=\r))(?:\?\s*)?[\"']?" + _KEY_NAMES + rb"[\"']?\s*(?::|$)"
+    rb"|\A\s*\{\s*[\"']?" + _KEY_NAMES + rb"[\"']?\s*:"
     rb"|" + _MODELINE.pattern,
     re.M,
 )
@@ -224,9 +227,8 @@ def plans_among(paths: list[Path]) -> list[Path]:
     checked with its log (a log with no plan beside it is no plan's, and left
     out). A file is a plan when the reader finds a mapping with a plan's
     top-level key or the file has the plan schema's modeline, or, when it
-    cannot read the file, when the text shows either (a key indented, quoted or
-    after "{" too: a plan in JSON's style); a file that cannot be read at all is
-    kept, so that validate reports it. The whole file is read (bounded), so padding cannot hide a plan.
+    cannot read the file, when the text shows either (``_PLAN_MARKS``); a file
+    that cannot be read at all is kept, so that validate reports it. The whole file is read (bounded), so padding cannot hide a plan.
     """
     from cchc.progress import is_log_name, log_path, plan_beside
 
