@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from cchc.model import NOTE_AMOUNT
 from cchc.money import MAX_MILLION, MAX_DECIMALS, exact_sum, million_in_words, million_to_vnd, vnd_to_million, words_to_amount
 from cchc.problems import Problem, error, warning
 from cchc.text import fold
@@ -34,9 +35,10 @@ def check_total(plan) -> list[Problem]:
         problems.append(warning("amount-thousands-dot", ("plan", "total_million_vnd"), key="amount-thousands-dot.total",
                                 **_thousands_dot_readings(declared)))
     itemized = itemized_total(plan)
-    if itemized != declared and not _explained_by_text_amounts(plan, declared - itemized):
-        # Amounts written as text (their own errors) are in no sum: the warning says how many it leaves out.
-        left_out = sum(1 for _, _, item in plan.items() if _number_as_text(item.budget_note))
+    written = _text_amounts(plan)
+    if itemized != declared and not _explained(written, declared - itemized):
+        # Amounts written as text or in words (their own errors) are in no sum: the warning says how many it leaves out.
+        left_out = len(written)
         problems.append(
             warning("total-mismatch", ("plan", "total_million_vnd"), key="total-mismatch.text-amounts" if left_out else None,
                     itemized=itemized, declared=declared, difference=itemized - declared, **({"count": left_out} if left_out else {}))
@@ -197,26 +199,43 @@ def _thousands_dot_readings(amount: Decimal) -> dict:
 def _words_as_amount(note: str) -> bool:
     """Whether a budget note starts with an amount in words ("Mười triệu đồng", "Một tỷ đồng (dự kiến)", "Hai mươi
     triệu VNĐ", "… /năm"); "Không" (nothing) does not."""
+    return _words_amount(note) is not None
+
+
+def _words_amount(note: str) -> Decimal | None:
+    """The amount, in million đồng, a budget note starts with in words (``_words_as_amount``), else None."""
     head = _VND.sub("", re.split(r"[(/:;,]", note, maxsplit=1)[0])
     try:
-        return words_to_amount(head) > 0
+        amount = words_to_amount(head)
     except ValueError:
-        return False
+        return None
+    return Decimal(vnd_to_million(amount)) if amount > 0 else None
 
 
 _VND = re.compile(r"(?i)\s*\bvn[dđ]\b\.?\s*$")
 
 
-def _explained_by_text_amounts(plan, gap) -> bool:
-    """Whether the amounts written as text ("5.", an error of their own) make up the whole *gap*: then it is no
-    second problem. A gap they do not explain is still a warning."""
-    written = [_FIRST_FIGURE.search(item.budget_note) for _, _, item in plan.items() if _number_as_text(item.budget_note)]
-    if not written:
-        return False
-    try:
-        return sum(Decimal(found.group().replace(",", ".")) for found in written if found) == gap
-    except ArithmeticError:
-        return False
+def _text_amounts(plan) -> list[Decimal | None]:
+    """The amounts the items' notes hold as text ("5.", "10 triệu") or in words ("Mười triệu đồng"), each an error of
+    its own (text-amount), in plan order: the figure each reads as, or None where none is read."""
+    found: list[Decimal | None] = []
+    for _, _, item in plan.items():
+        note = item.budget_note
+        if _number_as_text(note):
+            figure = _FIRST_FIGURE.search(note)
+            try:
+                found.append(Decimal(figure.group().replace(",", ".")) if figure else None)
+            except ArithmeticError:
+                found.append(None)
+        elif note is not None and _words_amount(note):
+            found.append(_words_amount(note))
+    return found
+
+
+def _explained(written: list[Decimal | None], gap) -> bool:
+    """Whether the amounts written as text or in words (*written*, ``_text_amounts``) make up the whole *gap*: then it
+    is no second problem. A gap they do not explain is still a warning."""
+    return bool(written) and None not in written and sum(written) == gap
 
 
 _FIRST_FIGURE = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
@@ -224,16 +243,13 @@ _FIRST_FIGURE = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
 
 def _number_as_text(note: str | None) -> bool:
     """A budget note that is an amount written as text ("5.", "10 triệu"): an error, not a note. So is a figure
-    behind signs, brackets or characters that show nothing ("−20" with Word's minus, "(10)", "~10", "$10", a
-    zero-width space before "30"): printed, it reads as an amount that no total counts."""
+    alone behind signs, brackets or characters that show nothing ("−20" with Word's minus, "(10)", "~10", a
+    zero-width space before "30"): printed, it reads as an amount that no total counts. The JSON Schema refuses
+    the same notes, by the same pattern (``cchc.model.NOTE_AMOUNT``)."""
     if note is None:
         return False
     stripped = note.strip()
-    if stripped[:1].isdigit() or _NUMBER.match(stripped) is not None:
-        return True
-    first = _NOT_WORD_FIRST.match(stripped).end()
-    return first > 0 and stripped[first : first + 1].isdigit()
+    return stripped[:1].isdigit() or _NUMBER.match(stripped) is not None or _NOTE_AMOUNT.match(note) is not None
 
 
-#: What may stand before a note's first letter or figure: anything but a letter, a figure and "_".
-_NOT_WORD_FIRST = re.compile(r"[\W_]*")
+_NOTE_AMOUNT = re.compile(NOTE_AMOUNT)

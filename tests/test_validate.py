@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from cchc.checks_money import _number_as_text
+from cchc.model import NOTE_AMOUNT
 from conftest import DATA, PLAN
 
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))
@@ -809,7 +811,13 @@ def test_amounts_written_as_text_are_errors_that_say_how_to_write_them(run, tmp_
     assert "viết dạng chữ" not in vietnamese and ("bằng chữ" not in vietnamese or "as a plain number" in fix)  # "bằng chữ số"
 
 
-@pytest.mark.parametrize("written", ["\u221220", '"\\u200b30"', '"\\u2060\\u200e30"', "(10)", "~10", "$10", "\u2013 5", "-5 triệu", "≈ 12,5"])
+AMOUNTS_AS_NOTES = ["\u221220", "\u200b30", "\u2060\u200e30", "(10)", "~10", "$10", "\u2013 5", "-5 triệu", "≈ 12,5", "“10”",
+                    "(10 triệu đồng)", "• 10 tr", "(10 000)", "«5,5»"]
+NOTES = ["Theo dự án", "- Theo kế hoạch 2021", "(Theo đề án 06)", "“Lồng ghép” 2021", "Nguồn vốn 2021", "_Theo dự án",
+         "(1) Theo dự án", "[1] Theo QĐ 123", "- 02 dự án thành phần", "(*) Theo dự án", "№ 10", "(①)"]
+
+
+@pytest.mark.parametrize("written", [json.dumps(note, ensure_ascii=True) for note in AMOUNTS_AS_NOTES])
 def test_a_figure_behind_signs_brackets_or_invisible_characters_is_an_amount_written_as_text(run, tmp_path, written):
     """Word's minus ("−20"), a zero-width space before "30", "(10)": each passed as a budget note (a warning), so the
     printed plan showed the figure in the Kinh phí column while every total left it out: two readings of one file."""
@@ -818,9 +826,10 @@ def test_a_figure_behind_signs_brackets_or_invisible_characters_is_an_amount_wri
     assert result.exit_code == 1 and [d["code"] for d in diagnostics(result) if d["severity"] == "error"] == ["text-amount"], result.stdout
 
 
-@pytest.mark.parametrize("note", ["Theo dự án", "- Theo kế hoạch 2021", "(Theo đề án 06)", "“Lồng ghép” 2021", "Nguồn vốn 2021", "_Theo dự án"])
+@pytest.mark.parametrize("note", NOTES)
 def test_a_note_whose_first_word_is_no_figure_stays_a_note(run, tmp_path, note):
-    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace("budget: 10", f'budget: "{note}"')
+    """A footnote's mark or a list's dash before words ("(1) Theo dự án", "- 02 dự án thành phần") is a note."""
+    text = (DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace("budget: 10", f"budget: {json.dumps(note)}")
     result = run("validate", write(tmp_path, "note.yaml", text.encode()), "--format", "json")
     assert result.exit_code == 0 and "text-amount" not in {d["code"] for d in diagnostics(result)}, result.stdout
 
@@ -994,9 +1003,25 @@ def test_a_gap_an_amount_written_as_text_does_not_explain_is_still_a_warning(run
     assert sorted(d["code"] for d in found) == ["text-amount", "total-mismatch"]
     # The sum it names is the items' written as numbers: it says it leaves "5 triệu" out, not that the items make 100.
     (gap,) = [d["message"] for d in found if d["code"] == "total-mismatch"]
-    assert gap.startswith("itemized total 100 million VND (leaving out 1 amount(s) written as text, each an error of its own)"), gap
+    assert gap.startswith("itemized total 100 million VND (leaving out 1 amount(s) not written as a number; see the text-amount errors)"), gap
     vietnamese = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
-    assert "(chưa tính 1 khoản kinh phí không ghi là số, mỗi khoản có lỗi riêng)" in next(d["message"] for d in vietnamese if d["code"] == "total-mismatch")
+    assert "(không tính 1 khoản kinh phí không viết thành số; xem các lỗi text-amount)" in next(d["message"] for d in vietnamese if d["code"] == "total-mismatch")
+
+
+@pytest.mark.parametrize("written, explained", [('"5 triệu"', True), ("Năm triệu đồng", True), ("Bốn triệu đồng", False)])
+def test_an_amount_in_words_counts_as_one_written_as_text_against_the_total(run, tmp_path, written, explained):
+    """An amount in words ("Năm triệu đồng", an error of its own) that makes up the whole gap was still warned of as a
+    gap, and one that does not was not said to be left out of the sum."""
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "plan: {title: T, year: 2021, total_million_vnd: 105}\nagencies: [{name: Sở A}]\n"
+        "sections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: xx, lead: [Sở A], deadline: Tháng 6/2021, budget: 100},"
+        f" {{id: A-2, product: yy, lead: [Sở A], deadline: Tháng 6/2021, budget: {written}}}]}}]}}]\n", encoding="utf-8")
+    found = json.loads(run("validate", path, "-f", "json", "--lang", "en").stdout)["diagnostics"]
+    gaps = [d["message"] for d in found if d["code"] == "total-mismatch"]
+    assert [d["code"] for d in found if d["severity"] == "error"] == ["text-amount"]
+    assert gaps == ([] if explained else ["itemized total 100 million VND (leaving out 1 amount(s) not written as a number; see the "
+                                          "text-amount errors) differs from the declared total 105 million VND: difference -5 million VND"])
 
 
 @pytest.mark.parametrize("written", ["0", "-86400", "1609372800", "1609372800.0", "2020-12-31T00:00:00Z", "2020-12-31 00:00:00"])
@@ -1142,3 +1167,26 @@ def test_a_label_typed_as_a_number_is_told_to_be_quoted_as_written(run, tmp_path
     assert run("--lang", "en", "validate", path).stdout.count("put it in double quotes, as the document writes it") == 2
     path.write_text(bare.replace("numeral: 1\n", 'numeral: "1"\n', 1).replace("deadline: 2021\n", 'deadline: "2021"\n', 1), encoding="utf-8")
     assert not [d for d in diagnostics(run("validate", path, "--format", "json")) if d["severity"] == "error"]
+
+
+@pytest.mark.parametrize("variant", ["default", "nonunicode", "python"])
+def test_the_schema_and_validate_agree_on_which_notes_are_amounts(tmp_path, variant):
+    """validate refused "“10”", "•10" as amounts written as text while the JSON Schema took them: both now read
+    a note by one pattern, cchc.model.NOTE_AMOUNT, in each of check-jsonschema's regex dialects."""
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).parent / "check-jsonschema"
+    if not exe.exists():
+        pytest.skip("check-jsonschema is not installed")
+    schema = tmp_path / "note.schema.json"
+    schema.write_text(json.dumps({"type": "object", "properties": {"budget": {"not": {"pattern": NOTE_AMOUNT}}}}), encoding="utf-8")
+    files = []
+    for n, note in enumerate(AMOUNTS_AS_NOTES + NOTES):
+        files.append(tmp_path / f"note-{n}.json")
+        files[-1].write_text(json.dumps({"budget": note}), encoding="utf-8")
+    done = subprocess.run([str(exe), "--regex-variant", variant, "-o", "json", "--schemafile", str(schema), *map(str, files)],
+                          capture_output=True, text=True)
+    refused = {Path(error["filename"]).name for error in json.loads(done.stdout)["errors"]}
+    assert refused == {f"note-{n}.json" for n in range(len(AMOUNTS_AS_NOTES))}, sorted(refused)
+    assert all(_number_as_text(note) for note in AMOUNTS_AS_NOTES) and not any(_number_as_text(note) for note in NOTES)

@@ -272,9 +272,9 @@ MESSAGES = {
         "itemized total {itemized!m} differs from the declared total {declared!m}: difference {difference!M}",
     ),
     "total-mismatch.text-amounts": (
-        "tổng các khoản ghi số {itemized!m} (chưa tính {count} khoản kinh phí không ghi là số, mỗi khoản có lỗi riêng) khác tổng kinh phí "
+        "tổng các khoản ghi số {itemized!m} (không tính {count} khoản kinh phí không viết thành số; xem các lỗi text-amount) khác tổng kinh phí "
         "công bố {declared!m}: chênh lệch {difference!M}",
-        "itemized total {itemized!m} (leaving out {count} amount(s) written as text, each an error of its own) differs from "
+        "itemized total {itemized!m} (leaving out {count} amount(s) not written as a number; see the text-amount errors) differs from "
         "the declared total {declared!m}: difference {difference!M}",
     ),
     "total-in-words": ("không đọc được số tiền bằng chữ {words!q}", "cannot read the total in words {words!q}: {reason}"),
