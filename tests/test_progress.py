@@ -6,6 +6,7 @@ import datetime
 import json
 import os
 import re
+import shlex
 import shutil
 import time
 import unicodedata
@@ -608,6 +609,16 @@ def test_done_on_an_item_due_again_later_says_its_later_dates_leave_the_reminder
     # What it says is so: the later dates are gone from the reminders.
     pending = run("due", "--from", "2021-04", "--to", "2021-12", "--pending", "--today", "2021-04-01", "--plan", plan_file, "-f", "json")
     assert "B-3" not in [item["id"] for item in json.loads(pending.stdout)]
+    # The command it gives records the occurrence, on the same day: B-3 is then in progress, not done, for the report.
+    command = re.search(r"cchc (progress B-3 --status in_progress --on 2021-03-30 --plan \S+) --note", said)
+    assert command, said
+    result = run(*shlex.split(command.group(1)), "--note", "Báo cáo quý I đã gửi", "--today", "2021-04-01")
+    assert result.exit_code == 0, result
+    report = json.loads(run("report", "--as-of", "2021-07-01", "--plan", plan_file, "-f", "json").stdout)
+    assert [o["note"] for o in report["overdue"] if o["id"] == "B-3"] == ["Báo cáo quý I đã gửi"], report["overdue"]
+    # Done a month after a due date answers that one, late: the dates after it go, and are named.
+    result = run("--lang", lang, "progress", "B-3", "--status", "done", "--on", "2021-07-30", "--plan", plan_file, "--today", "2021-12-31")
+    assert result.exit_code == 0 and ", ".join(later[1:]) in result.stderr.replace("\n", " "), result.stderr
     # Done for the last occurrence, or for an item due once: nothing to say but "recorded".
     for item, day in (("B-3", "2021-12-30"), ("A-3", "2021-07-30")):
         result = run("--lang", lang, "progress", item, "--status", "done", "--on", day, "--plan", plan_file, "--today", "2021-12-31")

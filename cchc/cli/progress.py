@@ -156,19 +156,34 @@ def progress(
         except OSError as exc:
             raise fail(msg("cli.cannot-write", path=str(target), reason=exc.strerror or str(exc)), EXIT_USAGE) from None
         note(msg("progress.recorded", id=entry.id, status=msg("status." + entry.status), day=day, path=str(target)))
-        # Done for the occurrence it answers (the first due on or after the day), with more to come.
-        coming = [due for due in row.deadline.due if due >= day] if status == "done" else []
-        if len(coming) > 1:
-            from cchc.messages import date_text
-
-            dates = ", ".join(date_text(due, lang()) for due in coming[1:])
-            note(msg("progress.done-early", id=entry.id, due=coming[0], dates=dates))
+        _say_later_dates(row, entry, plan, progress_path)
     if format is HistoryFormat.json:  # what was written, for a script that records progress
         from cchc.outputs.reporters import surrogates_escaped, to_json
 
         out_data(surrogates_escaped(to_json({"recorded": entry.as_dict(), "log": str(target)})))
     if abs(day.year - loaded.plan.year) > FAR_YEARS:
         note(msg("progress.far-day" if on is not None else "progress.far-day.today", day=day, year=loaded.plan.year, path=str(target)))
+
+
+def _say_later_dates(row, entry, plan, progress_path) -> None:
+    """Done on an item due again later: which dates leave the reminders, and how to record one occurrence instead.
+    The occurrence the entry answers is the due date nearest its day (the earlier of two as near): VII-4, due 30/06
+    and 31/12, done on 01/07 was late for June, and loses December."""
+    due = row.deadline.due
+    if entry.status != "done" or not due:
+        return
+    answered = max(min(due, key=lambda d: (abs((d - entry.date).days), d)), entry.date)
+    later = [d for d in due if d > answered]
+    if not later:
+        return
+    import shlex
+
+    from cchc.messages import date_text
+
+    command = ["cchc", "progress", entry.id, "--status", "in_progress", "--on", entry.date.isoformat()]
+    command += [*(["--plan", str(plan)] if plan is not None else []), *(["--progress", str(progress_path)] if progress_path else [])]
+    dates = ", ".join(date_text(d, lang()) for d in later)
+    note(msg("progress.done-early", id=entry.id, due=answered, dates=dates, command=shlex.join(command) + ' --note "…"'))
 
 
 def _refuse_a_log_with_errors(target, loaded, today: datetime.date):

@@ -177,12 +177,12 @@ MESSAGES = {
     # Done is one status for the whole item: an item due again later loses those reminders (README, "Items with
     # several due dates"); said when it is written, as most who record it mean one occurrence.
     "progress.done-early": (
-        "lưu ý: {id} còn hạn chót sau ngày {due!d}: {dates}; ghi done là xong cả nhiệm vụ: các hạn đó không còn "
-        "trong due --pending, calendar --pending, và báo cáo tính nhiệm vụ đã hoàn thành. Nếu mới xong kỳ này, ghi tiếp: "
-        "cchc progress {id} --status in_progress --note \"…\"",
-        "note: {id} is due again after {due!d}: {dates}; done is done for the whole item: those dates leave "
-        "due --pending and calendar --pending, and reports count the item as done. If only this occurrence is done, record "
-        "next: cchc progress {id} --status in_progress --note \"…\"",
+        "lưu ý: {id} còn hạn chót sau ngày {due!d}: {dates}. Trạng thái hoàn thành (done) là của cả nhiệm vụ: các hạn "
+        "chót ấy không còn trong due --pending và calendar --pending, báo cáo cũng tính nhiệm vụ là đã hoàn thành. Nếu "
+        "mới xong lần đến hạn này, hãy ghi thêm: {command}",
+        "note: {id} is due again after {due!d}: {dates}. Done is the status of the whole item: those dates leave "
+        "due --pending and calendar --pending, and reports count the item as done. If only this occurrence is done, "
+        "also record: {command}",
     ),
     "progress.already": (
         "đã có trong {path}: {id} {status} ngày {day!d}, cùng minh chứng và ghi chú; không ghi thêm lần nữa",
