@@ -151,6 +151,14 @@ def test_a_period_given_as_a_month_is_told_the_months_it_spans(run, written, mon
     for lang, words in (("vi", "là một kỳ"), ("en", "is a period")):
         result = run("--lang", lang, "due", "--month", written, "--plan", PLAN)
         assert result.exit_code == 2 and words in result.stderr and asked in result.stderr, result.stderr
+    # Given to --from or --to, it is told the month that option wants; "0621" or "3000" is told how a month is written.
+    told = run("--lang", "en", "due", "--from", "2021-01", "--to", written, "--plan", PLAN).stderr
+    assert f"it ends at --to {months[1]}" in told and "--from" not in told.split("period")[-1], told
+    told = run("--lang", "en", "due", "--from", written, "--plan", PLAN).stderr
+    assert f"it starts at --from {months[0]}" in told, told
+    for month in ("0621", "3000"):
+        told = run("--lang", "en", "due", "--month", month, "--plan", PLAN).stderr
+        assert "write YYYY-MM (2021-06) or MM/YYYY (06/2021)" in told, told
     # What it says to run is the question asked: the quarter's items.
     result = run("due", *asked.split(), "--format", "json", "--plan", PLAN)
     assert result.exit_code == 0, result

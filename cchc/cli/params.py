@@ -119,9 +119,13 @@ def parse_month(value: str, option: str) -> tuple[int, int]:
     from cchc.report import period_months
 
     months = period_months(value)
-    if months is not None:  # "Q3/2021", "quý III/2021", "6T/2021", as report --period takes them: told the months
-        year, first, last = _year(value, months[0], option), months[1], months[2]
-        raise usage(msg("cli.month-is-period", value=value, start=f"{year}-{first:02d}", end=f"{year}-{last:02d}"), option)
+    if months is not None and MIN_YEAR <= months[0] <= MAX_YEAR:
+        # "Q3/2021", "quý III/2021", "6T/2021", as report --period takes them: told the months, for the option given
+        # ("0621" is no year 621: it is told how a month is written).
+        year, first, last = months
+        start, end = f"--from {year}-{first:02d}", f"--to {year}-{last:02d}"
+        key, use = {"--from": (".from", start), "--to": (".to", end)}.get(option, ("", f"{start} {end}"))
+        raise usage(msg("cli.month-is-period" + key, value=value, use=use), option)
     raise usage(msg("cli.bad-month", value=value), option)
 
 

@@ -34,8 +34,16 @@ MESSAGES = {
     "cli.bad-year": ("{value!q}: năm {year} nằm ngoài khoảng {low}–{high}", "{value!q}: year {year} is outside {low}–{high}"),
     "cli.bad-month-number": ("{value!q}: không có tháng {month} (tháng từ 1 đến 12)", "{value!q}: there is no month {month} (months are 1-12)"),
     "cli.month-is-period": (
-        "{value!q} là một kỳ, không phải một tháng; hỏi cả kỳ: --from {start} --to {end}",
-        "{value!q} is a period, not a month; for the whole period: --from {start} --to {end}",
+        "{value!q} là một kỳ, không phải một tháng; để xem cả kỳ, dùng {use}",
+        "{value!q} is a period, not a month; for the whole period, use {use}",
+    ),
+    "cli.month-is-period.from": (
+        "{value!q} là một kỳ, không phải một tháng; kỳ ấy bắt đầu từ {use}",
+        "{value!q} is a period, not a month; it starts at {use}",
+    ),
+    "cli.month-is-period.to": (
+        "{value!q} là một kỳ, không phải một tháng; kỳ ấy kết thúc ở {use}",
+        "{value!q} is a period, not a month; it ends at {use}",
     ),
     "cli.bad-month": (
         "{value!q} không phải là tháng; viết YYYY-MM (2021-06) hoặc MM/YYYY (06/2021)",
@@ -46,7 +54,7 @@ MESSAGES = {
         "{value!q} is not a date; write YYYY-MM-DD (2021-06-15) or DD/MM/YYYY (15/06/2021)",
     ),
     # Written as a date, but not one on the calendar: said so, not "not a date; write DD/MM/YYYY" as it was.
-    "cli.no-such-day": ("{value!q}: tháng {month}/{year} không có ngày {day}", "{value!q}: month {month} of {year} has no day {day}"),
+    "cli.no-such-day": ("{value!q}: tháng {month}/{year} không có ngày {day}", "{value!q}: there is no day {day} in month {month} of {year}"),
     "cli.month-or-range": ("dùng --month hoặc --from/--to, không dùng cả hai", "give either --month or --from/--to, not both"),
     "cli.from-after-to": ("--from {first} sau --to {last}", "--from {first} is after --to {last}"),
     "period.month": ("tháng {month}", "in {month}"),
