@@ -329,9 +329,13 @@ class AgencyRegistry:
         """Look an agency up as a person types it: equal (folded, or by initials) to a name, else part of exactly one."""
         from cchc.model import MAX_NAME  # loaded with the plan asked
 
+        # Twice as long as any name can be (spaces typed double, "ß" folded "ss" aside): equal to none, part of none,
+        # and like none enough to be worth comparing it with each name.
+        if len(query) > 2 * MAX_NAME:
+            return AgencyMatch(suggestions=[])
         folded = fold(query)
-        if not folded or len(folded) > MAX_NAME:  # longer than any name can be: equal to none, part of none
-            return AgencyMatch(suggestions=[])  # (and no look-alike worth the work of comparing it with each name)
+        if not folded:
+            return AgencyMatch(suggestions=[])
         equal = self._folded.get(folded, [])
         if not equal:
             place = _place_word(query)

@@ -268,7 +268,9 @@ def test_a_word_file_or_a_pdf_given_as_a_plan_is_named_for_what_it_is(run, tmp_p
     assert result.exit_code == 1 and "cchc import" in result.stderr and "UTF-8" not in result.stderr
 
 
-@pytest.mark.parametrize("start", [None, b"<html>", b"\n  <HTML lang='vi'>", b"\xef\xbb\xbf<!doctype HTML>\n<title>x</title>"])
+@pytest.mark.parametrize("start", [None, b"<html>", b"\n  <HTML lang='vi'>", b"\xef\xbb\xbf<!doctype HTML>\n<title>x</title>",
+                                   b"<!-- saved from url=(0014)about:internet -->\n<html>",
+                                   b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n<html xmlns="http://www.w3.org/1999/xhtml">'])
 def test_an_html_page_given_as_a_plan_is_named_for_what_it_is(run, tmp_path, start):
     """The plan's own HTML page (`render -o kh.html`), given to validate, was a YAML syntax error at line 7, column 29:
     a clerk looked for a colon to quote in a file that is no plan at all."""

@@ -1126,9 +1126,11 @@ def test_a_query_longer_than_any_name_is_no_agency_without_comparing_it_with_eac
     from cchc.agencies import AgencyRegistry
     from cchc.model import MAX_NAME, Agency
 
-    longest = "Sở " + "x" * (MAX_NAME - 3)
+    longest = "Sở " + "ß" * (MAX_NAME - 3)  # folded, "ss" each: twice as long
     registry = AgencyRegistry([Agency(name=longest), Agency(name="Sở Tư pháp")])
     assert registry.find(longest.upper()).agency.name == longest  # a name as long as names go is still found
+    assert registry.find("  ".join(longest.split(" "))).agency.name == longest  # with its spaces typed double
+    assert "Sở Tư pháp" in registry.find("Sở Tư pháp " + "x" * 495).suggestions  # a long typing slip is still helped
 
     def not_now(*args):
         raise AssertionError("a query longer than any name was compared with the names")

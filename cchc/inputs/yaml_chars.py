@@ -75,15 +75,18 @@ _DOCUMENT_STARTS = (
 )
 
 
-#: An HTML page (``render --format html``) starts so, after white space, in any case. No plan does: a YAML plan is a
-#: mapping, whose first key is never "<html>" or "<!doctype html>" alone on its line.
-_HTML_START = re.compile(rb"[ \t\r\n]*<(?:!doctype[ \t\r\n]+html|html)[ \t\r\n>]", re.IGNORECASE)
+#: An HTML page (``render --format html``) starts so, after white space, in any case; one a browser saved may have
+#: an XML declaration and comments before ("<!-- saved from url=… -->"). No plan does: a YAML plan is a mapping,
+#: whose first key is never "<html>" or "<!doctype html>" alone on its line.
+_HTML_START = re.compile(
+    rb"\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--(?:[^-]|-(?!->)){0,1000}-->\s*){0,8}<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE
+)
 
 
 def document_kind(data: bytes) -> str | None:
     """The message key of the document *data* starts as (a Word file, a PDF, an HTML page …, not a YAML plan), else None."""
     kind = next((key for key, starts in _DOCUMENT_STARTS if data.startswith(starts)), None)
-    if kind is None and _HTML_START.match(data, 0, 4096):
+    if kind is None and _HTML_START.match(data, 0, 16384):
         kind = "encoding.html"
     return kind
 

@@ -30,7 +30,7 @@ MESSAGES = {
         "document's text, word for word; leave out any field the document lacks.",
     ),
     "starter.check": (
-        "Kiểm tra bằng `cchc validate TỆP`. Tên và mô tả từng trường: `cchc schema` (mục title, description).",
+        "Kiểm tra bằng `cchc validate TỆP`. Tên và mô tả từng trường: `cchc schema` (khóa title, description).",
         "Check it with `cchc validate FILE`. Every field's name and description: `cchc schema` (its title, description).",
     ),
     "starter.schema": (

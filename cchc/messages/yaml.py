@@ -42,7 +42,7 @@ MESSAGES = {
         "file is a PDF, not a YAML plan; cchc does not read PDF: use the plan's Word copy (.docx) with cchc import",
     ),
     "encoding.html": (
-        "tệp là trang HTML, không phải tệp kế hoạch YAML; cchc viết HTML từ kế hoạch (cchc render) nhưng không đọc "
+        "tệp là trang HTML, không phải tệp kế hoạch YAML; cchc xuất HTML từ kế hoạch (cchc render) nhưng không đọc "
         "lại HTML: hãy dùng tệp kế hoạch .yaml, hoặc bản Word (.docx) với lệnh cchc import",
         "file is an HTML page, not a YAML plan; cchc writes HTML from a plan (cchc render) but does not read HTML back: "
         "use the plan's .yaml file, or its Word copy (.docx) with cchc import",
