@@ -108,7 +108,8 @@ def budget_report(plan) -> BudgetReport:
         declared_note=plan.plan.total_note,
         sections=sections,
         tasks=tasks,
-        leads=sorted(totals, key=lambda t: (-t.million_vnd, sort_key(t.agency))),
+        # By amount, the largest first; the items with no lead after every agency, whatever their amount (README).
+        leads=sorted(totals, key=lambda t: (t.agency == NO_LEAD, -t.million_vnd, sort_key(t.agency))),
         unpriced=unpriced,
     )
 

@@ -134,3 +134,20 @@ def test_a_total_past_what_words_are_written_for_keeps_the_plans_own_words(run, 
         "agencies: [{name: Sở A}]\nsections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: xx, lead: [Sở A],"
         " deadline: Tháng 6/2021, budget: 2000000000}]}]}]\n", encoding="utf-8")
     assert json.loads(run("budget", "-f", "json", "--plan", plan).stdout)["declared_in_words"] == "Hai triệu tỷ đồng chẵn"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_items_with_no_lead_come_last_whatever_their_amount(run, tmp_path, lang):
+    """The README says the amounts of items with no lead come last; they were sorted by amount among the agencies,
+    so a script taking the last entry as the no-lead one read Sở B's."""
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "plan: {title: T, year: 2021}\nagencies: [{name: Sở A}, {name: Sở B}]\nsections:\n  - numeral: I\n    tasks:\n      - items:\n"
+        "          - {id: A-1, product: xx, lead: [Sở A], deadline: Tháng 6/2021, budget: 50}\n"
+        "          - {id: A-2, product: yy, lead: [], deadline: Tháng 6/2021, budget: 30}\n"
+        "          - {id: A-3, product: zz, lead: [Sở B], deadline: Tháng 6/2021, budget: 10}\n", encoding="utf-8")
+    leads = json.loads(run("--lang", lang, "budget", "-f", "json", "--plan", plan).stdout)["leads"]
+    assert leads == [{"agency": "Sở A", "million_vnd": 50}, {"agency": "Sở B", "million_vnd": 10},
+                     {"agency": "(chưa có cơ quan chủ trì)", "million_vnd": 30}]
+    table = run("--lang", lang, "budget", "--plan", plan).stdout.rstrip().splitlines()
+    assert table[-1].split()[-1] == "30" and table[-2].startswith("Sở B"), table
