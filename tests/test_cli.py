@@ -150,6 +150,9 @@ def test_pre_commit_hook_checks_plans_wherever_they_live(run, tmp_path):
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == "cchc-validate" and hook["entry"] == "cchc validate --plans-only"
     assert "files" not in hook and hook["types"] == ["yaml"]
+    # pre-commit runs a hook once, with every file, only when told: split between processes, a plan and its progress
+    # log (which stands for the plan) had the plan's errors told twice, once in each.
+    assert hook.get("require_serial") is True
     # What pre-commit passes: every YAML file; only the plans are checked.
     workflow = tmp_path / "ci.yml"
     workflow.write_text("on: push\njobs: {}\n")
@@ -179,6 +182,10 @@ def test_pre_commit_hook_checks_plans_wherever_they_live(run, tmp_path):
     bad_log.write_text('- id: "I-1"\n  status: "bogus"\n  date: "2021-05-01"\n')
     result = run("validate", "--plans-only", bad_log, "-f", "json")
     assert result.exit_code == 1 and [d["code"] for d in json.loads(result.stdout)["diagnostics"] if d["severity"] == "error"] == ["progress-status"]
+    # Given the plan and its log in one run, as the hook is, the plan and the log are checked once each.
+    result = run("validate", "--plans-only", bad_log, beside, "-f", "json")
+    assert json.loads(result.stdout)["files"] == [str(beside), str(bad_log)]
+    assert [d["code"] for d in json.loads(result.stdout)["diagnostics"] if d["severity"] == "error"] == ["progress-status"]
 
 
 
@@ -214,8 +221,10 @@ def test_the_hook_checks_a_broken_plan_in_jsons_style_and_a_plan_with_the_modeli
     }
     for name, text in others.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    result = run("validate", "--plans-only", *(tmp_path / name for name in others), "-f", "json")
+    result = run("validate", "--plans-only", *(tmp_path / name for name in others), "-f", "json", "--lang", "en")
     assert result.exit_code == 0 and json.loads(result.stdout)["files"] == [], result.stdout
+    # A hook that took in no plan says so: "0 files checked (valid)" alone reads as a pass.
+    assert f"none of the {len(others)} file(s) given is a plan" in result.stderr and "nothing was checked" in result.stderr
 
 
 def test_the_hook_checks_a_broken_plan_with_lone_cr_line_ends_and_a_plan_holding_a_reports_keys(run, tmp_path):

@@ -20,6 +20,7 @@ from cchc.cli.common import (
     lang,
     load_checked,
     msg,
+    note,
     out,
     out_data,
     plan_path,
@@ -51,7 +52,9 @@ def validate(
         env = os.environ.get("CCHC_PLAN")
         plans = [Path(env) if env else plan_path(None)]
     if plans_only:
-        plans = plans_among(plans)
+        given, plans = len(plans), plans_among(plans)
+        if not plans:  # a hook whose `files:` takes in no plan passes: said, so that it is not taken for a check
+            note(msg("cli.no-plans-among", count=given))
     if progress is not None:
         from cchc.progress import is_log_name
 

@@ -33,6 +33,12 @@ MESSAGES = {
     ),
     "cli.bad-year": ("{value!q}: năm {year} nằm ngoài khoảng {low}–{high}", "{value!q}: year {year} is outside {low}–{high}"),
     "cli.bad-month-number": ("{value!q}: không có tháng {month} (tháng từ 1 đến 12)", "{value!q}: there is no month {month} (months are 1-12)"),
+    "cli.no-plans-among": (
+        "lưu ý: không tệp nào trong {count} tệp được đưa vào là kế hoạch (--plans-only bỏ qua tệp không có khóa gốc "
+        "plan, decision, sections hay agencies): không kiểm tra gì",
+        "note: none of the {count} file(s) given is a plan (--plans-only skips a file with no top-level plan, decision, "
+        "sections or agencies key): nothing was checked",
+    ),
     "cli.month-is-period": (
         "{value!q} là một kỳ, không phải một tháng; để xem cả kỳ, dùng {use}",
         "{value!q} is a period, not a month; for the whole period, use {use}",
