@@ -396,7 +396,7 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
         else:
             day = _iso_date(value)
             if day is None:
-                problems.append(error("progress-date", (index, "date"), value=value_text(value)))
+                problems.append(error("progress-date", (index, "date"), value=value_text(value), **_no_such_date(value)))
                 ok = False
             elif not MIN_YEAR <= day.year <= MAX_YEAR:  # the years --today, --on and a plan's deadlines take
                 problems.append(error("progress-date", (index, "date"), key="progress-date.year", value=value_text(value), low=MIN_YEAR, high=MAX_YEAR))
@@ -462,6 +462,17 @@ def _iso_date(value) -> datetime.date | None:
         return datetime.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def _no_such_date(value) -> dict:
+    """What is wrong with a date written year-month-day that is not on the calendar ("2021-13-01", "2021-02-30"), as
+    the message's key and arguments; {} for one not written so (told how to write it)."""
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        return {}
+    year, month, day = map(int, value.split("-"))
+    if not 1 <= month <= 12:
+        return {"key": "progress-date.month", "month": month}
+    return {"key": "progress-date.day", "year": year, "month": month, "day": day}
 
 
 class _UnknownIds:

@@ -95,7 +95,7 @@ MESSAGES = {
     "help:cchc due --today": _TODAY,
     "help:cchc due --include-ongoing": (
         "Liệt kê thêm các nhiệm vụ không có hạn chót (thường xuyên, theo kế hoạch, sau sự kiện …), trừ việc chỉ bắt đầu sau kỳ hỏi.",
-        "Also list the items with no due date (ongoing, as planned, after an event …), but those that start after the period.",
+        "Also list the items with no due date (ongoing, as planned, after an event …), except those that start after the period.",
     ),
     "help:cchc due --pending": _PENDING,
     "help:cchc due --progress": _PROGRESS,

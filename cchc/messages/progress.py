@@ -48,6 +48,11 @@ MESSAGES = {
         "ngày {value!q} không hợp lệ; viết theo dạng năm-tháng-ngày, ví dụ 2021-06-10",
         "date {value!q} is not valid; write it year-month-day, e.g. 2021-06-10",
     ),
+    "progress-date.month": ("ngày {value!q}: không có tháng {month} (tháng từ 1 đến 12)", "date {value!q}: there is no month {month} (months are 1-12)"),
+    "progress-date.day": (
+        "ngày {value!q}: tháng {month}/{year} không có ngày {day}",
+        "date {value!q}: there is no day {day} in month {month} of {year}",
+    ),
     "progress-date.year": (
         "ngày {value!q} có năm ngoài khoảng {low}–{high}",
         "date {value!q} has a year outside {low}–{high}",
