@@ -64,20 +64,42 @@ def salvage_section(index: int, raw) -> SalvagedSection | None:
     return salvaged
 
 
-def without_unknown_keys(model, data):
+#: Fields of the plan's and the decision's headers that no check of the rest reads, left out when the schema
+#: refuses their value (a clerk's "date: 15/01/2026"), so that the unknown agency or the duplicate id of the same
+#: commit is reported in the same run. Not the year (deadlines are read in it), the default lead (items with a
+#: blank lead cell would be warned of as having none), the totals (one checks the other) nor the articles.
+HEADER_FIELDS = {
+    "plan": frozenset({"subtitle", "superior", "issuer", "number", "place", "date", "signer", "recipients"}),
+    "decision": frozenset({"number", "date", "place", "superior", "issuer", "authority", "title", "signer", "recipients"}),
+}
+
+
+def without_unknown_keys(model, data, headers: bool = False):
     """``model.model_validate(data)``; when the schema refuses only keys it does not know (a misspelt "ghi_chu", a
     "status" that belongs in the progress log, a key YAML reads as a number: ``2021: x``), the model of *data*
     without them: those keys are reported, and what they stand in must not hide the problems of the rest (an
-    unknown agency, an unreadable deadline)."""
+    unknown agency, an unreadable deadline). With *headers* (a whole plan), so too for the values of
+    ``HEADER_FIELDS`` it refuses."""
     from pydantic import ValidationError
 
     try:
         return model.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_context=False, include_input=False)
-        if not errors or any(error["type"] not in ("extra_forbidden", "invalid_key") or not error["loc"] for error in errors):
+        paths = [_left_out(error, headers) for error in errors]
+        if not errors or None in paths:
             raise
-        return model.model_validate(_without(data, [tuple(error["loc"]) for error in errors]))
+        return model.model_validate(_without(data, paths))
+
+
+def _left_out(error: dict, headers: bool) -> tuple | None:
+    """The path ``without_unknown_keys`` leaves out for *error*; None when it cannot do without it."""
+    loc = tuple(error["loc"])
+    if error["type"] in ("extra_forbidden", "invalid_key") and loc:
+        return loc
+    if headers and len(loc) >= 2 and loc[1] in HEADER_FIELDS.get(loc[0], ()):
+        return loc[:2]
+    return None
 
 
 def _without(value, paths: list[tuple]):
@@ -105,6 +127,9 @@ class Partial:
 
     plan: object
     sections: list[SalvagedSection]
+    #: The plan's date (its decision's or its own) was refused and left out: whether a deadline falls before the
+    #: plan was issued is not known, and deadline-year, which says so, is left to the run after it is mended.
+    undated: bool = False
 
     def file_path(self, path: tuple) -> tuple:
         """*path* in the partial plan -> the same place in the file."""
@@ -131,7 +156,7 @@ class Partial:
                 args = tuple((key, At(self.file_path(value.path)) if isinstance(value, At) else value) for key, value in args)
             return replace(problem, path=self.file_path(problem.path), args=args)
 
-        found = [in_file(p) for p in run_checks(self.plan, partial=True)]
+        found = [in_file(p) for p in run_checks(self.plan, partial=True) if not (self.undated and p.code == "deadline-year")]
         if any(section.refused_ids for section in self.sections):
             found = [p for p in found if p.code != "duplicate-id"] + self._duplicate_ids()
         return found

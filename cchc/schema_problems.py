@@ -103,11 +103,12 @@ def _validate_by_section(data: dict, sections: list, name: str, partial: list | 
         plan, problems = None, schema_problems(exc, rest, name)
         if partial is not None:  # refused for keys it does not know only: the rest is checked still
             try:
-                checkable = without_unknown_keys(Plan, rest)
+                checkable = without_unknown_keys(Plan, rest, headers=True)
             except ValidationError:
                 checkable = None
             if checkable is not None and not listing.unlisted:
-                partial.append(Partial(checkable.model_copy(update={"sections": [part.model for part in salvaged]}), salvaged))
+                undated = any(tuple(e["loc"][:2]) in (("plan", "date"), ("decision", "date")) for e in exc.errors(include_url=False))
+                partial.append(Partial(checkable.model_copy(update={"sections": [part.model for part in salvaged]}), salvaged, undated))
     else:
         problems = flood
     if plan is not None and not section_problems:
