@@ -231,7 +231,8 @@ def plans_among(paths: list[Path]) -> list[Path]:
     out). A file is a plan when the reader finds a mapping with a plan's
     top-level key or the file has the plan schema's modeline, or, when it
     cannot read the file, when the text shows either (``_PLAN_MARKS``); a file
-    that cannot be read at all is kept, so that validate reports it. The whole file is read (bounded), so padding cannot hide a plan.
+    that cannot be read at all is kept, so that validate reports it. The whole
+    file is read (bounded), so padding cannot hide a plan.
     """
     from cchc.progress import is_log_name, log_path, plan_beside
 

@@ -146,9 +146,10 @@ class _OutlinedFile:
         for node, (base, relative) in groups.items():
             first, last = spans[node]
             shift = 0  # columns the text read starts after, on its first line
-            if first == last and self.end_column[node] - self.column[node] <= LOCAL_BYTES // 4:
+            if first == last and offsets[last + 1] - offsets[first] <= 16 * LOCAL_BYTES:
                 # A container on one line ("sections: [{}, {}, …]" on a line of megabytes): its own characters, not
-                # the line's, else each of a thousand problems on the line would read all of it again.
+                # the line's, else each of a thousand problems on the line would read all of it again. (A longer
+                # line is not held as text: what is on it is found by reading the file itself, once, below.)
                 line_text = one_line.get(first)
                 if line_text is None:
                     line_text = one_line[first] = _LINES.split(self.data[offsets[first] : offsets[last + 1]].decode("utf-8"), 1)[0]
