@@ -15,7 +15,6 @@ from cchc.money import MAX_MILLION, MAX_DECIMALS, exact_sum, million_in_words, m
 from cchc.problems import Problem, error, warning
 from cchc.text import fold
 
-_NUMBER = re.compile(r"[-+]?[0-9][0-9.,]*\Z")
 #: An item this many times the declared total is probably written in đồng.
 DONG_FACTOR = 10
 
@@ -222,11 +221,11 @@ def _text_amounts(plan) -> list[Decimal | None]:
     for _, _, item in plan.items():
         note = item.budget_note
         if _number_as_text(note):
+            # Its figure in million đồng when it says so, or says nothing ("10", "10 triệu"); none read otherwise
+            # ("10 tỷ", "15.000.000 đồng"): a gap is then not taken as explained by it.
             figure = _FIRST_FIGURE.search(note)
-            try:
-                found.append(Decimal(figure.group().replace(",", ".")) if figure else None)
-            except ArithmeticError:
-                found.append(None)
+            plain = figure is not None and not _GROUPED_IN.search(note) and not _OTHER_UNIT.search(fold(note))
+            found.append(Decimal(figure.group().replace(",", ".")) if plain else None)
         elif note is not None and _words_amount(note):
             found.append(_words_amount(note))
     return found
@@ -239,17 +238,16 @@ def _explained(written: list[Decimal | None], gap) -> bool:
 
 
 _FIRST_FIGURE = re.compile(r"[0-9]+(?:[.,][0-9]+)?")
+_GROUPED_IN = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3}){2,}")
+#: Units of money other than million đồng, folded: "tỷ", "nghìn", "đồng", "VNĐ", "đ".
+_OTHER_UNIT = re.compile(r"(?<![a-z])(?:ty|ti|nghin|ngan|dong|vnd|d)(?![a-z])")
 
 
 def _number_as_text(note: str | None) -> bool:
-    """A budget note that is an amount written as text ("5.", "10 triệu"): an error, not a note. So is a figure
-    alone behind signs, brackets or characters that show nothing ("−20" with Word's minus, "(10)", "~10", a
-    zero-width space before "30"): printed, it reads as an amount that no total counts. The JSON Schema refuses
-    the same notes, by the same pattern (``cchc.model.NOTE_AMOUNT``)."""
-    if note is None:
-        return False
-    stripped = note.strip()
-    return stripped[:1].isdigit() or _NUMBER.match(stripped) is not None or _NOTE_AMOUNT.match(note) is not None
+    """A budget note that is an amount written as text: one that starts with a figure ("10 triệu", "5.", "−20"), or
+    a figure alone behind signs, brackets or quotes ("(10)", "“10”"): printed, it reads as an amount that no total
+    counts. The JSON Schema refuses the same notes, by the same pattern (``cchc.model.NOTE_AMOUNT``)."""
+    return note is not None and _NOTE_AMOUNT.match(note) is not None
 
 
 _NOTE_AMOUNT = re.compile(NOTE_AMOUNT)

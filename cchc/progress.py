@@ -469,7 +469,11 @@ def _no_such_date(value) -> dict:
     the message's key and arguments; {} for one not written so (told how to write it)."""
     if not isinstance(value, str) or not _ISO_DATE.match(value):
         return {}
+    from cchc.deadlines import MAX_YEAR, MIN_YEAR
+
     year, month, day = map(int, value.split("-"))
+    if not MIN_YEAR <= year <= MAX_YEAR:  # "0000-06-10": its year is what is wrong, as for --on
+        return {"key": "progress-date.year", "low": MIN_YEAR, "high": MAX_YEAR}
     if not 1 <= month <= 12:
         return {"key": "progress-date.month", "month": month}
     return {"key": "progress-date.day", "year": year, "month": month, "day": day}

@@ -67,10 +67,11 @@ def salvage_section(index: int, raw) -> SalvagedSection | None:
 #: Fields of the plan's and the decision's headers that no check of the rest reads, left out when the schema
 #: refuses their value (a clerk's "date: 15/01/2026"), so that the unknown agency or the duplicate id of the same
 #: commit is reported in the same run. Not the year (deadlines are read in it), the default lead (items with a
-#: blank lead cell would be warned of as having none), the totals (one checks the other) nor the articles.
+#: blank lead cell would be warned of as having none), the totals (one checks the other), the articles, nor a
+#: title (it must be there: the plan left without it would not validate either).
 HEADER_FIELDS = {
     "plan": frozenset({"subtitle", "superior", "issuer", "number", "place", "date", "signer", "recipients"}),
-    "decision": frozenset({"number", "date", "place", "superior", "issuer", "authority", "title", "signer", "recipients"}),
+    "decision": frozenset({"number", "date", "place", "superior", "issuer", "authority", "signer", "recipients"}),
 }
 
 
@@ -90,6 +91,14 @@ def without_unknown_keys(model, data, headers: bool = False):
         if not errors or None in paths:
             raise
         return model.model_validate(_without(data, paths))
+
+
+def date_refused(exc, checkable) -> bool:
+    """Whether the plan's date (its decision's, else its own) was among what the schema refused (*exc*, a pydantic
+    ValidationError): left out, the plan *checkable* has another date, or none (``Partial.undated``)."""
+    refused = {tuple(e["loc"][:2]) for e in exc.errors(include_url=False, include_input=False)}
+    decision = checkable.decision
+    return ("decision", "date") in refused or (("plan", "date") in refused and (decision is None or decision.date is None))
 
 
 def _left_out(error: dict, headers: bool) -> tuple | None:
@@ -121,14 +130,19 @@ def _without(value, paths: list[tuple]):
     return out
 
 
+#: The warnings that depend on the plan's date (``Partial.undated``).
+_DATED = frozenset({"deadline-year.before-plan", "deadline-year.before-year"})
+
+
 @dataclass
 class Partial:
     """The plan made of what validated (its header, whole sections and the valid parts of the others)."""
 
     plan: object
     sections: list[SalvagedSection]
-    #: The plan's date (its decision's or its own) was refused and left out: whether a deadline falls before the
-    #: plan was issued is not known, and deadline-year, which says so, is left to the run after it is mended.
+    #: The plan's date (its decision's, else its own) was refused and left out: whether a deadline falls before the
+    #: plan was issued is not known, and deadline-year's words for that are left to the run after it is mended
+    #: (a deadline years from the plan's year is still told).
     undated: bool = False
 
     def file_path(self, path: tuple) -> tuple:
@@ -156,7 +170,7 @@ class Partial:
                 args = tuple((key, At(self.file_path(value.path)) if isinstance(value, At) else value) for key, value in args)
             return replace(problem, path=self.file_path(problem.path), args=args)
 
-        found = [in_file(p) for p in run_checks(self.plan, partial=True) if not (self.undated and p.code == "deadline-year")]
+        found = [in_file(p) for p in run_checks(self.plan, partial=True) if not (self.undated and p.key in _DATED)]
         if any(section.refused_ids for section in self.sections):
             found = [p for p in found if p.code != "duplicate-id"] + self._duplicate_ids()
         return found

@@ -53,7 +53,7 @@ def _validate_by_section(data: dict, sections: list, name: str, partial: list | 
     from pydantic import ValidationError
 
     from cchc.model import Plan, Section
-    from cchc.salvage import Partial, SalvagedSection, salvage_section, without_unknown_keys
+    from cchc.salvage import Partial, SalvagedSection, date_refused, salvage_section, without_unknown_keys
 
     built: list = []
     salvaged: list = []  # what validated, for the checks when the plan does not: whole sections and parts of the others
@@ -107,8 +107,8 @@ def _validate_by_section(data: dict, sections: list, name: str, partial: list | 
             except ValidationError:
                 checkable = None
             if checkable is not None and not listing.unlisted:
-                undated = any(tuple(e["loc"][:2]) in (("plan", "date"), ("decision", "date")) for e in exc.errors(include_url=False))
-                partial.append(Partial(checkable.model_copy(update={"sections": [part.model for part in salvaged]}), salvaged, undated))
+                partial.append(Partial(checkable.model_copy(update={"sections": [part.model for part in salvaged]}), salvaged,
+                                       date_refused(exc, checkable)))
     else:
         problems = flood
     if plan is not None and not section_problems:

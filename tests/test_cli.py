@@ -204,7 +204,12 @@ def test_the_hook_checks_a_broken_plan_in_jsons_style_and_a_plan_with_the_modeli
     mistyped = tmp_path / "mistyped.yaml"
     mistyped.write_text("# yaml-language-server: $schema=plan.schema.json\n" + re.sub(r"(?m)^(plan|decision|sections|agencies):",
                         lambda m: m.group(1).capitalize() + ":", PLAN.read_text(encoding="utf-8")), encoding="utf-8")
-    for path in (as_json, one_line, mistyped):
+    # Its "$schema" first, or a comment before its "{": the plan's keys are still at its top level.
+    schema_first = tmp_path / "schema-first.yaml"
+    schema_first.write_text('{\n  "$schema": "plan.schema.json",\n  "plan": {"title": "KH", "year": 2026,},\n  "sections": [}\n}\n', encoding="utf-8")
+    commented = tmp_path / "commented.yaml"
+    commented.write_text('# ke hoach\n{\n  "$schema": "x",\n  "plan": {"title": "KH", "year": 2026,},\n}\n', encoding="utf-8")
+    for path in (as_json, one_line, mistyped, schema_first, commented):
         alone = run("validate", path, "-f", "json")
         hooked = run("validate", "--plans-only", path, "-f", "json")
         assert alone.exit_code == 1 and (hooked.exit_code, hooked.stdout) == (alone.exit_code, alone.stdout), (path, hooked)
@@ -218,6 +223,8 @@ def test_the_hook_checks_a_broken_plan_in_jsons_style_and_a_plan_with_the_modeli
         "ansible.yml": "- name: x\n  when: yes\n  vars: {plan: a}\n",
         "test.yaml": "# yaml-language-server: $schema=./schemas/test-plan.schema.json\nname: smoke\nsteps: []\n",
         "list.yaml": "- plan: 1\n- sections: 2\n",
+        "nested.json.yaml": '{"a": {"plan": 1,}, "b": 2}\n',
+        "settings.yaml": '{\n  "editor": {"plan": "x"},\n  "tabs": [1, 2,\n}\n',
     }
     for name, text in others.items():
         (tmp_path / name).write_text(text, encoding="utf-8")

@@ -689,12 +689,13 @@ def test_a_log_date_written_year_month_day_but_not_on_the_calendar_is_told_what_
     """"2021-13-01" in a log was told "is not valid; write it year-month-day", the way it was written."""
     (workdir / "ke-hoach.progress.yaml").write_text(
         '- id: "A-1"\n  status: "done"\n  date: "2021-13-01"\n- id: "A-2"\n  status: "done"\n  date: "2021-02-30"\n'
-        '- id: "A-3"\n  status: "done"\n  date: "30/06/2021"\n', encoding="utf-8")
+        '- id: "A-3"\n  status: "done"\n  date: "30/06/2021"\n- id: "A-4"\n  status: "done"\n  date: "0000-06-10"\n', encoding="utf-8")
     found = json.loads(run("--lang", "en", "validate", workdir / "ke-hoach.yaml", "-f", "json").stdout)["diagnostics"]
     assert [(d["line"], d["message"]) for d in found if d["code"] == "progress-date"] == [
         (3, 'date "2021-13-01": there is no month 13 (months are 1-12)'),
         (6, 'date "2021-02-30": there is no day 30 in month 2 of 2021'),
         (9, 'date "30/06/2021" is not valid; write it year-month-day, e.g. 2021-06-10'),
+        (12, 'date "0000-06-10" has a year outside 1900–2199'),
     ]
     text = run("validate", workdir / "ke-hoach.yaml").stdout
     assert 'ngày "2021-13-01": không có tháng 13' in text and 'ngày "2021-02-30": tháng 2/2021 không có ngày 30' in text

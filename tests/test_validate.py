@@ -194,7 +194,18 @@ def test_a_header_date_the_schema_refuses_does_not_hide_the_items_problems(run, 
     errors = sorted(d["code"] for d in diagnostics(result) if d["severity"] == "error")
     assert result.exit_code == 1 and errors == ["duplicate-id", "schema", "text-amount", "unknown-agency"], errors
     # The plan's date unknown, no deadline is said to fall before it: the 2021 plan's "Tháng 12/2020" is its own.
+    # One years from the plan's year is told all the same.
     assert "deadline-year" not in {d["code"] for d in diagnostics(result)}
+    far = tmp_path / "far.yaml"
+    far.write_text(text.replace("deadline: Tháng 12/2020", "deadline: Tháng 6/2012", 1), encoding="utf-8")
+    assert [d["line"] for d in diagnostics(run("validate", far, "-f", "json")) if d["code"] == "deadline-year"] == [
+        n for n, row in enumerate(far.read_text(encoding="utf-8").splitlines(), 1) if "Tháng 6/2012" in row]
+    # A refused decision's date beside the plan's own: the plan's is no stand-in for it. A refused plan's date
+    # beside the decision's is: the items' deadlines are measured against the decision's.
+    if field == "plan":
+        both = tmp_path / "both.yaml"
+        both.write_text(text.replace("  date: 2020-12-31\n", "  date: 2021-06-30\n", 1), encoding="utf-8")
+        assert "deadline-year" in {d["code"] for d in diagnostics(run("validate", both, "-f", "json"))}
     # A refused year or default lead, which the checks read, still stops them: nothing is said of the items.
     year = tmp_path / "year.yaml"
     year.write_text(text.replace("  year: 2021\n", "  year: hai nghìn\n", 1), encoding="utf-8")
@@ -836,9 +847,12 @@ def test_amounts_written_as_text_are_errors_that_say_how_to_write_them(run, tmp_
 
 
 AMOUNTS_AS_NOTES = ["\u221220", "\u200b30", "\u2060\u200e30", "(10)", "~10", "$10", "\u2013 5", "-5 triệu", "≈ 12,5", "“10”",
-                    "(10 triệu đồng)", "• 10 tr", "(10 000)", "«5,5»"]
+                    "(10 triệu đồng)", "• 10 tr", "(10 000)", "«5,5»", "(10 triệu đồng chẵn)", "(10 triệu/năm)", "(10 trieu dong)",
+                    "（10）", "_10_", "`10`", "‚10‘", "+10 triệu đồng (dự kiến)", "\u200b10 triệu (dự kiến)", "\ufeff10 triệu (dự kiến)",
+                    "\u2060 10 triệu, theo dự án", "１０", "(1trđ)", "10 triệu (dự kiến)", "5."]
 NOTES = ["Theo dự án", "- Theo kế hoạch 2021", "(Theo đề án 06)", "“Lồng ghép” 2021", "Nguồn vốn 2021", "_Theo dự án",
-         "(1) Theo dự án", "[1] Theo QĐ 123", "- 02 dự án thành phần", "(*) Theo dự án", "№ 10", "(①)"]
+         "(1) Theo dự án", "[1] Theo QĐ 123", "- 02 dự án thành phần", "(*) Theo dự án", "№ 10", "(①)", "① Theo dự án",
+         "¹ Theo dự án", "\x1c10 x"]
 
 
 @pytest.mark.parametrize("written", [json.dumps(note, ensure_ascii=True) for note in AMOUNTS_AS_NOTES])
@@ -1214,3 +1228,18 @@ def test_the_schema_and_validate_agree_on_which_notes_are_amounts(tmp_path, vari
     refused = {Path(error["filename"]).name for error in json.loads(done.stdout)["errors"]}
     assert refused == {f"note-{n}.json" for n in range(len(AMOUNTS_AS_NOTES))}, sorted(refused)
     assert all(_number_as_text(note) for note in AMOUNTS_AS_NOTES) and not any(_number_as_text(note) for note in NOTES)
+
+
+def test_matching_a_note_is_linear_whatever_it_holds():
+    """"(1" and 24 "trđ" took 7 s to read, each one more doubling it: "trđ" was one word of money and two. A note of
+    2,000 characters made to cost the most is read at once; 60 "trđ" would take years if the work doubled."""
+    import subprocess
+    import sys
+
+    hostile = ["(1" + "trđ" * 60 + ")x", "(1" + "trđ" * 660 + "x", "(1" + " " * 1998 + "x", "(1" + " tr." * 499 + "x",
+               "(1" + " 1" * 999 + "x", "(1" + "triệu" * 399 + "x", " " * 1999 + "x", "-" * 1999 + "x"]
+    script = (
+        "import re, sys, json\nfrom cchc.checks_money import _number_as_text\n"
+        "for note in json.loads(sys.stdin.read()): assert not _number_as_text(note)\n"
+    )
+    subprocess.run([sys.executable, "-c", script], input=json.dumps(hostile), text=True, check=True, timeout=60)

@@ -211,16 +211,38 @@ _REPORT_KEYS = frozenset({"as_of", "window", "completion", "by_section"})
 #: A report has a "plan" key too, never these: a plan that also holds a report's keys is still a plan.
 _PLAN_ONLY_KEYS = _PLAN_KEYS - {"plan"}
 # A file the reader cannot parse is a plan when it shows a plan's top-level key in any spelling YAML allows
-# ("plan:", "'plan':", "? plan") at a line's start (after LF, CRLF or a lone CR), or as the first key of a file in
-# JSON's style ('{"decision": …', indented or not), or the plan schema's modeline. An indented key is no top-level
-# one: a playbook's "vars: {plan: basic}" or a service named "plan" is no plan.
+# ("plan:", "'plan':", "? plan") at a line's start (after LF, CRLF or a lone CR), or at the top level of a file in
+# JSON's style ('{"$schema": …, "plan": …', ``_json_plan``), or the plan schema's modeline. An indented key is no
+# top-level one: a playbook's "vars: {plan: basic}" or a service named "plan" is no plan.
 _KEY_NAMES = rb"(?:decision|plan|sections|agencies|prose_before|prose_after)"
-_PLAN_MARKS = re.compile(
-    rb"(?:^|(?<=\r))(?:\?\s*)?[\"']?" + _KEY_NAMES + rb"[\"']?\s*(?::|$)"
-    rb"|\A\s*\{\s*[\"']?" + _KEY_NAMES + rb"[\"']?\s*:"
-    rb"|" + _MODELINE.pattern,
-    re.M,
-)
+_PLAN_MARKS = re.compile(rb"(?:^|(?<=\r))(?:\?\s*)?[\"']?" + _KEY_NAMES + rb"[\"']?\s*(?::|$)|" + _MODELINE.pattern, re.M)
+#: A file in JSON's style: "{" first, after white space and comment lines.
+_JSON_START = re.compile(rb"(?:\s*#[^\r\n]*)*\s*\{")
+#: What a file in JSON's style is read as to find its top-level keys: a quoted text, a bracket, a colon.
+_JSON_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'|[{}\[\]:]')
+_PLAN_KEY = re.compile(rb"[\"']" + _KEY_NAMES + rb"[\"']\Z")
+#: The bytes of a file in JSON's style read for its top-level keys: a plan's come first, or after its "$schema".
+JSON_HEAD = 1 << 20
+
+
+def _json_plan(data: bytes) -> bool:
+    """Whether *data*, in JSON's style, has a plan's key at its top level (the one "{" open), in its first megabyte."""
+    start = _JSON_START.match(data)
+    if start is None:
+        return False
+    depth, last = 1, b""
+    for token in _JSON_TOKEN.finditer(data, start.end(), start.end() + JSON_HEAD):
+        text = token.group()
+        if text in (b"{", b"["):
+            depth += 1
+        elif text in (b"}", b"]"):
+            depth -= 1
+            if depth <= 0:
+                return False
+        elif text == b":" and depth == 1 and _PLAN_KEY.match(last):
+            return True
+        last = text
+    return False
 
 
 def plans_among(paths: list[Path]) -> list[Path]:
@@ -266,10 +288,11 @@ def _is_plan(path: Path) -> bool:
             if _REPORT_KEYS <= root.keys() and not root.keys() & _PLAN_ONLY_KEYS:  # a saved `cchc report --format json`
                 return False
             return any(isinstance(key, str) and key in _PLAN_KEYS for key in root) or _MODELINE.search(data) is not None
-        return _PLAN_MARKS.search(data.removeprefix(b"\xef\xbb\xbf")) is not None  # a BOM before the first key
+        data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM before the first key
+        return _PLAN_MARKS.search(data) is not None or _json_plan(data)
     # Not UTF-8: saved as UTF-16 or UTF-32 ("Unicode" in Notepad), a plan's keys have NULs between their letters.
     texts = [data] + [data.decode(encoding, "ignore").encode("utf-8") for encoding in _WIDE if b"\0" in data]
-    return any(_PLAN_MARKS.search(text) is not None for text in texts)
+    return any(_PLAN_MARKS.search(text) is not None or _json_plan(text) for text in texts)
 
 
 #: The encodings of a file of wide characters, with or without a byte-order mark.
