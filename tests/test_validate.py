@@ -1046,7 +1046,8 @@ def test_a_gap_an_amount_written_as_text_does_not_explain_is_still_a_warning(run
     assert "(không tính 1 khoản kinh phí không viết thành số; xem các lỗi text-amount)" in next(d["message"] for d in vietnamese if d["code"] == "total-mismatch")
 
 
-@pytest.mark.parametrize("written, explained", [('"5 triệu"', True), ("Năm triệu đồng", True), ("Bốn triệu đồng", False)])
+@pytest.mark.parametrize("written, explained", [('"5 triệu"', True), ("Năm triệu đồng", True), ("Bốn triệu đồng", False),
+                                                ('"5 tỷ"', False), ('"5.000.000 đồng"', False), ('"(5)"', True)])
 def test_an_amount_in_words_counts_as_one_written_as_text_against_the_total(run, tmp_path, written, explained):
     """An amount in words ("Năm triệu đồng", an error of its own) that makes up the whole gap was still warned of as a
     gap, and one that does not was not said to be left out of the sum."""
