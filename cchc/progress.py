@@ -205,8 +205,7 @@ def log_path(plan_path: Path | str, progress: Path | str | None = None) -> Path:
     return next((path for path in beside if os.path.lexists(path)), beside[0])
 
 
-#: What documents are named: a plan printed or brought in (kh.docx, kh.pdf, kh.md, kh.html), or what cchc writes
-#: of it. None is a plan with a log beside it: kh.progress.yaml beside kh.docx is the log of kh.yaml.
+#: A document's names (a plan printed or brought in): none has a log beside it; kh.progress.yaml is kh.yaml's.
 DOCUMENT_SUFFIXES = frozenset((".docx", ".doc", ".odt", ".rtf", ".pdf", ".html", ".htm", ".md", ".markdown", ".ics", ".csv"))
 
 
@@ -350,7 +349,6 @@ def load_log(path: Path | str, plan, name: str | None = None) -> tuple[Log | Non
 
 
 def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
-    from cchc.deadlines import MAX_YEAR, MIN_YEAR
     from cchc.inputs.yaml import KEY
 
     ids = {item.id for _, _, item in plan.items()} if plan is not None else None
@@ -394,13 +392,10 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
             elif status in STATUSES:
                 problems.append(warning("progress-date", (index,), key="progress-date.missing", id=str(item_id)))
         else:
-            day = _iso_date(value)
+            day, wrong = _log_date(value)
             if day is None:
-                problems.append(error("progress-date", (index, "date"), value=value_text(value), **_no_such_date(value)))
+                problems.append(error("progress-date", (index, "date"), value=value_text(value), **wrong))
                 ok = False
-            elif not MIN_YEAR <= day.year <= MAX_YEAR:  # the years --today, --on and a plan's deadlines take
-                problems.append(error("progress-date", (index, "date"), key="progress-date.year", value=value_text(value), low=MIN_YEAR, high=MAX_YEAR))
-                day, ok = None, False
             elif since is not None and day < since:
                 problems.append(error("progress-early", (index, "date"), date=day, since=since, id=str(item_id)))
             elif plan is not None and abs(day.year - plan.plan.year) > FAR_YEARS:
@@ -455,28 +450,22 @@ class _Bounded:
         return self.kept + [_more(first, self.count, self.rest, first.path[:1] if at_entry else first.path)]
 
 
-def _iso_date(value) -> datetime.date | None:
+def _log_date(value) -> tuple[datetime.date | None, dict]:
+    """A log's date, written year-month-day; else None, and what is wrong as the message's key and arguments: {} for a
+    date not written so (told how to write it), else its year, month or day that is not on the calendar."""
     if not isinstance(value, str) or not _ISO_DATE.match(value):
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def _no_such_date(value) -> dict:
-    """What is wrong with a date written year-month-day that is not on the calendar ("2021-13-01", "2021-02-30"), as
-    the message's key and arguments; {} for one not written so (told how to write it)."""
-    if not isinstance(value, str) or not _ISO_DATE.match(value):
-        return {}
+        return None, {}
     from cchc.deadlines import MAX_YEAR, MIN_YEAR
 
     year, month, day = map(int, value.split("-"))
-    if not MIN_YEAR <= year <= MAX_YEAR:  # "0000-06-10": its year is what is wrong, as for --on
-        return {"key": "progress-date.year", "low": MIN_YEAR, "high": MAX_YEAR}
+    if not MIN_YEAR <= year <= MAX_YEAR:  # the years --today, --on and a plan's deadlines take; "0000-06-10" too
+        return None, {"key": "progress-date.year", "low": MIN_YEAR, "high": MAX_YEAR}
     if not 1 <= month <= 12:
-        return {"key": "progress-date.month", "month": month}
-    return {"key": "progress-date.day", "year": year, "month": month, "day": day}
+        return None, {"key": "progress-date.month", "month": month}
+    try:
+        return datetime.date(year, month, day), {}
+    except ValueError:
+        return None, {"key": "progress-date.day", "year": year, "month": month, "day": day}
 
 
 class _UnknownIds:
