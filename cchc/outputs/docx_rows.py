@@ -211,11 +211,12 @@ def _item_rows(view, heads: list[str], writer, fit: RowFit):
             row = "".join(cells)
             # A section's or task's name merged down over short rows: a page must not fall before the rows under
             # it are as tall as its text, or its last lines go over to the next page ("… VÀ CHẾ ĐỘ" | "CÔNG VỤ").
-            height = max(fit.cell_height(column, held) for column, held in texts)
             keep = False
-            for head in need:
-                need[head] = need[head] - height if below[head] else 0.0
-                keep = keep or need[head] > 0
+            if need[SECTION] or need[TASK]:  # rows are measured only under a name not yet covered
+                height = max(fit.cell_height(column, held) for column, held in texts)
+                for head in need:
+                    need[head] = max(need[head] - height, 0.0) if below[head] else 0.0
+                    keep = keep or need[head] > 0
             if keep:
                 row = row.replace("<w:pPr>", "<w:pPr><w:keepNext/>").replace("<w:p/>", _KEEP_EMPTY)
             yield f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{row}</w:tr>"
