@@ -970,3 +970,32 @@ def test_a_date_written_otherwise_is_refused_by_the_schema_even_without_format_c
 
     errors = paths(validator.iter_errors(plan))
     assert ["decision", "date"] in errors and ["plan", "date"] in errors
+
+
+def test_the_hook_reads_any_file_in_one_pass_and_finds_a_json_style_plans_keys_past_comments(run, tmp_path):
+    """A playbook opening with a banner of 26 "#" took 15 s to classify (each more, twice that): the pattern for
+    a file in JSON's style split the run of "#" every way. An unclosed quote in a file of 160 KB took 83 s, and
+    many "$schema=/" 50 s: each was read again from every place. Each is now read once; these would take hours."""
+    import subprocess
+    import sys
+
+    hostile = {
+        "site.yml": b"#" * 60 + b"\n# Playbook\n- hosts: all\n  tasks: []\n",
+        "quotes.json": b"{" + b'\\"' * 300_000,
+        "schemas.yaml": b"k: " + b"$schema=/" * 300_000 + b"\n",
+        "comments.json": b"{" + b"/*" * 200_000 + b'"' * 200_000,
+    }
+    for name, data in hostile.items():
+        (tmp_path / name).write_bytes(data)
+    done = subprocess.run([sys.executable, "-m", "cchc", "validate", "--plans-only", *hostile, "-f", "json"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and json.loads(done.stdout)["files"] == [], done.stderr
+    # Comments in a file in JSON's style: a "}" in one does not close a level, an apostrophe does not open a text,
+    # and a megabyte before the plan's key does not hide it.
+    (tmp_path / "settings.json").write_text('{\n  "editor": {\n    // closes with }\n    "plan": "pro"\n  }\n}\n', encoding="utf-8")
+    (tmp_path / "plan.json").write_text('{\n  // don\'t edit by hand\n  "plan": {"title": "KH"},\n  "sections": [],\n  // that\'s all\n}\n',
+                                        encoding="utf-8")
+    (tmp_path / "big.json").write_text('{"$schema": "x", "note": "' + "a" * 1_100_000 + '",\n "plan": {"title": "KH"}, // c\n "sections": []}\n',
+                                       encoding="utf-8")
+    result = run("validate", "--plans-only", tmp_path / "settings.json", tmp_path / "plan.json", tmp_path / "big.json", "-f", "json")
+    assert json.loads(result.stdout)["files"] == [str(tmp_path / "plan.json"), str(tmp_path / "big.json")], result.stdout

@@ -203,8 +203,8 @@ def check_log_alone(path: Path, as_of: datetime.date) -> tuple[list, bool]:
     return found, unreadable(found)
 
 
-#: The first line of a starter (``cchc init``): the editor's schema is a plan's, plan.schema.json by that name.
-_MODELINE = re.compile(rb"\$schema=(?:\S*/)?plan\.schema\.json(?![^\s\"'])")
+#: The first line of a starter (``cchc init``): the editor's schema is a plan's (plan.schema.json by that name).
+_MODELINE = re.compile(rb"^#[ \t]*yaml-language-server:[ \t]*\$schema=(\S*)", re.M)
 _PLAN_KEYS = frozenset({"decision", "plan", "sections", "agencies", "prose_before", "prose_after"})
 # The keys of `cchc report --format json`, whose "plan" is a summary of the plan.
 _REPORT_KEYS = frozenset({"as_of", "window", "completion", "by_section"})
@@ -213,25 +213,34 @@ _PLAN_ONLY_KEYS = _PLAN_KEYS - {"plan"}
 # A file the reader cannot parse is a plan when it shows a plan's top-level key in any spelling YAML allows
 # ("plan:", "'plan':", "? plan") at a line's start (after LF, CRLF or a lone CR), or at the top level of a file in
 # JSON's style ('{"$schema": …, "plan": …', ``_json_plan``), or the plan schema's modeline. An indented key is no
-# top-level one: a playbook's "vars: {plan: basic}" or a service named "plan" is no plan.
+# top-level one: a playbook's "vars: {plan: basic}" or a service named "plan" is no plan. Every pattern here reads
+# a file in one pass: the hook is given every YAML file of a repository, hostile or not.
 _KEY_NAMES = rb"(?:decision|plan|sections|agencies|prose_before|prose_after)"
-_PLAN_MARKS = re.compile(rb"(?:^|(?<=\r))(?:\?\s*)?[\"']?" + _KEY_NAMES + rb"[\"']?\s*(?::|$)|" + _MODELINE.pattern, re.M)
-#: A file in JSON's style: "{" first, after white space and comment lines.
-_JSON_START = re.compile(rb"(?:\s*#[^\r\n]*)*\s*\{")
-#: What a file in JSON's style is read as to find its top-level keys: a quoted text, a bracket, a colon.
-_JSON_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"|\'(?:[^\']|\'\')*\'|[{}\[\]:]')
+_PLAN_MARKS = re.compile(rb"(?:^|(?<=\r))(?:\?\s*)?[\"']?" + _KEY_NAMES + rb"[\"']?\s*(?::|$)", re.M)
+#: What may come before a file's first "{" in JSON's style: white space, comment lines.
+_BLANK_OR_COMMENT = re.compile(rb"[ \t\r\n]+|(?:#|//)[^\r\n]*")
+#: What a file in JSON's style is read as to find its top-level keys: a quoted text (to its line's end, when it is
+#: not closed), a comment, a bracket, a colon. Each starts where the last ended: no text is read twice.
+_JSON_TOKEN = re.compile(rb'"(?:[^"\\\r\n]|\\.)*"?|\'[^\'\r\n]*\'?|(?://|#)[^\r\n]*|/\*(?:[^*]|\*(?!/))*(?:\*/)?|[{}\[\]:]')
 _PLAN_KEY = re.compile(rb"[\"']" + _KEY_NAMES + rb"[\"']\Z")
-#: The bytes of a file in JSON's style read for its top-level keys: a plan's come first, or after its "$schema".
-JSON_HEAD = 1 << 20
+
+
+def _has_modeline(data: bytes) -> bool:
+    """Whether *data* has the plan schema's modeline: ``# yaml-language-server: $schema=plan.schema.json`` (or a path
+    ending in "/plan.schema.json")."""
+    return any(m.group(1) == b"plan.schema.json" or m.group(1).endswith(b"/plan.schema.json") for m in _MODELINE.finditer(data))
 
 
 def _json_plan(data: bytes) -> bool:
-    """Whether *data*, in JSON's style, has a plan's key at its top level (the one "{" open), in its first megabyte."""
-    start = _JSON_START.match(data)
-    if start is None:
+    """Whether *data*, in JSON's style (its first "{" after white space and comments), has a plan's key at its top
+    level (the one "{" open); read to the end or to that key, comments and quoted texts aside."""
+    pos = 0
+    while (blank := _BLANK_OR_COMMENT.match(data, pos)) is not None:
+        pos = blank.end()
+    if data[pos : pos + 1] != b"{":
         return False
     depth, last = 1, b""
-    for token in _JSON_TOKEN.finditer(data, start.end(), start.end() + JSON_HEAD):
+    for token in _JSON_TOKEN.finditer(data, pos + 1):
         text = token.group()
         if text in (b"{", b"["):
             depth += 1
@@ -241,6 +250,8 @@ def _json_plan(data: bytes) -> bool:
                 return False
         elif text == b":" and depth == 1 and _PLAN_KEY.match(last):
             return True
+        elif text[:1] in (b"/", b"#"):  # a comment: not the key before a colon
+            continue
         last = text
     return False
 
@@ -287,12 +298,12 @@ def _is_plan(path: Path) -> bool:
         if isinstance(root, dict):
             if _REPORT_KEYS <= root.keys() and not root.keys() & _PLAN_ONLY_KEYS:  # a saved `cchc report --format json`
                 return False
-            return any(isinstance(key, str) and key in _PLAN_KEYS for key in root) or _MODELINE.search(data) is not None
+            return any(isinstance(key, str) and key in _PLAN_KEYS for key in root) or _has_modeline(data)
         data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM before the first key
-        return _PLAN_MARKS.search(data) is not None or _json_plan(data)
+        return _PLAN_MARKS.search(data) is not None or _has_modeline(data) or _json_plan(data)
     # Not UTF-8: saved as UTF-16 or UTF-32 ("Unicode" in Notepad), a plan's keys have NULs between their letters.
     texts = [data] + [data.decode(encoding, "ignore").encode("utf-8") for encoding in _WIDE if b"\0" in data]
-    return any(_PLAN_MARKS.search(text) is not None or _json_plan(text) for text in texts)
+    return any(_PLAN_MARKS.search(text) is not None or _has_modeline(text) or _json_plan(text) for text in texts)
 
 
 #: The encodings of a file of wide characters, with or without a byte-order mark.
