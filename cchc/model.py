@@ -48,17 +48,20 @@ Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
 #: Schema refuses too, by this one pattern (ECMA-262's and Python's alike: each class spelt out, none of "\s" or
 #: "\w", whose sets differ), which the checks use as well: a note that starts with a figure, a sign touching it or
 #: not ("10 triệu (dự kiến)", "5.", "−20", "+10"), after nothing but spaces and characters that show nothing; or a
-#: figure alone, with units of money, behind signs, brackets and quotes ("(10)", "“10”", "~10 tr", "(10 triệu đồng)").
+#: figure alone, with units of money (figures and units only, "1 tỷ 500 triệu", "10 - 15 tr"), behind signs,
+#: brackets and quotes ("(10)", "“10”", "~10 tr", "(10 triệu đồng)").
 #: A figure before other words behind a bracket or a dash ("(1) Theo dự án", "- 02 dự án thành phần") is a note.
 #: One in words ("Mười triệu đồng") only the checks find.
 _SPACE = (  # ECMA-262's white space and line ends (its "\s"), and the characters that show nothing
     "\t\n\u000b\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u3164\uffa0"
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u2800"
+    "\u3164\ufe00-\ufe0f\uffa0\ufff9-\ufffb"
 )
-_SIGN = "\\-+\u2212\u2010-\u2015\ufe63\uff0d"
-_AROUND_FIGURE = _SPACE + _SIGN + (
-    "=\u00b1~\u2248<>\u2264\u2265$\u20ab\u20ac*#.,:;!?'\"()\\[\\]{}/|\u2026`_\u201a\u201c\u201d\u201e\u2018\u2019"
-    "\u00ab\u00bb\u2039\u203a\u2022\u00b7\u2027\u2219\uff08\uff09\uff3b\uff3d"
+_SIGN = "\\-+\u2212\u2010-\u2015\ufe62\ufe63\uff0b\uff0d"
+_AROUND_FIGURE = _SPACE + _SIGN + (  # punctuation, symbols, arrows, bullets and shapes, half and full width: no letter
+    "=\u00b1~\u2248<>\u2264\u2265$\u20ab\u20ac*#.,:;!?'\"()\\[\\]{}/|`_\u00ab\u00bb\u00b7\u2016-\u2027\u2030-\u205e"
+    "\u2190-\u21ff\u2200-\u22ff\u25a0-\u25ff\u2600-\u27bf\u3001-\u3003\u3008-\u3011\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40"
+    "\uff5b-\uff65"
 )
 _DIGIT = "0-9\uff10-\uff19"
 #: Words of money, and of a sum's period, each a token of letters no two others make: "trđ" is "tr" and "đ", one way
@@ -66,11 +69,11 @@ _DIGIT = "0-9\uff10-\uff19"
 _MONEY_WORDS = "|".join((
     "[Tt]ri[\u1ec7e]u", "TRI[\u1ec6E]U", "[Tt][\u1ef7\u1ec9yi]", "T[\u1ef6\u1ec8YI]", "[Nn]gh[\u00eci]n", "NGH[\u00ccI]N",
     "[Nn]g[\u00e0a]n", "NG[\u00c0A]N", "[\u0110\u0111\u0044\u0064][\u1ed3o]ng", "[\u0110D][\u1ed2O]NG", "[Vv][Nn][\u0110\u0111Dd]",
-    "[Tt][Rr]", "[\u0110\u0111]", "[Nn][\u0103a]m", "N[\u0102A]M", "[Tt]h[\u00e1a]ng", "TH[\u00c1A]NG", "[Cc]h[\u1eb5a]n", "CH[\u1eb4A]N",
+    "[Tt][Rr]", "[\u0110\u0111Dd]", "[Nn][\u0103a]m", "N[\u0102A]M", "[Tt]h[\u00e1a]ng", "TH[\u00c1A]NG", "[Cc]h[\u1eb5a]n", "CH[\u1eb4A]N",
 ))
 NOTE_AMOUNT = (
     f"^[{_SPACE}]*[{_SIGN}]?[{_DIGIT}]"
-    f"|^[{_AROUND_FIGURE}]*[{_DIGIT}]+(?:[.,{_SPACE}][{_DIGIT}]+)*(?:[{_AROUND_FIGURE}]|{_MONEY_WORDS})*$"
+    f"|^[{_AROUND_FIGURE}]*[{_DIGIT}](?:[{_AROUND_FIGURE}{_DIGIT}]|{_MONEY_WORDS})*$"
 )
 Note = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NOTE), WithJsonSchema({
     "type": "string", "minLength": 1, "maxLength": MAX_NOTE, "not": {"pattern": NOTE_AMOUNT},

@@ -849,10 +849,12 @@ def test_amounts_written_as_text_are_errors_that_say_how_to_write_them(run, tmp_
 AMOUNTS_AS_NOTES = ["\u221220", "\u200b30", "\u2060\u200e30", "(10)", "~10", "$10", "\u2013 5", "-5 triệu", "≈ 12,5", "“10”",
                     "(10 triệu đồng)", "• 10 tr", "(10 000)", "«5,5»", "(10 triệu đồng chẵn)", "(10 triệu/năm)", "(10 trieu dong)",
                     "（10）", "_10_", "`10`", "‚10‘", "+10 triệu đồng (dự kiến)", "\u200b10 triệu (dự kiến)", "\ufeff10 triệu (dự kiến)",
-                    "\u2060 10 triệu, theo dự án", "１０", "(1trđ)", "10 triệu (dự kiến)", "5."]
+                    "\u2060 10 triệu, theo dự án", "１０", "(1trđ)", "10 triệu (dự kiến)", "5.", "(1 tỷ 500 triệu đồng)",
+                    "(10 - 15 triệu)", "＋10 triệu", "～10 triệu", "(10 trd)", "(１０．５ triệu)", "→ 10 triệu", "▪ 10 triệu",
+                    "\u280010 triệu", "\ufe0f10 triệu", "\u206a10 triệu", "\ufff910 triệu"]
 NOTES = ["Theo dự án", "- Theo kế hoạch 2021", "(Theo đề án 06)", "“Lồng ghép” 2021", "Nguồn vốn 2021", "_Theo dự án",
          "(1) Theo dự án", "[1] Theo QĐ 123", "- 02 dự án thành phần", "(*) Theo dự án", "№ 10", "(①)", "① Theo dự án",
-         "¹ Theo dự án", "\x1c10 x"]
+         "¹ Theo dự án", "\x1c10 x", "- 10 dự án", "(10 dự án)"]
 
 
 @pytest.mark.parametrize("written", [json.dumps(note, ensure_ascii=True) for note in AMOUNTS_AS_NOTES])
@@ -1238,7 +1240,8 @@ def test_matching_a_note_is_linear_whatever_it_holds():
     import sys
 
     hostile = ["(1" + "trđ" * 60 + ")x", "(1" + "trđ" * 660 + "x", "(1" + " " * 1998 + "x", "(1" + " tr." * 499 + "x",
-               "(1" + " 1" * 999 + "x", "(1" + "triệu" * 399 + "x", " " * 1999 + "x", "-" * 1999 + "x"]
+               "(1" + " 1" * 999 + "x", "(1" + "triệu" * 399 + "x", " " * 1999 + "x", "-" * 1999 + "x", "(1" + " dd" * 666 + "x",
+               "(1" + "→" * 1998 + "x", "(1" + " tr 1." * 333 + "x"]
     script = (
         "import re, sys, json\nfrom cchc.checks_money import _number_as_text\n"
         "for note in json.loads(sys.stdin.read()): assert not _number_as_text(note)\n"
