@@ -999,3 +999,9 @@ def test_the_hook_reads_any_file_in_one_pass_and_finds_a_json_style_plans_keys_p
                                        encoding="utf-8")
     result = run("validate", "--plans-only", tmp_path / "settings.json", tmp_path / "plan.json", tmp_path / "big.json", "-f", "json")
     assert json.loads(result.stdout)["files"] == [str(tmp_path / "plan.json"), str(tmp_path / "big.json")], result.stdout
+    # A broken file in JSON's style of more tokens than a plan's keys come before is checked, not read on for minutes.
+    from cchc.cli import validate
+
+    (tmp_path / "tokens.json").write_bytes(b"{" + b"[]" * (validate.JSON_TOKENS // 2 + 10))
+    result = run("validate", "--plans-only", tmp_path / "tokens.json", "-f", "json")
+    assert result.exit_code == 1 and json.loads(result.stdout)["files"] == [str(tmp_path / "tokens.json")], result.stdout

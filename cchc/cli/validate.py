@@ -231,6 +231,11 @@ def _has_modeline(data: bytes) -> bool:
     return any(m.group(1) == b"plan.schema.json" or m.group(1).endswith(b"/plan.schema.json") for m in _MODELINE.finditer(data))
 
 
+#: The tokens of a file in JSON's style read for a plan's key at its top level. A broken file of more is taken for a
+#: plan, to be checked (it does not parse): a plan's keys come long before, and reading on would cost seconds a MB.
+JSON_TOKENS = 1_000_000
+
+
 def _json_plan(data: bytes) -> bool:
     """Whether *data*, in JSON's style (its first "{" after white space and comments), has a plan's key at its top
     level (the one "{" open); read to the end or to that key, comments and quoted texts aside."""
@@ -240,7 +245,9 @@ def _json_plan(data: bytes) -> bool:
     if data[pos : pos + 1] != b"{":
         return False
     depth, last = 1, b""
-    for token in _JSON_TOKEN.finditer(data, pos + 1):
+    for count, token in enumerate(_JSON_TOKEN.finditer(data, pos + 1)):
+        if count == JSON_TOKENS:
+            return True
         text = token.group()
         if text in (b"{", b"["):
             depth += 1
