@@ -34,9 +34,9 @@ def check_total(plan) -> list[Problem]:
         problems.append(warning("amount-thousands-dot", ("plan", "total_million_vnd"), key="amount-thousands-dot.total",
                                 **_thousands_dot_readings(declared)))
     itemized = itemized_total(plan)
-    written = _text_amounts(plan)
-    if itemized != declared and not _explained(written, declared - itemized):
-        # Amounts written as text or in words (their own errors) are in no sum: the warning says how many it leaves out.
+    # Amounts written as text or in words (their own errors) are in no sum: the warning says how many it leaves out.
+    # They are looked for only when there is a gap (each note read as words again is work on every plan).
+    if itemized != declared and not _explained(written := _text_amounts(plan), declared - itemized):
         left_out = len(written)
         problems.append(
             warning("total-mismatch", ("plan", "total_million_vnd"), key="total-mismatch.text-amounts" if left_out else None,
@@ -226,8 +226,8 @@ def _text_amounts(plan) -> list[Decimal | None]:
             figure = _FIRST_FIGURE.search(note)
             plain = figure is not None and not _GROUPED_IN.search(note) and not _OTHER_UNIT.search(fold(note))
             found.append(Decimal(figure.group().replace(",", ".")) if plain else None)
-        elif note is not None and _words_amount(note):
-            found.append(_words_amount(note))
+        elif note is not None and (in_words := _words_amount(note)) is not None:
+            found.append(in_words)
     return found
 
 

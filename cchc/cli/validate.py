@@ -307,10 +307,15 @@ def _is_plan(path: Path) -> bool:
                 return False
             return any(isinstance(key, str) and key in _PLAN_KEYS for key in root) or _has_modeline(data)
         data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM before the first key
-        return _PLAN_MARKS.search(data) is not None or _has_modeline(data) or _json_plan(data)
+        return _shows_a_plan(data)
     # Not UTF-8: saved as UTF-16 or UTF-32 ("Unicode" in Notepad), a plan's keys have NULs between their letters.
     texts = [data] + [data.decode(encoding, "ignore").encode("utf-8") for encoding in _WIDE if b"\0" in data]
-    return any(_PLAN_MARKS.search(text) is not None or _has_modeline(text) or _json_plan(text) for text in texts)
+    return any(map(_shows_a_plan, texts))
+
+
+def _shows_a_plan(text: bytes) -> bool:
+    """Whether the text of a file the reader cannot parse shows a plan (``_PLAN_MARKS``, the modeline, ``_json_plan``)."""
+    return _PLAN_MARKS.search(text) is not None or _has_modeline(text) or _json_plan(text)
 
 
 #: The encodings of a file of wide characters, with or without a byte-order mark.

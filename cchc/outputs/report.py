@@ -10,6 +10,7 @@ format's name to its function ``(report, lang) -> str``.
 
 from __future__ import annotations
 
+import datetime
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from importlib import resources
@@ -236,8 +237,11 @@ def overdue_columns(report: Report, lang: str, between_dates: str = ", ") -> lis
     cells = list(map(tuple, map(_lead, items)))
     no_lead = t("budget.no-lead", lang)  # as the table by lead names an item with no lead
     names = {cell: "; ".join(_full_names(cell or report.default_leads, report.registry)) or no_lead for cell in dict.fromkeys(cells)}
-    as_of = report.as_of  # the dates missed: an item due each quarter, overdue since March, is not overdue for December
-    dues = [due if due[-1] < as_of else tuple(day for day in due if day < as_of) for due in map(_due_of, placed)]
+    from cchc.query import due_within
+
+    # The dates missed: an item due each quarter, overdue since March, is not overdue for December.
+    before = report.as_of - datetime.timedelta(days=1)
+    dues = [due_within(due, None, before) for due in map(_due_of, placed)]
     dates = {due: between_dates.join(date_text(d, lang) for d in due) for due in dict.fromkeys(dues)}
     statuses = list(map(_status, placed))
     status_text = {s: t("status." + s, lang) if s else t("report.no-entry", lang) for s in dict.fromkeys(statuses)}
