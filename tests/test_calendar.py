@@ -462,3 +462,65 @@ def test_two_communes_whose_names_differ_in_their_marks_have_events_apart(run, t
         path.write_text(text.replace("issuer: UBND TỈNH THỬ NGHIỆM", f"issuer: {name}"), encoding="utf-8")
         found.append({line for line in calendar_bytes(run, "--plan", path).split(b"\r\n") if line.startswith(b"UID:")})
     assert found[0] and not found[0] & found[1]
+
+
+_AGENCY_PLAN = """\
+plan:
+  issuer: UBND TỈNH THỬ NGHIỆM
+  number: 12/KH-UBND
+  date: 2021-01-05
+  title: KẾ HOẠCH Cải cách hành chính năm 2021
+  year: 2021
+  default_lead: Sở Nội vụ
+agencies:
+  - name: Sở Nội vụ
+    short: [SNV]
+  - name: "Ban A, B; C\\\\D"
+    short: [BA]
+  - name: "Phòng\\u200bTư pháp"
+  - name: Sở Tài chính
+sections:
+  - numeral: I
+    title: CẢI CÁCH; THỂ CHẾ
+    tasks:
+      - items:
+          - id: A-1
+            product: Kế hoạch rà soát
+            lead: [BA, Sở Nội vụ]
+            partners: [SNV, "Phòng\\u200bTư pháp", Sở Tài chính]
+            deadline: Quý I/2021
+          - id: A-2
+            product: Quyết định
+            partners: [Sở Tài chính, ba]
+            deadline: Hằng quý
+          - id: A-3
+            product: Báo cáo
+            lead: [Sở Tài chính, "Phòng\\u200bTư pháp"]
+            deadline: Tháng 5/2021
+          - id: A-4
+            product: Tờ trình
+            lead: [ba, SNV]
+            partners: [BA]
+            deadline: Tháng 6/2021
+"""
+
+
+@pytest.mark.parametrize(
+    "lang, lead, partners, deadline, section",
+    [("vi", "Chủ trì", "Phối hợp", "Thời hạn", "Mục"), ("en", "Lead", "Partners", "Deadline", "Section")],
+)
+def test_agencies_with_escapes_or_invisible_characters_read_back_by_full_name(run, tmp_path, lang, lead, partners, deadline, section):
+    # Each agency's name is escaped once and joined into the lines of every item that names it: a comma, a
+    # semicolon or a backslash in a name, a name not printable (escaped with its line) and a short form in any case
+    # all read back as the full names joined by "; ", and the default lead marked.
+    import icalendar
+
+    (tmp_path / "kh.yaml").write_text(_AGENCY_PLAN, encoding="utf-8")
+    cal = icalendar.Calendar.from_ical(calendar_bytes(run, "--lang", lang, "--plan", tmp_path / "kh.yaml"))
+    seen = {str(e["SUMMARY"]).split(":", 1)[0]: str(e["DESCRIPTION"]) for e in cal.walk("VEVENT")}
+    ban, phong, default = "Ban A, B; C\\D", "Phòng\u200bTư pháp", "Sở Nội vụ (mặc định)" if lang == "vi" else "Sở Nội vụ (default)"
+    where = f"{section}: I. CẢI CÁCH; THỂ CHẾ"
+    assert seen["A-1"] == f"{lead}: {ban}; Sở Nội vụ\n{partners}: Sở Nội vụ; {phong}; Sở Tài chính\n{deadline}: Quý I/2021\n{where}"
+    assert seen["A-2"].startswith(f"{lead}: {default}\n{partners}: Sở Tài chính; {ban}\n{deadline}: Hằng quý\n")
+    assert seen["A-3"] == f"{lead}: Sở Tài chính; {phong}\n{deadline}: Tháng 5/2021\n{where}"
+    assert seen["A-4"] == f"{lead}: {ban}; Sở Nội vụ\n{partners}: {ban}\n{deadline}: Tháng 6/2021\n{where}"

@@ -178,15 +178,44 @@ def calendar_pieces(plan, rows, lang: str = "vi", agency: str | None = None) -> 
     day_iso = Made(lambda day: day.isoformat().encode("ascii"))
     uid_start = _uid_hash(key)
 
+    # A line of agencies from each agency's escaped name, kept by reference: most items name a combination no other
+    # item names. Escaping goes a character at a time, so printable names escaped and joined by the escaped "; " are
+    # the line escaped whole; a name or a line's words that are not printable, or an empty name, take the way above.
+    def around(key: str) -> tuple[bytes, bytes] | None:  # the line's escaped words before and after its names
+        words = t(key, lang, names="\x00").split("\x00")
+        return (_value(words[0]), _value(words[1])) if len(words) == 2 and all(w.isprintable() for w in words) else None
+
+    lead_around, partners_around = around("calendar.lead"), around("calendar.partners")
+    name_value = Made(lambda reference: _value(name) if (name := full_name(reference, registry)).isprintable() and name else None)
+
+    def agencies_value(cell, ends, by_cell) -> bytes | None:
+        key = tuple(cell)
+        value = by_cell.get(key, by_cell)  # the dict itself: not made yet
+        if value is by_cell:
+            if ends is not None and cell:
+                escaped = [name_value[reference] for reference in cell]
+                if None not in escaped:
+                    value = by_cell[key] = ends[0] + b"\\; ".join(escaped) + ends[1]
+                    return value
+            value = by_cell[key]
+        return value
+
+    headings: dict[int, bytes | None] = {}  # each section's line, by the section (its heading is made on each call)
+
     def item_lines(row) -> tuple:
         # What every event of an item shares: its summary lines, its UID's hash up to the date, and its
         # description's bytes before and after the line of the date (None: escaped whole, event by event).
         item = row.item
         uid = uid_start.copy()
         uid.update(f"{item.id}\x1f".encode("utf-8"))
-        partners, heading = tuple(item.partners), row.section.heading
-        before = [lead_value[tuple(item.lead)], *([partners_value[partners]] if partners else ()), deadline_value[item.deadline]]
-        after = section_value[heading] if heading else b""
+        partners, section = item.partners, row.section
+        before = [agencies_value(item.lead, lead_around, lead_value), deadline_value[item.deadline]]
+        if partners:
+            before.insert(1, agencies_value(partners, partners_around, partners_value))
+        after = headings.get(id(section), headings)  # the dict itself: not made yet
+        if after is headings:
+            heading = section.heading
+            after = headings[id(section)] = section_value[heading] if heading else b""
         if None in before or after is None:
             return (*_summary_lines(item), uid, None, None)
         return (*_summary_lines(item), uid, b"DESCRIPTION:" + b"\\n".join(before), b"\\n" + after if after else b"")
