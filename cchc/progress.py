@@ -355,7 +355,7 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
     unknown = _UnknownIds(ids) if ids is not None else None
     since = plan_date(plan) if plan is not None else None
     entries: list[Entry] = []
-    seen: dict[tuple, int] = {}
+    last_of_day: dict[tuple, Entry] = {}  # each item's last entry of each day so far
     problems = _Bounded()
     for index, raw in enumerate(root):
         if not isinstance(raw, dict):
@@ -412,10 +412,12 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
             texts[text_field] = text or None
         if ok:
             entry = Entry(item_id, status, day, texts["evidence"], texts["note"], index)
-            same = (item_id, status, day, entry.evidence, entry.note)
-            if same in seen:  # pasted twice: it changes nothing, but may stand for an entry meant otherwise
-                problems.append(warning("progress-duplicate", (index,), id=str(item_id), first=seen[same] + 1, at=At((seen[same],))))
-            seen.setdefault(same, index)
+            # Pasted twice, after the item's last entry of the same day: it changes nothing, but may stand for an
+            # entry meant otherwise. After another entry of that day (done, reopened, done again) it changes the status.
+            before = last_of_day.get((item_id, day))
+            if before is not None and before == entry:
+                problems.append(warning("progress-duplicate", (index,), id=str(item_id), first=before.index + 1, at=At((before.index,))))
+            last_of_day[item_id, day] = entry
             entries.append(entry)
     return entries, problems.listed()
 

@@ -446,6 +446,43 @@ def test_recording_the_same_entry_again_writes_it_once(run, workdir):
     assert len(read_back(log, load_plan(workdir / "ke-hoach.yaml").plan).entries) == 4
 
 
+@pytest.mark.parametrize(
+    "statuses",
+    [("done", "in_progress", "done"), ("in_progress", "done", "in_progress"), ("done", "cancelled", "done", "cancelled")],
+)
+def test_an_entry_the_same_as_one_before_another_of_that_day_is_written(run, workdir, statuses):
+    # Done, reopened, done again on one day: the last was taken for a copy of the first and left out (exit 0), so the
+    # item stayed reopened, reported overdue and kept in the reminders. It is the same as the first, but not as the
+    # entry it follows: it changes the status, and validate does not call it a copy.
+    plan_file, log = workdir / "ke-hoach.yaml", workdir / "ke-hoach.progress.yaml"
+    for status in statuses:
+        result = run("progress", "A-3", "--status", status, "--on", "2021-06-01", "--note", "Xong", "--plan", plan_file)
+        assert result.exit_code == 0 and "không ghi thêm" not in result.stderr, result
+    entries = read_back(log, load_plan(plan_file).plan).entries
+    assert [e.status for e in entries] == list(statuses)
+    shown = json.loads(run("progress", "A-3", "--plan", plan_file, "--today", "2021-06-02", "-f", "json").stdout)
+    assert shown["status"] == statuses[-1]
+    assert "progress-duplicate" not in run("validate", plan_file, "-f", "json").stdout
+    # The last again is a copy of the entry it would follow: left out, as before.
+    again = run("progress", "A-3", "--status", statuses[-1], "--on", "2021-06-01", "--note", "Xong", "--plan", plan_file)
+    assert again.exit_code == 0 and "không ghi thêm" in again.stderr and len(read_back(log, load_plan(plan_file).plan).entries) == len(statuses)
+
+
+def test_validate_calls_an_entry_a_copy_only_after_the_same_entry_of_its_day(run, workdir):
+    # An entry of another day between two copies changes nothing of that day: still a copy.
+    log_file = workdir / "ke-hoach.progress.yaml"
+    entry = lambda status, day: f'- id: "A-1"\n  status: "{status}"\n  date: "{day}"\n'  # noqa: E731
+    log_file.write_text(
+        entry("done", "2021-03-10") + entry("in_progress", "2021-03-10") + entry("done", "2021-03-10")
+        + entry("in_progress", "2021-02-01") + entry("done", "2021-03-10"),
+        encoding="utf-8",
+    )
+    result = run("validate", workdir / "ke-hoach.yaml", "-f", "json", "--lang", "en")
+    found = [(d["line"], d["code"], d["message"]) for d in json.loads(result.stdout)["diagnostics"] if d["file"] == str(log_file)]
+    assert [(line, code) for line, code, _ in found] == [(13, "progress-duplicate")], found
+    assert "same as entry 3 of the log, on line 7 " in found[0][2]
+
+
 def test_a_log_that_cannot_be_read_is_said_once(run, workdir):
     (workdir / "ke-hoach.progress.yaml").symlink_to(workdir / "nowhere.yaml")
     result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")

@@ -143,7 +143,9 @@ def progress(
     check_output_path(target, [source], log=True)
     log = _refuse_a_log_with_errors(target, loaded, max(now, today_date()))  # the day queries judge the log on
     entry = Entry(row.item.id, status, day, evidence_text, note_value)
-    if log is not None and entry in log.entries:  # run twice (a script run again): once is the record
+    # Run twice (a script run again): once is the record. An entry the same as one before another of that day
+    # (done, reopened, done again) is written: it changes the status.
+    if log is not None and log.entry_as_of(entry.id, day) == entry:
         note(msg("progress.already", id=entry.id, status=msg("status." + entry.status), day=day, path=str(target)))
     else:
         try:
