@@ -483,6 +483,23 @@ def test_validate_calls_an_entry_a_copy_only_after_the_same_entry_of_its_day(run
     assert "same as entry 3 of the log, on line 7 " in found[0][2]
 
 
+def test_due_pending_with_nothing_left_says_the_items_due_then_are_done(run, workdir):
+    # "Nothing falls due in 02/2021" was said of a month whose one item was done; and a plan whose pending items
+    # fall due in one month was said to fall due in that month only.
+    plan_file = workdir / "ke-hoach.yaml"
+    assert run("progress", "A-2", "--status", "done", "--on", "2021-02-20", "--plan", plan_file).exit_code == 0
+    result = run("due", "--pending", "--month", "2021-02", "--today", "2021-03-01", "--plan", plan_file)
+    assert result.exit_code == 0 and result.stdout == "", result
+    assert result.stderr.strip() == "Không có nhiệm vụ nào chưa xong đến hạn tháng 02/2021: 1 nhiệm vụ đến hạn trong thời gian này đã hoàn thành hoặc đã hủy.", result.stderr
+    english = run("--lang", "en", "due", "--pending", "--month", "2021-02", "--today", "2021-03-01", "--plan", plan_file).stderr
+    assert english.strip() == "No pending items due in 02/2021: the 1 item due then is done or cancelled.", english
+    # Before the done entry: the item, as before.
+    assert run("due", "--pending", "--month", "2021-02", "--today", "2021-02-10", "--plan", plan_file).stdout.startswith("Đến hạn")
+    # Outside the plan's months, the months are the plan's, not only its pending items'.
+    outside = run("due", "--pending", "--month", "2030-01", "--today", "2021-03-01", "--plan", plan_file).stderr
+    assert "từ tháng 02/2021 đến tháng 12/2021" in outside, outside  # A-2's month, done
+
+
 def test_a_log_that_cannot_be_read_is_said_once(run, workdir):
     (workdir / "ke-hoach.progress.yaml").symlink_to(workdir / "nowhere.yaml")
     result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")

@@ -68,6 +68,10 @@ MESSAGES = {
     "period.from": ("từ {first} trở đi", "from {first} on"),
     "period.until": ("đến hết {last}", "up to {last}"),
     "cli.nothing-due": ("Không có nhiệm vụ nào đến hạn {period}.", "No items due {period}."),
+    "cli.nothing-due.pending": (
+        "Không có nhiệm vụ nào chưa xong đến hạn {period}: {count} nhiệm vụ đến hạn trong thời gian này đã hoàn thành hoặc đã hủy.",
+        "No pending items due {period}: the {count} {count:|item|items} due then {count:|is|are} done or cancelled.",
+    ),
     "cli.nothing-due.outside": (
         "Không có nhiệm vụ nào đến hạn {period}: các nhiệm vụ của kế hoạch đến hạn từ tháng {first} đến tháng {last} "
         "(ví dụ cchc due --month {example}).",
