@@ -387,9 +387,9 @@ MESSAGES = {
         "Report the status as of this date instead of a period [default: today].",
     ),
     "help:cchc report --format": (
-        "table, json, md, html (phụ lục báo cáo, có biểu đồ), pdf (phụ lục đó in ra khổ A4) hoặc docx (Word); mặc định theo đuôi "
+        "table, json, md, html (phụ lục báo cáo, có biểu đồ), pdf (phụ lục đó in ra khổ A4) hoặc docx (các bảng của phụ lục, dạng Word); mặc định theo đuôi "
         "tệp -o, nếu không là table.",
-        "table, json, md, html (the report's appendix, with charts), pdf (that appendix printed on A4) or docx (Word); by default "
+        "table, json, md, html (the report's appendix, with charts), pdf (that appendix printed on A4) or docx (the appendix's tables, in Word); by default "
         "from -o's extension, else table.",
     ),
     "help:cchc report --output": (
