@@ -138,6 +138,33 @@ def test_a_cell_merged_across_data_columns_is_its_first_column_s_only():
     assert all(path[:6] == item for path, entries in result.comments.items() for key, _ in entries if key == "docx.comment.spans")
 
 
+@pytest.mark.parametrize(
+    "row, expected",
+    [
+        (["Tổ chức hội nghị", None, "Phòng Nội vụ", "Tháng 12/2021", "5"], ([], ["Phòng Nội vụ"], "Tháng 12/2021", 5)),
+        (["Tổ chức hội nghị", None, None, "Tháng 12/2021", "5"], ([], [], "Tháng 12/2021", 5)),
+        (["Tổ chức hội nghị", None, None, None, "5"], ([], [], "", 5)),
+    ],
+    ids=["lead", "lead-partners", "to-deadline"],
+)
+def test_a_product_merged_across_the_data_columns_gives_them_nothing(row, expected):
+    # "Tổ chức hội nghị" merged over Cơ quan chủ trì was read as the item's lead, and a new agency of the registry;
+    # merged further, as its partners and deadline too: an agency and a deadline the document does not name.
+    across = row.count(None)
+    data = F.small_docx(
+        [["Rà soát văn bản", "Phòng Tư pháp", "", "Quý I/2021", "10"], row],
+        headings=("Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"),
+        merges=[((2, 0), (2, across))],
+    )
+    plan, result = imported(data)
+    items = [(i.product, i.lead, i.partners, i.deadline, i.budget) for _, _, i in plan.items()]
+    assert items == [("Rà soát văn bản", ["Phòng Tư pháp"], [], "Quý I/2021", 10), ("Tổ chức hội nghị", *expected)]
+    assert "Tổ chức hội nghị" not in [a.name for a in plan.agencies]
+    # The YAML says where the text was taken: for its own column only.
+    spans = {path[-1] for path, entries in result.comments.items() for key, _ in entries if key == "docx.comment.spans"}
+    assert spans == {"product"}, result.comments
+
+
 def test_a_cell_merged_over_a_column_that_takes_its_text_too_is_not_said_to_be_one_column_s_only():
     # Thời gian merged over Kinh phí and Ghi chú: the note takes "Cả năm" too (commented), so the deadline's comment
     # "its text is taken for this column only" was false.

@@ -114,11 +114,13 @@ class TableReader:
             return slots[roles[role]] if role in roles else None
 
         data_columns = {roles[role] for role in _DATA if role in roles}
+        read_columns = set(roles.values())
 
         def value(role: str) -> str:
-            # A cell merged across from another of these columns is that column's (a lead is not its own partner).
+            # A cell merged across from another column read is that column's: a lead is not its own partner, and a
+            # product merged over Cơ quan chủ trì is no agency (nor a deadline, nor an amount).
             slot = slot_of(role)
-            if slot is None or (slot.cell.column != roles[role] and role in _DATA and slot.cell.column in data_columns):
+            if slot is None or (slot.cell.column != roles[role] and role in _DATA and slot.cell.column in read_columns):
                 return ""
             return slot.cell.text
         product = roles.get("product", -1)  # a cell merged across the product's column is a heading's title, not data
