@@ -316,3 +316,19 @@ def test_a_row_layout_document_written_by_libreoffice_answers_as_written(run, tm
     assert [a.name for a in plan.agencies if a.group] == ["Sở, ban, ngành", "UBND xã, phường, thị trấn", "UBND cấp xã"]
     sections = json.loads(run("list", "--plan", tmp_path / "ke-hoach.yaml", "--section", "II", "--format", "json").stdout)
     assert [i["id"] for i in sections] == ["II-1", "II-2"]
+
+
+def test_a_raised_or_lowered_figure_is_shown_as_such_never_joined_to_the_amount():
+    # "20" with a raised footnote "1" was read as 201 (million đồng), valid, and "Tháng 12/2021" with it as
+    # "Tháng 12/20211": Word shows 20¹, and so does the plan; m2 with a raised 2 is m².
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", bold=True, center=True)
+    table = F.task_table(doc, [["Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"],
+                               ["Cải tạo 300 m", "Phòng Nội vụ", "Tháng 12/2026", "20"], ["Rà soát", "Phòng Nội vụ", "Quý I/2026", "5"]])
+    for column, text, kind in ((0, "2", "superscript"), (2, "1", "superscript"), (3, "1", "superscript"), (1, "2", "subscript")):
+        run = table.rows[1].cells[column].paragraphs[-1].add_run(text)
+        setattr(run.font, kind, True)
+    plan, _ = imported(F.to_bytes(doc))
+    first, second = [(i.product, i.lead, i.deadline, i.budget) for _, _, i in plan.items()]
+    assert first == ("Cải tạo 300 m²", ["Phòng Nội vụ₂"], "Tháng 12/2026¹", "20¹"), first  # validate: text-amount
+    assert second == ("Rà soát", ["Phòng Nội vụ"], "Quý I/2026", 5)

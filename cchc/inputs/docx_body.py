@@ -443,7 +443,21 @@ def _run_text(run, place: Place, unknown: list, fields: list[bool]) -> str:
                 unknown.append((place, font, code))
                 char = "\ufffd"
             parts.append(char)
-    return "".join(parts)
+    text = "".join(parts)
+    raised = run.find(_VERT_ALIGN)
+    if raised is not None and text:  # a footnote's "1" after "20" is no digit of the amount: Word shows 20¹
+        table = _RAISED.get(raised.get(_VAL, ""))
+        if table is not None:
+            text = text.translate(table)
+    return text
+
+
+_VERT_ALIGN = f"{qn('rPr')}/{qn('vertAlign')}"
+#: Digits and signs raised or lowered (``w:vertAlign``) as the characters that show them so: "m2" is "m²".
+_RAISED = {
+    "superscript": str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾"),
+    "subscript": str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎"),
+}
 
 
 _TAB, _PTAB, _NO_BREAK_HYPHEN, _SYM = qn("tab"), qn("ptab"), qn("noBreakHyphen"), qn("sym")
