@@ -484,20 +484,27 @@ def test_validate_calls_an_entry_a_copy_only_after_the_same_entry_of_its_day(run
 
 
 def test_due_pending_with_nothing_left_says_the_items_due_then_are_done(run, workdir):
-    # "Nothing falls due in 02/2021" was said of a month whose one item was done; and a plan whose pending items
-    # fall due in one month was said to fall due in that month only.
+    # "Nothing falls due in 03/2021" was said of a month whose items were all done, and the months of the items still
+    # to do were called the plan's.
     plan_file = workdir / "ke-hoach.yaml"
-    assert run("progress", "A-2", "--status", "done", "--on", "2021-02-20", "--plan", plan_file).exit_code == 0
-    result = run("due", "--pending", "--month", "2021-02", "--today", "2021-03-01", "--plan", plan_file)
+    for item_id in ("A-1", "B-2", "B-3"):  # the items due in March
+        assert run("progress", item_id, "--status", "done", "--on", "2021-03-10", "--plan", plan_file).exit_code == 0
+    result = run("--lang", "en", "due", "--pending", "--month", "2021-03", "--today", "2021-03-15", "--plan", plan_file)
     assert result.exit_code == 0 and result.stdout == "", result
-    assert result.stderr.strip() == "Không có nhiệm vụ nào chưa xong đến hạn tháng 02/2021: 1 nhiệm vụ đến hạn trong thời gian này đã hoàn thành hoặc đã hủy.", result.stderr
-    english = run("--lang", "en", "due", "--pending", "--month", "2021-02", "--today", "2021-03-01", "--plan", plan_file).stderr
-    assert english.strip() == "No pending items due in 02/2021: the 1 item due then is done or cancelled.", english
-    # Before the done entry: the item, as before.
-    assert run("due", "--pending", "--month", "2021-02", "--today", "2021-02-10", "--plan", plan_file).stdout.startswith("Đến hạn")
-    # Outside the plan's months, the months are the plan's, not only its pending items'.
-    outside = run("due", "--pending", "--month", "2030-01", "--today", "2021-03-01", "--plan", plan_file).stderr
-    assert "từ tháng 02/2021 đến tháng 12/2021" in outside, outside  # A-2's month, done
+    assert result.stderr.strip() == "No items due in 03/2021 that are not done or cancelled: the 3 items due in that time are done or cancelled."
+    # February's one item done too: the items still to do fall due from April, the month the example gives.
+    assert run("progress", "A-2", "--status", "done", "--on", "2021-03-10", "--plan", plan_file).exit_code == 0
+    february = run("due", "--pending", "--month", "2021-02", "--today", "2021-03-15", "--plan", plan_file).stderr
+    assert february.strip() == (
+        "Không có nhiệm vụ nào đến hạn tháng 02/2021 mà chưa hoàn thành hoặc hủy bỏ: 1 nhiệm vụ đến hạn trong thời gian đó đã hoàn "
+        "thành hoặc hủy bỏ; những nhiệm vụ chưa hoàn thành hoặc hủy bỏ đến hạn từ tháng 04/2021 đến tháng 12/2021 (ví dụ cchc due "
+        "--pending --month 2021-04)."), february
+    assert run("due", "--pending", "--month", "2021-04", "--today", "2021-03-15", "--plan", plan_file).stdout.startswith("Đến hạn")
+    outside = run("--lang", "en", "due", "--pending", "--month", "2030-02", "--today", "2021-03-15", "--plan", plan_file).stderr
+    assert outside.strip() == ("No items due in 02/2030 that are not done or cancelled: such items fall due from 04/2021 to 12/2021 "
+                               "(for example cchc due --pending --month 2021-12)."), outside
+    # Before the done entries: the items, as before.
+    assert run("due", "--pending", "--month", "2021-03", "--today", "2021-03-01", "--plan", plan_file).stdout.startswith("Đến hạn")
 
 
 def test_a_log_that_cannot_be_read_is_said_once(run, workdir):

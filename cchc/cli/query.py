@@ -131,7 +131,7 @@ def due(
     every_row = rows(loaded_plan)
     all_rows = pending_rows(every_row, status_of) if pending else every_row
     dated = due_between(all_rows, start, end)
-    nothing = msg("cli.nothing-due", period=period) if dated or format is not ItemFormat.table else _nothing_due(every_row, start, end, period, pending)
+    nothing = msg("cli.nothing-due", period=period) if dated or format is not ItemFormat.table else _nothing_due(every_row, all_rows, start, end, period, pending)
     groups = [(msg("items.due-title", period=period), dated)]
     if include_ongoing:
         groups.append((msg("items.undated-title"), undated(all_rows, end, loaded_plan.plan.year)))
@@ -140,20 +140,25 @@ def due(
     item_output(dated, reg, loaded_plan, format, nothing, groups, bom, status_of, window=(start, end))
 
 
-def _nothing_due(every_row, start, end, period: str, pending: bool) -> str:
+def _nothing_due(every_row, all_rows, start, end, period: str, pending: bool) -> str:
     """That nothing is due in the period; when it lies before or after every due date of the plan, which months
-    those are (`cchc due` in 2026 of a 2021 plan: "from 11/2026 on" said nothing of 2021); with --pending, how many
-    items due then are done or cancelled (their months are the plan's, not only its pending items')."""
+    those are (`cchc due` in 2026 of a 2021 plan: "from 11/2026 on" said nothing of 2021). With --pending, how many
+    items due then are done or cancelled, and which months the items that are not fall due in."""
     from cchc.query import due_between
 
-    days = [day for row in every_row for day in row.deadline.due]
+    days = [day for row in all_rows for day in row.deadline.due]
+    outside = {}
     if days and ((end is not None and end < min(days)) or (start is not None and start > max(days))):
         first, last = min(days), max(days)
         nearest = first if end is not None and end < first else last
-        return msg("cli.nothing-due.outside", period=period, first=f"{first.month:02d}/{first.year}", last=f"{last.month:02d}/{last.year}",
-                   example=f"{nearest.year}-{nearest.month:02d}")
+        outside = {"first": f"{first.month:02d}/{first.year}", "last": f"{last.month:02d}/{last.year}", "example": f"{nearest.year}-{nearest.month:02d}"}
     settled = len(due_between(every_row, start, end)) if pending else 0
-    return msg("cli.nothing-due.pending", period=period, count=settled) if settled else msg("cli.nothing-due", period=period)
+    if settled:
+        return msg("cli.nothing-due.pending-both", period=period, count=settled, **outside) if outside else (
+            msg("cli.nothing-due.pending", period=period, count=settled))
+    if outside:
+        return msg("cli.nothing-due.pending-outside" if pending else "cli.nothing-due.outside", period=period, **outside)
+    return msg("cli.nothing-due", period=period)
 
 
 @app.command("list")

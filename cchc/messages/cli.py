@@ -69,8 +69,20 @@ MESSAGES = {
     "period.until": ("đến hết {last}", "up to {last}"),
     "cli.nothing-due": ("Không có nhiệm vụ nào đến hạn {period}.", "No items due {period}."),
     "cli.nothing-due.pending": (
-        "Không có nhiệm vụ nào chưa xong đến hạn {period}: {count} nhiệm vụ đến hạn trong thời gian này đã hoàn thành hoặc đã hủy.",
-        "No pending items due {period}: the {count} {count:|item|items} due then {count:|is|are} done or cancelled.",
+        "Không có nhiệm vụ nào đến hạn {period} mà chưa hoàn thành hoặc hủy bỏ: {count} nhiệm vụ đến hạn trong thời gian đó đã hoàn thành hoặc hủy bỏ.",
+        "No items due {period} that are not done or cancelled: the {count} {count:|item|items} due in that time {count:|is|are} done or cancelled.",
+    ),
+    "cli.nothing-due.pending-outside": (
+        "Không có nhiệm vụ nào đến hạn {period} mà chưa hoàn thành hoặc hủy bỏ: những nhiệm vụ như thế đến hạn từ tháng {first} đến tháng {last} "
+        "(ví dụ cchc due --pending --month {example}).",
+        "No items due {period} that are not done or cancelled: such items fall due from {first} to {last} "
+        "(for example cchc due --pending --month {example}).",
+    ),
+    "cli.nothing-due.pending-both": (
+        "Không có nhiệm vụ nào đến hạn {period} mà chưa hoàn thành hoặc hủy bỏ: {count} nhiệm vụ đến hạn trong thời gian đó đã hoàn thành hoặc "
+        "hủy bỏ; những nhiệm vụ chưa hoàn thành hoặc hủy bỏ đến hạn từ tháng {first} đến tháng {last} (ví dụ cchc due --pending --month {example}).",
+        "No items due {period} that are not done or cancelled: the {count} {count:|item|items} due in that time {count:|is|are} done or "
+        "cancelled; the items that are not fall due from {first} to {last} (for example cchc due --pending --month {example}).",
     ),
     "cli.nothing-due.outside": (
         "Không có nhiệm vụ nào đến hạn {period}: các nhiệm vụ của kế hoạch đến hạn từ tháng {first} đến tháng {last} "
