@@ -332,3 +332,25 @@ def test_a_raised_or_lowered_figure_is_shown_as_such_never_joined_to_the_amount(
     first, second = [(i.product, i.lead, i.deadline, i.budget) for _, _, i in plan.items()]
     assert first == ("Cải tạo 300 m²", ["Phòng Nội vụ₂"], "Tháng 12/2026¹", "20¹"), first  # validate: text-amount
     assert second == ("Rà soát", ["Phòng Nội vụ"], "Quý I/2026", 5)
+
+
+def test_hidden_or_raised_text_by_a_style_is_read_as_word_shows_it():
+    # Only Hidden and Superscript set on the run itself were honoured: "20" and a "0" hidden by a character style
+    # read as 200, a lead in a hidden paragraph style was a second lead, a raised "1" by a style was joined to 20.
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc = F.document()
+    hidden_chars = doc.styles.add_style("An", WD_STYLE_TYPE.CHARACTER)
+    hidden_chars.font.hidden = True
+    hidden_paragraphs = doc.styles.add_style("Đoạn ẩn", WD_STYLE_TYPE.PARAGRAPH)
+    hidden_paragraphs.font.hidden = True
+    raised = doc.styles.add_style("Chú thích", WD_STYLE_TYPE.CHARACTER)
+    raised.font.superscript = True
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", bold=True, center=True)
+    table = F.task_table(doc, [["Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"],
+                               ["Rà soát", "Phòng Nội vụ", "Quý I/2026", "20"], ["Niêm yết", "Phòng Tư pháp", "Quý II/2026", "5"]])
+    table.rows[1].cells[3].paragraphs[-1].add_run("0", style="An")
+    table.rows[1].cells[1].add_paragraph("Phòng Tài chính", style="Đoạn ẩn")
+    table.rows[2].cells[3].paragraphs[-1].add_run("1", style="Chú thích")
+    plan, _ = imported(F.to_bytes(doc))
+    assert [(i.product, i.lead, i.budget) for _, _, i in plan.items()] == [("Rà soát", ["Phòng Nội vụ"], 20), ("Niêm yết", ["Phòng Tư pháp"], "5¹")]

@@ -197,6 +197,7 @@ class Body:
         style = ppr.find(qn("pStyle")) if ppr is not None else None
         style_id = style.get(_VAL) if style is not None else None
         style_bold, style_caps = bool(self.styles.bold(style_id)), bool(self.styles.caps(style_id))
+        style_hidden, style_raised = bool(self.styles.get(style_id, "hidden")), self.styles.get(style_id, "raised")
         style_font = self.styles.get(style_id or self.styles.default_paragraph, "font") or self.styles.default_font
         parts: list[str] = []
         fields: list[bool] = []  # the complex fields the runs are in (``_run_text``)
@@ -207,13 +208,16 @@ class Body:
             for element in stack[-1]:
                 tag = element.tag
                 if tag == R:
-                    if _hidden(element):  # Font > Hidden: Word neither shows nor prints it
+                    if self._run_has(element, "hidden", style_hidden):  # Font > Hidden: Word neither shows nor prints it
                         continue
                     if boxes is not None:
                         self._boxes(element, place, boxes, depth)
                     run_text = _run_text(element, place, self.unknown_symbols, fields)
                     if self._run_has(element, "caps", style_caps):  # Font > All caps: Word shows and prints capitals
                         run_text = run_text.upper()
+                    raised = _RAISED.get(self._run_has(element, "raised", style_raised)) if run_text else None
+                    if raised is not None:  # a footnote's "1" after "20" is no digit of the amount: Word shows 20¹
+                        run_text = run_text.translate(raised)
                     self._note_legacy(element, run_text, style_font)
                     if run_text.strip():
                         seen_text = True
@@ -255,8 +259,9 @@ class Body:
         if legacy_font(font):
             self.legacy[font] = self.legacy.get(font, 0) + sum(ord(char) > 0x7F for char in text)
 
-    def _run_has(self, run, what: str, by_paragraph_style: bool) -> bool:
-        """Whether a run is bold, or all caps (*what*): set on it, else by its character style, else its paragraph's."""
+    def _run_has(self, run, what: str, by_paragraph_style):
+        """Whether a run is bold, all caps or hidden, or how it is raised (*what*): set on it, else by its character
+        style, else its paragraph's."""
         direct = own_property(run, what)
         if direct is not None:
             return direct
@@ -403,12 +408,6 @@ def _text_boxes(run):
             stack.pop()
 
 
-def _hidden(run) -> bool:
-    """The run is hidden text (``w:vanish`` set on it)."""
-    vanish = run.find(f"{qn('rPr')}/{qn('vanish')}")
-    return vanish is not None and vanish.get(_VAL, "1").lower() not in _FALSE
-
-
 def _run_text(run, place: Place, unknown: list, fields: list[bool]) -> str:
     """A run's text; a symbol of a font cchc has no table for is U+FFFD, and (place, font, code) goes to *unknown*.
 
@@ -443,16 +442,9 @@ def _run_text(run, place: Place, unknown: list, fields: list[bool]) -> str:
                 unknown.append((place, font, code))
                 char = "\ufffd"
             parts.append(char)
-    text = "".join(parts)
-    raised = run.find(_VERT_ALIGN)
-    if raised is not None and text:  # a footnote's "1" after "20" is no digit of the amount: Word shows 20¹
-        table = _RAISED.get(raised.get(_VAL, ""))
-        if table is not None:
-            text = text.translate(table)
-    return text
+    return "".join(parts)
 
 
-_VERT_ALIGN = f"{qn('rPr')}/{qn('vertAlign')}"
 #: Digits and signs raised or lowered (``w:vertAlign``) as the characters that show them so: "m2" is "m²".
 _RAISED = {
     "superscript": str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾"),

@@ -45,7 +45,7 @@ class Styles:
                 self.default_font = own_property(defaults, "font")
 
     def get(self, style_id: str | None, what: str, depth: int = 0):
-        """*what* (bold, caps, centered, numbering) as the style *style_id* sets it, or a style it is based on; None when none does."""
+        """*what* (bold, caps, hidden, raised, centered, numbering) as the style *style_id* sets it, or a style it is based on; None when none does."""
         if not style_id or depth > 10:
             return None
         key = (style_id, what)
@@ -74,14 +74,22 @@ class Styles:
         return self.get(style_id, "numbering")
 
 
+#: A run's properties that are on or off, and their elements: Font > Bold, All caps, Hidden.
+_RUN_FLAGS = {"bold": "b", "caps": "caps", "hidden": "vanish"}
+
+
 def own_property(element, what: str):
-    """bold / caps (Font > All caps) / font / centered / numbering as set directly on a style, paragraph or run."""
+    """bold / caps (Font > All caps) / hidden / raised (Superscript, Subscript) / font / centered / numbering as set
+    directly on a style, paragraph or run."""
     if what == "font":  # the font of Latin text (w:ascii, else w:hAnsi)
         fonts = element.find(f"{qn('rPr')}/{qn('rFonts')}")
         return None if fonts is None else fonts.get(qn("ascii")) or fonts.get(qn("hAnsi"))
-    if what in ("bold", "caps"):
-        b = element.find(f"{qn('rPr')}/{qn('b' if what == 'bold' else 'caps')}")
+    if what in _RUN_FLAGS:
+        b = element.find(f"{qn('rPr')}/{qn(_RUN_FLAGS[what])}")
         return None if b is None else b.get(VAL, "1").lower() not in FALSE
+    if what == "raised":  # Font > Superscript / Subscript: "superscript", "subscript" or "baseline"
+        align = element.find(f"{qn('rPr')}/{qn('vertAlign')}")
+        return None if align is None else align.get(VAL, "baseline")
     if what == "centered":
         jc = element.find(f"{qn('pPr')}/{qn('jc')}")
         return None if jc is None else jc.get(VAL) == "center"
