@@ -26,6 +26,8 @@ _NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
 # "Cộng" alone or before what it adds up: mục, phần, nhiệm vụ, a number, a bracket; never "Cộng đồng".
 _SUBTOTAL = re.compile(r"(?i)cộng\s*:?(?:\s+(?:mục|phần|nhiệm vụ|lĩnh vực|nhóm|chương|phụ lục|khoản)\b.*|\s*[(\[]?(?:[IVXLC]{1,7}|[0-9]{1,3}|[A-Z])\b.*)?", re.S)
 _ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
+# A figure written the English way, and read so: two commas between thousands ("15,000,000"), or one before a point.
+_ENGLISH_FIGURE = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:(?:,[0-9]{3}){2,}(?![0-9])|(?:,[0-9]{3})+\.[0-9])")
 _DATA = ("lead", "partners", "deadline", "budget")
 _FIELDS = ("product", *_DATA, "note")
 #: A label longer than this does not fit the model's Label.
@@ -284,6 +286,8 @@ class TableReader:
                     read_as = format_number(plain_amount(figure(ambiguous) or 0))
                     guesses.append(("budget", "docx.comment.comma", {"written": ambiguous.strip(), "amount": read_as}))
                     self._comma(columns, slot.cell.place, ambiguous)
+                elif item["budget"] is not None and _ENGLISH_FIGURE.search(budget):  # "15,000,000": read so, but said
+                    guesses.append(("budget", "docx.comment.english-figure", {"written": budget.strip(), "amount": format_number(item["budget"])}))
                 if slot.cell.row in columns.sources:  # a budget by source: the parts added up
                     guesses.append(("budget", "docx.comment.sources", {"parts": columns.sources[slot.cell.row]}))
                 if unit_written:  # "50 triệu", "100.000.000 đồng": the cell's own unit

@@ -264,6 +264,12 @@ MESSAGES = {
         "the budget cell is merged over the rows below too: this amount is theirs together",
     ),
     "docx.comment.sources": ("cộng các nguồn: {parts}", "the sources added up: {parts}"),
+    "docx.comment.english-figure": (
+        "văn bản ghi {written!q} theo cách viết tiếng Anh (dấu phẩy ngăn hàng nghìn, dấu chấm thập phân): đọc là {amount}; kiểm tra lại "
+        "đơn vị và con số",
+        "the document writes {written!q} the English way (commas between thousands, a decimal point): read as {amount}; check the "
+        "figure and its unit",
+    ),
     "docx.comment.comma": (
         "văn bản ghi {written!q}: đọc là {amount} (dấu phẩy thập phân); nếu dấu phẩy ngăn hàng nghìn thì sửa lại",
         "the document writes {written!q}: read as {amount} (a decimal comma); if the comma separates thousands, correct it",
