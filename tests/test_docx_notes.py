@@ -71,3 +71,15 @@ def test_a_departments_name_listing_its_fields_is_no_guess_beside_its_short_form
     lines = text.splitlines()
     whole = lines.index("  - name: Sở Văn hóa, Thể thao và Du lịch")
     assert "đoán" not in lines[whole - 1]
+
+
+def test_a_part_named_in_a_cell_split_elsewhere_marks_a_name_kept_whole_as_a_guess():
+    # "Sở Y tế" named only in "Sở Tài chính, Sở Y tế" (split in two): "Viettel Thái Bình, Sở Y tế" was kept whole with
+    # no comment, and `list --agency "Sở Y tế"` missed its item.
+    rows = [ROWS[0], ["1", "Công khai thủ tục hành chính", "Văn phòng Sở", "Sở Tài chính, Sở Y tế", "Thường xuyên", "", ""],
+            ["2", "Nâng cấp phần mềm hộ tịch", "Phòng Hành chính tư pháp", "Viettel Thái Bình, Sở Y tế", "Quý I/2022", "", ""]]
+    plan, _, text = _imported(rows)
+    assert [item.partners for _, _, item in plan.items()] == [["Sở Tài chính", "Sở Y tế"], ["Viettel Thái Bình, Sở Y tế"]]
+    lines = text.splitlines()
+    kept = lines.index("  - name: Viettel Thái Bình, Sở Y tế")
+    assert lines[kept - 1].startswith("  # đoán:") and '"Sở Y tế"' in lines[kept - 1], lines[kept - 2 : kept + 1]

@@ -373,3 +373,21 @@ def test_an_amount_written_the_english_way_is_read_so_and_said():
         1: ("docx.comment.english-figure", {"written": "15,000,000", "amount": "15.000.000"}),
         2: ("docx.comment.english-figure", {"written": "1,000.5", "amount": "1.000,5"}),
     }
+
+
+@pytest.mark.parametrize("merged", [False, True], ids=["cells", "merged-across"])
+def test_rows_that_break_down_the_total_are_said_and_no_items(merged):
+    # "Tổng cộng | 30", then "Trong đó:", "- Ngân sách huyện | 20", "- Nguồn xã hội hóa | 10": the parts became items
+    # I-3 to I-5 (60 against the declared 30); merged across, "Ngân sách huyện" was a lead and a deadline as well.
+    rows = [["Rà soát văn bản", "Phòng Tư pháp", "Quý I/2021", "10"], ["Kiểm tra", "Phòng Nội vụ", "Tháng 6/2021", "20"],
+            ["Tổng cộng", "", "", "30"], ["Trong đó:", "", "", ""]]
+    parts = [["- Ngân sách huyện", None, None, "20"], ["- Nguồn xã hội hóa", None, None, "10"]] if merged else [
+        ["- Ngân sách huyện", "", "", "20"], ["- Nguồn xã hội hóa", "", "", "10"]]
+    data = F.small_docx(rows + parts, headings=("Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"),
+                        merges=[((5, 0), (5, 2)), ((6, 0), (6, 2))] if merged else [])
+    plan, result = imported(data)
+    assert [(i.product, i.budget) for _, _, i in plan.items()] == [("Rà soát văn bản", 10), ("Kiểm tra", 20)]
+    assert plan.plan.total_million_vnd == 30
+    said = [args["text"] for code, args in codes(result) if code == "docx.total-breakdown"]
+    assert said == ["Trong đó:", "- Ngân sách huyện | 20", "- Nguồn xã hội hóa | 10"]
+    assert [a.name for a in plan.agencies if "Ngân sách" in a.name] == []

@@ -218,8 +218,8 @@ class AgencyBook:
         for piece in sorted(set(pending), key=lambda p: (p.count(","), p)):
             names = self._split_commas(piece)
             self._split[piece] = names
-            if len(names) == 1:
-                self._learn_name(piece)
+            for name in names:  # a cell's parts are names the document gives, as if each stood alone
+                self._learn_name(name)
 
     def learn_prose(self, paragraphs: list[str]) -> None:
         """Short forms the prose defines after a name the cells use: "… Sở Thông tin và Truyền thông (Sở TT&TT) …"."""

@@ -17,17 +17,13 @@ from cchc.inputs.docx_table import (
     Columns, amount_in_million, comma_before_thousands, figure, heading_of, is_caps, is_heading_repeat, is_total, items_under, looks_like_section,
     next_stt, label_kinds, own_cells, plain_amount, role_of, section_heading, task_heading, total_in_cell, WORDS_IN,
 )  # fmt: skip
+from cchc.inputs.docx_totals import ENGLISH_FIGURE, NOTE, SUM_IN_DONG, WORDS, breaks_down_total
 from cchc.money import RunningSum, exact_sum, format_number
 
 # No pattern here can match the same characters in two ways: each runs in linear time.
-_WORDS = re.compile(r"(?i)\(?bằng\s+chữ\s*:?")
-_SUM_IN_DONG = re.compile(r"(?i)tổng\s+kinh\s+phí\s*:\s*(?P<amount>[0-9][0-9.,]*\s*(?:(?:triệu|tỷ|tỉ)(?:\s*đồng)?|tr\.?\s*đ(?:ồng)?|đồng|đ|vnđ|vnd))\.?(?P<rest>.*)", re.S)
-_NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
 # "Cộng" alone or before what it adds up: mục, phần, nhiệm vụ, a number, a bracket; never "Cộng đồng".
 _SUBTOTAL = re.compile(r"(?i)cộng\s*:?(?:\s+(?:mục|phần|nhiệm vụ|lĩnh vực|nhóm|chương|phụ lục|khoản)\b.*|\s*[(\[]?(?:[IVXLC]{1,7}|[0-9]{1,3}|[A-Z])\b.*)?", re.S)
 _ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
-# A figure written the English way, and read so: two commas between thousands ("15,000,000"), or one before a point.
-_ENGLISH_FIGURE = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:(?:,[0-9]{3}){2,}(?![0-9])|(?:,[0-9]{3})+\.[0-9])")
 _DATA = ("lead", "partners", "deadline", "budget")
 _FIELDS = ("product", *_DATA, "note")
 #: A label longer than this does not fit the model's Label.
@@ -67,6 +63,7 @@ class TableReader:
         #: checked against the items under it once all are read.
         self._heading_amounts: list[tuple[dict, object, Cell, Cell, str]] = []  # scope, amount, label, its cell, as written
         self._chars = 0
+        self._breakdown = False  # the rows under the total break it down ("Trong đó:")
         #: Whether an STT cell merged down beside its task's cell numbered the task, and the (task, item) of each
         #: task of one row whose STT the item was given: the STT may number the tasks (docx_ids.number_tasks).
         self.stt_numbers_tasks = False
@@ -146,6 +143,10 @@ class TableReader:
         if len(own) == 1 and not has_data and self.total is not None and first[:4].casefold() == "tổng":
             # After the total, a remark on totals ("Tổng các khoản ghi số: …", which cchc's HTML shows) heads nothing.
             self.warn("docx.after-total", own[0].place, text=first)
+            return
+        self._breakdown = self.total is not None and not any(map(value, ("lead", "partners", "deadline"))) and breaks_down_total(first, self._breakdown)
+        if self._breakdown:  # "Trong đó:" under the total, then its parts ("- Ngân sách huyện | 20"): no tasks
+            self.warn("docx.total-breakdown", own[0].place, text=" | ".join(cell.text for cell in own if cell.text))
             return
         if has_data and "budget" in roles and all(c.column == roles["budget"] for c in own if c.column in data_columns):
             carried = _heading_with_amount(own, columns, next_stt(grid, r, columns))
@@ -286,7 +287,7 @@ class TableReader:
                     read_as = format_number(plain_amount(figure(ambiguous) or 0))
                     guesses.append(("budget", "docx.comment.comma", {"written": ambiguous.strip(), "amount": read_as}))
                     self._comma(columns, slot.cell.place, ambiguous)
-                elif item["budget"] is not None and _ENGLISH_FIGURE.search(budget):  # "15,000,000": read so, but said
+                elif item["budget"] is not None and ENGLISH_FIGURE.search(budget):  # "15,000,000": read so, but said
                     guesses.append(("budget", "docx.comment.english-figure", {"written": budget.strip(), "amount": format_number(item["budget"])}))
                 if slot.cell.row in columns.sources:  # a budget by source: the parts added up
                     guesses.append(("budget", "docx.comment.sources", {"parts": columns.sources[slot.cell.row]}))
@@ -388,14 +389,14 @@ class TableReader:
 
         True when *text* was one of them (a total in đồng counts only when the table declared none).
         """
-        match = _SUM_IN_DONG.fullmatch(text)
+        match = SUM_IN_DONG.fullmatch(text)
         if match:
             amount = amount_in_million(match.group("amount"), 1)  # "200.000.000đ", "35,5 triệu đồng", "1,2 tỷ"
             if self.total is None and amount is not None:
                 self.total = amount[0]
             rest = match.group("rest").strip()
             return not rest or self._words(rest)
-        match = _NOTE.fullmatch(text)
+        match = NOTE.fullmatch(text)
         if match and self.total is None:
             self.total = match.group("note").strip()
             return True
@@ -404,7 +405,7 @@ class TableReader:
     def _words(self, text: str) -> bool:
         """Take "Bằng chữ: …" or "(Bằng chữ: …)." as the total in words; True when *text* was that."""
         text = text.strip()
-        match = _WORDS.match(text)
+        match = WORDS.match(text)
         if match is None:
             return False
         words = text[match.end():].strip().rstrip(".;").rstrip()

@@ -49,8 +49,8 @@ MESSAGES = {
         "(File > Info > Protect Document > Encrypt with Password, clear it) and save it again as a .docx without a password",
     ),
     "docx.pdf": (
-        "đây là tệp PDF, không phải .docx; cchc đọc bản Word của kế hoạch: hãy dùng tệp .docx (hoặc .doc) gốc",
-        "this is a PDF, not a .docx; cchc reads the plan's Word file: use the original .docx (or .doc)",
+        "đây là tệp PDF, không phải .docx; cchc đọc bản Word của kế hoạch: hãy dùng tệp .docx gốc (tệp .doc thì lưu thành .docx trước)",
+        "this is a PDF, not a .docx; cchc reads the plan's Word file: use the original .docx (a .doc saved as .docx first)",
     ),
     "docx.rtf": (
         "đây là tệp RTF, không phải .docx; hãy chuyển sang .docx trước, ví dụ: "
@@ -158,6 +158,10 @@ MESSAGES = {
     "docx.after-total": (
         "dòng sau dòng tổng cộng nói về tổng, không phải nhiệm vụ, bỏ qua: {text!q}",
         "a row after the total speaks of totals and is no task; left out: {text!q}",
+    ),
+    "docx.total-breakdown": (
+        "dòng chia khoản tổng cộng ở trên (\"Trong đó\"), không phải nhiệm vụ, bỏ qua: {text!q}",
+        "a row breaking down the total above (\"Trong đó\", of which) is no task; left out: {text!q}",
     ),
     "docx.unplaced-cell": ("ô không thuộc cột nào của kế hoạch, bỏ qua: {text!q}", "cell not in any column of the plan; left out: {text!q}"),
     "docx.hidden-cell": (
