@@ -205,7 +205,7 @@ def test_short_forms_in_the_prose_cost_the_names_plus_the_parentheses_not_their_
     names = [f"Sở Nội vụ {''.join(rnd.choice(string.ascii_letters) for _ in range(8))}" for _ in range(2000)]
     parentheses = 300
     book = AgencyBook()
-    book.learn(["\n".join(names)])
+    book.learn(names)  # a cell each: no cell names 2,000 agencies
     paragraphs = ["Nội dung (AB) chưa khớp"] * parentheses + [f"Phối hợp với {names[7]} (SNV) và Sở Tư pháp (STP)."]
     calls = _calls(book.learn_prose, paragraphs)
     # Each name against each parenthesis would be 2 × 2000 × 300 calls.
@@ -226,7 +226,7 @@ def test_guessing_short_forms_costs_the_names_not_every_pair_with_the_same_initi
     abbreviations = sorted({f"Sở TT&TT a{''.join(rnd.choice(string.ascii_lowercase) for _ in range(8))}" for _ in range(2000)})
     names = [*abbreviations, "Sở Thông tin Truyền thông an"]
     book = AgencyBook()
-    book.learn(["\n".join(names)])
+    book.learn(names)  # a cell each: no cell names 2,000 agencies
     calls = _calls(book.registry_entries, names)
     assert calls <= 300 * len(names), calls  # about 105 a name; 2,100 compared every pair
     entries, comments = book.registry_entries(names)
@@ -354,3 +354,25 @@ def test_a_long_cell_merged_down_over_every_row_is_folded_once(monkeypatch):
     result = read_docx(_docx(grid), "gop.docx")
     assert len([item for section in result.data["sections"] for task in section["tasks"] for item in task["items"]]) == rows
     assert folded[0] < 4 * len(text), folded[0]  # the long text once (or so), not once a row: 400 times its length
+
+
+def test_an_agency_cell_or_a_document_naming_more_agencies_than_any_plan_is_refused(monkeypatch):
+    # One partner cell naming 1.6 million agencies (3.8 MB) took 90 s and 3.9 GB before it was written out, valid.
+    import time
+
+    headings = ("Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành")
+    many = "; ".join(f"Sở {n:07d}" for n in range(docx_agencies.MAX_CELL_NAMES + 1))
+    started = time.monotonic()
+    with pytest.raises(DocxRefused) as refused:
+        read_docx(F.small_docx([["Việc", "Phòng Nội vụ", many, "Năm 2021"]], headings=headings), "many.docx")
+    assert refused.value.key == "docx.too-many-names" and time.monotonic() - started < 10
+    # At the bounds: as many as allowed is read; one more name in the document is refused.
+    monkeypatch.setattr(docx_agencies, "MAX_CELL_NAMES", 3)
+    monkeypatch.setattr(docx_agencies, "MAX_NAMES", 4)
+    rows = [["Việc 1", "Phòng Nội vụ", "Sở A; Sở B; Sở C", "Năm 2021"]]
+    result = read_docx(F.small_docx(rows, headings=headings), "ok.docx")
+    assert [a["name"] for a in result.data["agencies"]] == ["Phòng Nội vụ", "Sở A", "Sở B", "Sở C"]
+    for extra, key in (("Sở A; Sở B; Sở C; Sở D", "docx.too-many-names"), ("Sở D", "docx.too-many-agencies")):
+        with pytest.raises(DocxRefused) as refused:
+            read_docx(F.small_docx(rows + [["Việc 2", "Phòng Nội vụ", extra, "Năm 2021"]], headings=headings), "more.docx")
+        assert refused.value.key == key

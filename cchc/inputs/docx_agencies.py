@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 
 from cchc.agencies import spelling_key, typed_keys
+from cchc.inputs.docx_package import DocxRefused
 from cchc.text import fold
 
 #: The longest short form read from "Full name (SHORT)".
@@ -48,6 +49,9 @@ MAX_PARTS = 30
 MAX_NAME_CHARS = 300
 #: Parentheses in the prose looked at for short forms.
 MAX_DEFINITIONS_SCANNED = 5000
+#: No plan's agency cell names more agencies, nor its cells more distinct names (a province's plans name some
+#: 1,300): past either the document is refused, before its names are all held (1.6 million in one cell took 4 GB).
+MAX_CELL_NAMES, MAX_NAMES = 1000, 20_000
 
 
 def pieces(text: str) -> list[str]:
@@ -208,7 +212,10 @@ class AgencyBook:
         """Learn every name the agency cells show, then how each cell with commas splits."""
         pending: list[str] = []
         for text in cells:
-            for piece in pieces(text):
+            found = pieces(text)
+            if len(found) > MAX_CELL_NAMES:
+                raise DocxRefused("docx.too-many-names", limit=MAX_CELL_NAMES)
+            for piece in found:
                 piece = self._definition(piece)
                 if "," in piece:
                     pending.append(piece)
@@ -250,6 +257,8 @@ class AgencyBook:
     def _learn_name(self, name: str) -> None:
         key = spelling_key(name)
         if key not in self._known:
+            if len(self._full_names) >= MAX_NAMES:
+                raise DocxRefused("docx.too-many-agencies", limit=MAX_NAMES)
             self._known.add(key)
             self._full_names.append(name)
 

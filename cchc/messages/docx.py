@@ -118,6 +118,14 @@ MESSAGES = {
         "bảng {table} có {rows!n} dòng, {columns!n} cột: quá giới hạn {limit_rows!n} dòng, {limit_columns!n} cột; không đọc",
         "table {table} has {rows!n} rows and {columns!n} columns, over the limit of {limit_rows!n} rows, {limit_columns!n} columns; not read",
     ),
+    "docx.too-many-names": (
+        "một ô cơ quan của văn bản nêu hơn {limit!n} cơ quan, nhiều hơn bất kỳ kế hoạch nào; không đọc",
+        "an agency cell of the document names more than {limit!n} agencies, more than any plan; not read",
+    ),
+    "docx.too-many-agencies": (
+        "các ô cơ quan của văn bản nêu hơn {limit!n} cơ quan khác nhau, nhiều hơn bất kỳ kế hoạch nào; không đọc",
+        "the document's agency cells name more than {limit!n} different agencies, more than any plan; not read",
+    ),
     "docx.too-many-paragraphs": (
         "văn bản có hơn {limit!n} đoạn, nhiều hơn bất kỳ kế hoạch nào; không đọc",
         "the document holds more than {limit!n} paragraphs, more than any plan; not read",
