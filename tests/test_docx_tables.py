@@ -391,3 +391,25 @@ def test_rows_that_break_down_the_total_are_said_and_no_items(merged):
     said = [args["text"] for code, args in codes(result) if code == "docx.total-breakdown"]
     assert said == ["Trong đó:", "- Ngân sách huyện | 20", "- Nguồn xã hội hóa | 10"]
     assert [a.name for a in plan.agencies if "Ngân sách" in a.name] == []
+
+
+def test_a_paragraph_whose_mark_is_deleted_runs_on_into_the_next():
+    # A tracked deletion of a paragraph mark: Word, the change accepted, shows "… quy phạm …" on one line; the import
+    # read "… quy p" and "hạm …" as two lines.
+    from docx.oxml import OxmlElement
+
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", bold=True, center=True)
+    table = F.task_table(doc, [["Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"], ["Rà soát văn bản quy p", "Phòng Tư pháp", "Quý I/2026"],
+                               ["Niêm yết", "Văn phòng", "Quý II/2026"]])
+    cell = table.rows[1].cells[0]
+    cell.add_paragraph("hạm pháp luật")
+    cell.add_paragraph("đợt 2")
+    ppr = cell.paragraphs[0]._p.get_or_add_pPr()
+    rpr, deleted = OxmlElement("w:rPr"), OxmlElement("w:del")
+    deleted.set(F.docx.oxml.ns.qn("w:id"), "7")
+    deleted.set(F.docx.oxml.ns.qn("w:author"), "A")
+    rpr.append(deleted)
+    ppr.append(rpr)
+    plan, _ = imported(F.to_bytes(doc))
+    assert [i.product for _, _, i in plan.items()] == ["Rà soát văn bản quy phạm pháp luật\nđợt 2", "Niêm yết"]

@@ -76,6 +76,8 @@ class Para:
     centered: bool = False
     #: What the paragraph is known to be from where it stands (a signature table's first line: "signer").
     landmark: str | None = None
+    #: Its mark deleted (a tracked change): Word, the change accepted, runs it on into the next paragraph.
+    joins_next: bool = False
 
 
 @dataclass
@@ -235,7 +237,8 @@ class Body:
             else:
                 stack.pop()
         text = _clean("".join(parts))
-        if not text and ppr is not None and ppr.find(_MARK_DELETED) is not None:
+        mark_deleted = ppr is not None and ppr.find(_MARK_DELETED) is not None
+        if not text and mark_deleted:
             return Para(text, place)  # deleted whole, its mark too (tracked): no paragraph, so no number taken
         numbered = own_property(p, "numbering") or self.styles.numbering(style_id)
         if numbered is not None:
@@ -248,7 +251,7 @@ class Body:
         centered = own_property(p, "centered")
         if centered is None:
             centered = bool(self.styles.centered(style_id))
-        return Para(text, place, bold=bold and seen_text, centered=centered)
+        return Para(text, place, bold=bold and seen_text, centered=centered, joins_next=mark_deleted)
 
     def _note_legacy(self, run, text: str, style_font: str | None) -> None:
         """Count the characters of *text* a TCVN3 or VNI font shows as Vietnamese letters (Latin-1 ones, in a run
@@ -363,7 +366,12 @@ class Body:
                 paragraphs.extend(self.paragraphs(element, place, depth))
             else:
                 paragraphs.extend(self.table(element, table, depth + 1).paragraphs())
-        lines = [p.text for p in paragraphs]
+        lines: list[str] = []
+        for before, para in zip([None, *paragraphs], paragraphs):  # a paragraph whose mark is deleted runs on
+            if before is not None and before.joins_next and lines:
+                lines[-1] += para.text
+            else:
+                lines.append(para.text)
         while lines and not lines[-1]:
             lines.pop()
         while lines and not lines[0]:
