@@ -413,3 +413,50 @@ def test_a_paragraph_whose_mark_is_deleted_runs_on_into_the_next():
     ppr.append(rpr)
     plan, _ = imported(F.to_bytes(doc))
     assert [i.product for _, _, i in plan.items()] == ["Rà soát văn bản quy phạm pháp luật\nđợt 2", "Niêm yết"]
+
+
+def test_a_total_broken_down_ends_with_its_table_and_only_follows_the_total():
+    # The rows breaking a total down ran on into the next table: an appendix's "- Tuyên truyền …" rows were left out.
+    # Parts with no dash ("Ngân sách huyện | 20") were items; "Trong đóng …" is no "Trong đó".
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
+    heads = ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
+    F.task_table(doc, [heads, ["1", "Rà soát văn bản", "Phòng Tư pháp", "Quý I/2021", "10"], ["2", "Kiểm tra", "Phòng Nội vụ", "Quý II/2021", "20"],
+                       ["", "Tổng cộng", "", "", "30"], ["", "Trong đó:", "", "", ""], ["", "Ngân sách huyện", "", "", "20"],
+                       ["a)", "Nguồn xã hội hóa", "", "", "10"]])
+    F.para(doc, "PHỤ LỤC II")
+    F.task_table(doc, [heads, ["-", "Tuyên truyền trên cổng thông tin", "", "", ""], ["-", "Trong đóng góp ý kiến", "", "", ""],
+                       ["1", "Cập nhật thủ tục", "Phòng Nội vụ", "Quý III/2021", ""]])
+    plan, result = imported(F.to_bytes(doc))
+    assert [i.product for _, _, i in plan.items()] == [
+        "Rà soát văn bản", "Kiểm tra", "Tuyên truyền trên cổng thông tin", "Trong đóng góp ý kiến", "Cập nhật thủ tục"]
+    assert [args["text"] for code, args in codes(result) if code == "docx.total-breakdown"] == [
+        "Trong đó:", "Ngân sách huyện | 20", "a) | Nguồn xã hội hóa | 10"]
+
+
+def test_a_numbered_paragraph_hidden_by_its_style_shows_no_number():
+    # A paragraph style both numbered and hidden: its text was left out but its number "1" read as a second lead.
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc = F.document()
+    hidden = doc.styles.add_style("Ẩn có số", WD_STYLE_TYPE.PARAGRAPH)
+    hidden.base_style = doc.styles["List Number"]
+    hidden.font.hidden = True
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", bold=True, center=True)
+    table = F.task_table(doc, [["Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"], ["Việc 1", "Phòng Nội vụ", "Quý I/2026"]])
+    table.rows[1].cells[1].add_paragraph("Phòng Tài chính", style="Ẩn có số")
+    plan, _ = imported(F.to_bytes(doc))
+    assert [i.lead for _, _, i in plan.items()] == [["Phòng Nội vụ"]]
+    assert [a.name for a in plan.agencies] == ["Phòng Nội vụ"]
+
+
+def test_a_rule_of_dashes_set_raised_stays_a_rule():
+    # Signs were raised too ("⁻⁻⁻⁻"): the letterhead's rule was no longer a rule, and became the plan's prose.
+    doc = F.document()
+    F.letterhead(doc, ["ỦY BAN NHÂN DÂN", "TỈNH THÁI BÌNH"], "Số: 12/KH-UBND", "Thái Bình, ngày 05 tháng 01 năm 2021")
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    F.para(doc, "Cải cách hành chính năm 2021", bold=True, center=True)
+    doc.add_paragraph().add_run("--------").font.superscript = True
+    F.task_table(doc, [["STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"], ["1", "Báo cáo", "Sở Nội vụ", "Quý I/2021"]])
+    result = read_docx(F.to_bytes(doc), "rule.docx")
+    assert not result.data.get("prose_before") and not [code for code, _ in codes(result) if code == "docx.unplaced"], result.data["prose_before"]

@@ -210,20 +210,21 @@ class Body:
             for element in stack[-1]:
                 tag = element.tag
                 if tag == R:
-                    if self._run_has(element, "hidden", style_hidden):  # Font > Hidden: Word neither shows nor prints it
+                    has = self._run_has if element.find(_RPR) is not None else _paragraph_s  # no properties: the paragraph's
+                    if has(element, "hidden", style_hidden):  # Font > Hidden: Word neither shows nor prints it
                         continue
                     if boxes is not None:
                         self._boxes(element, place, boxes, depth)
                     run_text = _run_text(element, place, self.unknown_symbols, fields)
-                    if self._run_has(element, "caps", style_caps):  # Font > All caps: Word shows and prints capitals
+                    if has(element, "caps", style_caps):  # Font > All caps: Word shows and prints capitals
                         run_text = run_text.upper()
-                    raised = _RAISED.get(self._run_has(element, "raised", style_raised)) if run_text else None
+                    raised = _RAISED.get(has(element, "raised", style_raised)) if run_text else None
                     if raised is not None:  # a footnote's "1" after "20" is no digit of the amount: Word shows 20¹
                         run_text = run_text.translate(raised)
                     self._note_legacy(element, run_text, style_font)
                     if run_text.strip():
                         seen_text = True
-                        bold = bold and self._run_has(element, "bold", style_bold)
+                        bold = bold and has(element, "bold", style_bold)
                     parts.append(run_text)
                 elif tag in _INLINE_CONTAINERS:
                     stack.append(iter(element))
@@ -240,7 +241,8 @@ class Body:
         mark_deleted = ppr is not None and ppr.find(_MARK_DELETED) is not None
         if not text and mark_deleted:
             return Para(text, place)  # deleted whole, its mark too (tracked): no paragraph, so no number taken
-        numbered = own_property(p, "numbering") or self.styles.numbering(style_id)
+        mark_hidden = own_property(ppr, "hidden") if ppr is not None else None  # the paragraph's mark, and its number
+        numbered = None if (style_hidden if mark_hidden is None else mark_hidden) else own_property(p, "numbering") or self.styles.numbering(style_id)
         if numbered is not None:
             # An empty numbered paragraph still takes its number, as Word counts it.
             label = self.numbering.label(*numbered)
@@ -453,11 +455,17 @@ def _run_text(run, place: Place, unknown: list, fields: list[bool]) -> str:
     return "".join(parts)
 
 
-#: Digits and signs raised or lowered (``w:vertAlign``) as the characters that show them so: "m2" is "m²".
-_RAISED = {
-    "superscript": str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾"),
-    "subscript": str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎"),
-}
+_RPR = qn("rPr")
+
+
+def _paragraph_s(run, what: str, by_paragraph_style):
+    """``Body._run_has`` of a run with no properties of its own: its paragraph style's."""
+    return by_paragraph_style
+
+
+#: Digits raised or lowered (``w:vertAlign``) as the characters that show them so: "m2" is "m²" (a rule of dashes
+#: stays one, whatever its size).
+_RAISED = {"superscript": str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"), "subscript": str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")}
 
 
 _TAB, _PTAB, _NO_BREAK_HYPHEN, _SYM = qn("tab"), qn("ptab"), qn("noBreakHyphen"), qn("sym")

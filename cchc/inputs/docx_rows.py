@@ -63,7 +63,7 @@ class TableReader:
         #: checked against the items under it once all are read.
         self._heading_amounts: list[tuple[dict, object, Cell, Cell, str]] = []  # scope, amount, label, its cell, as written
         self._chars = 0
-        self._breakdown = False  # the rows under the total break it down ("Trong đó:")
+        self._breakdown = self._total_at = None  # the table whose total the rows below break down; (table, row) of the total
         #: Whether an STT cell merged down beside its task's cell numbered the task, and the (task, item) of each
         #: task of one row whose STT the item was given: the STT may number the tasks (docx_ids.number_tasks).
         self.stt_numbers_tasks = False
@@ -144,8 +144,10 @@ class TableReader:
             # After the total, a remark on totals ("Tổng các khoản ghi số: …", which cchc's HTML shows) heads nothing.
             self.warn("docx.after-total", own[0].place, text=first)
             return
-        self._breakdown = self.total is not None and not any(map(value, ("lead", "partners", "deadline"))) and breaks_down_total(first, self._breakdown)
-        if self._breakdown:  # "Trong đó:" under the total, then its parts ("- Ngân sách huyện | 20"): no tasks
+        here = own[0].place  # "Trong đó:" under the total, then its parts ("- Ngân sách huyện | 20"): no tasks
+        of_which = breaks_down_total(first, (here.table, here.row - 1) == self._total_at, self._breakdown == here.table)
+        self._breakdown = here.table if of_which and not any(map(value, ("lead", "partners", "deadline"))) else None
+        if self._breakdown is not None:
             self.warn("docx.total-breakdown", own[0].place, text=" | ".join(cell.text for cell in own if cell.text))
             return
         if has_data and "budget" in roles and all(c.column == roles["budget"] for c in own if c.column in data_columns):
@@ -371,7 +373,7 @@ class TableReader:
             scope.add(item["budget"])
 
     def total_row(self, own: list[Cell], budget: str, columns: Columns) -> None:
-        found = amount_in_million(budget, columns.factor) if budget else None
+        found, self._total_at = amount_in_million(budget, columns.factor) if budget else None, (own[0].place.table, own[0].place.row)
         if found is not None:
             self.total = found[0]
             if comma_before_thousands(budget) and not columns.sources:
@@ -386,9 +388,7 @@ class TableReader:
 
     def after_table(self, text: str) -> bool:
         """Take the lines under a table: "Tổng kinh phí: 200.000.000đ (Bằng chữ: …)", "Kinh phí: <note>", "Bằng chữ: …".
-
-        True when *text* was one of them (a total in đồng counts only when the table declared none).
-        """
+        True when *text* was one of them (a total in đồng counts only when the table declared none)."""
         match = SUM_IN_DONG.fullmatch(text)
         if match:
             amount = amount_in_million(match.group("amount"), 1)  # "200.000.000đ", "35,5 triệu đồng", "1,2 tỷ"
@@ -425,11 +425,9 @@ class TableReader:
 
 
 def _section_row(own: list[Cell], columns: Columns) -> tuple[str | None, str | None] | None:
-    """(label, title) when a row with no agency, deadline or budget is a section's heading, else None.
-
-    The heading spans the table, or stands in the STT column as a numeral ("II") beside
-    its title, or is the one text of the row and reads as one ("I. …", capitals).
-    """
+    """(label, title) when a row with no agency, deadline or budget is a section's heading, else None: the heading
+    spans the table, or stands in the STT column as a numeral ("II") beside its title, or is the one text of the row
+    and reads as one ("I. …", capitals)."""
     roles = columns.roles
     text_columns = {roles[role] for role in ("stt", "section", "task", "product") if role in roles}
     if len(own) == 1 and own[0].span >= 2 and own[0].column in text_columns | {0}:

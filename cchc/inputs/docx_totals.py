@@ -16,11 +16,12 @@ SUM_IN_DONG = re.compile(r"(?i)tổng\s+kinh\s+phí\s*:\s*(?P<amount>[0-9][0-9.,
 NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
 #: A figure written the English way, and read so: two commas between thousands ("15,000,000"), or one before a point.
 ENGLISH_FIGURE = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:(?:,[0-9]{3}){2,}(?![0-9])|(?:,[0-9]{3})+\.[0-9])")
-#: What a part of a total broken down begins with, after "Trong đó:": a dash or a bullet.
-_PART = ("-", "+", "•", "–", "—", "*")
+#: "Trong đó" ("of which"), a word of its own ("Trong đóng" is not).
+_OF_WHICH = re.compile(r"(?i)trong\s+đó(?!\w)")
 
 
-def breaks_down_total(first: str, breaking_down: bool) -> bool:
-    """Whether a row whose first cell is *first*, with no agency nor deadline, breaks down the total above it:
-    "Trong đó:" ("of which"), or a part after it ("- Ngân sách huyện"), while *breaking_down*."""
-    return first[:8].casefold() == "trong đó" or (breaking_down and first.startswith(_PART))
+def breaks_down_total(first: str, after_total: bool, breaking_down: bool) -> bool:
+    """Whether a row whose first cell is *first*, with no agency nor deadline, breaks down the total: "Trong đó:"
+    ("of which") on the row after the total (*after_total*), or any row after it while *breaking_down* ("- Ngân sách
+    huyện | 20", "a) Nguồn xã hội hóa | 10")."""
+    return breaking_down or (after_total and _OF_WHICH.match(first) is not None)
