@@ -460,3 +460,16 @@ def test_a_rule_of_dashes_set_raised_stays_a_rule():
     F.task_table(doc, [["STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"], ["1", "Báo cáo", "Sở Nội vụ", "Quý I/2021"]])
     result = read_docx(F.to_bytes(doc), "rule.docx")
     assert not result.data.get("prose_before") and not [code for code, _ in codes(result) if code == "docx.unplaced"], result.data["prose_before"]
+
+
+@pytest.mark.parametrize("power, amount", [("6", 250), ("3", Decimal("0.25")), ("9", 250000)])
+def test_a_heading_in_powers_of_ten_of_dong_gives_the_unit(power, amount):
+    # "Kinh phí (10⁶ đồng)", the 6 raised: million đồng; 250 was read as 250 đồng (0.00025 million).
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", bold=True, center=True)
+    table = F.task_table(doc, [["Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (10"], ["Rà soát", "Phòng Nội vụ", "Quý I/2026", "250"]])
+    heading = table.rows[0].cells[3].paragraphs[-1]
+    heading.add_run(power).font.superscript = True
+    heading.add_run(" đồng)")
+    plan, _ = imported(F.to_bytes(doc))
+    assert [i.budget for _, _, i in plan.items()] == [amount]

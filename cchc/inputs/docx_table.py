@@ -71,7 +71,7 @@ def unit_factor(heading: str) -> tuple[int | Decimal, bool]:
     """Million VND per unit of a budget column (by its heading), and whether the unit was only assumed.
 
     The unit is read as offices abbreviate it: "triệu đồng", "Tr.đồng", "tr đ", "Tr.VNĐ", "trđ";
-    "tỷ (đồng)", "Tỷ đ"; "nghìn đồng", "Ng.đồng", "1.000đ"; "đồng", "VNĐ". A heading that names two
+    "tỷ (đồng)", "Tỷ đ"; "nghìn đồng", "Ng.đồng", "1.000đ"; "đồng", "VNĐ"; "10⁶ đồng", "10^6 đồng". A heading that names two
     different units is read by the first, as assumed; one that names none is taken as million, assumed.
     """
     key = fold(heading)
@@ -87,9 +87,9 @@ def unit_factor(heading: str) -> tuple[int | Decimal, bool]:
 #: counts only as a unit ("tr.đ", "Tr đồng", "Tr.VNĐ", never the "Tr.đó" of "trong đó"; "tỷ", "tỉ", never "công ty").
 _DONG_WORD = r"(?:dong|vnd|d)\b"
 _UNITS = (
-    (1000, re.compile(rf"\bt[yi]\s*[.-]?\s*(?:{_DONG_WORD}|(?=\s*[)/,;]|\s*$))(?!\s*le\b)")),
-    (1, re.compile(rf"\btrieu\b|\btr\s*\.?\s*{_DONG_WORD}|(?<![0-9.,])1[., ]?000[., ]?000\s*{_DONG_WORD}")),
-    (Decimal("0.001"), re.compile(rf"\bnghin\b|\b(?:ngan|ng)\s*\.?\s*{_DONG_WORD}|\bngan\s*\)|(?<![0-9.,])1[., ]?000\s*{_DONG_WORD}")),
+    (1000, re.compile(rf"\bt[yi]\s*[.-]?\s*(?:{_DONG_WORD}|(?=\s*[)/,;]|\s*$))(?!\s*le\b)|(?<![0-9.,])10\s*(?:⁹|\^\s*9)\s*{_DONG_WORD}")),
+    (1, re.compile(rf"\btrieu\b|\btr\s*\.?\s*{_DONG_WORD}|(?<![0-9.,])1[., ]?000[., ]?000\s*{_DONG_WORD}|(?<![0-9.,])10\s*(?:⁶|\^\s*6)\s*{_DONG_WORD}")),
+    (Decimal("0.001"), re.compile(rf"\bnghin\b|\b(?:ngan|ng)\s*\.?\s*{_DONG_WORD}|\bngan\s*\)|(?<![0-9.,])1[., ]?000\s*{_DONG_WORD}|(?<![0-9.,])10\s*(?:³|\^\s*3)\s*{_DONG_WORD}")),
 )
 _DONG = re.compile(r"\b(?:dong|vnd)\b|\(\s*d\b")
 
