@@ -473,3 +473,16 @@ def test_a_heading_in_powers_of_ten_of_dong_gives_the_unit(power, amount):
     heading.add_run(" đồng)")
     plan, _ = imported(F.to_bytes(doc))
     assert [i.budget for _, _, i in plan.items()] == [amount]
+
+
+def test_a_task_merged_across_the_deadline_says_so_on_its_item():
+    # The task cell merged over Thời gian: the deadline was left blank, rightly, but without a word.
+    data = F.small_docx(
+        [["Báo cáo", "Rà soát văn bản", "", "Phòng Tư pháp"], ["Biên bản", "Kiểm tra", None, "Phòng Nội vụ"]],
+        headings=("Sản phẩm", "Nội dung công việc", "Thời gian hoàn thành", "Cơ quan chủ trì"),
+        merges=[((2, 1), (2, 2))],
+    )
+    plan, result = imported(data)
+    assert [(i.product, i.lead, i.deadline) for _, _, i in plan.items()] == [("Báo cáo", ["Phòng Tư pháp"], ""), ("Biên bản", ["Phòng Nội vụ"], "")]
+    said = [(path, args) for path, entries in result.comments.items() for key, args in entries if key == "docx.comment.spans"]
+    assert said == [(("sections", 0, "tasks", 1, "items", 0), {"other": "Thời gian hoàn thành"})], result.comments

@@ -318,6 +318,8 @@ class TableReader:
                 # "All lead": said unless another column took the text too (a Ghi chú after it, commented as such).
                 if not any(r != owner and value(r) and slot_of(r).cell is slot.cell for r in _FIELDS):
                     guesses.append((owner, "docx.comment.spans", {"other": _heading(columns, columns.roles[role])}))
+            elif role in _DATA and slot.cell.column in columns.roles.values():  # a task's or STT's cell over it: the item says so
+                guesses.append((None, "docx.comment.spans", {"other": _heading(columns, columns.roles[role])}))
         if self.items and product[:1].islower() and not any(item[k] for k in ("stt", "deadline", "budget")) and not value("lead"):
             guesses.append(("product", "docx.guess.continued", {}))  # "…theo Nghị định" | "số 30/2020": cut by a page?
         # A cell merged down over every row gives each its text: a hostile one (200 KB over 3,000 rows) would make
