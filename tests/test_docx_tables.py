@@ -325,12 +325,12 @@ def test_a_raised_or_lowered_figure_is_shown_as_such_never_joined_to_the_amount(
     F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", bold=True, center=True)
     table = F.task_table(doc, [["Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"],
                                ["Cải tạo 300 m", "Phòng Nội vụ", "Tháng 12/2026", "20"], ["Rà soát", "Phòng Nội vụ", "Quý I/2026", "5"]])
-    for column, text, kind in ((0, "2", "superscript"), (2, "1", "superscript"), (3, "1", "superscript"), (1, "2", "subscript")):
+    for column, text, kind in ((0, "2", "superscript"), (2, "1", "superscript"), (3, "(1)", "superscript"), (1, "2", "subscript")):
         run = table.rows[1].cells[column].paragraphs[-1].add_run(text)
         setattr(run.font, kind, True)
     plan, _ = imported(F.to_bytes(doc))
     first, second = [(i.product, i.lead, i.deadline, i.budget) for _, _, i in plan.items()]
-    assert first == ("Cải tạo 300 m²", ["Phòng Nội vụ₂"], "Tháng 12/2026¹", "20¹"), first  # validate: text-amount
+    assert first == ("Cải tạo 300 m²", ["Phòng Nội vụ₂"], "Tháng 12/2026¹", "20⁽¹⁾"), first  # validate: text-amount
     assert second == ("Rà soát", ["Phòng Nội vụ"], "Quý I/2026", 5)
 
 
@@ -416,22 +416,25 @@ def test_a_paragraph_whose_mark_is_deleted_runs_on_into_the_next():
 
 
 def test_a_total_broken_down_ends_with_its_table_and_only_follows_the_total():
-    # The rows breaking a total down ran on into the next table: an appendix's "- Tuyên truyền …" rows were left out.
-    # Parts with no dash ("Ngân sách huyện | 20") were items; "Trong đóng …" is no "Trong đó".
+    # The rows breaking a total down ran on into the next table: an appendix's "- Tuyên truyền …" rows were left out;
+    # and on over a section's heading and its items. "Trong đó" after an empty row still follows the total; a part
+    # is after a dash or a letter's label; "Trong đóng …" is no "Trong đó".
     doc = F.document()
     F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2021", bold=True, center=True)
     heads = ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
     F.task_table(doc, [heads, ["1", "Rà soát văn bản", "Phòng Tư pháp", "Quý I/2021", "10"], ["2", "Kiểm tra", "Phòng Nội vụ", "Quý II/2021", "20"],
-                       ["", "Tổng cộng", "", "", "30"], ["", "Trong đó:", "", "", ""], ["", "Ngân sách huyện", "", "", "20"],
-                       ["a)", "Nguồn xã hội hóa", "", "", "10"]])
+                       ["", "Tổng cộng", "", "", "30"], ["", "", "", "", ""], ["", "Trong đó:", "", "", ""], ["", "- Ngân sách huyện", "", "", "20"],
+                       ["a)", "Nguồn xã hội hóa", "", "", "10"], ["II", "NHIỆM VỤ KHÁC", "", "", ""], ["1", "Tuyên truyền", "", "", "5"]])
     F.para(doc, "PHỤ LỤC II")
     F.task_table(doc, [heads, ["-", "Tuyên truyền trên cổng thông tin", "", "", ""], ["-", "Trong đóng góp ý kiến", "", "", ""],
                        ["1", "Cập nhật thủ tục", "Phòng Nội vụ", "Quý III/2021", ""]])
     plan, result = imported(F.to_bytes(doc))
     assert [i.product for _, _, i in plan.items()] == [
-        "Rà soát văn bản", "Kiểm tra", "Tuyên truyền trên cổng thông tin", "Trong đóng góp ý kiến", "Cập nhật thủ tục"]
+        "Rà soát văn bản", "Kiểm tra", "Tuyên truyền", "Tuyên truyền trên cổng thông tin", "Trong đóng góp ý kiến", "Cập nhật thủ tục"]
+    other = next(s for s in plan.sections if s.title == "NHIỆM VỤ KHÁC")
+    assert (other.numeral, [i.product for t in other.tasks for i in t.items][:1]) == ("II", ["Tuyên truyền"])
     assert [args["text"] for code, args in codes(result) if code == "docx.total-breakdown"] == [
-        "Trong đó:", "Ngân sách huyện | 20", "a) | Nguồn xã hội hóa | 10"]
+        "Trong đó:", "- Ngân sách huyện | 20", "a) | Nguồn xã hội hóa | 10"]
 
 
 def test_a_numbered_paragraph_hidden_by_its_style_shows_no_number():
@@ -486,3 +489,20 @@ def test_a_task_merged_across_the_deadline_says_so_on_its_item():
     assert [(i.product, i.lead, i.deadline) for _, _, i in plan.items()] == [("Báo cáo", ["Phòng Tư pháp"], ""), ("Biên bản", ["Phòng Nội vụ"], "")]
     said = [(path, args) for path, entries in result.comments.items() for key, args in entries if key == "docx.comment.spans"]
     assert said == [(("sections", 0, "tasks", 1, "items", 0), {"other": "Thời gian hoàn thành"})], result.comments
+
+
+def test_a_hidden_numbered_row_still_takes_its_number():
+    # Word counts a hidden paragraph's number (LibreOffice shows 1., 3.): the next STT is "3.", as printed.
+    from docx.enum.style import WD_STYLE_TYPE
+
+    doc = F.document()
+    hidden = doc.styles.add_style("Ẩn có số", WD_STYLE_TYPE.PARAGRAPH)
+    hidden.base_style = doc.styles["List Number"]
+    hidden.font.hidden = True
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", bold=True, center=True)
+    table = F.task_table(doc, [["STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"], ["", "Báo cáo A", "Phòng Nội vụ", "Quý I/2026"],
+                               ["", "Báo cáo B", "Phòng Nội vụ", "Quý II/2026"], ["", "Báo cáo C", "Phòng Nội vụ", "Quý III/2026"]])
+    for row, style in ((1, "List Number"), (2, "Ẩn có số"), (3, "List Number")):
+        table.rows[row].cells[0].paragraphs[0].style = doc.styles[style]
+    plan, _ = imported(F.to_bytes(doc))
+    assert [(i.stt, i.product) for _, _, i in plan.items()] == [("1.", "Báo cáo A"), (None, "Báo cáo B"), ("3.", "Báo cáo C")]

@@ -219,7 +219,7 @@ class Body:
                     if has(element, "caps", style_caps):  # Font > All caps: Word shows and prints capitals
                         run_text = run_text.upper()
                     raised = _RAISED.get(has(element, "raised", style_raised)) if run_text else None
-                    if raised is not None:  # a footnote's "1" after "20" is no digit of the amount: Word shows 20¹
+                    if raised is not None and any(map(str.isdigit, run_text)):  # a footnote's 1 after 20: Word shows 20¹
                         run_text = run_text.translate(raised)
                     self._note_legacy(element, run_text, style_font)
                     if run_text.strip():
@@ -241,14 +241,15 @@ class Body:
         mark_deleted = ppr is not None and ppr.find(_MARK_DELETED) is not None
         if not text and mark_deleted:
             return Para(text, place)  # deleted whole, its mark too (tracked): no paragraph, so no number taken
-        mark_hidden = own_property(ppr, "hidden") if ppr is not None else None  # the paragraph's mark, and its number
-        numbered = None if (style_hidden if mark_hidden is None else mark_hidden) else own_property(p, "numbering") or self.styles.numbering(style_id)
+        mark_hidden = own_property(ppr, "hidden") if ppr is not None else None  # its mark hidden: a number alone is too
+        numbered = own_property(p, "numbering") or self.styles.numbering(style_id)
         if numbered is not None:
             # An empty numbered paragraph still takes its number, as Word counts it.
             label = self.numbering.label(*numbered)
             if label and text:
                 text = f"{label} {text}"
-            elif label and place.table and any(ch.isalnum() for ch in label):  # a cell Word numbers alone (STT)
+            elif label and place.table and any(ch.isalnum() for ch in label) and not (style_hidden if mark_hidden is None else mark_hidden):
+                # a cell Word numbers alone (STT); a hidden paragraph takes its number, but shows none
                 text = label
         centered = own_property(p, "centered")
         if centered is None:
@@ -463,9 +464,12 @@ def _paragraph_s(run, what: str, by_paragraph_style):
     return by_paragraph_style
 
 
-#: Digits raised or lowered (``w:vertAlign``) as the characters that show them so: "m2" is "m²" (a rule of dashes
-#: stays one, whatever its size).
-_RAISED = {"superscript": str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"), "subscript": str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")}
+#: Digits, and the signs about them, raised or lowered (``w:vertAlign``) as the characters that show them so: "m2" is
+#: "m²", a footnote's "(1)" is "⁽¹⁾" (a run with no digit, such as a rule of dashes, stays as it is).
+_RAISED = {
+    "superscript": str.maketrans("0123456789+-=()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾"),
+    "subscript": str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎"),
+}
 
 
 _TAB, _PTAB, _NO_BREAK_HYPHEN, _SYM = qn("tab"), qn("ptab"), qn("noBreakHyphen"), qn("sym")

@@ -63,7 +63,7 @@ class TableReader:
         #: checked against the items under it once all are read.
         self._heading_amounts: list[tuple[dict, object, Cell, Cell, str]] = []  # scope, amount, label, its cell, as written
         self._chars = 0
-        self._breakdown = self._total_at = None  # the table whose total the rows below break down; (table, row) of the total
+        self._breakdown = self._after_total = False  # the rows below the total break it down; the last row read was the total
         #: Whether an STT cell merged down beside its task's cell numbered the task, and the (task, item) of each
         #: task of one row whose STT the item was given: the STT may number the tasks (docx_ids.number_tasks).
         self.stt_numbers_tasks = False
@@ -93,6 +93,7 @@ class TableReader:
                     self.warn("docx.other-column", place, heading=heading_of(grid, columns, c), other=other)
                 else:
                     self.warn("docx.unknown-column", place, heading=heading_of(grid, columns, c))
+        self._breakdown = False  # a total's parts end with its table
         for r in range(columns.first_data_row, len(grid.slots)):
             if r in grid.heading_rows or is_heading_repeat(grid, r, columns):
                 continue
@@ -107,6 +108,7 @@ class TableReader:
         own = sorted(own_cells(grid, r), key=lambda c: c.column)
         if not own:
             return  # an empty row, or merged cells running on with nothing new
+        after_total, self._after_total = self._after_total, False
         roles = columns.roles
 
         def slot_of(role: str) -> Slot | None:
@@ -144,10 +146,9 @@ class TableReader:
             # After the total, a remark on totals ("Tổng các khoản ghi số: …", which cchc's HTML shows) heads nothing.
             self.warn("docx.after-total", own[0].place, text=first)
             return
-        here = own[0].place  # "Trong đó:" under the total, then its parts ("- Ngân sách huyện | 20"): no tasks
-        of_which = breaks_down_total(first, (here.table, here.row - 1) == self._total_at, self._breakdown == here.table)
-        self._breakdown = here.table if of_which and not any(map(value, ("lead", "partners", "deadline"))) else None
-        if self._breakdown is not None:
+        # "Trong đó:" after the total, then its parts ("- Ngân sách huyện | 20", "a) … | 10"): no tasks
+        self._breakdown = not any(map(value, ("lead", "partners", "deadline"))) and breaks_down_total(first, after_total, self._breakdown)
+        if self._breakdown:
             self.warn("docx.total-breakdown", own[0].place, text=" | ".join(cell.text for cell in own if cell.text))
             return
         if has_data and "budget" in roles and all(c.column == roles["budget"] for c in own if c.column in data_columns):
@@ -322,8 +323,7 @@ class TableReader:
                 guesses.append((None, "docx.comment.spans", {"other": _heading(columns, columns.roles[role])}))
         if self.items and product[:1].islower() and not any(item[k] for k in ("stt", "deadline", "budget")) and not value("lead"):
             guesses.append(("product", "docx.guess.continued", {}))  # "…theo Nghị định" | "số 30/2020": cut by a page?
-        # A cell merged down over every row gives each its text: a hostile one (200 KB over 3,000 rows) would make
-        # gigabytes of plan from a small file. No real plan's items hold more text than the part they come from.
+        # A cell merged down gives each row its text (200 KB over 3,000 rows: gigabytes): bounded by the part's size.
         self._made(sum(len(v) for v in (product, item["deadline"], item["note"], value("lead"), value("partners")) if isinstance(v, str)))
         self._task["items"].append(item)
         self.items.append(item)
@@ -375,7 +375,7 @@ class TableReader:
             scope.add(item["budget"])
 
     def total_row(self, own: list[Cell], budget: str, columns: Columns) -> None:
-        found, self._total_at = amount_in_million(budget, columns.factor) if budget else None, (own[0].place.table, own[0].place.row)
+        found, self._after_total = amount_in_million(budget, columns.factor) if budget else None, True
         if found is not None:
             self.total = found[0]
             if comma_before_thousands(budget) and not columns.sources:

@@ -18,10 +18,13 @@ NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
 ENGLISH_FIGURE = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:(?:,[0-9]{3}){2,}(?![0-9])|(?:,[0-9]{3})+\.[0-9])")
 #: "Trong đó" ("of which"), a word of its own ("Trong đóng" is not).
 _OF_WHICH = re.compile(r"(?i)trong\s+đó(?!\w)")
+#: A part of a total broken down: after a dash or a bullet, or a small letter's label ("a)", "b.").
+_PART = re.compile(r"[-+•–—*]|[a-zđ][.)](?:\s|$)")
 
 
 def breaks_down_total(first: str, after_total: bool, breaking_down: bool) -> bool:
     """Whether a row whose first cell is *first*, with no agency nor deadline, breaks down the total: "Trong đó:"
-    ("of which") on the row after the total (*after_total*), or any row after it while *breaking_down* ("- Ngân sách
-    huyện | 20", "a) Nguồn xã hội hóa | 10")."""
-    return breaking_down or (after_total and _OF_WHICH.match(first) is not None)
+    ("of which") on the row read after the total (*after_total*; empty rows and headings typed again between),
+    or a part after it while *breaking_down* ("- Ngân sách huyện | 20", "a) | Nguồn xã hội hóa | 10"). A row of
+    another kind (a section's heading, a numbered item) ends the breakdown."""
+    return (after_total and _OF_WHICH.match(first) is not None) or (breaking_down and _PART.match(first) is not None)
