@@ -437,14 +437,20 @@ def test_a_total_broken_down_ends_with_its_table_and_only_follows_the_total():
         "Trong đó:", "- Ngân sách huyện | 20", "a) | Nguồn xã hội hóa | 10"]
 
 
-def test_a_numbered_paragraph_hidden_by_its_style_shows_no_number():
-    # A paragraph style both numbered and hidden: its text was left out but its number "1" read as a second lead.
+def _with_a_hidden_numbered_style():
+    """A document with the paragraph style "Ẩn có số": List Number, hidden."""
     from docx.enum.style import WD_STYLE_TYPE
 
     doc = F.document()
     hidden = doc.styles.add_style("Ẩn có số", WD_STYLE_TYPE.PARAGRAPH)
     hidden.base_style = doc.styles["List Number"]
     hidden.font.hidden = True
+    return doc
+
+
+def test_a_numbered_paragraph_hidden_by_its_style_shows_no_number():
+    # A paragraph style both numbered and hidden: its text was left out but its number "1" read as a second lead.
+    doc = _with_a_hidden_numbered_style()
     F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", bold=True, center=True)
     table = F.task_table(doc, [["Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"], ["Việc 1", "Phòng Nội vụ", "Quý I/2026"]])
     table.rows[1].cells[1].add_paragraph("Phòng Tài chính", style="Ẩn có số")
@@ -493,12 +499,7 @@ def test_a_task_merged_across_the_deadline_says_so_on_its_item():
 
 def test_a_hidden_numbered_row_still_takes_its_number():
     # Word counts a hidden paragraph's number (LibreOffice shows 1., 3.): the next STT is "3.", as printed.
-    from docx.enum.style import WD_STYLE_TYPE
-
-    doc = F.document()
-    hidden = doc.styles.add_style("Ẩn có số", WD_STYLE_TYPE.PARAGRAPH)
-    hidden.base_style = doc.styles["List Number"]
-    hidden.font.hidden = True
+    doc = _with_a_hidden_numbered_style()
     F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", bold=True, center=True)
     table = F.task_table(doc, [["STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"], ["", "Báo cáo A", "Phòng Nội vụ", "Quý I/2026"],
                                ["", "Báo cáo B", "Phòng Nội vụ", "Quý II/2026"], ["", "Báo cáo C", "Phòng Nội vụ", "Quý III/2026"]])
