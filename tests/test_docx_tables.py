@@ -507,3 +507,16 @@ def test_a_hidden_numbered_row_still_takes_its_number():
         table.rows[row].cells[0].paragraphs[0].style = doc.styles[style]
     plan, _ = imported(F.to_bytes(doc))
     assert [(i.stt, i.product) for _, _, i in plan.items()] == [("1.", "Báo cáo A"), (None, "Báo cáo B"), ("3.", "Báo cáo C")]
+
+
+@pytest.mark.parametrize("marks", [("", ""), ("1", "2"), ("A)", "B)"), ("o", "o"), ("−", "·")], ids=["none", "numbers", "capitals", "word-bullets", "signs"])
+def test_the_parts_of_a_total_are_known_by_adding_up_to_it_however_marked(marks):
+    # Parts with no dash ("Ngân sách tỉnh | 20"), numbered or bulleted otherwise, were tasks with amounts (60
+    # against a total of 30); they are the parts while they fit in what is left of the total, and then no more.
+    heads = ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
+    rows = [["1", "Rà soát văn bản", "Phòng Tư pháp", "Quý I/2021", "10"], ["2", "Kiểm tra", "Phòng Nội vụ", "Quý II/2021", "20"],
+            ["", "Tổng cộng", "", "", "30"], ["", "Trong đó:", "", "", ""], [marks[0], "Ngân sách tỉnh", "", "", "20"],
+            [marks[1], "Ngân sách huyện", "", "", "10"], ["3", "Tuyên truyền", "", "", "5"]]
+    plan, result = imported(F.small_docx(rows, headings=heads))
+    assert [(i.product, i.budget) for _, _, i in plan.items()] == [("Rà soát văn bản", 10), ("Kiểm tra", 20), ("Tuyên truyền", 5)]
+    assert len([code for code, _ in codes(result) if code == "docx.total-breakdown"]) == 3

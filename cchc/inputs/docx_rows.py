@@ -17,7 +17,7 @@ from cchc.inputs.docx_table import (
     Columns, amount_in_million, comma_before_thousands, figure, heading_of, is_caps, is_heading_repeat, is_total, items_under, looks_like_section,
     next_stt, label_kinds, own_cells, plain_amount, role_of, section_heading, task_heading, total_in_cell, WORDS_IN,
 )  # fmt: skip
-from cchc.inputs.docx_totals import ENGLISH_FIGURE, NOTE, SUM_IN_DONG, WORDS, breaks_down_total
+from cchc.inputs.docx_totals import ENGLISH_FIGURE, NOTE, SUM_IN_DONG, WORDS, part_of_total
 from cchc.money import RunningSum, exact_sum, format_number
 
 # No pattern here can match the same characters in two ways: each runs in linear time.
@@ -63,7 +63,7 @@ class TableReader:
         #: checked against the items under it once all are read.
         self._heading_amounts: list[tuple[dict, object, Cell, Cell, str]] = []  # scope, amount, label, its cell, as written
         self._chars = 0
-        self._breakdown = self._after_total = False  # the rows below the total break it down; the last row read was the total
+        self._breakdown, self._after_total = None, False  # what is left of the total to break down; the last row was the total
         #: Whether an STT cell merged down beside its task's cell numbered the task, and the (task, item) of each
         #: task of one row whose STT the item was given: the STT may number the tasks (docx_ids.number_tasks).
         self.stt_numbers_tasks = False
@@ -93,7 +93,6 @@ class TableReader:
                     self.warn("docx.other-column", place, heading=heading_of(grid, columns, c), other=other)
                 else:
                     self.warn("docx.unknown-column", place, heading=heading_of(grid, columns, c))
-        self._breakdown = False  # a total's parts end with its table
         for r in range(columns.first_data_row, len(grid.slots)):
             if r in grid.heading_rows or is_heading_repeat(grid, r, columns):
                 continue
@@ -146,9 +145,10 @@ class TableReader:
             # After the total, a remark on totals ("Tổng các khoản ghi số: …", which cchc's HTML shows) heads nothing.
             self.warn("docx.after-total", own[0].place, text=first)
             return
-        # "Trong đó:" after the total, then its parts ("- Ngân sách huyện | 20", "a) … | 10"): no tasks
-        self._breakdown = not any(map(value, ("lead", "partners", "deadline"))) and breaks_down_total(first, after_total, self._breakdown)
-        if self._breakdown:
+        # "Trong đó:" after the total, then its parts ("- Ngân sách huyện | 20", "a) … | 10"), adding up to it: no tasks
+        no_data = not any(map(value, ("lead", "partners", "deadline")))
+        self._breakdown = part_of_total(first, value("budget"), columns.factor, after_total, self._breakdown, self.total) if no_data else None
+        if self._breakdown is not None:
             self.warn("docx.total-breakdown", own[0].place, text=" | ".join(cell.text for cell in own if cell.text))
             return
         if has_data and "budget" in roles and all(c.column == roles["budget"] for c in own if c.column in data_columns):

@@ -1,5 +1,5 @@
 """The words a task table's totals are written in: the total's lines under a table, a figure in English style, and
-the rows under the total that break it down ("Trong đó:", then "- Ngân sách huyện | 20"), which are no tasks.
+the rows under the total that break it down ("Trong đó:", then "Ngân sách huyện | 20"), which are no tasks.
 
 No pattern here can match the same characters in two ways: each runs in linear time.
 """
@@ -7,6 +7,9 @@ No pattern here can match the same characters in two ways: each runs in linear t
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+
+from cchc.inputs.docx_table import amount_in_million
 
 #: "Bằng chữ:" or "(Bằng chữ:": the total in words follows.
 WORDS = re.compile(r"(?i)\(?bằng\s+chữ\s*:?")
@@ -18,13 +21,21 @@ NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
 ENGLISH_FIGURE = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:(?:,[0-9]{3}){2,}(?![0-9])|(?:,[0-9]{3})+\.[0-9])")
 #: "Trong đó" ("of which"), a word of its own ("Trong đóng" is not).
 _OF_WHICH = re.compile(r"(?i)trong\s+đó(?!\w)")
-#: A part of a total broken down: after a dash or a bullet, or a small letter's label ("a)", "b.").
-_PART = re.compile(r"[-+•–—*]|[a-zđ][.)](?:\s|$)")
 
 
-def breaks_down_total(first: str, after_total: bool, breaking_down: bool) -> bool:
-    """Whether a row whose first cell is *first*, with no agency nor deadline, breaks down the total: "Trong đó:"
-    ("of which") on the row read after the total (*after_total*; empty rows and headings typed again between),
-    or a part after it while *breaking_down* ("- Ngân sách huyện | 20", "a) | Nguồn xã hội hóa | 10"). A row of
-    another kind (a section's heading, a numbered item) ends the breakdown."""
-    return (after_total and _OF_WHICH.match(first) is not None) or (breaking_down and _PART.match(first) is not None)
+def part_of_total(first: str, budget: str, factor, after_total: bool, left, total):
+    """What is left of the total to break down after a row with no agency nor deadline, when the row breaks it
+    down; None when it does not. *first* is the row's first cell, *budget* its amount cell (in the column's unit,
+    *factor* million đồng), *left* what was left after the row before (None: no breakdown going on).
+
+    "Trong đó:" ("of which") on the row read after the total (*after_total*; empty rows and headings typed again
+    between) starts it; then each row whose amount fits in what is left is a part ("- Ngân sách tỉnh | 20",
+    "Ngân sách huyện | 10", however marked), until the parts make up the total. A row with no amount (a section's
+    heading) or one that does not fit (an item) ends it: nothing is left out that is not the total's."""
+    found = amount_in_million(budget, factor) if budget else None
+    amount = found[0] if found is not None else None
+    if after_total and _OF_WHICH.match(first) is not None and isinstance(total, (int, Decimal)):
+        return total - amount if amount is not None and 0 <= amount <= total else total
+    if left is not None and left > 0 and amount is not None and 0 <= amount <= left:
+        return left - amount
+    return None
