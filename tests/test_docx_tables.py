@@ -509,14 +509,43 @@ def test_a_hidden_numbered_row_still_takes_its_number():
     assert [(i.stt, i.product) for _, _, i in plan.items()] == [("1.", "Báo cáo A"), (None, "Báo cáo B"), ("3.", "Báo cáo C")]
 
 
-@pytest.mark.parametrize("marks", [("", ""), ("1", "2"), ("A)", "B)"), ("o", "o"), ("−", "·")], ids=["none", "numbers", "capitals", "word-bullets", "signs"])
-def test_the_parts_of_a_total_are_known_by_adding_up_to_it_however_marked(marks):
-    # Parts with no dash ("Ngân sách tỉnh | 20"), numbered or bulleted otherwise, were tasks with amounts (60
-    # against a total of 30); they are the parts while they fit in what is left of the total, and then no more.
+@pytest.mark.parametrize("marks", [("-", "-"), ("a)", "b)"), ("A)", "B)"), ("o", "o"), ("−", "·")], ids=["dashes", "letters", "capitals", "word-bullets", "signs"])
+def test_the_parts_of_a_total_are_marked_and_fit_in_it(marks):
+    # Parts marked otherwise than by "-" were tasks with amounts (60 against a total of 30). A part is marked as
+    # one (a dash, a bullet, a letter), never numbered as items are, and fits in what is left of the total.
     heads = ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
     rows = [["1", "Rà soát văn bản", "Phòng Tư pháp", "Quý I/2021", "10"], ["2", "Kiểm tra", "Phòng Nội vụ", "Quý II/2021", "20"],
             ["", "Tổng cộng", "", "", "30"], ["", "Trong đó:", "", "", ""], [marks[0], "Ngân sách tỉnh", "", "", "20"],
             [marks[1], "Ngân sách huyện", "", "", "10"], ["3", "Tuyên truyền", "", "", "5"]]
     plan, result = imported(F.small_docx(rows, headings=heads))
     assert [(i.product, i.budget) for _, _, i in plan.items()] == [("Rà soát văn bản", 10), ("Kiểm tra", 20), ("Tuyên truyền", 5)]
+    assert len([code for code, _ in codes(result) if code == "docx.total-breakdown"]) == 3
+
+
+@pytest.mark.parametrize(
+    "after, kept",
+    [
+        ([["", "- Ngân sách tỉnh", "", "", "20"], ["3", "Tuyên truyền", "", "", "5"], ["4", "Tập huấn", "", "", "3"]], ["Tuyên truyền", "Tập huấn"]),
+        ([["", "Ngân sách tỉnh", "", "", "20"], ["", "Ngân sách huyện", "", "", "10"]], ["Ngân sách tỉnh", "Ngân sách huyện"]),
+        ([["", "- Ngân sách tỉnh", "", "", "40"]], ["- Ngân sách tỉnh"]),
+    ],
+    ids=["items-after-parts-short-of-the-total", "unmarked-parts", "a-part-larger-than-the-total"],
+)
+def test_no_item_is_taken_for_a_part_of_the_total(after, kept):
+    # Numbered items after parts short of the total were left out as parts; unmarked rows stay items, which
+    # validate's total check then shows (never dropped on a guess).
+    heads = ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
+    rows = [["1", "Rà soát văn bản", "Phòng Tư pháp", "Quý I/2021", "10"], ["2", "Kiểm tra", "Phòng Nội vụ", "Quý II/2021", "20"],
+            ["", "Tổng cộng", "", "", "30"], ["", "Trong đó:", "", "", ""], *after]
+    plan, _ = imported(F.small_docx(rows, headings=heads))
+    products = [i.product for _, _, i in plan.items()]
+    assert products[:2] == ["Rà soát văn bản", "Kiểm tra"] and [p for p in products[2:] if p != "Trong đó:"] == kept
+
+
+def test_a_total_that_is_a_note_is_broken_down_by_marked_parts():
+    heads = ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
+    rows = [["1", "Rà soát văn bản", "Phòng Tư pháp", "Quý I/2021", ""], ["", "Tổng cộng", "", "", "Theo dự toán"], ["", "Trong đó:", "", "", ""],
+            ["", "- Ngân sách tỉnh", "", "", "20"], ["", "- Ngân sách huyện", "", "", "10"]]
+    plan, result = imported(F.small_docx(rows, headings=heads))
+    assert [i.product for _, _, i in plan.items()] == ["Rà soát văn bản"]
     assert len([code for code, _ in codes(result) if code == "docx.total-breakdown"]) == 3

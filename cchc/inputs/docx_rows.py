@@ -93,6 +93,7 @@ class TableReader:
                     self.warn("docx.other-column", place, heading=heading_of(grid, columns, c), other=other)
                 else:
                     self.warn("docx.unknown-column", place, heading=heading_of(grid, columns, c))
+        self._breakdown = None  # a total's parts end with its table
         for r in range(columns.first_data_row, len(grid.slots)):
             if r in grid.heading_rows or is_heading_repeat(grid, r, columns):
                 continue
@@ -117,8 +118,7 @@ class TableReader:
         read_columns = set(roles.values())
 
         def value(role: str) -> str:
-            # A cell merged across from another column read is that column's: a lead is not its own partner, and a
-            # product merged over Cơ quan chủ trì is no agency (nor a deadline, nor an amount).
+            # A cell merged across from another column read is that column's: no lead its own partner, no product an agency.
             slot = slot_of(role)
             if slot is None or (slot.cell.column != roles[role] and role in _DATA and slot.cell.column in read_columns):
                 return ""
@@ -145,7 +145,7 @@ class TableReader:
             # After the total, a remark on totals ("Tổng các khoản ghi số: …", which cchc's HTML shows) heads nothing.
             self.warn("docx.after-total", own[0].place, text=first)
             return
-        # "Trong đó:" after the total, then its parts ("- Ngân sách huyện | 20", "a) … | 10"), adding up to it: no tasks
+        # "Trong đó:" after the total, then its parts ("- Ngân sách huyện | 20", "a) … | 10"): no tasks
         no_data = not any(map(value, ("lead", "partners", "deadline")))
         self._breakdown = part_of_total(first, value("budget"), columns.factor, after_total, self._breakdown, self.total) if no_data else None
         if self._breakdown is not None:
