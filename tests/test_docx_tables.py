@@ -549,3 +549,13 @@ def test_a_total_that_is_a_note_is_broken_down_by_marked_parts():
     plan, result = imported(F.small_docx(rows, headings=heads))
     assert [i.product for _, _, i in plan.items()] == ["Rà soát văn bản"]
     assert len([code for code, _ in codes(result) if code == "docx.total-breakdown"]) == 3
+
+
+def test_a_total_broken_down_after_its_words():
+    # "Tổng cộng | 30", "Bằng chữ: Ba mươi triệu đồng", "Trong đó:", parts: the words row ended the total's reach.
+    heads = ["STT", "Nội dung công việc", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
+    rows = [["1", "Rà soát văn bản", "Phòng Tư pháp", "Quý I/2021", "30"], ["", "Tổng cộng", "", "", "30"],
+            ["Bằng chữ: Ba mươi triệu đồng", None, None, None, None], ["", "Trong đó:", "", "", ""], ["", "- Ngân sách tỉnh", "", "", "30"]]
+    plan, result = imported(F.small_docx(rows, headings=heads, merges=[((3, 0), (3, 4))]))
+    assert [i.product for _, _, i in plan.items()] == ["Rà soát văn bản"]
+    assert plan.plan.total_in_words == "Ba mươi triệu đồng"

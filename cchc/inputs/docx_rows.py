@@ -20,8 +20,7 @@ from cchc.inputs.docx_table import (
 from cchc.inputs.docx_totals import ENGLISH_FIGURE, NOTE, SUM_IN_DONG, WORDS, part_of_total
 from cchc.money import RunningSum, exact_sum, format_number
 
-# No pattern here can match the same characters in two ways: each runs in linear time.
-# "Cộng" alone or before what it adds up: mục, phần, nhiệm vụ, a number, a bracket; never "Cộng đồng".
+# "Cộng" alone or before what it adds up (mục, phần, a number, a bracket; never "Cộng đồng"). Each pattern is linear.
 _SUBTOTAL = re.compile(r"(?i)cộng\s*:?(?:\s+(?:mục|phần|nhiệm vụ|lĩnh vực|nhóm|chương|phụ lục|khoản)\b.*|\s*[(\[]?(?:[IVXLC]{1,7}|[0-9]{1,3}|[A-Z])\b.*)?", re.S)
 _ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
 _DATA = ("lead", "partners", "deadline", "budget")
@@ -140,6 +139,7 @@ class TableReader:
         if first.casefold().startswith("cộng") and len(first) <= 40 and not has_data:
             return  # a section's subtotal: worked out from the items, not data
         if len(own) == 1 and not has_data and self._words(first):
+            self._after_total = after_total  # "Bằng chữ: …" under the total: a "Trong đó" may follow it
             return
         if len(own) == 1 and not has_data and self.total is not None and first[:4].casefold() == "tổng":
             # After the total, a remark on totals ("Tổng các khoản ghi số: …", which cchc's HTML shows) heads nothing.
