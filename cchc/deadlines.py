@@ -4,31 +4,15 @@
 last day, inclusive; a range of periods ("Tháng 6-7/2021") on the last day of its end only. ``year`` is the plan's
 year: a wording that names no year takes it, and a recurring wording is due on its dates within it.
 
-Matching ignores case, diacritics (đ too), Unicode form, extra spaces and the
-spaces around "/", ",", "-" (an en or em dash counts as "-"). "Hàng" and "Hằng"
-are one word, and so are "Quí" and "Quý". Only the ASCII digits 0-9 are digits.
-A wording that needs the plan's year Y when there is none is ``deadline.no-year``.
+Matching ignores case, diacritics (đ too), Unicode form, extra spaces and the spaces around "/", ",", "-" (an en
+or em dash counts as "-"). "Hàng" and "Hằng" are one word, and so are "Quí" and "Quý". Only the ASCII digits 0-9
+are digits. The wordings, their kinds and due dates are tabled in docs/format.md ("Deadlines"), which a test keeps
+true to this grammar, lists, ranges, a verb before a wording and a period's days after it included.
 
-The wordings, their kinds and due dates are tabled in docs/format.md
-("Deadlines"), which a test keeps true to this grammar: months, quarters, half
-years, years and dates, with or without a year (one without takes the plan's
-year Y), lists and ranges of them; recurring wordings due within Y; ongoing
-ones with no date ("Thường xuyên"; "Từ tháng 01/2025", a start and no end);
-events; "Theo kế hoạch", "Theo quy định"; a verb before a wording not read;
-several wordings joined by ",", ";", "và" or "hoặc", or one a line, read part
-by part; a period, then the days within it after a comma or in brackets, due
-on those days. A full stop at the end is not read.
-
-Before a date, "Trước", "Chậm nhất" or "Chậm nhất là", and "ngày", may be written or left out; a day of each
-month or quarter needs "ngày" ("Ngày 15 hằng tháng"). A day beyond a month's end ("Ngày 31 hằng tháng") falls on
-the month's last day. In a list, "và" may stand for the comma and the word may be repeated ("Tháng 3 và tháng
-9/2021"); any item of a list may be a range.
-
-Impossible values are errors that quote the wording: a month outside 1-12, a quarter outside I-IV, a day its
-month does not have, a year outside 1900-2199, a range that runs backwards ("Tháng 7-6/2021"). Any other wording
-is ``deadline.unknown``, whose ``example`` is the model wording (from ``EXAMPLES``) closest to it, for the user
-to copy. Each error is a ``DeadlineError`` carrying a catalogue key and its arguments
-(``cchc/messages/deadlines.py``); nothing here prints.
+Impossible values (month 13, quarter V, 31/2, a year outside 1900-2199, a range that runs backwards) are errors
+that quote the wording; any other wording is ``deadline.unknown``, whose ``example`` is the model wording (from
+``EXAMPLES``) closest to it. A wording that needs the plan's year when there is none is ``deadline.no-year``.
+Each error is a ``DeadlineError`` carrying a catalogue key and its arguments; nothing here prints.
 
 Every pattern is matched whole (``fullmatch``) on a folded wording, and no pattern has quantifiers that can match the
 same characters in more than one way: matching is linear in the text's length; longer than ``MAX_LENGTH`` is refused.
@@ -310,7 +294,7 @@ def parse_deadline(text: str, year: int | None = None) -> Deadline:
     key = folded_wording(text)
     found = _match(key, text, year) or (_start(key, text, year) and (KIND_RECURRING, []))  # ongoing from its start
     if found is None:
-        found = _refined(key, text, year)
+        found = _in_year(key, text, year) or _refined(key, text, year)
     if found is None:
         found = _combined(key, text, year)
     if found is None:  # a part that holds a separator itself: "Định kỳ 6 tháng, năm; Quý IV/2021"
@@ -423,6 +407,22 @@ _REPEATING = re.compile(r"(?:dinh ky )?hang (?:nam|quy|thang)|dinh ky (?:0?6|sau
 _MONTHS_IN = {KIND_MONTH: 1, KIND_QUARTER: 3, KIND_HALF_YEAR: 6, KIND_YEAR: 12, "thang": 1, "quy": 3, "nam": 12}
 #: A period, then the day it is due by: "Hằng năm, trước ngày 15/12", "Quý III/2021 (trước ngày 15/9)".
 _PERIOD_THEN_DAY = (re.compile(r"(?P<period>[^,;()]+),(?P<day>[^,;()]+)"), re.compile(r"(?P<period>[^,;()]*[^ ,;()]) ?\((?P<day>[^,;()]+)\)"))
+
+
+#: A wording, then a year after a comma: "Quý II, năm 2026".
+_IN_YEAR = re.compile(rf"(?P<head>.+),(?:trong |cua )?nam {_YEAR}")
+
+
+def _in_year(key: str, text: str, year: int | None) -> _Due | None:
+    """A dated wording, then "năm Y" after a comma: the wording in year Y ("Quý II, năm 2026" is Quý II/2026, "Tháng 6 và
+    12, năm 2026" both in 2026) when it names no other year. None otherwise ("năm Y" is then a part of its own)."""
+    m = _IN_YEAR.fullmatch(key)
+    head = m and _DOING.sub("", m["head"], 1)
+    if not head or _BARE_PERIOD.fullmatch(head) or _REPEATING.fullmatch(head) or not MIN_YEAR <= int(m["year"]) <= MAX_YEAR:
+        return None  # "6 tháng, năm 2026", "Hằng quý, năm 2026": each a report of its own
+    in_year = int(m["year"])
+    found = _match(head, text, in_year) or _refined(head, text, in_year) or _combined(head, text, in_year)
+    return found if found and found[0] in _DATED and found[1] and all(day.year == in_year for day in found[1]) else None
 
 
 def _refined(key: str, text: str, year: int | None) -> _Due | None:

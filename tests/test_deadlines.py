@@ -943,3 +943,28 @@ def test_a_long_list_is_read_with_work_in_proportion_to_its_parts(monkeypatch, t
 def test_a_period_or_a_month_after_a_period_is_not_one_of_its_days(text) -> None:
     # "Hằng năm và tháng 3", "15/9, tháng 3" are no list of days within each half year: 30/6 stays.
     assert date(2028, 6, 30) in parse_deadline(text, 2028).due
+
+
+@pytest.mark.parametrize("text, kind, due", [
+    ("Quý II, năm 2026", KIND_QUARTER, (date(2026, 6, 30),)),
+    ("Tháng 6, năm 2026", "month", (date(2026, 6, 30),)),
+    ("Ngày 15/6, năm 2026", "date", (date(2026, 6, 15),)),
+    ("Trước ngày 30/6, năm 2026", "date", (date(2026, 6, 30),)),
+    ("Quý III/2026, năm 2026", KIND_QUARTER, (date(2026, 9, 30),)),
+    ("Tháng 6 và tháng 12, năm 2026", "month", (date(2026, 6, 30), date(2026, 12, 31))),
+    ("Báo cáo quý II, trong năm 2026", KIND_QUARTER, (date(2026, 6, 30),)),
+])
+def test_a_year_after_a_comma_is_the_year_of_the_wording_before(text, kind, due) -> None:
+    # A clerk reads "Quý II, năm 2026" as Quý II/2026: it was also due 31/12/2026, so work done late counted as on time,
+    # and in a plan of another year the quarter was that year's.
+    for plan_year in (2025, 2026):
+        found = parse_deadline(text, plan_year)
+        assert (found.kind, found.due) == (kind, due), (text, plan_year)
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Quý IV/2025, năm 2026", (date(2025, 12, 31), date(2026, 12, 31))),  # a year of its own before: two dates
+    ("Hằng quý, năm 2026", (date(2025, 3, 31), date(2025, 6, 30), date(2025, 9, 30), date(2025, 12, 31), date(2026, 12, 31))),
+])
+def test_a_year_after_another_year_or_a_recurring_wording_is_a_part_of_its_own(text, due) -> None:
+    assert parse_deadline(text, 2025).due == due
