@@ -213,6 +213,7 @@ def escaped_texts(tree, source: bytes) -> list[Problem]:
     problems: list[Problem] = []
     more = 0
     verdicts: dict[str, tuple | None] = {}
+    escaped = _escape_finder(source)
     stack: list[tuple[tuple, object]] = [((), tree)]
     while stack:
         path, node = stack.pop()
@@ -221,7 +222,7 @@ def escaped_texts(tree, source: bytes) -> list[Problem]:
             if type(value) is str:
                 verdict = verdicts.get(value, _UNSEEN)
                 if verdict is _UNSEEN:
-                    verdict = verdicts[value] = _escaped_verdict(value)
+                    verdict = verdicts[value] = _escaped_verdict(value, escaped)
                 if verdict is None:
                     continue
                 found, normal = verdict
@@ -242,15 +243,31 @@ def escaped_texts(tree, source: bytes) -> list[Problem]:
 _UNSEEN = object()
 
 
-def _escaped_verdict(text: str) -> tuple[list, str | None] | None:
+def _escape_finder(source: bytes):
+    """``escaped(char)``: whether *source* holds an escape that writes *char* ("\\u200b", "\\U0000200B", "\\xad").
+    An invisible character written as it is was warned where it stands by the reader: a file that escapes
+    none of them, or only others, has it warned once."""
+    known: dict[str, bool] = {}
+
+    def escaped(char: str) -> bool:
+        if char not in known:
+            code = ord(char)
+            forms = [b"u%04x" % code, b"U%08x" % code] + ([b"x%02x" % code] if code < 0x100 else [])
+            known[char] = re.search(rb"\\(?:" + b"|".join(forms) + rb")", source, re.IGNORECASE) is not None
+        return known[char]
+
+    return escaped
+
+
+def _escaped_verdict(text: str, escaped) -> tuple[list, str | None] | None:
     """What ``escaped_texts`` finds in *text*: ([(character as described, message key)], its NFC when it differs),
-    or None for nothing."""
+    or None for nothing. An invisible character counts only when *escaped* says the file escapes it somewhere."""
     found = [(char, "invisible-character.control") for char in dict.fromkeys(CONTROL.findall(text))]
     normal = None
     if not text.isascii():
         from cchc.text import INVISIBLE
 
-        found += [(char, "invisible-character") for char in dict.fromkeys(INVISIBLE.findall(text))]
+        found += [(char, "invisible-character") for char in dict.fromkeys(INVISIBLE.findall(text)) if escaped(char)]
         if not unicodedata.is_normalized("NFC", text):
             normal = unicodedata.normalize("NFC", text)
     if not found and normal is None:

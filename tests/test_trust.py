@@ -461,6 +461,23 @@ def test_escaped_invisible_and_decomposed_characters_are_caught(tmp_path):
     assert all(p.severity == "warning" for p in loaded.problems if p.code == "invisible-character")
 
 
+@pytest.mark.parametrize("value, escape_elsewhere", [
+    ('"Thái Bình\u200b \\x01"', False),  # an escape of another character in the same text
+    ('"Thái Bình\u200b"', True),  # an escape of another character elsewhere in the file
+    ("Thái Bình\u200b", True),  # a plain text
+])
+def test_an_invisible_character_written_as_it_is_is_warned_once(tmp_path, value, escape_elsewhere):
+    # It was warned where it stands, and again at its text's start whenever the file held any escape.
+    from cchc.load import load_plan
+
+    text = PLAN.read_text("utf-8").replace("  place: Thái Bình\n", f"  place: {value}\n", 1)
+    if escape_elsewhere:
+        text = text.replace("  legal_bases:\n", '  legal_bases:\n    - "Căn cứ \\u00e9"\n', 1)
+    found = [(p.line, p.column) for p in load_plan(write(tmp_path, text)).problems if dict(p.args).get("char") == "U+200B"]
+    line = text.splitlines().index(f"  place: {value}") + 1
+    assert found == [(line, 10 + len("Thái Bình") + (value[0] == '"'))]
+
+
 def test_escaped_control_characters_are_warned(run, tmp_path):
     """Control characters the reader refuses written as they are pass in a double-quoted scalar's escapes ("\\e",
     "\\x01", "\\N", "\\L", "\\uFFFE"): each is warned, naming it, in both languages; tab, newline and CR are text."""
