@@ -88,7 +88,7 @@ def test_table_states_the_gap_plainly(run):
     out = result.stdout
     assert "200.000.000 đ" in out and "190.000.000 đ" in out
     assert "Hai trăm triệu đồng chẵn" in out
-    assert "-10 triệu đồng" in out and "ít hơn tổng công bố 10 triệu đồng" in out
+    assert "-10 triệu đồng" in out and "ít hơn tổng kinh phí công bố 10 triệu đồng" in out
     english = run("budget", "--plan", PLAN, "--lang", "en").stdout
     assert "-10 million VND: the items add up to 10 million VND less than the declared total" in english
     assert "Theo dự án" in out

@@ -213,7 +213,7 @@ def test_html_amounts_and_agencies(plan):
 
 def test_html_gaps_are_screen_only(plan):
     page = render_plan(plan, "html")
-    gap = "Tổng các khoản ghi số: 190 triệu đồng; chênh lệch -10 triệu đồng so với tổng công bố"
+    gap = "Tổng các khoản ghi số: 190 triệu đồng; chênh lệch -10 triệu đồng so với tổng kinh phí công bố"
     assert re.search(r'<tr class="screen-only gap"><td colspan="5">' + re.escape(gap), page)
     notes = re.findall(r'<span class="screen-only note" title="([^"]*)">\[(\d+)\]</span>', page)
     assert [int(n) for _, n in notes] == list(range(1, len(notes) + 1))
@@ -230,7 +230,7 @@ def test_markdown_structure(plan):
     assert markdown.count("| Nhiệm vụ | Mã | Sản phẩm |") == len(plan.sections)
     assert "Cộng mục I: 40 triệu đồng" in markdown
     assert "- Tổng cộng (công bố): 200 triệu đồng" in markdown
-    assert "- Tổng các khoản ghi số: 190 triệu đồng; chênh lệch -10 triệu đồng so với tổng công bố" in markdown
+    assert "- Tổng các khoản ghi số: 190 triệu đồng; chênh lệch -10 triệu đồng so với tổng kinh phí công bố" in markdown
     assert "Tổng kinh phí: 200.000.000đ (Bằng chữ: Hai trăm triệu đồng chẵn)" in markdown  # as the source writes it
     # A section with no amount has no sum printed: no made-up "0 triệu đồng".
     assert "Cộng mục III" not in markdown and " 0 triệu đồng" not in markdown
@@ -468,7 +468,7 @@ def test_extract_drops_empty_tasks_and_sections(plan):
 def test_decimal_amounts(hostile):
     markdown = render_plan(hostile, "md")
     assert "| 2,5 |" in markdown
-    assert "- Tổng các khoản ghi số: 27,5 triệu đồng; chênh lệch -2,5 triệu đồng so với tổng công bố" in markdown
+    assert "- Tổng các khoản ghi số: 27,5 triệu đồng; chênh lệch -2,5 triệu đồng so với tổng kinh phí công bố" in markdown
     page = render_plan(hostile, "html", section="I")
     assert "Kinh phí phần trích: 12.500.000đ (Bằng chữ: Mười hai triệu năm trăm nghìn đồng)" in page
 

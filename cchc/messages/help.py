@@ -173,7 +173,7 @@ MESSAGES = {
     "help:cchc sections --help": ("Hiện hướng dẫn này rồi thoát.", "Show this message and exit."),
     # budget
     "help:cchc budget": (
-        "Tổng hợp kinh phí so với tổng công bố: theo mục, nhiệm vụ và cơ quan chủ trì.\n\n"
+        "Tổng hợp kinh phí so với tổng kinh phí công bố: theo mục, nhiệm vụ và cơ quan chủ trì.\n\n"
         "Liệt kê các nhiệm vụ ghi kinh phí bằng chữ (\"Theo dự án\") hoặc để trống. Số tiền tính bằng "
         "triệu đồng; mỗi nhiệm vụ tính cho cơ quan chủ trì được ghi đầu tiên.",
         "Total the budget against the declared figure: by section, task and lead agency.\n\n"

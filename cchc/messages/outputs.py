@@ -98,14 +98,14 @@ MESSAGES = {
     ),
     "budget.itemized": ("Tổng các khoản ghi số:       {vnd} đ ({amount!m})", "Itemized total:       {vnd} đ ({amount!m})"),
     "budget.less": (
-        "Chênh lệch:                  {signed} triệu đồng: các khoản ghi số ít hơn tổng công bố {amount!m}.",
+        "Chênh lệch:                  {signed} triệu đồng: các khoản ghi số ít hơn tổng kinh phí công bố {amount!m}.",
         "Difference:           {signed} million VND: the items add up to {amount!m} less than the declared total.",
     ),
     "budget.more": (
-        "Chênh lệch:                  {signed} triệu đồng: các khoản ghi số nhiều hơn tổng công bố {amount!m}.",
+        "Chênh lệch:                  {signed} triệu đồng: các khoản ghi số nhiều hơn tổng kinh phí công bố {amount!m}.",
         "Difference:           {signed} million VND: the items add up to {amount!m} more than the declared total.",
     ),
-    "budget.equal": ("Các khoản ghi số cộng lại đúng bằng tổng công bố.", "The items add up exactly to the declared total."),
+    "budget.equal": ("Các khoản ghi số cộng lại đúng bằng tổng kinh phí công bố.", "The items add up exactly to the declared total."),
     "budget.by-section": ("Theo mục", "By section"),
     "budget.by-task": ("Theo nhiệm vụ", "By task"),
     "budget.by-lead": ("Theo cơ quan chủ trì (cơ quan chủ trì đầu tiên)", "By lead agency (the first-named lead)"),

@@ -182,7 +182,7 @@ MESSAGES = {
         "nhiệm vụ {id} có sản phẩm để trống (chỉ có khoảng trắng hay ký tự vô hình)",
         "item {id} has a blank product (only spaces or invisible characters)",
     ),
-    "blank-deadline": ("nhiệm vụ {id} chưa có thời gian hoàn thành", "item {id} has no deadline (Thời gian hoàn thành)"),
+    "blank-deadline": ("nhiệm vụ {id} chưa có thời hạn (ô Thời gian hoàn thành để trống)", "item {id} has no deadline (Thời gian hoàn thành)"),
     "deadline-year": (
         "thời hạn {text!q} của nhiệm vụ {id} rơi vào ngày {due!d}, ngoài năm {year} của kế hoạch",
         "deadline {text!q} of item {id} falls on {due!d}, outside the plan's year {year}",
