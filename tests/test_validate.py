@@ -1004,6 +1004,15 @@ def test_an_amount_in_words_is_refused_and_a_thousands_dot_is_warned_of(run, tmp
         assert f"write {thousands} for {thousands} million VND" in found[0]["message"]
 
 
+@pytest.mark.parametrize(("budget", "counted_said"), [('"Ngân sách tỉnh: 100; ngân sách huyện: 50"', True), ('"Ngân sách tỉnh"', False)])
+def test_a_budget_note_with_figures_says_they_are_not_counted(run, tmp_path, budget, counted_said):
+    # Money from two sources written in the note was left out of every total without a word of it.
+    for lang, said in (("en", "no figure in it counts towards any total"), ("vi", "không con số nào trong đó được cộng vào tổng")):
+        result = run("validate", one_item_plan(tmp_path, f"deadline: Tháng 6/2021, budget: {budget}"), "-f", "json", "--lang", lang)
+        [found] = json.loads(result.stdout)["diagnostics"]
+        assert found["code"] == "budget-note" and (said in found["message"]) == counted_said
+
+
 @pytest.mark.parametrize(("deadline", "warned"), [("Từ tháng 6/2012", True), ("Từ năm 2027", True), ("Từ năm 2022", False), ("Thường xuyên", False)])
 def test_a_start_with_no_end_far_from_the_plans_year_is_warned_of(run, tmp_path, deadline, warned):
     # "Từ tháng 6/2012" in a 2021 plan (a slip for 2021) passed unseen: an ongoing wording has no due date to check.

@@ -267,6 +267,12 @@ MESSAGES = {
         "ghi chú kinh phí {note!q} không phải số tiền, cũng không phải ghi chú dạng \"Theo dự án\", \"Theo kế hoạch\", \"Theo đề án\"",
         "budget note {note!q} is not an amount nor a note such as \"Theo dự án\", \"Theo kế hoạch\", \"Theo đề án\"",
     ),
+    "budget-note.figures": (
+        "ghi chú kinh phí {note!q} không phải số tiền, cũng không phải ghi chú dạng \"Theo dự án\": không con số nào "
+        "trong đó được cộng vào tổng; nếu là số tiền của nhiệm vụ, hãy ghi một số (triệu đồng)",
+        "budget note {note!q} is not an amount nor a note such as \"Theo dự án\": no figure in it counts towards any "
+        "total; if it is the item's amount, write one number (million VND)",
+    ),
     "total-mismatch": (
         "tổng các khoản ghi số {itemized!m} khác tổng kinh phí công bố {declared!m}: chênh lệch {difference!M}",
         "itemized total {itemized!m} differs from the declared total {declared!m}: difference {difference!M}",
