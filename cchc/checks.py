@@ -228,7 +228,27 @@ def check_item_agencies(context: ItemContext, path, item) -> list[Problem]:
                 problems.append(warning("repeated-agency", path + (role, k), name=name, agency=agency.name))
             else:
                 seen.add(id(agency))
+        cell = item.lead_cell if role == "lead" else item.partners_cell
+        if cell is not None and not cell_names(cell, getattr(item, role)):
+            problems.append(error("cell-names", path + (f"{role}_cell",), key=f"cell-names.{role}", cell=cell, names="; ".join(getattr(item, role))))
     return problems
+
+
+#: What may stand around and between the names of an agency cell as written: spaces, commas, semicolons, full
+#: stops, dashes, bullets, and "và" standing alone.
+_CELL_GAP = re.compile(r"(?:[\s,;.\-\u2013\u2022+]|(?<![^\s,;])và(?=\s))*", re.IGNORECASE)
+
+
+def cell_names(cell: str, names) -> bool:
+    """Whether the agency cell *cell* is *names* in their order (case and runs of spaces aside), with nothing but
+    separators around and between them: then what is printed and what is queried agree."""
+    text, at = " ".join(cell.split()), 0
+    for k, name in enumerate(names):
+        name, gap = " ".join(name.split()), _CELL_GAP.match(text, at).end()
+        if (k and gap == at) or text[gap : gap + len(name)].lower() != name.lower():  # "Sở AB" is not "Sở A" and "B"
+            return False
+        at = gap + len(name)
+    return _CELL_GAP.match(text, at).end() == len(text)
 
 
 class CommaNames(dict):

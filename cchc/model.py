@@ -238,6 +238,9 @@ class Item(_Model):
     product: Text
     lead: Annotated[list[Name], _BlankList] = Field(default_factory=list, json_schema_extra=_empty_list_or_null)
     partners: Annotated[list[Name], _BlankList] = Field(default_factory=list, json_schema_extra=_empty_list_or_null)
+    # The agency cells as the source writes them ("Sở A, Sở B."), when that is not the names joined by "; ": printed as they are.
+    lead_cell: Optional[Text] = None
+    partners_cell: Optional[Text] = None
     deadline: Annotated[str, _BlankText] = Field(default="", json_schema_extra=_null_too)
     budget: Amount | Note | None = None
     note: Optional[str] = None

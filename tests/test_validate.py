@@ -265,7 +265,7 @@ def test_keys_the_schema_does_not_know_hide_no_other_problem_of_what_holds_them(
     lines = _edited_2021([
         ("I-1", 3, "              - Sở Tài chánh", False),
         ("I-1", 1, "            status: done", True),
-        ("I-2", 5, "            deadline: khoảng tháng 6", False),
+        ("I-2", 6, "            deadline: khoảng tháng 6", False),
         ("I-2", 1, "            ghi_chu: xem lại", True),
     ])
     lines.insert(lines.index("  year: 2021") + 1, "  nam: 2021")

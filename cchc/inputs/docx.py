@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from cchc.inputs import docx_prose as prose
-from cchc.inputs.docx_agencies import AgencyBook, issuer_level
+from cchc.inputs.docx_agencies import AgencyBook, issuer_level, keep_cell
 from cchc.inputs.docx_body import Body, Para, Place
 from cchc.inputs.docx_styles import Numbering, Styles
 from cchc.inputs.docx_package import DocxRefused, open_package
@@ -62,6 +62,7 @@ def read_docx(data: bytes, name: str, registry=None) -> Imported:
     if sum(reader.legacy.values()) >= LEGACY_CHARACTERS:
         raise DocxRefused("docx.legacy-font", font=max(reader.legacy, key=reader.legacy.get))
     document = _Document(name, registry)
+    document.book.know(package.agency_names)
     document.warnings += [("docx.symbol", place, {"font": font, "code": code}) for place, font, code in reader.unknown_symbols]
     return document.read(body)
 
@@ -366,6 +367,7 @@ class _Document:
         for item, role, text in tables.agency_cells:
             item[role] = self.book.names(text) or None
             used.extend(item[role] or [])
+            keep_cell(item, role, text)
         level = issuer_level(*(document.get(key) for document in (self.decision or {}, self.plan) for key in ("issuer", "superior")))
         agencies, agency_comments = self.book.registry_entries(used, level)
         for item in tables.items:

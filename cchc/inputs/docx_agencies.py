@@ -208,6 +208,11 @@ class AgencyBook:
 
     # ------------------------------------------------------------ learning
 
+    def know(self, names: list[str]) -> None:
+        """Know *names* as whole names, for a comma between them to split a cell (the names a document cchc
+        wrote lists): not names the document uses, so none of them is an agency of the plan unless a cell names it."""
+        self._known.update(map(spelling_key, names))
+
     def learn(self, cells: list[str]) -> None:
         """Learn every name the agency cells show, then how each cell with commas splits."""
         pending: list[str] = []
@@ -456,3 +461,19 @@ def _entry(agency, more_short: list[str]) -> dict:
 
 def _clean(entry: dict) -> dict:
     return {k: v for k, v in entry.items() if v}
+
+
+def keep_cell(item: dict, role: str, text: str) -> None:
+    """Keep an agency cell's *text* after *role* in *item* (``lead_cell``) when the names read from it are its words in
+    order with other separators than "; " ("Sở A, Sở B."): the plan then prints it as the document writes it. Not
+    when it is their "; " join, one name a line (as Word prints them) or anything more than the names."""
+    from cchc.checks import cell_names
+
+    names = item[role]
+    if not names or " ".join(text.split()) == "; ".join(names) or text.strip() == "\n".join(names) or not cell_names(text, names):
+        return
+    keys = list(item)
+    later = [(key, item.pop(key)) for key in keys[keys.index(role) + 1 :]]
+    item[f"{role}_cell"] = text
+    item.update(later)
+

@@ -18,7 +18,7 @@ import io
 import posixpath
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: The largest .docx read, in bytes.
 MAX_BYTES = 50 * 1024 * 1024
@@ -60,6 +60,7 @@ class Package:
     document: object
     styles: object | None = None
     numbering: object | None = None
+    agency_names: list = field(default_factory=list)  # the names a document cchc wrote lists (its custom properties)
 
 
 def open_package(data: bytes) -> Package:
@@ -92,7 +93,23 @@ def open_package(data: bytes) -> Package:
     related = _related(archive, names, main, *(f"/{key}" for key in _PARTS))
     paths = {key: related.get(f"/{key}", name) for key, name in _PARTS.items()}
     parts = {key: _parse(archive, names[path]) if path in names else None for key, path in paths.items()}
-    return Package(document, parts["styles"], parts["numbering"])
+    custom = _related(archive, names, "", "/custom-properties").get("/custom-properties")
+    return Package(document, parts["styles"], parts["numbering"], _agency_names(_parse(archive, names[custom])) if custom in names else [])
+
+
+#: The custom document properties in which cchc writes a plan's agency names (``cchc.outputs.docx.AGENCY_NAMES``).
+AGENCY_NAMES = "cchc-agencies-"
+#: At most this many of their names are read, each at most this long (as ``cchc.inputs.docx_agencies`` bounds a cell's).
+MAX_AGENCY_NAMES, MAX_AGENCY_NAME = 20_000, 300
+
+
+def _agency_names(properties) -> list[str]:
+    """The agency names a document cchc wrote lists in its custom properties (none in any other document)."""
+    names: list[str] = []
+    for prop in properties:
+        if (prop.get("name") or "").startswith(AGENCY_NAMES) and len(names) < MAX_AGENCY_NAMES:
+            names += "".join(prop.itertext()).split("\n", MAX_AGENCY_NAMES)[:MAX_AGENCY_NAMES]
+    return [name.strip() for name in names[:MAX_AGENCY_NAMES] if name.strip() and len(name) <= MAX_AGENCY_NAME]
 
 
 #: Strict Open XML (ISO/IEC 29500 Strict), which Word writes when asked to: other namespaces throughout.

@@ -251,6 +251,16 @@ MESSAGES = {
     "schema.Item.lead.about": ("Cơ quan chủ trì: tên trong danh mục cơ quan.", "Cơ quan chủ trì: names from the agency registry."),
     "schema.Item.partners": ("Cơ quan phối hợp", "Partners"),
     "schema.Item.partners.about": ("Cơ quan phối hợp: tên trong danh mục cơ quan.", "Cơ quan phối hợp: names from the agency registry."),
+    "schema.Item.lead_cell": ("Ô cơ quan chủ trì, nguyên văn", "Lead cell as written"),
+    "schema.Item.lead_cell.about": (
+        "Ô cơ quan chủ trì đúng như văn bản gốc ghi, khi không phải các tên nối bằng \"; \": bản in ghi ô này. Phải là các tên của lead theo thứ tự, giữa chúng chỉ có dấu ngăn cách.",
+        "The lead cell word for word, when the source does not join its names with \"; \": the printed plan shows it. It must be the lead names in order, with only separators between them.",
+    ),
+    "schema.Item.partners_cell": ("Ô cơ quan phối hợp, nguyên văn", "Partners cell as written"),
+    "schema.Item.partners_cell.about": (
+        "Ô cơ quan phối hợp đúng như văn bản gốc ghi, khi không phải các tên nối bằng \"; \": bản in ghi ô này. Phải là các tên của partners theo thứ tự, giữa chúng chỉ có dấu ngăn cách.",
+        "The partners cell word for word, when the source does not join its names with \"; \": the printed plan shows it. It must be the partner names in order, with only separators between them.",
+    ),
     "schema.Item.deadline": ("Thời gian hoàn thành", "Deadline"),
     "schema.Item.deadline.about": (
         "Thời gian hoàn thành, nguyên văn; để trống khi ô trống.",

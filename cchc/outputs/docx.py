@@ -51,6 +51,7 @@ def render_docx(view) -> bytes:
     composer.end_with_paragraph()
     page_numbers(doc)
     _properties(doc, view.plan, view.extract)
+    agency_names(doc, view.agency_names)
     buffer = io.BytesIO()
     doc.save(buffer)
     return fixed_zip(buffer.getvalue())
@@ -366,6 +367,48 @@ def _properties(doc, plan, extract: str | None = None) -> None:
     for rId, rel in list(package.rels.items()):
         if rel.reltype.endswith("/thumbnail"):
             package.rels.pop(rId)
+
+
+#: The custom document properties holding the plan's agency names, one a line, as many as their length needs (Word
+#: shows at most 255 characters of a text property): ``cchc.inputs.docx_package`` reads them.
+AGENCY_NAMES, PROPERTY_CHARS = "cchc-agencies", 255
+
+
+def agency_names(doc, names: list[str]) -> None:
+    """The registry's names and short forms as custom document properties, which Word and LibreOffice keep: ``cchc
+    import`` of this document then knows them, and splits a cell printed as the source writes it ("Các cơ quan nhà
+    nước thuộc tỉnh, đơn vị tư vấn") into the names it holds."""
+    from xml.sax.saxutils import escape
+
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    from cchc.outputs.docx_parts import clean
+
+    values: list[str] = []
+    for name in names:
+        if clean(name) != name or len(name) > PROPERTY_CHARS:  # as Word holds them
+            continue
+        if values and len(values[-1]) + 1 + len(name) <= PROPERTY_CHARS:
+            values[-1] += "\n" + name
+        else:
+            values.append(name)
+    if not values:
+        return
+    properties = "".join(
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{k + 2}" name="{AGENCY_NAMES}-{k + 1}">'
+        f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
+        for k, value in enumerate(values)
+    )
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"{properties}</Properties>"
+    )
+    package = doc.part.package
+    part = Part(PackURI("/docProps/custom.xml"), CONTENT_TYPE.OFC_CUSTOM_PROPERTIES, xml.encode("utf-8"), package)
+    package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
 
 
 def fixed_zip(data: bytes) -> bytes:

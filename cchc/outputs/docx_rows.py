@@ -165,8 +165,9 @@ def _item_rows(view, heads: list[str], writer, fit: RowFit):
             free = max(free - 1, 0)
             texts: list[tuple[int, list[str]]] = []  # what this row's own cells hold
             item = items.get(r.item_id)
-            lead_names = leads(item, view.plan) if item is not None else [r.lead]
-            partners = list(item.partners) if item is not None else [r.partners]
+            # A cell as the source writes it is its text; else each name on a line of its own.
+            lead_names = leads(item, view.plan) if item is not None and item.lead_cell is None else [r.lead]
+            partners = list(item.partners) if item is not None and item.partners_cell is None else [r.partners]
             cells = [""] * len(heads)
             for head, span, text, bold in ((SECTION, r.section_rowspan, section.heading, True), (TASK, r.task_rowspan, r.task, False)):
                 column = at.get(head)

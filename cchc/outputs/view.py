@@ -214,6 +214,12 @@ class View:
         """``prose_before`` without its ``table_heads``: what is printed before the table's pages."""
         return self.prose_before[: len(self.prose_before) - len(self.table_heads)]
 
+    @property
+    def agency_names(self) -> list[str]:
+        """The registry's names and short forms, each once, in the document's metadata (an HTML page's meta, a Word
+        file's custom properties): ``cchc import`` of it knows them, and splits a cell printed as written into them."""
+        return [n for n in dict.fromkeys(n for a in self.plan.agencies for n in (a.name, *a.short)) if "\n" not in n]
+
     # Kept for templates written for cchc 0.1 (--template-dir).
     @property
     def date_line(self) -> str:
@@ -302,8 +308,8 @@ def build_view(plan, *, section: str | None = None, agency=None, direct: bool = 
                     amounts.append(budget)
                     shown, is_amount = cells.figure(budget), True
                 rows.append(_new_row((
-                    item.id, item.stt or "", span, label, task_span, item.product, leads_of[tuple(item.lead)],
-                    "; ".join(item.partners), item.deadline, shown, is_amount, note or None, len(notes) if note else None,
+                    item.id, item.stt or "", span, label, task_span, item.product, item.lead_cell or leads_of[tuple(item.lead)],
+                    item.partners_cell or "; ".join(item.partners), item.deadline, shown, is_amount, note or None, len(notes) if note else None,
                 )))
                 span = task_span = 0
         all_amounts += amounts

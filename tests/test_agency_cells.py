@@ -1,0 +1,153 @@
+"""Agency cells as the source writes them (``lead_cell``, ``partners_cell``): printed word for word, checked
+against the names that queries use (``cell-names``)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from cchc.checks import cell_names
+from cchc.load import load_plan
+from cchc.outputs.html import render_plan
+from cchc.outputs.view import build_view
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT / "tests" / "data" / "source" / "3669-QD-UBND-2020.txt"
+#: Its agency cells run over a page break in the source, the two halves joined in the plan (its note says so).
+SPLIT_IN_THE_SOURCE = {"III-4"}
+
+
+@pytest.fixture(scope="module")
+def plan():
+    loaded = load_plan(ROOT / "plans" / "2021.yaml")
+    assert loaded.plan is not None
+    return loaded.plan
+
+
+def test_every_agency_cell_of_the_2021_plan_prints_as_the_source_writes_it(plan):
+    # The names were joined by "; " where the decision writes "Các sở, ban, ngành, Ủy ban nhân dân huyện, thành phố"
+    # and "… các đơn vị sự nghiệp công lập." with its full stop.
+    source_cells = {cell.strip() for line in SOURCE.read_text("utf-8").splitlines() for cell in line.split("\t")}
+    printed = [(r.item_id, cell) for s in build_view(plan).sections for r in s.rows for cell in (r.lead, r.partners) if cell]
+    assert len(printed) > 60
+    assert [(item, cell) for item, cell in printed if cell not in source_cells and item not in SPLIT_IN_THE_SOURCE] == []
+    assert ("III-2", "Sở, ban, ngành, UBND huyện, thành phố; các đơn vị sự nghiệp công lập.") in printed
+
+
+def test_the_cells_reach_html_markdown_and_word(plan):
+    import docx
+
+    from cchc.outputs.docx import render_docx
+
+    cell = "Sở Thông tin và Truyền thông, Đài Phát thanh và Truyền hình, Báo Thái Bình"
+    assert f"<td>{cell}</td>" in render_plan(plan, "html")
+    assert f"| {cell} |" in render_plan(plan, "md")
+    document = docx.Document(io.BytesIO(render_docx(build_view(plan))))
+    texts = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert cell in texts and "Sở Thông tin và Truyền thông; Đài Phát thanh và Truyền hình; Báo Thái Bình" not in texts
+
+
+@pytest.mark.parametrize("cell, names, agree", [
+    ("Sở A, Sở B.", ["Sở A", "Sở B"], True),
+    ("Sở A; và Sở B", ["Sở A", "Sở B"], True),
+    ("- sở a\n- Sở B", ["Sở A", "Sở B"], True),  # case aside, a line each behind a dash
+    ("Sở A, UBND huyện, thành phố", ["Sở A", "UBND huyện, thành phố"], True),
+    ("Sở B, Sở A", ["Sở A", "Sở B"], False),  # another order
+    ("Sở A", ["Sở B"], False),  # another agency
+    ("Sở A, Sở B, Sở C", ["Sở A", "Sở B"], False),  # a name the list does not hold
+    ("Sở A, Sở Bx", ["Sở A", "Sở B"], False),
+    ("Sở AB", ["Sở A", "B"], False),  # names run together
+    ("Sở Hạ", ["Sở Hà"], False),  # marks count
+    ("Sở A", [], False),
+])
+def test_a_cell_agrees_with_its_names_only_when_it_is_them_in_order(cell, names, agree):
+    assert cell_names(cell, names) is agree
+
+
+def test_a_cell_that_names_other_agencies_than_its_list_is_an_error(run, tmp_path):
+    # The printed plan would say one agency leads and the queries another.
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "plan: {title: T, year: 2021}\nagencies: [{name: Sở A}, {name: Sở B}]\n"
+        "sections: [{numeral: I, title: M, tasks: [{items: [\n"
+        "  {id: A-1, product: x, lead: [Sở A], lead_cell: Sở A., partners: [Sở B], partners_cell: Sở A, deadline: Tháng 6/2021}]}]}]\n",
+        encoding="utf-8")
+    for lang, said in (("en", "the partners cell as written"), ("vi", "ô cơ quan phối hợp ghi")):
+        result = run("validate", path, "-f", "json", "--lang", lang)
+        assert result.exit_code == 1
+        [found] = json.loads(result.stdout)["diagnostics"]
+        assert (found["code"], found["line"], found["column"]) == ("cell-names", 4, 90) and said in found["message"]
+    assert run("list", "--plan", path).exit_code == 1  # an error stops the queries
+
+
+def test_import_keeps_a_cell_as_the_word_document_writes_it(run, tmp_path, plan):
+    # A Word plan's "Sở A, Sở B" became the list [Sở A, Sở B], printed back "Sở A; Sở B".
+    from cchc.outputs.docx import render_docx
+
+    document = tmp_path / "plan.docx"
+    document.write_bytes(render_docx(build_view(plan)))
+    assert run("import", document, "-o", tmp_path / "plan.yaml").exit_code == 0
+    imported = load_plan(tmp_path / "plan.yaml")
+    assert imported.plan is not None and not imported.errors
+    items = {item.id: item for _, _, item in imported.plan.items()}
+    assert items["VII-3"].lead == ["Sở Thông tin và Truyền thông", "Đài Phát thanh và Truyền hình", "Báo Thái Bình"]
+    assert items["VII-3"].lead_cell == "Sở Thông tin và Truyền thông, Đài Phát thanh và Truyền hình, Báo Thái Bình"
+    assert items["III-2"].partners_cell == "Sở, ban, ngành, UBND huyện, thành phố; các đơn vị sự nghiệp công lập."
+    assert len(items["VII-3"].partners) == 2 and items["VII-3"].partners_cell is None  # one name a line, as Word prints a list
+    assert items["I-1"].lead_cell is None  # one name
+
+
+def _with_custom_properties(data: bytes, xml: str) -> bytes:
+    """The .docx *data* with its docProps/custom.xml replaced by *xml*."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, xml.encode("utf-8") if info.filename == "docProps/custom.xml" else source.read(info.filename))
+    return out.getvalue()
+
+
+def _properties(*values: str) -> str:
+    props = "".join(
+        f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{k + 2}" name="cchc-agencies-{k + 1}"><vt:lpwstr>{v}</vt:lpwstr></property>'
+        for k, v in enumerate(values))
+    return ('<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+            f'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{props}</Properties>')
+
+
+def test_the_word_file_lists_the_registry_in_properties_word_shows_whole(plan):
+    import zipfile
+
+    from lxml import etree
+
+    from cchc.outputs.docx import render_docx
+
+    with zipfile.ZipFile(io.BytesIO(render_docx(build_view(plan)))) as package:
+        root = etree.fromstring(package.read("docProps/custom.xml"))
+        assert "docProps/custom.xml" in package.read("_rels/.rels").decode()
+    values = ["".join(p.itertext()) for p in root]
+    assert values and all(len(v) <= 255 for v in values)  # Word shows no more of a text property
+    names = [n for v in values for n in v.split("\n")]
+    assert names == [n for agency in plan.agencies for n in dict.fromkeys((agency.name, *agency.short))]
+
+
+def test_only_the_listed_names_split_a_cell_and_their_count_is_bounded(tmp_path, plan):
+    # The list is a document's own word on its names: without it a comma between unknown parts keeps the cell whole.
+    from cchc.inputs.docx import read_docx
+    from cchc.inputs.docx_package import MAX_AGENCY_NAMES
+    from cchc.outputs.docx import render_docx
+
+    data = render_docx(build_view(plan))
+
+    def vi3(document: bytes) -> list[str]:
+        sections = read_docx(document, "plan.docx").data["sections"]
+        return next(i for s in sections for t in s["tasks"] for i in t["items"] if i["id"] == "VI-3")["partners"]
+
+    assert vi3(data) == ["Các cơ quan nhà nước thuộc tỉnh", "đơn vị tư vấn"]
+    assert vi3(_with_custom_properties(data, _properties("Sở Nội vụ"))) == ["Các cơ quan nhà nước thuộc tỉnh, đơn vị tư vấn"]
+    flood = "\n".join(f"Cơ quan {k}" for k in range(3 * MAX_AGENCY_NAMES)) + "\nđơn vị tư vấn\nCác cơ quan nhà nước thuộc tỉnh"
+    assert vi3(_with_custom_properties(data, _properties(flood))) == ["Các cơ quan nhà nước thuộc tỉnh, đơn vị tư vấn"]  # past the bound
