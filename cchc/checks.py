@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from cchc.agencies import AgencyRegistry, spelling_key
-from cchc.checks_money import check_item_amount, check_total, check_total_in_words
+from cchc.checks_money import check_item_amount, check_total, check_total_in_words, check_total_note
 from cchc.deadlines import KIND_RECURRING, DeadlineError, parse_deadline, start_of
 from cchc.look_alikes import foreign_letter, mixed_script
 from cchc.problems import At, Problem, error, warning
@@ -109,6 +109,8 @@ def check_agency_registry(plan) -> list[Problem]:
                 problems.append(warning("duplicate-agency", path, key=same, spelling=spelling, owner=agency.name, at=At(first[key])))
             owner.setdefault(key, agency)
             first.setdefault(key, path)
+            if _VISIBLE.search(spelling) is None:  # "   ": an item naming it has a lead nobody can read
+                problems.append(error("blank-agency", path, spelling=spelling))
             problems.extend(mixed_script(spelling, path))
             seen = unmarked.setdefault(fold(spelling), (key, spelling, agency))
             if seen[2] is not agency and seen[0] != key:  # the same spelling is duplicate-agency
@@ -365,6 +367,7 @@ PLAN_CHECKS = (
     check_items,
     check_total,
     check_total_in_words,
+    check_total_note,
 )
 
 

@@ -45,6 +45,23 @@ def check_total(plan) -> list[Problem]:
     return problems
 
 
+#: A figure with a unit of money after it, in a folded note: "500 triệu", "500.000.000 đồng", "10 tr.đ".
+MONEY_FIGURE = re.compile(r"[0-9][0-9.,]*\s*(?:trieu|ty|ti|nghin|ngan|dong|trd|tr\.d|vnd|d)\b")
+
+
+def check_total_note(plan) -> list[Problem]:
+    """A total written as a note that is an amount ("500", "Năm trăm triệu đồng") is refused as an item's budget
+    note is: the items are never checked against it. A note with a sum of money in it is warned of."""
+    note = plan.plan.total_note
+    if note is None or plan.plan.total_million_vnd is not None:
+        return []
+    if _number_as_text(note) or _words_as_amount(note):
+        return [error("text-amount", ("plan", "total_note"), key="text-amount.total-note", note=note)]
+    if MONEY_FIGURE.search(fold(note)):
+        return [warning("budget-note", ("plan", "total_note"), key="budget-note.total", note=note)]
+    return []
+
+
 #: The words of a total as a document prints them around it: "(Bằng chữ: …)".
 _IN_WORDS_WRAPPER = re.compile(r"\(?\s*b[aằ]ng ch[uữ]\s*:\s*(.+?)\)?", re.I)
 
@@ -139,7 +156,7 @@ def check_item_amount(context, path, item) -> list[Problem]:
         # A number past the reader's bound is text however written (and told as yaml-number): not said to be quoted.
         fix = {} if _too_long(note.strip()) else _text_amount_fix(note.strip())
         return [error("text-amount", where, note=note, **fix)]
-    if fold(note).startswith("theo "):  # "Theo dự án": the common note, nothing to ask
+    if fold(note).startswith("theo ") and not MONEY_FIGURE.search(fold(note)):  # "Theo dự án": the common note
         return []
     if _words_as_amount(note):  # "Một tỷ đồng": an amount in words, that counted 0
         return [error("text-amount", where, key="text-amount.words", note=note)]

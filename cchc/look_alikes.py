@@ -12,10 +12,13 @@ from cchc.problems import Problem, warning
 #: Letters of other scripts, and signs, that pass for Latin letters or digits: Greek, Cyrillic, full-width forms of
 #: ASCII letters and digits (U+FF10-FF5A, as East Asian input methods type them); the dotless i and j, the long s,
 #: kra; IPA letters; small capitals and turned letters (U+1D00-1DBF); letter-like symbols (U+2100-214F, "K" the
-#: Kelvin sign); Roman numerals as signs (U+2150-218F); letters in circles (U+2460-24FF); mathematical letters.
+#: Kelvin sign); Roman numerals as signs (U+2150-218F); letters in circles (U+2460-24FF); mathematical letters;
+#: Latin Extended-B but Vietnamese ơ and ư ("Ɖ", the African D, passes for Đ; "ǀ", a click, for l) and Latin
+#: Extended-C, -D, -E; Armenian, Cherokee, Lisu and Coptic, whose letters are drawn as Latin ones ("Sở Nօi vụ").
 _FOREIGN = re.compile(
     "[\u0370-\u03ff\u0400-\u052f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u0131\u0138\u017f\u0237\u0250-\u02af\u1d00-\u1dbf"
-    "\u2100-\u214f\u2150-\u218f\u2460-\u24ff\U0001d400-\U0001d7ff]"
+    "\u2100-\u214f\u2150-\u218f\u2460-\u24ff\U0001d400-\U0001d7ff\u0180-\u019f\u01a2-\u01ae\u01b1-\u0236\u0238-\u024f"
+    "\u2c60-\u2c7f\ua720-\ua7ff\uab30-\uab6f\u0530-\u058f\u13a0-\u13ff\uab70-\uabbf\ua4d0-\ua4ff\u2c80-\u2cff]"
 )
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 #: The Greek and Cyrillic letters drawn as Latin ones, and the signs that are Latin letters drawn otherwise: a word of

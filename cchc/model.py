@@ -181,7 +181,7 @@ class PlanHeader(_Model):
     year: Year
     total_million_vnd: Optional[Amount] = None
     total_in_words: Optional[Text] = None
-    total_note: Optional[Text] = None
+    total_note: Optional[Note] = None  # an amount as text is refused, as an item's budget note (text-amount)
     default_lead: Optional[Name] = None
     # The issuing block of a plan issued on its own (absent under a decision).
     superior: Optional[Text] = None

@@ -402,7 +402,8 @@ _UNSAFE_IN_QUOTES = re.compile(_UNSAFE.pattern[:-1] + "\n\t]")
 #: make text read or compare differently ("Sở Nội vụ" and "Sở Nội vụ\ufe0f" print alike).
 INVISIBLE = re.compile(
     "[\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164"
-    "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffb\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufffc\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U00016fe4\U0001d159"
     "\U000e0000-\U000e0fff]"
 )
 

@@ -12,7 +12,8 @@ import unicodedata
 
 _RARE_INVISIBLE = (
     *(0xAD, 0x34F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B, 0x180C, 0x180D, 0x180E, 0x180F, 0x2800, 0x3164, 0xFFA0),
-    *range(0xFE00, 0xFE10), *range(0xFFF0, 0xFFFC), *range(0x13430, 0x13440), *range(0x1BCA0, 0x1BCA4), *range(0x1D173, 0x1D17B),
+    *range(0xFE00, 0xFE10), *range(0xFFF0, 0xFFFD), *range(0x13430, 0x13440), *range(0x1BCA0, 0x1BCA4), *range(0x1D173, 0x1D17B),
+    0x16FE4, 0x1D159,
     *range(0xE0000, 0xE1000),
 )
 _INVISIBLE_CHARS = [
@@ -24,13 +25,14 @@ _INVISIBLE_SCANS = tuple(
     for pattern in (
         rb"\xe2(?:\x80[\x8b-\x8f\xaa-\xae]|\x81[\xa0-\xaf]|\xa0\x80)",  # zero-width, bidi, deprecated format, U+2800 BRAILLE PATTERN BLANK
         rb"\xd8\x9c",  # U+061C ARABIC LETTER MARK
-        rb"\xef(?:\xbb\xbf|\xbe\xa0|\xb8[\x80-\x8f]|\xbf[\xb0-\xbb])",  # U+FEFF, U+FFA0, U+FE00-FE0F VARIATION SELECTORS, U+FFF0-FFFB
+        rb"\xef(?:\xbb\xbf|\xbe\xa0|\xb8[\x80-\x8f]|\xbf[\xb0-\xbc])",  # U+FEFF, U+FFA0, U+FE00-FE0F VARIATION SELECTORS, U+FFF0-FFFC
         rb"\xc2\xad",  # U+00AD SOFT HYPHEN
         rb"\xcd\x8f",  # U+034F COMBINING GRAPHEME JOINER
         rb"\xe1(?:\x85[\x9f\xa0]|\xa0[\x8b-\x8f]|\x9e[\xb4\xb5])",  # U+115F, U+1160 HANGUL FILLERS, U+180B-180F MONGOLIAN, U+17B4, U+17B5 KHMER
         rb"\xe3\x85\xa4",  # U+3164 HANGUL FILLER
         rb"\xf3\xa0[\x80-\xbf][\x80-\xbf]",  # U+E0000-E0FFF: TAGS, VARIATION SELECTORS and the rest of their block
-        rb"\xf0(?:\x9b\xb2[\xa0-\xa3]|\x9d\x85[\xb3-\xba]|\x93\x90[\xb0-\xbf])",  # U+1BCA0-1BCA3, U+1D173-1D17A, U+13430-1343F FORMAT
+        # U+1BCA0-1BCA3, U+1D173-1D17A, U+13430-1343F FORMAT, U+1D159 NULL NOTEHEAD, U+16FE4 KHITAN FILLER
+        rb"\xf0(?:\x9b\xb2[\xa0-\xa3]|\x9d\x85[\xb3-\xba\x99]|\x93\x90[\xb0-\xbf]|\x96\xbf\xa4)",
     )
 )
 # unicodedata does not name control characters: the abbreviations editors show for them.

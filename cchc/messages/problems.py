@@ -279,6 +279,24 @@ MESSAGES = {
         "ghi chú kinh phí {note!q} không phải số tiền, cũng không phải ghi chú dạng \"Theo dự án\", \"Theo kế hoạch\", \"Theo đề án\"",
         "budget note {note!q} is not an amount nor a note such as \"Theo dự án\", \"Theo kế hoạch\", \"Theo đề án\"",
     ),
+    "budget-note.total": (
+        "ghi chú tổng kinh phí {note!q} có số tiền, nhưng không số nào trong đó được so với tổng các khoản ghi số; "
+        "nếu đó là tổng kinh phí của kế hoạch, hãy ghi total_million_vnd (số triệu đồng)",
+        "the total note {note!q} holds a sum of money that no check compares with the items; if it is the plan's "
+        "total, write total_million_vnd (million VND)",
+    ),
+    "text-amount.total-note": (
+        "tổng kinh phí ghi ở total_note {note!q} là một số tiền, nên các khoản ghi số không được so với nó: hãy ghi "
+        "total_million_vnd là số triệu đồng bằng chữ số (và total_in_words cho số tiền bằng chữ)",
+        "the total note {note!q} is an amount, so the items are never checked against it: write total_million_vnd "
+        "as the number of million VND (and total_in_words for the amount in words)",
+    ),
+    "blank-agency": (
+        "tên cơ quan {spelling!q} chỉ gồm dấu cách hay ký tự vô hình: không ai đọc được, và nhiệm vụ ghi tên này như "
+        "không có cơ quan",
+        "agency name {spelling!q} is spaces or invisible characters only: nobody can read it, and an item naming it "
+        "shows no agency",
+    ),
     "budget-note.figures": (
         "ghi chú kinh phí {note!q} không phải số tiền, cũng không phải ghi chú dạng \"Theo dự án\": không con số nào "
         "trong đó được cộng vào tổng; nếu là số tiền của nhiệm vụ, hãy ghi một số (triệu đồng)",

@@ -1,0 +1,90 @@
+"""Plans the gate passed although their figures or names could not be trusted: a total written as a note, money in
+a "Theo …" note, letters of other scripts drawn as Latin ones, blank agency names, invisible fillers."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import pytest
+
+BASE = """plan:
+  title: KẾ HOẠCH THỬ NGHIỆM
+  year: 2021
+{total}agencies:
+  - name: Sở Nội vụ
+  - name: Sở Tư pháp
+{more}sections:
+  - numeral: I
+    title: CẢI CÁCH THỂ CHẾ
+    tasks:
+      - items:
+          - id: I-1
+            product: Kế hoạch thử nghiệm
+            lead: [Sở Nội vụ]
+            partners: [{partner}]
+            deadline: Quý II/2021
+            budget: {budget}
+"""
+
+
+def diagnostics(run, tmp_path, lang="en", **parts) -> tuple[int, list[dict]]:
+    fields = {"total": "  total_million_vnd: 10\n", "more": "", "partner": "Sở Tư pháp", "budget": "10"} | parts
+    path = tmp_path / "plan.yaml"
+    path.write_text(BASE.format(**fields), encoding="utf-8")
+    result = run("validate", "--strict", path, "-f", "json", "--lang", lang)
+    return result.exit_code, json.loads(result.stdout)["diagnostics"]
+
+
+@pytest.mark.parametrize("note", ['"500"', "Năm trăm triệu đồng", '"10 triệu đồng"'])
+def test_a_total_note_that_is_an_amount_is_refused(run, tmp_path, note):
+    # total_note: "500" passed with 0 problems and printed "Kinh phí: 500"; the items (10) were never compared with it.
+    code, found = diagnostics(run, tmp_path, total=f"  total_note: {note}\n")
+    assert code == 1 and [(d["code"], d["line"]) for d in found] == [("text-amount", 4)]
+    assert "total_million_vnd" in found[0]["message"]
+
+
+@pytest.mark.parametrize("note, warned", [("Tổng kinh phí 500 triệu đồng từ ngân sách tỉnh", True), ("Theo nguồn kinh phí thường xuyên", False),
+                                          ("Theo Quyết định số 120/QĐ-UBND năm 2021", False)])
+def test_a_total_note_with_a_sum_of_money_in_it_is_warned_of(run, tmp_path, note, warned):
+    code, found = diagnostics(run, tmp_path, total=f"  total_note: {note}\n")
+    assert [d["code"] for d in found] == (["budget-note"] if warned else []) and code == (1 if warned else 0)  # --strict
+
+
+@pytest.mark.parametrize("budget, warned", [('"Theo dự án: 500.000.000 đồng"', True), ('"Theo dự án (10 tr.đ)"', True),
+                                            ('"Theo dự án"', False), ('"Theo Quyết định 960/QĐ-UBND"', False)])
+def test_money_in_a_theo_note_is_warned_of(run, tmp_path, budget, warned):
+    # "Theo dự án: 500.000.000 đồng" printed a sum no total counted, with no word of it.
+    _, found = diagnostics(run, tmp_path, total="", budget=budget)
+    assert [d["code"] for d in found] == (["budget-note"] if warned else [])
+    if warned:
+        assert "no figure in it counts towards any total" in found[0]["message"]
+
+
+@pytest.mark.parametrize("twin", ["Ɖài PT", "Sở Nօi vụ tỉnh", "Sở ꓔư pháp tỉnh", "Sở Ꭲài chính", "Sở ǀao động", "Sở Cⲟng an", "Sở Tư pháp Ƭỉnh"])
+def test_a_name_with_a_letter_drawn_as_a_latin_one_is_warned_of(run, tmp_path, twin):
+    # African D, Armenian o, Lisu, Cherokee, a click for l, Coptic: each made a silent second agency.
+    _, found = diagnostics(run, tmp_path, total="", budget='"Theo dự án"', more=f"  - name: {twin}\n", partner=twin)
+    assert [d["code"] for d in found] == ["mixed-script"]
+
+
+def test_vietnamese_letters_are_no_look_alikes():
+    from cchc.look_alikes import _FOREIGN
+
+    letters = "aăâbcdđeêghiklmnoôơpqrstuưvxyfjwz"
+    marked = [unicodedata.normalize("NFC", c + m) for c in "aăâeêioôơuưy" for m in "\u0300\u0301\u0303\u0309\u0323"]
+    assert [c for c in letters + letters.upper() + "".join(marked) + "".join(marked).upper() if _FOREIGN.search(c)] == []
+
+
+@pytest.mark.parametrize("blank", ['"   "', '"\u3000"', '"\u00a0"', '"\u200b "'])
+def test_a_blank_agency_name_is_an_error(run, tmp_path, blank):
+    # "   " in the registry and as a lead passed with no warning: the item counted as led, by nobody anyone can read.
+    code, found = diagnostics(run, tmp_path, total="", budget='"Theo dự án"', more=f"  - name: {blank}\n", partner=blank)
+    assert code == 1 and "blank-agency" in [d["code"] for d in found]
+
+
+@pytest.mark.parametrize("char", ["\U00016fe4", "\U0001d159", "\ufffc"])
+def test_more_invisible_fillers_are_warned_of(run, tmp_path, char):
+    _, found = diagnostics(run, tmp_path, total="", budget='"Theo dự án"', more=f"  - name: Sở Tư{char} pháp\n", partner=f"Sở Tư{char} pháp")
+    assert {d["code"] for d in found} >= {"invisible-character"}
+    assert f"U+{ord(char):04X}" in found[0]["message"]
