@@ -33,7 +33,11 @@ from cchc.checks import (
     unknown_agency,
 )
 from cchc.load import LoadedPlan, located
-from cchc.problems import Problem, errors_among
+from cchc.problems import Problem, bounded, errors_among
+
+#: The code of the one problem that counts the checks' problems past the first thousand errors and warnings
+#: (``cchc.problems.Bounded``): a million unknown names are not placed and printed one by one.
+CHECKS_MORE = "checks-more"
 
 #: Below this many items one process checks them all: a fork costs some milliseconds.
 LEAST_ITEMS = 8192
@@ -59,25 +63,25 @@ def checked(loaded: LoadedPlan, errors_only: bool = False) -> list[Problem]:
         middle = count * PARENT_SHARE // 100
         child = forks.Child.computing(lambda: _later_items(loaded, items[middle:], keep))
     if child is None:
-        return loaded.locate(keep(run_checks(plan)))
+        return loaded.locate(bounded(keep(run_checks(plan)), CHECKS_MORE))
     try:
         context = ItemContext(plan, AgencyRegistry(plan.agencies))
         found = [problem for check in BEFORE_ITEMS for problem in check(plan)]
         found += checked_items(context, items[:middle])
         found += checked_items(context, items[middle:], (check_item_id,))
-        mine = located(loaded.name, loaded.source, keep(found), loaded.outline, alone=True)
+        mine = located(loaded.name, loaded.source, bounded(keep(found), CHECKS_MORE), loaded.outline, alone=True)
         theirs = child.value()
     finally:
         child.stop()
     # The child's unknown names, in the order it met them after this process's, get what the plan's first get.
-    return mine + [_suggesting(context, problem) for problem in theirs]
+    return bounded(sorted(mine + [_suggesting(context, problem) for problem in theirs]), CHECKS_MORE)
 
 
 def _later_items(loaded: LoadedPlan, items: list, keep) -> list[Problem]:
     """(The child) the problems of *items* but their ids' and of the plan-wide checks after them, placed."""
     plan = loaded.plan
     context = ItemContext(plan, AgencyRegistry(plan.agencies), most_suggested=0)
-    found = keep(checked_items(context, items, CHILD_CHECKS) + [problem for check in AFTER_ITEMS for problem in check(plan)])
+    found = bounded(keep(checked_items(context, items, CHILD_CHECKS) + [problem for check in AFTER_ITEMS for problem in check(plan)]), CHECKS_MORE)
     return located(loaded.name, loaded.source, found, loaded.outline, alone=True)
 
 

@@ -121,3 +121,50 @@ def value_text(value) -> str:
         return "{…}" if isinstance(value, dict) else "[…]"
     text = str(value)
     return text if len(text) <= 40 else text[:39] + "…"
+
+
+#: Problems of one kind listed (a log's, the checks' of a plan); past them one problem counts the rest (a million
+#: unknown names would otherwise cost minutes and gigabytes to report), as for a plan's schema.
+MAX_LISTED = 1000
+
+
+class Bounded:
+    """Problems found in order: the first ``MAX_LISTED`` errors and warnings kept, the rest only counted in one
+    problem of code *more* (its one argument ``count``), at the first unlisted one: an error when any of them is, so
+    that an error is never hidden behind a thousand warnings above it. A *more* problem appended counts what it counted."""
+
+    def __init__(self, more: str):
+        self.more = more
+        self.kept: list[Problem] = []
+        self.rest: list[Problem] = []  # the first unlisted, then the first unlisted error after warnings
+        self.count = 0
+        self._seats = {"error": MAX_LISTED, "warning": MAX_LISTED}
+
+    def append(self, problem: Problem) -> None:
+        more = problem.code == self.more
+        if not more and self._seats.get(problem.severity, 0) > 0:
+            self._seats[problem.severity] -= 1
+            self.kept.append(problem)
+            return
+        self.count += dict(problem.args)["count"] if more else 1
+        if not self.rest or (problem.severity == "error" and self.rest[-1].severity != "error"):
+            self.rest.append(problem)
+
+    def listed(self, path=None) -> list[Problem]:
+        """The kept problems, then the one counting the rest, at the first unlisted one's place and *path* (its own
+        by default)."""
+        if not self.count:
+            return self.kept
+        first = self.rest[0]
+        severity = "error" if any(p.severity == "error" for p in self.rest) else "warning"
+        more = Problem(first.file, first.line, first.column, severity, self.more, (("count", self.count),), first.path if path is None else path)
+        return self.kept + [more]
+
+
+def bounded(problems, more: str) -> list[Problem]:
+    """*problems* as ``Bounded`` lists them."""
+    found = Bounded(more)
+    for problem in problems:
+        found.append(problem)
+    return found.listed()
+

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Callable, Iterable
 
-from cchc.problems import At, Problem, error, value_text, warning
+from cchc.problems import MAX_LISTED, At, Bounded, Problem, bounded, error, value_text, warning
 from cchc.statuses import STATUSES, status_named
 from cchc.progress_write import LogNotAppendable, LogReadOnly, append_entry, clean_text, entry_text, read_only, unreadable_problem, yaml_string
 
@@ -283,33 +283,26 @@ def judge_log(path: Path | str, plan, today: datetime.date) -> tuple[Log | None,
     return log, problems
 
 
-#: Problems of a log listed; past them one problem counts the rest (a log of a million bad entries would
-#: otherwise cost minutes and gigabytes to report), as for a plan's schema.
-MAX_LISTED = 1000
-
-
 def capped(problems: list[Problem]) -> list[Problem]:
     """The first ``MAX_LISTED`` errors and the first ``MAX_LISTED`` warnings of *problems* (sorted), in their order,
-    and, when there are more, one at the first unlisted that counts them (an error when any of them is): an error
-    is never hidden behind a thousand warnings above it."""
-    if len(problems) <= MAX_LISTED:
-        return problems
-    found = _Bounded()
-    for problem in problems:
-        found.append(problem)
-    return found.listed(at_entry=False)
+    and, when there are more, one "progress-more" at the first unlisted that counts them (``cchc.problems.Bounded``)."""
+    return problems if len(problems) <= MAX_LISTED else bounded(problems, "progress-more")
 
 
-def _more(first: Problem, count: int, unlisted: list[Problem], path: tuple) -> Problem:
-    """The one problem that counts *count* unlisted problems from *first* on, at *first*'s place or *path*: an error
-    when any of *unlisted* (some of them) is."""
-    severity = "error" if any(p.severity == "error" for p in unlisted) else "warning"
-    return Problem(first.file, first.line, first.column, severity, "progress-more", (("count", count),), path)
+class _Entries(Bounded):
+    """A log's problems, bounded: the one counting the rest is at the entry of the first unlisted (not yet located:
+    an entry starts before any of its fields)."""
+
+    def __init__(self):
+        super().__init__("progress-more")
+
+    def listed(self) -> list[Problem]:
+        return super().listed(self.rest[0].path[:1] if self.count else None)
 
 
 def check_future(log: Log, today: datetime.date) -> list[Problem]:
     """An error at each entry dated after *today*: progress is recorded once it happens."""
-    found = _Bounded()
+    found = _Entries()
     for e in log.entries:
         if e.date is not None and e.date > today:
             found.append(error("progress-future", (e.index, "date"), date=e.date, today=today, id=e.id))
@@ -356,7 +349,7 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
     since = plan_date(plan) if plan is not None else None
     entries: list[Entry] = []
     last_of_day: dict[tuple, Entry] = {}  # each item's last entry of each day so far
-    problems = _Bounded()
+    problems = _Entries()
     for index, raw in enumerate(root):
         if not isinstance(raw, dict):
             problems.append(error("progress-schema", (index,), key="progress-schema.entry"))
@@ -420,36 +413,6 @@ def _read_entries(root: list, plan) -> tuple[list[Entry], list[Problem]]:
             last_of_day[item_id, day] = entry
             entries.append(entry)
     return entries, problems.listed()
-
-
-class _Bounded:
-    """Problems found in order: the first ``MAX_LISTED`` errors and warnings kept, the rest only counted (``capped``'s "more")."""
-
-    def __init__(self):
-        self.kept: list[Problem] = []
-        self.rest: list[Problem] = []  # the first unlisted, then one per severity seen
-        self.count = 0
-        self._seats = {"error": MAX_LISTED, "warning": MAX_LISTED}  # errors are kept past a thousand warnings
-
-    def append(self, problem: Problem) -> None:
-        """Keep *problem* while its severity has seats, else count it; a "progress-more" already made is never
-        kept, and counts what it counted."""
-        more = problem.code == "progress-more"
-        if not more and self._seats.get(problem.severity, 0) > 0:
-            self._seats[problem.severity] -= 1
-            self.kept.append(problem)
-            return
-        self.count += dict(problem.args)["count"] if more else 1
-        if not self.rest or (problem.severity == "error" and self.rest[-1].severity != "error"):
-            self.rest.append(problem)
-
-    def listed(self, at_entry: bool = True) -> list[Problem]:
-        """The kept problems, then one counting the rest, at the first unlisted one: *at_entry*, its path cut to the
-        entry it is in (not yet located: an entry starts before any of its fields), else its own path."""
-        if not self.count:
-            return self.kept
-        first = self.rest[0]
-        return self.kept + [_more(first, self.count, self.rest, first.path[:1] if at_entry else first.path)]
 
 
 def _log_date(value) -> tuple[datetime.date | None, dict]:

@@ -337,7 +337,8 @@ def load_checked(path: Path, errors_only: bool = False):
     left out before they are placed: finding 10,000 warnings' lines is work
     nobody would see.
     """
-    from cchc.checks_in_two import checked
+    from cchc.checks_in_two import CHECKS_MORE, checked
+    from cchc.problems import bounded
     from cchc.load import load_plan
 
     with gc_paused():
@@ -349,7 +350,7 @@ def load_checked(path: Path, errors_only: bool = False):
             from cchc.salvage import without_told
 
             found = without_told(loaded.partial.checked(), loaded.problems)
-            problems += loaded.locate(errors_among(found) if errors_only else found)
+            problems += loaded.locate(bounded(errors_among(found) if errors_only else found, CHECKS_MORE))
     return loaded, sorted(problems)
 
 

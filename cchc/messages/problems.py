@@ -279,6 +279,12 @@ MESSAGES = {
         "ghi chú kinh phí {note!q} không phải số tiền, cũng không phải ghi chú dạng \"Theo dự án\", \"Theo kế hoạch\", \"Theo đề án\"",
         "budget note {note!q} is not an amount nor a note such as \"Theo dự án\", \"Theo kế hoạch\", \"Theo đề án\"",
     ),
+    "checks-more": (
+        "và {count!n} vấn đề khác mà các bước kiểm tra nội dung tìm ra từ đây trở đi không được liệt kê (chỉ liệt "
+        "kê 1.000 lỗi và 1.000 cảnh báo đầu tiên); sửa các vấn đề trên rồi chạy lại",
+        "and {count!n} more problems the checks found from here on are not listed (the first 1,000 errors and 1,000 "
+        "warnings are); fix those above and run again",
+    ),
     "budget-note.total": (
         "ghi chú tổng kinh phí {note!q} có số tiền, nhưng không số nào trong đó được so với tổng các khoản ghi số; "
         "nếu đó là tổng kinh phí của kế hoạch, hãy ghi total_million_vnd (số triệu đồng)",
