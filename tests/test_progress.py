@@ -1669,6 +1669,29 @@ def test_today_is_the_later_of_the_machines_day_and_vietnams(monkeypatch, zone, 
         time.tzset()
 
 
+@pytest.mark.parametrize(
+    "zone, utc, expected",
+    [
+        ("UTC", "2026-11-27T23:49", "2026-11-27"),  # the evening here: the machine's day, not Vietnam's next one
+        ("Asia/Ho_Chi_Minh", "2026-11-27T23:49", "2026-11-28"),
+        ("Pacific/Kiritimati", "2026-11-27T11:00", "2026-11-27"),  # UTC+14, the 28th here: Vietnam's day, the 27th
+    ],
+)
+def test_an_entry_is_dated_the_earlier_of_the_machines_day_and_vietnams(monkeypatch, zone, utc, expected):
+    # Dated the 28th on a UTC+14 machine, an entry was from the future for validate on a UTC CI runner (still the 27th
+    # there and in Vietnam): every query stopped until the next day.
+    from cchc.cli.progress import own_day
+
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        now = datetime.datetime.fromisoformat(utc).replace(tzinfo=datetime.timezone.utc)
+        assert own_day(now) == datetime.date.fromisoformat(expected) <= cchc_today(now)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
 def test_an_entry_logged_in_vietnam_is_not_from_the_future_on_a_machine_that_keeps_an_earlier_day(workdir):
     # Logged at 06:49 in Vietnam with the default date, the entry failed validate (progress-future) and stopped
     # every query on a CI runner keeping UTC until its day came there. UTC-12 is a day behind Vietnam's most hours.
