@@ -236,21 +236,29 @@ def check_item_agencies(context: ItemContext, path, item) -> list[Problem]:
     return problems
 
 
-#: What may stand around and between the names of an agency cell as written: spaces, commas, semicolons, full
-#: stops, dashes, bullets, and "và" standing alone.
-_CELL_GAP = re.compile(r"(?:[\s,;.\-\u2013\u2022+]|(?<![^\s,;])và(?=\s))*", re.IGNORECASE)
+#: What may stand between the names of an agency cell as written: a comma or a semicolon, or a line break with a
+#: bullet or not: the separators ``cchc import`` splits a cell at (a comma between names it knows). Before the first
+#: a bullet, after the last a full stop or a semicolon.
+_CELL_GAP = re.compile(r" ?(?:[,;] ?|\n(?:[-\u2013\u2022+] )?)")
+_CELL_START, _CELL_END = re.compile(r"(?:[-\u2013\u2022+] )?"), re.compile(r"[.;]?")
 
 
 def cell_names(cell: str, names) -> bool:
-    """Whether the agency cell *cell* is *names* in their order (case and runs of spaces aside), with nothing but
-    separators around and between them: then what is printed and what is queried agree."""
-    text, at = " ".join(cell.split()), 0
+    """Whether the agency cell *cell* is *names* in their order, word for word (runs of spaces aside), with nothing
+    but separators between them: then what is printed and what is queried agree, and an import splits it back."""
+    text = "\n".join(" ".join(line.split()) for line in cell.strip().splitlines() if line.strip())
+    at = _CELL_START.match(text).end()
     for k, name in enumerate(names):
-        name, gap = " ".join(name.split()), _CELL_GAP.match(text, at).end()
-        if (k and gap == at) or text[gap : gap + len(name)].lower() != name.lower():  # "Sở AB" is not "Sở A" and "B"
+        if k:
+            gap = _CELL_GAP.match(text, at)
+            if gap is None or gap.end() == at:
+                return False
+            at = gap.end()
+        name = " ".join(name.split())
+        if text[at : at + len(name)] != name:
             return False
-        at = gap + len(name)
-    return _CELL_GAP.match(text, at).end() == len(text)
+        at += len(name)
+    return bool(names) and _CELL_END.match(text, at).end() == len(text)
 
 
 class CommaNames(dict):

@@ -45,8 +45,12 @@ def check_total(plan) -> list[Problem]:
     return problems
 
 
-#: A figure with a unit of money after it, in a folded note: "500 triệu", "500.000.000 đồng", "10 tr.đ".
-MONEY_FIGURE = re.compile(r"[0-9][0-9.,]*\s*(?:trieu|ty|ti|nghin|ngan|dong|trd|tr\.d|vnd|d)\b")
+#: A sum of money in a folded note: a figure with a unit after it ("500 triệu", "500.000.000 đồng", "10 tr.đ", "500tr";
+#: not "06 ngân sách", "2021 đồng thời"), or a unit of money in words ("Hai tỷ đồng", "ba tỷ rưỡi").
+MONEY = re.compile(
+    r"[0-9][0-9.,]*\s*(?:trieu|ty|ti|nghin|ngan(?! sach| hang)|dong(?! thoi| bo| chi)|trd|tr\.d|tr|vnd|d)\b"
+    r"|\b(?:trieu|ty|ti|nghin|ngan)\s+(?:dong|vnd)\b|\b(?:ty|trieu) ruoi\b"
+)
 
 
 def check_total_note(plan) -> list[Problem]:
@@ -57,7 +61,7 @@ def check_total_note(plan) -> list[Problem]:
         return []
     if _number_as_text(note) or _words_as_amount(note):
         return [error("text-amount", ("plan", "total_note"), key="text-amount.total-note", note=note)]
-    if MONEY_FIGURE.search(fold(note)):
+    if MONEY.search(fold(note)):
         return [warning("budget-note", ("plan", "total_note"), key="budget-note.total", note=note)]
     return []
 
@@ -156,12 +160,13 @@ def check_item_amount(context, path, item) -> list[Problem]:
         # A number past the reader's bound is text however written (and told as yaml-number): not said to be quoted.
         fix = {} if _too_long(note.strip()) else _text_amount_fix(note.strip())
         return [error("text-amount", where, note=note, **fix)]
-    if fold(note).startswith("theo ") and not MONEY_FIGURE.search(fold(note)):  # "Theo dự án": the common note
+    if fold(note).startswith("theo ") and not MONEY.search(fold(note)):  # "Theo dự án": the common note
         return []
     if _words_as_amount(note):  # "Một tỷ đồng": an amount in words, that counted 0
         return [error("text-amount", where, key="text-amount.words", note=note)]
     # A note with figures ("Tỉnh: 100; huyện: 50") reads as money: say that none of it is counted.
-    return [warning("budget-note", where, key="budget-note.figures" if any(map(str.isdigit, note)) else None, note=note)]
+    figures = any(map(str.isdigit, note)) or MONEY.search(fold(note))
+    return [warning("budget-note", where, key="budget-note.figures" if figures else None, note=note)]
 
 
 def _thousands_dot(amount: Decimal) -> bool:

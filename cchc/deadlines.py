@@ -371,7 +371,8 @@ def _combined(key: str, text: str, year: int | None, days: bool = False) -> _Due
             found.append(match)
             skip_to = end
             continue
-        if joins[at] == "," and (match := _refined(f"{part},{parts[at + 1]}", text, year)):  # "Hằng năm, trước ngày 15/12 và …"
+        if joins[at] == "," and (match := _refined(f"{part},{parts[at + 1]}", text, year)  # "Hằng năm, trước ngày 15/12 và …"
+                                 or (_YEAR_PART.fullmatch(parts[at + 1]) and _in_year(f"{part},{parts[at + 1]}", text, year))):  # "…, năm 2026; …"
             found.append(match)
             skip_to = at + 2
             continue
@@ -409,13 +410,13 @@ _MONTHS_IN = {KIND_MONTH: 1, KIND_QUARTER: 3, KIND_HALF_YEAR: 6, KIND_YEAR: 12, 
 _PERIOD_THEN_DAY = (re.compile(r"(?P<period>[^,;()]+),(?P<day>[^,;()]+)"), re.compile(r"(?P<period>[^,;()]*[^ ,;()]) ?\((?P<day>[^,;()]+)\)"))
 
 
-#: A wording, then a year after a comma: "Quý II, năm 2026".
-_IN_YEAR = re.compile(rf"(?P<head>.+),(?:trong |cua )?nam {_YEAR}")
+#: A wording, then a year after a comma: "Quý II, năm 2026"; the year alone, a part of a list.
+_IN_YEAR, _YEAR_PART = re.compile(rf"(?P<head>.+),(?:trong |cua )?nam {_YEAR}"), re.compile(rf"(?:trong |cua )?nam {_YEAR}")
 
 
 def _in_year(key: str, text: str, year: int | None) -> _Due | None:
-    """A dated wording, then "năm Y" after a comma: the wording in year Y ("Quý II, năm 2026" is Quý II/2026, "Tháng 6 và
-    12, năm 2026" both in 2026) when it names no other year. None otherwise ("năm Y" is then a part of its own)."""
+    """A dated wording, then "năm Y" after a comma: the wording in year Y ("Quý II, năm 2026" is Quý II/2026) when it
+    names no other year. None otherwise ("năm Y" is then a part of its own)."""
     m = _IN_YEAR.fullmatch(key)
     head = m and _DOING.sub("", m["head"], 1)
     if not head or _BARE_PERIOD.fullmatch(head) or _REPEATING.fullmatch(head) or not MIN_YEAR <= int(m["year"]) <= MAX_YEAR:

@@ -15,11 +15,16 @@ from cchc.problems import Problem, warning
 #: Kelvin sign); Roman numerals as signs (U+2150-218F); letters in circles (U+2460-24FF); mathematical letters;
 #: Latin Extended-B but Vietnamese ơ and ư ("Ɖ", the African D, passes for Đ; "ǀ", a click, for l) and Latin
 #: Extended-C, -D, -E; Armenian, Cherokee, Lisu and Coptic, whose letters are drawn as Latin ones ("Sở Nօi vụ").
+_DRAWN_AS_LATIN = (
+    "\u0180-\u019f\u01a2-\u01ae\u01b1-\u0236\u0238-\u024f\u2c60-\u2c7f\ua720-\ua7ff\uab30-\uab6f\u0530-\u058f"
+    "\u13a0-\u13ff\uab70-\uabbf\ua4d0-\ua4ff\u2c80-\u2cff"
+)
 _FOREIGN = re.compile(
     "[\u0370-\u03ff\u0400-\u052f\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u0131\u0138\u017f\u0237\u0250-\u02af\u1d00-\u1dbf"
-    "\u2100-\u214f\u2150-\u218f\u2460-\u24ff\U0001d400-\U0001d7ff\u0180-\u019f\u01a2-\u01ae\u01b1-\u0236\u0238-\u024f"
-    "\u2c60-\u2c7f\ua720-\ua7ff\uab30-\uab6f\u0530-\u058f\u13a0-\u13ff\uab70-\uabbf\ua4d0-\ua4ff\u2c80-\u2cff]"
+    "\u2100-\u214f\u2150-\u218f\u2460-\u24ff\U0001d400-\U0001d7ff" + _DRAWN_AS_LATIN + "]"
 )
+#: The scripts above whose every letter counts as drawn as a Latin one: a word all of them ("Sở ꓔꓔꓔꓔ" in Lisu) reads as Latin.
+_ALL_DRAWN = re.compile("[" + _DRAWN_AS_LATIN + "]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 #: The Greek and Cyrillic letters drawn as Latin ones, and the signs that are Latin letters drawn otherwise: a word of
 #: only these ("У" in "Sở У tế", "СНВ", "Ⅱ") reads as Latin. A real Greek or Cyrillic word ("Москва") has others.
@@ -48,6 +53,6 @@ def mixed_script(spelling: str, path) -> list[Problem]:
             continue
         if _LATIN.search(word) is not None:
             return [warning("mixed-script", path, spelling=spelling, word=word, **describe(foreign.group()))]
-        if all(char in _LOOK_ALIKES or char.isdigit() for char in word):
+        if all(char in _LOOK_ALIKES or char.isdigit() or _ALL_DRAWN.match(char) for char in word):
             return [warning("mixed-script", path, key="mixed-script.look-alike", spelling=spelling, word=word, **describe(foreign.group()))]
     return []

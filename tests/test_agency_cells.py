@@ -52,8 +52,12 @@ def test_the_cells_reach_html_markdown_and_word(plan):
 
 @pytest.mark.parametrize("cell, names, agree", [
     ("Sở A, Sở B.", ["Sở A", "Sở B"], True),
-    ("Sở A; và Sở B", ["Sở A", "Sở B"], True),
-    ("- sở a\n- Sở B", ["Sở A", "Sở B"], True),  # case aside, a line each behind a dash
+    ("Sở A;Sở B;", ["Sở A", "Sở B"], True),
+    ("- Sở A\n- Sở B", ["Sở A", "Sở B"], True),  # a line each behind a dash
+    ("Sở A và Sở B", ["Sở A", "Sở B"], False),  # an import reads one name: "và" joins words of names too
+    ("Văn phòng UBND tỉnh", ["Văn phòng", "UBND tỉnh"], False),  # a space alone: it prints one agency
+    ("sở a, Sở B", ["Sở A", "Sở B"], False),  # word for word
+    ("-", [], False),  # no name, a dash printed
     ("Sở A, UBND huyện, thành phố", ["Sở A", "UBND huyện, thành phố"], True),
     ("Sở B, Sở A", ["Sở A", "Sở B"], False),  # another order
     ("Sở A", ["Sở B"], False),  # another agency
@@ -151,3 +155,43 @@ def test_only_the_listed_names_split_a_cell_and_their_count_is_bounded(tmp_path,
     assert vi3(_with_custom_properties(data, _properties("Sở Nội vụ"))) == ["Các cơ quan nhà nước thuộc tỉnh, đơn vị tư vấn"]
     flood = "\n".join(f"Cơ quan {k}" for k in range(3 * MAX_AGENCY_NAMES)) + "\nđơn vị tư vấn\nCác cơ quan nhà nước thuộc tỉnh"
     assert vi3(_with_custom_properties(data, _properties(flood))) == ["Các cơ quan nhà nước thuộc tỉnh, đơn vị tư vấn"]  # past the bound
+
+
+def test_every_cell_validate_accepts_comes_back_from_word_as_its_names(run, tmp_path):
+    # "Sở A và Sở B" passed cell-names and came back from Word as one agency, "Sở A và Sở B".
+    cells = ["Sở A, Sở B.", "Sở A; Sở B", "- Sở A\n- Sở B", "Sở A,Sở B;", "Sở A\nSở B"]
+    items = "".join(
+        f"  {{id: A-{k}, product: x, lead: [Sở A, Sở B], lead_cell: {json.dumps(cell, ensure_ascii=False)}, deadline: Tháng 6/2021}},\n"
+        for k, cell in enumerate(cells))
+    path = tmp_path / "plan.yaml"
+    path.write_text("plan: {title: KẾ HOẠCH Cải cách hành chính năm 2021, year: 2021}\nagencies: [{name: Sở A}, {name: Sở B}]\n"
+                    f"sections: [{{numeral: I, title: M, tasks: [{{items: [\n{items}]}}]}}]\n", encoding="utf-8")
+    assert run("validate", "--strict", path).exit_code == 0
+    assert run("render", "--plan", path, "-f", "docx", "-o", tmp_path / "plan.docx").exit_code == 0
+    assert run("import", tmp_path / "plan.docx", "-o", tmp_path / "back.yaml").exit_code == 0
+    back = load_plan(tmp_path / "back.yaml").plan
+    assert [(i.lead, i.lead_cell is None or cell_names(i.lead_cell, i.lead)) for _, _, i in back.items()] == [(["Sở A", "Sở B"], True)] * len(cells)
+
+
+def test_a_word_file_with_broken_properties_is_still_read(tmp_path, plan):
+    # The properties are metadata: a part that is not XML was a refusal of the whole document (exit 2).
+    from cchc.inputs.docx import read_docx
+    from cchc.outputs.docx import render_docx
+
+    data = render_docx(build_view(plan))
+    for broken in ("<Properties", "", "\ufeff<?xml?>", '<!DOCTYPE x [<!ENTITY a "b">]><Properties/>'):
+        assert read_docx(_with_custom_properties(data, broken), "plan.docx").data["sections"]
+
+
+def test_word_counts_a_propertys_length_in_utf16_units():
+    import docx
+
+    from cchc.outputs.docx import agency_names
+
+    document = docx.Document()
+    agency_names(document, ["𝐀" * 100, "Sở B" * 40, "𝐁" * 200])  # 200, 160 and 400 units
+    part = next(rel.target_part for rel in document.part.package.rels.values() if rel.reltype.endswith("/custom-properties"))
+    from lxml import etree
+
+    values = ["".join(p.itertext()) for p in etree.fromstring(part.blob)]
+    assert values == ["𝐀" * 100, "Sở B" * 40]  # one a property, each within 255 units; the longer one left out

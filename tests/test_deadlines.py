@@ -968,3 +968,13 @@ def test_a_year_after_a_comma_is_the_year_of_the_wording_before(text, kind, due)
 ])
 def test_a_year_after_another_year_or_a_recurring_wording_is_a_part_of_its_own(text, due) -> None:
     assert parse_deadline(text, 2025).due == due
+
+
+@pytest.mark.parametrize("text, due", [
+    ("Tháng 6, năm 2026; tháng 9, năm 2026", (date(2026, 6, 30), date(2026, 9, 30))),
+    ("Quý II, năm 2026 và Quý III, năm 2026", (date(2026, 6, 30), date(2026, 9, 30))),
+    ("Quý II, năm 2026\nQuý III, năm 2026", (date(2026, 6, 30), date(2026, 9, 30))),
+])
+def test_each_part_of_a_list_takes_the_year_after_its_comma(text, due):
+    # Only a year at the very end was read so: each "…, năm 2026" of a list added 31/12/2026, and took the plan's year.
+    assert parse_deadline(text, 2020).due == due

@@ -111,3 +111,23 @@ def test_the_bound_is_the_same_checked_in_one_process_or_two(run, tmp_path, monk
     found = json.loads(run("validate", path, "-f", "json", "--lang", "en").stdout)["diagnostics"]
     assert [d["code"] for d in found] == ["unknown-agency"] * 1000 + ["checks-more"]
     assert "and 1,500 more problems" in found[-1]["message"] and found[-1]["line"] == found[-2]["line"] + 1
+
+
+@pytest.mark.parametrize("name", ["Sở ꓔꓔꓔꓔ", "ꓴꓐꓠꓓ tỉnh", "Sở ᎢᏢ", "Sở ՕՏ", "Sở ⲦⲦ"])
+def test_a_word_all_of_letters_drawn_as_latin_ones_is_warned_of(name):
+    # "Sở ꓔꓔꓔꓔ" in Lisu reads as "Sở TTTT"; only Greek, Cyrillic and full-width words were caught.
+    from cchc.look_alikes import mixed_script
+
+    assert [p.code for p in mixed_script(name, ())] == ["mixed-script"]
+
+
+@pytest.mark.parametrize("note, money", [
+    ("Khoảng 500tr", True), ("Theo dự án 10tr", True), ("Hai tỷ đồng từ nguồn xã hội hóa", True), ("Ba tỷ rưỡi", True),
+    ("Theo dự toán năm 2021 đồng thời", False), ("Theo Đề án 06 ngân sách Trung ương", False), ("15 dự án", False),
+    ("Tỷ lệ 80%", False), ("Theo Quyết định 960/QĐ-UBND", False),
+])
+def test_a_sum_of_money_is_told_from_other_figures_in_a_note(note, money):
+    from cchc.checks_money import MONEY
+    from cchc.text import fold
+
+    assert (MONEY.search(fold(note)) is not None) is money

@@ -94,7 +94,7 @@ def open_package(data: bytes) -> Package:
     paths = {key: related.get(f"/{key}", name) for key, name in _PARTS.items()}
     parts = {key: _parse(archive, names[path]) if path in names else None for key, path in paths.items()}
     custom = _related(archive, names, "", "/custom-properties").get("/custom-properties")
-    return Package(document, parts["styles"], parts["numbering"], _agency_names(_parse(archive, names[custom])) if custom in names else [])
+    return Package(document, parts["styles"], parts["numbering"], _agency_names(archive, names[custom]) if custom in names else [])
 
 
 #: The custom document properties in which cchc writes a plan's agency names (``cchc.outputs.docx.AGENCY_NAMES``).
@@ -103,8 +103,13 @@ AGENCY_NAMES = "cchc-agencies-"
 MAX_AGENCY_NAMES, MAX_AGENCY_NAME = 20_000, 300
 
 
-def _agency_names(properties) -> list[str]:
-    """The agency names a document cchc wrote lists in its custom properties (none in any other document)."""
+def _agency_names(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> list[str]:
+    """The agency names a document cchc wrote lists in its custom properties (none in any other document, nor in a
+    part that is not well-formed XML: it is the document's metadata, not its text, and is then passed over)."""
+    try:
+        properties = _parse(archive, info)
+    except DocxRefused:
+        return []
     names: list[str] = []
     for prop in properties:
         if (prop.get("name") or "").startswith(AGENCY_NAMES) and len(names) < MAX_AGENCY_NAMES:

@@ -264,16 +264,16 @@ MESSAGES = {
         "budget {note!q} is in quotes, so it is read as text, not a number: write {bare} without the quotes",
     ),
     "cell-names.lead": (
-        "ô cơ quan chủ trì ghi {cell!q} không phải danh sách lead {names!q} theo đúng thứ tự, giữa các tên chỉ có dấu phẩy, "
-        "chấm phẩy, chấm, gạch đầu dòng hay chữ \"và\": bản in ghi ô này, còn tra cứu dùng danh sách; hãy sửa cho khớp",
-        "the lead cell as written, {cell!q}, is not the lead names {names!q} in that order with only commas, semicolons, "
-        "full stops, dashes or \"và\" between them: the printed plan shows the cell, queries use the list; make them agree",
+        "ô cơ quan chủ trì ghi {cell!q} không phải danh sách lead {names!q} theo đúng thứ tự và đúng từng chữ, giữa các "
+        "tên chỉ có dấu phẩy, chấm phẩy hay xuống dòng: bản in ghi ô này, còn tra cứu dùng danh sách; hãy sửa cho khớp",
+        "the lead cell as written, {cell!q}, is not the lead names {names!q} word for word in that order with only commas, "
+        "semicolons or line breaks between them: the printed plan shows the cell, queries use the list; make them agree",
     ),
     "cell-names.partners": (
-        "ô cơ quan phối hợp ghi {cell!q} không phải danh sách partners {names!q} theo đúng thứ tự, giữa các tên chỉ có dấu "
-        "phẩy, chấm phẩy, chấm, gạch đầu dòng hay chữ \"và\": bản in ghi ô này, còn tra cứu dùng danh sách; hãy sửa cho khớp",
-        "the partners cell as written, {cell!q}, is not the partner names {names!q} in that order with only commas, "
-        "semicolons, full stops, dashes or \"và\" between them: the printed plan shows the cell, queries use the list; make them agree",
+        "ô cơ quan phối hợp ghi {cell!q} không phải danh sách partners {names!q} theo đúng thứ tự và đúng từng chữ, giữa các "
+        "tên chỉ có dấu phẩy, chấm phẩy hay xuống dòng: bản in ghi ô này, còn tra cứu dùng danh sách; hãy sửa cho khớp",
+        "the partners cell as written, {cell!q}, is not the partner names {names!q} word for word in that order with only "
+        "commas, semicolons or line breaks between them: the printed plan shows the cell, queries use the list; make them agree",
     ),
     "budget-note": (
         "ghi chú kinh phí {note!q} không phải số tiền, cũng không phải ghi chú dạng \"Theo dự án\", \"Theo kế hoạch\", \"Theo đề án\"",

@@ -388,9 +388,9 @@ def agency_names(doc, names: list[str]) -> None:
 
     values: list[str] = []
     for name in names:
-        if clean(name) != name or len(name) > PROPERTY_CHARS:  # as Word holds them
+        if clean(name) != name or _units(name) > PROPERTY_CHARS:  # as Word holds them
             continue
-        if values and len(values[-1]) + 1 + len(name) <= PROPERTY_CHARS:
+        if values and _units(values[-1]) + 1 + _units(name) <= PROPERTY_CHARS:
             values[-1] += "\n" + name
         else:
             values.append(name)
@@ -409,6 +409,11 @@ def agency_names(doc, names: list[str]) -> None:
     package = doc.part.package
     part = Part(PackURI("/docProps/custom.xml"), CONTENT_TYPE.OFC_CUSTOM_PROPERTIES, xml.encode("utf-8"), package)
     package.relate_to(part, RELATIONSHIP_TYPE.CUSTOM_PROPERTIES)
+
+
+def _units(text: str) -> int:
+    """*text*'s length as Word counts it: in UTF-16 code units (a character past U+FFFF is two)."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 def fixed_zip(data: bytes) -> bytes:
