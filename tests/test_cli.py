@@ -736,6 +736,21 @@ def test_a_folder_of_several_plans_is_told_each_of_them(run, tmp_path, monkeypat
     assert "ban-nhap.yaml, ke-hoach-2027.yaml, z0.yaml, …" in run("sections").stderr
 
 
+@pytest.mark.parametrize("where", ["ke-hoach-2026.yaml", "plans/2026.yaml"])
+def test_a_bare_validate_beside_a_plan_of_ones_own_checks_no_other_plan_in_its_place(run, tmp_path, monkeypatch, where):
+    # A CI step "cchc validate" in a repository keeping ke-hoach-2026.yaml checked the bundled 2021 plan: exit 0,
+    # whatever the repository's own plan held.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("CCHC_PLAN", raising=False)
+    (tmp_path / where).parent.mkdir(exist_ok=True)
+    (tmp_path / where).write_text("plan:\n  title: x\n", encoding="utf-8")
+    result = run("--lang", "en", "validate")
+    assert result.exit_code == 2 and result.stdout == "", result
+    assert f"name the files to check: cchc validate {where}" in result.stderr
+    assert run("validate", where).exit_code == 1  # named, it is checked (and has errors)
+    assert run("sections").exit_code == 0  # a query still answers from the bundled plan, with a note
+
+
 def test_a_plan_made_by_init_outside_plans_is_named_by_init_and_by_the_next_query(run, tmp_path, monkeypatch):
     # `cchc init -o ke-hoach-2027.yaml` then `cchc due --month 2027-06` answered from the bundled 2021 plan in silence.
     monkeypatch.chdir(tmp_path)

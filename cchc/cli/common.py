@@ -258,19 +258,14 @@ def terminal() -> bool:
 def plan_path(plan: Optional[Path]) -> Path:
     """The plan a command reads: --plan (or CCHC_PLAN), else the default; a note when the default falls back to the
     bundled 2021 plan beside a plans/ folder that holds other plans (a plan of one's own, named otherwise)."""
-    from cchc.load import DEFAULT_PLAN, bundled_plan_path, plans_above, working_plan
+    from cchc.load import bundled_plan_path, working_plan
 
     if plan is not None:
         return plan
     path = working_plan()
     if path is None:
         path = bundled_plan_path()
-        # The plans of plans/ here, else of the repository's plans/ above (from its docs/), else the current folder's.
-        folder = DEFAULT_PLAN.parent if DEFAULT_PLAN.parent.is_dir() else plans_above()
-        others = sorted(folder.glob("*.y*ml")) if folder is not None else []
-        others = [other for other in others if other.suffix in (".yaml", ".yml") and ".progress." not in other.name]
-        if not others:  # the plans of the current folder, its other YAML files left out (the first few read)
-            others = list(islice(filter(_looks_like_a_plan, sorted(Path(".").glob("*.y*ml"))), NAMED_PLANS + 1))
+        others = own_plans()
         told = CURRENT.get().told
         if others and "bundled-plan" not in told:
             told.add("bundled-plan")
@@ -289,6 +284,17 @@ def plan_path(plan: Optional[Path]) -> Path:
 
 #: The plans a note names when the bundled plan is read beside others.
 NAMED_PLANS = 3
+
+
+def own_plans() -> list[Path]:
+    """Plans of one's own where no plans/2021.yaml is: those of plans/ here, else of the repository's plans/ above
+    (from its docs/), else the current folder's plans (its other YAML files left out; the first few read)."""
+    from cchc.load import DEFAULT_PLAN, plans_above
+
+    folder = DEFAULT_PLAN.parent if DEFAULT_PLAN.parent.is_dir() else plans_above()
+    others = sorted(folder.glob("*.y*ml")) if folder is not None else []
+    others = [other for other in others if other.suffix in (".yaml", ".yml") and ".progress." not in other.name]
+    return others or list(islice(filter(_looks_like_a_plan, sorted(Path(".").glob("*.y*ml"))), NAMED_PLANS + 1))
 
 
 def _looks_like_a_plan(path: Path) -> bool:

@@ -13,16 +13,19 @@ import typer
 
 from cchc.cli.app import app
 from cchc.cli.common import (
+    NAMED_PLANS,
     EXIT_PROBLEMS,
     EXIT_USAGE,
     ProgressOption,
     a_path,
+    fail,
     lang,
     load_checked,
     msg,
     note,
     out,
     out_data,
+    own_plans,
     plan_path,
     today_date,
     usage,
@@ -50,7 +53,7 @@ def validate(
     plans = [*(plans or []), *(plan_options or [])]
     if not plans:
         env = os.environ.get("CCHC_PLAN")
-        plans = [Path(env) if env else plan_path(None)]
+        plans = [Path(env) if env else _default_plan()]
     if plans_only:
         given, plans = len(plans), plans_among(plans)
         if not plans:  # a hook whose `files:` takes in no plan passes: said, so that it is not taken for a check
@@ -69,6 +72,19 @@ def validate(
         raise typer.Exit(EXIT_USAGE)
     if any(p.severity == "error" for p in problems) or (strict and problems):
         raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _default_plan() -> Path:
+    """The plan a bare ``validate`` checks; exit 2 where it would be the bundled 2021 plan beside plans of one's own
+    (a CI step "cchc validate" then passed on the bundled plan, whatever the repository's own plan held)."""
+    from cchc.load import working_plan
+
+    if working_plan() is None and (others := own_plans()):
+        from cchc.text import one_line
+
+        names = ", ".join(one_line(str(other)) for other in others[:NAMED_PLANS]) + (", …" if len(others) > NAMED_PLANS else "")
+        raise fail(msg("cli.validate-which", found=names, quoted=" ".join(shlex.quote(str(o)) for o in others[:NAMED_PLANS])), EXIT_USAGE)
+    return plan_path(None)
 
 
 def check_files(paths: list[Path], as_of: datetime.date, progress: Path | None = None) -> tuple[list[str], list, bool]:

@@ -112,6 +112,12 @@ MESSAGES = {
         "đang đọc kế hoạch 2021 kèm theo cchc (không có plans/2021.yaml); ở đây còn có kế hoạch {found}: hãy chọn một bằng --plan TỆP hoặc CCHC_PLAN",
         "reading the 2021 plan that comes with cchc (there is no plans/2021.yaml); there are other plans here, {found}: choose one with --plan FILE or CCHC_PLAN",
     ),
+    "cli.validate-which": (
+        "không nêu tệp nào: ở đây có kế hoạch riêng ({found}), nên cchc không kiểm tra thay bằng kế hoạch 2021 kèm "
+        "theo nó; hãy nêu tệp cần kiểm tra: cchc validate {quoted}",
+        "no file given: there are plans of one's own here ({found}), so cchc does not check its bundled 2021 plan in "
+        "their place; name the files to check: cchc validate {quoted}",
+    ),
     "write.no-directory": (
         "{path}: không có thư mục {directory!q} để ghi vào; hãy tạo thư mục đó trước (mkdir -p)",
         "{path}: there is no folder {directory!q} to write into; make it first (mkdir -p)",
