@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from cchc.agencies import AgencyRegistry, spelling_key
-from cchc.checks_money import check_item_amount, check_total, check_total_in_words, check_total_note
+from cchc.checks_money import check_budget_heading, check_item_amount, check_total, check_total_in_words, check_total_note
 from cchc.deadlines import KIND_RECURRING, DeadlineError, parse_deadline, start_of
 from cchc.look_alikes import foreign_letter, mixed_script
 from cchc.problems import At, Problem, error, warning
@@ -376,6 +376,7 @@ PLAN_CHECKS = (
     check_total,
     check_total_in_words,
     check_total_note,
+    check_budget_heading,
 )
 
 

@@ -53,6 +53,14 @@ MONEY = re.compile(
 )
 
 
+def check_budget_heading(plan) -> list[Problem]:
+    """A budget column heading of the plan's own says million VND, the unit of every amount the column prints."""
+    heading = plan.plan.headings.budget if plan.plan.headings is not None else None
+    if heading is None or "trieu dong" in fold(heading) or "trieu vnd" in fold(heading):
+        return []
+    return [error("heading-unit", ("plan", "headings", "budget"), heading=heading)]
+
+
 def check_total_note(plan) -> list[Problem]:
     """A total written as a note that is an amount ("500", "Năm trăm triệu đồng") is refused as an item's budget
     note is: the items are never checked against it. A note with a sum of money in it is warned of."""

@@ -170,6 +170,15 @@ class Decision(_Model):
     recipients: list[Text] = []
 
 
+class Headings(_Model):
+    """The task table's column headings as the source writes them, where they differ from cchc's."""
+
+    lead: Optional[Text] = None  # "Cơ quan chủ trì tham mưu hoặc thực hiện"
+    partners: Optional[Text] = None
+    deadline: Optional[Text] = None
+    budget: Optional[Text] = None  # in million VND, as every amount of a plan file: "Kinh phí (triệu đồng)"
+
+
 class PlanHeader(_Model):
     """The plan's own header: title, year, declared total; for a plan issued on its own, its issuing block too."""
 
@@ -183,6 +192,7 @@ class PlanHeader(_Model):
     total_in_words: Optional[Text] = None
     total_note: Optional[Note] = None  # an amount as text is refused, as an item's budget note (text-amount)
     default_lead: Optional[Name] = None
+    headings: Optional[Headings] = None
     # The issuing block of a plan issued on its own (absent under a decision).
     superior: Optional[Text] = None
     issuer: Optional[Text] = None

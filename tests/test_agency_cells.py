@@ -195,3 +195,28 @@ def test_word_counts_a_propertys_length_in_utf16_units():
 
     values = ["".join(p.itertext()) for p in etree.fromstring(part.blob)]
     assert values == ["𝐀" * 100, "Sở B" * 40]  # one a property, each within 255 units; the longer one left out
+
+
+def test_the_2021_table_is_headed_as_the_decision_heads_it(plan):
+    # "Cơ quan chủ trì tham mưu hoặc thực hiện" printed as "Cơ quan chủ trì" in every format.
+    import docx
+
+    from cchc.outputs.docx import render_docx
+
+    source_heads = SOURCE.read_text("utf-8").split("Nội dung\tNhiệm vụ\tSản phẩm\t", 1)[1].splitlines()[0].split("\t")
+    assert source_heads[0] == "Cơ quan chủ trì tham mưu hoặc thực hiện"
+    assert "<th>" + "</th><th>".join(source_heads) + "</th>" in render_plan(plan, "html")  # lead to budget, as the source
+    document = docx.Document(io.BytesIO(render_docx(build_view(plan))))
+    table = next(t for t in document.tables if "Sản phẩm" in [c.text for c in t.rows[0].cells])
+    assert [c.text for c in table.rows[0].cells][-4:] == source_heads
+
+
+@pytest.mark.parametrize("heading, code", [("Kinh phí (triệu đồng)", None), ("Kinh phí (đồng)", "heading-unit"), ("Dự toán", "heading-unit")])
+def test_a_budget_heading_of_the_plans_own_must_say_million_vnd(run, tmp_path, heading, code):
+    # Every amount of a plan file is in million VND: "Kinh phí (đồng)" would print 10 for ten million under đồng.
+    path = tmp_path / "plan.yaml"
+    path.write_text(f"plan: {{title: T, year: 2021, headings: {{budget: {heading}}}}}\nagencies: [{{name: Sở A}}]\n"
+                    "sections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: x, lead: [Sở A], deadline: Tháng 6/2021, budget: 10}]}]}]\n",
+                    encoding="utf-8")
+    found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
+    assert [d["code"] for d in found] == ([code] if code else [])

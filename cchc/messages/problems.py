@@ -279,6 +279,12 @@ MESSAGES = {
         "ghi chú kinh phí {note!q} không phải số tiền, cũng không phải ghi chú dạng \"Theo dự án\", \"Theo kế hoạch\", \"Theo đề án\"",
         "budget note {note!q} is not an amount nor a note such as \"Theo dự án\", \"Theo kế hoạch\", \"Theo đề án\"",
     ),
+    "heading-unit": (
+        "tiêu đề cột kinh phí {heading!q} không nói đơn vị triệu đồng, mà mọi số tiền trong tệp kế hoạch đều tính bằng "
+        "triệu đồng: bản in sẽ đặt các số ấy dưới một đơn vị khác; hãy ghi đơn vị, ví dụ \"Kinh phí (triệu đồng)\"",
+        "the budget column heading {heading!q} does not say million VND (triệu đồng), the unit of every amount in a plan "
+        "file: the printed plan would put those figures under another unit; say it, e.g. \"Kinh phí (triệu đồng)\"",
+    ),
     "checks-more": (
         "và {count!n} vấn đề khác mà các bước kiểm tra nội dung tìm ra từ đây trở đi không được liệt kê (chỉ liệt "
         "kê 1.000 lỗi và 1.000 cảnh báo đầu tiên); sửa các vấn đề trên rồi chạy lại",

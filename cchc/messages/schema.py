@@ -150,6 +150,27 @@ MESSAGES = {
         'Tổng cộng bằng chữ như văn bản gốc viết ("Hai trăm triệu đồng chẵn").',
         'The total in words as the source writes it ("Hai trăm triệu đồng chẵn").',
     ),
+    "schema.PlanHeader.headings": ("Tiêu đề cột", "Column headings"),
+    "schema.PlanHeader.headings.about": (
+        "Tiêu đề các cột của bảng nhiệm vụ như văn bản gốc ghi, khi khác tiêu đề cchc in sẵn.",
+        "The task table's column headings as the source writes them, where they differ from cchc's.",
+    ),
+    "schema.Headings": ("Tiêu đề cột", "Column headings"),
+    "schema.Headings.about": (
+        "Tiêu đề các cột của bảng nhiệm vụ như văn bản gốc ghi; cột nào không ghi thì in tiêu đề sẵn có.",
+        "The task table's column headings as the source writes them; a column not named keeps cchc's heading.",
+    ),
+    "schema.Headings.lead": ("Cột cơ quan chủ trì", "Lead column"),
+    "schema.Headings.lead.about": ('Mặc định "Cơ quan chủ trì".', 'By default "Cơ quan chủ trì".'),
+    "schema.Headings.partners": ("Cột cơ quan phối hợp", "Partners column"),
+    "schema.Headings.partners.about": ('Mặc định "Cơ quan phối hợp".', 'By default "Cơ quan phối hợp".'),
+    "schema.Headings.deadline": ("Cột thời hạn", "Deadline column"),
+    "schema.Headings.deadline.about": ('Mặc định "Thời gian hoàn thành".', 'By default "Thời gian hoàn thành".'),
+    "schema.Headings.budget": ("Cột kinh phí", "Budget column"),
+    "schema.Headings.budget.about": (
+        'Mặc định "Kinh phí dự kiến (triệu đồng)"; phải nói đơn vị triệu đồng, đơn vị của mọi số tiền trong tệp.',
+        'By default "Kinh phí dự kiến (triệu đồng)"; it must say million VND (triệu đồng), the unit of every amount in the file.',
+    ),
     "schema.PlanHeader.total_note": ("Ghi chú tổng cộng", "Total note"),
     "schema.PlanHeader.total_note.about": (
         'Tổng cộng ghi bằng lời, ví dụ "Theo nguồn kinh phí thường xuyên".',

@@ -124,13 +124,14 @@ def task_table(doc, view, width: int, height: int):
     cell_margins(table, 70, 20)
     # Padding 70 twips a side (7 pt together), 20 above and below (2 pt); paragraphs 1 pt before and after.
     fit = RowFit(widths, height, size=TABLE_PT, padding=7, spacing=2, margin=2)
-    fit.below_heading([(column, [head]) for column, head in enumerate(heads)])
+    shown = {LEAD: view.headings["lead"], PARTNERS: view.headings["partners"], DEADLINE: view.headings["deadline"], MONEY: view.headings["budget"]}
+    fit.below_heading([(column, [shown.get(head, head)]) for column, head in enumerate(heads)])
 
     row = table.add_row()
     row_flags(row, heading=True)
     for cell, head in zip(row.cells, heads):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-        cell_text(cell, [head], bold=True, align=CENTER)
+        cell_text(cell, [shown.get(head, head)], bold=True, align=CENTER)  # the plan's own heading, or cchc's
 
     if not view.sections:
         cells = data_row(table)
