@@ -220,3 +220,14 @@ def test_a_budget_heading_of_the_plans_own_must_say_million_vnd(run, tmp_path, h
                     encoding="utf-8")
     found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
     assert [d["code"] for d in found] == ([code] if code else [])
+
+
+def test_import_keeps_a_tables_own_headings_and_not_cchcs(run, tmp_path, plan):
+    from cchc.outputs.docx import render_docx
+
+    minimal = load_plan(ROOT / "tests" / "data" / "valid" / "minimal.yaml").plan
+    for name, source, lead in (("2021", plan, "Cơ quan chủ trì tham mưu hoặc thực hiện"), ("minimal", minimal, None)):
+        (tmp_path / f"{name}.docx").write_bytes(render_docx(build_view(source)))
+        assert run("import", tmp_path / f"{name}.docx", "-o", tmp_path / f"{name}.yaml").exit_code == 0
+        back = load_plan(tmp_path / f"{name}.yaml").plan
+        assert (back.plan.headings.lead if back.plan.headings else None) == lead, name

@@ -1,13 +1,11 @@
 """A plan read from a Word document (.docx) as an office writes it, into cchc's plan data.
 
-``read_docx(data, name)`` reads, in order: the issuing block (often a
-borderless two-column table: the bodies and "Số: …" on the left, the
-national motto and "Thái Bình, ngày … tháng … năm …" on the right); for a
-decision (QUYẾT ĐỊNH) its title, the authority, the legal bases ("Căn cứ …"),
-the articles ("Điều 1. …"), then its signature block and "Nơi nhận:"; the
-plan (KẾ HOẠCH) with its title and subtitle; the prose before the task table,
-the task table(s) (a budget by source only added up: ``docx_sources``), the prose
-after, a plan's own signature; an appendix (PHỤ LỤC) may follow with the table.
+``read_docx(data, name)`` reads, in order: the issuing block (often a borderless two-column table: the bodies and
+"Số: …" on the left, the national motto and "Thái Bình, ngày … tháng … năm …" on the right); for a decision (QUYẾT
+ĐỊNH) its title, the authority, the legal bases ("Căn cứ …"), the articles ("Điều 1. …"), then its signature block
+and "Nơi nhận:"; the plan (KẾ HOẠCH) with its title and subtitle; the prose before the task table, the task table(s)
+(a budget by source only added up: ``docx_sources``; their own headings: ``docx_headings``), the prose after, a
+plan's own signature; an appendix (PHỤ LỤC) may follow with the table.
 
 It returns ``Imported``: the data (dicts in the model's field order, for ``cchc.inputs.writer``), the comments to
 write where it guessed, and warnings (``Problem``s placed at body paragraph N, or table T row R column C) for what it
@@ -22,6 +20,7 @@ from dataclasses import dataclass, field
 
 from cchc.inputs import docx_prose as prose
 from cchc.inputs.docx_agencies import AgencyBook, issuer_level, keep_cell
+from cchc.inputs.docx_headings import own_headings
 from cchc.inputs.docx_body import Body, Para, Place
 from cchc.inputs.docx_styles import Numbering, Styles
 from cchc.inputs.docx_package import DocxRefused, open_package
@@ -103,7 +102,7 @@ class _Document:
         self.name = name
         #: (message key, place, arguments), in the order they were found
         self.warnings: list[tuple[str, Place, dict]] = []
-        self.tables = TableReader(self.warnings)
+        self.tables, self.headings = TableReader(self.warnings), None  # the first task table's own headings
         self.book = AgencyBook(registry)
         self.comments: list[tuple[object, str | None, str, dict]] = []
         self.decision: dict | None = None
@@ -142,6 +141,7 @@ class _Document:
                     closing = []
                     mode = "appendix"
                 self.tables.read(grid, columns)
+                self.headings = self.headings if self.headings is not None else own_headings(grid, columns)
                 seen_table = self.in_plan = totals_zone = True
                 mode = "appendix" if mode == "appendix" else "prose"
                 continue
@@ -382,7 +382,7 @@ class _Document:
         data: dict = {}
         if self.decision is not None:
             data["decision"] = _ordered(self.decision, _DECISION_FIELDS)
-        plan["year"] = year
+        plan["year"], plan["headings"] = year, self.headings or None
         data["plan"] = _ordered(plan, _PLAN_FIELDS)
         data["agencies"] = agencies or None
         data["prose_before"] = prose.blocks(self.before) or None
@@ -432,7 +432,7 @@ class _Document:
 
 
 _DECISION_FIELDS = ("number", "date", "place", "superior", "issuer", "authority", "title", "legal_bases", "articles", "plan_in_article", "signer", "recipients")
-_PLAN_FIELDS = ("title", "subtitle", "year", "total_million_vnd", "total_in_words", "total_note", "default_lead", "superior", "issuer", "number", "place", "date", "signer", "recipients")
+_PLAN_FIELDS = ("title", "subtitle", "year", "total_million_vnd", "total_in_words", "total_note", "default_lead", "headings", "superior", "issuer", "number", "place", "date", "signer", "recipients")
 
 
 def _new_decision() -> dict:

@@ -1,0 +1,30 @@
+"""The task table's column headings a Word plan writes, where they are not cchc's own: ``plan.headings``.
+
+"Cơ quan chủ trì tham mưu hoặc thực hiện" over the lead column is printed back as the document wrote it. A budget
+heading is kept only when it says million VND and the amounts were read in it (a heading in đồng, its amounts
+turned into millions, would print them under the wrong unit).
+"""
+
+from __future__ import annotations
+
+from cchc.inputs.docx_table import Columns, heading_of
+from cchc.text import fold
+
+#: cchc's own headings (``cchc.outputs.view.HEADINGS``), by role; a heading that folds the same is not kept.
+_CCHC = {"lead": "Cơ quan chủ trì", "partners": "Cơ quan phối hợp", "deadline": "Thời gian hoàn thành", "budget": "Kinh phí dự kiến (triệu đồng)"}
+
+
+def own_headings(grid, columns: Columns) -> dict[str, str]:
+    """The headings of the first task table's lead, partners, deadline and budget columns that differ from cchc's."""
+    found = {}
+    for role, default in _CCHC.items():
+        column = columns.roles.get(role)
+        if column is None or not columns.heading_rows:
+            continue
+        text = " ".join(heading_of(grid, columns, column).split())
+        if not text or fold(text) == fold(default) or " — " in text:  # a heading over several columns: no one column's
+            continue
+        if role == "budget" and (columns.factor != 1 or columns.source_names or "trieu dong" not in fold(text)):
+            continue
+        found[role] = text
+    return found
