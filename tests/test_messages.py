@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 import re
 import string
 
@@ -410,3 +411,15 @@ def test_english_counts_take_their_noun_s_number():
     assert t("cli.more-errors", "en", count=1234) == "… and 1,234 more errors"
     assert t("cli.more-errors", "vi", count=1234) == "… và 1.234 lỗi nữa"
     assert t("budget.unpriced", "en", count=0) == "No amount: 0 items"
+
+
+def test_a_schema_message_in_vietnamese_names_the_key_with_its_name_in_the_form(run):
+    # "product không được để trống": a clerk who reads no English met a bare English key as the sentence's subject.
+    from cchc.messages import field_text
+
+    assert field_text("product", "vi") == "product (sản phẩm)" and field_text("product", "en") == "product"
+    assert field_text("budget", "vi") == "budget (kinh phí)"  # its name, not its unit
+    assert field_text("name", "vi") == "name"  # an agency's and a signer's: no one name to give it
+    path = Path(__file__).parent / "data" / "invalid" / "empty-product.yaml"
+    assert "product (sản phẩm) không được để trống" in run("validate", path).stdout
+    assert "product must not be empty" in run("--lang", "en", "validate", path).stdout

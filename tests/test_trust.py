@@ -594,9 +594,9 @@ def test_a_large_section_validated_in_pieces_gives_the_plan_and_problems_of_one_
 @pytest.mark.parametrize(
     "old, new, field, limit",
     [
-        ("partners: [Sở Tư pháp]", "partners: [" + "Sở Tư pháp " * 50 + "]", "partners", 500),  # 550 characters
-        ("  - name: Sở Tư pháp\n", "  - name: Sở Tư pháp\n  - name: " + "Sở" * 251 + "\n", "name", 500),
-        ("budget: 10", "budget: " + "Theo dự án " * 190, "budget", 2000),  # 2,090 characters
+        ("partners: [Sở Tư pháp]", "partners: [" + "Sở Tư pháp " * 50 + "]", "partners (cơ quan phối hợp)", 500),  # 550 characters
+        ("  - name: Sở Tư pháp\n", "  - name: Sở Tư pháp\n  - name: " + "Sở" * 251 + "\n", "name", 500),  # an agency's or a signer's
+        ("budget: 10", "budget: " + "Theo dự án " * 190, "budget (kinh phí)", 2000),  # 2,090 characters
     ],
 )
 def test_a_name_or_a_note_longer_than_any_real_one_is_refused(run, tmp_path, old, new, field, limit):

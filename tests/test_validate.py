@@ -148,7 +148,7 @@ def test_a_key_yaml_reads_as_null_or_a_number_is_told_to_be_quoted_in_either_lan
     line = text.splitlines().index("  ~: x") + 1  # the key itself
     vi, en = (diagnostics(run("validate", path, "-f", "json", "--lang", lang)) for lang in ("vi", "en"))
     assert [(d["line"], d["code"]) for d in vi] == [(line, "schema")]
-    assert vi[0]["message"] == "decision có một khóa không phải là văn bản (null: YAML đọc là số, true/false, ngày hay null); hãy đặt khóa trong dấu ngoặc kép"
+    assert vi[0]["message"] == "decision (quyết định) có một khóa không phải là văn bản (null: YAML đọc là số, true/false, ngày hay null); hãy đặt khóa trong dấu ngoặc kép"
     assert en[0]["message"].startswith("decision has a key that is not text (null:") and "Keys should be" not in en[0]["message"]
 
 
@@ -525,7 +525,7 @@ def test_a_year_out_of_range_is_told_the_bound(run, tmp_path, year, en, vi):
     plan.write_text((DATA / "valid" / "minimal.yaml").read_text(encoding="utf-8").replace("year: 2021", f"year: {year}", 1), encoding="utf-8")
     [found] = [d["message"] for d in diagnostics(run("validate", plan, "-f", "json", "--lang", "en")) if d["code"] == "schema"]
     assert found == f"year is out of range: {year} {en}"
-    assert f"year nằm ngoài khoảng cho phép: {year} {vi}" in run("validate", plan).stdout
+    assert f"year (năm) nằm ngoài khoảng cho phép: {year} {vi}" in run("validate", plan).stdout
 
 
 def test_a_misspelt_field_is_told_the_field_it_is_a_slip_for(run, tmp_path):
@@ -1211,8 +1211,8 @@ def test_a_label_typed_as_a_number_is_told_to_be_quoted_as_written(run, tmp_path
     errors = [d for d in diagnostics(result) if d["severity"] == "error"]
     assert result.exit_code == 1
     assert sorted(d["message"] for d in errors) == [
-        'deadline phải là văn bản, nhưng YAML đọc 2021 là một số; hãy đặt trong dấu ngoặc kép, đúng như văn bản ghi: deadline: "2021"',
-        'numeral phải là văn bản, nhưng YAML đọc 1 là một số; hãy đặt trong dấu ngoặc kép, đúng như văn bản ghi: numeral: "1"',
+        'deadline (thời gian hoàn thành) phải là văn bản, nhưng YAML đọc 2021 là một số; hãy đặt trong dấu ngoặc kép, đúng như văn bản ghi: deadline: "2021"',
+        'numeral (số thứ tự) phải là văn bản, nhưng YAML đọc 1 là một số; hãy đặt trong dấu ngoặc kép, đúng như văn bản ghi: numeral: "1"',
     ]
     assert run("--lang", "en", "validate", path).stdout.count("put it in double quotes, as the document writes it") == 2
     path.write_text(bare.replace("numeral: 1\n", 'numeral: "1"\n', 1).replace("deadline: 2021\n", 'deadline: "2021"\n', 1), encoding="utf-8")

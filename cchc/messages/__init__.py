@@ -121,7 +121,7 @@ def _value(key: str, value: Any, lang: str) -> Any:
 
 def _convert(value: Any, conversion: str, lang: str) -> Any:
     """cchc's conversions (``!q`` quoted, ``!m`` money, ``!M`` signed money, ``!d`` date, ``!n`` number,
-    ``!k`` a catalogue entry), and Python's own (``!r``, ``!s``, ``!a``)."""
+    ``!k`` a catalogue entry, ``!f`` a plan file's key), and Python's own (``!r``, ``!s``, ``!a``)."""
     if conversion == "q":
         from cchc.text import quote
 
@@ -136,7 +136,32 @@ def _convert(value: Any, conversion: str, lang: str) -> Any:
         return number_text(value, lang)
     if conversion == "k":
         return render(value, None, lang)
+    if conversion == "f":
+        return field_text(str(value), lang)
     return string.Formatter.convert_field(None, value, conversion)
+
+
+def field_text(field: str, lang: str) -> str:
+    """A plan file's key as a message names it: in Vietnamese with its name in the form ("product (sản phẩm)"), for
+    a reader who does not read the English key; in English the key alone."""
+    if lang != "vi":
+        return field
+    title = _field_titles().get(field)
+    return f"{field} ({title[0].lower() + title[1:]})" if title else field
+
+
+@lru_cache(maxsize=1)
+def _field_titles() -> dict[str, str]:
+    """Each field's Vietnamese title in the plan file's schema, where every model that has the field gives it one
+    name ("name" is an agency's and a signer's: none; the column headings' fields are named after an item's)."""
+    from cchc.messages.schema import MESSAGES as SCHEMA
+
+    found: dict[str, set[str]] = {}
+    for key, (vi, _) in SCHEMA.items():
+        parts = key.split(".")
+        if len(parts) == 3 and parts[1] != "Headings":
+            found.setdefault(parts[2], set()).add(vi.split(" (")[0])  # "Kinh phí (triệu đồng)": its name, not its unit
+    return {field: names.pop() for field, names in found.items() if len(names) == 1}
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **args: Any) -> str:

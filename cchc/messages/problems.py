@@ -24,28 +24,28 @@ MESSAGES = {
         "unknown field {field!q}; did you mean {suggestion}?",
     ),
     "schema.amount": (
-        "{field} phải là số tiền tính bằng triệu đồng (ví dụ 10 hoặc 2.5) hoặc một ghi chú như \"Theo dự án\", nhưng đang là {value}",
+        "{field!f} phải là số tiền tính bằng triệu đồng (ví dụ 10 hoặc 2.5) hoặc một ghi chú như \"Theo dự án\", nhưng đang là {value}",
         "{field} must be an amount in million VND (e.g. 10 or 2.5) or a note such as \"Theo dự án\", got {value}",
     ),
     "schema.number": (
-        "{field} phải là số tiền tính bằng triệu đồng, viết như số (ví dụ 200 hoặc 2.5), nhưng đang là {value}",
+        "{field!f} phải là số tiền tính bằng triệu đồng, viết như số (ví dụ 200 hoặc 2.5), nhưng đang là {value}",
         "{field} must be an amount in million VND written as a number (e.g. 200 or 2.5), got {value}",
     ),
-    "schema.text": ("{field} phải là văn bản, nhưng đang là {value}", "{field} must be text, got {value}"),
+    "schema.text": ("{field!f} phải là văn bản, nhưng đang là {value}", "{field} must be text, got {value}"),
     "schema.text-number": (
-        "{field} phải là văn bản, nhưng YAML đọc {value} là một số; hãy đặt trong dấu ngoặc kép, đúng như văn bản ghi: "
+        "{field!f} phải là văn bản, nhưng YAML đọc {value} là một số; hãy đặt trong dấu ngoặc kép, đúng như văn bản ghi: "
         "{field}: \"{value}\"",
         "{field} must be text, but YAML reads {value} as a number; put it in double quotes, as the document writes it: "
         "{field}: \"{value}\"",
     ),
     "schema.text-number.element": (
-        "mỗi mục của {field} phải là văn bản, nhưng YAML đọc {value} là một số; hãy đặt trong dấu ngoặc kép, đúng như văn bản "
+        "mỗi mục của {field!f} phải là văn bản, nhưng YAML đọc {value} là một số; hãy đặt trong dấu ngoặc kép, đúng như văn bản "
         "ghi: \"{value}\"",
         "each entry of {field} must be text, but YAML reads {value} as a number; put it in double quotes, as the document "
         "writes it: \"{value}\"",
     ),
     "schema.key": (
-        "{field} có một khóa không phải là văn bản ({value}: YAML đọc là số, true/false, ngày hay null); hãy đặt khóa trong dấu ngoặc kép",
+        "{field!f} có một khóa không phải là văn bản ({value}: YAML đọc là số, true/false, ngày hay null); hãy đặt khóa trong dấu ngoặc kép",
         "{field} has a key that is not text ({value}: YAML reads it as a number, true or false, a date or null); put the key in double quotes",
     ),
     "schema.key.top": (
@@ -53,43 +53,43 @@ MESSAGES = {
         "the file has a key that is not text ({value}: YAML reads it as a number, true or false, a date or null); put the key in double quotes",
     ),
     "schema.text-colon": (
-        "{field} phải là văn bản, nhưng dấu hai chấm và dấu cách (\": \") ở giữa làm YAML hiểu thành một khóa và giá trị; "
+        "{field!f} phải là văn bản, nhưng dấu hai chấm và dấu cách (\": \") ở giữa làm YAML hiểu thành một khóa và giá trị; "
         "hãy đặt cả nội dung trong dấu ngoặc kép: {text}",
         "{field} must be text, but the colon and space (\": \") inside it made YAML read a key and a value; "
         "put the whole text in double quotes: {text}",
     ),
     "schema.list.text": (
-        "{field} phải là một danh sách, nhưng đang là {value}: viết mỗi mục một dòng bên dưới, bắt đầu bằng dấu gạch (- {text})",
+        "{field!f} phải là một danh sách, nhưng đang là {value}: viết mỗi mục một dòng bên dưới, bắt đầu bằng dấu gạch (- {text})",
         "{field} must be a list, got {value}: write each entry on a line of its own under it, after a dash (- {text})",
     ),
     "schema.text.list-element": (
-        "mỗi mục của {field} phải là văn bản, nhưng mục này là một danh sách trong ngoặc vuông, {value}: viết mỗi tên một dòng "
+        "mỗi mục của {field!f} phải là văn bản, nhưng mục này là một danh sách trong ngoặc vuông, {value}: viết mỗi tên một dòng "
         "(- …), tên có dấu phẩy viết nguyên như vậy",
         "each entry of {field} must be text, but this one is a list in square brackets, {value}: write each name on a line of "
         "its own (- …), a name with commas as it is",
     ),
-    "schema.list": ("{field} phải là một danh sách, nhưng đang là {value}", "{field} must be a list, got {value}"),
-    "schema.mapping": ("{field} phải là một nhóm trường (khóa: giá trị), nhưng đang là {value}", "{field} must be a mapping of fields, got {value}"),
+    "schema.list": ("{field!f} phải là một danh sách, nhưng đang là {value}", "{field} must be a list, got {value}"),
+    "schema.mapping": ("{field!f} phải là một nhóm trường (khóa: giá trị), nhưng đang là {value}", "{field} must be a mapping of fields, got {value}"),
     "schema.id": (
         "mã {value!q} chỉ gồm chữ cái không dấu và chữ số, có thể nối bằng '.', '-' hoặc '_' (ví dụ I-3)",
         "id {value!q} must be letters and digits, with '.', '-' or '_' between them (e.g. I-3)",
     ),
-    "schema.empty": ("{field} không được để trống", "{field} must not be empty"),
-    "schema.too-long": ("{field} quá dài (tối đa {limit} ký tự)", "{field} is too long (at most {limit} characters)"),
+    "schema.empty": ("{field!f} không được để trống", "{field} must not be empty"),
+    "schema.too-long": ("{field!f} quá dài (tối đa {limit} ký tự)", "{field} is too long (at most {limit} characters)"),
     "schema.date-impossible": (
-        "{field}: không có ngày {value} trên lịch (tháng không có ngày ấy, hoặc không có tháng ấy)",
+        "{field!f}: không có ngày {value} trên lịch (tháng không có ngày ấy, hoặc không có tháng ấy)",
         "{field}: there is no day {value} in the calendar (the month has no such day, or there is no such month)",
     ),
     "schema.date": (
-        "{field} phải là ngày viết theo dạng năm-tháng-ngày, ví dụ 2021-12-15 (không viết 15/12/2021), nhưng đang là {value}",
+        "{field!f} phải là ngày viết theo dạng năm-tháng-ngày, ví dụ 2021-12-15 (không viết 15/12/2021), nhưng đang là {value}",
         "{field} must be a date written year-month-day, e.g. 2021-12-15 (not 15/12/2021), got {value}",
     ),
-    "schema.integer": ("{field} phải là số nguyên, nhưng đang là {value}", "{field} must be a whole number, got {value}"),
-    "schema.bool": ("{field} phải là true hoặc false, nhưng đang là {value}", "{field} must be true or false, got {value}"),
-    "schema.range": ("{field} nằm ngoài khoảng cho phép: {value}", "{field} is out of range: {value}"),
-    "schema.range.ge": ("{field} nằm ngoài khoảng cho phép: {value} (nhỏ nhất là {bound})", "{field} is out of range: {value} (at least {bound})"),
-    "schema.range.le": ("{field} nằm ngoài khoảng cho phép: {value} (lớn nhất là {bound})", "{field} is out of range: {value} (at most {bound})"),
-    "schema.choice": ("{field} phải là một trong: {choices}; đang là {value}", "{field} must be one of: {choices}; got {value}"),
+    "schema.integer": ("{field!f} phải là số nguyên, nhưng đang là {value}", "{field} must be a whole number, got {value}"),
+    "schema.bool": ("{field!f} phải là true hoặc false, nhưng đang là {value}", "{field} must be true or false, got {value}"),
+    "schema.range": ("{field!f} nằm ngoài khoảng cho phép: {value}", "{field} is out of range: {value}"),
+    "schema.range.ge": ("{field!f} nằm ngoài khoảng cho phép: {value} (nhỏ nhất là {bound})", "{field} is out of range: {value} (at least {bound})"),
+    "schema.range.le": ("{field!f} nằm ngoài khoảng cho phép: {value} (lớn nhất là {bound})", "{field} is out of range: {value} (at most {bound})"),
+    "schema.choice": ("{field!f} phải là một trong: {choices}; đang là {value}", "{field} must be one of: {choices}; got {value}"),
     "schema.plan": (
         "tệp kế hoạch phải là một nhóm trường gồm plan, agencies, sections (và decision nếu là quyết định)",
         "a plan file is a mapping with plan, agencies and sections (and decision for a decision)",
@@ -98,7 +98,7 @@ MESSAGES = {
         "và {count} lỗi khác về mẫu kế hoạch từ đây trở đi không được liệt kê; sửa các lỗi trên rồi chạy lại",
         "and {count} more schema errors from here on are not listed; fix those above and run again",
     ),
-    "schema.other": ("{field}: giá trị không hợp lệ", "{field}: invalid value ({detail})"),  # pydantic's words: English only
+    "schema.other": ("{field!f}: giá trị không hợp lệ", "{field}: invalid value ({detail})"),  # pydantic's words: English only
     "status-in-plan": (
         "tiến độ không ghi trong kế hoạch đã ban hành: bỏ trường {field!q} và ghi vào sổ theo dõi bằng lệnh "
         "`cchc progress {id} --status {status} --on NGÀY`",
