@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from cchc.agencies import AgencyRegistry, spelling_key
-from cchc.checks_money import check_budget_heading, check_item_amount, check_total, check_total_in_words, check_total_note
+from cchc.checks_money import check_headings, check_item_amount, check_total, check_total_in_words, check_total_note
 from cchc.deadlines import KIND_RECURRING, DeadlineError, parse_deadline, start_of
 from cchc.look_alikes import foreign_letter, mixed_script
 from cchc.problems import At, Problem, error, warning
@@ -236,11 +236,11 @@ def check_item_agencies(context: ItemContext, path, item) -> list[Problem]:
     return problems
 
 
-#: What may stand between the names of an agency cell as written: a comma or a semicolon, or a line break with a
-#: bullet or not: the separators ``cchc import`` splits a cell at (a comma between names it knows). Before the first
-#: a bullet, after the last a full stop or a semicolon.
-_CELL_GAP = re.compile(r" ?(?:[,;] ?|\n(?:[-\u2013\u2022+] )?)")
-_CELL_START, _CELL_END = re.compile(r"(?:[-\u2013\u2022+] )?"), re.compile(r"[.;]?")
+#: What may stand between the names of an agency cell as written: a comma or a semicolon, a line break, or both,
+#: with a bullet at the line's start or not: the separators ``cchc import`` splits a cell at (a comma between names
+#: it knows). Before the first a bullet; after the last a full stop, a semicolon or a comma.
+_CELL_GAP = re.compile(r" ?(?:[,;] ?(?:\n(?:[-\u2013\u2022+] )?)?|\n(?:[-\u2013\u2022+] )?)")
+_CELL_START, _CELL_END = re.compile(r"(?:[-\u2013\u2022+] )?"), re.compile(r"[.;,]?")
 
 
 def cell_names(cell: str, names) -> bool:
@@ -376,7 +376,7 @@ PLAN_CHECKS = (
     check_total,
     check_total_in_words,
     check_total_note,
-    check_budget_heading,
+    check_headings,
 )
 
 

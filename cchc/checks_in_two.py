@@ -63,25 +63,34 @@ def checked(loaded: LoadedPlan, errors_only: bool = False) -> list[Problem]:
         middle = count * PARENT_SHARE // 100
         child = forks.Child.computing(lambda: _later_items(loaded, items[middle:], keep))
     if child is None:
-        return loaded.locate(bounded(keep(run_checks(plan)), CHECKS_MORE))
+        return loaded.locate(bounded(listing_order(keep(run_checks(plan))), CHECKS_MORE))
     try:
         context = ItemContext(plan, AgencyRegistry(plan.agencies))
         found = [problem for check in BEFORE_ITEMS for problem in check(plan)]
         found += checked_items(context, items[:middle])
         found += checked_items(context, items[middle:], (check_item_id,))
-        mine = located(loaded.name, loaded.source, bounded(keep(found), CHECKS_MORE), loaded.outline, alone=True)
+        mine = located(loaded.name, loaded.source, bounded(listing_order(keep(found)), CHECKS_MORE), loaded.outline, alone=True)
         theirs = child.value()
     finally:
         child.stop()
     # The child's unknown names, in the order it met them after this process's, get what the plan's first get.
-    return bounded(sorted(mine + [_suggesting(context, problem) for problem in theirs]), CHECKS_MORE)
+    return bounded(listing_order(mine + [_suggesting(context, problem) for problem in theirs]), CHECKS_MORE)
+
+
+def listing_order(problems: list[Problem]) -> list[Problem]:
+    """*problems* in the order the bound lists them, the same from one process or two: the plan's own (its total,
+    its registry) first, in check order, then each item's in the plan's order (an item's in check order)."""
+    items = [p for p in problems if len(p.path) >= 6 and p.path[0] == "sections" and p.path[4] == "items"]
+    of_items = set(map(id, items))
+    return [p for p in problems if id(p) not in of_items] + sorted(items, key=lambda p: p.path[1:6:2])
 
 
 def _later_items(loaded: LoadedPlan, items: list, keep) -> list[Problem]:
     """(The child) the problems of *items* but their ids' and of the plan-wide checks after them, placed."""
     plan = loaded.plan
     context = ItemContext(plan, AgencyRegistry(plan.agencies), most_suggested=0)
-    found = bounded(keep(checked_items(context, items, CHILD_CHECKS) + [problem for check in AFTER_ITEMS for problem in check(plan)]), CHECKS_MORE)
+    found = keep(checked_items(context, items, CHILD_CHECKS) + [problem for check in AFTER_ITEMS for problem in check(plan)])
+    found = bounded(listing_order(found), CHECKS_MORE)
     return located(loaded.name, loaded.source, found, loaded.outline, alone=True)
 
 

@@ -53,12 +53,25 @@ MONEY = re.compile(
 )
 
 
-def check_budget_heading(plan) -> list[Problem]:
-    """A budget column heading of the plan's own says million VND, the unit of every amount the column prints."""
-    heading = plan.plan.headings.budget if plan.plan.headings is not None else None
-    if heading is None or "trieu dong" in fold(heading) or "trieu vnd" in fold(heading):
+def check_headings(plan) -> list[Problem]:
+    """The plan's own column headings (``plan.headings``) each name their column as ``cchc import`` reads headings
+    (else the Word file printed with them would come back with that column lost, or read as another); a budget
+    heading says million VND, the unit of every amount the column prints."""
+    headings = plan.plan.headings
+    if headings is None:
         return []
-    return [error("heading-unit", ("plan", "headings", "budget"), heading=heading)]
+    from cchc.inputs.docx_table import role_of, unit_factor
+
+    problems = []
+    for role in ("lead", "partners", "deadline", "budget"):
+        heading = getattr(headings, role)
+        if heading is None:
+            continue
+        if role_of(heading) != role:
+            problems.append(error("heading-role", ("plan", "headings", role), heading=heading, named=f"col.{role}"))
+        elif role == "budget" and unit_factor(heading) != (1, False):
+            problems.append(error("heading-unit", ("plan", "headings", role), heading=heading))
+    return problems
 
 
 def check_total_note(plan) -> list[Problem]:

@@ -129,16 +129,21 @@ MAX_LISTED = 1000
 
 
 class Bounded:
-    """Problems found in order: the first ``MAX_LISTED`` errors and warnings kept, the rest only counted in one
-    problem of code *more* (its one argument ``count``), at the first unlisted one: an error when any of them is, so
-    that an error is never hidden behind a thousand warnings above it. A *more* problem appended counts what it counted."""
+    """Problems found in order: the first ``MAX_LISTED`` errors and warnings kept, the rest only counted, each
+    severity's in one problem of code *more* (its one argument ``count``) at its first unlisted one: an error is never
+    hidden behind a thousand warnings above it, and each severity's count stays exact (``weight``). A *more* problem
+    appended counts what it counted."""
 
     def __init__(self, more: str):
         self.more = more
         self.kept: list[Problem] = []
-        self.rest: list[Problem] = []  # the first unlisted, then the first unlisted error after warnings
-        self.count = 0
+        self.first: dict[str, Problem] = {}  # the first unlisted problem of each severity
+        self.counts: dict[str, int] = {}
         self._seats = {"error": MAX_LISTED, "warning": MAX_LISTED}
+
+    @property
+    def count(self) -> int:
+        return sum(self.counts.values())
 
     def append(self, problem: Problem) -> None:
         more = problem.code == self.more
@@ -146,19 +151,28 @@ class Bounded:
             self._seats[problem.severity] -= 1
             self.kept.append(problem)
             return
-        self.count += dict(problem.args)["count"] if more else 1
-        if not self.rest or (problem.severity == "error" and self.rest[-1].severity != "error"):
-            self.rest.append(problem)
+        self.first.setdefault(problem.severity, problem)
+        self.counts[problem.severity] = self.counts.get(problem.severity, 0) + (dict(problem.args)["count"] if more else 1)
 
-    def listed(self, path=None) -> list[Problem]:
-        """The kept problems, then the one counting the rest, at the first unlisted one's place and *path* (its own
-        by default)."""
-        if not self.count:
-            return self.kept
-        first = self.rest[0]
-        severity = "error" if any(p.severity == "error" for p in self.rest) else "warning"
-        more = Problem(first.file, first.line, first.column, severity, self.more, (("count", self.count),), first.path if path is None else path)
-        return self.kept + [more]
+    def listed(self, cut=None) -> list[Problem]:
+        """The kept problems, then for each severity with more, the one counting them, at the first unlisted one's
+        place and path (``cut(path)`` when given)."""
+        out = list(self.kept)
+        for severity in ("error", "warning"):
+            first = self.first.get(severity)
+            if first is not None:
+                where = first.path if cut is None else cut(first.path)
+                out.append(Problem(first.file, first.line, first.column, severity, self.more, (("count", self.counts[severity]),), where))
+        return out
+
+
+#: The keys of problems that count others left out ("and 999 more"): each stands for its count of its severity.
+MORE_KEYS = frozenset({"checks-more", "progress-more", "schema.more", "yaml.more", "invisible-character.more", "control-character.more"})
+
+
+def weight(problem: Problem) -> int:
+    """How many problems *problem* stands for: its count when it counts others left out, else one."""
+    return dict(problem.args).get("count", 1) if (problem.key or problem.code) in MORE_KEYS else 1
 
 
 def bounded(problems, more: str) -> list[Problem]:

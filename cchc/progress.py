@@ -297,7 +297,7 @@ class _Entries(Bounded):
         super().__init__("progress-more")
 
     def listed(self) -> list[Problem]:
-        return super().listed(self.rest[0].path[:1] if self.count else None)
+        return super().listed(lambda path: path[:1])
 
 
 def check_future(log: Log, today: datetime.date) -> list[Problem]:

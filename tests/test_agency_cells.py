@@ -159,7 +159,7 @@ def test_only_the_listed_names_split_a_cell_and_their_count_is_bounded(tmp_path,
 
 def test_every_cell_validate_accepts_comes_back_from_word_as_its_names(run, tmp_path):
     # "Sở A và Sở B" passed cell-names and came back from Word as one agency, "Sở A và Sở B".
-    cells = ["Sở A, Sở B.", "Sở A; Sở B", "- Sở A\n- Sở B", "Sở A,Sở B;", "Sở A\nSở B"]
+    cells = ["Sở A, Sở B.", "Sở A; Sở B", "- Sở A\n- Sở B", "Sở A,Sở B;", "Sở A\nSở B", "- Sở A;\n- Sở B.", "Sở A,\nSở B", "Sở A, Sở B,"]
     items = "".join(
         f"  {{id: A-{k}, product: x, lead: [Sở A, Sở B], lead_cell: {json.dumps(cell, ensure_ascii=False)}, deadline: Tháng 6/2021}},\n"
         for k, cell in enumerate(cells))
@@ -231,3 +231,26 @@ def test_import_keeps_a_tables_own_headings_and_not_cchcs(run, tmp_path, plan):
         assert run("import", tmp_path / f"{name}.docx", "-o", tmp_path / f"{name}.yaml").exit_code == 0
         back = load_plan(tmp_path / f"{name}.yaml").plan
         assert (back.plan.headings.lead if back.plan.headings else None) == lead, name
+
+
+@pytest.mark.parametrize("headings, code", [
+    ({"lead": "Cơ quan tham mưu"}, "heading-role"),  # the import would lose the lead column
+    ({"deadline": "Kinh phí"}, "heading-role"),  # … or read the deadlines as amounts
+    ({"partners": "  "}, "heading-role"),
+    ({"lead": "Đơn vị chủ trì", "deadline": "Thời hạn hoàn thành", "budget": "Kinh phí (tr.đ)"}, None),
+])
+def test_a_heading_of_the_plans_own_must_read_back_as_its_column(run, tmp_path, headings, code):
+    # A heading the import reads as no column, or another, passed validate; its Word file came back without it.
+    path = tmp_path / "plan.yaml"
+    path.write_text(f"plan: {{title: KẾ HOẠCH năm 2021, year: 2021, headings: {json.dumps(headings, ensure_ascii=False)}}}\n"
+                    "agencies: [{name: Sở A}]\nsections: [{numeral: I, title: M, tasks: [{items: [\n"
+                    "  {id: A-1, product: x, lead: [Sở A], deadline: Tháng 6/2021, budget: 10}]}]}]\n", encoding="utf-8")
+    found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
+    assert [d["code"] for d in found] == ([code] if code else [])
+    if code is None:  # and the Word file comes back with its columns and headings
+        assert run("render", "--plan", path, "-f", "docx", "-o", tmp_path / "plan.docx").exit_code == 0
+        assert run("import", tmp_path / "plan.docx", "-o", tmp_path / "back.yaml").exit_code == 0
+        back = load_plan(tmp_path / "back.yaml").plan
+        item = back.sections[0].tasks[0].items[0]
+        assert (item.lead, item.deadline, item.budget) == (["Sở A"], "Tháng 6/2021", 10)
+        assert {k: v for k, v in vars(back.plan.headings).items() if v} == headings

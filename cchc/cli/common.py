@@ -20,7 +20,7 @@ from typing import Annotated, Iterator, Optional
 import typer
 
 from cchc.messages import DEFAULT_LANG, t
-from cchc.problems import errors_among
+from cchc.problems import errors_among, weight
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: How many of a plan's errors a query shows before pointing to `cchc validate`.
@@ -343,7 +343,7 @@ def load_checked(path: Path, errors_only: bool = False):
     left out before they are placed: finding 10,000 warnings' lines is work
     nobody would see.
     """
-    from cchc.checks_in_two import CHECKS_MORE, checked
+    from cchc.checks_in_two import CHECKS_MORE, checked, listing_order
     from cchc.problems import bounded
     from cchc.load import load_plan
 
@@ -356,7 +356,7 @@ def load_checked(path: Path, errors_only: bool = False):
             from cchc.salvage import without_told
 
             found = without_told(loaded.partial.checked(), loaded.problems)
-            problems += loaded.locate(bounded(errors_among(found) if errors_only else found, CHECKS_MORE))
+            problems += loaded.locate(bounded(listing_order(errors_among(found) if errors_only else found), CHECKS_MORE))
     return loaded, sorted(problems)
 
 
@@ -394,8 +394,6 @@ OutputOption = Annotated[
 ]
 
 
-#: The keys of a problem that counts others left out ("and 999 more"): its count is theirs.
-MORE_KEYS = ("schema.more", "yaml.more")
 
 
 def show_errors(problems) -> list:
@@ -404,7 +402,7 @@ def show_errors(problems) -> list:
     errors = errors_among(problems)
     for problem in errors[:SHOWN_ERRORS]:
         note(problem.text(lang()))
-    more = sum(dict(p.args)["count"] if p.code == "progress-more" or p.key in MORE_KEYS else 1 for p in errors[SHOWN_ERRORS:])
+    more = sum(map(weight, errors[SHOWN_ERRORS:]))  # a problem counting others left out stands for them
     if more:
         note(msg("cli.more-errors", count=more))
     return errors

@@ -31,6 +31,7 @@ from cchc.cli.common import (
     usage,
 )
 from cchc.cli.params import ValidateFormat
+from cchc.problems import weight
 
 
 @app.command()
@@ -140,7 +141,7 @@ def check_files(paths: list[Path], as_of: datetime.date, progress: Path | None =
             judged.add(file_key(log))
             files[str(log)] = None
             if loaded.plan is None:  # still counted, with why it is not checked, as when it is given alone
-                errors = sum(p.severity == "error" for p in found)
+                errors = sum(weight(p) for p in found if p.severity == "error")
                 problems.append(error("progress-plan-errors", file=str(log), line=1, column=1, plan=str(path), count=errors,
                                       quoted=shlex.quote(str(path))))
                 continue
@@ -212,7 +213,7 @@ def check_log_alone(path: Path, as_of: datetime.date) -> tuple[list, bool]:
     except PlanFileError as exc:
         return [exc.problem()], True
     if loaded.plan is None or any(p.severity == "error" for p in found):
-        errors = sum(p.severity == "error" for p in found)
+        errors = sum(weight(p) for p in found if p.severity == "error")
         quoted = shlex.quote(str(plan_file))
         return [error("progress-plan-errors", file=str(path), line=1, column=1, plan=str(plan_file), count=errors, quoted=quoted)], False
     found = judge_log(path, loaded.plan, as_of)[1]

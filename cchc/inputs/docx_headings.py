@@ -1,13 +1,13 @@
 """The task table's column headings a Word plan writes, where they are not cchc's own: ``plan.headings``.
 
 "Cơ quan chủ trì tham mưu hoặc thực hiện" over the lead column is printed back as the document wrote it. A budget
-heading is kept only when it says million VND and the amounts were read in it (a heading in đồng, its amounts
+heading is kept only when it says million VND ("triệu đồng", "tr.đ") and the amounts were read in it (a heading in đồng, its amounts
 turned into millions, would print them under the wrong unit).
 """
 
 from __future__ import annotations
 
-from cchc.inputs.docx_table import Columns, heading_of
+from cchc.inputs.docx_table import Columns, heading_of, unit_factor
 from cchc.text import fold
 
 #: cchc's own headings (``cchc.outputs.view.HEADINGS``), by role; a heading that folds the same is not kept.
@@ -24,7 +24,7 @@ def own_headings(grid, columns: Columns) -> dict[str, str]:
         text = " ".join(heading_of(grid, columns, column).split())
         if not text or fold(text) == fold(default) or " — " in text:  # a heading over several columns: no one column's
             continue
-        if role == "budget" and (columns.factor != 1 or columns.source_names or "trieu dong" not in fold(text)):
+        if role == "budget" and (columns.factor != 1 or columns.source_names or unit_factor(text) != (1, False)):
             continue
         found[role] = text
     return found

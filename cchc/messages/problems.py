@@ -279,8 +279,14 @@ MESSAGES = {
         "ghi chú kinh phí {note!q} không phải số tiền, cũng không phải ghi chú dạng \"Theo dự án\", \"Theo kế hoạch\", \"Theo đề án\"",
         "budget note {note!q} is not an amount nor a note such as \"Theo dự án\", \"Theo kế hoạch\", \"Theo đề án\"",
     ),
+    "heading-role": (
+        "tiêu đề cột {heading!q} không được đọc là tiêu đề cột {named!k}: tệp Word in ra với tiêu đề này, khi nhập lại, "
+        "sẽ mất cột ấy hoặc đọc nó thành cột khác; hãy ghi tiêu đề như văn bản gốc, có tên của cột (ví dụ \"Cơ quan chủ trì …\")",
+        "the column heading {heading!q} does not read as a {named!k} heading: a Word file printed with it would, imported "
+        "again, lose that column or read it as another; write the heading as the source does, naming the column (e.g. \"Cơ quan chủ trì …\")",
+    ),
     "heading-unit": (
-        "tiêu đề cột kinh phí {heading!q} không nói đơn vị triệu đồng, mà mọi số tiền trong tệp kế hoạch đều tính bằng "
+        "tiêu đề cột kinh phí {heading!q} không nói rõ đơn vị triệu đồng, mà mọi số tiền trong tệp kế hoạch đều tính bằng "
         "triệu đồng: bản in sẽ đặt các số ấy dưới một đơn vị khác; hãy ghi đơn vị, ví dụ \"Kinh phí (triệu đồng)\"",
         "the budget column heading {heading!q} does not say million VND (triệu đồng), the unit of every amount in a plan "
         "file: the printed plan would put those figures under another unit; say it, e.g. \"Kinh phí (triệu đồng)\"",

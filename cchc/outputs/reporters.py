@@ -20,7 +20,7 @@ from typing import Callable, Iterator, Sequence
 from cchc.messages import t
 from cchc.outputs import Made
 from cchc.outputs.halves import in_two
-from cchc.problems import Problem
+from cchc.problems import Problem, weight
 from cchc.text import escape_controls
 
 # ---------------------------------------------------------------- validation
@@ -33,9 +33,9 @@ def is_valid(problems: list[Problem], strict: bool = False) -> bool:
 
 def summary_line(files: list[str], problems: list[Problem], lang: str, strict: bool = False) -> str:
     """One line: how many files, errors and warnings, and the verdict."""
-    errors = sum(1 for p in problems if p.severity == "error")
+    errors = sum(weight(p) for p in problems if p.severity == "error")  # a problem counting others left out: theirs
     key = "summary.valid" if is_valid(problems, strict) else "summary.invalid"
-    return t(key, lang, files=len(files), errors=errors, warnings=len(problems) - errors)
+    return t(key, lang, files=len(files), errors=errors, warnings=sum(map(weight, problems)) - errors)
 
 
 def validation_text(files: list[str], problems: list[Problem], lang: str = "vi", strict: bool = False) -> str:
