@@ -141,10 +141,6 @@ class Bounded:
         self.counts: dict[str, int] = {}
         self._seats = {"error": MAX_LISTED, "warning": MAX_LISTED}
 
-    @property
-    def count(self) -> int:
-        return sum(self.counts.values())
-
     def append(self, problem: Problem) -> None:
         more = problem.code == self.more
         if not more and self._seats.get(problem.severity, 0) > 0:
