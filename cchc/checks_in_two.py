@@ -63,18 +63,24 @@ def checked(loaded: LoadedPlan, errors_only: bool = False) -> list[Problem]:
         middle = count * PARENT_SHARE // 100
         child = forks.Child.computing(lambda: _later_items(loaded, items[middle:], keep))
     if child is None:
-        return loaded.locate(bounded(listing_order(keep(run_checks(plan))), CHECKS_MORE))
+        return loaded.locate(bounded_checks(keep(run_checks(plan))))
     try:
         context = ItemContext(plan, AgencyRegistry(plan.agencies))
         found = [problem for check in BEFORE_ITEMS for problem in check(plan)]
         found += checked_items(context, items[:middle])
         found += checked_items(context, items[middle:], (check_item_id,))
-        mine = located(loaded.name, loaded.source, bounded(listing_order(keep(found)), CHECKS_MORE), loaded.outline, alone=True)
+        mine = located(loaded.name, loaded.source, bounded_checks(keep(found)), loaded.outline, alone=True)
         theirs = child.value()
     finally:
         child.stop()
     # The child's unknown names, in the order it met them after this process's, get what the plan's first get.
-    return bounded(listing_order(mine + [_suggesting(context, problem) for problem in theirs]), CHECKS_MORE)
+    return bounded_checks(mine + [_suggesting(context, problem) for problem in theirs])
+
+
+def bounded_checks(problems: list[Problem]) -> list[Problem]:
+    """*problems* of the checks as they are listed: in ``listing_order``, the first thousand errors and warnings, the
+    rest counted in CHECKS_MORE problems."""
+    return bounded(listing_order(problems), CHECKS_MORE)
 
 
 def listing_order(problems: list[Problem]) -> list[Problem]:
@@ -89,8 +95,7 @@ def _later_items(loaded: LoadedPlan, items: list, keep) -> list[Problem]:
     """(The child) the problems of *items* but their ids' and of the plan-wide checks after them, placed."""
     plan = loaded.plan
     context = ItemContext(plan, AgencyRegistry(plan.agencies), most_suggested=0)
-    found = keep(checked_items(context, items, CHILD_CHECKS) + [problem for check in AFTER_ITEMS for problem in check(plan)])
-    found = bounded(listing_order(found), CHECKS_MORE)
+    found = bounded_checks(keep(checked_items(context, items, CHILD_CHECKS) + [problem for check in AFTER_ITEMS for problem in check(plan)]))
     return located(loaded.name, loaded.source, found, loaded.outline, alone=True)
 
 

@@ -181,12 +181,14 @@ def check_item_amount(context, path, item) -> list[Problem]:
         # A number past the reader's bound is text however written (and told as yaml-number): not said to be quoted.
         fix = {} if _too_long(note.strip()) else _text_amount_fix(note.strip())
         return [error("text-amount", where, note=note, **fix)]
-    if fold(note).startswith("theo ") and not MONEY.search(fold(note)):  # "Theo dự án": the common note
+    folded = fold(note)
+    money = MONEY.search(folded)
+    if folded.startswith("theo ") and not money:  # "Theo dự án": the common note
         return []
     if _words_as_amount(note):  # "Một tỷ đồng": an amount in words, that counted 0
         return [error("text-amount", where, key="text-amount.words", note=note)]
     # A note with figures ("Tỉnh: 100; huyện: 50") reads as money: say that none of it is counted.
-    figures = any(map(str.isdigit, note)) or MONEY.search(fold(note))
+    figures = any(map(str.isdigit, note)) or money
     return [warning("budget-note", where, key="budget-note.figures" if figures else None, note=note)]
 
 

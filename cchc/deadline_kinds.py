@@ -66,8 +66,19 @@ def today(now: datetime.datetime | None = None) -> datetime.date:
     days are Vietnam's: an entry logged in Vietnam at six in the morning is not from the future for a server (a CI
     runner) that keeps UTC, where it is still yesterday; and a machine whose day has begun before Vietnam's keeps
     its own."""
+    return max(_days(now))
+
+
+def entry_day(now: datetime.datetime | None = None) -> datetime.date:
+    """The day a progress entry is dated by default (at *now*; by default now): the earlier of this machine's date and
+    Vietnam's, so that no machine (``today`` takes the later) judges it to be from the future."""
+    return min(_days(now))
+
+
+def _days(now: datetime.datetime | None) -> tuple[datetime.date, datetime.date]:
+    """This machine's date and Vietnam's at *now* (an aware time; by default now)."""
     now = datetime.datetime.now(datetime.timezone.utc) if now is None else now
-    return max(now.astimezone().date(), now.astimezone(VIETNAM).date())
+    return now.astimezone().date(), now.astimezone(VIETNAM).date()
 
 
 def month_end(year: int, month: int) -> datetime.date:

@@ -170,8 +170,12 @@ class Decision(_Model):
     recipients: list[Text] = []
 
 
+#: cchc's own column headings of the task table, by the field of ``Headings`` that replaces each.
+DEFAULT_HEADINGS = {"lead": "Cơ quan chủ trì", "partners": "Cơ quan phối hợp", "deadline": "Thời gian hoàn thành", "budget": "Kinh phí dự kiến (triệu đồng)"}
+
+
 class Headings(_Model):
-    """The task table's column headings as the source writes them, where they differ from cchc's."""
+    """The task table's column headings as the source writes them, where they differ from cchc's (``DEFAULT_HEADINGS``)."""
 
     lead: Optional[Text] = None  # "Cơ quan chủ trì tham mưu hoặc thực hiện"
     partners: Optional[Text] = None

@@ -1680,13 +1680,13 @@ def test_today_is_the_later_of_the_machines_day_and_vietnams(monkeypatch, zone, 
 def test_an_entry_is_dated_the_earlier_of_the_machines_day_and_vietnams(monkeypatch, zone, utc, expected):
     # Dated the 28th on a UTC+14 machine, an entry was from the future for validate on a UTC CI runner (still the 27th
     # there and in Vietnam): every query stopped until the next day.
-    from cchc.cli.progress import own_day
+    from cchc.deadline_kinds import entry_day
 
     monkeypatch.setenv("TZ", zone)
     time.tzset()
     try:
         now = datetime.datetime.fromisoformat(utc).replace(tzinfo=datetime.timezone.utc)
-        assert own_day(now) == datetime.date.fromisoformat(expected) <= cchc_today(now)
+        assert entry_day(now) == datetime.date.fromisoformat(expected) <= cchc_today(now)
     finally:
         monkeypatch.undo()
         time.tzset()

@@ -343,8 +343,7 @@ def load_checked(path: Path, errors_only: bool = False):
     left out before they are placed: finding 10,000 warnings' lines is work
     nobody would see.
     """
-    from cchc.checks_in_two import CHECKS_MORE, checked, listing_order
-    from cchc.problems import bounded
+    from cchc.checks_in_two import bounded_checks, checked
     from cchc.load import load_plan
 
     with gc_paused():
@@ -356,7 +355,7 @@ def load_checked(path: Path, errors_only: bool = False):
             from cchc.salvage import without_told
 
             found = without_told(loaded.partial.checked(), loaded.problems)
-            problems += loaded.locate(bounded(listing_order(errors_among(found) if errors_only else found), CHECKS_MORE))
+            problems += loaded.locate(bounded_checks(errors_among(found) if errors_only else found))
     return loaded, sorted(problems)
 
 
@@ -392,8 +391,6 @@ def _stdout_for_dash(value: Optional[Path]) -> Optional[Path]:
 OutputOption = Annotated[
     Optional[Path], typer.Option("--output", "-o", metavar="FILE", show_default=False, callback=_stdout_for_dash, parser=a_file_path)
 ]
-
-
 
 
 def show_errors(problems) -> list:

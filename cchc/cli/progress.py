@@ -117,7 +117,9 @@ def progress(
     # An entry is dated, unless told, the day of --today, else the machine's own date (what "today" reads on its
     # clock: on a server that keeps UTC, the evening's entries are not dated Vietnam's next day), or Vietnam's when
     # the machine's day began before it (UTC+14): no machine then judges the entry to be from the future.
-    day = parse_day(on, "--on") if on is not None else now if today is not None else own_day()
+    from cchc.deadline_kinds import entry_day
+
+    day = parse_day(on, "--on") if on is not None else now if today is not None else entry_day()
     evidence_text = _text_option(evidence, "--evidence")
     note_value = _text_option(note_text, "--note")
     # Nor after the real today, whatever --today says: every later query would refuse the log until that day.
@@ -187,15 +189,6 @@ def _say_later_dates(row, entry, plan, progress_path) -> None:
     command += [*(["--plan", str(plan)] if plan is not None else []), *(["--progress", str(progress_path)] if progress_path else [])]
     dates = ", ".join(date_text(d, lang()) for d in later)
     note(msg("progress.done-early", id=entry.id, due=answered, dates=dates, command=shlex.join(command) + ' --note "…"'))
-
-
-def own_day(now: datetime.datetime | None = None) -> datetime.date:
-    """The day an entry is dated by default (at *now*, an aware time; by default now): the earlier of the machine's
-    date and Vietnam's."""
-    from cchc.deadline_kinds import VIETNAM
-
-    now = datetime.datetime.now(datetime.timezone.utc) if now is None else now
-    return min(now.astimezone().date(), now.astimezone(VIETNAM).date())
 
 
 def _refuse_a_log_with_errors(target, loaded, today: datetime.date):

@@ -10,14 +10,13 @@ from __future__ import annotations
 from cchc.inputs.docx_table import Columns, heading_of, unit_factor
 from cchc.text import fold
 
-#: cchc's own headings (``cchc.outputs.view.HEADINGS``), by role; a heading that folds the same is not kept.
-_CCHC = {"lead": "Cơ quan chủ trì", "partners": "Cơ quan phối hợp", "deadline": "Thời gian hoàn thành", "budget": "Kinh phí dự kiến (triệu đồng)"}
-
-
 def own_headings(grid, columns: Columns) -> dict[str, str]:
-    """The headings of the first task table's lead, partners, deadline and budget columns that differ from cchc's."""
+    """The headings of the first task table's lead, partners, deadline and budget columns that differ from cchc's
+    (a heading that folds the same as cchc's is not kept)."""
+    from cchc.model import DEFAULT_HEADINGS
+
     found = {}
-    for role, default in _CCHC.items():
+    for role, default in DEFAULT_HEADINGS.items():
         column = columns.roles.get(role)
         if column is None or not columns.heading_rows:
             continue

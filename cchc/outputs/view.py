@@ -216,9 +216,11 @@ class View:
 
     @property
     def headings(self) -> dict[str, str]:
-        """The task table's column headings: the plan's own (``plan.headings``) over cchc's (``HEADINGS``)."""
+        """The task table's column headings: the plan's own (``plan.headings``) over cchc's."""
+        from cchc.model import DEFAULT_HEADINGS
+
         own = self.plan.plan.headings
-        return {**HEADINGS, **({k: v for k, v in vars(own).items() if v is not None} if own is not None else {})}
+        return {**DEFAULT_HEADINGS, **({k: v for k, v in vars(own).items() if v is not None} if own is not None else {})}
 
     @property
     def agency_names(self) -> list[str]:
@@ -235,9 +237,6 @@ class View:
     def date_dmy(self) -> str:
         return self.header.date_dmy or ""
 
-
-#: cchc's column headings of the task table, by the field of ``plan.headings`` that replaces each.
-HEADINGS = {"lead": "Cơ quan chủ trì", "partners": "Cơ quan phối hợp", "deadline": "Thời gian hoàn thành", "budget": "Kinh phí dự kiến (triệu đồng)"}
 
 #: The quốc hiệu and tiêu ngữ of every letterhead (Nghị định 30/2020).
 NATION = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
