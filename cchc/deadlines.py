@@ -371,10 +371,13 @@ def _combined(key: str, text: str, year: int | None, days: bool = False) -> _Due
             found.append(match)
             skip_to = end
             continue
-        if joins[at] == "," and (match := _refined(f"{part},{parts[at + 1]}", text, year)  # "Hằng năm, trước ngày 15/12 và …"
-                                 or (_YEAR_PART.fullmatch(parts[at + 1]) and _in_year(f"{part},{parts[at + 1]}", text, year))):  # "…, năm 2026; …"
+        if joins[at] == "," and (match := _refined(f"{part},{parts[at + 1]}", text, year)):  # "Hằng năm, trước ngày 15/12 và …"
             found.append(match)
             skip_to = at + 2
+            continue
+        if (in_year := _year_after(parts, joins, at)) and (match := _in_year(in_year[0], text, year)):  # "…, năm 2026; …"
+            found.append(match)
+            skip_to = in_year[1]
             continue
         if lead and _BARE_MONTH.fullmatch(part):  # "Trước ngày 15 tháng 6 và tháng 12": the 15th of December too
             part = f"{lead} thang {part.removeprefix('thang ')}"
@@ -412,6 +415,17 @@ _PERIOD_THEN_DAY = (re.compile(r"(?P<period>[^,;()]+),(?P<day>[^,;()]+)"), re.co
 
 #: A wording, then a year after a comma: "Quý II, năm 2026"; the year alone, a part of a list.
 _IN_YEAR, _YEAR_PART = re.compile(rf"(?P<head>.+),(?:trong |cua )?nam {_YEAR}"), re.compile(rf"(?:trong |cua )?nam {_YEAR}")
+
+
+def _year_after(parts: list[str], joins: list[str], at: int) -> tuple[str, int] | None:
+    """The parts from *at* to the first "năm Y" after a comma, joined again, up to a ";" ("Tháng 6 và tháng 9, năm
+    2027; …": both in 2027), and the index of the part after the year; None when no year closes them so."""
+    end = at + 1
+    while end < len(parts) and joins[end - 1] != ";" and not _YEAR_PART.fullmatch(parts[end]):
+        end += 1
+    if end == len(parts) or joins[end - 1] != ",":
+        return None
+    return "".join(chain.from_iterable(zip(parts[at:end], joins[at:end]))) + parts[end], end + 1
 
 
 def _in_year(key: str, text: str, year: int | None) -> _Due | None:

@@ -974,6 +974,12 @@ def test_a_year_after_another_year_or_a_recurring_wording_is_a_part_of_its_own(t
     ("Tháng 6, năm 2026; tháng 9, năm 2026", (date(2026, 6, 30), date(2026, 9, 30))),
     ("Quý II, năm 2026 và Quý III, năm 2026", (date(2026, 6, 30), date(2026, 9, 30))),
     ("Quý II, năm 2026\nQuý III, năm 2026", (date(2026, 6, 30), date(2026, 9, 30))),
+    # Each month before the year, up to the ";": June was the plan's.
+    ("Tháng 6 và tháng 9, năm 2027; tháng 12, năm 2028", (date(2027, 6, 30), date(2027, 9, 30), date(2028, 12, 31))),
+    ("Tháng 6, tháng 9, năm 2027; tháng 12, năm 2028", (date(2027, 6, 30), date(2027, 9, 30), date(2028, 12, 31))),
+    ("Quý I hoặc quý II, năm 2027; quý IV, năm 2028", (date(2027, 3, 31), date(2027, 6, 30), date(2028, 12, 31))),
+    # A year of its own before stays its own; the year after the comma is the next month's.
+    ("Tháng 3/2026 và tháng 9, năm 2027; tháng 12, năm 2028", (date(2026, 3, 31), date(2027, 9, 30), date(2028, 12, 31))),
 ])
 def test_each_part_of_a_list_takes_the_year_after_its_comma(text, due):
     # Only a year at the very end was read so: each "…, năm 2026" of a list added 31/12/2026, and took the plan's year.
