@@ -60,7 +60,7 @@ def check_headings(plan) -> list[Problem]:
     headings = plan.plan.headings
     if headings is None:
         return []
-    from cchc.inputs.docx_table import role_of, unit_factor
+    from cchc.headings import role_of, unit_factor
 
     problems = []
     for role in ("lead", "partners", "deadline", "budget"):

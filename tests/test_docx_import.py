@@ -22,7 +22,8 @@ from conftest import DATA
 from cchc.inputs import docx_package
 from cchc.inputs.docx import DocxRefused, read_docx
 from cchc.inputs.docx_agencies import AgencyBook, pieces
-from cchc.inputs.docx_table import figure, role_of
+from cchc.headings import role_of
+from cchc.inputs.docx_table import figure
 from cchc.inputs.writer import dump_plan, is_plain
 from cchc.load import load_bytes
 

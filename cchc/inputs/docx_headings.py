@@ -7,7 +7,8 @@ turned into millions, would print them under the wrong unit).
 
 from __future__ import annotations
 
-from cchc.inputs.docx_table import Columns, heading_of, unit_factor
+from cchc.headings import unit_factor
+from cchc.inputs.docx_table import Columns, heading_of
 from cchc.text import fold
 
 def own_headings(grid, columns: Columns) -> dict[str, str]:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from cchc.headings import role_of
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
     Columns, amount_in_million, comma_before_thousands, figure, heading_of, is_caps, is_heading_repeat, is_total, items_under, looks_like_section,
-    next_stt, label_kinds, own_cells, plain_amount, role_of, section_heading, task_heading, total_in_cell, WORDS_IN,
+    DATA_ROLES, next_stt, label_kinds, own_cells, plain_amount, section_heading, task_heading, total_in_cell, WORDS_IN,
 )  # fmt: skip
 from cchc.inputs.docx_totals import ENGLISH_FIGURE, NOTE, SUM_IN_DONG, WORDS, part_of_total
 from cchc.money import RunningSum, exact_sum, format_number
@@ -23,8 +24,7 @@ from cchc.money import RunningSum, exact_sum, format_number
 # "Cộng" alone or before what it adds up (mục, phần, a number, a bracket; never "Cộng đồng"). Each pattern is linear.
 _SUBTOTAL = re.compile(r"(?i)cộng\s*:?(?:\s+(?:mục|phần|nhiệm vụ|lĩnh vực|nhóm|chương|phụ lục|khoản)\b.*|\s*[(\[]?(?:[IVXLC]{1,7}|[0-9]{1,3}|[A-Z])\b.*)?", re.S)
 _ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
-_DATA = ("lead", "partners", "deadline", "budget")
-_FIELDS = ("product", *_DATA, "note")
+_FIELDS = ("product", *DATA_ROLES, "note")
 #: A label longer than this does not fit the model's Label.
 MAX_LABEL = 32
 
@@ -113,13 +113,13 @@ class TableReader:
         def slot_of(role: str) -> Slot | None:
             return slots[roles[role]] if role in roles else None
 
-        data_columns = {roles[role] for role in _DATA if role in roles}
+        data_columns = {roles[role] for role in DATA_ROLES if role in roles}
         read_columns = set(roles.values())
 
         def value(role: str) -> str:
             # A cell merged across from another column read is that column's: no lead its own partner, no product an agency.
             slot = slot_of(role)
-            if slot is None or (slot.cell.column != roles[role] and role in _DATA and slot.cell.column in read_columns):
+            if slot is None or (slot.cell.column != roles[role] and role in DATA_ROLES and slot.cell.column in read_columns):
                 return ""
             return slot.cell.text
         product = roles.get("product", -1)  # a cell merged across the product's column is a heading's title, not data
@@ -239,7 +239,7 @@ class TableReader:
             guesses.append(("product", "docx.guess.product-from-task", {}))
         if not product:
             stt = value("stt")
-            if not opened_task and opened_section and not any(map(value, (*_DATA, "stt", "note"))) and not any(self._task.values()):
+            if not opened_task and opened_section and not any(map(value, (*DATA_ROLES, "stt", "note"))) and not any(self._task.values()):
                 self._section["tasks"].pop()  # "IV. …" and nothing else: a section with no task yet, as cchc prints one
                 self._task = None
             elif not opened_task:
@@ -319,7 +319,7 @@ class TableReader:
                 # "All lead": said unless another column took the text too (a Ghi chú after it, commented as such).
                 if not any(r != owner and value(r) and slot_of(r).cell is slot.cell for r in _FIELDS):
                     guesses.append((owner, "docx.comment.spans", {"other": _heading(columns, columns.roles[role])}))
-            elif role in _DATA and slot.cell.column in columns.roles.values():  # a task's or STT's cell over it: the item says so
+            elif role in DATA_ROLES and slot.cell.column in columns.roles.values():  # a task's or STT's cell over it: the item says so
                 guesses.append((None, "docx.comment.spans", {"other": _heading(columns, columns.roles[role])}))
         if self.items and product[:1].islower() and not any(item[k] for k in ("stt", "deadline", "budget")) and not value("lead"):
             guesses.append(("product", "docx.guess.continued", {}))  # "…theo Nghị định" | "số 30/2020": cut by a page?

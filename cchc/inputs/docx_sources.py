@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from cchc.headings import role_of, unit_factor
 from cchc.inputs.docx_body import Cell, Grid, Place, _slots
-from cchc.inputs.docx_table import (
-    _SUB_HEADINGS, Columns, comma_before_thousands, figure, heading_of, is_heading_repeat, role_of, unit_factor,
-)
+from cchc.inputs.docx_table import _SUB_HEADINGS, Columns, comma_before_thousands, figure, heading_of, is_heading_repeat
 from cchc.money import exact_sum, format_number
 from cchc.text import fold
 

@@ -25,25 +25,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from itertools import takewhile
 
+from cchc.headings import role_of, unit_factor
 from cchc.inputs.docx_body import Grid
 from cchc.text import fold
 
 TEXT_ROLES = ("section", "task", "product")
 DATA_ROLES = ("lead", "partners", "deadline", "budget")
-#: Headings are at most this long; longer text is data.
-_HEADING_CHARS = 80
-_ROLE_RULES = (
-    ("stt", re.compile(r"(?:so )?(?:stt|tt|so thu tu|thu tu)\.?")),
-    ("lead", re.compile(r".*\bchu tri\b.*")),
-    ("partners", re.compile(r".*\bphoi hop\b.*")),
-    ("deadline", re.compile(r".*\b(?:thoi gian|thoi han|tien do|thoi diem)\b.*")),
-    ("budget", re.compile(r".*\b(?:kinh phi|du toan)\b.*")),
-    ("note", re.compile(r".*\bghi chu\b.*")),
-    ("product", re.compile(r".*\b(?:san pham|ket qua)\b.*")),
-    ("task", re.compile(r".*\b(?:nhiem vu|cong viec|hoat dong|giai phap)\b.*")),
-    ("section", re.compile(r".*\b(?:noi dung|linh vuc)\b.*")),
-    ("lead", re.compile(r".*\bthuc hien\b.*")),
-)
 _NUMBER_ROW = re.compile(r"\(?[0-9]{1,2}\)?|\([a-z]\)|[a-z]")
 _ROMAN = r"[IVXLC]{1,7}"
 _SECTION_LABEL = rf"{_ROMAN}|[0-9]{{1,3}}(?:\.[0-9]{{1,3}})*|[A-Z]"
@@ -54,44 +41,6 @@ _VI_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 _EN_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 #: The longest figure read as an amount (as the YAML reader's bound on numbers).
 _MAX_FIGURE = 40
-
-
-def role_of(heading: str) -> str | None:
-    """The column a heading names ("Cơ quan, đơn vị chủ trì thực hiện" -> "lead"), or None."""
-    key = fold(heading)
-    if not key or len(key) > _HEADING_CHARS:
-        return None
-    for role, pattern in _ROLE_RULES:
-        if pattern.fullmatch(key):
-            return role
-    return None
-
-
-def unit_factor(heading: str) -> tuple[int | Decimal, bool]:
-    """Million VND per unit of a budget column (by its heading), and whether the unit was only assumed.
-
-    The unit is read as offices abbreviate it: "triệu đồng", "Tr.đồng", "tr đ", "Tr.VNĐ", "trđ";
-    "tỷ (đồng)", "Tỷ đ"; "nghìn đồng", "Ng.đồng", "1.000đ"; "đồng", "VNĐ"; "10⁶ đồng", "10^6 đồng". A heading that names two
-    different units is read by the first, as assumed; one that names none is taken as million, assumed.
-    """
-    key = fold(heading)
-    found = sorted((match.start(), factor) for factor, pattern in _UNITS if (match := pattern.search(key)))
-    if found:
-        return found[0][1], len({factor for _, factor in found}) > 1
-    if _DONG.search(key):
-        return Decimal("0.000001"), False
-    return 1, True
-
-
-#: The units a budget heading names, folded ("tỷ" -> "ty", "đồng" -> "dong"), as million VND each. An abbreviation
-#: counts only as a unit ("tr.đ", "Tr đồng", "Tr.VNĐ", never the "Tr.đó" of "trong đó"; "tỷ", "tỉ", never "công ty").
-_DONG_WORD = r"(?:dong|vnd|d)\b"
-_UNITS = (
-    (1000, re.compile(rf"\bt[yi]\s*[.-]?\s*(?:{_DONG_WORD}|(?=\s*[)/,;]|\s*$))(?!\s*le\b)|(?<![0-9.,])10\s*(?:⁹|\^\s*9)\s*{_DONG_WORD}")),
-    (1, re.compile(rf"\btrieu\b|\btr\s*\.?\s*{_DONG_WORD}|(?<![0-9.,])1[., ]?000[., ]?000\s*{_DONG_WORD}|(?<![0-9.,])10\s*(?:⁶|\^\s*6)\s*{_DONG_WORD}")),
-    (Decimal("0.001"), re.compile(rf"\bnghin\b|\b(?:ngan|ng)\s*\.?\s*{_DONG_WORD}|\bngan\s*\)|(?<![0-9.,])1[., ]?000\s*{_DONG_WORD}|(?<![0-9.,])10\s*(?:³|\^\s*3)\s*{_DONG_WORD}")),
-)
-_DONG = re.compile(r"\b(?:dong|vnd)\b|\(\s*d\b")
 
 
 def figure(text: str) -> int | Decimal | None:
