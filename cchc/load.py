@@ -106,16 +106,16 @@ def working_plan() -> Path | None:
     """
     if os.path.lexists(DEFAULT_PLAN):
         return DEFAULT_PLAN
-    return next((Path(*[os.pardir] * climbed, DEFAULT_PLAN) for climbed, folder in _folders_above() if os.path.lexists(folder / DEFAULT_PLAN)), None)
+    return next((Path(*[os.pardir] * climbed, DEFAULT_PLAN) for climbed, folder in folders_above() if os.path.lexists(folder / DEFAULT_PLAN)), None)
 
 
 def plans_above() -> Path | None:
     """The ``plans`` folder nearest above the current directory within its git repository (``../plans``), where
     ``working_plan`` found no ``plans/2021.yaml``: a repository's plans of other years are named from its ``docs/``."""
-    return next((Path(*[os.pardir] * climbed, DEFAULT_PLAN.parent) for climbed, folder in _folders_above() if (folder / DEFAULT_PLAN.parent).is_dir()), None)
+    return next((Path(*[os.pardir] * climbed, DEFAULT_PLAN.parent) for climbed, folder in folders_above() if (folder / DEFAULT_PLAN.parent).is_dir()), None)
 
 
-def _folders_above() -> list[tuple[int, Path]]:
+def folders_above() -> list[tuple[int, Path]]:
     """(how many folders up, the folder) of each folder above the current directory, nearest first, to the top of its
     git repository (the folder holding ``.git``); none outside a repository."""
     try:

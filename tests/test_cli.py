@@ -736,7 +736,7 @@ def test_a_folder_of_several_plans_is_told_each_of_them(run, tmp_path, monkeypat
     assert "ban-nhap.yaml, ke-hoach-2027.yaml, z0.yaml, …" in run("sections").stderr
 
 
-@pytest.mark.parametrize("where", ["ke-hoach-2026.yaml", "plans/2026.yaml"])
+@pytest.mark.parametrize("where", ["ke-hoach-2026.yaml", "plans/2026.yaml", "ke-hoach/2026.yaml"])
 def test_a_bare_validate_beside_a_plan_of_ones_own_checks_no_other_plan_in_its_place(run, tmp_path, monkeypatch, where):
     # A CI step "cchc validate" in a repository keeping ke-hoach-2026.yaml checked the bundled 2021 plan: exit 0,
     # whatever the repository's own plan held.
@@ -749,6 +749,24 @@ def test_a_bare_validate_beside_a_plan_of_ones_own_checks_no_other_plan_in_its_p
     assert f"name the files to check: cchc validate {where}" in result.stderr
     assert run("validate", where).exit_code == 1  # named, it is checked (and has errors)
     assert run("sections").exit_code == 0  # a query still answers from the bundled plan, with a note
+
+
+def test_a_bare_validate_in_a_folder_of_a_repository_names_the_plan_at_its_top(run, tmp_path, monkeypatch):
+    # Run from docs/ of a repository keeping ke-hoach-2026.yaml at its top, it checked the bundled 2021 plan: exit 0.
+    monkeypatch.delenv("CCHC_PLAN", raising=False)
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "docs" / "so-do").mkdir(parents=True)
+    (tmp_path / ".github").mkdir()  # a hidden folder's YAML is some other tool's
+    (tmp_path / ".github" / "ke-hoach.yml").write_text("plan:\n  title: x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run("validate").exit_code == 0
+    (tmp_path / "ke-hoach-2026.yaml").write_text("plan:\n  title: x\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "docs" / "so-do")
+    result = run("--lang", "en", "validate")
+    assert result.exit_code == 2 and "cchc validate ../../ke-hoach-2026.yaml" in result.stderr, result
+    # Outside a repository, nothing above is looked at.
+    (tmp_path / ".git").rmdir()
+    assert run("validate").exit_code == 0
 
 
 def test_a_plan_made_by_init_outside_plans_is_named_by_init_and_by_the_next_query(run, tmp_path, monkeypatch):
@@ -1020,3 +1038,15 @@ def test_the_hook_reads_any_file_in_one_pass_and_finds_a_json_style_plans_keys_p
     (tmp_path / "tokens.json").write_bytes(b"{" + b"[]" * (validate.JSON_TOKENS // 2 + 10))
     result = run("validate", "--plans-only", tmp_path / "tokens.json", "-f", "json")
     assert result.exit_code == 1 and json.loads(result.stdout)["files"] == [str(tmp_path / "tokens.json")], result.stdout
+
+
+def test_a_query_of_a_plan_with_its_own_headings_does_not_load_the_word_reader():
+    # The 2021 plan gives its column headings; checking them imported cchc.inputs.docx_table (27 patterns compiled)
+    # on every `due`, a few milliseconds of a start-up the issue bounds.
+    code = (
+        "import sys\nfrom cchc.cli import main\nsys.argv = ['cchc', 'due', '--month', '2021-06']\n"
+        "try:\n    main()\nexcept SystemExit as done:\n    assert done.code in (0, None), done.code\n"
+        "assert not [m for m in sys.modules if m.startswith('cchc.inputs.docx')], 'the Word reader was imported'\n"
+        "assert 'cchc.headings' in sys.modules  # the headings were checked\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True)

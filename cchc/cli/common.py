@@ -288,17 +288,45 @@ NAMED_PLANS = 3
 
 def own_plans() -> list[Path]:
     """Plans of one's own where no plans/2021.yaml is: those of plans/ here, else of the repository's plans/ above
-    (from its docs/), else the current folder's plans (its other YAML files left out; the first few read)."""
+    (from its docs/), else the plans of the current folder, of its folders (``ke-hoach/2026.yaml``), then of each
+    folder above it in its git repository (other YAML files left out; the first few found)."""
     from cchc.load import DEFAULT_PLAN, plans_above
 
     folder = DEFAULT_PLAN.parent if DEFAULT_PLAN.parent.is_dir() else plans_above()
     others = sorted(folder.glob("*.y*ml")) if folder is not None else []
     others = [other for other in others if other.suffix in (".yaml", ".yml") and ".progress." not in other.name]
-    return others or list(islice(filter(_looks_like_a_plan, sorted(Path(".").glob("*.y*ml"))), NAMED_PLANS + 1))
+    return others or list(islice(filter(_looks_like_a_plan, islice(_yaml_near(), MAX_LOOKED)), NAMED_PLANS + 1))
+
+
+#: At most so many entries of a folder are listed, and YAML files looked into, in search of one's own plans; and so many
+#: folders of the current one.
+MAX_LOOKED, MAX_FOLDERS = 200, 50
+
+
+def _yaml_near() -> Iterator[Path]:
+    """The YAML files of the current folder, then of its folders but hidden ones, then of each folder above it in
+    its git repository, nearest first (``own_plans``: a bare command run at the top of a repository or in its docs/)."""
+    from cchc.load import folders_above
+
+    def yaml_files(folder: Path) -> list[Path]:
+        try:
+            return sorted(path for path in islice(folder.iterdir(), MAX_LOOKED) if path.suffix in (".yaml", ".yml"))
+        except OSError:  # unreadable, or gone
+            return []
+
+    yield from yaml_files(Path("."))
+    try:
+        folders = sorted(path for path in islice(Path(".").iterdir(), MAX_LOOKED) if not path.name.startswith(".") and path.is_dir())
+    except OSError:
+        folders = []
+    for folder in folders[:MAX_FOLDERS]:
+        yield from yaml_files(folder)
+    for climbed, _ in folders_above():
+        yield from yaml_files(Path(*[os.pardir] * climbed))
 
 
 def _looks_like_a_plan(path: Path) -> bool:
-    """Whether a YAML file of the current folder is a plan (``cchc init -o ke-hoach.yaml``), not some other tool's:
+    """Whether a YAML file found near (``_yaml_near``) is a plan (``cchc init -o ke-hoach.yaml``), not some other tool's:
     one of a plan's keys begins a line of its first 64 KiB."""
     if path.name.startswith(".") or path.suffix not in (".yaml", ".yml") or ".progress." in path.name or not path.is_file():
         return False  # a FIFO would never end a read
