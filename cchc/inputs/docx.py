@@ -63,6 +63,7 @@ def read_docx(data: bytes, name: str, registry=None) -> Imported:
     document = _Document(name, registry)
     document.book.know(package.agency_names)
     document.warnings += [("docx.symbol", place, {"font": font, "code": code}) for place, font, code in reader.unknown_symbols]
+    document.warnings += [("docx.footnote", place, {}) for place in dict.fromkeys(reader.notes)]  # a place's notes told once
     return document.read(body)
 
 
@@ -445,9 +446,7 @@ def _ordered(values: dict, fields: tuple[str, ...]) -> dict:
         value = values.get(key)
         if value in (None, [], ""):
             continue
-        if key == "signer":
-            value = {k: v for k, v in value.items() if v}
-        out[key] = value
+        out[key] = {k: v for k, v in value.items() if v} if key == "signer" else value
     return out
 
 

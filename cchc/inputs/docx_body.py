@@ -132,6 +132,8 @@ class Body:
         self.paragraphs_read = 0
         #: Symbols (Insert > Symbol) of a font cchc has no table for, shown as U+FFFD: (place, font, code).
         self.unknown_symbols: list[tuple[Place, str, str]] = []
+        #: Where a footnote or an endnote is referred to: its text, in a part of its own, is not read.
+        self.notes: list[Place] = []
         #: Text typed in a TCVN3 or VNI font, in that font's old encoding: (the font, how many such characters).
         self.legacy: dict[str, int] = {}
 
@@ -222,6 +224,8 @@ class Body:
                     if raised is not None and any(map(str.isdigit, run_text)):  # a footnote's 1 after 20: Word shows 20¹
                         run_text = run_text.translate(raised)
                     self._note_legacy(element, run_text, style_font)
+                    if element.find(_FOOTNOTE) is not None or element.find(_ENDNOTE) is not None:
+                        self.notes.append(place)
                     if run_text.strip():
                         seen_text = True
                         bold = bold and has(element, "bold", style_bold)
@@ -474,6 +478,7 @@ _RAISED = {
 
 _TAB, _PTAB, _NO_BREAK_HYPHEN, _SYM = qn("tab"), qn("ptab"), qn("noBreakHyphen"), qn("sym")
 _FLD_CHAR, _FLD_CHAR_TYPE = qn("fldChar"), qn("fldCharType")
+_FOOTNOTE, _ENDNOTE = qn("footnoteReference"), qn("endnoteReference")
 
 
 def _clean(text: str) -> str:

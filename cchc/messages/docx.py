@@ -171,6 +171,12 @@ MESSAGES = {
         "dòng chia khoản tổng cộng ở trên (\"Trong đó\"), không phải nhiệm vụ, bỏ qua: {text!q}",
         "a row breaking down the total above (\"Trong đó\", of which) is no task; left out: {text!q}",
     ),
+    "docx.footnote": (
+        "ở đây có chú thích cuối trang (footnote, endnote), không được đọc vào kế hoạch: hãy xem nó trong văn bản, và nếu "
+        "nó nói về kinh phí, thời hạn hay cơ quan thì ghi vào kế hoạch",
+        "a footnote (or endnote) here is not read into the plan: see it in the document, and if it speaks of the budget, "
+        "a deadline or an agency, write that into the plan",
+    ),
     "docx.unplaced-cell": ("ô không thuộc cột nào của kế hoạch, bỏ qua: {text!q}", "cell not in any column of the plan; left out: {text!q}"),
     "docx.hidden-cell": (
         "ô được gộp với ô trên nhưng vẫn có chữ (Word không hiện), bỏ qua: {text!q}",
