@@ -277,6 +277,47 @@ def test_a_product_starting_with_cong_dong_is_still_an_item():
     assert [(i.product, i.budget) for _, _, i in plan.items()] == [("Cộng đồng được tuyên truyền", 5)]
 
 
+_SMALL = ("STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian", "Kinh phí (triệu đồng)")
+_FIRST = ["1", "Kế hoạch tuyên truyền", "Sở Nội vụ", "Quý I/2026", "10"]
+
+
+@pytest.mark.parametrize("product", ["Cộng đồng doanh nghiệp đối thoại", "Cộng tác viên CCHC được tập huấn"])
+def test_a_product_alone_in_its_row_starting_with_a_word_of_cong_is_kept(product):
+    # A row of a product only (as IV-4 of the 2021 plan) that began "Cộng đồng" was taken for a subtotal: gone, in silence.
+    plan, result = imported(F.small_docx([_FIRST, ["", product, "", "", ""]], headings=_SMALL))
+    assert [(i.product, i.budget) for _, _, i in plan.items()] == [("Kế hoạch tuyên truyền", 10), (product, None)]
+    assert codes(result) == []
+    # A subtotal row with nothing in it is still no item.
+    plan, _ = imported(F.small_docx([_FIRST, ["", "Cộng mục I", "", "", ""]], headings=_SMALL))
+    assert [i.product for _, _, i in plan.items()] == ["Kế hoạch tuyên truyền"]
+
+
+@pytest.mark.parametrize("product, amount", [("Tổng số 5 cuộc đối thoại", "25"), ("Tổng: 5 cuộc", ""), ("Tổng số hồ sơ được số hóa", "3")])
+def test_a_product_that_starts_like_a_total_is_an_item_not_the_declared_total(product, amount):
+    # "Tổng số 5 cuộc đối thoại | 25" became the table's total row: the item was lost and its 25 made the declared total.
+    plan, _ = imported(F.small_docx([_FIRST, ["", product, "", "", amount]], headings=_SMALL))
+    assert [(i.product, i.budget) for _, _, i in plan.items()] == [("Kế hoạch tuyên truyền", 10), (product, int(amount) if amount else None)]
+    assert plan.plan.total_million_vnd is None
+
+
+@pytest.mark.parametrize("label", ["Tổng cộng", "TỔNG CỘNG (I+II)", "Tổng kinh phí thực hiện năm 2026", "Tổng số kinh phí:", "Tổng"])
+def test_a_total_rows_label_may_go_on_with_the_words_of_a_total(label):
+    plan, _ = imported(F.small_docx([_FIRST, ["", label, "", "", "10"]], headings=_SMALL))
+    assert [i.product for _, _, i in plan.items()] == ["Kế hoạch tuyên truyền"]
+    assert plan.plan.total_million_vnd == 10
+
+
+def test_a_second_total_row_that_differs_is_taken_and_the_first_warned_of():
+    # Two totals, 10 then 30: the 10 was replaced in silence, and validate then spoke of a mismatch the document lacks.
+    rows = [_FIRST, ["", "Tổng cộng", "", "", "10"], ["2", "Báo cáo kiểm soát", "Sở Tư pháp", "Quý II/2026", "20"], ["", "Tổng cộng", "", "", "30"]]
+    plan, result = imported(F.small_docx(rows, headings=_SMALL))
+    assert plan.plan.total_million_vnd == 30 and len(list(plan.items())) == 2
+    assert codes(result) == [("docx.earlier-total", {"table": 1, "row": 3, "column": 2, "written": "10", "later": "30"})]
+    rows[-1][-1] = "10"  # the same total again (a table typed across pages): nothing to say
+    plan, result = imported(F.small_docx(rows, headings=_SMALL))
+    assert plan.plan.total_million_vnd == 10 and codes(result) == []
+
+
 # ---------------------------------------------------------------- cchc's own extracts
 
 

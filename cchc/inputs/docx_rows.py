@@ -16,13 +16,11 @@ from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
     Columns, amount_in_million, comma_before_thousands, figure, heading_of, is_caps, is_heading_repeat, is_total, items_under, looks_like_section,
-    DATA_ROLES, next_stt, label_kinds, own_cells, plain_amount, section_heading, task_heading, total_in_cell, WORDS_IN,
+    CONG_WORD, DATA_ROLES, is_subtotal, next_stt, label_kinds, own_cells, plain_amount, section_heading, task_heading, total_in_cell, WORDS_IN,
 )  # fmt: skip
 from cchc.inputs.docx_totals import ENGLISH_FIGURE, NOTE, SUM_IN_DONG, WORDS, part_of_total
 from cchc.money import RunningSum, exact_sum, format_number
 
-# "Cộng" alone or before what it adds up (mục, phần, a number, a bracket; never "Cộng đồng"). Each pattern is linear.
-_SUBTOTAL = re.compile(r"(?i)cộng\s*:?(?:\s+(?:mục|phần|nhiệm vụ|lĩnh vực|nhóm|chương|phụ lục|khoản)\b.*|\s*[(\[]?(?:[IVXLC]{1,7}|[0-9]{1,3}|[A-Z])\b.*)?", re.S)
 _ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
 _FIELDS = ("product", *DATA_ROLES, "note")
 #: A label longer than this does not fit the model's Label.
@@ -47,6 +45,7 @@ class TableReader:
         self.items: list[dict] = []
         self.total: object = None
         self.total_words: str | None = None
+        self._total_row: tuple | None = None  # the last total row's place, figure as written and as read
         self._section: dict | None = None
         self._task: dict | None = None
         self._unit_said: set[int] = set()
@@ -133,11 +132,11 @@ class TableReader:
         if is_total(first) and all(c.column in figures or WORDS_IN.search(c.text) for c in own[1:]):
             self.total_row(own, value("budget") if "budget" in roles else "", columns)
             return
-        if _is_subtotal(first) and own[0].column != roles.get("budget") and all(c.column in figures for c in own[1:]):
+        if is_subtotal(first) and own[0].column != roles.get("budget") and all(c.column in figures for c in own[1:]):
             self.subtotal_row(own[0], _cell_in(own, roles.get("budget")), value("budget") if "budget" in roles else "", columns)
             return
-        if first.casefold().startswith("cộng") and len(first) <= 40 and not has_data:
-            return  # a section's subtotal: worked out from the items, not data
+        if first.casefold().startswith("cộng") and len(first) <= 40 and not has_data and not CONG_WORD.match(first):
+            return  # a section's subtotal: worked out from the items, not data ("Cộng đồng doanh nghiệp" is a product)
         if len(own) == 1 and not has_data and self._words(first):
             self._after_total = after_total  # "Bằng chữ: …" under the total: a "Trong đó" may follow it
             return
@@ -376,6 +375,9 @@ class TableReader:
 
     def total_row(self, own: list[Cell], budget: str, columns: Columns) -> None:
         found, self._after_total = amount_in_million(budget, columns.factor) if budget else None, True
+        earlier, self._total_row = self._total_row, (own[0].place, budget, found[0] if found else budget)
+        if earlier is not None and budget and earlier[2] != self._total_row[2]:  # the last is taken: the one before is told
+            self.warn("docx.earlier-total", earlier[0], written=earlier[1] or "", later=budget)
         if found is not None:
             self.total = found[0]
             if comma_before_thousands(budget) and not columns.sources:
@@ -494,7 +496,3 @@ def _heading_with_amount(own: list[Cell], columns: Columns, next_stt: str):
 def _heading(columns: Columns, column: int) -> str:
     return columns.headings[column] if column < len(columns.headings) else ""
 
-
-def _is_subtotal(text: str) -> bool:
-    """"Cộng", "Cộng mục I", "Cộng (I)", "Cộng phần trích": a subtotal's label (not "Cộng đồng …")."""
-    return len(text) <= 40 and _SUBTOTAL.fullmatch(text.strip()) is not None

@@ -444,6 +444,26 @@ def total_in_cell(text: str, columns: Columns) -> str | None:
 
 
 def is_total(text: str) -> bool:
-    """"Tổng cộng", "Tổng số", "Tổng kinh phí", "Tổng": a total row's label."""
+    """"Tổng cộng", "Tổng số", "Tổng kinh phí", "Tổng": a total row's label, and what such a label goes on with
+    ("Tổng cộng (I+II)", "TỔNG KINH PHÍ THỰC HIỆN NĂM 2026"); not a product that starts so ("Tổng số 5 cuộc đối
+    thoại", "Tổng: 5 cuộc"), which would lose its row and give the plan its figure as the declared total."""
     key = text.casefold().strip()
-    return len(key) <= 40 and (key.startswith(_TOTAL_WORDS) or key in ("tổng", "cộng tổng"))
+    if len(key) > 40 or key in ("tổng", "cộng tổng"):
+        return len(key) <= 40
+    start = next((word for word in _TOTAL_WORDS if key.startswith(word)), None)
+    rest = _BRACKETED.sub(" ", key[len(start) :]) if start else ""
+    return start is not None and all(word in _TOTAL_GOES_ON or (len(word) == 4 and word.isdigit()) for word in _WORD.findall(rest))
+
+
+#: The words a total's label may go on with, and a year ("năm 2026"); a bracket's words ("(I+II+III)", "(triệu đồng)") any.
+_TOTAL_GOES_ON = frozenset("cộng kinh phí số toàn bộ kế hoạch chung các mục nhiệm vụ thực hiện năm dự toán cả tất ngân sách giai đoạn phần".split())
+_BRACKETED, _WORD = re.compile(r"\([^()]*\)"), re.compile(r"[^\s:;,.\-–]+")
+#: Words that begin with "cộng" and are no sum ("Cộng đồng doanh nghiệp", "Cộng tác viên"): a product, not a subtotal.
+CONG_WORD = re.compile(r"(?i)cộng\s*(?:đồng|tác|sự|hòa|hoà|hưởng|sản|cư)\b")
+# "Cộng" alone or before what it adds up (mục, phần, a number, a bracket; never "Cộng đồng"). Each pattern is linear.
+_SUBTOTAL = re.compile(r"(?i)cộng\s*:?(?:\s+(?:mục|phần|nhiệm vụ|lĩnh vực|nhóm|chương|phụ lục|khoản)\b.*|\s*[(\[]?(?:[IVXLC]{1,7}|[0-9]{1,3}|[A-Z])\b.*)?", re.S)
+
+
+def is_subtotal(text: str) -> bool:
+    """"Cộng", "Cộng mục I", "Cộng (I)", "Cộng phần trích": a subtotal's label (not "Cộng đồng …")."""
+    return len(text) <= 40 and _SUBTOTAL.fullmatch(text.strip()) is not None

@@ -171,6 +171,12 @@ MESSAGES = {
         "dòng chia khoản tổng cộng ở trên (\"Trong đó\"), không phải nhiệm vụ, bỏ qua: {text!q}",
         "a row breaking down the total above (\"Trong đó\", of which) is no task; left out: {text!q}",
     ),
+    "docx.earlier-total": (
+        "dòng tổng cộng này ghi {written!q}, khác dòng tổng cộng sau nó ({later!q}): kế hoạch lấy dòng sau cùng làm tổng kinh phí "
+        "công bố; hãy xem lại văn bản muốn nói tổng nào",
+        "this total row says {written!q}, unlike the total row after it ({later!q}): the plan takes the last as its declared "
+        "total; check which total the document means",
+    ),
     "docx.footnote": (
         "ở đây có chú thích cuối trang (footnote, endnote), không được đọc vào kế hoạch: hãy xem nó trong văn bản, và nếu "
         "nó nói về kinh phí, thời hạn hay cơ quan thì ghi vào kế hoạch",
