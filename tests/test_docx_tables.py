@@ -318,6 +318,23 @@ def test_a_second_total_row_that_differs_is_taken_and_the_first_warned_of():
     assert plan.plan.total_million_vnd == 10 and codes(result) == []
 
 
+def test_a_product_in_capitals_between_two_numbered_items_is_an_item():
+    # "BÁO CÁO CCHC" and "ISO 9001", products alone in their rows, became sections "2" and "3" the document never
+    # wrote, and the next task, "2. Rà soát" of section I, was filed under "ISO 9001".
+    rows = [_FIRST, ["", "BÁO CÁO CCHC", "", "", ""], ["", "ISO 9001", "", "", ""], ["2", "Báo cáo rà soát", "Sở Tư pháp", "Quý II/2026", "20"]]
+    plan, result = imported(F.small_docx(rows, headings=_SMALL))
+    assert len(plan.sections) == 1
+    assert [i.product for _, _, i in plan.items()] == ["Kế hoạch tuyên truyền", "BÁO CÁO CCHC", "ISO 9001", "Báo cáo rà soát"]
+    assert [code for code, _ in codes(result)] == []
+
+
+def test_a_heading_in_capitals_with_no_numeral_starts_a_section_and_is_said_so():
+    rows = [_FIRST, ["", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "", "", ""], ["1", "Báo cáo rà soát", "Sở Tư pháp", "Quý II/2026", "20"]]
+    plan, result = imported(F.small_docx(rows, headings=_SMALL))
+    assert [s.title for s in plan.sections][-1] == "CẢI CÁCH THỦ TỤC HÀNH CHÍNH" and len(plan.sections) == 2
+    assert codes(result) == [("docx.caps-section", {"table": 1, "row": 3, "column": 2, "text": "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"})]
+
+
 # ---------------------------------------------------------------- cchc's own extracts
 
 

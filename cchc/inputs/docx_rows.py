@@ -16,7 +16,7 @@ from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
     Columns, amount_in_million, comma_before_thousands, figure, heading_of, is_caps, is_heading_repeat, is_total, items_under, looks_like_section,
-    CONG_WORD, DATA_ROLES, is_subtotal, next_stt, label_kinds, own_cells, plain_amount, section_heading, task_heading, total_in_cell, WORDS_IN,
+    CONG_WORD, DATA_ROLES, is_subtotal, next_stt, numbering_goes_on, label_kinds, own_cells, plain_amount, section_heading, task_heading, total_in_cell, WORDS_IN,
 )  # fmt: skip
 from cchc.inputs.docx_totals import ENGLISH_FIGURE, NOTE, SUM_IN_DONG, WORDS, part_of_total
 from cchc.money import RunningSum, exact_sum, format_number
@@ -157,6 +157,11 @@ class TableReader:
                 self._heading_amounts.append((scope, carried[2], own[0], _cell_in(own, roles["budget"]), value("budget")))
                 return
         heading = None if has_data else _section_row(own, columns)
+        if heading is not None and heading[0] is None and own[0].span < 2 and len(own) == 1:  # a line of capitals, no numeral
+            if numbering_goes_on(grid, r, columns):  # "BÁO CÁO CCHC" between items 1 and 2: a product
+                heading = None
+            else:
+                self.warn("docx.caps-section", own[0].place, text=own[0].text)
         if heading is None and not has_data:
             heading = _numbered_heading(own, columns, next_stt(grid, r, columns))
         if heading is not None:
@@ -313,13 +318,13 @@ class TableReader:
             if slot is None or slot.cell.column == columns.roles[role] or not slot.cell.text:
                 continue
             if value(role):
-                guesses.append((role, "docx.comment.across", {"other": _heading(columns, slot.cell.column)}))
+                guesses.append((role, "docx.comment.across", {"other": columns.heading(slot.cell.column)}))
             elif owner := next((r for r in _FIELDS if columns.roles.get(r) == slot.cell.column and value(r)), None):
                 # "All lead": said unless another column took the text too (a Ghi chú after it, commented as such).
                 if not any(r != owner and value(r) and slot_of(r).cell is slot.cell for r in _FIELDS):
-                    guesses.append((owner, "docx.comment.spans", {"other": _heading(columns, columns.roles[role])}))
+                    guesses.append((owner, "docx.comment.spans", {"other": columns.heading(columns.roles[role])}))
             elif role in DATA_ROLES and slot.cell.column in columns.roles.values():  # a task's or STT's cell over it: the item says so
-                guesses.append((None, "docx.comment.spans", {"other": _heading(columns, columns.roles[role])}))
+                guesses.append((None, "docx.comment.spans", {"other": columns.heading(columns.roles[role])}))
         if self.items and product[:1].islower() and not any(item[k] for k in ("stt", "deadline", "budget")) and not value("lead"):
             guesses.append(("product", "docx.guess.continued", {}))  # "…theo Nghị định" | "số 30/2020": cut by a page?
         # A cell merged down gives each row its text (200 KB over 3,000 rows: gigabytes): bounded by the part's size.
@@ -491,8 +496,3 @@ def _heading_with_amount(own: list[Cell], columns: Columns, next_stt: str):
     else:
         under = _numbered_heading(own[:2], columns, next_stt) is not None
     return (label, own[1].text, found[0]) if under else None
-
-
-def _heading(columns: Columns, column: int) -> str:
-    return columns.headings[column] if column < len(columns.headings) else ""
-

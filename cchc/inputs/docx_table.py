@@ -212,6 +212,10 @@ class Columns:
     def first_data_row(self) -> int:
         return self.heading_rows[-1] + 1 if self.heading_rows else 0
 
+    def heading(self, column: int) -> str:
+        """The heading of a grid column, as written ("" past the headings)."""
+        return self.headings[column] if column < len(self.headings) else ""
+
 
 def find_columns(grid: Grid) -> Columns | None:
     """The columns of a task table, found by the headings in its first rows; None when it is not one."""
@@ -408,6 +412,16 @@ _DOTTED = re.compile(r"(?:[0-9]+|[IVXLC]+)(?:\.[0-9]+)+\.?")
 def _below(number: str, above: str) -> bool:
     """Whether *number* ("1.1.2") is numbered below *above* ("1.1")."""
     return bool(above) and number.startswith(above + ".") and len(number.rstrip(".")) > len(above)
+
+
+def numbering_goes_on(grid, r: int, columns: Columns) -> bool:
+    """Whether the next STT written below row *r* is a number past 1 ("2" after "1"): the rows between belong to the
+    items numbered so, and start no section (whose numbers would start again at 1)."""
+    column = columns.roles.get("stt")
+    if column is None:
+        return False
+    stt = next((text for below in range(r + 1, min(r + 20, len(grid.slots))) if (text := grid.text(below, column).strip())), "").rstrip(".")
+    return len(stt) <= 4 and stt.isascii() and stt.isdigit() and int(stt) > 1
 
 
 def next_stt(grid, r: int, columns: Columns) -> str:

@@ -177,6 +177,12 @@ MESSAGES = {
         "this total row says {written!q}, unlike the total row after it ({later!q}): the plan takes the last as its declared "
         "total; check which total the document means",
     ),
+    "docx.caps-section": (
+        "dòng chỉ có chữ in hoa {text!q}, không có số mục, được đọc là tiêu đề một mục mới: nếu đó là một sản phẩm hay "
+        "nhiệm vụ thì hãy sửa trong tệp kế hoạch",
+        "a row of capitals only, {text!q}, with no section numeral, is read as a new section's heading: if it is a "
+        "product or a task, correct it in the plan file",
+    ),
     "docx.footnote": (
         "ở đây có chú thích cuối trang (footnote, endnote), không được đọc vào kế hoạch: hãy xem nó trong văn bản, và nếu "
         "nó nói về kinh phí, thời hạn hay cơ quan thì ghi vào kế hoạch",
