@@ -1250,6 +1250,31 @@ def test_a_heading_over_two_rows_with_sub_headings_reads_the_end_and_the_total()
         'cột "Thời gian — Bắt đầu" không đọc: kế hoạch lấy nội dung này ở cột "Thời gian — Hoàn thành"')
 
 
+def test_a_cell_in_a_column_not_read_is_warned_of_where_the_column_read_is_blank_in_its_row():
+    # "Kinh phí" over "Tổng số | Ngân sách tỉnh": a row with 50 under Ngân sách tỉnh and Tổng số blank lost the 50, with
+    # only the column's warning, placed at the merged heading (column 6) for both columns.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026")
+    table = doc.add_table(rows=5, cols=7)
+    top = ["STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian", "", "Kinh phí (triệu đồng)", ""]
+    sub = ["", "", "", "Bắt đầu", "Hoàn thành", "Tổng số", "Ngân sách tỉnh"]
+    rows = [top, sub, ["1", "Nghị quyết", "Sở Tư pháp", "Tháng 1/2026", "Quý II/2026", "100", "60"],
+            ["2", "Báo cáo", "Sở Nội vụ", "Tháng 5/2026", "", "", "50"], ["3", "Kết luận", "Sở Nội vụ", "", "Quý IV/2026", "30", ""]]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for c in (0, 1, 2):
+        table.cell(0, c).merge(table.cell(1, c)).text = top[c]
+    table.cell(0, 3).merge(table.cell(0, 4)).text = "Thời gian"
+    table.cell(0, 5).merge(table.cell(0, 6)).text = "Kinh phí (triệu đồng)"
+    plan, result, _ = imported(F.to_bytes(doc))
+    assert [(i.product, i.deadline, i.budget) for _, _, i in plan.items()] == [("Nghị quyết", "Quý II/2026", 100), ("Báo cáo", "", None), ("Kết luận", "Quý IV/2026", 30)]
+    found = [(code, args["row"], args["column"], args.get("text")) for code, args in codes(result) if code in ("docx.other-column", "docx.unread-cell")]
+    assert found == [("docx.other-column", 2, 4, None), ("docx.other-column", 2, 7, None),  # each at its own heading
+                     ("docx.unread-cell", 4, 4, "Tháng 5/2026"), ("docx.unread-cell", 4, 7, "50")]
+
+
+
 @pytest.mark.parametrize("under", [("1.1", "2.1"), ("-", "-"), ("a)", "a)"), ("+", "+")])
 def test_task_rows_typed_with_no_merge_are_tasks_when_rows_are_numbered_under_them(under):
     rows = [_TYPED_HEADINGS,

@@ -7,9 +7,11 @@ turned into millions, would print them under the wrong unit).
 
 from __future__ import annotations
 
-from cchc.headings import unit_factor
+from cchc.headings import role_of, unit_factor
+from cchc.inputs.docx_body import Place
 from cchc.inputs.docx_table import Columns, heading_of
 from cchc.text import fold
+
 
 def own_headings(grid, columns: Columns) -> dict[str, str]:
     """The headings of the first task table's lead, partners, deadline and budget columns that differ from cchc's
@@ -28,3 +30,33 @@ def own_headings(grid, columns: Columns) -> dict[str, str]:
             continue
         found[role] = text
     return found
+
+
+def column_warnings(grid, columns: Columns) -> tuple[list[tuple[str, Place, dict]], dict[int, int]]:
+    """The warnings on a task table's columns not read, each at its own heading's cell, and the columns named like
+    one read, each to the column read in its place ("Thời gian — Bắt đầu" beside "Thời gian — Hoàn thành", "Nguồn
+    kinh phí" or "Kinh phí — Ngân sách tỉnh" beside "Kinh phí — Tổng số": the plan takes that role from the other)."""
+    warnings, instead = [], {}
+    if not columns.heading_rows:
+        return warnings, instead
+    for c in columns.unknown:
+        slot = grid.slots[columns.heading_rows[-1]][c]  # the heading under one spanning columns: "Ngân sách tỉnh"
+        place = slot.cell.place if slot is not None else Place(table=grid.index, row=columns.heading_rows[-1] + 1, column=c + 1)
+        role = next(filter(None, (role_of(grid.text(r, c)) for r in columns.heading_rows)), None)
+        if role in columns.roles and columns.roles[role] != c:
+            instead[c] = columns.roles[role]
+            warnings.append(("docx.other-column", place, {"heading": heading_of(grid, columns, c), "other": heading_of(grid, columns, instead[c])}))
+        else:
+            warnings.append(("docx.unknown-column", place, {"heading": heading_of(grid, columns, c)}))
+    return warnings, instead
+
+
+def unread_cells(grid, r: int, columns: Columns, instead: dict[int, int]) -> list[tuple[str, Place, dict]]:
+    """A warning for each cell of row *r* in a column named like one read (``column_warnings``) that holds text where
+    the column read is blank: "50" under "Ngân sách tỉnh", its "Tổng số" empty, is in the plan nowhere."""
+    warnings = []
+    for slot in grid.slots[r]:
+        if slot is not None and slot.own and slot.cell.text.strip() and slot.cell.column in instead and not grid.text(r, instead[slot.cell.column]).strip():
+            warnings.append(("docx.unread-cell", slot.cell.place, {"text": slot.cell.text, "heading": heading_of(grid, columns, slot.cell.column),
+                                                                   "other": heading_of(grid, columns, instead[slot.cell.column])}))
+    return warnings

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from cchc.headings import role_of
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
+from cchc.inputs.docx_headings import column_warnings, unread_cells
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
-    Columns, amount_in_million, comma_before_thousands, figure, heading_of, is_caps, is_heading_repeat, is_total, items_under, looks_like_section,
+    Columns, amount_in_million, comma_before_thousands, figure, is_caps, is_heading_repeat, is_total, items_under, looks_like_section,
     CONG_WORD, DATA_ROLES, is_subtotal, next_stt, numbering_goes_on, label_kinds, own_cells, plain_amount, section_heading, task_heading, total_in_cell, WORDS_IN,
 )  # fmt: skip
 from cchc.inputs.docx_totals import ENGLISH_FIGURE, NOTE, SUM_IN_DONG, WORDS, part_of_total
@@ -78,24 +78,15 @@ class TableReader:
         if columns.heading_rows and columns.source_names:
             place = Place(table=grid.index, row=columns.heading_rows[0] + 1, column=columns.roles["budget"] + 1)
             self.warn("docx.budget-sources", place, heading=columns.source_heading, parts=", ".join(columns.source_names))
-        if columns.heading_rows:
-            heading_row = columns.heading_rows[0]
-            for c in columns.unknown:
-                slot = grid.slots[heading_row][c]
-                place = slot.cell.place if slot is not None else Place(table=grid.index, row=heading_row + 1, column=c + 1)
-                # A column named like one read ("Thời gian — Bắt đầu" beside "Thời gian — Hoàn thành", "Nguồn kinh phí"
-                # beside "Kinh phí"): the plan takes that role from the other; any other is no column of a plan.
-                role = next(filter(None, (role_of(grid.text(r, c)) for r in columns.heading_rows)), None)
-                if role in columns.roles and columns.roles[role] != c:
-                    other = heading_of(grid, columns, columns.roles[role])
-                    self.warn("docx.other-column", place, heading=heading_of(grid, columns, c), other=other)
-                else:
-                    self.warn("docx.unknown-column", place, heading=heading_of(grid, columns, c))
+        warnings, instead = column_warnings(grid, columns)
+        self.warnings += warnings
         self._breakdown = None  # a total's parts end with its table
         for r in range(columns.first_data_row, len(grid.slots)):
             if r in grid.heading_rows or is_heading_repeat(grid, r, columns):
                 continue
             self.row(grid, r, columns)
+            if instead:
+                self.warnings += unread_cells(grid, r, columns, instead)
 
     def row(self, grid: Grid, r: int, columns: Columns) -> None:
         slots = grid.slots[r]

@@ -198,6 +198,12 @@ MESSAGES = {
         "cột {heading!q} không đọc: kế hoạch lấy nội dung này ở cột {other!q}",
         "column {heading!q} is not read: the plan takes this from column {other!q}",
     ),
+    "docx.unread-cell": (
+        "ô {text!q} ở cột {heading!q} không được đọc, và ô của cột {other!q} ở dòng này để trống: nội dung này không có trong "
+        "kế hoạch; hãy ghi nó vào tệp kế hoạch nếu cần",
+        "cell {text!q} in the {heading!q} column is not read, and the {other!q} column is blank in this row: what it says is "
+        "nowhere in the plan; write it into the plan file if it matters",
+    ),
     "docx.unknown-column": ("cột {heading!q} không phải cột của kế hoạch; không đọc cột này", "column {heading!q} is not one of the plan's; the column is not read"),
     "docx.no-product": ("dòng không có sản phẩm, bỏ qua: {text!q}", "row without a product; left out: {text!q}"),
     "docx.other-table": (
