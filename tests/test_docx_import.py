@@ -746,6 +746,19 @@ def test_a_main_part_named_as_word_online_names_it_is_read(run, tmp_path):
     assert imported(moved)[2] == imported(original)[2]
 
 
+def test_a_main_part_the_package_points_to_but_lacks_is_named_in_the_refusal(run, tmp_path):
+    # The refusal said the archive had no word/document.xml, which it had: the relationship named another part.
+    def pointed_away(name, data):
+        return name, data.replace(b'Target="word/document.xml"', b'Target="word/nope.xml"') if name == "_rels/.rels" else data
+
+    path = tmp_path / "hong.docx"
+    path.write_bytes(_repackaged(F.plan_docx(), pointed_away))
+    assert b"word/nope.xml" in zipfile.ZipFile(path).read("_rels/.rels")
+    for lang, words in (("vi", 'phần văn bản chính "word/nope.xml"'), ("en", 'main document part "word/nope.xml"')):
+        result = run("import", path, "--lang", lang)
+        assert result.exit_code == 2 and words in result.stderr and "word/document.xml" not in result.stderr, result
+
+
 def test_a_strict_open_xml_file_is_refused_with_what_to_do(run, tmp_path):
     def strict(name, data):
         return name, data.replace(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main", b"http://purl.oclc.org/ooxml/wordprocessingml/main")

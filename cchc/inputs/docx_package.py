@@ -84,7 +84,7 @@ def open_package(data: bytes) -> Package:
         mimetype = names.get("mimetype")  # an OpenDocument file says what it is in its first entry
         if mimetype is not None and mimetype.file_size < 100 and _read(archive, mimetype).startswith(_OPENDOCUMENT):
             raise DocxRefused("docx.odt")
-        raise DocxRefused("docx.no-document")
+        raise DocxRefused("docx.no-document") if main == _MAIN else DocxRefused("docx.no-main-part", part=main[:200])
     document = _parse(archive, names[main])
     if document.tag == f"{{{_STRICT}}}document":
         raise DocxRefused("docx.strict")

@@ -76,6 +76,10 @@ MESSAGES = {
         "soffice --headless --convert-to docx FILE.odt (or in LibreOffice: File > Save As > Word)",
     ),
     "docx.not-zip": ("không phải tệp Word .docx (tệp .docx là một tệp nén zip)", "not a Word .docx file (a .docx is a zip archive)"),
+    "docx.no-main-part": (
+        "tệp chỉ tới phần văn bản chính {part!q}, nhưng tệp nén không có phần đó: tệp Word bị hỏng",
+        "the file points to its main document part {part!q}, which the archive does not hold: a broken Word file",
+    ),
     "docx.no-document": (
         "tệp nén không có word/document.xml: không phải tệp Word .docx",
         "the archive has no word/document.xml: not a Word .docx file",
