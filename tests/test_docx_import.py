@@ -513,6 +513,25 @@ def test_the_year_comes_from_the_date_when_the_title_names_none():
     assert result.comments[("plan", "year")] == [("docx.guess.year", {})]
 
 
+@pytest.mark.parametrize("day, rows, year, guess", [
+    # Issued on 28/12/2025 for the year ahead: "Quý I" fell due 31/03/2025, nine months before the plan was issued.
+    ("ngày 28 tháng 12 năm 2025", [["Báo cáo", "Sở Nội vụ", "Quý I"]], 2026, "docx.guess.year-next"),
+    # The deadlines name the year: it is the plan's, whatever the date.
+    ("ngày 28 tháng 12 năm 2025", [["Báo cáo", "Sở Nội vụ", "Quý I/2025"], ["Kế hoạch", "Sở Nội vụ", "Quý II/2025"]], 2025, "docx.guess.year-deadlines"),
+    ("ngày 02 tháng 01 năm 2026", [["Báo cáo", "Sở Nội vụ", "Tháng 6/2027"], ["Kế hoạch", "Sở Nội vụ", "Quý I/2027"], ["Đề án", "Sở Nội vụ", "2026"]], 2027,
+     "docx.guess.year-deadlines"),
+])
+def test_the_year_a_title_does_not_name_is_the_deadlines_else_the_year_ahead_of_a_december_date(day, rows, year, guess):
+    doc = F.document()
+    F.letterhead(doc, ["SỞ NỘI VỤ"], "Số: 1/KH-SNV", f"Thái Bình, {day}")
+    F.para(doc, "KẾ HOẠCH", center=True)
+    F.para(doc, "Cải cách hành chính", center=True)
+    F.task_table(doc, [["Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"], *rows])
+    plan, result, _ = imported(F.to_bytes(doc))
+    assert (plan.plan.year, result.comments[("plan", "year")]) == (year, [(guess, {})])
+    assert [i.deadline for _, _, i in plan.items()] == [row[2] for row in rows]  # the words as written
+
+
 def test_cells_split_into_names_by_line_semicolon_and_known_commas():
     assert pieces("- Sở Nội vụ;\nSở Tư pháp.\n\n") == ["Sở Nội vụ", "Sở Tư pháp"]
     book = AgencyBook()

@@ -24,7 +24,7 @@ from cchc.inputs.docx_headings import own_headings
 from cchc.inputs.docx_body import Body, Para, Place
 from cchc.inputs.docx_styles import Numbering, Styles
 from cchc.inputs.docx_package import DocxRefused, open_package
-from cchc.inputs.docx_ids import item_paths, number_tasks, numbered_ids
+from cchc.inputs.docx_ids import deadlines_year, item_paths, number_tasks, numbered_ids
 from cchc.inputs.docx_rows import TableReader
 from cchc.inputs.docx_sources import with_sources_added
 from cchc.inputs.docx_table import Columns, find_columns, is_caps
@@ -361,7 +361,7 @@ class _Document:
         tables.check_heading_amounts()
         number_tasks(tables.sections, tables.stt_numbers_tasks, tables.stt_beside_task)
         numbered_ids(tables.sections)
-        year, year_guessed = self._year()
+        year, year_guess = self._year()
         self.book.learn([text for _, _, text in tables.agency_cells])
         self.book.learn_prose(self.all_text)
         used: list[str] = []
@@ -391,23 +391,24 @@ class _Document:
         data["prose_after"] = prose.blocks(self.after) or None
         if not any(task.get("items") for section in tables.sections for task in section.get("tasks") or []):  # no item read
             self.warnings.append(("docx.no-items" if tables.sections else "docx.no-table", Place(), {}))
-        comments = self._comment_paths(agency_comments, year_guessed)
+        comments = self._comment_paths(agency_comments, year_guess)
         problems = [
             Problem(self.name, 0, 0, "warning", key, tuple({**place.args(), **args}.items()))
             for key, place, args in self.warnings
         ]
         return Imported(data, comments, problems)
 
-    def _year(self) -> tuple[int | None, bool]:
-        """The plan's year: from its title ("… năm 2021"), the decision's, else the date (a guess)."""
+    def _year(self) -> tuple[int | None, str | None]:
+        """The plan's year: from its title ("… năm 2021"), the decision's; else guessed, the comment saying how: the year
+        its deadlines name most, else the date's, or the next for a date in December ("Quý I" of a plan of 28/12/2025)."""
         for text in (self.plan.get("title"), (self.decision or {}).get("title")):
             years = [int(m.group("year")) for m in _YEAR.finditer(text or "") if 1900 <= int(m.group("year")) <= 2199]
             if years:
-                return years[-1], False
-        for holder in (self.plan, self.decision or {}):
-            if holder.get("date") is not None:
-                return holder["date"].year, True
-        return None, False
+                return years[-1], None
+        if year := deadlines_year(self.tables.sections):
+            return year, "docx.guess.year-deadlines"
+        day = next((holder["date"] for holder in (self.plan, self.decision or {}) if holder.get("date") is not None), None)
+        return (None, None) if day is None else (day.year + 1, "docx.guess.year-next") if day.month == 12 else (day.year, "docx.guess.year")
 
     def _deadline_comment(self, item: dict, year: int | None) -> None:
         from cchc.deadlines import DeadlineError, parse_deadline
@@ -417,7 +418,7 @@ class _Document:
         except DeadlineError as exc:
             self.comments.append((item, "deadline", exc.key, dict(exc.params)))
 
-    def _comment_paths(self, agency_comments, year_guessed: bool) -> dict[tuple, list[tuple[str, dict]]]:
+    def _comment_paths(self, agency_comments, year_guess: str | None) -> dict[tuple, list[tuple[str, dict]]]:
         paths = {id(obj): path for obj, path in item_paths(self.tables.sections)}
         paths[id(self.plan)] = ("plan",)
         out: dict[tuple, list[tuple[str, dict]]] = {}
@@ -427,8 +428,8 @@ class _Document:
                 out.setdefault(path + ((field_name,) if field_name else ()), []).append((key, args))
         for index, key, args in agency_comments:
             out.setdefault(("agencies", index), []).append((key, args))
-        if year_guessed:
-            out.setdefault(("plan", "year"), []).append(("docx.guess.year", {}))
+        if year_guess:
+            out.setdefault(("plan", "year"), []).append((year_guess, {}))
         return out
 
 

@@ -50,3 +50,18 @@ def item_paths(sections: list[dict]):
             for i, item in enumerate(task["items"]):
                 yield item, ("sections", s, "tasks", t, "items", i)
 
+
+#: A year a deadline names: "Quý I/2026", "Tháng 6 năm 2026", "2026".
+_DEADLINE_YEAR = re.compile(r"(?<![0-9])(?:19|20|21)[0-9]{2}(?![0-9])")
+
+
+def deadlines_year(sections: list[dict]) -> int | None:
+    """The year the items' deadlines name most often (the first of equals), or None when they name none: a plan's
+    year where its title names none ("Quý I/2026" in a plan issued on 28/12/2025 is the plan of 2026)."""
+    counts: dict[int, int] = {}
+    for section in sections:
+        for task in section["tasks"]:
+            for item in task["items"]:
+                for found in _DEADLINE_YEAR.findall((item.get("deadline") or "")[:200]):
+                    counts[int(found)] = counts.get(int(found), 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None

@@ -285,6 +285,14 @@ MESSAGES = {
         "đoán: the product cell is blank; the product here is the row's task text",
     ),
     "docx.guess.year": ("đoán: tiêu đề không ghi năm; năm lấy theo ngày ban hành", "đoán: the title names no year; the year is the date's"),
+    "docx.guess.year-next": (
+        "đoán: tiêu đề không ghi năm; văn bản ban hành tháng 12, năm lấy là năm sau",
+        "đoán: the title names no year; issued in December, the year is the next",
+    ),
+    "docx.guess.year-deadlines": (
+        "đoán: tiêu đề không ghi năm; năm lấy theo năm các thời hạn ghi nhiều nhất",
+        "đoán: the title names no year; the year is the one the deadlines name most",
+    ),
     "docx.guess.unit": ("đoán: tiêu đề cột kinh phí không ghi đơn vị; coi là triệu đồng", "đoán: the budget heading names no unit; taken as million VND"),
     "docx.guess.members-rule": (
         "đoán: nhóm gồm mọi cơ quan mà {rule} chọn (bỏ members_rule nếu không đúng)",
