@@ -1699,3 +1699,40 @@ def test_a_bracket_after_a_line_break_in_the_title_that_is_not_what_it_is_attach
     plan, _, _ = imported(data)
     assert plan.plan.title == f"KẾ HOẠCH Thực hiện cải cách hành chính nhà nước {after_break}(giai đoạn 2021-2030) năm 2026 của Sở Tư pháp".replace("  ", " ")
     assert not plan.plan.subtitle and plan.plan.year == 2026
+
+
+def _unit_plan(line: str | None, heading: str = "Kinh phí", in_table: bool = False) -> bytes:
+    """A plan whose amounts are 15.000 and 3.500, under *heading*, with *line* above the table or in its top row."""
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026", bold=True, center=True)
+    if line is not None and not in_table:
+        F.para(doc, line, italic=True)
+    rows = [["STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", heading],
+            ["1", "Báo cáo", "Văn phòng Sở", "Quý II/2026", "15.000"], ["2", "Kế hoạch", "Thanh tra Sở", "Quý III/2026", "3.500"],
+            ["", "Tổng cộng", "", "", "18.500"]]
+    if in_table:
+        rows.insert(0, [line, None, None, None, None])
+    F.task_table(doc, rows, merges=[((0, 0), (0, 4))] if in_table else (), heading_rows=2 if in_table else 1)
+    return F.to_bytes(doc)
+
+
+@pytest.mark.parametrize("line, in_table, budgets, total", [
+    # 15.000 nghìn đồng was read as 15.000 million, the total as 18.500 million: a thousand times the plan's money.
+    ("Đơn vị tính: nghìn đồng", False, [15, Decimal("3.5")], Decimal("18.5")),
+    ("(Đơn vị: triệu đồng)", False, [15000, 3500], 18500),
+    ("ĐVT: tỷ đồng", False, [15000000, 3500000], 18500000),
+    ("Đơn vị tính: nghìn đồng", True, [15, Decimal("3.5")], Decimal("18.5")),
+])
+def test_the_unit_a_line_above_the_table_states_is_the_amounts_unit(line, in_table, budgets, total):
+    plan, result, text = imported(_unit_plan(line, in_table=in_table))
+    assert ([i.budget for _, _, i in plan.items()], plan.plan.total_million_vnd) == (budgets, total)
+    assert [args["text"] for code, args in codes(result) if code == "docx.unit-line"] == [line]
+    assert not [code for code, _ in codes(result) if code == "docx.unplaced-cell"]  # the row it was in was read
+    assert line not in text  # its amounts are million VND now: no subtitle, no prose says otherwise
+
+
+@pytest.mark.parametrize("line, heading", [("Đơn vị thực hiện: Sở Nội vụ", "Kinh phí"), ("Đơn vị tính: nghìn đồng", "Kinh phí (triệu đồng)")])
+def test_a_line_that_names_no_unit_or_a_heading_that_names_one_leaves_the_amounts_as_written(line, heading):
+    plan, result, _ = imported(_unit_plan(line, heading))
+    assert [i.budget for _, _, i in plan.items()] == [15000, 3500]  # the heading's unit (or million, assumed and said)
+    assert not [code for code, _ in codes(result) if code == "docx.unit-line"]

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 
 from cchc.inputs import docx_prose as prose
 from cchc.inputs.docx_agencies import AgencyBook, issuer_level, keep_cell
-from cchc.inputs.docx_headings import own_headings
+from cchc.inputs.docx_headings import own_headings, unit_stated
 from cchc.inputs.docx_body import Body, Para, Place
+from cchc.inputs.docx_continued import rows_above_headings, same_cells_on
 from cchc.inputs.docx_styles import Numbering, Styles
 from cchc.inputs.docx_package import DocxRefused, open_package
 from cchc.inputs.docx_ids import deadlines_year, item_paths, number_tasks, numbered_ids
@@ -65,31 +66,6 @@ def read_docx(data: bytes, name: str, registry=None) -> Imported:
     document.warnings += [("docx.symbol", place, {"font": font, "code": code}) for place, font, code in reader.unknown_symbols]
     document.warnings += [("docx.footnote", place, {}) for place in dict.fromkeys(reader.notes)]  # a place's notes told once
     return document.read(body)
-
-
-def _same_cells_on(grid, before, columns: Columns) -> Columns | None:
-    """*columns* of the table *before* moved onto *grid*, a table drawn on another grid whose fullest row has the
-    cells of the heading row before, one for one, and whose every cell starts where one of those does; else None."""
-    if not grid.cells or not before.cells:
-        return None
-    # The cells of the part before: its heading row's, or (a part itself continued) its fullest row's.
-    starts = [cell.column for cell in (before.cells[columns.heading_rows[-1]] if columns.heading_rows else max(before.cells, key=len))]
-    theirs = [cell.column for cell in max(grid.cells, key=len)]
-    if len(theirs) != len(starts) or any(not {cell.column for cell in row} <= set(theirs) for row in grid.cells):
-        return None  # a row with a cell of its own boundaries ("Tổng cộng" across four cells is on them)
-    moved = dict(zip(starts, theirs))
-    if any(column not in moved for column in columns.roles.values()):
-        return None
-    heading_of = {theirs[k]: columns.headings[starts[k]] for k in range(len(starts)) if starts[k] < len(columns.headings)}
-    headings = tuple(heading_of.get(max((t for t in theirs if t <= c), default=theirs[0]), "") for c in range(grid.width))
-    roles = {role: moved[column] for role, column in columns.roles.items()}
-    return dataclasses.replace(columns, roles=roles, heading_rows=[], unknown=[], headings=headings)
-
-
-def _rows_above_headings(grid, columns: Columns) -> bool:
-    """Whether *grid* has rows of data above its headings (two cells or more with text: not a caption across)."""
-    above = columns.heading_rows[0] if columns.heading_rows else 0
-    return any(sum(1 for cell in grid.cells[r] if cell.text) >= 2 for r in range(above))
 
 
 #: A title's second line that says what the plan is attached to: "⏎(Kèm theo …)", "⏎ (Ban hành kèm theo …)".
@@ -287,17 +263,18 @@ class _Document:
                 furniture += 1
             previous = events[-1 - furniture] if events else None
             continues = last_columns is not None and isinstance(previous, tuple)
-            if continues and (columns is None or _rows_above_headings(element, columns)):
+            if continues and (columns is None or rows_above_headings(element, columns)):
                 # A table continued after a break, without its headings (or with them typed again below rows of the
                 # table above, which are then its rows, not words before a table): same columns, or the same cells
                 # on another grid (a PDF converted to Word draws each part's grid anew).
                 continued = (dataclasses.replace(last_columns, heading_rows=[], unknown=[]) if element.width == last_width
-                             else _same_cells_on(element, previous[0], last_columns))
+                             else same_cells_on(element, previous[0], last_columns))
                 if continued is not None:  # else a table of its own, read by its own headings when it has them
                     columns = continued
             if furniture and columns is not None and isinstance(previous, tuple):  # between two parts, or two tables
                 del events[len(events) - furniture :]
             if columns is not None:
+                columns = unit_stated(events, element, columns, self.warnings)  # "Đơn vị tính: nghìn đồng" above it
                 element, columns = with_sources_added(element, columns) or (element, columns)  # a budget by source: summed
                 events.append((element, columns))
                 last_columns, last_width = columns, element.width

@@ -7,9 +7,12 @@ turned into millions, would print them under the wrong unit).
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from cchc.headings import role_of, unit_factor
-from cchc.inputs.docx_body import Place
-from cchc.inputs.docx_table import Columns, heading_of
+from cchc.inputs.docx_body import Para, Place
+from cchc.inputs.docx_table import Columns, heading_of, own_cells
 from cchc.text import fold
 
 
@@ -60,3 +63,28 @@ def unread_cells(grid, r: int, columns: Columns, instead: dict[int, int]) -> lis
             warnings.append(("docx.unread-cell", slot.cell.place, {"text": slot.cell.text, "heading": heading_of(grid, columns, slot.cell.column),
                                                                    "other": heading_of(grid, columns, instead[slot.cell.column])}))
     return warnings
+
+
+#: A line that says the unit of a table's amounts: "Đơn vị tính: nghìn đồng", "(Đơn vị: đồng)", "ĐVT: triệu đồng".
+UNIT_LINE = re.compile(r"\(?\s*(?:đơn vị tính|đơn vị|đvt)\s*[:.]?\s*(?P<unit>[^():\n]{1,40}?)\s*\)?\s*\.?", re.I)
+
+
+def unit_stated(events: list, grid, columns: Columns, warnings: list) -> Columns:
+    """*columns* with their amounts in the unit a line states where the budget heading names none: "Đơn vị tính: nghìn
+    đồng" in the paragraph just before the table (then taken out of *events*: the amounts are made million VND), or
+    alone in a row across its top. Without it, 15.000 (nghìn đồng) was read as 15.000 million, in silence."""
+    if "budget" not in columns.roles or not columns.unit_assumed:
+        return columns
+    rows = [own_cells(grid, r) for r in range(columns.heading_rows[0] if columns.heading_rows else 0)]
+    lines = [(cells[0].text, cells[0].place, False) for cells in rows if len(cells) == 1]
+    if events and isinstance(events[-1], Para):
+        lines.append((events[-1].text, events[-1].place, True))
+    for text, place, paragraph in lines:
+        found = UNIT_LINE.fullmatch(text.strip())
+        factor, assumed = unit_factor(found["unit"]) if found else (1, True)
+        if not assumed:
+            if paragraph:
+                events.pop()
+            warnings.append(("docx.unit-line", place, {"text": text.strip(), "number": grid.index}))
+            return dataclasses.replace(columns, factor=factor, unit_assumed=False)
+    return columns

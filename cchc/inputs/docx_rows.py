@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from cchc.headings import unit_factor
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
-from cchc.inputs.docx_headings import column_warnings, unread_cells
+from cchc.inputs.docx_headings import UNIT_LINE, column_warnings, unread_cells
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
     Columns, amount_in_million, comma_before_thousands, figure, is_caps, is_heading_repeat, is_total, items_under, looks_like_section,
@@ -74,7 +75,8 @@ class TableReader:
         first_heading = columns.heading_rows[0] if columns.heading_rows else 0
         for r in range(first_heading):
             for cell in own_cells(grid, r):
-                self.warn("docx.unplaced-cell", cell.place, text=cell.text)
+                if not ((unit := UNIT_LINE.fullmatch(cell.text.strip())) and unit_factor(unit["unit"]) == (columns.factor, False)):
+                    self.warn("docx.unplaced-cell", cell.place, text=cell.text)  # but the unit the amounts were read in
         if columns.heading_rows and columns.source_names:
             place = Place(table=grid.index, row=columns.heading_rows[0] + 1, column=columns.roles["budget"] + 1)
             self.warn("docx.budget-sources", place, heading=columns.source_heading, parts=", ".join(columns.source_names))

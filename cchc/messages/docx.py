@@ -187,6 +187,10 @@ MESSAGES = {
         "a row of capitals only, {text!q}, with no section numeral, is read as a new section's heading: if it is a "
         "product or a task, correct it in the plan file",
     ),
+    "docx.unit-line": (
+        "{text!q}: số tiền của bảng {number} được đọc theo đơn vị này (tiêu đề cột kinh phí không ghi đơn vị) và đổi ra triệu đồng",
+        "{text!q}: the amounts of table {number} are read in this unit (the budget heading names none) and converted to million VND",
+    ),
     "docx.footnote": (
         "ở đây có chú thích cuối trang (footnote, endnote), không được đọc vào kế hoạch: hãy xem nó trong văn bản, và nếu "
         "nó nói về kinh phí, thời hạn hay cơ quan thì ghi vào kế hoạch",
