@@ -378,6 +378,7 @@ def _combined(key: str, text: str, year: int | None, days: bool = False) -> _Due
         if (in_year := _year_after(parts, joins, at)) and (match := _in_year(in_year[0], text, year)):  # "…, năm 2026; …"
             found.append(match)
             skip_to = in_year[1]
+            lead = m.group(1) if (m := _DAY_LEAD.match(part)) else lead  # its day goes on to a bare month after it
             continue
         if lead and _BARE_MONTH.fullmatch(part):  # "Trước ngày 15 tháng 6 và tháng 12": the 15th of December too
             part = f"{lead} thang {part.removeprefix('thang ')}"

@@ -769,6 +769,52 @@ def test_a_bare_validate_in_a_folder_of_a_repository_names_the_plan_at_its_top(r
     assert run("validate").exit_code == 0
 
 
+def test_a_bare_validate_finds_a_plan_among_many_files_and_names_it_once(run, tmp_path, monkeypatch):
+    # Only the first 200 names a folder listed were looked at: a plan further down was missed and the bundled plan
+    # passed; a link to the folder itself named the plan twice.
+    monkeypatch.delenv("CCHC_PLAN", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "zz-ke-hoach-2027.yaml").write_text("plan:\n  title: x\n", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(".")
+    for n in range(450):
+        (tmp_path / f"a{n:03d}.txt").write_text("", encoding="utf-8")
+    # A folder lists its names in an order of its own (ext4: by a hash): here, the plan after every other name.
+    import pathlib
+
+    class Listed(list):
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+    scandir, iterdir = os.scandir, pathlib.Path.iterdir
+    monkeypatch.setattr(os, "scandir", lambda path=".": Listed(sorted(scandir(path), key=lambda e: (e.name.startswith("zz"), e.name))))
+    monkeypatch.setattr(pathlib.Path, "iterdir", lambda self: iter(sorted(iterdir(self), key=lambda p: (p.name.startswith("zz"), p.name))))
+    result = run("--lang", "en", "validate")
+    assert result.exit_code == 2 and "cchc validate zz-ke-hoach-2027.yaml" in result.stderr and "loop/" not in result.stderr, result
+
+
+def test_a_yaml_file_that_cannot_be_looked_at_is_passed_over_by_a_bare_command(run, tmp_path, monkeypatch):
+    # A folder one may list but not enter (mode 744, another's): its YAML's is_file() raised, and every bare command
+    # stopped, exit 2, naming a file nobody asked about.
+    import pathlib
+
+    monkeypatch.delenv("CCHC_PLAN", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "docker-compose.yml").write_text("services: {}\n", encoding="utf-8")
+    is_file = pathlib.Path.is_file
+
+    def refused(self):
+        if self.name == "docker-compose.yml":
+            raise PermissionError(13, "Permission denied", str(self))
+        return is_file(self)
+
+    monkeypatch.setattr(pathlib.Path, "is_file", refused)
+    assert run("validate").exit_code == 0 and run("sections").exit_code == 0
+
+
 def test_a_plan_made_by_init_outside_plans_is_named_by_init_and_by_the_next_query(run, tmp_path, monkeypatch):
     # `cchc init -o ke-hoach-2027.yaml` then `cchc due --month 2027-06` answered from the bundled 2021 plan in silence.
     monkeypatch.chdir(tmp_path)

@@ -984,3 +984,9 @@ def test_a_year_after_another_year_or_a_recurring_wording_is_a_part_of_its_own(t
 def test_each_part_of_a_list_takes_the_year_after_its_comma(text, due):
     # Only a year at the very end was read so: each "…, năm 2026" of a list added 31/12/2026, and took the plan's year.
     assert parse_deadline(text, 2020).due == due
+
+
+def test_a_day_before_a_year_after_a_comma_goes_on_to_a_bare_month_after_it():
+    # "ngày 15" of the part with its year was no longer the day of "tháng 12" after it: due 31/12, not 15/12.
+    due = parse_deadline("Trước ngày 15 tháng 6 và tháng 9, năm 2027 và tháng 12", 2026).due
+    assert due == (date(2026, 12, 15), date(2027, 6, 15), date(2027, 9, 15))

@@ -1736,3 +1736,35 @@ def test_a_line_that_names_no_unit_or_a_heading_that_names_one_leaves_the_amount
     plan, result, _ = imported(_unit_plan(line, heading))
     assert [i.budget for _, _, i in plan.items()] == [15000, 3500]  # the heading's unit (or million, assumed and said)
     assert not [code for code, _ in codes(result) if code == "docx.unit-line"]
+
+
+def _total_line_plan(line: str, total_row: str | None) -> bytes:
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026", bold=True, center=True)
+    rows = [["STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"],
+            ["1", "Báo cáo", "Văn phòng Sở", "Quý IV/2026", "10"], ["2", "Kế hoạch", "Văn phòng Sở", "Quý IV/2026", "5"]]
+    F.task_table(doc, rows + ([["", "Tổng cộng", "", "", total_row]] if total_row else []))
+    F.para(doc, line)
+    F.para(doc, "Văn phòng Sở theo dõi, đôn đốc.")
+    return F.to_bytes(doc)
+
+
+def test_a_total_under_the_table_that_differs_from_its_total_row_is_warned_of_and_kept_in_the_words():
+    # "Tổng cộng | 15" in the table, "Tổng kinh phí: 16 triệu đồng" under it: the 16 was gone, in silence.
+    line = "Tổng kinh phí: 16 triệu đồng (Bằng chữ: Mười sáu triệu đồng)"
+    plan, result, text = imported(_total_line_plan(line, "15"))
+    assert plan.plan.total_million_vnd == 15 and line in text
+    assert [(code, args["written"], args["declared"]) for code, args in codes(result) if code == "docx.total-line"] == [("docx.total-line", "16 triệu đồng", "15")]
+    # The same total, said again under the table: taken as the table's words, nothing to warn of.
+    plan, result, text = imported(_total_line_plan("Tổng kinh phí: 15 triệu đồng (Bằng chữ: Mười lăm triệu đồng)", "15"))
+    assert plan.plan.total_million_vnd == 15 and "Tổng kinh phí: 15" not in text and codes(result) == []
+
+
+@pytest.mark.parametrize("line, total", [
+    ("Tổng cộng: 15 triệu đồng", 15), ("Tổng kinh phí dự kiến: 16 triệu đồng", 16),
+    ("Tổng kinh phí thực hiện Kế hoạch: 16.000.000 đồng", 16), ("Tổng số kinh phí: 1,5 tỷ đồng", 1500),
+])
+def test_a_total_under_a_table_without_a_total_row_is_the_declared_total_in_its_wordings(line, total):
+    # Only "Tổng kinh phí: …" was read: "budget" then said the plan declared no total, and its gap went unreported.
+    plan, _, _ = imported(_total_line_plan(line, None))
+    assert plan.plan.total_million_vnd == total

@@ -292,7 +292,7 @@ def test_a_product_alone_in_its_row_starting_with_a_word_of_cong_is_kept(product
     assert [i.product for _, _, i in plan.items()] == ["Kế hoạch tuyên truyền"]
 
 
-@pytest.mark.parametrize("product, amount", [("Tổng số 5 cuộc đối thoại", "25"), ("Tổng: 5 cuộc", ""), ("Tổng số hồ sơ được số hóa", "3")])
+@pytest.mark.parametrize("product, amount", [("Tổng số 5 cuộc đối thoại", "25"), ("Tổng: 5 cuộc", ""), ("Tổng số 120 hồ sơ được số hóa", "3")])
 def test_a_product_that_starts_like_a_total_is_an_item_not_the_declared_total(product, amount):
     # "Tổng số 5 cuộc đối thoại | 25" became the table's total row: the item was lost and its 25 made the declared total.
     plan, _ = imported(F.small_docx([_FIRST, ["", product, "", "", amount]], headings=_SMALL))
@@ -300,7 +300,11 @@ def test_a_product_that_starts_like_a_total_is_an_item_not_the_declared_total(pr
     assert plan.plan.total_million_vnd is None
 
 
-@pytest.mark.parametrize("label", ["Tổng cộng", "TỔNG CỘNG (I+II)", "Tổng kinh phí thực hiện năm 2026", "Tổng số kinh phí:", "Tổng"])
+@pytest.mark.parametrize("label", [
+    "Tổng cộng", "TỔNG CỘNG (I+II)", "Tổng kinh phí thực hiện năm 2026", "Tổng số kinh phí:", "Tổng", "Tổng kinh phí dự kiến",
+    "Tổng kinh phí đề xuất", "Tổng cộng I+II+III", "Tổng cộng A+B", "Tổng cộng toàn tỉnh", "Tổng cộng kinh phí CCHC", "Tổng số tiền",
+    "Tổng cộng [I+II]", "Tổng cộng (1)+(2)", "Cộng tổng",
+])
 def test_a_total_rows_label_may_go_on_with_the_words_of_a_total(label):
     plan, _ = imported(F.small_docx([_FIRST, ["", label, "", "", "10"]], headings=_SMALL))
     assert [i.product for _, _, i in plan.items()] == ["Kế hoạch tuyên truyền"]
@@ -316,6 +320,12 @@ def test_a_second_total_row_that_differs_is_taken_and_the_first_warned_of():
     rows[-1][-1] = "10"  # the same total again (a table typed across pages): nothing to say
     plan, result = imported(F.small_docx(rows, headings=_SMALL))
     assert plan.plan.total_million_vnd == 10 and codes(result) == []
+    # A blank total row between the two is no total to compare: the 10 is the one told, not the blank.
+    rows[-1][-1] = "35"
+    rows.insert(2, ["", "TỔNG CỘNG", "", "", ""])
+    plan, result = imported(F.small_docx(rows, headings=_SMALL))
+    assert plan.plan.total_million_vnd == 35
+    assert codes(result) == [("docx.earlier-total", {"table": 1, "row": 3, "column": 2, "written": "10", "later": "35"})]
 
 
 def test_a_product_in_capitals_between_two_numbered_items_is_an_item():
@@ -328,11 +338,21 @@ def test_a_product_in_capitals_between_two_numbered_items_is_an_item():
     assert [code for code, _ in codes(result)] == []
 
 
-def test_a_heading_in_capitals_with_no_numeral_starts_a_section_and_is_said_so():
+def test_a_heading_in_capitals_with_no_numeral_starts_a_section():
     rows = [_FIRST, ["", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "", "", ""], ["1", "Báo cáo rà soát", "Sở Tư pháp", "Quý II/2026", "20"]]
     plan, result = imported(F.small_docx(rows, headings=_SMALL))
     assert [s.title for s in plan.sections][-1] == "CẢI CÁCH THỦ TỤC HÀNH CHÍNH" and len(plan.sections) == 2
-    assert codes(result) == [("docx.caps-section", {"table": 1, "row": 3, "column": 2, "text": "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"})]
+    assert codes(result) == []  # its items numbered from 1 again: a section, nothing to doubt
+
+
+def test_headings_in_capitals_whose_items_are_numbered_on_across_them_stay_sections_said_so():
+    # Sections typed as lines of capitals, items numbered 1 to 4 across them: the second became an empty item.
+    rows = [["", "CẢI CÁCH THỂ CHẾ", "", "", ""], _FIRST, ["2", "Báo cáo", "Sở Tư pháp", "Quý II/2026", "5"],
+            ["", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", "", "", ""], ["3", "Kế hoạch kiểm soát", "Văn phòng UBND", "Quý III/2026", "7"]]
+    plan, result = imported(F.small_docx(rows, headings=_SMALL))
+    assert [(s.title, [i.product for t in s.tasks for i in t.items]) for s in plan.sections] == [
+        ("CẢI CÁCH THỂ CHẾ", ["Kế hoạch tuyên truyền", "Báo cáo"]), ("CẢI CÁCH THỦ TỤC HÀNH CHÍNH", ["Kế hoạch kiểm soát"])]
+    assert codes(result) == [("docx.caps-section", {"table": 1, "row": 5, "column": 2, "text": "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"})]
 
 
 # ---------------------------------------------------------------- cchc's own extracts

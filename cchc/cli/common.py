@@ -298,39 +298,51 @@ def own_plans() -> list[Path]:
     return others or list(islice(filter(_looks_like_a_plan, islice(_yaml_near(), MAX_LOOKED)), NAMED_PLANS + 1))
 
 
-#: At most so many entries of a folder are listed, and YAML files looked into, in search of one's own plans; and so many
-#: folders of the current one.
+#: At most so many YAML files are looked into in search of one's own plans, and so many of the current folder's folders
+#: (in the order of their names) are looked in.
 MAX_LOOKED, MAX_FOLDERS = 200, 50
 
 
 def _yaml_near() -> Iterator[Path]:
-    """The YAML files of the current folder, then of its folders but hidden ones, then of each folder above it in
-    its git repository, nearest first (``own_plans``: a bare command run at the top of a repository or in its docs/)."""
+    """The YAML files of the current folder, then of its folders (not hidden, not links: a link to "." would name a
+    plan twice), then of each folder above it in its git repository, nearest first, each folder's by name (``own_plans``:
+    a bare command run at the top of a repository or in its docs/). Every name of a folder is read (a plan is never
+    missed for the order a folder lists its names in); no more than MAX_LOOKED files are read."""
     from cchc.load import folders_above
 
-    def yaml_files(folder: Path) -> list[Path]:
+    def entries(folder: Path) -> list:
         try:
-            return sorted(path for path in islice(folder.iterdir(), MAX_LOOKED) if path.suffix in (".yaml", ".yml"))
+            with os.scandir(folder) as found:
+                return sorted(found, key=lambda entry: entry.name)
         except OSError:  # unreadable, or gone
             return []
 
-    yield from yaml_files(Path("."))
-    try:
-        folders = sorted(path for path in islice(Path(".").iterdir(), MAX_LOOKED) if not path.name.startswith(".") and path.is_dir())
-    except OSError:
-        folders = []
+    def yaml_files(listed: list) -> Iterator[Path]:
+        return (Path(entry.path) for entry in listed if entry.name.endswith((".yaml", ".yml")))
+
+    here = entries(Path("."))
+    yield from yaml_files(here)
+    folders = [entry for entry in here if not entry.name.startswith(".") and _is_folder(entry)]
     for folder in folders[:MAX_FOLDERS]:
-        yield from yaml_files(folder)
+        yield from yaml_files(entries(Path(folder.path)))
     for climbed, _ in folders_above():
-        yield from yaml_files(Path(*[os.pardir] * climbed))
+        yield from yaml_files(entries(Path(*[os.pardir] * climbed)))
+
+
+def _is_folder(entry) -> bool:
+    """Whether a folder's entry is a folder of its own (not a link to one)."""
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _looks_like_a_plan(path: Path) -> bool:
     """Whether a YAML file found near (``_yaml_near``) is a plan (``cchc init -o ke-hoach.yaml``), not some other tool's:
     one of a plan's keys begins a line of its first 64 KiB."""
-    if path.name.startswith(".") or path.suffix not in (".yaml", ".yml") or ".progress." in path.name or not path.is_file():
-        return False  # a FIFO would never end a read
     try:
+        if path.name.startswith(".") or path.suffix not in (".yaml", ".yml") or ".progress." in path.name or not path.is_file():
+            return False  # a FIFO would never end a read
         with path.open("rb") as file:
             head = file.read(1 << 16)
     except OSError:

@@ -123,7 +123,7 @@ class _Document:
                 mode = "appendix" if mode == "appendix" else "prose"
                 continue
             para = event
-            if totals_zone and self.tables.after_table(para.text):
+            if totals_zone and self.tables.after_table(para.text, para.place):
                 continue
             totals_zone = False
             what = prose.kind(para)

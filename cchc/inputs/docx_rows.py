@@ -47,6 +47,7 @@ class TableReader:
         self.total: object = None
         self.total_words: str | None = None
         self._total_row: tuple | None = None  # the last total row's place, figure as written and as read
+        self._caps_sections = False  # whether a line of capitals with no numeral has opened a section
         self._section: dict | None = None
         self._task: dict | None = None
         self._unit_said: set[int] = set()
@@ -151,10 +152,13 @@ class TableReader:
                 return
         heading = None if has_data else _section_row(own, columns)
         if heading is not None and heading[0] is None and own[0].span < 2 and len(own) == 1:  # a line of capitals, no numeral
-            if numbering_goes_on(grid, r, columns):  # "BÁO CÁO CCHC" between items 1 and 2: a product
-                heading = None
-            else:
-                self.warn("docx.caps-section", own[0].place, text=own[0].text)
+            # Between items 1 and 2 ("BÁO CÁO CCHC") it is a product, unless the sections so far were such lines too
+            # (their items numbered on across them): then a section, said so.
+            if numbering_goes_on(grid, r, columns):
+                heading = heading if self._caps_sections else None
+                if heading is not None:
+                    self.warn("docx.caps-section", own[0].place, text=own[0].text)
+            self._caps_sections = self._caps_sections or heading is not None
         if heading is None and not has_data:
             heading = _numbered_heading(own, columns, next_stt(grid, r, columns))
         if heading is not None:
@@ -373,9 +377,10 @@ class TableReader:
 
     def total_row(self, own: list[Cell], budget: str, columns: Columns) -> None:
         found, self._after_total = amount_in_million(budget, columns.factor) if budget else None, True
-        earlier, self._total_row = self._total_row, (own[0].place, budget, found[0] if found else budget)
-        if earlier is not None and budget and earlier[2] != self._total_row[2]:  # the last is taken: the one before is told
-            self.warn("docx.earlier-total", earlier[0], written=earlier[1] or "", later=budget)
+        if budget:  # a total row with a figure or words: of two that differ, the last is taken and the one before told
+            earlier, self._total_row = self._total_row, (own[0].place, budget, found[0] if found else budget)
+            if earlier is not None and earlier[2] != self._total_row[2]:
+                self.warn("docx.earlier-total", earlier[0], written=earlier[1], later=budget)
         if found is not None:
             self.total = found[0]
             if comma_before_thousands(budget) and not columns.sources:
@@ -388,14 +393,18 @@ class TableReader:
             if start:
                 self._words(cell.text[start.start() - (cell.text[start.start() - 1 : start.start()] == "(") :])
 
-    def after_table(self, text: str) -> bool:
+    def after_table(self, text: str, place: Place) -> bool:
         """Take the lines under a table: "Tổng kinh phí: 200.000.000đ (Bằng chữ: …)", "Kinh phí: <note>", "Bằng chữ: …".
-        True when *text* was one of them (a total in đồng counts only when the table declared none)."""
+        True when *text* was one of them (a total in đồng counts only when the table declared none; one that
+        differs from the table's is warned of, and stays in the plan's words)."""
         match = SUM_IN_DONG.fullmatch(text)
         if match:
             amount = amount_in_million(match.group("amount"), 1)  # "200.000.000đ", "35,5 triệu đồng", "1,2 tỷ"
             if self.total is None and amount is not None:
                 self.total = amount[0]
+            elif amount is not None and amount[0] != self.total:
+                self.warn("docx.total-line", place, written=match.group("amount").strip(), declared=str(self.total))
+                return False
             rest = match.group("rest").strip()
             return not rest or self._words(rest)
         match = NOTE.fullmatch(text)

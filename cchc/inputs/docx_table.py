@@ -459,19 +459,18 @@ def total_in_cell(text: str, columns: Columns) -> str | None:
 
 def is_total(text: str) -> bool:
     """"Tổng cộng", "Tổng số", "Tổng kinh phí", "Tổng": a total row's label, and what such a label goes on with
-    ("Tổng cộng (I+II)", "TỔNG KINH PHÍ THỰC HIỆN NĂM 2026"); not a product that starts so ("Tổng số 5 cuộc đối
-    thoại", "Tổng: 5 cuộc"), which would lose its row and give the plan its figure as the declared total."""
+    ("Tổng cộng (I+II)", "Tổng kinh phí dự kiến năm 2026"); not a count that starts so ("Tổng số 5 cuộc đối thoại",
+    "Tổng: 5 cuộc"), a product whose row would be lost and whose figure would become the declared total."""
     key = text.casefold().strip()
     if len(key) > 40 or key in ("tổng", "cộng tổng"):
         return len(key) <= 40
     start = next((word for word in _TOTAL_WORDS if key.startswith(word)), None)
-    rest = _BRACKETED.sub(" ", key[len(start) :]) if start else ""
-    return start is not None and all(word in _TOTAL_GOES_ON or (len(word) == 4 and word.isdigit()) for word in _WORD.findall(rest))
+    return start is not None and not any(len(number) != 4 for number in _NUMBER.findall(_BRACKETED.sub(" ", key[len(start) :])))
 
 
-#: The words a total's label may go on with, and a year ("năm 2026"); a bracket's words ("(I+II+III)", "(triệu đồng)") any.
-_TOTAL_GOES_ON = frozenset("cộng kinh phí số toàn bộ kế hoạch chung các mục nhiệm vụ thực hiện năm dự toán cả tất ngân sách giai đoạn phần".split())
-_BRACKETED, _WORD = re.compile(r"\([^()]*\)"), re.compile(r"[^\s:;,.\-–]+")
+#: A number in a label, and a bracket's words, whose numbers are a total's ("(1)+(2)"): a year's four digits may follow a
+#: total's words ("Tổng kinh phí năm 2026"), a count may not.
+_NUMBER, _BRACKETED = re.compile(r"[0-9]+"), re.compile(r"[(\[][^()\[\]]*[)\]]")
 #: Words that begin with "cộng" and are no sum ("Cộng đồng doanh nghiệp", "Cộng tác viên"): a product, not a subtotal.
 CONG_WORD = re.compile(r"(?i)cộng\s*(?:đồng|tác|sự|hòa|hoà|hưởng|sản|cư)\b")
 # "Cộng" alone or before what it adds up (mục, phần, a number, a bracket; never "Cộng đồng"). Each pattern is linear.

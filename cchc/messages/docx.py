@@ -182,14 +182,20 @@ MESSAGES = {
         "total; check which total the document means",
     ),
     "docx.caps-section": (
-        "dòng chỉ có chữ in hoa {text!q}, không có số mục, được đọc là tiêu đề một mục mới: nếu đó là một sản phẩm hay "
-        "nhiệm vụ thì hãy sửa trong tệp kế hoạch",
-        "a row of capitals only, {text!q}, with no section numeral, is read as a new section's heading: if it is a "
-        "product or a task, correct it in the plan file",
+        "dòng chỉ có chữ in hoa {text!q}, không có số mục, được đọc là tiêu đề một mục mới như các mục trước, dù số thứ tự "
+        "bên dưới còn tiếp: nếu đó là một sản phẩm hay nhiệm vụ thì hãy sửa trong tệp kế hoạch",
+        "a row of capitals only, {text!q}, with no section numeral, is read as a new section's heading as the sections "
+        "before it were, though the numbering below goes on: if it is a product or a task, correct it in the plan file",
     ),
     "docx.unit-line": (
         "{text!q}: số tiền của bảng {number} được đọc theo đơn vị này (tiêu đề cột kinh phí không ghi đơn vị) và đổi ra triệu đồng",
         "{text!q}: the amounts of table {number} are read in this unit (the budget heading names none) and converted to million VND",
+    ),
+    "docx.total-line": (
+        "dòng dưới bảng ghi tổng {written!q}, khác dòng tổng cộng của bảng ({declared!q} triệu đồng): kế hoạch lấy tổng của bảng, "
+        "dòng này giữ nguyên trong phần chữ; hãy xem lại văn bản muốn nói tổng nào",
+        "the line under the table gives the total as {written!q}, unlike the table's total row ({declared!q} million VND): the plan "
+        "takes the table's, and keeps this line in its words; check which total the document means",
     ),
     "docx.footnote": (
         "ở đây có chú thích cuối trang (footnote, endnote), không được đọc vào kế hoạch: hãy xem nó trong văn bản, và nếu "
