@@ -1768,3 +1768,20 @@ def test_a_total_under_a_table_without_a_total_row_is_the_declared_total_in_its_
     # Only "Tổng kinh phí: …" was read: "budget" then said the plan declared no total, and its gap went unreported.
     plan, _, _ = imported(_total_line_plan(line, None))
     assert plan.plan.total_million_vnd == total
+
+
+@pytest.mark.parametrize("lead, partners, leads, named", [
+    # A long name wrapped onto a second line, each printed line a paragraph (a PDF made Word), or a line break:
+    # "Phòng Pháp" and "chế", "Sở Kế hoạch và" and "Đầu tư" were agencies of the plan, with nothing said.
+    (["Phòng Pháp", "chế"], "Sở Kế hoạch và\nĐầu tư, Sở Tư\npháp", ["Phòng Pháp chế"], ["Sở Kế hoạch và Đầu tư", "Sở Tư pháp"]),
+    ("Phòng Nội vụ", ["UBND các xã,", "thị trấn"], ["Phòng Nội vụ"], ["UBND các xã, thị trấn"]),
+    # Names of their own on their lines stay apart: a capital, a list's ";", a group's "các".
+    (["Sở Nội vụ", "Sở Tư pháp"], "Sở Tài chính;\nthanh tra tỉnh", ["Sở Nội vụ", "Sở Tư pháp"], ["Sở Tài chính", "thanh tra tỉnh"]),
+    ("Sở Nội vụ", ["Sở Tư pháp", "các đơn vị liên quan"], ["Sở Nội vụ"], ["Sở Tư pháp", "các đơn vị liên quan"]),
+])
+def test_a_name_wrapped_onto_the_next_line_is_one_name(lead, partners, leads, named):
+    data = F.small_docx([["Rà soát", "Báo cáo rà soát", lead, partners, "Quý II/2026"]],
+                        headings=("Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"))
+    plan, _, _ = imported(data)
+    item = next(item for _, _, item in plan.items())
+    assert (item.lead, item.partners) == (leads, named)
