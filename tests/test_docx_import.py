@@ -1785,3 +1785,18 @@ def test_a_name_wrapped_onto_the_next_line_is_one_name(lead, partners, leads, na
     plan, _, _ = imported(data)
     item = next(item for _, _, item in plan.items())
     assert (item.lead, item.partners) == (leads, named)
+
+
+def test_a_column_of_both_the_lead_and_the_partners_is_split_where_each_cell_says_which():
+    # "Cơ quan chủ trì, phối hợp": "Chủ trì: Phòng Tư pháp⏎Phối hợp: Phòng Nội vụ, …" made two leads, labels and all.
+    headings = ("STT", "Sản phẩm", "Cơ quan chủ trì, phối hợp", "Thời gian hoàn thành", "Kinh phí (triệu đồng)")
+    rows = [["1", "Báo cáo rà soát", "Chủ trì: Phòng Tư pháp\nPhối hợp: Phòng Nội vụ, UBND các xã, thị trấn", "Quý II/2026", "5"],
+            ["2", "Kế hoạch kiểm tra", "Phòng Nội vụ chủ trì; Văn phòng HĐND và UBND huyện phối hợp", "Quý III/2026", "2"],
+            ["3", "Quy chế", ["- Chủ trì: Phòng Nội vụ;", "- Phối hợp: Phòng Tư pháp."], "Quý IV/2026", "1"],
+            ["4", "Tập huấn", "Phòng Văn hóa và Thông tin", "Quý IV/2026", "1"]]
+    plan, result, text = imported(F.small_docx(rows, headings=headings))
+    assert [(i.lead, i.partners) for _, _, i in plan.items()] == [
+        (["Phòng Tư pháp"], ["Phòng Nội vụ", "UBND các xã, thị trấn"]), (["Phòng Nội vụ"], ["Văn phòng HĐND và UBND huyện"]),
+        (["Phòng Nội vụ"], ["Phòng Tư pháp"]), (["Phòng Văn hóa và Thông tin"], [])]
+    assert [(code, args["column"]) for code, args in codes(result) if code == "docx.both-roles"] == [("docx.both-roles", 3)]
+    assert "lead: Cơ quan chủ trì, phối hợp" not in text  # printed over the lead column alone, it would say otherwise

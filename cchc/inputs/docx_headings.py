@@ -27,8 +27,8 @@ def own_headings(grid, columns: Columns) -> dict[str, str]:
         if column is None or not columns.heading_rows:
             continue
         text = " ".join(heading_of(grid, columns, column).split())
-        if not text or fold(text) == fold(default) or " — " in text:  # a heading over several columns: no one column's
-            continue
+        if not text or fold(text) == fold(default) or " — " in text or (role == "lead" and both_roles(columns)):
+            continue  # a heading over several columns, or over both the lead and the partners: no one column's
         if role == "budget" and (columns.factor != 1 or columns.source_names or unit_factor(text) != (1, False)):
             continue
         found[role] = text
@@ -42,6 +42,10 @@ def column_warnings(grid, columns: Columns) -> tuple[list[tuple[str, Place, dict
     warnings, instead = [], {}
     if not columns.heading_rows:
         return warnings, instead
+    if both_roles(columns):
+        lead = grid.slots[columns.heading_rows[-1]][columns.roles["lead"]]
+        place = lead.cell.place if lead is not None else Place(table=grid.index, row=columns.heading_rows[-1] + 1, column=columns.roles["lead"] + 1)
+        warnings.append(("docx.both-roles", place, {"heading": heading_of(grid, columns, columns.roles["lead"])}))
     for c in columns.unknown:
         slot = grid.slots[columns.heading_rows[-1]][c]  # the heading under one spanning columns: "Ngân sách tỉnh"
         place = slot.cell.place if slot is not None else Place(table=grid.index, row=columns.heading_rows[-1] + 1, column=c + 1)
@@ -88,3 +92,29 @@ def unit_stated(events: list, grid, columns: Columns, warnings: list) -> Columns
             warnings.append(("docx.unit-line", place, {"text": text.strip(), "number": grid.index}))
             return dataclasses.replace(columns, factor=factor, unit_assumed=False)
     return columns
+
+
+def both_roles(columns: Columns) -> bool:
+    """Whether the lead column's heading names the partners too ("Cơ quan chủ trì, phối hợp"), with no partners column."""
+    return "lead" in columns.roles and "partners" not in columns.roles and " phoi hop" in fold(columns.heading(columns.roles["lead"]))
+
+
+#: A cell of such a column, its roles labelled ("Chủ trì: Phòng Tư pháp⏎Phối hợp: Phòng Nội vụ, …") or said after the
+#: names, in a short cell ("Phòng Nội vụ chủ trì; Văn phòng HĐND và UBND huyện phối hợp").
+_LEAD_LABEL, _PARTNERS_LABEL = re.compile(r"(?i)[-+•\s]*chủ trì\s*:"), re.compile(r"(?i)phối hợp\s*:")
+_SAID_AFTER = re.compile(r"(?is)(?P<lead>[^;\n]+?)\s+chủ trì\s*[;,\n]\s*(?P<partners>[^;\n]+?)\s+phối hợp[\s.;]*")
+_SAID_AFTER_CHARS, _ENDS = 500, " \t\n;,.-+•"
+
+
+def cells_by_role(columns: Columns, lead: str, partners: str) -> list[tuple[str, str]]:
+    """A row's agency cells as (role, text). A cell of a column that names both roles (``both_roles``) is split
+    where it says which is which; one that does not is the lead's (the column's warning says so)."""
+    if lead and both_roles(columns):
+        label = _LEAD_LABEL.match(lead)
+        second = _PARTNERS_LABEL.search(lead, label.end() if label else 0)
+        if label or second:
+            return [("lead", lead[label.end() if label else 0 : second.start() if second else None].strip(_ENDS)),
+                    ("partners", lead[second.end() :].strip(_ENDS) if second else "")]
+        if len(lead) <= _SAID_AFTER_CHARS and (found := _SAID_AFTER.fullmatch(lead)):
+            return [("lead", found["lead"].strip()), ("partners", found["partners"].strip())]
+    return [("lead", lead), ("partners", partners)]

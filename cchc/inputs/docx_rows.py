@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from cchc.headings import unit_factor
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
-from cchc.inputs.docx_headings import UNIT_LINE, column_warnings, unread_cells
+from cchc.inputs.docx_headings import UNIT_LINE, cells_by_role, column_warnings, unread_cells
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
     Columns, amount_in_million, comma_before_thousands, figure, is_caps, is_heading_repeat, is_total, items_under, looks_like_section,
@@ -267,9 +267,7 @@ class TableReader:
             item["stt"] = stt
             if opened_task and task_slot.cell.vmerge is None and self._task["number"] is None:
                 self.stt_beside_task.append((self._task, item))  # a task of one row: whose number? docx_ids.number_tasks
-        for role in ("lead", "partners"):
-            if value(role):
-                self.agency_cells.append((item, role, value(role)))
+        self.agency_cells += [(item, role, text) for role, text in cells_by_role(columns, value("lead"), value("partners")) if text]
         item["deadline"] = value("deadline") or None
         budget = value("budget")
         if budget:

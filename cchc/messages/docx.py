@@ -212,6 +212,12 @@ MESSAGES = {
         "cột {heading!q} không đọc: kế hoạch lấy nội dung này ở cột {other!q}",
         "column {heading!q} is not read: the plan takes this from column {other!q}",
     ),
+    "docx.both-roles": (
+        "cột {heading!q} ghi cả cơ quan chủ trì và cơ quan phối hợp: ô ghi \"Chủ trì: …; Phối hợp: …\" (hay \"… chủ trì; … phối hợp\") "
+        "được tách theo đó, ô khác được đọc là cơ quan chủ trì",
+        "the {heading!q} column gives both the lead and the partners: a cell written \"Chủ trì: …; Phối hợp: …\" (or \"… chủ trì; … "
+        "phối hợp\") is split so, any other is read as the lead",
+    ),
     "docx.unread-cell": (
         "ô {text!q} ở cột {heading!q} không được đọc, và ô của cột {other!q} ở dòng này để trống: nội dung này không có trong "
         "kế hoạch; hãy ghi nó vào tệp kế hoạch nếu cần",
