@@ -8,24 +8,21 @@ document is known (``docx_agencies``).
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from cchc.headings import unit_factor
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
+from cchc.inputs.docx_heading_rows import MAX_LABEL, heading_with_amount, numbered_heading, section_row
 from cchc.inputs.docx_headings import UNIT_LINE, cells_by_role, column_warnings, unread_cells
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
-    Columns, amount_in_million, comma_before_thousands, figure, is_caps, is_heading_repeat, is_total, items_under, looks_like_section,
+    Columns, amount_in_million, comma_before_thousands, figure, is_caps, is_heading_repeat, is_total, items_under,
     CONG_WORD, DATA_ROLES, is_subtotal, next_stt, numbering_goes_on, label_kinds, own_cells, plain_amount, section_heading, task_heading, total_in_cell, WORDS_IN,
 )  # fmt: skip
 from cchc.inputs.docx_totals import ENGLISH_FIGURE, NOTE, SUM_IN_DONG, WORDS, part_of_total
 from cchc.money import RunningSum, exact_sum, format_number
 
-_ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
 _FIELDS = ("product", *DATA_ROLES, "note")
-#: A label longer than this does not fit the model's Label.
-MAX_LABEL = 32
 
 
 #: The most characters the items of a document may hold (their products, agencies, deadlines, notes).
@@ -145,12 +142,12 @@ class TableReader:
             self.warn("docx.total-breakdown", own[0].place, text=" | ".join(cell.text for cell in own if cell.text))
             return
         if has_data and "budget" in roles and all(c.column == roles["budget"] for c in own if c.column in data_columns):
-            carried = _heading_with_amount(own, columns, next_stt(grid, r, columns))
+            carried = heading_with_amount(own, columns, next_stt(grid, r, columns))
             if carried is not None:  # "I | CẢI CÁCH THỂ CHẾ | … | 25": a heading and the sum of what is under it
                 scope = self.heading_row(carried[0], carried[1])
                 self._heading_amounts.append((scope, carried[2], own[0], _cell_in(own, roles["budget"]), value("budget")))
                 return
-        heading = None if has_data else _section_row(own, columns)
+        heading = None if has_data else section_row(own, columns)
         if heading is not None and heading[0] is None and own[0].span < 2 and len(own) == 1:  # a line of capitals, no numeral
             # Between items 1 and 2 ("BÁO CÁO CCHC") it is a product, unless the sections so far were such lines too
             # (their items numbered on across them): then a section, said so.
@@ -160,7 +157,7 @@ class TableReader:
                     self.warn("docx.caps-section", own[0].place, text=own[0].text)
             self._caps_sections = self._caps_sections or heading is not None
         if heading is None and not has_data:
-            heading = _numbered_heading(own, columns, next_stt(grid, r, columns))
+            heading = numbered_heading(own, columns, next_stt(grid, r, columns))
         if heading is not None:
             self.heading_row(*heading)
             return
@@ -433,66 +430,6 @@ class TableReader:
             self.warn("docx.comma-thousands", place, written=written.strip())
 
 
-def _section_row(own: list[Cell], columns: Columns) -> tuple[str | None, str | None] | None:
-    """(label, title) when a row with no agency, deadline or budget is a section's heading, else None: the heading
-    spans the table, or stands in the STT column as a numeral ("II") beside its title, or is the one text of the row
-    and reads as one ("I. …", capitals)."""
-    roles = columns.roles
-    text_columns = {roles[role] for role in ("stt", "section", "task", "product") if role in roles}
-    if len(own) == 1 and own[0].span >= 2 and own[0].column in text_columns | {0}:
-        return section_heading(own[0].text)
-    if len(own) == 2 and "stt" in roles and own[0].column == roles["stt"]:
-        if _ROMAN_OR_LETTER.fullmatch(own[0].text):
-            return own[0].text.rstrip("."), own[1].text
-        others = {c for role, c in roles.items() if role != "stt" and role != "note"}
-        if own[1].span >= 2 and others <= set(range(own[1].column, own[1].column + own[1].span)) and len(own[0].text) <= MAX_LABEL:
-            # The number in the STT cell, the title merged across every other column: a heading, not an item.
-            return own[0].text.rstrip("."), own[1].text
-    if len(own) == 1 and "section" not in roles and own[0].column != roles.get("task") and looks_like_section(own[0].text):
-        return section_heading(own[0].text)
-    return None
-
-
-#: The STT of a row under a numbered heading: "1.1" under "1", or a bullet or letter ("-", "+", "a", "a)").
-_UNDER = re.compile(r"[-+•–*]|[a-zđ][.)]?|\(?[0-9]+\)|\([a-zđ]\)")
-
-
 def _cell_in(own: list[Cell], column: int | None) -> Cell:
     """The cell of *own* in *column* (a row's amount), or its first when it has none there."""
     return next((cell for cell in own if cell.column == column), own[0])
-
-
-def _numbered_heading(own: list[Cell], columns: Columns, next_stt: str) -> tuple[str, str] | None:
-    """(number, title) of a row typed with no merge: a number in the STT cell, a title in one text cell, no agency,
-    deadline or budget, and the next row numbered under it ("1.1" under "1"; "-" or "a)"). Without that next
-    row, such a row is an item whose other cells are blank."""
-    roles = columns.roles
-    if len(own) != 2 or "stt" not in roles or own[0].column != roles["stt"]:
-        return None
-    number = own[0].text.strip().rstrip(".")
-    if not re.fullmatch(r"(?:[0-9]{1,3}|[IVXLC]{1,7}(?=\.))(?:\.[0-9]{1,3})*", number) or own[1].column not in {roles.get(k) for k in ("section", "task", "product")}:
-        return None
-    if next_stt.startswith(number + ".") and next_stt[len(number) + 1 : len(number) + 2].isdigit() or _UNDER.fullmatch(next_stt):
-        return number, own[1].text
-    return None
-
-
-def _heading_with_amount(own: list[Cell], columns: Columns, next_stt: str):
-    """(label, title, amount) of a heading row that carries its sum: a label in the STT cell ("I", "1"), a title, an
-    amount, nothing else, and the next row numbered under it ("1" under "I", "1.1" under "1"); else None."""
-    roles = columns.roles
-    if len(own) != 3 or own[0].column != roles.get("stt") or own[2].column != roles.get("budget"):
-        return None
-    if own[1].column not in {roles.get(k) for k in ("section", "task", "product")}:
-        return None
-    label = own[0].text.strip().rstrip(".")
-    found = amount_in_million(own[2].text, columns.factor)
-    if found is None or not next_stt:
-        return None
-    if next_stt.rstrip(".") == label:
-        under = True  # the same heading typed again below it (a table typed across pages)
-    elif _ROMAN_OR_LETTER.fullmatch(label):  # "1", "I.1" or "-" under "I"
-        under = next_stt[0].isdigit() or next_stt.startswith(label + ".") or _UNDER.fullmatch(next_stt) is not None
-    else:
-        under = _numbered_heading(own[:2], columns, next_stt) is not None
-    return (label, own[1].text, found[0]) if under else None

@@ -1,0 +1,74 @@
+"""Rows of a task table that head a section or a task, not items: a heading across the table, a numeral in the STT
+cell beside a title ("II | CẢI CÁCH THỦ TỤC HÀNH CHÍNH"), a number over rows numbered under it ("1" over "1.1"), a
+heading that carries the sum of what is under it; each told from the row's own cells (``docx_table.own_cells``)."""
+
+from __future__ import annotations
+
+import re
+
+from cchc.inputs.docx_body import Cell
+from cchc.inputs.docx_table import Columns, amount_in_million, looks_like_section, section_heading
+
+_ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
+#: A label longer than this does not fit the model's Label.
+MAX_LABEL = 32
+
+
+def section_row(own: list[Cell], columns: Columns) -> tuple[str | None, str | None] | None:
+    """(label, title) when a row with no agency, deadline or budget is a section's heading, else None: the heading
+    spans the table, or stands in the STT column as a numeral ("II") beside its title, or is the one text of the row
+    and reads as one ("I. …", capitals)."""
+    roles = columns.roles
+    text_columns = {roles[role] for role in ("stt", "section", "task", "product") if role in roles}
+    if len(own) == 1 and own[0].span >= 2 and own[0].column in text_columns | {0}:
+        return section_heading(own[0].text)
+    if len(own) == 2 and "stt" in roles and own[0].column == roles["stt"]:
+        if _ROMAN_OR_LETTER.fullmatch(own[0].text):
+            return own[0].text.rstrip("."), own[1].text
+        others = {c for role, c in roles.items() if role != "stt" and role != "note"}
+        if own[1].span >= 2 and others <= set(range(own[1].column, own[1].column + own[1].span)) and len(own[0].text) <= MAX_LABEL:
+            # The number in the STT cell, the title merged across every other column: a heading, not an item.
+            return own[0].text.rstrip("."), own[1].text
+    if len(own) == 1 and "section" not in roles and own[0].column != roles.get("task") and looks_like_section(own[0].text):
+        return section_heading(own[0].text)
+    return None
+
+
+#: The STT of a row under a numbered heading: "1.1" under "1", or a bullet or letter ("-", "+", "a", "a)").
+_UNDER = re.compile(r"[-+•–*]|[a-zđ][.)]?|\(?[0-9]+\)|\([a-zđ]\)")
+
+
+def numbered_heading(own: list[Cell], columns: Columns, next_stt: str) -> tuple[str, str] | None:
+    """(number, title) of a row typed with no merge: a number in the STT cell, a title in one text cell, no agency,
+    deadline or budget, and the next row numbered under it ("1.1" under "1"; "-" or "a)"). Without that next
+    row, such a row is an item whose other cells are blank."""
+    roles = columns.roles
+    if len(own) != 2 or "stt" not in roles or own[0].column != roles["stt"]:
+        return None
+    number = own[0].text.strip().rstrip(".")
+    if not re.fullmatch(r"(?:[0-9]{1,3}|[IVXLC]{1,7}(?=\.))(?:\.[0-9]{1,3})*", number) or own[1].column not in {roles.get(k) for k in ("section", "task", "product")}:
+        return None
+    if next_stt.startswith(number + ".") and next_stt[len(number) + 1 : len(number) + 2].isdigit() or _UNDER.fullmatch(next_stt):
+        return number, own[1].text
+    return None
+
+
+def heading_with_amount(own: list[Cell], columns: Columns, next_stt: str):
+    """(label, title, amount) of a heading row that carries its sum: a label in the STT cell ("I", "1"), a title, an
+    amount, nothing else, and the next row numbered under it ("1" under "I", "1.1" under "1"); else None."""
+    roles = columns.roles
+    if len(own) != 3 or own[0].column != roles.get("stt") or own[2].column != roles.get("budget"):
+        return None
+    if own[1].column not in {roles.get(k) for k in ("section", "task", "product")}:
+        return None
+    label = own[0].text.strip().rstrip(".")
+    found = amount_in_million(own[2].text, columns.factor)
+    if found is None or not next_stt:
+        return None
+    if next_stt.rstrip(".") == label:
+        under = True  # the same heading typed again below it (a table typed across pages)
+    elif _ROMAN_OR_LETTER.fullmatch(label):  # "1", "I.1" or "-" under "I"
+        under = next_stt[0].isdigit() or next_stt.startswith(label + ".") or _UNDER.fullmatch(next_stt) is not None
+    else:
+        under = numbered_heading(own[:2], columns, next_stt) is not None
+    return (label, own[1].text, found[0]) if under else None
