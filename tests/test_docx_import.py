@@ -1800,3 +1800,31 @@ def test_a_column_of_both_the_lead_and_the_partners_is_split_where_each_cell_say
         (["Phòng Nội vụ"], ["Phòng Tư pháp"]), (["Phòng Văn hóa và Thông tin"], [])]
     assert [(code, args["column"]) for code, args in codes(result) if code == "docx.both-roles"] == [("docx.both-roles", 3)]
     assert "lead: Cơ quan chủ trì, phối hợp" not in text  # printed over the lead column alone, it would say otherwise
+
+
+_SPLIT_HEADINGS = ["STT", "Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
+
+
+@pytest.mark.parametrize("rest, joined", [
+    # The rest of row 2 after the page's end and the headings typed again: it was a task and an item of their own,
+    # "Quy chế" and "Thanh tra Sở" taken from item 2, and the items after it numbered on from there.
+    (["", "của từng phòng, đơn vị thuộc Sở", "Quy chế", "", "Thanh tra Sở", "", ""], True),
+    (["", "Tập huấn nghiệp vụ", "Lớp tập huấn", "", "Thanh tra Sở", "", ""], False),  # a capital: a row of its own
+    (["", "của từng phòng", "Quy chế", "", "", "", "3"], False),  # an amount: never added to another's
+])
+def test_a_row_cut_at_a_pages_end_goes_on_with_the_item_above(rest, joined):
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026", bold=True, center=True)
+    rows = [_SPLIT_HEADINGS, ["1", "Rà soát văn bản", "Báo cáo rà soát", "Phòng Pháp chế", "Văn phòng Sở", "Quý I/2026", "5"],
+            ["2", "Xây dựng quy chế làm việc, trong đó quy định rõ trách nhiệm", "Quyết định ban hành", "Văn phòng Sở", "Các phòng", "Quý II/2026", "7"],
+            _SPLIT_HEADINGS, rest, ["3", "Kiểm tra văn bản", "Báo cáo kiểm tra", "Phòng Pháp chế", "", "Quý III/2026", "3"]]
+    F.task_table(doc, rows)
+    plan, result, _ = imported(F.to_bytes(doc))
+    items = [(t.title, i.product, i.partners) for s in plan.sections for t in s.tasks for i in t.items]
+    continued = [args["text"] for code, args in codes(result) if code == "docx.row-continued"]
+    if joined:
+        assert items[1] == ("Xây dựng quy chế làm việc, trong đó quy định rõ trách nhiệm của từng phòng, đơn vị thuộc Sở",
+                            "Quyết định ban hành\nQuy chế", ["Các phòng", "Thanh tra Sở"])
+        assert len(items) == 3 and continued == ["của từng phòng, đơn vị thuộc Sở | Quy chế | Thanh tra Sở"]
+    else:
+        assert len(items) == 4 and items[1][1:] == ("Quyết định ban hành", ["Các phòng"]) and continued == []

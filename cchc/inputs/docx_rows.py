@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from cchc.headings import unit_factor
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
+from cchc.inputs.docx_continued import row_goes_on
 from cchc.inputs.docx_heading_rows import MAX_LABEL, heading_with_amount, numbered_heading, section_row
 from cchc.inputs.docx_headings import UNIT_LINE, cells_by_role, column_warnings, unread_cells
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
@@ -81,10 +82,14 @@ class TableReader:
         warnings, instead = column_warnings(grid, columns)
         self.warnings += warnings
         self._breakdown = None  # a total's parts end with its table
+        after_break = True  # a table's first row, or one after its heading typed again: the row above may go on in it
         for r in range(columns.first_data_row, len(grid.slots)):
             if r in grid.heading_rows or is_heading_repeat(grid, r, columns):
+                after_break = True
                 continue
-            self.row(grid, r, columns)
+            if not (after_break and row_goes_on(self, grid, r, columns)):
+                self.row(grid, r, columns)
+            after_break = False
             if instead:
                 self.warnings += unread_cells(grid, r, columns, instead)
 

@@ -218,6 +218,12 @@ MESSAGES = {
         "the {heading!q} column gives both the lead and the partners: a cell written \"Chủ trì: …; Phối hợp: …\" (or \"… chủ trì; … "
         "phối hợp\") is split so, any other is read as the lead",
     ),
+    "docx.row-continued": (
+        "dòng này được đọc là phần tiếp của dòng trên, bị ngắt sang trang (không có số thứ tự, không có số tiền, bắt đầu "
+        "bằng chữ thường): chữ của nó được nối vào nhiệm vụ trên: {text!q}",
+        "this row is read as the rest of the row above, cut at a page's end (no STT, no amount, it starts in lower case): "
+        "its text is added to the item above: {text!q}",
+    ),
     "docx.unread-cell": (
         "ô {text!q} ở cột {heading!q} không được đọc, và ô của cột {other!q} ở dòng này để trống: nội dung này không có trong "
         "kế hoạch; hãy ghi nó vào tệp kế hoạch nếu cần",
