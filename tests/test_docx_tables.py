@@ -439,17 +439,21 @@ def test_an_amount_written_the_english_way_is_read_so_and_said():
     # table was written the English way (and 15,000,000 million đồng is 15 trillion).
     data = F.small_docx(
         [["Việc 1", "Phòng Nội vụ", "Năm 2021", "2,500"], ["Việc 2", "Phòng Nội vụ", "Năm 2021", "15,000,000"],
-         ["Việc 3", "Phòng Nội vụ", "Năm 2021", "1,000.5"], ["Việc 4", "Phòng Nội vụ", "Năm 2021", "1.500"], ["Việc 5", "Phòng Nội vụ", "Năm 2021", "12,5"]],
+         ["Việc 3", "Phòng Nội vụ", "Năm 2021", "1,000.5"], ["Việc 4", "Phòng Nội vụ", "Năm 2021", "1.500"], ["Việc 5", "Phòng Nội vụ", "Năm 2021", "12,5"],
+         ["Việc 6", "Phòng Nội vụ", "Năm 2021", "10.5"], ["Việc 7", "Phòng Nội vụ", "Năm 2021", "12.25"]],
         headings=("Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"),
     )
     plan, result = imported(data)
-    assert [i.budget for _, _, i in plan.items()] == [Decimal("2.5"), 15000000, Decimal("1000.5"), 1500, Decimal("12.5")]
+    assert [i.budget for _, _, i in plan.items()] == [Decimal("2.5"), 15000000, Decimal("1000.5"), 1500, Decimal("12.5"), Decimal("10.5"), Decimal("12.25")]
     said = {path[5]: (key, args) for path, entries in result.comments.items() for key, args in entries
             if key in ("docx.comment.english-figure", "docx.comment.comma")}
     assert said == {
         0: ("docx.comment.comma", {"written": "2,500", "amount": "2,5"}),
         1: ("docx.comment.english-figure", {"written": "15,000,000", "amount": "15.000.000"}),
         2: ("docx.comment.english-figure", {"written": "1,000.5", "amount": "1.000,5"}),
+        # A decimal point no thousands follow: Vietnamese writes 10,5 (a point before three digits, "1.500", groups).
+        5: ("docx.comment.english-figure", {"written": "10.5", "amount": "10,5"}),
+        6: ("docx.comment.english-figure", {"written": "12.25", "amount": "12,25"}),
     }
 
 

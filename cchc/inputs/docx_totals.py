@@ -18,8 +18,9 @@ WORDS = re.compile(r"(?i)\(?bằng\s+chữ\s*:?")
 SUM_IN_DONG = re.compile(r"(?i)tổng\s+(?:cộng|số|(?:số\s+)?kinh\s+phí)(?:\s+[^0-9:\n]{1,40}?)?\s*:\s*(?P<amount>[0-9][0-9.,]*\s*(?:(?:triệu|tỷ|tỉ)(?:\s*đồng)?|tr\.?\s*đ(?:ồng)?|đồng|đ|vnđ|vnd))\.?(?P<rest>.*)", re.S)
 #: "Kinh phí: <note>" under a table.
 NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
-#: A figure written the English way, and read so: two commas between thousands ("15,000,000"), or one before a point.
-ENGLISH_FIGURE = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:(?:,[0-9]{3}){2,}(?![0-9])|(?:,[0-9]{3})+\.[0-9])")
+#: A figure written the English way, and read so: two commas between thousands ("15,000,000"), or one before a point;
+#: or a decimal point that no thousands follow ("10.5", "12.25": Vietnamese writes 10,5).
+ENGLISH_FIGURE = re.compile(r"(?<![0-9.,])(?:[0-9]{1,3}(?:(?:,[0-9]{3}){2,}(?![0-9])|(?:,[0-9]{3})+\.[0-9])|[0-9]+\.(?:[0-9]{1,2}|[0-9]{4,})(?![0-9.,]))")
 #: "Trong đó" ("of which"), a word of its own ("Trong đóng" is not).
 _OF_WHICH = re.compile(r"(?i)trong\s+đó(?!\w)")
 #: What a part of a total broken down begins with: a dash or a bullet (Word's "o", "§" and symbol-font ones too), or
