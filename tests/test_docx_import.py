@@ -206,7 +206,7 @@ def test_a_table_in_an_appendix_after_the_signature_continued_in_a_second_table(
     assert result.comments[("sections", 0, "tasks", 1, "items", 1)] == [("docx.guess.task-above", {})]
 
 
-def _decision_with_its_plan_as_appendix(headings: list[str]) -> bytes:
+def _decision_with_its_plan_as_appendix(headings: list[str], together: bool = False) -> bytes:
     # A decision signed, then "PHỤ LỤC" on a new page, the plan's heading lines, its subtitle and its table:
     # as plain paragraphs, no bold nor centring, the way a plain editor writes them.
     doc = F.document()
@@ -218,7 +218,8 @@ def _decision_with_its_plan_as_appendix(headings: list[str]) -> bytes:
         F.para(doc, text)
     F.signature(doc, ["Như Điều 2;", "Lưu: VT."], ["CHỦ TỊCH", "Trần Văn B"])
     doc.add_page_break()
-    for text in ["PHỤ LỤC", *headings, "(Kèm theo Quyết định số 99/QĐ-UBND ngày 30/12/2021 của UBND tỉnh)"]:
+    lines = ["PHỤ LỤC\n" + headings[0], *headings[1:]] if together else ["PHỤ LỤC", *headings]  # one paragraph, a line break
+    for text in [*lines, "(Kèm theo Quyết định số 99/QĐ-UBND ngày 30/12/2021 của UBND tỉnh)"]:
         F.para(doc, text)
     F.task_table(doc, [
         ["STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"],
@@ -228,15 +229,18 @@ def _decision_with_its_plan_as_appendix(headings: list[str]) -> bytes:
 
 
 @pytest.mark.parametrize(
-    "headings, title, guessed",
+    "headings, title, guessed, together",
     [
-        (["KẾ HOẠCH", "CẢI CÁCH HÀNH CHÍNH NĂM 2022"], "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2022", False),
-        (["KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2022"], "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2022", False),
-        (["DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], "DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2022", True),
+        (["KẾ HOẠCH", "CẢI CÁCH HÀNH CHÍNH NĂM 2022"], "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2022", False, False),
+        (["KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2022"], "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2022", False, False),
+        (["DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2022"], "DANH MỤC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2022", True, False),
+        # "PHỤ LỤC", a line break, the title, in one paragraph: both were left out, and the plan had no title (exit 1).
+        (["KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2022"], "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2022", False, True),
+        (["KẾ HOẠCH", "CẢI CÁCH HÀNH CHÍNH NĂM 2022"], "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2022", False, True),
     ],
 )
-def test_a_decisions_plan_attached_as_its_appendix_keeps_its_title_and_subtitle(headings, title, guessed):
-    plan, result, _ = imported(_decision_with_its_plan_as_appendix(headings))
+def test_a_decisions_plan_attached_as_its_appendix_keeps_its_title_and_subtitle(headings, title, guessed, together):
+    plan, result, _ = imported(_decision_with_its_plan_as_appendix(headings, together))
     assert (plan.decision.number, plan.plan.title) == ("99/QĐ-UBND", title)
     assert plan.plan.subtitle == "(Kèm theo Quyết định số 99/QĐ-UBND ngày 30/12/2021 của UBND tỉnh)"
     assert [(i.product, i.budget) for _, _, i in plan.items()] == [("Nghị quyết HĐND", 50)]

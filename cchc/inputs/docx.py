@@ -70,6 +70,8 @@ def read_docx(data: bytes, name: str, registry=None) -> Imported:
 
 #: A title's second line that says what the plan is attached to: "⏎(Kèm theo …)", "⏎ (Ban hành kèm theo …)".
 _ATTACHED = re.compile(r"\n\s*\((?=(?:ban hành )?kèm theo\b)", re.IGNORECASE)
+#: The line "PHỤ LỤC" ("Phụ lục I", "PHỤ LỤC 01"), alone, that heads an appendix.
+_APPENDIX_LINE = re.compile(r"(?i)phụ lục(?:\s+(?:[0-9]{1,3}|[IVXLC]{1,7}|số\s+[0-9]{1,3}))?\.?")
 #: A paragraph that is only a page's number: "2", "- 2 -", "– 2 –", "Trang 2", "Trang 2/5".
 _PAGE_NUMBER = re.compile(r"(?:[-–—] ?)?(?:[Tt]rang )?[0-9]{1,3}(?:/[0-9]{1,3})?(?: ?[-–—])?")
 
@@ -253,7 +255,9 @@ class _Document:
         for element in body:
             if isinstance(element, Para):
                 if element.text:
-                    events.append(element)
+                    first, _, rest = element.text.partition("\n")  # "PHỤ LỤC⏎KẾ HOẠCH …" in one paragraph: two
+                    apart = rest.strip() and _APPENDIX_LINE.fullmatch(first.strip())
+                    events += [dataclasses.replace(element, text=first.strip()), dataclasses.replace(element, text=rest.strip())] if apart else [element]
                     self.all_text.append(element.text)
                 continue
             columns = find_columns(element)
