@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
+from itertools import chain
 
 from cchc.deadline_kinds import QUARTER_NUMBERS, QUARTER_ROMANS
 from cchc.text import fold
@@ -284,3 +285,18 @@ def _closest_by_words(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         elif ratio == best_ratio:
             tied.append((example_shape, example))
     return tuple(tied)
+
+
+#: "năm 2026" as a part of a list of wordings, folded: the year of the wording before it ("Quý II, năm 2026").
+YEAR_PART = re.compile(r"(?:trong |cua )?nam (?P<year>[0-9]{4})")
+
+
+def year_after(parts: list[str], joins: list[str], at: int) -> tuple[str, int] | None:
+    """The parts from *at* to the first "năm Y" after a comma, joined again, up to a ";" ("Tháng 6 và tháng 9, năm
+    2027; …": both in 2027), and the index of the part after the year; None when no year closes them so."""
+    end = at + 1
+    while end < len(parts) and joins[end - 1] != ";" and not YEAR_PART.fullmatch(parts[end]):
+        end += 1
+    if end == len(parts) or joins[end - 1] != ",":
+        return None
+    return "".join(chain.from_iterable(zip(parts[at:end], joins[at:end]))) + parts[end], end + 1

@@ -107,3 +107,16 @@ NO_DATE = {
 }
 #: Ongoing in a year ("Thường xuyên trong năm 2027", folded): as "thường xuyên", the year checked as any year written.
 ONGOING_IN_YEAR = re.compile(r"(?:thuong xuyen|lien tuc|thuong xuyen lien tuc) (?:trong )?nam ([0-9]{4})")
+
+
+def joined(found: list[tuple[str, list]]) -> tuple[str, list]:
+    """The kind and dates of several wordings read one by one (``cchc.deadlines``): their one kind, else recurring if one
+    recurs, else the first dated one's."""
+    kinds = [kind for kind, _ in found]
+    if len(set(kinds)) == 1:
+        kind = kinds[0]
+    elif KIND_RECURRING in kinds:
+        kind = KIND_RECURRING
+    else:
+        kind = next((kind for kind, due in found if due), kinds[0])
+    return kind, [day for _, due in found for day in due]

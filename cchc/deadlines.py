@@ -27,11 +27,11 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
-from cchc.deadline_forms import COMPARED_LENGTH, EXAMPLES, closest_taking_numbers, folded_wording
+from cchc.deadline_forms import COMPARED_LENGTH, EXAMPLES, closest_taking_numbers, folded_wording, year_after
 from cchc.deadline_kinds import (
     KIND_AFTER_EVENT, KIND_AS_PLANNED, KIND_AS_REGULATED, KIND_DATE, KIND_HALF_YEAR, KIND_MONTH, KIND_QUARTER,
     KIND_RECURRING, KIND_UNSPECIFIED, KIND_YEAR, KINDS, MAX_YEAR, MIN_YEAR, NO_DATE as _FIXED, ONGOING_IN_YEAR, QUARTER_NUMBERS,
-    Deadline, DeadlineError, month_end, today,
+    Deadline, DeadlineError, joined, month_end, today,
 )
 
 __all__ = [
@@ -363,6 +363,7 @@ def _combined(key: str, text: str, year: int | None, days: bool = False) -> _Due
     for at, part in enumerate(parts):
         if at < skip_to:  # the days of the period before
             continue
+        lead = "" if at and joins[at - 1] == ";" else lead  # a day goes on within one part of a list, not past its ";"
         end = at + 1  # "(Báo cáo) hằng quý, trước ngày 15/3, 15/6; 15/9, 15/12 …": a day in each period, then what follows
         while not days and end < len(parts) and _DAY_PART.match(parts[end]) and joins[end - 1] != " hoac ":
             end += 1
@@ -375,13 +376,17 @@ def _combined(key: str, text: str, year: int | None, days: bool = False) -> _Due
             found.append(match)
             skip_to = at + 2
             continue
-        if (in_year := _year_after(parts, joins, at)) and (match := _in_year(in_year[0], text, year)):  # "…, năm 2026; …"
+        if (in_year := year_after(parts, joins, at)) and (match := _in_year(in_year[0], text, year)):  # "…, năm 2026; …"
             found.append(match)
             skip_to = in_year[1]
             lead = m.group(1) if (m := _DAY_LEAD.match(part)) else lead  # its day goes on to a bare month after it
             continue
         if lead and _BARE_MONTH.fullmatch(part):  # "Trước ngày 15 tháng 6 và tháng 12": the 15th of December too
-            part = f"{lead} thang {part.removeprefix('thang ')}"
+            with_day = f"{lead} thang {part.removeprefix('thang ')}"
+            try:
+                part = with_day if _match(with_day, text, year) else part
+            except DeadlineError:  # "ngày 31" of December is no day of June: June's end
+                pass
         elif days and part.startswith("thang "):  # a month, not a day in it
             return None
         if every and part in ("thang", "quy", "nam"):  # "Định kỳ hằng tháng, quý, năm": each "hằng"
@@ -392,7 +397,7 @@ def _combined(key: str, text: str, year: int | None, days: bool = False) -> _Due
         if match is None:
             return None
         found.append(match)
-    return _joined(found)
+    return joined(found)
 
 
 _EVERY = re.compile(r"(?:dinh ky )?hang (?P<every>nam|quy|thang)")
@@ -415,18 +420,7 @@ _PERIOD_THEN_DAY = (re.compile(r"(?P<period>[^,;()]+),(?P<day>[^,;()]+)"), re.co
 
 
 #: A wording, then a year after a comma: "Quý II, năm 2026"; the year alone, a part of a list.
-_IN_YEAR, _YEAR_PART = re.compile(rf"(?P<head>.+),(?:trong |cua )?nam {_YEAR}"), re.compile(rf"(?:trong |cua )?nam {_YEAR}")
-
-
-def _year_after(parts: list[str], joins: list[str], at: int) -> tuple[str, int] | None:
-    """The parts from *at* to the first "năm Y" after a comma, joined again, up to a ";" ("Tháng 6 và tháng 9, năm
-    2027; …": both in 2027), and the index of the part after the year; None when no year closes them so."""
-    end = at + 1
-    while end < len(parts) and joins[end - 1] != ";" and not _YEAR_PART.fullmatch(parts[end]):
-        end += 1
-    if end == len(parts) or joins[end - 1] != ",":
-        return None
-    return "".join(chain.from_iterable(zip(parts[at:end], joins[at:end]))) + parts[end], end + 1
+_IN_YEAR = re.compile(rf"(?P<head>.+),(?:trong |cua )?nam {_YEAR}")
 
 
 def _in_year(key: str, text: str, year: int | None) -> _Due | None:
@@ -486,20 +480,8 @@ def _nested(key: str, text: str, year: int | None, level: int = 0) -> _Due | Non
         if len(parts) > MAX_PARTS or not all(parts):
             return None
         found = [_match(part, text, year) or _refined(part, text, year) or _nested(part, text, year, at + 1) for part in parts]
-        return None if None in found else _joined(found)
+        return None if None in found else joined(found)
     return None
-
-
-def _joined(found: list[_Due]) -> _Due:
-    """The kind and dates of several wordings read one by one (see the module's docstring)."""
-    kinds = [kind for kind, _ in found]
-    if len(set(kinds)) == 1:
-        kind = kinds[0]
-    elif KIND_RECURRING in kinds:
-        kind = KIND_RECURRING
-    else:
-        kind = next((kind for kind, due in found if due), kinds[0])
-    return kind, [day for _, due in found for day in due]
 
 
 def closest_example(text: str, year: int | None = None) -> str:

@@ -990,3 +990,15 @@ def test_a_day_before_a_year_after_a_comma_goes_on_to_a_bare_month_after_it():
     # "ngày 15" of the part with its year was no longer the day of "tháng 12" after it: due 31/12, not 15/12.
     due = parse_deadline("Trước ngày 15 tháng 6 và tháng 9, năm 2027 và tháng 12", 2026).due
     assert due == (date(2026, 12, 15), date(2027, 6, 15), date(2027, 9, 15))
+
+
+@pytest.mark.parametrize("text, due", [
+    # A review caught the day carried on to a month that has no such day: an error where the wording read before.
+    ("Trước ngày 31 tháng 12, năm 2026 và tháng 6 năm 2027", (date(2026, 12, 31), date(2027, 6, 30))),
+    ("Trước ngày 31 tháng 3 và tháng 6", (date(2026, 3, 31), date(2026, 6, 30))),
+    # ... and past a ";", which ends a part of the list: September is September's end.
+    ("Ngày 15 tháng 3, năm 2027; tháng 9", (date(2026, 9, 30), date(2027, 3, 15))),
+    ("Trước ngày 15 tháng 6; tháng 12", (date(2026, 6, 15), date(2026, 12, 31))),
+])
+def test_a_day_goes_on_to_a_bare_month_only_where_the_month_has_it_and_within_its_part(text, due):
+    assert parse_deadline(text, 2026).due == due

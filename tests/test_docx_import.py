@@ -1735,7 +1735,11 @@ def test_the_unit_a_line_above_the_table_states_is_the_amounts_unit(line, in_tab
     assert line not in text  # its amounts are million VND now: no subtitle, no prose says otherwise
 
 
-@pytest.mark.parametrize("line, heading", [("Đơn vị thực hiện: Sở Nội vụ", "Kinh phí"), ("Đơn vị tính: nghìn đồng", "Kinh phí (triệu đồng)")])
+@pytest.mark.parametrize("line, heading", [
+    ("Đơn vị thực hiện: Sở Nội vụ", "Kinh phí"), ("Đơn vị tính: nghìn đồng", "Kinh phí (triệu đồng)"),
+    # "đồng" in a name is no unit: a review caught these read as amounts in đồng, the line taken out of the plan.
+    ("Đơn vị: Hội đồng Phối hợp PBGDPL tỉnh", "Kinh phí"), ("Đơn vị: UBND xã Đồng Tâm", "Kinh phí"),
+])
 def test_a_line_that_names_no_unit_or_a_heading_that_names_one_leaves_the_amounts_as_written(line, heading):
     plan, result, _ = imported(_unit_plan(line, heading))
     assert [i.budget for _, _, i in plan.items()] == [15000, 3500]  # the heading's unit (or million, assumed and said)
@@ -1758,7 +1762,7 @@ def test_a_total_under_the_table_that_differs_from_its_total_row_is_warned_of_an
     line = "Tổng kinh phí: 16 triệu đồng (Bằng chữ: Mười sáu triệu đồng)"
     plan, result, text = imported(_total_line_plan(line, "15"))
     assert plan.plan.total_million_vnd == 15 and line in text
-    assert [(code, args["written"], args["declared"]) for code, args in codes(result) if code == "docx.total-line"] == [("docx.total-line", "16 triệu đồng", "15")]
+    assert [(code, args["written"], args["declared"]) for code, args in codes(result) if code == "docx.total-line"] == [("docx.total-line", "16 triệu đồng", 15)]
     # The same total, said again under the table: taken as the table's words, nothing to warn of.
     plan, result, text = imported(_total_line_plan("Tổng kinh phí: 15 triệu đồng (Bằng chữ: Mười lăm triệu đồng)", "15"))
     assert plan.plan.total_million_vnd == 15 and "Tổng kinh phí: 15" not in text and codes(result) == []
@@ -1774,6 +1778,15 @@ def test_a_total_under_a_table_without_a_total_row_is_the_declared_total_in_its_
     assert plan.plan.total_million_vnd == total
 
 
+@pytest.mark.parametrize("line", ["Tổng số: 5 đơn vị được kiểm tra", "Tổng cộng: 12 đề án, 30 đầu việc", "Tổng cộng: 2 đợt kiểm tra"])
+def test_a_count_under_the_table_is_no_total_in_dong(line):
+    # A review caught "5 đ…" of "5 đơn vị" read as a total of 5 đồng (0.000005 million).
+    plan, result, text = imported(_total_line_plan(line, None))
+    assert plan.plan.total_million_vnd is None and line in text
+    plan, result, _ = imported(_total_line_plan(line, "15"))
+    assert plan.plan.total_million_vnd == 15 and not [code for code, _ in codes(result) if code == "docx.total-line"]
+
+
 @pytest.mark.parametrize("lead, partners, leads, named", [
     # A long name wrapped onto a second line, each printed line a paragraph (a PDF made Word), or a line break:
     # "Phòng Pháp" and "chế", "Sở Kế hoạch và" and "Đầu tư" were agencies of the plan, with nothing said.
@@ -1782,6 +1795,10 @@ def test_a_total_under_a_table_without_a_total_row_is_the_declared_total_in_its_
     # Names of their own on their lines stay apart: a capital, a list's ";", a group's "các".
     (["Sở Nội vụ", "Sở Tư pháp"], "Sở Tài chính;\nthanh tra tỉnh", ["Sở Nội vụ", "Sở Tư pháp"], ["Sở Tài chính", "thanh tra tỉnh"]),
     ("Sở Nội vụ", ["Sở Tư pháp", "các đơn vị liên quan"], ["Sở Nội vụ"], ["Sở Tư pháp", "các đơn vị liên quan"]),
+    # A review caught these made one name: a name of its own in lower case, or with capitals in it.
+    ("Sở Nội vụ", ["Sở Tư pháp", "đơn vị tư vấn"], ["Sở Nội vụ"], ["Sở Tư pháp", "đơn vị tư vấn"]),
+    ("Sở Nội vụ", ["UBND huyện", "tổ chức, cá nhân liên quan"], ["Sở Nội vụ"], ["UBND huyện", "tổ chức, cá nhân liên quan"]),
+    ("Sở Nội vụ", ["Văn phòng UBND tỉnh", "đài Phát thanh - Truyền hình"], ["Sở Nội vụ"], ["Văn phòng UBND tỉnh", "đài Phát thanh - Truyền hình"]),
 ])
 def test_a_name_wrapped_onto_the_next_line_is_one_name(lead, partners, leads, named):
     data = F.small_docx([["Rà soát", "Báo cáo rà soát", lead, partners, "Quý II/2026"]],
@@ -1797,11 +1814,15 @@ def test_a_column_of_both_the_lead_and_the_partners_is_split_where_each_cell_say
     rows = [["1", "Báo cáo rà soát", "Chủ trì: Phòng Tư pháp\nPhối hợp: Phòng Nội vụ, UBND các xã, thị trấn", "Quý II/2026", "5"],
             ["2", "Kế hoạch kiểm tra", "Phòng Nội vụ chủ trì; Văn phòng HĐND và UBND huyện phối hợp", "Quý III/2026", "2"],
             ["3", "Quy chế", ["- Chủ trì: Phòng Nội vụ;", "- Phối hợp: Phòng Tư pháp."], "Quý IV/2026", "1"],
-            ["4", "Tập huấn", "Phòng Văn hóa và Thông tin", "Quý IV/2026", "1"]]
+            ["4", "Tập huấn", "Phòng Văn hóa và Thông tin", "Quý IV/2026", "1"],
+            # A review caught these made a lead "Cơ quan", partners "Chủ trì: …", a lead "Phối hợp với …":
+            ["5", "Báo cáo", "Phối hợp: Phòng Tư pháp\nChủ trì: Phòng Nội vụ", "Quý IV/2026", "1"],
+            ["6", "Kế hoạch", "Cơ quan chủ trì: Phòng Nội vụ\nCơ quan phối hợp: Phòng Tư pháp", "Quý IV/2026", "1"],
+            ["7", "Đề án", "Chủ trì: Phòng Nội vụ\nPhối hợp với Phòng Tư pháp", "Quý IV/2026", "1"]]
     plan, result, text = imported(F.small_docx(rows, headings=headings))
     assert [(i.lead, i.partners) for _, _, i in plan.items()] == [
         (["Phòng Tư pháp"], ["Phòng Nội vụ", "UBND các xã, thị trấn"]), (["Phòng Nội vụ"], ["Văn phòng HĐND và UBND huyện"]),
-        (["Phòng Nội vụ"], ["Phòng Tư pháp"]), (["Phòng Văn hóa và Thông tin"], [])]
+        (["Phòng Nội vụ"], ["Phòng Tư pháp"]), (["Phòng Văn hóa và Thông tin"], []), *[(["Phòng Nội vụ"], ["Phòng Tư pháp"])] * 3]
     assert [(code, args["column"]) for code, args in codes(result) if code == "docx.both-roles"] == [("docx.both-roles", 3)]
     assert "lead: Cơ quan chủ trì, phối hợp" not in text  # printed over the lead column alone, it would say otherwise
 
@@ -1832,3 +1853,16 @@ def test_a_row_cut_at_a_pages_end_goes_on_with_the_item_above(rest, joined):
         assert len(items) == 3 and continued == ["của từng phòng, đơn vị thuộc Sở | Quy chế | Thanh tra Sở"]
     else:
         assert len(items) == 4 and items[1][1:] == ("Quyết định ban hành", ["Các phòng"]) and continued == []
+
+
+def test_the_first_row_of_a_table_after_words_of_its_own_is_never_the_rest_of_a_row_above():
+    # A review caught "tham gia các đoàn kiểm tra …", the first row of a second table under its own heading, joined to
+    # the last item of the first: its lead, partner and deadline added to another's.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026", bold=True, center=True)
+    F.task_table(doc, [_SPLIT_HEADINGS, ["1", "Rà soát văn bản", "Báo cáo rà soát", "Phòng Pháp chế", "Văn phòng Sở", "Quý I/2026", "5"]])
+    F.para(doc, "2. Nhiệm vụ phối hợp")
+    F.task_table(doc, [_SPLIT_HEADINGS, ["", "tham gia các đoàn kiểm tra của tỉnh", "Biên bản", "Thanh tra Sở", "Sở Nội vụ", "Quý III/2026", ""]])
+    plan, result, _ = imported(F.to_bytes(doc))
+    assert [(i.product, i.deadline) for _, _, i in plan.items()] == [("Báo cáo rà soát", "Quý I/2026"), ("Biên bản", "Quý III/2026")]
+    assert not [code for code, _ in codes(result) if code == "docx.row-continued"]

@@ -13,7 +13,6 @@ import typer
 
 from cchc.cli.app import app
 from cchc.cli.common import (
-    NAMED_PLANS,
     EXIT_PROBLEMS,
     EXIT_USAGE,
     ProgressOption,
@@ -25,7 +24,6 @@ from cchc.cli.common import (
     note,
     out,
     out_data,
-    own_plans,
     plan_path,
     today_date,
     usage,
@@ -78,6 +76,7 @@ def validate(
 def _default_plan() -> Path:
     """The plan a bare ``validate`` checks; exit 2 where it would be the bundled 2021 plan beside plans of one's own
     (a CI step "cchc validate" then passed on the bundled plan, whatever the repository's own plan held)."""
+    from cchc.cli.plans_near import NAMED_PLANS, own_plans
     from cchc.load import working_plan
 
     if working_plan() is None and (others := own_plans()):

@@ -119,7 +119,7 @@ class _Document:
                     self._closing(closing)
                     closing = []
                     mode = "appendix"
-                self.tables.read(grid, columns)
+                self.tables.read(grid, columns, i >= 2 and isinstance(events[i - 2], tuple))  # right after a table: its part?
                 self.headings = self.headings if self.headings is not None else own_headings(grid, columns)
                 seen_table = self.in_plan = totals_zone = True
                 mode = "appendix" if mode == "appendix" else "prose"

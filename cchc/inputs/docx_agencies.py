@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 
 from cchc.agencies import spelling_key, typed_keys
+from cchc.inputs.docx_cell_names import pieces
 from cchc.inputs.docx_package import DocxRefused
 from cchc.text import fold
 
@@ -52,36 +53,6 @@ MAX_DEFINITIONS_SCANNED = 5000
 #: No plan's agency cell names more agencies, nor its cells more distinct names (a province's plans name some
 #: 1,300): past either the document is refused, before its names are all held (1.6 million in one cell took 4 GB).
 MAX_CELL_NAMES, MAX_NAMES = 1000, 20_000
-
-
-def pieces(text: str) -> list[str]:
-    """A cell's names before commas are looked at: one per line and per semicolon, bullets and end punctuation off,
-    the spaces between words one plain space (a no-break space or a tab is Word's layout, not part of a name).
-
-    A line that goes on with a name is part of it: one that starts in lower case ("Phòng Pháp⏎chế", "UBND các xã,⏎thị
-    trấn": a name wrapped, as a PDF made Word has each printed line a paragraph), but for a name of its own ("các đơn
-    vị liên quan"), or after a line ending in "và", "của", "thuộc" ("Sở Kế hoạch và⏎Đầu tư"); not after ";" or "."."""
-    lines: list[str] = []
-    for line in text.split("\n"):
-        if lines and _GOES_ON.search(lines[-1]) or lines and _LOWER_START.match(line) and not lines[-1].rstrip().endswith((";", ".")):
-            lines[-1] = f"{lines[-1].rstrip()} {line.strip()}"
-        else:
-            lines.append(line)
-    out = []
-    for line in lines:
-        for part in line.split(";"):
-            part = part.strip()
-            if part[:1] in "-+•–" and part[1:2] in (" ", "\t", "\xa0"):
-                part = part[1:]
-            part = " ".join(part.strip().rstrip(".,").split())
-            if part:
-                out.append(part)
-    return out
-
-
-#: A line a name goes on after: it ends in a word no name ends in. A line that starts a name's rest: in lower case,
-#: not "các" (a name of its own: "các đơn vị liên quan").
-_GOES_ON, _LOWER_START = re.compile(r"(?i)\s(?:và|của|thuộc)\s*$"), re.compile(r"\s*(?!các\s)[a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
 
 
 def is_group(name: str) -> bool:

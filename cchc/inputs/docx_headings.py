@@ -73,6 +73,10 @@ def unread_cells(grid, r: int, columns: Columns, instead: dict[int, int]) -> lis
 UNIT_LINE = re.compile(r"\(?\s*(?:đơn vị tính|đơn vị|đvt)\s*[:.]?\s*(?P<unit>[^():\n]{1,40}?)\s*\)?\s*\.?", re.I)
 
 
+#: A unit of money alone, folded: "nghìn đồng", "triệu đồng", "tỷ đồng", "đồng", "VNĐ", "tr.đ", "1.000 đ", "10^6 đồng".
+_UNIT_ONLY = re.compile(r"(?:(?:trieu|ty|ti|nghin|ngan|ng|tr|1[., ]?000(?:[., ]?000)?|10\s*(?:\^\s*)?[369⁶⁹³])\s*\.?\s*)?(?:dong|vnd|d)")
+
+
 def unit_stated(events: list, grid, columns: Columns, warnings: list) -> Columns:
     """*columns* with their amounts in the unit a line states where the budget heading names none: "Đơn vị tính: nghìn
     đồng" in the paragraph just before the table (then taken out of *events*: the amounts are made million VND), or
@@ -85,7 +89,8 @@ def unit_stated(events: list, grid, columns: Columns, warnings: list) -> Columns
         lines.append((events[-1].text, events[-1].place, True))
     for text, place, paragraph in lines:
         found = UNIT_LINE.fullmatch(text.strip())
-        factor, assumed = unit_factor(found["unit"]) if found else (1, True)
+        unit = found and _UNIT_ONLY.fullmatch(fold(found["unit"]))  # a unit, not "Hội đồng Phối hợp …", "xã Đồng Tâm"
+        factor, assumed = unit_factor(found["unit"]) if unit else (1, True)
         if not assumed:
             if paragraph:
                 events.pop()
@@ -99,22 +104,26 @@ def both_roles(columns: Columns) -> bool:
     return "lead" in columns.roles and "partners" not in columns.roles and " phoi hop" in fold(columns.heading(columns.roles["lead"]))
 
 
-#: A cell of such a column, its roles labelled ("Chủ trì: Phòng Tư pháp⏎Phối hợp: Phòng Nội vụ, …") or said after the
-#: names, in a short cell ("Phòng Nội vụ chủ trì; Văn phòng HĐND và UBND huyện phối hợp").
-_LEAD_LABEL, _PARTNERS_LABEL = re.compile(r"(?i)[-+•\s]*chủ trì\s*:"), re.compile(r"(?i)phối hợp\s*:")
+#: A cell of such a column, its roles labelled, in either order ("Chủ trì: Phòng Tư pháp⏎Phối hợp: Phòng Nội vụ, …",
+#: "Cơ quan chủ trì: …", "Đơn vị phối hợp: …", "Phối hợp với Phòng Tư pháp" on a line of its own), or said after the
+#: names in a short cell ("Phòng Nội vụ chủ trì; Văn phòng HĐND và UBND huyện phối hợp").
+_ROLE_LABEL = re.compile(r"(?im)(?:(?:cơ quan|đơn vị)\s+)?(?P<role>chủ trì|phối hợp)\s*:|^[-+•\s]*(?P<with>phối hợp)\s+với\s")
 _SAID_AFTER = re.compile(r"(?is)(?P<lead>[^;\n]+?)\s+chủ trì\s*[;,\n]\s*(?P<partners>[^;\n]+?)\s+phối hợp[\s.;]*")
 _SAID_AFTER_CHARS, _ENDS = 500, " \t\n;,.-+•"
 
 
 def cells_by_role(columns: Columns, lead: str, partners: str) -> list[tuple[str, str]]:
     """A row's agency cells as (role, text). A cell of a column that names both roles (``both_roles``) is split
-    where it says which is which; one that does not is the lead's (the column's warning says so)."""
+    where it says which is which (what comes before a first label is the lead's); one that does not is the lead's
+    (the column's warning says so)."""
     if lead and both_roles(columns):
-        label = _LEAD_LABEL.match(lead)
-        second = _PARTNERS_LABEL.search(lead, label.end() if label else 0)
-        if label or second:
-            return [("lead", lead[label.end() if label else 0 : second.start() if second else None].strip(_ENDS)),
-                    ("partners", lead[second.end() :].strip(_ENDS) if second else "")]
+        labels = list(_ROLE_LABEL.finditer(lead))
+        if labels:
+            parts = {"lead": [lead[: labels[0].start()].strip(_ENDS)], "partners": []}
+            for k, label in enumerate(labels):
+                role = "partners" if label["with"] or label["role"].casefold() == "phối hợp" else "lead"
+                parts[role].append(lead[label.end() : labels[k + 1].start() if k + 1 < len(labels) else None].strip(_ENDS))
+            return [(role, "\n".join(filter(None, texts))) for role, texts in parts.items()]
         if len(lead) <= _SAID_AFTER_CHARS and (found := _SAID_AFTER.fullmatch(lead)):
             return [("lead", found["lead"].strip()), ("partners", found["partners"].strip())]
     return [("lead", lead), ("partners", partners)]

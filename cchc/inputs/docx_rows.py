@@ -69,8 +69,9 @@ class TableReader:
 
     # ------------------------------------------------------------ a table
 
-    def read(self, grid: Grid, columns: Columns) -> None:
-        """Read *grid*'s rows below its headings (all of them for a table continuing the last one)."""
+    def read(self, grid: Grid, columns: Columns, after_table: bool = False) -> None:
+        """Read *grid*'s rows below its headings (all of them for a table continuing the last one); *after_table*: right
+        after another task table, nothing between but a page's number, its first row may be the rest of one there."""
         first_heading = columns.heading_rows[0] if columns.heading_rows else 0
         for r in range(first_heading):
             for cell in own_cells(grid, r):
@@ -82,7 +83,7 @@ class TableReader:
         warnings, instead = column_warnings(grid, columns)
         self.warnings += warnings
         self._breakdown = None  # a total's parts end with its table
-        after_break = True  # a table's first row, or one after its heading typed again: the row above may go on in it
+        after_break = after_table  # a part's first row, or one after the headings typed again: the row above may go on
         for r in range(columns.first_data_row, len(grid.slots)):
             if r in grid.heading_rows or is_heading_repeat(grid, r, columns):
                 after_break = True
@@ -402,8 +403,9 @@ class TableReader:
             amount = amount_in_million(match.group("amount"), 1)  # "200.000.000đ", "35,5 triệu đồng", "1,2 tỷ"
             if self.total is None and amount is not None:
                 self.total = amount[0]
-            elif amount is not None and amount[0] != self.total:
-                self.warn("docx.total-line", place, written=match.group("amount").strip(), declared=str(self.total))
+            elif amount is not None and amount[0] != self.total:  # said when the table's is a figure; kept in the words
+                if not isinstance(self.total, str):
+                    self.warn("docx.total-line", place, written=match.group("amount").strip(), declared=self.total)
                 return False
             rest = match.group("rest").strip()
             return not rest or self._words(rest)

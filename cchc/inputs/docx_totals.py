@@ -15,7 +15,7 @@ from cchc.inputs.docx_table import amount_in_million
 #: "Bằng chữ:" or "(Bằng chữ:": the total in words follows.
 WORDS = re.compile(r"(?i)\(?bằng\s+chữ\s*:?")
 #: "Tổng kinh phí: 200.000.000đ (…)", "Tổng cộng: 15 triệu đồng", "Tổng kinh phí thực hiện Kế hoạch: …" under a table.
-SUM_IN_DONG = re.compile(r"(?i)tổng\s+(?:cộng|số|(?:số\s+)?kinh\s+phí)(?:\s+[^0-9:\n]{1,40}?)?\s*:\s*(?P<amount>[0-9][0-9.,]*\s*(?:(?:triệu|tỷ|tỉ)(?:\s*đồng)?|tr\.?\s*đ(?:ồng)?|đồng|đ|vnđ|vnd))\.?(?P<rest>.*)", re.S)
+SUM_IN_DONG = re.compile(r"(?i)tổng\s+(?:cộng|số|(?:số\s+)?kinh\s+phí)(?:\s+[^0-9:\n]{1,40}?)?\s*:\s*(?P<amount>[0-9][0-9.,]*\s*(?:(?:triệu|tỷ|tỉ)(?:\s*đồng)?|tr\.?\s*đ(?:ồng)?|đồng|đ|vnđ|vnd))(?!\w)\.?(?P<rest>.*)", re.S)
 #: "Kinh phí: <note>" under a table.
 NOTE = re.compile(r"(?i)kinh\s+phí\s*:\s*(?P<note>\S.*)", re.S)
 #: A figure written the English way, and read so: two commas between thousands ("15,000,000"), or one before a point;

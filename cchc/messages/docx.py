@@ -192,9 +192,9 @@ MESSAGES = {
         "{text!q}: the amounts of table {number} are read in this unit (the budget heading names none) and converted to million VND",
     ),
     "docx.total-line": (
-        "dòng dưới bảng ghi tổng {written!q}, khác dòng tổng cộng của bảng ({declared!q} triệu đồng): kế hoạch lấy tổng của bảng, "
+        "dòng dưới bảng ghi tổng {written!q}, khác dòng tổng cộng của bảng ({declared!n} triệu đồng): kế hoạch lấy tổng của bảng, "
         "dòng này giữ nguyên trong phần chữ; hãy xem lại văn bản muốn nói tổng nào",
-        "the line under the table gives the total as {written!q}, unlike the table's total row ({declared!q} million VND): the plan "
+        "the line under the table gives the total as {written!q}, unlike the table's total row ({declared!n} million VND): the plan "
         "takes the table's, and keeps this line in its words; check which total the document means",
     ),
     "docx.footnote": (
