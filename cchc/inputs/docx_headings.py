@@ -70,11 +70,19 @@ def unread_cells(grid, r: int, columns: Columns, instead: dict[int, int]) -> lis
 
 
 #: A line that says the unit of a table's amounts: "Đơn vị tính: nghìn đồng", "(Đơn vị: đồng)", "ĐVT: triệu đồng".
-UNIT_LINE = re.compile(r"\(?\s*(?:đơn vị tính|đơn vị|đvt)\s*[:.]?\s*(?P<unit>[^():\n]{1,40}?)\s*\)?\s*\.?", re.I)
+_UNIT_LINE = re.compile(r"\(?\s*(?:đơn vị tính|đơn vị|đvt)\s*[:.]?\s*(?P<unit>[^():\n]{1,40}?)\s*\)?\s*\.?", re.I)
 
 
 #: A unit of money alone, folded: "nghìn đồng", "triệu đồng", "tỷ đồng", "đồng", "VNĐ", "tr.đ", "1.000 đ", "10^6 đồng".
 _UNIT_ONLY = re.compile(r"(?:(?:trieu|ty|ti|nghin|ngan|ng|tr|1[., ]?000(?:[., ]?000)?|10\s*(?:\^\s*)?[369⁶⁹³])\s*\.?\s*)?(?:dong|vnd|d)")
+
+
+def unit_named(text: str) -> tuple | None:
+    """``unit_factor`` of the unit a line states alone ("Đơn vị tính: nghìn đồng"), or None: no such line, or a name
+    where the unit would be ("Đơn vị: Hội đồng Phối hợp …", "Đơn vị: UBND xã Đồng Tâm")."""
+    found = _UNIT_LINE.fullmatch(text.strip())
+    unit = unit_factor(found["unit"]) if found and _UNIT_ONLY.fullmatch(fold(found["unit"])) else None
+    return unit if unit is not None and not unit[1] else None
 
 
 def unit_stated(events: list, grid, columns: Columns, warnings: list) -> Columns:
@@ -88,9 +96,7 @@ def unit_stated(events: list, grid, columns: Columns, warnings: list) -> Columns
     if events and isinstance(events[-1], Para):
         lines.append((events[-1].text, events[-1].place, True))
     for text, place, paragraph in lines:
-        found = UNIT_LINE.fullmatch(text.strip())
-        unit = found and _UNIT_ONLY.fullmatch(fold(found["unit"]))  # a unit, not "Hội đồng Phối hợp …", "xã Đồng Tâm"
-        factor, assumed = unit_factor(found["unit"]) if unit else (1, True)
+        factor, assumed = unit_named(text) or (1, True)
         if not assumed:
             if paragraph:
                 events.pop()

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cchc.headings import unit_factor
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_continued import row_goes_on
 from cchc.inputs.docx_heading_rows import MAX_LABEL, heading_with_amount, numbered_heading, section_row
-from cchc.inputs.docx_headings import UNIT_LINE, cells_by_role, column_warnings, unread_cells
+from cchc.inputs.docx_headings import cells_by_role, column_warnings, unit_named, unread_cells
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_table import (
     Columns, amount_in_million, comma_before_thousands, figure, is_caps, is_heading_repeat, is_total, items_under,
@@ -75,7 +74,7 @@ class TableReader:
         first_heading = columns.heading_rows[0] if columns.heading_rows else 0
         for r in range(first_heading):
             for cell in own_cells(grid, r):
-                if not ((unit := UNIT_LINE.fullmatch(cell.text.strip())) and unit_factor(unit["unit"]) == (columns.factor, False)):
+                if unit_named(cell.text) != (columns.factor, False):
                     self.warn("docx.unplaced-cell", cell.place, text=cell.text)  # but the unit the amounts were read in
         if columns.heading_rows and columns.source_names:
             place = Place(table=grid.index, row=columns.heading_rows[0] + 1, column=columns.roles["budget"] + 1)
