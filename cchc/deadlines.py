@@ -363,7 +363,6 @@ def _combined(key: str, text: str, year: int | None, days: bool = False) -> _Due
     for at, part in enumerate(parts):
         if at < skip_to:  # the days of the period before
             continue
-        lead = "" if at and joins[at - 1] == ";" else lead  # a day goes on within one part of a list, not past its ";"
         end = at + 1  # "(Báo cáo) hằng quý, trước ngày 15/3, 15/6; 15/9, 15/12 …": a day in each period, then what follows
         while not days and end < len(parts) and _DAY_PART.match(parts[end]) and joins[end - 1] != " hoac ":
             end += 1
@@ -379,14 +378,16 @@ def _combined(key: str, text: str, year: int | None, days: bool = False) -> _Due
         if (in_year := year_after(parts, joins, at)) and (match := _in_year(in_year[0], text, year)):  # "…, năm 2026; …"
             found.append(match)
             skip_to = in_year[1]
-            lead = m.group(1) if (m := _DAY_LEAD.match(part)) else lead  # its day goes on to a bare month after it
+            if joins[in_year[1] - 1] != ";":  # its day goes on to a bare month after it ("… năm 2027 và tháng 12")
+                lead = m.group(1) if (m := _DAY_LEAD.match(part)) else lead
             continue
         if lead and _BARE_MONTH.fullmatch(part):  # "Trước ngày 15 tháng 6 và tháng 12": the 15th of December too
             with_day = f"{lead} thang {part.removeprefix('thang ')}"
             try:
                 part = with_day if _match(with_day, text, year) else part
-            except DeadlineError:  # "ngày 31" of December is no day of June: June's end
-                pass
+            except DeadlineError:  # "ngày 31" of December is no day of June: June's end ("tháng 6" says it is a month)
+                if not part.startswith("thang "):
+                    raise
         elif days and part.startswith("thang "):  # a month, not a day in it
             return None
         if every and part in ("thang", "quy", "nam"):  # "Định kỳ hằng tháng, quý, năm": each "hằng"

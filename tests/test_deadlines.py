@@ -996,9 +996,15 @@ def test_a_day_before_a_year_after_a_comma_goes_on_to_a_bare_month_after_it():
     # A review caught the day carried on to a month that has no such day: an error where the wording read before.
     ("Trước ngày 31 tháng 12, năm 2026 và tháng 6 năm 2027", (date(2026, 12, 31), date(2027, 6, 30))),
     ("Trước ngày 31 tháng 3 và tháng 6", (date(2026, 3, 31), date(2026, 6, 30))),
-    # ... and past a ";", which ends a part of the list: September is September's end.
+    # Not past the ";" after a year of its own; past a ";" between bare months it does, as offices list them.
     ("Ngày 15 tháng 3, năm 2027; tháng 9", (date(2026, 9, 30), date(2027, 3, 15))),
-    ("Trước ngày 15 tháng 6; tháng 12", (date(2026, 6, 15), date(2026, 12, 31))),
+    ("Trước ngày 15 tháng 6; tháng 12", (date(2026, 6, 15), date(2026, 12, 15))),
+    ("Ngày 20 tháng 3; 6; 9; 12", (date(2026, 3, 20), date(2026, 6, 20), date(2026, 9, 20), date(2026, 12, 20))),
 ])
-def test_a_day_goes_on_to_a_bare_month_only_where_the_month_has_it_and_within_its_part(text, due):
+def test_a_day_goes_on_to_a_bare_month_only_where_the_month_has_it(text, due):
     assert parse_deadline(text, 2026).due == due
+
+
+def test_a_day_a_bare_number_month_lacks_is_still_said_precisely():
+    with pytest.raises(DeadlineError, match="no day 31"):
+        parse_deadline("Trước ngày 31 tháng 1, 2, 3", 2026)

@@ -1725,6 +1725,8 @@ def _unit_plan(line: str | None, heading: str = "Kinh phí", in_table: bool = Fa
     ("Đơn vị tính: nghìn đồng", False, [15, Decimal("3.5")], Decimal("18.5")),
     ("(Đơn vị: triệu đồng)", False, [15000, 3500], 18500),
     ("ĐVT: tỷ đồng", False, [15000000, 3500000], 18500000),
+    ("Đơn vị tính: nghìn đồng Việt Nam", False, [15, Decimal("3.5")], Decimal("18.5")),  # a second review: a tail
+    ("(ĐVT: nghìn đồng.)", False, [15, Decimal("3.5")], Decimal("18.5")),
     ("Đơn vị tính: nghìn đồng", True, [15, Decimal("3.5")], Decimal("18.5")),
 ])
 def test_the_unit_a_line_above_the_table_states_is_the_amounts_unit(line, in_table, budgets, total):
@@ -1799,6 +1801,11 @@ def test_a_count_under_the_table_is_no_total_in_dong(line):
     ("Sở Nội vụ", ["Sở Tư pháp", "đơn vị tư vấn"], ["Sở Nội vụ"], ["Sở Tư pháp", "đơn vị tư vấn"]),
     ("Sở Nội vụ", ["UBND huyện", "tổ chức, cá nhân liên quan"], ["Sở Nội vụ"], ["UBND huyện", "tổ chức, cá nhân liên quan"]),
     ("Sở Nội vụ", ["Văn phòng UBND tỉnh", "đài Phát thanh - Truyền hình"], ["Sở Nội vụ"], ["Văn phòng UBND tỉnh", "đài Phát thanh - Truyền hình"]),
+    # ... and a second review caught these split again: a place's name, a word its list starts, a long rest.
+    (["Chi cục Kiểm lâm", "tỉnh Lạng Sơn"], ["Các sở, ban,", "ngành"], ["Chi cục Kiểm lâm tỉnh Lạng Sơn"], ["Các sở, ban, ngành"]),
+    (["Sở Lao động - Thương binh và Xã", "hội"], ["UBND các xã,", "phường, thị trấn trên địa bàn huyện"],
+     ["Sở Lao động - Thương binh và Xã hội"], ["UBND các xã, phường, thị trấn trên địa bàn huyện"]),
+    ("Sở Nội vụ", ["Văn phòng UBND", "tỉnh; Sở Tư pháp"], ["Sở Nội vụ"], ["Văn phòng UBND tỉnh", "Sở Tư pháp"]),
 ])
 def test_a_name_wrapped_onto_the_next_line_is_one_name(lead, partners, leads, named):
     data = F.small_docx([["Rà soát", "Báo cáo rà soát", lead, partners, "Quý II/2026"]],

@@ -36,11 +36,16 @@ def pieces(text: str) -> list[str]:
 #: A line a name goes on after: it ends in a word no name ends in.
 _GOES_ON = re.compile(r"(?i)\s(?:và|của|thuộc)\s*$")
 #: The first words of a name of its own, in lower case after another name's line ("đơn vị tư vấn", "các sở, ngành").
-_NAME_STARTS = frozenset("các những cơ đơn tổ đài phòng ban sở ủy uỷ ubnd trung văn công hội ngành chi cục viện trường bệnh".split())
+_NAME_STARTS = frozenset(["các", "những", "đài", "sở", "phòng", "ubnd", "trường", "viện", "cơ quan", "đơn vị", "tổ chức", "trung tâm",
+                          "văn phòng", "ủy ban", "uỷ ban", "chi cục", "bệnh viện", "công an", "ban quản", "ban chỉ", "hội đồng"])
 
 
 def _wrapped(line: str) -> bool:
-    """Whether a line of an agency cell is the rest of the name above: at most three words, all in lower case, the
-    first no name's first word ("chế" of "Phòng Pháp⏎chế", "thị trấn" of "UBND các xã,⏎thị trấn")."""
-    words = line.split()
-    return 0 < len(words) <= 3 and line.islower() and words[0].strip(",;.") not in _NAME_STARTS
+    """Whether a line of an agency cell is the rest of the name above: it starts in lower case, with no word a name
+    of its own starts with ("chế" of "Phòng Pháp⏎chế", "tỉnh Lạng Sơn" of "Chi cục Kiểm lâm⏎tỉnh Lạng Sơn", "ngành"
+    of "Các sở, ban,⏎ngành"; not "đơn vị tư vấn", "đài Phát thanh …")."""
+    words = line.split(maxsplit=2)
+    if not words or not words[0][:1].islower():
+        return False
+    first, two = words[0].strip(",;."), " ".join(words[:2]).strip(",;.")
+    return first not in _NAME_STARTS and two not in _NAME_STARTS

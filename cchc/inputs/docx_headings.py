@@ -73,6 +73,8 @@ def unread_cells(grid, r: int, columns: Columns, instead: dict[int, int]) -> lis
 _UNIT_LINE = re.compile(r"\(?\s*(?:đơn vị tính|đơn vị|đvt)\s*[:.]?\s*(?P<unit>[^():\n]{1,40}?)\s*\)?\s*\.?", re.I)
 
 
+#: What may follow a unit, folded: "Việt Nam", "/năm", a full stop ("Đồng Việt Nam", "nghìn đồng/năm", "nghìn đồng.").
+_UNIT_TAIL = re.compile(r"(?:\s*viet\s*nam|\s*/\s*nam|\s*\.)+$")
 #: A unit of money alone, folded: "nghìn đồng", "triệu đồng", "tỷ đồng", "đồng", "VNĐ", "tr.đ", "1.000 đ", "10^6 đồng".
 _UNIT_ONLY = re.compile(r"(?:(?:trieu|ty|ti|nghin|ngan|ng|tr|1[., ]?000(?:[., ]?000)?|10\s*(?:\^\s*)?[369⁶⁹³])\s*\.?\s*)?(?:dong|vnd|d)")
 
@@ -81,7 +83,7 @@ def unit_named(text: str) -> tuple | None:
     """``unit_factor`` of the unit a line states alone ("Đơn vị tính: nghìn đồng"), or None: no such line, or a name
     where the unit would be ("Đơn vị: Hội đồng Phối hợp …", "Đơn vị: UBND xã Đồng Tâm")."""
     found = _UNIT_LINE.fullmatch(text.strip())
-    unit = unit_factor(found["unit"]) if found and _UNIT_ONLY.fullmatch(fold(found["unit"])) else None
+    unit = unit_factor(found["unit"]) if found and _UNIT_ONLY.fullmatch(_UNIT_TAIL.sub("", fold(found["unit"]))) else None
     return unit if unit is not None and not unit[1] else None
 
 
@@ -113,7 +115,7 @@ def both_roles(columns: Columns) -> bool:
 #: A cell of such a column, its roles labelled, in either order ("Chủ trì: Phòng Tư pháp⏎Phối hợp: Phòng Nội vụ, …",
 #: "Cơ quan chủ trì: …", "Đơn vị phối hợp: …", "Phối hợp với Phòng Tư pháp" on a line of its own), or said after the
 #: names in a short cell ("Phòng Nội vụ chủ trì; Văn phòng HĐND và UBND huyện phối hợp").
-_ROLE_LABEL = re.compile(r"(?im)(?:(?:cơ quan|đơn vị)\s+)?(?P<role>chủ trì|phối hợp)\s*:|^[-+•\s]*(?P<with>phối hợp)\s+với\s")
+_ROLE_LABEL = re.compile(r"(?im)(?:(?:cơ quan|đơn vị)\s+)?(?P<role>chủ trì|phối hợp)\s*:|^[-+•\t ]*(?P<with>phối hợp)\s+với\s")
 _SAID_AFTER = re.compile(r"(?is)(?P<lead>[^;\n]+?)\s+chủ trì\s*[;,\n]\s*(?P<partners>[^;\n]+?)\s+phối hợp[\s.;]*")
 _SAID_AFTER_CHARS, _ENDS = 500, " \t\n;,.-+•"
 
