@@ -1873,3 +1873,17 @@ def test_the_first_row_of_a_table_after_words_of_its_own_is_never_the_rest_of_a_
     plan, result, _ = imported(F.to_bytes(doc))
     assert [(i.product, i.deadline) for _, _, i in plan.items()] == [("Báo cáo rà soát", "Quý I/2026"), ("Biên bản", "Quý III/2026")]
     assert not [code for code, _ in codes(result) if code == "docx.row-continued"]
+
+
+def test_a_row_above_the_headings_that_names_no_unit_is_said_left_out_even_beside_a_heading_in_dong():
+    # "Đơn vị: Hội đồng …" across the table's top, over "Kinh phí (đồng)": it was passed over in silence, its "đồng"
+    # taken for the unit the amounts were read in.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026", bold=True, center=True)
+    rows = [["Đơn vị: Hội đồng Phối hợp PBGDPL tỉnh", None, None, None, None],
+            ["STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (đồng)"],
+            ["1", "Báo cáo", "Văn phòng Sở", "Quý II/2026", "15.000.000"]]
+    F.task_table(doc, rows, merges=[((0, 0), (0, 4))], heading_rows=2)
+    plan, result, _ = imported(F.to_bytes(doc))
+    assert [i.budget for _, _, i in plan.items()] == [15]
+    assert [args["text"] for code, args in codes(result) if code == "docx.unplaced-cell"] == ["Đơn vị: Hội đồng Phối hợp PBGDPL tỉnh"]
