@@ -256,7 +256,7 @@ def terminal() -> bool:
 def plan_path(plan: Optional[Path]) -> Path:
     """The plan a command reads: --plan (or CCHC_PLAN), else the default; a note when the default falls back to the
     bundled 2021 plan beside a plans/ folder that holds other plans (a plan of one's own, named otherwise)."""
-    from cchc.cli.plans_near import NAMED_PLANS, own_plans
+    from cchc.cli.plans_near import named, own_plans
     from cchc.load import bundled_plan_path, working_plan
 
     if plan is not None:
@@ -276,8 +276,7 @@ def plan_path(plan: Optional[Path]) -> Path:
             if len(others) == 1:
                 note(msg("cli.bundled-plan", found=one_line(name), quoted=one_line(shlex.quote(name))))
             else:  # which one is the plan meant is the user's to say: each is named, not the first in the alphabet
-                names = ", ".join(one_line(str(other)) for other in others[:NAMED_PLANS]) + (", …" if len(others) > NAMED_PLANS else "")
-                note(msg("cli.bundled-plans", found=names))
+                note(msg("cli.bundled-plans", found=named(others)))
     return path
 
 

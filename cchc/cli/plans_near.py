@@ -14,6 +14,13 @@ from typing import Iterator
 NAMED_PLANS = 3
 
 
+def named(plans: list[Path]) -> str:
+    """The first few of *plans* for a one-line message ("a.yaml, b.yaml, c.yaml, …"; a line break in a name escaped)."""
+    from cchc.text import one_line
+
+    return ", ".join(one_line(str(plan)) for plan in plans[:NAMED_PLANS]) + (", …" if len(plans) > NAMED_PLANS else "")
+
+
 def own_plans() -> list[Path]:
     """Plans of one's own where no plans/2021.yaml is: those of plans/ here, else of the repository's plans/ above
     (from its docs/), else the plans of the current folder, of its folders (``ke-hoach/2026.yaml``), then of each

@@ -76,14 +76,11 @@ def validate(
 def _default_plan() -> Path:
     """The plan a bare ``validate`` checks; exit 2 where it would be the bundled 2021 plan beside plans of one's own
     (a CI step "cchc validate" then passed on the bundled plan, whatever the repository's own plan held)."""
-    from cchc.cli.plans_near import NAMED_PLANS, own_plans
+    from cchc.cli.plans_near import NAMED_PLANS, named, own_plans
     from cchc.load import working_plan
 
     if working_plan() is None and (others := own_plans()):
-        from cchc.text import one_line
-
-        names = ", ".join(one_line(str(other)) for other in others[:NAMED_PLANS]) + (", …" if len(others) > NAMED_PLANS else "")
-        raise fail(msg("cli.validate-which", found=names, quoted=" ".join(shlex.quote(str(o)) for o in others[:NAMED_PLANS])), EXIT_USAGE)
+        raise fail(msg("cli.validate-which", found=named(others), quoted=" ".join(shlex.quote(str(o)) for o in others[:NAMED_PLANS])), EXIT_USAGE)
     return plan_path(None)
 
 
