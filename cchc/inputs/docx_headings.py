@@ -42,13 +42,15 @@ def column_warnings(grid, columns: Columns) -> tuple[list[tuple[str, Place, dict
     warnings, instead = [], {}
     if not columns.heading_rows:
         return warnings, instead
+
+    def place_of(c: int) -> Place:  # a column's own heading, the one under a heading spanning columns ("Ngân sách tỉnh")
+        slot = grid.slots[columns.heading_rows[-1]][c]
+        return slot.cell.place if slot is not None else Place(table=grid.index, row=columns.heading_rows[-1] + 1, column=c + 1)
+
     if both_roles(columns):
-        lead = grid.slots[columns.heading_rows[-1]][columns.roles["lead"]]
-        place = lead.cell.place if lead is not None else Place(table=grid.index, row=columns.heading_rows[-1] + 1, column=columns.roles["lead"] + 1)
-        warnings.append(("docx.both-roles", place, {"heading": heading_of(grid, columns, columns.roles["lead"])}))
+        warnings.append(("docx.both-roles", place_of(columns.roles["lead"]), {"heading": heading_of(grid, columns, columns.roles["lead"])}))
     for c in columns.unknown:
-        slot = grid.slots[columns.heading_rows[-1]][c]  # the heading under one spanning columns: "Ngân sách tỉnh"
-        place = slot.cell.place if slot is not None else Place(table=grid.index, row=columns.heading_rows[-1] + 1, column=c + 1)
+        place = place_of(c)
         role = next(filter(None, (role_of(grid.text(r, c)) for r in columns.heading_rows)), None)
         if role in columns.roles and columns.roles[role] != c:
             instead[c] = columns.roles[role]

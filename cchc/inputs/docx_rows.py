@@ -11,7 +11,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
-from cchc.inputs.docx_continued import row_goes_on
 from cchc.inputs.docx_heading_rows import MAX_LABEL, heading_with_amount, numbered_heading, section_row
 from cchc.inputs.docx_headings import cells_by_role, column_warnings, unit_named, unread_cells
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
@@ -87,7 +86,7 @@ class TableReader:
             if r in grid.heading_rows or is_heading_repeat(grid, r, columns):
                 after_break = True
                 continue
-            if not (after_break and row_goes_on(self, grid, r, columns)):
+            if not (after_break and self.goes_on(grid, r, columns)):
                 self.row(grid, r, columns)
             after_break = False
             if instead:
@@ -424,6 +423,37 @@ class TableReader:
         if text.startswith("(") and words.endswith(")"):
             words = words[:-1].rstrip()
         self.total_words = words or None
+        return True
+
+    def goes_on(self, grid: Grid, r: int, columns: Columns) -> bool:
+        """Whether row *r*, the first after a break (a heading typed again, a table's next part), is the rest of the
+        item above, cut at a page's end: no STT, no amount, every cell in a column read, the first text in lower case
+        ("của từng phòng, đơn vị thuộc Sở"). Its texts are then added to that item's, its task's and its section's, and
+        said (``docx.row-continued``); read as a row of its own, it was a task and an item the document never had."""
+        task, roles = self._task, columns.roles
+        own = sorted(own_cells(grid, r), key=lambda cell: cell.column)
+        role_at = {column: role for role, column in roles.items()}
+        if task is None or not task["items"] or not own or not own[0].text.lstrip()[:1].islower():
+            return False
+        if any(role_at.get(cell.column) in (None, "stt", "budget") or cell.span > 1 for cell in own):
+            return False
+        item = task["items"][-1]
+        for cell in own:
+            role, text = role_at[cell.column], cell.text
+            self._made(len(text))
+            # Words that go on (lower case) after a space; a new line of the cell ("Thanh tra Sở" under "Các phòng") on a
+            # line of its own, but in a title, which is one line.
+            joint = " " if text.lstrip()[:1].islower() or role in ("section", "task") else "\n"
+            if role in ("lead", "partners"):
+                at = next((k for k, (whose, named, _) in enumerate(self.agency_cells) if whose is item and named == role), None)
+                if at is None:
+                    self.agency_cells.append((item, role, text))
+                else:
+                    self.agency_cells[at] = (item, role, f"{self.agency_cells[at][2]}{joint}{text}")
+                continue
+            holder, key = {"section": (self._section, "title"), "task": (task, "title")}.get(role, (item, role))
+            holder[key] = f"{holder[key]}{joint}{text}" if holder.get(key) else text
+        self.warn("docx.row-continued", own[0].place, text=" | ".join(cell.text for cell in own))
         return True
 
     def warn(self, key: str, place: Place, **args) -> None:
