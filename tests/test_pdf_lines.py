@@ -114,3 +114,18 @@ def test_a_documents_text_is_scanned_once_however_many_angle_brackets_it_holds()
 
     code = "from cchc.outputs.pdf_lines import unbroken_numbers as u; assert u('<p>12/KH-UBND ' + '<' * 300_000).startswith('<p><span')"
     subprocess.run([sys.executable, "-c", code], check=True, timeout=30)
+
+
+def test_pangos_breaks_read_from_its_attributes_bytes_are_the_ones_cffi_reads(monkeypatch):
+    pdf_lines._opportunities("a b")
+    if not pdf_lines._pango:
+        pytest.skip("no Pango through WeasyPrint")
+    texts = [" ".join(WORDS), "Nguyễn" * 40, "x", "Sở Nội vụ ( chủ trì ) ; “Một cửa” (CCHC) 日本語の文 😀 a\u00a0b\u200bc"]
+    assert pdf_lines._bit_read  # the fast reading is the one used here
+    for text in texts:
+        assert pdf_lines._log_attrs(text, True) == pdf_lines._log_attrs(text, False)
+    # Where the bytes would say otherwise (another layout of the bit-fields), the check made once falls back to cffi's.
+    expected = [pdf_lines._log_attrs(text, False) for text in texts]
+    monkeypatch.setattr(pdf_lines, "_bit_read", None)
+    monkeypatch.setattr(pdf_lines, "_LOWEST_BIT", bytes(256))
+    assert [pdf_lines._opportunities(text) for text in texts] == expected and pdf_lines._bit_read is False

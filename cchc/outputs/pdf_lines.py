@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import compress
 
 from cchc.text import DOCUMENT_NUMBER
 
@@ -54,11 +55,33 @@ def _opportunities(text: str) -> list[int]:
             _pango = False
     if not _pango:
         return [found.start() for found in _ROUGH.finditer(text)]
+    global _bit_read
+    if _bit_read is None:  # once: whether the flags read from the attributes' bytes are the ones cffi reads
+        sample = "Sở Nội vụ (chủ trì); 2021-2025, 108/2020/NĐ-CP – “Một cửa” 10/9/2021 LĐ-TB&XH… x"
+        _bit_read = True
+        _bit_read = _log_attrs(sample, True) == _log_attrs(sample, False)
+    return _log_attrs(text, _bit_read)
+
+
+#: Whether a line break's flag is read from the bytes of Pango's attributes (see _log_attrs), found once.
+_bit_read: bool | None = None
+#: A byte's lowest bit, as a byte of 0 or 1.
+_LOWEST_BIT = bytes(value & 1 for value in range(256))
+
+
+def _log_attrs(text: str, from_bytes: bool) -> list[int]:
+    """The places Pango may break *text*; *from_bytes*: each attribute's is_line_break, its first bit-field, read as
+    the lowest bit of its first byte (as C lays it out on this machine: checked once against cffi's reading, which
+    takes a Python call per character, by ``_opportunities``)."""
     ffi, pango, language = _pango
     data = text.encode("utf-8")
     attrs = ffi.new("PangoLogAttr[]", len(text) + 1)
     pango.pango_get_log_attrs(data, len(data), -1, language, attrs, len(text) + 1)
-    return [index for index in range(1, len(text)) if attrs[index].is_line_break]
+    if not from_bytes:
+        return [index for index in range(1, len(text)) if attrs[index].is_line_break]
+    size = ffi.sizeof("PangoLogAttr")
+    flags = ffi.buffer(attrs)[:][size : len(text) * size : size].translate(_LOWEST_BIT)
+    return list(compress(range(1, len(text)), flags))
 
 
 def wrap(text: str, face, limit: float, break_words: bool = True) -> list[str]:
