@@ -1825,11 +1825,18 @@ def test_a_column_of_both_the_lead_and_the_partners_is_split_where_each_cell_say
             # A review caught these made a lead "Cơ quan", partners "Chủ trì: …", a lead "Phối hợp với …":
             ["5", "Báo cáo", "Phối hợp: Phòng Tư pháp\nChủ trì: Phòng Nội vụ", "Quý IV/2026", "1"],
             ["6", "Kế hoạch", "Cơ quan chủ trì: Phòng Nội vụ\nCơ quan phối hợp: Phòng Tư pháp", "Quý IV/2026", "1"],
-            ["7", "Đề án", "Chủ trì: Phòng Nội vụ\nPhối hợp với Phòng Tư pháp", "Quý IV/2026", "1"]]
+            ["7", "Đề án", "Chủ trì: Phòng Nội vụ\nPhối hợp với Phòng Tư pháp", "Quý IV/2026", "1"],
+            # The roles said in one sentence, in brackets, or with "Phối hợp với:": each was a lead whole, words and all.
+            ["8", "Đề án", "Phòng Nội vụ chủ trì, phối hợp với Phòng Tư pháp", "Quý IV/2026", "1"],
+            ["9", "Đề án", "Phòng Nội vụ (chủ trì); Phòng Tư pháp (phối hợp)", "Quý IV/2026", "1"],
+            ["10", "Đề án", "Chủ trì: Phòng Nội vụ\nPhối hợp với: Phòng Tư pháp", "Quý IV/2026", "1"],
+            ["11", "Đề án", "Phòng Nội vụ (chủ trì), Phòng Tư pháp", "Quý IV/2026", "1"],
+            ["12", "Đề án", "Phòng Nội vụ chủ trì", "Quý IV/2026", "1"]]
     plan, result, text = imported(F.small_docx(rows, headings=headings))
     assert [(i.lead, i.partners) for _, _, i in plan.items()] == [
         (["Phòng Tư pháp"], ["Phòng Nội vụ", "UBND các xã, thị trấn"]), (["Phòng Nội vụ"], ["Văn phòng HĐND và UBND huyện"]),
-        (["Phòng Nội vụ"], ["Phòng Tư pháp"]), (["Phòng Văn hóa và Thông tin"], []), *[(["Phòng Nội vụ"], ["Phòng Tư pháp"])] * 3]
+        (["Phòng Nội vụ"], ["Phòng Tư pháp"]), (["Phòng Văn hóa và Thông tin"], []), *[(["Phòng Nội vụ"], ["Phòng Tư pháp"])] * 7,
+        (["Phòng Nội vụ"], [])]
     assert [(code, args["column"]) for code, args in codes(result) if code == "docx.both-roles"] == [("docx.both-roles", 3)]
     assert "lead: Cơ quan chủ trì, phối hợp" not in text  # printed over the lead column alone, it would say otherwise
 

@@ -115,11 +115,35 @@ def both_roles(columns: Columns) -> bool:
 
 
 #: A cell of such a column, its roles labelled, in either order ("Chủ trì: Phòng Tư pháp⏎Phối hợp: Phòng Nội vụ, …",
-#: "Cơ quan chủ trì: …", "Đơn vị phối hợp: …", "Phối hợp với Phòng Tư pháp" on a line of its own), or said after the
-#: names in a short cell ("Phòng Nội vụ chủ trì; Văn phòng HĐND và UBND huyện phối hợp").
-_ROLE_LABEL = re.compile(r"(?im)(?:(?:cơ quan|đơn vị)\s+)?(?P<role>chủ trì|phối hợp)\s*:|^[-+•\t ]*(?P<with>phối hợp)\s+với\s")
-_SAID_AFTER = re.compile(r"(?is)(?P<lead>[^;\n]+?)\s+chủ trì\s*[;,\n]\s*(?P<partners>[^;\n]+?)\s+phối hợp[\s.;]*")
+#: "Cơ quan chủ trì: …", "Đơn vị phối hợp: …", "Phối hợp với: …", "Phối hợp với Phòng Tư pháp" on a line of its own).
+_ROLE_LABEL = re.compile(r"(?im)(?:(?:cơ quan|đơn vị)\s+)?(?P<role>chủ trì|phối hợp)(?:\s+với)?\s*:|^[-+•\t ]*(?P<with>phối hợp)\s+với\s")
+#: Or the roles said after the names in a short cell: "chủ trì" after the lead ("Phòng Nội vụ chủ trì", "Sở Nội vụ (chủ
+#: trì)"), then the partners, before "phối hợp" ("…; Văn phòng UBND huyện phối hợp", "… (phối hợp)"), after it ("…
+#: chủ trì, phối hợp với Sở Tư pháp") or alone ("Sở Nội vụ chủ trì, các sở, ngành").
+_LEAD_SAID = re.compile(r"(?i)(?:\(\s*|(?<=\s))chủ trì(?!\w)(?:\s*\))?")
+_PARTNERS_FIRST = re.compile(r"(?i)(?:và\s+)?phối hợp(?!\w)(?:\s+với(?!\w))?\s*:?")
+_PARTNERS_LAST = re.compile(r"(?i)(?:\(\s*|\s)phối hợp\s*\)?$")
 _SAID_AFTER_CHARS, _ENDS = 500, " \t\n;,.-+•"
+
+
+def _said_after(cell: str) -> tuple[str, str] | None:
+    """(lead, partners) of a short *cell* that says the roles after the names (``_LEAD_SAID``), or None."""
+    said = _LEAD_SAID.search(cell) if len(cell) <= _SAID_AFTER_CHARS else None
+    if said is None:
+        return None
+    lead, rest = cell[: said.start()].strip(_ENDS), cell[said.end() :].strip(_ENDS)
+    if not lead or "phối hợp" in lead.casefold():
+        return None
+    if not rest:
+        return lead, ""
+    if first := _PARTNERS_FIRST.match(rest):
+        partners = rest[first.end() :]
+    elif last := _PARTNERS_LAST.search(rest):
+        partners = rest[: last.start()]
+    else:  # in a column of both roles, the names after the lead's are the partners ("Sở Nội vụ (chủ trì), các sở, ngành")
+        partners = rest
+    partners = partners.strip(_ENDS)
+    return (lead, partners) if partners and "chủ trì" not in partners.casefold() else None
 
 
 def cells_by_role(columns: Columns, lead: str, partners: str) -> list[tuple[str, str]]:
@@ -134,6 +158,6 @@ def cells_by_role(columns: Columns, lead: str, partners: str) -> list[tuple[str,
                 role = "partners" if label["with"] or label["role"].casefold() == "phối hợp" else "lead"
                 parts[role].append(lead[label.end() : labels[k + 1].start() if k + 1 < len(labels) else None].strip(_ENDS))
             return [(role, "\n".join(filter(None, texts))) for role, texts in parts.items()]
-        if len(lead) <= _SAID_AFTER_CHARS and (found := _SAID_AFTER.fullmatch(lead)):
-            return [("lead", found["lead"].strip()), ("partners", found["partners"].strip())]
+        if found := _said_after(lead):
+            return [("lead", found[0]), ("partners", found[1])]
     return [("lead", lead), ("partners", partners)]

@@ -213,10 +213,10 @@ MESSAGES = {
         "column {heading!q} is not read: the plan takes this from column {other!q}",
     ),
     "docx.both-roles": (
-        "cột {heading!q} ghi cả cơ quan chủ trì và cơ quan phối hợp: ô ghi \"Chủ trì: …; Phối hợp: …\" (hay \"… chủ trì; … phối hợp\") "
-        "được tách theo đó, ô khác được đọc là cơ quan chủ trì",
+        "cột {heading!q} ghi cả cơ quan chủ trì và cơ quan phối hợp: ô ghi \"Chủ trì: …; Phối hợp: …\" (hay \"… chủ trì; … phối hợp\", "
+        "\"… (chủ trì), …\", \"… chủ trì, phối hợp với …\") được tách theo đó, ô khác được đọc là cơ quan chủ trì",
         "the {heading!q} column gives both the lead and the partners: a cell written \"Chủ trì: …; Phối hợp: …\" (or \"… chủ trì; … "
-        "phối hợp\") is split so, any other is read as the lead",
+        "phối hợp\", \"… (chủ trì), …\", \"… chủ trì, phối hợp với …\") is split so, any other is read as the lead",
     ),
     "docx.row-continued": (
         "dòng này được đọc là phần tiếp của dòng trên, bị ngắt sang trang (không có số thứ tự, không có số tiền, bắt đầu "
