@@ -1894,3 +1894,41 @@ def test_a_row_above_the_headings_that_names_no_unit_is_said_left_out_even_besid
     plan, result, _ = imported(F.to_bytes(doc))
     assert [i.budget for _, _, i in plan.items()] == [15]
     assert [args["text"] for code, args in codes(result) if code == "docx.unplaced-cell"] == ["Đơn vị: Hội đồng Phối hợp PBGDPL tỉnh"]
+
+
+@pytest.mark.parametrize("headings, product", [
+    # A heading's words wrapped onto a second row, each line a cell of its own (a PDF made Word): the lead and partner
+    # columns were unknown, dropped with their agencies, and the second row an item "chủ trì | phối hợp | …".
+    ([["TT", "Nội dung công việc", "Cơ quan", "Cơ quan", "Thời gian", "Kinh phí"], ["", "", "chủ trì", "phối hợp", "hoàn thành", "(triệu đồng)"]], False),
+    ([["STT", "Nhiệm vụ", "Sản phẩm", "Cơ quan chủ", "Cơ quan phối", "Thời gian hoàn", "Kinh phí (triệu"], ["", "", "", "trì", "hợp", "thành", "đồng)"]], True),
+])
+def test_a_heading_wrapped_onto_a_second_row_of_its_own_cells_is_one_heading(headings, product):
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026", bold=True, center=True)
+    body = [["1", "Rà soát văn bản", *(["Báo cáo"] if product else []), "Phòng Tư pháp", "Phòng Nội vụ", "Quý II/2026", "5"],
+            ["2", "Kiểm tra", *(["Kết luận"] if product else []), "Phòng Nội vụ", "", "Quý III/2026", "3"]]
+    F.task_table(doc, headings + body)
+    plan, result, _ = imported(F.to_bytes(doc))
+    assert [(i.lead, i.partners, i.deadline, i.budget) for _, _, i in plan.items()] == [
+        (["Phòng Tư pháp"], ["Phòng Nội vụ"], "Quý II/2026", 5), (["Phòng Nội vụ"], [], "Quý III/2026", 3)]
+    assert not [code for code, _ in codes(result) if code in ("docx.unknown-column", "docx.no-product")]
+
+
+def test_a_first_row_in_lower_case_under_headings_that_name_their_columns_is_data():
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026", bold=True, center=True)
+    F.task_table(doc, [["Nội dung", "Cơ quan chủ trì", "Thời gian"], ["các hoạt động tuyên truyền", "các sở, ngành", "quý II"],
+                       ["Kiểm tra", "Sở Nội vụ", "Quý III/2026"]])
+    plan, _, _ = imported(F.to_bytes(doc))
+    assert [(i.product, i.lead) for _, _, i in plan.items()] == [("các hoạt động tuyên truyền", ["các sở, ngành"]), ("Kiểm tra", ["Sở Nội vụ"])]
+
+
+@pytest.mark.parametrize("numbers", [["(1)", "(2)", "(3)", "(4)"], ["(a)", "(b)", "(c)", "(d)"]])
+def test_the_row_numbering_the_columns_is_no_headings_words(numbers):
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026", bold=True, center=True)
+    F.task_table(doc, [["Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"], numbers,
+                       ["Kiểm tra", "Sở Nội vụ", "Sở Tư pháp", "Quý III/2026"]])
+    plan, result, text = imported(F.to_bytes(doc))
+    assert [(i.product, i.lead, i.partners) for _, _, i in plan.items()] == [("Kiểm tra", ["Sở Nội vụ"], ["Sở Tư pháp"])]
+    assert "Cơ quan phối hợp (" not in text

@@ -28,7 +28,8 @@ from cchc.inputs.docx_package import DocxRefused, open_package
 from cchc.inputs.docx_ids import deadlines_year, item_paths, number_tasks, numbered_ids
 from cchc.inputs.docx_rows import TableReader
 from cchc.inputs.docx_sources import with_sources_added
-from cchc.inputs.docx_table import Columns, find_columns, is_caps
+from cchc.inputs.docx_columns import find_columns
+from cchc.inputs.docx_table import Columns, is_caps
 from cchc.problems import Problem
 
 __all__ = ["Imported", "DocxRefused", "read_docx"]

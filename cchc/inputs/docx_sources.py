@@ -16,7 +16,8 @@ import dataclasses
 
 from cchc.headings import role_of, unit_factor
 from cchc.inputs.docx_body import Cell, Grid, Place, _slots
-from cchc.inputs.docx_table import _SUB_HEADINGS, Columns, comma_before_thousands, figure, heading_of, is_heading_repeat
+from cchc.inputs.docx_columns import SUB_HEADINGS
+from cchc.inputs.docx_table import Columns, comma_before_thousands, figure, heading_of, is_heading_repeat
 from cchc.money import exact_sum, format_number
 from cchc.text import fold
 
@@ -34,7 +35,7 @@ def with_sources_added(grid: Grid, columns: Columns) -> tuple[Grid, Columns] | N
         if "budget" in columns.roles or len(columns.heading_rows) < 2:
             return None
         top, last = columns.heading_rows[0], columns.heading_rows[-1]
-        sources = _SUB_HEADINGS["budget"]
+        sources = SUB_HEADINGS["budget"]
         parts = [c for c in columns.unknown if role_of(grid.text(top, c)) == "budget" and sources.get(fold(grid.text(last, c)), "") is None]
         if not parts or parts != list(range(parts[0], parts[0] + len(parts))):
             return None
