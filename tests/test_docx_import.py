@@ -1932,3 +1932,15 @@ def test_the_row_numbering_the_columns_is_no_headings_words(numbers):
     plan, result, text = imported(F.to_bytes(doc))
     assert [(i.product, i.lead, i.partners) for _, _, i in plan.items()] == [("Kiểm tra", ["Sở Nội vụ"], ["Sở Tư pháp"])]
     assert "Cơ quan phối hợp (" not in text
+
+
+def test_a_two_row_heading_typed_again_on_a_later_page_is_no_row():
+    # Its second row, "trì | hợp | thành", was an item without a product, warned of as one.
+    heads = [["STT", "Nhiệm vụ", "Sản phẩm", "Cơ quan chủ", "Cơ quan phối", "Thời gian hoàn"], ["", "", "", "trì", "hợp", "thành"]]
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026", bold=True, center=True)
+    F.task_table(doc, heads + [["1", "Rà soát", "Báo cáo", "Phòng Tư pháp", "Phòng Nội vụ", "Quý II/2026"]] + heads
+                 + [["2", "Kiểm tra", "Kết luận", "Phòng Nội vụ", "", "Quý III/2026"]])
+    plan, result, _ = imported(F.to_bytes(doc))
+    assert [(i.product, i.lead) for _, _, i in plan.items()] == [("Báo cáo", ["Phòng Tư pháp"]), ("Kết luận", ["Phòng Nội vụ"])]
+    assert [code for code, _ in codes(result) if code == "docx.no-product"] == []

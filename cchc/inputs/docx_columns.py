@@ -135,7 +135,8 @@ def _assign(grid: Grid, roles: list[str | None], heading_rows: list[int], wrappe
     keys = tuple(fold(grid.text(heading_rows[0], c)) for c in range(grid.width))
     headings = tuple(wrapped.get(c) or " ".join(grid.text(heading_rows[-1], c).split()) or " ".join(grid.text(heading_rows[0], c).split())
                      for c in range(grid.width))
-    return Columns(assigned, heading_rows, unknown, factor, assumed, keys, headings)
+    lower = tuple(tuple(fold(grid.text(r, c)) for c in range(grid.width)) for r in heading_rows[1:])
+    return Columns(assigned, heading_rows, unknown, factor, assumed, keys, headings, lower_keys=lower)
 
 
 def _section_column(grid: Grid, column: int, product: int | None, start: int) -> bool:

@@ -198,6 +198,8 @@ class Columns:
     heading_keys: tuple[str, ...] = ()
     #: The heading of each grid column, as written (lines joined).
     headings: tuple[str, ...] = ()
+    #: The same of each heading row under the first (a sub-heading's, a heading's wrapped words), typed again too.
+    lower_keys: tuple[tuple[str, ...], ...] = ()
     #: A budget given by source only ("Ngân sách tỉnh", "Ngân sách huyện"), added up (``cchc.inputs.docx_sources``):
     #: the sources' headings, the heading over them, and each row's parts in words.
     source_names: tuple[str, ...] = ()
@@ -232,15 +234,19 @@ def own_cells(grid: Grid, r: int) -> list:
 
 
 def is_heading_repeat(grid: Grid, r: int, columns: Columns) -> bool:
-    """A heading row repeated further down (a table typed across pages), or the row numbering the columns."""
+    """A heading row repeated further down (a table typed across pages, any of its rows), or the row numbering the columns."""
     own = own_cells(grid, r)
     if not own:
         return False
     if len(own) >= 2 and all(_NUMBER_ROW.fullmatch(fold(c.text)) for c in own) and any(ch.isdigit() or ch == "(" for c in own for ch in c.text):
         return True  # "(1) (2) (3)", "1 2 3", "A B 1 2 3": the row numbering the columns (letters alone are data)
+    return any(_same_keys(grid, r, columns, keys) for keys in (columns.heading_keys, *columns.lower_keys))
+
+
+def _same_keys(grid: Grid, r: int, columns: Columns, keys: tuple[str, ...]) -> bool:
     # Column by column, to the first that differs; a cell merged down from a row above is folded once for the table
     # (10,000 rows under 200 KB of a merged cell were minutes of folding it again, row after row).
-    for c, heading in enumerate(columns.heading_keys):
+    for c, heading in enumerate(keys):
         slot = grid.slots[r][c] if c < grid.width else None
         if slot is None or slot.own:
             key = fold(slot.cell.text) if slot is not None else ""
@@ -248,7 +254,7 @@ def is_heading_repeat(grid: Grid, r: int, columns: Columns) -> bool:
             key = columns.merged_keys[id(slot.cell)] = fold(slot.cell.text)
         if key != heading:
             return False
-    return len(columns.heading_keys) == grid.width and any(columns.heading_keys)
+    return len(keys) == grid.width and any(keys)
 
 
 def items_under(tasks: list[dict], at: int) -> list[dict]:
