@@ -1944,3 +1944,17 @@ def test_a_two_row_heading_typed_again_on_a_later_page_is_no_row():
     plan, result, _ = imported(F.to_bytes(doc))
     assert [(i.product, i.lead) for _, _, i in plan.items()] == [("Báo cáo", ["Phòng Tư pháp"]), ("Kết luận", ["Phòng Nội vụ"])]
     assert [code for code, _ in codes(result) if code == "docx.no-product"] == []
+
+
+def test_a_merged_two_row_heading_typed_again_makes_no_item():
+    # Its second row, read through the cells merged down from the first, was an item "Nhiệm vụ", led by "Chủ trì" with
+    # the partner "Phối hợp", due "Thời gian": two agencies the plan never named.
+    heads = [["STT", "Nhiệm vụ", "Cơ quan thực hiện", None, "Thời gian"], ["", "", "Chủ trì", "Phối hợp", ""]]
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026", bold=True, center=True)
+    F.task_table(doc, heads + [["1", "Rà soát", "Phòng Tư pháp", "Phòng Nội vụ", "Quý II/2026"]] + heads
+                 + [["2", "Kiểm tra", "Phòng Nội vụ", "", "Quý III/2026"]],
+                 merges=[((r, c1), (r + d, c2)) for r in (0, 3) for (c1, c2, d) in ((2, 3, 0), (0, 0, 1), (1, 1, 1), (4, 4, 1))], heading_rows=2)
+    plan, _, _ = imported(F.to_bytes(doc))
+    assert [(i.product, i.lead, i.partners) for _, _, i in plan.items()] == [("Rà soát", ["Phòng Tư pháp"], ["Phòng Nội vụ"]),
+                                                                            ("Kiểm tra", ["Phòng Nội vụ"], [])]
