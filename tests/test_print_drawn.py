@@ -566,3 +566,28 @@ def test_a_short_prose_over_the_table_is_drawn_as_weasyprint_prints_it(tmp_path,
     assert [text for *_, text in ours] == [text for *_, text in theirs]
     far = [(a, b) for a, b in zip(ours, theirs) if abs(float(a[0]) - float(b[0])) > 0.5 or abs(float(a[1]) - float(b[1])) > 0.5]
     assert not far, f"{len(far)} words away from WeasyPrint's place, e.g. {far[:3]}"
+
+
+@pytest.mark.parametrize("last", [None, "Sản phẩm 漢字", " ".join(["nhiệm vụ"] * 2500)])
+def test_a_long_tables_rows_laid_out_by_two_processes_print_as_by_one(monkeypatch, tmp_path, last):
+    # The later rows' blocks come from a forked child (cchc.outputs.pdf_items): the same bytes, the same fonts'
+    # characters, and what cannot be drawn in the child's part goes to WeasyPrint for the same reason.
+    from cchc import forks
+    from cchc.outputs import pdf_items
+
+    plan = _many_items(40)
+    if last is not None:
+        items = plan.sections[0].tasks[0].items
+        items[-1] = items[-1].model_copy(update={"product": last})
+    monkeypatch.setattr(pdf_module, "DRAWN_ABOVE", 0)
+    monkeypatch.setattr(forks, "cores", lambda: 2)
+    children = []
+    computing = forks.Child.computing
+    monkeypatch.setattr(forks.Child, "computing", classmethod(lambda cls, compute: children.append(computing(compute)) or children[-1]))
+    made = {}
+    for least in (10**9, 10):
+        monkeypatch.setattr(pdf_items, "LEAST", least)
+        spy = Spy(monkeypatch)
+        made[least] = (pdf_module.render_pdf(plan), list(spy.unfit))
+    assert children and all(children)  # the second time only (once for each layout tried), and a child ran
+    assert made[10] == made[10**9] and made[10][1] == ([] if last is None else [pdf_table.Unfit.REASONS["character" if "漢" in last else "tall-row"]])

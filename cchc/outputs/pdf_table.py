@@ -35,6 +35,7 @@ from cchc.outputs.html import cell_lines
 from cchc.outputs.pdf_lines import wrap as wrap_text
 from cchc.outputs import pdf_closing
 from cchc.outputs.pdf_fonts import BOLD, BOLD_ITALIC, ITALIC, REGULAR
+from cchc.outputs.pdf_items import made_in_two
 from cchc.outputs.view import MOTTO, NATION
 
 __all__ = ["Unfit", "TablePages", "lay_out", "row_heights"]
@@ -141,6 +142,7 @@ class _Layout:
             self.columns.append((x, width))
             x += width
         self._wrapped: dict = {}
+        self.made: dict[int, object] = {}  # item rows' blocks made beforehand, by the row's id (``pdf_items``)
 
     # -- text -------------------------------------------------------------------------------
 
@@ -225,6 +227,11 @@ class _Layout:
         return _Block(y, texts, [])
 
     def item(self, row) -> _Block:
+        made = self.made.get(id(row))
+        if made is not None:
+            if type(made) is tuple:
+                raise Unfit(made[1], **made[2])
+            return made
         view = self.view
         cells = [(0, 1, row.stt, REGULAR, "center", True)] if view.has_stt else []
         first = len(cells)
@@ -395,6 +402,7 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
     if len(percents) != len(headings) or not headings or sum(percents) > 100.5:
         raise Unfit("columns")
     layout = _Layout(view, faces, percents, headings)
+    layout.made = made_in_two(layout, [row for section in view.sections for rows in section.task_groups for row in rows if row.item_id])
     pages: list[list[tuple[_Block, float]]] = []
     y = TOP + FIRST_PAGE_PADDING
     placements: list[tuple[_Block, float]] = []
