@@ -19,17 +19,18 @@ from cchc.outputs.halves import PARENT_SHARE
 LEAST = 1500
 
 
-def made_in_two(layout, rows: list) -> dict[int, object]:
-    """Each of *rows*' block by the row's id, the later part made by a child; a row whose block cannot be made has
-    ("unfit", code, arguments) instead, and the rows after it in its part none (``_Layout.item`` makes them if asked)."""
+def made_in_two(layout, rows: list, unfit: type) -> dict[int, object]:
+    """Each of *rows*' block by the row's id (``layout.item``), the later part made by a child; a row whose block
+    cannot be made (*unfit*, ``pdf_table.Unfit``, raised) has ("unfit", code, arguments) instead, and the rows after
+    it in its part none (``_Layout.item`` makes them if asked)."""
     if len(rows) < LEAST or forks.cores() < 2:
         return {}
     middle = len(rows) * PARENT_SHARE // 100
-    child = forks.Child.computing(lambda: (_blocks(layout, rows[middle:]), [face._used for face in layout.faces]))
+    child = forks.Child.computing(lambda: (_blocks(layout, rows[middle:], unfit), [face._used for face in layout.faces]))
     if child is None:
         return {}
     try:
-        made = _blocks(layout, rows[:middle])
+        made = _blocks(layout, rows[:middle], unfit)
         theirs, used = child.value()
     finally:
         child.stop()
@@ -38,15 +39,13 @@ def made_in_two(layout, rows: list) -> dict[int, object]:
     return dict(zip(map(id, rows), made + theirs))
 
 
-def _blocks(layout, rows: list) -> list:
-    """The blocks of *rows*, in order, to the first that cannot be made (its Unfit as a tuple, which pickles)."""
-    from cchc.outputs.pdf_table import Unfit
-
+def _blocks(layout, rows: list, unfit: type) -> list:
+    """The blocks of *rows*, in order, to the first that cannot be made (its *unfit* as a tuple, which pickles)."""
     blocks: list = []
     for row in rows:
         try:
             blocks.append(layout.item(row))
-        except Unfit as exc:
+        except unfit as exc:
             blocks.append(("unfit", exc.code, exc.arguments))
             break
     return blocks

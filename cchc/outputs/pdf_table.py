@@ -227,8 +227,7 @@ class _Layout:
         return _Block(y, texts, [])
 
     def item(self, row) -> _Block:
-        made = self.made.get(id(row))
-        if made is not None:
+        if (made := self.made.get(id(row))) is not None:
             if type(made) is tuple:
                 raise Unfit(made[1], **made[2])
             return made
@@ -377,8 +376,7 @@ def _kept_with(layout, view, s: int, g: int) -> float:
 
 
 def row_heights(view, faces, percents: list[float], headings: list[str], rows) -> list[float | None]:
-    """The height of each of *rows* (the view's item rows) as the table draws it; None for a row holding what
-    only WeasyPrint lays out."""
+    """The height of each of *rows* (the view's item rows) as the table draws it; None for one only WeasyPrint lays out."""
     layout = _Layout(view, faces, percents, headings)
     heights: list[float | None] = []
     for row in rows:
@@ -402,7 +400,7 @@ def lay_out(view, faces, *, percents: list[float], headings: list[str], with_tit
     if len(percents) != len(headings) or not headings or sum(percents) > 100.5:
         raise Unfit("columns")
     layout = _Layout(view, faces, percents, headings)
-    layout.made = made_in_two(layout, [row for section in view.sections for rows in section.task_groups for row in rows if row.item_id])
+    layout.made = made_in_two(layout, [row for section in view.sections for rows in section.task_groups for row in rows if row.item_id], Unfit)
     pages: list[list[tuple[_Block, float]]] = []
     y = TOP + FIRST_PAGE_PADDING
     placements: list[tuple[_Block, float]] = []
