@@ -60,14 +60,14 @@ def check_headings(plan) -> list[Problem]:
     headings = plan.plan.headings
     if headings is None:
         return []
-    from cchc.headings import role_of, unit_factor
+    from cchc.headings import role_of, starts_only, unit_factor
 
     problems = []
     for role in ("lead", "partners", "deadline", "budget"):
         heading = getattr(headings, role)
         if heading is None:
             continue
-        if role_of(heading) != role:
+        if role_of(heading) != role or (role == "deadline" and starts_only(heading)):  # a start is no deadline
             problems.append(error("heading-role", ("plan", "headings", role), heading=heading, named=f"col.{role}"))
         elif role == "budget" and unit_factor(heading) != (1, False):
             problems.append(error("heading-unit", ("plan", "headings", role), heading=heading))

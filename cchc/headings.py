@@ -18,8 +18,9 @@ _ROLE_RULES = (
     ("stt", re.compile(r"(?:so )?(?:stt|tt|so thu tu|thu tu)\.?")),
     ("lead", re.compile(r".*\bchu tri\b.*")),
     ("partners", re.compile(r".*\bphoi hop\b.*")),
-    ("deadline", re.compile(r".*\b(?:thoi gian|thoi han|tien do|thoi diem)\b.*")),
-    ("budget", re.compile(r".*\b(?:kinh phi|du toan)\b.*")),
+    ("lead", re.compile(r".*\b(?:phu trach|chiu trach nhiem)\b.*")),
+    ("deadline", re.compile(r".*\b(?:thoi gian|thoi han|tien do|thoi diem|han (?:hoan thanh|chot))\b.*")),
+    ("budget", re.compile(r".*\b(?:kinh phi|du toan|so tien)\b.*|ngan sach\s*\(.*")),
     ("note", re.compile(r".*\bghi chu\b.*")),
     ("product", re.compile(r".*\b(?:san pham|ket qua)\b.*")),
     ("task", re.compile(r".*\b(?:nhiem vu|cong viec|hoat dong|giai phap)\b.*")),
@@ -39,6 +40,21 @@ def role_of(heading: str) -> str | None:
     return None
 
 
+def starts_only(heading: str) -> bool:
+    """Whether a time heading names the start of a period, not its end ("Thời gian bắt đầu", not "… bắt đầu, hoàn thành")."""
+    key = fold(heading)
+    return _START.search(key) is not None and _END.search(key) is None
+
+
+def ends(heading: str) -> bool:
+    """Whether a time heading names the end of a period ("Thời gian hoàn thành", "Thời hạn", "Hạn chót")."""
+    return _END.search(fold(heading)) is not None
+
+
+_START = re.compile(r"\b(?:bat dau|khoi cong)\b")
+_END = re.compile(r"\b(?:hoan thanh|ket thuc|thoi han|han chot)\b")
+
+
 def unit_factor(heading: str) -> tuple[int | Decimal, bool]:
     """Million VND per unit of a budget column (by its heading), and whether the unit was only assumed.
 
@@ -48,6 +64,8 @@ def unit_factor(heading: str) -> tuple[int | Decimal, bool]:
     """
     key = fold(heading)
     found = sorted((match.start(), factor) for factor, pattern in _UNITS if (match := pattern.search(key)))
+    if _SCALED.search(key):  # "ngàn triệu đồng", "trăm triệu", "10 triệu", "triệu đồng x 1.000", "triệu USD": no unit cchc reads
+        return (found[0][1] if found else 1), True
     if found:
         return found[0][1], len({factor for _, factor in found}) > 1
     if _DONG.search(key):
@@ -62,5 +80,8 @@ _UNITS = (
     (1000, re.compile(rf"\bt[yi]\s*[.-]?\s*(?:{_DONG_WORD}|(?=\s*[)/,;]|\s*$))(?!\s*le\b)|(?<![0-9.,])10\s*(?:⁹|\^\s*9)\s*{_DONG_WORD}")),
     (1, re.compile(rf"\btrieu\b|\btr\s*\.?\s*{_DONG_WORD}|(?<![0-9.,])1[., ]?000[., ]?000\s*{_DONG_WORD}|(?<![0-9.,])10\s*(?:⁶|\^\s*6)\s*{_DONG_WORD}")),
     (Decimal("0.001"), re.compile(rf"\bnghin\b|\b(?:ngan|ng)\s*\.?\s*{_DONG_WORD}|\bngan\s*\)|(?<![0-9.,])1[., ]?000\s*{_DONG_WORD}|(?<![0-9.,])10\s*(?:³|\^\s*3)\s*{_DONG_WORD}")),
+)
+_SCALED = re.compile(
+    r"\b(?:nghin|ngan|tram|chuc|muoi|[0-9][0-9., ]*)\s*(?:trieu|ty|ti)\b|\b(?:trieu|ty|ti|dong|d)\b\s*(?:x|\*|×)|\b(?:usd|eur|euro|do la)\b|\$"
 )
 _DONG = re.compile(r"\b(?:dong|vnd)\b|\(\s*d\b")

@@ -211,11 +211,17 @@ def test_the_2021_table_is_headed_as_the_decision_heads_it(plan):
     assert [c.text for c in table.rows[0].cells][-4:] == source_heads
 
 
-@pytest.mark.parametrize("heading, code", [("Kinh phí (triệu đồng)", None), ("Kinh phí (đồng)", "heading-unit"), ("Dự toán", "heading-unit")])
+@pytest.mark.parametrize("heading, code", [
+    ("Kinh phí (triệu đồng)", None), ("Kinh phí (đồng)", "heading-unit"), ("Dự toán", "heading-unit"),
+    # A word or figure that scales the million, or another currency: each passed, its amounts read a thousand times over.
+    ("Kinh phí (ngàn triệu đồng)", "heading-unit"), ("Kinh phí (trăm triệu đồng)", "heading-unit"), ("Kinh phí (10 triệu đồng)", "heading-unit"),
+    ("Kinh phí (Đơn vị: 1.000 triệu đồng)", "heading-unit"), ("Kinh phí (triệu đồng x 1.000)", "heading-unit"), ("Kinh phí (triệu USD)", "heading-unit"),
+    ("Kinh phí năm 2021 (triệu đồng)", None), ("Số tiền (triệu đồng)", None),
+])
 def test_a_budget_heading_of_the_plans_own_must_say_million_vnd(run, tmp_path, heading, code):
     # Every amount of a plan file is in million VND: "Kinh phí (đồng)" would print 10 for ten million under đồng.
     path = tmp_path / "plan.yaml"
-    path.write_text(f"plan: {{title: T, year: 2021, headings: {{budget: {heading}}}}}\nagencies: [{{name: Sở A}}]\n"
+    path.write_text(f"plan: {{title: T, year: 2021, headings: {{budget: {json.dumps(heading, ensure_ascii=False)}}}}}\nagencies: [{{name: Sở A}}]\n"
                     "sections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: x, lead: [Sở A], deadline: Tháng 6/2021, budget: 10}]}]}]\n",
                     encoding="utf-8")
     found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
@@ -237,6 +243,8 @@ def test_import_keeps_a_tables_own_headings_and_not_cchcs(run, tmp_path, plan):
     ({"lead": "Cơ quan tham mưu"}, "heading-role"),  # the import would lose the lead column
     ({"deadline": "Kinh phí"}, "heading-role"),  # … or read the deadlines as amounts
     ({"partners": "  "}, "heading-role"),
+    ({"deadline": "Thời gian bắt đầu"}, "heading-role"),  # printed over the deadlines, it calls them starts
+    ({"deadline": "Thời gian bắt đầu, hoàn thành", "lead": "Cán bộ phụ trách"}, None),
     ({"lead": "Đơn vị chủ trì", "deadline": "Thời hạn hoàn thành", "budget": "Kinh phí (tr.đ)"}, None),
 ])
 def test_a_heading_of_the_plans_own_must_read_back_as_its_column(run, tmp_path, headings, code):

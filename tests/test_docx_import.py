@@ -1255,6 +1255,25 @@ def test_of_two_columns_for_one_role_the_surer_heading_is_read():
     assert not any(code == "docx.unknown-column" for code, _ in codes(result))
 
 
+def test_the_end_of_a_period_is_read_over_the_period():
+    # "Thời gian thực hiện" was read, "Từ tháng 3/2021", and the deadline "Tháng 6/2021" dropped: due never.
+    rows = [["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian thực hiện", "Thời gian hoàn thành"],
+            ["1", "Kế hoạch A", "Sở Nội vụ", "Từ tháng 3/2021", "Tháng 6/2021"]]
+    plan, result, _ = imported(_typed_table(rows))
+    assert [item.deadline for _, _, item in plan.items()] == ["Tháng 6/2021"]
+
+
+@pytest.mark.parametrize("lead, deadline, budget", [
+    ("Cán bộ phụ trách", "Hạn hoàn thành", "Ngân sách (triệu đồng)"), ("Đơn vị chịu trách nhiệm", "Hạn chót", "Số tiền (triệu đồng)"),
+    ("Người phụ trách", "Thời hạn", "Kinh phí (triệu đồng)"),
+])
+def test_other_words_offices_head_their_columns_with(lead, deadline, budget):
+    # Each column was unknown, dropped with a warning ("Đơn vị chịu trách nhiệm | Hạn chót | Số tiền": no table at all).
+    plan, result, _ = imported(_typed_table([["STT", "Nội dung", lead, deadline, budget], ["1", "Kế hoạch A", "Sở Nội vụ", "Quý I/2021", "30"]]))
+    assert [(item.lead, item.deadline, item.budget) for _, _, item in plan.items()] == [(["Sở Nội vụ"], "Quý I/2021", 30)]
+    assert not any(code == "docx.unknown-column" for code, _ in codes(result))
+
+
 def test_a_heading_over_two_rows_with_sub_headings_reads_the_end_and_the_total():
     doc = F.document()
     F.para(doc, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2021")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from cchc.headings import role_of, unit_factor
+from cchc.headings import ends, role_of, starts_only, unit_factor
 from cchc.inputs.docx_body import Grid
 from cchc.inputs.docx_table import DATA_ROLES, FIGURE, ROMAN, TEXT_ROLES, Columns, looks_like_section, own_cells, section_heading, task_heading
 from cchc.text import fold
@@ -92,11 +92,11 @@ def _all_headings(grid: Grid, r: int, above: list[str | None]) -> bool:
 
 
 def _strength(role: str, key: str) -> int:
-    """How surely a heading (folded) names *role* when two columns name it: the end of a period over its start
-    ("Thời gian hoàn thành" over "Thời gian bắt đầu"), an amount over a source of funds ("Kinh phí (triệu đồng)" over
+    """How surely a heading (folded) names *role* when two columns name it: the end of a period over its start or
+    the period ("Thời gian hoàn thành" over "Thời gian bắt đầu", "Thời gian thực hiện"), an amount over a source of funds ("Kinh phí (triệu đồng)" over
     "Nguồn kinh phí")."""
-    if role == "deadline":
-        return 0 if "bat dau" in key or "khoi cong" in key else 1
+    if role == "deadline":  # "Thời gian hoàn thành" over "Thời gian thực hiện" too
+        return 0 if starts_only(key) else 2 if ends(key) else 1
     if role == "budget":
         return 0 if "nguon" in key and not re.search(r"trieu|dong|vnd|tong", key) else 1
     return 1
