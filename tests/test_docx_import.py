@@ -1977,3 +1977,17 @@ def test_a_merged_two_row_heading_typed_again_makes_no_item():
     plan, _, _ = imported(F.to_bytes(doc))
     assert [(i.product, i.lead, i.partners) for _, _, i in plan.items()] == [("Rà soát", ["Phòng Tư pháp"], ["Phòng Nội vụ"]),
                                                                             ("Kiểm tra", ["Phòng Nội vụ"], [])]
+
+
+@pytest.mark.parametrize("heading", ["Cơ quan thực hiện", "Đơn vị thực hiện"])
+def test_a_column_of_those_who_carry_a_task_out_is_split_where_its_cells_say_the_roles(heading):
+    # Partners became leads, and the registry held "Chủ trì: Phòng Nội vụ", "Phòng Tư pháp (phối hợp)", in silence.
+    rows = [["1", "Báo cáo", "Chủ trì: Phòng Nội vụ\nPhối hợp: Phòng Tư pháp, Phòng Tài chính - Kế hoạch", "Quý II/2026"],
+            ["2", "Kế hoạch", "Phòng Nội vụ chủ trì; Phòng Tư pháp phối hợp", "Quý III/2026"],
+            ["3", "Quy chế", "Phòng Nội vụ (chủ trì), Phòng Tư pháp (phối hợp)", "Quý IV/2026"],
+            ["4", "Tập huấn", "Phòng Văn hóa và Thông tin", "Quý IV/2026"]]
+    plan, result, _ = imported(F.small_docx(rows, headings=("STT", "Sản phẩm", heading, "Thời gian hoàn thành")))
+    assert [(i.lead, i.partners) for _, _, i in plan.items()] == [
+        (["Phòng Nội vụ"], ["Phòng Tư pháp", "Phòng Tài chính - Kế hoạch"]), (["Phòng Nội vụ"], ["Phòng Tư pháp"]),
+        (["Phòng Nội vụ"], ["Phòng Tư pháp"]), (["Phòng Văn hóa và Thông tin"], [])]
+    assert not [code for code, _ in codes(result) if code == "docx.both-roles"]  # most such columns name the lead alone

@@ -146,11 +146,21 @@ def _said_after(cell: str) -> tuple[str, str] | None:
     return (lead, partners) if partners and "chủ trì" not in partners.casefold() else None
 
 
+def _roles_said(columns: Columns) -> bool:
+    """Whether the lead column's cells may say both roles: it names both (``both_roles``), or it is headed for those
+    who carry the task out ("Cơ quan thực hiện", "Đơn vị thực hiện") and there is no partners column."""
+    if "lead" not in columns.roles or "partners" in columns.roles:
+        return False
+    key = fold(columns.heading(columns.roles["lead"]))
+    return " phoi hop" in key or ("thuc hien" in key and "chu tri" not in key)
+
+
 def cells_by_role(columns: Columns, lead: str, partners: str) -> list[tuple[str, str]]:
     """A row's agency cells as (role, text). A cell of a column that names both roles (``both_roles``) is split
     where it says which is which (what comes before a first label is the lead's); one that does not is the lead's
-    (the column's warning says so)."""
-    if lead and both_roles(columns):
+    (the column's warning says so). So is a cell of a lead column headed "Cơ quan thực hiện", with no partners column,
+    that says which is which (any other is the lead's, as a column of the lead it is)."""
+    if lead and _roles_said(columns):
         labels = list(_ROLE_LABEL.finditer(lead))
         if labels:
             parts = {"lead": [lead[: labels[0].start()].strip(_ENDS)], "partners": []}
