@@ -214,6 +214,7 @@ def check_item_agencies(context: ItemContext, path, item) -> list[Problem]:
     """Every lead and partner names a registered agency, once; a near miss gets a suggestion."""
     problems = []
     resolve = context.registry.resolve
+    leads: set[int] = set()
     for role in ("lead", "partners"):
         seen: set[int] = set()
         for k, name in enumerate(getattr(item, role)):
@@ -228,8 +229,11 @@ def check_item_agencies(context: ItemContext, path, item) -> list[Problem]:
                     problems.append(unknown_agency(context, name, path + (role, k)))
             elif id(agency) in seen:  # identity: comparing pydantic models field by field is slow
                 problems.append(warning("repeated-agency", path + (role, k), name=name, agency=agency.name))
+            elif id(agency) in leads and role == "partners":
+                problems.append(warning("lead-partner", path + (role, k), name=name, agency=agency.name))
             else:
                 seen.add(id(agency))
+        leads = seen
         cell = item.lead_cell if role == "lead" else item.partners_cell
         if cell is not None and not cell_names(cell, getattr(item, role)):
             problems.append(error("cell-names", path + (f"{role}_cell",), key=f"cell-names.{role}", cell=cell, names="; ".join(getattr(item, role))))

@@ -149,3 +149,13 @@ def test_a_query_on_a_flooded_plan_counts_every_error_it_does_not_show(run, tmp_
     diagnostics(run, tmp_path, total="", budget='"Theo dự án"', partner=", ".join(["Sở Không Có"] * 1500))
     result = run("--lang", "en", "list", "--plan", tmp_path / "plan.yaml")
     assert result.exit_code == 1 and f"… and {1500 - SHOWN_ERRORS:,} more errors" in result.stderr, result.stderr
+
+
+def test_an_items_partner_that_is_also_its_lead_is_warned_of(run, tmp_path):
+    # "SNV" leads and "Sở Nội vụ" partners the same item: agencies counted the Sở twice for it, validate said nothing.
+    path = tmp_path / "plan.yaml"
+    path.write_text("plan: {title: T, year: 2021}\nagencies: [{name: Sở Nội vụ, short: [SNV]}, {name: Sở Tư pháp}]\n"
+                    "sections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: x, lead: [SNV], partners: [Sở Tư pháp, Sở Nội vụ],"
+                    " deadline: Tháng 6/2021}]}]}]\n", encoding="utf-8")
+    found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
+    assert [(d["code"], d["line"], d["severity"]) for d in found] == [("lead-partner", 3, "warning")]
