@@ -736,13 +736,15 @@ def test_a_folder_of_several_plans_is_told_each_of_them(run, tmp_path, monkeypat
     assert "ban-nhap.yaml, ke-hoach-2027.yaml, z0.yaml, …" in run("sections").stderr
 
 
-@pytest.mark.parametrize("where", ["ke-hoach-2026.yaml", "plans/2026.yaml", "ke-hoach/2026.yaml"])
+@pytest.mark.parametrize("where", ["ke-hoach-2026.yaml", "plans/2026.yaml", "ke-hoach/2026.yaml",
+                                   # deeper, or in capitals: each passed on the bundled plan, exit 0
+                                   "plans/2026/ke-hoach.yaml", "data/ke-hoach/2027.yaml", "a/b/c/plan.yaml", "KE_HOACH.YAML"])
 def test_a_bare_validate_beside_a_plan_of_ones_own_checks_no_other_plan_in_its_place(run, tmp_path, monkeypatch, where):
     # A CI step "cchc validate" in a repository keeping ke-hoach-2026.yaml checked the bundled 2021 plan: exit 0,
     # whatever the repository's own plan held.
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("CCHC_PLAN", raising=False)
-    (tmp_path / where).parent.mkdir(exist_ok=True)
+    (tmp_path / where).parent.mkdir(parents=True, exist_ok=True)
     (tmp_path / where).write_text("plan:\n  title: x\n", encoding="utf-8")
     result = run("--lang", "en", "validate")
     assert result.exit_code == 2 and result.stdout == "", result

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import deque
 from itertools import islice
 from pathlib import Path
 from typing import Iterator
@@ -33,16 +34,19 @@ def own_plans() -> list[Path]:
     return others or list(islice(filter(_looks_like_a_plan, islice(_yaml_near(), MAX_LOOKED)), NAMED_PLANS + 1))
 
 
-#: At most so many YAML files are looked into in search of one's own plans, and so many of the current folder's folders
-#: (in the order of their names) are looked in.
-MAX_LOOKED, MAX_FOLDERS = 200, 50
+#: At most so many YAML files are looked into in search of one's own plans, so many folders under the current one (the
+#: nearest first, each folder's in the order of their names) are looked in, and so deep.
+MAX_LOOKED, MAX_FOLDERS, MAX_DEPTH = 200, 200, 4
+#: Folders that hold other tools' files, never looked in.
+_NOT_PLANS = frozenset({"node_modules", "venv", "site-packages", "__pycache__", "build", "dist"})
 
 
 def _yaml_near() -> Iterator[Path]:
-    """The YAML files of the current folder, then of its folders (not hidden, not links: a link to "." would name a
-    plan twice), then of each folder above it in its git repository, nearest first, each folder's by name (``own_plans``:
-    a bare command run at the top of a repository or in its docs/). Every name of a folder is read (a plan is never
-    missed for the order a folder lists its names in); no more than MAX_LOOKED files are read."""
+    """The YAML files of the current folder, then of the folders under it, nearest first (``ke-hoach/2026.yaml``, then
+    ``plans/2026/ke-hoach.yaml``; not hidden, not links: a link to "." would name a plan twice), then of each folder
+    above it in its git repository, nearest first, each folder's by name (``own_plans``: a bare command run at the top
+    of a repository or in its docs/). Every name of a folder is read (a plan is never missed for the order a folder
+    lists its names in); no more than MAX_LOOKED files are read, MAX_FOLDERS folders looked in, MAX_DEPTH down."""
     from cchc.load import folders_above
 
     def entries(folder: Path) -> list:
@@ -53,13 +57,22 @@ def _yaml_near() -> Iterator[Path]:
             return []
 
     def yaml_files(listed: list) -> Iterator[Path]:
-        return (Path(entry.path) for entry in listed if entry.name.endswith((".yaml", ".yml")))
+        return (Path(entry.path) for entry in listed if entry.name.lower().endswith((".yaml", ".yml")))
+
+    def folders(listed: list, depth: int) -> list:
+        return [(Path(entry.path), depth) for entry in listed if not entry.name.startswith(".") and entry.name not in _NOT_PLANS and _is_folder(entry)]
 
     here = entries(Path("."))
     yield from yaml_files(here)
-    folders = [entry for entry in here if not entry.name.startswith(".") and _is_folder(entry)]
-    for folder in folders[:MAX_FOLDERS]:
-        yield from yaml_files(entries(Path(folder.path)))
+    waiting = deque(folders(here, 1))
+    for _ in range(MAX_FOLDERS):
+        if not waiting:
+            break
+        folder, depth = waiting.popleft()
+        listed = entries(folder)
+        yield from yaml_files(listed)
+        if depth < MAX_DEPTH:
+            waiting.extend(folders(listed, depth + 1))
     for climbed, _ in folders_above():
         yield from yaml_files(entries(Path(*[os.pardir] * climbed)))
 
@@ -76,7 +89,7 @@ def _looks_like_a_plan(path: Path) -> bool:
     """Whether a YAML file found near (``_yaml_near``) is a plan (``cchc init -o ke-hoach.yaml``), not some other tool's:
     one of a plan's keys begins a line of its first 64 KiB."""
     try:
-        if path.name.startswith(".") or path.suffix not in (".yaml", ".yml") or ".progress." in path.name or not path.is_file():
+        if path.name.startswith(".") or path.suffix.lower() not in (".yaml", ".yml") or ".progress." in path.name or not path.is_file():
             return False  # a FIFO would never end a read
         with path.open("rb") as file:
             head = file.read(1 << 16)
