@@ -153,6 +153,14 @@ def check_default_lead(plan) -> list[Problem]:
     return [error("unknown-default-lead", ("plan", "default_lead"), name=name)]
 
 
+def check_dates(plan) -> list[Problem]:
+    """The date of the plan, or of its decision, falls in its year or the year before, when a plan is issued: another
+    (a typing slip, "2062-12-30") prints under the plan's title and makes every progress before it an error."""
+    year = plan.plan.year
+    dated = [(("plan", "date"), plan.plan.date)] + ([(("decision", "date"), plan.decision.date)] if plan.decision is not None else [])
+    return [warning("date-year", path, date=f"{day:%d/%m/%Y}", year=year) for path, day in dated if day is not None and not year - 1 <= day.year <= year]
+
+
 def check_plan_in_article(plan) -> list[Problem]:
     """A plan written inside a decision's article names an article the decision has."""
     decision = plan.decision
@@ -376,6 +384,7 @@ PLAN_CHECKS = (
     check_agency_registry,
     check_default_lead,
     check_plan_in_article,
+    check_dates,
     check_items,
     check_total,
     check_total_in_words,

@@ -159,3 +159,16 @@ def test_an_items_partner_that_is_also_its_lead_is_warned_of(run, tmp_path):
                     " deadline: Tháng 6/2021}]}]}]\n", encoding="utf-8")
     found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
     assert [(d["code"], d["line"], d["severity"]) for d in found] == [("lead-partner", 3, "warning")]
+
+
+@pytest.mark.parametrize("where, day, warned", [
+    ("decision", "2062-12-30", True), ("plan", "2020-01-05", True), ("decision", "2025-12-30", False), ("plan", "2026-03-01", False),
+])
+def test_a_date_far_from_the_plans_year_is_warned_of(run, tmp_path, where, day, warned):
+    # A 2026 plan dated 30/12/2062 passed; the printed plan said so under its title, and every progress was refused.
+    header = "decision: {title: Q, date: %s}\nplan: {title: T, year: 2026}\n" % day if where == "decision" else "plan: {title: T, year: 2026, date: %s}\n" % day
+    path = tmp_path / "plan.yaml"
+    path.write_text(header + "agencies: [{name: Sở A}]\nsections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: x, lead: [Sở A],"
+                    " deadline: Tháng 6/2026}]}]}]\n", encoding="utf-8")
+    found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
+    assert [(d["code"], d["line"]) for d in found] == ([("date-year", 1)] if warned else [])

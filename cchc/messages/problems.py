@@ -177,6 +177,8 @@ MESSAGES = {
     ),
     "members-not-group": ("{name!q} có danh sách thành viên nhưng không đánh dấu là nhóm (group: true)", "{name!q} has members but is not marked as a group (group: true)"),
     "repeated-agency": ("{name!q} lặp lại cơ quan {agency!q}", "{name!q} names {agency!q} again"),
+    "date-year": ("văn bản đề ngày {date}, xa năm của kế hoạch ({year}): kế hoạch năm nào thường được ban hành trong năm ấy hay năm trước",
+                  "the document is dated {date}, far from the plan's year ({year}): a year's plan is issued in that year or the one before"),
     "lead-partner": ("{name!q} là cơ quan phối hợp mà cũng là cơ quan chủ trì của nhiệm vụ này ({agency!q})",
                      "{name!q} is a partner and also the lead of this item ({agency!q})"),
     "no-lead": ("nhiệm vụ {id} chưa có cơ quan chủ trì", "item {id} has no lead agency (Cơ quan chủ trì)"),
