@@ -300,3 +300,26 @@ def year_after(parts: list[str], joins: list[str], at: int) -> tuple[str, int] |
     if end == len(parts) or joins[end - 1] != ",":
         return None
     return "".join(chain.from_iterable(zip(parts[at:end], joins[at:end]))) + parts[end], end + 1
+
+
+#: A day written without its year ("trước ngày 15/6", "ngày 15 tháng 6"), and one written with it ("15/12/2027",
+#: "tháng 12 năm 2027"), as parts of a list (folded).
+_DAY_ALONE = re.compile(r"(?:(?:truoc|cham nhat(?: la)?|den(?: het)?) )?(?:ngay )?[0-9]{1,2}(?:/| thang )[0-9]{1,2}")
+_DAY_WITH_YEAR = re.compile(r"(?:.* )?(?:[0-9]{1,2}/[0-9]{1,2}/|thang [0-9]{1,2} nam )(?P<year>[0-9]{4})")
+
+
+def years_back(parts: list[str], joins: list[str]) -> tuple[list[str], list[str]]:
+    """*parts* with the year of a day that ends a list of days given to the days before it that have none, up to a ";"
+    ("Trước ngày 15/6 và 15/12/2027": both in 2027; "ngày 15 tháng 6 và tháng 12 năm 2027"), and *joins*."""
+    carried, year = list(parts), None
+    for at in range(len(parts) - 1, -1, -1):
+        if joins[at] == ";":  # not past a ";", as a year after a comma (``year_after``)
+            year = None
+        if found := _DAY_WITH_YEAR.fullmatch(parts[at]):
+            year = found["year"]
+        elif year and _DAY_ALONE.fullmatch(parts[at]):
+            carried[at] += f"/{year}" if "/" in parts[at] else f" nam {year}"
+        else:
+            year = None
+    return carried, joins
+

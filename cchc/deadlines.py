@@ -27,7 +27,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain
 
-from cchc.deadline_forms import COMPARED_LENGTH, EXAMPLES, closest_taking_numbers, folded_wording, year_after
+from cchc.deadline_forms import COMPARED_LENGTH, EXAMPLES, closest_taking_numbers, folded_wording, year_after, years_back
 from cchc.deadline_kinds import (
     KIND_AFTER_EVENT, KIND_AS_PLANNED, KIND_AS_REGULATED, KIND_DATE, KIND_HALF_YEAR, KIND_MONTH, KIND_QUARTER,
     KIND_RECURRING, KIND_UNSPECIFIED, KIND_YEAR, KINDS, MAX_YEAR, MIN_YEAR, NO_DATE as _FIXED, ONGOING_IN_YEAR, QUARTER_NUMBERS,
@@ -354,7 +354,7 @@ def _combined(key: str, text: str, year: int | None, days: bool = False) -> _Due
     """Several wordings joined by ",", ";", "và" or "hoặc" (see the module's docstring); None when a part is unknown.
     With *days*, the days that follow a period, one for each of its periods: None unless they are days only."""
     pieces = _PARTS.split(key)  # the parts, and between them what joins them
-    parts, joins = [part.strip() for part in pieces[::2]], pieces[1::2] + [""]
+    parts, joins = years_back([part.strip() for part in pieces[::2]], pieces[1::2] + [""])  # "15/6 và 15/12/2027": both 2027
     if len(parts) < 2 or len(parts) > MAX_PARTS or not all(parts) or (days and not _days_only(parts, joins)):
         return None
     if all(_BARE_PERIOD.fullmatch(part) for part in parts):  # "Hằng quý, 6 tháng, năm", "Định kỳ quý, 6 tháng, năm"

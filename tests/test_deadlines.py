@@ -1008,3 +1008,18 @@ def test_a_day_goes_on_to_a_bare_month_only_where_the_month_has_it(text, due):
 def test_a_day_a_bare_number_month_lacks_is_still_said_precisely():
     with pytest.raises(DeadlineError, match="no day 31"):
         parse_deadline("Trước ngày 31 tháng 1, 2, 3", 2026)
+
+
+@pytest.mark.parametrize("text, due", [
+    # The year that ends a list of days is every day's before it: 15/6 was the plan's year, and "due --month 2027-06" empty.
+    ("Trước ngày 15/6 và 15/12/2027", (date(2027, 6, 15), date(2027, 12, 15))),
+    ("Ngày 15/6, 15/12/2027", (date(2027, 6, 15), date(2027, 12, 15))),
+    ("Ngày 15/6 và ngày 15/12/2027", (date(2027, 6, 15), date(2027, 12, 15))),
+    ("Trước ngày 15 tháng 6 và tháng 12 năm 2027", (date(2027, 6, 15), date(2027, 12, 15))),
+    ("Ngày 15/6 và 15/12/2025", (date(2025, 6, 15), date(2025, 12, 15))),  # last year's: validate's deadline-year says so
+    # A day with a year of its own keeps it; not past a ";".
+    ("Ngày 15/6/2026 và 15/12/2027", (date(2026, 6, 15), date(2027, 12, 15))),
+    ("Ngày 15/6; 15/12/2027", (date(2026, 6, 15), date(2027, 12, 15))),
+])
+def test_a_year_that_ends_a_list_of_days_is_each_days(text, due):
+    assert parse_deadline(text, 2026).due == due
