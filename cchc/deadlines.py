@@ -458,11 +458,11 @@ def _period_days(period: str, day_key: str, text: str, year: int | None) -> _Due
     in_year = year if recurring else ends[0].year  # a day without a year is in the period's
     day = every and every["every"] != "quy" and _match(f"{day_key} hang {every['every']}", text, year)
     day = day or _match(day_key, text, in_year) or _combined(day_key, text, in_year, days=True)
-    if not day or day[0] not in (KIND_DATE, KIND_RECURRING) or len(day[1]) != len(ends):
-        return None
-    for end, due in zip(ends, sorted(day[1])):
-        if not datetime.date(end.year, end.month - months + 1, 1) <= due <= end:
-            return None
+    if not day or day[0] not in (KIND_DATE, KIND_RECURRING) or not (len(day[1]) == len(ends) or day[0] == KIND_DATE and 2 <= len(day[1]) == len(ends) - 1):
+        return None  # a day for each period, or for all but one ("Hằng quý, trước ngày 15/3, 15/6, 15/9"): those days
+    periods = [(datetime.date(end.year, end.month - months + 1, 1), end) for end in ends]
+    if len({next((k for k, (first, end) in enumerate(periods) if first <= due <= end), -1) for due in day[1]} - {-1}) != len(day[1]):
+        return None  # a day outside every period, or two in one
     return (KIND_RECURRING if recurring else day[0]), day[1]
 
 

@@ -1023,3 +1023,17 @@ def test_a_day_a_bare_number_month_lacks_is_still_said_precisely():
 ])
 def test_a_year_that_ends_a_list_of_days_is_each_days(text, due):
     assert parse_deadline(text, 2026).due == due
+
+
+@pytest.mark.parametrize("text, due", [
+    # A day for all but one of the periods (the last quarter's report is the year's): those days. Each quarter's end
+    # was added too, 31/3, 30/6, 30/9 and 31/12, in calendars and the overdue list.
+    ("Hằng quý, trước ngày 15/3, 15/6, 15/9", (date(2026, 3, 15), date(2026, 6, 15), date(2026, 9, 15))),
+    ("Hằng quý, trước ngày 15/3, 15/6, 15/12", (date(2026, 3, 15), date(2026, 6, 15), date(2026, 12, 15))),
+    # Fewer, or two in one quarter, or a period where the days were: each read as before.
+    ("Hằng quý, trước ngày 15/3, 20/3, 15/9",
+     (date(2026, 3, 15), date(2026, 3, 20), date(2026, 3, 31), date(2026, 6, 30), date(2026, 9, 15), date(2026, 9, 30), date(2026, 12, 31))),
+    ("Hằng quý, Định kỳ 6 tháng, năm", (date(2026, 3, 31), date(2026, 6, 30), date(2026, 9, 30), date(2026, 12, 31))),
+])
+def test_a_recurring_period_with_a_day_for_all_but_one_of_its_periods_is_due_on_those_days(text, due):
+    assert parse_deadline(text, 2026).due == due
