@@ -37,6 +37,22 @@ def test_every_agency_cell_of_the_2021_plan_prints_as_the_source_writes_it(plan)
     assert ("III-2", "Sở, ban, ngành, UBND huyện, thành phố; các đơn vị sự nghiệp công lập.") in printed
 
 
+def test_every_agency_cell_of_the_2021_plan_prints_as_its_own_row_of_the_source_writes_it(plan):
+    # The check above took any cell of the source: VI-5's "Các sở, ban, ngành, UBND các huyện, thành phố" printed as
+    # "…; UBND …", a form another row writes. Row by row, found by the product cell.
+    rows = [line.split("\t") for line in SOURCE.read_text("utf-8").splitlines()]
+    compared = 0
+    for section in build_view(plan).sections:
+        for row in section.rows:
+            found = [cells for cells in rows if row.product in cells and row.item_id not in SPLIT_IN_THE_SOURCE]
+            if len(found) != 1:
+                continue  # a product over several lines of the source text, or written twice
+            cells = found[0][found[0].index(row.product) + 1 :]
+            assert (row.lead, row.partners) == (cells[0].strip(), cells[1].strip()), row.item_id
+            compared += 1
+    assert compared >= 30
+
+
 def test_the_cells_reach_html_markdown_and_word(plan):
     import docx
 
