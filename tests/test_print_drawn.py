@@ -591,3 +591,12 @@ def test_a_long_tables_rows_laid_out_by_two_processes_print_as_by_one(monkeypatc
         made[least] = (pdf_module.render_pdf(plan), list(spy.unfit))
     assert children and all(children)  # the second time only (once for each layout tried), and a child ran
     assert made[10] == made[10**9] and made[10][1] == ([] if last is None else [pdf_table.Unfit.REASONS["character" if "漢" in last else "tall-row"]])
+
+
+def test_an_unnumbered_plan_keeps_the_blank_for_its_number_both_ways(tmp_path):
+    # "Số:       /KH" printed "Số: /KH": HTML collapsed the spaces the clerk writes the number in (Word kept them).
+    plan = load_plan(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml").plan
+    plan = plan.model_copy(update={"plan": plan.plan.model_copy(update={"number": None})})
+    for printed in _both_ways(plan, tmp_path):
+        line = next(line.text for line in printed.pages[0].lines if line.text.startswith("Số:"))
+        assert re.fullmatch(r"Số:[ \u00a0]{6,}/KH", line), line

@@ -307,7 +307,7 @@ class _Layout:
         motto_width = self.faces[BOLD].width(MOTTO) * 14.0
         rules.append((left + (right - motto_width) / 2, motto.height + 1.0, motto_width, RULE))
         first = max(bodies.height + 1.0 + RULE, motto.height + 1.0 + RULE)
-        number = "Số: " + (header.number or "/" + header.symbol_kind)
+        number = "Số: " + (header.number or "\u00a0" * 6 + "/" + header.symbol_kind)  # a blank to write the number in
         numbers = self.paragraphs([(number, REGULAR, 13.0, lead13, "center", 0.0)], 0.0, left, top=first + 8.0, break_words=True)
         date = self.paragraphs([(header.date_line or "", ITALIC, 14.0, lead14, "center", 0.0)], left, right, top=first + 8.0, break_words=True)
         return _Block(max(numbers.height, date.height) + 12.0, bodies.texts + nation.texts + motto.texts + numbers.texts + date.texts, rules)
