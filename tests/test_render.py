@@ -687,3 +687,23 @@ def test_a_markdown_extracts_section_sum_says_it_is_the_extracts_part(plan):
     # A section printed whole (--section VII) sums the whole section.
     whole = render_plan(plan, "md", section="VII")
     assert "Cộng mục VII: 100 triệu đồng" in whole and "phần trích)" not in whole
+
+
+@pytest.mark.parametrize("title", ["KẾ HOẠCH\nCải cách hành chính năm 2026", "KẾ HOẠCH: Cải cách hành chính năm 2026",
+                                   "KẾ HOẠCH Cải cách hành chính năm 2026"])
+def test_a_plans_kind_in_its_title_prints_once_whatever_parts_it_from_the_rest(title):
+    # A line break or a colon after "KẾ HOẠCH" printed "KẾ HOẠCH" over "KẾ HOẠCH Cải cách …" in HTML, PDF and Word.
+    import io
+
+    import docx
+
+    from cchc.outputs.docx import render_docx
+    from cchc.outputs.view import build_view
+
+    plan = _load(ROOT / "tests" / "data" / "valid" / "ke-hoach-huyen.yaml")
+    plan = plan.model_copy(update={"plan": plan.plan.model_copy(update={"title": title})})
+    page = render_plan(plan, "html")
+    titles = re.findall(r'<p class="plan-title">(.*?)</p>', page, re.S)
+    assert titles == ["KẾ HOẠCH", "Cải cách hành chính năm 2026"], titles
+    texts = [p.text for p in docx.Document(io.BytesIO(render_docx(build_view(plan)))).paragraphs]
+    assert texts.count("KẾ HOẠCH") == 1 and not any(t.startswith(("KẾ HOẠCH ", "KẾ HOẠCH:", ":")) for t in texts)

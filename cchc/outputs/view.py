@@ -435,8 +435,8 @@ def _extract_heading(plan, section: str | None, agency, direct: bool = False) ->
 def _title_lines(title: str) -> list[str]:
     """["KẾ HOẠCH", rest of the title]: the document type stands on its own line, as on paper."""
     kind = "KẾ HOẠCH"
-    if title.upper().startswith(kind + " "):
-        return [kind, title[len(kind) :].strip()]
-    if title.upper() == kind:
-        return [kind]
+    if title.upper().startswith(kind) and title[len(kind) : len(kind) + 1] in ("", *" \t\n:-–—"):
+        # "KẾ HOẠCH Cải cách …", "KẾ HOẠCH⏎Cải cách …", "KẾ HOẠCH: Cải cách …": the line break stands for what parts them
+        rest = title[len(kind) :].lstrip(" \t\n:-–—").strip()
+        return [kind, rest] if rest else [kind]
     return [kind, title]
