@@ -1991,3 +1991,19 @@ def test_a_column_of_those_who_carry_a_task_out_is_split_where_its_cells_say_the
         (["Phòng Nội vụ"], ["Phòng Tư pháp", "Phòng Tài chính - Kế hoạch"]), (["Phòng Nội vụ"], ["Phòng Tư pháp"]),
         (["Phòng Nội vụ"], ["Phòng Tư pháp"]), (["Phòng Văn hóa và Thông tin"], [])]
     assert not [code for code, _ in codes(result) if code == "docx.both-roles"]  # most such columns name the lead alone
+
+
+def test_a_bracket_after_a_name_that_is_no_short_form_of_it_stays_in_the_name():
+    # "(Bộ phận TN&TKQ)", "(Thường trực BCĐ CCHC huyện)" were taken for short forms and dropped without a trace, and
+    # "(phối hợp Đài TT-TH huyện)" with the partner it names. A real short form is still learnt.
+    rows = [["Rà soát", "Báo cáo", "Văn phòng HĐND và UBND huyện (Bộ phận TN&TKQ)", "Quý II/2026"],
+            ["Kiểm tra", "Kết luận", "Phòng Nội vụ (Thường trực BCĐ CCHC huyện)", "Quý III/2026"],
+            ["Tuyên truyền", "Tin bài", "Phòng Văn hóa và Thông tin (phối hợp Đài TT-TH huyện)", "Quý III/2026"],
+            ["Đánh giá", "Báo cáo", "Phòng Tài chính - Kế hoạch (Phòng TC-KH)", "Quý IV/2026"],
+            ["Tổng hợp", "Báo cáo", "Phòng TC-KH", "Quý IV/2026"]]
+    plan, _, text = imported(F.small_docx(rows))
+    assert [i.lead for _, _, i in plan.items()] == [
+        ["Văn phòng HĐND và UBND huyện (Bộ phận TN&TKQ)"], ["Phòng Nội vụ (Thường trực BCĐ CCHC huyện)"],
+        ["Phòng Văn hóa và Thông tin (phối hợp Đài TT-TH huyện)"], ["Phòng Tài chính - Kế hoạch"], ["Phòng TC-KH"]]
+    finance = next(a for a in plan.agencies if a.name == "Phòng Tài chính - Kế hoạch")
+    assert finance.short == ["Phòng TC-KH"]

@@ -166,6 +166,13 @@ def _group_without_commas(segment: str) -> bool:
     return "," not in key and key.startswith(_GROUP_START) and len(key.split()) >= 3
 
 
+def _shortens(short: str, full: str) -> bool:
+    """Whether *short*'s capitals are letters of *full* in order, its words' initials and the capitals of its own short
+    forms ("Sở TT&TT" of "Sở Thông tin và Truyền thông", "UBND tỉnh" of "Ủy ban nhân dân tỉnh"), as a short form's are."""
+    letters = iter(fold("".join(word if sum(map(str.isupper, word)) >= 2 else word[:1] for word in full.split())).upper())
+    return all(letter in letters for letter in fold("".join(filter(str.isupper, short))).upper())
+
+
 def _abbreviated(name: str) -> bool:
     return bool(_ABBREVIATION.search(name))
 
@@ -259,8 +266,8 @@ class AgencyBook:
         if not piece.endswith(")") or start <= 0:
             return piece
         full, short = piece[:start].strip(), piece[start + 1 : -1].strip()
-        if not full or not short or len(short) > _SHORT_CHARS or ")" in short or not _abbreviated(short):
-            return piece
+        if not full or not short or len(short) > _SHORT_CHARS or ")" in short or not _abbreviated(short) or not _shortens(short, full):
+            return piece  # "Văn phòng HĐND và UBND huyện (Bộ phận TN&TKQ)": part of the name, kept
         self._short_of.setdefault(spelling_key(short), full)
         return full
 
