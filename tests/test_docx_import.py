@@ -2007,3 +2007,20 @@ def test_a_bracket_after_a_name_that_is_no_short_form_of_it_stays_in_the_name():
         ["Phòng Văn hóa và Thông tin (phối hợp Đài TT-TH huyện)"], ["Phòng Tài chính - Kế hoạch"], ["Phòng TC-KH"]]
     finance = next(a for a in plan.agencies if a.name == "Phòng Tài chính - Kế hoạch")
     assert finance.short == ["Phòng TC-KH"]
+
+
+def test_the_closing_typed_into_the_task_tables_last_row_is_the_documents_closing():
+    # Word joins two tables when the paragraph between them is deleted: the row "Nơi nhận: … | TM. ỦY BAN NHÂN DÂN …"
+    # became an item, its signer's lines three partners, and the signer and recipients were lost.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH CẢI CÁCH HÀNH CHÍNH NĂM 2026", bold=True, center=True)
+    F.task_table(doc, [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+                       ["1", "Rà soát", "Phòng Tư pháp", "Phòng Nội vụ", "Quý II/2026"],
+                       [["Nơi nhận:", "- UBND tỉnh;", "- Lưu: VT."], None, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Trần Văn B"], None, None]],
+                 merges=[((2, 0), (2, 1)), ((2, 2), (2, 4))])
+    plan, result, _ = imported(F.to_bytes(doc))
+    assert [(i.product, i.partners) for _, _, i in plan.items()] == [("Rà soát", ["Phòng Nội vụ"])]
+    assert (plan.plan.signer.authority, plan.plan.signer.position, plan.plan.signer.name) == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn B")
+    assert plan.plan.recipients == ["UBND tỉnh;", "Lưu: VT."]
+    assert [(code, args["row"]) for code, args in codes(result) if code == "docx.closing-row"] == [("docx.closing-row", 3)]
+    assert "Trần Văn B" not in [a.name for a in plan.agencies]

@@ -22,7 +22,7 @@ from cchc.inputs import docx_prose as prose
 from cchc.inputs.docx_agencies import AgencyBook, issuer_level, keep_cell
 from cchc.inputs.docx_headings import own_headings, unit_stated
 from cchc.inputs.docx_body import Body, Para, Place
-from cchc.inputs.docx_continued import rows_above_headings, same_cells_on
+from cchc.inputs.docx_continued import closing_split, rows_above_headings, same_cells_on
 from cchc.inputs.docx_styles import Numbering, Styles
 from cchc.inputs.docx_package import DocxRefused, open_package
 from cchc.inputs.docx_ids import deadlines_year, item_paths, number_tasks, numbered_ids
@@ -281,8 +281,13 @@ class _Document:
             if columns is not None:
                 columns = unit_stated(events, element, columns, self.warnings)  # "Đơn vị tính: nghìn đồng" above it
                 element, columns = with_sources_added(element, columns) or (element, columns)  # a budget by source: summed
-                events.append((element, columns))
+                closing = closing_split(element, columns)  # "Nơi nhận:" and the signature in its last row
+                events.append((closing[0] if closing else element, columns))
                 last_columns, last_width = columns, element.width
+                if closing:
+                    self.warnings.append(("docx.closing-row", Place(table=element.index, row=len(closing[0].cells) + 1, column=1), {}))
+                    self.all_text.extend(p.text for p in closing[1])
+                    events.extend(closing[1])
                 continue
             paragraphs = element.paragraphs()
             self.all_text.extend(p.text for p in paragraphs)

@@ -31,3 +31,17 @@ def rows_above_headings(grid, columns: Columns) -> bool:
     """Whether *grid* has rows of data above its headings (two cells or more with text: not a caption across)."""
     above = columns.heading_rows[0] if columns.heading_rows else 0
     return any(sum(1 for cell in grid.cells[r] if cell.text) >= 2 for r in range(above))
+
+
+def closing_split(grid, columns: Columns) -> tuple | None:
+    """(the table without its last rows, their paragraphs) when a row of *grid* under its headings starts "Nơi nhận"
+    (the document's closing typed into the task table's last row, as Word joins two tables when the paragraph between
+    them is deleted): those rows are the closing, not items; else None."""
+    from cchc.text import fold
+
+    for r in range(columns.first_data_row, len(grid.cells)):
+        first = next((cell.text.strip() for cell in grid.cells[r] if cell.text.strip()), "")
+        if fold(first[:12]).startswith("noi nhan"):
+            head = dataclasses.replace(grid, slots=grid.slots[:r], cells=grid.cells[:r], heading_rows={h for h in grid.heading_rows if h < r})
+            return head, [p for row in grid.cells[r:] for cell in row for p in cell.paragraphs]
+    return None

@@ -218,6 +218,12 @@ MESSAGES = {
         "the {heading!q} column gives both the lead and the partners: a cell written \"Chủ trì: …; Phối hợp: …\" (or \"… chủ trì; … "
         "phối hợp\", \"… (chủ trì), …\", \"… chủ trì, phối hợp với …\") is split so, any other is read as the lead",
     ),
+    "docx.closing-row": (
+        "dòng này của bảng nhiệm vụ bắt đầu bằng \"Nơi nhận\": nó và các dòng sau được đọc là phần cuối văn bản (nơi nhận, chữ ký), "
+        "không phải nhiệm vụ",
+        "this row of the task table starts \"Nơi nhận\": it and the rows after it are read as the document's closing "
+        "(recipients, signature), not items",
+    ),
     "docx.row-continued": (
         "dòng này được đọc là phần tiếp của dòng trên, bị ngắt sang trang (không có số thứ tự, không có số tiền, bắt đầu "
         "bằng chữ thường): chữ của nó được nối vào nhiệm vụ trên: {text!q}",
