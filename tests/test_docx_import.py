@@ -2024,3 +2024,48 @@ def test_the_closing_typed_into_the_task_tables_last_row_is_the_documents_closin
     assert plan.plan.recipients == ["UBND tỉnh;", "Lưu: VT."]
     assert [(code, args["row"]) for code, args in codes(result) if code == "docx.closing-row"] == [("docx.closing-row", 3)]
     assert "Trần Văn B" not in [a.name for a in plan.agencies]
+
+
+_PART_HEADINGS = ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]
+_PART_ONE = [_PART_HEADINGS, ["I", "CẢI CÁCH THỂ CHẾ", None, None, None], ["1", "Rà soát văn bản", "Phòng Tư pháp", "Các phòng, ban", "Quý II/2021"],
+             ["2", "Kiểm tra văn bản", "Phòng Tư pháp", "", "Quý III/2021"], ["II", "CẢI CÁCH TTHC", None, None, None],
+             ["3", "Công khai TTHC", "Văn phòng HĐND và UBND huyện", "", "Thường xuyên"]]
+
+
+def _appendices(second_title: str, second: list, merges=()) -> bytes:
+    doc = F.document()
+    F.letterhead(doc, ["UBND TỈNH THÁI BÌNH", "UBND HUYỆN VŨ THƯ"], "Số: 45/KH-UBND", "Vũ Thư, ngày 20 tháng 01 năm 2021")
+    F.para(doc, "KẾ HOẠCH", bold=True, center=True)
+    F.para(doc, "Cải cách hành chính năm 2021", bold=True, center=True)
+    F.para(doc, "I. NHIỆM VỤ", bold=True)
+    F.task_table(doc, _PART_ONE, [((1, 1), (1, 4)), ((4, 1), (4, 4))])
+    F.signature(doc, ["Lưu: VT."], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn B"])
+    F.para(doc, "PHỤ LỤC II", bold=True, center=True)
+    F.para(doc, second_title, bold=True, center=True)
+    F.task_table(doc, second, merges)
+    return F.to_bytes(doc)
+
+
+def test_an_appendixs_table_after_another_is_a_section_of_its_own():
+    # Phụ lục II's tasks went into section II "CẢI CÁCH TTHC" of the table before, numbered on from it.
+    data = _appendices("NHIỆM VỤ CỦA UBND CÁC XÃ, THỊ TRẤN", [_PART_HEADINGS, ["1", "Niêm yết TTHC", "UBND các xã, thị trấn", "", "Thường xuyên"],
+                                                              ["2", "Rà soát văn bản", "UBND các xã, thị trấn", "", "Quý IV/2021"]])
+    plan, result, _ = imported(data)
+    assert [(s.title, [i.product for t in s.tasks for i in t.items]) for s in plan.sections] == [
+        ("CẢI CÁCH THỂ CHẾ", ["Rà soát văn bản", "Kiểm tra văn bản"]), ("CẢI CÁCH TTHC", ["Công khai TTHC"]),
+        ("NHIỆM VỤ CỦA UBND CÁC XÃ, THỊ TRẤN", ["Niêm yết TTHC", "Rà soát văn bản"])]  # a deadline of its own: a task of its own
+    assert "NHIỆM VỤ CỦA UBND CÁC XÃ, THỊ TRẤN" not in [args.get("text") for code, args in codes(result) if code == "docx.unplaced"]
+
+
+def test_an_appendixs_table_that_repeats_the_tasks_gives_them_its_amounts():
+    # "DỰ TOÁN KINH PHÍ": the same tasks with their amounts, no deadline. Its rows were two more tasks, copies of two
+    # before them, in the last section; the tasks themselves had no amount.
+    data = _appendices("DỰ TOÁN KINH PHÍ THỰC HIỆN KẾ HOẠCH CCHC NĂM 2021",
+                       [["STT", "Nội dung", "Đơn vị thực hiện", "Kinh phí (đồng)", "Ghi chú"], ["1", "Rà soát văn bản", "Phòng Tư pháp", "10.000.000", ""],
+                        ["2", "Công khai TTHC", "Văn phòng HĐND và UBND huyện", "25.000.000", ""], ["", "Tổng cộng", None, "35.000.000", ""]],
+                       [((3, 1), (3, 2))])
+    plan, result, text = imported(data)
+    assert [(i.product, i.budget) for _, _, i in plan.items()] == [("Rà soát văn bản", 10), ("Kiểm tra văn bản", None), ("Công khai TTHC", 25)]
+    assert plan.plan.total_million_vnd == 35 and len(plan.sections) == 2
+    assert [args["count"] for code, args in codes(result) if code == "docx.repeated-rows"] == [2]
+    assert sum(key == "docx.comment.budget-from" for said in result.comments.values() for key, _ in said) == 2

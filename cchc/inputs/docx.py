@@ -105,6 +105,7 @@ class _Document:
         plain_title = False  # the title's words were taken from a line with no format saying so
         seen_table = False
         totals_zone = False  # right under a task table, where its total is written out
+        appendix_lines: list[Para] = []  # an appendix's lines since the last table: its heading may name the next
         i = 0
         while i < len(events):
             event = events[i]
@@ -120,6 +121,9 @@ class _Document:
                     self._closing(closing)
                     closing = []
                     mode = "appendix"
+                if mode == "appendix" and seen_table and columns.heading_rows:  # an appendix's table after another's
+                    self._new_part(appendix_lines, Place(table=grid.index, row=1, column=1))
+                appendix_lines = []
                 self.tables.read(grid, columns, i >= 2 and isinstance(events[i - 2], tuple))  # right after a table: its part?
                 self.headings = self.headings if self.headings is not None else own_headings(grid, columns)
                 seen_table = self.in_plan = totals_zone = True
@@ -230,6 +234,7 @@ class _Document:
                         self.comments.append((self.plan, "title", "docx.guess.appendix-title", {}))
                 else:
                     self.warn("docx.unplaced", para)
+                    appendix_lines.append(para)
         if mode == "head":
             self._header_of(self.plan, head)
         if closing:
@@ -302,6 +307,13 @@ class _Document:
                 self.warnings.append(("docx.other-table", Place(table=element.index, row=1, column=1), {"count": len(paragraphs), "start": start}))
         return _bare_signature(events)
 
+    def _new_part(self, lines: list[Para], place: Place) -> None:
+        """A task table under an appendix's own heading, after another task table: its rows go into a section named by
+        the appendix's heading ("NHIỆM VỤ CỦA UBND CÁC XÃ, THỊ TRẤN"), not into the last section read."""
+        heading = next((p for p in reversed(lines) if is_caps(p.text) and prose.kind(p) != "appendix" and not p.text.startswith("(")), None)
+        if heading is not None:  # its "unplaced" warning is taken back if a section keeps its words (TableReader.finish)
+            self.tables.new_part(_line(heading.text), place, heading.place)
+
     # ------------------------------------------------------------ parts
 
     def _header_of(self, target: dict, paras: list[Para]) -> None:
@@ -345,7 +357,7 @@ class _Document:
 
     def _finish(self) -> Imported:
         tables = self.tables
-        tables.check_heading_amounts()
+        tables.finish()
         number_tasks(tables.sections, tables.stt_numbers_tasks, tables.stt_beside_task)
         numbered_ids(tables.sections)
         year, year_guess = self._year()

@@ -14,6 +14,7 @@ from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_heading_rows import MAX_LABEL, heading_with_amount, numbered_heading, section_row
 from cchc.inputs.docx_headings import cells_by_role, column_warnings, unit_named, unread_cells
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
+from cchc.inputs.docx_repeats import drop_repeats
 from cchc.inputs.docx_table import (
     Columns, amount_in_million, comma_before_thousands, figure, is_caps, is_heading_repeat, is_total, items_under,
     CONG_WORD, DATA_ROLES, is_subtotal, next_stt, numbering_goes_on, label_kinds, own_cells, plain_amount, section_heading, task_heading, total_in_cell, WORDS_IN,
@@ -46,6 +47,8 @@ class TableReader:
         self._caps_sections = False  # whether a line of capitals with no numeral has opened a section
         self._section: dict | None = None
         self._task: dict | None = None
+        self._part_title: str | None = None  # the section title of a part's rows before any section row (new_part)
+        self._parts: list[tuple] = []  # where each part starts in sections, its table's place, its title and that one's
         self._unit_said: set[int] = set()
         self._comma_said: set[int] = set()  # the tables told of an amount such as "2,500"
         self._note_said: set[int] = set()  # the tables told that their notes are not printed
@@ -179,6 +182,21 @@ class TableReader:
         if label is None:
             self.comments.append((self._section, "numeral", "docx.guess.section-label", {}))
 
+    def new_part(self, title: str, place: Place, title_place: Place) -> None:
+        """The next table, at *place*, is a part of its own (an appendix's, under its own headings): rows before any
+        section row of its own go into a section named *title* (the appendix's heading), not into the last table's
+        last section; rows that repeat the tasks before it are none of their own (``docx_repeats``)."""
+        self._section, self._task, self._part_title = None, None, title
+        self._parts.append((len(self.sections), place, title, title_place))
+
+    def finish(self) -> None:
+        """What is checked and taken out once every table is read: heading amounts, rows that repeat tasks."""
+        for start, place, title, title_place in reversed(self._parts):
+            drop_repeats(self, start, place)
+            if any(section["title"] == title for section in self.sections[start:]):  # its words are the plan's
+                self.warnings[:] = [w for w in self.warnings if not (w[0] == "docx.unplaced" and w[1] == title_place)]
+        self.check_heading_amounts()
+
     def heading_row(self, label: str | None, title: str | None) -> dict:
         """A row naming a section, or a task: numbered in another kind than its section ("1." under "I."), or
         unnumbered and not in capitals under a numbered section. Gives the section or task it names."""
@@ -222,7 +240,7 @@ class TableReader:
             elif self._section is not None and section_slot.cell.vmerge != "restart":
                 guesses.append((None, "docx.guess.section-above", {}))
         if self._section is None:
-            self.open_section(None, None)
+            self.open_section(None, self._part_title)
         task_slot = slot_of("task")
         opened_task = False
         if task_slot is not None and (task_slot.own or self._task is None):

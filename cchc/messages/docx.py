@@ -218,6 +218,16 @@ MESSAGES = {
         "the {heading!q} column gives both the lead and the partners: a cell written \"Chủ trì: …; Phối hợp: …\" (or \"… chủ trì; … "
         "phối hợp\", \"… (chủ trì), …\", \"… chủ trì, phối hợp với …\") is split so, any other is read as the lead",
     ),
+    "docx.repeated-rows": (
+        "bảng {number} lặp lại {count} nhiệm vụ của bảng trước (cùng sản phẩm, không có thời hạn): không đọc thành nhiệm vụ mới; "
+        "kinh phí của chúng được ghi vào nhiệm vụ ấy khi nhiệm vụ chưa có",
+        "table {number} repeats {count} tasks of the table before it (the same products, no deadline): not read as new tasks; "
+        "their amounts go to those tasks where they have none",
+    ),
+    "docx.repeated-amount": (
+        "kinh phí {amount} của \"{product}\" ở bảng này khác kinh phí {own} của nhiệm vụ ấy ở bảng trước: giữ số của bảng trước",
+        "the amount {amount} of \"{product}\" in this table differs from that task's {own} in the table before: the latter is kept",
+    ),
     "docx.closing-row": (
         "dòng này của bảng nhiệm vụ bắt đầu bằng \"Nơi nhận\": nó và các dòng sau được đọc là phần cuối văn bản (nơi nhận, chữ ký), "
         "không phải nhiệm vụ",
@@ -335,6 +345,7 @@ MESSAGES = {
         "ô kinh phí {written!q} gộp chung với dòng trên: số tiền chỉ ghi ở dòng đầu, không cộng hai lần",
         "the budget cell {written!q} is merged with the row above: its amount is written on the first row only, never added twice",
     ),
+    "docx.comment.budget-from": ("kinh phí lấy từ bảng {number}, bảng lặp lại nhiệm vụ này", "the amount is from table {number}, which repeats this task"),
     "docx.comment.budget-shared": (
         "ô kinh phí được gộp qua cả các dòng dưới: số tiền này là của chung các dòng đó",
         "the budget cell is merged over the rows below too: this amount is theirs together",
