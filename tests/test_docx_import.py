@@ -2069,3 +2069,18 @@ def test_an_appendixs_table_that_repeats_the_tasks_gives_them_its_amounts():
     assert plan.plan.total_million_vnd == 35 and len(plan.sections) == 2
     assert [args["count"] for code, args in codes(result) if code == "docx.repeated-rows"] == [2]
     assert sum(key == "docx.comment.budget-from" for said in result.comments.values() for key, _ in said) == 2
+
+
+def test_amounts_in_dong_under_a_heading_without_a_unit_are_warned_of():
+    # "15.000.000" under "Kinh phí" was read as 15,000,000 million đồng, said only in a YAML comment; validate then
+    # asked the total in words, right in đồng, to be changed to "Hai mươi nghìn tỷ đồng".
+    rows = [["Rà soát", "Báo cáo", "Sở Tư pháp", "Quý II/2026", "15.000.000"], ["Kiểm tra", "Kết luận", "Sở Nội vụ", "Quý III/2026", "5.000.000"]]
+    _, result, _ = imported(F.small_docx(rows, headings=("Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí")))
+    assert [(args["written"], args["heading"]) for code, args in codes(result) if code == "docx.unit-large"] == [("15.000.000", "Kinh phí")]
+    _, result, _ = imported(F.small_docx([r[:4] + ["15"] for r in rows], headings=("Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí")))
+    assert not [code for code, _ in codes(result) if code == "docx.unit-large"]
+    # A budget cell merged over rows: the rows below it have no amount of their own (never compared, never a crash).
+    merged = [r[:4] + [r[4] if k == 0 else None] for k, r in enumerate(rows)]
+    _, result, _ = imported(F.small_docx(merged, headings=("Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí"),
+                                         merges=[((1, 4), (2, 4))]))
+    assert [args["written"] for code, args in codes(result) if code == "docx.unit-large"] == ["15.000.000"]

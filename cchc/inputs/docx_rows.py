@@ -23,6 +23,8 @@ from cchc.inputs.docx_totals import ENGLISH_FIGURE, NOTE, SUM_IN_DONG, WORDS, pa
 from cchc.money import RunningSum, exact_sum, format_number
 
 _FIELDS = ("product", *DATA_ROLES, "note")
+#: An amount read in million VND (the unit assumed) this large (100 billion đồng for one task) was surely written in đồng.
+_UNLIKELY = 100_000
 
 
 #: The most characters the items of a document may hold (their products, agencies, deadlines, notes).
@@ -50,6 +52,7 @@ class TableReader:
         self._part_title: str | None = None  # the section title of a part's rows before any section row (new_part)
         self._parts: list[tuple] = []  # where each part starts in sections, its table's place, its title and that one's
         self._unit_said: set[int] = set()
+        self._large_said: set[int] = set()  # the tables told that an amount in million VND by an assumed unit is huge
         self._comma_said: set[int] = set()  # the tables told of an amount such as "2,500"
         self._note_said: set[int] = set()  # the tables told that their notes are not printed
         #: What a subtotal row may add up, each a running sum kept as items are read (a subtotal is then checked
@@ -317,6 +320,9 @@ class TableReader:
                 elif columns.unit_assumed and id(columns) not in self._unit_said:
                     self._unit_said.add(id(columns))  # once per table, on its first amount
                     guesses.append(("budget", "docx.guess.unit", {}))
+                if columns.unit_assumed and not unit_written and (item["budget"] or 0) >= _UNLIKELY and id(columns) not in self._large_said:
+                    self._large_said.add(id(columns))  # "15.000.000" under "Kinh phí": fifteen million đồng, surely
+                    self.warn("docx.unit-large", slot.cell.place, written=budget.strip(), heading=columns.headings[columns.roles["budget"]])
                 elif columns.factor != 1:
                     guesses.append(("budget", "docx.comment.unit", {"written": budget}))
         item["note"] = value("note") or None

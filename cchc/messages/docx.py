@@ -228,6 +228,12 @@ MESSAGES = {
         "kinh phí {amount} của \"{product}\" ở bảng này khác kinh phí {own} của nhiệm vụ ấy ở bảng trước: giữ số của bảng trước",
         "the amount {amount} of \"{product}\" in this table differs from that task's {own} in the table before: the latter is kept",
     ),
+    "docx.unit-large": (
+        "tiêu đề cột {heading!q} không ghi đơn vị nên số tiền được hiểu là triệu đồng, nhưng {written!q} thì thành từ một "
+        "trăm tỷ đồng trở lên: nếu bảng ghi bằng đồng, hãy ghi \"(đồng)\" vào tiêu đề rồi nhập lại",
+        "the {heading!q} heading names no unit, so amounts are read in million VND, which makes {written!q} a hundred "
+        "billion đồng or more: if the table is in đồng, add \"(đồng)\" to the heading and import again",
+    ),
     "docx.closing-row": (
         "dòng này của bảng nhiệm vụ bắt đầu bằng \"Nơi nhận\": nó và các dòng sau được đọc là phần cuối văn bản (nơi nhận, chữ ký), "
         "không phải nhiệm vụ",
