@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from cchc.abbreviations import written_out
 from cchc.agencies import AgencyRegistry, spelling_key
 from cchc.checks_money import check_headings, check_item_amount, check_total, check_total_in_words, check_total_note
 from cchc.deadlines import KIND_RECURRING, DeadlineError, parse_deadline, start_of
@@ -115,6 +116,12 @@ def check_agency_registry(plan) -> list[Problem]:
             seen = unmarked.setdefault(fold(spelling), (key, spelling, agency))
             if seen[2] is not agency and seen[0] != key:  # the same spelling is duplicate-agency
                 problems.append(warning("look-alike-agency", path, spelling=spelling, other=seen[1], owner=seen[2].name))
+                continue
+            # The same words, abbreviated or written out, punctuation aside ("UBND tỉnh", "Ủy ban nhân dân tỉnh"; "Sở Nội vụ."):
+            # two entries for one agency, which queries and sums count apart.
+            seen = unmarked.setdefault(written_out(spelling), (key, spelling, agency))
+            if seen[2] is not agency and seen[0] != key:
+                problems.append(warning("look-alike-agency", path, key="look-alike-agency.written", spelling=spelling, other=seen[1], owner=seen[2].name))
     registry = AgencyRegistry(plan.agencies)
     commas = comma_spellings(registry)
     for a, agency in enumerate(plan.agencies):

@@ -87,7 +87,7 @@ def test_a_blank_agency_name_is_an_error(run, tmp_path, blank):
 def test_more_invisible_fillers_are_warned_of(run, tmp_path, char):
     _, found = diagnostics(run, tmp_path, total="", budget='"Theo dự án"', more=f"  - name: Sở Tư{char} pháp\n", partner=f"Sở Tư{char} pháp")
     assert {d["code"] for d in found} >= {"invisible-character"}
-    assert f"U+{ord(char):04X}" in found[0]["message"]
+    assert f"U+{ord(char):04X}" in next(d["message"] for d in found if d["code"] == "invisible-character")
 
 
 def test_the_checks_list_a_thousand_errors_and_warnings_and_count_the_rest(run, tmp_path):
@@ -172,3 +172,17 @@ def test_a_date_far_from_the_plans_year_is_warned_of(run, tmp_path, where, day, 
                     " deadline: Tháng 6/2026}]}]}]\n", encoding="utf-8")
     found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
     assert [(d["code"], d["line"]) for d in found] == ([("date-year", 1)] if warned else [])
+
+
+@pytest.mark.parametrize("first, second, warned", [
+    ("Ủy ban nhân dân tỉnh", "UBND tỉnh", True), ("Sở Nội vụ", "Sở Nội vụ.", True), ("Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh", True),
+    ("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch & Đầu tư", True), ("Sở Tư pháp", "Phòng Tư pháp", False), ("UBND tỉnh", "UBND huyện", False),
+])
+def test_one_agency_twice_in_the_registry_abbreviated_or_written_out_is_warned_of(run, tmp_path, first, second, warned):
+    # Both passed: budget and agencies counted "UBND tỉnh" and "Ủy ban nhân dân tỉnh" apart, and --agency found two.
+    path = tmp_path / "plan.yaml"
+    path.write_text(f"plan: {{title: T, year: 2026}}\nagencies: [{{name: {json.dumps(first, ensure_ascii=False)}}}, {{name: {json.dumps(second, ensure_ascii=False)}}}]\n"
+                    "sections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: x, lead: [" + json.dumps(first, ensure_ascii=False) + "],"
+                    " deadline: Tháng 6/2026}]}]}]\n", encoding="utf-8")
+    found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
+    assert [d["code"] for d in found] == (["look-alike-agency"] if warned else [])

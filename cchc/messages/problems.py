@@ -125,6 +125,12 @@ MESSAGES = {
         "{spelling!q} chỉ khác {other!q} (tên của {owner!q}) ở dấu: gõ không dấu thì không phân biệt được; kiểm tra lại với văn bản",
         "{spelling!q} differs from {other!q} (which names {owner!q}) only in its marks: typed without them the two are one; check the source",
     ),
+    "look-alike-agency.written": (
+        "{spelling!q} là {other!q} (tên của {owner!q}) viết cách khác (viết tắt hay viết đủ, dấu câu): hai mục cho một cơ quan thì "
+        "các lệnh tra cứu và phép cộng tính riêng từng mục; kiểm tra lại với văn bản",
+        "{spelling!q} is {other!q} (which names {owner!q}) written another way (abbreviated or in full, punctuation): two entries "
+        "for one agency are counted apart by queries and sums; check the source",
+    ),
     "mixed-script": (
         "{spelling!q}: chữ {char} ({name}) nằm giữa các chữ Latinh trong {word!q}; trông như chữ Latinh nên hai tên đọc "
         "như nhau có thể là hai cơ quan khác nhau; kiểm tra lại với văn bản",
