@@ -188,6 +188,7 @@ class ItemContext:
     plan: object
     registry: AgencyRegistry
     seen_ids: dict[str, tuple] = field(default_factory=dict)  # id without case -> (id as written, its path)
+    alike_ids: dict[str, tuple] = field(default_factory=dict)  # the same, one kind of separator, no leading zeros
     commas: dict | None = None  # comma_spellings of the registry, made at the first unknown name
     suggestions: dict[str, str | None] = field(default_factory=dict)
     #: How many distinct unknown names get a "did you mean" (0 in the child of ``cchc.checks_in_two``: which
@@ -203,7 +204,8 @@ class ItemContext:
 
 
 def check_item_id(context: ItemContext, path, item) -> list[Problem]:
-    """Every item id appears once (compared without case)."""
+    """Every item id appears once (compared without case); one that reads as another but for the kind of its separators
+    and its numbers' leading zeros ("I-1" and "I.1", "I_01") is warned of: a progress log may name the one for the other."""
     key = item.id.casefold()
     seen = context.seen_ids.get(key)
     if seen is not None:
@@ -211,7 +213,17 @@ def check_item_id(context: ItemContext, path, item) -> list[Problem]:
         spelled = None if first == item.id else "duplicate-id.spelled"
         return [error("duplicate-id", path + ("id",), key=spelled, id=item.id, first=first, at=At(at + ("id",)))]
     context.seen_ids[key] = (item.id, path)
-    return []
+    alike = key.translate(_ID_SEPARATORS)
+    alike = _LEADING_ZEROS.sub("", alike) if "0" in alike else alike
+    seen = context.alike_ids.get(alike)
+    if seen is None:
+        context.alike_ids[alike] = (item.id, path)
+        return []
+    return [warning("look-alike-id", path + ("id",), id=item.id, first=seen[0], at=At(seen[1] + ("id",)))]
+
+
+_ID_SEPARATORS = str.maketrans("._", "--")  # one kind of separator: "I.1", "I_1" read as "I-1" ("I-1.1" and "I-11" apart)
+_LEADING_ZEROS = re.compile(r"(?<![0-9])0+(?=[0-9])")
 
 
 #: A character a reader sees: not a space, not an invisible one.

@@ -103,7 +103,7 @@ def _iso_day(value):
 #: validator checks a "format" only when asked to (jsonschema's own default does not).
 Date = Annotated[datetime.date, Strict(False), BeforeValidator(_iso_day), WithJsonSchema({"type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"})]
 Year = Annotated[int, Field(ge=1900, le=2199)]
-ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=64)]
+ItemId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?$", max_length=64)]
 
 KIND_DECISION = "quyet-dinh"
 KIND_PLAN = "ke-hoach"

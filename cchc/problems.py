@@ -20,7 +20,7 @@ Path = tuple[str | int, ...]
 
 
 #: The codes whose messages may name another place (``At``): only their arguments are looked at when placed.
-POINTING = frozenset({"duplicate-id", "duplicate-section", "duplicate-agency", "progress-duplicate"})
+POINTING = frozenset({"duplicate-id", "look-alike-id", "duplicate-section", "duplicate-agency", "progress-duplicate"})
 
 
 @dataclass(frozen=True)

@@ -172,12 +172,12 @@ class Partial:
 
         found = [in_file(p) for p in run_checks(self.plan, partial=True) if not (self.undated and p.key in _DATED)]
         if any(section.refused_ids for section in self.sections):
-            found = [p for p in found if p.code != "duplicate-id"] + self._duplicate_ids()
+            found = [p for p in found if p.code not in ("duplicate-id", "look-alike-id")] + self._duplicate_ids()
         return found
 
     def _duplicate_ids(self) -> list[Problem]:
-        """duplicate-id over every item with an id, those the schema refused included, in the file's order: an id
-        used twice is found whichever of the two (or their task) the schema refused."""
+        """duplicate-id and look-alike-id over every item with an id, those the schema refused included, in the file's
+        order: an id used twice is found whichever of the two (or their task) the schema refused."""
         from types import SimpleNamespace
 
         from cchc.checks import check_item_id, item_paths
@@ -185,7 +185,7 @@ class Partial:
         ids = [(self.file_path(path), item.id) for path, item in item_paths(self.plan)]
         for section in self.sections:
             ids += [(("sections", section.index, "tasks", t, "items", i), item_id) for t, i, item_id in section.refused_ids]
-        context = SimpleNamespace(seen_ids={})
+        context = SimpleNamespace(seen_ids={}, alike_ids={})
         found = []
         for path, item_id in sorted(ids, key=lambda pair: pair[0][1::2]):  # the indexes: section, task, item
             found += check_item_id(context, path, SimpleNamespace(id=item_id))

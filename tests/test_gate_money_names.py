@@ -186,3 +186,17 @@ def test_one_agency_twice_in_the_registry_abbreviated_or_written_out_is_warned_o
                     " deadline: Tháng 6/2026}]}]}]\n", encoding="utf-8")
     found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
     assert [d["code"] for d in found] == (["look-alike-agency"] if warned else [])
+
+
+def test_ids_that_read_alike_are_warned_of_and_one_ending_in_a_separator_is_refused(run, tmp_path):
+    # "I-1" beside "I-01", "I_1", "I.1" passed, and "I-1." too, against the id rule's own words.
+    ids = ["I-1", "I-01", "I_1", "I-1.1", "I-11", "I1", "II-1"]
+    items = ", ".join(f"{{id: {i}, product: x{k}, lead: [Sở A], deadline: Tháng 6/2026}}" for k, i in enumerate(ids))
+    path = tmp_path / "plan.yaml"
+    path.write_text(f"plan: {{title: T, year: 2026}}\nagencies: [{{name: Sở A}}]\nsections: [{{numeral: I, title: M, tasks: [{{items: [{items}]}}]}}]\n", encoding="utf-8")
+    found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
+    assert sorted(d["message"].split('"')[1] for d in found if d["code"] == "look-alike-id") == ["I-01", "I_1"]
+    assert [d["code"] for d in found if d["code"] != "look-alike-id"] == []
+    path.write_text(path.read_text(encoding="utf-8").replace("id: II-1,", "id: II-1.,"), encoding="utf-8")
+    found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
+    assert [d["code"] for d in found if d["code"] != "look-alike-id"] == ["schema"]

@@ -185,6 +185,10 @@ MESSAGES = {
     "repeated-agency": ("{name!q} lặp lại cơ quan {agency!q}", "{name!q} names {agency!q} again"),
     "date-year": ("văn bản đề ngày {date}, xa năm của kế hoạch ({year}): kế hoạch năm nào thường được ban hành trong năm ấy hay năm trước",
                   "the document is dated {date}, far from the plan's year ({year}): a year's plan is issued in that year or the one before"),
+    "look-alike-id": (
+        "mã {id!q} chỉ khác mã {first!q} (dòng {at}) ở loại dấu ngăn cách hay số 0 ở đầu: nhật ký tiến độ dễ ghi nhầm mã này thành mã kia",
+        "id {id!q} differs from {first!q} (line {at}) only in the kind of its separators or leading zeros: a progress log may name the one for the other",
+    ),
     "lead-partner": ("{name!q} là cơ quan phối hợp mà cũng là cơ quan chủ trì của nhiệm vụ này ({agency!q})",
                      "{name!q} is a partner and also the lead of this item ({agency!q})"),
     "no-lead": ("nhiệm vụ {id} chưa có cơ quan chủ trì", "item {id} has no lead agency (Cơ quan chủ trì)"),
