@@ -183,13 +183,17 @@ def check_item_amount(context, path, item) -> list[Problem]:
         return [error("text-amount", where, note=note, **fix)]
     folded = fold(note)
     money = MONEY.search(folded)
-    if folded.startswith("theo ") and not money:  # "Theo dự án": the common note
-        return []
+    if folded.startswith("theo ") and not money and not _BARE_FIGURE.search(note):  # "Theo dự án": the common note
+        return []  # but "Theo dự án: 30" shows 30 in the column of millions, which no sum counts
     if _words_as_amount(note):  # "Một tỷ đồng": an amount in words, that counted 0
         return [error("text-amount", where, key="text-amount.words", note=note)]
     # A note with figures ("Tỉnh: 100; huyện: 50") reads as money: say that none of it is counted.
     figures = any(map(str.isdigit, note)) or money
     return [warning("budget-note", where, key="budget-note.figures" if figures else None, note=note)]
+
+
+#: A figure on its own in a note: not part of a document's number ("30/QĐ-UBND", "61/2018/NĐ-CP"), not a year.
+_BARE_FIGURE = re.compile(r"(?<![\w/.,-])(?!(?:19|20|21)[0-9]{2}(?![0-9]))[0-9]+(?:[.,][0-9]+)*(?![\w/-])")
 
 
 def _thousands_dot(amount: Decimal) -> bool:

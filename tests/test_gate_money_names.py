@@ -200,3 +200,12 @@ def test_ids_that_read_alike_are_warned_of_and_one_ending_in_a_separator_is_refu
     path.write_text(path.read_text(encoding="utf-8").replace("id: II-1,", "id: II-1.,"), encoding="utf-8")
     found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
     assert [d["code"] for d in found if d["code"] != "look-alike-id"] == ["schema"]
+
+
+@pytest.mark.parametrize("note, warned", [
+    ("Theo dự án: 30", True), ("Theo dự án (30)", True), ("Theo dự toán 30", True),  # 30 in the column of millions, counted nowhere
+    ("Theo dự án", False), ("Theo Quyết định số 30/QĐ-UBND", False), ("Theo dự án năm 2026", False), ("Theo Kế hoạch 45/KH-UBND ngày 20/01/2021", False),
+])
+def test_a_note_with_a_figure_of_its_own_in_the_amount_column_is_warned_of(run, tmp_path, note, warned):
+    code, found = diagnostics(run, tmp_path, total="", budget=json.dumps(note, ensure_ascii=False))
+    assert [d["code"] for d in found if d["code"] == "budget-note"] == (["budget-note"] if warned else [])
