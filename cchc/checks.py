@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from cchc.abbreviations import written_out
 from cchc.agencies import AgencyRegistry, spelling_key
 from cchc.checks_money import check_headings, check_item_amount, check_total, check_total_in_words, check_total_note
+from cchc.checks_rows import check_rows
 from cchc.deadlines import KIND_RECURRING, DeadlineError, parse_deadline, start_of
 from cchc.look_alikes import foreign_letter, mixed_script
 from cchc.problems import At, Problem, error, warning
@@ -405,6 +406,7 @@ PLAN_CHECKS = (
     check_plan_in_article,
     check_dates,
     check_items,
+    check_rows,
     check_total,
     check_total_in_words,
     check_total_note,

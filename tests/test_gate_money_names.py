@@ -209,3 +209,16 @@ def test_ids_that_read_alike_are_warned_of_and_one_ending_in_a_separator_is_refu
 def test_a_note_with_a_figure_of_its_own_in_the_amount_column_is_warned_of(run, tmp_path, note, warned):
     code, found = diagnostics(run, tmp_path, total="", budget=json.dumps(note, ensure_ascii=False))
     assert [d["code"] for d in found if d["code"] == "budget-note"] == (["budget-note"] if warned else [])
+
+
+@pytest.mark.parametrize("product, warned", [
+    ("Cộng mục I", True), ("Tổng cộng", True), ("Cộng (I+II)", True), ("Cộng", True),
+    ("Cộng đồng doanh nghiệp", False), ("Tổng kết công tác CCHC", False), ("Công khai TTHC", False),
+])
+def test_a_total_typed_as_an_item_is_warned_of(run, tmp_path, product, warned):
+    # "Cộng mục I | 40" as an item counted the section's money twice; only generic warnings said anything.
+    path = tmp_path / "plan.yaml"
+    path.write_text("plan: {title: T, year: 2026}\nagencies: [{name: Sở A}]\nsections: [{numeral: I, title: M, tasks: [{items: ["
+                    f"{{id: A-1, product: {json.dumps(product, ensure_ascii=False)}, lead: [Sở A], deadline: Tháng 6/2026, budget: 40}}]}}]}}]\n", encoding="utf-8")
+    found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
+    assert [d["code"] for d in found] == (["total-as-item"] if warned else [])

@@ -189,6 +189,10 @@ MESSAGES = {
         "mã {id!q} chỉ khác mã {first!q} (dòng {at}) ở loại dấu ngăn cách hay số 0 ở đầu: nhật ký tiến độ dễ ghi nhầm mã này thành mã kia",
         "id {id!q} differs from {first!q} (line {at}) only in the kind of its separators or leading zeros: a progress log may name the one for the other",
     ),
+    "total-as-item": (
+        "sản phẩm {product!q} là nhãn của dòng cộng hay tổng cộng, không phải một nhiệm vụ: số tiền của nó bị cộng thêm vào tổng",
+        "product {product!q} is a subtotal's or total's label, not a task: its amount is counted in the total once more",
+    ),
     "lead-partner": ("{name!q} là cơ quan phối hợp mà cũng là cơ quan chủ trì của nhiệm vụ này ({agency!q})",
                      "{name!q} is a partner and also the lead of this item ({agency!q})"),
     "no-lead": ("nhiệm vụ {id} chưa có cơ quan chủ trì", "item {id} has no lead agency (Cơ quan chủ trì)"),
