@@ -64,7 +64,14 @@ _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-
 
 
 #: A remark in brackets at a wording's end that says nothing of when: "Tháng 3/2021 (dự kiến)" is due as "Tháng 3/2021".
-_REMARK = re.compile(r" ?\((?:du kien|tam tinh|tam thoi|neu co|khi can)\)$")
+_REMARK = re.compile(r" ?\((?:du kien|tam tinh|tam thoi|neu co|khi can|dinh ky|(?:dot|lan) [0-9]{1,2})\)(?=;|$)")
+#: What a cell may write before or around its wordings: a bullet at a line's start, a label ("Thời gian: Quý II/2021").
+_BULLET = re.compile(r"(?m)(?:^|(?<=;))[ \t]*[-+•*][ \t]+")  # each line's (the lines of a cell are joined by ";" too)
+_LABEL = re.compile(r"^(?:thoi gian|thoi han)(?: hoan thanh| thuc hien)? ?: ?")
+#: "3 tháng đầu năm", "9 tháng đầu năm (2021)": the period to the end of March, of September (as "6 tháng đầu năm" is June's).
+_FIRST_MONTHS = re.compile(r"(?:trong )?([39]) thang dau nam(?: ([0-9]{4}))?")
+#: "Từ (ngày) 01/3 đến (ngày) 30/6/2021": due on the span's last day (one that ends before it starts is not read so).
+_DAY_SPAN = re.compile(r"tu (?:ngay )?([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}))? den (?:het )?(?:ngay )?(([0-9]{1,2})/([0-9]{1,2})(?:/([0-9]{4}))?)")
 #: "Từ năm 2021 đến (hết) năm 2025" is the span "Năm 2021-2025".
 _YEAR_SPAN = re.compile(r"(?:tu )?nam ([0-9]{4}) den (?:het )?nam ([0-9]{4})")
 #: "Theo tiến độ dự án", "theo tiến độ của đề án": as planned, as "Theo tiến độ" (one naming a time is not).
@@ -73,10 +80,15 @@ _AS_PLANNED = re.compile(r"(theo tien do) (?![^0-9]*\b(?:quy|thang|nam|ngay|tuan
 
 def folded_wording(text: str) -> str:
     """The folded wording the patterns read: no case, marks, extra spaces or full stop at the end; "quí" is "quý"."""
-    key = _QUI.sub("quy", _SPACED_PUNCT.sub(r"\1", fold(text).translate(_DASHES)))
+    key = _QUI.sub("quy", _SPACED_PUNCT.sub(r"\1", fold(_BULLET.sub("", text)).translate(_DASHES)))
     key = _REMARK.sub("", key.replace("(hang nam)", "hang nam").rstrip(" .")).rstrip(" .")  # "Quý IV/2026.": a cell's full stop
+    key = _LABEL.sub("", key)
     if m := _YEAR_SPAN.fullmatch(key) or _AS_PLANNED.fullmatch(key):
         return f"nam {m[1]}-{m[2]}" if m.re is _YEAR_SPAN else m[1]
+    if m := _FIRST_MONTHS.fullmatch(key):
+        return f"thang {m[1]}/{m[2]}" if m[2] else f"thang {m[1]}"
+    if (m := _DAY_SPAN.fullmatch(key)) and (m[3] or m[7] or "", int(m[2]), int(m[1])) <= (m[7] or m[3] or "", int(m[6]), int(m[5])):
+        return f"ngay {m[4]}"
     return key
 
 

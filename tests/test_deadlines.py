@@ -873,7 +873,7 @@ def test_the_closest_example_is_the_one_every_comparison_finds(words, year):
     [("Đầu quý III/2021", "Quý III/2021"), ("Khoảng tháng 9/2021", "Tháng 9/2021"), ("Trước Tết", "Trước ngày 30/6"),
      ("Khoảng tháng 13", "Tháng 6"),
      # Numbers of other roles (a second year, a batch's number) are no day or month of the example's.
-     ("Khoảng tháng 6/2021 - tháng 2/2022", "Ngày 15/12/2021"), ("Quý II/2021 (Đợt 1); Quý IV/2021 (Đợt 2)", "Quý II/2021"),
+     ("Khoảng tháng 6/2021 - tháng 2/2022", "Ngày 15/12/2021"), ("Quý II/2021 (Khóa 1); Quý IV/2021 (Khóa 2)", "Quý II/2021"),
      # A quarter or a month written short is told as the grammar writes that quarter or month, never another form
      # that takes its number ("Q4/2021" was told "Tháng 4/2021", "Q4" "Tháng 4 hằng năm", "06-2021" "Năm 2021-2025").
      ("Q2/2021", "Quý II/2021"), ("Q.4/2021", "Quý IV/2021"), ("q3-2021", "Quý III/2021"), ("Q4", "Quý IV"), ("Q1", "Quý I"),
@@ -1037,3 +1037,23 @@ def test_a_year_that_ends_a_list_of_days_is_each_days(text, due):
 ])
 def test_a_recurring_period_with_a_day_for_all_but_one_of_its_periods_is_due_on_those_days(text, due):
     assert parse_deadline(text, 2026).due == due
+
+
+@pytest.mark.parametrize("text, due", [
+    # Each was an error where a reading was expected (an import of a district's plan left them for the editor).
+    ("9 tháng đầu năm", (date(2021, 9, 30),)), ("3 tháng đầu năm 2021", (date(2021, 3, 31),)),
+    ("Từ 01/3 đến 30/6/2021", (date(2021, 6, 30),)), ("Từ ngày 15/12/2020 đến ngày 15/2/2021", (date(2021, 2, 15),)),
+    ("Thời gian: Quý II/2021", (date(2021, 6, 30),)), ("Thời hạn hoàn thành: Tháng 6/2021", (date(2021, 6, 30),)),
+    ("Tháng 9/2021 (định kỳ)", (date(2021, 9, 30),)),
+    ("- Tháng 3/2021\n- Tháng 9/2021", (date(2021, 3, 31), date(2021, 9, 30))),  # bullets: no range "3/2021-tháng 9"
+    ("+ Quý I/2021\n+ Quý III/2021", (date(2021, 3, 31), date(2021, 9, 30))),
+    ("Tháng 3/2021 (đợt 1)\nTháng 9/2021 (đợt 2)", (date(2021, 3, 31), date(2021, 9, 30))),
+    ("Quý II/2021 (Đợt 1); Quý IV/2021 (Đợt 2)", (date(2021, 6, 30), date(2021, 12, 31))),
+])
+def test_wordings_offices_write_around_a_deadline_are_read(text, due):
+    assert parse_deadline(text, 2021).due == due
+
+
+def test_a_span_of_days_that_ends_before_it_starts_is_no_deadline():
+    with pytest.raises(DeadlineError):
+        parse_deadline("Từ 15/3 đến 15/2/2021", 2021)
