@@ -287,8 +287,8 @@ def test_hostile_markdown_renders_as_gfm(hostile):
             count = 0
     assert cells_per_row == [COLUMNS] * len(rows)
     rendered = parser.render(source)
-    # The only bold is the template's own: "Điều N." of the articles and "Nơi nhận:".
-    assert re.findall(r"<strong>(.*?)</strong>", rendered) == ["Điều 1.", "Nơi nhận:"]
+    # The only bold is the template's own: the decision's authority line, "QUYẾT ĐỊNH:", "Điều N." and "Nơi nhận:".
+    assert re.findall(r"<strong>(.*?)</strong>", rendered) == ["CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THỬ &amp; NGHIỆM", "QUYẾT ĐỊNH:", "Điều 1.", "Nơi nhận:"]
     for tag in ("<script", "<a ", "<code>", "<del>", "<b>", "<i>"):
         assert tag not in rendered
     assert rendered.count("<em>") == 2  # the subtitle and the legal basis, set in italics by the template
