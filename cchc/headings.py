@@ -20,7 +20,7 @@ _ROLE_RULES = (
     ("partners", re.compile(r".*\bphoi hop\b.*")),
     ("lead", re.compile(r".*\b(?:phu trach|chiu trach nhiem)\b.*")),
     ("deadline", re.compile(r".*\b(?:thoi gian|thoi han|tien do|thoi diem|han (?:hoan thanh|chot))\b.*")),
-    ("budget", re.compile(r".*\b(?:kinh phi|du toan|so tien)\b.*|ngan sach\s*\(.*")),
+    ("budget", re.compile(r".*\b(?:kinh phi|du toan|so tien)\b.*|ngan sach\s*\(\s*(?:trieu|nghin|ngan|ty|dong|vnd|tr)\b.*")),
     ("note", re.compile(r".*\bghi chu\b.*")),
     ("product", re.compile(r".*\b(?:san pham|ket qua)\b.*")),
     ("task", re.compile(r".*\b(?:nhiem vu|cong viec|hoat dong|giai phap)\b.*")),
@@ -82,6 +82,7 @@ _UNITS = (
     (Decimal("0.001"), re.compile(rf"\bnghin\b|\b(?:ngan|ng)\s*\.?\s*{_DONG_WORD}|\bngan\s*\)|(?<![0-9.,])1[., ]?000\s*{_DONG_WORD}|(?<![0-9.,])10\s*(?:³|\^\s*3)\s*{_DONG_WORD}")),
 )
 _SCALED = re.compile(
-    r"\b(?:nghin|ngan|tram|chuc|muoi|[0-9][0-9., ]*)\s*(?:trieu|ty|ti)\b|\b(?:trieu|ty|ti|dong|d)\b\s*(?:x|\*|×)|\b(?:usd|eur|euro|do la)\b|\$"
+    r"\b(?:nghin|ngan|tram|chuc|muoi|(?!1\b|(?:19|20|21)[0-9]{2}\b)[0-9]+(?:[.,][0-9]+)*)\s*(?:trieu|ty|ti)\b"
+    r"|\b(?:trieu|ty|ti|dong|d)\b\s*(?:x|\*|×)|\b(?:usd|eur|euro|do la)\b|\$"
 )
 _DONG = re.compile(r"\b(?:dong|vnd)\b|\(\s*d\b")

@@ -310,9 +310,8 @@ class _Document:
     def _new_part(self, lines: list[Para], place: Place) -> None:
         """A task table under an appendix's own heading, after another task table: its rows go into a section named by
         the appendix's heading ("NHIỆM VỤ CỦA UBND CÁC XÃ, THỊ TRẤN"), not into the last section read."""
-        heading = next((p for p in reversed(lines) if is_caps(p.text) and prose.kind(p) != "appendix" and not p.text.startswith("(")), None)
-        if heading is not None:  # its "unplaced" warning is taken back if a section keeps its words (TableReader.finish)
-            self.tables.new_part(_line(heading.text), place, heading.place)
+        if found := prose.appendix_heading(lines):  # its "unplaced" warning is taken back if a section keeps its words
+            self.tables.new_part(found[0], place, found[1].place)
 
     # ------------------------------------------------------------ parts
 

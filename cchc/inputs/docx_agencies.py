@@ -198,6 +198,7 @@ class AgencyBook:
         self._short_of: dict[str, str] = {}  # spelling key of a short form -> the full name
         self._split: dict[str, list[str]] = {}
         self._full_names: list[str] = []
+        self._alone: set[str] = set()  # spelling keys of what the cells name on their own (``learn``)
 
     # ------------------------------------------------------------ learning
 
@@ -209,8 +210,9 @@ class AgencyBook:
     def learn(self, cells: list[str]) -> None:
         """Learn every name the agency cells show, then how each cell with commas splits."""
         pending: list[str] = []
-        for text in cells:
-            found = pieces(text)
+        split = [pieces(text) for text in cells]
+        self._alone.update(spelling_key(piece) for found in split for piece in found)  # names a cell gives on their own
+        for found in split:
             if len(found) > MAX_CELL_NAMES:
                 raise DocxRefused("docx.too-many-names", limit=MAX_CELL_NAMES)
             for piece in found:
@@ -266,8 +268,10 @@ class AgencyBook:
         if not piece.endswith(")") or start <= 0:
             return piece
         full, short = piece[:start].strip(), piece[start + 1 : -1].strip()
-        if not full or not short or len(short) > _SHORT_CHARS or ")" in short or not _abbreviated(short) or not _shortens(short, full):
-            return piece  # "Văn phòng HĐND và UBND huyện (Bộ phận TN&TKQ)": part of the name, kept
+        if not full or not short or len(short) > _SHORT_CHARS or ")" in short or not _abbreviated(short):
+            return piece
+        if not _shortens(short, full) and spelling_key(short) not in self._alone:
+            return piece  # "Văn phòng HĐND và UBND huyện (Bộ phận TN&TKQ)": part of the name, kept; "(VNPT Thái Bình)" a cell names alone
         self._short_of.setdefault(spelling_key(short), full)
         return full
 

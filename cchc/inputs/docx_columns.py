@@ -88,17 +88,25 @@ def _all_headings(grid: Grid, r: int, above: list[str | None]) -> bool:
     # at least is a heading only so, or a bracket ("(triệu đồng)"). A data row in lower case ("các sở" under "Cơ quan
     # chủ trì", "quý II" under "Thời gian") adds words to headings that named their columns already.
     whole = [named[k] or _wrapped_on(grid, r, c) for k, (c, _) in enumerate(texts)]
-    return all(whole) and any(isinstance(w, str) and (above[c] is None or t.lstrip()[:1] == "(") for w, (c, t) in zip(whole, texts))
+    return all(whole) and any(isinstance(w, str) and (above[c] is None or _unit_bracket(t)) for w, (c, t) in zip(whole, texts))
+
+
+def _unit_bracket(text: str) -> bool:
+    """Whether *text* is a bracket naming a unit of money, all of it ("(triệu đồng)"; not "(báo cáo)", "(1) Công tác …")."""
+    text = text.strip()
+    return text[:1] == "(" and text[-1:] == ")" and text.count("(") == 1 and not unit_factor(text)[1]
 
 
 def _strength(role: str, key: str) -> int:
     """How surely a heading (folded) names *role* when two columns name it: the end of a period over its start or
     the period ("Thời gian hoàn thành" over "Thời gian bắt đầu", "Thời gian thực hiện"), an amount over a source of funds ("Kinh phí (triệu đồng)" over
     "Nguồn kinh phí")."""
-    if role == "deadline":  # "Thời gian hoàn thành" over "Thời gian thực hiện" too
-        return 0 if starts_only(key) else 2 if ends(key) else 1
-    if role == "budget":
-        return 0 if "nguon" in key and not re.search(r"trieu|dong|vnd|tong", key) else 1
+    if role == "deadline":  # "Thời gian hoàn thành" over "Thời gian thực hiện" too; "Tiến độ hoàn thành" is progress
+        return 0 if starts_only(key) or "tien do" in key else 2 if ends(key) else 1
+    if role == "budget":  # "Kinh phí" over "Số tiền", "Ngân sách (triệu đồng)"
+        return 0 if "nguon" in key and not re.search(r"trieu|dong|vnd|tong", key) else 2 if re.search(r"kinh phi|du toan", key) else 1
+    if role == "lead":  # "Cơ quan chủ trì" over "Lãnh đạo … phụ trách"
+        return 2 if "chu tri" in key else 1
     return 1
 
 

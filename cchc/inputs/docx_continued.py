@@ -4,6 +4,7 @@ their columns on a grid drawn anew (a PDF converted to Word draws each part's gr
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from cchc.inputs.docx_table import Columns
 
@@ -34,14 +35,14 @@ def rows_above_headings(grid, columns: Columns) -> bool:
 
 
 def closing_split(grid, columns: Columns) -> tuple | None:
-    """(the table without its last rows, their paragraphs) when a row of *grid* under its headings starts "Nơi nhận"
+    """(the table without its last rows, their paragraphs) when a row of *grid* under its headings starts "Nơi nhận:"
     (the document's closing typed into the task table's last row, as Word joins two tables when the paragraph between
     them is deleted): those rows are the closing, not items; else None."""
     from cchc.text import fold
 
     for r in range(columns.first_data_row, len(grid.cells)):
         first = next((cell.text.strip() for cell in grid.cells[r] if cell.text.strip()), "")
-        if fold(first[:12]).startswith("noi nhan"):
+        if re.match(r"noi nhan\s*:", fold(first[:16])):  # "Nơi nhận:", not a task "Nơi nhận và trả kết quả TTHC"
             head = dataclasses.replace(grid, slots=grid.slots[:r], cells=grid.cells[:r], heading_rows={h for h in grid.heading_rows if h < r})
             return head, [p for row in grid.cells[r:] for cell in row for p in cell.paragraphs]
     return None

@@ -120,10 +120,12 @@ _ROLE_LABEL = re.compile(r"(?im)(?:(?:cơ quan|đơn vị)\s+)?(?P<role>chủ tr
 #: Or the roles said after the names in a short cell: "chủ trì" after the lead ("Phòng Nội vụ chủ trì", "Sở Nội vụ (chủ
 #: trì)"), then the partners, before "phối hợp" ("…; Văn phòng UBND huyện phối hợp", "… (phối hợp)"), after it ("…
 #: chủ trì, phối hợp với Sở Tư pháp") or alone ("Sở Nội vụ chủ trì, các sở, ngành").
-_LEAD_SAID = re.compile(r"(?i)(?:\(\s*|(?<=\s))chủ trì(?!\w)(?:\s*\))?")
+_LEAD_SAID = re.compile(r"(?i)\(\s*chủ trì\s*\)|(?<=\s)chủ trì(?!\w)")
 _PARTNERS_FIRST = re.compile(r"(?i)(?:và\s+)?phối hợp(?!\w)(?:\s+với(?!\w))?\s*:?")
 _PARTNERS_LAST = re.compile(r"(?i)(?:\(\s*|\s)phối hợp\s*\)?$")
 _SAID_AFTER_CHARS, _ENDS = 500, " \t\n;,.-+•"
+#: Words a name in lower case starts with ("các sở, ngành", "cơ quan …", "đơn vị …").
+_NAME_START = re.compile(r"(?:cac|co quan|don vi|ubnd|uy ban)\b")
 
 
 def _said_after(cell: str) -> tuple[str, str] | None:
@@ -132,16 +134,19 @@ def _said_after(cell: str) -> tuple[str, str] | None:
     if said is None:
         return None
     lead, rest = cell[: said.start()].strip(_ENDS), cell[said.end() :].strip(_ENDS)
-    if not lead or "phối hợp" in lead.casefold():
-        return None
+    if not lead or "phối hợp" in lead.casefold() or fold(lead) in ("co quan", "don vi") or fold(lead).endswith(" giao"):
+        return None  # "Cơ quan được giao chủ trì": the words are the name's
     if not rest:
         return lead, ""
+    apart = cell[said.end() :].lstrip(" \t")[:1] in (",", ";", "\n")  # "… chủ trì; …", not "… chủ trì tham mưu; …"
     if first := _PARTNERS_FIRST.match(rest):
         partners = rest[first.end() :]
-    elif last := _PARTNERS_LAST.search(rest):
+    elif apart and (last := _PARTNERS_LAST.search(rest)):
         partners = rest[: last.start()]
-    else:  # in a column of both roles, the names after the lead's are the partners ("Sở Nội vụ (chủ trì), các sở, ngành")
-        partners = rest
+    elif apart and (rest[:1].isupper() or _NAME_START.match(fold(rest))):
+        partners = rest  # "Sở Nội vụ (chủ trì), các sở, ngành": the names after the lead's, the partners
+    else:  # "Phòng Nội vụ chủ trì, tham mưu", "… chủ trì thực hiện": words of the task, not agencies
+        return None
     partners = partners.strip(_ENDS)
     return (lead, partners) if partners and "chủ trì" not in partners.casefold() else None
 

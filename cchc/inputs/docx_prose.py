@@ -11,7 +11,7 @@ import datetime
 import re
 
 from cchc.inputs.docx_body import Para
-from cchc.inputs.docx_table import is_caps
+from cchc.inputs.docx_table import is_caps, section_heading
 from cchc.text import fold
 
 _MOTTO = ("cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc", "doc lap-tu do-hanh phuc", "doc lap – tu do – hanh phuc")
@@ -385,3 +385,16 @@ def _tidy(block: dict) -> dict:
     if children:
         out["blocks"] = children
     return out
+
+
+def appendix_heading(lines: list[Para]) -> tuple[tuple[str | None, str], Para] | None:
+    """The heading an appendix's lines give its table ((label, title) and its paragraph): the first line in capitals
+    after its last "PHỤ LỤC …" label, not a "(Kèm theo …)" line; "III. CẢI CÁCH …" read as a section's label and title."""
+    labels = [k for k, para in enumerate(lines) if kind(para) == "appendix"]
+    heading = next((para for para in lines[labels[-1] + 1 if labels else 0 :] if is_caps(para.text) and not para.text.startswith("(")), None)
+    if heading is None:
+        return None
+    text = " ".join(part.strip() for part in heading.text.split("\n") if part.strip())
+    label, title = section_heading(text)
+    return ((label, title) if label else (None, text)), heading
+

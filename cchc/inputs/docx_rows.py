@@ -14,7 +14,7 @@ from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_heading_rows import MAX_LABEL, heading_with_amount, numbered_heading, section_row
 from cchc.inputs.docx_headings import cells_by_role, column_warnings, unit_named, unread_cells
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
-from cchc.inputs.docx_repeats import drop_repeats
+from cchc.inputs.docx_repeats import drop_repeated_parts
 from cchc.inputs.docx_table import (
     Columns, amount_in_million, comma_before_thousands, figure, is_caps, is_heading_repeat, is_total, items_under,
     CONG_WORD, DATA_ROLES, is_subtotal, next_stt, numbering_goes_on, label_kinds, own_cells, plain_amount, section_heading, task_heading, total_in_cell, WORDS_IN,
@@ -50,7 +50,9 @@ class TableReader:
         self._section: dict | None = None
         self._task: dict | None = None
         self._part_title: str | None = None  # the section title of a part's rows before any section row (new_part)
-        self._parts: list[tuple] = []  # where each part starts in sections, its table's place, its title and that one's
+        self.parts: list[tuple] = []  # where each part starts in sections, its table's place, its title and that one's place
+        self._part_section: dict | None = None  # the section a part's title opened (its rows before a section row of its own)
+        self.places: dict[int, Place] = {}  # each item's row, by the item's identity
         self._unit_said: set[int] = set()
         self._large_said: set[int] = set()  # the tables told that an amount in million VND by an assumed unit is huge
         self._comma_said: set[int] = set()  # the tables told of an amount such as "2,500"
@@ -185,19 +187,16 @@ class TableReader:
         if label is None:
             self.comments.append((self._section, "numeral", "docx.guess.section-label", {}))
 
-    def new_part(self, title: str, place: Place, title_place: Place) -> None:
+    def new_part(self, title: tuple[str | None, str], place: Place, title_place: Place) -> None:
         """The next table, at *place*, is a part of its own (an appendix's, under its own headings): rows before any
         section row of its own go into a section named *title* (the appendix's heading), not into the last table's
         last section; rows that repeat the tasks before it are none of their own (``docx_repeats``)."""
         self._section, self._task, self._part_title = None, None, title
-        self._parts.append((len(self.sections), place, title, title_place))
+        self.parts.append((len(self.sections), place, title, title_place))
 
     def finish(self) -> None:
-        """What is checked and taken out once every table is read: heading amounts, rows that repeat tasks."""
-        for start, place, title, title_place in reversed(self._parts):
-            drop_repeats(self, start, place)
-            if any(section["title"] == title for section in self.sections[start:]):  # its words are the plan's
-                self.warnings[:] = [w for w in self.warnings if not (w[0] == "docx.unplaced" and w[1] == title_place)]
+        """What is checked and taken out once every table is read: rows that repeat tasks, heading amounts."""
+        drop_repeated_parts(self)
         self.check_heading_amounts()
 
     def heading_row(self, label: str | None, title: str | None) -> dict:
@@ -206,6 +205,8 @@ class TableReader:
         section = self._section
         if section is None or (section["numeral"], section["title"]) == (None, None):
             is_task = False  # no section yet, or only the one opened for rows above any heading
+        elif section is self._part_section and section["numeral"] is None and label is not None:
+            is_task = not label_kinds(label) & {"roman", "letter"}  # under an appendix's heading: "II | CẢI CÁCH TTHC" a section
         elif label is not None:
             is_task = label_kinds(label).isdisjoint(label_kinds(section["numeral"]))
         else:
@@ -243,7 +244,8 @@ class TableReader:
             elif self._section is not None and section_slot.cell.vmerge != "restart":
                 guesses.append((None, "docx.guess.section-above", {}))
         if self._section is None:
-            self.open_section(None, self._part_title)
+            self.open_section(*(self._part_title or (None, None)))
+            self._part_section = self._section if self._part_title else None
         task_slot = slot_of("task")
         opened_task = False
         if task_slot is not None and (task_slot.own or self._task is None):
@@ -320,11 +322,11 @@ class TableReader:
                 elif columns.unit_assumed and id(columns) not in self._unit_said:
                     self._unit_said.add(id(columns))  # once per table, on its first amount
                     guesses.append(("budget", "docx.guess.unit", {}))
+                elif columns.factor != 1:
+                    guesses.append(("budget", "docx.comment.unit", {"written": budget}))
                 if columns.unit_assumed and not unit_written and (item["budget"] or 0) >= _UNLIKELY and id(columns) not in self._large_said:
                     self._large_said.add(id(columns))  # "15.000.000" under "Kinh phí": fifteen million đồng, surely
                     self.warn("docx.unit-large", slot.cell.place, written=budget.strip(), heading=columns.headings[columns.roles["budget"]])
-                elif columns.factor != 1:
-                    guesses.append(("budget", "docx.comment.unit", {"written": budget}))
         item["note"] = value("note") or None
         if item["note"] and id(columns) not in self._note_said:  # said once a table: its Ghi chú is no printed column
             self._note_said.add(id(columns))
@@ -351,6 +353,7 @@ class TableReader:
         self._made(sum(len(v) for v in (product, item["deadline"], item["note"], value("lead"), value("partners")) if isinstance(v, str)))
         self._task["items"].append(item)
         self.items.append(item)
+        self.places[id(item)] = place
         self._count(item)
         for field_name, key, args in guesses:
             self.comments.append((item, field_name, key, args))
