@@ -219,9 +219,9 @@ MESSAGES = {
         "phối hợp\", \"… (chủ trì), …\", \"… chủ trì, phối hợp với …\") is split so, any other is read as the lead",
     ),
     "docx.repeated-rows": (
-        "bảng {number} lặp lại {count} nhiệm vụ của bảng trước (cùng sản phẩm, không có thời hạn): không đọc thành nhiệm vụ mới; "
+        "bảng {number} lặp lại {count} nhiệm vụ của bảng trước (cùng nhiệm vụ và sản phẩm, không có thời hạn): không đọc thành nhiệm vụ mới; "
         "kinh phí của chúng được ghi vào nhiệm vụ ấy khi nhiệm vụ chưa có",
-        "table {number} repeats {count} tasks of the table before it (the same products, no deadline): not read as new tasks; "
+        "table {number} repeats {count} tasks of the table before it (the same tasks and products, no deadline): not read as new tasks; "
         "their amounts go to those tasks where they have none",
     ),
     "docx.repeated-amount": (
