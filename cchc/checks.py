@@ -257,9 +257,9 @@ def check_item_agencies(context: ItemContext, path, item) -> list[Problem]:
                     problems.append(unknown_agency(context, name, path + (role, k)))
             elif id(agency) in seen:  # identity: comparing pydantic models field by field is slow
                 problems.append(warning("repeated-agency", path + (role, k), name=name, agency=agency.name))
-            elif id(agency) in leads and role == "partners":
-                problems.append(warning("lead-partner", path + (role, k), name=name, agency=agency.name))
             else:
+                if id(agency) in leads and role == "partners":
+                    problems.append(warning("lead-partner", path + (role, k), name=name, agency=agency.name))
                 seen.add(id(agency))
         leads = seen
         cell = item.lead_cell if role == "lead" else item.partners_cell

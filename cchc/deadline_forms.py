@@ -314,23 +314,28 @@ def year_after(parts: list[str], joins: list[str], at: int) -> tuple[str, int] |
     return "".join(chain.from_iterable(zip(parts[at:end], joins[at:end]))) + parts[end], end + 1
 
 
-#: A day written without its year ("trước ngày 15/6", "ngày 15 tháng 6"), and one written with it ("15/12/2027",
-#: "tháng 12 năm 2027"), as parts of a list (folded).
-_DAY_ALONE = re.compile(r"(?:(?:truoc|cham nhat(?: la)?|den(?: het)?) )?(?:ngay )?[0-9]{1,2}(?:/| thang )[0-9]{1,2}")
-_DAY_WITH_YEAR = re.compile(r"(?:.* )?(?:[0-9]{1,2}/[0-9]{1,2}/|thang [0-9]{1,2} nam )(?P<year>[0-9]{4})")
+#: A day written without its year ("trước ngày 15/6", "hoàn thành trước ngày 15 tháng 6"), and one written with it
+#: ("15/12/2027", "15/12 năm 2027", "tháng 12 năm 2027", "tháng 12/2027"), as parts of a list (folded).
+_DAY_ALONE = re.compile(r"(?:.* )?(?:ngay )?(?P<day>[0-9]{1,2})(?:/| thang )(?P<month>[0-9]{1,2})")
+_DAY_WITH_YEAR = re.compile(
+    r"(?:.* )?(?:(?P<day>[0-9]{1,2})/(?P<month>[0-9]{1,2})(?:/| nam )|(?:ngay (?P<lead>[0-9]{1,2}) )?thang (?P<alone>[0-9]{1,2})(?: nam |/))(?P<year>[0-9]{4})"
+)
 
 
 def years_back(parts: list[str], joins: list[str]) -> tuple[list[str], list[str]]:
     """*parts* with the year of a day that ends a list of days given to the days before it that have none, up to a ";"
-    ("Trước ngày 15/6 và 15/12/2027": both in 2027; "ngày 15 tháng 6 và tháng 12 năm 2027"), and *joins*."""
-    carried, year = list(parts), None
+    and never to a day later in the year than that one ("Trước ngày 15/6 và 15/12/2027": both in 2027; "ngày 15 tháng 6
+    và tháng 12 năm 2027"; but "Trước ngày 20/12 và 15/01/2027": 20/12 of the year before), and *joins*."""
+    carried, year, last = list(parts), None, (0, 0)
     for at in range(len(parts) - 1, -1, -1):
         if joins[at] == ";":  # not past a ";", as a year after a comma (``year_after``)
             year = None
         if found := _DAY_WITH_YEAR.fullmatch(parts[at]):
             year = found["year"]
-        elif year and _DAY_ALONE.fullmatch(parts[at]):
+            last = (int(found["month"] or found["alone"]), int(found["day"] or found["lead"] or 31))
+        elif year and (found := _DAY_ALONE.fullmatch(parts[at])) and (int(found["month"]), int(found["day"])) <= last:
             carried[at] += f"/{year}" if "/" in parts[at] else f" nam {year}"
+            last = (int(found["month"]), int(found["day"]))
         else:
             year = None
     return carried, joins

@@ -461,8 +461,8 @@ def _period_days(period: str, day_key: str, text: str, year: int | None) -> _Due
     if not day or day[0] not in (KIND_DATE, KIND_RECURRING) or not (len(day[1]) == len(ends) or day[0] == KIND_DATE and 2 <= len(day[1]) == len(ends) - 1):
         return None  # a day for each period, or for all but one ("Hằng quý, trước ngày 15/3, 15/6, 15/9"): those days
     periods = [(datetime.date(end.year, end.month - months + 1, 1), end) for end in ends]
-    if len({next((k for k, (first, end) in enumerate(periods) if first <= due <= end), -1) for due in day[1]} - {-1}) != len(day[1]):
-        return None  # a day outside every period, or two in one
+    if {next((k for k, (first, end) in enumerate(periods) if first <= due <= end), -1) for due in day[1]} != set(range(len(day[1]))):
+        return None  # a day outside its period, two in one, or a period but the last with none
     return (KIND_RECURRING if recurring else day[0]), day[1]
 
 

@@ -52,7 +52,7 @@ def ends(heading: str) -> bool:
 
 
 _START = re.compile(r"\b(?:bat dau|khoi cong)\b")
-_END = re.compile(r"\b(?:hoan thanh|ket thuc|thoi han|han chot)\b")
+_END = re.compile(r"\b(?:hoan thanh|ket thuc|thoi han|han chot|xong)\b")
 
 
 def unit_factor(heading: str) -> tuple[int | Decimal, bool]:
@@ -82,7 +82,7 @@ _UNITS = (
     (Decimal("0.001"), re.compile(rf"\bnghin\b|\b(?:ngan|ng)\s*\.?\s*{_DONG_WORD}|\bngan\s*\)|(?<![0-9.,])1[., ]?000\s*{_DONG_WORD}|(?<![0-9.,])10\s*(?:³|\^\s*3)\s*{_DONG_WORD}")),
 )
 _SCALED = re.compile(
-    r"\b(?:nghin|ngan|tram|chuc|muoi|(?!1\b|(?:19|20|21)[0-9]{2}\b)[0-9]+(?:[.,][0-9]+)*)\s*(?:trieu|ty|ti)\b"
+    r"\b(?:nghin|ngan|tram|chuc|muoi|(?!0*1\b|(?:19|20|21)[0-9]{2}\b)[0-9]+(?:[.,][0-9]+)*)\s*(?:trieu|ty|ti)\b"
     r"|\b(?:trieu|ty|ti|dong|d)\b\s*(?:x|\*|×)|\b(?:usd|eur|euro|do la)\b|\$"
 )
 _DONG = re.compile(r"\b(?:dong|vnd)\b|\(\s*d\b")

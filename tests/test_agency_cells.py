@@ -234,6 +234,7 @@ def test_the_2021_table_is_headed_as_the_decision_heads_it(plan):
     ("Kinh phí (Đơn vị: 1.000 triệu đồng)", "heading-unit"), ("Kinh phí (triệu đồng x 1.000)", "heading-unit"), ("Kinh phí (triệu USD)", "heading-unit"),
     ("Kinh phí năm 2021 (triệu đồng)", None), ("Số tiền (triệu đồng)", None),
     ("Kinh phí (ĐVT: 1 triệu đồng)", None), ("Kinh phí năm 2026, triệu đồng", None),  # a review: both were refused
+    ("Kinh phí (đơn vị: 01 triệu đồng)", None), ("Kinh phí 2025, 2026 triệu đồng", None),
 ])
 def test_a_budget_heading_of_the_plans_own_must_say_million_vnd(run, tmp_path, heading, code):
     # Every amount of a plan file is in million VND: "Kinh phí (đồng)" would print 10 for ten million under đồng.
@@ -261,7 +262,7 @@ def test_import_keeps_a_tables_own_headings_and_not_cchcs(run, tmp_path, plan):
     ({"deadline": "Kinh phí"}, "heading-role"),  # … or read the deadlines as amounts
     ({"partners": "  "}, "heading-role"),
     ({"deadline": "Thời gian bắt đầu"}, "heading-role"),  # printed over the deadlines, it calls them starts
-    ({"deadline": "Thời gian bắt đầu, hoàn thành", "lead": "Cán bộ phụ trách"}, None),
+    ({"deadline": "Thời gian bắt đầu, hoàn thành", "lead": "Cán bộ phụ trách"}, None), ({"deadline": "Thời gian (bắt đầu/xong)"}, None),
     ({"lead": "Đơn vị chủ trì", "deadline": "Thời hạn hoàn thành", "budget": "Kinh phí (tr.đ)"}, None),
 ])
 def test_a_heading_of_the_plans_own_must_read_back_as_its_column(run, tmp_path, headings, code):

@@ -732,7 +732,7 @@ def test_a_folder_of_several_plans_is_told_each_of_them(run, tmp_path, monkeypat
     result = run("sections")
     assert result.exit_code == 0 and "ban-nhap.yaml, ke-hoach-2027.yaml" in result.stderr and "--plan ban-nhap" not in result.stderr, result.stderr
     for n in range(3):
-        (tmp_path / f"z{n}.yaml").write_text("sections: []\n", encoding="utf-8")
+        (tmp_path / f"z{n}.yaml").write_text("plan: {title: z}\nsections: []\n", encoding="utf-8")
     assert "ban-nhap.yaml, ke-hoach-2027.yaml, z0.yaml, …" in run("sections").stderr
 
 
@@ -768,6 +768,15 @@ def test_a_bare_validate_in_a_folder_of_a_repository_names_the_plan_at_its_top(r
     assert result.exit_code == 2 and "cchc validate ../../ke-hoach-2026.yaml" in result.stderr, result
     # Outside a repository, nothing above is looked at.
     (tmp_path / ".git").rmdir()
+    assert run("validate").exit_code == 0
+
+
+def test_a_bare_validate_takes_no_book_table_of_contents_for_a_plan(run, tmp_path, monkeypatch):
+    # A Jupyter Book's _toc.yml ("sections:" at its top) stopped a bare validate, exit 2, naming it.
+    monkeypatch.delenv("CCHC_PLAN", raising=False)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "site" / "book").mkdir(parents=True)
+    (tmp_path / "site" / "book" / "_toc.yml").write_text("format: jb-article\nroot: intro\nsections:\n  - file: a\n", encoding="utf-8")
     assert run("validate").exit_code == 0
 
 

@@ -222,3 +222,12 @@ def test_a_total_typed_as_an_item_is_warned_of(run, tmp_path, product, warned):
                     f"{{id: A-1, product: {json.dumps(product, ensure_ascii=False)}, lead: [Sở A], deadline: Tháng 6/2026, budget: 40}}]}}]}}]\n", encoding="utf-8")
     found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
     assert [d["code"] for d in found] == (["total-as-item"] if warned else [])
+
+
+def test_a_partner_named_twice_that_is_also_the_lead_is_warned_of_once_and_repeated_once(run, tmp_path):
+    path = tmp_path / "plan.yaml"
+    path.write_text("plan: {title: T, year: 2021}\nagencies: [{name: Sở Nội vụ, short: [SNV]}, {name: UBND tỉnh}]\n"
+                    "sections: [{numeral: I, title: M, tasks: [{items: [{id: A-1, product: x, lead: [Sở Nội vụ], partners: [UBND tỉnh, SNV, SNV],"
+                    " deadline: Tháng 6/2021}]}]}]\n", encoding="utf-8")
+    found = json.loads(run("validate", path, "-f", "json").stdout)["diagnostics"]
+    assert [d["code"] for d in found] == ["lead-partner", "repeated-agency"]

@@ -690,7 +690,8 @@ def test_a_markdown_extracts_section_sum_says_it_is_the_extracts_part(plan):
 
 
 @pytest.mark.parametrize("title", ["KẾ HOẠCH\nCải cách hành chính năm 2026", "KẾ HOẠCH: Cải cách hành chính năm 2026",
-                                   "KẾ HOẠCH Cải cách hành chính năm 2026"])
+                                   "KẾ HOẠCH Cải cách hành chính năm 2026", "KẾ HOẠCH\u00a0Cải cách hành chính năm 2026",
+                                   "KẾ HOẠCH\r\nCải cách hành chính năm 2026"])
 def test_a_plans_kind_in_its_title_prints_once_whatever_parts_it_from_the_rest(title):
     # A line break or a colon after "KẾ HOẠCH" printed "KẾ HOẠCH" over "KẾ HOẠCH Cải cách …" in HTML, PDF and Word.
     import io

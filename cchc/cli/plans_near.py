@@ -87,7 +87,7 @@ def _is_folder(entry) -> bool:
 
 def _looks_like_a_plan(path: Path) -> bool:
     """Whether a YAML file found near (``_yaml_near``) is a plan (``cchc init -o ke-hoach.yaml``), not some other tool's:
-    one of a plan's keys begins a line of its first 64 KiB."""
+    "plan:" or "decision:" begins a line of its first 64 KiB."""
     try:
         if path.name.startswith(".") or path.suffix.lower() not in (".yaml", ".yml") or ".progress." in path.name or not path.is_file():
             return False  # a FIFO would never end a read
@@ -95,4 +95,4 @@ def _looks_like_a_plan(path: Path) -> bool:
             head = file.read(1 << 16)
     except OSError:
         return False
-    return re.search(rb"(?m)^(?:plan|sections|decision):", head) is not None
+    return re.search(rb"(?m)^(?:plan|decision):", head) is not None  # every plan has one; "sections:" alone is a book's table of contents

@@ -432,11 +432,15 @@ def _extract_heading(plan, section: str | None, agency, direct: bool = False) ->
     return "Trích: " + "; ".join(parts) if parts else None
 
 
+#: What may part "KẾ HOẠCH" from the rest of a title: spaces (a no-break one too), a line break, a colon, a dash.
+_PARTING = " \t\r\n\u00a0:-–—"
+
+
 def _title_lines(title: str) -> list[str]:
     """["KẾ HOẠCH", rest of the title]: the document type stands on its own line, as on paper."""
     kind = "KẾ HOẠCH"
-    if title.upper().startswith(kind) and title[len(kind) : len(kind) + 1] in ("", *" \t\n:-–—"):
+    if title.upper().startswith(kind) and title[len(kind) : len(kind) + 1] in ("", *_PARTING):
         # "KẾ HOẠCH Cải cách …", "KẾ HOẠCH⏎Cải cách …", "KẾ HOẠCH: Cải cách …": the line break stands for what parts them
-        rest = title[len(kind) :].lstrip(" \t\n:-–—").strip()
+        rest = title[len(kind) :].lstrip(_PARTING).strip()
         return [kind, rest] if rest else [kind]
     return [kind, title]
