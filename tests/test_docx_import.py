@@ -2167,3 +2167,12 @@ def test_a_short_form_a_cell_names_alone_is_learnt_though_not_the_names_initials
     rows = [["Rà soát", "Báo cáo", "Viễn thông Thái Bình (VNPT Thái Bình)", "Quý II/2026"], ["Kiểm tra", "Kết luận", "VNPT Thái Bình", "Quý III/2026"]]
     plan, _, _ = imported(F.small_docx(rows))
     assert [(a.name, a.short) for a in plan.agencies] == [("Viễn thông Thái Bình", ["VNPT Thái Bình"])]
+
+
+def test_an_amount_with_its_own_unit_is_commented_once():
+    # A read of this session's diff: the unit-large warning, put between the branches of the unit comments, made a
+    # cell's own unit ("50 triệu" under a heading in thousands) commented twice.
+    rows = [["Rà soát", "Báo cáo", "Sở Tư pháp", "Quý II/2026", "50 triệu"], ["Kiểm tra", "Kết luận", "Sở Nội vụ", "Quý III/2026", "5.000"]]
+    _, result, _ = imported(F.small_docx(rows, headings=("Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (nghìn đồng)")))
+    said = [key for path, keys in result.comments.items() if path[-1] == "budget" for key, _ in keys]
+    assert said.count("docx.comment.unit") == 2  # one an amount: "50 triệu" and "5.000" (nghìn đồng) each said once
