@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from cchc.abbreviations import written_out
 from cchc.agencies import AgencyRegistry, spelling_key
 from cchc.checks_money import check_headings, check_item_amount, check_total, check_total_in_words, check_total_note
-from cchc.checks_rows import check_rows
 from cchc.deadlines import KIND_RECURRING, DeadlineError, parse_deadline, start_of
 from cchc.look_alikes import foreign_letter, mixed_script
 from cchc.problems import At, Problem, error, warning
@@ -232,10 +231,18 @@ _VISIBLE = re.compile("[^\\s" + INVISIBLE.pattern[1:-1] + "]")
 
 
 def check_item_product(context: ItemContext, path, item) -> list[Problem]:
-    """A product of nothing but spaces or invisible characters is as blank as an empty one, which the schema refuses."""
-    if _VISIBLE.search(item.product) is None:
+    """A product of nothing but spaces or invisible characters is as blank as an empty one, which the schema refuses;
+    one that is a total's label ("Tổng cộng", "Cộng mục I") is warned of: its amount is counted in the total again."""
+    product = item.product
+    if _VISIBLE.search(product) is None:
         return [error("blank-product", path + ("product",), id=item.id)]
+    if len(product) <= 40 and product[:1] in "TtCc" and _TOTAL_LABEL.fullmatch(fold(product).strip()):
+        return [warning("total-as-item", path + ("product",), product=product)]
     return []
+
+
+#: A product that is a total's or a subtotal's label ("Tổng cộng", "Cộng mục I", "Cộng (I)"), not "Cộng đồng …".
+_TOTAL_LABEL = re.compile(r"tong cong\b.*|cong(?: muc| phan| cac muc)\b.*|cong\s*(?:[(:].*)?")
 
 
 def check_item_agencies(context: ItemContext, path, item) -> list[Problem]:
@@ -406,7 +413,6 @@ PLAN_CHECKS = (
     check_plan_in_article,
     check_dates,
     check_items,
-    check_rows,
     check_total,
     check_total_in_words,
     check_total_note,

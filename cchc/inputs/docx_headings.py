@@ -154,10 +154,12 @@ def _said_after(cell: str) -> tuple[str, str] | None:
 def _roles_said(columns: Columns) -> bool:
     """Whether the lead column's cells may say both roles: it names both (``both_roles``), or it is headed for those
     who carry the task out ("Cơ quan thực hiện", "Đơn vị thực hiện") and there is no partners column."""
+    if both_roles(columns):
+        return True
     if "lead" not in columns.roles or "partners" in columns.roles:
         return False
     key = fold(columns.heading(columns.roles["lead"]))
-    return " phoi hop" in key or ("thuc hien" in key and "chu tri" not in key)
+    return "thuc hien" in key and "chu tri" not in key
 
 
 def cells_by_role(columns: Columns, lead: str, partners: str) -> list[tuple[str, str]]:

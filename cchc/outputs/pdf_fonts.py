@@ -80,6 +80,15 @@ class Face:
         """Whether anything was drawn with the face."""
         return bool(self._used)
 
+    @property
+    def chars_drawn(self) -> set[str]:
+        """The characters drawn with the face (its subset's): another process's are added with ``chars_drawn |= …``."""
+        return self._used
+
+    @chars_drawn.setter
+    def chars_drawn(self, chars: set[str]) -> None:
+        self._used = chars
+
     def covers(self, text: str) -> bool:
         """Whether every character of *text* is one cchc draws with this font (it has its glyph; see drawn)."""
         glyph = self.glyph

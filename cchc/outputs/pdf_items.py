@@ -26,7 +26,7 @@ def made_in_two(layout, rows: list, unfit: type) -> dict[int, object]:
     if len(rows) < LEAST or forks.cores() < 2:
         return {}
     middle = len(rows) * PARENT_SHARE // 100
-    child = forks.Child.computing(lambda: (_blocks(layout, rows[middle:], unfit), [face._used for face in layout.faces]))
+    child = forks.Child.computing(lambda: (_blocks(layout, rows[middle:], unfit), [face.chars_drawn for face in layout.faces]))
     if child is None:
         return {}
     try:
@@ -35,7 +35,7 @@ def made_in_two(layout, rows: list, unfit: type) -> dict[int, object]:
     finally:
         child.stop()
     for face, chars in zip(layout.faces, used):
-        face._used |= chars
+        face.chars_drawn |= chars
     return dict(zip(map(id, rows), made + theirs))
 
 
