@@ -19,6 +19,7 @@ from cchc.agencies import AgencyRegistry
 from cchc.deadlines import Deadline, parse_deadline, start_of
 from cchc.money import exact_sum
 from cchc.collation import sort_key
+from cchc.search import finder
 from cchc.text import fold, roman_numeral
 
 ROLES = ("lead", "partner", "any")
@@ -130,8 +131,8 @@ def select(
     Rows selected through a group carry it in ``via``; an item that names the agency itself is never
     selected through a group (it leads and a group of it supports: it is not a partner of its own item).
     """
-    needle = fold(search) if search else None
-    if agency is None and section is None and needle is None and statuses is None:
+    found = finder(search) if search else None
+    if agency is None and section is None and found is None and statuses is None:
         return list(all_rows)  # no filter: every row, without a test for each
     groups = [] if agency is None or direct else registry.groups_of(agency)
     rank = {id(group): i for i, group in enumerate(groups)}
@@ -139,7 +140,7 @@ def select(
     for row in all_rows:
         if section is not None and row.section.numeral != section:
             continue
-        if needle is not None and needle not in fold(row.item.product) and needle not in fold(row.task.label):
+        if found is not None and not found(row.item.product) and not found(row.task.label):
             continue
         if statuses is not None and status_of(row.item.id) not in statuses:
             continue

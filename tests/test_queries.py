@@ -493,6 +493,25 @@ def test_search_ignores_diacritics_and_covers_task_text(run):
     assert [i["id"] for i in by_task] == ["III-4"]
 
 
+def test_search_marks_typed_count_and_a_match_starts_a_word(run):
+    # "hóa" (as in "hiện đại hóa") found every "Kế hoạch" and "hoạt động" too: 23 of the 41 items.
+    def found(query):
+        return {i["id"] for i in items(run("list", "--search", query, "--format", "json", "--plan", PLAN))}
+
+    every = items(run("list", "--format", "json", "--plan", PLAN))
+    texts = {i["id"]: unicodedata.normalize("NFC", f"{i['product']} {i['task'] or ''}").casefold() for i in every}
+    marked = found("hóa")
+    assert marked == {key for key, text in texts.items() if re.search(r"(?<!\w)(?:hóa|hoá)", text)}
+    assert marked and len(marked) < 10
+    assert found("HOÁ") == marked  # the tone on either vowel of "oa", in either case
+    unmarked = found("hoa")
+    assert marked < unmarked and any("hoạch" in texts[key] for key in unmarked)
+    assert not {key for key in unmarked if not re.search(r"(?<!\w)ho", texts[key])}  # never inside a word ("khoa")
+    assert found("đơn giản") == found("don gian") and found("đơn giản")
+    assert found("dơn giản") == found("đơn giản")  # a letter typed without its marks finds it with any, "d" as "đ"
+    assert found("đon gian") == found("đơn giản")
+
+
 # ---------------------------------------------------------------- JSON / CSV / table
 
 
