@@ -265,6 +265,19 @@ def find_log(plan_path: Path | str, plan, progress: Path | str | None = None, to
     return judge_log(path, plan, today)
 
 
+def second_log(log: Path) -> Problem | None:
+    """The warning for X.progress.yml beside *log*, X.progress.yaml, the one every command reads (the other's
+    entries count for nothing); None when there is no such second log."""
+    from cchc.inputs.files import file_key
+
+    if not log.name.endswith(LOG_SUFFIXES[0]) or not os.path.lexists(log):
+        return None
+    second = log.with_name(log.name.removesuffix(LOG_SUFFIXES[0]) + LOG_SUFFIXES[1])
+    if not os.path.lexists(second) or file_key(second) == file_key(log):
+        return None
+    return warning("progress-second-log", file=str(second), line=1, column=1, used=str(log))
+
+
 def check_log_beside(plan_path: Path | str, plan, today: datetime.date) -> list[Problem]:
     """Every problem ``judge_log`` finds in the log beside the plan (none there: no problem); for ``validate``."""
     return find_log(plan_path, plan, None, today)[1]

@@ -178,8 +178,9 @@ def _append(path: Path, entry, header: str) -> bytes:
     return new
 
 
-#: The first entry of a log's list, at the start of a line: its indentation is the list's.
-_LIST_INDENT = re.compile(rb"(?:^|[\r\n])( *)- ")
+#: The first entry of a log's list, at the start of a line (the first may start after a byte-order mark): its
+#: indentation is the list's.
+_LIST_INDENT = re.compile(rb"(?:^(?:\xef\xbb\xbf)?|[\r\n])( *)- ")
 
 
 def _newline(start: bytes) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import re
+import shlex
 
 from cchc.inputs.yaml import KEY
 from cchc.problems import Problem, error, value_text
@@ -410,10 +412,12 @@ def _problem(path: tuple, errs: list[dict], data, name: str, prefix: tuple = ())
         base = path[:-2] if path[-2:] == (extra, KEY) else path[:-1]
         if extra in _MOVED_TO_LOG and len(base) >= 2 and base[-2] == "items":
             item = _node(data, base[len(prefix) :])
-            item_id = item.get("id") if isinstance(item, dict) else None
-            status = item.get("status") if isinstance(item, dict) and isinstance(item.get("status"), str) else "done"
-            status = {"planned": "not_started"}.get(status, status)
-            return error("status-in-plan", path, file=name, field=extra, id=str(item_id or "ID"), status=status)
+            item = item if isinstance(item, dict) else {}
+            status = {"planned": "not_started"}.get(item.get("status"), item.get("status") if isinstance(item.get("status"), str) else "done")
+            day = str(item.get("completed_on"))  # a date, or its text: --on takes the ISO form, the day a "done" was
+            dated, plan = status == "done" and re.fullmatch(r"\d{4}-\d\d-\d\d", day), f" --plan {shlex.quote(name)}" if name and name != "-" else ""
+            return error("status-in-plan", path, key="status-in-plan.dated" if dated else "status-in-plan", file=name, field=extra,
+                         id=shlex.quote(str(item.get("id") or "ID")), status=status, day=day if dated else "", plan=plan)
         suggestion = _closest_field(extra, base)
         if suggestion is not None:  # "dealine": deadline
             return error("schema", path, key="schema.unknown-field.suggest", file=name, field=extra, suggestion=suggestion)

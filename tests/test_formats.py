@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -313,6 +314,23 @@ def test_status_in_the_plan_says_how_to_move_it(run, tmp_path):
     result = run("validate", write(tmp_path, text), "-f", "json")
     problem = next(d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "status-in-plan")
     assert "cchc progress" in problem["message"] and "--status done" in problem["message"]
+
+
+def test_status_in_the_plan_gives_a_command_that_records_it(run, tmp_path):
+    # The message said "--on NGÀY" with the day in the file, and no --plan: `progress` then read the bundled plan.
+    text = MINIMAL.read_text(encoding="utf-8").replace("budget: 10\n", "budget: 10\n            status: done\n            completed_on: 2026-03-02\n", 1)
+    folder = tmp_path / "kế hoạch"
+    folder.mkdir()
+    plan = write(folder, text)
+    problems = [d for d in json.loads(run("validate", plan, "-f", "json").stdout)["diagnostics"] if d["code"] == "status-in-plan"]
+    assert len(problems) == 2
+    command = re.search(r"`(cchc progress [^`]*)`", problems[0]["message"])[1]
+    assert "--on 2026-03-02 --plan" in command
+    # Once the fields are gone, the command the message gives records the entry in the plan's own log.
+    plan.write_text(MINIMAL.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run(*shlex.split(command)[1:])
+    assert result.exit_code == 0, result
+    assert "2026-03-02" in plan.with_name(plan.stem + ".progress.yaml").read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------- init and render's small things

@@ -592,6 +592,24 @@ def test_control_characters_a_log_holds_as_escapes_are_warned_when_read(workdir,
 
 
 @pytest.mark.parametrize("option", ["--note", "--evidence"])
+def test_a_blank_note_or_evidence_is_none(run, workdir, option):
+    # "   " (a script's empty variable, quoted) was kept: the report and `show` then gave a blank document as evidence.
+    result = run("progress", "A-3", "--status", "done", "--on", "2021-06-01", option, " \t ", "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 0, result
+    text = (workdir / "ke-hoach.progress.yaml").read_text(encoding="utf-8")
+    assert text.endswith('- id: "A-3"\n  status: "done"\n  date: "2021-06-01"\n'), text
+
+
+@pytest.mark.parametrize("command", [["progress", "--status", "done"], ["show"]])
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_a_blank_item_id_is_a_usage_error(run, workdir, command, blank):
+    # It was "no item """, exit 1, as for an id the plan lacks; it is no id at all.
+    result = run(command[0], blank, *command[1:], "--plan", workdir / "ke-hoach.yaml")
+    assert result.exit_code == 2 and "mã nhiệm vụ để trống" in result.stderr, result
+    assert not (workdir / "ke-hoach.progress.yaml").exists()
+
+
+@pytest.mark.parametrize("option", ["--note", "--evidence"])
 @pytest.mark.parametrize(
     ("text", "named"),
     [
@@ -1571,12 +1589,24 @@ def test_a_second_log_beside_the_plans_log_is_warned_of(run, workdir):
         alone = run("validate", *args, workdir / "ke-hoach.progress.yml", "--today", "2021-12-31", "-f", "json")
         found = [d["code"] for d in json.loads(alone.stdout)["diagnostics"] if d["code"] == "progress-second-log"]
         assert found == ["progress-second-log"], (args, alone)
+    # Each query and each entry recorded says so too (on stderr): only validate did, the report left the entries out in silence.
+    plan = workdir / "ke-hoach.yaml"
+    for command in (["report", "--period", "Q1/2021"], ["list", "--status", "done"], ["due", "--month", "2021-06"],
+                    ["progress", "A-1", "--status", "in_progress", "--on", "2021-03-01"]):
+        result = run(*command, "--plan", plan, "--today", "2021-12-31", "--lang", "en")
+        assert result.exit_code == 0, (command, result)
+        assert result.stderr.count("[progress-second-log]") == 1 and str(workdir / "ke-hoach.progress.yml") in result.stderr, command
+    # Not when the log is named: it is the one meant.
+    result = run("list", "--plan", plan, "--progress", workdir / "ke-hoach.progress.yaml", "--today", "2021-12-31")
+    assert result.exit_code == 0 and "progress-second-log" not in result.stderr
 
 
-def test_an_entry_is_appended_at_the_indentation_of_an_indented_log(run, workdir):
-    # A valid log written "  - id: …" (the list indented) was refused as "not a list - id: …".
+@pytest.mark.parametrize("start", ["# log\n", "\ufeff", "\ufeff# log\n"])
+def test_an_entry_is_appended_at_the_indentation_of_an_indented_log(run, workdir, start):
+    # A valid log written "  - id: …" (the list indented) was refused as "not a list - id: …"; so was one whose first
+    # line, the list's, came after a byte-order mark (Notepad's).
     log_file = workdir / "ke-hoach.progress.yaml"
-    log_file.write_text('# log\n  - id: "A-1"\n    status: in_progress\n    date: 2021-03-01\n', encoding="utf-8")
+    log_file.write_text(start + '  - id: "A-1"\n    status: in_progress\n    date: 2021-03-01\n', encoding="utf-8")
     before = log_file.read_bytes()
     result = run("progress", "A-1", "--status", "done", "--on", "2021-06-01", "--plan", workdir / "ke-hoach.yaml")
     assert result.exit_code == 0, result

@@ -73,6 +73,13 @@ def a_log_path(text: str) -> Path:
     return a_file_path(text)
 
 
+def an_item_id(text: str) -> str:
+    """An item's id as typed; a blank one is refused (a script's empty variable): no item is named so."""
+    if not text.strip():
+        raise typer.BadParameter(msg("usage.blank-id"))
+    return text
+
+
 PlanOption = Annotated[
     Optional[Path],
     typer.Option("--plan", "-p", envvar="CCHC_PLAN", metavar="PLAN", show_default=False, show_envvar=False, parser=a_path),
@@ -385,11 +392,14 @@ def load_log_for_query(path: Optional[Path], plan, progress: Optional[Path], ask
     after the machine's date is an error, or after *asked* (the date a query
     is asked about: ``--today``, ``--as-of``) when that is later.
     """
-    from cchc.progress import find_log, unreadable
+    from cchc.progress import find_log, log_path, second_log, unreadable
 
     today = today_date()
     log, problems = find_log(plan_path(path), plan, progress, max(today, asked) if asked is not None else today)
     errors = show_errors(problems)
+    second = second_log(log_path(plan_path(path))) if progress is None and log is not None and not errors else None
+    if second is not None:  # its entries count for nothing: said, not left to validate alone to say
+        note(second.text(lang()))
     if errors:
         name = errors[0].file or str(progress)
         if unreadable(errors):

@@ -15,6 +15,7 @@ from cchc.cli.common import (
     EXIT_USAGE,
     PlanOption,
     ProgressOption,
+    an_item_id,
     check_output_path,
     fail,
     lang,
@@ -58,7 +59,7 @@ def _text_option(value: Optional[str], option: str) -> Optional[str]:
     from cchc.progress import MAX_TEXT
     from cchc.progress_write import clean_text, hidden_characters
 
-    if not value:
+    if not value or not value.strip():  # blank (a script's empty variable): no text, as when not given
         return None
     try:
         text = clean_text(_as_typed(value))
@@ -86,7 +87,7 @@ def _as_typed(value: str) -> str:
 
 @app.command()
 def progress(
-    item_id: Annotated[str, typer.Argument(metavar="ID")],
+    item_id: Annotated[str, typer.Argument(metavar="ID", parser=an_item_id)],
     status: Annotated[
         Optional[str],
         typer.Option("--status", "-s", parser=status_parser(STATUSES), metavar=f"<{'|'.join(STATUSES)}>", show_default=False),
@@ -135,7 +136,7 @@ def progress(
         raise fail(msg("progress.bundled", path=str(source)), EXIT_USAGE)
     loaded = load_for_query(source)
     row = find_row(rows(loaded), item_id)
-    from cchc.progress import FAR_YEARS, Entry, LogNotAppendable, LogReadOnly, append_entry, log_path, plan_date
+    from cchc.progress import FAR_YEARS, Entry, LogNotAppendable, LogReadOnly, append_entry, log_path, plan_date, second_log
 
     since = plan_date(loaded)
     if since is not None and day < since:
@@ -162,6 +163,9 @@ def progress(
             raise fail(msg("cli.cannot-write", path=str(target), reason=exc.strerror or str(exc)), EXIT_USAGE) from None
         note(msg("progress.recorded", id=entry.id, status=msg("status." + entry.status), day=day, path=str(target)))
         _say_later_dates(row, entry, plan, progress_path)
+    second = second_log(target) if progress_path is None else None
+    if second is not None:  # the entries of the other count for nothing
+        note(second.text(lang()))
     if format is HistoryFormat.json:  # what was written, for a script that records progress
         from cchc.outputs.reporters import surrogates_escaped, to_json
 

@@ -12,6 +12,7 @@ from cchc.cli.common import (
     EXIT_PROBLEMS,
     PlanOption,
     ProgressOption,
+    an_item_id,
     fail,
     lang,
     load_for_query,
@@ -213,7 +214,7 @@ def list_items(
 
 @app.command()
 def show(
-    item_id: Annotated[str, typer.Argument(metavar="ID")],
+    item_id: Annotated[str, typer.Argument(metavar="ID", parser=an_item_id)],
     today: TodayOption = None,
     plan: PlanOption = None,
     progress: ProgressOption = None,

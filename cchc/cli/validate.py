@@ -29,6 +29,7 @@ from cchc.cli.common import (
     usage,
 )
 from cchc.cli.params import ValidateFormat
+from cchc.inputs.files import file_key
 from cchc.problems import weight
 
 
@@ -94,7 +95,7 @@ def check_files(paths: list[Path], as_of: datetime.date, progress: Path | None =
     """
     from cchc.load import PlanFileError
     from cchc.problems import error
-    from cchc.progress import LOG_SUFFIXES, has_log_beside, is_log_name, judge_log, log_path, plan_beside, unreadable
+    from cchc.progress import LOG_SUFFIXES, has_log_beside, is_log_name, judge_log, log_path, plan_beside, second_log, unreadable
 
     files: dict[str, None] = {}  # in order, each once
     problems = []
@@ -144,7 +145,7 @@ def check_files(paths: list[Path], as_of: datetime.date, progress: Path | None =
             # The progress log beside the plan is part of what the plan's repository holds.
             found = judge_log(log, loaded.plan, as_of)[1]
             problems.extend(found)
-            second = _second_log(log) if progress is None else None
+            second = second_log(log) if progress is None else None
             if second is not None:
                 files[second.file] = None
                 problems.append(second)
@@ -154,42 +155,16 @@ def check_files(paths: list[Path], as_of: datetime.date, progress: Path | None =
         files[str(path)] = None
         problems.extend(found)
         first = path.with_name(path.name.removesuffix(LOG_SUFFIXES[1]) + LOG_SUFFIXES[0])
-        second = _second_log(first) if path.name.endswith(LOG_SUFFIXES[1]) else None
+        second = second_log(first) if path.name.endswith(LOG_SUFFIXES[1]) else None
         if second is not None and second.file == str(path):  # the .yml one, checked alone (what a commit changed)
             problems.append(second)
         cannot_read = cannot_read or unread
     return list(files), sorted(problems), cannot_read
 
 
-def _second_log(log: Path):
-    """The warning for X.progress.yml beside *log*, X.progress.yaml, the one every command reads (the other's
-    entries count for nothing); None when there is no such second log."""
-    from cchc.problems import warning
-    from cchc.progress import LOG_SUFFIXES
-
-    if not log.name.endswith(LOG_SUFFIXES[0]) or not os.path.lexists(log):
-        return None
-    second = log.with_name(log.name.removesuffix(LOG_SUFFIXES[0]) + LOG_SUFFIXES[1])
-    if not os.path.lexists(second) or file_key(second) == file_key(log):
-        return None
-    return warning("progress-second-log", file=str(second), line=1, column=1, used=str(log))
-
-
 def _log_key(log: Path, plan: Path | None) -> tuple:
     """A log and the plan it is checked against, as the files they are (links resolved)."""
     return file_key(log), file_key(plan) if plan is not None else None
-
-
-def file_key(path: Path) -> tuple | str:
-    """What a file is, whatever it is called: its device and inode (a hard link is the same file), else its real path."""
-    try:
-        status = os.stat(path)
-    except (OSError, ValueError):
-        try:
-            return os.path.realpath(path)
-        except OSError:  # a relative name in a working folder deleted since: the name is all there is
-            return os.fspath(path)
-    return status.st_dev, status.st_ino
 
 
 def check_log_alone(path: Path, as_of: datetime.date) -> tuple[list, bool]:

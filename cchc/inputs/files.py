@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+from pathlib import Path
 from typing import Any
 
 #: Bytes asked of the operating system per read when the size is not known.
@@ -90,3 +91,15 @@ def _read(fd: int, limit: int, size: int) -> bytes:
         total += len(chunk)
         want = CHUNK
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def file_key(path: Path) -> tuple | str:
+    """What a file is, whatever it is called: its device and inode (a hard link is the same file), else its real path."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        try:
+            return os.path.realpath(path)
+        except OSError:  # a relative name in a working folder deleted since: the name is all there is
+            return os.fspath(path)
+    return status.st_dev, status.st_ino

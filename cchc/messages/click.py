@@ -28,6 +28,7 @@ MESSAGES = {
         "sổ theo dõi tiến độ là một tệp: \"-\" (đầu vào hay đầu ra chuẩn) không giữ được sổ; hãy ghi tên tệp",
         "a progress log is a file: \"-\" (standard input or output) cannot hold one; give a file's name",
     ),
+    "usage.blank-id": ("mã nhiệm vụ để trống: hãy ghi mã, như I-1", "the item id is blank: give one, such as I-1"),
     "usage.folder-path": (
         "{path!q} là tên một thư mục (kết thúc bằng /, /. hay /..): hãy ghi tên tệp",
         "{path!q} names a folder (it ends in /, /. or /..): give a file's name",

@@ -101,9 +101,15 @@ MESSAGES = {
     "schema.other": ("{field!f}: giá trị không hợp lệ", "{field}: invalid value ({detail})"),  # pydantic's words: English only
     "status-in-plan": (
         "tiến độ không ghi trong kế hoạch đã ban hành: bỏ trường {field!q} và ghi vào sổ theo dõi bằng lệnh "
-        "`cchc progress {id} --status {status} --on NGÀY`",
+        "`cchc progress {id} --status {status} --on NGÀY{plan}`",
         "progress is not kept in the approved plan: remove {field!q} and record it in the log with "
-        "`cchc progress {id} --status {status} --on DATE`",
+        "`cchc progress {id} --status {status} --on DATE{plan}`",
+    ),
+    "status-in-plan.dated": (
+        "tiến độ không ghi trong kế hoạch đã ban hành: bỏ trường {field!q} và ghi vào sổ theo dõi bằng lệnh "
+        "`cchc progress {id} --status {status} --on {day}{plan}`",
+        "progress is not kept in the approved plan: remove {field!q} and record it in the log with "
+        "`cchc progress {id} --status {status} --on {day}{plan}`",
     ),
     # Meaning.
     "duplicate-id": ("mã {id!q} bị dùng hai lần (lần đầu ở dòng {at})", "item id {id!q} is used twice (first on line {at})"),
