@@ -10,12 +10,25 @@ import pytest
 from conftest import ROOT
 
 FORMAT = ROOT / "docs" / "format.md"
-EXAMPLES = re.findall(r"```yaml\n(# example: .*?)```", FORMAT.read_text(encoding="utf-8"), re.S)
+#: The reference in English, and in Vietnamese: each is checked alike.
+FORMATS = [FORMAT, ROOT / "docs" / "format.vi.md"]
+EXAMPLES = [example for path in FORMATS for example in re.findall(r"```yaml\n(# example: .*?)```", path.read_text(encoding="utf-8"), re.S)]
 
 
-def test_the_format_reference_has_an_example_of_each_kind():
-    names = [example.splitlines()[0] for example in EXAMPLES]
+@pytest.mark.parametrize("path", FORMATS, ids=lambda p: p.name)
+def test_the_format_reference_has_an_example_of_each_kind(path):
+    names = [example.splitlines()[0] for example in re.findall(r"```yaml\n(# example: .*?)```", path.read_text(encoding="utf-8"), re.S)]
     assert len(names) == 3, names
+
+
+def test_the_two_references_give_the_same_examples_and_deadline_table():
+    def plain(path):  # the examples without their comments (a comment may be translated), and the deadline rows
+        text = path.read_text(encoding="utf-8")
+        examples = [re.sub(r"(?m)^((?:[^#\n\"']|\"[^\"\n]*\"|'[^'\n]*')*?)\s*#(?! example:).*$", r"\1", e)
+                    for e in re.findall(r"```yaml\n(# example: .*?)```", text, re.S)]
+        return examples, re.findall(r"^\| ([^|]+) \| `([a-z_]+)` \|", text, re.M)
+
+    assert plain(FORMATS[0]) == plain(FORMATS[1])
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.splitlines()[0][11:])
@@ -28,19 +41,21 @@ def test_format_examples_validate(run, tmp_path, example):
     assert run("render", "--plan", path, "-f", "md").exit_code == 0
 
 
-def test_the_format_reference_lists_every_field_of_the_schema():
+@pytest.mark.parametrize("path", FORMATS, ids=lambda p: p.name)
+def test_the_format_reference_lists_every_field_of_the_schema(path):
     from cchc.model import Agency, Block, Decision, Item, PlanHeader, Section, Signer, Task
 
-    text = FORMAT.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
     for model in (Decision, PlanHeader, Agency, Block, Section, Task, Item, Signer):
         for name in model.model_fields:
             assert f"`{name}`" in text, f"docs/format.md does not describe {model.__name__}.{name}"
 
 
-def test_the_deadline_table_matches_the_grammar():
+@pytest.mark.parametrize("path", FORMATS, ids=lambda p: p.name)
+def test_the_deadline_table_matches_the_grammar(path):
     from cchc.deadlines import parse_deadline
 
-    rows = re.findall(r"^\| ([^|]+) \| `([a-z_]+)` \|", FORMAT.read_text(encoding="utf-8"), re.M)
+    rows = re.findall(r"^\| ([^|]+) \| `([a-z_]+)` \|", path.read_text(encoding="utf-8"), re.M)
     assert len(rows) > 20
     for wordings, kind in rows:
         for wording in wordings.strip().split("; "):
