@@ -173,6 +173,16 @@ def test_an_import_that_finds_no_task_table_exits_1(run, tmp_path):
     assert (tmp_path / "k.yaml").exists()  # written, as for any result with errors
 
 
+@pytest.mark.parametrize("headings", [("TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"),
+                                      ("STT", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành")])
+def test_a_task_table_of_headings_alone_is_told_it_has_no_task_row(run, tmp_path, headings):
+    # It was told "no task table found (it needs columns such as …)": the person renamed columns that were right.
+    source = tmp_path / "k.docx"
+    source.write_bytes(F.small_docx([], headings=headings))
+    result = run("import", source, "-o", tmp_path / "k.yaml")
+    assert result.exit_code == 1 and "lỗi [docx.no-items]" in result.stderr and "docx.no-table" not in result.stderr, result
+
+
 def test_an_import_whose_task_rows_sit_in_a_table_of_other_columns_nested_in_a_cell_exits_1(run, tmp_path):
     # Rows nested in a cell, in a table of other columns than the task table's, are not read as items: the import
     # found the table, read no row, and once exited 0 with a plan of no item ("written, and it validates").

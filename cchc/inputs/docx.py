@@ -388,7 +388,8 @@ class _Document:
         data["sections"] = tables.sections
         data["prose_after"] = prose.blocks(self.after) or None
         if not any(task.get("items") for section in tables.sections for task in section.get("tasks") or []):  # no item read
-            self.warnings.append(("docx.no-items" if tables.sections else "docx.no-table", Place(), {}))
+            # A task table read (its headings were: self.headings is set) with no task row is no table missing.
+            self.warnings.append(("docx.no-items" if tables.sections or self.headings is not None else "docx.no-table", Place(), {}))
         comments = self._comment_paths(agency_comments, year_guess)
         problems = [
             Problem(self.name, 0, 0, "warning", key, tuple({**place.args(), **args}.items()))
