@@ -512,6 +512,16 @@ def test_search_marks_typed_count_and_a_match_starts_a_word(run):
     assert found("đon gian") == found("đơn giản")
 
 
+@pytest.mark.parametrize("lang, heading, led", [("vi", "Kinh phí (triệu đồng)", "Kinh phí chủ trì (triệu đồng)"),
+                                                ("en", "Budget (million VND)", "Budget led (million VND)")])
+def test_a_tables_column_of_amounts_says_their_unit(run, lang, heading, led):
+    # "Kinh phí 40" in `sections`, `due`, `list`: 40 what? Only `budget` said "Triệu đồng".
+    for command in (["sections"], ["due", "--month", "2021-06"], ["list"]):
+        header = run(*command, "--plan", PLAN, "--lang", lang).stdout.lstrip().split("\n")[0 if command[0] != "due" else 2]
+        assert header.rstrip().endswith(heading) or f"{heading}  " in header, (command, header)
+    assert run("agencies", "--plan", PLAN, "--lang", lang).stdout.split("\n")[0].rstrip().endswith(led)
+
+
 # ---------------------------------------------------------------- JSON / CSV / table
 
 

@@ -316,7 +316,7 @@ def sections(plan: PlanOption = None, format: ItemFormatOption = ItemFormat.tabl
         tables.Column(msg("col.section")),
         tables.Column(msg("col.content"), 56),
         tables.Column(msg("col.items"), right=True),
-        tables.Column(msg("col.budget"), right=True),
+        tables.Column(msg("col.budget-million"), right=True),
     ]
     # A plan with no figure anywhere shows no sum of nothing: its budget cells stay blank.
     figures = report.has_figures or report.declared is not None

@@ -42,6 +42,7 @@ MESSAGES = {
     "col.deadline": ("Thời hạn", "Deadline"),
     "col.due": ("Hạn chót", "Due"),
     "col.budget": ("Kinh phí", "Budget"),
+    "col.budget-million": ("Kinh phí (triệu đồng)", "Budget (million VND)"),  # a column of amounts: its unit said
     "col.note": ("Ghi chú", "Note"),
     "col.status": ("Tình trạng", "Status"),
     "col.history": ("Tiến độ", "Progress"),
@@ -53,7 +54,7 @@ MESSAGES = {
     "col.lead-count": ("Chủ trì", "As lead"),
     "col.partner-count": ("Phối hợp", "As partner"),  # --role partner, the list's Partners
     "col.via-group": ("Qua nhóm (chủ trì/phối hợp)", "Through a group (lead/partner)"),
-    "col.lead-budget": ("Kinh phí chủ trì", "Budget led"),
+    "col.lead-budget": ("Kinh phí chủ trì (triệu đồng)", "Budget led (million VND)"),
     "col.items": ("Số nhiệm vụ", "Items"),
     "col.sections-sum": ("Cộng các mục", "All sections"),  # the sum of the sections, not the declared "Tổng cộng"
     # Item tables.

@@ -235,7 +235,7 @@ def items_table(
         Column(t("col.lead", lang), 28),
         Column(t("col.deadline", lang), 16),
         Column(t("col.due", lang), 10),
-        Column(t("col.budget", lang), 12, right=True),
+        Column(t("col.budget-million", lang), 12, right=True),
     ]
     with_status = status_of is not None and any(status_of(row.item.id) for _, rows in groups for row in rows)
     if with_status:
