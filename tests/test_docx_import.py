@@ -2176,3 +2176,29 @@ def test_an_amount_with_its_own_unit_is_commented_once():
     _, result, _ = imported(F.small_docx(rows, headings=("Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (nghìn đồng)")))
     said = [key for path, keys in result.comments.items() if path[-1] == "budget" for key, _ in keys]
     assert said.count("docx.comment.unit") == 2  # one an amount: "50 triệu" and "5.000" (nghìn đồng) each said once
+
+
+@pytest.mark.parametrize("merges", [
+    [((1, 0), (2, 0)), ((1, 1), (2, 1)), ((3, 0), (4, 0)), ((3, 1), (4, 1))],  # each over its section's rows
+    [((1, 1), (2, 1)), ((3, 1), (4, 1))],  # the title's cell alone merged down, the numeral on the first row
+    [((1, 0), (2, 0)), ((1, 1), (2, 1))],  # the second section's numeral and title on each of its rows
+])
+def test_a_sections_numeral_in_the_stt_cell_beside_its_title_is_the_sections(merges):
+    # "I | CẢI CÁCH THỂ CHẾ" beside the section's items, in a Nội dung column: the sections were numbered "1", "2"
+    # (a guess that said the document numbers none) and "I", "II" were the first items' numbers.
+    headings = ("STT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành")
+    rows = [["I", "CẢI CÁCH THỂ CHẾ", "Kế hoạch rà soát", "Phòng Tư pháp", "Tháng 2/2026"],
+            ["", "", "Báo cáo kết quả rà soát", "Phòng Tư pháp", "Tháng 11/2026"],
+            ["II", "CẢI CÁCH TÀI CHÍNH CÔNG", "Quyết định giao tự chủ", "Phòng Tài chính - Kế hoạch", "Quý I/2026"],
+            ["", "", "Báo cáo tự chủ", "Phòng Tài chính - Kế hoạch", "Tháng 12/2026"]]
+    if len(merges) == 2 and merges[0][0] == (1, 0):
+        rows[3][:2] = ["II", "CẢI CÁCH TÀI CHÍNH CÔNG"]
+    for (r1, c1), (r2, _) in merges:
+        for r in range(r1 + 1, r2 + 1):
+            rows[r - 1][c1] = None
+    plan, result, text = imported(F.small_docx(rows, headings=headings, merges=merges))
+    sections = [(s.numeral, s.title) for s in plan.sections]
+    assert sections == [("I", "CẢI CÁCH THỂ CHẾ"), ("II", "CẢI CÁCH TÀI CHÍNH CÔNG")]
+    assert [i.stt for _, _, i in plan.items()] == [None] * len(list(plan.items()))
+    assert [i.id for _, _, i in plan.items()][:3] == ["I-1", "I-2", "II-1"]
+    assert "đoán: mục không có số thứ tự" not in text

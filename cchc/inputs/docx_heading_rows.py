@@ -5,9 +5,11 @@ heading that carries the sum of what is under it; each told from the row's own c
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from cchc.inputs.docx_body import Cell
-from cchc.inputs.docx_table import Columns, amount_in_million, looks_like_section, section_heading
+from cchc.inputs.docx_table import Columns, amount_in_million, items_under, looks_like_section, section_heading
+from cchc.money import exact_sum
 
 _ROMAN_OR_LETTER = re.compile(r"(?:[IVXLC]{1,7}|[A-Z])[.)]?")
 #: A label longer than this does not fit the model's Label.
@@ -72,3 +74,33 @@ def heading_with_amount(own: list[Cell], columns: Columns, next_stt: str):
     else:
         under = numbered_heading(own[:2], columns, next_stt) is not None
     return (label, own[1].text, found[0]) if under else None
+
+
+def check_heading_amounts(reader) -> None:
+    """Warn (on *reader*, a ``docx_rows.TableReader``) where a heading's amount is not the sum of the items under it
+    (read whole: a section may run on)."""
+    totals: dict[int, object] = {}  # one sum a section or task: a heading typed again on each page is one scope
+    warned: set[tuple[int, str]] = set()  # and one warning for each figure it is typed with
+    where = {id(task): (section["tasks"], at) for section in reader.sections for at, task in enumerate(section["tasks"])}
+    for scope, amount, label, cell, written in reader.heading_amounts:
+        if id(scope) not in totals:
+            items = (scope["items"] or items_under(*where[id(scope)])) if "items" in scope else [item for task in scope["tasks"] for item in task["items"]]
+            totals[id(scope)] = exact_sum([item["budget"] for item in items if isinstance(item["budget"], (int, Decimal))])
+        total = totals[id(scope)]
+        if total != amount and (id(scope), written) not in warned:
+            warned.add((id(scope), written))
+            reader.warn("docx.heading-sum-mismatch", cell.place, text=label.text, written=written, amount=amount, sum=total)
+
+
+def section_numeral(section: dict, stt: str, stt_slot, comments: list) -> bool:
+    """Whether *stt*, a numeral in the STT cell of the row that opened the *section* with a title of no numeral of
+    its own ("I" beside "CẢI CÁCH THỂ CHẾ", the title's cell merged down over the section's rows or not), is the
+    section's numeral: then it is made so (its guess is taken back). It was the first item's number, or its task's,
+    and the section was numbered 1 in its stead."""
+    if not (stt_slot.own and _ROMAN_OR_LETTER.fullmatch(stt)):
+        return False
+    if section["numeral"] is not None:  # the section's numeral again, beside its title typed again ("1" is an item's)
+        return section["numeral"] == stt.rstrip(".)")
+    section["numeral"] = stt.rstrip(".)")
+    comments[:] = [c for c in comments if not (c[0] is section and c[2] == "docx.guess.section-label")]
+    return True

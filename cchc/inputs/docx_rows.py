@@ -11,7 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
-from cchc.inputs.docx_heading_rows import MAX_LABEL, heading_with_amount, numbered_heading, section_row
+from cchc.inputs.docx_heading_rows import MAX_LABEL, check_heading_amounts, heading_with_amount, numbered_heading, section_numeral, section_row
 from cchc.inputs.docx_headings import cells_by_role, column_warnings, unit_named, unread_cells
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_repeats import drop_repeated_parts
@@ -51,6 +51,7 @@ class TableReader:
         self._task: dict | None = None
         self._part_title: str | None = None  # the section title of a part's rows before any section row (new_part)
         self.parts: list[tuple] = []  # where each part starts in sections, its table's place, its title and that one's place
+        self._stt_numerals: set[int] = set()  # the sections numbered by an STT cell beside their titles
         self._part_section: dict | None = None  # the section a part's title opened (its rows before a section row of its own)
         self.places: dict[int, Place] = {}  # each item's row, by the item's identity
         self._unit_said: set[int] = set()
@@ -65,7 +66,7 @@ class TableReader:
         self._all_sum = RunningSum()
         #: A section's or task's heading row that carries an amount: (its dict, the amount, the STT cell, as written),
         #: checked against the items under it once all are read.
-        self._heading_amounts: list[tuple[dict, object, Cell, Cell, str]] = []  # scope, amount, label, its cell, as written
+        self.heading_amounts: list[tuple[dict, object, Cell, Cell, str]] = []  # scope, amount, label, its cell, as written
         self._chars = 0
         self._breakdown, self._after_total = None, False  # what is left of the total to break down; the last row was the total
         #: Whether an STT cell merged down beside its task's cell numbered the task, and the (task, item) of each
@@ -157,7 +158,7 @@ class TableReader:
             carried = heading_with_amount(own, columns, next_stt(grid, r, columns))
             if carried is not None:  # "I | CẢI CÁCH THỂ CHẾ | … | 25": a heading and the sum of what is under it
                 scope = self.heading_row(carried[0], carried[1])
-                self._heading_amounts.append((scope, carried[2], own[0], _cell_in(own, roles["budget"]), value("budget")))
+                self.heading_amounts.append((scope, carried[2], own[0], _cell_in(own, roles["budget"]), value("budget")))
                 return
         heading = None if has_data else section_row(own, columns)
         if heading is not None and heading[0] is None and own[0].span < 2 and len(own) == 1:  # a line of capitals, no numeral
@@ -182,6 +183,8 @@ class TableReader:
         current = self._section
         if current is not None and (current["numeral"], current["title"]) == (label, title):
             return
+        if current is not None and label is None and current["title"] == title and id(current) in self._stt_numerals:
+            return  # its title again, its numeral in the STT cell (``section_numeral``)
         self._section, self._task = {"numeral": label, "title": title, "tasks": []}, None
         self.sections.append(self._section)
         if label is None:
@@ -197,7 +200,7 @@ class TableReader:
     def finish(self) -> None:
         """What is checked and taken out once every table is read: rows that repeat tasks, heading amounts."""
         drop_repeated_parts(self)
-        self.check_heading_amounts()
+        check_heading_amounts(self)
 
     def heading_row(self, label: str | None, title: str | None) -> dict:
         """A row naming a section, or a task: numbered in another kind than its section ("1." under "I."), or
@@ -284,6 +287,8 @@ class TableReader:
             self.warn("docx.unplaced-cell", stt_slot.cell.place, text=stt)
         elif stt and stt_slot.cell.vmerge is not None and not stt_slot.own:
             pass  # merged down from a row above: its number is written there once, not on every row it covers
+        elif stt and opened_section and section_numeral(self._section, stt, stt_slot, self.comments):
+            self._stt_numerals.add(id(self._section))  # "I" beside its section's title, which has none: its numeral
         elif stt and stt_slot.cell.vmerge is not None and opened_task and task_slot.cell.vmerge is not None and self._task["number"] is None:
             self._task["number"] = stt  # merged down with its task's cell: the task's number
             self.stt_numbers_tasks = True
@@ -359,20 +364,6 @@ class TableReader:
             self.comments.append((item, field_name, key, args))
 
     # ------------------------------------------------------------ totals
-
-    def check_heading_amounts(self) -> None:
-        """Warn where a heading's amount is not the sum of the items under it (read whole: a section may run on)."""
-        totals: dict[int, object] = {}  # one sum a section or task: a heading typed again on each page is one scope
-        warned: set[tuple[int, str]] = set()  # and one warning for each figure it is typed with
-        where = {id(task): (section["tasks"], at) for section in self.sections for at, task in enumerate(section["tasks"])}
-        for scope, amount, label, cell, written in self._heading_amounts:
-            if id(scope) not in totals:
-                items = (scope["items"] or items_under(*where[id(scope)])) if "items" in scope else [item for task in scope["tasks"] for item in task["items"]]
-                totals[id(scope)] = exact_sum([item["budget"] for item in items if isinstance(item["budget"], (int, Decimal))])
-            total = totals[id(scope)]
-            if total != amount and (id(scope), written) not in warned:
-                warned.add((id(scope), written))
-                self.warn("docx.heading-sum-mismatch", cell.place, text=label.text, written=written, amount=amount, sum=total)
 
     def subtotal_row(self, label: Cell, cell: Cell, budget: str, columns: Columns) -> None:
         """A subtotal ("Cộng mục I", "Cộng phần trích"): not data, so not kept; a warning, at its amount's *cell*, when
