@@ -2202,3 +2202,26 @@ def test_a_sections_numeral_in_the_stt_cell_beside_its_title_is_the_sections(mer
     assert [i.stt for _, _, i in plan.items()] == [None] * len(list(plan.items()))
     assert [i.id for _, _, i in plan.items()][:3] == ["I-1", "I-2", "II-1"]
     assert "đoán: mục không có số thứ tự" not in text
+
+
+@pytest.mark.parametrize("ids, taken", [(("1-1", "1-2"), True), (("1-1", "9-9"), False)])
+def test_the_editors_notes_of_cchcs_html_go_back_to_their_items(ids, taken):
+    # The page's marks and list, kept as text by the word processor that saved it, made products "….[1]" and the list
+    # the plan's own closing text. A list naming an item the plan lacks is no such list: it stays, as written.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", bold=True, center=True)
+    F.task_table(doc, [["Nhiệm vụ", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+                       ["Rà soát", "Báo cáo rà soát.[1]", "Sở Tư pháp", "Quý II/2026"],
+                       ["Tập huấn", "Lớp tập huấn[2]", "Sở Nội vụ", "Quý III/2026"]])
+    F.para(doc, "Ghi chú của người biên tập")
+    F.para(doc, f"1. {ids[0]}: Ô sản phẩm in nghiêng trong văn bản gốc.")
+    F.para(doc, f"2. {ids[1]}: Có lẽ là lỗi chính tả; giữ nguyên văn bản gốc.")
+    plan, _, _ = imported(F.to_bytes(doc))
+    found = [(i.product, i.note) for _, _, i in plan.items()]
+    if taken:
+        assert found == [("Báo cáo rà soát.", "Ô sản phẩm in nghiêng trong văn bản gốc."),
+                         ("Lớp tập huấn", "Có lẽ là lỗi chính tả; giữ nguyên văn bản gốc.")]
+        assert not plan.prose_after
+    else:
+        assert found == [("Báo cáo rà soát.[1]", None), ("Lớp tập huấn[2]", None)]
+        assert "Ghi chú của người biên tập" in str(plan.prose_after)

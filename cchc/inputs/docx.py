@@ -26,7 +26,9 @@ from cchc.inputs.docx_continued import closing_split, rows_above_headings, same_
 from cchc.inputs.docx_styles import Numbering, Styles
 from cchc.inputs.docx_package import DocxRefused, open_package
 from cchc.inputs.docx_ids import deadlines_year, item_paths, number_tasks, numbered_ids
+from cchc.inputs.docx_notes import take_editor_notes
 from cchc.inputs.docx_rows import TableReader
+from cchc.inputs.docx_signature import bare_signature, signature_table
 from cchc.inputs.docx_sources import with_sources_added
 from cchc.inputs.docx_columns import find_columns
 from cchc.inputs.docx_table import Columns, is_caps
@@ -298,14 +300,14 @@ class _Document:
             self.all_text.extend(p.text for p in paragraphs)
             if _layout_table(paragraphs, events):
                 events.extend(paragraphs)
-            elif _signature_table(element, paragraphs):
+            elif signature_table(element, paragraphs):
                 events.append(dataclasses.replace(paragraphs[0], landmark="signer"))
                 events.extend(paragraphs[1:])
             elif paragraphs:
                 start = next((p.text for p in paragraphs if p.text.strip()), "")  # what lets a person find the table
                 start = start if len(start) <= OTHER_TABLE_START else start[: OTHER_TABLE_START - 1] + "…"
                 self.warnings.append(("docx.other-table", Place(table=element.index, row=1, column=1), {"count": len(paragraphs), "start": start}))
-        return _bare_signature(events)
+        return bare_signature(events)
 
     def _new_part(self, lines: list[Para], place: Place) -> None:
         """A task table under an appendix's own heading, after another task table: its rows go into a section named by
@@ -359,6 +361,7 @@ class _Document:
         tables.finish()
         number_tasks(tables.sections, tables.stt_numbers_tasks, tables.stt_beside_task)
         numbered_ids(tables.sections)
+        take_editor_notes(self.after, tables.sections)  # cchc's own HTML saved as .docx: its notes, back on the items
         year, year_guess = self._year()
         self.book.learn([text for _, _, text in tables.agency_cells])
         self.book.learn_prose(self.all_text)
@@ -464,36 +467,3 @@ def _layout_table(paragraphs: list[Para], events: list) -> bool:
     if not any(isinstance(e, Para) for e in events):
         return True
     return any(prose.kind(p) in ("motto", "recipients", "signer", "decision", "plan") for p in paragraphs)
-
-
-#: The most paragraphs a signature block with no authority line is looked for in (a position, a "(Đã ký)", a name).
-_BARE_SIGNATURE_PARAGRAPHS = 4
-
-
-def _bare_signature(events: list) -> list:
-    """*events*, a signature block with no authority line ("GIÁM ĐỐC", then the name: a head signing in their
-    own name) marked as the signature when nothing but Nơi nhận, an appendix or the end follows it."""
-    for k, event in enumerate(events):
-        if not isinstance(event, Para) or event.landmark is not None or prose.kind(event) is not None or not is_caps(event.text.split("\n")[0]):
-            continue
-        end = k + 1
-        while end < len(events) and end - k < _BARE_SIGNATURE_PARAGRAPHS and isinstance(events[end], Para) and prose.kind(events[end]) is None:
-            end += 1
-        if end < len(events) and (not isinstance(events[end], Para) or prose.kind(events[end]) not in ("recipients", "appendix")):
-            continue
-        lines = [line.strip() for para in events[k:end] for line in para.text.split("\n") if line.strip()]
-        if prose.bare_signature(lines):
-            events[k] = dataclasses.replace(event, landmark="signer")
-    return events
-
-
-def _signature_table(grid, paragraphs: list[Para]) -> bool:
-    """A signature block alone in a borderless one-row table (no Nơi nhận beside it): a position in capitals
-    and a name, centred, in one cell; read as the signature, which it is only by where it stands."""
-    if len(grid.slots) != 1 or grid.width > 2 or not 1 <= len(paragraphs) <= 6:
-        return False
-    if len({p.place for p in paragraphs}) != 1 or not all(p.centered and len(p.text) <= 80 for p in paragraphs):
-        return False
-    signer, recipients, unused = prose.closing(paragraphs)
-    return signer is not None and not recipients and not unused
-
