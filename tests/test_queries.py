@@ -522,6 +522,14 @@ def test_a_tables_column_of_amounts_says_their_unit(run, lang, heading, led):
     assert run("agencies", "--plan", PLAN, "--lang", lang).stdout.split("\n")[0].rstrip().endswith(led)
 
 
+@pytest.mark.parametrize("args, title", [(["--from", "2021-04", "--to", "2021-06"], "Đến hạn từ tháng 04/2021 đến tháng 06/2021"),
+                                         (["--to", "2021-02"], "Đến hạn đến hết tháng 02/2021"),
+                                         (["--from", "2021-11"], "Đến hạn từ tháng 11/2021 trở đi")])
+def test_a_range_of_months_is_said_with_its_months(run, args, title):
+    # "Đến hạn từ 04/2021 đến 06/2021": the note of an empty result said "từ tháng 12/2020 đến tháng 12/2021".
+    assert run("due", *args, "--plan", PLAN, "--today", "2021-01-01").stdout.split("\n")[0] == title
+
+
 # ---------------------------------------------------------------- JSON / CSV / table
 
 

@@ -64,9 +64,9 @@ MESSAGES = {
     "cli.month-or-range": ("dùng --month hoặc --from/--to, không dùng cả hai", "give either --month or --from/--to, not both"),
     "cli.from-after-to": ("--from {first} sau --to {last}", "--from {first} is after --to {last}"),
     "period.month": ("tháng {month}", "in {month}"),
-    "period.between": ("từ {first} đến {last}", "between {first} and {last}"),
-    "period.from": ("từ {first} trở đi", "from {first} on"),
-    "period.until": ("đến hết {last}", "up to {last}"),
+    "period.between": ("từ tháng {first} đến tháng {last}", "between {first} and {last}"),
+    "period.from": ("từ tháng {first} trở đi", "from {first} on"),
+    "period.until": ("đến hết tháng {last}", "up to {last}"),
     "cli.nothing-due": ("Không có nhiệm vụ nào đến hạn {period}.", "No items due {period}."),
     "cli.nothing-due.pending": (
         "Không có nhiệm vụ nào đến hạn {period} mà chưa hoàn thành hoặc hủy bỏ: {count} nhiệm vụ đến hạn trong thời gian đó đã hoàn thành hoặc hủy bỏ.",

@@ -40,7 +40,7 @@ MESSAGES = {
         "{name} chỉ được ghi một lần (đã ghi {count} lần: {values}); mỗi lệnh làm việc với một giá trị",
         "{name} may be given once (given {count} times: {values}); the command works on one value",
     ),
-    "usage.extra": ("thừa tham số không mong đợi ({args})", "unexpected extra argument(s) ({args})"),
+    "usage.extra": ("thừa tham số: {args}", "unexpected extra argument(s): {args}"),
     "usage.no-command": ("không có lệnh {name!q}", "no such command {name!q}"),
     "usage.did-you-mean": ("có phải là {name!q}?", "did you mean {name!q}?"),
     "usage.missing-command": ("thiếu tên lệnh", "missing command"),
