@@ -11,11 +11,11 @@ STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done", "cancelled")
 #: (``status.*`` in the catalogue), compared by ``cchc.text.word_key``: ``--status`` takes them ("undated" is
 #: ``list``'s), and a log that holds one is told the code it means.
 STATUS_WORDS = {
-    "not_started": ("chưa bắt đầu", "chưa làm"),
-    "in_progress": ("đang làm", "đang triển khai"),
+    "not_started": ("chưa bắt đầu", "chưa làm", "chưa TH"),  # "Chưa TH", "Đang TH": the report's short headings
+    "in_progress": ("đang làm", "đang triển khai", "đang TH"),
     "done": ("đã hoàn thành", "xong", "đã xong", "hoàn tất", "đã hoàn tất"),
     "cancelled": ("hủy", "đã hủy", "canceled"),
-    "undated": ("không có hạn", "no due date"),
+    "undated": ("không có hạn", "không hạn", "no due date"),
 }
 
 

@@ -336,6 +336,16 @@ def test_status_in_the_plan_gives_a_command_that_records_it(run, tmp_path):
 # ---------------------------------------------------------------- init and render's small things
 
 
+@pytest.mark.parametrize("typed, kind", [("quyết định", "decision:"), ("Kế hoạch", None), ("KE_HOACH", None), ("quyet dinh", "decision:")])
+def test_init_takes_the_kind_in_words(run, tmp_path, typed, kind):
+    # "--kind quyết định" was refused: only the codes "quyet-dinh" and "ke-hoach" were taken.
+    result = run("init", "--kind", typed, "-o", tmp_path / "k.yaml")
+    assert result.exit_code == 0, result
+    text = (tmp_path / "k.yaml").read_text(encoding="utf-8")
+    assert ("\ndecision:" in text) == (kind is not None)
+    assert run("init", "--kind", "quyết", "-o", tmp_path / "q.yaml").exit_code == 2
+
+
 @pytest.mark.parametrize("kind", ["quyet-dinh", "ke-hoach"])
 def test_init_writes_a_starter_that_validates(run, tmp_path, kind):
     path = tmp_path / f"{kind}.yaml"

@@ -21,6 +21,16 @@ class Kind(str, Enum):
     ke_hoach = "ke-hoach"
 
 
+def kind_parser(value: str) -> Kind:
+    """A --kind value: its code, or the words for it, marks or not ("quyết định", "Kế hoạch", "ke_hoach")."""
+    from cchc.text import word_key
+
+    for kind in Kind:
+        if word_key(value) == word_key(kind.value):
+            return kind
+    raise typer.BadParameter(msg("usage.choice", value=value, choices=", ".join(f"'{kind.value}'" for kind in Kind)))
+
+
 #: The year the starters are written for; the decision approving a plan is dated the year before.
 STARTER_YEAR = 2026
 
@@ -66,7 +76,7 @@ def _comment_in(line: str, words: dict[str, str]) -> str:
 
 @app.command()
 def init(
-    kind: Annotated[Kind, typer.Option("--kind", "-k")] = Kind.ke_hoach,
+    kind: Annotated[Kind, typer.Option("--kind", "-k", parser=kind_parser, metavar="<quyet-dinh|ke-hoach>")] = Kind.ke_hoach,
     output: OutputOption = None,
     force: Annotated[bool, typer.Option("--force")] = False,
     year: Annotated[Optional[str], typer.Option("--year", metavar="YYYY", show_default=False)] = None,
