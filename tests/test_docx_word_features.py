@@ -171,6 +171,10 @@ def test_an_import_that_finds_no_task_table_exits_1(run, tmp_path):
     result = run("import", source, "-o", tmp_path / "k.yaml")
     assert result.exit_code == 1 and "lỗi [docx.no-table]" in result.stderr, result
     assert (tmp_path / "k.yaml").exists()  # written, as for any result with errors
+    assert "cchc validate`" in result.stderr and "-o TỆP" not in result.stderr
+    # Printed on standard output, the errors' places are the YAML printed ("-"): there is no file to fix yet.
+    printed = run("import", source)
+    assert printed.exit_code == 1 and "-:" in printed.stderr and "`-o TỆP`" in printed.stderr, printed
 
 
 @pytest.mark.parametrize("headings", [("TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"),

@@ -57,7 +57,7 @@ def import_docx(
     else:
         out_data(text)
     if errors:
-        note(msg("docx.result-errors", count=len(errors)))
+        note(msg("docx.result-errors" if output is not None else "docx.result-errors.stdout", count=len(errors)))
         for problem in errors:
             note(problem.text(lang()))
     if errors or any(problem.code in _NOTHING_READ for problem in imported.problems):

@@ -151,6 +151,11 @@ MESSAGES = {
         "kế hoạch đọc được có {count} lỗi; sửa trong tệp YAML rồi chạy `cchc validate`:",
         "the plan read has {count} {count:|error|errors}; fix them in the YAML file and run `cchc validate`:",
     ),
+    # Written on standard output ("-" in the places below): no file to fix yet.
+    "docx.result-errors.stdout": (
+        "kế hoạch đọc được có {count} lỗi (dòng, cột trong YAML vừa in ra, \"-\"); ghi YAML vào tệp bằng `-o TỆP`, sửa rồi chạy `cchc validate TỆP`:",
+        "the plan read has {count} {count:|error|errors} (lines and columns of the YAML printed, \"-\"); write it to a file with `-o FILE`, fix them and run `cchc validate FILE`:",
+    ),
     # places
     "docx.place.paragraph": ("đoạn {paragraph}", "paragraph {paragraph}"),
     "docx.place.cell": ("bảng {table}, dòng {row}, cột {column}", "table {table} row {row} column {column}"),
