@@ -171,10 +171,18 @@ def test_an_import_that_finds_no_task_table_exits_1(run, tmp_path):
     result = run("import", source, "-o", tmp_path / "k.yaml")
     assert result.exit_code == 1 and "lỗi [docx.no-table]" in result.stderr, result
     assert (tmp_path / "k.yaml").exists()  # written, as for any result with errors
-    assert "cchc validate`" in result.stderr and "-o TỆP" not in result.stderr
-    # Printed on standard output, the errors' places are the YAML printed ("-"): there is no file to fix yet.
+
+
+def test_the_errors_of_a_plan_printed_on_standard_output_say_where_they_are(run, tmp_path):
+    # Without -o the message said "fix them in the YAML file", then "-:8:3: …": no file had been written.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính", bold=True, center=True)  # no year: the plan read has an error
+    source = tmp_path / "k.docx"
+    source.write_bytes(F.to_bytes(doc))
+    written = run("import", source, "-o", tmp_path / "k.yaml")
+    assert written.exit_code == 1 and "cchc validate`:" in written.stderr and "-o TỆP" not in written.stderr, written
     printed = run("import", source)
-    assert printed.exit_code == 1 and "-:" in printed.stderr and "`-o TỆP`" in printed.stderr, printed
+    assert printed.exit_code == 1 and "\n-:" in printed.stderr and "`-o TỆP`" in printed.stderr, printed
 
 
 @pytest.mark.parametrize("headings", [("TT", "Nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện"),
