@@ -99,7 +99,7 @@ def test_a_plan_without_figures_declares_none(run):
     assert total.split() == ["Cộng", "các", "mục", str(sum(s["items"] for s in counted))]  # and no budget
     assert len(body) == len(counted) and all(line.split()[-1] == str(s["items"]) for line, s in zip(body, counted))
     agencies = run("agencies", "--plan", DEPARTMENT).stdout.splitlines()
-    assert agencies[0].endswith("Kinh phí chủ trì") and all(not line.endswith(" 0") for line in agencies[2:]), agencies
+    assert agencies[0].endswith("Kinh phí chủ trì (triệu đồng)") and all(not line.endswith(" 0") for line in agencies[2:]), agencies
     for fmt in ("html", "md"):
         page = run("render", "--plan", DEPARTMENT, "-f", fmt).stdout
         assert "Không đồng" not in page and "0 đ" not in page and "0đ" not in page, fmt
