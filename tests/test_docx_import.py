@@ -2225,3 +2225,29 @@ def test_the_editors_notes_of_cchcs_html_go_back_to_their_items(ids, taken):
     else:
         assert found == [("Báo cáo rà soát.[1]", None), ("Lớp tập huấn[2]", None)]
         assert "Ghi chú của người biên tập" in str(plan.prose_after)
+
+
+def _widths(table, inches: list[float]) -> None:
+    from docx.oxml.ns import qn
+
+    for grid_col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), inches):
+        grid_col.set(qn("w:w"), str(int(width * 1440)))
+
+
+@pytest.mark.parametrize("total_row", [True, False])
+def test_a_narrow_empty_column_of_a_tables_next_part_is_a_column(total_row):
+    # A part after "- 2 -" whose partners column, empty there, a word processor drew 0.1 inch wide: the column was
+    # taken for a border out of line, and "Thường xuyên" read as the partners too, an agency the plan never named.
+    doc = F.document()
+    F.para(doc, "KẾ HOẠCH Cải cách hành chính năm 2026", bold=True, center=True)
+    headings = ["STT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Kinh phí (triệu đồng)"]
+    _widths(F.task_table(doc, [headings, ["1", "Rà soát", "Báo cáo rà soát", "Phòng Tư pháp", "Các phòng", "Tháng 11/2026", "5"]]),
+            [0.5, 1.5, 2.5, 1.5, 1.5, 1.5, 1.0])
+    F.para(doc, "- 2 -", center=True)
+    rows = [["2", "Một cửa", "Bộ phận một cửa", "Văn phòng HĐND và UBND huyện", "", "Thường xuyên", ""]]
+    if total_row:
+        rows.append(["Tổng cộng", None, None, None, None, None, "5"])
+    _widths(F.task_table(doc, rows, merges=[((1, 0), (1, 5))] if total_row else [], heading_rows=0), [1.0, 1.0, 1.5, 3.0, 0.1, 1.3, 0.5])
+    plan, _, _ = imported(F.to_bytes(doc))
+    assert [(i.lead, i.partners, i.deadline) for _, _, i in plan.items()][-1] == (["Văn phòng HĐND và UBND huyện"], [], "Thường xuyên")
+    assert "Thường xuyên" not in {a.name for a in plan.agencies}

@@ -6,7 +6,8 @@ border dragged by hand; LibreOffice saving as .doc or .rtf and back) adds a
 column some twips wide, and a cell of that row then starts there instead of
 under its heading: its text would be read into no field, or into the next
 one. A column narrower than ``SLIVER`` that no cell with text lies within
-alone is taken out: each cell covers the columns it covered but that one.
+alone, and whose borders some row has only one of, is taken out: each cell
+covers the columns it covered but that one.
 """
 
 from __future__ import annotations
@@ -42,6 +43,13 @@ def without_slivers(cells: list, width: int, widths: list[int]) -> tuple[list, i
             if cell.text and len(covered) and all(sliver[c] for c in covered):
                 for c in covered:
                     sliver[c] = False
+    # So is a column whose two borders every row has both of, or neither (a cell merged across it): a column a word
+    # processor drew narrow for having no text in this part of a table (the partners of a page that names none). A
+    # border out of line is one that some row has, and another row has a hair away instead.
+    borders = [{edge for cell in row for edge in (cell.column, cell.column + cell.span)} for row in cells if row]
+    for c in range(width):
+        if sliver[c] and all((c in b) == (c + 1 in b) for b in borders) and any(c in b for b in borders):
+            sliver[c] = False
     if not any(sliver) or all(sliver):
         return cells, width
     index, kept = [], 0  # each old grid line's place in the new grid
