@@ -92,15 +92,31 @@ def check_heading_amounts(reader) -> None:
             reader.warn("docx.heading-sum-mismatch", cell.place, text=label.text, written=written, amount=amount, sum=total)
 
 
-def section_numeral(section: dict, stt: str, stt_slot, comments: list) -> bool:
+def section_numeral(section: dict, stt: str, stt_slot, comments: list, grid, r: int, columns: Columns) -> bool | None:
     """Whether *stt*, a numeral in the STT cell of the row that opened the *section* with a title of no numeral of
     its own ("I" beside "CẢI CÁCH THỂ CHẾ", the title's cell merged down over the section's rows or not), is the
     section's numeral: then it is made so (its guess is taken back). It was the first item's number, or its task's,
-    and the section was numbered 1 in its stead."""
+    and the section was numbered 1 in its stead. None when the STT numbers the section's tasks or items alike."""
     if not (stt_slot.own and _ROMAN_OR_LETTER.fullmatch(stt)):
         return False
     if section["numeral"] is not None:  # the section's numeral again, beside its title typed again ("1" is an item's)
         return section["numeral"] == stt.rstrip(".)")
+    if _numbered_alike_below(grid, r, columns):
+        return None  # "I" then "II" under one section's title: the STT numbers its tasks or items, not sections
     section["numeral"] = stt.rstrip(".)")
     comments[:] = [c for c in comments if not (c[0] is section and c[2] == "docx.guess.section-label")]
     return True
+
+
+def _numbered_alike_below(grid, r: int, columns: Columns) -> bool:
+    """Whether a row below *r*, before the next section's title in the section column, has an STT of its own that
+    is a numeral or a capital letter too."""
+    stt, section = columns.roles["stt"], columns.roles["section"]
+    for below in range(r + 1, len(grid.slots)):
+        title = grid.slots[below][section]
+        if title is not None and title.own and title.cell.text.strip():
+            return False
+        label = grid.slots[below][stt]
+        if label is not None and label.own and _ROMAN_OR_LETTER.fullmatch(label.cell.text.strip()):
+            return True
+    return False

@@ -52,6 +52,7 @@ class TableReader:
         self._part_title: str | None = None  # the section title of a part's rows before any section row (new_part)
         self.parts: list[tuple] = []  # where each part starts in sections, its table's place, its title and that one's place
         self._stt_numerals: set[int] = set()  # the sections numbered by an STT cell beside their titles
+        self._numerals_in_stt = True  # until the STT is seen to number tasks or items alike (``_numeral_in_stt``)
         self._part_section: dict | None = None  # the section a part's title opened (its rows before a section row of its own)
         self.places: dict[int, Place] = {}  # each item's row, by the item's identity
         self._unit_said: set[int] = set()
@@ -174,7 +175,7 @@ class TableReader:
         if heading is not None:
             self.heading_row(*heading)
             return
-        self.item_row(columns, own, slot_of, value)
+        self.item_row(columns, own, slot_of, value, (grid, r))
 
     # ------------------------------------------------------------ sections and tasks
 
@@ -229,13 +230,22 @@ class TableReader:
         if self._chars > MAX_TEXT_CHARS:
             raise DocxRefused("docx.too-much-text", limit=MAX_TEXT_CHARS)
 
+    def _numeral_in_stt(self, stt: str, stt_slot, at: tuple, columns: Columns) -> bool:
+        """Whether *stt* is the numeral of the section its row opened (``section_numeral``). Once a table's STT is seen
+        to number tasks or items ("I", "II" under one title), it numbers no later section ("III" alone under one)."""
+        found = section_numeral(self._section, stt, stt_slot, self.comments, *at, columns) if self._numerals_in_stt else False
+        self._numerals_in_stt = self._numerals_in_stt and found is not None
+        if found:
+            self._stt_numerals.add(id(self._section))
+        return bool(found)
+
     def open_task(self, text: str) -> None:
         self._made(len(text))  # a task's cell merged down over rows of many sections gives each its title
         number, title = task_heading(text) if text else (None, None)
         self._task = {"number": number, "title": title, "items": []}
         self._section["tasks"].append(self._task)
 
-    def item_row(self, columns: Columns, own: list[Cell], slot_of, value) -> None:
+    def item_row(self, columns: Columns, own: list[Cell], slot_of, value, at: tuple) -> None:
         place = own[0].place
         guesses: list[tuple[str | None, str, dict]] = []
         section_slot = slot_of("section")
@@ -287,8 +297,8 @@ class TableReader:
             self.warn("docx.unplaced-cell", stt_slot.cell.place, text=stt)
         elif stt and stt_slot.cell.vmerge is not None and not stt_slot.own:
             pass  # merged down from a row above: its number is written there once, not on every row it covers
-        elif stt and opened_section and section_numeral(self._section, stt, stt_slot, self.comments):
-            self._stt_numerals.add(id(self._section))  # "I" beside its section's title, which has none: its numeral
+        elif stt and opened_section and self._numeral_in_stt(stt, stt_slot, at, columns):
+            pass  # "I" beside its section's title, which has none: its numeral
         elif stt and stt_slot.cell.vmerge is not None and opened_task and task_slot.cell.vmerge is not None and self._task["number"] is None:
             self._task["number"] = stt  # merged down with its task's cell: the task's number
             self.stt_numbers_tasks = True
