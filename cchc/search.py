@@ -18,20 +18,33 @@ from typing import Callable
 from cchc.text import fold, nfc, one_tone_place
 
 
+#: ð/Ð, which look as đ/Đ (text converted from the old Vietnamese fonts holds them), are đ (as ``fold`` reads them).
+_ETH = str.maketrans("ðÐ", "đĐ")
+
+
+def _plain_key(text: str) -> str:
+    """NFC, ð as đ, case folded, white space as one space."""
+    return " ".join(nfc(text).translate(_ETH).casefold().split())
+
+
 def typed_key(text: str) -> str:
-    """*text* as a search compares it: NFC, case folded, white space as one space, one place for the tone mark."""
-    key = " ".join(nfc(text).casefold().split())
+    """*text* as a search compares it: ``_plain_key``, and one place for the tone mark of a word's closing "oa", "oe",
+    "uy"."""
+    key = _plain_key(text)
     return key if key.isascii() else one_tone_place(key)
 
 
 def finder(query: str) -> Callable[[str], bool] | None:
     """A test of whether a text holds *query* (as the module says), or None when the query is blank."""
-    key = typed_key(query)
-    if not key:
+    plain = _plain_key(query)
+    if not plain:
         return None
+    # A query's last word may be the start of a longer one: "hoà" is the start of "hoàn" as typed, and a word "hoà"
+    # (the text's, made "hòa" by typed_key) with its tone moved.
+    keys = dict.fromkeys((typed_key(query), plain))
     letters = _letters_of()
-    pattern = "".join(letters.get(ch) or re.escape(ch) for ch in key)
-    found = re.compile((r"(?<!\w)" if key[0].isalnum() else "") + pattern).search
+    pattern = "|".join("".join(letters.get(ch) or re.escape(ch) for ch in key) for key in keys)
+    found = re.compile((r"(?<!\w)" if plain[0].isalnum() else "") + f"(?:{pattern})").search
     return lambda text: found(typed_key(text)) is not None
 
 
