@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import functools
-import re
-import shlex
 
 from cchc.inputs.yaml import KEY
 from cchc.problems import Problem, error, value_text
+from cchc.statuses import recording_of
 
 #: Schema errors listed per file; past it one problem counts the rest (a file of a million
 #: wrong list elements would otherwise cost minutes and gigabytes to report).
@@ -411,13 +410,8 @@ def _problem(path: tuple, errs: list[dict], data, name: str, prefix: tuple = ())
         extra = str(first["loc"][-1])
         base = path[:-2] if path[-2:] == (extra, KEY) else path[:-1]
         if extra in _MOVED_TO_LOG and len(base) >= 2 and base[-2] == "items":
-            item = _node(data, base[len(prefix) :])
-            item = item if isinstance(item, dict) else {}
-            status = {"planned": "not_started"}.get(item.get("status"), item.get("status") if isinstance(item.get("status"), str) else "done")
-            day = str(item.get("completed_on"))  # a date, or its text: --on takes the ISO form, the day a "done" was
-            dated, plan = status == "done" and re.fullmatch(r"\d{4}-\d\d-\d\d", day), f" --plan {shlex.quote(name)}" if name and name != "-" else ""
-            return error("status-in-plan", path, key="status-in-plan.dated" if dated else "status-in-plan", file=name, field=extra,
-                         id=shlex.quote(str(item.get("id") or "ID")), status=status, day=day if dated else "", plan=plan)
+            key, args = recording_of(_node(data, base[len(prefix) :]), name)
+            return error("status-in-plan", path, key=key, file=name, field=extra, **args)
         suggestion = _closest_field(extra, base)
         if suggestion is not None:  # "dealine": deadline
             return error("schema", path, key="schema.unknown-field.suggest", file=name, field=extra, suggestion=suggestion)

@@ -38,3 +38,20 @@ def _status_words() -> dict[str, str]:
         for word in (code, *printed, *STATUS_WORDS.get(code, ())):
             found.setdefault(word_key(word), code)
     return found
+
+
+def recording_of(item, plan_name: str) -> tuple[str, dict]:
+    """The message key and arguments of ``status-in-plan`` for an *item* (its YAML mapping) of the plan file
+    *plan_name* that keeps its status (and day) itself: the ``cchc progress`` command that records them in the log,
+    the status as its code ("hoàn thành": done, an old "planned": not_started), quoted as a shell reads it."""
+    import re
+    import shlex
+
+    item = item if isinstance(item, dict) else {}
+    status = str(item.get("status", "done"))
+    status = {"planned": "not_started"}.get(status) or status_named(status) or shlex.quote(status)
+    day = str(item.get("completed_on"))  # a date, or its text: --on takes the ISO form, the day a "done" was
+    dated = status == "done" and re.fullmatch(r"\d{4}-\d\d-\d\d", day) is not None
+    plan = f" --plan {shlex.quote(plan_name)}" if plan_name and plan_name != "-" else ""
+    args = {"id": shlex.quote(str(item.get("id") or "ID")), "status": status, "day": day if dated else "", "plan": plan}
+    return ("status-in-plan.dated" if dated else "status-in-plan"), args

@@ -316,6 +316,14 @@ def test_status_in_the_plan_says_how_to_move_it(run, tmp_path):
     assert "cchc progress" in problem["message"] and "--status done" in problem["message"]
 
 
+@pytest.mark.parametrize("status, code", [("hoàn thành", "done"), ("đang thực hiện", "in_progress"), ("planned", "not_started"), ("xem lại", "'xem lại'")])
+def test_status_in_the_plan_in_words_is_given_as_its_code(run, tmp_path, status, code):
+    # A review caught "--status hoàn thành" given as it was written: two words, an extra-argument error when typed.
+    text = MINIMAL.read_text(encoding="utf-8").replace("budget: 10\n", f"budget: 10\n            status: {status}\n", 1)
+    problem = next(d for d in json.loads(run("validate", write(tmp_path, text), "-f", "json").stdout)["diagnostics"] if d["code"] == "status-in-plan")
+    assert f"--status {code} --on" in problem["message"]
+
+
 def test_status_in_the_plan_gives_a_command_that_records_it(run, tmp_path):
     # The message said "--on NGÀY" with the day in the file, and no --plan: `progress` then read the bundled plan.
     text = MINIMAL.read_text(encoding="utf-8").replace("budget: 10\n", "budget: 10\n            status: done\n            completed_on: 2026-03-02\n", 1)
