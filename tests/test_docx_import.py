@@ -2265,3 +2265,21 @@ def test_an_stt_that_numbers_tasks_alike_under_one_title_numbers_no_section(labe
     guessed = [key for said in result.comments.values() for key, _ in said if key == "docx.guess.section-label"]
     assert [s.numeral for s in plan.sections] == ["1", "2"] and len(guessed) == 2
     assert [t.number or i.stt for s in plan.sections for t in s.tasks for i in t.items] == list(labels)
+
+
+def test_a_noi_dung_column_of_tasks_under_sections_on_rows_of_their_own_holds_tasks():
+    # "I | CẢI CÁCH THỂ CHẾ" on a row of its own, then "1 | Rà soát văn bản QPPL | Báo cáo …", two "-" rows with the
+    # Nội dung cell blank: the column, with text on few rows, was read as sections. "Rà soát văn bản QPPL" became
+    # section "2" (a numeral the source never had) holding every item, and section I was left empty.
+    headings = ("STT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)")
+    rows = [["I", "CẢI CÁCH THỂ CHẾ", None, None, None, ""],
+            ["1", "Rà soát văn bản QPPL", "Báo cáo rà soát", "Phòng Tư pháp", "Tháng 11/2026", "5"],
+            ["-", "", "Danh mục văn bản hết hiệu lực", "Phòng Tư pháp", "Tháng 12/2026", ""],
+            ["-", "", "Công bố danh mục", "Văn phòng HĐND và UBND huyện", "Tháng 12/2026", ""],
+            ["2", "Tuyên truyền cải cách hành chính", None, None, None, ""],
+            ["a)", "", "Chuyên mục CCHC", "Đài Truyền thanh huyện", "Hằng tháng", ""],
+            ["b)", "", "Cuộc thi tìm hiểu CCHC", "Phòng Nội vụ", "Quý III/2026", ""]]
+    plan, _, _ = imported(F.small_docx(rows, headings=headings, merges=[((1, 1), (1, 4)), ((5, 1), (5, 4))]))
+    assert [(s.numeral, s.title, [t.title for t in s.tasks]) for s in plan.sections] == [
+        ("I", "CẢI CÁCH THỂ CHẾ", ["Rà soát văn bản QPPL", "Tuyên truyền cải cách hành chính"])]
+    assert [i.id for _, _, i in plan.items()] == ["I-1", "I-2", "I-3", "I-4", "I-5"]

@@ -173,7 +173,9 @@ def _section_column(grid: Grid, column: int, product: int | None, start: int) ->
         items += product is not None and bool(grid.text(r, product))
     if merged:
         return not section_rows or any(looks_like_section(text) for text in merged.values())
-    return own * 2 <= items
+    # Its text on few rows: sections, unless the sections are rows of their own ("I | CẢI CÁCH THỂ CHẾ"): then the
+    # text on few rows is tasks' ("1 | Rà soát văn bản", items "-" under it with the cell blank).
+    return own * 2 <= items and not section_rows
 
 
 def _blank_beside(grid: Grid, r: int, column: int | None, cell) -> bool:
