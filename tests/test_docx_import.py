@@ -1367,6 +1367,9 @@ def test_heading_rows_carrying_their_sums_are_headings_and_their_sums_are_checke
     mismatches = [args for code, args in codes(result) if code == "docx.heading-sum-mismatch"]
     assert mismatches == ([{"table": 1, "row": 2, "column": 6, "text": "I", "written": "30", "amount": 30, "sum": 25}] if warned else [])
     assert not any(code == "docx.subtotal-mismatch" for code, _ in codes(result))
+    # The figure left out is said in the plan file too, over its section: it was on stderr only, then nowhere.
+    said = result.comments.get(("sections", 0), [])
+    assert said == ([("docx.comment.heading-amount", {"written": "30", "amount": 30, "sum": 25})] if warned else [])
 
 
 def test_a_row_with_data_and_a_blank_product_is_an_item_named_by_its_task_not_dropped():

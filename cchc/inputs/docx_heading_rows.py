@@ -90,6 +90,8 @@ def check_heading_amounts(reader) -> None:
         if total != amount and (id(scope), written) not in warned:
             warned.add((id(scope), written))
             reader.warn("docx.heading-sum-mismatch", cell.place, text=label.text, written=written, amount=amount, sum=total)
+            # Said in the plan file too, where the heading is: the figure is nowhere else in it once stderr is gone.
+            reader.comments.append((scope, None, "docx.comment.heading-amount", {"written": written, "amount": amount, "sum": total}))
 
 
 def section_numeral(section: dict, stt: str, stt_slot, comments: list, grid, r: int, columns: Columns) -> bool | None:

@@ -361,6 +361,10 @@ MESSAGES = {
         "ô kinh phí được gộp qua cả các dòng dưới: số tiền này là của chung các dòng đó",
         "the budget cell is merged over the rows below too: this amount is theirs together",
     ),
+    "docx.comment.heading-amount": (
+        "dòng tiêu đề ghi {written!q} ({amount!m}), không phải tổng các khoản bên dưới ({sum!m}): không ghi vào kế hoạch",
+        "the heading row says {written!q} ({amount!m}), not the sum of the amounts under it ({sum!m}): not written into the plan",
+    ),
     "docx.comment.sources": ("cộng các nguồn: {parts}", "the sources added up: {parts}"),
     "docx.comment.english-figure": (
         "văn bản ghi {written!q} theo cách viết tiếng Anh (dấu phẩy ngăn hàng nghìn, dấu chấm thập phân): đọc là {amount}; kiểm tra lại "
