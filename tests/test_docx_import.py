@@ -2286,3 +2286,20 @@ def test_a_noi_dung_column_of_tasks_under_sections_on_rows_of_their_own_holds_ta
     assert [(s.numeral, s.title, [t.title for t in s.tasks]) for s in plan.sections] == [
         ("I", "CẢI CÁCH THỂ CHẾ", ["Rà soát văn bản QPPL", "Tuyên truyền cải cách hành chính"])]
     assert [i.id for _, _, i in plan.items()] == ["I-1", "I-2", "I-3", "I-4", "I-5"]
+
+
+def test_a_numbered_title_merged_across_the_product_column_heads_the_tasks_under_it():
+    # "2 | Kiểm tra" merged across, then tasks "1 | Kiểm tra văn bản | Báo cáo …" numbered anew under it: the row was an
+    # item "Kiểm tra" with no lead and no deadline, a deliverable the source never listed.
+    headings = ("STT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành", "Kinh phí (triệu đồng)")
+    rows = [["I", "CẢI CÁCH THỂ CHẾ", None, None, None, None, ""],
+            ["1", "Tuyên truyền", None, None, None, None, ""],
+            ["a", "", "Chuyên mục CCHC", "Đài Truyền thanh huyện", "", "Hằng tháng", ""],
+            ["b", "", "Cuộc thi tìm hiểu", "Phòng Nội vụ", "", "Quý III/2026", ""],
+            ["2", "Kiểm tra", None, None, None, None, ""],
+            ["1", "Kiểm tra văn bản", "Báo cáo kiểm tra", "Phòng Tư pháp", "", "Tháng 12/2026", ""],
+            ["2", "Tự kiểm tra", "Báo cáo tự kiểm tra", "Phòng Tư pháp", "", "Tháng 12/2026", ""]]
+    plan, _, _ = imported(F.small_docx(rows, headings=headings, merges=[((1, 1), (1, 5)), ((2, 1), (2, 5)), ((5, 1), (5, 5))]))
+    assert [s.numeral for s in plan.sections] == ["I"]
+    assert [i.product for _, _, i in plan.items()] == ["Chuyên mục CCHC", "Cuộc thi tìm hiểu", "Báo cáo kiểm tra", "Báo cáo tự kiểm tra"]
+    assert [(t.number, t.title, len(t.items)) for s in plan.sections for t in s.tasks][1] == ("2", "Kiểm tra", 0)

@@ -42,8 +42,8 @@ _UNDER = re.compile(r"[-+•–*]|[a-zđ][.)]?|\(?[0-9]+\)|\([a-zđ]\)")
 
 def numbered_heading(own: list[Cell], columns: Columns, next_stt: str) -> tuple[str, str] | None:
     """(number, title) of a row typed with no merge: a number in the STT cell, a title in one text cell, no agency,
-    deadline or budget, and the next row numbered under it ("1.1" under "1"; "-" or "a)"). Without that next
-    row, such a row is an item whose other cells are blank."""
+    deadline or budget, and the next row numbered under it ("1.1" under "1"; "-" or "a)"), or a title in the task's
+    (or section's) column merged across the product's. Otherwise such a row is an item whose other cells are blank."""
     roles = columns.roles
     if len(own) != 2 or "stt" not in roles or own[0].column != roles["stt"]:
         return None
@@ -52,6 +52,9 @@ def numbered_heading(own: list[Cell], columns: Columns, next_stt: str) -> tuple[
         return None
     if next_stt.startswith(number + ".") and next_stt[len(number) + 1 : len(number) + 2].isdigit() or _UNDER.fullmatch(next_stt):
         return number, own[1].text
+    title = own[1]
+    if title.column in {roles.get("section"), roles.get("task")} and title.column < roles.get("product", -1) < title.column + title.span:
+        return number, title.text  # its title merged across the product's column ("2 | Kiểm tra", tasks 1, 2 under it)
     return None
 
 
