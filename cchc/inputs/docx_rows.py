@@ -8,19 +8,17 @@ document is known (``docx_agencies``).
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
 from cchc.inputs.docx_heading_rows import MAX_LABEL, check_heading_amounts, heading_with_amount, numbered_heading, section_numeral, section_row
 from cchc.inputs.docx_headings import cells_by_role, column_warnings, unit_named, unread_cells
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_repeats import drop_repeated_parts
 from cchc.inputs.docx_table import (
-    Columns, amount_in_million, comma_before_thousands, figure, is_caps, is_heading_repeat, is_total, items_under,
+    Columns, amount_in_million, comma_before_thousands, figure, is_caps, is_heading_repeat, is_total,
     CONG_WORD, DATA_ROLES, is_subtotal, next_stt, numbering_goes_on, label_kinds, own_cells, plain_amount, section_heading, task_heading, total_in_cell, WORDS_IN,
 )  # fmt: skip
 from cchc.inputs.docx_totals import ENGLISH_FIGURE, NOTE, SUM_IN_DONG, WORDS, part_of_total
-from cchc.money import RunningSum, exact_sum, format_number
+from cchc.money import RunningSum, format_number
 
 _FIELDS = ("product", *DATA_ROLES, "note")
 #: An amount read in million VND (the unit assumed) this large (100 billion đồng for one task) was surely written in đồng.
