@@ -240,7 +240,9 @@ def test_a_heading_sum_typed_again_on_each_page_sums_its_section_once(monkeypatc
     # whose items are added up once, not once for each time its heading is typed (pairs² amounts).
     pairs = 300
     added = [0]
-    _counting(monkeypatch, docx_rows, "exact_sum", added, size=lambda amounts: len(amounts))
+    from cchc.inputs import docx_heading_rows  # where a heading's figure is checked against the items under it
+
+    _counting(monkeypatch, docx_heading_rows, "exact_sum", added, size=lambda amounts: len(amounts))
     rows = [HEADINGS]
     for n in range(1, pairs + 1):
         rows += [["I", "CẢI CÁCH THỂ CHẾ", "", "", "", "", "7"], _item(n)]

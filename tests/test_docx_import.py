@@ -1200,7 +1200,8 @@ def test_amounts_written_with_their_own_unit_are_converted_and_marked():
     assert budgets == [50, 100, 1000, 1500, 20, Decimal("0.5"), "Theo dự án"]
     assert plan.plan.total_million_vnd == Decimal("2670.5")
     unit_comments = {path[-2]: args["written"] for path, entries in result.comments.items() for key, args in entries if key == "docx.comment.unit"}
-    assert unit_comments == {0: "50 triệu", 1: "100.000.000 đồng", 3: "1,5 tỷ đồng", 4: "20 tr.đ", 5: "500 nghìn đồng"}
+    # The total too, in the words it is written in (it was made million VND in silence).
+    assert unit_comments == {0: "50 triệu", 1: "100.000.000 đồng", 3: "1,5 tỷ đồng", 4: "20 tr.đ", 5: "500 nghìn đồng", "plan": "2.670,5 triệu đồng"}
 
 
 def test_an_amount_with_a_comma_before_three_digits_is_read_as_vietnamese_writes_it_and_said_to_be_a_guess():

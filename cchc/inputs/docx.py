@@ -379,6 +379,8 @@ class _Document:
         if tables.total is not None:
             key = "total_million_vnd" if not isinstance(tables.total, str) else "total_note"
             plan[key] = tables.total
+            if tables.total_written and key == "total_million_vnd":  # "43.500.000 đồng": said, as for an item's amount
+                self.comments.append((plan, key, "docx.comment.unit", {"written": tables.total_written}))
         if tables.total_words:
             plan["total_in_words"] = tables.total_words
         data: dict = {}

@@ -42,6 +42,7 @@ class TableReader:
         self.agency_cells: list[tuple[dict, str, str]] = []
         self.items: list[dict] = []
         self.total: object = None
+        self.total_written: str | None = None  # the total as written, when it was made million VND from another unit
         self.total_words: str | None = None
         self._total_row: tuple | None = None  # the last total row's place, figure as written and as read
         self._caps_sections = False  # whether a line of capitals with no numeral has opened a section
@@ -407,7 +408,7 @@ class TableReader:
             if earlier is not None and earlier[2] != self._total_row[2]:
                 self.warn("docx.earlier-total", earlier[0], written=earlier[1], later=budget)
         if found is not None:
-            self.total = found[0]
+            self.total, self.total_written = found[0], budget.strip() if found[1] or columns.factor != 1 else None
             if comma_before_thousands(budget) and not columns.sources:
                 self.total = plain_amount(self.total)
                 self._comma(columns, own[-1].place, budget)
@@ -426,7 +427,7 @@ class TableReader:
         if match:
             amount = amount_in_million(match.group("amount"), 1)  # "200.000.000đ", "35,5 triệu đồng", "1,2 tỷ"
             if self.total is None and amount is not None:
-                self.total = amount[0]
+                self.total, self.total_written = amount[0], match.group("amount").strip() if amount[1] else None
             elif amount is not None and amount[0] != self.total:  # said when the table's is a figure; kept in the words
                 if not isinstance(self.total, str):
                     self.warn("docx.total-line", place, written=match.group("amount").strip(), declared=self.total)
