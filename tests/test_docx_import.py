@@ -2304,3 +2304,22 @@ def test_a_numbered_title_merged_across_the_product_column_heads_the_tasks_under
     assert [s.numeral for s in plan.sections] == ["I"]
     assert [i.product for _, _, i in plan.items()] == ["Chuyên mục CCHC", "Cuộc thi tìm hiểu", "Báo cáo kiểm tra", "Báo cáo tự kiểm tra"]
     assert [(t.number, t.title, len(t.items)) for s in plan.sections for t in s.tasks][1] == ("2", "Kiểm tra", 0)
+
+
+def test_parts_lettered_over_roman_sections_are_read_alike():
+    # "A | NHIỆM VỤ TRỌNG TÂM" became a section, "B | NHIỆM VỤ THƯỜNG XUYÊN" a task of section II, with no word said,
+    # and sections III, IV under it tasks of B.
+    headings = ("STT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành")
+    rows = [["A", "NHIỆM VỤ TRỌNG TÂM", None, None, None], ["I", "CẢI CÁCH THỂ CHẾ", None, None, None],
+            ["1", "Rà soát văn bản", "Báo cáo rà soát", "Phòng Tư pháp", "Tháng 11/2026"],
+            ["II", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH", None, None, None],
+            ["1", "Kiểm soát TTHC", "Kế hoạch kiểm soát TTHC", "Văn phòng HĐND và UBND huyện", "Quý I/2026"],
+            ["B", "NHIỆM VỤ THƯỜNG XUYÊN", None, None, None], ["III", "CẢI CÁCH TỔ CHỨC BỘ MÁY", None, None, None],
+            ["1", "Sắp xếp tổ chức", "Đề án sắp xếp", "Phòng Nội vụ", "Quý III/2026"],
+            # Tasks lettered in sentence case stay tasks.
+            ["IV", "CẢI CÁCH CHẾ ĐỘ CÔNG VỤ", None, None, None], ["A", "Đánh giá công chức", None, None, None],
+            ["1", "", "Kết quả đánh giá", "Phòng Nội vụ", "Tháng 12/2026"]]
+    merges = [((r, 1), (r, 4)) for r in (1, 2, 4, 6, 7, 9, 10)]
+    plan, _, _ = imported(F.small_docx(rows, headings=headings, merges=merges))
+    assert [s.numeral for s in plan.sections] == ["A", "I", "II", "B", "III", "IV"]
+    assert [(t.number, t.title) for t in plan.sections[-1].tasks] == [("A", "Đánh giá công chức")]

@@ -15,7 +15,7 @@ from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_repeats import drop_repeated_parts
 from cchc.inputs.docx_table import (
     Columns, amount_in_million, comma_before_thousands, figure, is_caps, is_heading_repeat, is_total,
-    CONG_WORD, DATA_ROLES, is_subtotal, next_stt, numbering_goes_on, label_kinds, own_cells, plain_amount, section_heading, task_heading, total_in_cell, WORDS_IN,
+    CONG_WORD, DATA_ROLES, UPPER_KINDS, is_subtotal, next_stt, numbering_goes_on, label_kinds, own_cells, plain_amount, section_heading, task_heading, total_in_cell, WORDS_IN,
 )  # fmt: skip
 from cchc.inputs.docx_totals import ENGLISH_FIGURE, NOTE, SUM_IN_DONG, WORDS, part_of_total
 from cchc.money import RunningSum, format_number
@@ -210,8 +210,9 @@ class TableReader:
             is_task = False  # no section yet, or only the one opened for rows above any heading
         elif section is self._part_section and section["numeral"] is None and label is not None:
             is_task = not label_kinds(label) & {"roman", "letter"}  # under an appendix's heading: "II | CẢI CÁCH TTHC" a section
-        elif label is not None:
-            is_task = label_kinds(label).isdisjoint(label_kinds(section["numeral"]))
+        elif label is not None:  # "B | NHIỆM VỤ THƯỜNG XUYÊN" under "II", "III | …" under "B": parts and sections alike
+            kinds, above = label_kinds(label), label_kinds(section["numeral"])
+            is_task = kinds.isdisjoint(above) and not (kinds & UPPER_KINDS and above & UPPER_KINDS and is_caps(title or ""))
         else:
             is_task = section["numeral"] is not None and title is not None and not is_caps(title)
         if is_task:

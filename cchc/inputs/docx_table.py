@@ -143,6 +143,10 @@ def label_kinds(label: str | None) -> set[str]:
     return kinds or {"other"}
 
 
+#: The kinds of label of parts and sections ("A", "I"), as ``label_kinds`` names them.
+UPPER_KINDS = frozenset({"roman", "letter"})
+
+
 def in_million(amount: int | Decimal, factor: int | Decimal) -> int | Decimal:
     """*amount* times *factor*, exactly; an int when the result is whole."""
     if factor == 1:
