@@ -2323,3 +2323,17 @@ def test_parts_lettered_over_roman_sections_are_read_alike():
     plan, _, _ = imported(F.small_docx(rows, headings=headings, merges=merges))
     assert [s.numeral for s in plan.sections] == ["A", "I", "II", "B", "III", "IV"]
     assert [(t.number, t.title) for t in plan.sections[-1].tasks] == [("A", "Đánh giá công chức")]
+
+
+@pytest.mark.parametrize("budget", ["", "5"])
+def test_a_numbered_item_merged_across_with_the_numbering_going_on_stays_an_item(budget):
+    # A review caught c29aa94 taking "3 | Báo cáo tổng kết" (merged across the blank agency cells, "4" after it) for
+    # a task's heading: the deliverable was gone, and with an amount, the amount too.
+    headings = ("STT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành", "Kinh phí (triệu đồng)")
+    rows = [["I", "CẢI CÁCH THỂ CHẾ", None, None, None, ""],
+            ["1", "Rà soát văn bản", "Báo cáo rà soát", "Phòng Tư pháp", "Quý I/2026", ""],
+            ["2", "Báo cáo tổng kết", None, None, None, budget],
+            ["3", "Kiểm tra văn bản", "Báo cáo kiểm tra", "Phòng Tư pháp", "Tháng 12/2026", ""]]
+    plan, _, _ = imported(F.small_docx(rows, headings=headings, merges=[((1, 1), (1, 4)), ((3, 1), (3, 4))]))
+    assert [(i.stt, i.product, i.budget) for _, _, i in plan.items()] == [
+        ("1", "Báo cáo rà soát", None), ("2", "Báo cáo tổng kết", 5 if budget else None), ("3", "Báo cáo kiểm tra", None)]

@@ -43,7 +43,8 @@ _UNDER = re.compile(r"[-+•–*]|[a-zđ][.)]?|\(?[0-9]+\)|\([a-zđ]\)")
 def numbered_heading(own: list[Cell], columns: Columns, next_stt: str) -> tuple[str, str] | None:
     """(number, title) of a row typed with no merge: a number in the STT cell, a title in one text cell, no agency,
     deadline or budget, and the next row numbered under it ("1.1" under "1"; "-" or "a)"), or a title in the task's
-    (or section's) column merged across the product's. Otherwise such a row is an item whose other cells are blank."""
+    (or section's) column merged across the product's with the rows under it numbered anew ("1" under "2"). Otherwise
+    such a row is an item whose other cells are blank."""
     roles = columns.roles
     if len(own) != 2 or "stt" not in roles or own[0].column != roles["stt"]:
         return None
@@ -52,9 +53,9 @@ def numbered_heading(own: list[Cell], columns: Columns, next_stt: str) -> tuple[
         return None
     if next_stt.startswith(number + ".") and next_stt[len(number) + 1 : len(number) + 2].isdigit() or _UNDER.fullmatch(next_stt):
         return number, own[1].text
-    title = own[1]
-    if title.column in {roles.get("section"), roles.get("task")} and title.column < roles.get("product", -1) < title.column + title.span:
-        return number, title.text  # its title merged across the product's column ("2 | Kiểm tra", tasks 1, 2 under it)
+    title, restarts = own[1], next_stt.rstrip(".)") == "1" and number != "1"  # "2 | Kiểm tra", then "1 | …" again
+    if restarts and title.column in {roles.get("section"), roles.get("task")} and title.column < roles.get("product", -1) < title.column + title.span:
+        return number, title.text  # its title merged across the product's column, the rows under it numbered anew
     return None
 
 
