@@ -17,33 +17,36 @@ from cchc.inputs.docx_body import Para
 #: The heading cchc's HTML writes over the notes.
 NOTES_HEADING = "Ghi chú của người biên tập"
 #: One note of the list: its number (when the list's numbering is its text), the item's id, a colon, the note.
-_NOTE = re.compile(r"(?:[0-9]{1,5}[.)]\s+)?(?P<id>[^\s:]{1,64}): (?P<text>\S.*)", re.S)
-#: A note's mark at the end of its item's product.
-_MARK = re.compile(r"\[[0-9]{1,5}\]$")
+_NOTE = re.compile(r"(?:(?P<number>[0-9]{1,5})[.)]\s+)?(?P<id>[^\s:]{1,64}): (?P<text>\S.*)", re.S)
+#: A note's mark at the end of its item's product: its number.
+_MARK = re.compile(r"(?<=\S)\[(?P<number>[0-9]{1,5})\]$")
 
 
 def take_editor_notes(after: list[Para], sections: list[dict]) -> int:
     """Take cchc's list of editor's notes out of *after* (the paragraphs after the tables): each note becomes the
-    note of the item it names (one with a note of its own keeps it), and the mark after that item's product goes.
-    Only a list whose every line names an item of *sections* is one; how many notes were taken."""
+    note of the item whose product ends with its mark, "[n]" (one with a note of its own keeps it), and the mark
+    goes. The list is one only when each note's mark ends exactly one product, and that item's id is the one the
+    note names (a plan's ids need not be the ones the import gives); how many notes were taken."""
     at = next((k for k, para in enumerate(after) if para.text.strip() == NOTES_HEADING), None)
     if at is None:
         return 0
-    items = {item["id"]: item for section in sections for task in section["tasks"] for item in task["items"]}
+    marked: dict[str, list[dict]] = {}
+    for section in sections:
+        for task in section["tasks"]:
+            for item in task["items"]:
+                if found := _MARK.search(item["product"] or ""):
+                    marked.setdefault(found["number"], []).append(item)
     notes = []
-    for para in after[at + 1 :]:
+    for position, para in enumerate(after[at + 1 :], 1):
         found = _NOTE.fullmatch(para.text.strip())
         if found is None:
             break
-        if found["id"] not in items:  # not cchc's list of this plan's items: the document's own text
+        items = marked.get(found["number"] or str(position), [])
+        if len(items) != 1 or items[0]["id"] != found["id"]:  # not cchc's list of this plan's items as read
             return 0
-        notes.append((items[found["id"]], found["text"]))
-    if not notes:
-        return 0
+        notes.append((items[0], found["text"]))
     for item, text in notes:
-        product = item["product"] or ""
-        if _MARK.search(product) and len(product) > len(_MARK.search(product)[0]):
-            item["product"] = _MARK.sub("", product)
+        item["product"] = _MARK.sub("", item["product"])
         item["note"] = item["note"] or text
     del after[at : at + 1 + len(notes)]
     return len(notes)
