@@ -2339,3 +2339,16 @@ def test_a_numbered_item_merged_across_with_the_numbering_going_on_stays_an_item
     plan, _, _ = imported(F.small_docx(rows, headings=headings, merges=[((1, 1), (1, 4)), ((3, 1), (3, 4))]))
     assert [(i.stt, i.product, i.budget) for _, _, i in plan.items()] == [
         ("1", "Báo cáo rà soát", None), ("2", "Báo cáo tổng kết", 5 if budget else None), ("3", "Báo cáo kiểm tra", None)]
+
+
+def test_a_letter_taken_for_a_sections_numeral_goes_back_to_its_item_when_the_stt_proves_to_number_items():
+    # A review caught the first section, of one item "A", numbered "A" (its item's label taken), and the next,
+    # whose items are "A", "B", numbered by a guess: the two read two ways. Both are now read as the items' labels.
+    headings = ("STT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành")
+    rows = [["A", "CẢI CÁCH THỂ CHẾ", "Kế hoạch rà soát", "Phòng Tư pháp", "Tháng 2/2026"],
+            ["A", "CẢI CÁCH TÀI CHÍNH CÔNG", "Quyết định giao tự chủ", "Phòng Tài chính - Kế hoạch", "Quý I/2026"],
+            ["B", None, "Báo cáo tự chủ", "Phòng Tài chính - Kế hoạch", "Quý II/2026"]]
+    plan, result, _ = imported(F.small_docx(rows, headings=headings, merges=[((2, 1), (3, 1))]))
+    assert [s.numeral for s in plan.sections] == ["1", "2"] and [i.stt for _, _, i in plan.items()] == ["A", "A", "B"]
+    guessed = [path for path, said in result.comments.items() for key, _ in said if key == "docx.guess.section-label"]
+    assert sorted(guessed) == [("sections", 0, "numeral"), ("sections", 1, "numeral")]

@@ -114,6 +114,31 @@ def section_numeral(section: dict, stt: str, stt_slot, comments: list, grid, r: 
     return True
 
 
+class SectionNumerals:
+    """The sections numbered by the STT cell beside their titles (``section_numeral``), until the table's STT is seen
+    to number tasks or items alike ("A", "B" under one title): then those sections are numbered so no more, and the
+    labels they took go back to the items that had them ("A", the one item of the first section)."""
+
+    def __init__(self, comments: list):
+        self.comments, self.on, self.given = comments, True, []
+
+    def __contains__(self, section: dict) -> bool:
+        return any(given is section for given, _, _ in self.given)
+
+    def take(self, section: dict, stt: str, stt_slot, item: dict, at: tuple, columns: Columns) -> bool:
+        """Whether *stt*, in the row of *item* that opened *section*, is the section's numeral (made so)."""
+        found = section_numeral(section, stt, stt_slot, self.comments, *at, columns) if self.on else False
+        if found is None:
+            self.on = False
+            for given, label, first in self.given:
+                given["numeral"], first["stt"] = None, label
+                self.comments.append((given, "numeral", "docx.guess.section-label", {}))
+            self.given = []
+        elif found:
+            self.given.append((section, stt, item))
+        return bool(found)
+
+
 def _numbered_alike_below(grid, r: int, columns: Columns) -> bool:
     """Whether a row below *r*, before the next section's title in the section column, has an STT of its own that
     is a numeral or a capital letter too."""

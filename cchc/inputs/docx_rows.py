@@ -9,7 +9,7 @@ document is known (``docx_agencies``).
 from __future__ import annotations
 
 from cchc.inputs.docx_body import Cell, Grid, Place, Slot
-from cchc.inputs.docx_heading_rows import MAX_LABEL, check_heading_amounts, heading_with_amount, numbered_heading, section_numeral, section_row
+from cchc.inputs.docx_heading_rows import MAX_LABEL, check_heading_amounts, heading_with_amount, numbered_heading, SectionNumerals, section_row
 from cchc.inputs.docx_headings import cells_by_role, column_warnings, unit_named, unread_cells
 from cchc.inputs.docx_package import MAX_PART, DocxRefused
 from cchc.inputs.docx_repeats import drop_repeated_parts
@@ -50,8 +50,7 @@ class TableReader:
         self._task: dict | None = None
         self._part_title: str | None = None  # the section title of a part's rows before any section row (new_part)
         self.parts: list[tuple] = []  # where each part starts in sections, its table's place, its title and that one's place
-        self._stt_numerals: set[int] = set()  # the sections numbered by an STT cell beside their titles
-        self._numerals_in_stt = True  # until the STT is seen to number tasks or items alike (``_numeral_in_stt``)
+        self._numerals = SectionNumerals(self.comments)  # the sections numbered by an STT cell beside their titles
         self._part_section: dict | None = None  # the section a part's title opened (its rows before a section row of its own)
         self.places: dict[int, Place] = {}  # each item's row, by the item's identity
         self._unit_said: set[int] = set()
@@ -183,7 +182,7 @@ class TableReader:
         current = self._section
         if current is not None and (current["numeral"], current["title"]) == (label, title):
             return
-        if current is not None and label is None and current["title"] == title and id(current) in self._stt_numerals:
+        if current is not None and label is None and current["title"] == title and current in self._numerals:
             return  # its title again, its numeral in the STT cell (``section_numeral``)
         self._section, self._task = {"numeral": label, "title": title, "tasks": []}, None
         self.sections.append(self._section)
@@ -229,15 +228,6 @@ class TableReader:
         self._chars += chars
         if self._chars > MAX_TEXT_CHARS:
             raise DocxRefused("docx.too-much-text", limit=MAX_TEXT_CHARS)
-
-    def _numeral_in_stt(self, stt: str, stt_slot, at: tuple, columns: Columns) -> bool:
-        """Whether *stt* is the numeral of the section its row opened (``section_numeral``). Once a table's STT is seen
-        to number tasks or items ("I", "II" under one title), it numbers no later section ("III" alone under one)."""
-        found = section_numeral(self._section, stt, stt_slot, self.comments, *at, columns) if self._numerals_in_stt else False
-        self._numerals_in_stt = self._numerals_in_stt and found is not None
-        if found:
-            self._stt_numerals.add(id(self._section))
-        return bool(found)
 
     def open_task(self, text: str) -> None:
         self._made(len(text))  # a task's cell merged down over rows of many sections gives each its title
@@ -297,7 +287,7 @@ class TableReader:
             self.warn("docx.unplaced-cell", stt_slot.cell.place, text=stt)
         elif stt and stt_slot.cell.vmerge is not None and not stt_slot.own:
             pass  # merged down from a row above: its number is written there once, not on every row it covers
-        elif stt and opened_section and self._numeral_in_stt(stt, stt_slot, at, columns):
+        elif stt and opened_section and self._numerals.take(self._section, stt, stt_slot, item, at, columns):
             pass  # "I" beside its section's title, which has none: its numeral
         elif stt and stt_slot.cell.vmerge is not None and opened_task and task_slot.cell.vmerge is not None and self._task["number"] is None:
             self._task["number"] = stt  # merged down with its task's cell: the task's number
