@@ -48,7 +48,7 @@ def recording_of(item, plan_name: str) -> tuple[str, dict]:
     import shlex
 
     item = item if isinstance(item, dict) else {}
-    status = str(item.get("status", "done"))
+    status = item.get("status") if isinstance(item.get("status"), str) and item.get("status").strip() else "done"
     status = {"planned": "not_started"}.get(status) or status_named(status) or shlex.quote(status)
     day = str(item.get("completed_on"))  # a date, or its text: --on takes the ISO form, the day a "done" was
     dated = status == "done" and re.fullmatch(r"\d{4}-\d\d-\d\d", day) is not None

@@ -316,7 +316,8 @@ def test_status_in_the_plan_says_how_to_move_it(run, tmp_path):
     assert "cchc progress" in problem["message"] and "--status done" in problem["message"]
 
 
-@pytest.mark.parametrize("status, code", [("hoàn thành", "done"), ("đang thực hiện", "in_progress"), ("planned", "not_started"), ("xem lại", "'xem lại'")])
+@pytest.mark.parametrize("status, code", [("hoàn thành", "done"), ("đang thực hiện", "in_progress"), ("planned", "not_started"), ("xem lại", "'xem lại'"),
+                                          ("", "done")])  # "status:" left blank: "--status None" in the first version
 def test_status_in_the_plan_in_words_is_given_as_its_code(run, tmp_path, status, code):
     # A review caught "--status hoàn thành" given as it was written: two words, an extra-argument error when typed.
     text = MINIMAL.read_text(encoding="utf-8").replace("budget: 10\n", f"budget: 10\n            status: {status}\n", 1)
