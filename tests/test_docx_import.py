@@ -2352,3 +2352,14 @@ def test_a_letter_taken_for_a_sections_numeral_goes_back_to_its_item_when_the_st
     assert [s.numeral for s in plan.sections] == ["1", "2"] and [i.stt for _, _, i in plan.items()] == ["A", "A", "B"]
     guessed = [path for path, said in result.comments.items() for key, _ in said if key == "docx.guess.section-label"]
     assert sorted(guessed) == [("sections", 0, "numeral"), ("sections", 1, "numeral")]
+
+
+def test_a_section_numbered_by_its_own_title_keeps_its_numeral_when_the_stt_proves_to_number_items():
+    # A read of the diff: "I" beside "I. CẢI CÁCH THỂ CHẾ" (the numeral typed twice) was kept among the sections to
+    # take back once "A", "B" showed the STT numbers items; the section would have lost the numeral its title gives.
+    headings = ("STT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành")
+    rows = [["I", "I. CẢI CÁCH THỂ CHẾ", "Kế hoạch rà soát", "Phòng Tư pháp", "Tháng 2/2026"],
+            ["A", "II. CẢI CÁCH TÀI CHÍNH CÔNG", "Quyết định giao tự chủ", "Phòng Tài chính - Kế hoạch", "Quý I/2026"],
+            ["B", None, "Báo cáo tự chủ", "Phòng Tài chính - Kế hoạch", "Quý II/2026"]]
+    plan, _, _ = imported(F.small_docx(rows, headings=headings, merges=[((2, 1), (3, 1))]))
+    assert [s.numeral for s in plan.sections] == ["I", "II"] and [i.stt for _, _, i in plan.items()] == [None, "A", "B"]

@@ -127,6 +127,7 @@ class SectionNumerals:
 
     def take(self, section: dict, stt: str, stt_slot, item: dict, at: tuple, columns: Columns) -> bool:
         """Whether *stt*, in the row of *item* that opened *section*, is the section's numeral (made so)."""
+        numbered = section["numeral"] is not None  # by its title ("I. CẢI CÁCH …"): never taken back
         found = section_numeral(section, stt, stt_slot, self.comments, *at, columns) if self.on else False
         if found is None:
             self.on = False
@@ -134,7 +135,7 @@ class SectionNumerals:
                 given["numeral"], first["stt"] = None, label
                 self.comments.append((given, "numeral", "docx.guess.section-label", {}))
             self.given = []
-        elif found:
+        elif found and not numbered:
             self.given.append((section, stt, item))
         return bool(found)
 
