@@ -2341,25 +2341,20 @@ def test_a_numbered_item_merged_across_with_the_numbering_going_on_stays_an_item
         ("1", "Báo cáo rà soát", None), ("2", "Báo cáo tổng kết", 5 if budget else None), ("3", "Báo cáo kiểm tra", None)]
 
 
-def test_a_letter_taken_for_a_sections_numeral_goes_back_to_its_item_when_the_stt_proves_to_number_items():
-    # A review caught the first section, of one item "A", numbered "A" (its item's label taken), and the next,
-    # whose items are "A", "B", numbered by a guess: the two read two ways. Both are now read as the items' labels.
+@pytest.mark.parametrize("first, numerals, stts, guessed", [
+    # A review caught the first section, of one item "A", numbered "A" (its item's label taken), and the next, whose
+    # items are "A", "B", numbered by a guess: the two read two ways. Both are now read as the items' labels.
+    (("A", "CẢI CÁCH THỂ CHẾ"), ["1", "2"], ["A", "A", "B"], [("sections", 0, "numeral"), ("sections", 1, "numeral")]),
+    # A read of the diff: "I" beside "I. CẢI CÁCH THỂ CHẾ" (the numeral typed twice) was among the sections taken
+    # back once "A", "B" showed the STT numbers items; the section lost the numeral its title gives.
+    (("I", "I. CẢI CÁCH THỂ CHẾ"), ["I", "2"], [None, "A", "B"], [("sections", 1, "numeral")]),
+])
+def test_sections_numbered_by_the_stt_go_back_when_it_proves_to_number_items(first, numerals, stts, guessed):
     headings = ("STT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành")
-    rows = [["A", "CẢI CÁCH THỂ CHẾ", "Kế hoạch rà soát", "Phòng Tư pháp", "Tháng 2/2026"],
+    rows = [[*first, "Kế hoạch rà soát", "Phòng Tư pháp", "Tháng 2/2026"],
             ["A", "CẢI CÁCH TÀI CHÍNH CÔNG", "Quyết định giao tự chủ", "Phòng Tài chính - Kế hoạch", "Quý I/2026"],
             ["B", None, "Báo cáo tự chủ", "Phòng Tài chính - Kế hoạch", "Quý II/2026"]]
     plan, result, _ = imported(F.small_docx(rows, headings=headings, merges=[((2, 1), (3, 1))]))
-    assert [s.numeral for s in plan.sections] == ["1", "2"] and [i.stt for _, _, i in plan.items()] == ["A", "A", "B"]
-    guessed = [path for path, said in result.comments.items() for key, _ in said if key == "docx.guess.section-label"]
-    assert sorted(guessed) == [("sections", 0, "numeral"), ("sections", 1, "numeral")]
-
-
-def test_a_section_numbered_by_its_own_title_keeps_its_numeral_when_the_stt_proves_to_number_items():
-    # A read of the diff: "I" beside "I. CẢI CÁCH THỂ CHẾ" (the numeral typed twice) was kept among the sections to
-    # take back once "A", "B" showed the STT numbers items; the section would have lost the numeral its title gives.
-    headings = ("STT", "Nội dung", "Sản phẩm", "Cơ quan chủ trì", "Thời gian hoàn thành")
-    rows = [["I", "I. CẢI CÁCH THỂ CHẾ", "Kế hoạch rà soát", "Phòng Tư pháp", "Tháng 2/2026"],
-            ["A", "CẢI CÁCH TÀI CHÍNH CÔNG", "Quyết định giao tự chủ", "Phòng Tài chính - Kế hoạch", "Quý I/2026"],
-            ["B", None, "Báo cáo tự chủ", "Phòng Tài chính - Kế hoạch", "Quý II/2026"]]
-    plan, _, _ = imported(F.small_docx(rows, headings=headings, merges=[((2, 1), (3, 1))]))
-    assert [s.numeral for s in plan.sections] == ["I", "2"] and [i.stt for _, _, i in plan.items()] == [None, "A", "B"]
+    assert [s.numeral for s in plan.sections] == numerals and [i.stt for _, _, i in plan.items()] == stts
+    said = [path for path, said in result.comments.items() for key, _ in said if key == "docx.guess.section-label"]
+    assert sorted(said) == guessed
