@@ -15,7 +15,8 @@ from functools import lru_cache
 from itertools import chain
 from typing import Callable
 
-from cchc.text import fold, nfc, one_tone_place
+from cchc.agencies import spelling_key
+from cchc.text import fold, nfc
 
 
 #: ð/Ð, which look as đ/Đ (text converted from the old Vietnamese fonts holds them), are đ (as ``fold`` reads them).
@@ -28,10 +29,9 @@ def _plain_key(text: str) -> str:
 
 
 def typed_key(text: str) -> str:
-    """*text* as a search compares it: ``_plain_key``, and one place for the tone mark of a word's closing "oa", "oe",
-    "uy"."""
-    key = _plain_key(text)
-    return key if key.isascii() else one_tone_place(key)
+    """*text* as a search compares it: as an agency's spelling (NFC, case, spacing and the place of the tone mark of a
+    word's closing "oa", "oe", "uy" aside), ð as đ."""
+    return spelling_key(text.translate(_ETH))
 
 
 def finder(query: str) -> Callable[[str], bool] | None:
